@@ -1,0 +1,182 @@
+"""Negotiation analysis: utilities, the Pareto frontier, the Nash bargaining point.
+
+A *package* picks one option for every issue. Internally it is a tuple of option
+positions (0-based, in the scenario's issue order); in moves, logs and saves it is a
+mapping ``{issue_id: option_id}`` that people can read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game.model import Scenario
+
+Package = tuple[int, ...]
+
+#: The most packages a scenario may have (the product of its issues' option counts).
+MAX_PACKAGES = 50_000
+
+
+def package_count(scenario: Scenario) -> int:
+    return math.prod(len(issue.options) for issue in scenario.issues)
+
+
+def to_ids(scenario: Scenario, package: Package) -> dict[str, str]:
+    """``(0, 2, ...)`` -> ``{"joint_action": "deconfliction_only", ...}``."""
+    return {issue.id: issue.options[i].id for issue, i in zip(scenario.issues, package)}
+
+
+def from_ids(scenario: Scenario, chosen: Mapping[str, str]) -> Package:
+    """The inverse of :func:`to_ids`; raises ``KeyError`` or ``ValueError`` on bad ids."""
+    if set(chosen) != {issue.id for issue in scenario.issues}:
+        missing = [i.id for i in scenario.issues if i.id not in chosen]
+        extra = [k for k in chosen if k not in {i.id for i in scenario.issues}]
+        raise ValueError(f"a package needs exactly one option for every issue "
+                         f"(missing {missing}, unknown {extra})")
+    result = []
+    for issue in scenario.issues:
+        ids = [o.id for o in issue.options]
+        if chosen[issue.id] not in ids:
+            raise ValueError(f"{chosen[issue.id]!r} is not an option of issue {issue.id!r}")
+        result.append(ids.index(chosen[issue.id]))
+    return tuple(result)
+
+
+class OutcomeSpace:
+    """Every package of a scenario with both sides' utilities; built once per scenario."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.sides = scenario.side_ids
+        self.packages: list[Package] = list(
+            itertools.product(*(range(len(i.options)) for i in scenario.issues)))
+        self.index = {p: n for n, p in enumerate(self.packages)}
+        # tables[side][issue position][option position] = weight * value
+        self.tables: dict[str, list[list[float]]] = {}
+        for side_id in self.sides:
+            side = scenario.sides[side_id]
+            self.tables[side_id] = [
+                [side.weights[issue.id] * side.values[issue.id][o.id] for o in issue.options]
+                for issue in scenario.issues]
+        self.utility: dict[str, list[float]] = {
+            s: [self.utility_of(s, p) for p in self.packages] for s in self.sides}
+        self.crosses: dict[str, list[bool]] = {
+            s: [self._crosses(s, p) for p in self.packages] for s in self.sides}
+        self.allowed = [not any(self.crosses[s][n] for s in self.sides)
+                        for n in range(len(self.packages))]
+        self.frontier = self._frontier()
+
+    def utility_of(self, side: str, package: Package) -> float:
+        """*side*'s utility of *package*: the weighted sum of its option values, in [0, 1]."""
+        table = self.tables[side]
+        return sum(table[i][o] for i, o in enumerate(package))
+
+    def _crosses(self, side: str, package: Package) -> bool:
+        return bool(self.red_lines_crossed(side, package))
+
+    def red_lines_crossed(self, side: str, package: Package) -> list[str]:
+        """The texts of *side*'s red lines that *package* crosses."""
+        crossed = []
+        positions = {issue.id: n for n, issue in enumerate(self.scenario.issues)}
+        for red in self.scenario.sides[side].red_lines:
+            if all(self.scenario.issues[positions[issue_id]].options[
+                    package[positions[issue_id]]].id in options
+                   for issue_id, options in red.forbid.items()):
+                crossed.append(red.text)
+        return crossed
+
+    def _frontier(self) -> list[int]:
+        """Indexes of packages no other allowed package beats for both sides."""
+        a, b = self.sides
+        order = sorted((n for n in range(len(self.packages)) if self.allowed[n]),
+                       key=lambda n: (-self.utility[a][n], -self.utility[b][n]))
+        frontier: list[int] = []
+        best_b = -1.0
+        for n in order:
+            if self.utility[b][n] > best_b + 1e-12:
+                frontier.append(n)
+                best_b = self.utility[b][n]
+        return frontier
+
+    def point(self, n: int) -> tuple[float, float]:
+        a, b = self.sides
+        return self.utility[a][n], self.utility[b][n]
+
+    def nash(self, batna: Mapping[str, float]) -> int | None:
+        """The allowed package that maximises the product of both sides' gains over their
+        BATNAs, or None when no package beats both BATNAs."""
+        a, b = self.sides
+        best, best_value = None, 0.0
+        for n in self.frontier:
+            gain_a = self.utility[a][n] - batna[a]
+            gain_b = self.utility[b][n] - batna[b]
+            if gain_a > 0 and gain_b > 0 and gain_a * gain_b > best_value:
+                best, best_value = n, gain_a * gain_b
+        return best
+
+    def distance_to_frontier(self, n: int) -> float:
+        """Euclidean distance in utility space from package *n* to the nearest frontier
+        package (0 when it is on the frontier)."""
+        x, y = self.point(n)
+        return min(math.dist((x, y), self.point(f)) for f in self.frontier)
+
+
+def outcome_space(scenario: Scenario) -> OutcomeSpace:
+    """The scenario's :class:`OutcomeSpace`, built on first use and kept with it."""
+    if not isinstance(scenario._space, OutcomeSpace):
+        scenario._space = OutcomeSpace(scenario)
+    return scenario._space
+
+
+@dataclass(frozen=True)
+class DealReport:
+    """How good the end of a game was, for each side and for both together."""
+
+    package: dict[str, str] | None
+    utility: dict[str, float]
+    batna: dict[str, float]
+    gain: dict[str, float]
+    red_lines_crossed: dict[str, list[str]]
+    distance_to_frontier: float | None
+    distance_to_nash: float | None
+    nash: dict[str, str] | None
+    nash_utility: dict[str, float] | None
+
+    def to_json(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def deal_report(scenario: Scenario, package: Package | None,
+                batna: Mapping[str, float]) -> DealReport:
+    """Analyse a finished game: *package* is the deal (None for no deal), *batna* each
+    side's BATNA value at the end."""
+    space = outcome_space(scenario)
+    sides = space.sides
+    nash = space.nash(batna)
+    nash_u = {s: round(space.utility[s][nash], 4) for s in sides} if nash is not None \
+        else None
+    if package is None:
+        utility = {s: batna[s] for s in sides}
+        return DealReport(None, utility, dict(batna), {s: 0.0 for s in sides},
+                          {s: [] for s in sides}, None,
+                          math.dist(tuple(utility.values()), tuple(nash_u.values()))
+                          if nash_u else None,
+                          to_ids(scenario, space.packages[nash]) if nash is not None else None,
+                          nash_u)
+    n = space.index[package]
+    utility = {s: round(space.utility[s][n], 4) for s in sides}
+    return DealReport(
+        package=to_ids(scenario, package),
+        utility=utility,
+        batna=dict(batna),
+        gain={s: round(utility[s] - batna[s], 4) for s in sides},
+        red_lines_crossed={s: space.red_lines_crossed(s, package) for s in sides},
+        distance_to_frontier=round(space.distance_to_frontier(n), 4),
+        distance_to_nash=round(math.dist(space.point(n), tuple(nash_u.values())), 4)
+        if nash_u else None,
+        nash=to_ids(scenario, space.packages[nash]) if nash is not None else None,
+        nash_utility=nash_u,
+    )

@@ -1,0 +1,113 @@
+"""The small condition language of scenario files.
+
+A condition such as ``trust >= 60 and round >= 3`` is parsed once, when the scenario is
+loaded, by simpleeval; only numbers, declared names, arithmetic, comparisons and
+``and`` / ``or`` / ``not`` are allowed, and every name is checked against what the scenario
+declares. At play time it is evaluated with plain numbers only.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from collections.abc import Iterable, Mapping
+
+from simpleeval import SimpleEval
+
+#: The AST nodes a condition may contain.
+_ALLOWED = (
+    ast.Expression, ast.Expr, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub,
+    ast.UAdd, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Compare, ast.Eq,
+    ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Name, ast.Load, ast.Constant,
+)
+
+_OPERATORS = "numbers, names, + - * /, == != < <= > >=, and, or, not, parentheses"
+
+
+class ConditionSyntaxError(ValueError):
+    """A condition that cannot be parsed or uses something not allowed.
+
+    ``offset`` is the 0-based column inside the condition text where the trouble is.
+    """
+
+    def __init__(self, message: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of *choices* to a misspelt *word*, or None when nothing is close."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a close id exists, else an empty string."""
+    match = nearest(word, choices)
+    return f" (did you mean {match!r}?)" if match else ""
+
+
+class Condition:
+    """A parsed, checked condition; call :meth:`holds` with the current numbers."""
+
+    __slots__ = ("text", "names", "_tree", "_order", "_memo")
+
+    #: How many past answers a condition remembers (its answer depends only on the values
+    #: of the names it uses, so simulations ask the same question again and again).
+    MEMO = 4096
+
+    def __init__(self, text: str, known: Mapping[str, str] | Iterable[str]) -> None:
+        self.text = text
+        parser = SimpleEval()
+        try:
+            tree = parser.parse(text)
+        except SyntaxError as exc:
+            offset = max((exc.offset or 1) - 1, 0)
+            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc.msg}",
+                                       offset) from exc
+        except Exception as exc:  # simpleeval raises its own kinds for odd input
+            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc}") from exc
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            offset = getattr(node, "col_offset", 0)
+            if not isinstance(node, _ALLOWED):
+                raise ConditionSyntaxError(
+                    f"{type(node).__name__.lower()} is not allowed in a condition; "
+                    f"a condition may use only {_OPERATORS}", offset)
+            if isinstance(node, ast.Constant) and (
+                    isinstance(node.value, bool) or not isinstance(node.value, (int, float))):
+                raise ConditionSyntaxError(
+                    f"only numbers may be written in a condition, not {node.value!r}", offset)
+            if isinstance(node, ast.Name):
+                if node.id not in known:
+                    raise ConditionSyntaxError(
+                        f"unknown name {node.id!r} in condition{did_you_mean(node.id, known)}",
+                        offset)
+                names.add(node.id)
+        self.names = frozenset(names)
+        self._tree = tree
+        self._order = tuple(sorted(names))
+        self._memo: dict[tuple[float, ...], bool] = {}
+
+    def holds(self, names: Mapping[str, float]) -> bool:
+        """True when the condition holds for the numbers in *names* (a name -> number
+        mapping holding at least every name the condition uses)."""
+        key = tuple([names[n] for n in self._order])
+        answer = self._memo.get(key)
+        if answer is None:
+            _EVALUATOR.names = {n: names[n] for n in self._order}
+            try:
+                answer = bool(_EVALUATOR.eval(self.text, previously_parsed=self._tree))
+            except ZeroDivisionError:
+                answer = False
+            if len(self._memo) >= self.MEMO:
+                self._memo.clear()
+            self._memo[key] = answer
+        return answer
+
+    def __repr__(self) -> str:
+        return f"Condition({self.text!r})"
+
+
+#: The one evaluator: no functions, and names set to plain numbers before each use.
+_EVALUATOR = SimpleEval(functions={})

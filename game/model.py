@@ -1,0 +1,313 @@
+"""The scenario format: typed, immutable models of everything a scenario file holds.
+
+These classes are the format's single definition: loading validates against them, the
+JSON Schema (``python main.py schema``) is generated from them, and every field's
+description here is what a modder reads.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from game.conditions import Condition
+
+#: The format version this Parley reads and writes.
+FORMAT_VERSION = 1
+#: The oldest format version this Parley still reads.
+MIN_FORMAT_VERSION = 1
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+Delta = Annotated[float, Field(ge=-100.0, le=100.0)]
+Shift = Annotated[float, Field(ge=-0.5, le=0.5)]
+
+MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout"]
+TacticKind = Literal["statement", "appeal", "precondition", "threat", "allies",
+                     "concession", "question", "preference"]
+Strategy = Literal["boulware", "linear", "conceder", "tit_for_tat"]
+Trigger = Literal["agreement", "walkout", "deadline", "breakdown"]
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Part):
+    """A quotation the game rests on; positions, issues and lines cite it by id."""
+
+    id: Id = Field(description="Short name other parts use to cite this source.")
+    speaker: Text = Field(description="Who said it, with their role.")
+    text: Text = Field(description="The exact words quoted.")
+    origin: Text = Field(description="Where the quote comes from (publication, date).")
+
+
+class Option(Part):
+    """One way an issue can be settled."""
+
+    id: Id = Field(description="Unique id; in conditions it stands for its 1-based "
+                               "position among its issue's options.")
+    name: Line = Field(description="Short label shown on the agenda.")
+    description: Text = Field(description="What this option means in practice.")
+
+
+class Issue(Part):
+    """A question on the table; a package picks one option for each issue."""
+
+    id: Id = Field(description="Unique id; in conditions it stands for the 1-based "
+                               "position of the option on the table (0 when none).")
+    name: Line = Field(description="Short label shown on the agenda.")
+    description: Text = Field(description="What the issue is about.")
+    options: list[Option] = Field(min_length=2, max_length=8,
+                                  description="The options, in a meaningful order "
+                                              "(conditions compare their positions).")
+    cite: list[Id] = Field(default=[], description="Ids of sources this issue rests on.")
+
+
+class Meter(Part):
+    """A number the game tracks: trust, ceasefire stability, support at home."""
+
+    id: Id = Field(description="Unique id; in conditions it stands for the current value.")
+    name: Line = Field(description="Label shown beside the meter.")
+    description: Text = Field(description="What the meter measures and why it matters.")
+    min: int = Field(default=0, ge=-1000, le=1000, description="Lowest value.")
+    max: int = Field(default=100, ge=-1000, le=1000, description="Highest value.")
+    start: int = Field(ge=-1000, le=1000, description="Value at the start of the game.")
+    side: Id | None = Field(default=None, description="The side whose standing this meter "
+                                                      "measures, if it belongs to one side.")
+
+
+class Batna(Part):
+    """What a side does if there is no deal: its best alternative to a negotiated agreement."""
+
+    name: Line = Field(description="Short name of the alternative.")
+    description: Text = Field(description="What the side does without a deal.")
+    value: Unit = Field(description="Its utility for the side, on the same 0-1 scale as "
+                                    "packages; a deal is worth taking only above it.")
+    cite: list[Id] = Field(default=[], description="Ids of sources for this alternative.")
+
+
+class RedLine(Part):
+    """A combination of options the side must never agree to."""
+
+    text: Line = Field(description="The red line in the side's own words.")
+    forbid: dict[Id, list[Id]] = Field(
+        min_length=1, description="Issue id -> option ids; a package crosses the red line "
+                                  "when, for every issue named, it picks one of the options "
+                                  "listed.")
+
+
+class Personality(Part):
+    """How the computer plays this side."""
+
+    strategy: Strategy = Field(description="boulware (concedes late), linear, conceder "
+                                           "(concedes early) or tit_for_tat (mirrors the "
+                                           "other side's concessions).")
+    opening: Unit = Field(default=1.0, description="Share of its best utility it opens "
+                                                   "with (1 = its ideal package).")
+    margin: Shift = Field(default=0.05, description="How far above its BATNA its last "
+                                                    "acceptable utility lies.")
+    reactions: dict[TacticKind, Annotated[float, Field(ge=-1.0, le=1.0)]] = Field(
+        default={}, description="Tactic kind -> reaction from -1 (hardens) to 1 (softens); "
+                                "scales a tactic's pressure on this side.")
+    tactic_rate: Unit = Field(default=0.3, description="How often it uses a tactic "
+                                                       "instead of an offer.")
+    walkout_when: str | None = Field(default=None, description="Condition under which it "
+                                                               "walks out, e.g. "
+                                                               "'trust < 15'.")
+
+
+class Side(Part):
+    """One of the two delegations."""
+
+    name: Line = Field(description="Country or party, e.g. 'United States'.")
+    short: Annotated[str, StringConstraints(min_length=1, max_length=12)] = Field(
+        description="Short label, e.g. 'US'.")
+    negotiator: Line = Field(description="Who speaks for the side at the table.")
+    colour: Colour = Field(description="Side colour as #rrggbb.")
+    portrait: str | None = Field(default=None, description="Portrait image, relative to "
+                                                           "the scenario's folder.")
+    flag: str | None = Field(default=None, description="Flag image, relative to the "
+                                                       "scenario's folder.")
+    brief: Text = Field(description="Confidential brief only this side's player sees.")
+    priorities: list[Line] = Field(min_length=1, description="The brief's key points.")
+    cite: list[Id] = Field(default=[], description="Ids of sources for this side's brief.")
+    batna: Batna
+    red_lines: list[RedLine] = Field(default=[])
+    weights: dict[Id, Annotated[float, Field(gt=0.0, le=1.0)]] = Field(
+        description="Issue id -> weight; the weights must add up to 1.")
+    values: dict[Id, dict[Id, Unit]] = Field(
+        description="Issue id -> option id -> value from 0 to 1 for this side.")
+    personality: Personality
+    lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass"], Line] = Field(
+        default={}, description="What the negotiator says when making each kind of move "
+                                "(a default is used for any left out).")
+
+
+class Effects(Part):
+    """What a tactic or event changes."""
+
+    meters: dict[Id, Delta] = Field(default={}, description="Meter id -> change.")
+    batna: dict[Id, Shift] = Field(default={}, description="Side id -> change to that "
+                                                           "side's BATNA value.")
+    stance: dict[Id, Shift] = Field(default={}, description="Side id -> how much more "
+                                                            "(positive) or less willing "
+                                                            "to concede it becomes.")
+
+
+class TacticUse(Part):
+    """A tactic as one side uses it."""
+
+    line: Line = Field(description="What the side's negotiator says.")
+    cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
+    effects: Effects = Field(default=Effects(), description="What using it changes.")
+
+
+class Tactic(Part):
+    """A move other than an offer: an appeal, a threat, a question..."""
+
+    id: Id
+    name: Line = Field(description="Label on the move's button.")
+    kind: TacticKind = Field(description="What kind of move it is; the other side's "
+                                         "personality reacts by kind. 'question' makes the "
+                                         "other side reveal a priority, 'preference' "
+                                         "reveals one's own.")
+    help: Text = Field(description="What it does, shown as the move's tooltip.")
+    when: str | None = Field(default=None, description="Condition for it to be available.")
+    phases: list[Id] | None = Field(default=None, description="Phases it may be used in "
+                                                              "(default: every phase that "
+                                                              "allows tactics).")
+    limit: int | None = Field(default=None, ge=1, le=100,
+                              description="How many times each side may use it.")
+    pressure: Annotated[float, Field(ge=-0.2, le=0.2)] = Field(
+        default=0.0, description="Push on the other side's willingness to concede, scaled "
+                                 "by its reaction to this kind.")
+    sides: dict[Id, TacticUse] = Field(min_length=1, description="Side id -> how that side "
+                                                                 "uses it; only sides "
+                                                                 "listed may use it.")
+
+
+class Event(Part):
+    """Something that happens at the start of a round: scripted or by chance."""
+
+    id: Id
+    name: Line = Field(description="Headline shown when it happens.")
+    text: Text = Field(description="What happened, as announced at the table.")
+    when: str | None = Field(default=None, description="Condition for it to happen.")
+    chance: Unit = Field(default=1.0, description="Chance it happens in a round where its "
+                                                  "condition holds.")
+    once: bool = Field(default=True, description="Whether it can happen only once.")
+    effects: Effects = Field(default=Effects())
+    cite: list[Id] = Field(default=[])
+
+
+class Phase(Part):
+    """A stage of the talks; the state machine is built from the list of phases."""
+
+    id: Id
+    name: Line
+    description: Text = Field(description="Shown when the phase begins.")
+    rounds: int = Field(ge=1, le=50, description="Rounds in the phase; in a round each "
+                                                 "side moves once.")
+    moves: list[MoveKind] = Field(min_length=1, description="Moves allowed in the phase.")
+    adjustable: bool = Field(default=False, description="Whether a teacher's 'rounds' "
+                                                        "setting replaces this phase's "
+                                                        "round count.")
+
+
+class Outcome(Part):
+    """A way the game can end; the first whose trigger and condition match is the result."""
+
+    id: Id
+    name: Line
+    trigger: Trigger = Field(description="agreement, walkout, deadline (rounds ran out) or "
+                                         "breakdown (checked after every move and event).")
+    when: str | None = Field(default=None, description="Extra condition (default: always).")
+    text: Text = Field(description="What the outcome means, shown at the debrief.")
+
+
+class HistoryFact(Part):
+    date: Line
+    text: Text
+    source: Line = Field(description="Where the fact is documented.")
+
+
+class Debrief(Part):
+    """What the debrief teaches after the game."""
+
+    history: list[HistoryFact] = Field(min_length=1, description="What really happened.")
+    questions: list[Line] = Field(min_length=1, description="Questions for discussion.")
+
+
+class Scenario(Part):
+    """A whole scenario file."""
+
+    format: int = Field(description=f"Format version; this Parley reads "
+                                    f"{MIN_FORMAT_VERSION} to {FORMAT_VERSION}.")
+    id: Id
+    title: Line
+    date: Line = Field(description="When the talks take place, as shown to players.")
+    summary: Text
+    minutes: int = Field(ge=1, le=300, description="Typical length of a game in minutes.")
+    opens: Id = Field(description="The side that moves first.")
+    sources: list[Source] = Field(default=[])
+    sides: dict[Id, Side] = Field(min_length=2, max_length=2)
+    issues: list[Issue] = Field(min_length=1, max_length=10)
+    meters: list[Meter] = Field(default=[], max_length=12)
+    tactics: list[Tactic] = Field(default=[], max_length=60)
+    events: list[Event] = Field(default=[], max_length=60)
+    move_effects: dict[Literal["reject", "concede", "harden"], Effects] = Field(
+        default={}, description="What every move of a kind changes: 'reject' a proposal, "
+                                "'concede' (a proposal worse for its maker than the maker's "
+                                "previous one), 'harden' (one better for its maker).")
+    phases: list[Phase] = Field(min_length=1, max_length=12)
+    outcomes: list[Outcome] = Field(min_length=1, max_length=30)
+    debrief: Debrief
+
+    # Filled in by the loader once the file has passed every check.
+    _conditions: dict[str, Condition] = PrivateAttr(default_factory=dict)
+    _file: str = PrivateAttr(default="<scenario>")
+    _digest: str = PrivateAttr(default="")
+    _space: object = PrivateAttr(default=None)
+
+    @property
+    def file(self) -> str:
+        """The path the scenario was read from."""
+        return self._file
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the file's bytes: a save names the exact scenario it was played on."""
+        return self._digest
+
+    @property
+    def side_ids(self) -> tuple[str, str]:
+        """The two side ids, the opening side first."""
+        first = self.opens
+        other = next(s for s in self.sides if s != first)
+        return first, other
+
+    def other(self, side: str) -> str:
+        """The id of the side facing *side*."""
+        a, b = self.side_ids
+        return b if side == a else a
+
+    def condition(self, text: str) -> Condition:
+        """The parsed form of a condition written in this scenario."""
+        return self._conditions[text]
+
+    def issue(self, issue_id: str) -> Issue:
+        return next(i for i in self.issues if i.id == issue_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def tactic(self, tactic_id: str) -> Tactic:
+        return next(t for t in self.tactics if t.id == tactic_id)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)

@@ -1,0 +1,349 @@
+"""Loading and checking scenario files.
+
+``load_scenario`` turns a file into an immutable :class:`~game.model.Scenario` or raises
+:class:`~game.errors.ScenarioError` listing every problem found, each with
+``file:line:column``, the field path, what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.analysis import MAX_PACKAGES
+from game.conditions import Condition, ConditionSyntaxError, did_you_mean
+from game.errors import Problem, ScenarioError
+from game.model import FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, Scenario
+from game.yaml_source import MAX_BYTES, Document, Path as DocPath, format_path, read_yaml
+
+#: Names every condition may use besides the scenario's own ids.
+BUILTIN_NAMES = {
+    "round": "the current round, counted from 1 over the whole game",
+    "rounds_left": "rounds left after the current one",
+    "turn": "moves made so far",
+    "offers": "proposals made so far, by both sides",
+    "agreed": "1 once a proposal has been accepted, else 0",
+    "walkout": "1 once a side has walked out, else 0",
+}
+
+
+def condition_names(scenario: Scenario) -> dict[str, str]:
+    """Every name a condition in *scenario* may use, with what it stands for."""
+    names = dict(BUILTIN_NAMES)
+    for side in scenario.sides:
+        names[f"walkout_{side}"] = f"1 once {side} has walked out, else 0"
+    for meter in scenario.meters:
+        names[meter.id] = f"meter: current value of {meter.name!r}"
+    for issue in scenario.issues:
+        names[issue.id] = (f"issue: position (1-{len(issue.options)}) of the option on "
+                           "the table for it, 0 when none")
+        for i, option in enumerate(issue.options, 1):
+            names[option.id] = f"option of {issue.id}: the number {i}"
+    for phase in scenario.phases:
+        names[phase.id] = "phase: 1 while it is the current phase, else 0"
+    for tactic in scenario.tactics:
+        names[tactic.id] = "tactic: times used so far, by either side"
+    for event in scenario.events:
+        names[event.id] = "event: times it has happened so far"
+    return names
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read, validate and return the scenario in the file at *path*.
+
+    Raises :class:`ScenarioError` with every problem found.
+    """
+    scenario, problems = check_file(path)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
+    """Like :func:`load_scenario` but returns the problems instead of raising."""
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(name, 1, 1, "", f"file is {size:,} bytes; a scenario may "
+                                  f"be at most {MAX_BYTES:,} bytes")]
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    return check_text(raw, name, folder=Path(path).parent)
+
+
+def read_scenario(raw: bytes | str, name: str = "<scenario>") -> Scenario:
+    """Validate scenario text held in memory; raises :class:`ScenarioError`."""
+    scenario, problems = check_text(raw, name)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def check_text(raw: bytes | str, name: str,
+               folder: Path | None = None) -> tuple[Scenario | None, list[Problem]]:
+    """Validate scenario text; return the scenario, or None and every problem found."""
+    doc, problems = read_yaml(raw, name)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__ if doc.data is not None else "nothing"
+        return None, [doc.problem((), f"expected a mapping of scenario fields at the top "
+                                      f"of the file, found {kind}")]
+    version = doc.data.get("format")
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version > FORMAT_VERSION:
+            return None, [doc.problem(("format",), f"scenario is written for format "
+                                      f"{version}, which is too new for this Parley (it "
+                                      f"reads {MIN_FORMAT_VERSION} to {FORMAT_VERSION}); "
+                                      "update Parley")]
+        if version < MIN_FORMAT_VERSION:
+            return None, [doc.problem(("format",), f"scenario is written for format "
+                                      f"{version}, which is too old for this Parley (it "
+                                      f"reads {MIN_FORMAT_VERSION} to {FORMAT_VERSION})")]
+    try:
+        scenario = Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, [_from_pydantic(doc, err) for err in exc.errors()]
+    problems = _Checker(scenario, doc, folder).run()
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    scenario._digest = hashlib.sha256(data).hexdigest()
+    scenario._file = name
+    return scenario, problems
+
+
+def _from_pydantic(doc: Document, err: Any) -> Problem:
+    loc: DocPath = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        fields = _fields_at(loc[:-1])
+        hint = did_you_mean(str(loc[-1]), fields)
+        expected = f"; expected one of: {', '.join(sorted(fields))}" if fields and not hint \
+            else ""
+        return doc.problem(loc, f"unknown field {loc[-1]!r}{hint}{expected}", key=True)
+    if kind == "missing":
+        return doc.problem(loc[:-1], f"missing required field {loc[-1]!r}")
+    found = _show(err.get("input"))
+    return doc.problem(loc, f"{err['msg']}; found {found}")
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fields_at(loc: DocPath) -> list[str]:
+    """Field names of the model found at *loc* inside a scenario, for "did you mean"."""
+    model: Any = Scenario
+    for part in loc:
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            if not isinstance(part, str) or part not in model.model_fields:
+                return []
+            model = model.model_fields[part].annotation
+        else:
+            args = getattr(model, "__args__", ())
+            model = args[-1] if args else None
+            while getattr(model, "__metadata__", None) is not None:
+                model = model.__origin__
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
+
+
+class _Checker:
+    """Cross-reference checks that need the whole scenario at once."""
+
+    def __init__(self, scenario: Scenario, doc: Document, folder: Path | None) -> None:
+        self.s = scenario
+        self.doc = doc
+        self.folder = folder
+        self.problems: list[Problem] = []
+
+    def error(self, path: DocPath, message: str, *, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, key=key))
+
+    def ref(self, path: DocPath, value: str, valid: Iterable[str], what: str,
+            *, key: bool = False) -> bool:
+        valid = list(valid)
+        if value in valid:
+            return True
+        self.error(path, f"unknown {what} {value!r}{did_you_mean(value, valid)}", key=key)
+        return False
+
+    def run(self) -> list[Problem]:
+        s = self.s
+        self._unique_ids()
+        self.sources = [src.id for src in s.sources]
+        self.sides = list(s.sides)
+        self.meters = [m.id for m in s.meters]
+        self.phases = [p.id for p in s.phases]
+        self.ref(("opens",), s.opens, self.sides, "side")
+        for i, issue in enumerate(s.issues):
+            self._cites(("issues", i, "cite"), issue.cite)
+        for i, meter in enumerate(s.meters):
+            path: DocPath = ("meters", i)
+            if meter.min >= meter.max:
+                self.error(path + ("max",), f"max ({meter.max}) must be above min "
+                                            f"({meter.min})")
+            elif not meter.min <= meter.start <= meter.max:
+                self.error(path + ("start",), f"start ({meter.start}) must lie between "
+                                              f"min ({meter.min}) and max ({meter.max})")
+            if meter.side is not None:
+                self.ref(path + ("side",), meter.side, self.sides, "side")
+        for side_id, side in s.sides.items():
+            self._side(("sides", side_id), side)
+        for i, tactic in enumerate(s.tactics):
+            path = ("tactics", i)
+            self._condition(path + ("when",), tactic.when)
+            for j, phase in enumerate(tactic.phases or []):
+                if self.ref(path + ("phases", j), phase, self.phases, "phase"):
+                    if "tactic" not in s.phase(phase).moves:
+                        self.error(path + ("phases", j), f"phase {phase!r} does not allow "
+                                                         "tactics (add 'tactic' to its moves)")
+            for side_id, use in tactic.sides.items():
+                if self.ref(path + ("sides", side_id), side_id, self.sides, "side", key=True):
+                    self._cites(path + ("sides", side_id, "cite"), use.cite)
+                    self._effects(path + ("sides", side_id, "effects"), use.effects)
+        for i, event in enumerate(s.events):
+            self._condition(("events", i, "when"), event.when)
+            self._effects(("events", i, "effects"), event.effects)
+            self._cites(("events", i, "cite"), event.cite)
+        for kind, effects in s.move_effects.items():
+            self._effects(("move_effects", kind), effects)
+        count = math.prod(len(issue.options) for issue in s.issues)
+        if count > MAX_PACKAGES:
+            self.error(("issues",), f"the issues allow {count:,} different packages; at most "
+                                    f"{MAX_PACKAGES:,} are supported (use fewer issues or "
+                                    "options)")
+        for i, outcome in enumerate(s.outcomes):
+            self._condition(("outcomes", i, "when"), outcome.when)
+        self._fallbacks()
+        return self.problems
+
+    def _unique_ids(self) -> None:
+        seen: dict[str, DocPath] = {name: () for name in BUILTIN_NAMES}
+        for side in self.s.sides:
+            seen.setdefault(f"walkout_{side}", ())
+        groups: list[tuple[str, list[Any]]] = [
+            ("sources", self.s.sources), ("issues", self.s.issues),
+            ("meters", self.s.meters), ("tactics", self.s.tactics),
+            ("events", self.s.events), ("phases", self.s.phases),
+            ("outcomes", self.s.outcomes)]
+        entries: list[tuple[DocPath, str]] = [(("sides", k), k) for k in self.s.sides]
+        for group, items in groups:
+            for i, item in enumerate(items):
+                entries.append(((group, i, "id"), item.id))
+                for j, option in enumerate(getattr(item, "options", [])):
+                    entries.append(((group, i, "options", j, "id"), option.id))
+        for path, ident in entries:
+            if ident in seen:
+                first = seen[ident]
+                where = ("it is a built-in name" if not first else
+                         "already used at line {}".format(self.doc.where(first)[0]))
+                self.error(path, f"id {ident!r} is used twice ({where}); every id in a "
+                                 "scenario must be unique", key=path[0] == "sides")
+            else:
+                seen[ident] = path
+
+    def _cites(self, path: DocPath, cites: list[str]) -> None:
+        for j, cite in enumerate(cites):
+            self.ref(path + (j,), cite, self.sources, "source")
+
+    def _condition(self, path: DocPath, text: str | None) -> None:
+        if text is None or text in self.s._conditions:
+            return
+        try:
+            self.s._conditions[text] = Condition(text, condition_names(self.s))
+        except ConditionSyntaxError as exc:
+            line, column = self.doc.where(path)
+            self.problems.append(Problem(self.doc.name, line, column + exc.offset,
+                                         format_path(path), str(exc)))
+
+    def _effects(self, path: DocPath, effects: Effects) -> None:
+        for meter in effects.meters:
+            self.ref(path + ("meters", meter), meter, self.meters, "meter", key=True)
+        for side in effects.batna:
+            self.ref(path + ("batna", side), side, self.sides, "side", key=True)
+        for side in effects.stance:
+            self.ref(path + ("stance", side), side, self.sides, "side", key=True)
+
+    def _side(self, path: DocPath, side: Any) -> None:
+        issues = {i.id: i for i in self.s.issues}
+        self._cites(path + ("cite",), side.cite)
+        self._cites(path + ("batna", "cite"), side.batna.cite)
+        self._condition(path + ("personality", "walkout_when"), side.personality.walkout_when)
+        for issue_id in side.weights:
+            self.ref(path + ("weights", issue_id), issue_id, issues, "issue", key=True)
+        for issue_id in issues:
+            if issue_id not in side.weights:
+                self.error(path + ("weights",), f"missing weight for issue {issue_id!r}")
+        total = sum(side.weights.values())
+        if side.weights and not math.isclose(total, 1.0, abs_tol=0.001):
+            self.error(path + ("weights",), f"weights must add up to 1; they add up to "
+                                            f"{total:.3f}")
+        for issue_id, values in side.values.items():
+            if not self.ref(path + ("values", issue_id), issue_id, issues, "issue", key=True):
+                continue
+            options = [o.id for o in issues[issue_id].options]
+            for option_id in values:
+                self.ref(path + ("values", issue_id, option_id), option_id, options,
+                         f"option of {issue_id!r}", key=True)
+            for option_id in options:
+                if option_id not in values:
+                    self.error(path + ("values", issue_id),
+                               f"missing value for option {option_id!r}")
+        for issue_id in issues:
+            if issue_id not in side.values:
+                self.error(path + ("values",), f"missing values for issue {issue_id!r}")
+        for i, red in enumerate(side.red_lines):
+            for issue_id, option_ids in red.forbid.items():
+                rpath = path + ("red_lines", i, "forbid", issue_id)
+                if not self.ref(rpath, issue_id, issues, "issue", key=True):
+                    continue
+                options = [o.id for o in issues[issue_id].options]
+                for j, option_id in enumerate(option_ids):
+                    self.ref(rpath + (j,), option_id, options, f"option of {issue_id!r}")
+        for field in ("portrait", "flag"):
+            value = getattr(side, field)
+            if value is not None:
+                self._asset(path + (field,), value)
+
+    def _asset(self, path: DocPath, value: str) -> None:
+        rel = Path(value)
+        if rel.is_absolute() or ".." in rel.parts or value.startswith(("/", "\\")):
+            self.error(path, f"asset path {value!r} must stay inside the scenario's folder "
+                             "(no absolute paths, no '..')")
+            return
+        if self.folder is None:
+            return
+        target = (self.folder / rel)
+        try:
+            inside = target.resolve().is_relative_to(self.folder.resolve())
+        except OSError:
+            inside = False
+        if not inside:
+            self.error(path, f"asset path {value!r} leads outside the scenario's folder")
+        elif not target.is_file():
+            self.error(path, f"asset file {value!r} not found beside the scenario")
+
+    def _fallbacks(self) -> None:
+        moves = {m for p in self.s.phases for m in p.moves}
+        needed = ["deadline"]
+        if "accept" in moves:
+            needed.append("agreement")
+        if "walkout" in moves:
+            needed.append("walkout")
+        for trigger in needed:
+            if not any(o.trigger == trigger and o.when is None for o in self.s.outcomes):
+                self.error(("outcomes",), f"no outcome for trigger {trigger!r} without a "
+                                          "'when': add one as the fallback, last of its "
+                                          "trigger")
+
