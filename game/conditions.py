@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import warnings
 from collections.abc import Iterable, Mapping
 
 from simpleeval import SimpleEval
@@ -22,6 +23,19 @@ _ALLOWED = (
 )
 
 _OPERATORS = "numbers, names, + - * /, == != < <= > >=, and, or, not, parentheses"
+
+#: The deepest a condition's expression tree may be; evaluation recurses once per level,
+#: so a deeper one would load and then fail with RecursionError in play.
+MAX_DEPTH = 40
+
+
+def _depth(node: ast.AST) -> int:
+    todo, deepest = [(node, 1)], 0
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        todo.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 class ConditionSyntaxError(ValueError):
@@ -59,17 +73,31 @@ class Condition:
     def __init__(self, text: str, known: Mapping[str, str] | Iterable[str]) -> None:
         self.text = text
         parser = SimpleEval()
+        # simpleeval parses the stripped text: offsets count from its first non-blank.
+        indent = len(text) - len(text.lstrip())
         try:
-            tree = parser.parse(text)
+            with warnings.catch_warnings():
+                # simpleeval only warns about "a; b" and keeps the first expression.
+                warnings.simplefilter("error")
+                tree = parser.parse(text)
         except SyntaxError as exc:
-            offset = max((exc.offset or 1) - 1, 0)
+            offset = max((exc.offset or 1) - 1, 0) + indent
             raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc.msg}",
                                        offset) from exc
+        except SyntaxWarning as exc:
+            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc}",
+                                       indent) from exc
+        except Warning as exc:  # simpleeval's MultipleExpressions
+            raise ConditionSyntaxError(f"condition {text!r} holds more than one expression; "
+                                       "join them with 'and' or 'or'", indent) from exc
         except Exception as exc:  # simpleeval raises its own kinds for odd input
             raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc}") from exc
+        if _depth(tree) > MAX_DEPTH:
+            raise ConditionSyntaxError(f"condition {text!r} nests deeper than {MAX_DEPTH} "
+                                       "levels; split it up", indent)
         names: set[str] = set()
         for node in ast.walk(tree):
-            offset = getattr(node, "col_offset", 0)
+            offset = getattr(node, "col_offset", 0) + indent
             if not isinstance(node, _ALLOWED):
                 raise ConditionSyntaxError(
                     f"{type(node).__name__.lower()} is not allowed in a condition; "

@@ -17,9 +17,9 @@ from __future__ import annotations
 import logging
 import random
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from transitions import Machine, MachineError
 
@@ -47,6 +47,7 @@ class TurnProtocol:
     """The model the ``transitions`` Machine conducts: its ``state`` is the current phase."""
 
     state: str
+    trigger: Callable[[str], bool]  # added by the Machine
 
 
 def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
@@ -54,7 +55,7 @@ def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
     """The turn protocol as a ``transitions`` machine: one state per phase, ``advance`` to
     the next phase, ``conclude`` from any phase to the end. Built from validated ids only."""
     states = [p.id for p in scenario.phases] + [ENDED]
-    transitions = [{"trigger": "advance", "source": a.id, "dest": b.id}
+    transitions: list[dict[str, Any]] = [{"trigger": "advance", "source": a.id, "dest": b.id}
                    for a, b in zip(scenario.phases, scenario.phases[1:])]
     transitions.append({"trigger": "conclude", "source": [p.id for p in scenario.phases],
                         "dest": ENDED})
@@ -88,10 +89,12 @@ class Game:
     """One game of a scenario. See the module's docstring for its face."""
 
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
-                 seed: int = 0) -> None:
+                 seed: int = 0, teams: dict[str, str] | None = None) -> None:
         self.scenario = scenario
         self.settings = settings or Settings()
         self.seed = seed
+        #: Side id -> the name of the team (or "Computer") playing it, for the record.
+        self.teams = dict(teams or {})
         self.space = outcome_space(scenario)
         self.sides = scenario.side_ids
         self.phase_plan: list[tuple[Phase, int]] = [
@@ -133,10 +136,11 @@ class Game:
 
     @classmethod
     def replay(cls, scenario: Scenario, settings: Settings | None, seed: int,
-               moves: Iterable[tuple[str, Move, str | None]]) -> Game:
+               moves: Iterable[tuple[str, Move, str | None]],
+               teams: dict[str, str] | None = None) -> Game:
         """Rebuild a game from its moves; raises :class:`IllegalMoveError` at the first
         move that is no longer legal (its message says which)."""
-        game = cls(scenario, settings, seed)
+        game = cls(scenario, settings, seed, teams)
         for number, (side, move, reason) in enumerate(moves, 1):
             if side != game.to_move:
                 raise IllegalMoveError(f"move {number}: it is not {side}'s turn")
@@ -151,7 +155,8 @@ class Game:
         if not 0 < count <= len(self.moves):
             raise IllegalMoveError(f"cannot take back {count} move(s); "
                                    f"{len(self.moves)} made")
-        return Game.replay(self.scenario, self.settings, self.seed, self.moves[:-count])
+        return Game.replay(self.scenario, self.settings, self.seed, self.moves[:-count],
+                           self.teams)
 
     @property
     def finished(self) -> bool:
@@ -348,14 +353,14 @@ class Game:
         if tactic.limit is not None and self.used_by[(side, tactic.id)] >= tactic.limit:
             return f"already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}"
         if not self.holds(tactic.when):
-            return f"needs {tactic.when}"
+            return tactic.when_text or f"needs {tactic.when}"
         return None
 
     def _do_propose(self, side: str, move: Move) -> None:
         package = from_ids(self.scenario, move.chosen)
         countering = self.standing is not None and self.standing_by != side
         lines = self.scenario.sides[side].lines
-        kind = "counter" if countering else "propose"
+        kind: Literal["counter", "propose"] = "counter" if countering else "propose"
         line = lines.get(kind, _DEFAULT_LINES[kind])
         self._add("move", f"{line} {self.package_text(package)}.", side=side,
                   move=move.to_json())

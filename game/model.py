@@ -178,6 +178,9 @@ class Tactic(Part):
                                          "reveals one's own.")
     help: Text = Field(description="What it does, shown as the move's tooltip.")
     when: str | None = Field(default=None, description="Condition for it to be available.")
+    when_text: Line | None = Field(default=None, description="What players are told while "
+                                                             "the condition does not hold, "
+                                                             "e.g. 'from round 2'.")
     phases: list[Id] | None = Field(default=None, description="Phases it may be used in "
                                                               "(default: every phase that "
                                                               "allows tactics).")

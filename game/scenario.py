@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -97,7 +97,12 @@ def check_text(raw: bytes | str, name: str,
         return None, [doc.problem((), f"expected a mapping of scenario fields at the top "
                                       f"of the file, found {kind}")]
     version = doc.data.get("format")
-    if isinstance(version, int) and not isinstance(version, bool):
+    if "format" in doc.data and (isinstance(version, bool) or not isinstance(version, int)):
+        # Checked here, not left to pydantic, which would take "2" or 2.0 as 2 and so
+        # skip the version check below.
+        return None, [doc.problem(("format",), f"format must be a whole number such as "
+                                  f"{FORMAT_VERSION}; found {_show(version)}")]
+    if isinstance(version, int):
         if version > FORMAT_VERSION:
             return None, [doc.problem(("format",), f"scenario is written for format "
                                       f"{version}, which is too new for this Parley (it "
@@ -129,6 +134,8 @@ def _from_pydantic(doc: Document, err: Any) -> Problem:
         expected = f"; expected one of: {', '.join(sorted(fields))}" if fields and not hint \
             else ""
         return doc.problem(loc, f"unknown field {loc[-1]!r}{hint}{expected}", key=True)
+    if loc and loc[-1] == "[key]":  # pydantic's marker for a bad key of a mapping
+        return doc.problem(loc[:-1], f"key {loc[-2]!r}: {err['msg']}", key=True)
     if kind == "missing":
         return doc.problem(loc[:-1], f"missing required field {loc[-1]!r}")
     found = _show(err.get("input"))
@@ -264,7 +271,8 @@ class _Checker:
             self.s._conditions[text] = Condition(text, condition_names(self.s))
         except ConditionSyntaxError as exc:
             line, column = self.doc.where(path)
-            self.problems.append(Problem(self.doc.name, line, column + exc.offset,
+            column += exc.offset + (1 if path in self.doc.quoted else 0)
+            self.problems.append(Problem(self.doc.name, line, column,
                                          format_path(path), str(exc)))
 
     def _effects(self, path: DocPath, effects: Effects) -> None:
@@ -318,7 +326,9 @@ class _Checker:
 
     def _asset(self, path: DocPath, value: str) -> None:
         rel = Path(value)
-        if rel.is_absolute() or ".." in rel.parts or value.startswith(("/", "\\")):
+        # Scenarios travel between systems: refuse what escapes the folder on Windows too.
+        win = PureWindowsPath(value)
+        if rel.is_absolute() or win.drive or win.root or ".." in win.parts:
             self.error(path, f"asset path {value!r} must stay inside the scenario's folder "
                              "(no absolute paths, no '..')")
             return

@@ -39,6 +39,8 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Paths of quoted scalars, whose text starts one column after their position.
+    quoted: set[Path] = field(default_factory=set)
 
     def where(self, path: Path) -> tuple[int, int]:
         """The position of the value at *path*, or of its nearest ancestor that has one."""
@@ -70,7 +72,10 @@ def format_path(path: Path) -> str:
 
 
 class _TooBig(Exception):
-    pass
+    def __init__(self, message: str, node: yaml.Node | None = None, path: Path = ()) -> None:
+        super().__init__(message)
+        self.node = node
+        self.path = path
 
 
 def read_yaml(raw: bytes | str, name: str) -> tuple[Document | None, list[Problem]]:
@@ -114,7 +119,7 @@ def read_yaml(raw: bytes | str, name: str) -> tuple[Document | None, list[Proble
     try:
         doc.data = walker.build(root, (), 0)
     except _TooBig as exc:
-        return None, [Problem(name, *_mark(root), "", str(exc))]
+        return None, [Problem(name, *_mark(exc.node or root), format_path(exc.path), str(exc))]
     if problems:
         return None, problems
     return doc, []
@@ -137,8 +142,11 @@ class _Walker:
             raise _TooBig(f"document expands to more than {MAX_NODES:,} values "
                           "(an alias bomb?); refused")
         if depth > MAX_DEPTH:
-            raise _TooBig(f"document nests deeper than {MAX_DEPTH} levels; refused")
+            raise _TooBig(f"document nests deeper than {MAX_DEPTH} levels; refused",
+                          node, path)
         self.doc.values.setdefault(path, _mark(node))
+        if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"'):
+            self.doc.quoted.add(path)
         if isinstance(node, yaml.MappingNode):
             return dict(self._pairs(node, path, depth))
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,30 @@
+# Every target sets itself up: it creates or refreshes .venv from pyproject.toml first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export SDL_AUDIODRIVER ?= dummy
+
+.PHONY: play test bench typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/python main.py play --text
+
+test: $(STAMP)
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest
+	$(BIN)/python -m mypy
+
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy
+
+bench: $(STAMP)
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis *.egg-info

@@ -1,0 +1,202 @@
+"""The command line: ``python main.py [COMMAND] ...``; see ``--help``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.errors import ParleyError, ScenarioError
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.settings import DIFFICULTIES, Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Parley: a negotiation simulation game for the classroom. With no "
+                    "command, opens the game window.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the window with the computer playing both sides")
+    parser.add_argument("--scenario", metavar="FILE", help="scenario for the game window")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a game (in the window, or --text in the "
+                                            "terminal)",
+                               description="Play a game of a scenario.")
+    play.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                      help="scenario file (default: the May 2016 joint-strikes talks)")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--side", default="us",
+                      help="the side you play: a side id (us, ru), 'both' for two teams at "
+                           "one keyboard, or 'none' to watch the computer play both")
+    play.add_argument("--seed", type=int, help="seed for events and the computer (default: "
+                                               "random; the seed is shown so a game can be "
+                                               "replayed)")
+    play.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    play.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
+    play.add_argument("--no-undo", action="store_true", help="do not allow taking moves back")
+
+    validate = commands.add_parser("validate", help="check scenario files; every problem "
+                                                    "with file:line:column",
+                                   description="Check scenario files and report every "
+                                               "problem. Exits 1 if any file has errors.")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+
+    simulate = commands.add_parser("simulate", help="computer against computer, many times: "
+                                                    "balance figures",
+                                   description="Play a scenario computer against computer "
+                                               "many times and report how it plays.")
+    simulate.add_argument("scenario", help="scenario file")
+    simulate.add_argument("-n", "--games", type=int, default=1000, help="games to play")
+    simulate.add_argument("--seed", type=int, default=0, help="first seed")
+    simulate.add_argument("--jobs", type=int, default=1, help="processes to use")
+    simulate.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    simulate.add_argument("--json", action="store_true", help="print JSON")
+
+    schema = commands.add_parser("schema", help="JSON Schema of the scenario format, for "
+                                                "editors",
+                                 description="Print (or write) the JSON Schema of the "
+                                             "scenario format.")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+
+    graph = commands.add_parser("graph", help="the scenario's state machine as a diagram",
+                                description="Draw the scenario's phases and outcomes: mermaid "
+                                            "text by default; .dot, .svg or .png by the "
+                                            "output's suffix (SVG and PNG need Graphviz).")
+    graph.add_argument("scenario", help="scenario file")
+    graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _window(args.scenario, args.demo)
+        handler = {"play": _play, "validate": _validate, "simulate": _simulate,
+                   "schema": _schema, "graph": _graph}[args.command]
+        return handler(args)
+    except ScenarioError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except ParleyError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return 130
+
+
+def _load(path: str) -> Scenario:
+    from game.scenario import load_scenario
+    return load_scenario(path)
+
+
+def _window(scenario: str | None, demo: bool) -> int:
+    try:
+        from game.ui.app import run
+    except ImportError as exc:
+        print(f"parley: the game window is not available ({exc}); play in the terminal "
+              "with: python main.py play --text", file=sys.stderr)
+        return 2
+    return int(run(scenario, demo=demo))
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.engine import Game
+    from game.textplay import TextGame
+
+    scenario = _load(args.scenario)
+    settings = Settings(rounds=args.rounds, difficulty=args.difficulty, undo=not args.no_undo)
+    sides = list(scenario.side_ids)
+    if args.side == "both":
+        humans = set(sides)
+    elif args.side == "none":
+        humans = set()
+    elif args.side in sides:
+        humans = {args.side}
+    else:
+        print(f"parley: unknown side {args.side!r}; choose one of "
+              f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
+        return 2
+    if not args.text:
+        return _window(args.scenario, demo=not humans)
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    teams = {s: ("Players" if s in humans else "Computer") for s in sides}
+    game = Game(scenario, settings, seed, teams)
+    print(f"(seed {seed}: replay this game with --seed {seed})")
+    clear = (lambda: print("\033[2J\033[H", end="")) if sys.stdout.isatty() else None
+    return TextGame(game, humans, sys.stdin, sys.stdout, clear).run()
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from game.scenario import check_file
+
+    failed = 0
+    for name in args.files:
+        scenario, problems = check_file(name)
+        for problem in problems:
+            print(problem)
+        if scenario is None:
+            failed += 1
+        else:
+            print(f"{name}: OK: {scenario.title}")
+    if failed:
+        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) > 1 else ''} "
+              "failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from game.simulate import format_summary, simulate, summary
+
+    if args.games < 1 or args.jobs < 1:
+        print("parley: --games and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    scenario, tally = simulate(args.scenario, args.games, args.seed,
+                               min(args.jobs, os.cpu_count() or 1),
+                               Settings(difficulty=args.difficulty))
+    data = summary(scenario, tally)
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        names = {o.id: o.name for o in scenario.outcomes}
+        names.update({s: scenario.sides[s].short for s in scenario.sides})
+        print(format_summary(data, names))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.model import Scenario as Model
+
+    text = json.dumps(Model.model_json_schema(), indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from game.graph import mermaid, render
+
+    scenario = _load(args.scenario)
+    if not args.output:
+        sys.stdout.write(mermaid(scenario))
+        return 0
+    try:
+        what = render(scenario, Path(args.output))
+    except RuntimeError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.output} ({what})")
+    return 0

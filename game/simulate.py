@@ -1,0 +1,152 @@
+"""Computer against computer, many times: how a scenario plays, for balancing it."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine import Game
+from game.model import Scenario
+from game.negotiator import Negotiator
+from game.scenario import load_scenario
+from game.settings import Difficulty, Settings
+
+
+@dataclass
+class Tally:
+    """Figures gathered over a batch of games; batches add up with :meth:`merge`."""
+
+    games: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    agreements: int = 0
+    rounds: int = 0
+    utility: dict[str, float] = field(default_factory=dict)
+    distance: float = 0.0
+    tactics: Counter[str] = field(default_factory=Counter)
+    options: Counter[str] = field(default_factory=Counter)
+
+    def add(self, game: Game) -> None:
+        self.games += 1
+        assert game.outcome is not None
+        self.outcomes[game.outcome.id] += 1
+        self.rounds += game.round
+        space = game.space
+        if game.agreed is not None:
+            self.agreements += 1
+            n = space.index[game.agreed]
+            self.distance += space.distance_to_frontier(n)
+            for side in game.sides:
+                self.utility[side] = self.utility.get(side, 0.0) + space.utility[side][n]
+        else:
+            for side in game.sides:
+                self.utility[side] = self.utility.get(side, 0.0) + game.batna[side]
+        self.tactics.update(game.used)
+        for _, package in game.offer_history:
+            for issue, position in zip(game.scenario.issues, package):
+                self.options[issue.options[position].id] += 1
+
+    def merge(self, other: Tally) -> None:
+        self.games += other.games
+        self.outcomes.update(other.outcomes)
+        self.agreements += other.agreements
+        self.rounds += other.rounds
+        for side, value in other.utility.items():
+            self.utility[side] = self.utility.get(side, 0.0) + value
+        self.distance += other.distance
+        self.tactics.update(other.tactics)
+        self.options.update(other.options)
+
+
+def play_one(scenario: Scenario, seed: int, settings: Settings,
+             difficulties: tuple[Difficulty, Difficulty] | None = None) -> Game:
+    """One computer-vs-computer game; *difficulties* per side in the scenario's side order."""
+    game = Game(scenario, settings, seed)
+    levels = difficulties or (settings.difficulty, settings.difficulty)
+    players = {side: Negotiator(game, side, level)
+               for side, level in zip(game.sides, levels)}
+    while not game.finished:
+        side = game.sides[game.turn % 2]
+        decision = players[side].decide(game)
+        game.apply(decision.move, decision.reason)
+    return game
+
+
+def _batch(args: tuple[str, int, int, dict[str, Any]]) -> Tally:
+    path, first, count, settings = args
+    scenario = load_scenario(path)
+    tally = Tally()
+    for seed in range(first, first + count):
+        tally.add(play_one(scenario, seed, Settings.from_json(settings)))
+    return tally
+
+
+def simulate(path: str | Path, games: int, seed: int = 0, jobs: int = 1,
+             settings: Settings | None = None) -> tuple[Scenario, Tally]:
+    """Play *games* games of the scenario at *path* with seeds ``seed, seed+1, ...``, in
+    *jobs* processes; returns the scenario and the figures."""
+    scenario = load_scenario(path)
+    settings = settings or Settings()
+    jobs = max(1, min(jobs, games))
+    share, extra = divmod(games, jobs)
+    batches, first = [], seed
+    for j in range(jobs):
+        count = share + (1 if j < extra else 0)
+        batches.append((str(path), first, count, settings.to_json()))
+        first += count
+    tally = Tally()
+    if jobs == 1:
+        tally.merge(_batch(batches[0]))
+    else:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        with context.Pool(jobs) as pool:
+            for part in pool.map(_batch, batches):
+                tally.merge(part)
+    return scenario, tally
+
+
+def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:
+    """The figures a modder balances a scenario by, as plain JSON-ready data."""
+    games = max(tally.games, 1)
+    agreements = max(tally.agreements, 1)
+    return {
+        "scenario": scenario.id,
+        "games": tally.games,
+        "agreement_rate": round(tally.agreements / games, 4),
+        "outcomes": {o.id: tally.outcomes.get(o.id, 0) for o in scenario.outcomes},
+        "mean_rounds": round(tally.rounds / games, 3),
+        "mean_utility": {s: round(tally.utility.get(s, 0.0) / games, 4)
+                         for s in scenario.side_ids},
+        "mean_distance_to_frontier": round(tally.distance / agreements, 4)
+        if tally.agreements else None,
+        "outcomes_never_reached": [o.id for o in scenario.outcomes
+                                   if not tally.outcomes.get(o.id)],
+        "tactics_never_used": [t.id for t in scenario.tactics if not tally.tactics.get(t.id)],
+        "options_never_proposed": [o.id for i in scenario.issues for o in i.options
+                                   if not tally.options.get(o.id)],
+    }
+
+
+def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
+    """The summary as text for a terminal; *names* maps ids to display names."""
+    lines = [f"{data['games']:,} games of {data['scenario']}",
+             f"  agreement rate      {data['agreement_rate']:.1%}",
+             f"  mean rounds         {data['mean_rounds']:.2f}"]
+    for side, value in data["mean_utility"].items():
+        lines.append(f"  mean utility {names.get(side, side):<7}{value:.3f}")
+    if data["mean_distance_to_frontier"] is not None:
+        lines.append(f"  mean distance of deals to the Pareto frontier "
+                     f"{data['mean_distance_to_frontier']:.3f}")
+    lines.append("  outcomes:")
+    total = max(data["games"], 1)
+    for outcome, count in sorted(data["outcomes"].items(), key=lambda kv: -kv[1]):
+        lines.append(f"    {count / total:6.1%}  {count:>7,}  {names.get(outcome, outcome)}")
+    for key, title in (("outcomes_never_reached", "outcomes never reached"),
+                       ("tactics_never_used", "tactics never used"),
+                       ("options_never_proposed", "options never proposed")):
+        items = data[key]
+        lines.append(f"  {title}: {', '.join(items) if items else 'none'}")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""The command line: every subcommand, its output and its exit code."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.library import DEFAULT_SCENARIO
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_help_lists_every_subcommand_with_a_description() -> None:
+    result = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    for command in ("play", "validate", "simulate", "schema", "graph"):
+        line = next(l for l in result.stdout.splitlines() if l.strip().startswith(command))
+        assert len(line.split()) > 2  # the command and its description
+
+
+def test_validate_accepts_the_shipped_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(DEFAULT_SCENARIO)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_validate_reports_every_problem_and_exits_1(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = DEFAULT_SCENARIO.read_text(encoding="utf-8")
+    text = text.replace("minutes: 30", "minutes: lots").replace("start: 35", "start: high")
+    bad.write_text(text, encoding="utf-8")
+    assert main(["validate", str(bad), str(DEFAULT_SCENARIO)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:10:10: error: [minutes]" in out and "'lots'" in out
+    assert "[meters[0].start]" in out and "'high'" in out
+    assert f"{DEFAULT_SCENARIO}: OK" in out
+
+
+def test_schema_is_json_schema_of_the_format(tmp_path: Path) -> None:
+    target = tmp_path / "scenario.schema.json"
+    assert main(["schema", "-o", str(target)]) == 0
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert {"sides", "issues", "phases", "outcomes"} <= set(schema["properties"])
+
+
+def test_graph_prints_mermaid_and_writes_dot(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", str(DEFAULT_SCENARIO)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("stateDiagram-v2") == 1 and "Bargaining" in out
+    target = tmp_path / "flow.dot"
+    assert main(["graph", str(DEFAULT_SCENARIO), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_graph_to_svg_needs_graphviz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "flow.svg"
+    code = main(["graph", str(DEFAULT_SCENARIO), "-o", str(target)])
+    if shutil.which("dot"):
+        assert code == 0 and "<svg" in target.read_text(encoding="utf-8")
+    else:
+        assert code == 2 and "Graphviz" in capsys.readouterr().err
+
+
+def test_simulate_reports_the_balance_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "40", "--jobs", "2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["games"] == 40 and sum(data["outcomes"].values()) == 40
+    for key in ("agreement_rate", "mean_rounds", "mean_utility", "mean_distance_to_frontier",
+                "tactics_never_used", "options_never_proposed", "outcomes_never_reached"):
+        assert key in data
+
+
+def test_simulate_gives_the_same_figures_with_one_or_two_jobs() -> None:
+    from game.simulate import simulate, summary
+    one = summary(*simulate(DEFAULT_SCENARIO, 30, seed=7, jobs=1))
+    two = summary(*simulate(DEFAULT_SCENARIO, 30, seed=7, jobs=2))
+    assert one == two
+
+
+def test_play_text_runs_a_whole_game_from_the_command_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["play", "--text", "--side", "none", "--seed", "9"]) == 0
+    out = capsys.readouterr().out
+    assert "seed 9" in out and "DEBRIEF" in out
+
+
+def test_a_broken_scenario_is_reported_without_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("format: 1\nid: [unclosed\n", encoding="utf-8")
+    assert main(["play", str(bad), "--text"]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:" in err and "Traceback" not in err
+
+
+def test_unknown_side_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", "--text", "--side", "france"]) == 2
+    assert "unknown side" in capsys.readouterr().err

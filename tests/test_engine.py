@@ -1,0 +1,288 @@
+"""The engine's face: legal moves, rules, outcomes, determinism, replay and undo."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from game.engine import ENDED, Game
+from game.errors import IllegalMoveError
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.moves import Move
+from game.scenario import load_scenario, read_scenario
+from game.settings import Settings
+
+JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+         "precondition": "verified_calm", "targets": "nusra_and_isil",
+         "start_date": "mid_june"}
+INTEL = dict(JOINT, joint_action="intelligence_sharing")
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+def record(game: Game) -> str:
+    return json.dumps([e.to_json() for e in game.log], sort_keys=True)
+
+
+def to_bargaining(game: Game) -> None:
+    """Both sides pass through the opening round."""
+    game.apply(Move.wait())
+    game.apply(Move.wait())
+
+
+def test_a_new_game_starts_in_the_first_phase_with_the_opening_side() -> None:
+    game = Game(scenario(), seed=1)
+    state = game.state
+    assert state.phase == "opening" and state.round == 1 and state.to_move == "ru"
+    assert state.rounds == 8 and state.phase_rounds == 1
+    assert game.protocol.state == "opening"
+    assert state.standing is None and not state.finished
+
+
+def test_opening_allows_proposals_and_tactics_but_no_accepting() -> None:
+    kinds = {m.kind for m in Game(scenario(), seed=1).legal_moves()}
+    assert kinds == {"propose", "tactic", "pass"}
+
+
+def test_tactic_conditions_and_sides_are_enforced() -> None:
+    game = Game(scenario(), seed=1)
+    with pytest.raises(IllegalMoveError, match="from round 2"):
+        game.apply(Move.use("strike_alone"))
+    with pytest.raises(IllegalMoveError, match="United States|Russia"):
+        game.apply(Move.use("assad_first"))  # a US tactic, and Russia is to move
+    with pytest.raises(IllegalMoveError, match="no tactic"):
+        game.apply(Move.use("no_such_tactic"))
+
+
+def test_accepting_needs_a_proposal_from_the_other_side() -> None:
+    game = Game(scenario(), seed=1)
+    to_bargaining(game)
+    with pytest.raises(IllegalMoveError, match="no proposal"):
+        game.apply(Move.accept())
+    game.apply(Move.propose(JOINT))
+    game.apply(Move.wait())
+    with pytest.raises(IllegalMoveError, match="no proposal"):
+        game.apply(Move.accept())  # Russia cannot accept its own proposal
+
+
+def test_a_proposal_must_name_one_valid_option_per_issue() -> None:
+    game = Game(scenario(), seed=1)
+    with pytest.raises(IllegalMoveError, match="missing"):
+        game.apply(Move.propose({"joint_action": "joint_planning"}))
+    with pytest.raises(IllegalMoveError, match="not an option"):
+        game.apply(Move.propose(dict(JOINT, targets="everyone")))
+
+
+def test_accepting_ends_in_the_first_matching_agreement_outcome() -> None:
+    game = Game(scenario(), seed=1)
+    to_bargaining(game)
+    game.apply(Move.propose(JOINT))
+    game.apply(Move.accept())
+    assert game.finished and game.state.outcome == "verified_joint_operation"
+    assert game.state.agreed == JOINT and game.protocol.state == ENDED
+    assert game.log[-1].kind == "outcome"
+    assert game.legal_moves() == []
+    with pytest.raises(IllegalMoveError, match="over"):
+        game.apply(Move.wait())
+
+
+def test_outcome_conditions_see_the_agreed_package() -> None:
+    game = Game(scenario(), seed=1)
+    to_bargaining(game)
+    game.apply(Move.propose(INTEL))
+    game.apply(Move.accept())
+    assert game.state.outcome == "intelligence_deal"
+
+
+@pytest.mark.parametrize(("walker", "outcome"), [("ru", "unilateral_strikes"),
+                                                 ("us", "us_walkout")])
+def test_walking_out_ends_the_talks(walker: str, outcome: str) -> None:
+    game = Game(scenario(), seed=1)
+    to_bargaining(game)
+    if walker == "us":
+        game.apply(Move.wait())
+    game.apply(Move.walkout())
+    assert game.state.outcome == outcome and game.state.walked_out == walker
+
+
+def test_when_rounds_run_out_the_deadline_outcome_follows() -> None:
+    game = Game(scenario(), Settings(rounds=2), seed=11)
+    assert game.total_rounds == 4
+    while not game.finished:
+        game.apply(Move.wait())
+    assert game.outcome is not None and game.outcome.trigger in ("deadline", "breakdown")
+    assert game.round <= game.total_rounds
+
+
+def test_the_last_move_of_the_game_cannot_be_a_proposal() -> None:
+    game = Game(scenario(), Settings(rounds=1), seed=2)
+    for _ in range(5):
+        game.apply(Move.wait())
+    assert game.state.last_turn
+    assert "propose" not in {m.kind for m in game.legal_moves()}
+    with pytest.raises(IllegalMoveError, match="last move"):
+        game.apply(Move.propose(JOINT))
+
+
+def test_tactics_change_meters_within_their_range_and_respect_their_limit() -> None:
+    game = Game(scenario(), seed=1)
+    before = game.meters["trust"]
+    game.apply(Move.use("shared_enemy"))
+    assert game.meters["trust"] == before + 6
+    effect = [e for e in game.log if e.kind == "effect"][-1]
+    assert effect.changes["trust"] == 6
+    game.apply(Move.wait())
+    game.apply(Move.use("shared_enemy"))
+    game.apply(Move.wait())
+    with pytest.raises(IllegalMoveError, match="already used 2 times"):
+        game.apply(Move.use("shared_enemy"))
+    top = next(m.max for m in scenario().meters if m.id == "trust")
+    assert all(value <= top for history in game.meter_history for value in history.values())
+
+
+def test_asking_a_question_reveals_the_other_sides_top_priority() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.use("ask_priority"))
+    reply = [e for e in game.log if e.kind == "reply"][-1]
+    weights = scenario().sides["us"].weights
+    assert reply.side == "us" and reply.ref == max(weights, key=lambda k: weights[k])
+    assert game.revealed["us"] == [reply.ref]
+
+
+def test_conceding_and_rejecting_change_trust_as_the_scenario_says() -> None:
+    game = Game(scenario(), seed=3)
+    to_bargaining(game)
+    game.apply(Move.propose(dict(JOINT, syria_coordination="full_coordination")))
+    trust = game.meters["trust"]
+    game.apply(Move.reject())
+    assert game.meters["trust"] == trust - 2 and game.standing is None
+
+
+def test_the_computers_reasoning_is_private_to_its_side() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.wait(), reason="Waited to see what the other side would do.")
+    assert any(e.kind == "reason" for e in game.visible_log("ru"))
+    assert not any(e.kind == "reason" for e in game.visible_log("us"))
+
+
+def test_same_seed_and_moves_give_the_same_record_byte_for_byte() -> None:
+    moves = [Move.use("opening_statement"), Move.propose(JOINT), Move.propose(INTEL),
+             Move.use("ask_priority"), Move.wait(), Move.reject()]
+    games = []
+    for _ in range(2):
+        game = Game(scenario(), seed=42)
+        for move in moves:
+            game.apply(move)
+        games.append(game)
+    assert record(games[0]) == record(games[1])
+
+
+def test_different_seeds_give_different_events() -> None:
+    logs = set()
+    for seed in range(12):
+        game = Game(scenario(), seed=seed)
+        while not game.finished:
+            game.apply(Move.wait())
+        logs.add(tuple(e.ref for e in game.log if e.kind == "event"))
+    assert len(logs) > 3
+
+
+def test_replay_rebuilds_the_game_and_undo_takes_moves_back() -> None:
+    game = Game(scenario(), seed=5)
+    for move in [Move.use("opening_statement"), Move.propose(JOINT), Move.propose(INTEL),
+                 Move.use("shared_enemy")]:
+        game.apply(move)
+    again = Game.replay(scenario(), game.settings, game.seed, game.moves)
+    assert record(again) == record(game)
+    shorter = game.undone(2)
+    assert len(shorter.moves) == 2 and shorter.to_move == "ru"
+    two = Game(scenario(), seed=5)
+    for _side, move, reason in game.moves[:2]:
+        two.apply(move, reason)
+    assert record(shorter) == record(two)
+    with pytest.raises(IllegalMoveError):
+        game.undone(10)
+
+
+def test_replay_names_the_first_move_that_is_no_longer_legal() -> None:
+    moves = [("ru", Move.wait(), None), ("us", Move.accept(), None)]
+    with pytest.raises(IllegalMoveError, match="move 2"):
+        Game.replay(scenario(), None, 0, moves)
+
+
+def test_the_teachers_rounds_setting_replaces_the_adjustable_phase() -> None:
+    assert Game(scenario(), Settings(rounds=10)).total_rounds == 12
+
+
+def test_phases_follow_the_state_machine() -> None:
+    game = Game(scenario(), seed=1)
+    seen = [game.protocol.state]
+    while not game.finished:
+        game.apply(Move.wait())
+        if game.protocol.state != seen[-1]:
+            seen.append(game.protocol.state)
+    expected = ["opening", "bargaining", "final_offers", ENDED]
+    assert seen == expected[:len(seen) - 1] + [ENDED]
+
+
+BREAKDOWN = """
+format: 1
+id: tiny
+title: Tiny
+date: today
+summary: A test.
+minutes: 5
+opens: a
+sides:
+  a: &side
+    name: A
+    short: A
+    negotiator: A's team
+    colour: "#112233"
+    brief: Win.
+    priorities: [Win.]
+    batna: {name: Nothing, description: Nothing happens., value: 0.3}
+    weights: {deal: 1.0}
+    values: {deal: {small: 0.2, big: 1.0}}
+    personality: {strategy: linear}
+  b: *side
+issues:
+  - id: deal
+    name: Deal
+    description: The deal.
+    options:
+      - {id: small, name: Small, description: A small deal.}
+      - {id: big, name: Big, description: A big deal.}
+meters:
+  - {id: calm, name: Calm, description: How calm it is., start: 10}
+tactics:
+  - id: provoke
+    name: Provoke
+    kind: threat
+    help: Makes things worse.
+    sides:
+      a: {line: "Enough!", effects: {meters: {calm: -20}}}
+phases:
+  - {id: talk, name: Talk, description: Talk., rounds: 3, moves: [propose, accept, tactic]}
+outcomes:
+  - {id: breakdown, name: Breakdown, trigger: breakdown, when: "calm <= 0", text: It broke.}
+  - {id: deal_done, name: Deal, trigger: agreement, text: Done.}
+  - {id: no_deal, name: No deal, trigger: deadline, text: Nothing.}
+debrief:
+  history: [{date: today, text: Nothing yet., source: none}]
+  questions: [Why?]
+"""
+
+
+def test_a_breakdown_outcome_ends_the_game_as_soon_as_it_holds() -> None:
+    tiny = read_scenario(BREAKDOWN, "tiny.yaml")
+    game = Game(tiny, seed=0)
+    game.apply(Move.use("provoke"))
+    assert game.finished and game.state.outcome == "breakdown"
+    assert game.meters["calm"] == 0  # clamped at the meter's minimum

@@ -1,0 +1,55 @@
+"""Every shipped scenario validates, and 200 computer games of it play out cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
+from game.scenario import check_file, load_scenario
+from game.settings import Settings
+from game.simulate import Tally, play_one, summary
+
+SCENARIOS = shipped_scenarios()
+
+
+def test_the_default_scenario_is_shipped_and_listed_first() -> None:
+    assert SCENARIOS and SCENARIOS[0] == DEFAULT_SCENARIO
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_shipped_scenario_validates_without_problems(path: Path) -> None:
+    scenario, problems = check_file(path)
+    assert scenario is not None and problems == []
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_shipped_scenario_plays_200_computer_games(path: Path) -> None:
+    scenario = load_scenario(path)
+    tally = Tally()
+    for seed in range(200):
+        game = play_one(scenario, seed, Settings())
+        assert game.finished and game.round <= game.total_rounds
+        tally.add(game)
+    figures = summary(scenario, tally)
+    assert figures["games"] == 200
+    reached = [o for o, count in figures["outcomes"].items() if count]
+    assert len(reached) >= 3, figures["outcomes"]
+
+
+def test_the_main_scenario_meets_its_content_minimums() -> None:
+    s = load_scenario(DEFAULT_SCENARIO)
+    assert len(s.issues) >= 5 and all(len(i.options) >= 3 for i in s.issues)
+    assert len(s.meters) >= 4 and len(s.tactics) >= 8 and len(s.events) >= 4
+    assert len(s.phases) >= 3 and len(s.outcomes) >= 5
+    assert len(s.debrief.questions) >= 5 and all(side.brief for side in s.sides.values())
+    article = (Path(__file__).resolve().parents[2] / "shared/seed/article.txt")
+    if article.exists():
+        text = " ".join(article.read_text(encoding="utf-8").split()).replace("\u2019", "'")
+        for source in s.sources:
+            quoted = " ".join(source.text.split()).replace("\u2019", "'")
+            for piece in quoted.replace("[Assad]", "[...]").split("[...]"):
+                piece = piece.strip(" .")
+                if piece:
+                    assert piece in text, f"source {source.id} does not quote the article"

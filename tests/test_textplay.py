@@ -1,0 +1,83 @@
+"""The terminal game, driven by typed text."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.textplay import TextGame
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+def play(humans: set[str], typed: str, seed: int = 3,
+         settings: Settings | None = None) -> tuple[TextGame, str]:
+    out = io.StringIO()
+    text = TextGame(Game(scenario(), settings, seed), humans, io.StringIO(typed), out)
+    assert text.run() == 0
+    return text, out.getvalue()
+
+
+def test_watching_the_computer_play_both_sides_reaches_the_debrief() -> None:
+    text, out = play(set(), "")
+    assert text.game.finished
+    for heading in ("THE TALKS ARE OVER", "DEBRIEF", "Joint score", "Outcome space",
+                    "WHAT REALLY HAPPENED", "QUESTIONS FOR DISCUSSION"):
+        assert heading in out
+    assert "computer's reasoning" in out
+
+
+def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
+    # Enter after the brief; then in each turn make a proposal typed in one line, confirm.
+    turn = "1\n3 1 3 2 3\ny\n"
+    text, out = play({"us"}, "\n" + turn * 12 + "13\n" * 4, seed=3)
+    assert "CONFIDENTIAL BRIEF: UNITED STATES" in out
+    assert "Your package: Joint planning; No role; Verified calm first" in out
+    assert "US: \u201cWe propose: Joint planning" in out or "Our counter-proposal" in out
+    assert text.game.offer_history and text.game.offer_history[0][0] == "us"
+
+
+def test_accepting_a_proposal_ends_in_a_deal_with_its_debrief() -> None:
+    # Wait for Russia's counter, then accept it (menu item 2 once a proposal stands).
+    text, out = play({"us"}, "\n" + "1\n3 2 3 2 2\ny\n" + "2\n" * 10, seed=4)
+    assert text.game.finished
+    if text.game.agreed is not None:
+        assert "The deal:" in out and "gain" in out
+
+
+def test_hot_seat_hands_over_between_teams_and_shows_each_brief() -> None:
+    # Russia's team: Enter at the hand-over, Enter after the brief, then a proposal;
+    # then the US team's hand-over and brief, and they leave.
+    typed = "\n\n" + "1\n3 2 3 2 2\ny\n" + "\n\n" + "q\ny\n"
+    text, out = play({"us", "ru"}, typed, seed=5)
+    assert "HAND-OVER" in out
+    assert "CONFIDENTIAL BRIEF: RUSSIA" in out and "CONFIDENTIAL BRIEF: UNITED STATES" in out
+
+
+def test_undo_takes_back_the_players_move_and_the_computers_reply() -> None:
+    text, out = play({"us"}, "\n" + "1\n3 1 3 2 3\ny\n" + "u\n" + "q\ny\n", seed=3)
+    assert "Took back 2 moves" in out
+    assert len(text.game.moves) == 1  # Russia's opening move only
+
+
+def test_undo_is_refused_when_the_settings_forbid_it() -> None:
+    _, out = play({"us"}, "\n" + "u\n" + "q\ny\n", settings=Settings(undo=False))
+    assert "Undo is switched off" in out
+
+
+def test_input_that_ends_leaves_the_game_cleanly() -> None:
+    text, out = play({"us"}, "\n")
+    assert "Game left unfinished" in out and not text.game.finished
+
+
+def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
+    _, out = play({"us"}, "\nbanana\n99\n?\nq\ny\n")
+    assert out.count("Type the number of a move") == 2 and "How to play" in out
