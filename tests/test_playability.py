@@ -1,0 +1,99 @@
+"""The main scenario plays well against the computer at normal difficulty: a thoughtful
+player can reach several different deals, and a careless one ends with no deal."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+
+from game.analysis import from_ids
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.moves import Move
+from game.negotiator import Negotiator
+from game.scenario import load_scenario
+
+JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+         "precondition": "verified_calm", "targets": "nusra_and_isil", "start_date": "mid_june"}
+INTEL = dict(JOINT, joint_action="intelligence_sharing")
+IDEAL = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
+         "precondition": "grounded_air_force", "targets": "nusra_and_isil",
+         "start_date": "when_verified"}
+
+Player = Callable[[Game], Move]
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+def thoughtful(target: dict[str, str], good_enough: float) -> Player:
+    """Opens by stating a priority, asks the other side's, then holds out for *target*,
+    accepting any offer at least *good_enough* that crosses no red line."""
+    package = from_ids(scenario(), target)
+
+    def move(game: Game) -> Move:
+        legal = {(m.kind, m.tactic) for m in game.legal_moves()}
+        standing = game.standing if game.standing_by == "ru" else None
+        if standing is not None and ("accept", None) in legal:
+            index = game.space.index[standing]
+            if game.space.utility["us"][index] >= good_enough and \
+                    not game.space.crosses["us"][index]:
+                return Move.accept()
+        for tactic in ("state_priority", "ask_priority"):
+            if ("tactic", tactic) in legal and not game.used_by[("us", tactic)]:
+                return Move.use(tactic)
+        if game.meters["trust"] < 30 and ("tactic", "shared_enemy") in legal:
+            return Move.use("shared_enemy")
+        if ("propose", None) in legal and game.standing != package:
+            return Move.propose(target)
+        return Move.wait()
+    return move
+
+
+def careless(game: Game) -> Move:
+    """Threatens whenever it can, rejects everything, and asks for everything."""
+    legal = {(m.kind, m.tactic) for m in game.legal_moves()}
+    for tactic in ("channel_only", "invoke_allies", "assad_first"):
+        if ("tactic", tactic) in legal:
+            return Move.use(tactic)
+    if ("reject", None) in legal:
+        return Move.reject()
+    if ("propose", None) in legal:
+        return Move.propose(IDEAL)
+    return Move.wait()
+
+
+def outcomes(player: Player, seeds: range) -> Counter[str]:
+    result: Counter[str] = Counter()
+    for seed in seeds:
+        game = Game(scenario(), seed=seed)
+        computer = Negotiator(game, "ru", "normal")
+        while not game.finished:
+            if game.to_move == "us":
+                game.apply(player(game))
+            else:
+                decision = computer.decide(game)
+                game.apply(decision.move, decision.reason)
+        assert game.outcome is not None
+        result[game.outcome.id] += 1
+    return result
+
+
+def test_holding_out_for_a_verified_joint_operation_usually_gets_one() -> None:
+    result = outcomes(thoughtful(JOINT, 0.7), range(20))
+    assert result["verified_joint_operation"] >= 12, result
+
+
+def test_settling_for_intelligence_sharing_usually_gets_that_deal() -> None:
+    result = outcomes(thoughtful(INTEL, 0.9), range(20))
+    assert result["intelligence_deal"] >= 10, result
+
+
+def test_a_careless_player_ends_with_no_deal() -> None:
+    result = outcomes(careless, range(20))
+    agreements = {o.id for o in scenario().outcomes if o.trigger == "agreement"}
+    assert sum(count for outcome, count in result.items() if outcome in agreements) <= 2, result
