@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import math
 from collections.abc import Iterable
@@ -106,12 +107,11 @@ def check_text(raw: bytes | str, name: str,
         if version > FORMAT_VERSION:
             return None, [doc.problem(("format",), f"scenario is written for format "
                                       f"{version}, which is too new for this Parley (it "
-                                      f"reads {MIN_FORMAT_VERSION} to {FORMAT_VERSION}); "
-                                      "update Parley")]
+                                      f"reads {_formats()}); update Parley")]
         if version < MIN_FORMAT_VERSION:
             return None, [doc.problem(("format",), f"scenario is written for format "
                                       f"{version}, which is too old for this Parley (it "
-                                      f"reads {MIN_FORMAT_VERSION} to {FORMAT_VERSION})")]
+                                      f"reads {_formats()})")]
     try:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as exc:
@@ -123,6 +123,12 @@ def check_text(raw: bytes | str, name: str,
     scenario._digest = hashlib.sha256(data).hexdigest()
     scenario._file = name
     return scenario, problems
+
+
+def _formats() -> str:
+    if MIN_FORMAT_VERSION == FORMAT_VERSION:
+        return f"format {FORMAT_VERSION} only"
+    return f"formats {MIN_FORMAT_VERSION} to {FORMAT_VERSION}"
 
 
 def _from_pydantic(doc: Document, err: Any) -> Problem:
@@ -139,10 +145,20 @@ def _from_pydantic(doc: Document, err: Any) -> Problem:
     if kind == "missing":
         return doc.problem(loc[:-1], f"missing required field {loc[-1]!r}")
     found = _show(err.get("input"))
-    return doc.problem(loc, f"{err['msg']}; found {found}")
+    message = err["msg"]
+    if kind == "string_pattern_mismatch" and "a-z0-9_" in str(err.get("ctx", {})):
+        message = ("expected an id: a lowercase letter, then lowercase letters, digits or _, "
+                   "at most 40 characters")
+    return doc.problem(loc, f"{message}; found {found}")
 
 
 def _show(value: Any) -> str:
+    """A found value as a modder should see it, with a hint where YAML surprised them."""
+    if isinstance(value, bool):
+        return (f"{value} (YAML reads yes/no, on/off and true/false as true or false; put "
+                "the text in quotes)")
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"{value.isoformat()} (YAML read it as a date; put it in quotes)"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -178,11 +194,11 @@ class _Checker:
         self.problems.append(self.doc.problem(path, message, key=key))
 
     def ref(self, path: DocPath, value: str, valid: Iterable[str], what: str,
-            *, key: bool = False) -> bool:
+            *, key: bool = False, of: str = "") -> bool:
         valid = list(valid)
         if value in valid:
             return True
-        self.error(path, f"unknown {what} {value!r}{did_you_mean(value, valid)}", key=key)
+        self.error(path, f"unknown {what} {value!r}{of}{did_you_mean(value, valid)}", key=key)
         return False
 
     def run(self) -> list[Problem]:
@@ -254,7 +270,7 @@ class _Checker:
             if ident in seen:
                 first = seen[ident]
                 where = ("it is a built-in name" if not first else
-                         "already used at line {}".format(self.doc.where(first)[0]))
+                         "already used at line {}".format(self.doc.where_key(first)[0]))
                 self.error(path, f"id {ident!r} is used twice ({where}); every id in a "
                                  "scenario must be unique", key=path[0] == "sides")
             else:
@@ -303,7 +319,7 @@ class _Checker:
             options = [o.id for o in issues[issue_id].options]
             for option_id in values:
                 self.ref(path + ("values", issue_id, option_id), option_id, options,
-                         f"option of {issue_id!r}", key=True)
+                         "option", key=True, of=f" for issue {issue_id!r}")
             for option_id in options:
                 if option_id not in values:
                     self.error(path + ("values", issue_id),
@@ -318,7 +334,8 @@ class _Checker:
                     continue
                 options = [o.id for o in issues[issue_id].options]
                 for j, option_id in enumerate(option_ids):
-                    self.ref(rpath + (j,), option_id, options, f"option of {issue_id!r}")
+                    self.ref(rpath + (j,), option_id, options, "option",
+                             of=f" for issue {issue_id!r}")
         for field in ("portrait", "flag"):
             value = getattr(side, field)
             if value is not None:

@@ -42,7 +42,8 @@ def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
         put(*space.point(space.index[game.agreed]), "D")
     name_a = game.scenario.sides[a].name
     name_b = game.scenario.sides[b].name
-    lines = [f"Outcome space: {name_b}'s utility (up) against {name_a}'s (across)"]
+    lines = [f"Outcome space: utility for {name_b} (up) against utility for {name_a} "
+             "(across)"]
     for row in range(height):
         label = f"{1 - row / (height - 1):4.1f} " if row % 5 == 0 else "     "
         lines.append(label + "|" + "".join(grid[row]))
@@ -55,6 +56,7 @@ def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
     lines.append("      " + "".join(ticks))
     initials = ", ".join(f"{game.scenario.sides[s].short[0].lower()} = offers by "
                          f"{game.scenario.sides[s].name}" for s in game.sides)
-    lines.append(f"  . package   * Pareto frontier   N Nash point   D the deal   {initials}")
+    lines.append("  . package   * Pareto frontier   N Nash point   D the deal")
+    lines.append(f"  {initials}")
     lines.append("  | and - : the BATNAs; deals up and to the right of both beat no deal")
     return "\n".join(lines) + "\n"

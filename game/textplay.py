@@ -51,7 +51,8 @@ class TextGame:
         for paragraph in text.split("\n"):
             self.out.write(textwrap.fill(paragraph, WIDTH, initial_indent=pad,
                                          subsequent_indent=pad + " " * hang,
-                                         break_on_hyphens=False) + "\n")
+                                         break_on_hyphens=False,
+                                         break_long_words=False) + "\n")
 
     def rule(self, title: str = "") -> None:
         title = f" {title} " if title else ""
