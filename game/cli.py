@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="open the window with the computer playing both sides")
     parser.add_argument("--scenario", metavar="FILE", help="scenario for the game window")
+    parser.add_argument("--settings", metavar="FILE",
+                        help="a teacher's settings file (classroom.toml); flags override it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play a game (in the window, or --text in the "
@@ -38,9 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, help="seed for events and the computer (default: "
                                                "random; the seed is shown so a game can be "
                                                "replayed)")
-    play.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    play.add_argument("--difficulty", choices=DIFFICULTIES)
     play.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
     play.add_argument("--no-undo", action="store_true", help="do not allow taking moves back")
+    play.add_argument("--load", metavar="SAVE", help="resume a saved game")
+    play.add_argument("--no-save", action="store_true",
+                      help="do not autosave (games are saved after every move to the user "
+                           "data folder, or to $PARLEY_SAVES)")
 
     validate = commands.add_parser("validate", help="check scenario files; every problem "
                                                     "with file:line:column",
@@ -71,6 +77,24 @@ def _parser() -> argparse.ArgumentParser:
                                             "output's suffix (SVG and PNG need Graphviz).")
     graph.add_argument("scenario", help="scenario file")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+
+    transcript = commands.add_parser("transcript", help="a saved game as a Markdown or HTML "
+                                                        "transcript",
+                                     description="Write a saved game's transcript: every move "
+                                                 "and line with its citation, and the debrief. "
+                                                 "The output's suffix picks the format: .md "
+                                                 "or .html (one self-contained page with the "
+                                                 "charts).")
+    transcript.add_argument("save", help="saved game (.json)")
+    transcript.add_argument("-o", "--output", metavar="FILE", required=True)
+
+    report = commands.add_parser("report", help="every saved game in a folder as one class "
+                                                "table (CSV) and summary page",
+                                 description="Gather every save in a folder into one CSV "
+                                             "table (one row per game) and an HTML summary "
+                                             "page written beside it.")
+    report.add_argument("folder", help="folder of saved games")
+    report.add_argument("-o", "--output", metavar="FILE", default="class.csv")
     return parser
 
 
@@ -81,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _window(args.scenario, args.demo)
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
-                   "schema": _schema, "graph": _graph}[args.command]
+                   "schema": _schema, "graph": _graph, "transcript": _transcript,
+                   "report": _report}[args.command]
         return handler(args)
     except ScenarioError as exc:
         for problem in exc.problems:
@@ -93,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output was piped into a program that stopped reading
+        sys.stderr.close()
+        return 0
 
 
 def _load(path: str) -> Scenario:
@@ -110,12 +138,22 @@ def _window(scenario: str | None, demo: bool) -> int:
     return int(run(scenario, demo=demo))
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    from game.settings import load_settings
+
+    base = load_settings(args.settings) if args.settings else Settings()
+    return base.updated(rounds=getattr(args, "rounds", None),
+                        difficulty=getattr(args, "difficulty", None),
+                        undo=False if getattr(args, "no_undo", False) else None)
+
+
 def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
+    from game.save import Autosave, read_save, restore, save_folder
     from game.textplay import TextGame
 
     scenario = _load(args.scenario)
-    settings = Settings(rounds=args.rounds, difficulty=args.difficulty, undo=not args.no_undo)
+    settings = _settings(args)
     sides = list(scenario.side_ids)
     if args.side == "both":
         humans = set(sides)
@@ -129,12 +167,28 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if not args.text:
         return _window(args.scenario, demo=not humans)
-    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    teams = {s: ("Players" if s in humans else "Computer") for s in sides}
-    game = Game(scenario, settings, seed, teams)
-    print(f"(seed {seed}: replay this game with --seed {seed})")
+    if args.load:
+        restored = restore(read_save(Path(args.load)), scenario)
+        game, humans = restored.game, restored.humans
+        print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
+        if restored.warning:
+            print(restored.warning)
+    else:
+        seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+        teams = {s: ("Players" if s in humans else "Computer") for s in sides}
+        game = Game(scenario, settings, seed, teams)
+        print(f"(seed {seed}: replay this game with --seed {seed})")
+    autosave = None if args.no_save else Autosave(save_folder(), game, humans)
+    if args.load and autosave is not None:
+        autosave.path = Path(args.load)
     clear = (lambda: print("\033[2J\033[H", end="")) if sys.stdout.isatty() else None
-    return TextGame(game, humans, sys.stdin, sys.stdout, clear).run()
+    text = TextGame(game, humans, sys.stdin, sys.stdout, clear, autosave)
+    if args.load:
+        text.shown = max(len(game.log) - 6, 0)
+    code = text.run()
+    if autosave is not None and text.game.moves:
+        print(f"(game saved to {autosave.path})")
+    return code
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -183,6 +237,48 @@ def _schema(args: argparse.Namespace) -> int:
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _transcript(args: argparse.Namespace) -> int:
+    from game import transcript
+    from game.report import find_scenario
+    from game.save import read_save, restore
+
+    save = read_save(Path(args.save))
+    scenario = find_scenario(save.scenario.id, save.scenario.file, {},
+                             [Path(args.save).parent, DEFAULT_SCENARIO.parent])
+    restored = restore(save, scenario)
+    output = Path(args.output)
+    if output.suffix.lower() in (".html", ".htm"):
+        text = transcript.html(restored.game)
+    elif output.suffix.lower() in (".md", ".markdown", ".txt"):
+        text = transcript.markdown(restored.game)
+    else:
+        print("parley: the output must end in .md or .html", file=sys.stderr)
+        return 2
+    output.write_text(text, encoding="utf-8")
+    if restored.warning:
+        print(restored.warning, file=sys.stderr)
+    print(f"wrote {output}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from game.report import gather, write_csv, write_html
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"parley: {folder} is not a folder", file=sys.stderr)
+        return 2
+    rows, problems = gather(folder)
+    output = Path(args.output)
+    write_csv(rows, output)
+    page = output.with_suffix(".html")
+    write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(f"wrote {output} ({len(rows)} games) and {page}")
     return 0
 
 

@@ -1,14 +1,31 @@
-"""The rules of the day a teacher picks: rounds, difficulty, undo."""
+"""The rules of the day a teacher picks, from a settings file, the command line or a screen.
+
+A settings file (``classroom.toml``) a teacher can hand out holds any of these keys::
+
+    rounds = 6                  # rounds of the main bargaining phase
+    difficulty = "normal"       # easy, normal or hard
+    undo = false                # may players take moves back?
+    seconds_per_turn = 90       # a visible countdown; 0 or absent: no limit
+    on_timeout = "pass"         # when time runs out: "pass", or "computer" picks a move
+    scenarios = ["joint_strikes_2016", "tutorial"]   # which scenarios are offered
+    require_team_names = true   # teams must give their names before playing
+    reveal_priorities = true    # the debrief shows the other side's hidden priorities
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+import difflib
+import re
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
 from typing import Any, Literal
 
 from game.errors import SettingsError
 
 Difficulty = Literal["easy", "normal", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
+TIMEOUTS = ("pass", "computer")
 
 
 @dataclass(frozen=True)
@@ -21,30 +38,100 @@ class Settings:
     """How hard the computer negotiates."""
     undo: bool = True
     """Whether players may take moves back."""
+    seconds_per_turn: int | None = None
+    """Time a player has for a move (None: no limit)."""
+    on_timeout: Literal["pass", "computer"] = "pass"
+    """What happens when the time runs out: the side passes, or the computer moves for it."""
+    scenarios: tuple[str, ...] | None = None
+    """Ids of the scenarios offered (None: all of them)."""
+    require_team_names: bool = False
+    """Whether teams must give their names before they play."""
+    reveal_priorities: bool = True
+    """Whether the debrief shows the other side's hidden priorities."""
 
     def __post_init__(self) -> None:
-        if self.rounds is not None and (isinstance(self.rounds, bool) or
-                                        not isinstance(self.rounds, int) or
-                                        not 1 <= self.rounds <= 50):
-            raise SettingsError(f"rounds must be a whole number from 1 to 50, "
-                                f"not {self.rounds!r}")
+        _whole("rounds", self.rounds, 1, 50)
+        _whole("seconds_per_turn", self.seconds_per_turn, 5, 3600)
         if self.difficulty not in DIFFICULTIES:
             raise SettingsError(f"difficulty must be one of {', '.join(DIFFICULTIES)}, "
                                 f"not {self.difficulty!r}")
-        if not isinstance(self.undo, bool):
-            raise SettingsError(f"undo must be true or false, not {self.undo!r}")
+        if self.on_timeout not in TIMEOUTS:
+            raise SettingsError(f"on_timeout must be one of {', '.join(TIMEOUTS)}, "
+                                f"not {self.on_timeout!r}")
+        for name in ("undo", "require_team_names", "reveal_priorities"):
+            if not isinstance(getattr(self, name), bool):
+                raise SettingsError(f"{name} must be true or false, not "
+                                    f"{getattr(self, name)!r}")
+        if self.scenarios is not None:
+            if isinstance(self.scenarios, str) or not all(
+                    isinstance(s, str) for s in self.scenarios):
+                raise SettingsError("scenarios must be a list of scenario ids, e.g. "
+                                    "[\"joint_strikes_2016\"]")
+            object.__setattr__(self, "scenarios", tuple(self.scenarios))
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if self.scenarios is not None:
+            data["scenarios"] = list(self.scenarios)
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Settings:
         """Settings from a mapping; raises :class:`SettingsError` naming the bad key."""
         if not isinstance(data, dict):
             raise SettingsError(f"settings must be a mapping, not {type(data).__name__}")
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = sorted(set(data) - KNOWN)
         if unknown:
-            raise SettingsError(f"unknown setting {unknown[0]!r}; known settings: "
-                                f"{', '.join(sorted(known))}")
-        return cls(**data)
+            raise SettingsError(_unknown(unknown[0]))
+        values = dict(data)
+        if values.get("seconds_per_turn") == 0:
+            values["seconds_per_turn"] = None
+        return cls(**values)
+
+    def updated(self, **changes: Any) -> Settings:
+        """A copy with *changes* (None values are ignored: "not given")."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+KNOWN = {f.name for f in fields(Settings)}
+
+
+def _whole(name: str, value: Any, low: int, high: int) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(f"{name} must be a whole number from {low} to {high}, "
+                            f"not {value!r}")
+
+
+def _unknown(key: str) -> str:
+    near = difflib.get_close_matches(key, sorted(KNOWN), n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return f"unknown setting {key!r}{hint}; known settings: {', '.join(sorted(KNOWN))}"
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Read a settings file; raises :class:`SettingsError` with the file, line and key."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{name}: cannot read the settings file ({exc})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{name}: {exc}") from exc
+    for key, value in data.items():
+        line = _line_of(text, key)
+        if key not in KNOWN:
+            raise SettingsError(f"{name}:{line}: {_unknown(key)}")
+        try:
+            Settings.from_json({key: value})
+        except SettingsError as exc:
+            raise SettingsError(f"{name}:{line}: {exc}") from exc
+    return Settings.from_json(data)
+
+
+def _line_of(text: str, key: str) -> int:
+    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=\[]", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -29,8 +29,10 @@ class TextGame:
     """Plays one game in a terminal; *humans* are the sides people play."""
 
     def __init__(self, game: Game, humans: set[str], inp: TextIO, out: TextIO,
-                 clear: Callable[[], None] | None = None) -> None:
+                 clear: Callable[[], None] | None = None,
+                 autosave: Callable[[Game], None] | None = None) -> None:
         self.game = game
+        self.autosave = autosave
         self.scenario = game.scenario
         self.humans = humans
         self.inp = inp
@@ -86,13 +88,19 @@ class TextGame:
                     self.human_turn(side)
                 else:
                     decision = self.players[side].decide(self.game)
-                    self.game.apply(decision.move, decision.reason)
+                    self.play(decision.move, decision.reason)
             self.show_new_entries()
             self.debrief()
         except Quit:
             self.say()
             self.say("Game left unfinished. Goodbye.")
         return 0
+
+    def play(self, move: Move, reason: str | None = None) -> None:
+        """Apply a move and save the game at once, so a closed laptop loses nothing."""
+        self.game.apply(move, reason)
+        if self.autosave:
+            self.autosave(self.game)
 
     def title(self) -> None:
         s = self.scenario
@@ -258,7 +266,7 @@ class TextGame:
                     if not self.ask("Walk out and end the talks? Type y to confirm: "
                                     ).lower().startswith("y"):
                         continue
-                self.game.apply(move)
+                self.play(move)
                 return
             self.say("Type the number of a move, or ? for help.")
 
@@ -366,6 +374,8 @@ class TextGame:
         self.players = {s: Negotiator(self.game, s) for s in self.game.sides
                         if s not in self.humans}
         self.shown = len(self.game.log)
+        if self.autosave:
+            self.autosave(self.game)
         self.say(f"Took back {count} move{'s' if count > 1 else ''}.")
 
     def help(self) -> None:

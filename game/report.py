@@ -1,0 +1,119 @@
+"""The class report: every group's saved game in one table (CSV) and one summary page."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from game.debrief import debrief
+from game.errors import ParleyError
+from game.model import Scenario
+from game.save import list_saves, restore
+from game.scenario import load_scenario
+from game.library import SCENARIO_DIR
+from game.svgchart import bar_svg
+
+
+@dataclass(frozen=True)
+class Row:
+    values: dict[str, Any]
+
+
+COLUMNS = ["file", "scenario", "teams", "sides_played", "difficulty", "rounds_setting",
+           "undo", "seconds_per_turn", "outcome", "finished", "rounds", "utility_a",
+           "utility_b", "gain_a", "gain_b", "distance_to_frontier", "score", "note"]
+
+
+def find_scenario(scenario_id: str, file: str, cache: dict[str, Scenario],
+                  folders: list[Path]) -> Scenario:
+    if scenario_id in cache:
+        return cache[scenario_id]
+    candidates = [Path(file)] + [folder / f"{scenario_id}.yaml" for folder in folders]
+    candidates += [p for folder in folders for p in sorted(folder.glob("*.yaml"))]
+    for path in candidates:
+        if path.is_file():
+            try:
+                scenario = load_scenario(path)
+            except ParleyError:
+                continue
+            if scenario.id == scenario_id:
+                cache[scenario_id] = scenario
+                return scenario
+    raise ParleyError(f"scenario {scenario_id!r} not found")
+
+
+def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[Row], list[str]]:
+    """One row per readable save in *folder*, and a message for each one that was not."""
+    folders = (scenario_dirs or []) + [folder, SCENARIO_DIR]
+    cache: dict[str, Scenario] = {}
+    rows, problems = [], []
+    for summary in sorted(list_saves(folder), key=lambda s: s.path.name):
+        if summary.save is None:
+            problems.append(summary.error or f"{summary.path}: unreadable")
+            continue
+        save = summary.save
+        try:
+            scenario = find_scenario(save.scenario.id, save.scenario.file, cache, folders)
+            restored = restore(save, scenario)
+        except ParleyError as exc:
+            problems.append(f"{summary.path}: {exc}")
+            continue
+        game = restored.game
+        d = debrief(game)
+        a, b = game.sides
+        teams = "; ".join(f"{scenario.sides[s].short}: {game.teams.get(s, '?')}"
+                          for s in game.sides)
+        settings = game.settings
+        rows.append(Row({
+            "file": summary.path.name, "scenario": scenario.id, "teams": teams,
+            "sides_played": " ".join(sorted(restored.humans)) or "none",
+            "difficulty": settings.difficulty, "rounds_setting": settings.rounds or "",
+            "undo": settings.undo, "seconds_per_turn": settings.seconds_per_turn or "",
+            "outcome": game.outcome.id if game.outcome else "unfinished",
+            "finished": game.finished, "rounds": game.round,
+            "utility_a": d.results[a].utility, "utility_b": d.results[b].utility,
+            "gain_a": d.results[a].gain, "gain_b": d.results[b].gain,
+            "distance_to_frontier": "" if d.report.distance_to_frontier is None
+            else d.report.distance_to_frontier,
+            "score": d.score if game.finished else "", "note": restored.warning or ""}))
+    return rows, problems
+
+
+def write_csv(rows: list[Row], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.values)
+
+
+def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> None:
+    e = escape
+    outcomes = Counter(str(r.values["outcome"]) for r in rows)
+    finished = [r for r in rows if r.values["finished"]]
+    scores = [r.values["score"] for r in finished]
+    mean = f"{sum(scores) / len(scores):.0f}" if scores else "-"
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{e(title)}</title><style>body{{font-family:system-ui,sans-serif;"
+           "max-width:70rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}"
+           "svg{max-width:40rem;width:100%;height:auto}</style></head><body>",
+           f"<h1>{e(title)}</h1>",
+           f"<p>{len(rows)} games, {len(finished)} finished; mean joint score of finished "
+           f"games: {mean}/100.</p>", "<h2>Outcomes</h2>",
+           bar_svg(sorted(outcomes.items(), key=lambda kv: -kv[1]), "Outcomes"),
+           "<h2>Groups</h2>", "<table><tr>" +
+           "".join(f"<th>{e(c)}</th>" for c in COLUMNS) + "</tr>"]
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td>{e(str(row.values[c]))}</td>" for c in COLUMNS) +
+                   "</tr>")
+    out.append("</table>")
+    if problems:
+        out.append("<h2>Files that could not be read</h2><ul>" +
+                   "".join(f"<li>{e(p)}</li>" for p in problems) + "</ul>")
+    out.append("</body></html>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -1,0 +1,266 @@
+"""Saved games: versioned JSON, written atomically, rebuilt by replaying their moves.
+
+A save holds the scenario's id and content hash, the seed, the settings, the team names and
+the moves (with the computer's reasons); the game is rebuilt by replaying them, so a save
+can never hold anything but data. A save from a newer Parley, a corrupt, truncated or
+foreign file is refused with a plain message, and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from game.engine import Game
+from game.errors import IllegalMoveError, SaveError
+from game.model import Scenario
+from game.moves import Move
+from game.settings import Settings
+
+#: The save format this Parley writes.
+SAVE_VERSION = 1
+#: The oldest save format it reads.
+MIN_SAVE_VERSION = 1
+#: The marker that tells a Parley save from any other JSON file.
+MARKER = "parley-save"
+#: A save bigger than this is refused unread.
+MAX_SAVE_BYTES = 5_000_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SavedMove(_Strict):
+    side: str = Field(max_length=40)
+    move: dict[str, Any]
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class SavedScenario(_Strict):
+    id: str = Field(max_length=40)
+    title: str = Field(max_length=600)
+    file: str = Field(max_length=4000)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class SaveFile(_Strict):
+    """The JSON document of a save."""
+
+    kind: str = Field(alias="parley")
+    version: int
+    scenario: SavedScenario
+    seed: int = Field(ge=0, le=2**63)
+    settings: dict[str, Any]
+    teams: dict[str, str]
+    humans: list[str] = Field(max_length=2)
+    started: str = Field(max_length=40)
+    saved: str = Field(max_length=40)
+    moves: list[SavedMove] = Field(max_length=10_000)
+    # Shown in lists of saves without replaying the game.
+    round: int = Field(ge=0)
+    finished: bool
+    outcome: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def to_save(game: Game, humans: set[str] | list[str], started: str | None = None) -> SaveFile:
+    """The save document of *game*; *humans* are the sides people play."""
+    return SaveFile(
+        kind=MARKER, version=SAVE_VERSION,
+        scenario=SavedScenario(id=game.scenario.id, title=game.scenario.title,
+                               file=game.scenario.file, sha256=game.scenario.digest),
+        seed=game.seed, settings=game.settings.to_json(), teams=dict(game.teams),
+        humans=sorted(humans), started=started or now(), saved=now(),
+        moves=[SavedMove(side=side, move=move.to_json(), reason=reason)
+               for side, move, reason in game.moves],
+        round=game.round, finished=game.finished,
+        outcome=game.outcome.id if game.outcome else None)
+
+
+def write_save(save: SaveFile, path: Path) -> None:
+    """Write *save* to *path* atomically: a temporary file in the same folder, flushed and
+    synced to disk, then renamed over the old save. A crash at any moment leaves either the
+    old save or the new one, never a torn file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(save.model_dump(by_alias=True), indent=1, ensure_ascii=False)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+def read_save(path: Path) -> SaveFile:
+    """Read and check the save at *path*; raises :class:`SaveError` saying what is wrong."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(f"{name}: {size:,} bytes is too big for a Parley save")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SaveError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+    return parse_save(raw, name)
+
+
+def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
+    """Check a save held in memory; raises :class:`SaveError`."""
+    if not raw.strip():
+        raise SaveError(f"{name}: the file is empty (the save was lost before it was written)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SaveError(f"{name}: not a Parley save (not UTF-8 text)") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Every save ends with the brace that closes it: without it, the file was cut.
+        if not text.rstrip().endswith("}"):
+            raise SaveError(f"{name}: the save is cut short at line {exc.lineno} (truncated "
+                            "while it was being written?)") from exc
+        raise SaveError(f"{name}: the save is damaged at line {exc.lineno}, column "
+                        f"{exc.colno}: {exc.msg}") from exc
+    if not isinstance(data, dict) or data.get("parley") != MARKER:
+        raise SaveError(f"{name}: not a Parley save")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        if version > SAVE_VERSION:
+            raise SaveError(f"{name}: this save was made by a newer Parley (save format "
+                            f"{version}; this one reads up to {SAVE_VERSION}); update Parley")
+        if version < MIN_SAVE_VERSION:
+            raise SaveError(f"{name}: this save is too old (save format {version}; this "
+                            f"Parley reads {MIN_SAVE_VERSION} to {SAVE_VERSION})")
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SaveError(f"{name}: the save is damaged: {where}: {first['msg']}") from exc
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A game rebuilt from a save, and what the player should be told about it."""
+
+    game: Game
+    humans: set[str]
+    started: str
+    replayed: int
+    """How many of the saved moves were replayed."""
+    warning: str | None
+    """Set when the scenario changed since the save or not every move could be replayed."""
+
+
+def restore(save: SaveFile, scenario: Scenario) -> Restored:
+    """Rebuild the saved game on *scenario* by replaying its moves.
+
+    When the scenario is not the one the game was saved with, replays as far as the moves
+    are still legal and says so. Raises :class:`SaveError` when the save is for another
+    scenario or its settings are bad."""
+    if save.scenario.id != scenario.id:
+        raise SaveError(f"this save is a game of {save.scenario.title!r} ({save.scenario.id}), "
+                        f"not of {scenario.title!r}")
+    try:
+        settings = Settings.from_json(save.settings)
+        moves = [(m.side, Move.from_json(m.move), m.reason) for m in save.moves]
+    except (ValueError, TypeError) as exc:
+        raise SaveError(f"the save is damaged: {exc}") from exc
+    unknown = set(save.humans) - set(scenario.sides)
+    if unknown:
+        raise SaveError(f"the save names sides this scenario does not have: {sorted(unknown)}")
+    changed = save.scenario.sha256 != scenario.digest
+    game = Game(scenario, settings, save.seed, dict(save.teams))
+    replayed, warning = 0, None
+    for side, move, reason in moves:
+        try:
+            if side != game.to_move:
+                raise IllegalMoveError(f"it is not {side}'s turn")
+            game.apply(move, reason)
+        except IllegalMoveError as exc:
+            warning = (f"Move {replayed + 1} of {len(moves)} can no longer be played ({exc}); "
+                       f"the game was rebuilt up to move {replayed}.")
+            break
+        replayed += 1
+    if changed:
+        note = "The scenario has changed since this game was saved."
+        warning = f"{note} {warning}" if warning else \
+            f"{note} All {replayed} moves could still be replayed."
+    return Restored(game, set(save.humans), save.started, replayed, warning)
+
+
+def save_folder() -> Path:
+    """The folder autosaves go to: the platform's user data folder, or $PARLEY_SAVES."""
+    override = os.environ.get("PARLEY_SAVES")
+    if override:
+        return Path(override)
+    import platformdirs
+    return platformdirs.user_data_path("Parley", appauthor=False) / "saves"
+
+
+class Autosave:
+    """Saves one game after every move, always to the same file."""
+
+    def __init__(self, folder: Path, game: Game, humans: set[str]) -> None:
+        self.started = now()
+        stamp = self.started.replace(":", "").replace("+0000", "Z")
+        self.path = folder / f"{game.scenario.id}-{stamp}-{game.seed}.json"
+        self.humans = humans
+
+    def __call__(self, game: Game) -> None:
+        write_save(to_save(game, self.humans, self.started), self.path)
+
+
+@dataclass(frozen=True)
+class SaveSummary:
+    """One line of a list of saves: enough to choose one without replaying it."""
+
+    path: Path
+    save: SaveFile | None
+    error: str | None
+
+
+def list_saves(folder: Path) -> list[SaveSummary]:
+    """Every save in *folder*, newest first; unreadable ones carry their error."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.json"):
+        try:
+            found.append(SaveSummary(path, read_save(path), None))
+        except SaveError as exc:
+            found.append(SaveSummary(path, None, str(exc)))
+    return sorted(found, key=lambda s: (s.save.saved if s.save else "", s.path.name),
+                  reverse=True)
+
+
+def latest_unfinished(folder: Path) -> SaveSummary | None:
+    """The newest readable save of a game that did not end, if any (to offer to resume)."""
+    return next((s for s in list_saves(folder) if s.save and not s.save.finished), None)

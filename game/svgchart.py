@@ -1,0 +1,127 @@
+"""The debrief's charts as SVG text, for transcripts and reports (no drawing library)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from game.engine import Game
+
+W, H, PAD = 520, 400, 56
+PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+
+
+def _x(value: float) -> float:
+    return round(PAD + value * (W - 2 * PAD), 2)
+
+
+def _y(value: float) -> float:
+    return round(H - PAD - value * (H - 2 * PAD), 2)
+
+
+def _axes(x_label: str, y_label: str, ticks: list[tuple[float, str]],
+          y_ticks: list[tuple[float, str]]) -> list[str]:
+    parts = [f'<rect x="{PAD}" y="{PAD}" width="{W - 2 * PAD}" height="{H - 2 * PAD}" '
+             'fill="#ffffff" stroke="#444"/>']
+    for value, label in ticks:
+        parts.append(f'<text x="{_x(value)}" y="{H - PAD + 16}" text-anchor="middle" '
+                     f'font-size="11">{escape(label)}</text>')
+    for value, label in y_ticks:
+        parts.append(f'<text x="{PAD - 6}" y="{_y(value) + 4}" text-anchor="end" '
+                     f'font-size="11">{escape(label)}</text>')
+    parts.append(f'<text x="{W / 2}" y="{H - 12}" text-anchor="middle" font-size="12">'
+                 f'{escape(x_label)}</text>')
+    parts.append(f'<text x="14" y="{H / 2}" text-anchor="middle" font-size="12" '
+                 f'transform="rotate(-90 14 {H / 2})">{escape(y_label)}</text>')
+    return parts
+
+
+def outcome_space_svg(game: Game) -> str:
+    """Every package, the Pareto frontier, the Nash point, both BATNAs, the offers' path
+    and the deal, as one SVG image."""
+    space = game.space
+    a, b = game.sides
+    spec = game.scenario.sides
+    ticks = [(v / 4, f"{v / 4:.2f}") for v in range(5)]
+    parts = _axes(f"utility for {spec[a].name}", f"utility for {spec[b].name}", ticks, ticks)
+    parts.append(f'<line x1="{_x(game.batna[a])}" y1="{PAD}" x2="{_x(game.batna[a])}" '
+                 f'y2="{H - PAD}" stroke="{spec[a].colour}" stroke-dasharray="5 4"/>')
+    parts.append(f'<line x1="{PAD}" y1="{_y(game.batna[b])}" x2="{W - PAD}" '
+                 f'y2="{_y(game.batna[b])}" stroke="{spec[b].colour}" stroke-dasharray="5 4"/>')
+    for n in range(len(space.packages)):
+        x, y = space.point(n)
+        fill = "#9a9a9a" if space.allowed[n] else "#dddddd"
+        parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="2" fill="{fill}"/>')
+    frontier = sorted((space.point(n) for n in space.frontier))
+    points = " ".join(f"{_x(x)},{_y(y)}" for x, y in frontier)
+    parts.append(f'<polyline points="{points}" fill="none" stroke="#222" stroke-width="2"/>')
+    for side in game.sides:
+        path = [space.point(space.index[p]) for s, p in game.offer_history if s == side]
+        if path:
+            line = " ".join(f"{_x(x)},{_y(y)}" for x, y in path)
+            parts.append(f'<polyline points="{line}" fill="none" stroke="{spec[side].colour}" '
+                         'stroke-width="1.5" stroke-dasharray="2 2"/>')
+            for x, y in path:
+                parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="none" '
+                             f'stroke="{spec[side].colour}" stroke-width="2"/>')
+    nash = space.nash(game.batna)
+    if nash is not None:
+        x, y = space.point(nash)
+        parts.append(f'<rect x="{_x(x) - 6}" y="{_y(y) - 6}" width="12" height="12" '
+                     'fill="none" stroke="#000" stroke-width="2"><title>Nash point</title>'
+                     '</rect>')
+    if game.agreed is not None:
+        x, y = space.point(space.index[game.agreed])
+        parts.append(f'<path d="M{_x(x) - 8},{_y(y)} L{_x(x)},{_y(y) - 8} L{_x(x) + 8},'
+                     f'{_y(y)} L{_x(x)},{_y(y) + 8} Z" fill="#000"><title>The deal</title>'
+                     '</path>')
+    legend = [("#9a9a9a", "packages"), ("#222", "Pareto frontier"),
+              (spec[a].colour, f"{spec[a].short} offers, BATNA"),
+              (spec[b].colour, f"{spec[b].short} offers, BATNA"),
+              ("#000", "square: Nash point; diamond: the deal")]
+    for i, (colour, label) in enumerate(legend):
+        parts.append(f'<text x="{PAD + 4 + (i % 3) * 150}" y="{18 + (i // 3) * 16}" '
+                     f'font-size="11" fill="{colour}">{escape(label)}</text>')
+    return _svg(parts, "The outcome space")
+
+
+def meters_svg(game: Game) -> str:
+    """Each meter after every turn, as lines."""
+    history = game.meter_history
+    meters = game.scenario.meters
+    turns = max(len(history) - 1, 1)
+    ticks = [(t / turns, str(t)) for t in range(0, turns + 1, max(turns // 8, 1))]
+    y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
+    parts = _axes("turn", "meter (share of its range)", ticks, y_ticks)
+    for i, meter in enumerate(meters):
+        colour = PALETTE[i % len(PALETTE)]
+        span = meter.max - meter.min
+        points = " ".join(f"{_x(t / turns)},{_y((values[meter.id] - meter.min) / span)}"
+                          for t, values in enumerate(history))
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
+                     f'stroke-width="2"><title>{escape(meter.name)}</title></polyline>')
+        parts.append(f'<text x="{PAD + 4 + (i % 2) * 230}" y="{16 + (i // 2) * 15}" '
+                     f'font-size="11" fill="{colour}">{escape(meter.name)}</text>')
+    return _svg(parts, "The meters over the game")
+
+
+def bar_svg(counts: list[tuple[str, int]], title: str) -> str:
+    """A horizontal bar chart of labelled counts."""
+    top = max((c for _, c in counts), default=1) or 1
+    height = 30 + 26 * len(counts)
+    parts = []
+    for i, (label, count) in enumerate(counts):
+        y = 20 + i * 26
+        width = round(300 * count / top, 1)
+        parts.append(f'<text x="250" y="{y + 13}" text-anchor="end" font-size="12">'
+                     f'{escape(label)}</text>')
+        parts.append(f'<rect x="258" y="{y}" width="{width}" height="18" '
+                     f'fill="{PALETTE[i % len(PALETTE)]}"/>')
+        parts.append(f'<text x="{262 + width}" y="{y + 13}" font-size="12">{count}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 620 {height}" role="img" '
+            f'aria-label="{escape(title)}">' + "".join(parts) + "</svg>")
+
+
+def _svg(parts: list[str], title: str) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" '
+            f'aria-label="{escape(title)}" font-family="sans-serif"><title>{escape(title)}'
+            "</title>" + "".join(parts) + "</svg>")

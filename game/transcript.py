@@ -1,0 +1,188 @@
+"""A game's transcript: every move and line with its citation, and the debrief, as
+Markdown or as one self-contained HTML page with the charts inline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from game.debrief import Debrief, debrief
+from game.engine import Game
+from game.moves import Entry
+from game.svgchart import meters_svg, outcome_space_svg
+
+
+@dataclass
+class Line:
+    round: int
+    kind: str
+    who: str
+    text: str
+    cites: list[str] = field(default_factory=list)
+    effects: str = ""
+
+
+def effects_text(game: Game, changes: dict[str, float]) -> str:
+    """Meter and stance changes in words, e.g. 'Trust +6; Russia less willing to concede'."""
+    names = {m.id: m.name for m in game.scenario.meters}
+    parts = []
+    for key, delta in changes.items():
+        if key in names:
+            parts.append(f"{names[key]} {delta:+g}")
+        elif key.startswith("batna:"):
+            side = game.side_name(key.split(":", 1)[1])
+            parts.append(f"{side}'s fallback {'stronger' if delta > 0 else 'weaker'}")
+        elif key.startswith("stance:"):
+            side = game.side_name(key.split(":", 1)[1])
+            parts.append(f"{side} {'more' if delta > 0 else 'less'} willing to concede")
+    return "; ".join(parts)
+
+
+def lines_of(game: Game) -> list[Line]:
+    """The record as lines a reader follows; effects join the line that caused them."""
+    lines: list[Line] = []
+    for entry in game.log:
+        line = _line(game, entry)
+        if entry.kind == "effect" and lines:
+            text = effects_text(game, entry.changes)
+            lines[-1].effects = "; ".join(p for p in (lines[-1].effects, text) if p)
+        elif line is not None:
+            lines.append(line)
+    return lines
+
+
+def _line(game: Game, entry: Entry) -> Line | None:
+    if entry.kind == "effect":
+        return None
+    cites = [game.scenario.source(c) for c in entry.cite]
+    quotes = [f"\u201c{s.text}\u201d ({s.speaker}; {s.origin})" for s in cites]
+    if entry.kind in ("move", "reply", "reason"):
+        who = game.side_name(entry.side or "")
+        team = game.teams.get(entry.side or "")
+        if entry.kind == "reason":
+            who = f"{who}, the computer's reasoning"
+        elif team:
+            who = f"{who} ({team})"
+        return Line(entry.round, entry.kind, who, entry.text, quotes)
+    who = {"phase": "Phase", "event": "Event", "outcome": "Outcome"}[entry.kind]
+    return Line(entry.round, entry.kind, who, entry.text, quotes)
+
+
+def _facts(game: Game) -> list[tuple[str, str]]:
+    s = game.settings
+    teams = ", ".join(f"{game.side_name(side)}: {team}" for side, team in game.teams.items())
+    return [("Scenario", f"{game.scenario.title} ({game.scenario.id})"),
+            ("Teams", teams or "not recorded"), ("Seed", str(game.seed)),
+            ("Rounds", f"{game.round} of {game.total_rounds}"),
+            ("Settings", f"difficulty {s.difficulty}, rounds {s.rounds or 'as scenario'}, "
+                         f"undo {'on' if s.undo else 'off'}, seconds per turn "
+                         f"{s.seconds_per_turn or 'no limit'}")]
+
+
+def _results(d: Debrief) -> list[str]:
+    rows = []
+    for r in d.results.values():
+        crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
+            if r.red_lines_crossed else ""
+        rows.append(f"{r.name}: worth {r.utility:.2f} against a BATNA of {r.batna:.2f} "
+                    f"(gain {r.gain:+.2f}). {r.verdict}{crossed}")
+    return rows
+
+
+def markdown(game: Game) -> str:
+    """The transcript as Markdown."""
+    d = debrief(game)
+    out = [f"# {game.scenario.title}: transcript", ""]
+    out += [f"- **{k}:** {v}" for k, v in _facts(game)]
+    out += ["", "## The talks", ""]
+    current = 0
+    for line in lines_of(game):
+        if line.round != current:
+            current = line.round
+            out += [f"### Round {current}", ""]
+        text = f"**{line.who}:** {line.text}"
+        if line.effects:
+            text += f" *({line.effects})*"
+        out.append(text)
+        for quote in line.cites:
+            out.append(f"> Source: {quote}")
+        out.append("")
+    out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
+    if d.deal:
+        out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal.items()] + [""]
+    out += [f"- {row}" for row in _results(d)]
+    out += ["", f"**Joint score:** {d.score}/100 (" + ", ".join(
+        f"{name.lower()} {points}" for name, points in d.score_parts) + ")", ""]
+    if d.report.nash:
+        out += ["**Nash bargaining point:** " + "; ".join(d.report.nash.values()), ""]
+    if d.report.distance_to_frontier is not None:
+        out += [f"**Distance of the deal to the Pareto frontier:** "
+                f"{d.report.distance_to_frontier:.3f}", ""]
+    if game.settings.reveal_priorities:
+        out += ["### What each side cared about", ""]
+        out += [f"- {r.name}: " + ", ".join(f"{n} {w:.0%}" for n, w in r.priorities)
+                for r in d.results.values()]
+        out.append("")
+    out += ["### What really happened", ""]
+    out += [f"- **{f.date}:** {f.text} (source: {f.source})" for f in d.history]
+    out += ["", "### Questions for discussion", ""]
+    out += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+line-height:1.5;color:#1a1a1a}h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc}
+.line{margin:.4rem 0}.who{font-weight:600}.effects{color:#555;font-style:italic}
+.event{background:#fff4e0;padding:.3rem .6rem;border-left:4px solid #e6ab02}
+.phase{color:#444;font-weight:600;margin-top:1rem}.outcome{background:#eef;padding:.5rem}
+.reason{color:#555;font-size:.9rem}blockquote{margin:.2rem 0 .2rem 1.5rem;color:#333;
+font-size:.9rem;border-left:3px solid #bbb;padding-left:.6rem}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.charts svg{width:100%;max-width:30rem;
+height:auto;border:1px solid #ddd}table{border-collapse:collapse}
+td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+"""
+
+
+def html(game: Game) -> str:
+    """The transcript as one self-contained HTML page, the charts as inline SVG."""
+    d = debrief(game)
+    e = escape
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{e(game.scenario.title)}: transcript</title>",
+           f"<style>{_CSS}</style></head><body>",
+           f"<h1>{e(game.scenario.title)}: transcript</h1>", "<table>"]
+    out += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in _facts(game)]
+    out += ["</table>", "<h2>The talks</h2>"]
+    current = 0
+    for line in lines_of(game):
+        if line.round != current:
+            current = line.round
+            out.append(f"<h3>Round {current}</h3>")
+        effects = f' <span class="effects">({e(line.effects)})</span>' if line.effects else ""
+        out.append(f'<div class="line {e(line.kind)}"><span class="who">{e(line.who)}:</span> '
+                   f"{e(line.text)}{effects}</div>")
+        out += [f"<blockquote>Source: {e(q)}</blockquote>" for q in line.cites]
+    out += ["<h2>Debrief</h2>",
+            f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
+    if d.deal:
+        out.append("<p><strong>The deal:</strong></p><ul>" + "".join(
+            f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal.items()) + "</ul>")
+    out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in _results(d)) + "</ul>")
+    out.append(f"<p><strong>Joint score:</strong> {d.score}/100 (" + e(", ".join(
+        f"{name.lower()} {points}" for name, points in d.score_parts)) + ")</p>")
+    if d.report.nash:
+        out.append("<p><strong>Nash bargaining point:</strong> " +
+                   e("; ".join(d.report.nash.values())) + "</p>")
+    out += ['<div class="charts">', outcome_space_svg(game), meters_svg(game), "</div>"]
+    if game.settings.reveal_priorities:
+        out.append("<h3>What each side cared about</h3><ul>" + "".join(
+            f"<li>{e(r.name)}: " + e(", ".join(f"{n} {w:.0%}" for n, w in r.priorities)) +
+            "</li>" for r in d.results.values()) + "</ul>")
+    out.append("<h3>What really happened</h3><ul>" + "".join(
+        f"<li><strong>{e(f.date)}:</strong> {e(f.text)} (source: {e(f.source)})</li>"
+        for f in d.history) + "</ul>")
+    out.append("<h3>Questions for discussion</h3><ol>" + "".join(
+        f"<li>{e(q)}</li>" for q in d.questions) + "</ol>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,168 @@
+"""Saves: atomic writes that survive being killed, plain messages for bad files, exact
+replays, and scenarios that changed since the save."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from game.errors import SaveError
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.save import (Autosave, latest_unfinished, list_saves, parse_save, read_save,
+                       restore, to_save, write_save)
+from game.scenario import load_scenario, read_scenario
+from game.settings import Settings
+from game.simulate import play_one
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+def record(game: object) -> str:
+    return json.dumps([e.to_json() for e in game.log])  # type: ignore[attr-defined]
+
+
+def saved(tmp_path: Path, seed: int = 4) -> Path:
+    game = play_one(scenario(), seed, Settings(difficulty="hard"))
+    path = tmp_path / "game.json"
+    write_save(to_save(game, {"us"}), path)
+    return path
+
+
+def test_a_loaded_save_replays_to_the_same_game(tmp_path: Path) -> None:
+    game = play_one(scenario(), 4, Settings(difficulty="hard", rounds=5))
+    path = tmp_path / "game.json"
+    write_save(to_save(game, {"us"}), path)
+    restored = restore(read_save(path), scenario())
+    assert restored.warning is None and restored.replayed == len(game.moves)
+    assert record(restored.game) == record(game)
+    assert restored.game.settings == game.settings and restored.humans == {"us"}
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"", "empty"),
+    (b"   \n", "empty"),
+    (b"\xff\xfe garbage", "not a Parley save"),
+    (b'{"name": "a shopping list"}', "not a Parley save"),
+    (b"[1, 2, 3]", "not a Parley save"),
+    (b'{"parley": "parley-save", "version": 99}', "newer Parley"),
+    (b'{"parley": "parley-save", "version": 0}', "too old"),
+    (b'{"parley": "parley-save", "version": 1, "seed": "x"}', "damaged"),
+])
+def test_bad_saves_get_a_plain_message(content: bytes, words: str) -> None:
+    with pytest.raises(SaveError, match=words):
+        parse_save(content, "bad.json")
+
+
+def test_truncated_and_damaged_saves_are_told_apart(tmp_path: Path) -> None:
+    raw = saved(tmp_path).read_bytes()
+    with pytest.raises(SaveError, match="cut short"):
+        parse_save(raw[: len(raw) // 2], "half.json")
+    damaged = raw.replace(b'"moves"', b'"moves" "', 1)
+    with pytest.raises(SaveError, match="damaged at line"):
+        parse_save(damaged, "damaged.json")
+
+
+def test_a_save_of_another_scenario_is_refused(tmp_path: Path) -> None:
+    data = json.loads(saved(tmp_path).read_text(encoding="utf-8"))
+    data["scenario"]["id"] = "someone_else"
+    with pytest.raises(SaveError, match="not of"):
+        restore(parse_save(json.dumps(data).encode()), scenario())
+
+
+def test_a_changed_scenario_replays_as_far_as_it_can_and_says_so(tmp_path: Path) -> None:
+    path = saved(tmp_path)
+    text = DEFAULT_SCENARIO.read_text(encoding="utf-8")
+    # The changed scenario drops a tactic the saved game used.
+    used = [m.move.get("tactic") for m in read_save(path).moves if m.move.get("tactic")]
+    assert used
+    changed = text.replace(f"- id: {used[0]}\n", f"- id: {used[0]}_renamed\n")
+    variant = read_scenario(changed, "changed.yaml")
+    restored = restore(read_save(path), variant)
+    assert restored.warning is not None and "changed" in restored.warning
+    assert "can no longer be played" in restored.warning
+    assert restored.replayed < len(read_save(path).moves)
+
+
+def test_an_unchanged_scenario_gives_no_warning_even_from_another_path(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(DEFAULT_SCENARIO.read_bytes())
+    restored = restore(read_save(saved(tmp_path)), load_scenario(copy))
+    assert restored.warning is None
+
+
+def test_autosave_lists_and_offers_the_unfinished_game(tmp_path: Path) -> None:
+    finished = play_one(scenario(), 1, Settings())
+    write_save(to_save(finished, set()), tmp_path / "done.json")
+    (tmp_path / "junk.json").write_text("{not json", encoding="utf-8")
+    from game.engine import Game
+    from game.moves import Move
+    game = Game(scenario(), seed=2)
+    autosave = Autosave(tmp_path, game, {"us"})
+    game.apply(Move.wait())
+    autosave(game)
+    game.apply(Move.wait())
+    autosave(game)
+    saves = list_saves(tmp_path)
+    assert len(saves) == 3 and sum(1 for s in saves if s.error) == 1
+    latest = latest_unfinished(tmp_path)
+    assert latest is not None and latest.path == autosave.path
+    assert latest.save is not None and len(latest.save.moves) == 2
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from game.engine import Game
+from game.moves import Move
+from game.save import to_save, write_save
+from game.scenario import load_scenario
+scenario = load_scenario(sys.argv[1])
+path = Path(sys.argv[2])
+n = 0
+while True:
+    game = Game(scenario, seed=n % 50)
+    while not game.finished:
+        game.apply(Move.wait())
+        write_save(to_save(game, {"us"}), path)
+    n += 1
+    print(n, flush=True)
+"""
+
+
+def test_a_process_killed_while_saving_never_leaves_an_unreadable_save(tmp_path: Path) -> None:
+    path = tmp_path / "autosave.json"
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    kills = 0
+    for attempt in range(12):
+        process = subprocess.Popen([sys.executable, str(script), str(DEFAULT_SCENARIO),
+                                    str(path)], env=env, stdout=subprocess.PIPE)
+        assert process.stdout is not None
+        process.stdout.readline()  # it has written saves at least once
+        time.sleep(0.01 * (attempt % 4))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stdout.close()
+        kills += 1
+        restored = restore(read_save(path), scenario())  # never raises
+        assert restored.warning is None
+    assert kills == 12
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    # A kill between creating and renaming the temporary file may leave one behind, but
+    # never in place of the save itself.
+    assert all(p.name.startswith(".autosave.json.") for p in leftovers)

@@ -1,0 +1,134 @@
+"""Transcripts (Markdown and HTML) and the class report."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from game import transcript
+from game.cli import main
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.report import gather
+from game.save import to_save, write_save
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.simulate import play_one
+
+VOID = {"meta", "br", "img", "hr", "input", "link"}
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+class Checker(HTMLParser):
+    """Checks that every element is closed in order and collects the text and tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def game() -> Game:
+    g = play_one(scenario(), 6, Settings())
+    g.teams.update({"us": "Team <Eagles> & co", "ru": "Computer"})
+    return g
+
+
+def test_the_html_transcript_parses_and_holds_every_move_and_both_charts() -> None:
+    g = game()
+    page = transcript.html(g)
+    checker = Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == ["html"] or checker.stack == []
+    text = " ".join(" ".join(checker.text).split())
+    for entry in g.log:
+        if entry.kind in ("move", "reply", "event"):
+            assert " ".join(entry.text.split()) in text
+    assert checker.tags.count("svg") == 2
+    assert checker.tags.count("circle") >= len(g.space.packages)
+    assert "Team <Eagles> & co" in text and "<Eagles>" not in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")  # self-contained
+
+
+def test_the_markdown_transcript_holds_every_move_citation_and_the_debrief() -> None:
+    g = game()
+    text = transcript.markdown(g)
+    for entry in g.log:
+        if entry.kind == "move":
+            assert entry.text in text
+        for source_id in entry.cite:
+            assert scenario().source(source_id).text.split(".")[0] in text
+    for heading in ("## The talks", "## Debrief", "What really happened",
+                    "Questions for discussion"):
+        assert heading in text
+
+
+def test_hidden_priorities_stay_hidden_when_the_teacher_says_so() -> None:
+    g = play_one(scenario(), 6, Settings(reveal_priorities=False))
+    assert "What each side cared about" not in transcript.markdown(g)
+
+
+def test_the_class_report_matches_the_saves_it_read(tmp_path: Path) -> None:
+    games = [play_one(scenario(), seed, Settings(difficulty=level))
+             for seed, level in ((1, "easy"), (2, "normal"), (3, "hard"))]
+    for n, g in enumerate(games):
+        write_save(to_save(g, {"us"}), tmp_path / f"group{n}.json")
+    (tmp_path / "broken.json").write_text('{"parley": "parley-save"', encoding="utf-8")
+    assert main(["report", str(tmp_path), "-o", str(tmp_path / "class.csv")]) == 0
+    with (tmp_path / "class.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["file"] for r in rows] == ["group0.json", "group1.json", "group2.json"]
+    for row, g in zip(rows, games):
+        report = g.report()
+        assert row["outcome"] == g.outcome.id  # type: ignore[union-attr]
+        assert row["difficulty"] == g.settings.difficulty
+        assert int(row["rounds"]) == g.round
+        assert float(row["utility_a"]) == pytest.approx(report.utility[g.sides[0]])
+        assert float(row["gain_b"]) == pytest.approx(report.gain[g.sides[1]])
+    page = (tmp_path / "class.html").read_text(encoding="utf-8")
+    assert "broken.json" in page and page.count("<tr>") == 4
+    _, problems = gather(tmp_path)
+    assert len(problems) == 1 and "cut short" in problems[0]
+
+
+def test_transcript_command_writes_both_formats(tmp_path: Path) -> None:
+    save = tmp_path / "g.json"
+    write_save(to_save(game(), {"us"}), save)
+    assert main(["transcript", str(save), "-o", str(tmp_path / "t.md")]) == 0
+    assert main(["transcript", str(save), "-o", str(tmp_path / "t.html")]) == 0
+    assert (tmp_path / "t.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["transcript", str(save), "-o", str(tmp_path / "t.pdf")]) == 2
+
+
+def test_a_bad_save_is_reported_without_a_traceback(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("", encoding="utf-8")
+    assert main(["transcript", str(bad), "-o", str(tmp_path / "t.md")]) == 2
+    assert "empty" in capsys.readouterr().err
