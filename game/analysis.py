@@ -20,6 +20,11 @@ Package = tuple[int, ...]
 MAX_PACKAGES = 50_000
 
 
+def points(utility: float) -> int:
+    """A utility on the 0-100 scale players see (0.42 -> 42)."""
+    return round(utility * 100)
+
+
 def package_count(scenario: Scenario) -> int:
     return math.prod(len(issue.options) for issue in scenario.issues)
 

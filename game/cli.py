@@ -184,10 +184,12 @@ def _play(args: argparse.Namespace) -> int:
     clear = (lambda: print("\033[2J\033[H", end="")) if sys.stdout.isatty() else None
     text = TextGame(game, humans, sys.stdin, sys.stdout, clear, autosave)
     if args.load:
-        text.shown = max(len(game.log) - 6, 0)
+        text.skip_to(max(len(game.log) - 6, 0))
     code = text.run()
     if autosave is not None and text.game.moves:
         print(f"(game saved to {autosave.path})")
+        if not text.game.finished:
+            print(f"Resume it with: python main.py play --text --load {autosave.path}")
     return code
 
 

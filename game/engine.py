@@ -487,7 +487,9 @@ class Game:
                 continue
             self.fired[event.id] += 1
             self._set(event.id, self.fired[event.id])
-            self._add("event", f"{event.name}. {event.text}", cite=event.cite, ref=event.id)
+            again = " (again)" if self.fired[event.id] > 1 else ""
+            self._add("event", f"{event.name}{again}. {event.text}", cite=event.cite,
+                      ref=event.id)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d.")
             self._check_breakdown()
 

@@ -24,7 +24,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 
-from game.analysis import Package, from_ids, to_ids
+from game.analysis import Package, from_ids, points, to_ids
 from game.engine import Game
 from game.model import Personality
 from game.moves import Move
@@ -142,14 +142,14 @@ class Negotiator:
             floor = reserve if not game.last_turn else game.batna[self.side] + 0.005
             if not crossed and value >= max(min(target, self._next_offer_value(game, model,
                                                                              target)), floor):
-                return Decision(Move.accept(), f"Accepted: the offer is worth {value:.2f} to "
-                                               f"{self.name}, at or above its target "
-                                               f"({target:.2f}) and its fallback "
-                                               f"({game.batna[self.side]:.2f}).")
+                return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} "
+                                               f"points to {self.name}, at or above its "
+                                               f"target ({points(target)}) and its fallback "
+                                               f"({points(game.batna[self.side])}).")
             if game.last_turn:
                 why = ("it crosses one of its red lines" if crossed else
-                       f"it is worth {value:.2f}, no better than its fallback "
-                       f"({game.batna[self.side]:.2f})")
+                       f"it is worth {points(value)} points, no better than its "
+                       f"fallback ({points(game.batna[self.side])})")
                 move = Move.reject() if "reject" in kinds else Move.wait()
                 return Decision(move, f"Refused the final offer: {why}.")
 
@@ -166,12 +166,12 @@ class Negotiator:
             if package == game.last_offer.get(self.side) and standing is None and \
                     game.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
-                                             f"target of {target:.2f}.")
+                                             f"target of {points(target)} points.")
             how = ("its model of the other side's wishes" if model.known and self.modelling
                    else "its own priorities")
             return Decision(Move.propose(to_ids(game.scenario, package)),
-                            f"Proposed a package worth {value:.2f} to {self.name} (target "
-                            f"{target:.2f}), chosen by {how}.")
+                            f"Proposed a package worth {points(value)} points to {self.name} "
+                            f"(target {points(target)}), chosen by {how}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")

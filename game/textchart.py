@@ -42,21 +42,22 @@ def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
         put(*space.point(space.index[game.agreed]), "D")
     name_a = game.scenario.sides[a].name
     name_b = game.scenario.sides[b].name
-    lines = [f"Outcome space: utility for {name_b} (up) against utility for {name_a} "
+    lines = [f"Outcome space: points for {name_b} (up) against points for {name_a} "
              "(across)"]
     for row in range(height):
-        label = f"{1 - row / (height - 1):4.1f} " if row % 5 == 0 else "     "
+        label = f"{round(100 * (1 - row / (height - 1))):>4} " if row % 5 == 0 else "     "
         lines.append(label + "|" + "".join(grid[row]))
     lines.append("     +" + "-" * plot_w)
     ticks = [" "] * plot_w
-    for value in (0.0, 0.5, 1.0):
-        text = f"{value:.1f}"
+    for value in (0.0, 0.25, 0.5, 0.75, 1.0):
+        text = f"{round(value * 100)}"
         col = min(int(round(value * (plot_w - 1))), plot_w - len(text))
         ticks[col:col + len(text)] = list(text)
     lines.append("      " + "".join(ticks))
     initials = ", ".join(f"{game.scenario.sides[s].short[0].lower()} = offers by "
                          f"{game.scenario.sides[s].name}" for s in game.sides)
-    lines.append("  . package   * Pareto frontier   N Nash point   D the deal")
+    deal = "   D the deal" if game.agreed is not None else ""
+    lines.append(f"  . package   * Pareto frontier   N Nash point{deal}")
     lines.append(f"  {initials}")
     lines.append("  | and - : the BATNAs; deals up and to the right of both beat no deal")
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from game.analysis import points
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
@@ -84,8 +85,8 @@ def _results(d: Debrief) -> list[str]:
     for r in d.results.values():
         crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
             if r.red_lines_crossed else ""
-        rows.append(f"{r.name}: worth {r.utility:.2f} against a BATNA of {r.batna:.2f} "
-                    f"(gain {r.gain:+.2f}). {r.verdict}{crossed}")
+        rows.append(f"{r.name}: {points(r.utility)} points against a BATNA of "
+                    f"{points(r.batna)} (gain {round(r.gain * 100):+d}). {r.verdict}{crossed}")
     return rows
 
 

@@ -80,4 +80,27 @@ def test_input_that_ends_leaves_the_game_cleanly() -> None:
 
 def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
     _, out = play({"us"}, "\nbanana\n99\n?\nq\ny\n")
-    assert out.count("Type the number of a move") == 2 and "How to play" in out
+    assert out.count("Type the number or letter of a move") == 2 and "How to play" in out
+    assert out.count("Your moves:") == 1  # the menu is not printed again after each error
+
+
+def test_moves_keep_their_numbers_and_unavailable_ones_say_why() -> None:
+    _, out = play({"us"}, "\n2\nw\nq\ny\n")
+    out = " ".join(out.split())
+    assert "2 (Accept the proposal on the table: not now, there is no proposal from the " \
+        "other side)" in out
+    assert "Not now: there is no proposal from the other side." in out
+    assert "Not now: no walking out in Opening statements." in out
+    assert "w (Walk out (ends the talks): not now" in out
+
+
+def test_meter_values_shown_after_each_change_add_up() -> None:
+    import re
+    _, out = play(set(), "", seed=8)
+    trust = 35.0
+    found = re.findall(r"Trust between delegations ([+-][0-9.]+) \(now ([0-9.]+)\)",
+                       " ".join(out.split()))
+    assert len(found) > 5
+    for delta, now in found:
+        trust += float(delta)
+        assert float(now) == trust
