@@ -12,7 +12,7 @@ from game.textchart import outcome_chart
 
 
 def write_debrief(game: Game, humans: set[str], say: Callable[..., None],
-                  rule: Callable[[str], None], write: Callable[[str], None]) -> None:
+                  rule: Callable[[str], None], write: Callable[[str], object]) -> None:
     """Write the whole debrief of a finished game with the terminal game's helpers."""
     result = debrief(game)
     name = game.side_name
