@@ -77,7 +77,8 @@ class OutcomeSpace:
     def utility_of(self, side: str, package: Package) -> float:
         """*side*'s utility of *package*: the weighted sum of its option values, in [0, 1]."""
         table = self.tables[side]
-        return sum(table[i][o] for i, o in enumerate(package))
+        # Rounded so that equal utilities reached by different sums compare equal.
+        return round(sum(table[i][o] for i, o in enumerate(package)), 9)
 
     def _crosses(self, side: str, package: Package) -> bool:
         return bool(self.red_lines_crossed(side, package))

@@ -51,8 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check scenario files; every problem "
                                                     "with file:line:column",
                                    description="Check scenario files and report every "
-                                               "problem. Exits 1 if any file has errors.")
+                                               "problem: errors, and warnings about parts "
+                                               "that can never matter in play. Exits 1 if "
+                                               "any file has errors (or, with --strict, "
+                                               "warnings).")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--strict", action="store_true",
+                          help="treat warnings as errors (for a modder's own checks)")
 
     simulate = commands.add_parser("simulate", help="computer against computer, many times: "
                                                     "balance figures",
@@ -201,7 +206,7 @@ def _validate(args: argparse.Namespace) -> int:
         scenario, problems = check_file(name)
         for problem in problems:
             print(problem)
-        if scenario is None:
+        if scenario is None or args.strict and problems:
             failed += 1
         else:
             print(f"{name}: OK: {scenario.title}")

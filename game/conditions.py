@@ -64,7 +64,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class Condition:
     """A parsed, checked condition; call :meth:`holds` with the current numbers."""
 
-    __slots__ = ("text", "names", "_tree", "_order", "_memo")
+    __slots__ = ("text", "names", "constants", "_tree", "_order", "_memo")
 
     #: How many past answers a condition remembers (its answer depends only on the values
     #: of the names it uses, so simulations ask the same question again and again).
@@ -115,6 +115,10 @@ class Condition:
         self.names = frozenset(names)
         self._tree = tree
         self._order = tuple(sorted(names))
+        #: The numbers written in the condition (lint tries values around them).
+        self.constants = frozenset(float(node.value) for node in ast.walk(tree)
+                                   if isinstance(node, ast.Constant) and
+                                   isinstance(node.value, (int, float)))
         self._memo: dict[tuple[float, ...], bool] = {}
 
     def holds(self, names: Mapping[str, float]) -> bool:

@@ -119,6 +119,8 @@ def check_text(raw: bytes | str, name: str,
     problems = _Checker(scenario, doc, folder).run()
     if any(p.severity == "error" for p in problems):
         return None, problems
+    from game.lint import lint  # lint builds on a scenario that passed every check
+    problems += lint(scenario, doc)
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     scenario._digest = hashlib.sha256(data).hexdigest()
     scenario._file = name

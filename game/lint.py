@@ -1,0 +1,225 @@
+"""Warnings beyond the schema: parts of a scenario that can never matter in play.
+
+``validate`` reports these as warnings (errors with ``--strict``). A condition "never
+holds" when no combination of the values its names can take makes it true: each name's
+values are enumerated (meters from their minimum to their maximum at the thresholds the
+scenario's conditions use, rounds over the game's length, counters up to what a game can
+reach), so a warning is only given when it is certain.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+
+from game.analysis import outcome_space
+from game.conditions import Condition
+from game.errors import Problem
+from game.model import Scenario
+from game.yaml_source import Document
+
+#: Above this many combinations a condition is not enumerated (and never warned about).
+MAX_COMBINATIONS = 200_000
+
+Warn = Callable[[tuple[str | int, ...], str], None]
+
+
+def lint(scenario: Scenario, doc: Document) -> list[Problem]:
+    """Every warning about *scenario*, positioned in *doc*."""
+    problems: list[Problem] = []
+
+    def warn(path: tuple[str | int, ...], message: str) -> None:
+        problems.append(doc.problem(path, message, severity="warning"))
+
+    linter = _Linter(scenario, warn)
+    linter.options()
+    linter.red_lines_and_batnas()
+    linter.tactics()
+    linter.events()
+    linter.outcomes()
+    linter.phases()
+    return problems
+
+
+class _Linter:
+    def __init__(self, scenario: Scenario, warn: Warn) -> None:
+        self.s = scenario
+        self.warn = warn
+        self.rounds = sum(p.rounds for p in scenario.phases)
+        self.constants = self._constants()
+        self.fixed = {o.id: float(n) for i in scenario.issues
+                      for n, o in enumerate(i.options, 1)}
+
+    # ----- the values a name can take ---------------------------------------------------
+
+    def _constants(self) -> set[float]:
+        found: set[float] = set()
+        for condition in self.s._conditions.values():
+            found |= condition.constants
+        return found
+
+    def domain(self, name: str) -> list[float]:
+        s = self.s
+        meter = next((m for m in s.meters if m.id == name), None)
+        if meter is not None:
+            values = {float(meter.min), float(meter.max), float(meter.start)}
+            for c in self.constants:
+                values |= {v for v in (c - 1, c, c + 1) if meter.min <= v <= meter.max}
+            return sorted(values)
+        issue = next((i for i in s.issues if i.id == name), None)
+        if issue is not None:
+            return [float(n) for n in range(len(issue.options) + 1)]
+        if name in ("round",):
+            return [float(r) for r in range(1, self.rounds + 1)]
+        if name == "rounds_left":
+            return [float(r) for r in range(self.rounds)]
+        if name in ("turn", "offers"):
+            return [float(t) for t in range(2 * self.rounds + 1)]
+        if name in ("agreed", "walkout") or name.startswith("walkout_") or \
+                any(p.id == name for p in s.phases):
+            return [0.0, 1.0]
+        tactic = next((t for t in s.tactics if t.id == name), None)
+        if tactic is not None:
+            top = min(2 * self.rounds, len(tactic.sides) * (tactic.limit or 2 * self.rounds))
+            return [float(n) for n in range(top + 1)]
+        event = next((e for e in s.events if e.id == name), None)
+        if event is not None:
+            return [0.0, 1.0] if event.once else [float(n) for n in range(self.rounds + 1)]
+        return [0.0]
+
+    def combinations(self, names: set[str], fixed: dict[str, float]) -> \
+            Iterator[dict[str, float]] | None:
+        free = sorted(n for n in names if n not in fixed and n not in self.fixed)
+        domains = [self.domain(n) for n in free]
+        count = 1
+        for d in domains:
+            count *= len(d)
+        if count > MAX_COMBINATIONS:
+            return None
+        base = dict(self.fixed)
+        base.update(fixed)
+
+        def generate() -> Iterator[dict[str, float]]:
+            for values in itertools.product(*domains):
+                names_now = dict(base)
+                names_now.update(zip(free, values))
+                yield names_now
+        return generate()
+
+    def can_hold(self, text: str | None, fixed: dict[str, float]) -> bool:
+        """False only when *text* is certainly false whatever the game does."""
+        if text is None:
+            return True
+        condition = self.s.condition(text)
+        combos = self.combinations(set(condition.names), fixed)
+        if combos is None:
+            return True
+        return any(condition.holds(names) for names in combos)
+
+    # ----- the checks -------------------------------------------------------------------
+
+    def options(self) -> None:
+        sides = list(self.s.sides.values())
+        for i, issue in enumerate(self.s.issues):
+            for j, option in enumerate(issue.options):
+                for other in issue.options:
+                    if other.id == option.id:
+                        continue
+                    mine = [side.values[issue.id][option.id] for side in sides]
+                    theirs = [side.values[issue.id][other.id] for side in sides]
+                    if all(t >= m for t, m in zip(theirs, mine)) and theirs != mine:
+                        self.warn(("issues", i, "options", j, "id"),
+                                  f"option {option.id!r} is dominated for both sides by "
+                                  f"{other.id!r}: no side gains by choosing it")
+                        break
+
+    def red_lines_and_batnas(self) -> None:
+        space = outcome_space(self.s)
+        for side_id, side in self.s.sides.items():
+            if side.red_lines and all(space.crosses[side_id]):
+                self.warn(("sides", side_id, "red_lines"),
+                          "these red lines rule out every package: the side can never agree "
+                          "to anything")
+            best = max((u for u, crossed in zip(space.utility[side_id], space.crosses[side_id])
+                        if not crossed), default=0.0)
+            if best <= side.batna.value:
+                self.warn(("sides", side_id, "batna", "value"),
+                          f"the BATNA ({side.batna.value:g}) is worth at least as much as the "
+                          f"best deal this side can get ({best:.2f}): it never gains by "
+                          "agreeing")
+
+    def tactics(self) -> None:
+        for i, tactic in enumerate(self.s.tactics):
+            if not self.can_hold(tactic.when, {"agreed": 0.0, "walkout": 0.0}):
+                self.warn(("tactics", i, "when"),
+                          f"tactic {tactic.id!r} is never available: its condition "
+                          f"{tactic.when!r} never holds")
+            elif not any("tactic" in p.moves for p in self.s.phases
+                         if tactic.phases is None or p.id in tactic.phases):
+                self.warn(("tactics", i, "id"),
+                          f"tactic {tactic.id!r} is never available: no phase allows tactics")
+
+    def events(self) -> None:
+        for i, event in enumerate(self.s.events):
+            if event.chance == 0 or not self.can_hold(event.when,
+                                                       {"agreed": 0.0, "walkout": 0.0}):
+                what = "its chance is 0" if event.chance == 0 else \
+                    f"its condition {event.when!r} never holds"
+                self.warn(("events", i, "when" if event.chance else "chance"),
+                          f"event {event.id!r} can never happen: {what}")
+
+    def outcomes(self) -> None:
+        fixed_by_trigger = {
+            "agreement": {"agreed": 1.0, "walkout": 0.0},
+            "walkout": {"agreed": 0.0, "walkout": 1.0},
+            "deadline": {"agreed": 0.0, "walkout": 0.0, "round": float(self.rounds),
+                         "rounds_left": 0.0},
+            "breakdown": {"agreed": 0.0, "walkout": 0.0},
+        }
+        moves = {m for p in self.s.phases for m in p.moves}
+        for i, outcome in enumerate(self.s.outcomes):
+            path: tuple[str | int, ...] = ("outcomes", i, "when" if outcome.when else "trigger")
+            earlier = [o for o in self.s.outcomes[:i] if o.trigger == outcome.trigger]
+            if outcome.trigger == "agreement" and "accept" not in moves or \
+                    outcome.trigger == "walkout" and "walkout" not in moves:
+                self.warn(path, f"outcome {outcome.id!r} can never be reached: no phase "
+                                f"allows the move its trigger {outcome.trigger!r} needs")
+            elif any(o.when is None for o in earlier):
+                first = next(o for o in earlier if o.when is None)
+                self.warn(path, f"outcome {outcome.id!r} can never be reached: outcome "
+                                f"{first.id!r} before it has the same trigger and no "
+                                "condition, so it always matches first")
+            elif not self._reachable(outcome.when, [o.when for o in earlier],
+                                     fixed_by_trigger[outcome.trigger]):
+                self.warn(path, f"outcome {outcome.id!r} can never be reached: its condition "
+                                "never holds when no earlier outcome of the same trigger does")
+
+    def _reachable(self, text: str | None, earlier: list[str | None],
+                   fixed: dict[str, float]) -> bool:
+        conditions = [self.s.condition(t) for t in earlier if t is not None]
+        own = self.s.condition(text) if text is not None else None
+        names: set[str] = set(own.names) if own else set()
+        for c in conditions:
+            names |= c.names
+        combos = self.combinations(names, fixed)
+        if combos is None:
+            return True
+        return any((own is None or own.holds(n)) and not any(c.holds(n) for c in conditions)
+                   for n in combos)
+
+    def phases(self) -> None:
+        breakdowns = [self.s.condition(o.when) for o in self.s.outcomes
+                      if o.trigger == "breakdown" and o.when is not None]
+        first = 1
+        for k, phase in enumerate(self.s.phases):
+            if k and any(self._always(c, first - 1) for c in breakdowns):
+                self.warn(("phases", k, "id"),
+                          f"phase {phase.id!r} is never entered: a breakdown outcome always "
+                          "ends the game before it")
+            first += phase.rounds
+
+    def _always(self, condition: Condition, round_number: int) -> bool:
+        combos = self.combinations(set(condition.names),
+                                   {"round": float(round_number), "agreed": 0.0,
+                                    "walkout": 0.0})
+        return combos is not None and all(condition.holds(n) for n in combos)

@@ -1,0 +1,105 @@
+"""Warnings beyond the schema: one small scenario per warning, with its line checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.errors import Problem
+from game.scenario import check_text
+from tests.conftest import MINI, edit, where
+
+
+def warnings(text: str) -> list[Problem]:
+    scenario, problems = check_text(text, "mini.yaml")
+    assert scenario is not None, problems
+    assert all(p.severity == "warning" for p in problems)
+    return problems
+
+
+def only(text: str, words: str) -> Problem:
+    found = [p for p in warnings(text) if words in p.message]
+    assert len(found) == 1, warnings(text)
+    return found[0]
+
+
+def test_the_small_scenario_has_no_warnings() -> None:
+    assert warnings(MINI) == []
+
+
+def test_an_outcome_whose_condition_never_holds() -> None:
+    text = edit("when: trust < 20,", "when: trust > 100,")
+    p = only(text, "outcome 'sour' can never be reached")
+    assert (p.line, p.column) == where(text, "trust > 100")
+
+
+def test_an_outcome_shadowed_by_an_earlier_fallback() -> None:
+    text = edit('  - {id: deal, name: Deal, trigger: agreement, text: "A deal."}',
+                '  - {id: deal, name: Deal, trigger: agreement, text: "A deal."}\n'
+                '  - {id: deal2, name: Deal two, trigger: agreement, when: border == north,'
+                ' text: "Another."}')
+    p = only(text, "outcome 'deal2' can never be reached")
+    assert "'deal' before it" in p.message
+    assert p.line == where(text, "border == north")[0]
+
+
+def test_an_outcome_shadowed_by_an_earlier_condition() -> None:
+    text = edit("when: trust < 20,", "when: trust < 20 or trust >= 20,")
+    p = only(text, "outcome 'late' can never be reached")
+    assert "never holds when no earlier outcome" in p.message
+    assert p.line == where(text, "id: late")[0]
+
+
+def test_a_tactic_that_is_never_available() -> None:
+    text = edit("when: round >= 1", "when: round > 3")
+    p = only(text, "tactic 'plea' is never available")
+    assert (p.line, p.column) == where(text, "round > 3")
+
+
+def test_an_option_dominated_for_both_sides() -> None:
+    text = edit("river: {shared: 0.6, kept: 0.0}", "river: {shared: 0.6, kept: 0.7}")
+    p = only(text, "option 'shared' is dominated for both sides by 'kept'")
+    assert p.line == where(text, "id: shared")[0] and p.path == "issues[1].options[0].id"
+
+
+def test_an_event_that_never_happens() -> None:
+    text = edit("when: round >= 2", "when: round >= 9")
+    p = only(text, "event 'storm' can never happen")
+    assert (p.line, p.column) == where(text, "round >= 9")
+
+
+def test_a_phase_never_entered() -> None:
+    text = edit("    rounds: 3\n    moves: [propose, accept, reject, tactic, walkout]",
+                "    rounds: 1\n    moves: [propose, accept, reject, tactic, walkout]\n"
+                "  - id: later\n    name: Later\n    description: Later talks.\n"
+                "    rounds: 2\n    moves: [propose, accept]")
+    text = edit("outcomes:\n", "outcomes:\n  - {id: doom, name: Doom, trigger: breakdown, "
+                "when: round >= 1, text: Over.}\n", text)
+    p = only(text, "phase 'later' is never entered")
+    assert p.line == where(text, "id: later")[0]
+
+
+def test_red_lines_that_rule_out_every_package() -> None:
+    text = edit("forbid: {border: [south]}", "forbid: {border: [south, north]}")
+    p = only(text, "rule out every package")
+    assert p.path == "sides.red.red_lines"
+
+
+def test_a_batna_better_than_every_deal() -> None:
+    text = edit('batna: {name: "Wait", description: "Nothing changes.", value: 0.3}',
+                'batna: {name: "Wait", description: "Nothing changes.", value: 0.95}')
+    p = only(text, "never gains by agreeing")
+    assert p.path == "sides.blue.batna.value"
+    assert p.line == where(text, "value: 0.95")[0]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_validate_prints_warnings_and_strict_makes_them_errors(
+        tmp_path: Path, strict: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(edit("when: round >= 2", "when: round >= 9"), encoding="utf-8")
+    args = ["validate", str(path)] + (["--strict"] if strict else [])
+    assert main(args) == (1 if strict else 0)
+    assert "warning: [events[0].when] event 'storm' can never happen" in capsys.readouterr().out
