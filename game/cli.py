@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
                       help="scenario file (default: the May 2016 joint-strikes talks)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
-    play.add_argument("--side", default="us",
-                      help="the side you play: a side id (us, ru), 'both' for two teams at "
+    play.add_argument("--side",
+                      help="the side you play: a side id (us, ru in the default scenario; "
+                           "default: the side that does not open), 'both' for two teams at "
                            "one keyboard, or 'none' to watch the computer play both")
     play.add_argument("--seed", type=int, help="seed for events and the computer (default: "
                                                "random; the seed is shown so a game can be "
@@ -160,7 +161,11 @@ def _play(args: argparse.Namespace) -> int:
     scenario = _load(args.scenario)
     settings = _settings(args)
     sides = list(scenario.side_ids)
-    if args.side == "both":
+    if not args.text:
+        return _window(args.scenario, demo=args.side == "none")
+    if args.side is None:
+        humans = {sides[1]}
+    elif args.side == "both":
         humans = set(sides)
     elif args.side == "none":
         humans = set()
@@ -170,8 +175,6 @@ def _play(args: argparse.Namespace) -> int:
         print(f"parley: unknown side {args.side!r}; choose one of "
               f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
         return 2
-    if not args.text:
-        return _window(args.scenario, demo=not humans)
     if args.load:
         restored = restore(read_save(Path(args.load)), scenario)
         game, humans = restored.game, restored.humans
@@ -183,7 +186,8 @@ def _play(args: argparse.Namespace) -> int:
         teams = {s: ("Players" if s in humans else "Computer") for s in sides}
         game = Game(scenario, settings, seed, teams)
         print(f"(seed {seed}: replay this game with --seed {seed})")
-    autosave = None if args.no_save else Autosave(save_folder(), game, humans)
+    # Nobody plays when the computer plays itself: nothing worth keeping, so no save.
+    autosave = None if args.no_save or not humans else Autosave(save_folder(), game, humans)
     if args.load and autosave is not None:
         autosave.path = Path(args.load)
     clear = (lambda: print("\033[2J\033[H", end="")) if sys.stdout.isatty() else None

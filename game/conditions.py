@@ -9,6 +9,7 @@ declares. At play time it is evaluated with plain numbers only.
 from __future__ import annotations
 
 import ast
+import re
 import difflib
 import warnings
 from collections.abc import Iterable, Mapping
@@ -73,6 +74,14 @@ class Condition:
     def __init__(self, text: str, known: Mapping[str, str] | Iterable[str]) -> None:
         self.text = text
         parser = SimpleEval()
+        for wrong, right in (("=>", ">="), ("=<", "<="), ("<>", "!=")):
+            if wrong in text:
+                raise ConditionSyntaxError(f"{wrong!r} is not an operator; write {right!r}",
+                                           text.index(wrong))
+        lone = re.search(r"(?<![=!<>:])=(?!=)", text)
+        if lone:
+            raise ConditionSyntaxError("a single '=' assigns, it does not compare; write '==' "
+                                       "to test whether two values are equal", lone.start())
         # simpleeval parses the stripped text: offsets count from its first non-blank.
         indent = len(text) - len(text.lstrip())
         try:

@@ -104,5 +104,5 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
     spans = [(game.meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
     meters = round(20 * sum(spans) / len(spans)) if spans else 0
     parts = [("Gains over both fallbacks", gains), ("Closeness to the best deals", frontier),
-             ("Trust, ceasefire and support at the end", meters)]
+             ("The meters at the end", meters)]
     return gains + frontier + meters, parts

@@ -102,7 +102,12 @@ class RedLine(Part):
 
 
 class Personality(Part):
-    """How the computer plays this side."""
+    """How the computer plays this side.
+
+    Besides its own utilities, the computer watches the meter with id ``trust`` (it appeals
+    or makes gestures when trust is low) and, as its side's support, the first meter whose
+    ``side`` is its side (it invokes its allies when that is low).
+    """
 
     strategy: Strategy = Field(description="boulware (concedes late), linear, conceder "
                                            "(concedes early) or tit_for_tat (mirrors the "
@@ -170,7 +175,8 @@ class TacticUse(Part):
 class Tactic(Part):
     """A move other than an offer: an appeal, a threat, a question..."""
 
-    id: Id
+    id: Id = Field(description="Unique id; in conditions it stands for the times the "
+                               "tactic has been used.")
     name: Line = Field(description="Label on the move's button.")
     kind: TacticKind = Field(description="What kind of move it is; the other side's "
                                          "personality reacts by kind. 'question' makes the "
@@ -197,7 +203,8 @@ class Tactic(Part):
 class Event(Part):
     """Something that happens at the start of a round: scripted or by chance."""
 
-    id: Id
+    id: Id = Field(description="Unique id; in conditions it stands for the times the "
+                               "event has happened.")
     name: Line = Field(description="Headline shown when it happens.")
     text: Text = Field(description="What happened, as announced at the table.")
     when: str | None = Field(default=None, description="Condition for it to happen.")
@@ -205,14 +212,15 @@ class Event(Part):
                                                   "condition holds.")
     once: bool = Field(default=True, description="Whether it can happen only once.")
     effects: Effects = Field(default=Effects())
-    cite: list[Id] = Field(default=[])
+    cite: list[Id] = Field(default=[], description="Ids of sources the event rests on.")
 
 
 class Phase(Part):
     """A stage of the talks; the state machine is built from the list of phases."""
 
-    id: Id
-    name: Line
+    id: Id = Field(description="Unique id; in conditions it stands for 1 while the phase "
+                               "is current, else 0.")
+    name: Line = Field(description="Name shown when the phase begins.")
     description: Text = Field(description="Shown when the phase begins.")
     rounds: int = Field(ge=1, le=50, description="Rounds in the phase; in a round each "
                                                  "side moves once.")
@@ -225,8 +233,8 @@ class Phase(Part):
 class Outcome(Part):
     """A way the game can end; the first whose trigger and condition match is the result."""
 
-    id: Id
-    name: Line
+    id: Id = Field(description="Unique id of the outcome.")
+    name: Line = Field(description="Name of the outcome, shown at the debrief.")
     trigger: Trigger = Field(description="agreement, walkout, deadline (rounds ran out) or "
                                          "breakdown (checked after every move and event).")
     when: str | None = Field(default=None, description="Extra condition (default: always).")
@@ -234,8 +242,10 @@ class Outcome(Part):
 
 
 class HistoryFact(Part):
-    date: Line
-    text: Text
+    """A checked fact for the debrief's history."""
+
+    date: Line = Field(description="When it happened, as shown to players.")
+    text: Text = Field(description="What happened, in the scenario's own words.")
     source: Line = Field(description="Where the fact is documented.")
 
 
@@ -251,14 +261,16 @@ class Scenario(Part):
 
     format: int = Field(description=f"Format version; this Parley reads "
                                     f"{MIN_FORMAT_VERSION} to {FORMAT_VERSION}.")
-    id: Id
-    title: Line
+    id: Id = Field(description="Unique id of the scenario; saves name it.")
+    title: Line = Field(description="Title shown in the list of scenarios.")
     date: Line = Field(description="When the talks take place, as shown to players.")
-    summary: Text
+    summary: Text = Field(description="A few sentences shown before a game starts.")
     minutes: int = Field(ge=1, le=300, description="Typical length of a game in minutes.")
     opens: Id = Field(description="The side that moves first.")
     sources: list[Source] = Field(default=[])
-    sides: dict[Id, Side] = Field(min_length=2, max_length=2)
+    sides: dict[Id, Side] = Field(min_length=2, max_length=2,
+                                  description="The two sides, by id (conditions and effects "
+                                              "use the ids).")
     issues: list[Issue] = Field(min_length=1, max_length=10)
     meters: list[Meter] = Field(default=[], max_length=12)
     tactics: list[Tactic] = Field(default=[], max_length=60)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from game.analysis import Package, from_ids, points, to_ids
 from game.engine import Game
-from game.model import Personality
+from game.model import Personality, Strategy
 from game.moves import Move
 from game.settings import Difficulty
 
@@ -102,13 +102,16 @@ class OpponentModel:
 class Negotiator:
     """Plays *side* of a game at a difficulty; call :meth:`decide` on its turns."""
 
-    def __init__(self, game: Game, side: str, difficulty: Difficulty | None = None) -> None:
+    def __init__(self, game: Game, side: str, difficulty: Difficulty | None = None,
+                 strategy: Strategy | None = None) -> None:
         self.side = side
         self.index = game.sides.index(side)
         self.other = game.scenario.other(side)
         self.difficulty: Difficulty = difficulty or game.settings.difficulty
         self.personality, self.modelling = tuned(game.scenario.sides[side].personality,
                                                  self.difficulty)
+        if strategy is not None:  # a balancing run trying every strategy
+            self.personality = replace_personality(self.personality, strategy=strategy)
         space = game.space
         self.own = space.utility[side]
         self.allowed = [n for n in range(len(space.packages)) if not space.crosses[side][n]]
@@ -248,8 +251,8 @@ class Negotiator:
                 rng: random.Random) -> Decision | None:
         tactics = [game.tactic(m.tactic) for m in legal
                    if m.kind == "tactic" and m.tactic]
-        if not tactics:
-            return None
+        if not tactics or game.round >= game.total_rounds:
+            return None  # the last round is for offers: a tactic then wastes the move
         kinds = {m.kind for m in legal}
         opening_statement = next((t for t in tactics if t.kind == "statement"), None)
         if opening_statement is not None and not game.offer_history:

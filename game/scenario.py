@@ -250,6 +250,10 @@ class _Checker:
                                     "options)")
         for i, outcome in enumerate(s.outcomes):
             self._condition(("outcomes", i, "when"), outcome.when)
+            if outcome.trigger == "breakdown" and outcome.when is None:
+                self.error(("outcomes", i, "trigger"), f"breakdown outcome {outcome.id!r} "
+                                                       "needs a 'when': without one it would "
+                                                       "end every game after the first move")
         self._fallbacks()
         return self.problems
 

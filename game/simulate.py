@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.engine import Game
-from game.model import Scenario
+from game.model import Scenario, Strategy
 from game.negotiator import Negotiator
 from game.scenario import load_scenario
-from game.settings import Difficulty, Settings
+from game.settings import DIFFICULTIES, Difficulty, Settings
+
+STRATEGIES: tuple[Strategy, ...] = ("boulware", "linear", "conceder", "tit_for_tat")
 
 
 @dataclass
@@ -60,13 +63,19 @@ class Tally:
         self.options.update(other.options)
 
 
+Pair = tuple[Any, Any]
+
+
 def play_one(scenario: Scenario, seed: int, settings: Settings,
-             difficulties: tuple[Difficulty, Difficulty] | None = None) -> Game:
-    """One computer-vs-computer game; *difficulties* per side in the scenario's side order."""
+             difficulties: tuple[Difficulty, Difficulty] | None = None,
+             strategies: tuple[Strategy | None, Strategy | None] | None = None) -> Game:
+    """One computer-vs-computer game; *difficulties* and *strategies* (None: the scenario's)
+    per side, in the scenario's side order."""
     game = Game(scenario, settings, seed)
     levels = difficulties or (settings.difficulty, settings.difficulty)
-    players = {side: Negotiator(game, side, level)
-               for side, level in zip(game.sides, levels)}
+    styles = strategies or (None, None)
+    players = {side: Negotiator(game, side, level, style)
+               for side, level, style in zip(game.sides, levels, styles)}
     while not game.finished:
         side = game.sides[game.turn % 2]
         decision = players[side].decide(game)
@@ -74,38 +83,105 @@ def play_one(scenario: Scenario, seed: int, settings: Settings,
     return game
 
 
-def _batch(args: tuple[str, int, int, dict[str, Any]]) -> Tally:
-    path, first, count, settings = args
-    scenario = load_scenario(path)
+_SCENARIOS: dict[str, Scenario] = {}
+
+
+def _batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair]) -> Tally:
+    path, first, count, settings, levels, styles = args
+    if path not in _SCENARIOS:  # each worker process loads the scenario once
+        _SCENARIOS[path] = load_scenario(path)
+    scenario = _SCENARIOS[path]
     tally = Tally()
+    rules = Settings.from_json(settings)
     for seed in range(first, first + count):
-        tally.add(play_one(scenario, seed, Settings.from_json(settings)))
+        tally.add(play_one(scenario, seed, rules, levels, styles))
     return tally
 
 
+#: Games per unit of work handed to a process (small enough for a smooth progress bar).
+CHUNK = 250
+
+
 def simulate(path: str | Path, games: int, seed: int = 0, jobs: int = 1,
-             settings: Settings | None = None) -> tuple[Scenario, Tally]:
+             settings: Settings | None = None,
+             difficulties: tuple[Difficulty, Difficulty] | None = None,
+             strategies: tuple[Strategy | None, Strategy | None] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> tuple[Scenario, Tally]:
     """Play *games* games of the scenario at *path* with seeds ``seed, seed+1, ...``, in
-    *jobs* processes; returns the scenario and the figures."""
+    *jobs* processes; *progress* is called with (games done, games in all). Returns the
+    scenario and the figures, which do not depend on *jobs*."""
     scenario = load_scenario(path)
     settings = settings or Settings()
-    jobs = max(1, min(jobs, games))
-    share, extra = divmod(games, jobs)
-    batches, first = [], seed
-    for j in range(jobs):
-        count = share + (1 if j < extra else 0)
-        batches.append((str(path), first, count, settings.to_json()))
-        first += count
+    levels: Pair = difficulties or (None, None)
+    styles: Pair = strategies or (None, None)
+    batches = [(str(path), first, min(CHUNK, seed + games - first), settings.to_json(),
+                levels, styles) for first in range(seed, seed + games, CHUNK)]
     tally = Tally()
+    jobs = max(1, min(jobs, len(batches)))
     if jobs == 1:
-        tally.merge(_batch(batches[0]))
+        parts: Iterable[Tally] = map(_batch, batches)
+        for part in parts:
+            tally.merge(part)
+            if progress:
+                progress(tally.games, games)
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with context.Pool(jobs) as pool:
-            for part in pool.map(_batch, batches):
+            for part in pool.imap_unordered(_batch, batches):
                 tally.merge(part)
+                if progress:
+                    progress(tally.games, games)
     return scenario, tally
+
+
+def matrix(path: str | Path, axis: str, games: int, seed: int = 0, jobs: int = 1,
+           settings: Settings | None = None,
+           progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Every pair of computer *axis* values ("difficulty" or "strategy") for the two sides,
+    *games* games each: agreement rate and mean utilities per pair."""
+    values: tuple[Any, ...] = DIFFICULTIES if axis == "difficulty" else STRATEGIES
+    cells = []
+    total = games * len(values) ** 2
+    done = 0
+    scenario = load_scenario(path)
+    a, b = scenario.side_ids
+    for first in values:
+        for second in values:
+            pair = (first, second)
+
+            def step(n: int, _: int) -> None:
+                if progress:
+                    progress(done + n, total)
+            _, tally = simulate(path, games, seed, jobs, settings,
+                                difficulties=pair if axis == "difficulty" else None,
+                                strategies=pair if axis == "strategy" else None,
+                                progress=step)
+            done += games
+            data = summary(scenario, tally)
+            cells.append({a: first, b: second, "agreement_rate": data["agreement_rate"],
+                          "mean_utility": data["mean_utility"],
+                          "mean_rounds": data["mean_rounds"]})
+    return {"scenario": scenario.id, "axis": axis, "games_per_pair": games,
+            "sides": [a, b], "pairs": cells}
+
+
+def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
+    """The matrix as a text table: rows the first side's value, columns the second's."""
+    a, b = data["sides"]
+    values = list(dict.fromkeys(cell[a] for cell in data["pairs"]))
+    width = 22
+    corner = f"{names.get(a, a)} \\ {names.get(b, b)}"
+    lines = [f"{data['games_per_pair']:,} games per pair of {data['axis']}s: agreement rate, "
+             f"then mean utility {names.get(a, a)} / {names.get(b, b)}",
+             f"{corner:<14}" +
+             "".join(f"{v:>{width}}" for v in values)]
+    for first in values:
+        row = [c for c in data["pairs"] if c[a] == first]
+        lines.append(f"{first:<14}" + "".join(
+            f"{c['agreement_rate']:>7.0%} {c['mean_utility'][a]:.2f}/{c['mean_utility'][b]:.2f}"
+            .rjust(width) for c in row))
+    return "\n".join(lines)
 
 
 def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:

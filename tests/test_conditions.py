@@ -152,3 +152,15 @@ def test_nearest_and_did_you_mean() -> None:
     assert nearest("xyz", ["border", "river"]) is None
     assert did_you_mean("rivr", ["border", "river"]) == " (did you mean 'river'?)"
     assert did_you_mean("xyz", ["border"]) == ""
+
+
+@pytest.mark.parametrize(("text", "words", "offset"), [
+    ("trust => 40", "write '>='", 6),
+    ("trust =< 40", "write '<='", 6),
+    ("trust <> 40", "write '!='", 6),
+    ("trust = 40", "write '=='", 6),
+])
+def test_common_operator_slips_are_named(text: str, words: str, offset: int) -> None:
+    with pytest.raises(ConditionSyntaxError, match=words) as caught:
+        Condition(text, {"trust"})
+    assert caught.value.offset == offset

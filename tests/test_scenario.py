@@ -415,7 +415,8 @@ def test_every_condition_is_checked(old: str, path: str) -> None:
 def test_conditions_may_use_every_declared_id() -> None:
     names = "border + north + trust + plea + storm + talks + walkout_red + rounds_left"
     text = edit("when: trust < 20", f"when: {names} > 0")
-    assert check_text(text, "mini.yaml")[1] == []
+    scenario, found = check_text(text, "mini.yaml")
+    assert scenario is not None and [p for p in found if p.severity == "error"] == []
 
 
 # --- assets --------------------------------------------------------------------------------
@@ -472,3 +473,10 @@ def test_a_badly_formed_id_says_what_an_id_is() -> None:
     text = edit("id: mini", "id: Mini-Scenario")
     message = at(problems(text), "id").message
     assert "expected an id: a lowercase letter" in message and "'Mini-Scenario'" in message
+
+
+def test_a_breakdown_outcome_needs_a_condition() -> None:
+    text = edit("outcomes:\n", "outcomes:\n  - {id: doom, name: Doom, trigger: breakdown, "
+                "text: Over.}\n")
+    p = at(problems(text), "outcomes[0].trigger")
+    assert "needs a 'when'" in p.message and p.line == where(text, "id: doom")[0]
