@@ -68,8 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("-n", "--games", type=int, default=1000, help="games to play")
     simulate.add_argument("--seed", type=int, default=0, help="first seed")
     simulate.add_argument("--jobs", type=int, default=1, help="processes to use")
-    simulate.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    simulate.add_argument("--difficulty", choices=DIFFICULTIES)
     simulate.add_argument("--json", action="store_true", help="print JSON")
+    simulate.add_argument("--matrix", choices=("difficulty", "strategy"),
+                          help="play N games for every pair of computer difficulties or "
+                               "strategies of the two sides, and print the table")
 
     schema = commands.add_parser("schema", help="JSON Schema of the scenario format, for "
                                                 "editors",
@@ -220,15 +223,33 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _progress(done: int, total: int) -> None:
+    """A progress bar on the terminal (only when a person is watching it)."""
+    if not sys.stderr.isatty():
+        return
+    filled = round(30 * done / max(total, 1))
+    end = "\n" if done >= total else ""
+    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} games", end=end,
+          file=sys.stderr, flush=True)
+
+
 def _simulate(args: argparse.Namespace) -> int:
-    from game.simulate import format_summary, simulate, summary
+    from game.simulate import format_matrix, format_summary, matrix, simulate, summary
 
     if args.games < 1 or args.jobs < 1:
         print("parley: --games and --jobs must be at least 1", file=sys.stderr)
         return 2
-    scenario, tally = simulate(args.scenario, args.games, args.seed,
-                               min(args.jobs, os.cpu_count() or 1),
-                               Settings(difficulty=args.difficulty))
+    jobs = min(args.jobs, os.cpu_count() or 1)
+    settings = _settings(args)
+    if args.matrix:
+        data = matrix(args.scenario, args.matrix, args.games, args.seed, jobs, settings,
+                      _progress)
+        scenario = _load(args.scenario)
+        names = {s: scenario.sides[s].short for s in scenario.sides}
+        print(json.dumps(data, indent=2) if args.json else format_matrix(data, names))
+        return 0
+    scenario, tally = simulate(args.scenario, args.games, args.seed, jobs, settings,
+                               progress=_progress)
     data = summary(scenario, tally)
     if args.json:
         print(json.dumps(data, indent=2))

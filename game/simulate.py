@@ -172,7 +172,8 @@ def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
     values = list(dict.fromkeys(cell[a] for cell in data["pairs"]))
     width = 22
     corner = f"{names.get(a, a)} \\ {names.get(b, b)}"
-    lines = [f"{data['games_per_pair']:,} games per pair of {data['axis']}s: agreement rate, "
+    plural = {"difficulty": "difficulties", "strategy": "strategies"}[data["axis"]]
+    lines = [f"{data['games_per_pair']:,} games per pair of {plural}: agreement rate, "
              f"then mean utility {names.get(a, a)} / {names.get(b, b)}",
              f"{corner:<14}" +
              "".join(f"{v:>{width}}" for v in values)]

@@ -105,3 +105,25 @@ def test_a_broken_scenario_is_reported_without_a_traceback(
 def test_unknown_side_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--text", "--side", "france"]) == 2
     assert "unknown side" in capsys.readouterr().err
+
+
+def test_simulate_matrix_plays_every_pair(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "4", "--matrix", "strategy",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["pairs"]) == 16 and data["games_per_pair"] == 4
+    assert {(p["ru"], p["us"]) for p in data["pairs"]} == {
+        (a, b) for a in ("boulware", "linear", "conceder", "tit_for_tat")
+        for b in ("boulware", "linear", "conceder", "tit_for_tat")}
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "3", "--matrix", "difficulty"]) == 0
+    table = capsys.readouterr().out
+    assert "pair of difficulties" in table and table.count("%") == 9
+
+
+def test_simulate_reports_progress_as_it_goes() -> None:
+    from game.simulate import simulate
+    seen: list[tuple[int, int]] = []
+    simulate(DEFAULT_SCENARIO, 600, jobs=2, progress=lambda done, total: seen.append(
+        (done, total)))
+    assert seen[-1] == (600, 600) and len(seen) == 3
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
