@@ -1,0 +1,59 @@
+"""Long sessions: 100,000 simulated games in one process without memory growth.
+
+The resident size is read before and after the 100,000 games (after a warm-up, so caches
+have reached their working size), and Python's own allocations are traced over a further
+5,000 games.
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import time
+import tracemalloc
+
+from game.library import DEFAULT_SCENARIO
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.simulate import Tally, play_one
+
+GAMES = int(__import__("os").environ.get("PARLEY_SOAK_GAMES", "100000"))
+WARM_UP = 2_000
+TRACED = 5_000
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+def main() -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    settings = Settings()
+    tally = Tally()
+    for seed in range(WARM_UP):
+        tally.add(play_one(scenario, seed, settings))
+    before_rss = rss_mb()
+    start = time.perf_counter()
+    for seed in range(WARM_UP, WARM_UP + GAMES):
+        tally.add(play_one(scenario, seed, settings))
+    wall = time.perf_counter() - start
+    after_rss = rss_mb()
+    tracemalloc.start()
+    gc.collect()  # finished games are reference cycles (machine and model): count only
+    before, _ = tracemalloc.get_traced_memory()  # what outlives a collection
+    for seed in range(WARM_UP + GAMES, WARM_UP + GAMES + TRACED):
+        tally.add(play_one(scenario, seed, settings))
+    gc.collect()
+    after, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"BENCH soak_games {GAMES} games    # in {wall:.0f} s")
+    print(f"BENCH soak_rss_before {before_rss:.1f} MB")
+    print(f"BENCH soak_rss_after {after_rss:.1f} MB    # target: no growth")
+    print(f"BENCH soak_traced_growth {(after - before) / 1024:.1f} KiB    "
+          f"# over {TRACED:,} more games; target: about 0")
+
+
+if __name__ == "__main__":
+    main()
