@@ -32,6 +32,19 @@ def _clean(text: str) -> str:
     return text.replace('"', "'").replace("\n", " ")
 
 
+def _edge_label(scenario: Scenario, source: str, trigger: str) -> str:
+    """What moves the game along an edge, in words: only what the phase allows."""
+    if trigger == "advance":
+        return "rounds done"
+    moves = scenario.phase(source).moves
+    ends = [word for move, word in (("accept", "deal"), ("walkout", "walk-out")) if move in moves]
+    if any(o.trigger == "breakdown" for o in scenario.outcomes):
+        ends.append("breakdown")
+    if source == scenario.phases[-1].id:
+        ends.append("deadline")
+    return " or ".join(ends) if ends else trigger
+
+
 def mermaid(scenario: Scenario) -> str:
     """The protocol as a mermaid state diagram, labelled in the scenario's own words."""
     lines = ["---", f"title: {_clean(scenario.title)}", "---", "stateDiagram-v2",
@@ -41,11 +54,7 @@ def mermaid(scenario: Scenario) -> str:
     lines.append(f'  state "Game over" as {ENDED}')
     lines.append(f"  [*] --> {scenario.phases[0].id}")
     for source, trigger, dest in _edges(scenario):
-        label = "rounds done" if trigger == "advance" else \
-            "deal, walk-out or breakdown" if dest == ENDED else trigger
-        lines.append(f"  {source} --> {dest}: {label}")
-    last = scenario.phases[-1].id
-    lines.append(f"  note right of {last}: rounds run out, deadline outcome")
+        lines.append(f"  {source} --> {dest}: {_edge_label(scenario, source, trigger)}")
     for outcome in scenario.outcomes:
         when = f" if {outcome.when}" if outcome.when else ""
         lines.append(f'  state "{_clean(outcome.name)}" as outcome_{outcome.id}')
@@ -63,7 +72,7 @@ def dot(scenario: Scenario) -> str:
         lines.append(f"  {phase.id} [label={q(_phase_label(scenario, phase.id))}];")
     lines.append(f"  {ENDED} [label={q('Game over')}, shape=doublecircle];")
     for source, trigger, dest in _edges(scenario):
-        lines.append(f"  {source} -> {dest} [label={q(trigger)}];")
+        lines.append(f"  {source} -> {dest} [label={q(_edge_label(scenario, source, trigger))}];")
     for outcome in scenario.outcomes:
         lines.append(f"  outcome_{outcome.id} [label={q(outcome.name)}, shape=note];")
         lines.append(f"  {ENDED} -> outcome_{outcome.id} [label={q(outcome.trigger)}];")

@@ -34,6 +34,7 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
     linter = _Linter(scenario, warn)
     linter.options()
     linter.red_lines_and_batnas()
+    linter.walkouts()
     linter.tactics()
     linter.events()
     linter.outcomes()
@@ -132,6 +133,14 @@ class _Linter:
                                   f"option {option.id!r} is dominated for both sides by "
                                   f"{other.id!r}: no side gains by choosing it")
                         break
+
+    def walkouts(self) -> None:
+        for side_id, side in self.s.sides.items():
+            text = side.personality.walkout_when
+            if text and not self.can_hold(text, {"agreed": 0.0, "walkout": 0.0}):
+                self.warn(("sides", side_id, "personality", "walkout_when"),
+                          f"the computer playing {side_id!r} never walks out: {text!r} never "
+                          "holds")
 
     def red_lines_and_batnas(self) -> None:
         space = outcome_space(self.s)

@@ -146,7 +146,7 @@ def _from_pydantic(doc: Document, err: Any) -> Problem:
         return doc.problem(loc[:-1], f"key {loc[-2]!r}: {err['msg']}", key=True)
     if kind == "missing":
         return doc.problem(loc[:-1], f"missing required field {loc[-1]!r}")
-    found = _show(err.get("input"))
+    found = _show(err.get("input"), text_expected=kind == "string_type")
     message = err["msg"]
     if kind == "string_pattern_mismatch" and "a-z0-9_" in str(err.get("ctx", {})):
         message = ("expected an id: a lowercase letter, then lowercase letters, digits or _, "
@@ -154,8 +154,16 @@ def _from_pydantic(doc: Document, err: Any) -> Problem:
     return doc.problem(loc, f"{message}; found {found}")
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, text_expected: bool = False) -> str:
     """A found value as a modder should see it, with a hint where YAML surprised them."""
+    if text_expected and value is None:
+        return ("nothing (a # starts a comment in YAML, so '#1f78b4' must be put in "
+                "quotes; or the value is missing)")
+    if text_expected and isinstance(value, dict):
+        return (f"{_show(value)} (text holding ': ' reads as a key and a value in YAML; put "
+                "the text in quotes)")
+    if text_expected and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {value!r} (put it in quotes to make it text)"
     if isinstance(value, bool):
         return (f"{value} (YAML reads yes/no, on/off and true/false as true or false; put "
                 "the text in quotes)")

@@ -103,3 +103,9 @@ def test_validate_prints_warnings_and_strict_makes_them_errors(
     args = ["validate", str(path)] + (["--strict"] if strict else [])
     assert main(args) == (1 if strict else 0)
     assert "warning: [events[0].when] event 'storm' can never happen" in capsys.readouterr().out
+
+
+def test_a_computer_that_never_walks_out() -> None:
+    text = edit("walkout_when: trust < 10", "walkout_when: round > 30")
+    p = only(text, "never walks out")
+    assert p.path == "sides.red.personality.walkout_when"

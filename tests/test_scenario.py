@@ -480,3 +480,14 @@ def test_a_breakdown_outcome_needs_a_condition() -> None:
                 "text: Over.}\n")
     p = at(problems(text), "outcomes[0].trigger")
     assert "needs a 'when'" in p.message and p.line == where(text, "id: doom")[0]
+
+
+@pytest.mark.parametrize(("old", "new", "path", "hint"), [
+    ('colour: "#aa0000"', "colour: #aa0000", "sides.red.colour", "a # starts a comment"),
+    ('priorities: ["The border"]', "priorities: [Most important: the border]",
+     "sides.red.priorities[0]", "text holding ': '"),
+    ('date: "1 May 2016"', "date: 1995", "date", "the number 1995 (put it in quotes"),
+])
+def test_text_that_yaml_read_as_something_else_gets_a_hint(old: str, new: str, path: str,
+                                                          hint: str) -> None:
+    assert hint in at(problems(edit(old, new)), path).message
