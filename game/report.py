@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from game.analysis import points
 from game.debrief import debrief
 from game.errors import ParleyError
 from game.model import Scenario
@@ -24,8 +25,30 @@ class Row:
 
 
 COLUMNS = ["file", "scenario", "teams", "sides_played", "difficulty", "rounds_setting",
-           "undo", "seconds_per_turn", "outcome", "finished", "rounds", "utility_a",
-           "utility_b", "gain_a", "gain_b", "distance_to_frontier", "score", "note"]
+           "undo", "seconds_per_turn", "outcome", "outcome_name", "finished", "rounds",
+           "side_a", "side_b", "utility_a", "utility_b", "gain_a", "gain_b",
+           "distance_to_frontier", "score", "note"]
+
+#: The summary page's table: (heading, how to show a row).
+PAGE_COLUMNS: list[tuple[str, Any]] = [
+    ("Game", lambda v: v["file"]),
+    ("Teams", lambda v: v["teams"]),
+    ("Played by people", lambda v: v["sides_played"]),
+    ("Settings", lambda v: f"{v['difficulty']}, undo {'on' if v['undo'] else 'off'}"
+                           + (f", {v['rounds_setting']} rounds" if v["rounds_setting"] else "")
+                           + (f", {v['seconds_per_turn']} s a turn" if v["seconds_per_turn"]
+                              else "")),
+    ("Outcome", lambda v: v["outcome_name"]),
+    ("Rounds", lambda v: v["rounds"]),
+    ("Points", lambda v: f"{v['side_a']} {points(v['utility_a'])}, "
+                         f"{v['side_b']} {points(v['utility_b'])}"),
+    ("Gain over BATNA", lambda v: f"{v['side_a']} {round(v['gain_a'] * 100):+d}, "
+                                  f"{v['side_b']} {round(v['gain_b'] * 100):+d}"),
+    ("Distance to frontier", lambda v: "" if v["distance_to_frontier"] == ""
+     else points(v["distance_to_frontier"])),
+    ("Score", lambda v: v["score"]),
+    ("Note", lambda v: v["note"]),
+]
 
 
 def find_scenario(scenario_id: str, file: str, cache: dict[str, Scenario],
@@ -74,7 +97,9 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
             "difficulty": settings.difficulty, "rounds_setting": settings.rounds or "",
             "undo": settings.undo, "seconds_per_turn": settings.seconds_per_turn or "",
             "outcome": game.outcome.id if game.outcome else "unfinished",
+            "outcome_name": game.outcome.name if game.outcome else "Unfinished",
             "finished": game.finished, "rounds": game.round,
+            "side_a": scenario.sides[a].short, "side_b": scenario.sides[b].short,
             "utility_a": d.results[a].utility, "utility_b": d.results[b].utility,
             "gain_a": d.results[a].gain, "gain_b": d.results[b].gain,
             "distance_to_frontier": "" if d.report.distance_to_frontier is None
@@ -93,24 +118,26 @@ def write_csv(rows: list[Row], path: Path) -> None:
 
 def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> None:
     e = escape
-    outcomes = Counter(str(r.values["outcome"]) for r in rows)
+    outcomes = Counter(str(r.values["outcome_name"]) for r in rows)
     finished = [r for r in rows if r.values["finished"]]
     scores = [r.values["score"] for r in finished]
     mean = f"{sum(scores) / len(scores):.0f}" if scores else "-"
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{e(title)}</title><style>body{{font-family:system-ui,sans-serif;"
            "max-width:70rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}"
-           "td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}"
+           "td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;"
+           "font-size:.9rem;vertical-align:top}"
            "svg{max-width:40rem;width:100%;height:auto}</style></head><body>",
            f"<h1>{e(title)}</h1>",
            f"<p>{len(rows)} games, {len(finished)} finished; mean joint score of finished "
            f"games: {mean}/100.</p>", "<h2>Outcomes</h2>",
            bar_svg(sorted(outcomes.items(), key=lambda kv: -kv[1]), "Outcomes"),
-           "<h2>Groups</h2>", "<table><tr>" +
-           "".join(f"<th>{e(c)}</th>" for c in COLUMNS) + "</tr>"]
+           "<h2>Groups</h2>", "<p>Points are out of 100 for each side; the CSV file beside "
+           "this page holds every figure.</p>", "<table><tr>" +
+           "".join(f"<th>{e(heading)}</th>" for heading, _ in PAGE_COLUMNS) + "</tr>"]
     for row in rows:
-        out.append("<tr>" + "".join(f"<td>{e(str(row.values[c]))}</td>" for c in COLUMNS) +
-                   "</tr>")
+        out.append("<tr>" + "".join(f"<td>{e(str(show(row.values)))}</td>"
+                                    for _, show in PAGE_COLUMNS) + "</tr>")
     out.append("</table>")
     if problems:
         out.append("<h2>Files that could not be read</h2><ul>" +

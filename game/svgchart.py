@@ -112,12 +112,12 @@ def bar_svg(counts: list[tuple[str, int]], title: str) -> str:
     for i, (label, count) in enumerate(counts):
         y = 20 + i * 26
         width = round(300 * count / top, 1)
-        parts.append(f'<text x="250" y="{y + 13}" text-anchor="end" font-size="12">'
+        parts.append(f'<text x="340" y="{y + 13}" text-anchor="end" font-size="12">'
                      f'{escape(label)}</text>')
-        parts.append(f'<rect x="258" y="{y}" width="{width}" height="18" '
+        parts.append(f'<rect x="348" y="{y}" width="{width}" height="18" '
                      f'fill="{PALETTE[i % len(PALETTE)]}"/>')
-        parts.append(f'<text x="{262 + width}" y="{y + 13}" font-size="12">{count}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 620 {height}" role="img" '
+        parts.append(f'<text x="{352 + width}" y="{y + 13}" font-size="12">{count}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 700 {height}" role="img" '
             f'aria-label="{escape(title)}">' + "".join(parts) + "</svg>")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from game.analysis import points
+from game.analysis import from_ids, points
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
@@ -90,6 +90,12 @@ def _results(d: Debrief) -> list[str]:
     return rows
 
 
+def _nash(game: Game, d: Debrief) -> str:
+    assert d.report.nash is not None and d.report.nash_utility is not None
+    worth = ", ".join(f"{game.side_name(s)} {points(v)}" for s, v in d.report.nash_utility.items())
+    return f"{game.package_text(from_ids(game.scenario, d.report.nash))} ({worth} points)"
+
+
 def markdown(game: Game) -> str:
     """The transcript as Markdown."""
     d = debrief(game)
@@ -115,7 +121,7 @@ def markdown(game: Game) -> str:
     out += ["", f"**Joint score:** {d.score}/100 (" + ", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts) + ")", ""]
     if d.report.nash:
-        out += ["**Nash bargaining point:** " + "; ".join(d.report.nash.values()), ""]
+        out += ["**Nash bargaining point:** " + _nash(game, d), ""]
     if d.report.distance_to_frontier is not None:
         out += [f"**Distance of the deal to the Pareto frontier:** "
                 f"{d.report.distance_to_frontier:.3f}", ""]
@@ -173,8 +179,7 @@ def html(game: Game) -> str:
     out.append(f"<p><strong>Joint score:</strong> {d.score}/100 (" + e(", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts)) + ")</p>")
     if d.report.nash:
-        out.append("<p><strong>Nash bargaining point:</strong> " +
-                   e("; ".join(d.report.nash.values())) + "</p>")
+        out.append("<p><strong>Nash bargaining point:</strong> " + e(_nash(game, d)) + "</p>")
     out += ['<div class="charts">', outcome_space_svg(game), meters_svg(game), "</div>"]
     if game.settings.reveal_priorities:
         out.append("<h3>What each side cared about</h3><ul>" + "".join(
