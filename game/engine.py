@@ -127,6 +127,8 @@ class Game:
         self._names = self._initial_names()
         self._names[self.current_phase_id] = 1.0
         self._tactics = {t.id: t for t in scenario.tactics}
+        self._side_tactics = {s: [t for t in scenario.tactics if s in t.sides]
+                              for s in self.sides}
         #: The meters after each turn (index 0: at the start), for the debrief's chart.
         self.meter_history: list[dict[str, float]] = []
         self._begin_round()
@@ -224,11 +226,9 @@ class Game:
 
     def tactics(self, side: str) -> list[tuple[Tactic, str | None]]:
         """Every tactic *side* has, each with None when usable now or why it is not."""
-        result = []
-        for tactic in self.scenario.tactics:
-            if side in tactic.sides:
-                result.append((tactic, self._unavailable(side, tactic)))
-        return result
+        phase = self.phase
+        return [(tactic, self._unavailable(side, tactic, phase))
+                for tactic in self._side_tactics[side]]
 
     def apply(self, move: Move, reason: str | None = None) -> list[Entry]:
         """Make *move* for the side to move; returns the log entries it caused.
@@ -340,14 +340,15 @@ class Game:
                 raise IllegalMoveError(f"there is no proposal from the other side to "
                                        f"{move.kind}")
 
-    def _unavailable(self, side: str, tactic: Tactic) -> str | None:
+    def _unavailable(self, side: str, tactic: Tactic, phase: Phase | None = None) -> str | None:
+        phase = phase or self.phase
         if self.finished:
             return "the game is over"
         if side not in tactic.sides:
             return f"{self.side_name(side)} cannot use it"
-        if "tactic" not in self.phase.moves:
-            return f"no tactics in phase {self.phase.name!r}"
-        if tactic.phases is not None and self.current_phase_id not in tactic.phases:
+        if "tactic" not in phase.moves:
+            return f"no tactics in phase {phase.name!r}"
+        if tactic.phases is not None and phase.id not in tactic.phases:
             names = ", ".join(self.scenario.phase(p).name for p in tactic.phases)
             return f"only in: {names}"
         if tactic.limit is not None and self.used_by[(side, tactic.id)] >= tactic.limit:

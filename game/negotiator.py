@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import random
-from collections import Counter
 from dataclasses import dataclass
 
 from game.analysis import Package, from_ids, points, to_ids
@@ -75,28 +74,26 @@ class OpponentModel:
             for i, (a, b) in enumerate(zip(before, after)):
                 if a == b:
                     weights[i] += 0.25
+        positions = {issue.id: n for n, issue in enumerate(self.issues)}
         for rank, issue_id in enumerate(revealed):
-            position = next(n for n, i in enumerate(self.issues) if i.id == issue_id)
-            weights[position] += 2.0 / (rank + 1)
+            weights[positions[issue_id]] += 2.0 / (rank + 1)
         total = sum(weights)
         self.weights = [w / total for w in weights]
         self.values: list[list[float]] = []
         for i, issue in enumerate(self.issues):
-            counts = Counter(offer[i] for offer in offers)
-            top = max(counts.values()) if counts else 0
-            self.values.append([(counts[o] + 1) / (top + 1)
-                                for o in range(len(issue.options))])
+            counts = [0] * len(issue.options)
+            for offer in offers:
+                counts[offer[i]] += 1
+            top = max(counts) + 1
+            self.values.append([(count + 1) / top for count in counts])
         self.known = bool(offers) or bool(revealed)
 
-        self._table = [[w * v for v in values] for w, values in zip(self.weights, self.values)]
-        self._memo: dict[Package, float] = {}
+        #: table[issue][option]: estimated weight * value, so a utility is one sum.
+        self.table = [[w * v for v in values] for w, values in zip(self.weights, self.values)]
 
     def utility(self, package: Package) -> float:
         """The other side's utility of *package*, as this model estimates it."""
-        value = self._memo.get(package)
-        if value is None:
-            value = self._memo[package] = sum(row[o] for row, o in zip(self._table, package))
-        return value
+        return sum(row[o] for row, o in zip(self.table, package))
 
 
 class Negotiator:
@@ -234,10 +231,15 @@ class Negotiator:
         candidates = self._candidates(target)
         packages = game.space.packages
         if model.known and self.modelling:
-            scored = sorted(candidates, key=lambda n: (
-                -(self.modelling * model.utility(packages[n]) +
-                  (1 - self.modelling) * self.own[n]), n))
-            pick = scored[0] if rng.random() < 0.8 or len(scored) < 2 else scored[1]
+            weight, own, rows = self.modelling, self.own, model.table
+            scored = []
+            for n in candidates:  # the hot loop of a simulation: kept plain
+                estimate = 0.0
+                for row, option in zip(rows, packages[n]):
+                    estimate += row[option]
+                scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
+            scored.sort()
+            pick = scored[0][1] if rng.random() < 0.8 or len(scored) < 2 else scored[1][1]
         else:
             pick = rng.choice(candidates)
         return packages[pick]
