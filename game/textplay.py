@@ -14,6 +14,7 @@ from game.analysis import Package, points, to_ids
 from game.engine import Game
 from game.moves import Entry, Move
 from game.negotiator import Negotiator
+from game.takeback import Takebacks
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -37,6 +38,7 @@ class TextGame:
         self.out = out
         self.clear = clear
         self.players = {s: Negotiator(game, s) for s in game.sides if s not in humans}
+        self.takebacks = Takebacks(humans)
         self.shown = 0
         self.last_human: str | None = None
         # Meter values as of the last entry shown, so "(now N)" is right at every line.
@@ -273,6 +275,9 @@ class TextGame:
             elif choice == "u":
                 if self.undo():
                     return
+            elif choice == "r":
+                if self.redo():
+                    return
             elif choice in menu:
                 move, why = menu[choice]
                 if why:
@@ -287,6 +292,7 @@ class TextGame:
                 elif move.kind == "walkout" and not self.ask(
                         "Walk out and end the talks? Type y to confirm: ").lower().startswith("y"):
                     continue
+                self.takebacks.moved()  # a new move of a player's own: nothing to redo
                 self.play(move)
                 return
             else:
@@ -328,7 +334,7 @@ class TextGame:
                 self.say(f"{key:>2}  {label}", 2, 4)
             else:
                 self.say(f"{key:>2}  ({label.split(':')[0]}: not now, {why})", 2, 4)
-        extra = "u undo   " if game.settings.undo else ""
+        extra = "u undo   r redo   " if game.settings.undo else ""
         self.say(f"b your brief   s sources   m menu   {extra}? help   q quit", 2)
         return {key: (move, why) for key, _, move, why in entries}
 
@@ -399,24 +405,38 @@ class TextGame:
 
     def undo(self) -> bool:
         """Take back the player's last move and the replies after it; True when done."""
-        game = self.game
-        if not game.settings.undo:
+        if not self.game.settings.undo:
             self.say("Undo is switched off for this game.")
             return False
-        mine = [i for i, (who, _, _) in enumerate(game.moves) if who in self.humans]
-        if not mine:
+        before = len(self.game.moves)
+        game = self.takebacks.undo(self.game)
+        if game is None:
             self.say("There is no move of yours to take back.")
             return False
-        count = len(game.moves) - mine[-1]
-        self.game = game.undone(count)
-        self.players = {s: Negotiator(self.game, s) for s in self.game.sides
-                        if s not in self.humans}
-        self.seen = {m.id: float(m.start) for m in self.scenario.meters}
-        self.skip_to(len(self.game.log))
-        if self.autosave:
-            self.autosave(self.game)
-        self.say(f"Took back {count} move{'s' if count > 1 else ''}.")
+        self._replace(game)
+        count = before - len(game.moves)
+        self.say(f"Took back {count} move{'s' if count > 1 else ''}. Type r to redo.")
         return True
+
+    def redo(self) -> bool:
+        """Play again what the last undo took back; True when done."""
+        before = len(self.game.moves)
+        game = self.takebacks.redo(self.game)
+        if game is None:
+            self.say("There is nothing to redo.")
+            return False
+        self._replace(game)
+        count = len(game.moves) - before
+        self.say(f"Played {count} move{'s' if count > 1 else ''} again.")
+        return True
+
+    def _replace(self, game: Game) -> None:
+        self.game = game
+        self.players = {s: Negotiator(game, s) for s in game.sides if s not in self.humans}
+        self.seen = {m.id: float(m.start) for m in self.scenario.meters}
+        self.skip_to(len(game.log))
+        if self.autosave:
+            self.autosave(game)
 
     def help(self) -> None:
         self.say()

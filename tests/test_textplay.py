@@ -68,6 +68,12 @@ def test_undo_takes_back_the_players_move_and_the_computers_reply() -> None:
     assert len(text.game.moves) == 1  # Russia's opening move only
 
 
+def test_redo_plays_again_what_undo_took_back() -> None:
+    text, out = play({"us"}, "\n" + "1\n3 1 3 2 3\ny\n" + "u\n" + "r\n" + "q\ny\n", seed=3)
+    assert "Took back 2 moves" in out and "Played 2 moves again" in out
+    assert len(text.game.moves) == 3
+
+
 def test_undo_is_refused_when_the_settings_forbid_it() -> None:
     _, out = play({"us"}, "\n" + "u\n" + "q\ny\n", settings=Settings(undo=False))
     assert "Undo is switched off" in out
