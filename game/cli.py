@@ -130,6 +130,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output was piped into a program that stopped reading
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug: say so plainly, keep a report, lose nothing
+        from game.crashlog import write_crash_log
+        report = write_crash_log(exc, {"command": " ".join(sys.argv)})
+        print(f"parley: an unexpected error stopped the program: {exc!r}.", file=sys.stderr)
+        print("Games are saved after every move: resume with python main.py play --text "
+              "--load SAVE (the saves are in the folder named above when the game ended, "
+              "or in $PARLEY_SAVES).", file=sys.stderr)
+        if report:
+            print(f"A report was written to {report}; please send it to whoever looks "
+                  "after Parley.", file=sys.stderr)
+        return 70
 
 
 def _load(path: str) -> Scenario:
