@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 play: $(STAMP)
-	$(BIN)/python main.py play --text
+	$(BIN)/python main.py
 
 test: $(STAMP)
 	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest

@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command is None:
-            return _window(args.scenario, args.demo)
+            return _window(args.scenario, args.demo, _settings(args))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
                    "schema": _schema, "graph": _graph, "transcript": _transcript,
                    "report": _report}[args.command]
@@ -148,14 +148,14 @@ def _load(path: str) -> Scenario:
     return load_scenario(path)
 
 
-def _window(scenario: str | None, demo: bool) -> int:
+def _window(scenario: str | None, demo: bool, settings: Settings | None = None) -> int:
     try:
         from game.ui.app import run
     except ImportError as exc:
         print(f"parley: the game window is not available ({exc}); play in the terminal "
               "with: python main.py play --text", file=sys.stderr)
         return 2
-    return int(run(scenario, demo=demo))
+    return int(run(scenario, demo=demo, settings=settings))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -176,7 +176,7 @@ def _play(args: argparse.Namespace) -> int:
     settings = _settings(args)
     sides = list(scenario.side_ids)
     if not args.text:
-        return _window(args.scenario, demo=args.side == "none")
+        return _window(args.scenario, args.side == "none", settings)
     if args.side is None:
         humans = {sides[1]}
     elif args.side == "both":

@@ -1,0 +1,106 @@
+"""Benchmarks of the pygame front end; prints ``BENCH <name> <value> <unit>`` lines.
+
+* frame CPU time (median and 99th percentile) at 1280x720 over a complete
+  computer-against-computer game played at 60 frames a second, at the normal pace, with
+  every frame where the log grows included (bars: 4 ms and 16 ms); and the same over the
+  frames actually drawn (a frame where nothing changed is not drawn again);
+* launch to first frame, in a fresh interpreter (bar: 1.0 s);
+* peak memory of the process that played the game (bar: 200 MB).
+
+Runs under SDL's dummy video driver: ``python benchmarks/bench_ui.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FIRST_FRAME = """
+import time
+start = time.perf_counter()
+from game.ui.app import App
+from game.ui.flow import start as start_screens
+app = App(size=(1280, 720))
+start_screens(app)
+app.step(0.0)
+import sys
+print(time.perf_counter() - start)
+"""
+
+
+def launch_to_first_frame(runs: int = 3) -> float:
+    """Seconds from starting a Python process to the title screen's first frame."""
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-c", FIRST_FRAME], check=True, cwd=ROOT,
+                       capture_output=True)
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def demo_frames(seed: int = 5, limit: int = 200_000) -> tuple[list[float], list[float], int]:
+    """CPU milliseconds of every frame of a demo game at 60 FPS, until the debrief's
+    first frame; the same for the frames that were drawn (a frame where nothing changed
+    is not drawn again); and how many log entries were shown."""
+    from game.ui.app import App
+    from game.ui.flow import start
+
+    app = App(size=(1280, 720), seed=seed)
+    start(app, demo=True)
+    frames: list[float] = []
+    drawn: list[float] = []
+    dt = 1 / 60
+    for _ in range(limit):
+        before = app.drawn
+        began = time.process_time()
+        app.step(dt)
+        frames.append((time.process_time() - began) * 1000)
+        if app.drawn > before:
+            drawn.append(frames[-1])
+        table = app.top
+        if table.name == "table" and table.debrief_button.visible:
+            began = time.process_time()
+            table.to_debrief()
+            app.step(dt)
+            frames.append((time.process_time() - began) * 1000)
+            drawn.append(frames[-1])
+            return frames, drawn, len(table.log.entries)
+    raise RuntimeError("the demo game did not end")
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def main() -> int:
+    frames, drawn, entries = demo_frames()
+    print(f"BENCH ui_frame_cpu_median {statistics.median(frames):.3f} ms")
+    print(f"BENCH ui_frame_cpu_p99 {p99(frames):.3f} ms")
+    print(f"BENCH ui_frame_cpu_max {max(frames):.3f} ms")
+    print(f"BENCH ui_drawn_frame_cpu_median {statistics.median(drawn):.3f} ms")
+    print(f"BENCH ui_drawn_frame_cpu_p99 {p99(drawn):.3f} ms")
+    print(f"BENCH ui_demo_frames {len(frames)} frames")
+    print(f"BENCH ui_demo_drawn_frames {len(drawn)} frames")
+    print(f"BENCH ui_demo_log_entries {entries} entries")
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"BENCH ui_peak_memory {peak_kb / 1024:.1f} MB")
+    print(f"BENCH ui_launch_to_first_frame {launch_to_first_frame():.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

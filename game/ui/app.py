@@ -1,0 +1,288 @@
+"""The window, the main loop and the stack of screens.
+
+``run()`` is the entry point ``main.py`` calls; everything pygame needs (init, window,
+fonts, pictures) happens in it, never at import.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.settings import Settings
+from game.ui.screen import Screen
+from game.ui.text import CACHE, render
+from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
+
+log = logging.getLogger(__name__)
+
+MIN_SIZE = (1024, 600)
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "joint_strikes_2016.yaml"
+PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
+#: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
+HEARTBEAT = 0.25
+
+
+@dataclass
+class Preferences:
+    """The player's display preferences (not part of the game record)."""
+
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    pace: str = "normal"
+
+
+class App:
+    """The window and its stack of screens. Tests drive it with :meth:`step`."""
+
+    def __init__(self, *, size: tuple[int, int] = (1280, 720), fullscreen: bool = False,
+                 settings: Settings | None = None, seed: int | None = None) -> None:
+        self.started = time.perf_counter()
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.windowed_size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        self.fullscreen = fullscreen
+        self.window = self._open_window()
+        pygame.display.set_caption("Parley")
+        self.settings = settings or Settings()
+        self.prefs = Preferences()
+        self.seed = seed
+        self.theme_data = load_theme_data()
+        self.theme = Theme(self.theme_data, self.window.get_size())
+        self.gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
+        self.stack: list[Screen] = []
+        self.clock = pygame.time.Clock()
+        self.running = True
+        self.exit_code = 0
+        self.frames = 0
+        #: Frames actually drawn (a frame with no change is not drawn again).
+        self.drawn = 0
+        self._since_draw = HEARTBEAT
+        self._toast: tuple[str, float] | None = None
+
+    # ----- window -----------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.window.get_size()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay every screen out again for a window of *size* (at least 1024x600)."""
+        size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
+        if not self.fullscreen:
+            self.windowed_size = size
+            if self.window.get_size() != size:
+                self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.restyle()
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.window = self._open_window()
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Rebuild the theme for the current size and preferences, and re-lay out."""
+        self.theme = Theme(self.theme_data, self.window.get_size(),
+                           text_scale=self.prefs.text_scale,
+                           high_contrast=self.prefs.high_contrast)
+        CACHE.clear()
+        for screen in self.stack:
+            screen.leave()
+        self.gui.clear_and_reset()
+        self.gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
+        for screen in self.stack:
+            screen.layout(self.window.get_size())
+        self.invalidate()
+
+    def use_scenario_theme(self, folder: Path | None) -> None:
+        """Let a scenario's ``theme.json`` override the look (None: Parley's own)."""
+        data = load_theme_data(folder)
+        if data != self.theme_data:
+            self.theme_data = data
+            self.restyle()
+
+    def scale_text(self, step: int) -> None:
+        scales = list(TEXT_SCALES)
+        here = min(range(len(scales)), key=lambda n: abs(scales[n] - self.prefs.text_scale))
+        new = scales[max(0, min(len(scales) - 1, here + step))] if step else 1.0
+        if new != self.prefs.text_scale:
+            self.prefs.text_scale = new
+            self.restyle()
+        self.toast(f"Text size {round(new * 100)}%")
+
+    def set_high_contrast(self, on: bool) -> None:
+        if on != self.prefs.high_contrast:
+            self.prefs.high_contrast = on
+            self.restyle()
+
+    @property
+    def pace(self) -> float:
+        return PACES.get(self.prefs.pace, 1.0)
+
+    def invalidate(self) -> None:
+        """Draw the next frame even if nothing seems to have changed."""
+        self._since_draw = HEARTBEAT
+
+    # ----- the stack --------------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        self.invalidate()
+        self.stack.append(screen)
+        screen.layout(self.size)
+        screen.enter()
+
+    def pop(self) -> None:
+        self.invalidate()
+        if self.stack:
+            self.stack.pop().leave()
+        if not self.stack:
+            self.quit()
+        elif self.top is not None:
+            self.top.enter()
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop().leave()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        """Empty the stack and show *screen* (quit to title, say)."""
+        while self.stack:
+            self.stack.pop().leave()
+        self.push(screen)
+
+    def quit(self, code: int = 0) -> None:
+        self.running = False
+        self.exit_code = code
+
+    # ----- the loop ---------------------------------------------------------------------
+
+    def toast(self, text: str, seconds: float = 2.5) -> None:
+        self._toast = (text, time.monotonic() + seconds)
+        self.invalidate()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE and not self.fullscreen:
+            if event.size != self.windowed_size:
+                self.resize(event.size)
+            return
+        if event.type == pygame.KEYDOWN:
+            ctrl = event.mod & pygame.KMOD_CTRL
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F12:
+                self.screenshot()
+                return
+            if ctrl and event.key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
+                self.scale_text(1)
+                return
+            if ctrl and event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.scale_text(-1)
+                return
+            if ctrl and event.key in (pygame.K_0, pygame.K_KP0):
+                self.scale_text(0)
+                return
+        if self.top is not None:
+            self.top.handle_event(event)
+
+    def step(self, dt: float) -> None:
+        """One frame: events, update, draw."""
+        events = pygame.event.get()
+        for event in events:
+            self.handle(event)
+            if not self.running:
+                return
+        top = self.top
+        if top is None:
+            return
+        changed = top.update(dt)
+        self.gui.update(dt)
+        self.frames += 1
+        self._since_draw += dt
+        # Nothing is drawn again that did not change: a frame with no event and no change
+        # costs almost nothing (the heartbeat lets tooltips and the text cursor appear).
+        if events or changed or self._toast is not None or self._since_draw >= HEARTBEAT:
+            self.draw(self.window)
+            pygame.display.flip()
+            self.drawn += 1
+            self._since_draw = 0.0
+
+    def draw(self, surface: pygame.Surface) -> None:
+        first = len(self.stack) - 1
+        while first > 0 and not self.stack[first].opaque:
+            first -= 1
+        for screen in self.stack[first:]:
+            screen.draw(surface)
+        self.gui.draw_ui(surface)
+        self._draw_toast(surface)
+
+    def _draw_toast(self, surface: pygame.Surface) -> None:
+        if self._toast is None:
+            return
+        text, until = self._toast
+        if time.monotonic() > until:
+            self._toast = None
+            return
+        font = self.theme.fonts.get("body")
+        image = render(font, text, self.theme.c["text"])
+        box = image.get_rect(midtop=(surface.get_width() // 2, self.theme.unit * 2))
+        pygame.draw.rect(surface, self.theme.c["panel_alt"], box.inflate(24, 12),
+                         border_radius=6)
+        pygame.draw.rect(surface, self.theme.c["accent"], box.inflate(24, 12), 1,
+                         border_radius=6)
+        surface.blit(image, box)
+
+    def screenshot(self, path: Path | None = None) -> Path:
+        """Save the window as a PNG (F12); returns where."""
+        if path is None:
+            folder = Path(os.environ.get("PARLEY_SCREENSHOTS", Path.cwd() / "screenshots"))
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / time.strftime("parley-%Y%m%d-%H%M%S.png")
+        pygame.image.save(self.window, str(path))
+        self.toast(f"Screenshot saved: {path}")
+        return path
+
+    def loop(self) -> int:
+        while self.running:
+            dt = self.clock.tick(60) / 1000.0
+            self.step(min(dt, 0.1))
+        return self.exit_code
+
+
+def run(scenario_path: str | None = None, *, demo: bool = False,
+        settings: Settings | None = None, size: tuple[int, int] = (1280, 720),
+        fullscreen: bool = False) -> int:
+    """Open the window and play until the player quits; returns the exit code.
+
+    *scenario_path* starts with that scenario chosen (its problems, if any, are shown on
+    screen); *demo* goes straight to a computer-against-computer game of it (or of the
+    default scenario)."""
+    from game.ui.flow import start
+
+    app = App(size=size, fullscreen=fullscreen, settings=settings)
+    try:
+        start(app, scenario_path, demo=demo)
+        return app.loop()
+    finally:
+        app.gui.clear_and_reset()
+        pygame.quit()

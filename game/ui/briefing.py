@@ -1,0 +1,169 @@
+"""The confidential brief of one side, and the hand-over screen that comes before any
+screen showing one side's private information in hot-seat."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.screen import Screen, paragraph, title_bar
+from game.ui.scrolltext import ScrollText
+from game.ui.session import Session, points
+from game.ui.text import Span, draw_line
+from game.ui.widgets import Button
+
+
+def brief_spans(session: Session, side: str) -> list[Span]:
+    """The brief as text: situation, priorities, fallback, red lines, and the article's
+    words it rests on."""
+    scenario = session.scenario
+    spec = scenario.sides[side]
+    spans = [Span(spec.brief, gap=1)]
+    spans.append(Span("Your priorities", style="heading", bold=True, gap=0.3))
+    for n, line in enumerate(spec.priorities, 1):
+        spans.append(Span(f"{n}. {line}", gap=0.2, indent=12))
+    spans.append(Span("", gap=0.2))
+    spans.append(Span(f"Your fallback (BATNA): {spec.batna.name}", style="heading", bold=True,
+                      gap=0.3))
+    spans.append(Span(spec.batna.description, gap=0.3))
+    spans.append(Span(f"Worth {points(spec.batna.value)} points to you, out of 100. A deal "
+                      f"is worth making only if it is worth more than that.", colour="accent",
+                      gap=1))
+    if spec.red_lines:
+        spans.append(Span("Your red lines", style="heading", bold=True, gap=0.3))
+        for red in spec.red_lines:
+            spans.append(Span(f"\u2014 {red.text}", gap=0.2, indent=12))
+        spans.append(Span("", gap=0.5))
+    cites = list(dict.fromkeys([*spec.cite, *spec.batna.cite]))
+    if cites:
+        spans.append(Span("What this rests on", style="heading", bold=True, gap=0.3))
+        for source_id in cites:
+            source = scenario.source(source_id)
+            spans.append(Span(f"\u201c{source.text}\u201d", italic=True, gap=0.1, indent=12))
+            spans.append(Span(f"{source.speaker}. {source.origin}", style="small",
+                              colour="muted", gap=0.6, indent=24))
+    return spans
+
+
+class BriefingScreen(Screen):
+    name = "briefing"
+    hint = "Up/Down or Page Up/Down: read   Enter: to the table"
+
+    def __init__(self, app, session: Session, side: str,  # type: ignore[no-untyped-def]
+                 then: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.session = session
+        self.side = side
+        self.then = then
+        self.text = ScrollText(brief_spans(session, side))
+        self.go = Button("To the table", self._go, kind="primary")
+        self.ring.set([self.go, self.text])
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        fonts = self.theme.fonts
+        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
+        bh = fonts.get("body").get_linesize() + 2 * u
+        side_w = min(int(w * 0.28), 360)
+        self.card = pygame.Rect(3 * u, top, side_w, h - top - self.hint_height() - u)
+        self.go.rect = pygame.Rect(self.card.x, self.card.bottom - bh, side_w, bh)
+        text_x = self.card.right + 3 * u
+        self.text.rect = pygame.Rect(text_x, top, w - text_x - 3 * u,
+                                     h - top - self.hint_height() - u)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN,
+                             pygame.K_HOME, pygame.K_END):
+                self.text.key(event)
+                return
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self._go()
+                return
+            if event.key == pygame.K_ESCAPE:
+                return  # the game has begun: the brief is left with Enter
+        super().handle_event(event)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        spec = self.session.scenario.sides[self.side]
+        team = self.session.team(self.side)
+        title_bar(surface, t, f"Confidential brief: {spec.name}",
+                  f"For {team}'s eyes only. {spec.negotiator}.")
+        from game.ui.portraits import delegation_card
+        u = t.unit
+        bottom = self.go.rect.y - u
+        y = delegation_card(surface, t, self.app, self.session, self.side,
+                            pygame.Rect(self.card.x, self.card.y, self.card.w,
+                                        min(self.card.w, bottom - self.card.y)))
+        small = t.fonts.get("small")
+        if y + small.get_linesize() * 2 < bottom:
+            paragraph(surface, small, "Read it now: on the table you will see only the "
+                      "numbers, not this page. Esc at the table pauses the game.",
+                      t.c["muted"], self.card.x, y + u, self.card.w,
+                      max(1, (bottom - y - u) // small.get_linesize()), "brief note")
+
+    def _go(self) -> None:
+        self.app.pop()
+        self.then()
+
+
+class HandoverScreen(Screen):
+    """"Pass the screen": hides everything until the named team is ready."""
+
+    name = "handover"
+    hint = "Enter: we are ready"
+
+    def __init__(self, app, session: Session, side: str,  # type: ignore[no-untyped-def]
+                 then: Callable[[], None]) -> None:
+        super().__init__(app)
+        self.session = session
+        self.side = side
+        self.then = then
+        team = session.team(side)
+        name = session.scenario.sides[side].name
+        self.ready = Button(f"{team} ({name}) is ready", self._ready, kind="primary")
+        self.ring.set([self.ready])
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        bh = self.theme.fonts.get("body").get_linesize() + 2 * u
+        bw = min(w - 8 * u, max(420, w // 2))
+        self.ready.rect = pygame.Rect((w - bw) // 2, int(h * 0.62), bw, bh)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return
+        super().handle_event(event)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        w, h = surface.get_size()
+        u = t.unit
+        spec = self.session.scenario.sides[self.side]
+        colour = t.side_colour(self.session.scenario, self.side)
+        pygame.draw.rect(surface, colour, (0, int(h * 0.2), w, max(4, u // 2)))
+        big = t.fonts.get("title", bold=True)
+        y = int(h * 0.28)
+        draw_line(surface, big, "Pass the screen", t.c["text"], (w // 2, y), w - 4 * u,
+                  align="center")
+        y += big.get_linesize() + u
+        head = t.fonts.get("heading")
+        team = self.session.team(self.side)
+        draw_line(surface, head, f"{team}, playing {spec.name}, takes the seat.",
+                  t.c["text"], (w // 2, y), w - 4 * u, align="center", where="handover who")
+        y += head.get_linesize() + u
+        other = self.session.scenario.other(self.side)
+        draw_line(surface, t.fonts.get("body"),
+                  f"{self.session.team(other)}: please look away until the screen changes "
+                  f"hands again.", t.c["muted"], (w // 2, y), w - 4 * u, align="center",
+                  where="handover away")
+
+    def _ready(self) -> None:
+        self.app.pop()
+        self.then()

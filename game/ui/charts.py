@@ -1,0 +1,201 @@
+"""The debrief's charts, each drawn once into a surface: the outcome space (every package,
+the Pareto frontier, the Nash point, both fallbacks, the offers' path and the deal) and the
+meters over the game. Sides differ by marker shape as well as colour."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.session import Session, points
+from game.ui.text import draw_line
+from game.ui.theme import Theme
+
+
+def marker(surface: pygame.Surface, colour: pygame.Color, centre: tuple[int, int], size: int,
+           shape: str, width: int = 0) -> None:
+    x, y = centre
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, centre, size, width)
+    elif shape == "square":
+        pygame.draw.rect(surface, colour, (x - size, y - size, 2 * size, 2 * size), width)
+    elif shape == "diamond":
+        s = size + 2
+        pygame.draw.polygon(surface, colour, [(x, y - s), (x + s, y), (x, y + s), (x - s, y)],
+                            width)
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x, y - size - 1), (x + size + 1, y + size),
+                                              (x - size - 1, y + size)], width)
+
+
+SHAPES = ("circle", "square")
+
+
+def _dashed(surface: pygame.Surface, colour: pygame.Color, start: tuple[int, int],
+            end: tuple[int, int], dash: int = 6) -> None:
+    (x1, y1), (x2, y2) = start, end
+    length = max(abs(x2 - x1), abs(y2 - y1))
+    for n in range(0, length, dash * 2):
+        a = n / length
+        b = min(n + dash, length) / length
+        pygame.draw.line(surface, colour, (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                         (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), 2)
+
+
+def outcome_space(session: Session, size: tuple[int, int], theme: Theme) -> pygame.Surface:
+    """Side A's utility across, side B's up; both from 0 to 1."""
+    game = session.game
+    space = game.space
+    a, b = game.sides
+    sa, sb = game.scenario.sides[a], game.scenario.sides[b]
+    t = theme
+    u = t.unit
+    small = t.fonts.get("small")
+    w, h = size
+    left = small.size("100")[0] + small.get_linesize() + u
+    bottom = small.get_linesize() * 2 + u
+    plot = pygame.Rect(left, u, w - left - u * 2, h - bottom - u * 2)
+    side = min(plot.w, plot.h)
+    plot = pygame.Rect(plot.x, plot.y, side, side)
+    # The plot is square: the surface is only as wide as it needs.
+    surface = pygame.Surface((min(w, plot.right + small.size("100")[0] // 2 + u), h),
+                             pygame.SRCALPHA)
+
+    def at(x: float, y: float) -> tuple[int, int]:
+        return plot.x + round(x * plot.w), plot.bottom - round(y * plot.h)
+
+    pygame.draw.rect(surface, t.c["panel_alt"], plot)
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        px, py = at(tick, tick)
+        pygame.draw.line(surface, t.c["border"], (px, plot.y), (px, plot.bottom))
+        pygame.draw.line(surface, t.c["border"], (plot.x, py), (plot.right, py))
+        draw_line(surface, small, f"{points(tick)}", t.c["muted"], (px, plot.bottom + 2),
+                  align="center")
+        draw_line(surface, small, f"{points(tick)}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
+                  align="right")
+    draw_line(surface, small, f"Worth to {sa.name}", t.c["text"],
+              (plot.centerx, plot.bottom + small.get_linesize() + 2), plot.w, "center", "x axis")
+    label = t.fonts.get("small").render(f"Worth to {sb.name}", True, t.c["text"])
+    label = pygame.transform.rotate(label, 90)
+    surface.blit(label, (2, plot.centery - label.get_height() // 2))
+    # Every package: dim when it crosses either side's red lines.
+    dot = max(2, u // 3)
+    for n in range(len(space.packages)):
+        colour = t.c["chart_point"] if space.allowed[n] else t.c["border"]
+        pygame.draw.circle(surface, colour, at(*space.point(n)), dot)
+    # The Pareto frontier.
+    frontier = sorted((space.point(n) for n in space.frontier))
+    if len(frontier) > 1:
+        pygame.draw.lines(surface, t.c["chart_frontier"], False, [at(x, y) for x, y in frontier], 2)
+    # The fallbacks, as they stand at the end.
+    ca, cb = t.side_colour(game.scenario, a), t.side_colour(game.scenario, b)
+    _dashed(surface, ca, at(game.batna[a], 0), at(game.batna[a], 1))
+    _dashed(surface, cb, at(0, game.batna[b]), at(1, game.batna[b]))
+    # The offers' path.
+    offers = [(who, at(*space.point(space.index[p]))) for who, p in game.offer_history]
+    if len(offers) > 1:
+        pygame.draw.lines(surface, t.c["muted"], False, [p for _, p in offers], 1)
+    for who, p in offers:
+        marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
+               SHAPES[game.sides.index(who)])
+    nash = space.nash(game.batna)
+    if nash is not None:
+        marker(surface, t.c["chart_nash"], at(*space.point(nash)), max(6, u), "diamond")
+    if game.agreed is not None:
+        centre = at(*space.point(space.index[game.agreed]))
+        pygame.draw.circle(surface, t.c["text"], centre, max(10, u + 4), 3)
+    return surface
+
+
+def legend(session: Session, theme: Theme) -> list[tuple[str, str, pygame.Color]]:
+    """(shape, text, colour) rows explaining the outcome-space chart."""
+    game = session.game
+    a, b = game.sides
+    t = theme
+    rows = [("dot", "Every possible package (dim: crosses a red line)", t.c["chart_point"]),
+            ("line", "Pareto frontier: no package is better for both", t.c["chart_frontier"]),
+            ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]
+    for side, shape in zip((a, b), SHAPES):
+        name = game.scenario.sides[side].name
+        colour = t.side_colour(game.scenario, side)
+        rows.append((shape, f"Offers by {name}, joined in order", colour))
+        rows.append(("dash", f"Fallback of {name}: {points(game.batna[side])}", colour))
+    if game.agreed is not None:
+        rows.append(("ring", "The deal", t.c["text"]))
+    return rows
+
+
+def draw_legend(surface: pygame.Surface, rows: list[tuple[str, str, pygame.Color]],
+                theme: Theme, x: int, y: int, width: int) -> int:
+    font = theme.fonts.get("small")
+    u = theme.unit
+    line = font.get_linesize()
+    for shape, text, colour in rows:
+        cx, cy = x + u, y + line // 2
+        if shape == "dot":
+            pygame.draw.circle(surface, colour, (cx, cy), 3)
+        elif shape == "line":
+            pygame.draw.line(surface, colour, (cx - u, cy), (cx + u, cy), 2)
+        elif shape == "dash":
+            _dashed(surface, colour, (cx - u, cy), (cx + u, cy), 4)
+        elif shape == "ring":
+            pygame.draw.circle(surface, colour, (cx, cy), u - 1, 2)
+        else:
+            marker(surface, colour, (cx, cy), max(4, u // 2), shape)
+        from game.ui.screen import paragraph
+        y = paragraph(surface, font, text, theme.c["text"], x + 3 * u, y, width - 3 * u, 2,
+                      "legend") + u // 3
+    return y
+
+
+METER_STYLES = ("circle", "square", "triangle", "diamond")
+
+
+def meters_over_time(session: Session, size: tuple[int, int], theme: Theme) -> pygame.Surface:
+    """Each meter after every turn, with a distinct marker per meter."""
+    game = session.game
+    t = theme
+    u = t.unit
+    small = t.fonts.get("small")
+    surface = pygame.Surface(size, pygame.SRCALPHA)
+    w, h = size
+    meters = game.scenario.meters
+    legend_h = small.get_linesize() * ((len(meters) + 1) // 2) + u
+    plot = pygame.Rect(small.size("100")[0] + u, u, w - small.size("100")[0] - 3 * u,
+                       h - legend_h - small.get_linesize() * 2 - 2 * u)
+    pygame.draw.rect(surface, t.c["panel_alt"], plot)
+    low = min((m.min for m in meters), default=0)
+    high = max((m.max for m in meters), default=100)
+    history = game.meter_history
+    turns = max(len(history) - 1, 1)
+
+    def at(turn: int, value: float) -> tuple[int, int]:
+        return (plot.x + round(turn / turns * plot.w),
+                plot.bottom - round((value - low) / max(high - low, 1) * plot.h))
+
+    for tick in range(5):
+        value = low + (high - low) * tick / 4
+        _, py = at(0, value)
+        pygame.draw.line(surface, t.c["border"], (plot.x, py), (plot.right, py))
+        draw_line(surface, small, f"{value:.0f}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
+                  align="right")
+    draw_line(surface, small, f"Turns (0 to {turns})", t.c["muted"],
+              (plot.centerx, plot.bottom + 2), plot.w, "center", "meters axis")
+    palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
+    for n, meter in enumerate(meters):
+        colour = palette[n % len(palette)]
+        if meter.side:
+            colour = t.side_colour(game.scenario, meter.side)
+        path = [at(k, snap[meter.id]) for k, snap in enumerate(history)]
+        if len(path) > 1:
+            pygame.draw.lines(surface, colour, False, path, 2)
+        step = max(1, len(path) // 12)
+        for p in path[::step] + path[-1:]:
+            marker(surface, colour, p, max(3, u // 2), METER_STYLES[n % len(METER_STYLES)])
+        col, row = n % 2, n // 2
+        lx = plot.x + col * plot.w // 2
+        ly = plot.bottom + small.get_linesize() + u + row * small.get_linesize()
+        marker(surface, colour, (lx + u, ly + small.get_linesize() // 2), max(3, u // 2),
+               METER_STYLES[n % len(METER_STYLES)])
+        draw_line(surface, small, f"{meter.name}: {history[-1][meter.id]:.0f}", t.c["text"],
+                  (lx + 3 * u, ly), plot.w // 2 - 4 * u, where="meters legend")
+    return surface

@@ -1,0 +1,222 @@
+"""The debrief: what was agreed and how good it was for each side, the outcome space,
+the meters over the game, each side's hidden priorities, what really happened, and the
+questions for discussion. Pages are switched with Left/Right or the number keys."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.debrief import debrief
+from game.ui import charts
+from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.scrolltext import ScrollText
+from game.ui.session import Session, points
+from game.ui.text import Span, draw_line
+from game.ui.widgets import Button
+
+PAGES = ("Result", "Outcome space", "Meters", "Priorities", "History", "Questions")
+
+
+class DebriefScreen(Screen):
+    name = "debrief"
+    hint = "Left/Right or 1-6: pages   Up/Down: scroll   Tab: buttons   Esc: title"
+
+    def __init__(self, app, session: Session) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.session = session
+        self.report = debrief(session.game)
+        self.page = 0
+        self.tabs = [Button(name, lambda n=n: self.show(n), hint=str(n + 1), role="small")
+                     for n, name in enumerate(PAGES)]
+        self.again = Button("Play again", self._again, kind="primary",
+                            tooltip="Same scenario: choose the mode and side again.")
+        self.title_button = Button("Back to title", self.back)
+        self.texts_by_page = {0: ScrollText(self._result_spans()),
+                              3: ScrollText(self._priority_spans()),
+                              4: ScrollText(self._history_spans()),
+                              5: ScrollText(self._question_spans())}
+        self._charts: dict[tuple[int, tuple[int, int], int], pygame.Surface] = {}
+        self._rebuild_ring()
+
+    def _rebuild_ring(self) -> None:
+        text = self.texts_by_page.get(self.page)
+        self.ring.set([self.again, self.title_button, *self.tabs, *([text] if text else [])])
+
+    def show(self, page: int) -> None:
+        self.page = page % len(PAGES)
+        self._rebuild_ring()
+
+    def back(self) -> None:
+        from game.ui.title import TitleScreen
+        self.app.reset(TitleScreen(self.app))
+
+    def _again(self) -> None:
+        from game.ui.setup import ModeScreen
+        from game.ui.title import TitleScreen
+        self.app.reset(TitleScreen(self.app))
+        self.app.push(ModeScreen(self.app, self.session.scenario))
+
+    # ----- text pages -------------------------------------------------------------------
+
+    def _result_spans(self) -> list[Span]:
+        d = self.report
+        game = self.session.game
+        spans = [Span(d.outcome_name, style="heading", bold=True, colour="accent", gap=0.2),
+                 Span(d.outcome_text, gap=0.8)]
+        if d.deal:
+            spans.append(Span("The deal", bold=True, gap=0.2))
+            for issue, option in d.deal.items():
+                spans.append(Span(f"{issue}: {option}", indent=12, gap=0.1))
+            spans.append(Span("", gap=0.3))
+        for side, result in d.results.items():
+            team = self.session.team(side)
+            spans.append(Span(f"{result.name} ({team})", bold=True, gap=0.1))
+            gain = points(result.utility) - points(result.batna)
+            spans.append(Span(f"Worth {points(result.utility)} points against a fallback of "
+                              f"{points(result.batna)}: {'+' if gain >= 0 else ''}"
+                              f"{gain}. {result.verdict}", indent=12,
+                              colour="good" if result.gain > 0 and not result.red_lines_crossed
+                              else "bad" if result.gain < 0 or result.red_lines_crossed
+                              else "text", gap=0.1))
+            for crossed in result.red_lines_crossed:
+                spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
+                                  gap=0.1))
+            spans.append(Span("", gap=0.3))
+        spans.append(Span(f"Joint score: {d.score} out of 100", style="heading", bold=True,
+                          gap=0.2))
+        for name, score in d.score_parts:
+            spans.append(Span(f"{name}: {score}", indent=12, gap=0.1))
+        report = d.report
+        if report.nash:
+            nash = "; ".join(game.scenario.issue(i).options[[o.id for o in game.scenario.issue(i).options].index(o)].name
+                             for i, o in report.nash.items())
+            spans.append(Span("", gap=0.3))
+            spans.append(Span("A better deal for both? The Nash point, the fairest split of "
+                              "what both could gain, was:", bold=True, gap=0.1))
+            spans.append(Span(nash, indent=12, gap=0.1))
+            if report.nash_utility:
+                worth = ", ".join(f"{game.scenario.sides[s].name} {points(v)} points"
+                                  for s, v in report.nash_utility.items())
+                spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
+        if report.distance_to_frontier is not None:
+            spans.append(Span(f"Distance from the deal to the best deals (Pareto frontier): "
+                              f"{points(report.distance_to_frontier)} points (0 is on it).",
+                              colour="muted"))
+        return spans
+
+    def _priority_spans(self) -> list[Span]:
+        d = self.report
+        spans = [Span("What each side cared about, hidden during the game:", colour="muted",
+                      gap=0.6)]
+        reveal = getattr(self.session.game.settings, "reveal_priorities", True)
+        for side, result in d.results.items():
+            own = self.session.is_human(side) and self.session.mode != "hotseat"
+            if not reveal and not own and self.session.mode != "demo":
+                spans.append(Span(result.name, style="heading", bold=True, gap=0.2))
+                spans.append(Span("Kept hidden: the teacher's settings do not reveal the "
+                                  "other side's priorities.", colour="muted", indent=12,
+                                  gap=0.6))
+                continue
+            hidden = "" if own else " (hidden from the other side until now)"
+            spans.append(Span(f"{result.name}{hidden}", style="heading", bold=True, gap=0.2))
+            for name, weight in result.priorities:
+                bar = "\u2022" * max(1, round(weight * 20))
+                spans.append(Span(f"{weight:.0%}  {bar}  {name}", indent=12, gap=0.1))
+            spans.append(Span("", gap=0.4))
+        if d.reasons:
+            spans.append(Span("Why the computer did what it did", style="heading", bold=True,
+                              gap=0.2))
+            for rnd, side, reason in d.reasons:
+                name = self.session.scenario.sides[side].name if side else ""
+                spans.append(Span(f"Round {rnd}, {name}: {reason}", style="small", indent=12,
+                                  gap=0.15))
+        return spans
+
+    def _history_spans(self) -> list[Span]:
+        spans = [Span("What really happened", style="heading", bold=True, gap=0.4)]
+        for fact in self.report.history:
+            spans.append(Span(fact.date, bold=True, colour="accent", gap=0.0))
+            spans.append(Span(fact.text, indent=12, gap=0.1))
+            spans.append(Span(f"Source: {fact.source}", style="small", colour="muted",
+                              indent=12, gap=0.6))
+        return spans
+
+    def _question_spans(self) -> list[Span]:
+        spans = [Span("For discussion", style="heading", bold=True, gap=0.4)]
+        for n, question in enumerate(self.report.questions, 1):
+            spans.append(Span(f"{n}. {question}", gap=0.6))
+        return spans
+
+    # ----- frame ------------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        fonts = self.theme.fonts
+        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 4 * u
+        th = fonts.get("small").get_linesize() + u
+        tw = (w - 6 * u - (len(self.tabs) - 1) * u) // len(self.tabs)
+        for n, tab in enumerate(self.tabs):
+            tab.rect = pygame.Rect(3 * u + n * (tw + u), top, tw, th)
+        bh = fonts.get("body").get_linesize() + u
+        bottom = h - self.hint_height() - bh - u
+        self.again.rect = pygame.Rect(w - 3 * u - 2 * 220 - u, bottom, 220, bh)
+        self.title_button.rect = pygame.Rect(w - 3 * u - 220, bottom, 220, bh)
+        self.body = pygame.Rect(3 * u, top + th + u, w - 6 * u, bottom - top - th - 2 * u)
+        for text in self.texts_by_page.values():
+            text.rect = self.body.inflate(-3 * u, -2 * u)
+        self._charts.clear()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                self.show(self.page + (1 if event.key == pygame.K_RIGHT else -1))
+                return
+            if pygame.K_1 <= event.key <= pygame.K_6:
+                self.show(event.key - pygame.K_1)
+                return
+            text = self.texts_by_page.get(self.page)
+            if text is not None and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,
+                                                  pygame.K_PAGEDOWN, pygame.K_HOME,
+                                                  pygame.K_END):
+                text.key(event)
+                return
+        super().handle_event(event)
+
+    def _chart(self, page: int, size: tuple[int, int]) -> pygame.Surface:
+        key = (page, size, id(self.theme))
+        if key not in self._charts:
+            draw = charts.outcome_space if page == 1 else charts.meters_over_time
+            self._charts[key] = draw(self.session, size, self.theme)
+        return self._charts[key]
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        u = t.unit
+        title_bar(surface, t, f"Debrief: {self.report.outcome_name}",
+                  f"{self.session.scenario.title}   \u00b7   joint score {self.report.score}/100")
+        panel(surface, t, self.body)
+        tab = self.tabs[self.page].rect
+        pygame.draw.rect(surface, t.c["accent"], (tab.x, tab.bottom + 2, tab.w, 3))
+        inner = self.body.inflate(-3 * u, -2 * u)
+        if self.page == 1:
+            legend_w = max(260, inner.w // 3)
+            chart = self._chart(1, (inner.w - legend_w - u, inner.h))
+            surface.blit(chart, inner.topleft)
+            x = inner.x + chart.get_width() + 2 * u
+            legend_w = inner.right - x
+            head = t.fonts.get("body", bold=True)
+            draw_line(surface, head, "How to read it", t.c["text"], (x, inner.y), legend_w,
+                      where="legend title")
+            y = charts.draw_legend(surface, charts.legend(self.session, t), t, x,
+                                   inner.y + head.get_linesize() + u // 2, legend_w)
+            small = t.fonts.get("small")
+            lines = max(0, (inner.bottom - y - u) // small.get_linesize())
+            if lines:
+                paragraph(surface, small, "A deal above and to the right of both fallback "
+                          "lines is better than walking away for both. Deals on the frontier "
+                          "leave nothing on the table.", t.c["muted"], x, y + u, legend_w,
+                          lines, "chart note")
+        elif self.page == 2:
+            surface.blit(self._chart(2, inner.size), inner.topleft)

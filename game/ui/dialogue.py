@@ -1,0 +1,284 @@
+"""The dialogue log: each entry of the game record laid out once into its own surface,
+in character, with its source marks; only a change of width or theme lays it out again.
+
+Selecting a source mark (click it, or focus the log and press Left/Right) shows the
+quoted sentence it rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.model import Scenario
+from game.moves import Entry
+from game.ui.text import wrap
+from game.ui.theme import Theme
+from game.ui.widgets import Widget, draw_focus
+
+
+@dataclass
+class LaidEntry:
+    surface: pygame.Surface
+    marks: list[tuple[pygame.Rect, str]]  # hitbox in the entry's surface, source id
+
+
+def describe_changes(scenario: Scenario, changes: dict[str, float]) -> str:
+    """``{"trust": -2, "batna:ru": 0.02}`` -> "Trust between delegations -2 · ..."."""
+    parts = []
+    names = {m.id: m.name for m in scenario.meters}
+    for key, delta in changes.items():
+        sign = "+" if delta > 0 else "\u2212"
+        if key in names:
+            parts.append(f"{names[key]} {sign}{abs(delta):g}")
+        elif key.startswith("batna:"):
+            side = scenario.sides[key.split(":", 1)[1]].name
+            parts.append(f"{side}'s fallback {sign}{round(abs(delta) * 100)}")
+        elif key.startswith("stance:"):
+            side = scenario.sides[key.split(":", 1)[1]].name
+            parts.append(f"{side} {'more' if delta > 0 else 'less'} willing to concede")
+    return " \u00b7 ".join(parts)
+
+
+class EntryPainter:
+    """Lays out one entry for a given width and theme."""
+
+    def __init__(self, scenario: Scenario, theme: Theme) -> None:
+        self.scenario = scenario
+        self.theme = theme
+        self.numbers = {s.id: n for n, s in enumerate(scenario.sources, 1)}
+
+    def paint(self, entry: Entry, width: int) -> LaidEntry:
+        t = self.theme
+        u = t.unit
+        c = t.c
+        rows: list[tuple[pygame.Surface, int]] = []  # image, x
+        marks: list[tuple[int, int, str]] = []  # row index, x, source id (filled below)
+        small = t.fonts.get("small")
+        body = t.fonts.get("body")
+        bold = t.fonts.get("body", bold=True)
+        italic = t.fonts.get("small", italic=True)
+        indent = u * 2
+
+        def lines(text: str, font: pygame.font.Font, colour: pygame.Color, x: int = 0) -> None:
+            for line in wrap(text, font, width - x):
+                rows.append((font.render(line, True, colour), x))
+
+        kind = entry.kind
+        if kind == "phase":
+            name, _, description = entry.text.partition(": ")
+            lines(name.upper(), t.fonts.get("small", bold=True), c["accent"])
+            if description:
+                lines(description, small, c["muted"])
+        elif kind == "event":
+            name, _, text = entry.text.partition(". ")
+            lines(f"Event: {name}", bold, c["event"])
+            lines(text or entry.text, body, c["text"], indent)
+        elif kind in ("move", "reply"):
+            side = entry.side or ""
+            spec = self.scenario.sides.get(side)
+            colour = t.side_colour(self.scenario, side) if spec else c["text"]
+            who = spec.name if spec else ""
+            if kind == "reply":
+                who += " (answering)"
+            rows.append((bold.render(who, True, colour), 0))
+            lines(f"\u201c{entry.text}\u201d", body, c["text"], indent)
+        elif kind == "reason":
+            spec = self.scenario.sides.get(entry.side or "")
+            lines(f"{spec.name if spec else ''} computer's reasoning (hidden from the other "
+                  f"side): {entry.text}", italic, c["muted"], indent)
+        elif kind == "effect":
+            lines(f"{entry.text} {describe_changes(self.scenario, entry.changes)}".strip(),
+                  small, c["muted"], indent)
+        elif kind == "outcome":
+            name, _, text = entry.text.partition(". ")
+            lines(f"Outcome: {name}", t.fonts.get("heading", bold=True), c["accent"])
+            lines(text, body, c["text"])
+        else:
+            lines(entry.text, body, c["text"])
+        if entry.cite:
+            x = indent
+            row: list[tuple[pygame.Surface, int, str]] = []
+            label = small.render("Sources:", True, c["muted"])
+            row.append((label, x, ""))
+            x += label.get_width() + u
+            for source_id in entry.cite:
+                number = self.numbers.get(source_id)
+                if number is None:
+                    continue
+                mark = small.render(f"[{number}]", True, c["accent"])
+                if x + mark.get_width() > width:
+                    break
+                row.append((mark, x, source_id))
+                x += mark.get_width() + u
+            height = small.get_linesize()
+            image = pygame.Surface((width, height), pygame.SRCALPHA)
+            for part, px, source_id in row:
+                image.blit(part, (px, 0))
+                if source_id:
+                    marks.append((len(rows), px, source_id))
+            rows.append((image, 0))
+            mark_sizes = {(r, px): part.get_size() for part, px, _ in row for r in [len(rows) - 1]}
+        else:
+            mark_sizes = {}
+        gap = u // 2 if kind in ("effect", "reason") else u
+        height = sum(image.get_height() for image, _ in rows) + gap
+        surface = pygame.Surface((width, max(height, 1)), pygame.SRCALPHA)
+        y = 0
+        tops = []
+        for image, x in rows:
+            tops.append(y)
+            surface.blit(image, (x, y))
+            y += image.get_height()
+        hitboxes = [(pygame.Rect(px, tops[r], *mark_sizes[(r, px)]), source_id)
+                    for r, px, source_id in marks]
+        return LaidEntry(surface, hitboxes)
+
+
+class DialogueLog(Widget):
+    """The scrolling log. ``add`` lays out a new entry once; ``draw`` only blits."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        super().__init__(tooltip="")
+        self.scenario = scenario
+        self.entries: list[Entry] = []
+        self.laid: list[LaidEntry] = []
+        self.offset = 0  # pixels scrolled up from the bottom
+        self.selected: int | None = None  # index into self.marks()
+        self._key: tuple[int, int] | None = None
+        self.painter: EntryPainter | None = None
+        self.total = 0
+
+    def texts(self) -> list[str]:
+        return []
+
+    def relayout(self, theme: Theme) -> None:
+        key = (self.rect.w, id(theme))
+        if key == self._key:
+            return
+        self._key = key
+        self.painter = EntryPainter(self.scenario, theme)
+        self.laid = [self.painter.paint(e, self._width()) for e in self.entries]
+        self.total = sum(e.surface.get_height() for e in self.laid)
+
+    def _width(self) -> int:
+        return max(40, self.rect.w - 16)
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Show *entries*: new ones at the end are laid out; a shorter or different list
+        (after an undo) is laid out afresh."""
+        if entries[:len(self.entries)] != self.entries:
+            self.entries, self.laid, self.total = [], [], 0
+            self.selected = None
+        for entry in entries[len(self.entries):]:
+            self.entries.append(entry)
+            if self.painter is not None:
+                laid = self.painter.paint(entry, self._width())
+                self.laid.append(laid)
+                self.total += laid.surface.get_height()
+        if len(entries) != len(self.entries):  # pragma: no cover - defensive
+            self.entries = list(entries)
+
+    def marks(self) -> list[tuple[int, int]]:
+        """Every source mark shown: (entry index, mark index)."""
+        return [(n, m) for n, laid in enumerate(self.laid) for m in range(len(laid.marks))]
+
+    @property
+    def selected_source(self) -> str | None:
+        marks = self.marks()
+        if self.selected is None or self.selected >= len(marks):
+            return None
+        n, m = marks[self.selected]
+        return self.laid[n].marks[m][1]
+
+    def select(self, delta: int) -> None:
+        marks = self.marks()
+        if not marks:
+            return
+        if self.selected is None:
+            self.selected = len(marks) - 1 if delta < 0 else len(marks) - 1
+        else:
+            self.selected = max(0, min(len(marks) - 1, self.selected + delta))
+        self._scroll_to(marks[self.selected][0])
+
+    def _scroll_to(self, index: int) -> None:
+        below = sum(e.surface.get_height() for e in self.laid[index + 1:])
+        height = self.laid[index].surface.get_height()
+        if below < self.offset:
+            self.offset = below
+        elif below + height > self.offset + self.rect.h:
+            self.offset = below + height - self.rect.h
+
+    def _scroll(self, dy: int) -> None:
+        self.offset = max(0, min(self.offset + dy, max(0, self.total - self.rect.h)))
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.select(-1 if event.key == pygame.K_LEFT else 1)
+            return True
+        if event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self._scroll(self.rect.h * 3 // 4 * (1 if event.key == pygame.K_PAGEUP else -1))
+            return True
+        if event.key == pygame.K_END:
+            self.offset = 0
+            return True
+        return False
+
+    def wheel(self, dy: int) -> bool:
+        self._scroll(dy * 40)
+        return True
+
+    def click(self, pos: tuple[int, int], button: int) -> bool:
+        marks = self.marks()
+        for index, (rect, n, m) in enumerate(self._visible_marks()):
+            if rect.collidepoint(pos):
+                self.selected = marks.index((n, m))
+                return True
+        return True
+
+    def _visible_marks(self) -> list[tuple[pygame.Rect, int, int]]:
+        found = []
+        y = self.rect.bottom + self.offset
+        for n in range(len(self.laid) - 1, -1, -1):
+            laid = self.laid[n]
+            y -= laid.surface.get_height()
+            if y > self.rect.bottom:
+                continue
+            if y + laid.surface.get_height() < self.rect.top:
+                break
+            for m, (box, _) in enumerate(laid.marks):
+                found.append((box.move(self.rect.x, y), n, m))
+        return found
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        self.relayout(theme)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect)
+        y = self.rect.bottom + self.offset
+        marks = self.marks()
+        chosen = marks[self.selected] if self.selected is not None and \
+            self.selected < len(marks) else None
+        for n in range(len(self.laid) - 1, -1, -1):
+            laid = self.laid[n]
+            h = laid.surface.get_height()
+            y -= h
+            if y > self.rect.bottom:
+                continue
+            if y + h < self.rect.top:
+                break
+            surface.blit(laid.surface, (self.rect.x, y))
+            if chosen is not None and chosen[0] == n:
+                box = laid.marks[chosen[1]][0].move(self.rect.x, y)
+                pygame.draw.rect(surface, theme.c["focus"], box.inflate(4, 2), 2)
+        surface.set_clip(clip)
+        if self.total > self.rect.h:
+            track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.h)
+            bar_h = max(20, self.rect.h * self.rect.h // self.total)
+            top = self.total - self.rect.h - self.offset
+            bar_y = track.y + (self.rect.h - bar_h) * top // max(1, self.total - self.rect.h)
+            pygame.draw.rect(surface, theme.c["panel_alt"], track, border_radius=2)
+            pygame.draw.rect(surface, theme.c["muted"], (track.x, bar_y, 4, bar_h),
+                             border_radius=2)
+        if focused:
+            draw_focus(surface, theme, self.rect)

@@ -1,0 +1,151 @@
+"""How the screens follow each other: from the title to the table and the debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.errors import ScenarioError
+from game.model import Scenario
+from game.scenario import load_scenario
+from game.settings import Difficulty
+from game.ui.session import DEMO, HOTSEAT, Session
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def default_scenario_path() -> Path:
+    from game.ui.app import DEFAULT_SCENARIO
+    return DEFAULT_SCENARIO
+
+
+def load(path: str | Path) -> tuple[Scenario | None, ScenarioError | None]:
+    """The scenario at *path*, or the error that says what is wrong with it."""
+    try:
+        return load_scenario(path), None
+    except ScenarioError as exc:
+        return None, exc
+    except OSError as exc:
+        from game.errors import Problem
+        return None, ScenarioError([Problem(str(path), 0, 0, "", f"cannot read: {exc}")])
+
+
+def start(app: App, scenario_path: str | None = None, *, demo: bool = False) -> None:
+    """Fill the stack for a fresh launch: the title, then whatever was asked for."""
+    from game.ui.problems import ProblemsScreen
+    from game.ui.setup import ModeScreen
+    from game.ui.title import TitleScreen
+
+    app.push(TitleScreen(app))
+    if scenario_path is None and not demo:
+        return
+    scenario, error = load(scenario_path or default_scenario_path())
+    if scenario is None:
+        assert error is not None
+        app.push(ProblemsScreen(app, error))
+        return
+    if demo:
+        begin_game(app, scenario, DEMO)
+    else:
+        app.push(ModeScreen(app, scenario))
+
+
+def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | None = None,
+               teams: dict[str, str] | None = None,
+               difficulty: Difficulty | None = None) -> Session:
+    """Start a game and show what comes first: the brief (after a hand-over in hot-seat)
+    or, in a demo, the table."""
+    settings = app.settings if difficulty is None else replace(app.settings,
+                                                               difficulty=difficulty)
+    app.use_scenario_theme(Path(scenario.file).parent if scenario.file else None)
+    session = Session.start(scenario, settings, mode, human_side=human_side, teams=teams,
+                            seed=app.seed)
+    # The table goes on the stack first, hidden under the briefings, so that leaving the
+    # last brief reveals it.
+    from game.ui.table import TableScreen
+    table = TableScreen(app, session)
+    while len(app.stack) > 1:
+        app.stack.pop().leave()
+    app.push(table)
+    if mode == DEMO:
+        return session
+    steps: list[Callable[[Callable[[], None]], object]] = []
+    for side in session.humans:
+        if mode == HOTSEAT:
+            steps.append(lambda then, s=side: handover(app, session, s, then))
+        steps.append(lambda then, s=side: briefing(app, session, s, then))
+    if mode == HOTSEAT and session.game.to_move != session.humans[-1]:
+        steps.append(lambda then: handover(app, session, session.game.to_move or "", then))
+    table.waiting_for_briefs = True
+
+    def chain(n: int) -> None:
+        if n == len(steps):
+            table.waiting_for_briefs = False
+            return
+        steps[n](lambda: chain(n + 1))
+
+    chain(0)
+    return session
+
+
+def handover(app: App, session: Session, side: str, then: Callable[[], None]) -> None:
+    from game.ui.briefing import HandoverScreen
+    app.push(HandoverScreen(app, session, side, then))
+
+
+def briefing(app: App, session: Session, side: str, then: Callable[[], None]) -> None:
+    from game.ui.briefing import BriefingScreen
+    app.push(BriefingScreen(app, session, side, then))
+
+
+def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
+    """The scenario a save was played on: the file it names if it still holds that
+    scenario, else the one with its id in ``scenarios/``."""
+    candidates = [Path(file)] if file else []
+    candidates += sorted(SCENARIOS.glob("*.y*ml"))
+    for path in candidates:
+        if not path.is_file():
+            continue
+        scenario, _ = load(path)
+        if scenario is not None and scenario.id == scenario_id:
+            return scenario, ""
+    return None, f"The scenario {scenario_id!r} of this save is not in {SCENARIOS}."
+
+
+def resume_game(app: App, summary: object) -> None:
+    """Rebuild a saved game and go back to its table (after a hand-over in hot-seat)."""
+    from game.errors import SaveError
+    from game.save import restore
+    from game.ui.problems import MessageScreen
+    from game.ui.table import TableScreen
+    save = getattr(summary, "save", None)
+    if save is None:
+        app.push(MessageScreen(app, "This save cannot be read",
+                               getattr(summary, "error", None) or "Unknown problem."))
+        return
+    scenario, why = find_scenario(save.scenario.id, save.scenario.file)
+    if scenario is None:
+        app.push(MessageScreen(app, "This save cannot be loaded", why))
+        return
+    try:
+        restored = restore(save, scenario)
+    except SaveError as exc:
+        app.push(MessageScreen(app, "This save cannot be loaded", str(exc)))
+        return
+    app.use_scenario_theme(Path(scenario.file).parent if scenario.file else None)
+    session = Session.resume(restored.game, restored.humans, getattr(summary, "path", None))
+    table = TableScreen(app, session)
+    while len(app.stack) > 1:
+        app.stack.pop().leave()
+    app.push(table)
+    table.show_all()
+    if session.mode == HOTSEAT and not session.game.finished:
+        table.seat = None
+        table.show_all()  # nothing private shows until a team is seated: a hand-over first
+    if restored.warning:
+        app.push(MessageScreen(app, "The game was rebuilt with a warning", restored.warning))

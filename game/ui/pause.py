@@ -1,0 +1,73 @@
+"""The pause menu, drawn over the table: resume, undo, settings, quit to title."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screen import Screen
+from game.ui.text import draw_line
+from game.ui.widgets import Button
+
+
+class PauseScreen(Screen):
+    name = "pause"
+    opaque = False
+    hint = "Esc: resume   Up/Down: move   Enter: choose"
+
+    def __init__(self, app, table) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.table = table
+        count = table.session.undo_count()
+        undo_tip = ("Take back your last move (and the computer's answer)." if count else
+                    "Nothing can be taken back now (undo may be off in the settings, or "
+                    "unavailable in this mode).")
+        self.buttons = [
+            Button("Resume", self.back, kind="primary"),
+            Button("Undo your last move", self._undo, enabled=bool(count) and not table.pending,
+                   tooltip=undo_tip),
+            Button("Settings", self._settings,
+                   tooltip="Text size, high contrast and pace apply now; rules apply to the "
+                           "next game."),
+            Button("Quit to title", self._quit, tooltip="Leave this game."),
+        ]
+        self.ring.set(self.buttons)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        bh = self.theme.fonts.get("body").get_linesize() * 2
+        bw = min(420, w - 8 * u)
+        total = len(self.buttons) * (bh + u)
+        self.box = pygame.Rect((w - bw) // 2 - 3 * u, (h - total) // 2 - 8 * u,
+                               bw + 6 * u, total + 11 * u)
+        y = self.box.y + 8 * u
+        for button in self.buttons:
+            button.rect = pygame.Rect((w - bw) // 2, y, bw, bh)
+            y += bh + u
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill(t.c["overlay"])
+        surface.blit(shade, (0, 0))
+        pygame.draw.rect(surface, t.c["panel"], self.box, border_radius=10)
+        pygame.draw.rect(surface, t.c["accent"], self.box, 1, border_radius=10)
+        head = t.fonts.get("heading", bold=True)
+        draw_line(surface, head, "Paused", t.c["text"], (self.box.centerx, self.box.y + 3 * t.unit),
+                  self.box.w - 2 * t.unit, align="center")
+        self.ring.draw(surface, t)
+        self.draw_hint(surface)
+        self.ring.draw_tooltip(surface, t)
+
+    def _undo(self) -> None:
+        self.app.pop()
+        self.table.undo()
+
+    def _settings(self) -> None:
+        from game.ui.settings_screen import SettingsScreen
+        self.app.push(SettingsScreen(self.app, in_game=True))
+
+    def _quit(self) -> None:
+        from game.ui.title import TitleScreen
+        self.app.reset(TitleScreen(self.app))

@@ -1,0 +1,68 @@
+"""Screens that explain: what is wrong with a scenario file, or a plain message."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.errors import ScenarioError
+from game.ui.screen import Screen, title_bar
+from game.ui.scrolltext import ScrollText
+from game.ui.text import Span
+from game.ui.widgets import Button
+
+
+class MessageScreen(Screen):
+    """A title, some text and a button back."""
+
+    name = "message"
+    hint = "Enter or Esc: back   Up/Down: scroll"
+
+    def __init__(self, app, title: str, text: str | list[Span],  # type: ignore[no-untyped-def]
+                 subtitle: str = "") -> None:
+        super().__init__(app)
+        self.title = title
+        self.subtitle = subtitle
+        spans = text if isinstance(text, list) else [Span(text)]
+        self.body = ScrollText(spans)
+        self.ok = Button("Back", self.back, kind="primary")
+        self.ring.set([self.ok, self.body])
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        font = self.theme.fonts
+        head = font.get("heading").get_linesize() + font.get("body").get_linesize() + 5 * u
+        bh = font.get("body").get_linesize() + 2 * u
+        self.ok.rect = pygame.Rect(w - 3 * u - 200, h - self.hint_height() - bh - u, 200, bh)
+        self.body.rect = pygame.Rect(3 * u, head, w - 6 * u,
+                                     self.ok.rect.y - head - 2 * u)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN,
+                                                           pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.body.key(event)
+            return
+        super().handle_event(event)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        title_bar(surface, self.theme, self.title, self.subtitle)
+
+
+class ProblemsScreen(MessageScreen):
+    """Every problem of a scenario file, with file, line and column: never a traceback."""
+
+    name = "problems"
+
+    def __init__(self, app, error: ScenarioError) -> None:  # type: ignore[no-untyped-def]
+        spans = [Span("This scenario cannot be played until these problems are fixed. "
+                      "Check it with: python main.py validate FILE", colour="muted", gap=1)]
+        for problem in error.problems:
+            where = f"{problem.file}:{problem.line}:{problem.column}"
+            spans.append(Span(where, bold=True, gap=0))
+            if problem.path:
+                spans.append(Span(f"at {problem.path}", style="small", colour="muted", gap=0))
+            spans.append(Span(f"{problem.severity}: {problem.message}", gap=0.8, indent=16))
+        count = len(error.problems)
+        super().__init__(app, "The scenario has problems", spans,
+                         f"{count} problem{'s' if count != 1 else ''} found")

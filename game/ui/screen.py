@@ -1,0 +1,133 @@
+"""The base of every screen, and drawing helpers screens share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.text import draw_line, wrap
+from game.ui.theme import Theme
+from game.ui.widgets import FocusRing
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Screen:
+    """One screen of the stack: ``layout`` when the window or theme changes, then
+    ``handle_event`` / ``update`` / ``draw`` every frame."""
+
+    #: False for screens drawn over the one below (the pause menu).
+    opaque = True
+    #: The help line at the bottom of the screen.
+    hint = "Tab or arrows: move   Enter: choose   Esc: back"
+    #: A name for screenshots and tests.
+    name = "screen"
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.ring = FocusRing()
+        self.size = (0, 0)
+
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """Place the widgets for a window of *size*; called on entry and on every change
+        of window size, text size or theme."""
+        self.size = size
+
+    def enter(self) -> None:
+        """Called when the screen comes to the top of the stack."""
+
+    def leave(self) -> None:
+        """Called when the screen leaves the stack (release pygame_gui elements here)."""
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return
+        self.ring.handle(event)
+
+    def update(self, dt: float) -> bool:
+        """Advance time; True when something changed that must be drawn again (events
+        always cause a redraw; so does a slow heartbeat, for tooltips and cursors)."""
+        self.ring.update(dt)
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.theme.c["background"])
+        self.draw_content(surface)
+        self.ring.draw(surface, self.theme)
+        self.draw_hint(surface)
+        self.ring.draw_tooltip(surface, self.theme)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """What the screen draws under its widgets."""
+
+    def draw_hint(self, surface: pygame.Surface) -> None:
+        if not self.hint:
+            return
+        font = self.theme.fonts.get("small")
+        w, h = surface.get_size()
+        y = h - font.get_linesize() - self.theme.unit // 2
+        draw_line(surface, font, self.hint, self.theme.c["muted"], (w // 2, y),
+                  w - 2 * self.theme.unit, align="center", where=f"{self.name} hint")
+
+    def hint_height(self) -> int:
+        return self.theme.fonts.get("small").get_linesize() + self.theme.unit
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def texts(self) -> list[str]:
+        return [t for w in self.ring.widgets for t in w.texts()]
+
+
+def panel(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str = "",
+          colour: str = "panel") -> int:
+    """Draw a panel; returns the y where its content starts."""
+    pygame.draw.rect(surface, theme.c[colour], rect, border_radius=8)
+    pygame.draw.rect(surface, theme.c["border"], rect, 1, border_radius=8)
+    if not title:
+        return rect.y + theme.unit
+    font = theme.fonts.get("small", bold=True)
+    draw_line(surface, font, title.upper(), theme.c["muted"],
+              (rect.x + theme.unit * 3 // 2, rect.y + theme.unit), rect.w - 3 * theme.unit,
+              where="panel title")
+    return rect.y + theme.unit + font.get_linesize() + theme.unit // 2
+
+
+def paragraph(surface: pygame.Surface, font: pygame.font.Font, text: str,
+              colour: pygame.Color, x: int, y: int, width: int, max_lines: int = 99,
+              where: str = "paragraph") -> int:
+    """Draw wrapped text; returns the y below it. Lines past *max_lines* are an overflow."""
+    from game.ui.text import fit, render, report_overflow
+    lines = wrap(text, font, width)
+    if len(lines) > max_lines:
+        report_overflow(where, text)
+        lines = lines[:max_lines]
+        lines[-1] = fit(lines[-1] + "\u2026", font, width)
+    for line in lines:
+        surface.blit(render(font, line, colour), (x, y))
+        y += font.get_linesize()
+    return y
+
+
+def title_bar(surface: pygame.Surface, theme: Theme, title: str, subtitle: str = "") -> int:
+    """The heading at the top of a menu screen; returns the y below it."""
+    w = surface.get_width()
+    u = theme.unit
+    font = theme.fonts.get("heading", bold=True)
+    y = u * 2
+    draw_line(surface, font, title, theme.c["text"], (u * 3, y), w - 6 * u, where="title")
+    y += font.get_linesize()
+    if subtitle:
+        small = theme.fonts.get("body")
+        draw_line(surface, small, subtitle, theme.c["muted"], (u * 3, y), w - 6 * u,
+                  where="subtitle")
+        y += small.get_linesize()
+    pygame.draw.line(surface, theme.c["border"], (u * 3, y + u), (w - u * 3, y + u))
+    return y + 2 * u

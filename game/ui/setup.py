@@ -1,0 +1,228 @@
+"""Mode and side: against the computer (as either side, with a difficulty), two teams at
+one screen, or computer against computer; and the teams' names for the record."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.model import Scenario
+from game.settings import DIFFICULTIES
+from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
+from game.ui.text import draw_line, wrap
+from game.ui.theme import Theme
+from game.ui.widgets import Button, Choice, Widget, draw_focus
+
+MODE_TEXT = {
+    VS_COMPUTER: ("Against the computer",
+                  "Your team negotiates for one side; the computer plays the other with a "
+                  "strategy from negotiation research. It sees only what is said at the table."),
+    HOTSEAT: ("Two teams, one screen",
+              "Each team plays one side. Before each turn a hand-over screen asks the other "
+              "team to look away, so neither sees the other's brief or numbers."),
+    DEMO: ("Computer against computer",
+           "Both sides are played by the computer, at a pace the room can read. Good for a "
+           "projector before the class plays. Space skips ahead."),
+}
+DIFFICULTY_TEXT = {"easy": "Easy: concedes early", "normal": "Normal",
+                   "hard": "Hard: concedes late"}
+
+
+class EntryField(Widget):
+    """A labelled pygame_gui text entry that takes part in the focus ring."""
+
+    def __init__(self, label: str, placeholder: str) -> None:
+        super().__init__(tooltip="Type a name; it is kept in the game record.")
+        self.label = label
+        self.placeholder = placeholder
+        self.text = ""
+        self.entry: pygame_gui.elements.UITextEntryLine | None = None
+
+    def texts(self) -> list[str]:
+        return [self.label]
+
+    def build(self, manager: pygame_gui.UIManager, theme: Theme) -> None:
+        self.kill()
+        if not self.visible:
+            return
+        label_w = int(self.rect.w * 0.45)
+        rect = pygame.Rect(self.rect.x + label_w, self.rect.y, self.rect.w - label_w,
+                           self.rect.h)
+        self.entry = pygame_gui.elements.UITextEntryLine(
+            rect, manager, initial_text=self.text or None, placeholder_text=self.placeholder)
+        self.entry.set_text_length_limit(30)
+
+    def kill(self) -> None:
+        if self.entry is not None:
+            self.text = self.entry.get_text()
+            self.entry.kill()
+            self.entry = None
+
+    @property
+    def value(self) -> str:
+        return self.entry.get_text() if self.entry is not None else self.text
+
+    def key(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def click(self, pos: tuple[int, int], button: int) -> bool:
+        return True
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        font = theme.fonts.get("body")
+        y = self.rect.centery - font.get_linesize() // 2
+        draw_line(surface, font, self.label, theme.c["muted"], (self.rect.x + theme.unit, y),
+                  int(self.rect.w * 0.45) - theme.unit, where="entry label")
+        if focused:
+            draw_focus(surface, theme, self.rect)
+
+
+class ModeScreen(Screen):
+    name = "mode"
+    hint = "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
+
+    def __init__(self, app, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.scenario = scenario
+        sides = scenario.side_ids
+        # The opening side is the default player's side against the computer only if it
+        # is the second listed; most classes want to play the side that answers an offer.
+        self.mode = Choice("Mode", [(m, MODE_TEXT[m][0]) for m in (VS_COMPUTER, HOTSEAT, DEMO)],
+                           0, lambda _: self._relayout(),
+                           tooltip="Who plays each side.")
+        self.side = Choice("Your side", [(s, scenario.sides[s].name) for s in sides],
+                           1, tooltip="The side your team negotiates for.")
+        level = DIFFICULTIES.index(app.settings.difficulty)
+        self.difficulty = Choice("Difficulty", [(d, DIFFICULTY_TEXT[d]) for d in DIFFICULTIES],
+                                 level, tooltip="How hard the computer bargains.")
+        self.team = EntryField("Your team's name", "Team A")
+        self.teams = {s: EntryField(f"Team playing {scenario.sides[s].name}",
+                                    f"Team {'AB'[n]}") for n, s in enumerate(sides)}
+        self.begin = Button("Begin", self._begin, kind="primary",
+                            tooltip="Read your confidential brief, then sit at the table.")
+        self.back_button = Button("Back", self.back)
+        self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.team,
+                                   *self.teams.values()]
+        self.ring.set(self.rows + [self.begin, self.back_button])
+        self.ring.focus(self.begin)
+
+    def _fields(self) -> list[EntryField]:
+        return [self.team, *self.teams.values()]
+
+    def _relayout(self) -> None:
+        self.layout(self.size)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        mode = self.mode.value
+        self.side.visible = mode == VS_COMPUTER
+        self.difficulty.visible = mode in (VS_COMPUTER, DEMO)
+        self.team.visible = mode == VS_COMPUTER
+        for field in self.teams.values():
+            field.visible = mode == HOTSEAT
+        w, h = size
+        u = self.theme.unit
+        fonts = self.theme.fonts
+        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
+        rh = fonts.get("body").get_linesize() + 2 * u
+        lw = int(w * 0.5)
+        y = top
+        for row in self.rows:
+            if row.visible:
+                row.rect = pygame.Rect(3 * u, y, lw, rh)
+                y += rh + u
+        bh = rh
+        self.begin.rect = pygame.Rect(3 * u, y + u, (lw - u) // 2, bh)
+        self.back_button.rect = pygame.Rect(self.begin.rect.right + u, y + u, (lw - u) // 2, bh)
+        self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
+                                   h - top - self.hint_height() - 2 * u)
+        for field in self._fields():
+            field.build(self.app.gui, self.theme)
+        self.ring.set(self.ring.widgets)
+        self._sync_focus()
+
+    def leave(self) -> None:
+        for field in self._fields():
+            field.kill()
+
+    def _sync_focus(self) -> None:
+        focused = self.ring.focused
+        entry = focused.entry if isinstance(focused, EntryField) else None
+        self.app.gui.set_focus_set(entry)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        focused = self.ring.focused
+        typing = isinstance(focused, EntryField)
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return
+            if typing and event.key not in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN,
+                                            pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.app.gui.process_events(event)
+                return
+            if typing and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.ring.move(1)
+                self._sync_focus()
+                return
+        elif event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            if typing:
+                self.app.gui.process_events(event)
+            return
+        elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            self.app.gui.process_events(event)
+        self.ring.handle(event)
+        self._sync_focus()
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        title_bar(surface, t, "How will you play?", self.scenario.title)
+        u = t.unit
+        y = panel(surface, t, self.explain, "What this means") + u
+        x, width = self.explain.x + 2 * u, self.explain.w - 4 * u
+        mode = self.mode.value
+        head = t.fonts.get("heading", bold=True)
+        body = t.fonts.get("body")
+        y = paragraph(surface, head, MODE_TEXT[mode][0], t.c["text"], x, y, width, 2,
+                      "mode name")
+        y = paragraph(surface, body, MODE_TEXT[mode][1], t.c["text"], x, y + u // 2, width, 5,
+                      "mode text") + u
+        if mode == VS_COMPUTER:
+            side = self.scenario.sides[self.side.value]
+            other = self.scenario.sides[self.scenario.other(self.side.value)]
+            small = t.fonts.get("small")
+            text = (f"You speak for {side.name} ({side.negotiator}). The computer speaks for "
+                    f"{other.name}. {self.scenario.minutes} minutes or so.")
+            if len(wrap(text, small, width)) * small.get_linesize() < self.explain.bottom - y:
+                y = paragraph(surface, small, text, t.c["muted"], x, y, width, 4,
+                              "mode side text") + u
+        # The situation, when there is room for all of it.
+        lines = wrap(self.scenario.summary, body, width)
+        head_font = t.fonts.get("small", bold=True)
+        need = head_font.get_linesize() + len(lines) * body.get_linesize() + 2 * u
+        if y + u + need < self.explain.bottom:
+            y += u
+            draw_line(surface, head_font, "THE SITUATION", t.c["muted"], (x, y), width)
+            paragraph(surface, body, self.scenario.summary, t.c["text"], x,
+                      y + head_font.get_linesize() + u // 2, width, len(lines), "summary")
+
+    def _begin(self) -> None:
+        from game.ui.flow import begin_game
+        mode = self.mode.value
+        if mode == VS_COMPUTER:
+            teams = {self.side.value: self.team.value}
+            fields = [self.team]
+        else:
+            teams = {side: field.value for side, field in self.teams.items()}
+            fields = list(self.teams.values()) if mode == HOTSEAT else []
+        if getattr(self.app.settings, "require_team_names", False):
+            empty = next((f for f in fields if not f.value.strip()), None)
+            if empty is not None:
+                self.app.toast("Please enter your team's name first: it goes in the record.")
+                self.ring.focus(empty)
+                self._sync_focus()
+                return
+        begin_game(self.app, self.scenario, mode,
+                   human_side=self.side.value if mode == VS_COMPUTER else None,
+                   teams=teams, difficulty=self.difficulty.value)

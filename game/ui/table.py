@@ -1,0 +1,406 @@
+"""The table: both delegations, the agenda and proposal builder, moves and tactics,
+meters, the phase and round, and the dialogue log. The computer's turns are paced so the
+room can read them (Space skips); the engine itself never waits."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.errors import IllegalMoveError
+from game.moves import Entry, Move
+from game.ui.actions import LETTERS, Actions
+from game.ui.agenda import Agenda
+from game.ui.dialogue import DialogueLog
+from game.ui.meters import MeterRow, shown_meters
+from game.ui import table_panels
+from game.ui.portraits import delegation_card
+from game.ui.screen import Screen, panel
+from game.ui.session import HOTSEAT, Session
+from game.ui.widgets import Button, Widget
+
+#: Seconds an entry stays before the next appears, by kind, before the pace setting.
+BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
+              "effect": 0.7, "outcome": 0.5}
+THINK = 0.7
+
+
+def reading_time(entry: Entry) -> float:
+    """How long an entry needs on screen to be read: a base by kind plus its length."""
+    per_char = 0.0 if entry.kind in ("effect", "outcome") else 1 / 45
+    return min(BASE_DELAY.get(entry.kind, 1.0) + len(entry.text) * per_char, 5.0)
+
+
+class TableScreen(Screen):
+    name = "table"
+
+    def __init__(self, app, session: Session) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.session = session
+        scenario = session.scenario
+        self.log = DialogueLog(scenario)
+        self.agenda = Agenda(session)
+        self.actions = Actions(session, self.play, self.propose, self.accept)
+        self.agenda.on_change = self.actions.disarm
+        self.meters = [MeterRow(m, app.theme.side_colour(scenario, m.side) if m.side else None)
+                       for m in scenario.meters]
+        for row in self.meters:
+            row.tooltip += " The arrow and number show its change on the last turn."
+
+        self.skip_button = Button("Skip ahead", self.skip, hint="Space",
+                                  tooltip="Show the rest of this turn at once.")
+        self.debrief_button = Button("See the debrief", self.to_debrief, kind="primary",
+                                     tooltip="What was agreed, how good it was, and what "
+                                             "really happened.")
+        self.shown = 0
+        self.timer = 0.0
+        self.think = THINK
+        self.waiting_for_briefs = False
+        self.seat = session.viewer
+        self.banner: tuple[str, str, float] | None = None
+        self.clock = 0.0
+        self.turn_started = 0.0
+        self._refresh()
+
+    # ----- state ------------------------------------------------------------------------
+
+    @property
+    def pending(self) -> bool:
+        return self.shown < len(self.session.visible_log())
+
+    @property
+    def my_turn(self) -> bool:
+        game = self.session.game
+        return (not self.pending and not game.finished and not self.waiting_for_briefs
+                and self.session.is_human(game.to_move) and self.seat == game.to_move)
+
+    def _refresh(self) -> None:
+        """Bring the widgets up to what is shown (called when the log has caught up)."""
+        game = self.session.game
+        state = game.state
+        side = self.seat if self.session.is_human(self.seat) else None
+        self.agenda.show(side, state.standing, state.standing_by)
+        shown_side = side or (game.to_move if self.session.mode == "demo" else None)
+        self.actions.refresh(shown_side, self.my_turn)
+        self.agenda.copy.enabled = self.my_turn and state.standing is not None
+        self.debrief_button.visible = game.finished and not self.pending
+        self.skip_button.visible = self.pending
+        self._ring()
+
+    def _ring(self) -> None:
+        widgets: list[Widget] = []
+        if self.debrief_button.visible:
+            widgets.append(self.debrief_button)
+        widgets += [*self.agenda.rows, self.agenda.copy]
+        widgets += self.actions.buttons()
+        if self.skip_button.visible:
+            widgets.append(self.skip_button)
+        widgets += [*self.meters, self.log]
+        self.ring.set(widgets)
+        if self.debrief_button.visible:
+            self.ring.focus(self.debrief_button)
+
+    def _reveal(self, count: int) -> None:
+        visible = self.session.visible_log()
+        new = visible[self.shown:self.shown + count]
+        self.shown += len(new)
+        self.log.set_entries(visible[:self.shown])
+        values, last = shown_meters(self.session.scenario, visible[:self.shown])
+        for row in self.meters:
+            row.value = values[row.meter.id]
+            row.change = last.get(row.meter.id, 0.0)
+        for entry in new:
+            if entry.kind == "event":
+                name, _, text = entry.text.partition(". ")
+                self.banner = (name, text, 4.0 * self.app.pace + 1.0)
+        if not self.pending:
+            self._caught_up()
+
+    def _caught_up(self) -> None:
+        game = self.session.game
+        if (self.session.mode == HOTSEAT and not game.finished and game.to_move != self.seat
+                and not self.waiting_for_briefs):
+            self.seat = None  # nothing private shows until the next team is seated
+            self._refresh()
+            from game.ui.flow import handover
+            handover(self.app, self.session, game.to_move or "", self.seated)
+            return
+        self.turn_started = self.clock
+        self._refresh()
+        self._focus_for_turn()
+
+    def _focus_for_turn(self) -> None:
+        """On the player's turn, bring the focus back to the agenda if it was left on
+        something that cannot act (a used tactic, a meter)."""
+        focused = self.ring.focused
+        if self.my_turn and (focused is None or not focused.enabled or
+                             focused in self.meters or focused is self.log):
+            self.ring.focus(self.agenda.rows[0])
+
+    def show_all(self) -> None:
+        """Show the whole log at once (a resumed game), with no event banner."""
+        self._reveal(len(self.session.visible_log()))
+        self.banner = None
+
+    def seated(self) -> None:
+        self.seat = self.session.game.to_move
+        self.turn_started = self.clock
+        self._refresh()
+        self._focus_for_turn()
+
+    # ----- moves ------------------------------------------------------------------------
+
+    def play(self, move: Move) -> None:
+        if not self.my_turn:
+            return
+        try:
+            self.session.play(move)
+        except IllegalMoveError as exc:
+            self.app.toast(str(exc), 4.0)
+            return
+        self.think = THINK * self.app.pace
+        self._reveal(len(self.session.visible_log()))
+
+    def _report_save_error(self) -> None:
+        if self.session.save_error:
+            self.app.toast(self.session.save_error, 6.0)
+            self.session.save_error = None
+
+    def propose(self) -> None:
+        """Propose the builder's package; a package that crosses the player's red lines,
+        is worth less than the fallback or repeats the other side's proposal needs a
+        second press, after a warning."""
+        side = self.seat or ""
+        package = self.agenda.package()
+        game = self.session.game
+        warning = ""
+        if self.agenda.crossed(side, package):
+            warning = "This package crosses one of your red lines."
+        elif self.agenda.worth(side, package) <= game.batna[side]:
+            warning = "This package is worth no more to you than your fallback."
+        elif game.state.standing == package and game.standing_by != side:
+            warning = "This is the other side's own proposal: you could accept it instead (2)."
+        if warning and not self.actions.arm("propose"):
+            self.app.toast(f"{warning} Press 1 again to propose it anyway.", 5.0)
+            return
+        self.play(Move.propose(package))
+
+    def accept(self) -> None:
+        side = self.seat or ""
+        table = self.session.game.state.standing
+        warning = ""
+        if table is not None:
+            if self.agenda.crossed(side, table):
+                warning = "The proposal on the table crosses one of your red lines."
+            elif self.agenda.worth(side, table) <= self.session.game.batna[side]:
+                warning = "The proposal on the table is worth no more to you than your fallback."
+        if warning and not self.actions.arm("accept"):
+            self.app.toast(f"{warning} Press 2 again to accept it anyway.", 5.0)
+            return
+        self.play(Move.accept())
+
+    def skip(self) -> None:
+        self.banner = None
+        if self.pending:
+            self._reveal(len(self.session.visible_log()))
+
+    def undo(self) -> bool:
+        if self.pending or not self.session.undo():
+            return False
+        self.shown = len(self.session.visible_log())
+        self.log.set_entries(self.session.visible_log())
+        self._reveal(0)
+        self._caught_up()
+        self.app.toast("Your last move was taken back.")
+        return True
+
+    def to_debrief(self) -> None:
+        from game.ui.debrief_screen import DebriefScreen
+        self.app.replace(DebriefScreen(self.app, self.session))
+
+    # ----- the frame --------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        t = self.theme
+        self.meters_colours()
+        w, h = size
+        u = t.unit
+        small = t.fonts.get("small").get_linesize()
+        strip = t.fonts.get("body", bold=True).get_linesize() + small * 2 + 2 * u
+        card_w = int(w * 0.3)
+        self.cards = (pygame.Rect(u, u, card_w, strip),
+                      pygame.Rect(w - u - card_w, u, card_w, strip))
+        self.centre = pygame.Rect(self.cards[0].right + u, u, w - 2 * card_w - 4 * u, strip)
+        top = u * 2 + strip
+        bottom = h - self.hint_height()
+        c1 = pygame.Rect(u, top, int(w * 0.24), bottom - top)
+        c2 = pygame.Rect(c1.right + u, top, int(w * 0.38), bottom - top)
+        c3 = pygame.Rect(c2.right + u, top, w - c2.right - 2 * u, bottom - top)
+        title = small + u + u // 2
+        y = top + title
+        for row in self.meters:
+            mh = row.height(t, c1.w - 3 * u)
+            row.rect = pygame.Rect(c1.x + u * 3 // 2, y, c1.w - 3 * u, mh)
+            y += mh + u
+        self.meters_rect = pygame.Rect(c1.x, top, c1.w, y - top)
+        self.moves_rect = pygame.Rect(c1.x, self.meters_rect.bottom + u, c1.w,
+                                      title + Actions.moves_height(t) + u)
+        moves = pygame.Rect(c1.x + u, self.moves_rect.y + title, c1.w - 2 * u, 0)
+        self.goal_rect = pygame.Rect(c1.x, self.moves_rect.bottom + u, c1.w,
+                                     bottom - self.moves_rect.bottom - u)
+        need = self.agenda.layout(pygame.Rect(c2.x, top, c2.w, 0), t)
+        self.agenda.rect.h = need
+        self.tactics_rect = pygame.Rect(c2.x, self.agenda.rect.bottom + u, c2.w,
+                                        bottom - self.agenda.rect.bottom - u)
+        tactic_list = pygame.Rect(c2.x + u, self.tactics_rect.y + title, c2.w - 2 * u,
+                                  self.tactics_rect.h - title - u)
+        self.actions.layout(moves, tactic_list, t)
+        quote_h = title + table_panels.quote_lines(self, c3.w - 3 * u) * small + u
+        self.log_rect = pygame.Rect(c3.x, top, c3.w, c3.h - quote_h - u)
+        self.log.rect = pygame.Rect(c3.x + u, top + title, c3.w - 2 * u,
+                                    self.log_rect.h - title - u)
+        self.quote_rect = pygame.Rect(c3.x, self.log_rect.bottom + u, c3.w, quote_h)
+        bh = t.fonts.get("body").get_linesize() + u
+        self.debrief_button.rect = pygame.Rect(self.centre.x, self.centre.bottom - bh,
+                                               self.centre.w, bh)
+        self.skip_button.rect = self.debrief_button.rect.copy()
+        self.log.relayout(t)
+
+    def meters_colours(self) -> None:
+        scenario = self.session.scenario
+        for row in self.meters:
+            if row.meter.side:
+                row.side_colour = self.theme.side_colour(scenario, row.meter.side)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            ctrl = event.mod & pygame.KMOD_CTRL
+            if key == pygame.K_ESCAPE:
+                from game.ui.pause import PauseScreen
+                self.app.push(PauseScreen(self.app, self))
+                return
+            if self.pending and key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.skip()
+                return
+            if key == pygame.K_SPACE:
+                # Space only ever skips: a spare press must not change the package.
+                self.banner = None
+                return
+            if ctrl and key == pygame.K_z:
+                if not self.undo():
+                    self.app.toast("Nothing to take back.")
+                return
+            if key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
+                self.log.select(-1 if key == pygame.K_LEFTBRACKET else 1)
+                return
+            if not ctrl and self._shortcut(key):
+                return
+        if event.type == pygame.MOUSEWHEEL and self.tactics_rect.collidepoint(
+                pygame.mouse.get_pos()):
+            self.actions.wheel(event.y)
+            return
+        self.ring.handle(event)
+        self.actions.keep_visible(self.ring.focused)
+
+    def _shortcut(self, key: int) -> bool:
+        digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4,
+                  pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
+                  pygame.K_KP5: 4}
+        if key in digits:
+            button = self.actions.moves[digits[key]]
+            if button.enabled:
+                self.ring.focus(button)
+                button.activate()
+            return True
+        if key == pygame.K_c and self.session.is_human(self.seat):
+            self.agenda.copy_table()
+            return True
+        name = pygame.key.name(key).upper()
+        if len(name) == 1 and name in LETTERS:
+            buttons = self.actions.tactics.get(self.actions.side or "", [])
+            n = LETTERS.index(name)
+            if n < len(buttons) and buttons[n].enabled:
+                self.ring.focus(buttons[n])
+                buttons[n].activate()
+            return True
+        return False
+
+    def update(self, dt: float) -> bool:
+        super().update(dt)
+        self.clock += dt
+        changed = False
+        if self.banner is not None:
+            name, text, left = self.banner
+            self.banner = (name, text, left - dt) if left > dt else None
+            changed = self.banner is None
+        if self.waiting_for_briefs or self.app.top is not self:
+            return changed
+        seconds = getattr(self.session.game.settings, "seconds_per_turn", None)
+        if seconds and self.my_turn:
+            if self.clock - self.turn_started >= seconds:
+                self.app.toast("Time is up.")
+                self.session.play_timeout()
+                self.think = THINK * self.app.pace
+                self._reveal(len(self.session.visible_log()))
+                self._report_save_error()
+                return True
+            # The countdown shows whole seconds: draw again when one goes by.
+            changed |= int(self.clock - dt - self.turn_started) != \
+                int(self.clock - self.turn_started)
+        if self.pending:
+            self.timer -= dt
+            if self.timer <= 0:
+                self._reveal(1)
+                shown = self.session.visible_log()[self.shown - 1]
+                self.timer = reading_time(shown) * self.app.pace
+                return True
+            return changed
+        if self.session.computer_to_move:
+            self.think -= dt
+            if self.think <= 0:
+                self.session.play_computer()
+                self.think = THINK * self.app.pace
+                self.timer = 0.0
+                self._refresh()
+                return True
+        return changed
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        game = self.session.game
+        speaking = game.to_move if not game.finished else None
+        for side, rect in zip(game.sides, self.cards):
+            delegation_card(surface, t, self.app, self.session, side, rect, compact=True,
+                            speaking=side == speaking)
+        table_panels.draw_centre(self, surface)
+        y = panel(surface, t, self.meters_rect, "Meters")
+        panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
+        self.agenda.draw(surface, t)
+        panel(surface, t, self.tactics_rect, "Tactics")
+        self._draw_scroll_marks(surface)
+        panel(surface, t, self.log_rect, "At the table")
+        table_panels.draw_goal(self, surface)
+        table_panels.draw_quote(self, surface)
+        del y
+
+    def _draw_scroll_marks(self, surface: pygame.Surface) -> None:
+        """Arrows at the tactics list's edges when more of it lies above or below."""
+        from game.ui.meters import arrow
+        buttons = self.actions.tactics.get(self.actions.side or "", [])
+        if not buttons:
+            return
+        # In the panel's title row, where no button can cover them.
+        box = self.actions.list_rect
+        size = max(8, self.theme.unit)
+        y = self.tactics_rect.y + self.theme.unit + \
+            self.theme.fonts.get("small").get_linesize() // 2
+        colour = self.theme.c["accent"]
+        if buttons[-1].rect.bottom > box.bottom:
+            arrow(surface, colour, (self.tactics_rect.right - 2 * size, y), size, False)
+        if buttons[0].rect.y < box.y:
+            arrow(surface, colour, (self.tactics_rect.right - 4 * size, y), size, True)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        table_panels.draw_banner(self, surface)

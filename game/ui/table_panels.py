@@ -1,0 +1,131 @@
+"""The table's status panels: phase and round, the objective, the selected source's
+quotation, and the banner that announces an event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.screen import panel, paragraph
+from game.ui.session import points
+from game.ui.text import draw_line, wrap
+
+if TYPE_CHECKING:
+    from game.ui.table import TableScreen
+
+
+def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
+    """Phase, round, rounds left and whose move it is."""
+    t = table.theme
+    game = table.session.game
+    visible = table.session.visible_log()
+    last = visible[table.shown - 1] if table.shown else None
+    phase = game.scenario.phase(last.phase) if last else game.phase
+    rnd = last.round if last else 1
+    x, w = table.centre.centerx, table.centre.w
+    y = table.centre.y
+    bold = t.fonts.get("body", bold=True)
+    small = t.fonts.get("small")
+    draw_line(surface, bold, phase.name, t.c["accent"], (x, y), w, "center", "phase")
+    y += bold.get_linesize()
+    left = game.total_rounds - rnd
+    draw_line(surface, small, f"Round {rnd} of {game.total_rounds}  \u00b7  "
+              f"{left} round{'s' if left != 1 else ''} after this", t.c["text"], (x, y), w,
+              "center", "round")
+    y += small.get_linesize()
+    if table.pending or table.debrief_button.visible:
+        return
+    if game.finished:
+        status = "The talks are over."
+    elif table.session.computer_to_move:
+        status = f"{game.side_name(game.to_move or '')} is considering its move\u2026"
+    elif table.my_turn:
+        status = "Your move: build a package or choose a move."
+        seconds = getattr(game.settings, "seconds_per_turn", None)
+        if seconds:
+            remaining = max(0, int(seconds - (table.clock - table.turn_started)))
+            status = f"Your move: {remaining} seconds left."
+            if remaining <= 10:
+                draw_line(surface, t.fonts.get("small", bold=True), status, t.c["bad"], (x, y),
+                          w, "center", "status")
+                return
+    else:
+        status = "Waiting for the next team."
+    draw_line(surface, small, status, t.c["muted"], (x, y), w, "center", "status")
+
+
+def draw_goal(table: TableScreen, surface: pygame.Surface) -> None:
+    """The objective, always on screen."""
+    t = table.theme
+    u = t.unit
+    if table.goal_rect.h < t.fonts.get("small").get_linesize() * 3 + 2 * u:
+        return
+    y = panel(surface, t, table.goal_rect, "Your objective")
+    side = table.seat if table.session.is_human(table.seat) else None
+    if side:
+        batna = table.session.game.batna[side]
+        texts = [f"Beat your fallback ({points(batna)} points), keep your red lines, and "
+                 f"do not wreck trust or your support at home.",
+                 f"Beat your fallback ({points(batna)} points); keep your red lines."]
+    else:
+        texts = ["Both sides are played by the computer. Each wants a deal worth more "
+                 "than its fallback, within its red lines.",
+                 "Computer against computer."]
+    font = t.fonts.get("small")
+    lines = max(1, (table.goal_rect.bottom - y - u) // font.get_linesize())
+    width = table.goal_rect.w - 3 * u
+    text = next((x for x in texts if len(wrap(x, font, width)) <= lines), texts[-1])
+    paragraph(surface, font, text, t.c["text"], table.goal_rect.x + u * 3 // 2, y,
+              table.goal_rect.w - 3 * u, lines, "goal")
+
+
+def draw_quote(table: TableScreen, surface: pygame.Surface) -> None:
+    """The quoted sentence of the selected source mark."""
+    t = table.theme
+    u = t.unit
+    y = panel(surface, t, table.quote_rect, "Source")
+    x, w = table.quote_rect.x + u * 3 // 2, table.quote_rect.w - 3 * u
+    source_id = table.log.selected_source
+    small = t.fonts.get("small")
+    if source_id is None:
+        paragraph(surface, small, "Press [ or ] (or click a [number]) to read the quoted "
+                  "sentence a line rests on.", t.c["muted"], x, y, w, 3, "quote hint")
+        return
+    source = table.session.scenario.source(source_id)
+    italic = t.fonts.get("small", italic=True)
+    y = paragraph(surface, italic, f"\u201c{source.text}\u201d", t.c["text"], x, y, w, 8,
+                  "quote text")
+    paragraph(surface, small, f"\u2014 {source.speaker}", t.c["muted"], x, y, w, 2,
+              "quote speaker")
+
+
+def quote_lines(table: TableScreen, width: int) -> int:
+    """Lines the longest quote needs at *width*, so that any fits (at most 9)."""
+    italic = table.theme.fonts.get("small", italic=True)
+    small = table.theme.fonts.get("small")
+    need = 3
+    for source in table.session.scenario.sources:
+        need = max(need, len(wrap(f"\u201c{source.text}\u201d", italic, width)) +
+                   len(wrap(f"\u2014 {source.speaker}", small, width)))
+    return min(need, 9)
+
+
+def draw_banner(table: TableScreen, surface: pygame.Surface) -> None:
+    """An event, announced across the table until it is read or skipped."""
+    if table.banner is not None:
+        t = table.theme
+        u = t.unit
+        name, text, _ = table.banner
+        w = surface.get_width()
+        box = pygame.Rect(w // 6, table.log_rect.y + 2 * u, w * 2 // 3, 0)
+        head = t.fonts.get("heading", bold=True)
+        body = t.fonts.get("body")
+        lines = wrap(text, body, box.w - 4 * u)[:4]
+        box.h = head.get_linesize() + len(lines) * body.get_linesize() + 3 * u
+        pygame.draw.rect(surface, t.c["panel_alt"], box, border_radius=8)
+        pygame.draw.rect(surface, t.c["event"], box, 2, border_radius=8)
+        draw_line(surface, head, f"Event: {name}", t.c["event"], (box.x + 2 * u, box.y + u),
+                  box.w - 4 * u, where="banner")
+        paragraph(surface, body, text, t.c["text"], box.x + 2 * u,
+                  box.y + u + head.get_linesize(), box.w - 4 * u, 4, "banner text")

@@ -1,0 +1,367 @@
+"""Parley's own small widgets: buttons, choices, scrolling text, and the focus ring that
+lets every one of them work by keyboard alone.
+
+Each widget renders its face once per state and size and reuses it; a screen lays its
+widgets out again only when the window, the text size or the theme changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pygame
+
+from game.ui.text import draw_line, fit, report_overflow, wrap
+from game.ui.theme import Theme
+
+Action = Callable[[], None]
+
+
+class Widget:
+    """Something on screen the player can focus and act on."""
+
+    focusable = True
+    #: Focusable even when disabled (text one scrolls rather than acts on).
+    always_focusable = False
+
+    def __init__(self, rect: pygame.Rect | None = None, tooltip: str = "") -> None:
+        self.rect = pygame.Rect(rect or (0, 0, 0, 0))
+        self.enabled = True
+        self.visible = True
+        self.tooltip = tooltip
+        #: Where the widget may be drawn and clicked (inside a scrolled list), or None.
+        self.clip: pygame.Rect | None = None
+
+    def activate(self) -> None:
+        """What Enter or a click does."""
+
+    def key(self, event: pygame.event.Event) -> bool:
+        """Handle a key while focused; True if used."""
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.enabled:
+            self.activate()
+            return True
+        return False
+
+    def click(self, pos: tuple[int, int], button: int) -> bool:
+        if button == 1 and self.enabled:
+            self.activate()
+            return True
+        return False
+
+    def wheel(self, dy: int) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        raise NotImplementedError
+
+    def texts(self) -> list[str]:
+        """The texts this widget shows (for the overflow check)."""
+        return []
+
+
+def draw_focus(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+    width = max(2, theme.unit // 3)
+    pygame.draw.rect(surface, theme.c["focus"], rect.inflate(width * 2, width * 2), width,
+                     border_radius=6)
+
+
+class Button(Widget):
+    """A button with a label (wrapped to two lines when it must), an optional key hint
+    drawn as a keycap, and a tooltip."""
+
+    def __init__(self, label: str, action: Action | None = None, *, hint: str = "",
+                 tooltip: str = "", kind: str = "normal", enabled: bool = True,
+                 role: str = "body") -> None:
+        super().__init__(tooltip=tooltip)
+        self.label = label
+        self.action = action
+        self.hint = hint
+        self.kind = kind
+        self.enabled = enabled
+        self.role = role
+        self._faces: dict[tuple[Any, ...], pygame.Surface] = {}
+
+    def activate(self) -> None:
+        if self.enabled and self.action is not None:
+            self.action()
+
+    def texts(self) -> list[str]:
+        return [self.label]
+
+    def set_label(self, label: str) -> None:
+        if label != self.label:
+            self.label = label
+            self._faces.clear()
+
+    def _face(self, theme: Theme, hovered: bool, focused: bool) -> pygame.Surface:
+        state = "off" if not self.enabled else "hover" if hovered or focused else "on"
+        key = (state, self.rect.size, id(theme), self.label, self.hint, self.kind)
+        face = self._faces.get(key)
+        if face is not None:
+            return face
+        if len(self._faces) > 8:
+            self._faces.clear()
+        c = theme.c
+        face = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        fill = c["button_hover"] if state == "hover" else c["button"]
+        if self.kind == "primary" and self.enabled:
+            fill = c["accent"] if state == "hover" else c["accent"].lerp(c["button"], 0.35)
+        border = c["border"]
+        pygame.draw.rect(face, fill, face.get_rect(), border_radius=6)
+        pygame.draw.rect(face, border, face.get_rect(), 1, border_radius=6)
+        text_colour = c["button_text"] if self.enabled else c["disabled"]
+        if self.kind == "danger" and self.enabled:
+            text_colour = c["bad"]
+        if self.kind == "primary" and self.enabled:
+            text_colour = c["background"] if state == "hover" else c["button_text"]
+        font = theme.fonts.get(self.role, bold=self.kind == "primary")
+        pad = theme.unit
+        x = pad
+        if self.hint:
+            small = theme.fonts.get("small", bold=True)
+            cap = small.render(self.hint, True, text_colour)
+            box = pygame.Rect(x, 0, max(cap.get_width() + 8, cap.get_height()), cap.get_height() + 2)
+            box.centery = self.rect.h // 2
+            pygame.draw.rect(face, text_colour, box, 1, border_radius=3)
+            face.blit(cap, cap.get_rect(center=box.center))
+            x = box.right + pad
+        width = self.rect.w - x - pad
+        lines = wrap(self.label, font, width)
+        room = max(1, (self.rect.h - 4) // font.get_linesize())
+        if len(lines) > room or any(font.size(line)[0] > width for line in lines):
+            report_overflow("button", self.label)
+            lines = lines[:room]
+            lines[-1] = fit(lines[-1] + "\u2026", font, width)
+        top = (self.rect.h - len(lines) * font.get_linesize()) // 2
+        centred = not self.hint
+        for n, line in enumerate(lines):
+            image = font.render(line, True, text_colour)
+            left = (self.rect.w - image.get_width()) // 2 if centred else x
+            face.blit(image, (left, top + n * font.get_linesize()))
+        self._faces[key] = face
+        return face
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        surface.blit(self._face(theme, hovered, focused), self.rect)
+        if focused:
+            draw_focus(surface, theme, self.rect)
+
+
+class Choice(Widget):
+    """A labelled value changed with Left/Right (or a click on either half)."""
+
+    def __init__(self, label: str, values: Sequence[tuple[Any, str]], index: int,
+                 on_change: Callable[[Any], None] | None = None, *, tooltip: str = "") -> None:
+        super().__init__(tooltip=tooltip)
+        self.label = label
+        self.values = list(values)
+        self.index = index
+        self.on_change = on_change
+
+    @property
+    def value(self) -> Any:
+        return self.values[self.index][0]
+
+    def texts(self) -> list[str]:
+        return [self.label] + [text for _, text in self.values]
+
+    def step(self, delta: int) -> None:
+        if not self.enabled:
+            return
+        self.index = (self.index + delta) % len(self.values)
+        if self.on_change:
+            self.on_change(self.value)
+
+    def activate(self) -> None:
+        self.step(1)
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_LEFT:
+            self.step(-1)
+            return True
+        if event.key == pygame.K_RIGHT:
+            self.step(1)
+            return True
+        return super().key(event)
+
+    def click(self, pos: tuple[int, int], button: int) -> bool:
+        if button != 1:
+            return False
+        middle = self.rect.x + int(self.rect.w * 0.45) + int(self.rect.w * 0.55) // 2
+        self.step(-1 if pos[0] < middle else 1)
+        return True
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        c = theme.c
+        pygame.draw.rect(surface, c["button_hover"] if hovered or focused else c["panel_alt"],
+                         self.rect, border_radius=6)
+        font = theme.fonts.get("body")
+        pad = theme.unit
+        label_w = int(self.rect.w * 0.45)
+        y = self.rect.centery - font.get_linesize() // 2
+        draw_line(surface, font, self.label, c["muted"], (self.rect.x + pad, y),
+                  label_w - pad, where="choice label")
+        value = self.values[self.index][1]
+        arrows = theme.fonts.get("body", bold=True)
+        vx = self.rect.x + label_w
+        vw = self.rect.right - vx - pad
+        draw_line(surface, arrows, "<", c["accent"], (vx, y))
+        draw_line(surface, arrows, ">", c["accent"], (self.rect.right - pad, y), align="right")
+        inner = vw - 2 * arrows.size("< ")[0]
+        draw_line(surface, font, value, c["text"] if self.enabled else c["disabled"],
+                  (vx + vw // 2, y), inner, align="center", where="choice value")
+        if focused:
+            draw_focus(surface, theme, self.rect)
+
+
+class FocusRing:
+    """The widgets of a screen in focus order. Tab / Shift+Tab (and, if the screen wants,
+    Up/Down) move the focus; Enter acts; the mouse hovers and clicks."""
+
+    def __init__(self, widgets: Sequence[Widget] = ()) -> None:
+        self.widgets: list[Widget] = list(widgets)
+        self.index = 0
+        self.hover: Widget | None = None
+        self.hover_time = 0.0
+        self.keyboard = False
+        #: Seconds since the last key: the focused widget's tooltip waits for a pause, so
+        #: that it never covers what the player is stepping through.
+        self.still = 0.0
+        self._tip: tuple[Any, ...] | None = None
+        self._tip_surface: pygame.Surface | None = None
+        self._skip_to_enabled()
+
+    def set(self, widgets: Sequence[Widget], keep: bool = True) -> None:
+        old = self.focused
+        self.widgets = list(widgets)
+        if keep and old in self.widgets:
+            self.index = self.widgets.index(old)
+        else:
+            self.index = min(self.index, max(len(self.widgets) - 1, 0))
+        self._skip_to_enabled()
+
+    def _usable(self, w: Widget) -> bool:
+        return w.focusable and w.visible and (w.enabled or w.always_focusable)
+
+    def _skip_to_enabled(self) -> None:
+        if self.widgets and not self._usable(self.widgets[self.index]):
+            self.move(1)
+
+    @property
+    def focused(self) -> Widget | None:
+        if not self.widgets:
+            return None
+        widget = self.widgets[self.index % len(self.widgets)]
+        return widget if self._usable(widget) else None
+
+    def focus(self, widget: Widget) -> None:
+        if widget in self.widgets:
+            self.index = self.widgets.index(widget)
+
+    def move(self, delta: int) -> None:
+        count = len(self.widgets)
+        for step in range(1, count + 1):
+            candidate = (self.index + delta * step) % count
+            if self._usable(self.widgets[candidate]):
+                self.index = candidate
+                return
+
+    def handle(self, event: pygame.event.Event, vertical: bool = True) -> bool:
+        """Route *event* to the focused or pointed-at widget; True if it was used."""
+        if event.type == pygame.KEYDOWN:
+            self.keyboard = True
+            self.still = 0.0
+            if event.key == pygame.K_TAB:
+                self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            focused = self.focused
+            if focused is not None and focused.key(event):
+                return True
+            if vertical and event.key in (pygame.K_DOWN, pygame.K_UP):
+                self.move(1 if event.key == pygame.K_DOWN else -1)
+                return True
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            self.keyboard = False
+            hit = self.at(event.pos)
+            if hit is not self.hover:
+                self.hover, self.hover_time = hit, 0.0
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
+            hit = self.at(event.pos)
+            if hit is not None:
+                self.focus(hit)
+                return hit.click(event.pos, event.button)
+            return False
+        if event.type == pygame.MOUSEWHEEL:
+            hit = self.at(pygame.mouse.get_pos()) or self.focused
+            return hit.wheel(event.y) if hit is not None else False
+        return False
+
+    def at(self, pos: tuple[int, int]) -> Widget | None:
+        for widget in self.widgets:
+            if widget.visible and widget.rect.collidepoint(pos) and (
+                    widget.clip is None or widget.clip.collidepoint(pos)):
+                return widget
+        return None
+
+    def update(self, dt: float) -> None:
+        self.hover_time += dt
+        self.still += dt
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        focused = self.focused
+        for widget in self.widgets:
+            if not widget.visible:
+                continue
+            if widget.clip is not None:
+                if not widget.clip.colliderect(widget.rect):
+                    continue
+                old = surface.get_clip()
+                surface.set_clip(widget.clip.inflate(8, 8))
+                widget.draw(surface, theme, widget is focused, widget is self.hover)
+                surface.set_clip(old)
+            else:
+                widget.draw(surface, theme, widget is focused, widget is self.hover)
+
+    def draw_tooltip(self, surface: pygame.Surface, theme: Theme) -> None:
+        """The tooltip of the hovered widget (after a moment) or, when the keyboard is in
+        use, of the focused one."""
+        widget = None
+        if self.hover is not None and self.hover_time > 0.35 and self.hover.tooltip:
+            widget = self.hover
+        elif self.keyboard and self.still > 1.0 and self.focused is not None and \
+                self.focused.tooltip:
+            widget = self.focused
+        if widget is None:
+            return
+        font = theme.fonts.get("small")
+        width = min(max(260, surface.get_width() // 3), surface.get_width() - 20)
+        key = (widget.tooltip, width, id(theme))
+        if self._tip != key:
+            pad = theme.unit
+            lines = wrap(widget.tooltip, font, width - 2 * pad)
+            h = len(lines) * font.get_linesize() + 2 * pad
+            w = max(font.size(line)[0] for line in lines) + 2 * pad
+            face = pygame.Surface((w, h))
+            face.fill(theme.c["panel_alt"])
+            pygame.draw.rect(face, theme.c["accent"], face.get_rect(), 1)
+            for n, line in enumerate(lines):
+                face.blit(font.render(line, True, theme.c["text"]),
+                          (pad, pad + n * font.get_linesize()))
+            self._tip, self._tip_surface = key, face
+        tip = self._tip_surface
+        assert tip is not None
+        # Beside the widget if there is room (so it hides nothing the player is stepping
+        # through), else below it, else above.
+        screen = surface.get_rect()
+        box = tip.get_rect(topleft=(widget.rect.right + 8, widget.rect.y))
+        if not screen.contains(box):
+            box = tip.get_rect(topright=(widget.rect.x - 8, widget.rect.y))
+        if not screen.contains(box):
+            box = tip.get_rect(topleft=(widget.rect.x, widget.rect.bottom + 6))
+            if box.bottom > screen.bottom:
+                box.bottom = widget.rect.y - 6
+        box.clamp_ip(screen)
+        surface.blit(tip, box)

@@ -1,0 +1,63 @@
+"""Fixtures for the pygame front end: a hidden window under SDL's dummy drivers."""
+
+from __future__ import annotations
+
+import os
+
+# Before pygame is imported anywhere: no real window, no sound device.
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.ui import text  # noqa: E402
+from game.ui.app import App  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def saves_in_tmp(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Autosaves go to a temporary folder, never to the user's own."""
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+
+
+@pytest.fixture
+def make_app() -> Iterator[Callable[..., App]]:
+    apps: list[App] = []
+
+    def make(size: tuple[int, int] = (1280, 720), seed: int = 11) -> App:
+        app = App(size=size, seed=seed)
+        app.prefs.pace = "fast"
+        apps.append(app)
+        return app
+
+    text.OVERFLOWS.clear()
+    yield make
+    for app in apps:
+        app.gui.clear_and_reset()
+    pygame.quit()
+
+
+def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
+    """Post a key press and release, then run one frame."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
+                                         scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
+                                         scancode=0))
+    app.step(0.016)
+
+
+def type_text(app: App, value: str) -> None:
+    for char in value:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.step(0.016)
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    app.step(0.016)

@@ -1,0 +1,268 @@
+"""Whole games through the UI, driven only by posted keyboard and mouse events."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.ui import flow
+from game.ui.app import App
+from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
+
+from .conftest import click, press, type_text
+
+MAX_FRAMES = 6000
+
+
+def human_turn(app: App) -> None:
+    """A simple player who uses number keys only: accept a proposal worth more than the
+    fallback, otherwise propose (or pass when proposing is not allowed)."""
+    actions = app.top.actions
+    game = app.top.session.game
+    side = game.to_move
+    if actions.accept.enabled and game.standing is not None and \
+            game.space.utility_of(side, game.standing) > game.batna[side] and \
+            not game.space.red_lines_crossed(side, game.standing):
+        press(app, pygame.K_2)
+    elif actions.propose.enabled:
+        press(app, pygame.K_1)
+    else:
+        press(app, pygame.K_4)
+
+
+def play_to_debrief(app: App) -> None:
+    for _ in range(MAX_FRAMES):
+        top = app.top
+        assert top is not None and app.running
+        if top.name == "debrief":
+            return
+        if top.name in ("briefing", "handover"):
+            press(app, pygame.K_RETURN)
+        elif top.name == "table":
+            if top.pending:
+                press(app, pygame.K_SPACE)
+            elif top.debrief_button.visible:
+                press(app, pygame.K_RETURN)
+            elif top.my_turn:
+                human_turn(app)
+            else:
+                app.step(0.05)
+        else:
+            app.step(0.05)
+    raise AssertionError(f"no debrief after {MAX_FRAMES} frames; on {app.top.name}")
+
+
+def start_from_title(app: App) -> None:
+    flow.start(app)
+    assert app.top.name == "title"
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "mode"
+
+
+@pytest.mark.parametrize("side", ["us", "ru"])
+def test_against_the_computer_as_either_side(make_app, side: str) -> None:
+    app = make_app()
+    start_from_title(app)
+    mode = app.top
+    for _ in range(3):
+        press(app, pygame.K_UP)  # from Begin up to the side row
+    assert app.top.ring.focused is mode.side
+    while mode.side.value != side:
+        press(app, pygame.K_RIGHT)
+    for _ in range(3):
+        press(app, pygame.K_DOWN)
+    assert app.top.ring.focused is mode.begin
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "briefing"
+    play_to_debrief(app)
+    session = app.top.session
+    assert session.mode == VS_COMPUTER and session.humans == (side,)
+    assert session.game.finished
+    assert session.game.teams[session.scenario.other(side)] == "Computer"
+
+
+def test_hotseat_with_team_names_and_handovers(make_app) -> None:
+    app = make_app()
+    start_from_title(app)
+    mode = app.top
+    for _ in range(4):
+        press(app, pygame.K_UP)
+    assert app.top.ring.focused is mode.mode
+    press(app, pygame.K_RIGHT)
+    assert mode.mode.value == HOTSEAT
+    press(app, pygame.K_TAB)
+    type_text(app, "Harbour")
+    press(app, pygame.K_RETURN)
+    type_text(app, "Lantern")
+    press(app, pygame.K_RETURN)
+    assert app.top.ring.focused is mode.begin
+    press(app, pygame.K_RETURN)
+    handovers = 0
+    assert app.top.name == "handover"
+    for _ in range(MAX_FRAMES):
+        if app.top.name == "debrief":
+            break
+        if app.top.name == "handover":
+            handovers += 1
+        if app.top.name in ("briefing", "handover"):
+            press(app, pygame.K_RETURN)
+        else:
+            play_to_debrief(app)
+    session = app.top.session
+    assert session.mode == HOTSEAT
+    assert sorted(session.game.teams.values()) == ["Harbour", "Lantern"]
+    # One hand-over before each brief and one before every turn after the first.
+    assert handovers >= 3
+
+
+def test_demo_reaches_the_debrief_and_the_mouse_opens_it(make_app) -> None:
+    app = make_app()
+    flow.start(app, demo=True)
+    assert app.top.name == "table" and app.top.session.mode == DEMO
+    for _ in range(MAX_FRAMES):
+        table = app.top
+        if table.name == "table" and table.debrief_button.visible:
+            break
+        if table.pending:
+            press(app, pygame.K_SPACE)
+        else:
+            app.step(0.1)
+    click(app, app.top.debrief_button.rect.center)
+    assert app.top.name == "debrief"
+    for page in range(6):
+        press(app, pygame.K_1 + page)
+        assert app.top.page == page
+
+
+def test_keyboard_only_game(make_app) -> None:
+    """Tab, arrows, Enter, letters and numbers: a whole game without the mouse."""
+    app = make_app(size=(1024, 600))
+    start_from_title(app)
+    press(app, pygame.K_UP)  # the team name
+    type_text(app, "Harbour")
+    press(app, pygame.K_RETURN)  # Enter in a field moves on, to Begin
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "briefing"
+    press(app, pygame.K_PAGEDOWN)
+    press(app, pygame.K_RETURN)
+    table = app.top
+    assert table.name == "table"
+    session = table.session
+    assert session.game.teams[session.humans[0]] == "Harbour"
+    for _ in range(MAX_FRAMES):
+        if table.my_turn:
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    # Tab to the first issue, change it with the arrows, and propose with Enter on the
+    # focused button.
+    while table.ring.focused is not table.agenda.rows[0]:
+        press(app, pygame.K_TAB)
+    before = table.agenda.package()
+    press(app, pygame.K_RIGHT)
+    assert table.agenda.package() != before
+    while table.ring.focused is not table.actions.propose:
+        press(app, pygame.K_DOWN)
+    moves = len(session.game.moves)
+    press(app, pygame.K_RETURN)
+    assert session.game.moves[moves][1].kind == "propose"
+    # A tactic by its letter on the next turn.
+    for _ in range(MAX_FRAMES):
+        if table.my_turn:
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    letter = next(b.hint for b in table.actions.tactics[session.humans[0]] if b.enabled)
+    press(app, getattr(pygame, f"K_{letter.lower()}"))
+    assert session.game.moves[-1][1].kind == "tactic"
+    # A source is read with ] and the pause menu opens and closes with Esc.
+    press(app, pygame.K_RIGHTBRACKET)
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    press(app, pygame.K_ESCAPE)
+    assert app.top is table
+    play_to_debrief(app)
+    press(app, pygame.K_RIGHT)
+    assert app.top.page == 1
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "title"
+
+
+def test_undo_from_the_pause_menu(make_app) -> None:
+    app = make_app()
+    flow.start(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)   # Begin, as the United States
+    press(app, pygame.K_RETURN)   # to the table
+    table = app.top
+    for _ in range(MAX_FRAMES):
+        if table.my_turn:
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    press(app, pygame.K_4)  # pass
+    for _ in range(MAX_FRAMES):
+        if table.my_turn:
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    made = len(table.session.game.moves)
+    press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert len(table.session.game.moves) < made
+    assert table.log.entries == table.session.visible_log()
+
+
+def test_window_keys_resize_scale_and_screenshot(make_app, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PARLEY_SCREENSHOTS", str(tmp_path))
+    app = make_app()
+    flow.start(app)
+    body = app.theme.fonts.px("body")
+    press(app, pygame.K_EQUALS, mod=pygame.KMOD_CTRL)
+    assert app.theme.fonts.px("body") > body
+    press(app, pygame.K_MINUS, mod=pygame.KMOD_CTRL)
+    assert app.theme.fonts.px("body") == body
+    press(app, pygame.K_F12)
+    assert list(tmp_path.glob("*.png"))
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 900), w=1600, h=900))
+    app.step(0.016)
+    assert app.size == (1600, 900)
+    press(app, pygame.K_F11)
+    assert app.fullscreen
+    press(app, pygame.K_F11)
+    assert not app.fullscreen
+
+
+def test_a_broken_scenario_shows_its_problems(make_app, tmp_path) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("format: 1\nid: broken\ntitle: 3\n", encoding="utf-8")
+    app = make_app()
+    flow.start(app, str(bad))
+    assert app.top.name == "problems"
+    app.step(0.016)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "title"
+
+
+def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
+    """Proposing a package across one's own red line warns first; a second press of the
+    same key makes the move."""
+    app = make_app()
+    flow.start(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)   # Begin, as the United States
+    press(app, pygame.K_RETURN)   # to the table
+    table = app.top
+    for _ in range(MAX_FRAMES):
+        if table.my_turn and table.session.game.round >= 2:
+            break
+        if table.my_turn:
+            press(app, pygame.K_4)
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    rows = {row.issue.id: row for row in table.agenda.rows}
+    for issue, option in (("joint_action", "joint_execution"),
+                          ("syria_coordination", "full_coordination")):
+        row = rows[issue]
+        while row.value != option:
+            row.step(1)
+    made = len(table.session.game.moves)
+    press(app, pygame.K_1)
+    assert len(table.session.game.moves) == made
+    assert "confirm" in table.actions.propose.label
+    press(app, pygame.K_1)
+    assert table.session.game.moves[made][1].kind == "propose"

@@ -1,0 +1,78 @@
+"""Games are saved after every move; the title's "Load a game" continues them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+
+from game.ui import flow
+
+from .conftest import press
+
+MAX_FRAMES = 3000
+
+
+def wait_for_turn(app) -> None:  # type: ignore[no-untyped-def]
+    table = app.top
+    for _ in range(MAX_FRAMES):
+        if table.my_turn:
+            return
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    raise AssertionError("the player's turn never came")
+
+
+def test_a_game_is_saved_and_loaded_back(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    flow.start(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)   # Begin, as the United States
+    press(app, pygame.K_RETURN)   # to the table
+    wait_for_turn(app)
+    press(app, pygame.K_4)        # pass
+    wait_for_turn(app)
+    moves = list(app.top.session.game.moves)
+    folder = Path(os.environ["PARLEY_SAVES"])
+    assert len(list(folder.glob("*.json"))) == 1
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)   # Quit to title
+    assert app.top.name == "title"
+    app.top._load()
+    assert app.top.name == "saves"
+    press(app, pygame.K_1)
+    table = app.top
+    assert table.name == "table"
+    assert table.session.game.moves == moves
+    assert table.session.humans == ("us",)
+    assert not table.pending
+
+
+def test_a_hotseat_game_resumes_behind_a_handover(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.screenshots import new_game, play_turns
+    app = make_app()
+    new_game(app, "hotseat")
+    play_turns(app, 3)
+    app.reset(app.stack[0])
+    app.top._load()
+    press(app, pygame.K_1)
+    assert app.top.name == "handover"
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "table" and app.top.my_turn
+
+
+def test_a_damaged_save_says_what_is_wrong(make_app) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(os.environ["PARLEY_SAVES"])
+    folder.mkdir(parents=True)
+    (folder / "cut.json").write_text('{"parley": "parley-save", "version": 1, ', "utf-8")
+    app = make_app()
+    flow.start(app)
+    app.top._load()
+    screen = app.top
+    assert screen.saves and screen.saves[0].error
+    app.step(0.016)
+    press(app, pygame.K_1)
+    assert app.top.name == "message"
