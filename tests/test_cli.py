@@ -38,7 +38,7 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path,
     bad.write_text(text, encoding="utf-8")
     assert main(["validate", str(bad), str(DEFAULT_SCENARIO)]) == 1
     out = capsys.readouterr().out
-    assert f"{bad}:10:10: error: [minutes]" in out and "'lots'" in out
+    assert f"{bad}:11:10: error: [minutes]" in out and "'lots'" in out
     assert "[meters[0].start]" in out and "'high'" in out
     assert f"{DEFAULT_SCENARIO}: OK" in out
 

@@ -53,3 +53,18 @@ def test_the_main_scenario_meets_its_content_minimums() -> None:
                 piece = piece.strip(" .")
                 if piece:
                     assert piece in text, f"source {source.id} does not quote the article"
+
+
+def test_the_shipped_schema_is_the_formats_own() -> None:
+    import json
+
+    from game.model import Scenario
+    shipped = json.loads((SCENARIOS[0].parent / "scenario.schema.json").read_text("utf-8"))
+    assert shipped == Scenario.model_json_schema(), \
+        "regenerate it: python main.py schema -o scenarios/scenario.schema.json"
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_shipped_scenarios_point_editors_to_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=./scenario.schema.json"
