@@ -17,21 +17,19 @@ from __future__ import annotations
 import logging
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from transitions import Machine, MachineError
+from transitions import MachineError
 
 from game.analysis import DealReport, Package, deal_report, from_ids, outcome_space, to_ids
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Entry, Move
+from game.protocol import ENDED, GameState, TurnProtocol, build_machine
 from game.settings import Settings
 
 log = logging.getLogger(__name__)
-
-ENDED = "ended"
 
 _DEFAULT_LINES = {
     "propose": "We propose:",
@@ -41,48 +39,6 @@ _DEFAULT_LINES = {
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
     "pass": "We have nothing to add this turn; our position stands.",
 }
-
-
-class TurnProtocol:
-    """The model the ``transitions`` Machine conducts: its ``state`` is the current phase."""
-
-    state: str
-    trigger: Callable[[str], bool]  # added by the Machine
-
-
-def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
-                  **options: Any) -> Any:
-    """The turn protocol as a ``transitions`` machine: one state per phase, ``advance`` to
-    the next phase, ``conclude`` from any phase to the end. Built from validated ids only."""
-    states = [p.id for p in scenario.phases] + [ENDED]
-    transitions: list[dict[str, Any]] = [{"trigger": "advance", "source": a.id, "dest": b.id}
-                   for a, b in zip(scenario.phases, scenario.phases[1:])]
-    transitions.append({"trigger": "conclude", "source": [p.id for p in scenario.phases],
-                        "dest": ENDED})
-    return machine_class(model=model, states=states, transitions=transitions,
-                         initial=scenario.phases[0].id, auto_transitions=False,
-                         ignore_invalid_triggers=False, **options)
-
-
-@dataclass(frozen=True)
-class GameState:
-    """A snapshot of the game, as both sides can see it."""
-
-    phase: str
-    round: int
-    rounds: int
-    phase_round: int
-    phase_rounds: int
-    turn: int
-    to_move: str | None
-    meters: dict[str, float]
-    standing: dict[str, str] | None
-    standing_by: str | None
-    finished: bool
-    outcome: str | None
-    agreed: dict[str, str] | None
-    walked_out: str | None
-    last_turn: bool
 
 
 class Game:

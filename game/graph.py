@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from game.engine import ENDED, TurnProtocol, build_machine
+from game.protocol import ENDED, TurnProtocol, build_machine
 from game.model import Scenario
 
 

@@ -23,7 +23,7 @@ import bisect
 import random
 from dataclasses import dataclass
 
-from game.analysis import Package, from_ids, points, to_ids
+from game.analysis import Package, points, to_ids
 from game.engine import Game
 from game.model import Personality, Strategy
 from game.moves import Move

@@ -7,7 +7,8 @@ from functools import cache
 
 import pytest
 
-from game.engine import ENDED, Game
+from game.engine import Game
+from game.protocol import ENDED
 from game.errors import IllegalMoveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
