@@ -4,6 +4,8 @@ questions for discussion. Pages are switched with Left/Right or the number keys.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.debrief import debrief
@@ -19,7 +21,7 @@ PAGES = ("Result", "Outcome space", "Meters", "Priorities", "History", "Question
 
 class DebriefScreen(Screen):
     name = "debrief"
-    hint = "Left/Right or 1-6: pages   Up/Down: scroll   Tab: buttons   Esc: title"
+    hint = "Left/Right or 1-6: pages   Up/Down: scroll   T: save the transcript   Esc: title"
 
     def __init__(self, app, session: Session) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -31,6 +33,11 @@ class DebriefScreen(Screen):
         self.again = Button("Play again", self._again, kind="primary",
                             tooltip="Same scenario: choose the mode and side again.")
         self.title_button = Button("Back to title", self.back)
+        self.export = Button("Save the transcript", self.save_transcript, hint="T",
+                             tooltip="Write this game's transcript as Markdown and as an HTML "
+                                     "page (with the charts), for the teacher.")
+        #: Where the transcript was last written (shown on screen).
+        self.written: tuple[Path, Path] | None = None
         self.texts_by_page = {0: ScrollText(self._result_spans()),
                               3: ScrollText(self._priority_spans()),
                               4: ScrollText(self._history_spans()),
@@ -40,11 +47,39 @@ class DebriefScreen(Screen):
 
     def _rebuild_ring(self) -> None:
         text = self.texts_by_page.get(self.page)
-        self.ring.set([self.again, self.title_button, *self.tabs, *([text] if text else [])])
+        self.ring.set([self.again, self.title_button, self.export, *self.tabs,
+                       *([text] if text else [])])
 
     def show(self, page: int) -> None:
         self.page = page % len(PAGES)
         self._rebuild_ring()
+
+    def save_transcript(self) -> None:
+        """Write the transcript (Markdown and HTML) and show where it went."""
+        from game.ui.exports import transcript_folder, transcript_name, write_transcripts
+        from game.ui.problems import MessageScreen
+        session = self.session
+        path = getattr(session.autosave, "path", None)
+        folder = transcript_folder()
+        try:
+            self.written = write_transcripts(session.game,
+                                             transcript_name(session.game, path), folder)
+        except OSError as exc:
+            self.app.push(MessageScreen(self.app, "The transcript could not be written",
+                                        f"{folder}: {exc.strerror or exc}"))
+            return
+        md, html = self.written
+        self.export.set_label("Transcript saved")
+        self.app.push(MessageScreen(self.app, "Transcript saved", [
+            Span("This game's transcript was written in two forms:", gap=0.6),
+            Span("Markdown (plain text)", bold=True, gap=0),
+            Span(str(md), indent=16, gap=0.6),
+            Span("HTML page with the charts (opens in any browser)", bold=True, gap=0),
+            Span(str(html), indent=16, gap=0.6),
+            Span(f"Folder: {folder}", colour="muted", gap=0.3),
+            Span("Set PARLEY_TRANSCRIPTS to write them somewhere else, such as a shared "
+                 "class folder.", style="small", colour="muted")],
+            subtitle=session.scenario.title))
 
     def back(self) -> None:
         from game.ui.title import TitleScreen
@@ -163,6 +198,7 @@ class DebriefScreen(Screen):
         bottom = h - self.hint_height() - bh - u
         self.again.rect = pygame.Rect(w - 3 * u - 2 * 220 - u, bottom, 220, bh)
         self.title_button.rect = pygame.Rect(w - 3 * u - 220, bottom, 220, bh)
+        self.export.rect = pygame.Rect(3 * u, bottom, min(300, self.again.rect.x - 4 * u), bh)
         self.body = pygame.Rect(3 * u, top + th + u, w - 6 * u, bottom - top - th - 2 * u)
         for text in self.texts_by_page.values():
             text.rect = self.body.inflate(-3 * u, -2 * u)
@@ -175,6 +211,9 @@ class DebriefScreen(Screen):
                 return
             if pygame.K_1 <= event.key <= pygame.K_6:
                 self.show(event.key - pygame.K_1)
+                return
+            if event.key == pygame.K_t:
+                self.save_transcript()
                 return
             text = self.texts_by_page.get(self.page)
             if text is not None and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,

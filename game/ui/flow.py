@@ -62,7 +62,7 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
     or, in a demo, the table."""
     settings = app.settings if difficulty is None else replace(app.settings,
                                                                difficulty=difficulty)
-    app.use_scenario_theme(Path(scenario.file).parent if scenario.file else None)
+    use_theme(app, scenario)
     session = Session.start(scenario, settings, mode, human_side=human_side, teams=teams,
                             seed=app.seed)
     # The table goes on the stack first, hidden under the briefings, so that leaving the
@@ -117,28 +117,72 @@ def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
     return None, f"The scenario {scenario_id!r} of this save is not in {SCENARIOS}."
 
 
+def theme_problem(folder: Path | None) -> str | None:
+    """What had to be left out of the scenario folder's ``theme.json``, if anything."""
+    from game.ui.theme import load_theme
+    return load_theme(folder)[1] if folder is not None else None
+
+
+def use_theme(app: App, scenario: Scenario) -> None:
+    """Dress the window in the scenario's own theme; a broken ``theme.json`` is left out
+    and the player told so."""
+    folder = Path(scenario.file).parent if scenario.file else None
+    app.use_scenario_theme(folder)
+    problem = theme_problem(folder)
+    if problem:
+        app.toast(problem, 8.0)
+
+
 def resume_game(app: App, summary: object) -> None:
-    """Rebuild a saved game and go back to its table (after a hand-over in hot-seat)."""
+    """Rebuild a saved game and go back to its table (after a hand-over in hot-seat).
+
+    A save that cannot be read or rebuilt says why, and is left as it is. A save whose
+    scenario changed since says so first, and the player chooses to go on with what could
+    be replayed (in a new save file, so the old one keeps every move) or to go back."""
     from game.errors import SaveError
     from game.save import restore
-    from game.ui.problems import MessageScreen
-    from game.ui.table import TableScreen
+    from game.ui.problems import ConfirmScreen, MessageScreen
     save = getattr(summary, "save", None)
     if save is None:
         app.push(MessageScreen(app, "This save cannot be read",
-                               getattr(summary, "error", None) or "Unknown problem."))
+                               getattr(summary, "error", None) or "Unknown problem.",
+                               "The file is left as it is."))
         return
     scenario, why = find_scenario(save.scenario.id, save.scenario.file)
     if scenario is None:
-        app.push(MessageScreen(app, "This save cannot be loaded", why))
+        app.push(MessageScreen(app, "This save cannot be loaded", why,
+                               "The file is left as it is."))
         return
     try:
         restored = restore(save, scenario)
     except SaveError as exc:
-        app.push(MessageScreen(app, "This save cannot be loaded", str(exc)))
+        app.push(MessageScreen(app, "This save cannot be loaded", str(exc),
+                               "The file is left as it is."))
         return
-    app.use_scenario_theme(Path(scenario.file).parent if scenario.file else None)
-    session = Session.resume(restored.game, restored.humans, getattr(summary, "path", None))
+    path = getattr(summary, "path", None)
+    complete = restored.replayed == len(save.moves)
+
+    def go_on() -> None:
+        _open_table(app, scenario, restored, path, keep_file=complete)
+
+    if restored.warning:
+        more = ("" if complete else " If you go on, the game continues in a new save file; "
+                "this save keeps every move it had.")
+        app.push(ConfirmScreen(app, "The scenario has changed since this game was saved",
+                               restored.warning + more, go_on,
+                               yes=f"Go on from move {restored.replayed}",
+                               subtitle=save.scenario.title))
+        return
+    go_on()
+
+
+def _open_table(app: App, scenario: Scenario, restored: object, path: Path | None, *,
+                keep_file: bool) -> None:
+    from game.ui.table import TableScreen
+    use_theme(app, scenario)
+    session = Session.resume(restored.game, restored.humans, path,  # type: ignore[attr-defined]
+                             started=restored.started,  # type: ignore[attr-defined]
+                             keep_file=keep_file)
     table = TableScreen(app, session)
     while len(app.stack) > 1:
         app.stack.pop().leave()
@@ -147,5 +191,3 @@ def resume_game(app: App, summary: object) -> None:
     if session.mode == HOTSEAT and not session.game.finished:
         table.seat = None
         table.show_all()  # nothing private shows until a team is seated: a hand-over first
-    if restored.warning:
-        app.push(MessageScreen(app, "The game was rebuilt with a warning", restored.warning))

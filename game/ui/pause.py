@@ -1,4 +1,4 @@
-"""The pause menu, drawn over the table: resume, undo, settings, quit to title."""
+"""The pause menu, drawn over the table: resume, undo, redo, settings, quit to title."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ class PauseScreen(Screen):
     def __init__(self, app, table) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.table = table
-        count = table.session.undo_count()
-        undo_tip = ("Take back your last move (and the computer's answer)." if count else
-                    "Nothing can be taken back now (undo may be off in the settings, or "
-                    "unavailable in this mode).")
+        session = table.session
+        no_undo, no_redo = session.undo_blocked(), session.redo_blocked()
         self.buttons = [
             Button("Resume", self.back, kind="primary"),
-            Button("Undo your last move", self._undo, enabled=bool(count) and not table.pending,
-                   tooltip=undo_tip),
+            Button("Undo your last move", self._undo, enabled=no_undo is None, hint="Ctrl+Z",
+                   tooltip=no_undo or "Take back your last move (and the computer's answer)."),
+            Button("Redo", self._redo, enabled=no_redo is None, hint="Ctrl+Y",
+                   tooltip=no_redo or "Play again what Undo took back."),
             Button("Settings", self._settings,
                    tooltip="Text size, high contrast and pace apply now; rules apply to the "
                            "next game."),
@@ -63,6 +63,10 @@ class PauseScreen(Screen):
     def _undo(self) -> None:
         self.app.pop()
         self.table.undo()
+
+    def _redo(self) -> None:
+        self.app.pop()
+        self.table.redo()
 
     def _settings(self) -> None:
         from game.ui.settings_screen import SettingsScreen

@@ -29,15 +29,37 @@ def _load(path: Path) -> pygame.Surface | None:
     return _images[path]
 
 
-def picture_path(scenario: Any, side: str, kind: str) -> Path:
-    """Where *side*'s *kind* ("portrait" or "flag") comes from: the scenario's file if it
-    names one (the loader has checked it stays in the scenario's folder), else Parley's."""
-    named = getattr(scenario.sides[side], kind)
-    if named and scenario.file:
-        candidate = Path(scenario.file).parent / named
-        if candidate.is_file():
+def forget() -> None:
+    """Drop every picture loaded so far (a scenario reloaded with F5 may have new ones)."""
+    _images.clear()
+    _scaled.clear()
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """*folder*/*relative* if it is a file that stays inside *folder* (links resolved)."""
+    try:
+        candidate = (folder / relative).resolve()
+        if candidate.is_relative_to(folder.resolve()) and candidate.is_file():
             return candidate
-    folder = ASSETS / ("portraits" if kind == "portrait" else "flags")
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def picture_path(scenario: Any, side: str, kind: str) -> Path:
+    """Where *side*'s *kind* ("portrait" or "flag") comes from: the file the scenario names
+    (relative to its folder), else ``portraits/<side>.png`` or ``flags/<side>.png`` in the
+    scenario's folder, else Parley's own. A path that leads out of the scenario's folder
+    (``..``, an absolute path, a link) is never used."""
+    sub = "portraits" if kind == "portrait" else "flags"
+    named = getattr(scenario.sides[side], kind)
+    if scenario.file:
+        folder = Path(scenario.file).parent
+        for relative in ([named] if named else []) + [f"{sub}/{side}.png"]:
+            found = _inside(folder, relative)
+            if found is not None:
+                return found
+    folder = ASSETS / sub
     own = folder / f"{side}.png"
     return own if own.is_file() else folder / "default.png"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.errors import ScenarioError
@@ -47,6 +49,33 @@ class MessageScreen(Screen):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         title_bar(surface, self.theme, self.title, self.subtitle)
+
+
+class ConfirmScreen(MessageScreen):
+    """A message with a choice: go on (Enter) or go back (Esc)."""
+
+    name = "confirm"
+    hint = "Enter: go on   Esc: back   Up/Down: scroll"
+
+    def __init__(self, app, title: str, text: str | list[Span],  # type: ignore[no-untyped-def]
+                 then: Callable[[], None], *, yes: str = "Go on", subtitle: str = "") -> None:
+        super().__init__(app, title, text, subtitle)
+        self.then = then
+        self.ok.set_label("Back")
+        self.ok.kind = "normal"
+        self.yes = Button(yes, self._yes, kind="primary")
+        self.ring.set([self.yes, self.ok, self.body], keep=False)
+        self.ring.focus(self.yes)
+
+    def _yes(self) -> None:
+        self.app.pop()
+        self.then()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        u = self.theme.unit
+        r = self.ok.rect
+        self.yes.rect = pygame.Rect(r.x - u - 320, r.y, 320, r.h)
 
 
 class ProblemsScreen(MessageScreen):

@@ -3,9 +3,11 @@ rebuilds it by replaying its moves and goes back to the table."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
-from game.save import SaveSummary, list_saves, save_folder
+from game.save import SaveFile, SaveSummary, list_saves, save_folder
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.widgets import Button
@@ -18,12 +20,48 @@ def pretty(identifier: str | None) -> str:
     return (identifier or "over").replace("_", " ").capitalize()
 
 
-def describe(summary: SaveSummary) -> str:
+def saved_when(stamp: str, now: datetime | None = None) -> str:
+    """A save's UTC time stamp as the player's local time: "today 14:03", "yesterday
+    09:10", "3 May 14:03", or with the year when it is not this year's."""
+    try:
+        when = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    today = (now or datetime.now().astimezone()).date()
+    clock = when.strftime("%H:%M")
+    days = (today - when.date()).days
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"yesterday {clock}"
+    day = f"{when.day} {when.strftime('%b')}"
+    return f"{day} {clock}" if when.year == today.year else f"{day} {when.year} {clock}"
+
+
+def teams_text(save: SaveFile) -> str:
+    """"Team Harbour v Computer": the teams in the order of the sides."""
+    return " v ".join(name for name in save.teams.values() if name) or "no team names"
+
+
+def describe(summary: SaveSummary) -> tuple[str, str]:
+    """The two lines of a save in the list: its scenario, and its teams, round or outcome
+    and date."""
     save = summary.save
     if save is None:
-        return f"{summary.path.name}: cannot be read"
+        return f"{summary.path.name}", "cannot be read: choose it to see why"
     state = f"ended: {pretty(save.outcome)}" if save.finished else f"round {save.round}"
-    return f"{save.scenario.title} \u00b7 {state}"
+    return (save.scenario.title,
+            f"{teams_text(save)}  \u00b7  {state}  \u00b7  {saved_when(save.saved)}")
+
+
+def shorten(text: str, font: pygame.font.Font, width: int) -> str:
+    """*text* cut with an ellipsis to fit *width* (a list row: the detail panel shows it
+    whole)."""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "\u2026")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
 
 
 class SavesScreen(Screen):
@@ -34,7 +72,7 @@ class SavesScreen(Screen):
         super().__init__(app)
         self.folder = save_folder()
         self.saves = list_saves(self.folder)[:MOST]
-        self.buttons = [Button(describe(s), lambda s=s: self._pick(s), role="small",
+        self.buttons = [Button(" ".join(describe(s)), lambda s=s: self._pick(s), role="small",
                                hint=str(n + 1) if n < 9 else "")
                         for n, s in enumerate(self.saves)]
         self.back_button = Button("Back", self.back)
@@ -58,9 +96,14 @@ class SavesScreen(Screen):
         lw = int(w * 0.45)
         rh = fonts.get("small").get_linesize() * 2 + u
         y = top
-        for button in self.buttons:
+        small = fonts.get("small")
+        cap = small.size("9")[0] + 8 + 3 * u  # the key hint's cap and its padding
+        for summary, button in zip(self.saves, self.buttons):
             button.visible = y + rh <= self.back_button.rect.y - u
             button.rect = pygame.Rect(3 * u, y, lw, rh)
+            first, second = describe(summary)
+            room = lw - cap - u
+            button.set_label(f"{shorten(first, small, room)}\n{shorten(second, small, room)}")
             y += rh + u // 2
         self.detail = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
                                   self.back_button.rect.bottom - top)
@@ -101,8 +144,7 @@ class SavesScreen(Screen):
                       "save title") + u // 2
         teams = " \u00b7 ".join(f"{side.upper()}: {name}" for side, name in save.teams.items())
         facts = [f"Teams: {teams}",
-                 f"Started {save.started[:16].replace('T', ' ')}, saved "
-                 f"{save.saved[:16].replace('T', ' ')} (UTC)",
+                 f"Started {saved_when(save.started)}, saved {saved_when(save.saved)}",
                  f"{len(save.moves)} moves, round {save.round}",
                  f"Finished: {pretty(save.outcome)}" if save.finished
                  else "In progress: continue it from where it stopped."]

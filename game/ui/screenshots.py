@@ -171,6 +171,56 @@ def debrief_page(page: int) -> Callable[..., None]:
     return scene
 
 
+def scene_title_resume(app) -> None:  # type: ignore[no-untyped-def]
+    """The title after a game was left unfinished: it offers to resume it."""
+    new_game(app)
+    seat_players(app)
+    play_turns(app, 3)
+    skip_all(app)
+    scene_title(app)
+
+
+def scene_undo(app) -> None:  # type: ignore[no-untyped-def]
+    """The table just after Ctrl+Z: Redo is ready."""
+    new_game(app)
+    seat_players(app)
+    play_turns(app, 4)
+    skip_all(app)
+    table = app.top
+    table.undo()
+    app._toast = None
+    table.ring.focus(table.redo_button)
+
+
+def scene_reload_problems(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.reload import ReloadProblemsScreen
+    scene_table(app)
+    file = "scenarios/my_scenario.yaml"
+    app.push(ReloadProblemsScreen(app, file, [
+        Problem(file, 12, 5, "sides.us.batna.value", "expected a number from 0 to 1, "
+                "found 1.4"),
+        Problem(file, 40, 9, "issues[2].options[0].id",
+                "unknown option 'verfied_calm'; did you mean 'verified_calm'?")]))
+
+
+def scene_changed_save(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.problems import ConfirmScreen
+    scene_title(app)
+    app.push(ConfirmScreen(
+        app, "The scenario has changed since this game was saved",
+        "The scenario has changed since this game was saved. Move 5 of 9 can no longer be "
+        "played (tactic 'invoke_allies' is not available now); the game was rebuilt up to "
+        "move 4. If you go on, the game continues in a new save file; this save keeps every "
+        "move it had.", lambda: None, yes="Go on from move 4",
+        subtitle="Joint Strikes? Washington and Moscow, May 2016"))
+
+
+def scene_transcript(app) -> None:  # type: ignore[no-untyped-def]
+    if app.top is None or app.top.name != "debrief":
+        finished_game(app)
+    app.top.save_transcript()
+
+
 SCENES: list[tuple[str, Callable[..., None]]] = [
     ("01_title", scene_title),
     ("02_scenarios", scene_scenarios),
@@ -190,6 +240,11 @@ SCENES: list[tuple[str, Callable[..., None]]] = [
     ("16_debrief_history", debrief_page(4)),
     ("17_debrief_questions", debrief_page(5)),
     ("18_load", lambda app: scene_load(app)),
+    ("19_title_resume", scene_title_resume),
+    ("20_table_undo", scene_undo),
+    ("21_reload_problems", scene_reload_problems),
+    ("22_changed_save", scene_changed_save),
+    ("23_transcript_saved", scene_transcript),
 ]
 
 
@@ -205,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     # The games played for the pictures are saved apart from the player's own.
     import tempfile
     os.environ["PARLEY_SAVES"] = tempfile.mkdtemp(prefix="parley-screenshots-")
+    os.environ["PARLEY_TRANSCRIPTS"] = tempfile.mkdtemp(prefix="parley-transcripts-")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Game
-from game.errors import SaveError
+from game.errors import IllegalMoveError, SaveError
 from game.model import Scenario
 from game.moves import Entry, Move
 from game.negotiator import Negotiator
+from game.save import Autosave, save_folder
 from game.settings import Settings
+from game.takeback import Takebacks
 
 try:
     from game.analysis import points
@@ -47,6 +49,11 @@ class Session:
     autosave: Callable[[Game], None] | None = None
     #: Why the last autosave failed, if it did (shown to the player once).
     save_error: str | None = None
+    #: Undo and redo (game.takeback): what the players took back and may play again.
+    takebacks: Takebacks = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.takebacks = Takebacks(set(self.humans))
 
     @classmethod
     def start(cls, scenario: Scenario, settings: Settings, mode: str, *,
@@ -78,22 +85,28 @@ class Session:
         session._make_players()
         if humans and save:
             # Nobody plays a demo: nothing worth keeping, so it is not saved.
-            from game.save import Autosave, save_folder
             session.autosave = Autosave(save_folder(), game, set(humans))
         return session
 
     @classmethod
-    def resume(cls, game: Game, humans: set[str], path: Path | None = None) -> Session:
-        """Go on with a game rebuilt from a save (at *path*, which keeps being updated)."""
+    def resume(cls, game: Game, humans: set[str], path: Path | None = None, *,
+               started: str | None = None, keep_file: bool = True) -> Session:
+        """Go on with a game rebuilt from a save (at *path*, which keeps being updated).
+
+        With *keep_file* False (not every saved move could be replayed) the game goes on
+        in a new save file beside it, so the old save keeps every move it had."""
         sides = game.sides
         ordered = tuple(s for s in sides if s in humans)
         mode = HOTSEAT if len(ordered) == 2 else VS_COMPUTER if ordered else DEMO
         session = cls(game, mode, ordered)
         session._make_players()
         if ordered and path is not None:
-            from game.save import Autosave
-            autosave = Autosave(path.parent, game, set(ordered))
-            autosave.path = path
+            autosave = Autosave(path.parent, game, set(ordered)) if keep_file else \
+                fresh_autosave(path.parent, game, set(ordered))
+            if started:
+                autosave.started = started
+            if keep_file:
+                autosave.path = path
             session.autosave = autosave
         return session
 
@@ -151,6 +164,7 @@ class Session:
     def play(self, move: Move) -> list[Entry]:
         """A human's move for the side to move; raises IllegalMoveError if not legal."""
         entries = self.game.apply(move)
+        self.takebacks.moved()  # a new move: what was undone can no longer be redone
         self._save()
         return entries
 
@@ -175,23 +189,109 @@ class Session:
             move = Move.wait()
         return self.play(move)
 
+    # ----- undo and redo (game.takeback) ---------------------------------------------
+
+    def undo_blocked(self) -> str | None:
+        """Why Undo cannot be used now (None: it can)."""
+        if not self.humans:
+            return "Nobody plays in a demo: there is nothing to take back."
+        if self.mode == HOTSEAT:
+            return ("No undo when two teams share the screen: a team could take back the "
+                    "other team's move.")
+        if not self.game.settings.undo:
+            return "Undo is switched off in the teacher's settings."
+        if not self.takebacks.undo_count(self.game):
+            return "Nothing to take back yet: you have not made a move."
+        return None
+
+    def redo_blocked(self) -> str | None:
+        """Why Redo cannot be used now (None: it can)."""
+        blocked = self.undo_blocked()
+        if blocked and not blocked.startswith("Nothing"):
+            return blocked.replace("Undo", "Redo").replace("take back", "play again")
+        if not self.takebacks.can_redo(self.game):
+            return ("Nothing to redo: Redo plays again what Undo took back, until a new "
+                    "move is made.")
+        return None
+
     def undo_count(self) -> int:
         """How many moves Undo takes back: back to before the last human move (0 if
         none can be taken back)."""
-        # In hot-seat a team could take back the other team's move: no undo there.
-        if not self.game.settings.undo or self.mode != VS_COMPUTER:
-            return 0
-        moves = self.game.moves
-        for back in range(1, len(moves) + 1):
-            if moves[-back][0] in self.humans:
-                return back
-        return 0
+        return 0 if self.undo_blocked() else self.takebacks.undo_count(self.game)
 
     def undo(self) -> bool:
-        count = self.undo_count()
-        if not count:
+        """Take back the players' last move and the replies to it; False if not possible.
+        The autosave follows."""
+        if self.undo_blocked():
             return False
-        self.game = self.game.undone(count)
+        game = self.takebacks.undo(self.game)
+        if game is None:
+            return False
+        self._replace(game)
+        return True
+
+    def redo(self) -> bool:
+        """Play again what the last undo took back; False if there is nothing to redo."""
+        if self.redo_blocked():
+            return False
+        game = self.takebacks.redo(self.game)
+        if game is None:
+            return False
+        self._replace(game)
+        return True
+
+    def _replace(self, game: Game) -> None:
+        self.game = game
         self._make_players()
         self._save()
-        return True
+
+    # ----- a scenario file changed on disk (F5) ------------------------------------------
+
+    def rebuild(self, scenario: Scenario) -> tuple[int, str | None]:
+        """Go on with this game on *scenario* (a new version of its file) by replaying its
+        moves as far as they are still legal. Returns how many were replayed and, when not
+        all, a warning saying which move stopped the replay.
+
+        Raises :class:`ValueError` when the file now holds another scenario or other
+        sides. When moves were lost, the game goes on in a new save file (the old one
+        keeps every move)."""
+        old = self.game
+        if scenario.id != old.scenario.id:
+            raise ValueError(f"the file now holds the scenario {scenario.id!r}, not "
+                             f"{old.scenario.id!r}")
+        if list(scenario.side_ids) != list(old.sides):
+            raise ValueError(f"the scenario's sides changed ({', '.join(old.sides)} -> "
+                             f"{', '.join(scenario.side_ids)})")
+        game = Game(scenario, old.settings, old.seed, dict(old.teams))
+        moves = list(old.moves)
+        warning = None
+        replayed = 0
+        for side, move, reason in moves:
+            try:
+                if side != game.to_move:
+                    raise IllegalMoveError(f"it is not {side}'s turn")
+                game.apply(move, reason)
+            except IllegalMoveError as exc:
+                warning = (f"Move {replayed + 1} of {len(moves)} can no longer be played "
+                           f"({exc}); the game was rebuilt up to move {replayed}.")
+                break
+            replayed += 1
+        if warning is not None and isinstance(self.autosave, Autosave):
+            fresh = fresh_autosave(self.autosave.path.parent, game, set(self.humans))
+            fresh.started = self.autosave.started
+            self.autosave = fresh
+        # What was undone belongs to the old version of the scenario.
+        self.takebacks = Takebacks(set(self.humans))
+        self._replace(game)
+        return replayed, warning
+
+
+def fresh_autosave(folder: Path, game: Game, humans: set[str]) -> Autosave:
+    """An autosave to a file of its own in *folder*: never one that exists already (a
+    save named for the same scenario, second and seed would otherwise be overwritten)."""
+    autosave = Autosave(folder, game, humans)
+    stem, number = autosave.path.stem, 2
+    while autosave.path.exists():
+        autosave.path = folder / f"{stem}-{number}.json"
+        number += 1
+    return autosave

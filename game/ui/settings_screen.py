@@ -1,50 +1,127 @@
-"""Settings: the rules of the day (rounds, difficulty, undo) and the display (text size,
-high contrast, pace of the computer's turns, full screen)."""
+"""Settings: the teacher's rules of the day (rounds, time per turn and what happens when it
+runs out, difficulty, undo, team names, the debrief's priorities, the scenarios offered) and
+the display (text size, high contrast, pace of the computer's turns, full screen).
+
+Settings given on the command line (``--settings classroom.toml``) are what it shows first.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pygame
 
+from game.model import Scenario
 from game.settings import DIFFICULTIES
 from game.ui.screen import Screen, paragraph, title_bar
-from game.ui.theme import TEXT_SCALES
-from game.ui.widgets import Button, Choice
+from game.ui.text import draw_line
+from game.ui.theme import TEXT_SCALES, Theme
+from game.ui.widgets import Button, Choice, Widget, draw_focus
 
 PACES = [("slow", "Slow"), ("normal", "Normal"), ("fast", "Fast")]
 SECONDS = (30, 60, 90, 120, 180, 300)
+ROUNDS = tuple(range(2, 13))
+
+
+def with_current(values: list[tuple[Any, str]], current: Any,
+                 label: Callable[[Any], str]) -> tuple[list[tuple[Any, str]], int]:
+    """*values* with *current* added if it is not among them (a settings file may give any
+    number), and the index of *current*."""
+    if all(v != current for v, _ in values):
+        values = values + [(current, label(current))]
+    return values, next(i for i, (v, _) in enumerate(values) if v == current)
+
+
+class Toggle(Widget):
+    """A check box with a label: Enter, Space, Left/Right or a click turn it on or off."""
+
+    def __init__(self, label: str, on: bool, on_change: Callable[[Toggle], None], *,
+                 tooltip: str = "") -> None:
+        super().__init__(tooltip=tooltip)
+        self.label = label
+        self.on = on
+        self.on_change = on_change
+
+    def texts(self) -> list[str]:
+        return [self.label]
+
+    def activate(self) -> None:
+        if self.enabled:
+            self.on = not self.on
+            self.on_change(self)
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.activate()
+            return True
+        return super().key(event)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        c = theme.c
+        pygame.draw.rect(surface, c["button_hover"] if hovered or focused else c["panel_alt"],
+                         self.rect, border_radius=6)
+        font = theme.fonts.get("body")
+        pad = theme.unit
+        side = font.get_height() - 4
+        box = pygame.Rect(self.rect.x + pad, self.rect.centery - side // 2, side, side)
+        colour = c["accent"] if self.enabled else c["disabled"]
+        pygame.draw.rect(surface, colour, box, 2, border_radius=3)
+        if self.on:
+            pygame.draw.lines(surface, colour, False, [
+                (box.x + side * 0.2, box.y + side * 0.55), (box.x + side * 0.42,
+                                                            box.y + side * 0.78),
+                (box.x + side * 0.82, box.y + side * 0.25)], 3)
+        room = self.rect.right - box.right - 2 * pad
+        if font.size(self.label)[0] > room:
+            font = theme.fonts.get("small")  # a long title: smaller rather than cut
+        y = self.rect.centery - font.get_linesize() // 2
+        draw_line(surface, font, self.label, c["text"] if self.enabled else c["disabled"],
+                  (box.right + pad, y), room, where="toggle label")
+        if focused:
+            draw_focus(surface, theme, self.rect)
 
 
 class SettingsScreen(Screen):
     name = "settings"
-    hint = "Up/Down: move   Left/Right: change   Esc: back"
+    hint = "Up/Down: move   Left/Right: change   Enter: tick   Esc: back"
 
     def __init__(self, app, in_game: bool = False) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.in_game = in_game
         s = app.settings
-        rounds = [(None, "As the scenario says")] + [(n, f"{n} rounds") for n in range(2, 13)]
-        self.rounds = Choice("Bargaining rounds", rounds,
-                             next((i for i, (v, _) in enumerate(rounds) if v == s.rounds), 0),
-                             self._rules, tooltip="Rounds in the scenario's bargaining phase.")
+        rounds, at = with_current([(None, "As the scenario says")] +
+                                  [(n, f"{n} rounds") for n in ROUNDS], s.rounds,
+                                  lambda n: f"{n} rounds")
+        self.rounds = Choice("Bargaining rounds", rounds, at, self._rules,
+                             tooltip="Rounds in the scenario's bargaining phase.")
         self.difficulty = Choice("Difficulty", [(d, d.capitalize()) for d in DIFFICULTIES],
                                  DIFFICULTIES.index(s.difficulty), self._rules,
                                  tooltip="How hard the computer bargains.")
         self.undo = Choice("Undo", [(True, "Allowed"), (False, "Not allowed")],
                            0 if s.undo else 1, self._rules,
-                           tooltip="Whether players may take a move back (Ctrl+Z).")
-        limits = [(None, "No limit")] + [(n, f"{n} seconds") for n in SECONDS]
-        current = getattr(s, "seconds_per_turn", None)
-        if current is not None and current not in SECONDS:
-            limits.append((current, f"{current} seconds"))
-        self.seconds = Choice("Time per turn", limits,
-                              next(i for i, (v, _) in enumerate(limits) if v == current),
-                              self._rules, tooltip="A countdown for each move of a team.")
-        timeouts = [("pass", "The turn passes"), ("computer", "The computer moves")]
+                           tooltip="Whether players may take a move back (Ctrl+Z) and play "
+                                   "it again (Ctrl+Y). Never in hot-seat.")
+        limits, at = with_current([(None, "No limit")] + [(n, f"{n} seconds") for n in SECONDS],
+                                  s.seconds_per_turn, lambda n: f"{n} seconds")
+        self.seconds = Choice("Time per turn", limits, at, self._rules,
+                              tooltip="A visible countdown for each move of a team.")
+        timeouts = [("pass", "The turn passes"), ("computer", "The computer picks")]
         self.timeout = Choice("When time runs out", timeouts,
-                              [v for v, _ in timeouts].index(getattr(s, "on_timeout", "pass")),
-                              self._rules, tooltip="What happens to a team whose time is up.")
+                              [v for v, _ in timeouts].index(s.on_timeout), self._rules,
+                              tooltip="What happens to a team whose time is up: it passes, or "
+                                      "the computer picks a move for it.")
+        self.names = Choice("Team names", [(False, "Optional"), (True, "Required")],
+                            int(s.require_team_names), self._rules,
+                            tooltip="Whether teams must give their names (kept in the game "
+                                    "record) before they play.")
+        self.reveal = Choice("Other side's priorities",
+                             [(True, "Shown in the debrief"), (False, "Kept hidden")],
+                             0 if s.reveal_priorities else 1, self._rules,
+                             tooltip="Whether the debrief reveals what the other side "
+                                     "privately cared about.")
+        self.offered = self._scenario_toggles(s.scenarios)
         p = app.prefs
         scales = [(x, f"{round(x * 100)}%") for x in TEXT_SCALES]
         self.text = Choice("Text size", scales,
@@ -60,17 +137,53 @@ class SettingsScreen(Screen):
                            lambda on: app.toggle_fullscreen() if on != app.fullscreen else None,
                            tooltip="Also F11 anywhere.")
         self.done = Button("Done", self.back, kind="primary")
-        self.rules = [self.rounds, self.difficulty, self.undo, self.seconds, self.timeout]
-        for choice in self.rules:
-            choice.enabled = not in_game
-        self.rows = [*self.rules, self.text, self.contrast, self.pace, self.full]
-        self.ring.set(self.rows + [self.done])
+        self.rules: list[Widget] = [self.rounds, self.difficulty, self.undo, self.seconds,
+                                    self.timeout, self.names, self.reveal]
+        for widget in [*self.rules, *self.offered]:
+            widget.enabled = not in_game
+        self.display = [self.text, self.contrast, self.pace, self.full]
+        self.ring.set([*self.rules, *self.offered, *self.display, self.done])
+
+    # ----- the scenarios offered ----------------------------------------------------------
+
+    def _scenario_toggles(self, allowed: tuple[str, ...] | None) -> list[Toggle]:
+        from game.ui.flow import SCENARIOS, load
+        self.catalogue: list[Scenario] = []
+        for path in sorted(SCENARIOS.glob("*.y*ml")):
+            scenario, _ = load(path)
+            if scenario is not None:
+                self.catalogue.append(scenario)
+        known = {s.id for s in self.catalogue}
+        # Ids the settings name that are not in the folder are kept as they are.
+        self.others = tuple(i for i in (allowed or ()) if i not in known)
+        return [Toggle(s.title, allowed is None or s.id in allowed, self._offer,
+                       tooltip=f"Offer {s.title!r} ({s.minutes} minutes) on the title and "
+                               "scenario screens.")
+                for s in self.catalogue]
+
+    def _offer(self, toggle: Toggle) -> None:
+        if not any(t.on for t in self.offered):
+            toggle.on = True
+            self.app.toast("At least one scenario must be offered.")
+            return
+        self._rules(None)
+
+    def offered_ids(self) -> tuple[str, ...] | None:
+        """The scenarios ticked, or None when every one is (offer all, even new ones)."""
+        if all(t.on for t in self.offered) and not self.others:
+            return None
+        return tuple(s.id for s, t in zip(self.catalogue, self.offered) if t.on) + self.others
+
+    # ----- changes ------------------------------------------------------------------------
 
     def _rules(self, _value: object) -> None:
         self.app.settings = replace(self.app.settings, rounds=self.rounds.value,
                                     difficulty=self.difficulty.value, undo=self.undo.value,
                                     seconds_per_turn=self.seconds.value,
-                                    on_timeout=self.timeout.value)
+                                    on_timeout=self.timeout.value,
+                                    require_team_names=self.names.value,
+                                    reveal_priorities=self.reveal.value,
+                                    scenarios=self.offered_ids())
 
     def _text(self, value: float) -> None:
         self.app.prefs.text_scale = value
@@ -79,28 +192,58 @@ class SettingsScreen(Screen):
     def _pace(self, value: str) -> None:
         self.app.prefs.pace = value
 
+    def back(self) -> None:
+        self.app.pop()
+        # The title offers the scenarios the new settings allow.
+        top = self.app.top
+        if not self.in_game and top is not None and top.name == "title" and \
+                len(self.app.stack) == 1:
+            from game.ui.title import TitleScreen
+            self.app.reset(TitleScreen(self.app))
+
+    # ----- the frame ----------------------------------------------------------------------
+
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         w, h = size
         u = self.theme.unit
         fonts = self.theme.fonts
         top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
+        self.head_h = fonts.get("small", bold=True).get_linesize() + u // 2
         rh = fonts.get("body").get_linesize() + 2 * u
-        rw = min(w - 6 * u, max(640, w // 2))
-        y = top
-        for n, row in enumerate(self.rows):
-            if n == len(self.rules):
-                y += fonts.get("small").get_linesize() + u
-            row.rect = pygame.Rect(3 * u, y, rw, rh)
-            y += rh + u // 2
-        self.done.rect = pygame.Rect(3 * u, y + u, 200, rh)
+        cw = (w - 7 * u) // 2
+        self.columns = (3 * u, 4 * u + cw)
+        self.heads: list[tuple[str, int, int]] = []
+        y = self._column(self.columns[0], top, cw, rh, "Rules of the day", self.rules)
+        self.note_y = y
+        if self.in_game:
+            y += fonts.get("small").get_linesize() * 2
+        self._column(self.columns[0], y + u, cw, rh, "Scenarios offered", self.offered)
+        y = self._column(self.columns[1], top, cw, rh, "Display, on this computer",
+                         self.display)
+        self.done.rect = pygame.Rect(self.columns[1], y + u, 200, rh)
+        self.column_w = cw
+
+    def _column(self, x: int, y: int, width: int, rh: int, head: str,
+                rows: list[Widget] | list[Toggle]) -> int:
+        self.heads.append((head, x, y))
+        y += self.head_h
+        for row in rows:
+            row.rect = pygame.Rect(x, y, width, rh)
+            y += rh + self.theme.unit // 2
+        return y
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
-        title_bar(surface, t, "Settings", "Rules of the day for the next game, and how Parley "
-                  "looks")
+        source = getattr(self.app, "settings_file", None)
+        subtitle = (f"Rules of the day from {source}, and how Parley looks" if source else
+                    "Rules of the day for the next game, and how Parley looks")
+        title_bar(surface, t, "Settings", subtitle)
+        font = t.fonts.get("small", bold=True)
+        for head, x, y in self.heads:
+            draw_line(surface, font, head.upper(), t.c["muted"], (x, y), self.column_w,
+                      where="settings heading")
         if self.in_game:
-            r = self.rows[len(self.rules) - 1].rect
             paragraph(surface, t.fonts.get("small"), "The rules are fixed for the game in "
-                      "progress; they apply to the next one.", t.c["muted"], r.x, r.bottom + 2,
-                      r.w, 1, "settings note")
+                      "progress; they apply to the next one.", t.c["muted"], self.columns[0],
+                      self.note_y + 2, self.column_w, 2, "settings note")

@@ -48,6 +48,8 @@ class TableScreen(Screen):
 
         self.skip_button = Button("Skip ahead", self.skip, hint="Space",
                                   tooltip="Show the rest of this turn at once.")
+        self.undo_button = Button("Undo", self.undo, role="small")
+        self.redo_button = Button("Redo", self.redo, role="small")
         self.debrief_button = Button("See the debrief", self.to_debrief, kind="primary",
                                      tooltip="What was agreed, how good it was, and what "
                                              "really happened.")
@@ -84,14 +86,26 @@ class TableScreen(Screen):
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
         self.debrief_button.visible = game.finished and not self.pending
         self.skip_button.visible = self.pending
+        self._sync_takebacks()
         self._ring()
+
+    def _sync_takebacks(self) -> None:
+        """Enable Undo and Redo when the session allows them; else say why in the tip."""
+        for button, why, tip in (
+                (self.undo_button, self.session.undo_blocked(),
+                 "Take back your last move and the computer's answer to it (Ctrl+Z)."),
+                (self.redo_button, self.session.redo_blocked(),
+                 "Play again what Undo took back (Ctrl+Y or Ctrl+Shift+Z).")):
+            button.enabled = why is None
+            button.tooltip = tip if why is None else f"{tip} Not now: {why}"
 
     def _ring(self) -> None:
         widgets: list[Widget] = []
         if self.debrief_button.visible:
             widgets.append(self.debrief_button)
         widgets += [*self.agenda.rows, self.agenda.copy]
-        widgets += self.actions.buttons()
+        widgets += self.actions.moves + [self.undo_button, self.redo_button]
+        widgets += self.actions.tactics.get(self.actions.side or "", [])
         if self.skip_button.visible:
             widgets.append(self.skip_button)
         widgets += [*self.meters, self.log]
@@ -204,13 +218,31 @@ class TableScreen(Screen):
             self._reveal(len(self.session.visible_log()))
 
     def undo(self) -> bool:
-        if self.pending or not self.session.undo():
+        """Take back the players' last move (Ctrl+Z); False, with the reason shown, when
+        that is not possible."""
+        return self._take_back(self.session.undo, self.session.undo_blocked, "Took back")
+
+    def redo(self) -> bool:
+        """Play again what Undo took back (Ctrl+Y, Ctrl+Shift+Z)."""
+        return self._take_back(self.session.redo, self.session.redo_blocked, "Played again")
+
+    def _take_back(self, act, blocked, done: str) -> bool:  # type: ignore[no-untyped-def]
+        if self.pending:
+            self.skip()
+        why = blocked()
+        before = len(self.session.game.moves)
+        if why is not None or not act():
+            self.app.toast(why or "Nothing to do.", 4.0)
             return False
+        count = abs(len(self.session.game.moves) - before)
+        self.banner = None
         self.shown = len(self.session.visible_log())
         self.log.set_entries(self.session.visible_log())
+        self.think = THINK * self.app.pace
         self._reveal(0)
-        self._caught_up()
-        self.app.toast("Your last move was taken back.")
+        self._report_save_error()
+        again = " Ctrl+Y plays it again." if done == "Took back" else ""
+        self.app.toast(f"{done} {count} move{'s' if count != 1 else ''}.{again}")
         return True
 
     def to_debrief(self) -> None:
@@ -264,6 +296,14 @@ class TableScreen(Screen):
         self.debrief_button.rect = pygame.Rect(self.centre.x, self.centre.bottom - bh,
                                                self.centre.w, bh)
         self.skip_button.rect = self.debrief_button.rect.copy()
+        # Undo and Redo sit in the title row of the moves panel, right-aligned.
+        small_font = t.fonts.get("small")
+        x = self.moves_rect.right - u
+        for button in (self.redo_button, self.undo_button):
+            bw = small_font.size(button.label)[0] + 2 * u
+            button.rect = pygame.Rect(x - bw, self.moves_rect.y + u // 2, bw,
+                                      small + u // 2)
+            x -= bw + u // 2
         self.log.relayout(t)
 
     def meters_colours(self) -> None:
@@ -287,9 +327,16 @@ class TableScreen(Screen):
                 # Space only ever skips: a spare press must not change the package.
                 self.banner = None
                 return
+            shift = event.mod & pygame.KMOD_SHIFT
+            if ctrl and (key == pygame.K_y or (key == pygame.K_z and shift)):
+                self.redo()
+                return
             if ctrl and key == pygame.K_z:
-                if not self.undo():
-                    self.app.toast("Nothing to take back.")
+                self.undo()
+                return
+            if key == pygame.K_F5:
+                from game.ui.reload import reload_scenario
+                reload_scenario(self)
                 return
             if key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
                 self.log.select(-1 if key == pygame.K_LEFTBRACKET else 1)

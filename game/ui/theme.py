@@ -23,23 +23,86 @@ def colour(text: str) -> pygame.Color:
 
 
 def load_theme_data(scenario_folder: Path | None = None) -> dict[str, Any]:
-    """The theme's JSON, with a scenario's ``theme.json`` merged over it (one level deep)."""
+    """The theme's JSON, with a scenario's ``theme.json`` merged over it (one level deep).
+    A broken override is left out (see :func:`load_theme` for why)."""
+    return load_theme(scenario_folder)[0]
+
+
+def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str | None]:
+    """The theme's JSON with a scenario's ``theme.json`` merged over it, and a message when
+    that file, or some of its keys, had to be left out (bad JSON, a colour that is not one,
+    a font outside ``assets/``). Never raises for the scenario's file."""
     data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
-    if scenario_folder is not None:
-        override = scenario_folder / "theme.json"
-        if override.is_file() and override.stat().st_size < 200_000:
-            try:
-                extra = json.loads(override.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                log.warning("ignoring %s: %s", override, exc)
-            else:
-                if isinstance(extra, dict):
-                    for key, value in extra.items():
-                        if isinstance(value, dict) and isinstance(data.get(key), dict):
-                            data[key] = {**data[key], **value}
-                        else:
-                            data[key] = value
-    return data
+    if scenario_folder is None:
+        return data, None
+    override = scenario_folder / "theme.json"
+    try:
+        if not override.is_file():
+            return data, None
+        if override.stat().st_size > 200_000:
+            return data, f"{override}: too big for a theme (over 200 kB); Parley's own is used."
+        extra = json.loads(override.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        log.warning("ignoring %s: %s", override, exc)
+        return data, (f"{override}: not valid JSON (line {exc.lineno}: {exc.msg}); "
+                      "Parley's own theme is used.")
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("ignoring %s: %s", override, exc)
+        return data, f"{override}: cannot be read ({exc}); Parley's own theme is used."
+    if not isinstance(extra, dict):
+        return data, f"{override}: must be a JSON object; Parley's own theme is used."
+    left_out = []
+    for key, value in extra.items():
+        trial = dict(data)
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            trial[key] = {**data[key], **value}
+        else:
+            trial[key] = value
+        why = theme_problem(trial)
+        if why:
+            left_out.append(f"{key!r} ({why})")
+            continue
+        data = trial
+    if left_out:
+        log.warning("%s: left out %s", override, ", ".join(left_out))
+        return data, f"{override.name}: left out {'; '.join(left_out)}."
+    return data, None
+
+
+def theme_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with a theme's data, or None: every colour must be one, the fonts
+    must be files in ``assets/`` and their sizes whole numbers."""
+    try:
+        for section in ("palette", "high_contrast"):
+            values = data.get(section)
+            if not isinstance(values, dict):
+                return f"{section} must be an object of colours"
+            for name, text in values.items():
+                if not isinstance(text, str):
+                    return f"{section}.{name} must be a colour like \"#1d232b\""
+                colour(text)
+        sides = data.get("high_contrast_sides", [])
+        if not isinstance(sides, list) or not all(isinstance(c, str) for c in sides):
+            return "high_contrast_sides must be a list of colours"
+        for text in sides:
+            colour(text)
+        fonts = data.get("fonts")
+        if not isinstance(fonts, dict):
+            return "fonts must be an object"
+        for style in ("regular", "bold", "italic"):
+            path = _asset(str(fonts.get(style)))
+            if not path.is_file():
+                return f"fonts.{style}: no font file {fonts.get(style)!r} in assets/"
+        sizes = fonts.get("sizes")
+        if not isinstance(sizes, dict) or any(
+                not isinstance(sizes.get(role), int) or isinstance(sizes.get(role), bool) or
+                not 6 <= sizes[role] <= 200 for role in ("small", "body", "heading", "title")):
+            return "fonts.sizes needs small, body, heading and title in pixels (6 to 200)"
+        if not isinstance(data.get("pygame_gui", {}), dict):
+            return "pygame_gui must be an object"
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 class Fonts:

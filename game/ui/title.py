@@ -1,12 +1,18 @@
-"""The title screen: start the default scenario with one key, or go elsewhere."""
+"""The title screen: resume an unfinished game or start the default scenario with one key,
+the tutorial for new players, or go elsewhere."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.model import Scenario
+from game.save import SaveSummary, list_saves, save_folder
+from game.ui.saves_screen import saved_when, teams_text
 from game.ui.screen import Screen, paragraph
 from game.ui.text import draw_line
 from game.ui.widgets import Button
+
+TUTORIAL_ID = "tutorial"
 
 
 class TitleScreen(Screen):
@@ -24,17 +30,36 @@ class TitleScreen(Screen):
             if chosen is not None:
                 self.scenario, self.error = chosen, None
         title = self.scenario.title if self.scenario else "the default scenario"
-        self.start = Button(f"Start: {title}", self._start, kind="primary",
+        self.unfinished = unfinished_game()
+        self.resume: Button | None = None
+        if self.unfinished is not None:
+            self.resume = Button(resume_label(self.unfinished), self._resume, kind="primary",
+                                 hint="R", role="small",
+                                 tooltip="Your last game did not end (a closed laptop, a "
+                                         "crash?): go on from where it stopped.")
+            self.hint = "R: resume   Enter: choose   Tab or arrows: move   F11: full screen"
+        self.start = Button(f"Start: {title}", self._start,
+                            kind="normal" if self.resume else "primary",
                             tooltip="Play the default scenario: choose your side next.")
-        self.buttons = [
-            self.start,
+        self.tutorial: Button | None = None
+        self.tutorial_scenario = tutorial_scenario(allowed)
+        if self.tutorial_scenario is not None and self.tutorial_scenario is not self.scenario:
+            minutes = self.tutorial_scenario.minutes
+            self.tutorial = Button(f"New here? Start with the tutorial ({minutes} minutes)",
+                                   self._tutorial, hint="T",
+                                   tooltip="Two issues, three rounds and a short brief: "
+                                           "learn how the table works before the real talks.")
+        self.grid = [
             Button("Choose a scenario", self._choose,
                    tooltip="Every scenario in the scenarios folder, with its length."),
-            Button("Load a game", self._load, tooltip="Continue a saved game: every game is saved after each move."),
+            Button("Load a game", self._load,
+                   tooltip="Continue a saved game: every game is saved after each move."),
             Button("Settings", self._settings,
-                   tooltip="Rounds, difficulty, undo, text size, high contrast, pace."),
+                   tooltip="The teacher's rules of the day, text size, high contrast, pace."),
             Button("Quit", self.app.quit, tooltip="Close Parley."),
         ]
+        self.full = [b for b in (self.resume, self.start, self.tutorial) if b is not None]
+        self.buttons = self.full + self.grid
         self.ring.set(self.buttons)
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -43,16 +68,29 @@ class TitleScreen(Screen):
         u = self.theme.unit
         bw = min(max(w // 2, 420), w - 8 * u)
         bh = self.theme.fonts.get("body").get_linesize() * 2 + u
-        top = int(h * 0.46)
-        for n, button in enumerate(self.buttons):
-            gap = u * 2 if n == 1 else u
-            button.rect = pygame.Rect((w - bw) // 2, top, bw, bh)
-            top += bh + gap
+        rows = len(self.full) + 2
+        need = rows * bh + (rows - 1) * u + u
+        top = min(int(h * 0.46), h - self.hint_height() - u - need)
+        x = (w - bw) // 2
+        for n, button in enumerate(self.full):
+            button.rect = pygame.Rect(x, top, bw, bh)
+            top += bh + (2 * u if button is self.resume else u)
+        half = (bw - u) // 2
+        for n, button in enumerate(self.grid):
+            button.rect = pygame.Rect(x + (n % 2) * (half + u), top + (n // 2) * (bh + u),
+                                      half, bh)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit()
-            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.app.quit()
+                return
+            if event.key == pygame.K_r and self.resume is not None:
+                self._resume()
+                return
+            if event.key == pygame.K_t and self.tutorial is not None:
+                self._tutorial()
+                return
         super().handle_event(event)
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -69,7 +107,7 @@ class TitleScreen(Screen):
         y += body.get_linesize() + u * 2
         pygame.draw.line(surface, t.c["accent"], (w // 2 - 6 * u, y), (w // 2 + 6 * u, y), 2)
         y += u * 2
-        if self.scenario is not None:
+        if self.scenario is not None and self.resume is None:
             head = t.fonts.get("heading", bold=True)
             draw_line(surface, head, self.scenario.title, t.c["text"], (w // 2, y),
                       w - 4 * u, align="center", where="title scenario")
@@ -95,6 +133,16 @@ class TitleScreen(Screen):
         else:
             self.app.push(ModeScreen(self.app, self.scenario))
 
+    def _resume(self) -> None:
+        from game.ui.flow import resume_game
+        if self.unfinished is not None:
+            resume_game(self.app, self.unfinished)
+
+    def _tutorial(self) -> None:
+        from game.ui.setup import ModeScreen
+        if self.tutorial_scenario is not None:
+            self.app.push(ModeScreen(self.app, self.tutorial_scenario))
+
     def _choose(self) -> None:
         from game.ui.choose import ScenarioScreen
         self.app.push(ScenarioScreen(self.app))
@@ -106,3 +154,26 @@ class TitleScreen(Screen):
     def _settings(self) -> None:
         from game.ui.settings_screen import SettingsScreen
         self.app.push(SettingsScreen(self.app))
+
+
+def unfinished_game() -> SaveSummary | None:
+    """The newest save in the save folder, if it is of a game that did not end."""
+    newest = next((s for s in list_saves(save_folder()) if s.save is not None), None)
+    return newest if newest is not None and newest.save and not newest.save.finished else None
+
+
+def resume_label(summary: SaveSummary) -> str:
+    """"Resume: <scenario>" and, on a second line, the teams, round and when it was saved."""
+    save = summary.save
+    assert save is not None
+    return (f"Resume: {save.scenario.title}\n{teams_text(save)}  \u00b7  round {save.round}"
+            f"  \u00b7  saved {saved_when(save.saved)}")
+
+
+def tutorial_scenario(allowed: tuple[str, ...] | None) -> Scenario | None:
+    """The tutorial, for new players (unless the teacher's settings leave it out)."""
+    from game.ui.flow import SCENARIOS, load
+    if allowed is not None and TUTORIAL_ID not in allowed:
+        return None
+    scenario, _ = load(SCENARIOS / "tutorial.yaml")
+    return scenario if scenario is not None and scenario.id == TUTORIAL_ID else None
