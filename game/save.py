@@ -231,7 +231,12 @@ class Autosave:
     def __init__(self, folder: Path, game: Game, humans: set[str]) -> None:
         self.started = now()
         stamp = self.started.replace(":", "").replace("+0000", "Z")
-        self.path = folder / f"{game.scenario.id}-{stamp}-{game.seed}.json"
+        stem = f"{game.scenario.id}-{stamp}-{game.seed}"
+        # Never a file that exists: two games of one scenario and seed started in the same
+        # second must not overwrite each other.
+        self.path, number = folder / f"{stem}.json", 2
+        while self.path.exists():
+            self.path, number = folder / f"{stem}-{number}.json", number + 1
         self.humans = humans
 
     def __call__(self, game: Game) -> None:

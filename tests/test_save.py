@@ -166,3 +166,12 @@ def test_a_process_killed_while_saving_never_leaves_an_unreadable_save(tmp_path:
     # A kill between creating and renaming the temporary file may leave one behind, but
     # never in place of the save itself.
     assert all(p.name.startswith(".autosave.json.") for p in leftovers)
+
+
+def test_two_autosaves_started_together_never_share_a_file(tmp_path: Path) -> None:
+    from game.engine import Game
+    game = Game(scenario(), seed=1)
+    first = Autosave(tmp_path, game, {"us"})
+    first(game)
+    second = Autosave(tmp_path, game, {"us"})
+    assert second.path != first.path

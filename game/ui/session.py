@@ -102,7 +102,7 @@ class Session:
         session._make_players()
         if ordered and path is not None:
             autosave = Autosave(path.parent, game, set(ordered)) if keep_file else \
-                fresh_autosave(path.parent, game, set(ordered))
+                Autosave(path.parent, game, set(ordered))
             if started:
                 autosave.started = started
             if keep_file:
@@ -277,21 +277,10 @@ class Session:
                 break
             replayed += 1
         if warning is not None and isinstance(self.autosave, Autosave):
-            fresh = fresh_autosave(self.autosave.path.parent, game, set(self.humans))
+            fresh = Autosave(self.autosave.path.parent, game, set(self.humans))
             fresh.started = self.autosave.started
             self.autosave = fresh
         # What was undone belongs to the old version of the scenario.
         self.takebacks = Takebacks(set(self.humans))
         self._replace(game)
         return replayed, warning
-
-
-def fresh_autosave(folder: Path, game: Game, humans: set[str]) -> Autosave:
-    """An autosave to a file of its own in *folder*: never one that exists already (a
-    save named for the same scenario, second and seed would otherwise be overwritten)."""
-    autosave = Autosave(folder, game, humans)
-    stem, number = autosave.path.stem, 2
-    while autosave.path.exists():
-        autosave.path = folder / f"{stem}-{number}.json"
-        number += 1
-    return autosave
