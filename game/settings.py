@@ -135,3 +135,39 @@ def load_settings(path: str | Path) -> Settings:
 def _line_of(text: str, key: str) -> int:
     match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=\[]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def settings_text(settings: Settings) -> str:
+    """The settings as the text of a settings file, every key written out."""
+    lines = ["# Parley settings: hand this file out, or start the game with",
+             "#   python main.py --settings classroom.toml", ""]
+    for key, value in settings.to_json().items():
+        if value is None:
+            lines.append(f"# {key} = (not set)")
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            lines.append(f"{key} = [" + ", ".join(f'"{v}"' for v in value) + "]")
+        elif isinstance(value, str):
+            lines.append(f'{key} = "{value}"')
+        else:
+            lines.append(f"{key} = {value}")
+    return "\n".join(lines) + "\n"
+
+
+def write_settings(settings: Settings, path: str | Path) -> None:
+    """Write *settings* as a settings file (readable by :func:`load_settings`)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(settings_text(settings), encoding="utf-8")
+
+
+def preferences_file() -> Path:
+    """Where the game window keeps the settings last chosen on its settings screen: the
+    platform's user config folder, or $PARLEY_CONFIG."""
+    import os
+    override = os.environ.get("PARLEY_CONFIG")
+    if override:
+        return Path(override) / "settings.toml"
+    import platformdirs
+    return platformdirs.user_config_path("Parley", appauthor=False) / "settings.toml"

@@ -67,3 +67,15 @@ def test_flags_override_the_settings_file(tmp_path: Path) -> None:
 
 def test_a_zero_time_limit_means_no_limit() -> None:
     assert Settings.from_json({"seconds_per_turn": 0}).seconds_per_turn is None
+
+
+def test_written_settings_read_back_the_same(tmp_path: Path) -> None:
+    from game.settings import write_settings
+    settings = Settings(rounds=4, difficulty="easy", undo=False, seconds_per_turn=60,
+                        on_timeout="computer", scenarios=("tutorial", "joint_strikes_2016"),
+                        require_team_names=True, reveal_priorities=False)
+    path = tmp_path / "out" / "classroom.toml"
+    write_settings(settings, path)
+    assert load_settings(path) == settings
+    write_settings(Settings(), path)
+    assert load_settings(path) == Settings()
