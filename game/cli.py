@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.errors import ParleyError, ScenarioError
+from game.errors import ParleyError, ScenarioError, SettingsError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.settings import DIFFICULTIES, Settings
@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command is None:
-            return _window(args.scenario, args.demo, _settings(args))
+            return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
                    "schema": _schema, "graph": _graph, "transcript": _transcript,
                    "report": _report}[args.command]
@@ -158,10 +158,21 @@ def _window(scenario: str | None, demo: bool, settings: Settings | None = None) 
     return int(run(scenario, demo=demo, settings=settings))
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    from game.settings import load_settings
+def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
+    from game.settings import load_settings, preferences_file
 
-    base = load_settings(args.settings) if args.settings else Settings()
+    if args.settings:
+        base = load_settings(args.settings)
+    elif window and preferences_file().is_file():
+        # The settings last chosen on the window's settings screen, on this computer.
+        try:
+            base = load_settings(preferences_file())
+        except SettingsError as exc:
+            print(f"parley: ignoring the saved settings ({exc}); using the defaults",
+                  file=sys.stderr)
+            base = Settings()
+    else:
+        base = Settings()
     return base.updated(rounds=getattr(args, "rounds", None),
                         difficulty=getattr(args, "difficulty", None),
                         undo=False if getattr(args, "no_undo", False) else None)
@@ -173,7 +184,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.textplay import TextGame
 
     scenario = _load(args.scenario)
-    settings = _settings(args)
+    settings = _settings(args, window=not args.text)
     sides = list(scenario.side_ids)
     if not args.text:
         return _window(args.scenario, args.side == "none", settings)

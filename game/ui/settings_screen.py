@@ -7,18 +7,22 @@ Settings given on the command line (``--settings classroom.toml``) are what it s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pygame
 
 from game.model import Scenario
-from game.settings import DIFFICULTIES
+from game.settings import DIFFICULTIES, preferences_file, write_settings
 from game.ui.screen import Screen, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
+
+log = logging.getLogger(__name__)
 
 PACES = [("slow", "Slow"), ("normal", "Normal"), ("fast", "Fast")]
 SECONDS = (30, 60, 90, 120, 180, 300)
@@ -137,12 +141,16 @@ class SettingsScreen(Screen):
                            lambda on: app.toggle_fullscreen() if on != app.fullscreen else None,
                            tooltip="Also F11 anywhere.")
         self.done = Button("Done", self.back, kind="primary")
+        self.export = Button("Save as a file", self.save_file,
+                             tooltip="Write these rules to classroom.toml in the current "
+                                     "folder, to hand out: python main.py --settings "
+                                     "classroom.toml")
         self.rules: list[Widget] = [self.rounds, self.difficulty, self.undo, self.seconds,
                                     self.timeout, self.names, self.reveal]
         for widget in [*self.rules, *self.offered]:
             widget.enabled = not in_game
         self.display = [self.text, self.contrast, self.pace, self.full]
-        self.ring.set([*self.rules, *self.offered, *self.display, self.done])
+        self.ring.set([*self.rules, *self.offered, *self.display, self.done, self.export])
 
     # ----- the scenarios offered ----------------------------------------------------------
 
@@ -192,7 +200,23 @@ class SettingsScreen(Screen):
     def _pace(self, value: str) -> None:
         self.app.prefs.pace = value
 
+    def save_file(self) -> None:
+        """Write the rules of the day as a settings file a teacher can hand out."""
+        target = Path.cwd() / "classroom.toml"
+        try:
+            write_settings(self.app.settings, target)
+        except OSError as exc:
+            self.app.toast(f"Could not write {target}: {exc.strerror or exc}", 5)
+            return
+        self.app.toast(f"Saved {target}", 5)
+
     def back(self) -> None:
+        if not self.in_game:
+            # Kept for the next time the window opens on this computer.
+            try:
+                write_settings(self.app.settings, preferences_file())
+            except OSError as exc:
+                log.warning("could not keep the settings: %s", exc)
         self.app.pop()
         # The title offers the scenarios the new settings allow.
         top = self.app.top
@@ -222,6 +246,8 @@ class SettingsScreen(Screen):
         y = self._column(self.columns[1], top, cw, rh, "Display, on this computer",
                          self.display)
         self.done.rect = pygame.Rect(self.columns[1], y + u, 200, rh)
+        self.export.rect = pygame.Rect(self.columns[1] + 200 + u, y + u,
+                                       min(260, cw - 200 - u), rh)
         self.column_w = cw
 
     def _column(self, x: int, y: int, width: int, rh: int, head: str,

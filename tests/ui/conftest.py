@@ -20,8 +20,11 @@ from game.ui.app import App  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def saves_in_tmp(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Autosaves go to a temporary folder, never to the user's own."""
+    """Autosaves, kept settings and crash reports go to a temporary folder, never to the
+    user's own."""
     monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+    monkeypatch.setenv("PARLEY_CONFIG", str(tmp_path / "config"))
+    monkeypatch.setenv("PARLEY_LOGS", str(tmp_path / "logs"))
 
 
 @pytest.fixture

@@ -1,0 +1,36 @@
+"""The settings screen keeps the rules for next time and writes them as a file to hand
+out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import _parser, _settings
+from game.settings import Settings, load_settings, preferences_file
+from game.ui.settings_screen import SettingsScreen
+
+
+def test_rules_chosen_on_the_screen_are_kept_and_can_be_handed_out(
+        make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    app.settings = Settings(rounds=5, difficulty="hard", undo=False)
+    screen = SettingsScreen(app)
+    app.push(screen)
+    screen.save_file()
+    assert load_settings(tmp_path / "classroom.toml") == app.settings
+    screen.back()
+    assert load_settings(preferences_file()) == app.settings
+    # The next window opened on this computer starts with them.
+    args = _parser().parse_args([])
+    assert _settings(args, window=True) == app.settings
+
+
+def test_a_broken_kept_settings_file_is_ignored_with_a_message(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    preferences_file().parent.mkdir(parents=True, exist_ok=True)
+    preferences_file().write_text("rounds = [\n", encoding="utf-8")
+    assert _settings(_parser().parse_args([]), window=True) == Settings()
+    assert "ignoring the saved settings" in capsys.readouterr().err
