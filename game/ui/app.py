@@ -6,9 +6,11 @@ fonts, pictures) happens in it, never at import.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pygame_gui
 
 from game.settings import Settings
 from game.ui.screen import Screen
-from game.ui.text import CACHE, render
+from game.ui.text import CACHE, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,21 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "joint_st
 PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
 #: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
 HEARTBEAT = 0.25
+
+
+def typed_text(text: str) -> str:
+    r"""*text* as typed, without control, format and line-separator characters.
+
+    Format characters (zero-width space, direction overrides, soft hyphen, byte-order mark)
+    have no width: a text entry holding only such a character made pygame_gui's font
+    raise "Text has zero width" (found by the monkey test, seed 1). None of them belongs
+    in a team name.
+
+    >>> typed_text("Team\u200b A\u202e\x07")
+    'Team A'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFC", text)
+                   if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"))
 
 
 @dataclass
@@ -66,6 +83,9 @@ class App:
         self.drawn = 0
         self._since_draw = HEARTBEAT
         self._toast: tuple[str, float] | None = None
+        #: Unexpected errors caught so far (the monkey test asserts there are none).
+        self.crashes: list[BaseException] = []
+        self._collect = False
 
     # ----- window -----------------------------------------------------------------------
 
@@ -107,7 +127,8 @@ class App:
         self.invalidate()
 
     def use_scenario_theme(self, folder: Path | None) -> None:
-        """Let a scenario's ``theme.json`` override the look (None: Parley's own)."""
+        """Let a scenario's ``theme.json`` override the look (None: Parley's own); what is
+        wrong with it is left out (the caller tells the player: see ``flow.use_theme``)."""
         data = load_theme_data(folder)
         if data != self.theme_data:
             self.theme_data = data
@@ -143,6 +164,10 @@ class App:
 
     def push(self, screen: Screen) -> None:
         self.invalidate()
+        # A screen that left holds its pictures in reference cycles (buttons bound to its
+        # methods), which Python's collector frees only rarely: over a long session the
+        # window grew by 65 MB of dead games. A new full screen is the moment to free them.
+        self._collect = self._collect or screen.opaque
         self.stack.append(screen)
         screen.layout(self.size)
         screen.enter()
@@ -181,6 +206,11 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()
             return
+        if event.type == pygame.TEXTINPUT:
+            text = typed_text(event.text)
+            if not text:
+                return
+            event = pygame.event.Event(pygame.TEXTINPUT, {**event.dict, "text": text})
         if event.type == pygame.VIDEORESIZE and not self.fullscreen:
             if event.size != self.windowed_size:
                 self.resize(event.size)
@@ -206,7 +236,14 @@ class App:
             self.top.handle_event(event)
 
     def step(self, dt: float) -> None:
-        """One frame: events, update, draw."""
+        """One frame: events, update, draw. An unexpected error in any of them shows the
+        crash screen instead of closing the window (see :meth:`crashed`)."""
+        try:
+            self._step(dt)
+        except Exception as exc:  # noqa: BLE001 - the boundary where any fault is caught
+            self.crashed(exc)
+
+    def _step(self, dt: float) -> None:
         events = pygame.event.get()
         for event in events:
             self.handle(event)
@@ -226,6 +263,54 @@ class App:
             pygame.display.flip()
             self.drawn += 1
             self._since_draw = 0.0
+        if self._collect:
+            self._collect = False
+            gc.collect()
+
+    def crashed(self, error: Exception) -> None:
+        """Handle an unexpected error: stop the game saving (its autosave, written after
+        the last good move, must not be overwritten by a broken state), write a crash
+        report to the log folder, and show the crash screen alone on the stack with
+        Parley's own theme. An error in the crash screen itself closes the window."""
+        from game.crashlog import write_crash_log
+        from game.ui.crash_screen import (CrashReport, CrashScreen, autosave_path,
+                                          crash_context, find_session)
+        self.crashes.append(error)
+        log.error("unexpected error in the front end", exc_info=error)
+        failed_screen = self.top
+        context = crash_context(self.stack)
+        if isinstance(failed_screen, CrashScreen):
+            write_crash_log(error, {**context, "note": "the crash screen itself failed"})
+            self.quit(1)
+            return
+        session = find_session(self.stack)
+        save_path = autosave_path(session) if session is not None else None
+        moves = len(session.game.moves) if session is not None else 0
+        for screen in self.stack:
+            stale = getattr(screen, "session", None)
+            if stale is not None and hasattr(stale, "autosave"):
+                stale.autosave = None
+        log_path = write_crash_log(error, context)
+        report = CrashReport(error, failed_screen.name if failed_screen else "start",
+                             log_path, save_path if save_path and save_path.is_file() else None,
+                             moves)
+        while self.stack:
+            screen = self.stack.pop()
+            try:
+                screen.leave()
+            except Exception:  # noqa: BLE001 - a broken screen must not stop the report
+                log.exception("leaving %s after a crash", screen.name)
+        pygame.event.clear()
+        self._toast = None
+        try:
+            # A scenario's theme may be what broke: the crash screen uses Parley's own.
+            self.theme_data = load_theme_data()
+            self.restyle()
+            self.push(CrashScreen(self, report))
+        except Exception as again:  # noqa: BLE001
+            log.critical("the crash screen failed", exc_info=again)
+            write_crash_log(again, {**context, "note": "the crash screen failed to open"})
+            self.quit(1)
 
     def draw(self, surface: pygame.Surface) -> None:
         first = len(self.stack) - 1
@@ -244,13 +329,22 @@ class App:
             self._toast = None
             return
         font = self.theme.fonts.get("body")
-        image = render(font, text, self.theme.c["text"])
-        box = image.get_rect(midtop=(surface.get_width() // 2, self.theme.unit * 2))
+        # A long message (a path, a problem in a file) wraps rather than leaving the window.
+        width = surface.get_width() - 8 * self.theme.unit
+        lines = wrap(text, font, width)[:4]
+        images = [render(font, line, self.theme.c["text"]) for line in lines if line]
+        if not images:
+            return
+        box = pygame.Rect(0, 0, max(i.get_width() for i in images),
+                          font.get_linesize() * len(images))
+        box.midtop = (surface.get_width() // 2, self.theme.unit * 2)
         pygame.draw.rect(surface, self.theme.c["panel_alt"], box.inflate(24, 12),
                          border_radius=6)
         pygame.draw.rect(surface, self.theme.c["accent"], box.inflate(24, 12), 1,
                          border_radius=6)
-        surface.blit(image, box)
+        for n, image in enumerate(images):
+            surface.blit(image, image.get_rect(midtop=(box.centerx,
+                                                       box.y + n * font.get_linesize())))
 
     def screenshot(self, path: Path | None = None) -> Path:
         """Save the window as a PNG (F12); returns where."""
@@ -281,7 +375,10 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
 
     app = App(size=size, fullscreen=fullscreen, settings=settings)
     try:
-        start(app, scenario_path, demo=demo)
+        try:
+            start(app, scenario_path, demo=demo)
+        except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
+            app.crashed(exc)
         return app.loop()
     finally:
         app.gui.clear_and_reset()

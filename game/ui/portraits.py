@@ -16,17 +16,98 @@ log = logging.getLogger(__name__)
 
 _images: dict[Path, pygame.Surface | None] = {}
 _scaled: dict[tuple[Path, tuple[int, int]], pygame.Surface] = {}
+#: What could not be shown, not yet told to the player (see :func:`delegation_card`).
+NOTICES: list[str] = []
+
+#: A picture file bigger than this is not read.
+MAX_BYTES = 8_000_000
+#: Nor one that would unpack to more pixels than this (a small file can claim a huge size).
+MAX_PIXELS = 4096 * 4096
 
 
 def _load(path: Path) -> pygame.Surface | None:
+    """The picture at *path*, or None (said once in :data:`NOTICES` and the log) when it
+    is missing, too big, not a PNG, JPEG, GIF or BMP picture, or damaged."""
     if path not in _images:
-        try:
-            _images[path] = pygame.image.load(str(path)).convert_alpha() \
-                if path.is_file() and path.stat().st_size < 8_000_000 else None
-        except (pygame.error, OSError) as exc:
-            log.warning("cannot load %s: %s", path, exc)
-            _images[path] = None
+        if path.is_relative_to(ASSETS) and not path.is_file():
+            _images[path] = None    # Parley has no such picture (a flag for every side)
+            return None
+        problem = picture_problem(path)
+        image = None
+        if not problem:
+            try:
+                image = pygame.image.load(str(path)).convert_alpha()
+            except (pygame.error, OSError, ValueError, MemoryError) as exc:
+                problem = f"cannot be read as a picture ({exc})"
+        if problem:
+            log.warning("%s: %s", path, problem)
+            NOTICES.append(f"{path.name}: {problem}; Parley's own picture is shown.")
+        _images[path] = image
     return _images[path]
+
+
+def picture_problem(path: Path) -> str:
+    """Why the file at *path* will not be shown ("" if it will): checked from its first
+    bytes before pygame decodes anything."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return f"{size:,} bytes is too big for a picture (at most {MAX_BYTES:,})"
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    dimensions = picture_size(head)
+    if dimensions is None:
+        return "not a PNG, JPEG, GIF or BMP picture"
+    w, h = dimensions
+    if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
+        return f"a picture of {w}x{h} pixels is too big (at most {MAX_PIXELS:,} pixels)"
+    return ""
+
+
+def picture_size(head: bytes) -> tuple[int, int] | None:
+    r"""Width and height a PNG, GIF, BMP or JPEG file declares in its first bytes *head*;
+    None for anything else.
+
+    >>> picture_size(b"GIF89a\x10\x00\x20\x00")
+    (16, 32)
+    >>> picture_size(b"not a picture") is None
+    True
+    """
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24 and head[12:16] == b"IHDR":
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
+        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+    if head.startswith(b"BM") and len(head) >= 26:
+        return (int.from_bytes(head[18:22], "little", signed=True),
+                abs(int.from_bytes(head[22:26], "little", signed=True)))
+    if head.startswith(b"\xff\xd8"):
+        return _jpeg_size(head)
+    return None
+
+
+def _jpeg_size(head: bytes) -> tuple[int, int] | None:
+    """The size in a JPEG's start-of-frame marker (within *head*), or None."""
+    at = 2
+    while at + 9 <= len(head):
+        if head[at] != 0xFF:
+            return None
+        marker = head[at + 1]
+        if marker == 0xFF:          # fill byte
+            at += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        length = int.from_bytes(head[at + 2:at + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return (int.from_bytes(head[at + 7:at + 9], "big"),
+                    int.from_bytes(head[at + 5:at + 7], "big"))
+        if length < 2:
+            return None
+        at += 2 + length
+    return None
 
 
 def forget() -> None:
@@ -64,12 +145,24 @@ def picture_path(scenario: Any, side: str, kind: str) -> Path:
     return own if own.is_file() else folder / "default.png"
 
 
+def own_picture_path(side: str, kind: str) -> Path:
+    """Parley's own picture of *side* (or its default one)."""
+    folder = ASSETS / ("portraits" if kind == "portrait" else "flags")
+    own = folder / f"{side}.png"
+    return own if own.is_file() else folder / "default.png"
+
+
 def picture(scenario: Any, side: str, kind: str, size: tuple[int, int]) -> pygame.Surface | None:
+    """*side*'s *kind* scaled into *size*: the scenario's picture, or Parley's own when
+    that one cannot be shown; None when there is none at all."""
     path = picture_path(scenario, side, kind)
     key = (path, size)
     if key not in _scaled:
         image = _load(path)
         if image is None:
+            fallback = own_picture_path(side, kind)
+            image = _load(fallback) if fallback != path and fallback.is_file() else None
+        if image is None or size[0] < 1 or size[1] < 1:
             return None
         # Keep the picture's proportions inside the box.
         iw, ih = image.get_size()
@@ -100,9 +193,12 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Any, session: An
     pic = min(inner.h - (0 if compact else text_h + u // 2), inner.w if not compact else inner.h)
     pic = max(pic, 16)
     portrait = picture(scenario, side, "portrait", (pic, pic))
+    flag = picture(scenario, side, "flag", (max(16, pic // 3), max(10, pic // 5)))
+    toast = getattr(app, "toast", None)
+    while NOTICES and toast is not None:   # a scenario's picture that cannot be shown
+        toast(NOTICES.pop(0), 6.0)
     if portrait is not None:
         surface.blit(portrait, (inner.x, inner.y))
-    flag = picture(scenario, side, "flag", (max(16, pic // 3), max(10, pic // 5)))
     if flag is not None:
         fx = inner.x + (portrait.get_width() if portrait else pic) - flag.get_width() - 4
         surface.blit(flag, (fx, inner.y + 4))

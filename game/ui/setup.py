@@ -3,6 +3,8 @@ one screen, or computer against computer; and the teams' names for the record.""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pygame
 import pygame_gui
 
@@ -13,6 +15,10 @@ from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
+
+#: Control and format characters (zero-width space, direction marks, soft hyphen...).
+FORMAT_CHARACTERS = [chr(c) for c in range(0x10000)
+                     if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp")]
 
 MODE_TEXT = {
     VS_COMPUTER: ("Against the computer",
@@ -52,6 +58,9 @@ class EntryField(Widget):
         self.entry = pygame_gui.elements.UITextEntryLine(
             rect, manager, initial_text=self.text or None, placeholder_text=self.placeholder)
         self.entry.set_text_length_limit(30)
+        # Characters with no width (typed or pasted) would make pygame_gui's font refuse
+        # the whole entry; a team name never needs them.
+        self.entry.set_forbidden_characters(FORMAT_CHARACTERS)
 
     def kill(self) -> None:
         if self.entry is not None:

@@ -37,7 +37,12 @@ class SurfaceCache:
         surface = self._items.get(key)
         if surface is None:
             self.misses += 1
-            surface = font.render(text, True, colour)
+            try:
+                surface = font.render(text, True, colour)
+            except pygame.error:
+                # Text of zero width (only format characters, say, from a save or a
+                # scenario) makes the font refuse it: draw nothing rather than crash.
+                surface = font.render("", True, colour)
             self._items[key] = surface
             if len(self._items) > self.limit:
                 self._items.popitem(last=False)

@@ -1,11 +1,13 @@
 """The look: colours (normal and high contrast), fonts scaled to the window and to the
 player's text size, side colours, and the pygame_gui theme, all from ``assets/theme.json``
-(a scenario may override any key with a ``theme.json`` beside its file)."""
+(a scenario may override colours, fonts and text sizes with a ``theme.json`` beside its
+file: it is checked, and what is wrong with it is left out and said)."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,87 +24,233 @@ def colour(text: str) -> pygame.Color:
     return pygame.Color(text)
 
 
+#: A scenario's theme.json bigger than this is refused unread.
+MAX_THEME_BYTES = 200_000
+#: Font sizes a scenario may ask for, in pixels at 1280x720.
+FONT_SIZES = range(8, 97)
+
+
 def load_theme_data(scenario_folder: Path | None = None) -> dict[str, Any]:
-    """The theme's JSON, with a scenario's ``theme.json`` merged over it (one level deep).
-    A broken override is left out (see :func:`load_theme` for why)."""
+    """The theme's JSON, with a scenario's ``theme.json`` merged over it; what is wrong
+    with that file is left out (see :func:`load_theme`)."""
     return load_theme(scenario_folder)[0]
 
 
 def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str | None]:
     """The theme's JSON with a scenario's ``theme.json`` merged over it, and a message when
-    that file, or some of its keys, had to be left out (bad JSON, a colour that is not one,
-    a font outside ``assets/``). Never raises for the scenario's file."""
+    that file, or some of its values, had to be left out. Never raises for the scenario's
+    file.
+
+    The file is checked value by value against Parley's own theme: a value of the wrong
+    type, a colour that is not one, a font outside ``assets/`` or that does not load, a
+    size out of range or an unknown key is left out (Parley's value stays); a file that is
+    not JSON, not UTF-8, too big or a link out of the folder is left out whole. Of its
+    ``pygame_gui`` part only the text entry's colours may be set: pygame_gui reads font
+    and image paths from there itself (and crashed on a font that was not one)."""
     data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
     if scenario_folder is None:
         return data, None
-    override = scenario_folder / "theme.json"
-    try:
-        if not override.is_file():
-            return data, None
-        if override.stat().st_size > 200_000:
-            return data, f"{override}: too big for a theme (over 200 kB); Parley's own is used."
-        extra = json.loads(override.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        log.warning("ignoring %s: %s", override, exc)
-        return data, (f"{override}: not valid JSON (line {exc.lineno}: {exc.msg}); "
-                      "Parley's own theme is used.")
-    except (OSError, UnicodeDecodeError) as exc:
-        log.warning("ignoring %s: %s", override, exc)
-        return data, f"{override}: cannot be read ({exc}); Parley's own theme is used."
-    if not isinstance(extra, dict):
-        return data, f"{override}: must be a JSON object; Parley's own theme is used."
+    path = Path(scenario_folder) / "theme.json"
+    unusable: list[str] = []
+    extra = _read_override(path, Path(scenario_folder), unusable)
+    if unusable:
+        log.warning("%s", unusable[0])
+        return data, unusable[0]
+    if extra is None:
+        return data, None
     left_out = []
     for key, value in extra.items():
-        trial = dict(data)
-        if isinstance(value, dict) and isinstance(data.get(key), dict):
-            trial[key] = {**data[key], **value}
-        else:
-            trial[key] = value
-        why = theme_problem(trial)
-        if why:
-            left_out.append(f"{key!r} ({why})")
+        if key == "about":
             continue
-        data = trial
-    if left_out:
-        log.warning("%s: left out %s", override, ", ".join(left_out))
-        return data, f"{override.name}: left out {'; '.join(left_out)}."
-    return data, None
+        check = _CHECKS.get(key)
+        if check is None:
+            left_out.append(f"{key!r} (not a theme key; the keys are "
+                            f"{', '.join(sorted(_CHECKS))})")
+            continue
+        problems: list[str] = []
+        data[key] = check(value, data[key], key, problems)
+        if problems:
+            left_out.append(f"{key!r} ({'; '.join(problems[:3])}"
+                            f"{f'; and {len(problems) - 3} more' if len(problems) > 3 else ''})")
+    if not left_out:
+        return data, None
+    log.warning("%s: left out %s", path, "; ".join(left_out))
+    return data, f"{path.name}: left out {'; '.join(left_out)}."
 
 
-def theme_problem(data: dict[str, Any]) -> str | None:
-    """What is wrong with a theme's data, or None: every colour must be one, the fonts
-    must be files in ``assets/`` and their sizes whole numbers."""
+def _read_override(path: Path, folder: Path, problems: list[str]) -> dict[str, Any] | None:
+    """The JSON object in *path*, or None (with the reason in *problems*) if there is none
+    or it cannot be used."""
     try:
-        for section in ("palette", "high_contrast"):
-            values = data.get(section)
-            if not isinstance(values, dict):
-                return f"{section} must be an object of colours"
-            for name, text in values.items():
-                if not isinstance(text, str):
-                    return f"{section}.{name} must be a colour like \"#1d232b\""
-                colour(text)
-        sides = data.get("high_contrast_sides", [])
-        if not isinstance(sides, list) or not all(isinstance(c, str) for c in sides):
-            return "high_contrast_sides must be a list of colours"
-        for text in sides:
-            colour(text)
-        fonts = data.get("fonts")
-        if not isinstance(fonts, dict):
-            return "fonts must be an object"
-        for style in ("regular", "bold", "italic"):
-            path = _asset(str(fonts.get(style)))
-            if not path.is_file():
-                return f"fonts.{style}: no font file {fonts.get(style)!r} in assets/"
-        sizes = fonts.get("sizes")
-        if not isinstance(sizes, dict) or any(
-                not isinstance(sizes.get(role), int) or isinstance(sizes.get(role), bool) or
-                not 6 <= sizes[role] <= 200 for role in ("small", "body", "heading", "title")):
-            return "fonts.sizes needs small, body, heading and title in pixels (6 to 200)"
-        if not isinstance(data.get("pygame_gui", {}), dict):
-            return "pygame_gui must be an object"
-    except ValueError as exc:
-        return str(exc)
+        if not path.is_file():
+            return None
+        if not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(f"{path}: leads outside the scenario's folder; Parley's own "
+                            "theme is used")
+            return None
+        size = path.stat().st_size
+        if size > MAX_THEME_BYTES:
+            problems.append(f"{path}: {size:,} bytes is too big for a theme (at most "
+                            f"{MAX_THEME_BYTES:,}); Parley's own theme is used")
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(f"{path}: not UTF-8 text; Parley's own theme is used")
+        return None
+    except OSError as exc:
+        problems.append(f"{path}: cannot be read ({exc.strerror or exc}); Parley's own "
+                        "look is used")
+        return None
+    try:
+        extra = json.loads(text)
+    except RecursionError:
+        problems.append(f"{path}: nested too deeply; Parley's own theme is used")
+        return None
+    except json.JSONDecodeError as exc:
+        problems.append(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                        f"{exc.msg}); Parley's own theme is used")
+        return None
+    except ValueError as exc:  # e.g. a number with too many digits
+        problems.append(f"{path}: not usable JSON ({exc}); Parley's own theme is used")
+        return None
+    if not isinstance(extra, dict):
+        problems.append(f"{path}: expected a JSON object of theme keys, found "
+                        f"{_kind(extra)}; Parley's own theme is used")
+        return None
+    return extra
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, for a message: "a number (5)", "a list"."""
+    names = {bool: "true/false", int: "a number", float: "a number", str: "a string",
+             list: "a list", dict: "an object", type(None): "null"}
+    kind = names.get(type(value), type(value).__name__)
+    if isinstance(value, (bool, int, float, str)) and len(repr(value)) <= 40:
+        return f"{kind} ({value!r})"
+    return kind
+
+
+def is_colour(value: Any) -> bool:
+    """True for a colour as the theme writes them: a string pygame reads ("#1d232b",
+    "#000000b4", "white").
+
+    >>> is_colour("#1d232b"), is_colour("nope"), is_colour(5)
+    (True, False, False)
+    """
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        pygame.Color(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _object(value: Any, where: str, problems: list[str]) -> dict[str, Any] | None:
+    if isinstance(value, dict):
+        return value
+    problems.append(f"{where}: expected an object, found {_kind(value)}")
     return None
+
+
+def _colours(value: Any, default: dict[str, str], where: str,
+             problems: list[str]) -> dict[str, str]:
+    result = dict(default)
+    given = _object(value, where, problems)
+    for name, colour_text in (given or {}).items():
+        if name not in default:
+            problems.append(f"{where}.{name}: unknown colour name")
+        elif not is_colour(colour_text):
+            problems.append(f"{where}.{name}: expected a colour like \"#1d232b\", found "
+                            f"{_kind(colour_text)}")
+        else:
+            result[name] = colour_text
+    return result
+
+
+def _side_colours(value: Any, default: list[str], where: str,
+                  problems: list[str]) -> list[str]:
+    if isinstance(value, list) and len(value) == 2 and all(map(is_colour, value)):
+        return list(value)
+    problems.append(f"{where}: expected a list of two colours, found {_kind(value)}")
+    return default
+
+
+def _fonts(value: Any, default: dict[str, Any], where: str,
+           problems: list[str]) -> dict[str, Any]:
+    result = {**default, "sizes": dict(default["sizes"])}
+    given = _object(value, where, problems)
+    for key, item in (given or {}).items():
+        if key in ("regular", "bold", "italic"):
+            problem = _font_problem(item)
+            if problem:
+                problems.append(f"{where}.{key}: {problem}")
+            else:
+                result[key] = item
+        elif key == "sizes":
+            for role, px in (_object(item, f"{where}.sizes", problems) or {}).items():
+                if role not in result["sizes"]:
+                    problems.append(f"{where}.sizes.{role}: unknown text role (known: "
+                                    f"{', '.join(result['sizes'])})")
+                elif type(px) is not int or px not in FONT_SIZES:
+                    problems.append(f"{where}.sizes.{role}: expected a whole number of "
+                                    f"pixels from {FONT_SIZES.start} to "
+                                    f"{FONT_SIZES.stop - 1}, found {_kind(px)}")
+                else:
+                    result["sizes"][role] = px
+        else:
+            problems.append(f"{where}.{key}: unknown key")
+    return result
+
+
+def _font_problem(relative: Any) -> str:
+    """Why *relative* cannot be a theme font ("" if it can)."""
+    if not isinstance(relative, str) or not relative or len(relative) > 200:
+        return f"expected a font file in assets/, found {_kind(relative)}"
+    try:
+        path = _asset(relative)
+    except (ValueError, OSError):
+        return f"{relative!r} is outside assets/"
+    if path.suffix.lower() not in (".ttf", ".otf") or not path.is_file():
+        return f"{relative!r} is not a font file in assets/"
+    try:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        pygame.font.Font(str(path), 12)
+    except (pygame.error, OSError, ValueError) as exc:
+        return f"{relative!r} cannot be loaded ({exc})"
+    return ""
+
+
+#: The text entry's colours: the only part of the pygame_gui theme a scenario may set.
+_GUI_ELEMENT = "text_entry_line"
+
+
+def _gui(value: Any, default: dict[str, Any], where: str,
+         problems: list[str]) -> dict[str, Any]:
+    result = json.loads(json.dumps(default))
+    given = _object(value, where, problems)
+    for element, parts in (given or {}).items():
+        if element != _GUI_ELEMENT:
+            problems.append(f"{where}.{element}: only {_GUI_ELEMENT}.colours may be set")
+            continue
+        for part, items in (_object(parts, f"{where}.{element}", problems) or {}).items():
+            if part != "colours":
+                problems.append(f"{where}.{element}.{part}: only colours may be set")
+                continue
+            colours = result.setdefault(element, {}).setdefault("colours", {})
+            result[element]["colours"] = _colours(items, colours,
+                                                  f"{where}.{element}.colours", problems)
+    return result
+
+
+_CHECKS: dict[str, Callable[[Any, Any, str, list[str]], Any]] = {
+    "palette": _colours,
+    "high_contrast": _colours,
+    "high_contrast_sides": _side_colours,
+    "fonts": _fonts,
+    "pygame_gui": _gui,
+}
 
 
 class Fonts:

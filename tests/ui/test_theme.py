@@ -1,0 +1,145 @@
+"""A scenario folder's theme.json from a stranger: whatever it holds, the window gets a
+usable theme, the player a message, and nothing outside assets/ is read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pygame
+import pygame_gui
+import pytest
+
+from game.ui import flow
+from game.ui.theme import Theme, load_theme, load_theme_data
+
+TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
+DEFAULTS = load_theme_data()
+
+HOSTILE: list[tuple[str, bytes]] = [
+    ("not JSON", b'{"palette": {"accent": "#ff0000"'),
+    ("a list", b"[1, 2, 3]"),
+    ("a string", b'"dark"'),
+    ("null", b"null"),
+    ("not UTF-8", b'{"palette": {"text": "\xff\xfe"}}'),
+    ("deep nesting", b"[" * 100_000 + b"]" * 100_000),
+    ("too many digits", b'{"fonts": {"sizes": {"body": ' + b"9" * 5000 + b"}}}"),
+    ("palette a number", b'{"palette": 3}'),
+    ("colour a number", b'{"palette": {"text": 5}}'),
+    ("colour not a colour", b'{"palette": {"text": "tomato soup"}}'),
+    ("colour a list", b'{"high_contrast": {"text": [255, 0, 0]}}'),
+    ("unknown colour", b'{"palette": {"sparkle": "#ffffff"}}'),
+    ("sides a string", b'{"high_contrast_sides": "red"}'),
+    ("sides of one", b'{"high_contrast_sides": ["#ff0000"]}'),
+    ("fonts a string", b'{"fonts": "Comic Sans"}'),
+    ("font outside assets", b'{"fonts": {"regular": "../../../../etc/passwd"}}'),
+    ("font absolute", b'{"fonts": {"bold": "/etc/passwd"}}'),
+    ("font not a font", b'{"fonts": {"italic": "fonts/OFL.txt"}}'),
+    ("font a number", b'{"fonts": {"regular": 12}}'),
+    ("size a string", b'{"fonts": {"sizes": {"body": "big"}}}'),
+    ("size huge", b'{"fonts": {"sizes": {"title": 1000000000}}}'),
+    ("size negative", b'{"fonts": {"sizes": {"small": -4}}}'),
+    ("size true", b'{"fonts": {"sizes": {"body": true}}}'),
+    ("size a fraction", b'{"fonts": {"sizes": {"body": 15.5}}}'),
+    ("size infinite", b'{"fonts": {"sizes": {"body": 1e999}}}'),
+    ("unknown role", b'{"fonts": {"sizes": {"huge": 30}}}'),
+    ("gui font path", b'{"pygame_gui": {"text_entry_line": {"font": {"name": "x", '
+                      b'"size": "q", "regular_path": "/etc/passwd"}}}}'),
+    ("gui image", b'{"pygame_gui": {"button": {"images": {"normal_image": '
+                  b'{"path": "/etc/passwd"}}}}}'),
+    ("gui colour a number", b'{"pygame_gui": {"text_entry_line": {"colours": '
+                            b'{"dark_bg": 5}}}}'),
+    ("gui a list", b'{"pygame_gui": [1]}'),
+    ("unknown key", b'{"sparkles": true}'),
+]
+
+
+def check_usable(data: dict) -> None:  # type: ignore[type-arg]
+    """The theme builds, its fonts load and pygame_gui accepts it without a warning."""
+    theme = Theme(data, (1280, 720))
+    for role in ("small", "body", "heading", "title"):
+        for style in ({}, {"bold": True}, {"italic": True}):
+            theme.fonts.get(role, **style).render("Parley", True, theme.c["text"])
+    assert len(Theme(data, (1280, 720), high_contrast=True).hc_sides) == 2
+    manager = pygame_gui.UIManager((1280, 720), theme.gui_theme())
+    pygame_gui.elements.UITextEntryLine(pygame.Rect(0, 0, 300, 40), manager)
+    manager.update(0.1)
+    manager.draw_ui(pygame.display.get_surface())
+
+
+@pytest.fixture
+def window(make_app):  # type: ignore[no-untyped-def]
+    return make_app()
+
+
+@pytest.mark.parametrize("name,content", HOSTILE, ids=[n for n, _ in HOSTILE])
+def test_a_hostile_theme_gives_a_message_and_a_usable_theme(  # type: ignore[no-untyped-def]
+        window, tmp_path, name: str, content: bytes) -> None:
+    (tmp_path / "theme.json").write_bytes(content)
+    data, message = load_theme(tmp_path)
+    assert message, name
+    assert "Traceback" not in message
+    check_usable(data)
+    # What was wrong is left out: Parley's own values stand in for it.
+    assert data["fonts"]["regular"] == DEFAULTS["fonts"]["regular"]
+    assert data["fonts"]["sizes"].keys() == DEFAULTS["fonts"]["sizes"].keys()
+    assert data["pygame_gui"] == DEFAULTS["pygame_gui"]
+
+
+def test_the_good_part_of_a_theme_is_used(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "theme.json").write_text(json.dumps({
+        "about": "A mod's look",
+        "palette": {"accent": "#ff0000", "text": 7},
+        "fonts": {"sizes": {"body": 18}},
+        "pygame_gui": {"text_entry_line": {"colours": {"dark_bg": "#000000"}}},
+    }), encoding="utf-8")
+    data, message = load_theme(tmp_path)
+    assert data["palette"]["accent"] == "#ff0000"
+    assert data["palette"]["text"] == DEFAULTS["palette"]["text"]
+    # One size changed, the others kept (a partial "sizes" used to drop them).
+    assert data["fonts"]["sizes"] == {**DEFAULTS["fonts"]["sizes"], "body": 18}
+    assert data["pygame_gui"]["text_entry_line"]["colours"]["dark_bg"] == "#000000"
+    assert message and "'palette'" in message and "palette.text" in message
+    assert "'fonts'" not in message
+    check_usable(data)
+
+
+def test_a_theme_that_is_a_link_out_of_the_folder_is_not_read(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"palette": {"accent": "#ff0000"}}', encoding="utf-8")
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    (folder / "theme.json").symlink_to(outside)
+    data, message = load_theme(folder)
+    assert data == DEFAULTS
+    assert message and "outside" in message
+
+
+def test_a_theme_too_big_or_not_a_file_is_not_read(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "theme.json").write_bytes(b" " * 300_000 + b"{}")
+    data, message = load_theme(tmp_path)
+    assert data == DEFAULTS and message and "too big" in message
+    other = tmp_path / "dir"
+    (other / "theme.json").mkdir(parents=True)
+    assert load_theme(other) == (DEFAULTS, None)
+
+
+@pytest.mark.parametrize("name,content", HOSTILE[::3], ids=[n for n, _ in HOSTILE[::3]])
+def test_a_game_of_a_scenario_with_a_hostile_theme_plays_on(  # type: ignore[no-untyped-def]
+        make_app, tmp_path, name: str, content: bytes) -> None:
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    shutil.copy(TUTORIAL, folder / "tutorial.yaml")
+    (folder / "theme.json").write_bytes(content)
+    scenario, error = flow.load(folder / "tutorial.yaml")
+    assert scenario is not None, error
+    app = make_app()
+    flow.start(app)
+    flow.begin_game(app, scenario, "computer", human_side="us")
+    for _ in range(5):
+        app.invalidate()
+        app.step(0.05)
+    assert app.crashes == []
+    assert app.top.name in ("briefing", "table")
+    assert app._toast is not None   # the player is told what was left out
