@@ -13,12 +13,35 @@ from pathlib import Path
 from game.errors import ParleyError, ScenarioError, SettingsError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
-from game.settings import DIFFICULTIES, Settings
+from game.settings import DIFFICULTIES, KNOWN, Settings
+
+
+def _rules() -> argparse.ArgumentParser:
+    """The flags for the rules of the day, shared by the window and ``play``; each overrides
+    the settings file (their defaults are left out, so a flag not given changes nothing)."""
+    rules = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = rules.add_argument_group("rules of the day (override --settings)")
+    group.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
+    group.add_argument("--difficulty", choices=DIFFICULTIES, help="how hard the computer "
+                                                                  "negotiates")
+    group.add_argument("--no-undo", dest="undo", action="store_false",
+                       help="do not allow taking moves back")
+    group.add_argument("--seconds-per-turn", type=int, metavar="N",
+                       help="a countdown of N seconds for each move in the window (0: none)")
+    group.add_argument("--on-timeout", choices=("pass", "computer"),
+                       help="when time runs out: the side passes, or the computer picks")
+    group.add_argument("--scenarios", metavar="ID,ID", type=lambda t: tuple(
+        x.strip() for x in t.split(",") if x.strip()), help="the scenarios offered, by id")
+    group.add_argument("--require-team-names", action="store_true",
+                       help="teams must give their names before they play")
+    group.add_argument("--hide-priorities", dest="reveal_priorities", action="store_false",
+                       help="the debrief does not reveal the other side's priorities")
+    return rules
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog="python main.py", parents=[_rules()],
         description="Parley: a negotiation simulation game for the classroom. With no "
                     "command, opens the game window.")
     parser.add_argument("--demo", action="store_true",
@@ -28,8 +51,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="a teacher's settings file (classroom.toml); flags override it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", help="play a game (in the window, or --text in the "
-                                            "terminal)",
+    play = commands.add_parser("play", parents=[_rules()],
+                               help="play a game (in the window, or --text in the terminal)",
                                description="Play a game of a scenario.")
     play.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
                       help="scenario file (default: the May 2016 joint-strikes talks)")
@@ -41,9 +64,6 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, help="seed for events and the computer (default: "
                                                "random; the seed is shown so a game can be "
                                                "replayed)")
-    play.add_argument("--difficulty", choices=DIFFICULTIES)
-    play.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
-    play.add_argument("--no-undo", action="store_true", help="do not allow taking moves back")
     play.add_argument("--load", metavar="SAVE", help="resume a saved game")
     play.add_argument("--no-save", action="store_true",
                       help="do not autosave (games are saved after every move to the user "
@@ -173,9 +193,11 @@ def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
             base = Settings()
     else:
         base = Settings()
-    return base.updated(rounds=getattr(args, "rounds", None),
-                        difficulty=getattr(args, "difficulty", None),
-                        undo=False if getattr(args, "no_undo", False) else None)
+    given = {key: getattr(args, key) for key in KNOWN if hasattr(args, key)}
+    if given.get("seconds_per_turn") == 0:
+        given["seconds_per_turn"] = None
+        return Settings.from_json({**base.to_json(), **given})
+    return base.updated(**given)
 
 
 def _play(args: argparse.Namespace) -> int:

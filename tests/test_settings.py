@@ -79,3 +79,23 @@ def test_written_settings_read_back_the_same(tmp_path: Path) -> None:
     assert load_settings(path) == settings
     write_settings(Settings(), path)
     assert load_settings(path) == Settings()
+
+
+def test_every_setting_has_a_flag_for_the_window_and_for_play(tmp_path: Path) -> None:
+    flags = ["--rounds", "4", "--difficulty", "easy", "--no-undo", "--seconds-per-turn", "45",
+             "--on-timeout", "computer", "--scenarios", "tutorial, joint_strikes_2016",
+             "--require-team-names", "--hide-priorities"]
+    expected = Settings(rounds=4, difficulty="easy", undo=False, seconds_per_turn=45,
+                        on_timeout="computer", scenarios=("tutorial", "joint_strikes_2016"),
+                        require_team_names=True, reveal_priorities=False)
+    assert _settings(_parser().parse_args(flags)) == expected
+    assert _settings(_parser().parse_args(["play", "--text", *flags])) == expected
+    path = write(tmp_path, GOOD)
+    args = _parser().parse_args(["--settings", str(path), "--seconds-per-turn", "0"])
+    assert _settings(args).seconds_per_turn is None and _settings(args).rounds == 5
+
+
+def test_a_bad_flag_value_is_refused_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+    assert main(["play", "--text", "--rounds", "99"]) == 2
+    assert "rounds must be a whole number from 1 to 50" in capsys.readouterr().err
