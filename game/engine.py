@@ -108,6 +108,24 @@ class Game:
                 raise IllegalMoveError(f"move {number}: {exc}") from exc
         return game
 
+    @classmethod
+    def replay_legal(cls, scenario: Scenario, settings: Settings | None, seed: int,
+                     moves: Sequence[tuple[str, Move, str | None]],
+                     teams: dict[str, str] | None = None) -> tuple[Game, str | None]:
+        """Rebuild a game from its moves as far as they are still legal (the scenario may
+        have changed since they were played); returns the game and, when a move had to be
+        dropped, a sentence saying which."""
+        game = cls(scenario, settings, seed, teams)
+        for number, (side, move, reason) in enumerate(moves, 1):
+            try:
+                if side != game.to_move:
+                    raise IllegalMoveError(f"it is not {side}'s turn")
+                game.apply(move, reason)
+            except IllegalMoveError as exc:
+                return game, (f"Move {number} of {len(moves)} can no longer be played "
+                              f"({exc}); the game was rebuilt up to move {number - 1}.")
+        return game, None
+
     def undone(self, count: int = 1) -> Game:
         """A copy of this game with its last *count* moves taken back."""
         if not 0 < count <= len(self.moves):

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine import Game
-from game.errors import IllegalMoveError, SaveError
+from game.errors import SaveError
 from game.model import Scenario
 from game.moves import Move
 from game.settings import Settings
@@ -197,18 +197,8 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
     if unknown:
         raise SaveError(f"the save names sides this scenario does not have: {sorted(unknown)}")
     changed = save.scenario.sha256 != scenario.digest
-    game = Game(scenario, settings, save.seed, dict(save.teams))
-    replayed, warning = 0, None
-    for side, move, reason in moves:
-        try:
-            if side != game.to_move:
-                raise IllegalMoveError(f"it is not {side}'s turn")
-            game.apply(move, reason)
-        except IllegalMoveError as exc:
-            warning = (f"Move {replayed + 1} of {len(moves)} can no longer be played ({exc}); "
-                       f"the game was rebuilt up to move {replayed}.")
-            break
-        replayed += 1
+    game, warning = Game.replay_legal(scenario, settings, save.seed, moves, dict(save.teams))
+    replayed = len(game.moves)
     if changed:
         note = "The scenario has changed since this game was saved."
         warning = f"{note} {warning}" if warning else \

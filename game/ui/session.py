@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine import Game
-from game.errors import IllegalMoveError, SaveError
+from game.errors import SaveError
 from game.model import Scenario
 from game.moves import Entry, Move
 from game.negotiator import Negotiator
@@ -262,20 +262,9 @@ class Session:
         if list(scenario.side_ids) != list(old.sides):
             raise ValueError(f"the scenario's sides changed ({', '.join(old.sides)} -> "
                              f"{', '.join(scenario.side_ids)})")
-        game = Game(scenario, old.settings, old.seed, dict(old.teams))
-        moves = list(old.moves)
-        warning = None
-        replayed = 0
-        for side, move, reason in moves:
-            try:
-                if side != game.to_move:
-                    raise IllegalMoveError(f"it is not {side}'s turn")
-                game.apply(move, reason)
-            except IllegalMoveError as exc:
-                warning = (f"Move {replayed + 1} of {len(moves)} can no longer be played "
-                           f"({exc}); the game was rebuilt up to move {replayed}.")
-                break
-            replayed += 1
+        game, warning = Game.replay_legal(scenario, old.settings, old.seed, list(old.moves),
+                                          dict(old.teams))
+        replayed = len(game.moves)
         if warning is not None and isinstance(self.autosave, Autosave):
             fresh = Autosave(self.autosave.path.parent, game, set(self.humans))
             fresh.started = self.autosave.started
