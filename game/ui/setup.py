@@ -158,7 +158,11 @@ class ModeScreen(Screen):
     def _sync_focus(self) -> None:
         focused = self.ring.focused
         entry = focused.entry if isinstance(focused, EntryField) else None
-        self.app.gui.set_focus_set(entry)
+        current = self.app.gui.get_focus_set() or set()
+        # Focusing an entry again puts its cursor back at the start: only change focus when
+        # it moves (otherwise every key release reversed what had been typed).
+        if (entry is None and current) or (entry is not None and entry not in current):
+            self.app.gui.set_focus_set(entry)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         focused = self.ring.focused
