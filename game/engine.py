@@ -344,7 +344,8 @@ class Game:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
             if shift and shift in self.scenario.move_effects:
-                verb = "concedes ground" if shift == "concede" else "hardens its position"
+                verb = ("concedes ground, by its own measure" if shift == "concede" else
+                        "hardens its position, by its own measure")
                 self._effects(self.scenario.move_effects[shift],
                               f"{self.side_name(side)} {verb}.")
         self.standing, self.standing_by = package, side

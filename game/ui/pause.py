@@ -57,6 +57,9 @@ class PauseScreen(Screen):
         draw_line(surface, head, "Paused", t.c["text"], (self.box.centerx, self.box.y + 3 * t.unit),
                   self.box.w - 2 * t.unit, align="center")
         self.ring.draw(surface, t)
+        # The table's own key hints show through the shade: cover them before drawing ours.
+        w, h = surface.get_size()
+        surface.fill(t.c["background"], (0, h - self.hint_height(), w, self.hint_height()))
         self.draw_hint(surface)
         self.ring.draw_tooltip(surface, t)
 

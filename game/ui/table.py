@@ -241,7 +241,8 @@ class TableScreen(Screen):
         self.think = THINK * self.app.pace
         self._reveal(0)
         self._report_save_error()
-        again = " Ctrl+Y plays it again." if done == "Took back" else ""
+        again = (f" Ctrl+Y plays {'it' if count == 1 else 'them'} again."
+                 if done == "Took back" else "")
         self.app.toast(f"{done} {count} move{'s' if count != 1 else ''}.{again}")
         return True
 
@@ -424,7 +425,10 @@ class TableScreen(Screen):
         y = panel(surface, t, self.meters_rect, "Meters")
         panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
         self.agenda.draw(surface, t)
-        panel(surface, t, self.tactics_rect, "Tactics")
+        buttons = self.actions.tactics.get(self.actions.side or "", [])
+        more = buttons and buttons[-1].rect.bottom > self.actions.list_rect.bottom
+        panel(surface, t, self.tactics_rect,
+              f"Tactics ({len(buttons)}; scroll for more)" if more else "Tactics")
         self._draw_scroll_marks(surface)
         panel(surface, t, self.log_rect, "At the table")
         table_panels.draw_goal(self, surface)

@@ -20,9 +20,11 @@ def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
     t = table.theme
     game = table.session.game
     visible = table.session.visible_log()
-    last = visible[table.shown - 1] if table.shown else None
+    # While lines are still being revealed, the header follows them; once they have all
+    # been shown it is the game's own round and phase.
+    last = visible[table.shown - 1] if table.shown and table.pending else None
     phase = game.scenario.phase(last.phase) if last else game.phase
-    rnd = last.round if last else 1
+    rnd = last.round if last else game.round
     x, w = table.centre.centerx, table.centre.w
     y = table.centre.y
     bold = t.fonts.get("body", bold=True)
@@ -30,9 +32,10 @@ def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
     draw_line(surface, bold, phase.name, t.c["accent"], (x, y), w, "center", "phase")
     y += bold.get_linesize()
     left = game.total_rounds - rnd
-    draw_line(surface, small, f"Round {rnd} of {game.total_rounds}  \u00b7  "
-              f"{left} round{'s' if left != 1 else ''} after this", t.c["text"], (x, y), w,
-              "center", "round")
+    after = "the talks are over" if game.finished and not table.pending else \
+        f"{left} round{'s' if left != 1 else ''} after this"
+    draw_line(surface, small, f"Round {rnd} of {game.total_rounds}  \u00b7  {after}",
+              t.c["text"], (x, y), w, "center", "round")
     y += small.get_linesize()
     if table.pending or table.debrief_button.visible:
         return
