@@ -41,7 +41,9 @@ def brief_spans(session: Session, side: str) -> list[Span]:
         for source_id in cites:
             source = scenario.source(source_id)
             spans.append(Span(f"\u201c{source.text}\u201d", italic=True, gap=0.1, indent=12))
-            spans.append(Span(f"{source.speaker}. {source.origin}", style="small",
+            who = source.speaker if source.origin == source.speaker else \
+                f"{source.speaker}. {source.origin}"
+            spans.append(Span(who, style="small",
                               colour="muted", gap=0.6, indent=24))
     return spans
 

@@ -171,6 +171,8 @@ class DialogueLog(Widget):
         if entries[:len(self.entries)] != self.entries:
             self.entries, self.laid, self.total = [], [], 0
             self.selected = None
+        if len(entries) > len(self.entries):
+            self.offset = 0  # a new line is news: bring the newest into view
         for entry in entries[len(self.entries):]:
             self.entries.append(entry)
             if self.painter is not None:
