@@ -230,6 +230,8 @@ class FocusRing:
         self.still = 0.0
         self._tip: tuple[Any, ...] | None = None
         self._tip_surface: pygame.Surface | None = None
+        #: Where the last tooltip was drawn.
+        self.tip_rect: pygame.Rect | None = None
         self._skip_to_enabled()
 
     def set(self, widgets: Sequence[Widget], keep: bool = True) -> None:
@@ -353,15 +355,18 @@ class FocusRing:
             self._tip, self._tip_surface = key, face
         tip = self._tip_surface
         assert tip is not None
-        # Beside the widget if there is room (so it hides nothing the player is stepping
-        # through), else below it, else above.
+        # Beside the widget, else above or below it: the first place on the screen that
+        # covers no other widget (a tip over the next button hides what it is about).
         screen = surface.get_rect()
-        box = tip.get_rect(topleft=(widget.rect.right + 8, widget.rect.y))
-        if not screen.contains(box):
-            box = tip.get_rect(topright=(widget.rect.x - 8, widget.rect.y))
-        if not screen.contains(box):
-            box = tip.get_rect(topleft=(widget.rect.x, widget.rect.bottom + 6))
-            if box.bottom > screen.bottom:
-                box.bottom = widget.rect.y - 6
+        r = widget.rect
+        places = [tip.get_rect(topleft=(r.right + 8, r.y)),
+                  tip.get_rect(topright=(r.x - 8, r.y)),
+                  tip.get_rect(bottomleft=(r.x, r.y - 6)),
+                  tip.get_rect(topleft=(r.x, r.bottom + 6))]
+        others = [w.rect for w in self.widgets if w is not widget and getattr(w, "visible", True)]
+        on_screen = [p for p in places if screen.contains(p)]
+        box = next((p for p in on_screen if p.collidelist(others) == -1),
+                   on_screen[0] if on_screen else places[-1].clamp(screen))
         box.clamp_ip(screen)
+        self.tip_rect = box
         surface.blit(tip, box)
