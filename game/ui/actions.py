@@ -106,7 +106,7 @@ class Actions:
             return
         for button, (tactic, why) in zip(self.tactics[side], game.tactics(side)):
             button.enabled = active and why is None
-            tip = tactic.help
+            tip = f"{tactic.help} Using it is your move for this turn."
             if active and why is not None:
                 tip += f" Not available now: {why}."
             button.tooltip = tip
