@@ -66,9 +66,8 @@ class BriefingScreen(Screen):
         super().layout(size)
         w, h = size
         u = self.theme.unit
-        fonts = self.theme.fonts
-        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
-        bh = fonts.get("body").get_linesize() + 2 * u
+        top = self.content_top()
+        bh = self.row_height()
         side_w = min(int(w * 0.28), 360)
         self.card = pygame.Rect(3 * u, top, side_w, h - top - self.hint_height() - u)
         self.go.rect = pygame.Rect(self.card.x, self.card.bottom - bh, side_w, bh)
@@ -134,7 +133,7 @@ class HandoverScreen(Screen):
         super().layout(size)
         w, h = size
         u = self.theme.unit
-        bh = self.theme.fonts.get("body").get_linesize() + 2 * u
+        bh = self.row_height()
         bw = min(w - 8 * u, max(420, w // 2))
         self.ready.rect = pygame.Rect((w - bw) // 2, int(h * 0.62), bw, bh)
 

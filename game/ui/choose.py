@@ -46,7 +46,7 @@ class ScenarioScreen(Screen):
         w, h = size
         u = self.theme.unit
         fonts = self.theme.fonts
-        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
+        top = self.content_top()
         bh = fonts.get("body").get_linesize() * 2 + u
         lw = int(w * 0.38)
         for n, button in enumerate(self.buttons):

@@ -109,7 +109,7 @@ class CrashScreen(Screen):
         super().layout(size)
         w, h = size
         u = self.theme.unit
-        bh = self.theme.fonts.get("body").get_linesize() + 2 * u
+        bh = self.row_height()
         bw = min(420, (w - 9 * u) // 2)
         y = h - self.hint_height() - bh - 2 * u
         self.go_on.rect = pygame.Rect(3 * u, y, bw, bh)

@@ -33,9 +33,8 @@ class MessageScreen(Screen):
         super().layout(size)
         w, h = size
         u = self.theme.unit
-        font = self.theme.fonts
-        head = font.get("heading").get_linesize() + font.get("body").get_linesize() + 5 * u
-        bh = font.get("body").get_linesize() + 2 * u
+        head = self.content_top()
+        bh = self.row_height()
         self.ok.rect = pygame.Rect(w - 3 * u - 200, h - self.hint_height() - bh - u, 200, bh)
         self.body.rect = pygame.Rect(3 * u, head, w - 6 * u,
                                      self.ok.rect.y - head - 2 * u)

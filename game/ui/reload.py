@@ -109,7 +109,7 @@ class ReloadProblemsScreen(Screen):
         bw, bh = min(w - 8 * u, max(640, w * 2 // 3)), h * 2 // 3
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         head = fonts.get("heading").get_linesize() + fonts.get("small").get_linesize()
-        button_h = fonts.get("body").get_linesize() + 2 * u
+        button_h = self.row_height()
         self.ok.rect = pygame.Rect(self.box.right - 2 * u - 260,
                                    self.box.bottom - 2 * u - button_h, 260, button_h)
         top = self.box.y + 2 * u + head + u

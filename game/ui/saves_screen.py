@@ -90,8 +90,8 @@ class SavesScreen(Screen):
         w, h = size
         u = self.theme.unit
         fonts = self.theme.fonts
-        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
-        bh = fonts.get("body").get_linesize() + 2 * u
+        top = self.content_top()
+        bh = self.row_height()
         self.back_button.rect = pygame.Rect(3 * u, h - self.hint_height() - bh - u, 200, bh)
         lw = int(w * 0.45)
         rh = fonts.get("small").get_linesize() * 2 + u

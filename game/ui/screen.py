@@ -76,6 +76,16 @@ class Screen:
         draw_line(surface, font, self.hint, self.theme.c["muted"], (w // 2, y),
                   w - 2 * self.theme.unit, align="center", where=f"{self.name} hint")
 
+    def content_top(self) -> int:
+        """Where a menu screen's content starts, below its :func:`title_bar`."""
+        fonts = self.theme.fonts
+        return fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + \
+            5 * self.theme.unit
+
+    def row_height(self) -> int:
+        """The height of a button or a row of settings: one line of body text, padded."""
+        return self.theme.fonts.get("body").get_linesize() + 2 * self.theme.unit
+
     def hint_height(self) -> int:
         return self.theme.fonts.get("small").get_linesize() + self.theme.unit
 

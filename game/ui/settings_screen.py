@@ -232,9 +232,9 @@ class SettingsScreen(Screen):
         w, h = size
         u = self.theme.unit
         fonts = self.theme.fonts
-        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
+        top = self.content_top()
         self.head_h = fonts.get("small", bold=True).get_linesize() + u // 2
-        rh = fonts.get("body").get_linesize() + 2 * u
+        rh = self.row_height()
         cw = (w - 7 * u) // 2
         self.columns = (3 * u, 4 * u + cw)
         self.heads: list[tuple[str, int, int]] = []

@@ -132,9 +132,8 @@ class ModeScreen(Screen):
             field.visible = mode == HOTSEAT
         w, h = size
         u = self.theme.unit
-        fonts = self.theme.fonts
-        top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 5 * u
-        rh = fonts.get("body").get_linesize() + 2 * u
+        top = self.content_top()
+        rh = self.row_height()
         lw = int(w * 0.5)
         y = top
         for row in self.rows:
