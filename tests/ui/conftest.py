@@ -64,3 +64,13 @@ def click(app: App, pos: tuple[int, int]) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
     app.step(0.016)
+
+
+def wait_for_turn(app: App, max_frames: int = 3000) -> None:
+    """Run frames (skipping the computer's pacing) until the player at the table may move."""
+    table = app.top
+    for _ in range(max_frames):
+        if table.my_turn:
+            return
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    raise AssertionError("the player's turn never came")

@@ -18,23 +18,13 @@ from game.ui import flow
 from game.ui.app import App
 from game.ui.session import VS_COMPUTER, Session
 
-from .conftest import click, press
+from .conftest import click, press, wait_for_turn
 
-MAX_FRAMES = 3000
 TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
 
 
 def saves_folder() -> Path:
     return Path(os.environ["PARLEY_SAVES"])
-
-
-def wait_for_turn(app: App) -> None:
-    table = app.top
-    for _ in range(MAX_FRAMES):
-        if table.my_turn:
-            return
-        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
-    raise AssertionError("the player's turn never came")
 
 
 def to_the_table(app: App) -> None:

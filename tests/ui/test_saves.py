@@ -9,18 +9,8 @@ import pygame
 
 from game.ui import flow
 
-from .conftest import press
+from .conftest import press, wait_for_turn
 
-MAX_FRAMES = 3000
-
-
-def wait_for_turn(app) -> None:  # type: ignore[no-untyped-def]
-    table = app.top
-    for _ in range(MAX_FRAMES):
-        if table.my_turn:
-            return
-        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
-    raise AssertionError("the player's turn never came")
 
 
 def test_a_game_is_saved_and_loaded_back(make_app) -> None:  # type: ignore[no-untyped-def]
