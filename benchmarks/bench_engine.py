@@ -34,11 +34,13 @@ def main() -> None:
     games = []
     for seed in range(300):
         game = Game(scenario, seed=seed)
-        players = {s: Negotiator(game, s) for s in game.sides}
+        players = {s: Negotiator(game.view(s)) for s in game.sides}
         while not game.finished:
-            player = players[game.sides[game.turn % 2]]
+            side = game.to_move
+            assert side is not None
+            # A decision costs its view too: the negotiator sees the game only through one.
             start = time.perf_counter()
-            decision = player.decide(game)
+            decision = players[side].decide(game.view(side))
             decisions.append(time.perf_counter() - start)
             game.apply(decision.move, decision.reason)
         games.append(game)

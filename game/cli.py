@@ -202,6 +202,7 @@ def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
 
 def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
+    from game.play.session import Session, team_names
     from game.save import Autosave, read_save, restore, save_folder
     from game.textplay import TextGame
 
@@ -224,28 +225,32 @@ def _play(args: argparse.Namespace) -> int:
         return 2
     if args.load:
         restored = restore(read_save(Path(args.load)), scenario)
-        game, humans = restored.game, restored.humans
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
         if restored.warning:
             print(restored.warning)
+            print("(the game goes on in a new save file; the old one keeps every move)")
+        session = Session.resume(restored, Path(args.load), save=not args.no_save)
     else:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-        teams = {s: ("Players" if s in humans else "Computer") for s in sides}
-        game = Game(scenario, settings, seed, teams)
+        game = Game(scenario, settings, seed, team_names(sides, humans, {
+            s: "Players" for s in humans}))
         print(f"(seed {seed}: replay this game with --seed {seed})")
-    # Nobody plays when the computer plays itself: nothing worth keeping, so no save.
-    autosave = None if args.no_save or not humans else Autosave(save_folder(), game, humans)
-    if args.load and autosave is not None:
-        autosave.path = Path(args.load)
-    clear = (lambda: print("\033[2J\033[H", end="")) if sys.stdout.isatty() else None
-    text = TextGame(game, humans, sys.stdin, sys.stdout, clear, autosave)
+        # Nobody plays when the computer plays itself: nothing worth keeping, so no save.
+        autosave = None if args.no_save or not humans else \
+            Autosave(save_folder(), game, humans)
+        session = Session(game, humans, autosave=autosave)
+    clear = (lambda: print("\033[2J\033[3J\033[H", end="")) if sys.stdout.isatty() else None
+    text = TextGame(session, sys.stdin, sys.stdout, clear)
     if args.load:
-        text.skip_to(max(len(game.log) - 6, 0))
+        text.skip_to(max(len(session.game.log) - 6, 0))
     code = text.run()
-    if autosave is not None and text.game.moves:
-        print(f"(game saved to {autosave.path})")
-        if not text.game.finished:
-            print(f"Resume it with: python main.py play --text --load {autosave.path}")
+    saved = session.saved
+    if saved.path is not None and session.game.moves and session.save_works:
+        print(f"(game saved to {saved.path})")
+        if not session.game.finished:
+            print(f"Resume it with: python main.py play --text --load {saved.path}")
+    elif saved.path is not None and session.game.moves:
+        print(f"(the game could not be saved to {saved.path})")
     return code
 
 

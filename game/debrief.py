@@ -1,12 +1,20 @@
-"""What the debrief shows after a game, gathered once for every front end."""
+"""The debrief model: every figure shown after a game, computed once.
+
+The window, the terminal, the transcripts and the class report only draw a
+:class:`Debrief`; none of them computes a figure of its own, so the same game shows the
+same numbers everywhere. Points are utilities on the 0-100 scale (:func:`points`); a
+side's gain is its points minus its fallback's points, so the figures shown always add up.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.analysis import DealReport
+from game.analysis import DealReport, from_ids, points
 from game.engine import Game
-from game.model import HistoryFact
+from game.model import HistoryFact, Scenario
+
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -15,44 +23,89 @@ class SideResult:
 
     side: str
     name: str
+    short: str
+    team: str
     utility: float
     batna: float
-    gain: float
+    points: int
+    """The side's points for the result (its fallback's when there is no deal)."""
+    batna_points: int
+    """Its fallback (BATNA) at the end, in points."""
+    gain_points: int
+    """``points - batna_points``: what the result gained over walking away."""
     verdict: str
     red_lines_crossed: list[str]
     priorities: list[tuple[str, float]]
     """Issue names with this side's private weights, most important first."""
 
+    @property
+    def gain(self) -> float:
+        """The gain as a utility (unrounded), for sorting and means."""
+        return self.utility - self.batna
+
+
+@dataclass(frozen=True)
+class OutcomeChart:
+    """What the outcome-space chart draws, in utilities (x: the first side's, y: the
+    second's)."""
+
+    sides: tuple[str, str]
+    packages: list[tuple[float, float, bool]]
+    """Every package: x, y, and whether it crosses neither side's red lines."""
+    frontier: list[Point]
+    """The Pareto frontier, left to right."""
+    path: list[tuple[str, float, float]]
+    """Every proposal in order: (side, x, y)."""
+    batna: Point
+    nash: Point | None
+    deal: Point | None
+
 
 @dataclass(frozen=True)
 class Debrief:
+    finished: bool
+    outcome_id: str | None
     outcome_name: str
     outcome_text: str
-    deal: dict[str, str] | None
-    """The agreed package as issue name -> option name (None: no deal)."""
+    deal: list[tuple[str, str]] | None
+    """The agreed package as (issue name, option name) rows (None: no deal)."""
+    deal_ids: dict[str, str] | None
     results: dict[str, SideResult]
     report: DealReport
     score: int
     """Joint score out of 100: gains over the BATNAs, closeness to the Pareto frontier and
     the meters at the end."""
     score_parts: list[tuple[str, int]]
+    nash: list[tuple[str, str]] | None
+    """The Nash bargaining package as (issue name, option name) rows."""
+    nash_points: dict[str, int] | None
+    is_nash: bool
+    """Whether the deal is the Nash bargaining package."""
+    frontier_points: int | None
+    """The deal's distance to the Pareto frontier, in points (None: no deal)."""
+    frontier_sentence: str | None
+    """What the frontier says of the deal, true for every deal (None: no deal)."""
+    chart: OutcomeChart
+    meters: list[tuple[str, list[float]]]
+    """Each meter's name and its value at the start and after every turn."""
+    meter_ranges: list[tuple[float, float]]
     reasons: list[tuple[int, str, str]]
     """(round, side, reason) for every computer decision."""
     history: list[HistoryFact]
     questions: list[str]
 
 
-def verdict(gain: float, crossed: list[str], deal: bool) -> str:
+def verdict(gain_points: int, crossed: list[str], deal: bool) -> str:
     """A plain-words judgement of one side's result."""
     if crossed:
         return "A loss: the deal crosses a red line."
     if not deal:
         return "No deal: the side falls back on its BATNA."
-    if gain < -0.005:
+    if gain_points < 0:
         return "A loss: the deal is worse than walking away."
-    if gain < 0.05:
+    if gain_points < 5:
         return "Barely better than walking away."
-    if gain < 0.2:
+    if gain_points < 20:
         return "A modest gain over walking away."
     return "A clear gain over walking away."
 
@@ -61,48 +114,123 @@ def debrief(game: Game) -> Debrief:
     """The debrief of a finished game (of the game so far, if it is still going on)."""
     scenario = game.scenario
     report = game.report()
-    deal = None
-    if game.agreed is not None:
-        deal = {issue.name: issue.options[i].name
-                for issue, i in zip(scenario.issues, game.agreed)}
+    state = game.state
+    agreed = from_ids(scenario, state.agreed) if state.agreed is not None else None
     results = {}
     for side in game.sides:
         spec = scenario.sides[side]
         order = sorted(scenario.issues, key=lambda i: -spec.weights[i.id])
+        utility, batna = report.utility[side], report.batna[side]
+        crossed = report.red_lines_crossed[side]
+        gain = points(utility) - points(batna)
         results[side] = SideResult(
-            side=side, name=spec.name, utility=report.utility[side],
-            batna=report.batna[side], gain=report.gain[side],
-            verdict=verdict(report.gain[side], report.red_lines_crossed[side], deal is not None),
-            red_lines_crossed=report.red_lines_crossed[side],
+            side=side, name=spec.name, short=spec.short, team=game.teams.get(side, ""),
+            utility=utility, batna=batna, points=points(utility), batna_points=points(batna),
+            gain_points=gain, verdict=verdict(gain, crossed, agreed is not None),
+            red_lines_crossed=crossed,
             priorities=[(i.name, spec.weights[i.id]) for i in order])
     score, parts = joint_score(game, report)
-    outcome = game.outcome
+    outcome = next((o for o in scenario.outcomes if o.id == state.outcome), None)
+    nash = from_ids(scenario, report.nash) if report.nash is not None else None
+    meters = game.meter_history
     return Debrief(
+        finished=state.finished, outcome_id=state.outcome,
         outcome_name=outcome.name if outcome else "The game is not over",
         outcome_text=outcome.text if outcome else "",
-        deal=deal, results=results, report=report, score=score, score_parts=parts,
-        reasons=[(e.round, e.side or "", e.text) for e in game.log if e.kind == "reason"],
+        deal=_rows(scenario, state.agreed) if state.agreed is not None else None,
+        deal_ids=state.agreed, results=results, report=report, score=score,
+        score_parts=parts,
+        nash=_rows(scenario, report.nash) if report.nash is not None else None,
+        nash_points={s: points(v) for s, v in report.nash_utility.items()}
+        if report.nash_utility else None,
+        is_nash=agreed is not None and agreed == nash,
+        frontier_points=points(report.distance_to_frontier)
+        if report.distance_to_frontier is not None else None,
+        frontier_sentence=_frontier_sentence(game, agreed),
+        chart=_chart(game, agreed, nash),
+        meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
+        meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
+        reasons=[(e.round, e.speaker or "", e.body) for e in game.log if e.kind == "reason"],
         history=list(scenario.debrief.history), questions=list(scenario.debrief.questions))
+
+
+def _rows(scenario: Scenario, chosen: dict[str, str]) -> list[tuple[str, str]]:
+    rows = []
+    for issue in scenario.issues:
+        option = next(o for o in issue.options if o.id == chosen[issue.id])
+        rows.append((issue.name, option.name))
+    return rows
+
+
+def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None:
+    """Whether any deal both sides could sign was better for both, or for one at no cost
+    to the other: the sentence says exactly which (computed, never assumed from a
+    distance)."""
+    if agreed is None:
+        return None
+    space = game.space
+    a, b = game.sides
+    mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
+    better_both = weakly = False
+    for n in range(len(space.packages)):
+        if not space.allowed[n]:
+            continue
+        ua, ub = space.utility[a][n], space.utility[b][n]
+        if ua > mine_a + 1e-9 and ub > mine_b + 1e-9:
+            better_both = True
+            break
+        if ua >= mine_a - 1e-9 and ub >= mine_b - 1e-9 and (ua > mine_a + 1e-9 or
+                                                             ub > mine_b + 1e-9):
+            weakly = True
+    if better_both:
+        return "Another deal was better for both sides."
+    if weakly:
+        return ("No deal was better for both sides, but another was better for one side at "
+                "no cost to the other.")
+    return "No other deal was better for both sides: the deal is on the Pareto frontier."
+
+
+def _chart(game: Game, agreed: tuple[int, ...] | None,
+           nash: tuple[int, ...] | None) -> OutcomeChart:
+    space = game.space
+    a, b = game.sides
+    report = game.report()
+    points_ = [(*space.point(n), space.allowed[n]) for n in range(len(space.packages))]
+    frontier = sorted(space.point(n) for n in space.frontier)
+    path = []
+    for side, chosen in game.state.offers:
+        package = from_ids(game.scenario, chosen)
+        path.append((side, space.utility_of(a, package), space.utility_of(b, package)))
+    return OutcomeChart(
+        sides=(a, b), packages=points_, frontier=frontier, path=path,
+        batna=(report.batna[a], report.batna[b]),
+        nash=(space.utility_of(a, nash), space.utility_of(b, nash)) if nash else None,
+        deal=(space.utility_of(a, agreed), space.utility_of(b, agreed)) if agreed else None)
 
 
 def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, int]]]:
     """Score the pair's result out of 100: up to 50 for gains over both BATNAs (a loss for
     either side scores 0), 30 for closeness to the Pareto frontier, 20 for the meters."""
     sides = game.sides
+    space = game.space
     if report.package is None or any(report.red_lines_crossed[s] for s in sides) or \
             any(report.gain[s] < 0 for s in sides):
         gains = 0
         frontier = 0
     else:
-        best = max((game.space.utility[sides[0]][n] - report.batna[sides[0]]) +
-                   (game.space.utility[sides[1]][n] - report.batna[sides[1]])
-                   for n in game.space.frontier)
+        best = max((space.utility[sides[0]][n] - report.batna[sides[0]]) +
+                   (space.utility[sides[1]][n] - report.batna[sides[1]])
+                   for n in space.frontier)
         total = sum(report.gain[s] for s in sides)
         gains = round(50 * max(min(total / best, 1.0), 0.0)) if best > 0 else 0
         distance = report.distance_to_frontier or 0.0
         frontier = round(30 * max(1 - distance / 0.3, 0.0))
-    spans = [(game.meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
-    meters = round(20 * sum(spans) / len(spans)) if spans else 0
+    meters = game.state.meters
+    spans = [(meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
+    meter_score = round(20 * sum(spans) / len(spans)) if spans else 0
     parts = [("Gains over both fallbacks", gains), ("Closeness to the best deals", frontier),
-             ("The meters at the end", meters)]
-    return gains + frontier + meters, parts
+             ("The meters at the end", meter_score)]
+    return gains + frontier + meter_score, parts
+
+
+__all__ = ["Debrief", "OutcomeChart", "SideResult", "debrief", "joint_score", "verdict"]

@@ -3,13 +3,15 @@
 Every front end uses the same narrow face::
 
     game = Game(scenario, settings, seed)   # start
-    game.legal_moves()                      # what the side to move may do
-    game.apply(move)                        # make a move; returns the new log entries
-    game.state                              # a snapshot of where the game stands
-    game.log                                # the record, one Entry per line
+    game.choices(side)                      # every move a side has, and why not now
+    game.apply(move)                        # make a move; returns the new record entries
+    game.state                              # a snapshot of where the game stands (public)
+    game.log                                # the record: structured entries
+    game.view(side)                         # the game as one side may see it
 
-A game is its scenario, settings, seed and list of moves: :meth:`Game.replay` rebuilds it,
-byte for byte, and :meth:`Game.undone` takes moves back by replaying the others.
+The rule state itself is private. A game is its scenario, settings, seed and list of moves:
+:meth:`Game.replay` rebuilds it, byte for byte, and :meth:`Game.undone` takes moves back by
+replaying the others.
 """
 
 from __future__ import annotations
@@ -18,16 +20,18 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from transitions import MachineError
 
-from game.analysis import DealReport, Package, deal_report, from_ids, outcome_space, to_ids
+from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_ids, \
+    outcome_space, to_ids
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
-from game.moves import Entry, Move
-from game.protocol import ENDED, GameState, TurnProtocol, build_machine
+from game.moves import Change, Entry, EntryKind, Move
+from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine
 from game.settings import Settings
+from game.view import Knowledge, OtherSide, OwnSpace, SideView
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,26 @@ _DEFAULT_LINES = {
     "pass": "We have nothing to add this turn; our position stands.",
 }
 
+#: The headline of each kind of move in the record (a tactic's is its name).
+_TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
+           "accept": "Accepts the proposal", "reject": "Rejects the proposal",
+           "walkout": "Walks out", "pass": "Passes"}
+
+Played = tuple[str, Move, str | None]
+
+
+def sentence(text: str) -> str:
+    """*text* as a sentence: a capital first letter and a full stop at the end.
+
+    >>> sentence("from round 2")
+    'From round 2.'
+    """
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
 
 class Game:
     """One game of a scenario. See the module's docstring for its face."""
@@ -51,51 +75,65 @@ class Game:
         self.seed = seed
         #: Side id -> the name of the team (or "Computer") playing it, for the record.
         self.teams = dict(teams or {})
-        self.space = outcome_space(scenario)
-        self.sides = scenario.side_ids
-        self.phase_plan: list[tuple[Phase, int]] = [
+        #: Every package with both sides' utilities (derived from the scenario alone).
+        self.space: OutcomeSpace = outcome_space(scenario)
+        self.sides: tuple[str, str] = scenario.side_ids
+        self._phase_plan: list[tuple[Phase, int]] = [
             (p, self.settings.rounds if p.adjustable and self.settings.rounds else p.rounds)
             for p in scenario.phases]
-        self.total_rounds = sum(n for _, n in self.phase_plan)
-        self.protocol = TurnProtocol()
-        build_machine(scenario, self.protocol)
-        self.meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
-        self.bounds = {m.id: (m.min, m.max) for m in scenario.meters}
-        self.batna = {s: scenario.sides[s].batna.value for s in self.sides}
-        self.stance = {s: 0.0 for s in self.sides}
-        self.standing: Package | None = None
-        self.standing_by: str | None = None
-        self.last_offer: dict[str, Package] = {}
-        self.offer_history: list[tuple[str, Package]] = []
-        self.used: Counter[str] = Counter()
-        self.used_by: Counter[tuple[str, str]] = Counter()
-        self.fired: Counter[str] = Counter()
-        self.revealed: dict[str, list[str]] = {s: [] for s in self.sides}
-        self.turn = 0
-        self.round = 1
-        self.agreed: Package | None = None
-        self.walked_out: str | None = None
-        self.outcome: Outcome | None = None
-        self.moves: list[tuple[str, Move, str | None]] = []
+        self._total_rounds = sum(n for _, n in self._phase_plan)
+        self._protocol = TurnProtocol()
+        build_machine(scenario, self._protocol)
+        self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
+        self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
+        self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
+        self._stance = {s: 0.0 for s in self.sides}
+        self._standing: Package | None = None
+        self._standing_by: str | None = None
+        self._offers: list[tuple[str, Package]] = []
+        #: The same offers as issue id -> option id mappings, for snapshots.
+        self._offer_ids: list[tuple[str, dict[str, str]]] = []
+        self._used: Counter[str] = Counter()
+        self._used_by: Counter[tuple[str, str]] = Counter()
+        self._fired: Counter[str] = Counter()
+        self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
+        self._turn = 0
+        self._round = 1
+        self._agreed: Package | None = None
+        self._walked_out: str | None = None
+        self._outcome: Outcome | None = None
+        self._moves: list[Played] = []
         self._log: list[Entry] = []
+        #: Side id -> the entries that side may see, kept as the record grows.
+        self._seen: dict[str, list[Entry]] = {s: [] for s in self.sides}
+        self._snapshot: GameState | None = None
         self._phases = {p.id: p for p in scenario.phases}
         self._conditions = scenario._conditions
         self._names = self._initial_names()
-        self._names[self.current_phase_id] = 1.0
+        self._names[self._phase_id] = 1.0
         self._tactics = {t.id: t for t in scenario.tactics}
         self._side_tactics = {s: [t for t in scenario.tactics if s in t.sides]
                               for s in self.sides}
+        #: Every move each side has, in the order of :meth:`choices`.
+        self._side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
+                            + [Move.use(t.id) for t in self._side_tactics[s]]
+                            + [Move.walkout(), Move.wait()] for s in self.sides}
+        self._choices: dict[str, list[Choice]] = {}
+        #: What players are told while a tactic's condition does not hold.
+        self._when_text = {t.id: sentence(t.when_text or f"needs {t.when}")
+                           for t in scenario.tactics}
+        self._phase_rounds = {p.id: n for p, n in self._phase_plan}
+        self._known: dict[str, Knowledge] = {}
         #: The meters after each turn (index 0: at the start), for the debrief's chart.
-        self.meter_history: list[dict[str, float]] = []
+        self._meter_history: list[dict[str, float]] = []
         self._begin_round()
-        self.meter_history.append(dict(self.meters))
+        self._meter_history.append(dict(self._meters))
 
-    # ----- the face ---------------------------------------------------------------------
+    # ----- rebuilding a game ------------------------------------------------------------
 
     @classmethod
     def replay(cls, scenario: Scenario, settings: Settings | None, seed: int,
-               moves: Iterable[tuple[str, Move, str | None]],
-               teams: dict[str, str] | None = None) -> Game:
+               moves: Iterable[Played], teams: dict[str, str] | None = None) -> Game:
         """Rebuild a game from its moves; raises :class:`IllegalMoveError` at the first
         move that is no longer legal (its message says which)."""
         game = cls(scenario, settings, seed, teams)
@@ -110,7 +148,7 @@ class Game:
 
     @classmethod
     def replay_legal(cls, scenario: Scenario, settings: Settings | None, seed: int,
-                     moves: Sequence[tuple[str, Move, str | None]],
+                     moves: Sequence[Played],
                      teams: dict[str, str] | None = None) -> tuple[Game, str | None]:
         """Rebuild a game from its moves as far as they are still legal (the scenario may
         have changed since they were played); returns the game and, when a move had to be
@@ -122,39 +160,33 @@ class Game:
                     raise IllegalMoveError(f"it is not {side}'s turn")
                 game.apply(move, reason)
             except IllegalMoveError as exc:
+                why = str(exc).rstrip(".")
                 return game, (f"Move {number} of {len(moves)} can no longer be played "
-                              f"({exc}); the game was rebuilt up to move {number - 1}.")
+                              f"({why}); the game was rebuilt up to move {number - 1}.")
         return game, None
 
     def undone(self, count: int = 1) -> Game:
         """A copy of this game with its last *count* moves taken back."""
-        if not 0 < count <= len(self.moves):
+        if not 0 < count <= len(self._moves):
             raise IllegalMoveError(f"cannot take back {count} move(s); "
-                                   f"{len(self.moves)} made")
-        return Game.replay(self.scenario, self.settings, self.seed, self.moves[:-count],
+                                   f"{len(self._moves)} made")
+        return Game.replay(self.scenario, self.settings, self.seed, self._moves[:-count],
                            self.teams)
+
+    # ----- reading the game -------------------------------------------------------------
 
     @property
     def finished(self) -> bool:
-        return self.outcome is not None
+        return self._outcome is not None
 
     @property
     def to_move(self) -> str | None:
-        return None if self.finished else self.sides[self.turn % 2]
+        return None if self.finished else self.sides[self._turn % 2]
 
     @property
-    def phase(self) -> Phase:
-        return self._phases[self.current_phase_id]
-
-    @property
-    def current_phase_id(self) -> str:
-        if self.protocol.state == ENDED:
-            return self._phase_at(min(self.round, self.total_rounds))[0].id
-        return self.protocol.state
-
-    @property
-    def last_turn(self) -> bool:
-        return self.round == self.total_rounds and self.turn % 2 == 1
+    def moves(self) -> tuple[Played, ...]:
+        """Every move made so far: (side, move, the computer's reason or None)."""
+        return tuple(self._moves)
 
     @property
     def log(self) -> Sequence[Entry]:
@@ -162,89 +194,208 @@ class Game:
 
     def visible_log(self, side: str | None) -> list[Entry]:
         """The entries *side* may see (None: only those both sides see)."""
-        return [e for e in self._log if e.private is None or e.private == side]
+        if side is None:
+            return [e for e in self._log if e.private is None]
+        return list(self._seen[side])
+
+    @property
+    def meter_history(self) -> tuple[dict[str, float], ...]:
+        """The meters at the start and after each turn (public, for the debrief chart)."""
+        return tuple(dict(m) for m in self._meter_history)
 
     @property
     def state(self) -> GameState:
-        phase, first = self._phase_at(min(self.round, self.total_rounds))
-        return GameState(
-            phase=self.current_phase_id, round=self.round, rounds=self.total_rounds,
-            phase_round=min(self.round, self.total_rounds) - first + 1,
-            phase_rounds=dict((p.id, n) for p, n in self.phase_plan)[phase.id],
-            turn=self.turn, to_move=self.to_move, meters=dict(self.meters),
-            standing=self._ids(self.standing), standing_by=self.standing_by,
-            finished=self.finished, outcome=self.outcome.id if self.outcome else None,
-            agreed=self._ids(self.agreed), walked_out=self.walked_out,
-            last_turn=self.last_turn)
+        """Where the game stands, as both sides may see it (a snapshot, made once a turn)."""
+        if self._snapshot is None:
+            phase, first = self._phase_at(min(self._round, self._total_rounds))
+            self._snapshot = GameState(
+                phase=self._phase_id, round=self._round, rounds=self._total_rounds,
+                phase_round=min(self._round, self._total_rounds) - first + 1,
+                phase_rounds=self._phase_rounds[phase.id],
+                turn=self._turn, to_move=self.to_move, meters=dict(self._meters),
+                # The standing proposal is always the last one made (a reject clears it).
+                standing=self._offer_ids[-1][1] if self._standing is not None else None,
+                standing_by=self._standing_by,
+                finished=self.finished,
+                outcome=self._outcome.id if self._outcome else None,
+                agreed=self._ids(self._agreed), walked_out=self._walked_out,
+                last_turn=self._last_turn,
+                offers=tuple(self._offer_ids),
+                revealed={s: tuple(ids) for s, ids in self._revealed.items()})
+        return self._snapshot
+
+    def fallback(self, side: str) -> float:
+        """*side*'s own fallback (BATNA) value now; only that side's front end should ask."""
+        return self._batna[side]
+
+    def view(self, side: str) -> SideView:
+        """The game as *side* may see it: what the computer negotiator is given. The other
+        side's private values are not in it (see :mod:`game.view`)."""
+        state = self.state
+        return SideView(
+            known=self._knowledge(side), state=state, names=dict(self._names),
+            offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
+            batna=self._batna[side], stance=self._stance[side],
+            legal=tuple(self.legal_moves()) if self.to_move == side else (),
+            record=tuple(self._seen[side]))
+
+    def _knowledge(self, side: str) -> Knowledge:
+        known = self._known.get(side)
+        if known is None:
+            other = self.scenario.sides[self.scenario.other(side)]
+            space = self.space
+            known = Knowledge(
+                side=side, seat=self.sides.index(side), me=self.scenario.sides[side],
+                other=OtherSide(self.scenario.other(side), other.name, other.short,
+                                other.negotiator),
+                settings=self.settings,
+                issues=tuple(self.scenario.issues), meters=tuple(self.scenario.meters),
+                phases=tuple(self.scenario.phases),
+                tactics={t.id: t for t in self._side_tactics[side]},
+                space=OwnSpace(space.packages, space.index, space.utility[side],
+                               space.crosses[side]),
+                conditions=dict(self._conditions), seed=self.seed,
+                total_rounds=self._total_rounds)
+            self._known[side] = known
+        return known
+
+    def report(self) -> DealReport:
+        """The analysis of the game's end, both sides' values included: for the debrief,
+        once the game is over."""
+        return deal_report(self.scenario, self._agreed, self._batna)
+
+    # ----- moves ------------------------------------------------------------------------
 
     def legal_moves(self) -> list[Move]:
         """Moves the side to move may make now. A proposal appears once, without a
-        package: any full package may be proposed."""
-        if self.finished:
+        package: any coherent package may be proposed."""
+        side = self.to_move
+        if side is None:
             return []
-        side = self.sides[self.turn % 2]
-        allowed = self.phase.moves
-        moves: list[Move] = []
-        if "propose" in allowed and not self.last_turn:
-            moves.append(Move("propose"))
-        if self.standing is not None and self.standing_by != side:
-            if "accept" in allowed:
-                moves.append(Move.accept())
-            if "reject" in allowed:
-                moves.append(Move.reject())
-        moves += [Move.use(t.id) for t, why in self.tactics(side) if why is None]
-        if "walkout" in allowed:
-            moves.append(Move.walkout())
-        moves.append(Move.wait())
-        return moves
+        return [c.move for c in self.choices(side) if c.why_not is None]
 
-    def tactics(self, side: str) -> list[tuple[Tactic, str | None]]:
-        """Every tactic *side* has, each with None when usable now or why it is not."""
-        phase = self.phase
-        return [(tactic, self._unavailable(side, tactic, phase))
-                for tactic in self._side_tactics[side]]
+    def choices(self, side: str | None = None) -> list[Choice]:
+        """Every move *side* (default: the side to move) has, in a fixed order (propose,
+        accept, reject, its tactics, walk out, pass), each with None when it may make it
+        now or a sentence saying why not."""
+        side = side or self.to_move or self.sides[0]
+        # Asked by the computer and by every front end each turn; the answer changes only
+        # when a move is made.
+        choices = self._choices.get(side)
+        if choices is None:
+            blocked = self._blocked(side)
+            if blocked is not None:
+                choices = [Choice(move, blocked) for move in self._side_moves[side]]
+            else:
+                phase = self._phase
+                choices = [Choice(move, self._why_not(move, side, phase))
+                           for move in self._side_moves[side]]
+            self._choices[side] = choices
+        return list(choices)
+
+    def why_not(self, move: Move, side: str | None = None) -> str | None:
+        """Why *side* (default: the side to move) may not make *move* now, as a sentence
+        for players; None when it may. A proposal without a package is judged as "a
+        proposal"; with one, the package is checked too."""
+        return self._blocked(side) or self._why_not(move, side or self.sides[self._turn % 2],
+                                                    self._phase)
+
+    def _blocked(self, side: str | None) -> str | None:
+        """Why *side* can make no move at all now (None: it may make some)."""
+        if self.finished:
+            return "The game is over."
+        mover = self.sides[self._turn % 2]
+        if side is not None and side != mover:
+            return f"It is the {self.scenario.sides[mover].name} delegation's turn."
+        return None
+
+    def _why_not(self, move: Move, side: str, phase: Phase) -> str | None:
+        """:meth:`why_not` for the side to move, in *phase* (the current one)."""
+        if move.kind == "tactic":
+            tactic = self._tactics.get(move.tactic or "")
+            if tactic is None:
+                return f"There is no tactic {move.tactic!r} in this scenario."
+            return self._unavailable(side, tactic, phase)
+        if move.kind == "pass":
+            return None
+        if move.kind not in phase.moves:
+            what = {"propose": "No proposals can be made", "accept": "Nothing can be accepted",
+                    "reject": "Nothing can be rejected",
+                    "walkout": "No delegation can walk out"}[move.kind]
+            return f"{what} in this phase ({phase.name})."
+        if move.kind == "propose":
+            if self._last_turn:
+                return ("The last move of the game cannot be a proposal: nobody could "
+                        "answer it.")
+            if move.package is not None:
+                try:
+                    from_ids(self.scenario, move.chosen)
+                except ValueError as exc:
+                    return sentence(str(exc))
+        elif move.kind in ("accept", "reject"):
+            if self._standing is None or self._standing_by == side:
+                return f"There is no proposal from the other side to {move.kind}."
+        return None
 
     def apply(self, move: Move, reason: str | None = None) -> list[Entry]:
-        """Make *move* for the side to move; returns the log entries it caused.
+        """Make *move* for the side to move; returns the record entries it caused.
 
         *reason* is a computer player's one-sentence reason, kept private to its side.
         Raises :class:`IllegalMoveError` when the move is not legal now.
         """
-        if self.finished:
-            raise IllegalMoveError("the game is over")
-        side = self.sides[self.turn % 2]
-        self._check(side, move)
+        why = self.why_not(move)
+        if why is None and move.kind == "propose" and move.package is None:
+            why = "A proposal must name an option for every issue."
+        if why is not None:
+            raise IllegalMoveError(why)
+        side = self.sides[self._turn % 2]
         start = len(self._log)
-        self.moves.append((side, move, reason))
+        self._snapshot = None
+        self._choices = {}
+        self._moves.append((side, move, reason))
+        if move.timed_out:
+            name = self.scenario.sides[side].name
+            self._add("timeout", title="Time ran out", speaker=side, move=move,
+                      body=f"Time ran out for the {name} delegation: "
+                           + ("its turn passes." if move.kind == "pass"
+                              else "the computer moved for it."))
         if reason:
-            self._add("reason", reason, side=side, private=side)
-        handler = getattr(self, f"_do_{move.kind}")
-        handler(side, move)
+            self._add("reason", body=reason, speaker=side, private=side)
+        getattr(self, f"_do_{move.kind}")(side, move)
         if not self.finished:
             self._check_breakdown()
-        if self.finished:
-            self.meter_history.append(dict(self.meters))
-        else:
-            self.turn += 1
-            self._set("turn", self.turn)
-            if self.turn % 2 == 0:
-                if self.round >= self.total_rounds:
+        if not self.finished:
+            self._turn += 1
+            self._set("turn", self._turn)
+            if self._turn % 2 == 0:
+                if self._round >= self._total_rounds:
                     self._finish("deadline")
                 else:
-                    self.round += 1
-                    self._set("round", self.round)
-                    self._set("rounds_left", self.total_rounds - self.round)
+                    self._round += 1
+                    self._set("round", self._round)
+                    self._set("rounds_left", self._total_rounds - self._round)
                     self._begin_round()
-            self.meter_history.append(dict(self.meters))
+        self._meter_history.append(dict(self._meters))
+        self._snapshot = None
+        self._choices = {}
         return self._log[start:]
 
-    def report(self) -> DealReport:
-        """The analysis of the game's end (or of the present, while it goes on)."""
-        return deal_report(self.scenario, self.agreed, self.batna)
+    # ----- rules ------------------------------------------------------------------------
 
-    def names(self) -> dict[str, float]:
-        """The numbers a scenario condition sees now (a live view: do not change it)."""
-        return self._names
+    @property
+    def _phase(self) -> Phase:
+        """The current phase (the last one played, once the game is over)."""
+        return self._phases[self._phase_id]
+
+    @property
+    def _phase_id(self) -> str:
+        if self._protocol.state == ENDED:
+            return self._phase_at(min(self._round, self._total_rounds))[0].id
+        return self._protocol.state
+
+    @property
+    def _last_turn(self) -> bool:
+        return self._round == self._total_rounds and self._turn % 2 == 1
 
     def _set(self, name: str, value: float) -> None:
         """Change one number conditions see; every change of state goes through here."""
@@ -256,90 +407,48 @@ class Game:
 
     def _initial_names(self) -> dict[str, float]:
         names = {o.id: float(n) for i in self.scenario.issues for n, o in enumerate(i.options, 1)}
-        names.update(self.meters)
+        names.update(self._meters)
         names.update({i.id: 0.0 for i in self.scenario.issues})
         names.update({p.id: 0.0 for p in self.scenario.phases})
         names.update({t.id: 0.0 for t in self.scenario.tactics})
         names.update({e.id: 0.0 for e in self.scenario.events})
-        names.update(round=1.0, rounds_left=float(self.total_rounds - 1), turn=0.0,
+        names.update(round=1.0, rounds_left=float(self._total_rounds - 1), turn=0.0,
                      offers=0.0, agreed=0.0, walkout=0.0)
         names.update({f"walkout_{side}": 0.0 for side in self.sides})
         return names
 
-    def holds(self, text: str | None) -> bool:
+    def _holds(self, text: str | None) -> bool:
         """Whether a condition written in the scenario holds now (no condition: True)."""
         if text is None:
             return True
         return self._conditions[text].holds(self._names)
 
-    def package_text(self, package: Package) -> str:
-        return "; ".join(issue.options[i].name for issue, i in
-                         zip(self.scenario.issues, package))
-
-    def tactic(self, tactic_id: str) -> Tactic:
-        return self._tactics[tactic_id]
-
-    def side_name(self, side: str) -> str:
-        return self.scenario.sides[side].name
-
-    # ----- rules ------------------------------------------------------------------------
-
-    def _check(self, side: str, move: Move) -> None:
-        allowed = self.phase.moves
-        name = self.phase.name
-        if move.kind == "tactic":
-            if move.tactic is None:
-                raise IllegalMoveError("a tactic move must name a tactic")
-            tactic = self._tactics.get(move.tactic)
-            if tactic is None:
-                raise IllegalMoveError(f"no tactic {move.tactic!r} in this scenario")
-            why = self._unavailable(side, tactic)
-            if why:
-                raise IllegalMoveError(f"{tactic.name!r} is not available: {why}")
-            return
-        if move.kind == "pass":
-            return
-        if move.kind not in allowed:
-            raise IllegalMoveError(f"{move.kind!r} is not allowed in phase {name!r}")
-        if move.kind == "propose":
-            if self.last_turn:
-                raise IllegalMoveError("the last move of the game cannot be a proposal: "
-                                       "nobody could answer it")
-            try:
-                from_ids(self.scenario, move.chosen)
-            except ValueError as exc:
-                raise IllegalMoveError(str(exc)) from None
-        elif move.kind in ("accept", "reject"):
-            if self.standing is None or self.standing_by == side:
-                raise IllegalMoveError(f"there is no proposal from the other side to "
-                                       f"{move.kind}")
-
-    def _unavailable(self, side: str, tactic: Tactic, phase: Phase | None = None) -> str | None:
-        phase = phase or self.phase
-        if self.finished:
-            return "the game is over"
+    def _unavailable(self, side: str, tactic: Tactic, phase: Phase) -> str | None:
         if side not in tactic.sides:
-            return f"{self.side_name(side)} cannot use it"
+            return f"The {self.scenario.sides[side].name} delegation cannot use it."
         if "tactic" not in phase.moves:
-            return f"no tactics in phase {phase.name!r}"
+            return f"No tactics in this phase ({phase.name})."
         if tactic.phases is not None and phase.id not in tactic.phases:
             names = ", ".join(self.scenario.phase(p).name for p in tactic.phases)
-            return f"only in: {names}"
-        if tactic.limit is not None and self.used_by[(side, tactic.id)] >= tactic.limit:
-            return f"already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}"
-        if not self.holds(tactic.when):
-            return tactic.when_text or f"needs {tactic.when}"
+            return f"Only in: {names}."
+        if tactic.limit is not None and self._used_by[(side, tactic.id)] >= tactic.limit:
+            return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
+        if not self._holds(tactic.when):
+            return self._when_text[tactic.id]
         return None
+
+    def _line(self, side: str, kind: str) -> str:
+        lines: dict[str, str] = {k: v for k, v in self.scenario.sides[side].lines.items()}
+        return lines.get(kind, _DEFAULT_LINES[kind])
 
     def _do_propose(self, side: str, move: Move) -> None:
         package = from_ids(self.scenario, move.chosen)
-        countering = self.standing is not None and self.standing_by != side
-        lines = self.scenario.sides[side].lines
-        kind: Literal["counter", "propose"] = "counter" if countering else "propose"
-        line = lines.get(kind, _DEFAULT_LINES[kind])
-        self._add("move", f"{line} {self.package_text(package)}.", side=side,
-                  move=move.to_json())
-        previous = self.last_offer.get(side)
+        kind: Literal["counter", "propose"] = \
+            "counter" if self._standing is not None and self._standing_by != side \
+            else "propose"
+        self._add("move", title=_TITLES[kind], body=self._line(side, kind), speaker=side,
+                  move=move, offer=to_ids(self.scenario, package))
+        previous = next((p for who, p in reversed(self._offers) if who == side), None)
         if previous is not None and previous != package:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
@@ -347,167 +456,178 @@ class Game:
                 verb = ("concedes ground, by its own measure" if shift == "concede" else
                         "hardens its position, by its own measure")
                 self._effects(self.scenario.move_effects[shift],
-                              f"{self.side_name(side)} {verb}.")
-        self.standing, self.standing_by = package, side
-        self.last_offer[side] = package
-        self.offer_history.append((side, package))
+                              f"{self.scenario.sides[side].name} {verb}", ref=shift)
+        self._standing, self._standing_by = package, side
+        self._offers.append((side, package))
+        self._offer_ids.append((side, to_ids(self.scenario, package)))
         self._set_package(package)
-        self._set("offers", len(self.offer_history))
+        self._set("offers", len(self._offers))
 
     def _do_accept(self, side: str, move: Move) -> None:
-        self._add("move", self.scenario.sides[side].lines.get("accept",
-                                                               _DEFAULT_LINES["accept"]),
-                  side=side, move=move.to_json())
-        self.agreed = self.standing
+        self._add("move", title=_TITLES["accept"], body=self._line(side, "accept"),
+                  speaker=side, move=move, offer=self._ids(self._standing))
+        self._agreed = self._standing
         self._set("agreed", 1)
         self._finish("agreement")
 
     def _do_reject(self, side: str, move: Move) -> None:
-        self._add("move", self.scenario.sides[side].lines.get("reject",
-                                                               _DEFAULT_LINES["reject"]),
-                  side=side, move=move.to_json())
-        self.standing = self.standing_by = None
+        self._add("move", title=_TITLES["reject"], body=self._line(side, "reject"),
+                  speaker=side, move=move)
+        self._standing = self._standing_by = None
         self._set_package(None)
         if "reject" in self.scenario.move_effects:
-            self._effects(self.scenario.move_effects["reject"], "The rejection costs trust.")
+            self._effects(self.scenario.move_effects["reject"], "The rejection costs trust",
+                          ref="reject")
 
     def _do_walkout(self, side: str, move: Move) -> None:
-        self._add("move", self.scenario.sides[side].lines.get("walkout",
-                                                               _DEFAULT_LINES["walkout"]),
-                  side=side, move=move.to_json())
-        self.walked_out = side
+        self._add("move", title=_TITLES["walkout"], body=self._line(side, "walkout"),
+                  speaker=side, move=move)
+        self._walked_out = side
         self._set("walkout", 1)
         self._set(f"walkout_{side}", 1)
         self._finish("walkout")
 
     def _do_pass(self, side: str, move: Move) -> None:
-        self._add("move", self.scenario.sides[side].lines.get("pass", _DEFAULT_LINES["pass"]),
-                  side=side, move=move.to_json())
+        self._add("move", title=_TITLES["pass"], body=self._line(side, "pass"), speaker=side,
+                  move=move)
 
     def _do_tactic(self, side: str, move: Move) -> None:
         tactic = self._tactics[move.tactic or ""]
         use = tactic.sides[side]
-        self.used[tactic.id] += 1
-        self._set(tactic.id, self.used[tactic.id])
-        self.used_by[(side, tactic.id)] += 1
-        self._add("move", use.line, side=side, move=move.to_json(), cite=use.cite,
-                  ref=tactic.id)
+        self._used[tactic.id] += 1
+        self._set(tactic.id, self._used[tactic.id])
+        self._used_by[(side, tactic.id)] += 1
+        self._add("move", title=tactic.name, body=use.line, speaker=side, move=move,
+                  cite=use.cite, ref=tactic.id)
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
         stance = Effects(stance={other: round(tactic.pressure * reaction, 4)}) \
             if tactic.pressure and reaction else Effects()
         self._effects(use.effects.model_copy(update={"stance": {**use.effects.stance,
                                                                 **stance.stance}}),
-                      f"Effects of \u201c{tactic.name}\u201d.")
+                      f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id)
         if tactic.kind == "question":
-            self._reveal(other, "In answer:")
+            self._reveal(other)
         elif tactic.kind == "preference":
-            self._reveal(side, "")
+            self._reveal(side)
 
-    def _reveal(self, side: str, lead: str) -> None:
+    def _reveal(self, side: str) -> None:
         weights = self.scenario.sides[side].weights
         order = sorted(self.scenario.issues, key=lambda i: -weights[i.id])
-        left = [i for i in order if i.id not in self.revealed[side]]
+        left = [i for i in order if i.id not in self._revealed[side]]
         if not left:
             text = "We have already told you what matters most to us."
         else:
             issue = left[0]
-            self.revealed[side].append(issue.id)
-            rank = len(self.revealed[side])
+            self._revealed[side].append(issue.id)
+            rank = len(self._revealed[side])
             which = "most" if rank == 1 else f"{_ordinal(rank)} most"
             text = f"What matters {which} to us: {issue.name}."
-        self._add("reply", f"{lead} {text}".strip(), side=side,
-                  ref=self.revealed[side][-1] if left else None)
+        self._add("reply", title="What matters most", body=text, speaker=side,
+                  ref=self._revealed[side][-1] if left else None)
 
-    def _effects(self, effects: Effects, why: str) -> None:
-        changes: dict[str, float] = {}
+    def _effects(self, effects: Effects, cause: str, ref: str | None = None) -> None:
+        """Apply *effects*; the record gets one public entry for the meters and, for each
+        side whose fallback or stance moved, one entry only that side sees."""
+        public: list[Change] = []
         for meter, delta in effects.meters.items():
-            low, high = self.bounds[meter]
-            new = min(max(self.meters[meter] + delta, low), high)
-            if new != self.meters[meter]:
-                changes[meter] = round(new - self.meters[meter], 4)
-                self.meters[meter] = new
+            low, high = self._bounds[meter]
+            new = min(max(self._meters[meter] + delta, low), high)
+            if new != self._meters[meter]:
+                public.append(Change("meter", meter, round(new - self._meters[meter], 4), new))
+                self._meters[meter] = new
                 self._set(meter, new)
+        private: dict[str, list[Change]] = {}
         for side, delta in effects.batna.items():
-            new = min(max(self.batna[side] + delta, 0.0), 1.0)
-            if new != self.batna[side]:
-                changes[f"batna:{side}"] = round(new - self.batna[side], 4)
-                self.batna[side] = round(new, 4)
+            new = round(min(max(self._batna[side] + delta, 0.0), 1.0), 4)
+            if new != self._batna[side]:
+                private.setdefault(side, []).append(
+                    Change("batna", side, round(new - self._batna[side], 4), new))
+                self._batna[side] = new
         for side, delta in effects.stance.items():
             if delta:
-                self.stance[side] = round(self.stance[side] + delta, 4)
-                changes[f"stance:{side}"] = round(delta, 4)
-        if changes:
-            self._add("effect", why, changes=changes)
+                self._stance[side] = round(self._stance[side] + delta, 4)
+                private.setdefault(side, []).append(
+                    Change("stance", side, round(delta, 4), self._stance[side]))
+        if public:
+            self._add("effect", title=cause, changes=tuple(public), ref=ref)
+        for side in self.sides:
+            if side in private:
+                self._add("effect", title=cause, changes=tuple(private[side]), ref=ref,
+                          private=side)
 
     def _begin_round(self) -> None:
-        phase, first = self._phase_at(self.round)
-        if self.round == first:
-            if self.round > 1:
-                self._set(self.protocol.state, 0)
-                self.protocol.trigger("advance")
-                self._set(self.protocol.state, 1)
-            self._add("phase", f"{phase.name}: {phase.description}", ref=phase.id)
+        phase, first = self._phase_at(self._round)
+        if self._round == first:
+            if self._round > 1:
+                self._set(self._protocol.state, 0)
+                self._protocol.trigger("advance")
+                self._set(self._protocol.state, 1)
+            self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
         # One draw per event per round, whether or not it can happen, so that one
         # event's condition never changes another's luck.
-        dice = random.Random(self.seed * 1_000_003 + self.round)
+        dice = random.Random(self.seed * 1_000_003 + self._round)
         for event in self.scenario.events:
             roll = dice.random()
             if self.finished:
                 return
-            if event.once and self.fired[event.id]:
+            if event.once and self._fired[event.id]:
                 continue
-            if not self.holds(event.when):
+            if not self._holds(event.when):
                 continue
             if roll >= event.chance:
                 continue
-            self.fired[event.id] += 1
-            self._set(event.id, self.fired[event.id])
-            again = " (again)" if self.fired[event.id] > 1 else ""
-            self._add("event", f"{event.name}{again}. {event.text}", cite=event.cite,
-                      ref=event.id)
-            self._effects(event.effects, f"Effects of \u201c{event.name}\u201d.")
+            self._fired[event.id] += 1
+            self._set(event.id, self._fired[event.id])
+            self._add("event", title=event.name, body=event.text, cite=event.cite,
+                      ref=event.id, occurrence=self._fired[event.id])
+            self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
             self._check_breakdown()
 
     def _check_breakdown(self) -> None:
         for outcome in self.scenario.outcomes:
-            if outcome.trigger == "breakdown" and self.holds(outcome.when):
+            if outcome.trigger == "breakdown" and self._holds(outcome.when):
                 self._end(outcome)
                 return
 
     def _finish(self, trigger: str) -> None:
         for outcome in self.scenario.outcomes:
-            if outcome.trigger == trigger and self.holds(outcome.when):
+            if outcome.trigger == trigger and self._holds(outcome.when):
                 self._end(outcome)
                 return
         raise AssertionError(f"validated scenario has no fallback for {trigger!r}")
 
     def _end(self, outcome: Outcome) -> None:
-        self.outcome = outcome
+        self._outcome = outcome
         try:
-            self.protocol.trigger("conclude")
+            self._protocol.trigger("conclude")
         except MachineError as exc:  # pragma: no cover - the machine allows it from any phase
             raise IllegalMoveError(str(exc)) from exc
-        self._add("outcome", f"{outcome.name}. {outcome.text}", ref=outcome.id)
-        log.debug("game over: %s after %d turns", outcome.id, self.turn)
+        self._add("outcome", title=outcome.name, body=outcome.text, ref=outcome.id)
+        log.debug("game over: %s after %d turns", outcome.id, self._turn)
 
     def _phase_at(self, round_number: int) -> tuple[Phase, int]:
         first = 1
-        for phase, rounds in self.phase_plan:
+        for phase, rounds in self._phase_plan:
             if round_number < first + rounds:
                 return phase, first
             first += rounds
-        return self.phase_plan[-1][0], first - self.phase_plan[-1][1]
+        return self._phase_plan[-1][0], first - self._phase_plan[-1][1]
 
     def _ids(self, package: Package | None) -> dict[str, str] | None:
         return to_ids(self.scenario, package) if package is not None else None
 
-    def _add(self, kind: Any, text: str, *, side: str | None = None,
-             move: dict[str, Any] | None = None, cite: Sequence[str] = (),
-             changes: dict[str, float] | None = None, private: str | None = None,
-             ref: str | None = None) -> None:
-        self._log.append(Entry(self.turn, self.round, self.current_phase_id, kind, text,
-                               side, move, tuple(cite), changes or {}, private, ref))
+    def _add(self, kind: EntryKind, *, title: str = "", body: str = "",
+             speaker: str | None = None, move: Move | None = None,
+             offer: dict[str, str] | None = None, cite: Sequence[str] = (),
+             changes: tuple[Change, ...] = (), private: str | None = None,
+             ref: str | None = None, occurrence: int = 1) -> None:
+        entry = Entry(self._turn, self._round, self._phase_id, kind, title, body, speaker,
+                      move, offer, tuple(cite), changes, private, ref, occurrence)
+        self._log.append(entry)
+        for side, seen in self._seen.items():
+            if private is None or private == side:
+                seen.append(entry)
 
 
 def _ordinal(n: int) -> str:

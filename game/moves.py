@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout", "pass"]
 MOVE_KINDS: tuple[MoveKind, ...] = ("propose", "accept", "reject", "tactic", "walkout",
@@ -16,12 +16,15 @@ class Move:
     """One move: propose (or counter) a package, accept, reject, use a tactic, walk out,
     or pass (hold one's position and let the turn go by).
 
-    ``package`` maps every issue id to an option id; ``tactic`` is a tactic id.
+    ``package`` maps every issue id to an option id; ``tactic`` is a tactic id;
+    ``timed_out`` marks a move made for a side whose time ran out.
     """
 
     kind: MoveKind
     package: tuple[tuple[str, str], ...] | None = None
     tactic: str | None = None
+    #: Made because the side's time ran out (a pass, or the computer's pick for it).
+    timed_out: bool = False
 
     @classmethod
     def propose(cls, package: Mapping[str, str]) -> Move:
@@ -59,14 +62,20 @@ class Move:
             data["package"] = dict(self.package)
         if self.tactic is not None:
             data["tactic"] = self.tactic
+        if self.timed_out:
+            data["timeout"] = True
         return data
+
+    def on_timeout(self) -> Move:
+        """This move, marked as made because time ran out."""
+        return Move(self.kind, self.package, self.tactic, timed_out=True)
 
     @classmethod
     def from_json(cls, data: Any) -> Move:
         """Rebuild a move from :meth:`to_json` output; raises ``ValueError`` on bad data."""
         if not isinstance(data, dict) or data.get("kind") not in MOVE_KINDS:
             raise ValueError(f"not a move: {data!r}")
-        extra = set(data) - {"kind", "package", "tactic"}
+        extra = set(data) - {"kind", "package", "tactic", "timeout"}
         if extra:
             raise ValueError(f"unknown fields in move: {sorted(extra)}")
         package = data.get("package")
@@ -76,42 +85,86 @@ class Move:
             raise ValueError(f"a package must map issue ids to option ids: {package!r}")
         if tactic is not None and not isinstance(tactic, str):
             raise ValueError(f"a tactic must be an id: {tactic!r}")
+        timed_out = data.get("timeout", False)
+        if not isinstance(timed_out, bool):
+            raise ValueError(f"timeout must be true or false: {timed_out!r}")
         return cls(data["kind"], tuple(package.items()) if package is not None else None,
-                   tactic)
+                   tactic, timed_out)
 
 
-EntryKind = Literal["phase", "event", "move", "reply", "reason", "effect", "outcome"]
+EntryKind = Literal["phase", "event", "move", "reply", "reason", "effect", "timeout",
+                    "outcome"]
+ChangeKind = Literal["meter", "batna", "stance"]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One line of the game record.
+class Change(NamedTuple):
+    """One change a move or event caused: a meter, a side's BATNA or a side's stance.
 
-    ``private`` names the only side allowed to see the entry (a computer's reasoning,
-    say) or is None for entries both sides see.
+    ``target`` is the meter id (for a meter) or the side id (for a BATNA or a stance);
+    ``after`` is the value once the change is made, so no reader re-adds deltas.
+    (A named tuple, not a dataclass: a game makes thousands, and tuples are made fast.)
+    """
+
+    kind: ChangeKind
+    target: str
+    delta: float
+    after: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "target": self.target, "delta": self.delta,
+                "after": self.after}
+
+
+class Entry(NamedTuple):
+    """One line of the game record, as fields (never prose to be parsed again).
+
+    * ``kind`` says what it is; ``speaker`` is the side that speaks or acts (None for the
+      table itself: phases, events, effects, the outcome).
+    * ``title`` is the headline (a phase, event, tactic or outcome name, or what caused an
+      effect); ``body`` the text (a phase's description, an event's report, the line a
+      delegation speaks, a computer's reason, an outcome's meaning).
+    * ``move`` is the move made (for ``move`` and ``timeout`` entries); ``offer`` the package
+      proposed, issue id -> option id.
+    * ``changes`` are typed, each with the value after it.
+    * ``private`` names the only side allowed to see the entry (a computer's reasoning, a
+      change to one side's fallback) or is None for entries both sides see.
+    * ``ref`` is the id of what the entry is about (phase, event, tactic, issue, outcome);
+      ``occurrence`` how many times that event has happened so far (1 the first time).
     """
 
     turn: int
     round: int
     phase: str
     kind: EntryKind
-    text: str
-    side: str | None = None
-    move: dict[str, Any] | None = None
+    title: str = ""
+    body: str = ""
+    speaker: str | None = None
+    move: Move | None = None
+    offer: Mapping[str, str] | None = None
     cite: tuple[str, ...] = ()
-    changes: dict[str, float] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
     private: str | None = None
     ref: str | None = None
+    occurrence: int = 1
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"turn": self.turn, "round": self.round, "phase": self.phase,
-                                "kind": self.kind, "text": self.text}
-        for name in ("side", "move", "private", "ref"):
+                                "kind": self.kind}
+        for name in ("title", "body"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        for name in ("speaker", "private", "ref"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
+        if self.move is not None:
+            data["move"] = self.move.to_json()
+        if self.offer is not None:
+            data["offer"] = dict(self.offer)
         if self.cite:
             data["cite"] = list(self.cite)
         if self.changes:
-            data["changes"] = dict(self.changes)
+            data["changes"] = [c.to_json() for c in self.changes]
+        if self.occurrence != 1:
+            data["occurrence"] = self.occurrence
         return data

@@ -12,9 +12,10 @@ It plays one side with well-known strategies from negotiation research:
   more, options it offers often are worth more to it. Among packages it could offer at its
   target, it picks the one the model says the other side likes best.
 
-It reads its own side's private data, the public state and the log entries its side may
-see: never the other side's private values. Every decision comes with a one-sentence
-reason, kept in the game record for the debrief.
+It is given only a :class:`~game.view.SideView`: its own side's private data, the public
+state and the record its side may see. The other side's private values are not in a view,
+so it cannot read them. Every decision comes with a one-sentence reason, kept in the game
+record for the debrief.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import bisect
 import random
 from dataclasses import dataclass
 
-from game.analysis import Package, points, to_ids
-from game.engine import Game
+from game.analysis import Package, points
 from game.model import Personality, Strategy
 from game.moves import Move
 from game.settings import Difficulty
+from game.view import SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
 EXPONENTS = {"boulware": 0.35, "linear": 1.0, "conceder": 2.5, "tit_for_tat": 1.0}
@@ -60,14 +61,13 @@ def replace_personality(personality: Personality, **changes: object) -> Personal
 class OpponentModel:
     """What one side has learnt about the other from the table alone."""
 
-    def __init__(self, game: Game, side: str) -> None:
-        scenario = game.scenario
-        self.issues = scenario.issues
-        other = scenario.other(side)
+    def __init__(self, view: SideView) -> None:
+        self.issues = view.known.issues
+        other = view.other
         # Both come from what was said at the table: the other side's proposals, and the
         # priorities it revealed when asked or when it chose to state them.
-        offers = [package for who, package in game.offer_history if who == other]
-        revealed = game.revealed[other]
+        offers = [package for who, package in view.offers if who == other]
+        revealed = view.revealed[other]
         self.offers = offers
         weights = [1.0] * len(self.issues)
         for before, after in zip(offers, offers[1:]):
@@ -97,79 +97,84 @@ class OpponentModel:
 
 
 class Negotiator:
-    """Plays *side* of a game at a difficulty; call :meth:`decide` on its turns."""
+    """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
+    turns. It never holds the game, only what a view gives it."""
 
-    def __init__(self, game: Game, side: str, difficulty: Difficulty | None = None,
+    def __init__(self, view: SideView, difficulty: Difficulty | None = None,
                  strategy: Strategy | None = None) -> None:
-        self.side = side
-        self.index = game.sides.index(side)
-        self.other = game.scenario.other(side)
-        self.difficulty: Difficulty = difficulty or game.settings.difficulty
-        self.personality, self.modelling = tuned(game.scenario.sides[side].personality,
-                                                 self.difficulty)
+        known = view.known
+        self.side = known.side
+        self.other = known.other.id
+        self.difficulty: Difficulty = difficulty or known.settings.difficulty
+        self.personality, self.modelling = tuned(known.me.personality, self.difficulty)
         if strategy is not None:  # a balancing run trying every strategy
             self.personality = replace_personality(self.personality, strategy=strategy)
-        space = game.space
-        self.own = space.utility[side]
-        self.allowed = [n for n in range(len(space.packages)) if not space.crosses[side][n]]
+        space = known.space
+        self.space = space
+        self.own = space.utility
+        self.allowed = [n for n in range(len(space.packages)) if not space.crosses[n]]
         self.by_utility = sorted(self.allowed, key=lambda n: self.own[n])
         self.sorted_values = [self.own[n] for n in self.by_utility]
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
-        self.name = game.scenario.sides[side].name
+        self.name = known.me.name
+        self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
 
     # ----- the decision -----------------------------------------------------------------
 
-    def decide(self, game: Game) -> Decision:
+    def decide(self, view: SideView) -> Decision:
         """Choose a legal move for this side, with a one-sentence reason."""
-        assert game.to_move == self.side, "not this negotiator's turn"
-        rng = random.Random(game.seed * 7_919 + game.turn * 2 + self.index + 17)
-        legal = game.legal_moves()
+        state = view.state
+        assert state.to_move == self.side and view.side == self.side, \
+            "not this negotiator's turn"
+        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
+        legal = view.legal
         kinds = {m.kind for m in legal}
-        model = self._model(game)
-        target = self.target(game, model)
-        reserve = self.reserve(game)
-        standing = self._standing(game)
+        model = self._model(view)
+        target = self.target(view, model)
+        reserve = self.reserve(view)
+        standing = view.standing_from_other()
+        index = self.space.index
 
         if "walkout" in kinds and self.personality.walkout_when and \
-                game.holds(self.personality.walkout_when):
+                view.holds(self.personality.walkout_when):
             return Decision(Move.walkout(), f"{self.name} walked out: the talks reached its "
                                             f"breaking point ({self.personality.walkout_when}).")
 
         if standing is not None and "accept" in kinds:
-            value = self.own[game.space.index[standing]]
-            crossed = game.space.crosses[self.side][game.space.index[standing]]
-            floor = reserve if not game.last_turn else game.batna[self.side] + 0.005
-            if not crossed and value >= max(min(target, self._next_offer_value(game, model,
-                                                                             target)), floor):
+            value = self.own[index[standing]]
+            crossed = self.space.crosses[index[standing]]
+            floor = reserve if not state.last_turn else view.batna + 0.005
+            if not crossed and value >= max(min(target, self._next_offer_value(target)),
+                                            floor):
                 return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} "
                                                f"points to {self.name}, at or above its "
                                                f"target ({points(target)}) and its fallback "
-                                               f"({points(game.batna[self.side])}).")
-            if game.last_turn:
+                                               f"({points(view.batna)}).")
+            if state.last_turn:
                 why = ("it crosses one of its red lines" if crossed else
                        f"it is worth {points(value)} points, no better than its "
-                       f"fallback ({points(game.batna[self.side])})")
+                       f"fallback ({points(view.batna)})")
                 move = Move.reject() if "reject" in kinds else Move.wait()
                 return Decision(move, f"Refused the final offer: {why}.")
 
-        tactic = self._tactic(game, legal, model, target, rng)
+        tactic = self._tactic(view, legal, model, target, rng)
         if tactic is not None:
             return tactic
 
         if "propose" in kinds:
-            package = self._choose(game, model, target, rng)
-            value = self.own[game.space.index[package]]
+            package = self._choose(model, target, rng)
+            value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
-            if package == game.last_offer.get(self.side) and standing is None and \
-                    game.standing_by == self.side:
+            if package == view.last_offer(self.side) and standing is None and \
+                    state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
             how = ("its model of the other side's wishes" if model.known and self.modelling
                    else "its own priorities")
-            return Decision(Move.propose(to_ids(game.scenario, package)),
+            return Decision(Move.propose(view.ids(package)),
                             f"Proposed a package worth {points(value)} points to {self.name} "
                             f"(target {points(target)}), chosen by {how}.")
         if standing is not None and "reject" in kinds:
@@ -177,48 +182,44 @@ class Negotiator:
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
 
-    def _model(self, game: Game) -> OpponentModel:
+    def _model(self, view: SideView) -> OpponentModel:
         # The model changes only when the other side proposes or reveals something.
-        key = (len(game.offer_history), len(game.revealed[self.other]))
+        key = (len(view.offers), len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, OpponentModel(game, self.side))
+            self._cached = (key, OpponentModel(view))
         return self._cached[1]
 
     # ----- targets ----------------------------------------------------------------------
 
-    def reserve(self, game: Game) -> float:
+    def reserve(self, view: SideView) -> float:
         """The lowest utility it will accept now: just above its fallback, lowered by how
         far its stance has softened (never to its fallback or below)."""
-        batna = game.batna[self.side]
-        margin = max(self.personality.margin - max(game.stance[self.side], 0.0), 0.01)
-        return min(batna + margin + max(-game.stance[self.side], 0.0), self.best)
+        margin = max(self.personality.margin - max(view.stance, 0.0), 0.01)
+        return min(view.batna + margin + max(-view.stance, 0.0), self.best)
 
-    def target(self, game: Game, model: OpponentModel) -> float:
+    def target(self, view: SideView, model: OpponentModel) -> float:
         """The utility it aims for at this point of the game."""
-        reserve = self.reserve(game)
+        reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
-        time = (game.round - 1) / max(game.total_rounds - 1, 1)
+        total = view.known.total_rounds
+        time = (view.state.round - 1) / max(total - 1, 1)
         strategy = self.personality.strategy
+        index = self.space.index
         if strategy == "tit_for_tat":
             target = start
             offers = model.offers
             for before, after in zip(offers, offers[1:]):
-                moved = self.own[game.space.index[after]] - self.own[game.space.index[before]]
+                moved = self.own[index[after]] - self.own[index[before]]
                 target -= max(moved, 0.0)
             # Time pressure keeps two mirrors from waiting on each other forever.
             if time > 0.6:
                 target -= (target - reserve) * (time - 0.6) / 0.4
-            target -= max(game.stance[self.side], 0.0)
+            target -= max(view.stance, 0.0)
         else:
             exponent = EXPONENTS[strategy]
             target = start - (start - reserve) * time ** (1 / exponent)
-            target -= max(game.stance[self.side], 0.0) * (1 - time)
+            target -= max(view.stance, 0.0) * (1 - time)
         return round(max(target, reserve), 4)
-
-    def _standing(self, game: Game) -> Package | None:
-        if game.standing is not None and game.standing_by == self.other:
-            return game.standing
-        return None
 
     def _candidates(self, target: float, band: float = 0.06) -> list[int]:
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
@@ -226,10 +227,9 @@ class Negotiator:
         return self.by_utility[low:high] or self.by_utility[low:low + 1] or \
             self.by_utility[-1:]
 
-    def _choose(self, game: Game, model: OpponentModel, target: float,
-                rng: random.Random) -> Package:
+    def _choose(self, model: OpponentModel, target: float, rng: random.Random) -> Package:
         candidates = self._candidates(target)
-        packages = game.space.packages
+        packages = self.space.packages
         if model.known and self.modelling:
             weight, own, rows = self.modelling, self.own, model.table
             scored = []
@@ -244,29 +244,30 @@ class Negotiator:
             pick = rng.choice(candidates)
         return packages[pick]
 
-    def _next_offer_value(self, game: Game, model: OpponentModel, target: float) -> float:
+    def _next_offer_value(self, target: float) -> float:
         return min((self.own[n] for n in self._candidates(target)), default=target)
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, game: Game, legal: list[Move], model: OpponentModel, target: float,
-                rng: random.Random) -> Decision | None:
-        tactics = [game.tactic(m.tactic) for m in legal
-                   if m.kind == "tactic" and m.tactic]
-        if not tactics or game.round >= game.total_rounds:
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], model: OpponentModel,
+                target: float, rng: random.Random) -> Decision | None:
+        own = view.known.tactics
+        tactics = [own[m.tactic] for m in legal if m.kind == "tactic" and m.tactic]
+        state = view.state
+        if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
         kinds = {m.kind for m in legal}
         opening_statement = next((t for t in tactics if t.kind == "statement"), None)
-        if opening_statement is not None and not game.offer_history:
+        if opening_statement is not None and not view.offers:
             return Decision(Move.use(opening_statement.id),
                             "Opened with a statement of its public position.")
         if "propose" in kinds and rng.random() >= self.personality.tactic_rate:
             return None
-        meters = game.meters
+        meters = state.meters
         trust = meters.get("trust", 50.0)
-        support = next((meters[m.id] for m in game.scenario.meters if m.side == self.side), 50.0)
-        standing = self._standing(game)
-        gap = target - self.own[game.space.index[standing]] if standing is not None else 0.0
+        support = next((meters[m.id] for m in view.known.meters if m.side == self.side), 50.0)
+        standing = view.standing_from_other()
+        gap = target - self.own[self.space.index[standing]] if standing is not None else 0.0
         scores: list[tuple[float, str, str]] = []
         for tactic in tactics:
             kind = tactic.kind
@@ -279,7 +280,7 @@ class Negotiator:
             elif kind == "concession":
                 score, why = (0.6 if trust < 30 else 0.2), "to buy goodwill while trust is low"
             elif kind == "threat":
-                late = game.round >= game.total_rounds // 2
+                late = state.round >= view.known.total_rounds // 2
                 score, why = (0.6 if gap > 0.15 and late else 0.05), "to press a side whose offers stay far from its target"
             elif kind == "precondition":
                 score, why = (0.55 if gap > 0.1 else 0.2), "to put its condition back on the table"
@@ -292,18 +293,7 @@ class Negotiator:
         score, tactic_id, why = scores[0]
         if score < 0.25:
             return None
-        tactic = game.tactic(tactic_id)
-        return Decision(Move.use(tactic_id), f"Used '{tactic.name}' {why}.")
+        return Decision(Move.use(tactic_id), f"Used '{own[tactic_id].name}' {why}.")
 
 
-def play_computer_turn(game: Game, players: dict[str, Negotiator]) -> Decision:
-    """Let the computer move for the side to move and apply it; returns the decision."""
-    side = game.to_move
-    if side is None:
-        raise ValueError("the game is over")
-    decision = players[side].decide(game)
-    game.apply(decision.move, decision.reason)
-    return decision
-
-
-__all__ = ["Decision", "Negotiator", "OpponentModel", "play_computer_turn"]
+__all__ = ["Decision", "Negotiator", "OpponentModel"]

@@ -4,12 +4,12 @@ of where a game stands that every front end reads."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from transitions import Machine
 
 from game.model import Scenario
+from game.moves import Move
 
 #: The machine's final state, after the last phase.
 ENDED = "ended"
@@ -36,22 +36,52 @@ def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
                          ignore_invalid_triggers=False, **options)
 
 
-@dataclass(frozen=True)
-class GameState:
-    """A snapshot of the game, as both sides can see it."""
+class GameState(NamedTuple):
+    """A snapshot of the game, as both sides can see it: nothing in it is private to a
+    side. Packages are ``{issue_id: option_id}`` mappings. (A named tuple: one is made
+    every turn, and tuples are made fast.)"""
 
     phase: str
+    """The id of the current phase (of the last one, once the game is over)."""
     round: int
     rounds: int
+    """Rounds in the whole game."""
     phase_round: int
+    """The round within the current phase (1-based)."""
     phase_rounds: int
+    """Rounds in the current phase."""
     turn: int
     to_move: str | None
     meters: dict[str, float]
     standing: dict[str, str] | None
+    """The proposal on the table, if any."""
     standing_by: str | None
     finished: bool
     outcome: str | None
     agreed: dict[str, str] | None
     walked_out: str | None
     last_turn: bool
+    """Whether the next move is the last of the game (no proposal can be answered)."""
+    offers: tuple[tuple[str, dict[str, str]], ...]
+    """Every proposal made so far, in order: (side, package)."""
+    revealed: dict[str, tuple[str, ...]]
+    """Side id -> the issue ids it has said matter most to it, most important first."""
+
+    def last_offer(self, side: str) -> dict[str, str] | None:
+        """*side*'s latest proposal, if it made one."""
+        return next((p for who, p in reversed(self.offers) if who == side), None)
+
+
+class Choice(NamedTuple):
+    """One move a side has, and why it cannot make it now (None: it can).
+
+    A proposal is listed once, without a package (any coherent package may be proposed);
+    a tactic's move names the tactic. The sentence is the engine's, for every front end.
+    """
+
+    move: Move
+    why_not: str | None
+
+    @property
+    def available(self) -> bool:
+        return self.why_not is None

@@ -9,7 +9,6 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from game.analysis import points
 from game.debrief import debrief
 from game.errors import ParleyError
 from game.model import Scenario
@@ -26,8 +25,8 @@ class Row:
 
 COLUMNS = ["file", "scenario", "teams", "sides_played", "difficulty", "rounds_setting",
            "undo", "seconds_per_turn", "outcome", "outcome_name", "finished", "rounds",
-           "side_a", "side_b", "utility_a", "utility_b", "gain_a", "gain_b",
-           "distance_to_frontier", "score", "note"]
+           "side_a", "side_b", "points_a", "points_b", "fallback_a", "fallback_b",
+           "gain_a", "gain_b", "frontier_distance", "score", "note"]
 
 #: The summary page's table: (heading, how to show a row).
 PAGE_COLUMNS: list[tuple[str, Any]] = [
@@ -40,12 +39,10 @@ PAGE_COLUMNS: list[tuple[str, Any]] = [
                               else "")),
     ("Outcome", lambda v: v["outcome_name"]),
     ("Rounds", lambda v: v["rounds"]),
-    ("Points", lambda v: f"{v['side_a']} {points(v['utility_a'])}, "
-                         f"{v['side_b']} {points(v['utility_b'])}"),
-    ("Gain over BATNA", lambda v: f"{v['side_a']} {round(v['gain_a'] * 100):+d}, "
-                                  f"{v['side_b']} {round(v['gain_b'] * 100):+d}"),
-    ("Distance to frontier", lambda v: "" if v["distance_to_frontier"] == ""
-     else points(v["distance_to_frontier"])),
+    ("Points", lambda v: f"{v['side_a']} {v['points_a']}, {v['side_b']} {v['points_b']}"),
+    ("Gain over BATNA", lambda v: f"{v['side_a']} {v['gain_a']:+d}, "
+                                  f"{v['side_b']} {v['gain_b']:+d}"),
+    ("Distance to frontier", lambda v: v["frontier_distance"]),
     ("Score", lambda v: v["score"]),
     ("Note", lambda v: v["note"]),
 ]
@@ -96,15 +93,15 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
             "sides_played": " ".join(sorted(restored.humans)) or "none",
             "difficulty": settings.difficulty, "rounds_setting": settings.rounds or "",
             "undo": settings.undo, "seconds_per_turn": settings.seconds_per_turn or "",
-            "outcome": game.outcome.id if game.outcome else "unfinished",
-            "outcome_name": game.outcome.name if game.outcome else "Unfinished",
-            "finished": game.finished, "rounds": game.round,
+            "outcome": d.outcome_id or "unfinished",
+            "outcome_name": d.outcome_name if d.finished else "Unfinished",
+            "finished": d.finished, "rounds": game.state.round,
             "side_a": scenario.sides[a].short, "side_b": scenario.sides[b].short,
-            "utility_a": d.results[a].utility, "utility_b": d.results[b].utility,
-            "gain_a": d.results[a].gain, "gain_b": d.results[b].gain,
-            "distance_to_frontier": "" if d.report.distance_to_frontier is None
-            else d.report.distance_to_frontier,
-            "score": d.score if game.finished else "", "note": restored.warning or ""}))
+            "points_a": d.results[a].points, "points_b": d.results[b].points,
+            "fallback_a": d.results[a].batna_points, "fallback_b": d.results[b].batna_points,
+            "gain_a": d.results[a].gain_points, "gain_b": d.results[b].gain_points,
+            "frontier_distance": "" if d.frontier_points is None else d.frontier_points,
+            "score": d.score if d.finished else "", "note": restored.warning or ""}))
     return rows, problems
 
 

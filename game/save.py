@@ -86,8 +86,7 @@ def to_save(game: Game, humans: set[str] | list[str], started: str | None = None
         humans=sorted(humans), started=started or now(), saved=now(),
         moves=[SavedMove(side=side, move=move.to_json(), reason=reason)
                for side, move, reason in game.moves],
-        round=game.round, finished=game.finished,
-        outcome=game.outcome.id if game.outcome else None)
+        round=game.state.round, finished=game.finished, outcome=game.state.outcome)
 
 
 def write_save(save: SaveFile, path: Path) -> None:
@@ -216,18 +215,25 @@ def save_folder() -> Path:
 
 
 class Autosave:
-    """Saves one game after every move, always to the same file."""
+    """Saves one game after every move, always to the same file.
 
-    def __init__(self, folder: Path, game: Game, humans: set[str]) -> None:
-        self.started = now()
-        stamp = self.started.replace(":", "").replace("+0000", "Z")
+    With no *path*, a new file is named after the scenario, the time and the seed; with
+    *started*, the save keeps the time the game began (a resumed game)."""
+
+    def __init__(self, folder: Path, game: Game, humans: set[str], *,
+                 started: str | None = None, path: Path | None = None) -> None:
+        self.started = started or now()
+        self.humans = humans
+        if path is not None:
+            self.path = path
+            return
+        stamp = now().replace(":", "").replace("+0000", "Z")
         stem = f"{game.scenario.id}-{stamp}-{game.seed}"
         # Never a file that exists: two games of one scenario and seed started in the same
         # second must not overwrite each other.
         self.path, number = folder / f"{stem}.json", 2
         while self.path.exists():
             self.path, number = folder / f"{stem}-{number}.json", number + 1
-        self.humans = humans
 
     def __call__(self, game: Game) -> None:
         write_save(to_save(game, self.humans, self.started), self.path)

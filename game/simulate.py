@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.analysis import from_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
-from game.negotiator import Negotiator
+from game.play.session import Session
 from game.scenario import load_scenario
 from game.settings import DIFFICULTIES, Difficulty, Settings
 
@@ -33,23 +34,25 @@ class Tally:
 
     def add(self, game: Game) -> None:
         self.games += 1
-        assert game.outcome is not None
-        self.outcomes[game.outcome.id] += 1
-        self.rounds += game.round
+        state = game.state
+        assert state.outcome is not None
+        self.outcomes[state.outcome] += 1
+        self.rounds += state.round
         space = game.space
-        if game.agreed is not None:
+        if state.agreed is not None:
             self.agreements += 1
-            n = space.index[game.agreed]
+            n = space.index[from_ids(game.scenario, state.agreed)]
             self.distance += space.distance_to_frontier(n)
             for side in game.sides:
                 self.utility[side] = self.utility.get(side, 0.0) + space.utility[side][n]
         else:
+            report = game.report()
             for side in game.sides:
-                self.utility[side] = self.utility.get(side, 0.0) + game.batna[side]
-        self.tactics.update(game.used)
-        for _, package in game.offer_history:
-            for issue, position in zip(game.scenario.issues, package):
-                self.options[issue.options[position].id] += 1
+                self.utility[side] = self.utility.get(side, 0.0) + report.batna[side]
+        self.tactics.update(move.tactic for _, move, _ in game.moves
+                            if move.kind == "tactic" and move.tactic)
+        for _, package in state.offers:
+            self.options.update(package.values())
 
     def merge(self, other: Tally) -> None:
         self.games += other.games
@@ -74,13 +77,10 @@ def play_one(scenario: Scenario, seed: int, settings: Settings,
     game = Game(scenario, settings, seed)
     levels = difficulties or (settings.difficulty, settings.difficulty)
     styles = strategies or (None, None)
-    players = {side: Negotiator(game, side, level, style)
-               for side, level, style in zip(game.sides, levels, styles)}
-    while not game.finished:
-        side = game.sides[game.turn % 2]
-        decision = players[side].decide(game)
-        game.apply(decision.move, decision.reason)
-    return game
+    session = Session(game, (), computers={side: (level, style) for side, level, style
+                                          in zip(game.sides, levels, styles)})
+    session.play_to_end()
+    return session.game
 
 
 _SCENARIOS: dict[str, Scenario] = {}

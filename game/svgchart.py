@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from game.engine import Game
+from game.debrief import Debrief
+from game.model import Scenario
 
 W, H, PAD = 520, 400, 56
 PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
@@ -35,27 +36,26 @@ def _axes(x_label: str, y_label: str, ticks: list[tuple[float, str]],
     return parts
 
 
-def outcome_space_svg(game: Game) -> str:
+def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
     """Every package, the Pareto frontier, the Nash point, both BATNAs, the offers' path
-    and the deal, as one SVG image."""
-    space = game.space
-    a, b = game.sides
-    spec = game.scenario.sides
-    ticks = [(v / 4, f"{v / 4:.2f}") for v in range(5)]
-    parts = _axes(f"utility for {spec[a].name}", f"utility for {spec[b].name}", ticks, ticks)
-    parts.append(f'<line x1="{_x(game.batna[a])}" y1="{PAD}" x2="{_x(game.batna[a])}" '
+    and the deal, as one SVG image, in points out of 100."""
+    chart = d.chart
+    a, b = chart.sides
+    spec = scenario.sides
+    ticks = [(v / 4, f"{v * 25}") for v in range(5)]
+    parts = _axes(f"points for {spec[a].name}", f"points for {spec[b].name}", ticks, ticks)
+    batna_a, batna_b = chart.batna
+    parts.append(f'<line x1="{_x(batna_a)}" y1="{PAD}" x2="{_x(batna_a)}" '
                  f'y2="{H - PAD}" stroke="{spec[a].colour}" stroke-dasharray="5 4"/>')
-    parts.append(f'<line x1="{PAD}" y1="{_y(game.batna[b])}" x2="{W - PAD}" '
-                 f'y2="{_y(game.batna[b])}" stroke="{spec[b].colour}" stroke-dasharray="5 4"/>')
-    for n in range(len(space.packages)):
-        x, y = space.point(n)
-        fill = "#9a9a9a" if space.allowed[n] else "#dddddd"
+    parts.append(f'<line x1="{PAD}" y1="{_y(batna_b)}" x2="{W - PAD}" '
+                 f'y2="{_y(batna_b)}" stroke="{spec[b].colour}" stroke-dasharray="5 4"/>')
+    for x, y, allowed in chart.packages:
+        fill = "#9a9a9a" if allowed else "#dddddd"
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="2" fill="{fill}"/>')
-    frontier = sorted((space.point(n) for n in space.frontier))
-    points = " ".join(f"{_x(x)},{_y(y)}" for x, y in frontier)
+    points = " ".join(f"{_x(x)},{_y(y)}" for x, y in chart.frontier)
     parts.append(f'<polyline points="{points}" fill="none" stroke="#222" stroke-width="2"/>')
-    for side in game.sides:
-        path = [space.point(space.index[p]) for s, p in game.offer_history if s == side]
+    for side in chart.sides:
+        path = [(x, y) for s, x, y in chart.path if s == side]
         if path:
             line = " ".join(f"{_x(x)},{_y(y)}" for x, y in path)
             parts.append(f'<polyline points="{line}" fill="none" stroke="{spec[side].colour}" '
@@ -63,14 +63,13 @@ def outcome_space_svg(game: Game) -> str:
             for x, y in path:
                 parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="none" '
                              f'stroke="{spec[side].colour}" stroke-width="2"/>')
-    nash = space.nash(game.batna)
-    if nash is not None:
-        x, y = space.point(nash)
+    if chart.nash is not None:
+        x, y = chart.nash
         parts.append(f'<rect x="{_x(x) - 6}" y="{_y(y) - 6}" width="12" height="12" '
                      'fill="none" stroke="#000" stroke-width="2"><title>Nash point</title>'
                      '</rect>')
-    if game.agreed is not None:
-        x, y = space.point(space.index[game.agreed])
+    if chart.deal is not None:
+        x, y = chart.deal
         parts.append(f'<path d="M{_x(x) - 8},{_y(y)} L{_x(x)},{_y(y) - 8} L{_x(x) + 8},'
                      f'{_y(y)} L{_x(x)},{_y(y) + 8} Z" fill="#000"><title>The deal</title>'
                      '</path>')
@@ -84,23 +83,21 @@ def outcome_space_svg(game: Game) -> str:
     return _svg(parts, "The outcome space")
 
 
-def meters_svg(game: Game) -> str:
+def meters_svg(d: Debrief) -> str:
     """Each meter after every turn, as lines."""
-    history = game.meter_history
-    meters = game.scenario.meters
-    turns = max(len(history) - 1, 1)
+    turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
     ticks = [(t / turns, str(t)) for t in range(0, turns + 1, max(turns // 8, 1))]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
     parts = _axes("turn", "meter (share of its range)", ticks, y_ticks)
-    for i, meter in enumerate(meters):
+    for i, ((name, values), (low, high)) in enumerate(zip(d.meters, d.meter_ranges)):
         colour = PALETTE[i % len(PALETTE)]
-        span = meter.max - meter.min
-        points = " ".join(f"{_x(t / turns)},{_y((values[meter.id] - meter.min) / span)}"
-                          for t, values in enumerate(history))
+        span = high - low
+        points = " ".join(f"{_x(t / turns)},{_y((value - low) / span)}"
+                          for t, value in enumerate(values))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
-                     f'stroke-width="2"><title>{escape(meter.name)}</title></polyline>')
+                     f'stroke-width="2"><title>{escape(name)}</title></polyline>')
         parts.append(f'<text x="{PAD + 4 + (i % 2) * 230}" y="{16 + (i // 2) * 15}" '
-                     f'font-size="11" fill="{colour}">{escape(meter.name)}</text>')
+                     f'font-size="11" fill="{colour}">{escape(name)}</text>')
     return _svg(parts, "The meters over the game")
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from game.engine import Game
+from game.debrief import Debrief
+from game.model import Scenario
 
 
-def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
+def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int = 21) -> str:
     """Every package as a dot (x: the first side's utility, y: the second's), the Pareto
     frontier as ``*``, the Nash point ``N``, the deal ``D``, the offers by each side's
     initial in lower case, and both BATNAs as ``|`` and ``-`` lines."""
-    space = game.space
-    a, b = game.sides
+    chart = d.chart
+    a, b = chart.sides
     plot_w = max(width - 8, 20)
     grid = [[" "] * plot_w for _ in range(height)]
 
@@ -23,25 +24,24 @@ def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
         row, col = cell(x, y)
         grid[row][col] = mark
 
-    batna_row, batna_col = cell(game.batna[a], game.batna[b])
+    batna_row, batna_col = cell(*chart.batna)
     for row in range(height):
         grid[row][batna_col] = "|"
     for col in range(plot_w):
         grid[batna_row][col] = "+" if col == batna_col else "-"
-    for n in range(len(space.packages)):
-        if space.allowed[n]:
-            put(*space.point(n), ".")
-    for n in space.frontier:
-        put(*space.point(n), "*")
-    for side, package in game.offer_history:
-        put(*space.point(space.index[package]), game.scenario.sides[side].short[0].lower())
-    nash = space.nash(game.batna)
-    if nash is not None:
-        put(*space.point(nash), "N")
-    if game.agreed is not None:
-        put(*space.point(space.index[game.agreed]), "D")
-    name_a = game.scenario.sides[a].name
-    name_b = game.scenario.sides[b].name
+    for x, y, allowed in chart.packages:
+        if allowed:
+            put(x, y, ".")
+    for x, y in chart.frontier:
+        put(x, y, "*")
+    for side, x, y in chart.path:
+        put(x, y, scenario.sides[side].short[0].lower())
+    if chart.nash is not None:
+        put(*chart.nash, "N")
+    if chart.deal is not None:
+        put(*chart.deal, "D")
+    name_a = scenario.sides[a].name
+    name_b = scenario.sides[b].name
     lines = [f"Outcome space: points for {name_b} (up) against points for {name_a} "
              "(across)"]
     for row in range(height):
@@ -54,9 +54,9 @@ def outcome_chart(game: Game, width: int = 78, height: int = 21) -> str:
         col = min(int(round(value * (plot_w - 1))), plot_w - len(text))
         ticks[col:col + len(text)] = list(text)
     lines.append("      " + "".join(ticks))
-    initials = ", ".join(f"{game.scenario.sides[s].short[0].lower()} = offers by "
-                         f"{game.scenario.sides[s].name}" for s in game.sides)
-    deal = "   D the deal" if game.agreed is not None else ""
+    initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
+                         f"{scenario.sides[s].name}" for s in chart.sides)
+    deal = "   D the deal" if chart.deal is not None else ""
     lines.append(f"  . package   * Pareto frontier   N Nash point{deal}")
     lines.append(f"  {initials}")
     lines.append("  | and - : the BATNAs; deals up and to the right of both beat no deal")

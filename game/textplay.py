@@ -1,20 +1,21 @@
 """The whole game in a terminal: ``python main.py play --text``.
 
-It uses the engine's face like every other front end; input and output are streams, so
-tests drive it with text.
+It shows a :class:`~game.play.session.Session` and passes the players' input to it, like
+the window does; input and output are streams, so tests drive it with text.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from game.analysis import Package, points, to_ids
-from game.engine import Game
+from game.debrief import debrief
+from game.errors import IllegalMoveError
 from game.moves import Entry, Move
-from game.negotiator import Negotiator
-from game.takeback import Takebacks
+from game.play.session import Session
+from game.play.wording import change_text, event_title, move_label, offer_rows, offer_text
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -25,24 +26,20 @@ class Quit(Exception):
 
 
 class TextGame:
-    """Plays one game in a terminal; *humans* are the sides people play."""
+    """Plays one session in a terminal."""
 
-    def __init__(self, game: Game, humans: set[str], inp: TextIO, out: TextIO,
-                 clear: Callable[[], None] | None = None,
-                 autosave: Callable[[Game], None] | None = None) -> None:
-        self.game = game
-        self.autosave = autosave
-        self.scenario = game.scenario
-        self.humans = humans
+    def __init__(self, session: Session, inp: TextIO, out: TextIO,
+                 clear: Callable[[], None] | None = None) -> None:
+        self.session = session
+        self.scenario = session.scenario
+        self.humans = set(session.humans)
         self.inp = inp
         self.out = out
         self.clear = clear
-        self.players = {s: Negotiator(game, s) for s in game.sides if s not in humans}
-        self.takebacks = Takebacks(humans)
-        self.shown = 0
+        #: How far into the record each audience has read: a side in hot-seat (each team
+        #: sees what happened since its last turn), or None for the one screen otherwise.
+        self.shown: dict[str | None, int] = {}
         self.last_human: str | None = None
-        # Meter values as of the last entry shown, so "(now N)" is right at every line.
-        self.seen = {m.id: float(m.start) for m in self.scenario.meters}
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -78,40 +75,47 @@ class TextGame:
 
     def run(self) -> int:
         """Play until the game ends or the player quits; returns an exit code."""
+        session = self.session
         try:
             self.title()
             if len(self.humans) == 1:
                 self.briefing(next(iter(self.humans)), start=True)
-            while not self.game.finished:
-                self.show_new_entries()
-                side = self.game.to_move
+            while not session.game.finished:
+                side = session.game.to_move
                 assert side is not None
-                if side in self.humans:
+                if session.is_human(side):
+                    if len(self.humans) > 1 and self.last_human != side:
+                        self.hand_over(side)
+                        if session.game.to_move != side:
+                            continue  # the other team took its move back
+                    self.show_new_entries(side)
                     self.human_turn(side)
                 else:
-                    decision = self.players[side].decide(self.game)
-                    self.play(decision.move, decision.reason)
-            self.show_new_entries()
-            write_debrief(self.game, self.humans, self.say, self.rule, self.out.write)
+                    self.show_new_entries(None if len(self.humans) != 2 else side)
+                    session.play_computer()
+                    self.report_save_error()
+            self.show_new_entries(self._audience(self.last_human))
+            game = session.game
+            write_debrief(self.scenario, debrief(game), self.humans,
+                          game.settings.reveal_priorities, self.say, self.rule,
+                          self.out.write)
         except Quit:
             self.say()
             self.say("Game left unfinished.")
         return 0
 
-    def play(self, move: Move, reason: str | None = None) -> None:
-        """Apply a move and save the game at once, so a closed laptop loses nothing."""
-        self.game.apply(move, reason)
-        if self.autosave:
-            self.autosave(self.game)
-
     def skip_to(self, shown: int) -> None:
         """Start showing the record from entry *shown* (for a resumed game)."""
-        for entry in self.game.log[:shown]:
-            self._track(entry)
-        self.shown = shown
+        self.shown = {key: shown for key in (None, *self.humans)}
+
+    def _audience(self, side: str | None) -> str | None:
+        """Whose reading position a screen for *side* uses: each team's own in hot-seat,
+        the one screen's otherwise."""
+        return side if len(self.humans) == 2 else None
 
     def title(self) -> None:
         s = self.scenario
+        game = self.session.game
         self.rule("PARLEY")
         self.say(s.title)
         self.say(f"{s.date} - about {s.minutes} minutes")
@@ -119,9 +123,9 @@ class TextGame:
         self.say(s.summary)
         self.say()
         sides = " and ".join(f"{self.name(x)} ({'you' if x in self.humans else 'computer'})"
-                             for x in self.game.sides)
-        self.say(f"At the table: {sides}. {self.name(self.game.sides[0])} speaks first.")
-        self.say(f"The game lasts {self.game.total_rounds} rounds; in each round both sides "
+                             for x in game.sides)
+        self.say(f"At the table: {sides}. {self.name(game.sides[0])} speaks first.")
+        self.say(f"The game lasts {game.state.rounds} rounds; in each round both sides "
                  "make one move. If there is no deal after the last round, the talks end "
                  "without one.")
         self.say("Every deal is scored in points from 0 to 100 for each side.")
@@ -165,78 +169,95 @@ class TextGame:
         source = self.scenario.source(source_id)
         self.say(f"\u201c{source.text}\u201d - {source.speaker}", indent, 1)
 
-    def show_new_entries(self) -> None:
-        # A player sees only entries private to their own side; with no player (the
-        # computer against itself) the audience sees both computers' reasoning.
-        viewer = next(iter(self.humans)) if len(self.humans) == 1 else None
-        entries = self.game.log[self.shown:]
-        self.shown = len(self.game.log)
-        for entry in entries:
-            self._track(entry)
-            if entry.private is not None and entry.private != viewer and self.humans:
+    def show_new_entries(self, viewer: str | None) -> None:
+        """Show the record since this audience last read it. A player sees only what its
+        side may see; with nobody playing (the computer against itself) the audience sees
+        both computers' reasoning."""
+        key = self._audience(viewer)
+        game = self.session.game
+        log = game.log
+        start = min(self.shown.get(key, 0), len(log))
+        self.shown[key] = len(log)
+        if len(self.humans) == 1:
+            viewer = next(iter(self.humans))
+        for entry in log[start:]:
+            if self.humans and entry.private is not None and entry.private != viewer:
                 continue
-            self.show_entry(entry)
+            self.show_entry(entry, viewer)
 
-    def _track(self, entry: Entry) -> None:
-        for key, delta in entry.changes.items():
-            if key in self.seen:
-                self.seen[key] += delta
-
-    def show_entry(self, entry: Entry) -> None:
+    def show_entry(self, entry: Entry, viewer: str | None) -> None:
+        state = self.session.game.state
         if entry.kind == "phase":
             self.say()
-            self.rule(f"Round {entry.round} of {self.game.total_rounds}")
-            self.say(entry.text)
+            self.rule(f"Round {entry.round} of {state.rounds}")
+            self.say(f"{entry.title}: {entry.body}")
         elif entry.kind == "event":
             self.say()
-            self.say(f"EVENT: {entry.text}")
-        elif entry.kind in ("move", "reply"):
-            assert entry.side is not None
-            short = self.scenario.sides[entry.side].short
+            self.say(f"EVENT: {event_title(entry)}. {entry.body}")
+        elif entry.kind == "timeout":
             self.say()
-            self.say(f"{short}: \u201c{entry.text}\u201d")
+            self.say(f"TIME: {entry.body}")
+        elif entry.kind in ("move", "reply"):
+            assert entry.speaker is not None
+            short = self.scenario.sides[entry.speaker].short
+            self.say()
+            self.say(f"{short}: \u201c{entry.body}\u201d")
+            if entry.offer is not None and entry.move is not None and \
+                    entry.move.kind == "propose":
+                self.offer(entry.offer, viewer)
             for source_id in entry.cite:
                 self.quote(source_id)
         elif entry.kind == "effect":
-            self.say(f"{entry.text} " + self.changes(entry.changes), 3, 2)
+            # A player's own stance is the computer's business: not shown to people.
+            parts = [change_text(self.scenario, c, viewer) for c in entry.changes
+                     if not (c.kind == "stance" and c.target in self.humans)]
+            if parts:
+                self.say(f"{entry.title}: " + "; ".join(parts) + ".", 3, 2)
         elif entry.kind == "reason":
-            self.say(f"(computer's reasoning: {entry.text})", 3, 2)
+            self.say(f"(computer's reasoning: {entry.body})", 3, 2)
         elif entry.kind == "outcome":
             self.say()
             self.rule("THE TALKS ARE OVER")
-            self.say(entry.text)
+            self.say(f"{entry.title}. {entry.body}")
 
-    def changes(self, changes: dict[str, float]) -> str:
-        parts = []
-        meters = {m.id: m.name for m in self.scenario.meters}
-        for key, delta in changes.items():
-            if key in meters:
-                parts.append(f"{meters[key]} {delta:+g} (now {self.seen[key]:g})")
-            elif key.startswith("batna:"):
-                side = key.split(":", 1)[1]
-                word = "stronger" if delta > 0 else "weaker"
-                parts.append(f"{self.name(side)}'s fallback {word}")
-            elif key.startswith("stance:"):
-                side = key.split(":", 1)[1]
-                word = "more willing to concede" if delta > 0 else "less willing to concede"
-                parts.append(f"{self.name(side)} {word}")
-        return "; ".join(parts) + "." if parts else ""
+    def offer(self, offer: Mapping[str, str], viewer: str | None) -> None:
+        """A package issue by issue, with what it is worth to the viewer."""
+        for issue, option in offer_rows(self.scenario, offer):
+            self.say(f"{issue}: {option}", 6, 2)
+        if viewer is not None:
+            game = self.session.game
+            package = self._package(offer)
+            value = points(game.space.utility_of(viewer, package))
+            batna = points(game.fallback(viewer))
+            crossed = game.space.red_lines_crossed(viewer, package)
+            note = " It crosses your red line." if crossed else ""
+            self.say(f"Worth {value} points to you (your fallback: {batna}, "
+                     f"{value - batna:+d}).{note}", 6, 2)
+
+    def report_save_error(self) -> None:
+        """Tell the players once, plainly, that the game is not being saved."""
+        if self.session.save_error:
+            self.say()
+            self.say(f"Warning: {self.session.save_error}")
+            self.session.save_error = None
 
     # ----- a human's turn ----------------------------------------------------------------
 
     def status(self, side: str) -> None:
-        game = self.game
+        game = self.session.game
         state = game.state
+        phase = self.scenario.phase(state.phase)
         self.say()
         self.rule(f"{self.name(side).upper()} TO MOVE - ROUND {state.round} OF {state.rounds} "
-                  f"({game.phase.name})")
-        self.say("   ".join(f"{m.name}: {game.meters[m.id]:g}" for m in self.scenario.meters))
-        batna = points(game.batna[side])
-        if game.standing is not None:
-            by = "you" if game.standing_by == side else self.name(game.standing_by or side)
-            value = points(game.space.utility_of(side, game.standing))
-            crossed = game.space.red_lines_crossed(side, game.standing)
-            self.say(f"On the table (from {by}): {game.package_text(game.standing)}.")
+                  f"({phase.name})")
+        self.say("   ".join(f"{m.name}: {state.meters[m.id]:g}" for m in self.scenario.meters))
+        batna = points(game.fallback(side))
+        if state.standing is not None:
+            by = "you" if state.standing_by == side else self.name(state.standing_by or side)
+            package = self._package(state.standing)
+            value = points(game.space.utility_of(side, package))
+            crossed = game.space.red_lines_crossed(side, package)
+            self.say(f"On the table (from {by}): {offer_text(self.scenario, state.standing)}.")
             if crossed:
                 for red in crossed:
                     self.say(f"It crosses your red line: {red} Agreeing to it counts as a "
@@ -250,17 +271,22 @@ class TextGame:
         if state.last_turn:
             self.say("This is the last move of the game: after it, the talks end.")
 
+    def _package(self, chosen: Mapping[str, str]) -> Package:
+        return tuple(next(n for n, o in enumerate(i.options) if o.id == chosen[i.id])
+                     for i in self.scenario.issues)
+
     def human_turn(self, side: str) -> None:
-        if len(self.humans) > 1 and self.last_human != side:
-            self.hand_over(side)
         self.last_human = side
         self.status(side)
         menu = self.menu(side)
+        session = self.session
         while True:
             choice = self.ask("Your move (number or letter, ? for help): ").lower()
             if choice in ("q", "quit"):
-                if self.ask("Leave the game? It is saved; you can resume it later. "
-                            "Type y to confirm: ").lower().startswith("y"):
+                kept = ("It is saved; you can resume it later." if session.save_works
+                        else "It is NOT saved: it will be lost.")
+                if self.ask(f"Leave the game? {kept} Type y to confirm: ").lower() \
+                        .startswith("y"):
                     raise Quit
             elif choice in ("?", "h", "help"):
                 self.help()
@@ -273,15 +299,15 @@ class TextGame:
                 self.status(side)
                 menu = self.menu(side)
             elif choice == "u":
-                if self.undo():
+                if self.undo(side):
                     return
             elif choice == "r":
-                if self.redo():
+                if self.redo(side):
                     return
             elif choice in menu:
                 move, why = menu[choice]
                 if why:
-                    self.say(f"Not now: {why}.")
+                    self.say(f"Not now: {why}")
                     continue
                 if move.kind == "propose":
                     proposal = self.build_package(side)
@@ -292,8 +318,15 @@ class TextGame:
                 elif move.kind == "walkout" and not self.ask(
                         "Walk out and end the talks? Type y to confirm: ").lower().startswith("y"):
                     continue
-                self.takebacks.moved()  # a new move of a player's own: nothing to redo
-                self.play(move)
+                try:
+                    session.play(move)
+                except IllegalMoveError as exc:
+                    self.say(f"Not now: {exc}")
+                    continue
+                self.report_save_error()
+                if len(self.humans) == 2:
+                    # Each team sees what its own move caused before handing over.
+                    self.show_new_entries(side)
                 return
             else:
                 self.say("Type the number or letter of a move (m shows the menu again, ? "
@@ -301,47 +334,42 @@ class TextGame:
 
     def menu(self, side: str) -> dict[str, tuple[Move, str | None]]:
         """Show the moves under numbers that never change during a game; moves not
-        available now are shown with the reason."""
-        game = self.game
-        legal = {(m.kind, m.tactic) for m in game.legal_moves()}
-        countering = game.standing is not None and game.standing_by != side
-        standing = game.standing is not None and game.standing_by != side
-        phase = game.phase.name
-        entries: list[tuple[str, str, Move, str | None]] = [
-            ("1", "Make a counter-proposal" if countering else "Propose a package",
-             Move("propose"), None if ("propose", None) in legal else
-             "the last move of the game cannot be a proposal" if game.state.last_turn
-             else f"no proposals in {phase}"),
-            ("2", "Accept the proposal on the table", Move.accept(),
-             None if ("accept", None) in legal else
-             "there is no proposal from the other side" if not standing
-             else f"no accepting in {phase}"),
-            ("3", "Reject the proposal on the table", Move.reject(),
-             None if ("reject", None) in legal else
-             "there is no proposal from the other side" if not standing
-             else f"no rejecting in {phase}")]
-        number = 4
-        for tactic, why in game.tactics(side):
-            entries.append((str(number), f"{tactic.name}: {tactic.help}", Move.use(tactic.id),
-                            why))
-            number += 1
-        entries.append(("w", "Walk out (ends the talks)", Move.walkout(),
-                        None if ("walkout", None) in legal else f"no walking out in {phase}"))
-        entries.append(("p", "Pass (hold your position)", Move.wait(), None))
-        self.say("Your moves:")
-        for key, label, _, why in entries:
-            if why is None:
-                self.say(f"{key:>2}  {label}", 2, 4)
+        available now are shown with the engine's reason."""
+        state = self.session.game.state
+        countering = state.standing is not None and state.standing_by != side
+        keys: dict[str, tuple[Move, str | None]] = {}
+        number = 1
+        lines = []
+        for choice in self.session.choices(side):
+            move = choice.move
+            if move.kind == "walkout":
+                key = "w"
+            elif move.kind == "pass":
+                key = "p"
             else:
-                self.say(f"{key:>2}  ({label.split(':')[0]}: not now, {why})", 2, 4)
-        extra = "u undo   r redo   " if game.settings.undo else ""
+                key = str(number)
+                number += 1
+            label = move_label(self.scenario, move, countering)
+            if move.kind == "tactic":
+                label += f": {self.scenario.tactic(move.tactic or '').help}"
+            keys[key] = (move, choice.why_not)
+            if choice.why_not is None:
+                lines.append(f"{key:>2}  {label}")
+            else:
+                lines.append(f"{key:>2}  ({label.split(':')[0]}: not now. {choice.why_not})")
+        self.say("Your moves:")
+        for line in lines:
+            self.say(line, 2, 4)
+        extra = "u undo   r redo   " if self.session.settings.undo else ""
         self.say(f"b your brief   s sources   m menu   {extra}? help   q quit", 2)
-        return {key: (move, why) for key, _, move, why in entries}
+        return keys
 
     def build_package(self, side: str) -> Package | None:
         spec = self.scenario.sides[side]
-        game = self.game
-        base = game.standing or game.last_offer.get(side)
+        game = self.session.game
+        state = game.state
+        base_ids = state.standing or state.last_offer(side)
+        base = self._package(base_ids) if base_ids is not None else None
         self.say()
         self.say("Build your package: one option for every issue. Type the option's number "
                  "for each issue, or all the numbers at once (e.g. 2 1 3 2 3); c cancels.")
@@ -380,10 +408,15 @@ class TextGame:
                     break
                 self.say(f"Type a number from 1 to {len(issue.options)} (or c to cancel).", 4)
         package = tuple(choices)
+        chosen = to_ids(self.scenario, package)
+        why = game.why_not(Move.propose(chosen), side)
+        if why is not None:
+            self.say(f"This package cannot be proposed: {why}", 2, 2)
+            return None
         value = points(game.space.utility_of(side, package))
-        batna = points(game.batna[side])
+        batna = points(game.fallback(side))
         self.say()
-        self.say(f"Your package: {game.package_text(package)}.")
+        self.say(f"Your package: {offer_text(self.scenario, chosen)}.")
         self.say(f"Worth {value} points to you, against your BATNA of {batna} "
                  f"({value - batna:+d}).", 2)
         for red in game.space.red_lines_crossed(side, package):
@@ -393,50 +426,60 @@ class TextGame:
         return package
 
     def hand_over(self, side: str) -> None:
+        """Clear the screen and its scrollback, and let the next team sit down; the team
+        that just moved may still take its move back."""
+        previous = self.last_human
         if self.clear:
             self.clear()
         self.say()
         self.rule("HAND-OVER")
         self.say(f"Pass the keyboard to the {self.name(side)} team. Everyone else, look away: "
                  "the next screen shows this side's private information.")
-        self.ask(f"{self.name(side)} team, press Enter when ready. ")
-        if self.game.turn < 2:
+        prompt = f"{self.name(side)} team, press Enter when ready. "
+        if previous is not None and not self.session.undo_blocked(previous):
+            prompt = (f"{self.name(side)} team, press Enter when ready ({self.name(previous)} "
+                      "team: type u to take back your move). ")
+        while True:
+            answer = self.ask(prompt).lower()
+            if answer == "u" and previous is not None:
+                why = self.session.undo_blocked(previous)
+                if why:
+                    self.say(why)
+                    continue
+                count = self.session.undo(previous)
+                self.shown[previous] = min(self.shown.get(previous, 0),
+                                           len(self.session.game.log))
+                self.say(f"Took back {count} move{'s' if count > 1 else ''}.")
+                return
+            break
+        if self.session.game.state.turn < 2:
             self.briefing(side, start=True)
 
-    def undo(self) -> bool:
-        """Take back the player's last move and the replies after it; True when done."""
-        if not self.game.settings.undo:
-            self.say("Undo is switched off for this game.")
+    def undo(self, side: str) -> bool:
+        """Take back this side's last move and the replies after it; True when done."""
+        session = self.session
+        why = session.undo_blocked(side)
+        if why:
+            self.say(why)
             return False
-        before = len(self.game.moves)
-        game = self.takebacks.undo(self.game)
-        if game is None:
-            self.say("There is no move of yours to take back.")
-            return False
-        self._replace(game)
-        count = before - len(game.moves)
+        count = session.undo(side)
+        self.skip_to(len(session.game.log))
+        self.report_save_error()
         self.say(f"Took back {count} move{'s' if count > 1 else ''}. Type r to redo.")
         return True
 
-    def redo(self) -> bool:
+    def redo(self, side: str) -> bool:
         """Play again what the last undo took back; True when done."""
-        before = len(self.game.moves)
-        game = self.takebacks.redo(self.game)
-        if game is None:
-            self.say("There is nothing to redo.")
+        session = self.session
+        why = session.redo_blocked(side)
+        if why:
+            self.say(why)
             return False
-        self._replace(game)
-        count = len(game.moves) - before
+        count = session.redo(side)
+        self.skip_to(len(session.game.log))
+        self.report_save_error()
         self.say(f"Played {count} move{'s' if count > 1 else ''} again.")
         return True
-
-    def _replace(self, game: Game) -> None:
-        self.game = game
-        self.players = {s: Negotiator(game, s) for s in game.sides if s not in self.humans}
-        self.seen = {m.id: float(m.start) for m in self.scenario.meters}
-        self.skip_to(len(game.log))
-        if self.autosave:
-            self.autosave(game)
 
     def help(self) -> None:
         self.say()

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from game.analysis import from_ids, points
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
+from game.play.wording import changes_text, event_title, offer_rows
 from game.svgchart import meters_svg, outcome_space_svg
 
 
@@ -21,60 +21,56 @@ class Line:
     text: str
     cites: list[str] = field(default_factory=list)
     effects: str = ""
-
-
-def effects_text(game: Game, changes: dict[str, float]) -> str:
-    """Meter and stance changes in words, e.g. 'Trust +6; Russia less willing to concede'."""
-    names = {m.id: m.name for m in game.scenario.meters}
-    parts = []
-    for key, delta in changes.items():
-        if key in names:
-            parts.append(f"{names[key]} {delta:+g}")
-        elif key.startswith("batna:"):
-            side = game.side_name(key.split(":", 1)[1])
-            parts.append(f"{side}'s fallback {'stronger' if delta > 0 else 'weaker'}")
-        elif key.startswith("stance:"):
-            side = game.side_name(key.split(":", 1)[1])
-            parts.append(f"{side} {'more' if delta > 0 else 'less'} willing to concede")
-    return "; ".join(parts)
+    offer: list[tuple[str, str]] = field(default_factory=list)
 
 
 def lines_of(game: Game) -> list[Line]:
     """The record as lines a reader follows; effects join the line that caused them."""
     lines: list[Line] = []
+    scenario = game.scenario
     for entry in game.log:
-        line = _line(game, entry)
-        if entry.kind == "effect" and lines:
-            text = effects_text(game, entry.changes)
-            lines[-1].effects = "; ".join(p for p in (lines[-1].effects, text) if p)
-        elif line is not None:
-            lines.append(line)
+        if entry.kind == "effect":
+            text = changes_text(scenario, entry)
+            if lines and text:
+                lines[-1].effects = "; ".join(p for p in (lines[-1].effects, text) if p)
+            continue
+        lines.append(_line(game, entry))
     return lines
 
 
-def _line(game: Game, entry: Entry) -> Line | None:
-    if entry.kind == "effect":
-        return None
-    cites = [game.scenario.source(c) for c in entry.cite]
+def _line(game: Game, entry: Entry) -> Line:
+    scenario = game.scenario
+    cites = [scenario.source(c) for c in entry.cite]
     quotes = [f"\u201c{s.text}\u201d ({s.speaker}; {s.origin})" for s in cites]
-    if entry.kind in ("move", "reply", "reason"):
-        who = game.side_name(entry.side or "")
-        team = game.teams.get(entry.side or "")
+    offer = offer_rows(scenario, entry.offer) if entry.offer and entry.kind == "move" and \
+        entry.move is not None and entry.move.kind == "propose" else []
+    if entry.kind in ("move", "reply", "reason", "timeout"):
+        side = entry.speaker or ""
+        who = scenario.sides[side].name if side in scenario.sides else ""
+        team = game.teams.get(side)
         if entry.kind == "reason":
             who = f"{who}, the computer's reasoning"
         elif team:
             who = f"{who} ({team})"
-        return Line(entry.round, entry.kind, who, entry.text, quotes)
-    who = {"phase": "Phase", "event": "Event", "outcome": "Outcome"}[entry.kind]
-    return Line(entry.round, entry.kind, who, entry.text, quotes)
+        text = entry.body
+        if entry.kind == "move" and entry.move is not None and entry.move.kind == "tactic":
+            text = f"[{entry.title}] {entry.body}"
+        return Line(entry.round, entry.kind, who, text, quotes, offer=offer)
+    if entry.kind == "event":
+        return Line(entry.round, entry.kind, "Event", f"{event_title(entry)}. {entry.body}",
+                    quotes)
+    who = {"phase": "Phase", "outcome": "Outcome"}[entry.kind]
+    return Line(entry.round, entry.kind, who, f"{entry.title}. {entry.body}", quotes)
 
 
 def _facts(game: Game) -> list[tuple[str, str]]:
     s = game.settings
-    teams = ", ".join(f"{game.side_name(side)}: {team}" for side, team in game.teams.items())
+    state = game.state
+    names = {side: game.scenario.sides[side].name for side in game.sides}
+    teams = ", ".join(f"{names.get(side, side)}: {team}" for side, team in game.teams.items())
     return [("Scenario", f"{game.scenario.title} ({game.scenario.id})"),
             ("Teams", teams or "not recorded"), ("Seed", str(game.seed)),
-            ("Rounds", f"{game.round} of {game.total_rounds}"),
+            ("Rounds", f"{state.round} of {state.rounds}"),
             ("Settings", f"difficulty {s.difficulty}, rounds {s.rounds or 'as scenario'}, "
                          f"undo {'on' if s.undo else 'off'}, seconds per turn "
                          f"{s.seconds_per_turn or 'no limit'}")]
@@ -85,15 +81,16 @@ def _results(d: Debrief) -> list[str]:
     for r in d.results.values():
         crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
             if r.red_lines_crossed else ""
-        rows.append(f"{r.name}: {points(r.utility)} points against a BATNA of "
-                    f"{points(r.batna)} (gain {round(r.gain * 100):+d}). {r.verdict}{crossed}")
+        rows.append(f"{r.name}: {r.points} points against a BATNA of {r.batna_points} "
+                    f"(gain {r.gain_points:+d}). {r.verdict}{crossed}")
     return rows
 
 
 def _nash(game: Game, d: Debrief) -> str:
-    assert d.report.nash is not None and d.report.nash_utility is not None
-    worth = ", ".join(f"{game.side_name(s)} {points(v)}" for s, v in d.report.nash_utility.items())
-    return f"{game.package_text(from_ids(game.scenario, d.report.nash))} ({worth} points)"
+    assert d.nash is not None and d.nash_points is not None
+    worth = ", ".join(f"{game.scenario.sides[s].name} {n}" for s, n in d.nash_points.items())
+    return "; ".join(f"{issue}: {option}" for issue, option in d.nash) + \
+        f" ({worth} points)"
 
 
 def markdown(game: Game) -> str:
@@ -111,20 +108,23 @@ def markdown(game: Game) -> str:
         if line.effects:
             text += f" *({line.effects})*"
         out.append(text)
+        if line.offer:
+            out.append("")
+            out += [f"  - {issue}: {option}" for issue, option in line.offer]
         for quote in line.cites:
             out.append(f"> Source: {quote}")
         out.append("")
     out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
     if d.deal:
-        out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal.items()] + [""]
+        out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
     out += [f"- {row}" for row in _results(d)]
     out += ["", f"**Joint score:** {d.score}/100 (" + ", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts) + ")", ""]
-    if d.report.nash:
+    if d.nash:
         out += ["**Nash bargaining point:** " + _nash(game, d), ""]
-    if d.report.distance_to_frontier is not None:
-        out += [f"**Distance of the deal to the Pareto frontier:** "
-                f"{d.report.distance_to_frontier:.3f}", ""]
+    if d.frontier_sentence is not None:
+        out += [f"**The Pareto frontier:** {d.frontier_sentence} Distance: "
+                f"{d.frontier_points} points.", ""]
     if game.settings.reveal_priorities:
         out += ["### What each side cared about", ""]
         out += [f"- {r.name}: " + ", ".join(f"{n} {w:.0%}" for n, w in r.priorities)
@@ -167,20 +167,26 @@ def html(game: Game) -> str:
             current = line.round
             out.append(f"<h3>Round {current}</h3>")
         effects = f' <span class="effects">({e(line.effects)})</span>' if line.effects else ""
+        offer = ("<ul>" + "".join(f"<li>{e(issue)}: {e(option)}</li>"
+                                  for issue, option in line.offer) + "</ul>") if line.offer else ""
         out.append(f'<div class="line {e(line.kind)}"><span class="who">{e(line.who)}:</span> '
-                   f"{e(line.text)}{effects}</div>")
+                   f"{e(line.text)}{effects}{offer}</div>")
         out += [f"<blockquote>Source: {e(q)}</blockquote>" for q in line.cites]
     out += ["<h2>Debrief</h2>",
             f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
     if d.deal:
         out.append("<p><strong>The deal:</strong></p><ul>" + "".join(
-            f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal.items()) + "</ul>")
+            f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal) + "</ul>")
     out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in _results(d)) + "</ul>")
     out.append(f"<p><strong>Joint score:</strong> {d.score}/100 (" + e(", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts)) + ")</p>")
     if d.report.nash:
         out.append("<p><strong>Nash bargaining point:</strong> " + e(_nash(game, d)) + "</p>")
-    out += ['<div class="charts">', outcome_space_svg(game), meters_svg(game), "</div>"]
+    if d.frontier_sentence is not None:
+        out.append(f"<p><strong>The Pareto frontier:</strong> {e(d.frontier_sentence)} "
+                   f"Distance: {d.frontier_points} points.</p>")
+    out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d),
+            "</div>"]
     if game.settings.reveal_priorities:
         out.append("<h3>What each side cared about</h3><ul>" + "".join(
             f"<li>{e(r.name)}: " + e(", ".join(f"{n} {w:.0%}" for n, w in r.priorities)) +

@@ -42,7 +42,6 @@ def test_a_new_game_starts_in_the_first_phase_with_the_opening_side() -> None:
     state = game.state
     assert state.phase == "opening" and state.round == 1 and state.to_move == "ru"
     assert state.rounds == 8 and state.phase_rounds == 1
-    assert game.protocol.state == "opening"
     assert state.standing is None and not state.finished
 
 
@@ -53,11 +52,11 @@ def test_opening_allows_proposals_and_tactics_but_no_accepting() -> None:
 
 def test_tactic_conditions_and_sides_are_enforced() -> None:
     game = Game(scenario(), seed=1)
-    with pytest.raises(IllegalMoveError, match="from round 2"):
+    with pytest.raises(IllegalMoveError, match="From round 2"):
         game.apply(Move.use("strike_alone"))
-    with pytest.raises(IllegalMoveError, match="United States|Russia"):
+    with pytest.raises(IllegalMoveError, match="Russia delegation cannot use it"):
         game.apply(Move.use("assad_first"))  # a US tactic, and Russia is to move
-    with pytest.raises(IllegalMoveError, match="no tactic"):
+    with pytest.raises(IllegalMoveError, match="no tactic 'no_such_tactic'"):
         game.apply(Move.use("no_such_tactic"))
 
 
@@ -86,7 +85,7 @@ def test_accepting_ends_in_the_first_matching_agreement_outcome() -> None:
     game.apply(Move.propose(JOINT))
     game.apply(Move.accept())
     assert game.finished and game.state.outcome == "verified_joint_operation"
-    assert game.state.agreed == JOINT and game.protocol.state == ENDED
+    assert game.state.agreed == JOINT and game.state.finished
     assert game.log[-1].kind == "outcome"
     assert game.legal_moves() == []
     with pytest.raises(IllegalMoveError, match="over"):
@@ -114,11 +113,12 @@ def test_walking_out_ends_the_talks(walker: str, outcome: str) -> None:
 
 def test_when_rounds_run_out_the_deadline_outcome_follows() -> None:
     game = Game(scenario(), Settings(rounds=2), seed=11)
-    assert game.total_rounds == 4
+    assert game.state.rounds == 4
     while not game.finished:
         game.apply(Move.wait())
-    assert game.outcome is not None and game.outcome.trigger in ("deadline", "breakdown")
-    assert game.round <= game.total_rounds
+    outcome = next(o for o in scenario().outcomes if o.id == game.state.outcome)
+    assert outcome.trigger in ("deadline", "breakdown")
+    assert game.state.round <= game.state.rounds
 
 
 def test_the_last_move_of_the_game_cannot_be_a_proposal() -> None:
@@ -133,15 +133,16 @@ def test_the_last_move_of_the_game_cannot_be_a_proposal() -> None:
 
 def test_tactics_change_meters_within_their_range_and_respect_their_limit() -> None:
     game = Game(scenario(), seed=1)
-    before = game.meters["trust"]
+    before = game.state.meters["trust"]
     game.apply(Move.use("shared_enemy"))
-    assert game.meters["trust"] == before + 6
-    effect = [e for e in game.log if e.kind == "effect"][-1]
-    assert effect.changes["trust"] == 6
+    assert game.state.meters["trust"] == before + 6
+    effect = [e for e in game.log if e.kind == "effect" and e.private is None][-1]
+    trust = next(c for c in effect.changes if c.target == "trust")
+    assert trust.kind == "meter" and trust.delta == 6 and trust.after == before + 6
     game.apply(Move.wait())
     game.apply(Move.use("shared_enemy"))
     game.apply(Move.wait())
-    with pytest.raises(IllegalMoveError, match="already used 2 times"):
+    with pytest.raises(IllegalMoveError, match="Already used 2 times"):
         game.apply(Move.use("shared_enemy"))
     top = next(m.max for m in scenario().meters if m.id == "trust")
     assert all(value <= top for history in game.meter_history for value in history.values())
@@ -152,17 +153,17 @@ def test_asking_a_question_reveals_the_other_sides_top_priority() -> None:
     game.apply(Move.use("ask_priority"))
     reply = [e for e in game.log if e.kind == "reply"][-1]
     weights = scenario().sides["us"].weights
-    assert reply.side == "us" and reply.ref == max(weights, key=lambda k: weights[k])
-    assert game.revealed["us"] == [reply.ref]
+    assert reply.speaker == "us" and reply.ref == max(weights, key=lambda k: weights[k])
+    assert game.state.revealed["us"] == (reply.ref,)
 
 
 def test_conceding_and_rejecting_change_trust_as_the_scenario_says() -> None:
     game = Game(scenario(), seed=3)
     to_bargaining(game)
     game.apply(Move.propose(dict(JOINT, syria_coordination="full_coordination")))
-    trust = game.meters["trust"]
+    trust = game.state.meters["trust"]
     game.apply(Move.reject())
-    assert game.meters["trust"] == trust - 2 and game.standing is None
+    assert game.state.meters["trust"] == trust - 2 and game.state.standing is None
 
 
 def test_the_computers_reasoning_is_private_to_its_side() -> None:
@@ -218,18 +219,20 @@ def test_replay_names_the_first_move_that_is_no_longer_legal() -> None:
 
 
 def test_the_teachers_rounds_setting_replaces_the_adjustable_phase() -> None:
-    assert Game(scenario(), Settings(rounds=10)).total_rounds == 12
+    assert Game(scenario(), Settings(rounds=10)).state.rounds == 12
 
 
 def test_phases_follow_the_state_machine() -> None:
     game = Game(scenario(), seed=1)
-    seen = [game.protocol.state]
+    seen = [game.state.phase]
     while not game.finished:
         game.apply(Move.wait())
-        if game.protocol.state != seen[-1]:
-            seen.append(game.protocol.state)
-    expected = ["opening", "bargaining", "final_offers", ENDED]
-    assert seen == expected[:len(seen) - 1] + [ENDED]
+        if not game.finished and game.state.phase != seen[-1]:
+            seen.append(game.state.phase)
+    expected = ["opening", "bargaining", "final_offers"]
+    assert seen == expected[:len(seen)]
+    # The machine itself ends in its final state, from whichever phase the game ended in.
+    assert game._protocol.state == ENDED
 
 
 BREAKDOWN = """
@@ -286,4 +289,84 @@ def test_a_breakdown_outcome_ends_the_game_as_soon_as_it_holds() -> None:
     game = Game(tiny, seed=0)
     game.apply(Move.use("provoke"))
     assert game.finished and game.state.outcome == "breakdown"
-    assert game.meters["calm"] == 0  # clamped at the meter's minimum
+    assert game.state.meters["calm"] == 0  # clamped at the meter's minimum
+
+
+def test_every_choice_says_in_the_engines_words_why_it_cannot_be_made() -> None:
+    game = Game(scenario(), seed=1)
+    choices = {(c.move.kind, c.move.tactic): c.why_not for c in game.choices("ru")}
+    assert choices[("propose", None)] is None and choices[("pass", None)] is None
+    assert choices[("accept", None)] == "Nothing can be accepted in this phase (Opening " \
+                                        "statements)."
+    assert choices[("tactic", "strike_alone")] == "From round 2."
+    # The side not to move is told whose turn it is, for every move.
+    assert {c.why_not for c in game.choices("us")} == {
+        "It is the Russia delegation's turn."}
+    # The legal moves are exactly the choices with no reason against them.
+    assert game.legal_moves() == [c.move for c in game.choices() if c.why_not is None]
+    for choice in game.choices():
+        if choice.why_not is not None and choice.move.kind != "propose":
+            with pytest.raises(IllegalMoveError) as raised:
+                game.apply(choice.move)
+            assert str(raised.value) == choice.why_not
+
+
+def test_every_record_entry_keeps_its_title_and_body_apart() -> None:
+    game = Game(scenario(), seed=4)
+    while not game.finished:
+        game.apply(Move.wait())
+    events = [e for e in game.log if e.kind == "event"]
+    assert events, "seed 4 has events"
+    for entry in events:
+        event = next(ev for ev in scenario().events if ev.id == entry.ref)
+        assert entry.title == event.name and entry.body == event.text
+    outcome = game.log[-1]
+    assert outcome.kind == "outcome" and outcome.title and outcome.body
+    assert all(e.title == "Passes" and e.body for e in game.log if e.kind == "move")
+
+
+def test_a_change_carries_the_value_after_it_and_never_needs_re_adding() -> None:
+    game = Game(scenario(), seed=9)
+    while not game.finished:
+        game.apply(Move.use("shared_enemy") if game.why_not(Move.use("shared_enemy")) is None
+                   else Move.wait())
+    values = {m.id: float(m.start) for m in scenario().meters}
+    for entry in game.log:
+        for change in entry.changes:
+            if change.kind == "meter":
+                assert change.after == values[change.target] + change.delta
+                values[change.target] = change.after
+    assert values == game.state.meters
+
+
+def test_fallback_and_stance_changes_are_seen_only_by_their_own_side() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.use("opening_statement"))  # moves the other side's stance
+    private = [e for e in game.log if e.kind == "effect" and e.private is not None]
+    assert private and all(c.kind in ("batna", "stance") for e in private for c in e.changes)
+    assert all(c.target == e.private for e in private for c in e.changes)
+    public = [e for e in game.log if e.kind == "effect" and e.private is None]
+    assert all(c.kind == "meter" for e in public for c in e.changes)
+    for side in game.sides:
+        seen = game.visible_log(side)
+        assert all(e.private in (None, side) for e in seen)
+
+
+def test_a_time_out_is_recorded_as_such_and_replays() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.wait().on_timeout())
+    timeout = [e for e in game.log if e.kind == "timeout"]
+    assert len(timeout) == 1 and timeout[0].speaker == "ru"
+    assert "Time ran out for the Russia delegation" in timeout[0].body
+    again = Game.replay(scenario(), None, 1, game.moves)
+    assert record(again) == record(game)
+    assert Move.from_json(game.moves[0][1].to_json()).timed_out
+
+
+def test_the_engines_face_is_narrow() -> None:
+    face = {name for name in dir(Game) if not name.startswith("_")}
+    face |= {name for name in vars(Game(scenario(), seed=1)) if not name.startswith("_")}
+    assert face == {"scenario", "settings", "seed", "teams", "space", "sides", "replay",
+                    "replay_legal", "undone", "finished", "to_move", "moves", "log",
+                    "visible_log", "meter_history", "state", "fallback", "view", "report",
+                    "legal_moves", "choices", "why_not", "apply"}

@@ -30,7 +30,7 @@ def test_shipped_scenario_plays_200_computer_games(path: Path) -> None:
     tally = Tally()
     for seed in range(200):
         game = play_one(scenario, seed, Settings())
-        assert game.finished and game.round <= game.total_rounds
+        assert game.finished and game.state.round <= game.state.rounds
         tally.add(game)
     figures = summary(scenario, tally)
     assert figures["games"] == 200

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_engine_imports_without_pygame() -> None:
     code = ("import sys\n"
             "import game.engine, game.scenario, game.negotiator, game.analysis, "
-            "game.simulate, game.textplay, game.cli, game.graph, game.debrief\n"
+            "game.simulate, game.textplay, game.cli, game.graph, game.debrief, "
+            "game.play.session, game.play.wording, game.view, game.transcript, game.report\n"
             "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
             "assert 'pygame_gui' not in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

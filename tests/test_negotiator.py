@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import types
 from functools import cache
 
 import pytest
@@ -37,22 +39,25 @@ def test_every_decision_is_legal_and_carries_a_one_sentence_reason() -> None:
 def test_the_computer_never_proposes_or_accepts_across_its_own_red_lines() -> None:
     for game in games():
         space = game.space
-        for side, package in game.offer_history:
-            assert not space.crosses[side][space.index[package]]
-        if game.agreed is not None:
+        for side, chosen in game.state.offers:
+            assert not space.crosses[side][space.index[from_ids(scenario(), chosen)]]
+        agreed = game.state.agreed
+        if agreed is not None:
             accepter = game.moves[-1][0]
-            assert not space.crosses[accepter][space.index[game.agreed]]
+            assert not space.crosses[accepter][space.index[from_ids(scenario(), agreed)]]
 
 
 def test_the_computer_never_accepts_a_deal_worse_than_its_fallback() -> None:
     for game in games():
-        if game.agreed is not None:
+        agreed = game.state.agreed
+        if agreed is not None:
             accepter = game.moves[-1][0]
-            assert game.space.utility_of(accepter, game.agreed) > game.batna[accepter]
+            assert game.space.utility_of(accepter, from_ids(scenario(), agreed)) > \
+                game.report().batna[accepter]
 
 
 def test_computer_games_reach_several_outcomes() -> None:
-    outcomes = {game.outcome.id for game in games() if game.outcome}
+    outcomes = {game.state.outcome for game in games() if game.state.outcome}
     assert len(outcomes) >= 3
 
 
@@ -63,11 +68,12 @@ def _target_curve(strategy: str) -> list[float]:
     variant = base.model_copy(update={"sides": {**base.sides, "ru": side}})
     variant._conditions = base._conditions
     game = Game(variant, seed=0)
-    player = Negotiator(game, "ru")
+    player = Negotiator(game.view("ru"))
     curve = []
     while not game.finished:
         if game.to_move == "ru":
-            curve.append(player.target(game, OpponentModel(game, "ru")))
+            view = game.view("ru")
+            curve.append(player.target(view, OpponentModel(view)))
         game.apply(Move.wait())
     return curve
 
@@ -83,29 +89,29 @@ def test_boulware_holds_out_longer_than_linear_and_conceder() -> None:
 def test_tit_for_tat_concedes_only_when_the_other_side_does() -> None:
     base = scenario()
     game = Game(base, seed=0)
-    player = Negotiator(game, "us")
+    player = Negotiator(game.view("us"))
     game.apply(Move.propose({"joint_action": "joint_execution",
                              "syria_coordination": "full_coordination",
                              "precondition": "no_precondition",
                              "targets": "all_violators", "start_date": "may_25"}))
     player.personality = player.personality.model_copy(update={"strategy": "tit_for_tat"})
-    stubborn = player.target(game, OpponentModel(game, "us"))
+    stubborn = player.target(game.view("us"), OpponentModel(game.view("us")))
     game.apply(Move.wait())
     game.apply(Move.propose({"joint_action": "joint_planning",
                              "syria_coordination": "damascus_informed",
                              "precondition": "verified_calm",
                              "targets": "nusra_and_isil", "start_date": "mid_june"}))
-    after = player.target(game, OpponentModel(game, "us"))
+    after = player.target(game.view("us"), OpponentModel(game.view("us")))
     assert after < stubborn
 
 
 def test_the_opponent_model_learns_from_offers_and_stated_priorities() -> None:
     game = Game(scenario(), seed=0)
-    model = OpponentModel(game, "ru")
+    model = OpponentModel(game.view("ru"))
     assert not model.known
     game.apply(Move.use("ask_priority"))  # Russia asks; the US names its top issue
-    model = OpponentModel(game, "ru")
-    revealed = game.revealed["us"][0]
+    model = OpponentModel(game.view("ru"))
+    revealed = game.state.revealed["us"][0]
     position = [i.id for i in scenario().issues].index(revealed)
     assert model.known and model.weights[position] == max(model.weights)
 
@@ -136,18 +142,17 @@ def test_the_computer_never_reads_the_other_sides_private_values(seed: int) -> N
     decisions = []
     for variant in (base, _without_private(base, "us")):
         game = Game(variant, seed=seed)
-        player = Negotiator(game, "ru")
+        player = Negotiator(game.view("ru"))
         made = []
         moves = iter(us_moves)
         while not game.finished:
             if game.to_move == "ru":
-                decision = player.decide(game)
+                decision = player.decide(game.view("ru"))
                 made.append((decision.move, decision.reason))
                 game.apply(decision.move, decision.reason)
             else:
                 move = next(moves, Move.wait())
-                if move.kind == "tactic" and any(
-                        t.id == move.tactic and why for t, why in game.tactics("us")):
+                if game.why_not(move) is not None:
                     move = Move.wait()
                 game.apply(move)
         decisions.append(made)
@@ -169,3 +174,46 @@ def test_packages_in_log_moves_are_valid() -> None:
         for _side, move, _ in game.moves:
             if move.kind == "propose":
                 from_ids(scenario(), move.chosen)
+
+
+def _reachable(root: object) -> set[int]:
+    """The ids of every object reachable from *root* through references (classes, modules
+    and functions excluded: they lead to the whole program, not to data held)."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or isinstance(obj, (type, types.ModuleType, types.FunctionType,
+                                                types.BuiltinFunctionType)):
+            continue
+        seen.add(id(obj))
+        todo.extend(gc.get_referents(obj))
+    return seen
+
+
+@pytest.mark.parametrize("side", ["ru", "us"])
+def test_a_view_holds_nothing_that_leads_to_the_other_sides_private_values(side: str) -> None:
+    game = play_one(scenario(), 5, Settings())
+    fresh = Game(scenario(), seed=5)
+    for view in (game.view(side), fresh.view(side)):
+        reach = _reachable(view)
+        other = scenario().other(side)
+        private = scenario().sides[other]
+        forbidden = {"the scenario": scenario(), "the outcome space": game.space,
+                     "the other side": private, "its values": private.values,
+                     "its weights": private.weights, "its personality": private.personality,
+                     "its brief": private.brief, "its red lines": private.red_lines,
+                     "its utilities": game.space.utility[other],
+                     "the game": game, "the fresh game": fresh}
+        leaks = [name for name, obj in forbidden.items() if id(obj) in reach]
+        assert not leaks, f"a view of {side} reaches {leaks}"
+        assert id(scenario().sides[side].values) in reach  # its own values are there
+        assert set(view.revealed) == set(game.sides)
+
+
+def test_the_negotiator_is_given_only_views() -> None:
+    import inspect
+    for name in ("__init__", "decide"):
+        hints = inspect.signature(getattr(Negotiator, name)).parameters
+        assert hints["view"].annotation in ("SideView", "view.SideView"), name
+    assert "Game" not in inspect.getsource(__import__("game.negotiator").negotiator)

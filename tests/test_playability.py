@@ -9,10 +9,11 @@ from functools import cache
 
 from game.analysis import from_ids
 from game.engine import Game
+from game.view import SideView
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.moves import Move
-from game.negotiator import Negotiator
+from game.play.session import Session
 from game.scenario import load_scenario
 
 JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
@@ -22,7 +23,7 @@ IDEAL = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coord
          "precondition": "grounded_air_force", "targets": "nusra_and_isil",
          "start_date": "when_verified"}
 
-Player = Callable[[Game], Move]
+Player = Callable[[SideView], Move]
 
 
 @cache
@@ -33,30 +34,31 @@ def scenario() -> Scenario:
 def thoughtful(target: dict[str, str], good_enough: float) -> Player:
     """Opens by stating a priority, asks the other side's, then holds out for *target*,
     accepting any offer at least *good_enough* that crosses no red line."""
-    package = from_ids(scenario(), target)
+    from_ids(scenario(), target)  # fails at once on a misspelt target
 
-    def move(game: Game) -> Move:
-        legal = {(m.kind, m.tactic) for m in game.legal_moves()}
-        standing = game.standing if game.standing_by == "ru" else None
+    def move(view: SideView) -> Move:
+        legal = {(m.kind, m.tactic) for m in view.legal}
+        standing = view.standing_from_other()
+        space = view.known.space
         if standing is not None and ("accept", None) in legal:
-            index = game.space.index[standing]
-            if game.space.utility["us"][index] >= good_enough and \
-                    not game.space.crosses["us"][index]:
+            index = space.index[standing]
+            if space.utility[index] >= good_enough and not space.crosses[index]:
                 return Move.accept()
+        used = {e.ref for e in view.record if e.kind == "move" and e.speaker == "us"}
         for tactic in ("state_priority", "ask_priority"):
-            if ("tactic", tactic) in legal and not game.used_by[("us", tactic)]:
+            if ("tactic", tactic) in legal and tactic not in used:
                 return Move.use(tactic)
-        if game.meters["trust"] < 30 and ("tactic", "shared_enemy") in legal:
+        if view.state.meters["trust"] < 30 and ("tactic", "shared_enemy") in legal:
             return Move.use("shared_enemy")
-        if ("propose", None) in legal and game.standing != package:
+        if ("propose", None) in legal and view.state.standing != target:
             return Move.propose(target)
         return Move.wait()
     return move
 
 
-def careless(game: Game) -> Move:
+def careless(view: SideView) -> Move:
     """Threatens whenever it can, rejects everything, and asks for everything."""
-    legal = {(m.kind, m.tactic) for m in game.legal_moves()}
+    legal = {(m.kind, m.tactic) for m in view.legal}
     for tactic in ("channel_only", "invoke_allies", "assad_first"):
         if ("tactic", tactic) in legal:
             return Move.use(tactic)
@@ -71,15 +73,14 @@ def outcomes(player: Player, seeds: range) -> Counter[str]:
     result: Counter[str] = Counter()
     for seed in seeds:
         game = Game(scenario(), seed=seed)
-        computer = Negotiator(game, "ru", "normal")
-        while not game.finished:
-            if game.to_move == "us":
-                game.apply(player(game))
+        session = Session(game, {"us"})
+        while not session.game.finished:
+            if session.computer_to_move:
+                session.play_computer()
             else:
-                decision = computer.decide(game)
-                game.apply(decision.move, decision.reason)
-        assert game.outcome is not None
-        result[game.outcome.id] += 1
+                session.play(player(session.game.view("us")))
+        assert session.state.outcome is not None
+        result[session.state.outcome] += 1
     return result
 
 

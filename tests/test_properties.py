@@ -31,7 +31,7 @@ def play_random(data: st.DataObject, seed: int, rounds: int | None) -> Game:
             package = data.draw(st.sampled_from(game.space.packages))
             move = Move.propose(to_ids(scenario(), package))
         game.apply(move)
-        assert game.turn <= 2 * game.total_rounds
+        assert game.state.turn <= 2 * game.state.rounds
     return game
 
 
@@ -40,7 +40,7 @@ def play_random(data: st.DataObject, seed: int, rounds: int | None) -> Game:
 def test_random_legal_play_always_ends_within_the_limits(data: st.DataObject, seed: int,
                                                          rounds: int | None) -> None:
     game = play_random(data, seed, rounds)
-    assert game.outcome is not None and game.round <= game.total_rounds
+    assert game.state.outcome is not None and game.state.round <= game.state.rounds
     for meters in game.meter_history:
         for meter in scenario().meters:
             assert meter.min <= meters[meter.id] <= meter.max

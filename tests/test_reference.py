@@ -124,7 +124,7 @@ def test_every_tutorial_step_validates_and_plays(path: Path) -> None:
     assert scenario is not None and problems == [], [str(p) for p in problems]
     for seed in range(3):
         game = play_one(scenario, seed, Settings())
-        assert game.finished and game.outcome is not None
+        assert game.finished and game.state.outcome is not None
 
 
 def test_every_step_file_is_shown_in_the_guide() -> None:

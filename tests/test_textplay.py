@@ -6,6 +6,7 @@ import io
 from functools import cache
 
 from game.engine import Game
+from game.play.session import Session
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.scenario import load_scenario
@@ -21,14 +22,15 @@ def scenario() -> Scenario:
 def play(humans: set[str], typed: str, seed: int = 3,
          settings: Settings | None = None) -> tuple[TextGame, str]:
     out = io.StringIO()
-    text = TextGame(Game(scenario(), settings, seed), humans, io.StringIO(typed), out)
+    session = Session(Game(scenario(), settings, seed), humans)
+    text = TextGame(session, io.StringIO(typed), out)
     assert text.run() == 0
     return text, out.getvalue()
 
 
 def test_watching_the_computer_play_both_sides_reaches_the_debrief() -> None:
     text, out = play(set(), "")
-    assert text.game.finished
+    assert text.session.game.finished
     for heading in ("THE TALKS ARE OVER", "DEBRIEF", "Joint score", "Outcome space",
                     "WHAT REALLY HAPPENED", "QUESTIONS FOR DISCUSSION"):
         assert heading in out
@@ -40,16 +42,21 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
     turn = "1\n3 1 3 2 3\ny\n"
     text, out = play({"us"}, "\n" + turn * 12 + "13\n" * 4, seed=3)
     assert "CONFIDENTIAL BRIEF: UNITED STATES" in out
-    assert "Your package: Joint planning; No role; Verified calm first" in out
-    assert "US: \u201cWe propose: Joint planning" in out or "Our counter-proposal" in out
-    assert text.game.offer_history and text.game.offer_history[0][0] == "us"
+    flat = " ".join(out.split())
+    assert "Your package: Form of joint action: Joint planning; Role of the Syrian " \
+        "government: No role; Ceasefire precondition on Assad: Verified calm first" in flat
+    # Offers are shown issue by issue, with what they are worth to the player.
+    assert "US: \u201cWe propose:\u201d" in out or "Our counter-proposal:\u201d" in out
+    assert "Form of joint action: Joint planning" in out and "Worth " in out
+    offers = text.session.game.state.offers
+    assert offers and offers[0][0] == "us"
 
 
 def test_accepting_a_proposal_ends_in_a_deal_with_its_debrief() -> None:
     # Wait for Russia's counter, then accept it (menu item 2 once a proposal stands).
     text, out = play({"us"}, "\n" + "1\n3 2 3 2 2\ny\n" + "2\n" * 10, seed=4)
-    assert text.game.finished
-    if text.game.agreed is not None:
+    assert text.session.game.finished
+    if text.session.game.state.agreed is not None:
         assert "The deal:" in out and "gain" in out
 
 
@@ -65,13 +72,13 @@ def test_hot_seat_hands_over_between_teams_and_shows_each_brief() -> None:
 def test_undo_takes_back_the_players_move_and_the_computers_reply() -> None:
     text, out = play({"us"}, "\n" + "1\n3 1 3 2 3\ny\n" + "u\n" + "q\ny\n", seed=3)
     assert "Took back 2 moves" in out
-    assert len(text.game.moves) == 1  # Russia's opening move only
+    assert len(text.session.game.moves) == 1  # Russia's opening move only
 
 
 def test_redo_plays_again_what_undo_took_back() -> None:
     text, out = play({"us"}, "\n" + "1\n3 1 3 2 3\ny\n" + "u\n" + "r\n" + "q\ny\n", seed=3)
     assert "Took back 2 moves" in out and "Played 2 moves again" in out
-    assert len(text.game.moves) == 3
+    assert len(text.session.game.moves) == 3
 
 
 def test_undo_is_refused_when_the_settings_forbid_it() -> None:
@@ -81,7 +88,7 @@ def test_undo_is_refused_when_the_settings_forbid_it() -> None:
 
 def test_input_that_ends_leaves_the_game_cleanly() -> None:
     text, out = play({"us"}, "\n")
-    assert "Game left unfinished" in out and not text.game.finished
+    assert "Game left unfinished" in out and not text.session.game.finished
 
 
 def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
@@ -93,10 +100,10 @@ def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
 def test_moves_keep_their_numbers_and_unavailable_ones_say_why() -> None:
     _, out = play({"us"}, "\n2\nw\nq\ny\n")
     out = " ".join(out.split())
-    assert "2 (Accept the proposal on the table: not now, there is no proposal from the " \
-        "other side)" in out
-    assert "Not now: there is no proposal from the other side." in out
-    assert "Not now: no walking out in Opening statements." in out
+    assert "2 (Accept the proposal on the table: not now. Nothing can be accepted in this " \
+        "phase (Opening statements).)" in out
+    assert "Not now: Nothing can be accepted in this phase (Opening statements)." in out
+    assert "Not now: No delegation can walk out in this phase (Opening statements)." in out
     assert "w (Walk out (ends the talks): not now" in out
 
 
@@ -104,9 +111,26 @@ def test_meter_values_shown_after_each_change_add_up() -> None:
     import re
     _, out = play(set(), "", seed=8)
     trust = 35.0
-    found = re.findall(r"Trust between delegations ([+-][0-9.]+) \(now ([0-9.]+)\)",
+    found = re.findall(r"Trust between delegations ([+\u2212][0-9.]+) \(now ([0-9.]+)\)",
                        " ".join(out.split()))
     assert len(found) > 5
     for delta, now in found:
-        trust += float(delta)
+        trust += float(delta.replace("\u2212", "-"))
         assert float(now) == trust
+
+
+def test_in_hot_seat_only_the_team_that_just_moved_may_take_its_move_back() -> None:
+    # Russia's team moves; at the hand-over it takes its move back and plays another.
+    typed = "\n\n" + "p\n" + "u\n" + "1\n3 2 3 2 2\ny\n" + "\n\n" + "u\n" + "q\ny\n"
+    text, out = play({"us", "ru"}, typed, seed=5)
+    assert "Russia team: type u to take back your move" in out
+    assert "Took back 1 move." in out
+    # The US team cannot take back Russia's move with its own u.
+    assert "Nothing to take back yet: you have not made a move." in out
+    moves = text.session.game.moves
+    assert [(side, move.kind) for side, move, _ in moves] == [("ru", "propose")]
+
+
+def test_leaving_says_truly_whether_the_game_is_saved() -> None:
+    _, out = play({"us"}, "\nq\ny\n")
+    assert "It is NOT saved" in out

@@ -11,7 +11,9 @@ import pytest
 
 from game import transcript
 from game.cli import main
+from game.debrief import debrief
 from game.engine import Game
+from game.play.wording import offer_rows
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.report import gather
@@ -69,7 +71,13 @@ def test_the_html_transcript_parses_and_holds_every_move_and_both_charts() -> No
     text = " ".join(" ".join(checker.text).split())
     for entry in g.log:
         if entry.kind in ("move", "reply", "event"):
-            assert " ".join(entry.text.split()) in text
+            assert " ".join(entry.body.split()) in text
+        if entry.kind == "event":
+            assert entry.title in text
+        if entry.offer is not None and entry.move is not None and \
+                entry.move.kind == "propose":
+            for issue, option in offer_rows(scenario(), entry.offer):
+                assert f"{issue}: {option}" in text
     assert checker.tags.count("svg") == 2
     assert checker.tags.count("circle") >= len(g.space.packages)
     assert "Team <Eagles> & co" in text and "<Eagles>" not in page
@@ -81,7 +89,7 @@ def test_the_markdown_transcript_holds_every_move_citation_and_the_debrief() -> 
     text = transcript.markdown(g)
     for entry in g.log:
         if entry.kind == "move":
-            assert entry.text in text
+            assert entry.body in text
         for source_id in entry.cite:
             assert scenario().source(source_id).text.split(".")[0] in text
     for heading in ("## The talks", "## Debrief", "What really happened",
@@ -105,12 +113,12 @@ def test_the_class_report_matches_the_saves_it_read(tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     assert [r["file"] for r in rows] == ["group0.json", "group1.json", "group2.json"]
     for row, g in zip(rows, games):
-        report = g.report()
-        assert row["outcome"] == g.outcome.id  # type: ignore[union-attr]
+        d = debrief(g)
+        assert row["outcome"] == g.state.outcome
         assert row["difficulty"] == g.settings.difficulty
-        assert int(row["rounds"]) == g.round
-        assert float(row["utility_a"]) == pytest.approx(report.utility[g.sides[0]])
-        assert float(row["gain_b"]) == pytest.approx(report.gain[g.sides[1]])
+        assert int(row["rounds"]) == g.state.round
+        assert int(row["points_a"]) == d.results[g.sides[0]].points
+        assert int(row["gain_b"]) == d.results[g.sides[1]].gain_points
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
     assert "broken.json" in page and page.count("<tr>") == 4
     _, problems = gather(tmp_path)

@@ -1,0 +1,79 @@
+"""Words for the structured record, the same in every front end (terminal, window,
+transcript): offers issue by issue, changes with their values after, move labels.
+
+Nothing here splits text or re-adds deltas: it reads the record's fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.analysis import points
+from game.model import Scenario
+from game.moves import Change, Entry, Move
+
+#: How each kind of move is labelled in a list of moves (a tactic's label is its name).
+MOVE_LABELS = {"accept": "Accept the proposal on the table",
+               "reject": "Reject the proposal on the table",
+               "walkout": "Walk out (ends the talks)", "pass": "Pass (hold your position)"}
+
+
+def offer_rows(scenario: Scenario, offer: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A package as (issue name, option name) rows, in the scenario's issue order."""
+    rows = []
+    for issue in scenario.issues:
+        option = next((o for o in issue.options if o.id == offer.get(issue.id)), None)
+        rows.append((issue.name, option.name if option else "(none)"))
+    return rows
+
+
+def offer_text(scenario: Scenario, offer: Mapping[str, str]) -> str:
+    """A package on one line, each option with its issue: "Joint action: intelligence
+    sharing; Start: 1 June; ..."."""
+    return "; ".join(f"{issue}: {option}" for issue, option in offer_rows(scenario, offer))
+
+
+def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
+    """The label of *move* in a list of moves."""
+    if move.kind == "propose":
+        return "Make a counter-proposal" if countering else "Propose a package"
+    if move.kind == "tactic":
+        return scenario.tactic(move.tactic or "").name
+    return MOVE_LABELS[move.kind]
+
+
+def signed(value: float) -> str:
+    """``+3``, ``\u22122``, ``0``: a change as players read it (with a true minus sign)."""
+    text = f"{abs(value):g}"
+    return text if value == 0 else ("+" if value > 0 else "\u2212") + text
+
+
+def change_text(scenario: Scenario, change: Change, viewer: str | None = None) -> str:
+    """One change in words, with the value after it: "Trust between delegations \u22125
+    (now 30)", "your fallback +3 points (now 45)", "Russia more willing to concede"."""
+    if change.kind == "meter":
+        meter = next(m for m in scenario.meters if m.id == change.target)
+        return f"{meter.name} {signed(change.delta)} (now {change.after:g})"
+    name = scenario.sides[change.target].name
+    if change.kind == "batna":
+        whose = "your fallback" if change.target == viewer else f"{name}'s fallback"
+        return (f"{whose} {signed(points(change.delta))} points "
+                f"(now {points(change.after)})")
+    more = "more" if change.delta > 0 else "less"
+    who = "you are" if change.target == viewer else f"{name} is"
+    return f"{who} {more} willing to concede"
+
+
+def changes_text(scenario: Scenario, entry: Entry, viewer: str | None = None) -> str:
+    """Every change of an effect entry in words, joined with semicolons."""
+    return "; ".join(change_text(scenario, c, viewer) for c in entry.changes)
+
+
+def event_title(entry: Entry) -> str:
+    """An event's headline, marked when the same event happens again."""
+    return entry.title + (f" (again, {_times(entry.occurrence)})" if entry.occurrence > 1
+                          else "")
+
+
+def _times(count: int) -> str:
+    return {2: "a second time", 3: "a third time"}.get(count, f"{count} times so far")
