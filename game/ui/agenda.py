@@ -11,7 +11,8 @@ import pygame
 from game.analysis import from_ids
 from game.model import Issue
 from game.ui.session import Session, points
-from game.ui.text import draw_line, wrap
+from game.ui.screen import panel
+from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
 
@@ -158,7 +159,6 @@ class Agenda:
         return self.copy.rect.bottom + u - rect.y
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
-        from game.ui.screen import panel
         t = theme
         u = t.unit
         scenario = self.session.scenario
@@ -176,7 +176,6 @@ class Agenda:
             colour = t.c["muted"]
         lines = wrap(text, small, width)
         if len(lines) > 3:
-            from game.ui.text import report_overflow
             report_overflow("agenda table", text)
         for n, line in enumerate(lines[:3]):
             draw_line(surface, small, line, colour, (x, y + n * small.get_linesize()))

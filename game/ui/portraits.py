@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from game.ui.screen import paragraph
 from game.ui.text import draw_line
 from game.ui.theme import ASSETS, Theme
 
@@ -211,7 +212,6 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Any, session: An
               else t.c["text"], (x, y), width, where="card name")
     y += body.get_linesize()
     if compact:
-        from game.ui.screen import paragraph
         room = max(1, (inner.bottom - y) // small.get_linesize())
         y = paragraph(surface, small, spec.negotiator, t.c["muted"], x, y, width, room,
                       "card negotiator")

@@ -193,7 +193,7 @@ def scene_undo(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def scene_reload_problems(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.reload import ReloadProblemsScreen
+    from game.ui.reload_screen import ReloadProblemsScreen
     scene_table(app)
     file = "scenarios/my_scenario.yaml"
     app.push(ReloadProblemsScreen(app, file, [
