@@ -222,13 +222,31 @@ class App:
         return self.push(screen)
 
     def quit(self, code: int = 0) -> None:
+        """End the loop with exit *code* (the window closes when :meth:`loop` returns)."""
         self.running = False
         self.exit_code = code
+
+    def run_again(self) -> None:
+        """Take back a :meth:`quit`: for a tool that drives one window through many
+        sessions and carries on when one of them quits."""
+        self.running = True
+        self.exit_code = 0
 
     # ----- the loop ---------------------------------------------------------------------
 
     def toast(self, text: str, seconds: float = 2.5) -> None:
+        """Show *text* over the screen for *seconds*."""
         self._toast = (text, time.monotonic() + seconds)
+        self.invalidate()
+
+    @property
+    def toast_text(self) -> str | None:
+        """The message showing over the screen, if any."""
+        return self._toast[0] if self._toast is not None else None
+
+    def dismiss_toast(self) -> None:
+        """Take the message off the screen now (before a screenshot, say)."""
+        self._toast = None
         self.invalidate()
 
     def handle(self, event: pygame.event.Event) -> None:
