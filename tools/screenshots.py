@@ -94,7 +94,7 @@ def play_turns(app: App, turns: int) -> None:
         skip_all(app)
         if table.my_turn:
             game = table.session.game
-            decision = Negotiator(game, game.to_move).decide(game)
+            decision = Negotiator(game, game.to_move or "").decide(game)
             table.play(decision.move)
             turns -= 1
         elif table.session.computer_to_move:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.analysis import points
 from game.ui.portraits import delegation_card
 from game.ui.screen import Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session, points
+from game.ui.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 

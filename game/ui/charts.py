@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.session import Session, points
+from game.analysis import points
 from game.ui.screen import paragraph
+from game.ui.session import Session
 from game.ui.text import draw_line
 from game.ui.theme import Theme
 

@@ -3,6 +3,7 @@ length; a file with problems says so and shows them."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ class ScenarioScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.entries: list[tuple[Path, Scenario | None, ScenarioError | None]] = []
-        allowed = getattr(app.settings, "scenarios", None)
+        allowed = app.settings.scenarios
         for path in sorted(SCENARIOS.glob("*.y*ml")):
             scenario, error = load(path)
             if allowed is not None and (scenario is None or scenario.id not in allowed):
@@ -36,7 +37,7 @@ class ScenarioScreen(Screen):
         self.buttons: list[Button] = []
         for n, (path, scenario, error) in enumerate(self.entries):
             label = scenario.title if scenario else f"{path.name} (has problems)"
-            self.buttons.append(Button(label, lambda n=n: self._pick(n), hint=str(n + 1)
+            self.buttons.append(Button(label, partial(self._pick, n), hint=str(n + 1)
                                        if n < 9 else ""))
         self.back_button = Button("Back", self.back)
         self.ring.set(self.buttons + [self.back_button])

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.ui.session import Session
+
 if TYPE_CHECKING:
     from game.ui.screen import Screen
-    from game.ui.session import Session
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def find_session(stack: list[Screen]) -> Session | None:
     """The game being played: the session of the topmost screen that has one."""
     for screen in reversed(stack):
         session = getattr(screen, "session", None)
-        if session is not None and hasattr(session, "game"):
-            return session  # type: ignore[no-any-return]
+        if isinstance(session, Session):
+            return session
     return None
 
 

@@ -4,18 +4,20 @@ questions for discussion. Pages are switched with Left/Right or the number keys.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.analysis import points
 from game.debrief import debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session, points
+from game.ui.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -34,7 +36,7 @@ class DebriefScreen(Screen):
         self.session = session
         self.report = debrief(session.game)
         self.page = 0
-        self.tabs = [Button(name, lambda n=n: self.show(n), hint=str(n + 1), role="small")
+        self.tabs = [Button(name, partial(self.show, n), hint=str(n + 1), role="small")
                      for n, name in enumerate(PAGES)]
         self.again = Button("Play again", self._again, kind="primary",
                             tooltip="Same scenario: choose the mode and side again.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,10 +75,10 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
     steps: list[Callable[[Callable[[], None]], object]] = []
     for side in session.humans:
         if mode == HOTSEAT:
-            steps.append(lambda then, s=side: app.push(HandOver(session, s, then)))
-        steps.append(lambda then, s=side: app.push(Briefing(session, s, then)))
+            steps.append(partial(_over_table, app, HandOver, session, side))
+        steps.append(partial(_over_table, app, Briefing, session, side))
     if mode == HOTSEAT and session.game.to_move != session.humans[-1]:
-        steps.append(lambda then: app.push(HandOver(session, session.game.to_move or "", then)))
+        steps.append(partial(_over_table, app, HandOver, session, session.game.to_move or ""))
     table.waiting_for_briefs = True
 
     def chain(n: int) -> None:
@@ -88,6 +89,12 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
 
     chain(0)
     return session
+
+
+def _over_table(app: App, screen: type[HandOver] | type[Briefing], session: Session,
+                side: str, then: Callable[[], None]) -> None:
+    """Show the hand-over or brief of *side*; *then* runs when it is left."""
+    app.push(screen(session, side, then))
 
 
 def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:

@@ -3,6 +3,7 @@ rebuilds it by replaying its moves and goes back to the table."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -28,7 +29,7 @@ class SavesScreen(Screen):
         super().__init__(app)
         self.folder = save_folder()
         self.saves = list_saves(self.folder)[:MOST]
-        self.buttons = [Button(" ".join(describe(s)), lambda s=s: self._pick(s), role="small",
+        self.buttons = [Button(" ".join(describe(s)), partial(self._pick, s), role="small",
                                hint=str(n + 1) if n < 9 else "")
                         for n, s in enumerate(self.saves)]
         self.back_button = Button("Back", self.back)
@@ -38,7 +39,7 @@ class SavesScreen(Screen):
     def selected(self) -> SaveSummary | None:
         focused = self.ring.focused
         if focused in self.buttons:
-            return self.saves[self.buttons.index(focused)]  # type: ignore[arg-type]
+            return self.saves[self.buttons.index(focused)]
         return self.saves[0] if self.saves else None
 
     def layout(self, size: tuple[int, int]) -> None:

@@ -8,7 +8,7 @@ Settings given on the command line (``--settings classroom.toml``) are what it s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -254,7 +254,7 @@ class SettingsScreen(Screen):
         self.column_w = cw
 
     def _column(self, x: int, y: int, width: int, rh: int, head: str,
-                rows: list[Widget] | list[Toggle]) -> int:
+                rows: Sequence[Widget]) -> int:
         self.heads.append((head, x, y))
         y += self.head_h
         for row in rows:
@@ -264,10 +264,8 @@ class SettingsScreen(Screen):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
-        source = getattr(self.app, "settings_file", None)
-        subtitle = (f"Rules of the day from {source}, and how Parley looks" if source else
-                    "Rules of the day for the next game, and how Parley looks")
-        title_bar(surface, t, "Settings", subtitle)
+        title_bar(surface, t, "Settings",
+                  "Rules of the day for the next game, and how Parley looks")
         font = t.fonts.get("small", bold=True)
         for head, x, y in self.heads:
             draw_line(surface, font, head.upper(), t.c["muted"], (x, y), self.column_w,

@@ -232,7 +232,7 @@ class ModeScreen(Screen):
         else:
             teams = {side: field.value for side, field in self.teams.items()}
             fields = list(self.teams.values()) if mode == HOTSEAT else []
-        if getattr(self.app.settings, "require_team_names", False):
+        if self.app.settings.require_team_names:
             empty = next((f for f in fields if not f.value.strip()), None)
             if empty is not None:
                 self.app.toast("Please enter your team's name first: it goes in the record.")

@@ -29,7 +29,7 @@ class TitleScreen(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.scenario, self.error = load(default_scenario_path())
-        allowed = getattr(app.settings, "scenarios", None)
+        allowed = app.settings.scenarios
         if allowed and (self.scenario is None or self.scenario.id not in allowed):
             # The teacher offers other scenarios: start the first of them.
             chosen, _ = find_scenario(allowed[0], "")

@@ -3,7 +3,6 @@ and the app's stack operations say what they did."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ForwardRef, get_args
 
 import pytest
@@ -22,10 +21,15 @@ from game.ui.table import TableScreen
 
 def named_screen(destination: Destination[Any]) -> str:
     """The name of the screen class a destination says it makes (``Destination[X]``)."""
-    base = next(b for b in type(destination).__orig_bases__  # type: ignore[attr-defined]
-                if getattr(b, "__origin__", None) is Destination)
+    # __orig_bases__ holds the subscripted bases of a generic class, as written.
+    bases = getattr(type(destination), "__orig_bases__")
+    base = next(b for b in bases if getattr(b, "__origin__", None) is Destination)
     (screen,) = get_args(base)
     return screen.__forward_arg__ if isinstance(screen, ForwardRef) else str(screen.__name__)
+
+
+def nothing() -> None:
+    """What a hand-over, a brief or a confirmation does next, in these tests."""
 
 
 def every_destination(app: App) -> list[Destination[Any]]:
@@ -35,7 +39,6 @@ def every_destination(app: App) -> list[Destination[Any]]:
     session = flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
     table = next(s for s in app.stack if isinstance(s, TableScreen))
     problem = Problem("my.yaml", 3, 4, "sides", "expected a mapping")
-    nothing: Callable[[], None] = lambda: None  # noqa: E731
     return [Title(), ChooseScenario(), Setup(scenario), HandOver(session, "us", nothing),
             Briefing(session, "us", nothing), Table(session), Pause(table), Debrief(session),
             Settings(), Settings(in_game=True), Load(), Problems(ScenarioError([problem])),
