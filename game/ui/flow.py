@@ -91,10 +91,10 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
     return session
 
 
-def _over_table(app: App, screen: type[HandOver] | type[Briefing], session: Session,
+def _over_table(app: App, destination: type[HandOver] | type[Briefing], session: Session,
                 side: str, then: Callable[[], None]) -> None:
     """Show the hand-over or brief of *side*; *then* runs when it is left."""
-    app.push(screen(session, side, then))
+    app.push(destination(session, side, then))
 
 
 def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
