@@ -19,7 +19,7 @@ play: $(STAMP)
 test: $(STAMP)
 	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest
 	$(BIN)/python -m mypy
-	$(BIN)/python -m ruff check game benchmarks tests main.py
+	$(BIN)/python -m ruff check game benchmarks tests main.py tools
 
 typecheck: $(STAMP)
 	$(BIN)/python -m mypy

@@ -9,7 +9,7 @@
   every screen; the screens reached and the exceptions raised (bar: none).
 
 Runs under SDL's dummy video driver: ``python -m benchmarks.bench_ui_soak``; replay a monkey
-failure with ``python -m game.ui.monkey --seed SEED --events 20000``.
+failure with ``python -m tools.monkey --seed SEED --events 20000``.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def long_session(frames: int = FRAMES, *, trace: bool = False) -> dict[str, floa
     (tracemalloc's own records swell the resident set, so the two are measured in separate
     sessions)."""
     from game.ui.app import App
-    from game.ui.screenshots import new_game
+    from tools.screenshots import new_game
 
     if trace:
         tracemalloc.start()
@@ -102,7 +102,7 @@ def long_session(frames: int = FRAMES, *, trace: bool = False) -> dict[str, floa
 
 def monkey(events: int = EVENTS, seed: int = MONKEY_SEED):  # type: ignore[no-untyped-def]
     from game.ui.app import App
-    from game.ui.monkey import Monkey, isolate
+    from tools.monkey import Monkey, isolate
 
     isolate()
     app = App(size=(1280, 720), seed=7)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +27,129 @@ def test_no_module_outside_the_ui_imports_pygame() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         assert "import pygame" not in text and "from pygame" not in text, path
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    """``TYPE_CHECKING`` or ``typing.TYPE_CHECKING``: a block only mypy reads."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _import_nodes(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import statement run when the module is, at any depth (in functions and
+    methods too); imports under ``if TYPE_CHECKING:`` are never run, so they are left
+    out (their ``else:`` branch is kept)."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+            continue
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            stack.extend(node.orelse)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _module_names(root: Path) -> dict[str, Path]:
+    """Every module of the package at *root*, by dotted name (``game.ui`` for a package's
+    ``__init__.py``)."""
+    names = {}
+    for path in root.rglob("*.py"):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names[".".join(parts)] = path
+    return names
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Which modules of the package at *root* each of its modules imports, at module level
+    or inside functions, relative imports resolved. Importing ``a.b.c`` runs ``a`` and
+    ``a.b`` first, so it counts as importing them too."""
+    modules = _module_names(root)
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: list[str] = []
+        for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                targets += [alias.name for alias in node.names]
+                continue
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[:len(anchor) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            # ``from pkg import name`` imports the module pkg.name when there is one.
+            targets += [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
+                        for a in node.names]
+        for target in targets:
+            parts = target.split(".")
+            for n in range(1, len(parts) + 1):
+                prefix = ".".join(parts[:n])
+                if prefix in modules and prefix != name:
+                    graph[name].add(prefix)
+    return graph
+
+
+def import_loops(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of *graph* with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    loops: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                loops.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return loops
+
+
+def test_the_loop_finder_finds_a_loop_and_resolves_relative_imports(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("")
+    (package / "a.py").write_text("def f():\n    from .sub import b\n")
+    (package / "sub" / "b.py").write_text("from typing import TYPE_CHECKING\n"
+                                          "if TYPE_CHECKING:\n    from pkg import c\n"
+                                          "import pkg.sub.d\n")
+    (package / "c.py").write_text("from pkg.a import f\n")
+    (package / "sub" / "d.py").write_text("from ..a import f\n")
+    graph = import_graph(package)
+    assert graph["pkg.a"] == {"pkg", "pkg.sub", "pkg.sub.b"}
+    assert graph["pkg.sub.b"] == {"pkg", "pkg.sub", "pkg.sub.d"}
+    assert graph["pkg.sub.d"] == {"pkg", "pkg.a"}
+    assert import_loops(graph) == [["pkg.a", "pkg.sub.b", "pkg.sub.d"]]
+
+
+def test_no_import_loop_in_the_game() -> None:
+    graph = import_graph(ROOT / "game")
+    loops = import_loops(graph)
+    described = ["\n".join(f"  {m} -> {', '.join(sorted(graph[m] & set(loop)))}"
+                           for m in loop) for loop in loops]
+    assert not loops, "import loops (module -> what it imports in the loop):\n" + \
+        "\n\n".join(described)

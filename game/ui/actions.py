@@ -4,6 +4,7 @@ tooltip on what it does; unavailable ones are greyed with the engine's reason.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pygame
 
@@ -47,7 +48,7 @@ class Actions:
         for side in session.game.sides:
             buttons = []
             for n, (tactic, _why) in enumerate(session.game.tactics(side)):
-                buttons.append(Button(tactic.name, lambda t=tactic.id: play(Move.use(t)),
+                buttons.append(Button(tactic.name, partial(play, Move.use(tactic.id)),
                                       hint=LETTERS[n] if n < len(LETTERS) else "",
                                       role="small", tooltip=tactic.help))
             self.tactics[side] = buttons
@@ -143,8 +144,8 @@ class Actions:
             return
         base = buttons[0].rect.y + self.scroll
         button = focused
-        top = button.rect.y + self.scroll - base  # type: ignore[attr-defined]
-        bottom = top + button.rect.h  # type: ignore[attr-defined]
+        top = button.rect.y + self.scroll - base
+        bottom = top + button.rect.h
         if top < self.scroll:
             self._shift(top - self.scroll)
         elif bottom > self.scroll + self.list_rect.h:

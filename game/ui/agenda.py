@@ -5,13 +5,15 @@ fallback. Utilities come from the engine's outcome space; nothing is computed he
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pygame
 
-from game.analysis import from_ids
+from game.analysis import from_ids, points
 from game.model import Issue
-from game.ui.session import Session, points
-from game.ui.text import draw_line, wrap
+from game.ui.screen import panel
+from game.ui.session import Session
+from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
 
@@ -19,7 +21,8 @@ from game.ui.widgets import Button, Choice, draw_focus
 class IssueRow(Choice):
     """One issue of the builder: Left/Right picks the option."""
 
-    def __init__(self, issue: Issue, index: int, on_change) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, issue: Issue, index: int,
+                 on_change: Callable[[Any], None] | None) -> None:
         super().__init__(issue.name, [(o.id, o.name) for o in issue.options], index, on_change)
         self.issue = issue
         self.on_table: str | None = None
@@ -158,7 +161,6 @@ class Agenda:
         return self.copy.rect.bottom + u - rect.y
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
-        from game.ui.screen import panel
         t = theme
         u = t.unit
         scenario = self.session.scenario
@@ -176,14 +178,12 @@ class Agenda:
             colour = t.c["muted"]
         lines = wrap(text, small, width)
         if len(lines) > 3:
-            from game.ui.text import report_overflow
             report_overflow("agenda table", text)
         for n, line in enumerate(lines[:3]):
             draw_line(surface, small, line, colour, (x, y + n * small.get_linesize()))
         self._draw_worth(surface, t, x, width)
 
-    def _draw_worth(self, surface: pygame.Surface, t: object, x: int, width: int) -> None:
-        theme: Theme = t  # type: ignore[assignment]
+    def _draw_worth(self, surface: pygame.Surface, theme: Theme, x: int, width: int) -> None:
         u = theme.unit
         small = theme.fonts.get("small")
         bold = theme.fonts.get("small", bold=True)

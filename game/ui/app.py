@@ -13,11 +13,17 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pygame
 import pygame_gui
 
+from game.crashlog import write_crash_log
 from game.settings import Settings
+from game.ui import flow
+from game.ui.crash_report import CrashReport, autosave_path, crash_context, find_session
+from game.ui.navigation import Crash, Destination
+from game.ui.router import screen_for
 from game.ui.screen import Screen
 from game.ui.text import CACHE, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
@@ -25,10 +31,11 @@ from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
 log = logging.getLogger(__name__)
 
 MIN_SIZE = (1024, 600)
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "joint_strikes_2016.yaml"
 PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
 #: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
 HEARTBEAT = 0.25
+
+S = TypeVar("S", bound=Screen)
 
 
 def typed_text(text: str) -> str:
@@ -157,12 +164,20 @@ class App:
         self._since_draw = HEARTBEAT
 
     # ----- the stack --------------------------------------------------------------------
+    # Screens go where they are sent only through these: a screen names a destination
+    # (game.ui.navigation) and the router builds the screen for it. A screen already
+    # built (a test's, say) is shown as it is.
 
     @property
     def top(self) -> Screen | None:
         return self.stack[-1] if self.stack else None
 
-    def push(self, screen: Screen) -> None:
+    def _screen(self, to: S | Destination[S]) -> S:
+        return screen_for(self, to) if isinstance(to, Destination) else to
+
+    def push(self, to: S | Destination[S]) -> S:
+        """Show *to* over the screen on top; returns its screen."""
+        screen = self._screen(to)
         self.invalidate()
         # A screen that left holds its pictures in reference cycles (buttons bound to its
         # methods), which Python's collector frees only rarely: over a long session the
@@ -171,8 +186,10 @@ class App:
         self.stack.append(screen)
         screen.layout(self.size)
         screen.enter()
+        return screen
 
     def pop(self) -> None:
+        """Leave the screen on top (back); the window closes when none is left."""
         self.invalidate()
         if self.stack:
             self.stack.pop().leave()
@@ -181,25 +198,55 @@ class App:
         elif self.top is not None:
             self.top.enter()
 
-    def replace(self, screen: Screen) -> None:
+    def replace(self, to: S | Destination[S]) -> S:
+        """Show *to* in place of the screen on top; returns its screen."""
+        screen = self._screen(to)
         if self.stack:
             self.stack.pop().leave()
-        self.push(screen)
+        return self.push(screen)
 
-    def reset(self, screen: Screen) -> None:
-        """Empty the stack and show *screen* (quit to title, say)."""
+    def reset(self, to: S | Destination[S]) -> S:
+        """Empty the stack and show *to* (quit to title, say); returns its screen."""
+        screen = self._screen(to)
         while self.stack:
             self.stack.pop().leave()
-        self.push(screen)
+        return self.push(screen)
+
+    def rebase(self, to: S | Destination[S]) -> S:
+        """Leave every screen above the first (the title) and show *to* on it: a game
+        that starts or resumes sits right above the title, so that leaving it goes back
+        there. Returns its screen."""
+        screen = self._screen(to)
+        while len(self.stack) > 1:
+            self.stack.pop().leave()
+        return self.push(screen)
 
     def quit(self, code: int = 0) -> None:
+        """End the loop with exit *code* (the window closes when :meth:`loop` returns)."""
         self.running = False
         self.exit_code = code
+
+    def run_again(self) -> None:
+        """Take back a :meth:`quit`: for a tool that drives one window through many
+        sessions and carries on when one of them quits."""
+        self.running = True
+        self.exit_code = 0
 
     # ----- the loop ---------------------------------------------------------------------
 
     def toast(self, text: str, seconds: float = 2.5) -> None:
+        """Show *text* over the screen for *seconds*."""
         self._toast = (text, time.monotonic() + seconds)
+        self.invalidate()
+
+    @property
+    def toast_text(self) -> str | None:
+        """The message showing over the screen, if any."""
+        return self._toast[0] if self._toast is not None else None
+
+    def dismiss_toast(self) -> None:
+        """Take the message off the screen now (before a screenshot, say)."""
+        self._toast = None
         self.invalidate()
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -272,14 +319,11 @@ class App:
         the last good move, must not be overwritten by a broken state), write a crash
         report to the log folder, and show the crash screen alone on the stack with
         Parley's own theme. An error in the crash screen itself closes the window."""
-        from game.crashlog import write_crash_log
-        from game.ui.crash_screen import (CrashReport, CrashScreen, autosave_path,
-                                          crash_context, find_session)
         self.crashes.append(error)
         log.error("unexpected error in the front end", exc_info=error)
         failed_screen = self.top
         context = crash_context(self.stack)
-        if isinstance(failed_screen, CrashScreen):
+        if failed_screen is not None and failed_screen.name == "crash":
             write_crash_log(error, {**context, "note": "the crash screen itself failed"})
             self.quit(1)
             return
@@ -306,7 +350,7 @@ class App:
             # A scenario's theme may be what broke: the crash screen uses Parley's own.
             self.theme_data = load_theme_data()
             self.restyle()
-            self.push(CrashScreen(self, report))
+            self.push(Crash(report))
         except Exception as again:  # noqa: BLE001
             log.critical("the crash screen failed", exc_info=again)
             write_crash_log(again, {**context, "note": "the crash screen failed to open"})
@@ -371,12 +415,10 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
     *scenario_path* starts with that scenario chosen (its problems, if any, are shown on
     screen); *demo* goes straight to a computer-against-computer game of it (or of the
     default scenario)."""
-    from game.ui.flow import start
-
     app = App(size=size, fullscreen=fullscreen, settings=settings)
     try:
         try:
-            start(app, scenario_path, demo=demo)
+            flow.start(app, scenario_path, demo=demo)
         except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
             app.crashed(exc)
         return app.loop()

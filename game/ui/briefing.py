@@ -4,14 +4,20 @@ screen showing one side's private information in hot-seat."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
+from game.analysis import points
+from game.ui.portraits import delegation_card
 from game.ui.screen import Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session, points
+from game.ui.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 
 def brief_spans(session: Session, side: str) -> list[Span]:
@@ -52,7 +58,7 @@ class BriefingScreen(Screen):
     name = "briefing"
     hint = "Up/Down or Page Up/Down: read   Enter: to the table"
 
-    def __init__(self, app, session: Session, side: str,  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, session: Session, side: str,
                  then: Callable[[], None]) -> None:
         super().__init__(app)
         self.session = session
@@ -94,7 +100,6 @@ class BriefingScreen(Screen):
         team = self.session.team(self.side)
         title_bar(surface, t, f"Confidential brief: {spec.name}",
                   f"For {team}'s eyes only. {spec.negotiator}.")
-        from game.ui.portraits import delegation_card
         u = t.unit
         bottom = self.go.rect.y - u
         y = delegation_card(surface, t, self.app, self.session, self.side,
@@ -118,7 +123,7 @@ class HandoverScreen(Screen):
     name = "handover"
     hint = "Enter: we are ready"
 
-    def __init__(self, app, session: Session, side: str,  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, session: Session, side: str,
                  then: Callable[[], None]) -> None:
         super().__init__(app)
         self.session = session

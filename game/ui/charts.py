@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.session import Session, points
+from game.analysis import points
+from game.ui.screen import paragraph
+from game.ui.session import Session
 from game.ui.text import draw_line
 from game.ui.theme import Theme
 
@@ -141,7 +143,6 @@ def draw_legend(surface: pygame.Surface, rows: list[tuple[str, str, pygame.Color
             pygame.draw.circle(surface, colour, (cx, cy), u - 1, 2)
         else:
             marker(surface, colour, (cx, cy), max(4, u // 2), shape)
-        from game.ui.screen import paragraph
         y = paragraph(surface, font, text, theme.c["text"], x + 3 * u, y, width - 3 * u, 2,
                       "legend") + u // 3
     return y

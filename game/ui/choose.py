@@ -3,26 +3,32 @@ length; a file with problems says so and shows them."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.errors import ScenarioError
 from game.model import Scenario
+from game.ui.flow import SCENARIOS, load
+from game.ui.navigation import Problems, Setup
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 
 class ScenarioScreen(Screen):
     name = "scenarios"
     hint = "Up/Down: choose   Enter: play this scenario   Esc: back"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App) -> None:
         super().__init__(app)
-        from game.ui.flow import SCENARIOS, load
         self.entries: list[tuple[Path, Scenario | None, ScenarioError | None]] = []
-        allowed = getattr(app.settings, "scenarios", None)
+        allowed = app.settings.scenarios
         for path in sorted(SCENARIOS.glob("*.y*ml")):
             scenario, error = load(path)
             if allowed is not None and (scenario is None or scenario.id not in allowed):
@@ -31,7 +37,7 @@ class ScenarioScreen(Screen):
         self.buttons: list[Button] = []
         for n, (path, scenario, error) in enumerate(self.entries):
             label = scenario.title if scenario else f"{path.name} (has problems)"
-            self.buttons.append(Button(label, lambda n=n: self._pick(n), hint=str(n + 1)
+            self.buttons.append(Button(label, partial(self._pick, n), hint=str(n + 1)
                                        if n < 9 else ""))
         self.back_button = Button("Back", self.back)
         self.ring.set(self.buttons + [self.back_button])
@@ -95,11 +101,9 @@ class ScenarioScreen(Screen):
                   max_lines=lines, where="scenario summary")
 
     def _pick(self, n: int) -> None:
-        from game.ui.problems import ProblemsScreen
-        from game.ui.setup import ModeScreen
         path, scenario, error = self.entries[n]
         if scenario is None:
             assert error is not None
-            self.app.push(ProblemsScreen(self.app, error))
+            self.app.push(Problems(error))
         else:
-            self.app.push(ModeScreen(self.app, scenario))
+            self.app.push(Setup(scenario))

@@ -4,17 +4,25 @@ questions for discussion. Pages are switched with Left/Right or the number keys.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
+from game.analysis import points
 from game.debrief import debrief
 from game.ui import charts
+from game.ui.exports import transcript_folder, transcript_name, write_transcripts
+from game.ui.navigation import Message, Setup, Title
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session, points
+from game.ui.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 PAGES = ("Result", "Outcome space", "Meters", "Priorities", "History", "Questions")
 
@@ -23,12 +31,12 @@ class DebriefScreen(Screen):
     name = "debrief"
     hint = "Left/Right or 1-6: pages   Up/Down: scroll   T: save the transcript   Esc: title"
 
-    def __init__(self, app, session: Session) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
         self.session = session
         self.report = debrief(session.game)
         self.page = 0
-        self.tabs = [Button(name, lambda n=n: self.show(n), hint=str(n + 1), role="small")
+        self.tabs = [Button(name, partial(self.show, n), hint=str(n + 1), role="small")
                      for n, name in enumerate(PAGES)]
         self.again = Button("Play again", self._again, kind="primary",
                             tooltip="Same scenario: choose the mode and side again.")
@@ -56,8 +64,6 @@ class DebriefScreen(Screen):
 
     def save_transcript(self) -> None:
         """Write the transcript (Markdown and HTML) and show where it went."""
-        from game.ui.exports import transcript_folder, transcript_name, write_transcripts
-        from game.ui.problems import MessageScreen
         session = self.session
         path = getattr(session.autosave, "path", None)
         folder = transcript_folder()
@@ -65,12 +71,12 @@ class DebriefScreen(Screen):
             self.written = write_transcripts(session.game,
                                              transcript_name(session.game, path), folder)
         except OSError as exc:
-            self.app.push(MessageScreen(self.app, "The transcript could not be written",
-                                        f"{folder}: {exc.strerror or exc}"))
+            self.app.push(Message("The transcript could not be written",
+                                  f"{folder}: {exc.strerror or exc}"))
             return
         md, html = self.written
         self.export.set_label("Transcript saved")
-        self.app.push(MessageScreen(self.app, "Transcript saved", [
+        self.app.push(Message("Transcript saved", [
             Span("This game's transcript was written in two forms:", gap=0.6),
             Span("Markdown (plain text)", bold=True, gap=0),
             Span(str(md), indent=16, gap=0.6),
@@ -82,14 +88,11 @@ class DebriefScreen(Screen):
             subtitle=session.scenario.title))
 
     def back(self) -> None:
-        from game.ui.title import TitleScreen
-        self.app.reset(TitleScreen(self.app))
+        self.app.reset(Title())
 
     def _again(self) -> None:
-        from game.ui.setup import ModeScreen
-        from game.ui.title import TitleScreen
-        self.app.reset(TitleScreen(self.app))
-        self.app.push(ModeScreen(self.app, self.session.scenario))
+        self.app.reset(Title())
+        self.app.push(Setup(self.session.scenario))
 
     # ----- text pages -------------------------------------------------------------------
 

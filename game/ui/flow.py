@@ -1,26 +1,32 @@
-"""How the screens follow each other: from the title to the table and the debrief."""
+"""How the screens follow each other when it takes more than one: a fresh launch, a new
+game (hand-overs and briefs before the table), a saved game resumed. Written with the
+destinations of :mod:`game.ui.navigation`: this module imports no screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.errors import ScenarioError
+from game.errors import Problem, SaveError, ScenarioError
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
+from game.save import Restored, SaveSummary, restore
 from game.scenario import load_scenario
 from game.settings import Difficulty
+from game.ui.navigation import Briefing, Confirm, HandOver, Message, Problems, Setup, Table, Title
 from game.ui.session import DEMO, HOTSEAT, Session
+from game.ui.theme import load_theme
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIOS = SCENARIO_DIR
 
 
 def default_scenario_path() -> Path:
-    from game.ui.app import DEFAULT_SCENARIO
     return DEFAULT_SCENARIO
 
 
@@ -31,28 +37,23 @@ def load(path: str | Path) -> tuple[Scenario | None, ScenarioError | None]:
     except ScenarioError as exc:
         return None, exc
     except OSError as exc:
-        from game.errors import Problem
         return None, ScenarioError([Problem(str(path), 0, 0, "", f"cannot read: {exc}")])
 
 
 def start(app: App, scenario_path: str | None = None, *, demo: bool = False) -> None:
     """Fill the stack for a fresh launch: the title, then whatever was asked for."""
-    from game.ui.problems import ProblemsScreen
-    from game.ui.setup import ModeScreen
-    from game.ui.title import TitleScreen
-
-    app.push(TitleScreen(app))
+    app.push(Title())
     if scenario_path is None and not demo:
         return
     scenario, error = load(scenario_path or default_scenario_path())
     if scenario is None:
         assert error is not None
-        app.push(ProblemsScreen(app, error))
+        app.push(Problems(error))
         return
     if demo:
         begin_game(app, scenario, DEMO)
     else:
-        app.push(ModeScreen(app, scenario))
+        app.push(Setup(scenario))
 
 
 def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | None = None,
@@ -67,20 +68,17 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
                             seed=app.seed)
     # The table goes on the stack first, hidden under the briefings, so that leaving the
     # last brief reveals it.
-    from game.ui.table import TableScreen
-    table = TableScreen(app, session)
-    while len(app.stack) > 1:
-        app.stack.pop().leave()
-    app.push(table)
+    table = app.rebase(Table(session))
     if mode == DEMO:
         return session
+    # Each step is a screen shown over the table, which runs the next step when left.
     steps: list[Callable[[Callable[[], None]], object]] = []
     for side in session.humans:
         if mode == HOTSEAT:
-            steps.append(lambda then, s=side: handover(app, session, s, then))
-        steps.append(lambda then, s=side: briefing(app, session, s, then))
+            steps.append(partial(_over_table, app, HandOver, session, side))
+        steps.append(partial(_over_table, app, Briefing, session, side))
     if mode == HOTSEAT and session.game.to_move != session.humans[-1]:
-        steps.append(lambda then: handover(app, session, session.game.to_move or "", then))
+        steps.append(partial(_over_table, app, HandOver, session, session.game.to_move or ""))
     table.waiting_for_briefs = True
 
     def chain(n: int) -> None:
@@ -93,14 +91,10 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
     return session
 
 
-def handover(app: App, session: Session, side: str, then: Callable[[], None]) -> None:
-    from game.ui.briefing import HandoverScreen
-    app.push(HandoverScreen(app, session, side, then))
-
-
-def briefing(app: App, session: Session, side: str, then: Callable[[], None]) -> None:
-    from game.ui.briefing import BriefingScreen
-    app.push(BriefingScreen(app, session, side, then))
+def _over_table(app: App, destination: type[HandOver] | type[Briefing], session: Session,
+                side: str, then: Callable[[], None]) -> None:
+    """Show the hand-over or brief of *side*; *then* runs when it is left."""
+    app.push(destination(session, side, then))
 
 
 def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
@@ -119,7 +113,6 @@ def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
 
 def theme_problem(folder: Path | None) -> str | None:
     """What had to be left out of the scenario folder's ``theme.json``, if anything."""
-    from game.ui.theme import load_theme
     return load_theme(folder)[1] if folder is not None else None
 
 
@@ -133,33 +126,27 @@ def use_theme(app: App, scenario: Scenario) -> None:
         app.toast(problem, 8.0)
 
 
-def resume_game(app: App, summary: object) -> None:
+def resume_game(app: App, summary: SaveSummary) -> None:
     """Rebuild a saved game and go back to its table (after a hand-over in hot-seat).
 
     A save that cannot be read or rebuilt says why, and is left as it is. A save whose
     scenario changed since says so first, and the player chooses to go on with what could
     be replayed (in a new save file, so the old one keeps every move) or to go back."""
-    from game.errors import SaveError
-    from game.save import restore
-    from game.ui.problems import ConfirmScreen, MessageScreen
-    save = getattr(summary, "save", None)
+    save = summary.save
     if save is None:
-        app.push(MessageScreen(app, "This save cannot be read",
-                               getattr(summary, "error", None) or "Unknown problem.",
-                               "The file is left as it is."))
+        app.push(Message("This save cannot be read", summary.error or "Unknown problem.",
+                         "The file is left as it is."))
         return
     scenario, why = find_scenario(save.scenario.id, save.scenario.file)
     if scenario is None:
-        app.push(MessageScreen(app, "This save cannot be loaded", why,
-                               "The file is left as it is."))
+        app.push(Message("This save cannot be loaded", why, "The file is left as it is."))
         return
     try:
         restored = restore(save, scenario)
     except SaveError as exc:
-        app.push(MessageScreen(app, "This save cannot be loaded", str(exc),
-                               "The file is left as it is."))
+        app.push(Message("This save cannot be loaded", str(exc), "The file is left as it is."))
         return
-    path = getattr(summary, "path", None)
+    path = summary.path
     complete = restored.replayed == len(save.moves)
 
     def go_on() -> None:
@@ -168,25 +155,20 @@ def resume_game(app: App, summary: object) -> None:
     if restored.warning:
         more = ("" if complete else " If you go on, the game continues in a new save file; "
                 "this save keeps every move it had.")
-        app.push(ConfirmScreen(app, "The scenario has changed since this game was saved",
-                               restored.warning + more, go_on,
-                               yes=f"Go on from move {restored.replayed}",
-                               subtitle=save.scenario.title))
+        app.push(Confirm("The scenario has changed since this game was saved",
+                         restored.warning + more, go_on,
+                         yes=f"Go on from move {restored.replayed}",
+                         subtitle=save.scenario.title))
         return
     go_on()
 
 
-def _open_table(app: App, scenario: Scenario, restored: object, path: Path | None, *,
+def _open_table(app: App, scenario: Scenario, restored: Restored, path: Path | None, *,
                 keep_file: bool) -> None:
-    from game.ui.table import TableScreen
     use_theme(app, scenario)
-    session = Session.resume(restored.game, restored.humans, path,  # type: ignore[attr-defined]
-                             started=restored.started,  # type: ignore[attr-defined]
+    session = Session.resume(restored.game, restored.humans, path, started=restored.started,
                              keep_file=keep_file)
-    table = TableScreen(app, session)
-    while len(app.stack) > 1:
-        app.stack.pop().leave()
-    app.push(table)
+    table = app.rebase(Table(session))
     table.show_all()
     if session.mode == HOTSEAT and not session.game.finished:
         table.seat = None

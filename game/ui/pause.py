@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
+from game.ui.navigation import Settings, Title
 from game.ui.screen import Screen
 from game.ui.text import draw_line
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.table import TableScreen
 
 
 class PauseScreen(Screen):
@@ -14,7 +21,7 @@ class PauseScreen(Screen):
     opaque = False
     hint = "Esc: resume   Up/Down: move   Enter: choose"
 
-    def __init__(self, app, table) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, table: TableScreen) -> None:
         super().__init__(app)
         self.table = table
         session = table.session
@@ -72,9 +79,7 @@ class PauseScreen(Screen):
         self.table.redo()
 
     def _settings(self) -> None:
-        from game.ui.settings_screen import SettingsScreen
-        self.app.push(SettingsScreen(self.app, in_game=True))
+        self.app.push(Settings(in_game=True))
 
     def _quit(self) -> None:
-        from game.ui.title import TitleScreen
-        self.app.reset(TitleScreen(self.app))
+        self.app.reset(Title())

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.ui.screen import paragraph
 from game.ui.text import draw_line
 from game.ui.theme import ASSETS, Theme
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+    from game.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +177,7 @@ def picture(scenario: Any, side: str, kind: str, size: tuple[int, int]) -> pygam
     return _scaled[key]
 
 
-def delegation_card(surface: pygame.Surface, theme: Theme, app: Any, session: Any, side: str,
+def delegation_card(surface: pygame.Surface, theme: Theme, app: App, session: Session, side: str,
                     rect: pygame.Rect, *, compact: bool = False, speaking: bool = False) -> int:
     """A delegation: portrait, flag, name, negotiator and team. Returns the y below it."""
     t = theme
@@ -194,9 +199,8 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Any, session: An
     pic = max(pic, 16)
     portrait = picture(scenario, side, "portrait", (pic, pic))
     flag = picture(scenario, side, "flag", (max(16, pic // 3), max(10, pic // 5)))
-    toast = getattr(app, "toast", None)
-    while NOTICES and toast is not None:   # a scenario's picture that cannot be shown
-        toast(NOTICES.pop(0), 6.0)
+    while NOTICES:   # a scenario's picture that cannot be shown
+        app.toast(NOTICES.pop(0), 6.0)
     if portrait is not None:
         surface.blit(portrait, (inner.x, inner.y))
     if flag is not None:
@@ -211,7 +215,6 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Any, session: An
               else t.c["text"], (x, y), width, where="card name")
     y += body.get_linesize()
     if compact:
-        from game.ui.screen import paragraph
         room = max(1, (inner.bottom - y) // small.get_linesize())
         y = paragraph(surface, small, spec.negotiator, t.c["muted"], x, y, width, room,
                       "card negotiator")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +13,9 @@ from game.ui.scrolltext import ScrollText
 from game.ui.text import Span
 from game.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 
 class MessageScreen(Screen):
     """A title, some text and a button back."""
@@ -19,7 +23,7 @@ class MessageScreen(Screen):
     name = "message"
     hint = "Enter or Esc: back   Up/Down: scroll"
 
-    def __init__(self, app, title: str, text: str | list[Span],  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, title: str, text: str | list[Span],
                  subtitle: str = "") -> None:
         super().__init__(app)
         self.title = title
@@ -56,7 +60,7 @@ class ConfirmScreen(MessageScreen):
     name = "confirm"
     hint = "Enter: go on   Esc: back   Up/Down: scroll"
 
-    def __init__(self, app, title: str, text: str | list[Span],  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, title: str, text: str | list[Span],
                  then: Callable[[], None], *, yes: str = "Go on", subtitle: str = "") -> None:
         super().__init__(app, title, text, subtitle)
         self.then = then
@@ -82,7 +86,7 @@ class ProblemsScreen(MessageScreen):
 
     name = "problems"
 
-    def __init__(self, app, error: ScenarioError) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, error: ScenarioError) -> None:
         spans = [Span("This scenario cannot be played until these problems are fixed. "
                       "Check it with: python main.py validate FILE", colour="muted", gap=1)]
         for problem in error.problems:

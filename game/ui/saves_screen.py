@@ -3,76 +3,33 @@ rebuilds it by replaying its moves and goes back to the table."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.save import SaveFile, SaveSummary, list_saves, save_folder
+from game.save import SaveSummary, list_saves, save_folder
+from game.ui.flow import resume_game
+from game.ui.save_labels import describe, pretty, saved_when, shorten
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.widgets import Button
 
+if TYPE_CHECKING:
+    from game.ui.app import App
+
 MOST = 30
-
-
-def pretty(identifier: str | None) -> str:
-    """An outcome id as words: "verified_joint_operation" -> "Verified joint operation"."""
-    return (identifier or "over").replace("_", " ").capitalize()
-
-
-def saved_when(stamp: str, now: datetime | None = None) -> str:
-    """A save's UTC time stamp as the player's local time: "today 14:03", "yesterday
-    09:10", "3 May 14:03", or with the year when it is not this year's."""
-    try:
-        when = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp[:16].replace("T", " ")
-    today = (now or datetime.now().astimezone()).date()
-    clock = when.strftime("%H:%M")
-    days = (today - when.date()).days
-    if days == 0:
-        return f"today {clock}"
-    if days == 1:
-        return f"yesterday {clock}"
-    day = f"{when.day} {when.strftime('%b')}"
-    return f"{day} {clock}" if when.year == today.year else f"{day} {when.year} {clock}"
-
-
-def teams_text(save: SaveFile) -> str:
-    """"Team Harbour v Computer": the teams in the order of the sides."""
-    return " v ".join(name for name in save.teams.values() if name) or "no team names"
-
-
-def describe(summary: SaveSummary) -> tuple[str, str]:
-    """The two lines of a save in the list: its scenario, and its teams, round or outcome
-    and date."""
-    save = summary.save
-    if save is None:
-        return f"{summary.path.name}", "cannot be read: choose it to see why"
-    state = f"ended: {pretty(save.outcome)}" if save.finished else f"round {save.round}"
-    return (save.scenario.title,
-            f"{teams_text(save)}  \u00b7  {state}  \u00b7  {saved_when(save.saved)}")
-
-
-def shorten(text: str, font: pygame.font.Font, width: int) -> str:
-    """*text* cut with an ellipsis to fit *width* (a list row: the detail panel shows it
-    whole)."""
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "\u2026")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
 
 
 class SavesScreen(Screen):
     name = "saves"
     hint = "Up/Down: choose   Enter: continue this game   Esc: back"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App) -> None:
         super().__init__(app)
         self.folder = save_folder()
         self.saves = list_saves(self.folder)[:MOST]
-        self.buttons = [Button(" ".join(describe(s)), lambda s=s: self._pick(s), role="small",
+        self.buttons = [Button(" ".join(describe(s)), partial(self._pick, s), role="small",
                                hint=str(n + 1) if n < 9 else "")
                         for n, s in enumerate(self.saves)]
         self.back_button = Button("Back", self.back)
@@ -82,7 +39,7 @@ class SavesScreen(Screen):
     def selected(self) -> SaveSummary | None:
         focused = self.ring.focused
         if focused in self.buttons:
-            return self.saves[self.buttons.index(focused)]  # type: ignore[arg-type]
+            return self.saves[self.buttons.index(focused)]
         return self.saves[0] if self.saves else None
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -156,5 +113,4 @@ class SavesScreen(Screen):
                   where="save file")
 
     def _pick(self, summary: SaveSummary) -> None:
-        from game.ui.flow import resume_game
         resume_game(self.app, summary)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.text import draw_line, wrap
+from game.ui.text import draw_line, fit, render, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import FocusRing
 
@@ -114,7 +114,6 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, text: str,
               colour: pygame.Color, x: int, y: int, width: int, max_lines: int = 99,
               where: str = "paragraph") -> int:
     """Draw wrapped text; returns the y below it. Lines past *max_lines* are an overflow."""
-    from game.ui.text import fit, render, report_overflow
     lines = wrap(text, font, width)
     if len(lines) > max_lines:
         report_overflow(where, text)

@@ -8,19 +8,24 @@ Settings given on the command line (``--settings classroom.toml``) are what it s
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.model import Scenario
 from game.settings import DIFFICULTIES, preferences_file, write_settings
+from game.ui.flow import SCENARIOS, load
+from game.ui.navigation import Title
 from game.ui.screen import Screen, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +96,7 @@ class SettingsScreen(Screen):
     name = "settings"
     hint = "Up/Down: move   Left/Right: change   Enter: tick   Esc: back"
 
-    def __init__(self, app, in_game: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, in_game: bool = False) -> None:
         super().__init__(app)
         self.in_game = in_game
         s = app.settings
@@ -155,7 +160,6 @@ class SettingsScreen(Screen):
     # ----- the scenarios offered ----------------------------------------------------------
 
     def _scenario_toggles(self, allowed: tuple[str, ...] | None) -> list[Toggle]:
-        from game.ui.flow import SCENARIOS, load
         self.catalogue: list[Scenario] = []
         for path in sorted(SCENARIOS.glob("*.y*ml")):
             scenario, _ = load(path)
@@ -222,8 +226,7 @@ class SettingsScreen(Screen):
         top = self.app.top
         if not self.in_game and top is not None and top.name == "title" and \
                 len(self.app.stack) == 1:
-            from game.ui.title import TitleScreen
-            self.app.reset(TitleScreen(self.app))
+            self.app.reset(Title())
 
     # ----- the frame ----------------------------------------------------------------------
 
@@ -251,7 +254,7 @@ class SettingsScreen(Screen):
         self.column_w = cw
 
     def _column(self, x: int, y: int, width: int, rh: int, head: str,
-                rows: list[Widget] | list[Toggle]) -> int:
+                rows: Sequence[Widget]) -> int:
         self.heads.append((head, x, y))
         y += self.head_h
         for row in rows:
@@ -261,10 +264,8 @@ class SettingsScreen(Screen):
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
-        source = getattr(self.app, "settings_file", None)
-        subtitle = (f"Rules of the day from {source}, and how Parley looks" if source else
-                    "Rules of the day for the next game, and how Parley looks")
-        title_bar(surface, t, "Settings", subtitle)
+        title_bar(surface, t, "Settings",
+                  "Rules of the day for the next game, and how Parley looks")
         font = t.fonts.get("small", bold=True)
         for head, x, y in self.heads:
             draw_line(surface, font, head.upper(), t.c["muted"], (x, y), self.column_w,

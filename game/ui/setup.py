@@ -4,17 +4,22 @@ one screen, or computer against computer; and the teams' names for the record.""
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.model import Scenario
 from game.settings import DIFFICULTIES
+from game.ui.flow import begin_game
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 #: Control and format characters (zero-width space, direction marks, soft hyphen...).
 FORMAT_CHARACTERS = [chr(c) for c in range(0x10000)
@@ -91,7 +96,7 @@ class ModeScreen(Screen):
     name = "mode"
     hint = "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
 
-    def __init__(self, app, scenario: Scenario) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, scenario: Scenario) -> None:
         super().__init__(app)
         self.scenario = scenario
         sides = scenario.side_ids
@@ -220,7 +225,6 @@ class ModeScreen(Screen):
                       y + head_font.get_linesize() + u // 2, width, len(lines), "summary")
 
     def _begin(self) -> None:
-        from game.ui.flow import begin_game
         mode = self.mode.value
         if mode == VS_COMPUTER:
             teams = {self.side.value: self.team.value}
@@ -228,7 +232,7 @@ class ModeScreen(Screen):
         else:
             teams = {side: field.value for side, field in self.teams.items()}
             fields = list(self.teams.values()) if mode == HOTSEAT else []
-        if getattr(self.app.settings, "require_team_names", False):
+        if self.app.settings.require_team_names:
             empty = next((f for f in fields if not f.value.strip()), None)
             if empty is not None:
                 self.app.toast("Please enter your team's name first: it goes in the record.")

@@ -4,19 +4,27 @@ room can read them (Space skips); the engine itself never waits."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.errors import IllegalMoveError
 from game.moves import Entry, Move
+from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
 from game.ui.dialogue import DialogueLog
-from game.ui.meters import MeterRow, shown_meters
-from game.ui import table_panels
+from game.ui.meters import MeterRow, arrow, shown_meters
+from game.ui.navigation import Debrief, HandOver, Pause
 from game.ui.portraits import delegation_card
+from game.ui.reload import reload_scenario
 from game.ui.screen import Screen, panel
 from game.ui.session import HOTSEAT, Session
 from game.ui.widgets import Button, Widget
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 #: Seconds an entry stays before the next appears, by kind, before the pace setting.
 BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
@@ -33,7 +41,7 @@ def reading_time(entry: Entry) -> float:
 class TableScreen(Screen):
     name = "table"
 
-    def __init__(self, app, session: Session) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App, session: Session) -> None:
         super().__init__(app)
         self.session = session
         scenario = session.scenario
@@ -135,8 +143,7 @@ class TableScreen(Screen):
                 and not self.waiting_for_briefs):
             self.seat = None  # nothing private shows until the next team is seated
             self._refresh()
-            from game.ui.flow import handover
-            handover(self.app, self.session, game.to_move or "", self.seated)
+            self.app.push(HandOver(self.session, game.to_move or "", self.seated))
             return
         self.turn_started = self.clock
         self._refresh()
@@ -226,7 +233,8 @@ class TableScreen(Screen):
         """Play again what Undo took back (Ctrl+Y, Ctrl+Shift+Z)."""
         return self._take_back(self.session.redo, self.session.redo_blocked, "Played again")
 
-    def _take_back(self, act, blocked, done: str) -> bool:  # type: ignore[no-untyped-def]
+    def _take_back(self, act: Callable[[], bool], blocked: Callable[[], str | None],
+                   done: str) -> bool:
         if self.pending:
             self.skip()
         why = blocked()
@@ -247,8 +255,7 @@ class TableScreen(Screen):
         return True
 
     def to_debrief(self) -> None:
-        from game.ui.debrief_screen import DebriefScreen
-        self.app.replace(DebriefScreen(self.app, self.session))
+        self.app.replace(Debrief(self.session))
 
     # ----- the frame --------------------------------------------------------------------
 
@@ -318,8 +325,7 @@ class TableScreen(Screen):
             key = event.key
             ctrl = event.mod & pygame.KMOD_CTRL
             if key == pygame.K_ESCAPE:
-                from game.ui.pause import PauseScreen
-                self.app.push(PauseScreen(self.app, self))
+                self.app.push(Pause(self))
                 return
             if self.pending and key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.skip()
@@ -336,7 +342,6 @@ class TableScreen(Screen):
                 self.undo()
                 return
             if key == pygame.K_F5:
-                from game.ui.reload import reload_scenario
                 reload_scenario(self)
                 return
             if key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
@@ -437,7 +442,6 @@ class TableScreen(Screen):
 
     def _draw_scroll_marks(self, surface: pygame.Surface) -> None:
         """Arrows at the tactics list's edges when more of it lies above or below."""
-        from game.ui.meters import arrow
         buttons = self.actions.tactics.get(self.actions.side or "", [])
         if not buttons:
             return

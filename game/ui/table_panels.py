@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.analysis import points
 from game.ui.screen import panel, paragraph
-from game.ui.session import points
 from game.ui.text import draw_line, wrap
 
 if TYPE_CHECKING:

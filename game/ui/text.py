@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
+
+if TYPE_CHECKING:
+    from game.ui.theme import Fonts
 
 #: Text that did not fit its box since the list was last cleared: (where, text).
 OVERFLOWS: list[tuple[str, str]] = []
@@ -29,14 +33,12 @@ class SurfaceCache:
     def __init__(self, limit: int = 3000) -> None:
         self.limit = limit
         self._items: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
-        self.misses = 0
 
     def render(self, font: pygame.font.Font, text: str,
                colour: pygame.Color | tuple[int, ...]) -> pygame.Surface:
         key = (id(font), text, tuple(colour))
         surface = self._items.get(key)
         if surface is None:
-            self.misses += 1
             try:
                 surface = font.render(text, True, colour)
             except pygame.error:
@@ -99,10 +101,6 @@ def fit(text: str, font: pygame.font.Font, width: int, where: str = "") -> str:
     return text + ELLIPSIS
 
 
-def line_height(font: pygame.font.Font) -> int:
-    return font.get_linesize()
-
-
 def draw_line(surface: pygame.Surface, font: pygame.font.Font, text: str,
               colour: pygame.Color | tuple[int, ...], pos: tuple[int, int],
               width: int | None = None, align: str = "left", where: str = "") -> int:
@@ -133,13 +131,13 @@ class Span:
     indent: int = 0
 
 
-def render_block(spans: list[Span], width: int, fonts: object, palette: dict[str, pygame.Color],
+def render_block(spans: list[Span], width: int, fonts: Fonts, palette: dict[str, pygame.Color],
                  background: pygame.Color | None = None) -> pygame.Surface:
     """Lay *spans* out once into one surface *width* pixels wide."""
     laid: list[tuple[pygame.Surface, int, int]] = []
     y = 0
     for span in spans:
-        font = fonts.get(span.style, bold=span.bold, italic=span.italic)  # type: ignore[attr-defined]
+        font = fonts.get(span.style, bold=span.bold, italic=span.italic)
         colour = palette[span.colour]
         height = font.get_linesize()
         for line in wrap(span.text, font, width - span.indent):

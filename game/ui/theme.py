@@ -228,7 +228,7 @@ _GUI_ELEMENT = "text_entry_line"
 
 def _gui(value: Any, default: dict[str, Any], where: str,
          problems: list[str]) -> dict[str, Any]:
-    result = json.loads(json.dumps(default))
+    result: dict[str, Any] = json.loads(json.dumps(default))
     given = _object(value, where, problems)
     for element, parts in (given or {}).items():
         if element != _GUI_ELEMENT:
@@ -258,7 +258,8 @@ class Fonts:
 
     def __init__(self, data: dict[str, Any], scale: float) -> None:
         self.paths = {style: _asset(data[style]) for style in ("regular", "bold", "italic")}
-        self.sizes = {role: max(9, round(px * scale)) for role, px in data["sizes"].items()}
+        self.sizes: dict[str, int] = {role: max(9, round(px * scale))
+                                      for role, px in data["sizes"].items()}
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
 
     def get(self, role: str = "body", *, bold: bool = False,
@@ -311,7 +312,7 @@ class Theme:
 
     def gui_theme(self) -> dict[str, Any]:
         """The pygame_gui theme, with Parley's font at the body size."""
-        theme = json.loads(json.dumps(self.data.get("pygame_gui", {})))
+        theme: dict[str, Any] = json.loads(json.dumps(self.data.get("pygame_gui", {})))
         font = {"name": FONT_NAME, "size": str(self.fonts.px("body")),
                 "regular_path": str(self.fonts.paths["regular"]),
                 "bold_path": str(self.fonts.paths["bold"]),

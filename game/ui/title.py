@@ -3,14 +3,21 @@ the tutorial for new players, or go elsewhere."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.model import Scenario
 from game.save import SaveSummary, list_saves, save_folder
-from game.ui.saves_screen import saved_when, teams_text
+from game.ui.flow import SCENARIOS, default_scenario_path, find_scenario, load, resume_game
+from game.ui.navigation import ChooseScenario, Load, Problems, Settings, Setup
+from game.ui.save_labels import saved_when, teams_text
 from game.ui.screen import Screen, paragraph
 from game.ui.text import draw_line
 from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
 
 TUTORIAL_ID = "tutorial"
 
@@ -19,11 +26,10 @@ class TitleScreen(Screen):
     name = "title"
     hint = "Enter: start   Tab or arrows: move   F11: full screen   Ctrl +/-: text size"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: App) -> None:
         super().__init__(app)
-        from game.ui.flow import default_scenario_path, find_scenario, load
         self.scenario, self.error = load(default_scenario_path())
-        allowed = getattr(app.settings, "scenarios", None)
+        allowed = app.settings.scenarios
         if allowed and (self.scenario is None or self.scenario.id not in allowed):
             # The teacher offers other scenarios: start the first of them.
             chosen, _ = find_scenario(allowed[0], "")
@@ -125,35 +131,28 @@ class TitleScreen(Screen):
     # ----- actions ----------------------------------------------------------------------
 
     def _start(self) -> None:
-        from game.ui.problems import ProblemsScreen
-        from game.ui.setup import ModeScreen
         if self.scenario is None:
             assert self.error is not None
-            self.app.push(ProblemsScreen(self.app, self.error))
+            self.app.push(Problems(self.error))
         else:
-            self.app.push(ModeScreen(self.app, self.scenario))
+            self.app.push(Setup(self.scenario))
 
     def _resume(self) -> None:
-        from game.ui.flow import resume_game
         if self.unfinished is not None:
             resume_game(self.app, self.unfinished)
 
     def _tutorial(self) -> None:
-        from game.ui.setup import ModeScreen
         if self.tutorial_scenario is not None:
-            self.app.push(ModeScreen(self.app, self.tutorial_scenario))
+            self.app.push(Setup(self.tutorial_scenario))
 
     def _choose(self) -> None:
-        from game.ui.choose import ScenarioScreen
-        self.app.push(ScenarioScreen(self.app))
+        self.app.push(ChooseScenario())
 
     def _load(self) -> None:
-        from game.ui.saves_screen import SavesScreen
-        self.app.push(SavesScreen(self.app))
+        self.app.push(Load())
 
     def _settings(self) -> None:
-        from game.ui.settings_screen import SettingsScreen
-        self.app.push(SettingsScreen(self.app))
+        self.app.push(Settings())
 
 
 def unfinished_game() -> SaveSummary | None:
@@ -172,7 +171,6 @@ def resume_label(summary: SaveSummary) -> str:
 
 def tutorial_scenario(allowed: tuple[str, ...] | None) -> Scenario | None:
     """The tutorial, for new players (unless the teacher's settings leave it out)."""
-    from game.ui.flow import SCENARIOS, load
     if allowed is not None and TUTORIAL_ID not in allowed:
         return None
     scenario, _ = load(SCENARIOS / "tutorial.yaml")

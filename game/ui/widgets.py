@@ -15,7 +15,8 @@ import pygame
 from game.ui.text import draw_line, fit, report_overflow, wrap
 from game.ui.theme import Theme
 
-Action = Callable[[], None]
+#: What a button does when pressed (what it returns, if anything, is not used).
+Action = Callable[[], object]
 
 
 class Widget:
@@ -363,7 +364,7 @@ class FocusRing:
                   tip.get_rect(topright=(r.x - 8, r.y)),
                   tip.get_rect(bottomleft=(r.x, r.y - 6)),
                   tip.get_rect(topleft=(r.x, r.bottom + 6))]
-        others = [w.rect for w in self.widgets if w is not widget and getattr(w, "visible", True)]
+        others = [w.rect for w in self.widgets if w is not widget and w.visible]
         on_screen = [p for p in places if screen.contains(p)]
         box = next((p for p in on_screen if p.collidelist(others) == -1),
                    on_screen[0] if on_screen else places[-1].clamp(screen))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from game.ui.screenshots import scene_table, scene_title
+from tools.screenshots import scene_table, scene_title
 
 
 def test_a_screen_that_left_is_freed_at_the_next_frame(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ def saved_moves() -> int:
 
 
 def toast(app: App) -> str:
-    return app._toast[0] if app._toast else ""
+    return app.toast_text or ""
 
 
 # ----- undo and redo -----------------------------------------------------------------------
@@ -314,7 +314,7 @@ def test_rules_are_fixed_during_a_game(make_app) -> None:  # type: ignore[no-unt
 # ----- transcripts --------------------------------------------------------------------------
 
 def test_the_debrief_writes_the_transcript_and_says_where(make_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.screenshots import finished_game
+    from tools.screenshots import finished_game
     monkeypatch.delenv("PARLEY_TRANSCRIPTS", raising=False)
     app = make_app()
     finished_game(app)
@@ -338,7 +338,7 @@ def test_the_debrief_writes_the_transcript_and_says_where(make_app, tmp_path, mo
 
 
 def test_an_unwritable_transcript_folder_says_so(make_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.screenshots import finished_game
+    from tools.screenshots import finished_game
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("PARLEY_TRANSCRIPTS", str(blocker / "sub"))

@@ -10,7 +10,7 @@ import pytest
 
 from game.save import read_save
 from game.ui import flow
-from game.ui.screenshots import play_turns, scene_table, scene_table_demo, seat_players, \
+from tools.screenshots import play_turns, scene_table, scene_table_demo, seat_players, \
     skip_all
 from game.ui.table import TableScreen
 from game.ui.title import TitleScreen
@@ -154,7 +154,7 @@ def test_resume_from_a_damaged_autosave_says_so(make_app, monkeypatch) -> None: 
 
 
 def test_a_hotseat_game_resumes_behind_a_handover(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.screenshots import new_game
+    from tools.screenshots import new_game
     app = make_app(seed=7)
     new_game(app, "hotseat")
     seat_players(app)

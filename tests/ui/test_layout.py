@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from game.ui import text
-from game.ui.screenshots import SCENES, settle
+from tools.screenshots import SCENES, settle
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 

@@ -24,7 +24,7 @@ TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
 
 def modded_table(app: App, tmp_path: Path) -> Path:
     """A game of a copy of the tutorial, two moves in, at the player's turn."""
-    from game.ui.screenshots import seat_players, skip_all
+    from tools.screenshots import seat_players, skip_all
     folder = tmp_path / "mod"
     folder.mkdir(exist_ok=True)
     path = folder / "tutorial.yaml"
@@ -82,7 +82,7 @@ def test_f5_rebuilds_the_game_on_the_new_file(make_app, tmp_path) -> None:  # ty
     assert table.name == "table"
     assert "Your First Talks" in table.session.scenario.title
     assert table.session.game.moves == moves
-    assert "Reloaded tutorial.yaml" in app._toast[0]
+    assert "Reloaded tutorial.yaml" in (app.toast_text or "")
     # A move the new version forbids: the game is rebuilt up to it, and says so.
     edit(path, "moves: [propose, accept, reject, tactic, walkout]",
          "moves: [accept, reject, tactic, walkout]")
@@ -125,7 +125,7 @@ def test_a_scenario_folder_brings_its_own_theme_and_survives_a_broken_one(make_a
     scenario, _ = flow.load(folder / "tutorial.yaml")
     flow.begin_game(app, scenario, "computer", human_side="us")
     assert app.theme.c["accent"] == pygame.Color("#ff0000")
-    assert "left out" in app._toast[0]
+    assert "left out" in (app.toast_text or "")
     app.step(0.016)
 
 

@@ -1,6 +1,6 @@
 """The monkey test: 2,000 seeded random events across every screen, without an exception.
 
-Replay a failure with ``python -m game.ui.monkey --seed N --events 2000`` (or set
+Replay a failure with ``python -m tools.monkey --seed N --events 2000`` (or set
 PARLEY_MONKEY_SEED to run this test with another seed)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pygame
 import pytest
 
 from game.ui.app import typed_text
-from game.ui.monkey import STARTS, Monkey
-from game.ui.screenshots import scene_mode
+from tools.monkey import STARTS, Monkey
+from tools.screenshots import scene_mode
 
 from .conftest import press, type_text
 

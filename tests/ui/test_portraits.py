@@ -13,7 +13,7 @@ import pytest
 
 from game.ui import flow, portraits
 from game.ui.portraits import picture, picture_size
-from game.ui.screenshots import seat_players
+from tools.screenshots import seat_players
 from game.ui.theme import ASSETS
 
 TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
@@ -82,7 +82,7 @@ def test_in_the_window_the_player_is_told(make_app, tmp_path) -> None:  # type: 
         app.invalidate()
         app.step(0.05)
     assert app.crashes == []
-    assert app._toast is not None and "us.png" in app._toast[0]
+    assert app.toast_text is not None and "us.png" in app.toast_text
     assert not portraits.NOTICES
 
 

@@ -48,7 +48,7 @@ def test_team_names_can_be_required(make_app) -> None:  # type: ignore[no-untype
 
 def test_hidden_priorities_stay_hidden_in_the_debrief(make_app) -> None:  # type: ignore[no-untyped-def]
     from game.ui.debrief_screen import DebriefScreen
-    from game.ui.screenshots import new_game, play_turns, seat_players
+    from tools.screenshots import new_game, play_turns, seat_players
     app: App = make_app()
     app.settings = Settings(reveal_priorities=False)
     session = new_game(app)

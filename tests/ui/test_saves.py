@@ -42,7 +42,7 @@ def test_a_game_is_saved_and_loaded_back(make_app) -> None:  # type: ignore[no-u
 
 
 def test_a_hotseat_game_resumes_behind_a_handover(make_app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.screenshots import new_game, play_turns
+    from tools.screenshots import new_game, play_turns
     app = make_app()
     new_game(app, "hotseat")
     play_turns(app, 3)

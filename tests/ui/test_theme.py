@@ -142,4 +142,4 @@ def test_a_game_of_a_scenario_with_a_hostile_theme_plays_on(  # type: ignore[no-
         app.step(0.05)
     assert app.crashes == []
     assert app.top.name in ("briefing", "table")
-    assert app._toast is not None   # the player is told what was left out
+    assert app.toast_text is not None   # the player is told what was left out

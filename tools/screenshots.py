@@ -1,7 +1,10 @@
 """Every screen, put into a telling state: used by the layout tests and to make the
 pictures in ``docs/screenshots/``.
 
-Run ``python -m game.ui.screenshots [--size 1280x720] [--out docs/screenshots]``.
+Run ``python -m tools.screenshots [--size 1280x720] [--out docs/screenshots]``.
+
+The scenes reach each screen as a player would: through the app's destinations and the
+screens' own buttons and public methods.
 """
 
 from __future__ import annotations
@@ -9,55 +12,89 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pygame
+
 from game.errors import Problem, ScenarioError
 from game.negotiator import Negotiator
+from game.ui import flow
+from game.ui.app import App
+from game.ui.briefing import BriefingScreen, HandoverScreen
+from game.ui.debrief_screen import DebriefScreen
+from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, ReloadProblems,
+                                Settings, Title)
+from game.ui.session import Session
+from game.ui.setup import ModeScreen
+from game.ui.table import TableScreen
 
 SEED = 7
 
+Scene = Callable[[App], None]
 
-def settle(app, frames: int = 3) -> None:  # type: ignore[no-untyped-def]
+
+def settle(app: App, frames: int = 3) -> None:
     """Run a few frames, drawing them whatever changed."""
     for _ in range(frames):
         app.invalidate()
         app.step(0.02)
 
 
-def skip_all(app, limit: int = 4000) -> None:  # type: ignore[no-untyped-def]
+def at_table(app: App) -> TableScreen | None:
+    """The table, if it is the screen on top."""
+    top = app.top
+    return top if isinstance(top, TableScreen) else None
+
+
+def table_of(app: App) -> TableScreen:
+    """The table on top; AssertionError when another screen is."""
+    table = at_table(app)
+    assert table is not None, f"the table is not on top: {app.top}"
+    return table
+
+
+def debrief_of(app: App) -> DebriefScreen:
+    """The debrief on top; AssertionError when another screen is."""
+    top = app.top
+    assert isinstance(top, DebriefScreen), f"the debrief is not on top: {top}"
+    return top
+
+
+def skip_all(app: App, limit: int = 4000) -> None:
     """Step until nothing is being shown at the table (skipping the pacing)."""
     table = app.top
     for _ in range(limit):
-        if table.name != "table" or not table.pending:
+        if not isinstance(table, TableScreen) or not table.pending:
             return
         table.skip()
         app.step(0.02)
 
 
-def seat_players(app) -> None:  # type: ignore[no-untyped-def]
-    """Read past hand-overs and briefs to the table."""
+def seat_players(app: App) -> None:
+    """Read past hand-overs and briefs to the table, pressing their buttons."""
     for _ in range(12):
         top = app.top
-        if top.name == "briefing":
-            top._go()
-        elif top.name == "handover":
-            top._ready()
+        if isinstance(top, BriefingScreen):
+            top.go.activate()
+        elif isinstance(top, HandoverScreen):
+            top.ready.activate()
         else:
             return
 
 
-def play_turns(app, turns: int) -> None:  # type: ignore[no-untyped-def]
+def play_turns(app: App, turns: int) -> None:
     """Play *turns* moves at the table, the computer choosing for the humans too."""
     for _ in range(turns * 40):
         seat_players(app)
-        table = app.top
-        if table.name != "table" or table.session.game.finished or turns <= 0:
+        table = at_table(app)
+        if table is None or table.session.game.finished or turns <= 0:
             return
         skip_all(app)
         if table.my_turn:
             game = table.session.game
-            decision = Negotiator(game, game.to_move).decide(game)
+            decision = Negotiator(game, game.to_move or "").decide(game)
             table.play(decision.move)
             turns -= 1
         elif table.session.computer_to_move:
@@ -68,110 +105,105 @@ def play_turns(app, turns: int) -> None:  # type: ignore[no-untyped-def]
             app.step(0.02)
 
 
-def new_game(app, mode: str = "computer", side: str | None = "us"):  # type: ignore[no-untyped-def]
-    from game.ui.flow import begin_game, default_scenario_path, load
-    from game.ui.title import TitleScreen
-    app.reset(TitleScreen(app))
-    scenario, error = load(default_scenario_path())
+def new_game(app: App, mode: str = "computer", side: str | None = "us") -> Session:
+    """A game of the default scenario begun from the title, as the mode screen begins it."""
+    app.reset(Title())
+    scenario, error = flow.load(flow.default_scenario_path())
     assert scenario is not None, error
-    return begin_game(app, scenario, mode, human_side=side if mode == "computer" else None,
-                      teams={"us": "Team Harbour", "ru": "Team Lantern"})
+    return flow.begin_game(app, scenario, mode,
+                           human_side=side if mode == "computer" else None,
+                           teams={"us": "Team Harbour", "ru": "Team Lantern"})
 
 
-def scene_title(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.title import TitleScreen
-    app.reset(TitleScreen(app))
+def scene_title(app: App) -> None:
+    app.reset(Title())
 
 
-def scene_scenarios(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.choose import ScenarioScreen
+def scene_scenarios(app: App) -> None:
     scene_title(app)
-    app.push(ScenarioScreen(app))
+    app.push(ChooseScenario())
 
 
-def scene_mode(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.setup import ModeScreen
-    from game.ui.title import TitleScreen
-    app.reset(TitleScreen(app))
-    app.top._start()
+def scene_mode(app: App) -> None:
+    title = app.reset(Title())
+    title.start.activate()
     assert isinstance(app.top, ModeScreen)
 
 
-def scene_mode_hotseat(app) -> None:  # type: ignore[no-untyped-def]
+def scene_mode_hotseat(app: App) -> None:
     scene_mode(app)
-    app.top.mode.step(1)
+    mode = app.top
+    assert isinstance(mode, ModeScreen)
+    mode.mode.step(1)
 
 
-def scene_briefing(app) -> None:  # type: ignore[no-untyped-def]
+def scene_briefing(app: App) -> None:
     new_game(app)
 
 
-def scene_handover(app) -> None:  # type: ignore[no-untyped-def]
+def scene_handover(app: App) -> None:
     new_game(app, "hotseat")
 
 
-def scene_table(app) -> None:  # type: ignore[no-untyped-def]
+def scene_table(app: App) -> None:
     new_game(app)
     seat_players(app)
     play_turns(app, 7)
     skip_all(app)
-    table = app.top
+    table = table_of(app)
     table.log.select(-1)
     table.ring.focus(table.agenda.rows[0])
 
 
-def scene_table_demo(app) -> None:  # type: ignore[no-untyped-def]
+def scene_table_demo(app: App) -> None:
     new_game(app, "demo", None)
     play_turns(app, 5)
     skip_all(app)
 
 
-def scene_pause(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.pause import PauseScreen
+def scene_pause(app: App) -> None:
     scene_table(app)
-    app.push(PauseScreen(app, app.top))
+    app.push(Pause(table_of(app)))
 
 
-def scene_settings(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.settings_screen import SettingsScreen
+def scene_settings(app: App) -> None:
     scene_title(app)
-    app.push(SettingsScreen(app))
+    app.push(Settings())
 
 
-def scene_problems(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.problems import ProblemsScreen
+def scene_problems(app: App) -> None:
     scene_title(app)
     error = ScenarioError([
         Problem("scenarios/my_scenario.yaml", 12, 5, "sides.us.batna.value",
                 "expected a number from 0 to 1, found 1.4"),
         Problem("scenarios/my_scenario.yaml", 40, 9, "issues[2].options[0].id",
                 "unknown option 'verfied_calm'; did you mean 'verified_calm'?")])
-    app.push(ProblemsScreen(app, error))
+    app.push(Problems(error))
 
 
-def scene_load(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.saves_screen import SavesScreen
+def scene_load(app: App) -> None:
     scene_title(app)
-    app.push(SavesScreen(app))
+    app.push(Load())
 
 
-def finished_game(app) -> None:  # type: ignore[no-untyped-def]
+def finished_game(app: App) -> None:
+    """A game played to its end, and its debrief."""
     new_game(app)
     seat_players(app)
     play_turns(app, 100)
     skip_all(app)
-    app.top.to_debrief()
+    table_of(app).to_debrief()
 
 
-def debrief_page(page: int) -> Callable[..., None]:
-    def scene(app) -> None:  # type: ignore[no-untyped-def]
-        if app.top is None or app.top.name != "debrief":
+def debrief_page(page: int) -> Scene:
+    def scene(app: App) -> None:
+        if not isinstance(app.top, DebriefScreen):
             finished_game(app)
-        app.top.show(page)
+        debrief_of(app).show(page)
     return scene
 
 
-def scene_title_resume(app) -> None:  # type: ignore[no-untyped-def]
+def scene_title_resume(app: App) -> None:
     """The title after a game was left unfinished: it offers to resume it."""
     new_game(app)
     seat_players(app)
@@ -180,34 +212,32 @@ def scene_title_resume(app) -> None:  # type: ignore[no-untyped-def]
     scene_title(app)
 
 
-def scene_undo(app) -> None:  # type: ignore[no-untyped-def]
+def scene_undo(app: App) -> None:
     """The table just after Ctrl+Z: Redo is ready."""
     new_game(app)
     seat_players(app)
     play_turns(app, 4)
     skip_all(app)
-    table = app.top
+    table = table_of(app)
     table.undo()
-    app._toast = None
+    app.dismiss_toast()
     table.ring.focus(table.redo_button)
 
 
-def scene_reload_problems(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.reload import ReloadProblemsScreen
+def scene_reload_problems(app: App) -> None:
     scene_table(app)
     file = "scenarios/my_scenario.yaml"
-    app.push(ReloadProblemsScreen(app, file, [
+    app.push(ReloadProblems(file, [
         Problem(file, 12, 5, "sides.us.batna.value", "expected a number from 0 to 1, "
                 "found 1.4"),
         Problem(file, 40, 9, "issues[2].options[0].id",
                 "unknown option 'verfied_calm'; did you mean 'verified_calm'?")]))
 
 
-def scene_changed_save(app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.problems import ConfirmScreen
+def scene_changed_save(app: App) -> None:
     scene_title(app)
-    app.push(ConfirmScreen(
-        app, "The scenario has changed since this game was saved",
+    app.push(Confirm(
+        "The scenario has changed since this game was saved",
         "The scenario has changed since this game was saved. Move 5 of 9 can no longer be "
         "played (tactic 'invoke_allies' is not available now); the game was rebuilt up to "
         "move 4. If you go on, the game continues in a new save file; this save keeps every "
@@ -215,13 +245,13 @@ def scene_changed_save(app) -> None:  # type: ignore[no-untyped-def]
         subtitle="Joint Strikes? Washington and Moscow, May 2016"))
 
 
-def scene_transcript(app) -> None:  # type: ignore[no-untyped-def]
-    if app.top is None or app.top.name != "debrief":
+def scene_transcript(app: App) -> None:
+    if not isinstance(app.top, DebriefScreen):
         finished_game(app)
-    app.top.save_transcript()
+    debrief_of(app).save_transcript()
 
 
-SCENES: list[tuple[str, Callable[..., None]]] = [
+SCENES: list[tuple[str, Scene]] = [
     ("01_title", scene_title),
     ("02_scenarios", scene_scenarios),
     ("03_mode", scene_mode),
@@ -239,7 +269,7 @@ SCENES: list[tuple[str, Callable[..., None]]] = [
     ("15_debrief_priorities", debrief_page(3)),
     ("16_debrief_history", debrief_page(4)),
     ("17_debrief_questions", debrief_page(5)),
-    ("18_load", lambda app: scene_load(app)),
+    ("18_load", scene_load),
     ("19_title_resume", scene_title_resume),
     ("20_table_undo", scene_undo),
     ("21_reload_problems", scene_reload_problems),
@@ -249,6 +279,7 @@ SCENES: list[tuple[str, Callable[..., None]]] = [
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Save a PNG of every scene; returns the exit code."""
     parser = argparse.ArgumentParser(description="Save a PNG of every Parley screen.")
     parser.add_argument("--size", default="1280x720", help="window size, e.g. 1280x720")
     parser.add_argument("--out", default="docs/screenshots", help="folder for the PNGs")
@@ -256,15 +287,12 @@ def main(argv: list[str] | None = None) -> int:
                                                                       "theme")
     parser.add_argument("--text-scale", type=float, default=1.0, help="text size, e.g. 1.3")
     args = parser.parse_args(argv)
+    # SDL reads these when the window opens, not when pygame is imported.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     # The games played for the pictures are saved apart from the player's own.
-    import tempfile
     os.environ["PARLEY_SAVES"] = tempfile.mkdtemp(prefix="parley-screenshots-")
     os.environ["PARLEY_TRANSCRIPTS"] = tempfile.mkdtemp(prefix="parley-transcripts-")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    import pygame
-
-    from game.ui.app import App
     w, h = (int(n) for n in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 sent to every screen in turn, counting the screens reached and the unexpected errors.
 
 Seeded: the same seed sends the same events, so a failure can be replayed with
-``python -m game.ui.monkey --seed N --events M``. Used by ``tests/ui/test_monkey.py`` and
+``python -m tools.monkey --seed N --events M``. Used by ``tests/ui/test_monkey.py`` and
 ``benchmarks/bench_ui_soak.py``.
 """
 
@@ -12,18 +12,19 @@ import argparse
 import os
 import random
 import sys
+import tempfile
 import traceback
 from collections import Counter, deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pygame
 
-from game.ui import screenshots as scenes
+from game.ui.app import App
+from tools import screenshots as scenes
+from tools.screenshots import Scene
 
 #: Where the monkey starts, one after another: every screen a player can reach.
-STARTS: list[tuple[str, Callable[..., None]]] = [
+STARTS: list[tuple[str, Scene]] = [
     ("title", scenes.scene_title),
     ("scenarios", scenes.scene_scenarios),
     ("mode", scenes.scene_mode),
@@ -82,7 +83,7 @@ class MonkeyRun:
 class Monkey:
     """Sends seeded random events to an :class:`~game.ui.app.App` and runs its frames."""
 
-    def __init__(self, app: Any, seed: int) -> None:
+    def __init__(self, app: App, seed: int) -> None:
         self.app = app
         self.random = random.Random(seed)
         self.run = MonkeyRun(seed)
@@ -95,7 +96,7 @@ class Monkey:
         r = self.random
         w, h = self.app.size
         top = self.app.top
-        widgets = [wd for wd in getattr(getattr(top, "ring", None), "widgets", [])
+        widgets = [wd for wd in (top.ring.widgets if top is not None else [])
                    if wd.visible and wd.rect.w and wd.rect.h]
         if widgets and r.random() < 0.6:
             rect = r.choice(widgets).rect
@@ -136,6 +137,7 @@ class Monkey:
         return pygame.event.Event(pygame.VIDEORESIZE, size=(w, h), w=w, h=h, window=None)
 
     def send(self, event: pygame.event.Event) -> None:
+        """Post *event* (and the release that follows a press) for the next frame."""
         pygame.event.post(event)
         if event.type == pygame.KEYDOWN:
             pygame.event.post(pygame.event.Event(pygame.KEYUP, key=event.key, mod=event.mod,
@@ -157,6 +159,7 @@ class Monkey:
     # ----- running ----------------------------------------------------------------------
 
     def frame(self) -> None:
+        """Run one frame of the app, recording what it reached and any crash."""
         before = len(self.app.crashes)
         self.app.step(self.random.choice([0.016, 0.016, 0.05, 0.1]))
         self.run.frames += 1
@@ -164,8 +167,7 @@ class Monkey:
         for error in self.app.crashes[before:]:
             self._record(error)
         if not self.app.running:   # quit from the title: open it again
-            self.app.running = True
-            self.app.exit_code = 0
+            self.app.run_again()
             self.begin(self.start, scenes.scene_title)
 
     def _record(self, error: BaseException) -> None:
@@ -173,7 +175,7 @@ class Monkey:
                                       self.screen, list(self.recent),
                                       "".join(traceback.format_exception(error))))
 
-    def begin(self, name: str, scene: Callable[..., None]) -> None:
+    def begin(self, name: str, scene: Scene) -> None:
         """Put the app into the starting state *name* (a crash here is recorded too)."""
         self.start = name
         try:
@@ -183,8 +185,7 @@ class Monkey:
             scenes.scene_title(self.app)
         self.run.visited[self.screen] += 1
 
-    def play(self, events: int, starts: list[tuple[str, Callable[..., None]]] = STARTS) -> \
-            MonkeyRun:
+    def play(self, events: int, starts: list[tuple[str, Scene]] = STARTS) -> MonkeyRun:
         """Send *events* random events, shared out over *starts*; returns the run."""
         per_start = max(1, events // len(starts))
         for n, (name, scene) in enumerate(starts):
@@ -216,7 +217,6 @@ def isolate() -> str:
     """Send whatever the monkey makes the game write (saves, crash reports, kept settings,
     a classroom.toml in the current folder, screenshots) to a new temporary folder, and
     work there; returns it."""
-    import tempfile
     folder = tempfile.mkdtemp(prefix="parley-monkey-")
     for name, sub in (("PARLEY_SAVES", "saves"), ("PARLEY_LOGS", "logs"),
                       ("PARLEY_CONFIG", "config"), ("PARLEY_SCREENSHOTS", "screenshots")):
@@ -226,15 +226,15 @@ def isolate() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Replay a monkey run: ``python -m game.ui.monkey --seed 3 --events 2000``."""
+    """Replay a monkey run: ``python -m tools.monkey --seed 3 --events 2000``."""
     parser = argparse.ArgumentParser(description="Send random events to every screen.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--events", type=int, default=2000)
     args = parser.parse_args(argv)
+    # SDL reads these when the window opens, not when pygame is imported.
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     isolate()
-    from game.ui.app import App
     app = App(size=(1280, 720), seed=scenes.SEED)
     app.prefs.pace = "fast"
     try:
