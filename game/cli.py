@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.errors import ParleyError, ScenarioError, SettingsError
-from game.library import DEFAULT_SCENARIO
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
@@ -323,7 +323,7 @@ def _transcript(args: argparse.Namespace) -> int:
 
     save = read_save(Path(args.save))
     scenario = find_scenario(save.scenario.id, save.scenario.file, {},
-                             [Path(args.save).parent, DEFAULT_SCENARIO.parent])
+                             [Path(args.save).parent, SCENARIO_DIR])
     restored = restore(save, scenario)
     output = Path(args.output)
     if output.suffix.lower() in (".html", ".htm"):

@@ -25,7 +25,6 @@ from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
 log = logging.getLogger(__name__)
 
 MIN_SIZE = (1024, 600)
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "joint_strikes_2016.yaml"
 PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
 #: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
 HEARTBEAT = 0.25

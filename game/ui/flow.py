@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import ScenarioError
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
 from game.scenario import load_scenario
 from game.settings import Difficulty
@@ -16,11 +17,12 @@ from game.ui.session import DEMO, HOTSEAT, Session
 if TYPE_CHECKING:
     from game.ui.app import App
 
-SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+#: The shipped scenarios' folder, under the name the screens use (game.library knows where
+#: it is).
+SCENARIOS = SCENARIO_DIR
 
 
 def default_scenario_path() -> Path:
-    from game.ui.app import DEFAULT_SCENARIO
     return DEFAULT_SCENARIO
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pygame
 
+from game.library import ASSET_DIR
+
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 FONT_NAME = "parley_sans"
 
@@ -47,7 +48,7 @@ def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str
     not JSON, not UTF-8, too big or a link out of the folder is left out whole. Of its
     ``pygame_gui`` part only the text entry's colours may be set: pygame_gui reads font
     and image paths from there itself (and crashed on a font that was not one)."""
-    data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((ASSET_DIR / "theme.json").read_text(encoding="utf-8"))
     if scenario_folder is None:
         return data, None
     path = Path(scenario_folder) / "theme.json"
@@ -276,8 +277,8 @@ class Fonts:
 
 
 def _asset(relative: str) -> Path:
-    path = (ASSETS / relative).resolve()
-    if not path.is_relative_to(ASSETS.resolve()):
+    path = (ASSET_DIR / relative).resolve()
+    if not path.is_relative_to(ASSET_DIR.resolve()):
         raise ValueError(f"theme asset {relative!r} must stay inside assets/")
     return path
 
