@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.errors import ParleyError, ScenarioError, SettingsError
-from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
 from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                                                "that can never matter in play. Exits 1 if "
                                                "any file has errors (or, with --strict, "
                                                "warnings).")
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="*", metavar="FILE",
+                          help="scenario files (default: every scenario shipped with Parley)")
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (for a modder's own checks)")
 
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                                                     "balance figures",
                                    description="Play a scenario computer against computer "
                                                "many times and report how it plays.")
-    simulate.add_argument("scenario", help="scenario file")
+    simulate.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                          help="scenario file (default: the May 2016 joint-strikes talks)")
     simulate.add_argument("-n", "--games", type=int, default=1000, help="games to play")
     simulate.add_argument("--seed", type=int, default=0, help="first seed")
     simulate.add_argument("--jobs", type=int, default=1, help="processes to use")
@@ -104,7 +106,8 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Draw the scenario's phases and outcomes: mermaid "
                                             "text by default; .dot, .svg or .png by the "
                                             "output's suffix (SVG and PNG need Graphviz).")
-    graph.add_argument("scenario", help="scenario file")
+    graph.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                       help="scenario file (default: the May 2016 joint-strikes talks)")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
     transcript = commands.add_parser("transcript", help="a saved game as a Markdown or HTML "
@@ -252,8 +255,11 @@ def _play(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario import check_file
 
+    # With no file named, Parley checks its own: an installed copy can be checked without
+    # knowing where it was installed.
+    names = args.files or [str(path) for path in shipped_scenarios()]
     failed = 0
-    for name in args.files:
+    for name in names:
         scenario, problems = check_file(name)
         for problem in problems:
             print(problem)
@@ -262,7 +268,7 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: OK: {scenario.title}")
     if failed:
-        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) > 1 else ''} "
+        print(f"{failed} of {len(names)} file{'s' if len(names) > 1 else ''} "
               "failed", file=sys.stderr)
     return 1 if failed else 0
 
