@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -277,8 +278,11 @@ class Fonts:
 
 
 def _asset(relative: str) -> Path:
-    path = (ASSET_DIR / relative).resolve()
-    if not path.is_relative_to(ASSET_DIR.resolve()):
+    # Checked by name, without following links: a scenario's theme.json could name
+    # "../../x.ttf", but Parley's own files may well be links (a strict editable install
+    # links every file to the checkout, and resolving them led out of assets/).
+    path = Path(os.path.normpath(ASSET_DIR / relative))
+    if not path.is_relative_to(ASSET_DIR):
         raise ValueError(f"theme asset {relative!r} must stay inside assets/")
     return path
 
