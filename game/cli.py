@@ -16,6 +16,12 @@ from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
 
+def _program() -> str:
+    """The command as the player types it: ``parley`` once installed, ``python main.py``
+    in a checkout."""
+    return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
+
+
 def _rules() -> argparse.ArgumentParser:
     """The flags for the rules of the day, shared by the window and ``play``; each overrides
     the settings file (their defaults are left out, so a flag not given changes nothing)."""
@@ -41,7 +47,7 @@ def _rules() -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py", parents=[_rules()],
+        prog=_program(), parents=[_rules()],
         description="Parley: a negotiation simulation game for the classroom. With no "
                     "command, opens the game window.")
     parser.add_argument("--demo", action="store_true",
@@ -157,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.crashlog import write_crash_log
         report = write_crash_log(exc, {"command": " ".join(sys.argv)})
         print(f"parley: an unexpected error stopped the program: {exc!r}.", file=sys.stderr)
-        print("Games are saved after every move: resume with python main.py play --text "
+        print(f"Games are saved after every move: resume with {_program()} play --text "
               "--load SAVE (the saves are in the folder named above when the game ended, "
               "or in $PARLEY_SAVES).", file=sys.stderr)
         if report:
@@ -176,7 +182,7 @@ def _window(scenario: str | None, demo: bool, settings: Settings | None = None) 
         from game.ui.app import run
     except ImportError as exc:
         print(f"parley: the game window is not available ({exc}); play in the terminal "
-              "with: python main.py play --text", file=sys.stderr)
+              f"with: {_program()} play --text", file=sys.stderr)
         return 2
     return int(run(scenario, demo=demo, settings=settings))
 
@@ -248,7 +254,7 @@ def _play(args: argparse.Namespace) -> int:
     if autosave is not None and text.game.moves:
         print(f"(game saved to {autosave.path})")
         if not text.game.finished:
-            print(f"Resume it with: python main.py play --text --load {autosave.path}")
+            print(f"Resume it with: {_program()} play --text --load {autosave.path}")
     return code
 
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_help_lists_every_subcommand_with_a_description() -> None:
     result = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT,
                             capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("usage: python main.py ")  # installed: "usage: parley"
     for command in ("play", "validate", "simulate", "schema", "graph"):
         line = next(l for l in result.stdout.splitlines() if l.strip().startswith(command))
         assert len(line.split()) > 2  # the command and its description

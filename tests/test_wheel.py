@@ -152,7 +152,8 @@ print(json.dumps({"screen": title.name, "texts": texts,
 def test_installed_window_draws_the_title_and_lists_the_scenarios(site: Path,
                                                                   tmp_path: Path) -> None:
     result = _installed(site, tmp_path, "--help")
-    assert result.returncode == 0 and "validate" in result.stdout, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: parley ") and "validate" in result.stdout
     result = _installed(site, tmp_path, code=WINDOW)
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.splitlines()[-1])
