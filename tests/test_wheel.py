@@ -69,18 +69,25 @@ def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _installed(site: Path, tmp_path: Path, *args: str,
-               code: str = LAUNCHER) -> subprocess.CompletedProcess[str]:
-    """Run *code* with the unpacked wheel as the only Parley on the path, from an empty
-    folder outside the checkout."""
+def _elsewhere(tmp_path: Path, command: list[str],
+               **env: str) -> subprocess.CompletedProcess[str]:
+    """Run *command* from an empty folder outside the checkout, with no window, no sound,
+    and saves, settings and logs kept in *tmp_path*."""
     cwd = tmp_path / "elsewhere"
     cwd.mkdir(exist_ok=True)
-    env = dict(os.environ, PYTHONPATH=str(site), SDL_VIDEODRIVER="dummy",
-               SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
-               PARLEY_SAVES=str(tmp_path / "saves"), PARLEY_CONFIG=str(tmp_path / "config"),
-               PARLEY_LOGS=str(tmp_path / "logs"))
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env=dict(base, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+                                   PYGAME_HIDE_SUPPORT_PROMPT="1",
+                                   PARLEY_SAVES=str(tmp_path / "saves"),
+                                   PARLEY_CONFIG=str(tmp_path / "config"),
+                                   PARLEY_LOGS=str(tmp_path / "logs"), **env))
+
+
+def _installed(site: Path, tmp_path: Path, *args: str,
+               code: str = LAUNCHER) -> subprocess.CompletedProcess[str]:
+    """Run *code* with the unpacked wheel as the only Parley on the path."""
+    return _elsewhere(tmp_path, [sys.executable, "-c", code, *args], PYTHONPATH=str(site))
 
 
 def test_the_wheel_holds_every_module_scenario_and_asset(wheel: Path) -> None:
@@ -166,3 +173,27 @@ def test_installed_window_draws_the_title_and_lists_the_scenarios(site: Path,
     assert all(Path(p).parent == site / "game" / "scenarios" for p in seen["scenarios"])
     assert seen["fonts"] and all(Path(p).is_relative_to(site / "game" / "assets")
                                  for p in seen["fonts"])
+
+
+@pytest.mark.skipif(not os.environ.get("PARLEY_VENV_CHECK"),
+                    reason="installs the wheel and its dependencies from PyPI into a new "
+                           "virtual environment: set PARLEY_VENV_CHECK=1 to run it")
+def test_the_wheel_installs_and_runs_in_a_fresh_virtual_environment(wheel: Path,
+                                                                    tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    scripts = venv / ("Scripts" if os.name == "nt" else "bin")
+    pip = subprocess.run([str(scripts / "python"), "-m", "pip", "install", "-q",
+                          "--disable-pip-version-check", str(wheel)],
+                         capture_output=True, text=True, timeout=600)
+    assert pip.returncode == 0, pip.stderr
+    for args in (["--help"], ["validate", "--strict"], ["simulate", "-n", "20"],
+                 ["play", "--text", "--side", "none", "--seed", "1", "--no-save"]):
+        result = _elsewhere(tmp_path, [str(scripts / "parley"), *args])
+        assert result.returncode == 0, (args, result.stderr)
+    result = _elsewhere(tmp_path, [str(scripts / "python"), "-c", WINDOW])
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["crashes"] == []
+    assert len(seen["scenarios"]) == len(list((ROOT / "scenarios").glob("*.yaml")))
+    assert all(Path(p).is_relative_to(venv) for p in seen["scenarios"] + seen["fonts"])
