@@ -11,9 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.errors import ParleyError, ScenarioError, SettingsError
-from game.library import DEFAULT_SCENARIO
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
 from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
+
+
+def _program() -> str:
+    """The command as the player types it: ``parley`` once installed, ``python main.py``
+    in a checkout."""
+    return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
 
 
 def _rules() -> argparse.ArgumentParser:
@@ -41,7 +47,7 @@ def _rules() -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py", parents=[_rules()],
+        prog=_program(), parents=[_rules()],
         description="Parley: a negotiation simulation game for the classroom. With no "
                     "command, opens the game window.")
     parser.add_argument("--demo", action="store_true",
@@ -76,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
                                                "that can never matter in play. Exits 1 if "
                                                "any file has errors (or, with --strict, "
                                                "warnings).")
-    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("files", nargs="*", metavar="FILE",
+                          help="scenario files (default: every scenario shipped with Parley)")
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (for a modder's own checks)")
 
@@ -84,7 +91,8 @@ def _parser() -> argparse.ArgumentParser:
                                                     "balance figures",
                                    description="Play a scenario computer against computer "
                                                "many times and report how it plays.")
-    simulate.add_argument("scenario", help="scenario file")
+    simulate.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                          help="scenario file (default: the May 2016 joint-strikes talks)")
     simulate.add_argument("-n", "--games", type=int, default=1000, help="games to play")
     simulate.add_argument("--seed", type=int, default=0, help="first seed")
     simulate.add_argument("--jobs", type=int, default=1, help="processes to use")
@@ -104,7 +112,8 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Draw the scenario's phases and outcomes: mermaid "
                                             "text by default; .dot, .svg or .png by the "
                                             "output's suffix (SVG and PNG need Graphviz).")
-    graph.add_argument("scenario", help="scenario file")
+    graph.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                       help="scenario file (default: the May 2016 joint-strikes talks)")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
     transcript = commands.add_parser("transcript", help="a saved game as a Markdown or HTML "
@@ -154,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.crashlog import write_crash_log
         report = write_crash_log(exc, {"command": " ".join(sys.argv)})
         print(f"parley: an unexpected error stopped the program: {exc!r}.", file=sys.stderr)
-        print("Games are saved after every move: resume with python main.py play --text "
+        print(f"Games are saved after every move: resume with {_program()} play --text "
               "--load SAVE (the saves are in the folder named above when the game ended, "
               "or in $PARLEY_SAVES).", file=sys.stderr)
         if report:
@@ -173,7 +182,7 @@ def _window(scenario: str | None, demo: bool, settings: Settings | None = None) 
         from game.ui.app import run
     except ImportError as exc:
         print(f"parley: the game window is not available ({exc}); play in the terminal "
-              "with: python main.py play --text", file=sys.stderr)
+              f"with: {_program()} play --text", file=sys.stderr)
         return 2
     return int(run(scenario, demo=demo, settings=settings))
 
@@ -248,7 +257,7 @@ def _play(args: argparse.Namespace) -> int:
     if saved.path is not None and session.game.moves and session.save_works:
         print(f"(game saved to {saved.path})")
         if not session.game.finished:
-            print(f"Resume it with: python main.py play --text --load {saved.path}")
+            print(f"Resume it with: {_program()} play --text --load {saved.path}")
     elif saved.path is not None and session.game.moves:
         print(f"(the game could not be saved to {saved.path})")
     return code
@@ -257,8 +266,11 @@ def _play(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario import check_file
 
+    # With no file named, Parley checks its own: an installed copy can be checked without
+    # knowing where it was installed.
+    names = args.files or [str(path) for path in shipped_scenarios()]
     failed = 0
-    for name in args.files:
+    for name in names:
         scenario, problems = check_file(name)
         for problem in problems:
             print(problem)
@@ -267,7 +279,7 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: OK: {scenario.title}")
     if failed:
-        print(f"{failed} of {len(args.files)} file{'s' if len(args.files) > 1 else ''} "
+        print(f"{failed} of {len(names)} file{'s' if len(names) > 1 else ''} "
               "failed", file=sys.stderr)
     return 1 if failed else 0
 
@@ -328,7 +340,7 @@ def _transcript(args: argparse.Namespace) -> int:
 
     save = read_save(Path(args.save))
     scenario = find_scenario(save.scenario.id, save.scenario.file, {},
-                             [Path(args.save).parent, DEFAULT_SCENARIO.parent])
+                             [Path(args.save).parent, SCENARIO_DIR])
     restored = restore(save, scenario)
     output = Path(args.output)
     if output.suffix.lower() in (".html", ".htm"):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.library import DEFAULT_SCENARIO
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_help_lists_every_subcommand_with_a_description() -> None:
     result = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT,
                             capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("usage: python main.py ")  # installed: "usage: parley"
     for command in ("play", "validate", "simulate", "schema", "graph"):
         line = next(l for l in result.stdout.splitlines() if l.strip().startswith(command))
         assert len(line.split()) > 2  # the command and its description
@@ -28,6 +29,16 @@ def test_help_lists_every_subcommand_with_a_description() -> None:
 def test_validate_accepts_the_shipped_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(DEFAULT_SCENARIO)]) == 0
     assert "OK" in capsys.readouterr().out
+
+
+def test_without_a_file_the_shipped_scenarios_are_used(capsys: pytest.CaptureFixture[str]) -> None:
+    # An installed Parley's scenarios are somewhere in site-packages: nobody should have to
+    # know where to check them or to draw the default one.
+    assert main(["validate"]) == 0
+    checked = [line.split(": OK: ")[0] for line in capsys.readouterr().out.splitlines()]
+    assert checked == [str(path) for path in shipped_scenarios()]
+    assert main(["graph"]) == 0
+    assert "stateDiagram-v2" in capsys.readouterr().out
 
 
 def test_validate_reports_every_problem_and_exits_1(tmp_path: Path,

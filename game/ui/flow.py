@@ -23,6 +23,8 @@ from game.ui.theme import load_theme
 if TYPE_CHECKING:
     from game.ui.app import App
 
+#: The shipped scenarios' folder, under the name the screens use (game.library knows where
+#: it is).
 SCENARIOS = SCENARIO_DIR
 
 

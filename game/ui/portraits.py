@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.ui.screen import paragraph
+from game.library import ASSET_DIR
 from game.ui.text import draw_line
-from game.ui.theme import ASSETS, Theme
+from game.ui.theme import Theme
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -34,7 +35,7 @@ def _load(path: Path) -> pygame.Surface | None:
     """The picture at *path*, or None (said once in :data:`NOTICES` and the log) when it
     is missing, too big, not a PNG, JPEG, GIF or BMP picture, or damaged."""
     if path not in _images:
-        if path.is_relative_to(ASSETS) and not path.is_file():
+        if path.is_relative_to(ASSET_DIR) and not path.is_file():
             _images[path] = None    # Parley has no such picture (a flag for every side)
             return None
         problem = picture_problem(path)
@@ -145,14 +146,14 @@ def picture_path(scenario: Any, side: str, kind: str) -> Path:
             found = _inside(folder, relative)
             if found is not None:
                 return found
-    folder = ASSETS / sub
+    folder = ASSET_DIR / sub
     own = folder / f"{side}.png"
     return own if own.is_file() else folder / "default.png"
 
 
 def own_picture_path(side: str, kind: str) -> Path:
     """Parley's own picture of *side* (or its default one)."""
-    folder = ASSETS / ("portraits" if kind == "portrait" else "flags")
+    folder = ASSET_DIR / ("portraits" if kind == "portrait" else "flags")
     own = folder / f"{side}.png"
     return own if own.is_file() else folder / "default.png"
 

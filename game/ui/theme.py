@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pygame
 
+from game.library import ASSET_DIR
+
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 FONT_NAME = "parley_sans"
 
@@ -47,7 +49,7 @@ def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str
     not JSON, not UTF-8, too big or a link out of the folder is left out whole. Of its
     ``pygame_gui`` part only the text entry's colours may be set: pygame_gui reads font
     and image paths from there itself (and crashed on a font that was not one)."""
-    data: dict[str, Any] = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((ASSET_DIR / "theme.json").read_text(encoding="utf-8"))
     if scenario_folder is None:
         return data, None
     path = Path(scenario_folder) / "theme.json"
@@ -277,8 +279,11 @@ class Fonts:
 
 
 def _asset(relative: str) -> Path:
-    path = (ASSETS / relative).resolve()
-    if not path.is_relative_to(ASSETS.resolve()):
+    # Checked by name, without following links: a scenario's theme.json could name
+    # "../../x.ttf", but Parley's own files may well be links (a strict editable install
+    # links every file to the checkout, and resolving them led out of assets/).
+    path = Path(os.path.normpath(ASSET_DIR / relative))
+    if not path.is_relative_to(ASSET_DIR):
         raise ValueError(f"theme asset {relative!r} must stay inside assets/")
     return path
 

@@ -11,11 +11,12 @@ from types import SimpleNamespace
 
 import pygame
 
+from game.library import ASSET_DIR
 from game.moves import Move
 from game.ui import flow
 from game.ui.app import App
 from game.ui.portraits import picture_path
-from game.ui.theme import ASSETS, load_theme
+from game.ui.theme import load_theme
 
 from .conftest import press
 
@@ -133,10 +134,10 @@ def test_portraits_come_from_the_scenario_folder_and_never_from_outside(tmp_path
     folder = tmp_path / "mod"
     (folder / "portraits").mkdir(parents=True)
     (folder / "art").mkdir()
-    shutil.copy(ASSETS / "portraits" / "us.png", folder / "portraits" / "us.png")
-    shutil.copy(ASSETS / "portraits" / "ru.png", folder / "art" / "putin.png")
+    shutil.copy(ASSET_DIR / "portraits" / "us.png", folder / "portraits" / "us.png")
+    shutil.copy(ASSET_DIR / "portraits" / "ru.png", folder / "art" / "putin.png")
     outside = tmp_path / "secret.png"
-    shutil.copy(ASSETS / "portraits" / "ru.png", outside)
+    shutil.copy(ASSET_DIR / "portraits" / "ru.png", outside)
     (folder / "art" / "link.png").symlink_to(outside)
 
     def scenario(**named: str | None) -> SimpleNamespace:
@@ -148,8 +149,8 @@ def test_portraits_come_from_the_scenario_folder_and_never_from_outside(tmp_path
         (folder / "art" / "putin.png").resolve()
     for bad in ("art/link.png", "../secret.png", str(outside)):
         assert picture_path(scenario(ru=bad), "ru", "portrait") == \
-            ASSETS / "portraits" / "ru.png"
-    assert picture_path(scenario(), "us", "flag") == ASSETS / "flags" / "us.png"
+            ASSET_DIR / "portraits" / "ru.png"
+    assert picture_path(scenario(), "us", "flag") == ASSET_DIR / "flags" / "us.png"
 
 
 def test_the_title_points_new_players_to_the_tutorial(make_app) -> None:  # type: ignore[no-untyped-def]

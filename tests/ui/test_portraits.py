@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from game.library import ASSET_DIR
 from game.ui import flow, portraits
 from game.ui.portraits import picture, picture_size
 from tools.screenshots import seat_players
-from game.ui.theme import ASSETS
 
 TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
-REAL = (ASSETS / "portraits" / "us.png").read_bytes()
+REAL = (ASSET_DIR / "portraits" / "us.png").read_bytes()
 
 
 def png_header(width: int, height: int) -> bytes:
@@ -88,7 +88,7 @@ def test_in_the_window_the_player_is_told(make_app, tmp_path) -> None:  # type: 
 
 def test_a_good_scenario_picture_is_used(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
     make_app()
-    scenario = modded(tmp_path, (ASSETS / "portraits" / "ru.png").read_bytes())
+    scenario = modded(tmp_path, (ASSET_DIR / "portraits" / "ru.png").read_bytes())
     assert picture(scenario, "us", "portrait", (100, 100)) is not None
     assert not portraits.NOTICES
 

@@ -11,6 +11,7 @@ import pygame
 import pygame_gui
 import pytest
 
+from game.library import ASSET_DIR
 from game.ui import flow
 from game.ui.theme import Theme, load_theme, load_theme_data
 
@@ -143,3 +144,16 @@ def test_a_game_of_a_scenario_with_a_hostile_theme_plays_on(  # type: ignore[no-
     assert app.crashes == []
     assert app.top.name in ("briefing", "table")
     assert app.toast_text is not None   # the player is told what was left out
+
+
+def test_parleys_own_fonts_may_be_links(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A strict editable install gives Parley an assets/ folder whose files are links to
+    # the checkout's: following them used to count as leaving assets/.
+    linked = tmp_path / "assets"
+    (linked / "fonts").mkdir(parents=True)
+    for font in (ASSET_DIR / "fonts").glob("*.ttf"):
+        (linked / "fonts" / font.name).symlink_to(font)
+    monkeypatch.setattr("game.ui.theme.ASSET_DIR", linked)
+    check_usable(DEFAULTS)
+    assert all(path.parent == linked / "fonts"
+               for path in Theme(DEFAULTS, (1280, 720)).fonts.paths.values())
