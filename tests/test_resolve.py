@@ -1,17 +1,23 @@
 """Finding a save's scenario: by hash first, by id only from a named or recorded file, and a
-plain message naming every place looked in."""
+plain message naming every place looked in; and the commands that read saves."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+import sys
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from game import resolve
+from game.cli import main
+from game.debrief import debrief
+from game.engine import Game
 from game.errors import SaveError, ScenarioNotFoundError
-from game.library import SCENARIO_DIR, shipped_scenarios
+from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
 from game.model import Scenario
 from game.resolve import ScenarioFinder, file_digest
 from game.save import SaveFile, read_save, restore, to_save, write_save
@@ -22,6 +28,12 @@ from game.yaml_source import MAX_BYTES
 
 TUTORIAL = SCENARIO_DIR / "tutorial.yaml"
 FEBRUARY = SCENARIO_DIR / "ceasefire_feb_2016.yaml"
+#: The first side's values for one issue of the main scenario, and the same values turned
+#: round: a modified copy that keeps the id but scores every deal differently.
+US_VALUES = ("joint_action: {deconfliction_only: 0.0, intelligence_sharing: 0.35, "
+             "joint_planning: 0.75, joint_execution: 1.0}")
+US_TURNED = ("joint_action: {deconfliction_only: 1.0, intelligence_sharing: 0.75, "
+             "joint_planning: 0.35, joint_execution: 0.0}")
 
 
 @cache
@@ -226,3 +238,113 @@ def test_a_recorded_path_that_is_no_scenario_file_is_never_read(tmp_path: Path) 
             ScenarioFinder().find(save)
         assert caught.value.looked[0].startswith(f"{path} (where the game was played): ")
         assert finding in caught.value.looked[0]
+
+
+# ----- the commands that read saves -------------------------------------------------------
+
+def test_play_text_load_resumes_a_tutorial_save_without_naming_the_scenario(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    moves = play_one(shipped(TUTORIAL), 5, Settings()).moves[:2]
+    game, _ = Game.replay_legal(shipped(TUTORIAL), Settings(), 5, moves, {})
+    unfinished = to_save(game, {"us"})
+    unfinished = unfinished.model_copy(update={"scenario": unfinished.scenario.model_copy(
+        update={"file": "/another/computer/tutorial.yaml"})})
+    path = tmp_path / "tutorial-game.json"
+    write_save(unfinished, path)
+    assert main(["play", "--text", "--load", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"resuming {path}: 2 moves replayed" in out
+    assert shipped(TUTORIAL).title in out and "changed" not in out
+
+
+def test_play_text_load_of_a_moved_modded_save_says_where_it_looked(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mod = edited(TUTORIAL, tmp_path / "mod" / "tutorial.yaml")
+    path = tmp_path / "modded.json"
+    write_save(save_of(load_scenario(mod)), path)
+    shutil.rmtree(tmp_path / "mod")
+    assert main(["play", "--text", "--load", str(path), "--no-save"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("parley: cannot find the scenario this game was played on: ")
+    assert f"{mod} (where the game was played): no such file" in err
+    assert "python main.py play --text FILE --load SAVE" in err and "Traceback" not in err
+
+
+def test_transcript_of_a_february_save_finds_its_scenario(tmp_path: Path) -> None:
+    save = tmp_path / "february.json"
+    write_save(save_of(shipped(FEBRUARY), seed=8, file="/elsewhere/feb.yaml"), save)
+    assert main(["transcript", str(save), "-o", str(tmp_path / "t.md")]) == 0
+    text = (tmp_path / "t.md").read_text(encoding="utf-8")
+    assert text.startswith(f"# {shipped(FEBRUARY).title}: transcript")
+
+
+def test_report_finds_a_modded_scenario_in_a_scenarios_dir(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mod = edited(DEFAULT_SCENARIO, tmp_path / "mods" / "strikes_mod.yaml", US_VALUES,
+                 US_TURNED)
+    saves = tmp_path / "class"
+    saves.mkdir()
+    write_save(save_of(load_scenario(mod), file="C:\\Users\\pupil\\strikes_mod.yaml"),
+               saves / "group1.json")
+    out = tmp_path / "class.csv"
+    assert main(["report", str(saves), "-o", str(out)]) == 0
+    assert "skipped" in capsys.readouterr().err
+    assert main(["report", str(saves), "--scenarios-dir", str(tmp_path / "mods"),
+                 "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["file"] for r in rows] == ["group1.json"] and rows[0]["note"] == ""
+    assert main(["report", str(saves), "--scenarios-dir", str(tmp_path / "none"),
+                 "-o", str(out)]) == 2
+    assert "--scenarios-dir" in capsys.readouterr().err
+
+
+def figures(save: SaveFile, scenario: Scenario) -> dict[str, object]:
+    game = restore(save, scenario).game
+    d = debrief(game)
+    a, b = game.sides
+    return {"outcome": game.outcome.id if game.outcome else "unfinished",
+            "utility_a": d.results[a].utility, "utility_b": d.results[b].utility,
+            "gain_a": d.results[a].gain, "gain_b": d.results[b].gain,
+            "score": d.score if game.finished else ""}
+
+
+def row_figures(row: dict[str, str]) -> dict[str, object]:
+    return {"outcome": row["outcome"], "utility_a": float(row["utility_a"]),
+            "utility_b": float(row["utility_b"]), "gain_a": float(row["gain_a"]),
+            "gain_b": float(row["gain_b"]),
+            "score": int(row["score"]) if row["score"] else ""}
+
+
+def test_a_hostile_folder_cannot_change_any_groups_figures(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    main_scenario = shipped(DEFAULT_SCENARIO)
+    # A modified copy named like the shipped file, another under its own name: both keep
+    # the id and turn the first side's values round.
+    lookalike = edited(DEFAULT_SCENARIO, folder / DEFAULT_SCENARIO.name, US_VALUES, US_TURNED)
+    modified = edited(DEFAULT_SCENARIO, folder / "modified.yaml", US_VALUES, US_TURNED)
+    recorded = [str(DEFAULT_SCENARIO), str(lookalike), str(modified), "/gone.yaml"]
+    saves = {f"group{n}.json": save_of(main_scenario, seed=n, file=file)
+             for n, file in enumerate(recorded)}
+    # One group really played the modified copy: its own row uses it.
+    saves["group9.json"] = save_of(load_scenario(modified), seed=9)
+    for name, save in saves.items():
+        write_save(save, folder / name)
+    out = tmp_path / "class.csv"
+    assert main(["report", str(folder), "--scenarios-dir", str(folder), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    assert sorted(rows) == sorted(saves)
+    differs = False
+    for name in [f"group{n}.json" for n in range(len(recorded))]:
+        expected = figures(saves[name], main_scenario)
+        assert row_figures(rows[name]) == pytest.approx(expected)
+        assert rows[name]["note"] == ""
+        differs |= expected != figures(saves[name], load_scenario(modified))
+    assert differs  # the modified copy would have changed the figures
+    assert row_figures(rows["group9.json"]) == pytest.approx(
+        figures(saves["group9.json"], load_scenario(modified)))
