@@ -104,8 +104,9 @@ def briefing(app: App, session: Session, side: str, then: Callable[[], None]) ->
 
 
 def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
-    """The scenario a save was played on: the file it names if it still holds that
-    scenario, else the one with its id in ``scenarios/``."""
+    """A scenario to start, by id (the teacher's settings name scenarios by id): the file
+    given if it holds that scenario, else the one with that id in ``scenarios/``. A save's
+    scenario is found by :mod:`game.resolve` instead, never by id alone."""
     candidates = [Path(file)] if file else []
     candidates += sorted(SCENARIOS.glob("*.y*ml"))
     for path in candidates:
@@ -140,6 +141,7 @@ def resume_game(app: App, summary: object) -> None:
     scenario changed since says so first, and the player chooses to go on with what could
     be replayed (in a new save file, so the old one keeps every move) or to go back."""
     from game.errors import SaveError
+    from game.resolve import ScenarioFinder
     from game.save import restore
     from game.ui.problems import ConfirmScreen, MessageScreen
     save = getattr(summary, "save", None)
@@ -148,18 +150,18 @@ def resume_game(app: App, summary: object) -> None:
                                getattr(summary, "error", None) or "Unknown problem.",
                                "The file is left as it is."))
         return
-    scenario, why = find_scenario(save.scenario.id, save.scenario.file)
-    if scenario is None:
-        app.push(MessageScreen(app, "This save cannot be loaded", why,
-                               "The file is left as it is."))
-        return
+    path = getattr(summary, "path", None)
+    finder = ScenarioFinder(advice="Put the scenario file back where the game was played "
+                                   "and load it again, or go on in the terminal, naming the "
+                                   f"file: python main.py play --text FILE --load {path}")
     try:
+        scenario = finder.find(save, path).scenario
         restored = restore(save, scenario)
     except SaveError as exc:
-        app.push(MessageScreen(app, "This save cannot be loaded", str(exc),
+        why = str(exc)
+        app.push(MessageScreen(app, "This save cannot be loaded", why[:1].upper() + why[1:],
                                "The file is left as it is."))
         return
-    path = getattr(summary, "path", None)
     complete = restored.replayed == len(save.moves)
 
     def go_on() -> None:
