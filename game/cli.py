@@ -9,11 +9,15 @@ import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.errors import ParleyError, ScenarioError, SettingsError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
 from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
+
+if TYPE_CHECKING:
+    from game.save import SaveFile
 
 
 def _program() -> str:
@@ -45,6 +49,15 @@ def _rules() -> argparse.ArgumentParser:
     return rules
 
 
+def _scenario_folders() -> argparse.ArgumentParser:
+    """``--scenarios-dir``, shared by the commands that read saves."""
+    folders = argparse.ArgumentParser(add_help=False)
+    folders.add_argument("--scenarios-dir", metavar="DIR", action="append", default=[],
+                         help="a folder of scenario files to find a save's scenario in (by "
+                              "its content, never by its name); may be given again")
+    return folders
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_program(), parents=[_rules()],
@@ -57,11 +70,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="a teacher's settings file (classroom.toml); flags override it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", parents=[_rules()],
+    play = commands.add_parser("play", parents=[_rules(), _scenario_folders()],
                                help="play a game (in the window, or --text in the terminal)",
                                description="Play a game of a scenario.")
-    play.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
-                      help="scenario file (default: the May 2016 joint-strikes talks)")
+    play.add_argument("scenario", nargs="?",
+                      help="scenario file (default: the May 2016 joint-strikes talks; with "
+                           "--load, the scenario the game was played on)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--side",
                       help="the side you play: a side id (us, ru in the default scenario; "
@@ -116,8 +130,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="scenario file (default: the May 2016 joint-strikes talks)")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
-    transcript = commands.add_parser("transcript", help="a saved game as a Markdown or HTML "
-                                                        "transcript",
+    transcript = commands.add_parser("transcript", parents=[_scenario_folders()],
+                                     help="a saved game as a Markdown or HTML transcript",
                                      description="Write a saved game's transcript: every move "
                                                  "and line with its citation, and the debrief. "
                                                  "The output's suffix picks the format: .md "
@@ -126,8 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     transcript.add_argument("save", help="saved game (.json)")
     transcript.add_argument("-o", "--output", metavar="FILE", required=True)
 
-    report = commands.add_parser("report", help="every saved game in a folder as one class "
-                                                "table (CSV) and summary page",
+    report = commands.add_parser("report", parents=[_scenario_folders()],
+                                 help="every saved game in a folder as one class table "
+                                      "(CSV) and summary page",
                                  description="Gather every save in a folder into one CSV "
                                              "table (one row per game) and an HTML summary "
                                              "page written beside it.")
@@ -215,11 +230,13 @@ def _play(args: argparse.Namespace) -> int:
     from game.save import Autosave, read_save, restore, save_folder
     from game.textplay import TextGame
 
-    scenario = _load(args.scenario)
+    save = read_save(Path(args.load)) if args.load else None
+    scenario = (_scenario_of(save, args) if save is not None
+                else _load(args.scenario or str(DEFAULT_SCENARIO)))
     settings = _settings(args, window=not args.text)
     sides = list(scenario.side_ids)
     if not args.text:
-        return _window(args.scenario, args.side == "none", settings)
+        return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
     if args.side is None:
         humans = {sides[1]}
     elif args.side == "both":
@@ -232,8 +249,8 @@ def _play(args: argparse.Namespace) -> int:
         print(f"parley: unknown side {args.side!r}; choose one of "
               f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
         return 2
-    if args.load:
-        restored = restore(read_save(Path(args.load)), scenario)
+    if save is not None:
+        restored = restore(save, scenario)
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
         if restored.warning:
             print(restored.warning)
@@ -261,6 +278,29 @@ def _play(args: argparse.Namespace) -> int:
     elif saved.path is not None and session.game.moves:
         print(f"(the game could not be saved to {saved.path})")
     return code
+
+
+def _folders(args: argparse.Namespace) -> list[Path]:
+    """The folders given with ``--scenarios-dir``; raises ParleyError for one that is not."""
+    folders = [Path(name) for name in args.scenarios_dir]
+    for folder in folders:
+        if not folder.is_dir():
+            raise ParleyError(f"--scenarios-dir {folder}: no such folder")
+    return folders
+
+
+def _scenario_of(save: SaveFile, args: argparse.Namespace) -> Scenario:
+    """The scenario ``play --load`` replays *save* on: see :mod:`game.resolve`."""
+    from game.resolve import ScenarioFinder
+
+    finder = ScenarioFinder([args.scenario] if args.scenario else [], _folders(args),
+                            advice="Name the scenario file (python main.py play --text FILE "
+                                   "--load SAVE), or the folder that holds it "
+                                   "(--scenarios-dir DIR).")
+    found = finder.find(save, Path(args.load))
+    if found.note:
+        print(f"({found.note})")
+    return found.scenario
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -335,13 +375,12 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _transcript(args: argparse.Namespace) -> int:
     from game import transcript
-    from game.report import find_scenario
+    from game.resolve import FOLDER_ADVICE, ScenarioFinder
     from game.save import read_save, restore
 
     save = read_save(Path(args.save))
-    scenario = find_scenario(save.scenario.id, save.scenario.file, {},
-                             [Path(args.save).parent, SCENARIO_DIR])
-    restored = restore(save, scenario)
+    finder = ScenarioFinder(folders=_folders(args), advice=FOLDER_ADVICE)
+    restored = restore(save, finder.find(save, Path(args.save)).scenario)
     output = Path(args.output)
     if output.suffix.lower() in (".html", ".htm"):
         text = transcript.html(restored.game)
@@ -364,7 +403,7 @@ def _report(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"parley: {folder} is not a folder", file=sys.stderr)
         return 2
-    rows, problems = gather(folder)
+    rows, problems = gather(folder, _folders(args))
     output = Path(args.output)
     write_csv(rows, output)
     page = output.with_suffix(".html")

@@ -50,3 +50,22 @@ class SaveError(ParleyError):
 
 class SettingsError(ParleyError):
     """Game settings that are out of range or unknown."""
+
+
+class ScenarioNotFoundError(SaveError):
+    """The scenario a save was played on is in none of the places Parley looked.
+
+    The message says which scenario (title and id), every place looked in with what was
+    found there, and what to do; the parts are kept for front ends that lay them out."""
+
+    def __init__(self, title: str, scenario_id: str, looked: list[str], advice: str) -> None:
+        self.title = title
+        self.scenario_id = scenario_id
+        self.looked = list(looked)
+        self.advice = advice
+        places = "\n".join(f"  - {place}" for place in self.looked)
+        super().__init__(f"cannot find the scenario this game was played on: {title!r} "
+                         f"({scenario_id}). Parley looks for the very file the game was "
+                         "played on, by its content; an edited version of it is used only "
+                         "from the file recorded in the save or a scenario file named on "
+                         f"the command line. It looked in:\n{places}\n{advice}")

@@ -11,10 +11,8 @@ from typing import Any
 
 from game.debrief import debrief
 from game.errors import ParleyError
-from game.model import Scenario
+from game.resolve import FOLDER_ADVICE, ScenarioFinder
 from game.save import list_saves, restore
-from game.scenario import load_scenario
-from game.library import SCENARIO_DIR
 from game.svgchart import bar_svg
 
 
@@ -48,28 +46,13 @@ PAGE_COLUMNS: list[tuple[str, Any]] = [
 ]
 
 
-def find_scenario(scenario_id: str, file: str, cache: dict[str, Scenario],
-                  folders: list[Path]) -> Scenario:
-    if scenario_id in cache:
-        return cache[scenario_id]
-    candidates = [Path(file)] + [folder / f"{scenario_id}.yaml" for folder in folders]
-    candidates += [p for folder in folders for p in sorted(folder.glob("*.yaml"))]
-    for path in candidates:
-        if path.is_file():
-            try:
-                scenario = load_scenario(path)
-            except ParleyError:
-                continue
-            if scenario.id == scenario_id:
-                cache[scenario_id] = scenario
-                return scenario
-    raise ParleyError(f"scenario {scenario_id!r} not found")
-
-
 def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[Row], list[str]]:
-    """One row per readable save in *folder*, and a message for each one that was not."""
-    folders = (scenario_dirs or []) + [folder, SCENARIO_DIR]
-    cache: dict[str, Scenario] = {}
+    """One row per readable save in *folder*, and a message for each one that was not.
+
+    Each save is replayed on the scenario it was played on, found by its hash
+    (:mod:`game.resolve`; *scenario_dirs* are searched too), so no file in the folder can
+    change the figures of another group's game."""
+    finder = ScenarioFinder(folders=scenario_dirs or [], advice=FOLDER_ADVICE)
     rows, problems = [], []
     for summary in sorted(list_saves(folder), key=lambda s: s.path.name):
         if summary.save is None:
@@ -77,7 +60,7 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
             continue
         save = summary.save
         try:
-            scenario = find_scenario(save.scenario.id, save.scenario.file, cache, folders)
+            scenario = finder.find(save, summary.path).scenario
             restored = restore(save, scenario)
         except ParleyError as exc:
             problems.append(f"{summary.path}: {exc}")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from game.errors import Problem, SaveError, ScenarioError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
+from game.resolve import ScenarioFinder
 from game.save import Restored, SaveSummary, restore
 from game.scenario import load_scenario
 from game.settings import Difficulty
@@ -100,8 +101,9 @@ def _over_table(app: App, destination: type[HandOver] | type[Briefing], session:
 
 
 def find_scenario(scenario_id: str, file: str) -> tuple[Scenario | None, str]:
-    """The scenario a save was played on: the file it names if it still holds that
-    scenario, else the one with its id in ``scenarios/``."""
+    """A scenario to start, by id (the teacher's settings name scenarios by id): the file
+    given if it holds that scenario, else the one with that id in ``scenarios/``. A save's
+    scenario is found by :mod:`game.resolve` instead, never by id alone."""
     candidates = [Path(file)] if file else []
     candidates += sorted(SCENARIOS.glob("*.y*ml"))
     for path in candidates:
@@ -139,16 +141,18 @@ def resume_game(app: App, summary: SaveSummary) -> None:
         app.push(Message("This save cannot be read", summary.error or "Unknown problem.",
                          "The file is left as it is."))
         return
-    scenario, why = find_scenario(save.scenario.id, save.scenario.file)
-    if scenario is None:
-        app.push(Message("This save cannot be loaded", why, "The file is left as it is."))
-        return
+    path = summary.path
+    finder = ScenarioFinder(advice="Put the scenario file back where the game was played "
+                                   "and load it again, or go on in the terminal, naming the "
+                                   f"file: python main.py play --text FILE --load {path}")
     try:
+        scenario = finder.find(save, path).scenario
         restored = restore(save, scenario)
     except SaveError as exc:
-        app.push(Message("This save cannot be loaded", str(exc), "The file is left as it is."))
+        why = str(exc)
+        app.push(Message("This save cannot be loaded", why[:1].upper() + why[1:],
+                         "The file is left as it is."))
         return
-    path = summary.path
     complete = restored.replayed == len(save.moves)
 
     def go_on() -> None:

@@ -66,3 +66,36 @@ def test_a_damaged_save_says_what_is_wrong(make_app) -> None:  # type: ignore[no
     app.step(0.016)
     press(app, pygame.K_1)
     assert app.top.name == "message"
+
+
+def test_a_save_whose_scenario_is_gone_says_where_it_looked(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.engine import Game
+    from game.save import to_save, write_save
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.ui.title import TitleScreen
+    mod = tmp_path / "mod" / "tutorial.yaml"
+    mod.parent.mkdir()
+    mod.write_text((Path(flow.SCENARIOS) / "tutorial.yaml").read_text(encoding="utf-8") +
+                   "\n# a modder's version\n", encoding="utf-8")
+    game = Game(load_scenario(mod), Settings(), 5, {"us": "Team A", "ru": "Computer"})
+    folder = Path(os.environ["PARLEY_SAVES"])
+    write_save(to_save(game, {"us"}), folder / "modded.json")
+    mod.unlink()
+    app = make_app()
+    flow.start(app)
+    for way in ("resume offer", "load screen"):
+        if way == "resume offer":
+            assert app.top.resume is not None
+            press(app, pygame.K_r)
+        else:
+            app.top._load()
+            press(app, pygame.K_1)
+        assert app.top.name == "message", way
+        text = " ".join(span.text for span in app.top.body.spans)
+        assert text.startswith("Cannot find the scenario this game was played on: "
+                               "'Tutorial: Your First Negotiation (May 2016)' (tutorial).")
+        assert f"{mod} (where the game was played): no such file" in text
+        assert f"python main.py play --text FILE --load {folder / 'modded.json'}" in text
+        app.reset(TitleScreen(app))
+    assert (folder / "modded.json").is_file()
