@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.errors import ParleyError, ScenarioError, SettingsError
-from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
@@ -254,6 +254,7 @@ def _play(args: argparse.Namespace) -> int:
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
         if restored.warning:
             print(restored.warning)
+        if restored.lost and not args.no_save:
             print("(the game goes on in a new save file; the old one keeps every move)")
         session = Session.resume(restored, Path(args.load), save=not args.no_save)
     else:

@@ -176,6 +176,9 @@ class Restored:
     """How many of the saved moves were replayed."""
     warning: str | None
     """Set when the scenario changed since the save or not every move could be replayed."""
+    lost: int = 0
+    """How many saved moves could not be replayed (the game goes on in a new file then, so
+    the old save keeps every move)."""
 
 
 def restore(save: SaveFile, scenario: Scenario) -> Restored:
@@ -202,7 +205,8 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
         note = "The scenario has changed since this game was saved."
         warning = f"{note} {warning}" if warning else \
             f"{note} All {replayed} moves could still be replayed."
-    return Restored(game, set(save.humans), save.started, replayed, warning)
+    return Restored(game, set(save.humans), save.started, replayed, warning,
+                    len(moves) - replayed)
 
 
 def save_folder() -> Path:

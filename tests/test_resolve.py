@@ -306,16 +306,16 @@ def figures(save: SaveFile, scenario: Scenario) -> dict[str, object]:
     game = restore(save, scenario).game
     d = debrief(game)
     a, b = game.sides
-    return {"outcome": game.outcome.id if game.outcome else "unfinished",
-            "utility_a": d.results[a].utility, "utility_b": d.results[b].utility,
-            "gain_a": d.results[a].gain, "gain_b": d.results[b].gain,
+    return {"outcome": game.state.outcome or "unfinished",
+            "points_a": d.results[a].points, "points_b": d.results[b].points,
+            "gain_a": d.results[a].gain_points, "gain_b": d.results[b].gain_points,
             "score": d.score if game.finished else ""}
 
 
 def row_figures(row: dict[str, str]) -> dict[str, object]:
-    return {"outcome": row["outcome"], "utility_a": float(row["utility_a"]),
-            "utility_b": float(row["utility_b"]), "gain_a": float(row["gain_a"]),
-            "gain_b": float(row["gain_b"]),
+    return {"outcome": row["outcome"], "points_a": int(row["points_a"]),
+            "points_b": int(row["points_b"]), "gain_a": int(row["gain_a"]),
+            "gain_b": int(row["gain_b"]),
             "score": int(row["score"]) if row["score"] else ""}
 
 

@@ -19,14 +19,13 @@ from pathlib import Path
 import pygame
 
 from game.errors import Problem, ScenarioError
-from game.negotiator import Negotiator
 from game.ui import flow
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, ReloadProblems,
                                 Settings, Title)
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.setup import ModeScreen
 from game.ui.table import TableScreen
 
@@ -93,8 +92,7 @@ def play_turns(app: App, turns: int) -> None:
             return
         skip_all(app)
         if table.my_turn:
-            game = table.session.game
-            decision = Negotiator(game, game.to_move or "").decide(game)
+            decision = table.session.decide_for(table.session.game.to_move or "")
             table.play(decision.move)
             turns -= 1
         elif table.session.computer_to_move:

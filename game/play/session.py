@@ -123,7 +123,7 @@ class Session:
         autosave = None
         if save and humans and path is not None:
             autosave = Autosave(path.parent, game, humans, started=restored.started,
-                                path=None if restored.warning else path)
+                                path=None if restored.lost else path)
         return cls(game, humans, autosave=autosave)
 
     # ----- who plays, and what each may see ----------------------------------------------
@@ -344,6 +344,10 @@ class Session:
     def save_works(self) -> bool:
         """Whether the game is being saved and the last save worked."""
         return self._autosave is not None and not self._save_failed
+
+    def stop_saving(self) -> None:
+        """Save no more (the window's crash screen keeps the last good autosave as it is)."""
+        self._autosave = None
 
     def _save(self) -> None:
         if self._autosave is None:

@@ -9,7 +9,7 @@ from functools import partial
 import pygame
 
 from game.moves import Move
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.theme import Theme
 from game.ui.widgets import Button
 
@@ -47,7 +47,9 @@ class Actions:
         self.tactics: dict[str, list[Button]] = {}
         for side in session.game.sides:
             buttons = []
-            for n, (tactic, _why) in enumerate(session.game.tactics(side)):
+            tactics = [session.scenario.tactic(c.move.tactic or "")
+                       for c in session.choices(side) if c.move.kind == "tactic"]
+            for n, tactic in enumerate(tactics):
                 buttons.append(Button(tactic.name, partial(play, Move.use(tactic.id)),
                                       hint=LETTERS[n] if n < len(LETTERS) else "",
                                       role="small", tooltip=tactic.help))
@@ -70,8 +72,8 @@ class Actions:
         self.armed = None
         self.walkout.set_label("Walk out")
         self.accept.set_label("Accept the proposal")
-        game = self.session.game
-        countering = game.standing is not None and game.standing_by != self.side
+        state = self.session.game.state
+        countering = state.standing is not None and state.standing_by != self.side
         self.propose.set_label("Counter with this package" if countering
                                else "Propose this package")
 
@@ -87,29 +89,28 @@ class Actions:
         nothing is still being shown)."""
         self.side = side
         self.disarm()
-        game = self.session.game
-        legal = game.legal_moves() if active else []
-        kinds = {m.kind for m in legal}
+        # The engine says what the side may do now and, for the rest, why not.
+        choices = self.session.choices(side) if side is not None else []
+        why: dict[str, str | None] = {c.move.kind: c.why_not for c in choices
+                                      if c.move.kind != "tactic"}
         for button, kind in ((self.propose, "propose"), (self.accept, "accept"),
                              (self.reject, "reject"), (self.wait, "pass"),
                              (self.walkout, "walkout")):
-            button.enabled = kind in kinds
+            reason = why.get(kind, "")
+            button.enabled = active and reason is None
             help_text = MOVE_HELP[kind]
-            if active and kind not in kinds:
-                if kind in ("accept", "reject"):
-                    help_text += " Not now: there is no proposal from the other side."
-                elif kind == "propose" and game.last_turn:
-                    help_text += " Not now: nobody could answer a proposal on the last move."
-                else:
-                    help_text += f" Not allowed in this phase ({game.phase.name})."
+            if active and reason:
+                help_text += f" Not now: {reason}"
             button.tooltip = help_text
         if side is None:
             return
-        for button, (tactic, why) in zip(self.tactics[side], game.tactics(side)):
-            button.enabled = active and why is None
+        tactics = [c for c in choices if c.move.kind == "tactic"]
+        for button, choice in zip(self.tactics[side], tactics):
+            tactic = self.session.scenario.tactic(choice.move.tactic or "")
+            button.enabled = active and choice.why_not is None
             tip = f"{tactic.help} Using it is your move for this turn."
-            if active and why is not None:
-                tip += f" Not available now: {why}."
+            if active and choice.why_not is not None:
+                tip += f" Not available now: {choice.why_not}"
             button.tooltip = tip
 
     def layout(self, moves_rect: pygame.Rect, list_rect: pygame.Rect, theme: Theme) -> None:

@@ -12,7 +12,7 @@ import pygame
 from game.analysis import from_ids, points
 from game.model import Issue
 from game.ui.screen import panel
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
@@ -195,14 +195,15 @@ class Agenda:
                     spec = game.scenario.sides[s]
                     draw_line(surface, small, f"Worth to {spec.short}: "
                               f"{points(self.worth(s, self.table))} points (its fallback "
-                              f"{points(game.batna[s])})", theme.side_colour(game.scenario, s),
+                              f"{points(game.fallback(s))})",
+                              theme.side_colour(game.scenario, s),
                               (x, y + n * small.get_linesize()), width,
                               where="agenda demo worth")
             return
         side = self.side
         package = self.package()
         value = self.worth(side, package)
-        batna = game.batna[side]
+        batna = game.fallback(side)
         crossed = self.crossed(side, package)
         good = value > batna and not crossed
         label = f"Your package: {points(value)} points. Your fallback: {points(batna)}."

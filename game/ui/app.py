@@ -332,8 +332,8 @@ class App:
         moves = len(session.game.moves) if session is not None else 0
         for screen in self.stack:
             stale = getattr(screen, "session", None)
-            if stale is not None and hasattr(stale, "autosave"):
-                stale.autosave = None
+            if stale is not None:
+                stale.stop_saving()
         log_path = write_crash_log(error, context)
         report = CrashReport(error, failed_screen.name if failed_screen else "start",
                              log_path, save_path if save_path and save_path.is_file() else None,

@@ -12,7 +12,7 @@ from game.analysis import points
 from game.ui.portraits import delegation_card
 from game.ui.screen import Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pygame
 
 from game.analysis import points
+from game.debrief import Debrief
+from game.model import Scenario
 from game.ui.screen import paragraph
-from game.ui.session import Session
 from game.ui.text import draw_line
 from game.ui.theme import Theme
 
@@ -43,12 +44,13 @@ def _dashed(surface: pygame.Surface, colour: pygame.Color, start: tuple[int, int
                          (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), 2)
 
 
-def outcome_space(session: Session, size: tuple[int, int], theme: Theme) -> pygame.Surface:
-    """Side A's utility across, side B's up; both from 0 to 1."""
-    game = session.game
-    space = game.space
-    a, b = game.sides
-    sa, sb = game.scenario.sides[a], game.scenario.sides[b]
+def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
+                  theme: Theme) -> pygame.Surface:
+    """Side A's utility across, side B's up; both from 0 to 1 (drawn from the debrief
+    model's chart data)."""
+    chart = d.chart
+    a, b = chart.sides
+    sa, sb = scenario.sides[a], scenario.sides[b]
     t = theme
     u = t.unit
     small = t.fonts.get("small")
@@ -81,47 +83,45 @@ def outcome_space(session: Session, size: tuple[int, int], theme: Theme) -> pyga
     surface.blit(label, (2, plot.centery - label.get_height() // 2))
     # Every package: dim when it crosses either side's red lines.
     dot = max(2, u // 3)
-    for n in range(len(space.packages)):
-        colour = t.c["chart_point"] if space.allowed[n] else t.c["border"]
-        pygame.draw.circle(surface, colour, at(*space.point(n)), dot)
+    for x, y, allowed in chart.packages:
+        colour = t.c["chart_point"] if allowed else t.c["border"]
+        pygame.draw.circle(surface, colour, at(x, y), dot)
     # The Pareto frontier.
-    frontier = sorted((space.point(n) for n in space.frontier))
-    if len(frontier) > 1:
-        pygame.draw.lines(surface, t.c["chart_frontier"], False, [at(x, y) for x, y in frontier], 2)
+    if len(chart.frontier) > 1:
+        pygame.draw.lines(surface, t.c["chart_frontier"], False,
+                          [at(x, y) for x, y in chart.frontier], 2)
     # The fallbacks, as they stand at the end.
-    ca, cb = t.side_colour(game.scenario, a), t.side_colour(game.scenario, b)
-    _dashed(surface, ca, at(game.batna[a], 0), at(game.batna[a], 1))
-    _dashed(surface, cb, at(0, game.batna[b]), at(1, game.batna[b]))
+    ca, cb = t.side_colour(scenario, a), t.side_colour(scenario, b)
+    batna_a, batna_b = chart.batna
+    _dashed(surface, ca, at(batna_a, 0), at(batna_a, 1))
+    _dashed(surface, cb, at(0, batna_b), at(1, batna_b))
     # The offers' path.
-    offers = [(who, at(*space.point(space.index[p]))) for who, p in game.offer_history]
+    offers = [(who, at(x, y)) for who, x, y in chart.path]
     if len(offers) > 1:
         pygame.draw.lines(surface, t.c["muted"], False, [p for _, p in offers], 1)
     for who, p in offers:
         marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
-               SHAPES[game.sides.index(who)])
-    nash = space.nash(game.batna)
-    if nash is not None:
-        marker(surface, t.c["chart_nash"], at(*space.point(nash)), max(6, u), "diamond")
-    if game.agreed is not None:
-        centre = at(*space.point(space.index[game.agreed]))
-        pygame.draw.circle(surface, t.c["text"], centre, max(10, u + 4), 3)
+               SHAPES[chart.sides.index(who)])
+    if chart.nash is not None:
+        marker(surface, t.c["chart_nash"], at(*chart.nash), max(6, u), "diamond")
+    if chart.deal is not None:
+        pygame.draw.circle(surface, t.c["text"], at(*chart.deal), max(10, u + 4), 3)
     return surface
 
 
-def legend(session: Session, theme: Theme) -> list[tuple[str, str, pygame.Color]]:
+def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str, pygame.Color]]:
     """(shape, text, colour) rows explaining the outcome-space chart."""
-    game = session.game
-    a, b = game.sides
+    a, b = d.chart.sides
     t = theme
     rows = [("dot", "Every possible package (dim: crosses a red line)", t.c["chart_point"]),
             ("line", "Pareto frontier: no package is better for both", t.c["chart_frontier"]),
             ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]
     for side, shape in zip((a, b), SHAPES):
-        name = game.scenario.sides[side].name
-        colour = t.side_colour(game.scenario, side)
+        name = scenario.sides[side].name
+        colour = t.side_colour(scenario, side)
         rows.append((shape, f"Offers by {name}, joined in order", colour))
-        rows.append(("dash", f"Fallback of {name}: {points(game.batna[side])}", colour))
-    if game.agreed is not None:
+        rows.append(("dash", f"Fallback of {name}: {d.results[side].batna_points}", colour))
+    if d.chart.deal is not None:
         rows.append(("ring", "The deal", t.c["text"]))
     return rows
 
@@ -151,23 +151,22 @@ def draw_legend(surface: pygame.Surface, rows: list[tuple[str, str, pygame.Color
 METER_STYLES = ("circle", "square", "triangle", "diamond")
 
 
-def meters_over_time(session: Session, size: tuple[int, int], theme: Theme) -> pygame.Surface:
+def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
+                     theme: Theme) -> pygame.Surface:
     """Each meter after every turn, with a distinct marker per meter."""
-    game = session.game
     t = theme
     u = t.unit
     small = t.fonts.get("small")
     surface = pygame.Surface(size, pygame.SRCALPHA)
     w, h = size
-    meters = game.scenario.meters
+    meters = scenario.meters
     legend_h = small.get_linesize() * ((len(meters) + 1) // 2) + u
     plot = pygame.Rect(small.size("100")[0] + u, u, w - small.size("100")[0] - 3 * u,
                        h - legend_h - small.get_linesize() * 2 - 2 * u)
     pygame.draw.rect(surface, t.c["panel_alt"], plot)
     low = min((m.min for m in meters), default=0)
     high = max((m.max for m in meters), default=100)
-    history = game.meter_history
-    turns = max(len(history) - 1, 1)
+    turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
 
     def at(turn: int, value: float) -> tuple[int, int]:
         return (plot.x + round(turn / turns * plot.w),
@@ -182,11 +181,11 @@ def meters_over_time(session: Session, size: tuple[int, int], theme: Theme) -> p
     draw_line(surface, small, f"Turns (0 to {turns})", t.c["muted"],
               (plot.centerx, plot.bottom + 2), plot.w, "center", "meters axis")
     palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
-    for n, meter in enumerate(meters):
+    for n, (meter, (_, values)) in enumerate(zip(meters, d.meters)):
         colour = palette[n % len(palette)]
         if meter.side:
-            colour = t.side_colour(game.scenario, meter.side)
-        path = [at(k, snap[meter.id]) for k, snap in enumerate(history)]
+            colour = t.side_colour(scenario, meter.side)
+        path = [at(k, value) for k, value in enumerate(values)]
         if len(path) > 1:
             pygame.draw.lines(surface, colour, False, path, 2)
         step = max(1, len(path) // 12)
@@ -197,6 +196,6 @@ def meters_over_time(session: Session, size: tuple[int, int], theme: Theme) -> p
         ly = plot.bottom + small.get_linesize() + u + row * small.get_linesize()
         marker(surface, colour, (lx + u, ly + small.get_linesize() // 2), max(3, u // 2),
                METER_STYLES[n % len(METER_STYLES)])
-        draw_line(surface, small, f"{meter.name}: {history[-1][meter.id]:.0f}", t.c["text"],
+        draw_line(surface, small, f"{meter.name}: {values[-1]:.0f}", t.c["text"],
                   (lx + 3 * u, ly), plot.w // 2 - 4 * u, where="meters legend")
     return surface

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.ui.session import Session
+from game.play.session import Session
 
 if TYPE_CHECKING:
     from game.ui.screen import Screen
@@ -52,7 +52,7 @@ def crash_context(stack: list[Screen]) -> dict[str, Any]:
         context["scenario"] = f"{game.scenario.id} ({game.scenario.file})"
         context["seed"] = game.seed
         context["mode"] = session.mode
-        context["round"] = game.round
+        context["round"] = game.state.round
         context["moves"] = len(game.moves)
         for n, (side, move, _reason) in enumerate(game.moves, 1):
             context[f"move {n}"] = f"{side} {move.to_json()}"
@@ -72,5 +72,4 @@ def find_session(stack: list[Screen]) -> Session | None:
 
 
 def autosave_path(session: Session) -> Path | None:
-    path = getattr(session.autosave, "path", None)
-    return path if isinstance(path, Path) else None
+    return session.save_path

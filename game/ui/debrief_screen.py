@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.analysis import points
 from game.debrief import debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
 from game.ui.screen import Screen, panel, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -65,7 +64,7 @@ class DebriefScreen(Screen):
     def save_transcript(self) -> None:
         """Write the transcript (Markdown and HTML) and show where it went."""
         session = self.session
-        path = getattr(session.autosave, "path", None)
+        path = session.save_path
         folder = transcript_folder()
         try:
             self.written = write_transcripts(session.game,
@@ -103,18 +102,17 @@ class DebriefScreen(Screen):
                  Span(d.outcome_text, gap=0.8)]
         if d.deal:
             spans.append(Span("The deal", bold=True, gap=0.2))
-            for issue, option in d.deal.items():
+            for issue, option in d.deal:
                 spans.append(Span(f"{issue}: {option}", indent=12, gap=0.1))
             spans.append(Span("", gap=0.3))
         for side, result in d.results.items():
             team = self.session.team(side)
             spans.append(Span(f"{result.name} ({team})", bold=True, gap=0.1))
-            gain = points(result.utility) - points(result.batna)
-            spans.append(Span(f"Worth {points(result.utility)} points against a fallback of "
-                              f"{points(result.batna)}: {'+' if gain >= 0 else ''}"
-                              f"{gain}. {result.verdict}", indent=12,
-                              colour="good" if result.gain > 0 and not result.red_lines_crossed
-                              else "bad" if result.gain < 0 or result.red_lines_crossed
+            gain = result.gain_points
+            spans.append(Span(f"Worth {result.points} points against a fallback of "
+                              f"{result.batna_points}: {gain:+d}. {result.verdict}", indent=12,
+                              colour="good" if gain > 0 and not result.red_lines_crossed
+                              else "bad" if gain < 0 or result.red_lines_crossed
                               else "text", gap=0.1))
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
@@ -124,21 +122,22 @@ class DebriefScreen(Screen):
                           gap=0.2))
         for name, score in d.score_parts:
             spans.append(Span(f"{name}: {score}", indent=12, gap=0.1))
-        report = d.report
-        if report.nash:
-            nash = "; ".join(game.scenario.issue(i).options[[o.id for o in game.scenario.issue(i).options].index(o)].name
-                             for i, o in report.nash.items())
+        if d.nash is not None and d.nash_points is not None:
             spans.append(Span("", gap=0.3))
-            spans.append(Span("A better deal for both? The Nash point, the fairest split of "
-                              "what both could gain, was:", bold=True, gap=0.1))
-            spans.append(Span(nash, indent=12, gap=0.1))
-            if report.nash_utility:
-                worth = ", ".join(f"{game.scenario.sides[s].name} {points(v)} points"
-                                  for s, v in report.nash_utility.items())
-                spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
-        if report.distance_to_frontier is not None:
-            spans.append(Span(f"Distance from the deal to the best deals (Pareto frontier): "
-                              f"{points(report.distance_to_frontier)} points (0 is on it).",
+            if d.is_nash:
+                spans.append(Span("The deal is the Nash point, the fairest split of what both "
+                                  "could gain.", bold=True, gap=0.1))
+            else:
+                spans.append(Span("The Nash point, the fairest split of what both could "
+                                  "gain, was:", bold=True, gap=0.1))
+                for issue, option in d.nash:
+                    spans.append(Span(f"{issue}: {option}", indent=12, gap=0.1))
+            worth = ", ".join(f"{game.scenario.sides[s].name} {n} points"
+                              for s, n in d.nash_points.items())
+            spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
+        if d.frontier_sentence is not None:
+            spans.append(Span(f"{d.frontier_sentence} Distance from the deal to the Pareto "
+                              f"frontier: {d.frontier_points} points (0 is on it).",
                               colour="muted"))
         return spans
 
@@ -146,7 +145,7 @@ class DebriefScreen(Screen):
         d = self.report
         spans = [Span("What each side cared about, hidden during the game:", colour="muted",
                       gap=0.6)]
-        reveal = getattr(self.session.game.settings, "reveal_priorities", True)
+        reveal = self.session.settings.reveal_priorities
         for side, result in d.results.items():
             own = self.session.is_human(side) and self.session.mode != "hotseat"
             if not reveal and not own and self.session.mode != "demo":
@@ -230,7 +229,7 @@ class DebriefScreen(Screen):
         key = (page, size, id(self.theme))
         if key not in self._charts:
             draw = charts.outcome_space if page == 1 else charts.meters_over_time
-            self._charts[key] = draw(self.session, size, self.theme)
+            self._charts[key] = draw(self.session.scenario, self.report, size, self.theme)
         return self._charts[key]
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -251,7 +250,8 @@ class DebriefScreen(Screen):
             head = t.fonts.get("body", bold=True)
             draw_line(surface, head, "How to read it", t.c["text"], (x, inner.y), legend_w,
                       where="legend title")
-            y = charts.draw_legend(surface, charts.legend(self.session, t), t, x,
+            y = charts.draw_legend(surface, charts.legend(self.session.scenario, self.report, t),
+                                   t, x,
                                    inner.y + head.get_linesize() + u // 2, legend_w)
             small = t.fonts.get("small")
             lines = max(0, (inner.bottom - y - u) // small.get_linesize())

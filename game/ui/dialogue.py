@@ -13,6 +13,7 @@ import pygame
 
 from game.model import Scenario
 from game.moves import Entry
+from game.play.wording import change_text, event_title, offer_rows
 from game.ui.text import wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Widget, draw_focus
@@ -24,29 +25,14 @@ class LaidEntry:
     marks: list[tuple[pygame.Rect, str]]  # hitbox in the entry's surface, source id
 
 
-def describe_changes(scenario: Scenario, changes: dict[str, float]) -> str:
-    """``{"trust": -2, "batna:ru": 0.02}`` -> "Trust between delegations -2 · ..."."""
-    parts = []
-    names = {m.id: m.name for m in scenario.meters}
-    for key, delta in changes.items():
-        sign = "+" if delta > 0 else "\u2212"
-        if key in names:
-            parts.append(f"{names[key]} {sign}{abs(delta):g}")
-        elif key.startswith("batna:"):
-            side = scenario.sides[key.split(":", 1)[1]].name
-            parts.append(f"{side}'s fallback {sign}{round(abs(delta) * 100)}")
-        elif key.startswith("stance:"):
-            side = scenario.sides[key.split(":", 1)[1]].name
-            parts.append(f"{side} {'more' if delta > 0 else 'less'} willing to concede")
-    return " \u00b7 ".join(parts)
-
-
 class EntryPainter:
     """Lays out one entry for a given width and theme."""
 
-    def __init__(self, scenario: Scenario, theme: Theme) -> None:
+    def __init__(self, scenario: Scenario, theme: Theme, humans: tuple[str, ...] = ()) -> None:
         self.scenario = scenario
         self.theme = theme
+        #: The sides people play: a change private to one of them is "yours" to read.
+        self.humans = humans
         self.numbers = {s.id: n for n, s in enumerate(scenario.sources, 1)}
 
     def paint(self, entry: Entry, width: int) -> LaidEntry:
@@ -67,36 +53,44 @@ class EntryPainter:
 
         kind = entry.kind
         if kind == "phase":
-            name, _, description = entry.text.partition(": ")
-            lines(name.upper(), t.fonts.get("small", bold=True), c["accent"])
-            if description:
-                lines(description, small, c["muted"])
+            lines(entry.title.upper(), t.fonts.get("small", bold=True), c["accent"])
+            if entry.body:
+                lines(entry.body, small, c["muted"])
         elif kind == "event":
-            name, _, text = entry.text.partition(". ")
-            lines(f"Event: {name}", bold, c["event"])
-            lines(text or entry.text, body, c["text"], indent)
+            lines(f"Event: {event_title(entry)}", bold, c["event"])
+            lines(entry.body, body, c["text"], indent)
+        elif kind == "timeout":
+            lines(entry.body, bold, c["event"])
         elif kind in ("move", "reply"):
-            side = entry.side or ""
+            side = entry.speaker or ""
             spec = self.scenario.sides.get(side)
             colour = t.side_colour(self.scenario, side) if spec else c["text"]
             who = spec.name if spec else ""
             if kind == "reply":
                 who += " (answering)"
+            elif entry.move is not None and entry.move.kind == "tactic":
+                who += f" \u00b7 {entry.title}"
             rows.append((bold.render(who, True, colour), 0))
-            lines(f"\u201c{entry.text}\u201d", body, c["text"], indent)
+            lines(f"\u201c{entry.body}\u201d", body, c["text"], indent)
+            if entry.offer is not None and entry.move is not None and \
+                    entry.move.kind == "propose":
+                for issue, option in offer_rows(self.scenario, entry.offer):
+                    lines(f"{issue}: {option}", small, c["text"], indent * 2)
         elif kind == "reason":
-            spec = self.scenario.sides.get(entry.side or "")
+            spec = self.scenario.sides.get(entry.speaker or "")
             lines(f"{spec.name if spec else ''} computer's reasoning (hidden from the other "
-                  f"side): {entry.text}", italic, c["muted"], indent)
+                  f"side): {entry.body}", italic, c["muted"], indent)
         elif kind == "effect":
-            lines(f"{entry.text} {describe_changes(self.scenario, entry.changes)}".strip(),
-                  small, c["muted"], indent)
+            # A player's own stance is the computer's business: it is not shown.
+            viewer = entry.private if entry.private in self.humans else None
+            parts = [change_text(self.scenario, change, viewer)
+                     for change in entry.changes
+                     if not (change.kind == "stance" and change.target in self.humans)]
+            if parts:
+                lines(f"{entry.title}: " + "; ".join(parts) + ".", small, c["muted"], indent)
         elif kind == "outcome":
-            name, _, text = entry.text.partition(". ")
-            lines(f"Outcome: {name}", t.fonts.get("heading", bold=True), c["accent"])
-            lines(text, body, c["text"])
-        else:
-            lines(entry.text, body, c["text"])
+            lines(f"Outcome: {entry.title}", t.fonts.get("heading", bold=True), c["accent"])
+            lines(entry.body, body, c["text"])
         if entry.cite:
             x = indent
             row: list[tuple[pygame.Surface, int, str]] = []
@@ -139,9 +133,10 @@ class EntryPainter:
 class DialogueLog(Widget):
     """The scrolling log. ``add`` lays out a new entry once; ``draw`` only blits."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, humans: tuple[str, ...] = ()) -> None:
         super().__init__(tooltip="")
         self.scenario = scenario
+        self.humans = humans
         self.entries: list[Entry] = []
         self.laid: list[LaidEntry] = []
         self.offset = 0  # pixels scrolled up from the bottom
@@ -158,7 +153,7 @@ class DialogueLog(Widget):
         if key == self._key:
             return
         self._key = key
-        self.painter = EntryPainter(self.scenario, theme)
+        self.painter = EntryPainter(self.scenario, theme, self.humans)
         self.laid = [self.painter.paint(e, self._width()) for e in self.entries]
         self.total = sum(e.surface.get_height() for e in self.laid)
 

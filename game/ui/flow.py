@@ -14,11 +14,11 @@ from game.errors import Problem, SaveError, ScenarioError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
 from game.resolve import ScenarioFinder
-from game.save import Restored, SaveSummary, restore
+from game.save import Restored, SaveSummary, restore, save_folder
 from game.scenario import load_scenario
 from game.settings import Difficulty
 from game.ui.navigation import Briefing, Confirm, HandOver, Message, Problems, Setup, Table, Title
-from game.ui.session import DEMO, HOTSEAT, Session
+from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.theme import load_theme
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
                                                                difficulty=difficulty)
     use_theme(app, scenario)
     session = Session.start(scenario, settings, mode, human_side=human_side, teams=teams,
-                            seed=app.seed)
+                            seed=app.seed, saves=save_folder())
     # The table goes on the stack first, hidden under the briefings, so that leaving the
     # last brief reveals it.
     table = app.rebase(Table(session))
@@ -153,10 +153,10 @@ def resume_game(app: App, summary: SaveSummary) -> None:
         app.push(Message("This save cannot be loaded", why[:1].upper() + why[1:],
                          "The file is left as it is."))
         return
-    complete = restored.replayed == len(save.moves)
+    complete = not restored.lost
 
     def go_on() -> None:
-        _open_table(app, scenario, restored, path, keep_file=complete)
+        _open_table(app, scenario, restored, path)
 
     if restored.warning:
         more = ("" if complete else " If you go on, the game continues in a new save file; "
@@ -169,11 +169,9 @@ def resume_game(app: App, summary: SaveSummary) -> None:
     go_on()
 
 
-def _open_table(app: App, scenario: Scenario, restored: Restored, path: Path | None, *,
-                keep_file: bool) -> None:
+def _open_table(app: App, scenario: Scenario, restored: Restored, path: Path | None) -> None:
     use_theme(app, scenario)
-    session = Session.resume(restored.game, restored.humans, path, started=restored.started,
-                             keep_file=keep_file)
+    session = Session.resume(restored, path)
     table = app.rebase(Table(session))
     table.show_all()
     if session.mode == HOTSEAT and not session.game.finished:

@@ -14,21 +14,21 @@ from game.ui.widgets import Widget, draw_focus
 
 def shown_meters(scenario: Scenario, entries: list[Entry]) -> tuple[dict[str, float],
                                                                      dict[str, float]]:
-    """The meters as the shown part of the log leaves them, and their change over the
-    latest turn shown. Every change of a meter is logged with its delta, so summing the
-    deltas replays the engine's own numbers at the pace the log is shown."""
+    """The meters as the shown part of the log leaves them, and how much each moved since
+    the latest move shown began (that move's effects and every event after it). Each
+    change in the record carries the value after it: nothing is re-added."""
     values = {m.id: float(m.start) for m in scenario.meters}
-    last: dict[str, float] = {}
-    # The latest turn in which a side moved: a new round's opening line comes after it
-    # and has changed nothing yet.
     latest_turn = next((e.turn for e in reversed(entries) if e.kind in ("move", "reply")),
                        entries[-1].turn if entries else 0)
+    before: dict[str, float] | None = None
     for entry in entries:
-        for key, delta in entry.changes.items():
-            if key in values:
-                values[key] += delta
-                if entry.turn == latest_turn:
-                    last[key] = last.get(key, 0.0) + delta
+        if before is None and entry.turn == latest_turn:
+            before = dict(values)
+        for change in entry.changes:
+            if change.kind == "meter":
+                values[change.target] = change.after
+    before = before or values
+    last = {key: value - before[key] for key, value in values.items() if value != before[key]}
     return values, last
 
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from game.ui.reload_screen import ReloadProblemsScreen  # noqa: F401
     from game.ui.saves_screen import SavesScreen  # noqa: F401
     from game.ui.screen import Screen
-    from game.ui.session import Session
+    from game.play.session import Session
     from game.ui.settings_screen import SettingsScreen  # noqa: F401
     from game.ui.setup import ModeScreen  # noqa: F401
     from game.ui.table import TableScreen

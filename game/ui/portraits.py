@@ -16,7 +16,7 @@ from game.ui.theme import Theme
 
 if TYPE_CHECKING:
     from game.ui.app import App
-    from game.ui.session import Session
+    from game.play.session import Session
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from game.model import Scenario
 from game.settings import DIFFICULTIES
 from game.ui.flow import begin_game
 from game.ui.screen import Screen, panel, paragraph, title_bar
-from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
+from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus

@@ -14,13 +14,14 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
+from game.play.wording import event_title
 from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, arrow, shown_meters
 from game.ui.navigation import Debrief, HandOver, Pause
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Screen, panel
-from game.ui.session import HOTSEAT, Session
+from game.play.session import HOTSEAT, Session
 from game.ui.widgets import Button, Widget
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ THINK = 0.7
 def reading_time(entry: Entry) -> float:
     """How long an entry needs on screen to be read: a base by kind plus its length."""
     per_char = 0.0 if entry.kind in ("effect", "outcome") else 1 / 45
-    return min(BASE_DELAY.get(entry.kind, 1.0) + len(entry.text) * per_char, 5.0)
+    return min(BASE_DELAY.get(entry.kind, 1.0) + len(entry.title + entry.body) * per_char,
+               5.0)
 
 
 class TableScreen(Screen):
@@ -45,7 +47,7 @@ class TableScreen(Screen):
         super().__init__(app)
         self.session = session
         scenario = session.scenario
-        self.log = DialogueLog(scenario)
+        self.log = DialogueLog(scenario, session.humans)
         self.agenda = Agenda(session)
         self.actions = Actions(session, self.play, self.propose, self.accept)
         self.agenda.on_change = self.actions.disarm
@@ -100,9 +102,9 @@ class TableScreen(Screen):
     def _sync_takebacks(self) -> None:
         """Enable Undo and Redo when the session allows them; else say why in the tip."""
         for button, why, tip in (
-                (self.undo_button, self.session.undo_blocked(),
+                (self.undo_button, self.session.undo_blocked(self.seat),
                  "Take back your last move and the computer's answer to it (Ctrl+Z)."),
-                (self.redo_button, self.session.redo_blocked(),
+                (self.redo_button, self.session.redo_blocked(self.seat),
                  "Play again what Undo took back (Ctrl+Y or Ctrl+Shift+Z).")):
             button.enabled = why is None
             button.tooltip = tip if why is None else f"{tip} Not now: {why}"
@@ -132,8 +134,7 @@ class TableScreen(Screen):
             row.change = last.get(row.meter.id, 0.0)
         for entry in new:
             if entry.kind == "event":
-                name, _, text = entry.text.partition(". ")
-                self.banner = (name, text, 4.0 * self.app.pace + 1.0)
+                self.banner = (event_title(entry), entry.body, 4.0 * self.app.pace + 1.0)
         if not self.pending:
             self._caught_up()
 
@@ -193,12 +194,16 @@ class TableScreen(Screen):
         side = self.seat or ""
         package = self.agenda.package()
         game = self.session.game
+        why = game.why_not(Move.propose(package), side)
+        if why is not None:  # the rules forbid it: no second press makes it legal
+            self.app.toast(why, 5.0)
+            return
         warning = ""
         if self.agenda.crossed(side, package):
             warning = "This package crosses one of your red lines."
-        elif self.agenda.worth(side, package) <= game.batna[side]:
+        elif self.agenda.worth(side, package) <= game.fallback(side):
             warning = "This package is worth no more to you than your fallback."
-        elif game.state.standing == package and game.standing_by != side:
+        elif game.state.standing == package and game.state.standing_by != side:
             warning = "This is the other side's own proposal: you could accept it instead (2)."
         if warning and not self.actions.arm("propose"):
             self.app.toast(f"{warning} Press 1 again to propose it anyway.", 5.0)
@@ -212,7 +217,7 @@ class TableScreen(Screen):
         if table is not None:
             if self.agenda.crossed(side, table):
                 warning = "The proposal on the table crosses one of your red lines."
-            elif self.agenda.worth(side, table) <= self.session.game.batna[side]:
+            elif self.agenda.worth(side, table) <= self.session.game.fallback(side):
                 warning = "The proposal on the table is worth no more to you than your fallback."
         if warning and not self.actions.arm("accept"):
             self.app.toast(f"{warning} Press 2 again to accept it anyway.", 5.0)
@@ -233,16 +238,15 @@ class TableScreen(Screen):
         """Play again what Undo took back (Ctrl+Y, Ctrl+Shift+Z)."""
         return self._take_back(self.session.redo, self.session.redo_blocked, "Played again")
 
-    def _take_back(self, act: Callable[[], bool], blocked: Callable[[], str | None],
-                   done: str) -> bool:
+    def _take_back(self, act: Callable[[str | None], int],
+                   blocked: Callable[[str | None], str | None], done: str) -> bool:
         if self.pending:
             self.skip()
-        why = blocked()
-        before = len(self.session.game.moves)
-        if why is not None or not act():
+        why = blocked(self.seat)
+        count = act(self.seat) if why is None else 0
+        if not count:
             self.app.toast(why or "Nothing to do.", 4.0)
             return False
-        count = abs(len(self.session.game.moves) - before)
         self.banner = None
         self.shown = len(self.session.visible_log())
         self.log.set_entries(self.session.visible_log())
@@ -389,11 +393,11 @@ class TableScreen(Screen):
             changed = self.banner is None
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
-        seconds = getattr(self.session.game.settings, "seconds_per_turn", None)
+        seconds = self.session.settings.seconds_per_turn
         if seconds and self.my_turn:
             if self.clock - self.turn_started >= seconds:
                 self.app.toast("Time is up.")
-                self.session.play_timeout()
+                self.session.time_out()
                 self.think = THINK * self.app.pace
                 self._reveal(len(self.session.visible_log()))
                 self._report_save_error()

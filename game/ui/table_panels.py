@@ -23,18 +23,19 @@ def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
     # While lines are still being revealed, the header follows them; once they have all
     # been shown it is the game's own round and phase.
     last = visible[table.shown - 1] if table.shown and table.pending else None
-    phase = game.scenario.phase(last.phase) if last else game.phase
-    rnd = last.round if last else game.round
+    state = game.state
+    phase = game.scenario.phase(last.phase if last else state.phase)
+    rnd = last.round if last else state.round
     x, w = table.centre.centerx, table.centre.w
     y = table.centre.y
     bold = t.fonts.get("body", bold=True)
     small = t.fonts.get("small")
     draw_line(surface, bold, phase.name, t.c["accent"], (x, y), w, "center", "phase")
     y += bold.get_linesize()
-    left = game.total_rounds - rnd
+    left = state.rounds - rnd
     after = "the talks are over" if game.finished and not table.pending else \
         f"{left} round{'s' if left != 1 else ''} after this"
-    draw_line(surface, small, f"Round {rnd} of {game.total_rounds}  \u00b7  {after}",
+    draw_line(surface, small, f"Round {rnd} of {state.rounds}  \u00b7  {after}",
               t.c["text"], (x, y), w, "center", "round")
     y += small.get_linesize()
     if table.pending or table.debrief_button.visible:
@@ -42,10 +43,11 @@ def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
     if game.finished:
         status = "The talks are over."
     elif table.session.computer_to_move:
-        status = f"{game.side_name(game.to_move or '')} is considering its move\u2026"
+        name = game.scenario.sides[game.to_move or ""].name
+        status = f"{name} is considering its move\u2026"
     elif table.my_turn:
         status = "Your move: build a package or choose a move."
-        seconds = getattr(game.settings, "seconds_per_turn", None)
+        seconds = game.settings.seconds_per_turn
         if seconds:
             remaining = max(0, int(seconds - (table.clock - table.turn_started)))
             status = f"Your move: {remaining} seconds left."
@@ -67,7 +69,7 @@ def draw_goal(table: TableScreen, surface: pygame.Surface) -> None:
     y = panel(surface, t, table.goal_rect, "Your objective")
     side = table.seat if table.session.is_human(table.seat) else None
     if side:
-        batna = table.session.game.batna[side]
+        batna = table.session.game.fallback(side)
         texts = [f"Beat your fallback ({points(batna)} points), keep your red lines, and "
                  f"do not wreck trust or your support at home.",
                  f"Beat your fallback ({points(batna)} points); keep your red lines."]

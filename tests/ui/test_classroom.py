@@ -15,7 +15,7 @@ from game.scenario import load_scenario
 from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
-from game.ui.session import VS_COMPUTER, Session
+from game.play.session import VS_COMPUTER, Session
 
 from .conftest import click, press, wait_for_turn
 
@@ -96,10 +96,14 @@ def test_undo_is_refused_with_a_reason(make_app) -> None:  # type: ignore[no-unt
     assert app.top.name == "pause" and not app.top.buttons[1].enabled
 
     scenario = load_scenario(flow.default_scenario_path())
-    hot = Session.start(scenario, Settings(), "hotseat", seed=3, save=False)
+    hot = Session.start(scenario, Settings(), "hotseat", seed=3)
     hot.play(Move.wait())
-    assert "two teams share the screen" in (hot.undo_blocked() or "")
-    demo = Session.start(scenario, Settings(), "demo", seed=3, save=False)
+    # The US team is at the keyboard and has no move of its own to take back; Russia's
+    # team could take back its own, but never once the US team has moved after it.
+    assert "not made a move" in (hot.undo_blocked() or "")
+    hot.play(Move.wait())
+    assert "takes back only its own moves" in (hot.undo_blocked("ru") or "")
+    demo = Session.start(scenario, Settings(), "demo", seed=3)
     assert "demo" in (demo.undo_blocked() or "")
 
 
@@ -144,7 +148,7 @@ def test_the_title_offers_to_resume_the_newest_unfinished_game(make_app) -> None
     assert f"round {app.top.unfinished.save.round}" in label and "saved today" in label
     press(app, pygame.K_r)
     assert app.top.name == "table"
-    assert app.top.session.game.moves == moves
+    assert app.top.session.game.moves == tuple(moves)
     # Once the newest save is of a finished game, nothing is offered.
     (path,) = saves_folder().glob("*.json")
     save = read_save(path)
@@ -210,7 +214,8 @@ def saved_tutorial_game(tmp_path: Path) -> tuple[Path, Session]:
     (tmp_path / "mod" / "tutorial.yaml").write_text(
         TUTORIAL.read_text(encoding="utf-8") + "\n# the modder's version\n", encoding="utf-8")
     scenario = load_scenario(tmp_path / "mod" / "tutorial.yaml")
-    session = Session.start(scenario, Settings(), VS_COMPUTER, human_side="us", seed=5)
+    session = Session.start(scenario, Settings(), VS_COMPUTER, human_side="us", seed=5,
+                            saves=saves_folder())
     for _ in range(3):
         if session.computer_to_move:
             session.play_computer()
@@ -237,7 +242,7 @@ def test_a_save_of_a_changed_scenario_warns_before_play_goes_on(make_app, tmp_pa
     assert table.name == "table"
     assert table.session.game.moves == session.game.moves
     assert "Very First" in table.session.scenario.title
-    assert table.session.autosave.path == path  # every move replayed: the same file
+    assert table.session.save_path == path  # every move replayed: the same file
 
 
 def test_moves_no_longer_legal_go_on_in_a_new_save_file(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -256,7 +261,7 @@ def test_moves_no_longer_legal_go_on_in_a_new_save_file(make_app, tmp_path) -> N
     table = app.top
     assert table.name == "table"
     assert len(table.session.game.moves) < len(session.game.moves)
-    assert table.session.autosave.path != path
+    assert table.session.save_path != path
     wait_for_turn(app)
     table.play(Move.wait())
     assert path.read_bytes() == before
@@ -326,7 +331,7 @@ def test_the_debrief_writes_the_transcript_and_says_where(make_app, tmp_path, mo
     assert app.top.name == "message"
     md, html = debrief.written
     assert md.parent == saves_folder().parent / "transcripts"
-    assert md.stem == debrief.session.autosave.path.stem
+    assert md.stem == debrief.session.save_path.stem
     shown = " ".join(s.text for s in app.top.body.spans)
     assert str(md) in shown and str(html) in shown
     assert md.read_text(encoding="utf-8").startswith("#")

@@ -36,7 +36,7 @@ def test_a_fault_at_the_table_shows_the_crash_screen_and_resumes(  # type: ignor
     scene_table(app)
     table = app.top
     session = table.session
-    save_path = session.autosave.path
+    save_path = session.save_path
     saved_moves = len(read_save(save_path).moves)
     assert saved_moves == len(session.game.moves) > 0
     before = save_path.read_bytes()
@@ -64,7 +64,7 @@ def test_a_fault_at_the_table_shows_the_crash_screen_and_resumes(  # type: ignor
     assert "scenario: joint_strikes_2016" in report and "screen: table" in report
 
     # The broken game is not saved again: the autosave is byte for byte what it was.
-    assert session.autosave is None
+    assert session.save_path is None
     for _ in range(5):
         app.step(0.02)
     assert save_path.read_bytes() == before
@@ -75,7 +75,7 @@ def test_a_fault_at_the_table_shows_the_crash_screen_and_resumes(  # type: ignor
     assert [s.name for s in app.stack] == ["title", "table"]
     resumed = app.top.session
     assert len(resumed.game.moves) == saved_moves
-    assert resumed.autosave.path == save_path
+    assert resumed.save_path == save_path
     for _ in range(3):
         app.step(0.02)
     play_turns(app, 2)
@@ -142,7 +142,7 @@ def test_a_fault_in_the_crash_screen_closes_the_window(  # type: ignore[no-untyp
 def test_resume_from_a_damaged_autosave_says_so(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     app = make_app(seed=7)
     scene_table(app)
-    path = app.top.session.autosave.path
+    path = app.top.session.save_path
     monkeypatch.setattr(TableScreen, "draw", explode)
     app.invalidate()
     app.step(0.02)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.analysis import from_ids
+
 from game.ui import flow
 from game.ui.app import App
-from game.ui.session import DEMO, HOTSEAT, VS_COMPUTER
+from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
 
 from .conftest import click, press, type_text
 
@@ -19,10 +21,12 @@ def human_turn(app: App) -> None:
     fallback, otherwise propose (or pass when proposing is not allowed)."""
     actions = app.top.actions
     game = app.top.session.game
-    side = game.to_move
-    if actions.accept.enabled and game.standing is not None and \
-            game.space.utility_of(side, game.standing) > game.batna[side] and \
-            not game.space.red_lines_crossed(side, game.standing):
+    side = game.to_move or ""
+    standing = game.state.standing
+    package = from_ids(game.scenario, standing) if standing is not None else None
+    if actions.accept.enabled and package is not None and \
+            game.space.utility_of(side, package) > game.fallback(side) and \
+            not game.space.red_lines_crossed(side, package):
         press(app, pygame.K_2)
     elif actions.propose.enabled:
         press(app, pygame.K_1)
@@ -249,7 +253,7 @@ def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
     press(app, pygame.K_RETURN)   # to the table
     table = app.top
     for _ in range(MAX_FRAMES):
-        if table.my_turn and table.session.game.round >= 2:
+        if table.my_turn and table.session.game.state.round >= 2:
             break
         if table.my_turn:
             press(app, pygame.K_4)

@@ -68,7 +68,7 @@ def test_f5_shows_a_broken_file_and_play_goes_on(make_app, tmp_path) -> None:  #
     app.step(0.016)
     press(app, pygame.K_RETURN)
     assert app.top is table
-    assert table.session.scenario is scenario and table.session.game.moves == moves
+    assert table.session.scenario is scenario and table.session.game.moves == tuple(moves)
     press(app, pygame.K_4)  # still playing on the last good version
     assert len(table.session.game.moves) == len(moves) + 1
 
@@ -82,7 +82,7 @@ def test_f5_rebuilds_the_game_on_the_new_file(make_app, tmp_path) -> None:  # ty
     table = app.top
     assert table.name == "table"
     assert "Your First Talks" in table.session.scenario.title
-    assert table.session.game.moves == moves
+    assert table.session.game.moves == tuple(moves)
     assert "Reloaded tutorial.yaml" in (app.toast_text or "")
     # A move the new version forbids: the game is rebuilt up to it, and says so.
     edit(path, "moves: [propose, accept, reject, tactic, walkout]",

@@ -15,7 +15,7 @@ from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrie
                                 HandOver, Load, Message, Pause, Problems, ReloadProblems,
                                 Settings, Setup, Table, Title)
 from game.ui.router import screen_for
-from game.ui.session import VS_COMPUTER
+from game.play.session import VS_COMPUTER
 from game.ui.table import TableScreen
 
 

@@ -36,7 +36,7 @@ def test_a_game_is_saved_and_loaded_back(make_app) -> None:  # type: ignore[no-u
     press(app, pygame.K_1)
     table = app.top
     assert table.name == "table"
-    assert table.session.game.moves == moves
+    assert table.session.game.moves == tuple(moves)
     assert table.session.humans == ("us",)
     assert not table.pending
 
