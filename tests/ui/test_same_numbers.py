@@ -1,0 +1,116 @@
+"""Every front end shows the same figures for the same game: the window's debrief, the
+terminal's debrief, the transcripts and the class report all draw the one debrief model.
+
+Games of every shipped scenario are played; each front end's output is read back as a
+teacher or a student would read it, and every side's points, fallback, gain and the joint
+score must agree everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from game import transcript
+from game.cli import main
+from game.debrief import debrief
+from game.library import shipped_scenarios
+from game.play.session import DEMO, Session
+from game.save import to_save, write_save
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.textdebrief import write_debrief
+from game.textplay import TextGame
+from game.ui.navigation import Debrief
+
+Figures = dict[str, tuple[int, int, int]]  # side name -> (points, fallback, gain)
+
+
+def played(path: Path, seed: int) -> Session:
+    scenario = load_scenario(path)
+    session = Session.start(scenario, Settings(), DEMO, seed=seed)
+    session.play_to_end()
+    return session
+
+
+def names(session: Session) -> str:
+    """A pattern matching either side's name."""
+    return "|".join(re.escape(s.name) for s in session.scenario.sides.values())
+
+
+def from_terminal(session: Session) -> tuple[Figures, int]:
+    out = io.StringIO()
+    text = TextGame(session, io.StringIO(), out)
+    write_debrief(session.scenario, debrief(session.game), set(), True, text.say, text.rule,
+                  out.write)
+    flat = " ".join(out.getvalue().split())
+    found = re.findall(rf"({names(session)}) \(computer\): (\d+) points, BATNA (\d+), gain "
+                       r"([+-]\d+)", flat)
+    score = re.search(r"Joint score: (\d+)/100", flat)
+    assert found and score, flat[:400]
+    return {name: (int(p), int(b), int(g)) for name, p, b, g in found}, int(score.group(1))
+
+
+def from_transcript(session: Session, html: bool) -> tuple[Figures, int]:
+    text = transcript.html(session.game) if html else transcript.markdown(session.game)
+    flat = " ".join(re.sub(r"<[^>]+>", " ", text).split()) if html else " ".join(text.split())
+    found = re.findall(rf"({names(session)}): (\d+) points against a BATNA of (\d+) \(gain "
+                       r"([+-]\d+)\)", flat)
+    score = re.search(r"Joint score:\W*(\d+)/100", flat)
+    assert found and score
+    return {name: (int(p), int(b), int(g)) for name, p, b, g in found}, int(score.group(1))
+
+
+def from_window(app, session: Session) -> tuple[Figures, int]:  # type: ignore[no-untyped-def]
+    screen = app.push(Debrief(session))
+    lines = [span.text for span in screen.texts_by_page[0].spans]
+    figures: Figures = {}
+    for name, line in zip(lines, lines[1:]):
+        found = re.fullmatch(r"Worth (\d+) points against a fallback of (\d+): ([+-]\d+)\..*",
+                             line)
+        if found:
+            side = name.rsplit(" (", 1)[0]
+            figures[side] = (int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    score = next(re.fullmatch(r"Joint score: (\d+) out of 100", line) for line in lines
+                 if line.startswith("Joint score"))
+    assert figures and score
+    app.pop()
+    return figures, int(score.group(1))
+
+
+def from_report(folder: Path, sessions: list[Session]) -> list[tuple[Figures, int]]:
+    for n, session in enumerate(sessions):
+        write_save(to_save(session.game, set(session.game.sides)), folder / f"g{n:02}.json")
+    assert main(["report", str(folder), "-o", str(folder / "class.csv")]) == 0
+    with (folder / "class.csv").open(encoding="utf-8") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: r["file"])
+    result = []
+    for row, session in zip(rows, sessions):
+        a, b = (session.scenario.sides[s].name for s in session.game.sides)
+        result.append(({a: (int(row["points_a"]), int(row["fallback_a"]), int(row["gain_a"])),
+                        b: (int(row["points_b"]), int(row["fallback_b"]), int(row["gain_b"]))},
+                       int(row["score"])))
+    return result
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_window_terminal_transcripts_and_report_show_the_same_numbers(
+        path: Path, make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    sessions = [played(path, seed) for seed in (1, 46, 77, 120)]
+    reported = from_report(tmp_path, sessions)
+    for session, report in zip(sessions, reported):
+        model = debrief(session.game)
+        expected = ({r.name: (r.points, r.batna_points, r.gain_points)
+                     for r in model.results.values()}, model.score)
+        for name, (points, fallback, gain) in expected[0].items():
+            assert points - fallback == gain, name  # the figures shown add up
+        shown = {"window": from_window(app, session), "terminal": from_terminal(session),
+                 "markdown": from_transcript(session, html=False),
+                 "html": from_transcript(session, html=True), "report": report}
+        for where, figures in shown.items():
+            assert figures == expected, (where, session.game.seed)
