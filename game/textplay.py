@@ -21,6 +21,18 @@ from game.textdebrief import write_debrief
 WIDTH = 78
 
 
+def against(value: int, batna: int) -> str:
+    """How *value* points compare with a fallback of *batna* points, in words.
+
+    >>> against(75, 42)
+    '33 above your fallback of 42'
+    """
+    if value == batna:
+        return f"the same as your fallback of {batna}"
+    return f"{abs(value - batna)} {'above' if value > batna else 'below'} your fallback " \
+           f"of {batna}"
+
+
 class Quit(Exception):
     """The player left (typed q, or the input ended)."""
 
@@ -231,8 +243,7 @@ class TextGame:
             batna = points(game.fallback(viewer))
             crossed = game.space.red_lines_crossed(viewer, package)
             note = " It crosses your red line." if crossed else ""
-            self.say(f"Worth {value} points to you (your fallback: {batna}, "
-                     f"{value - batna:+d}).{note}", 6, 2)
+            self.say(f"Worth {value} points to you: {against(value, batna)}.{note}", 6, 2)
 
     def report_save_error(self) -> None:
         """Tell the players once, plainly, that the game is not being saved."""
@@ -356,7 +367,7 @@ class TextGame:
             if choice.why_not is None:
                 lines.append(f"{key:>2}  {label}")
             else:
-                lines.append(f"{key:>2}  ({label.split(':')[0]}: not now. {choice.why_not})")
+                lines.append(f"{key:>2}  {label.split(':')[0]} - not now: {choice.why_not}")
         self.say("Your moves:")
         for line in lines:
             self.say(line, 2, 4)

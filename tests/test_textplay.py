@@ -100,11 +100,11 @@ def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
 def test_moves_keep_their_numbers_and_unavailable_ones_say_why() -> None:
     _, out = play({"us"}, "\n2\nw\nq\ny\n")
     out = " ".join(out.split())
-    assert "2 (Accept the proposal on the table: not now. Nothing can be accepted in this " \
-        "phase (Opening statements).)" in out
+    assert "2 Accept the proposal on the table - not now: Nothing can be accepted in this " \
+        "phase (Opening statements)." in out
     assert "Not now: Nothing can be accepted in this phase (Opening statements)." in out
     assert "Not now: No delegation can walk out in this phase (Opening statements)." in out
-    assert "w (Walk out (ends the talks): not now" in out
+    assert "w Walk out (ends the talks) - not now: No delegation can walk out" in out
 
 
 def test_meter_values_shown_after_each_change_add_up() -> None:
