@@ -36,6 +36,10 @@ from game.view import Knowledge, OtherSide, OwnSpace, SideView
 log = logging.getLogger(__name__)
 
 _DEFAULT_LINES = {
+    "answer": "",
+    "deflect": "Everything on this agenda matters to us; let us talk about the package as "
+               "a whole.",
+    "decline": "We will not discuss our priorities at this table.",
     "propose": "We propose:",
     "counter": "We cannot accept that as it stands. Our counter-proposal:",
     "accept": "We accept the proposal on the table.",
@@ -50,6 +54,11 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
            "walkout": "Walks out", "pass": "Passes"}
 
 Played = tuple[str, Move, str | None]
+
+#: The edition of the rules new games are played by (see :attr:`Game.edition`).
+EDITION = 2
+_ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
+                 "deflect, or decline.")
 
 
 def sentence(text: str) -> str:
@@ -69,7 +78,13 @@ class Game:
     """One game of a scenario. See the module's docstring for its face."""
 
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
-                 seed: int = 0, teams: dict[str, str] | None = None) -> None:
+                 seed: int = 0, teams: dict[str, str] | None = None, *,
+                 edition: int = EDITION) -> None:
+        if edition not in (1, EDITION):
+            raise ValueError(f"no rules edition {edition!r}")
+        #: The edition of the rules the game is played by: 1 for games saved before a side
+        #: chose its answer to "what matters most" (it was given at once, truthfully).
+        self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
         self.seed = seed
@@ -97,6 +112,8 @@ class Game:
         self._used_by: Counter[tuple[str, str]] = Counter()
         self._fired: Counter[str] = Counter()
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
+        #: The side asked what matters most that has not answered yet.
+        self._asked: str | None = None
         self._turn = 0
         self._round = 1
         self._agreed: Package | None = None
@@ -114,6 +131,10 @@ class Game:
         self._tactics = {t.id: t for t in scenario.tactics}
         self._side_tactics = {s: [t for t in scenario.tactics if s in t.sides]
                               for s in self.sides}
+        self._issue_ids = {issue.id for issue in scenario.issues}
+        #: The answers a side asked what matters most may give.
+        self._answers = [Move.answer(issue.id) for issue in scenario.issues] + \
+            [Move.deflect(), Move.decline()]
         #: Every move each side has, in the order of :meth:`choices`.
         self._side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
                             + [Move.use(t.id) for t in self._side_tactics[s]]
@@ -133,10 +154,11 @@ class Game:
 
     @classmethod
     def replay(cls, scenario: Scenario, settings: Settings | None, seed: int,
-               moves: Iterable[Played], teams: dict[str, str] | None = None) -> Game:
+               moves: Iterable[Played], teams: dict[str, str] | None = None, *,
+               edition: int = EDITION) -> Game:
         """Rebuild a game from its moves; raises :class:`IllegalMoveError` at the first
         move that is no longer legal (its message says which)."""
-        game = cls(scenario, settings, seed, teams)
+        game = cls(scenario, settings, seed, teams, edition=edition)
         for number, (side, move, reason) in enumerate(moves, 1):
             if side != game.to_move:
                 raise IllegalMoveError(f"move {number}: it is not {side}'s turn")
@@ -148,12 +170,12 @@ class Game:
 
     @classmethod
     def replay_legal(cls, scenario: Scenario, settings: Settings | None, seed: int,
-                     moves: Sequence[Played],
-                     teams: dict[str, str] | None = None) -> tuple[Game, str | None]:
+                     moves: Sequence[Played], teams: dict[str, str] | None = None, *,
+                     edition: int = EDITION) -> tuple[Game, str | None]:
         """Rebuild a game from its moves as far as they are still legal (the scenario may
         have changed since they were played); returns the game and, when a move had to be
         dropped, a sentence saying which."""
-        game = cls(scenario, settings, seed, teams)
+        game = cls(scenario, settings, seed, teams, edition=edition)
         for number, (side, move, reason) in enumerate(moves, 1):
             try:
                 if side != game.to_move:
@@ -171,7 +193,7 @@ class Game:
             raise IllegalMoveError(f"cannot take back {count} move(s); "
                                    f"{len(self._moves)} made")
         return Game.replay(self.scenario, self.settings, self.seed, self._moves[:-count],
-                           self.teams)
+                           self.teams, edition=self.edition)
 
     # ----- reading the game -------------------------------------------------------------
 
@@ -221,7 +243,8 @@ class Game:
                 agreed=self._ids(self._agreed), walked_out=self._walked_out,
                 last_turn=self._last_turn,
                 offers=tuple(self._offer_ids),
-                revealed={s: tuple(ids) for s, ids in self._revealed.items()})
+                revealed={s: tuple(ids) for s, ids in self._revealed.items()},
+                asked=self._asked)
         return self._snapshot
 
     def fallback(self, side: str) -> float:
@@ -284,7 +307,11 @@ class Game:
         choices = self._choices.get(side)
         if choices is None:
             blocked = self._blocked(side)
-            if blocked is not None:
+            if blocked is None and self._asked == side:
+                # Asked what matters most: the side answers first, then makes its move.
+                choices = [Choice(move, None) for move in self._answers] + \
+                    [Choice(move, _ANSWER_FIRST) for move in self._side_moves[side]]
+            elif blocked is not None:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 phase = self._phase
@@ -311,6 +338,14 @@ class Game:
 
     def _why_not(self, move: Move, side: str, phase: Phase) -> str | None:
         """:meth:`why_not` for the side to move, in *phase* (the current one)."""
+        if move.kind == "answer":
+            if self._asked != side:
+                return "Nobody has asked you what matters most."
+            if move.reply == "name" and move.issue not in self._issue_ids:
+                return f"There is no issue {move.issue!r} in this scenario."
+            return None
+        if self._asked == side:
+            return _ANSWER_FIRST
         if move.kind == "tactic":
             tactic = self._tactics.get(move.tactic or "")
             if tactic is None:
@@ -364,6 +399,11 @@ class Game:
         getattr(self, f"_do_{move.kind}")(side, move)
         if not self.finished:
             self._check_breakdown()
+        if move.kind == "answer" and not self.finished:
+            # An answer comes before the side's move: its turn goes on.
+            self._snapshot = None
+            self._choices = {}
+            return self._log[start:]
         if not self.finished:
             self._turn += 1
             self._set("turn", self._turn)
@@ -507,9 +547,36 @@ class Game:
                                                                 **stance.stance}}),
                       f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id)
         if tactic.kind == "question":
-            self._reveal(other)
+            if self.edition >= 2:
+                self._asked = other  # it answers at the start of its turn, as it chooses
+            else:
+                self._reveal(other)
         elif tactic.kind == "preference":
             self._reveal(side)
+
+    def _do_answer(self, side: str, move: Move) -> None:
+        self._asked = None
+        reply = move.reply or "deflect"
+        if reply == "name":
+            issue = self.scenario.issue(move.issue or "")
+            said = self._revealed[side]
+            if issue.id not in said:
+                said.append(issue.id)
+            rank = said.index(issue.id) + 1
+            which = "most" if rank == 1 else f"{_ordinal(rank)} most"
+            lead = self._line(side, "answer")  # an optional opening, in character
+            body = f"{lead} What matters {which} to us: {issue.name}.".strip()
+            self._add("reply", title="What matters most", body=body, speaker=side,
+                      move=move, ref=issue.id)
+            kind = "answer"
+        else:
+            self._add("reply", title="What matters most", body=self._line(side, reply),
+                      speaker=side, move=move)
+            kind = reply
+        if kind in self.scenario.move_effects:
+            why = {"answer": "A straight answer", "deflect": "A question sidestepped",
+                   "decline": "A question refused"}[kind]
+            self._effects(self.scenario.move_effects[kind], why, ref=kind)
 
     def _reveal(self, side: str) -> None:
         weights = self.scenario.sides[side].weights

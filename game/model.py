@@ -124,6 +124,12 @@ class Personality(Part):
     walkout_when: str | None = Field(default=None, description="Condition under which it "
                                                                "walks out, e.g. "
                                                                "'trust < 15'.")
+    candour: Unit = Field(default=1.0, description="How openly it answers when asked what "
+                                                   "matters most: 1 always names its true "
+                                                   "priority; lower, it names it only when "
+                                                   "trust is at least (1 - candour) x 100, "
+                                                   "deflects when trust is half that, and "
+                                                   "declines below.")
 
 
 class Side(Part):
@@ -148,7 +154,8 @@ class Side(Part):
     values: dict[Id, dict[Id, Unit]] = Field(
         description="Issue id -> option id -> value from 0 to 1 for this side.")
     personality: Personality
-    lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass"], Line] = Field(
+    lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass",
+                        "answer", "deflect", "decline"], Line] = Field(
         default={}, description="What the negotiator says when making each kind of move "
                                 "(a default is used for any left out).")
 
@@ -275,10 +282,13 @@ class Scenario(Part):
     meters: list[Meter] = Field(default=[], max_length=12)
     tactics: list[Tactic] = Field(default=[], max_length=60)
     events: list[Event] = Field(default=[], max_length=60)
-    move_effects: dict[Literal["reject", "concede", "harden"], Effects] = Field(
+    move_effects: dict[Literal["reject", "concede", "harden", "answer", "deflect", "decline"],
+                       Effects] = Field(
         default={}, description="What every move of a kind changes: 'reject' a proposal, "
                                 "'concede' (a proposal worse for its maker than the maker's "
-                                "previous one), 'harden' (one better for its maker).")
+                                "previous one), 'harden' (one better for its maker); and how "
+                                "a side answers when asked what matters most: 'answer' "
+                                "(it names an issue), 'deflect', 'decline'.")
     phases: list[Phase] = Field(min_length=1, max_length=12)
     outcomes: list[Outcome] = Field(min_length=1, max_length=30)
     debrief: Debrief

@@ -6,18 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
-MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout", "pass"]
+MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout", "pass", "answer"]
 MOVE_KINDS: tuple[MoveKind, ...] = ("propose", "accept", "reject", "tactic", "walkout",
-                                    "pass")
+                                    "pass", "answer")
+#: How a side answers when asked what matters most: it names an issue, deflects or
+#: declines.
+ReplyKind = Literal["name", "deflect", "decline"]
+REPLIES: tuple[ReplyKind, ...] = ("name", "deflect", "decline")
 
 
 @dataclass(frozen=True)
 class Move:
     """One move: propose (or counter) a package, accept, reject, use a tactic, walk out,
-    or pass (hold one's position and let the turn go by).
+    or pass (hold one's position and let the turn go by); or, when the other side has asked
+    what matters most, answer (name an issue, deflect or decline), which comes before the
+    side's move and does not end its turn.
 
-    ``package`` maps every issue id to an option id; ``tactic`` is a tactic id;
-    ``timed_out`` marks a move made for a side whose time ran out.
+    ``package`` maps every issue id to an option id; ``tactic`` is a tactic id; ``reply``
+    and ``issue`` say how a side answered; ``timed_out`` marks a move made for a side whose
+    time ran out.
     """
 
     kind: MoveKind
@@ -25,6 +32,8 @@ class Move:
     tactic: str | None = None
     #: Made because the side's time ran out (a pass, or the computer's pick for it).
     timed_out: bool = False
+    reply: ReplyKind | None = None
+    issue: str | None = None
 
     @classmethod
     def propose(cls, package: Mapping[str, str]) -> Move:
@@ -47,6 +56,21 @@ class Move:
         return cls("walkout")
 
     @classmethod
+    def answer(cls, issue: str) -> Move:
+        """Answer "what matters most to you?" by naming *issue* (truly or not)."""
+        return cls("answer", reply="name", issue=issue)
+
+    @classmethod
+    def deflect(cls) -> Move:
+        """Answer "what matters most to you?" without naming anything."""
+        return cls("answer", reply="deflect")
+
+    @classmethod
+    def decline(cls) -> Move:
+        """Refuse to answer "what matters most to you?"."""
+        return cls("answer", reply="decline")
+
+    @classmethod
     def wait(cls) -> Move:
         """Let the turn pass without a move (always legal while the game goes on)."""
         return cls("pass")
@@ -62,20 +86,24 @@ class Move:
             data["package"] = dict(self.package)
         if self.tactic is not None:
             data["tactic"] = self.tactic
+        if self.reply is not None:
+            data["reply"] = self.reply
+        if self.issue is not None:
+            data["issue"] = self.issue
         if self.timed_out:
             data["timeout"] = True
         return data
 
     def on_timeout(self) -> Move:
         """This move, marked as made because time ran out."""
-        return Move(self.kind, self.package, self.tactic, timed_out=True)
+        return Move(self.kind, self.package, self.tactic, True, self.reply, self.issue)
 
     @classmethod
     def from_json(cls, data: Any) -> Move:
         """Rebuild a move from :meth:`to_json` output; raises ``ValueError`` on bad data."""
         if not isinstance(data, dict) or data.get("kind") not in MOVE_KINDS:
             raise ValueError(f"not a move: {data!r}")
-        extra = set(data) - {"kind", "package", "tactic", "timeout"}
+        extra = set(data) - {"kind", "package", "tactic", "timeout", "reply", "issue"}
         if extra:
             raise ValueError(f"unknown fields in move: {sorted(extra)}")
         package = data.get("package")
@@ -88,8 +116,16 @@ class Move:
         timed_out = data.get("timeout", False)
         if not isinstance(timed_out, bool):
             raise ValueError(f"timeout must be true or false: {timed_out!r}")
+        reply, issue = data.get("reply"), data.get("issue")
+        if (data["kind"] == "answer") != (reply is not None) or \
+                (reply is not None and reply not in REPLIES):
+            raise ValueError(f"an answer must say how it answers ({', '.join(REPLIES)}): "
+                             f"{data!r}")
+        if (reply == "name") != (issue is not None) or \
+                (issue is not None and not isinstance(issue, str)):
+            raise ValueError(f"an answer that names an issue must name exactly one: {data!r}")
         return cls(data["kind"], tuple(package.items()) if package is not None else None,
-                   tactic, timed_out)
+                   tactic, timed_out, reply, issue)
 
 
 EntryKind = Literal["phase", "event", "move", "reply", "reason", "effect", "timeout",

@@ -66,6 +66,9 @@ class GameState(NamedTuple):
     """Every proposal made so far, in order: (side, package)."""
     revealed: dict[str, tuple[str, ...]]
     """Side id -> the issue ids it has said matter most to it, most important first."""
+    asked: str | None = None
+    """The side asked what matters most that has not answered yet (it answers before its
+    move)."""
 
     def last_offer(self, side: str) -> dict[str, str] | None:
         """*side*'s latest proposal, if it made one."""

@@ -24,8 +24,10 @@ from game.model import Scenario
 from game.moves import Move
 from game.settings import Settings
 
-#: The save format this Parley writes.
-SAVE_VERSION = 1
+#: The newest save format this Parley writes. A save's version is also the edition of the
+#: rules its game is played by (see ``Game.edition``): version 1 saves come from before a
+#: side chose its answer to "what matters most", and replay with the answer given at once.
+SAVE_VERSION = 2
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.
@@ -55,7 +57,7 @@ class SaveFile(_Strict):
     """The JSON document of a save."""
 
     kind: str = Field(alias="parley")
-    version: int
+    version: int = Field(ge=MIN_SAVE_VERSION, le=SAVE_VERSION, strict=True)
     scenario: SavedScenario
     seed: int = Field(ge=0, le=2**63)
     settings: dict[str, Any]
@@ -79,7 +81,7 @@ def now() -> str:
 def to_save(game: Game, humans: set[str] | list[str], started: str | None = None) -> SaveFile:
     """The save document of *game*; *humans* are the sides people play."""
     return SaveFile(
-        kind=MARKER, version=SAVE_VERSION,
+        kind=MARKER, version=game.edition,
         scenario=SavedScenario(id=game.scenario.id, title=game.scenario.title,
                                file=game.scenario.file, sha256=game.scenario.digest),
         seed=game.seed, settings=game.settings.to_json(), teams=dict(game.teams),
@@ -199,7 +201,8 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
     if unknown:
         raise SaveError(f"the save names sides this scenario does not have: {sorted(unknown)}")
     changed = save.scenario.sha256 != scenario.digest
-    game, warning = Game.replay_legal(scenario, settings, save.seed, moves, dict(save.teams))
+    game, warning = Game.replay_legal(scenario, settings, save.seed, moves, dict(save.teams),
+                                      edition=save.version)
     replayed = len(game.moves)
     if changed:
         note = "The scenario has changed since this game was saved."

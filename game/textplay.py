@@ -286,8 +286,42 @@ class TextGame:
         return tuple(next(n for n, o in enumerate(i.options) if o.id == chosen[i.id])
                      for i in self.scenario.issues)
 
+    def answer_question(self, side: str) -> None:
+        """The other side asked what matters most: the player names an issue of their
+        choice (truly or not), deflects or declines, before making the turn's move."""
+        other = self.name(self.scenario.other(side))
+        spec = self.scenario.sides[side]
+        self.say()
+        self.say(f"{other} asked what matters most to you. Answer as you choose: the "
+                 "truth, another issue, or nothing at all.")
+        issues = self.scenario.issues
+        for n, issue in enumerate(issues, 1):
+            self.say(f"{n:>2}  Name {issue.name} ({spec.weights[issue.id]:.0%} of your "
+                     "score)", 2, 4)
+        self.say(" d  Deflect: answer without naming anything", 2, 4)
+        self.say(" n  Decline: refuse to discuss your priorities", 2, 4)
+        while True:
+            choice = self.ask("Your answer (number, d or n): ").lower()
+            if choice.isdigit() and 1 <= int(choice) <= len(issues):
+                move = Move.answer(issues[int(choice) - 1].id)
+            elif choice in ("d", "deflect"):
+                move = Move.deflect()
+            elif choice in ("n", "decline"):
+                move = Move.decline()
+            elif choice in ("q", "quit"):
+                raise Quit
+            else:
+                self.say(f"Type a number from 1 to {len(issues)}, d or n.")
+                continue
+            self.session.play(move)
+            self.report_save_error()
+            self.show_new_entries(side)
+            return
+
     def human_turn(self, side: str) -> None:
         self.last_human = side
+        if self.session.game.state.asked == side:
+            self.answer_question(side)
         self.status(side)
         menu = self.menu(side)
         session = self.session

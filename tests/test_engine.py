@@ -148,13 +148,62 @@ def test_tactics_change_meters_within_their_range_and_respect_their_limit() -> N
     assert all(value <= top for history in game.meter_history for value in history.values())
 
 
-def test_asking_a_question_reveals_the_other_sides_top_priority() -> None:
-    game = Game(scenario(), seed=1)
+def test_in_games_saved_before_answers_were_chosen_a_question_reveals_at_once() -> None:
+    game = Game(scenario(), seed=1, edition=1)
     game.apply(Move.use("ask_priority"))
     reply = [e for e in game.log if e.kind == "reply"][-1]
     weights = scenario().sides["us"].weights
     assert reply.speaker == "us" and reply.ref == max(weights, key=lambda k: weights[k])
-    assert game.state.revealed["us"] == (reply.ref,)
+    assert game.state.revealed["us"] == (reply.ref,) and game.state.asked is None
+
+
+def test_the_side_asked_what_matters_most_answers_as_it_chooses_before_its_move() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.use("ask_priority"))  # Russia asks the US
+    assert game.state.asked == "us" and game.to_move == "us"
+    assert not [e for e in game.log if e.kind == "reply"]
+    choices = game.choices("us")
+    answers = [c.move for c in choices if c.move.kind == "answer"]
+    assert len(answers) == len(scenario().issues) + 2
+    assert all(c.why_not and "answer the question" in c.why_not for c in choices
+               if c.move.kind != "answer")
+    with pytest.raises(IllegalMoveError, match="answer the question"):
+        game.apply(Move.wait())
+    # The US names an issue that is not its true top priority: the record says what it
+    # said, and the answer does not use up its turn.
+    weights = scenario().sides["us"].weights
+    bluff = min(weights, key=lambda k: weights[k])
+    turn = game.state.turn
+    game.apply(Move.answer(bluff))
+    reply = game.log[-1] if game.log[-1].kind == "reply" else \
+        next(e for e in reversed(game.log) if e.kind == "reply")
+    assert reply.speaker == "us" and reply.ref == bluff
+    assert game.state.revealed["us"] == (bluff,) and game.state.asked is None
+    assert game.state.turn == turn and game.to_move == "us"
+    game.apply(Move.wait())
+    assert game.to_move == "ru"
+
+
+@pytest.mark.parametrize("answer", [Move.deflect(), Move.decline()])
+def test_deflecting_or_declining_reveals_nothing(answer: Move) -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.use("ask_priority"))
+    game.apply(answer)
+    reply = next(e for e in reversed(game.log) if e.kind == "reply")
+    assert reply.speaker == "us" and reply.ref is None and reply.body
+    assert game.state.revealed["us"] == () and game.state.asked is None
+    with pytest.raises(IllegalMoveError, match="Nobody has asked"):
+        game.apply(Move.deflect())
+
+
+def test_answer_moves_replay_and_survive_a_save() -> None:
+    game = Game(scenario(), seed=1)
+    for move in (Move.use("ask_priority"), Move.answer("targets"), Move.wait()):
+        game.apply(move)
+    again = Game.replay(scenario(), None, 1, game.moves)
+    assert record(again) == record(game)
+    assert [Move.from_json(m.to_json()) for _, m, _ in game.moves] == \
+        [m for _, m, _ in game.moves]
 
 
 def test_conceding_and_rejecting_change_trust_as_the_scenario_says() -> None:
@@ -175,7 +224,7 @@ def test_the_computers_reasoning_is_private_to_its_side() -> None:
 
 def test_same_seed_and_moves_give_the_same_record_byte_for_byte() -> None:
     moves = [Move.use("opening_statement"), Move.propose(JOINT), Move.propose(INTEL),
-             Move.use("ask_priority"), Move.wait(), Move.reject()]
+             Move.use("ask_priority"), Move.answer("targets"), Move.wait(), Move.reject()]
     games = []
     for _ in range(2):
         game = Game(scenario(), seed=42)
@@ -366,7 +415,8 @@ def test_a_time_out_is_recorded_as_such_and_replays() -> None:
 def test_the_engines_face_is_narrow() -> None:
     face = {name for name in dir(Game) if not name.startswith("_")}
     face |= {name for name in vars(Game(scenario(), seed=1)) if not name.startswith("_")}
-    assert face == {"scenario", "settings", "seed", "teams", "space", "sides", "replay",
+    assert face == {"scenario", "settings", "seed", "teams", "edition", "space", "sides",
+                    "replay",
                     "replay_legal", "undone", "finished", "to_move", "moves", "log",
                     "visible_log", "meter_history", "state", "fallback", "view", "report",
                     "legal_moves", "choices", "why_not", "apply"}

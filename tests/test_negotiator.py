@@ -9,6 +9,7 @@ from functools import cache
 import pytest
 
 from game.analysis import from_ids
+from game.answers import computer_answer
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -110,6 +111,8 @@ def test_the_opponent_model_learns_from_offers_and_stated_priorities() -> None:
     model = OpponentModel(game.view("ru"))
     assert not model.known
     game.apply(Move.use("ask_priority"))  # Russia asks; the US names its top issue
+    weights = scenario().sides["us"].weights
+    game.apply(Move.answer(max(weights, key=lambda k: weights[k])))
     model = OpponentModel(game.view("ru"))
     revealed = game.state.revealed["us"][0]
     position = [i.id for i in scenario().issues].index(revealed)
@@ -147,9 +150,13 @@ def test_the_computer_never_reads_the_other_sides_private_values(seed: int) -> N
         moves = iter(us_moves)
         while not game.finished:
             if game.to_move == "ru":
-                decision = player.decide(game.view("ru"))
+                view = game.view("ru")
+                decision = computer_answer(view) if view.state.asked == "ru" else \
+                    player.decide(view)
                 made.append((decision.move, decision.reason))
                 game.apply(decision.move, decision.reason)
+            elif game.state.asked == "us":
+                game.apply(Move.answer("targets"))
             else:
                 move = next(moves, Move.wait())
                 if game.why_not(move) is not None:

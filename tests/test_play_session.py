@@ -33,9 +33,11 @@ def against_computer(settings: Settings | None = None, saves: Path | None = None
     session = Session.start(scenario(), settings or Settings(), VS_COMPUTER, human_side="us",
                             seed=3, saves=saves)
     for move in (Move.use("opening_statement"), Move.use("ask_priority")):
-        session.play_computer()
+        while session.computer_to_move:
+            session.play_computer()
         session.play(move)
-    session.play_computer()
+    while session.computer_to_move:  # Russia answers the question, then moves
+        session.play_computer()
     return session
 
 
@@ -54,11 +56,12 @@ def test_teams_are_recorded_and_the_computer_named() -> None:
 def test_undo_takes_back_the_players_move_and_the_reply_and_redo_plays_them_again() -> None:
     session = against_computer()
     before = record(session.game)
-    assert session.undo_count() == 2
-    assert session.undo() == 2
+    # The US's question, Russia's answer and Russia's move.
+    assert session.undo_count() == 3
+    assert session.undo() == 3
     assert len(session.game.moves) == 3 and session.game.to_move == "us"
     assert session.redo_blocked() is None
-    assert session.redo() == 2 and record(session.game) == before
+    assert session.redo() == 3 and record(session.game) == before
     assert session.redo_blocked() is not None and session.redo() == 0
 
 
@@ -141,12 +144,12 @@ def test_every_move_is_saved_and_a_resumed_game_keeps_its_file(tmp_path: Path) -
     path = session.save_path
     assert path is not None and session.save_works
     saved = read_save(path)
-    assert len(saved.moves) == len(session.game.moves) == 5
+    assert len(saved.moves) == len(session.game.moves) == 6
     resumed = Session.resume(restore(saved, scenario()), path)
     assert resumed.save_path == path and resumed.humans == ("us",)
     assert record(resumed.game) == record(session.game)
     resumed.play(Move.wait())
-    assert len(read_save(path).moves) == 6
+    assert len(read_save(path).moves) == 7
 
 
 def test_a_failing_save_is_reported_once_and_play_goes_on(tmp_path: Path) -> None:

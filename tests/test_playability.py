@@ -37,6 +37,8 @@ def thoughtful(target: dict[str, str], good_enough: float) -> Player:
     from_ids(scenario(), target)  # fails at once on a misspelt target
 
     def move(view: SideView) -> Move:
+        if view.state.asked == "us":  # a straight answer: its true top priority
+            return Move.answer(max(view.me.weights, key=lambda k: view.me.weights[k]))
         legal = {(m.kind, m.tactic) for m in view.legal}
         standing = view.standing_from_other()
         space = view.known.space
@@ -58,6 +60,8 @@ def thoughtful(target: dict[str, str], good_enough: float) -> Player:
 
 def careless(view: SideView) -> Move:
     """Threatens whenever it can, rejects everything, and asks for everything."""
+    if view.state.asked == "us":
+        return Move.decline()
     legal = {(m.kind, m.tactic) for m in view.legal}
     for tactic in ("channel_only", "invoke_allies", "assad_first"):
         if ("tactic", tactic) in legal:

@@ -134,3 +134,16 @@ def test_in_hot_seat_only_the_team_that_just_moved_may_take_its_move_back() -> N
 def test_leaving_says_truly_whether_the_game_is_saved() -> None:
     _, out = play({"us"}, "\nq\ny\n")
     assert "It is NOT saved" in out
+
+
+def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
+    # Russia (the computer) asks at some point; the player names its lowest-weight issue
+    # whenever asked, then passes. The record shows what the player said.
+    typed = "\n" + ("5\np\n" * 20)
+    text, out = play({"us"}, typed, seed=3)
+    game = text.session.game
+    assert "Russia asked what matters most to you" in out  # seed 3: Russia asks
+    assert "Name Start date (10% of your score)" in out
+    replies = [e for e in game.log if e.kind == "reply" and e.speaker == "us"]
+    assert replies and replies[0].ref == "start_date"
+    assert game.state.revealed["us"][0] == "start_date"

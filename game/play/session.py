@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.answers import computer_answer
 from game.engine import Game, Played
 from game.errors import IllegalMoveError, SaveError
 from game.model import Scenario
@@ -203,14 +204,19 @@ class Session:
         side = self._game.to_move
         if side is None or side not in self._players:
             raise ValueError("it is not the computer's turn")
-        decision = self._players[side].decide(self._game.view(side))
+        view = self._game.view(side)
+        decision = computer_answer(view) if view.state.asked == side else \
+            self._players[side].decide(view)
         entries = self._game.apply(decision.move, decision.reason)
         self._save()
         return entries
 
     def decide_for(self, side: str) -> Decision:
         """What the computer would play for *side* now (a hint, or a move on time-out)."""
-        return Negotiator(self._game.view(side)).decide(self._game.view(side))
+        view = self._game.view(side)
+        if view.state.asked == side:
+            return computer_answer(view)
+        return Negotiator(view).decide(view)
 
     def time_out(self) -> list[Entry]:
         """The side to move ran out of time: it passes, or (if the settings say so) the
@@ -220,6 +226,8 @@ class Session:
             raise ValueError("no player is to move")
         if self.settings.on_timeout == "computer":
             move = self.decide_for(side).move.on_timeout()
+        elif self._game.state.asked == side:
+            move = Move.deflect().on_timeout()  # no answer given: the question goes by
         else:
             move = Move.wait().on_timeout()
         entries = self._game.apply(move)
@@ -228,7 +236,7 @@ class Session:
         return entries
 
     def play_to_end(self) -> GameState:
-        """Let the computer play every remaining turn (for a demo or a simulation)."""
+        """Let the computer play every remaining move (for a demo or a simulation)."""
         while self.computer_to_move:
             self.play_computer()
         return self._game.state
@@ -299,7 +307,8 @@ class Session:
         moves = self._undone.pop()
         game = self._game
         self._replace(Game.replay(game.scenario, game.settings, game.seed,
-                                  list(game.moves) + moves, dict(game.teams)))
+                                  list(game.moves) + moves, dict(game.teams),
+                                  edition=game.edition))
         return len(moves)
 
     # ----- a scenario file changed on disk (F5 in the window) ----------------------------
@@ -320,7 +329,7 @@ class Session:
             raise ValueError(f"the scenario's sides changed ({', '.join(old.sides)} -> "
                              f"{', '.join(scenario.side_ids)})")
         game, warning = Game.replay_legal(scenario, old.settings, old.seed, list(old.moves),
-                                          dict(old.teams))
+                                          dict(old.teams), edition=old.edition)
         if warning is not None and self._autosave is not None:
             self._autosave = Autosave(self._autosave.path.parent, game, set(self.humans),
                                       started=self._autosave.started)
