@@ -175,3 +175,22 @@ def test_two_autosaves_started_together_never_share_a_file(tmp_path: Path) -> No
     first(game)
     second = Autosave(tmp_path, game, {"us"})
     assert second.path != first.path
+
+
+def test_a_save_of_format_1_replays_by_the_rules_it_was_played_by() -> None:
+    """Saves outlive versions: a game saved before a side chose its answer to "what matters
+    most" replays with the answer given at once, as it was played."""
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    fixture = Path(__file__).parent / "fixtures" / "save_v1_question.json"
+    save = read_save(fixture)
+    assert save.version == 1
+    restored = restore(save, load_scenario(DEFAULT_SCENARIO))
+    game = restored.game
+    assert restored.replayed == len(save.moves) == 6 and not restored.lost
+    assert game.edition == 1 and game.state.asked is None
+    reply = next(e for e in game.log if e.kind == "reply")
+    assert reply.speaker == "ru" and reply.ref == "joint_action"
+    # Saved again, it stays a format-1 game.
+    assert to_save(game, {"us"}).version == 1
