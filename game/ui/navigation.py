@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
+
+from game.ui.screen import Destination
 
 if TYPE_CHECKING:
     # Only named for mypy: importing a screen here would tie every screen to every other.
@@ -30,20 +32,12 @@ if TYPE_CHECKING:
     from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen  # noqa: F401
     from game.ui.reload_screen import ReloadProblemsScreen  # noqa: F401
     from game.ui.saves_screen import SavesScreen  # noqa: F401
-    from game.ui.screen import Screen
     from game.play.session import Session
     from game.ui.settings_screen import SettingsScreen  # noqa: F401
     from game.ui.setup import ModeScreen  # noqa: F401
     from game.ui.table import TableScreen
     from game.ui.text import Span
     from game.ui.title import TitleScreen  # noqa: F401
-
-S = TypeVar("S", bound="Screen", covariant=True)
-
-
-class Destination(Generic[S]):
-    """A screen to show, as a value; *S* is the screen it makes."""
-
 
 @dataclass(frozen=True)
 class Title(Destination["TitleScreen"]):

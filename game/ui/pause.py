@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.navigation import Settings, Title
-from game.ui.screen import Screen
+from game.ui.screen import Host, Screen
 from game.ui.text import draw_line
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
-    from game.ui.app import App
     from game.ui.table import TableScreen
 
 
@@ -21,7 +20,7 @@ class PauseScreen(Screen):
     opaque = False
     hint = "Esc: resume   Up/Down: move   Enter: choose"
 
-    def __init__(self, app: App, table: TableScreen) -> None:
+    def __init__(self, app: Host, table: TableScreen) -> None:
         super().__init__(app)
         self.table = table
         session = table.session
