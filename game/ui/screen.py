@@ -122,8 +122,9 @@ _Shown_co = TypeVar("_Shown_co", bound=Screen, covariant=True)
 
 class Destination(Generic[_Shown_co]):
     """A screen to show, as a value (the ones the window has are in
-    :mod:`game.ui.navigation`); its type parameter is the screen it makes, which
-    :meth:`Host.push` and the like give back."""
+    :mod:`game.ui.navigation`). Its type parameter is what the caller gets back from
+    :meth:`Host.push` and the like: ``Screen`` when no caller needs more, else a face of the
+    screen that names no screen module."""
 
 
 class Host(Protocol):

@@ -16,10 +16,10 @@ from game.ui.agenda import Agenda
 from game.play.wording import event_title
 from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, arrow, shown_meters
-from game.ui.navigation import Debrief, HandOver, Pause
+from game.ui.navigation import Debrief, HandOver, Pause, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
-from game.ui.screen import Host, Screen, panel
+from game.ui.screen import Host, panel
 from game.play.session import HOTSEAT, Session
 from game.ui.widgets import Button, Widget
 
@@ -36,7 +36,9 @@ def reading_time(entry: Entry) -> float:
                5.0)
 
 
-class TableScreen(Screen):
+class TableScreen(TableFace):
+    """The negotiating table: the one :class:`~game.ui.navigation.TableFace`."""
+
     name = "table"
 
     def __init__(self, app: Host, session: Session) -> None:
