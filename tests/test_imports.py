@@ -29,26 +29,13 @@ def test_no_module_outside_the_ui_imports_pygame() -> None:
         assert "import pygame" not in text and "from pygame" not in text, path
 
 
-def _is_type_checking(test: ast.expr) -> bool:
-    """``TYPE_CHECKING`` or ``typing.TYPE_CHECKING``: a block only mypy reads."""
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
-        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
-
-
 def _import_nodes(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
-    """Every import statement run when the module is, at any depth (in functions and
-    methods too); imports under ``if TYPE_CHECKING:`` are never run, so they are left
-    out (their ``else:`` branch is kept)."""
-    stack: list[ast.AST] = [tree]
-    while stack:
-        node = stack.pop()
+    """Every import statement of the module, at any depth: in functions and methods, and
+    under ``if TYPE_CHECKING:`` too. An import only mypy reads still ties the two modules
+    together (a change to one is a change to the other's types), so it counts."""
+    for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             yield node
-            continue
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
-            stack.extend(node.orelse)
-            continue
-        stack.extend(ast.iter_child_nodes(node))
 
 
 def _module_names(root: Path) -> dict[str, Path]:
@@ -64,9 +51,9 @@ def _module_names(root: Path) -> dict[str, Path]:
 
 
 def import_graph(root: Path) -> dict[str, set[str]]:
-    """Which modules of the package at *root* each of its modules imports, at module level
-    or inside functions, relative imports resolved. Importing ``a.b.c`` runs ``a`` and
-    ``a.b`` first, so it counts as importing them too."""
+    """Which modules of the package at *root* each of its modules imports, at module level,
+    inside functions or for the type checker only, relative imports resolved. Importing
+    ``a.b.c`` runs ``a`` and ``a.b`` first, so it counts as importing them too."""
     modules = _module_names(root)
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
@@ -141,9 +128,26 @@ def test_the_loop_finder_finds_a_loop_and_resolves_relative_imports(tmp_path: Pa
     (package / "sub" / "d.py").write_text("from ..a import f\n")
     graph = import_graph(package)
     assert graph["pkg.a"] == {"pkg", "pkg.sub", "pkg.sub.b"}
-    assert graph["pkg.sub.b"] == {"pkg", "pkg.sub", "pkg.sub.d"}
+    assert graph["pkg.sub.b"] == {"pkg", "pkg.c", "pkg.sub", "pkg.sub.d"}
+    assert graph["pkg.c"] == {"pkg", "pkg.a"}
     assert graph["pkg.sub.d"] == {"pkg", "pkg.a"}
-    assert import_loops(graph) == [["pkg.a", "pkg.sub.b", "pkg.sub.d"]]
+    assert import_loops(graph) == [["pkg.a", "pkg.c", "pkg.sub.b", "pkg.sub.d"]]
+
+
+def test_an_import_only_the_type_checker_reads_closes_a_loop(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "screen.py").write_text("from typing import TYPE_CHECKING\n"
+                                       "if TYPE_CHECKING:\n    from pkg.app import App\n"
+                                       "else:\n    import pkg.theme\n")
+    (package / "app.py").write_text("import typing\nfrom pkg import screen\n"
+                                    "if typing.TYPE_CHECKING:\n    import pkg.theme\n")
+    (package / "theme.py").write_text("")
+    graph = import_graph(package)
+    assert graph["pkg.screen"] == {"pkg", "pkg.app", "pkg.theme"}
+    assert graph["pkg.app"] == {"pkg", "pkg.screen", "pkg.theme"}
+    assert import_loops(graph) == [["pkg.app", "pkg.screen"]]
 
 
 def test_no_import_loop_in_the_game() -> None:

@@ -28,6 +28,7 @@ from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, 
 from game.play.session import Session
 from game.ui.setup import ModeScreen
 from game.ui.table import TableScreen
+from game.ui.title import TitleScreen
 
 SEED = 7
 
@@ -124,6 +125,7 @@ def scene_scenarios(app: App) -> None:
 
 def scene_mode(app: App) -> None:
     title = app.reset(Title())
+    assert isinstance(title, TitleScreen)
     title.start.activate()
     assert isinstance(app.top, ModeScreen)
 

@@ -11,7 +11,6 @@ import logging
 import os
 import time
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,9 +21,9 @@ from game.crashlog import write_crash_log
 from game.settings import Settings
 from game.ui import flow
 from game.ui.crash_report import CrashReport, autosave_path, crash_context, find_session
-from game.ui.navigation import Crash, Destination
+from game.ui.navigation import Crash
 from game.ui.router import screen_for
-from game.ui.screen import Screen
+from game.ui.screen import Destination, Preferences, Screen
 from game.ui.text import CACHE, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
 
@@ -53,17 +52,9 @@ def typed_text(text: str) -> str:
                    if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"))
 
 
-@dataclass
-class Preferences:
-    """The player's display preferences (not part of the game record)."""
-
-    text_scale: float = 1.0
-    high_contrast: bool = False
-    pace: str = "normal"
-
-
 class App:
-    """The window and its stack of screens. Tests drive it with :meth:`step`."""
+    """The window and its stack of screens: the :class:`~game.ui.screen.Host` of every
+    screen. Tests drive it with :meth:`step`."""
 
     def __init__(self, *, size: tuple[int, int] = (1280, 720), fullscreen: bool = False,
                  settings: Settings | None = None, seed: int | None = None) -> None:

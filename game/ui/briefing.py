@@ -4,20 +4,16 @@ screen showing one side's private information in hot-seat."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.analysis import points
 from game.ui.portraits import delegation_card
-from game.ui.screen import Screen, paragraph, title_bar
+from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 def brief_spans(session: Session, side: str) -> list[Span]:
@@ -58,7 +54,7 @@ class BriefingScreen(Screen):
     name = "briefing"
     hint = "Up/Down or Page Up/Down: read   Enter: to the table"
 
-    def __init__(self, app: App, session: Session, side: str,
+    def __init__(self, app: Host, session: Session, side: str,
                  then: Callable[[], None]) -> None:
         super().__init__(app)
         self.session = session
@@ -123,7 +119,7 @@ class HandoverScreen(Screen):
     name = "handover"
     hint = "Enter: we are ready"
 
-    def __init__(self, app: App, session: Session, side: str,
+    def __init__(self, app: Host, session: Session, side: str,
                  then: Callable[[], None]) -> None:
         super().__init__(app)
         self.session = session

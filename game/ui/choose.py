@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,19 +12,16 @@ from game.errors import ScenarioError
 from game.model import Scenario
 from game.ui.flow import SCENARIOS, load
 from game.ui.navigation import Problems, Setup
-from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class ScenarioScreen(Screen):
     name = "scenarios"
     hint = "Up/Down: choose   Enter: play this scenario   Esc: back"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.entries: list[tuple[Path, Scenario | None, ScenarioError | None]] = []
         allowed = app.settings.scenarios

@@ -1,13 +1,12 @@
 """What the window shows after an unexpected error: what happened in plain words, where the
 crash report is, and a way back into the game from its last autosave (or out).
 
-The app catches the error (:meth:`game.ui.app.App.crashed`), stops the game from saving
+The app catches the error (:meth:`game.ui.app.Host.crashed`), stops the game from saving
 again, writes the report with :mod:`game.crashlog` and puts this screen alone on the stack.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,11 +15,8 @@ from game.save import SaveSummary, read_save
 from game.ui.crash_report import CrashReport
 from game.ui.flow import resume_game
 from game.ui.navigation import Title
-from game.ui.screen import Screen, paragraph, title_bar
+from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class CrashScreen(Screen):
@@ -29,7 +25,7 @@ class CrashScreen(Screen):
     name = "crash"
     hint = "Enter: choose   Tab or arrows: move"
 
-    def __init__(self, app: App, report: CrashReport) -> None:
+    def __init__(self, app: Host, report: CrashReport) -> None:
         super().__init__(app)
         self.report = report
         self.problem = ""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -14,14 +13,11 @@ from game.debrief import debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
-from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 PAGES = ("Result", "Outcome space", "Meters", "Priorities", "History", "Questions")
 
@@ -30,7 +26,7 @@ class DebriefScreen(Screen):
     name = "debrief"
     hint = "Left/Right or 1-6: pages   Up/Down: scroll   T: save the transcript   Esc: title"
 
-    def __init__(self, app: App, session: Session) -> None:
+    def __init__(self, app: Host, session: Session) -> None:
         super().__init__(app)
         self.session = session
         self.report = debrief(session.game)

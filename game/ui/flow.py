@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game.errors import Problem, SaveError, ScenarioError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
@@ -19,10 +18,8 @@ from game.scenario import load_scenario
 from game.settings import Difficulty
 from game.ui.navigation import Briefing, Confirm, HandOver, Message, Problems, Setup, Table, Title
 from game.play.session import DEMO, HOTSEAT, Session
+from game.ui.screen import Host
 from game.ui.theme import load_theme
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: The shipped scenarios' folder, under the name the screens use (game.library knows where
 #: it is).
@@ -43,7 +40,7 @@ def load(path: str | Path) -> tuple[Scenario | None, ScenarioError | None]:
         return None, ScenarioError([Problem(str(path), 0, 0, "", f"cannot read: {exc}")])
 
 
-def start(app: App, scenario_path: str | None = None, *, demo: bool = False) -> None:
+def start(app: Host, scenario_path: str | None = None, *, demo: bool = False) -> None:
     """Fill the stack for a fresh launch: the title, then whatever was asked for."""
     app.push(Title())
     if scenario_path is None and not demo:
@@ -59,7 +56,7 @@ def start(app: App, scenario_path: str | None = None, *, demo: bool = False) -> 
         app.push(Setup(scenario))
 
 
-def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | None = None,
+def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | None = None,
                teams: dict[str, str] | None = None,
                difficulty: Difficulty | None = None) -> Session:
     """Start a game and show what comes first: the brief (after a hand-over in hot-seat)
@@ -94,7 +91,7 @@ def begin_game(app: App, scenario: Scenario, mode: str, *, human_side: str | Non
     return session
 
 
-def _over_table(app: App, destination: type[HandOver] | type[Briefing], session: Session,
+def _over_table(app: Host, destination: type[HandOver] | type[Briefing], session: Session,
                 side: str, then: Callable[[], None]) -> None:
     """Show the hand-over or brief of *side*; *then* runs when it is left."""
     app.push(destination(session, side, then))
@@ -120,7 +117,7 @@ def theme_problem(folder: Path | None) -> str | None:
     return load_theme(folder)[1] if folder is not None else None
 
 
-def use_theme(app: App, scenario: Scenario) -> None:
+def use_theme(app: Host, scenario: Scenario) -> None:
     """Dress the window in the scenario's own theme; a broken ``theme.json`` is left out
     and the player told so."""
     folder = Path(scenario.file).parent if scenario.file else None
@@ -130,7 +127,7 @@ def use_theme(app: App, scenario: Scenario) -> None:
         app.toast(problem, 8.0)
 
 
-def resume_game(app: App, summary: SaveSummary) -> None:
+def resume_game(app: Host, summary: SaveSummary) -> None:
     """Rebuild a saved game and go back to its table (after a hand-over in hot-seat).
 
     A save that cannot be read or rebuilt says why, and is left as it is. A save whose
@@ -169,7 +166,7 @@ def resume_game(app: App, summary: SaveSummary) -> None:
     go_on()
 
 
-def _open_table(app: App, scenario: Scenario, restored: Restored, path: Path | None) -> None:
+def _open_table(app: Host, scenario: Scenario, restored: Restored, path: Path | None) -> None:
     use_theme(app, scenario)
     session = Session.resume(restored, path)
     table = app.rebase(Table(session))

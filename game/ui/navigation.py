@@ -6,64 +6,85 @@ A screen never imports another screen. It asks the app for a destination
 shows it. The sequences of several screens (a new game's hand-overs and briefs, resuming a
 save) are in :mod:`game.ui.flow`, written with these same destinations.
 
-Each destination names the screen it makes (``Destination[TableScreen]``), so that
-``app.push(Table(session))`` is known to return a table.
+Each destination says what its caller gets back: a :class:`~game.ui.screen.Screen`, or,
+for the table, the :class:`TableFace` that the flows and the screens over the table use
+(``app.push(Table(session))`` is known to return one). This module names no screen module,
+not even for the type checker: the screens import it, so naming them here would tie every
+screen to every other.
 """
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
+
+from game.ui.screen import Destination, Screen
 
 if TYPE_CHECKING:
-    # Only named for mypy: importing a screen here would tie every screen to every other.
-    # The screens are named in quotes in the classes' bases, which pyflakes does not read.
     from game.errors import Problem, ScenarioError
     from game.model import Scenario
-    from game.ui.briefing import BriefingScreen, HandoverScreen  # noqa: F401
-    from game.ui.choose import ScenarioScreen  # noqa: F401
-    from game.ui.crash_report import CrashReport
-    from game.ui.crash_screen import CrashScreen  # noqa: F401
-    from game.ui.debrief_screen import DebriefScreen  # noqa: F401
-    from game.ui.pause import PauseScreen  # noqa: F401
-    from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen  # noqa: F401
-    from game.ui.reload_screen import ReloadProblemsScreen  # noqa: F401
-    from game.ui.saves_screen import SavesScreen  # noqa: F401
-    from game.ui.screen import Screen
     from game.play.session import Session
-    from game.ui.settings_screen import SettingsScreen  # noqa: F401
-    from game.ui.setup import ModeScreen  # noqa: F401
-    from game.ui.table import TableScreen
+    from game.ui.crash_report import CrashReport
     from game.ui.text import Span
-    from game.ui.title import TitleScreen  # noqa: F401
-
-S = TypeVar("S", bound="Screen", covariant=True)
 
 
-class Destination(Generic[S]):
-    """A screen to show, as a value; *S* is the screen it makes."""
+class TableFace(Screen):
+    """The negotiating table as the rest of the window knows it: what a flow does with the
+    table it opens (seat nobody until a hand-over, wait for the briefs, show the whole log)
+    and what the screens over it use. :class:`game.ui.table.TableScreen` is the table."""
+
+    #: The game played at the table.
+    session: Session
+    #: The side whose private view is shown (None: nobody is seated; nothing private shows).
+    seat: str | None
+    #: True while the hand-overs and briefs of a new game are shown over the table.
+    waiting_for_briefs: bool
+
+    @property
+    @abstractmethod
+    def pending(self) -> bool:
+        """Some of the log is still to be revealed."""
+
+    @abstractmethod
+    def show_all(self) -> None:
+        """Show the whole log at once, with no event banner."""
+
+    @abstractmethod
+    def skip(self) -> None:
+        """Reveal the rest of this turn at once."""
+
+    @abstractmethod
+    def undo(self) -> bool:
+        """Take back the players' last move; False, with the reason shown, when that is
+        not possible."""
+
+    @abstractmethod
+    def redo(self) -> bool:
+        """Play again what :meth:`undo` took back; False, with the reason shown, when that
+        is not possible."""
 
 
 @dataclass(frozen=True)
-class Title(Destination["TitleScreen"]):
+class Title(Destination[Screen]):
     """The title: resume, start, the tutorial, and the way to everything else."""
 
 
 @dataclass(frozen=True)
-class ChooseScenario(Destination["ScenarioScreen"]):
+class ChooseScenario(Destination[Screen]):
     """Every scenario offered, to choose one."""
 
 
 @dataclass(frozen=True)
-class Setup(Destination["ModeScreen"]):
+class Setup(Destination[Screen]):
     """Mode, side, difficulty and team names for a game of *scenario*."""
 
     scenario: Scenario
 
 
 @dataclass(frozen=True)
-class HandOver(Destination["HandoverScreen"]):
+class HandOver(Destination[Screen]):
     """"Pass the screen" to the team playing *side*; *then* runs when it is seated."""
 
     session: Session
@@ -72,7 +93,7 @@ class HandOver(Destination["HandoverScreen"]):
 
 
 @dataclass(frozen=True)
-class Briefing(Destination["BriefingScreen"]):
+class Briefing(Destination[Screen]):
     """The confidential brief of *side*; *then* runs when it has been read."""
 
     session: Session
@@ -81,47 +102,47 @@ class Briefing(Destination["BriefingScreen"]):
 
 
 @dataclass(frozen=True)
-class Table(Destination["TableScreen"]):
+class Table(Destination[TableFace]):
     """The negotiating table of *session*."""
 
     session: Session
 
 
 @dataclass(frozen=True)
-class Pause(Destination["PauseScreen"]):
+class Pause(Destination[Screen]):
     """The pause menu, over *table*."""
 
-    table: TableScreen
+    table: TableFace
 
 
 @dataclass(frozen=True)
-class Debrief(Destination["DebriefScreen"]):
+class Debrief(Destination[Screen]):
     """What the game of *session* came to."""
 
     session: Session
 
 
 @dataclass(frozen=True)
-class Settings(Destination["SettingsScreen"]):
+class Settings(Destination[Screen]):
     """The rules of the day and the display; *in_game*: the rules are fixed."""
 
     in_game: bool = False
 
 
 @dataclass(frozen=True)
-class Load(Destination["SavesScreen"]):
+class Load(Destination[Screen]):
     """Every saved game, to continue one."""
 
 
 @dataclass(frozen=True)
-class Problems(Destination["ProblemsScreen"]):
+class Problems(Destination[Screen]):
     """What is wrong with a scenario file."""
 
     error: ScenarioError
 
 
 @dataclass(frozen=True)
-class Message(Destination["MessageScreen"]):
+class Message(Destination[Screen]):
     """A title, some text and a way back."""
 
     title: str
@@ -130,7 +151,7 @@ class Message(Destination["MessageScreen"]):
 
 
 @dataclass(frozen=True)
-class Confirm(Destination["ConfirmScreen"]):
+class Confirm(Destination[Screen]):
     """A message with a choice: *then* runs if the player goes on."""
 
     title: str
@@ -141,7 +162,7 @@ class Confirm(Destination["ConfirmScreen"]):
 
 
 @dataclass(frozen=True)
-class ReloadProblems(Destination["ReloadProblemsScreen"]):
+class ReloadProblems(Destination[Screen]):
     """Over the table: what is wrong with the reloaded *file*, or what the rebuild lost."""
 
     file: str
@@ -150,7 +171,7 @@ class ReloadProblems(Destination["ReloadProblemsScreen"]):
 
 
 @dataclass(frozen=True)
-class Crash(Destination["CrashScreen"]):
+class Crash(Destination[Screen]):
     """What happened after an unexpected error, and the way back into the game."""
 
     report: CrashReport

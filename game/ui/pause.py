@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from game.ui.navigation import Settings, Title
-from game.ui.screen import Screen
+from game.ui.navigation import Settings, TableFace, Title
+from game.ui.screen import Host, Screen
 from game.ui.text import draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
-    from game.ui.table import TableScreen
 
 
 class PauseScreen(Screen):
@@ -21,7 +15,7 @@ class PauseScreen(Screen):
     opaque = False
     hint = "Esc: resume   Up/Down: move   Enter: choose"
 
-    def __init__(self, app: App, table: TableScreen) -> None:
+    def __init__(self, app: Host, table: TableFace) -> None:
         super().__init__(app)
         self.table = table
         session = table.session

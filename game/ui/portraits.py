@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.ui.screen import paragraph
+from game.ui.screen import Host, paragraph
 from game.library import ASSET_DIR
 from game.ui.text import draw_line
 from game.ui.theme import Theme
 
 if TYPE_CHECKING:
-    from game.ui.app import App
     from game.play.session import Session
 
 log = logging.getLogger(__name__)
@@ -178,7 +177,7 @@ def picture(scenario: Any, side: str, kind: str, size: tuple[int, int]) -> pygam
     return _scaled[key]
 
 
-def delegation_card(surface: pygame.Surface, theme: Theme, app: App, session: Session, side: str,
+def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: Session, side: str,
                     rect: pygame.Rect, *, compact: bool = False, speaking: bool = False) -> int:
     """A delegation: portrait, flag, name, negotiator and team. Returns the y below it."""
     t = theme

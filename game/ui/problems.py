@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.errors import ScenarioError
-from game.ui.screen import Screen, title_bar
+from game.ui.screen import Host, Screen, title_bar
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class MessageScreen(Screen):
@@ -23,7 +19,7 @@ class MessageScreen(Screen):
     name = "message"
     hint = "Enter or Esc: back   Up/Down: scroll"
 
-    def __init__(self, app: App, title: str, text: str | list[Span],
+    def __init__(self, app: Host, title: str, text: str | list[Span],
                  subtitle: str = "") -> None:
         super().__init__(app)
         self.title = title
@@ -60,7 +56,7 @@ class ConfirmScreen(MessageScreen):
     name = "confirm"
     hint = "Enter: go on   Esc: back   Up/Down: scroll"
 
-    def __init__(self, app: App, title: str, text: str | list[Span],
+    def __init__(self, app: Host, title: str, text: str | list[Span],
                  then: Callable[[], None], *, yes: str = "Go on", subtitle: str = "") -> None:
         super().__init__(app, title, text, subtitle)
         self.then = then
@@ -86,7 +82,7 @@ class ProblemsScreen(MessageScreen):
 
     name = "problems"
 
-    def __init__(self, app: App, error: ScenarioError) -> None:
+    def __init__(self, app: Host, error: ScenarioError) -> None:
         spans = [Span("This scenario cannot be played until these problems are fixed. "
                       "Check it with: python main.py validate FILE", colour="muted", gap=1)]
         for problem in error.problems:

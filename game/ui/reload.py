@@ -8,19 +8,15 @@ the moves, and says so when some move is no longer legal.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game.errors import Problem
 from game.scenario import check_file
 from game.ui import portraits
 from game.ui.flow import theme_problem
-from game.ui.navigation import ReloadProblems, Table
-
-if TYPE_CHECKING:
-    from game.ui.table import TableScreen
+from game.ui.navigation import ReloadProblems, Table, TableFace
 
 
-def reload_scenario(table: TableScreen) -> bool:
+def reload_scenario(table: TableFace) -> bool:
     """Reload the table's scenario from disk; True when the game now runs on the new
     version. Never raises for a bad file: its problems are shown instead."""
     app = table.app

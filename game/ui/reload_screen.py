@@ -5,18 +5,14 @@ loaded but the rebuild lost moves, and this says so. See :mod:`game.ui.reload`."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.errors import Problem
-from game.ui.screen import Screen
+from game.ui.screen import Host, Screen
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 class ReloadProblemsScreen(Screen):
@@ -27,7 +23,7 @@ class ReloadProblemsScreen(Screen):
     opaque = False
     hint = "Enter or Esc: back to the table   Up/Down: scroll   F5: try again"
 
-    def __init__(self, app: App, file: str, problems: list[Problem],
+    def __init__(self, app: Host, file: str, problems: list[Problem],
                  warning: str | None = None) -> None:
         super().__init__(app)
         self.file = file

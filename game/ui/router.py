@@ -7,32 +7,29 @@ import loop however they follow each other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.choose import ScenarioScreen
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
-from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, Destination,
-                                HandOver, Load, Message, Pause, Problems, ReloadProblems,
-                                Settings, Setup, Table, Title)
+from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
+                                Load, Message, Pause, Problems, ReloadProblems, Settings,
+                                Setup, Table, Title)
 from game.ui.pause import PauseScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
 from game.ui.reload_screen import ReloadProblemsScreen
 from game.ui.saves_screen import SavesScreen
-from game.ui.screen import Screen
+from game.ui.screen import Destination, Host, Screen
 from game.ui.settings_screen import SettingsScreen
 from game.ui.setup import ModeScreen
 from game.ui.table import TableScreen
 from game.ui.title import TitleScreen
 
-if TYPE_CHECKING:
-    from game.ui.app import App
-
 S = TypeVar("S", bound=Screen)
 
 
-def screen_for(app: App, to: Destination[S]) -> S:
+def screen_for(app: Host, to: Destination[S]) -> S:
     """A new screen of *app* that shows *to*. Raises TypeError for a destination no screen
     shows (a new kind of destination not added here)."""
     # Each case below makes the screen its destination names (tests/ui/test_navigation.py
@@ -40,7 +37,7 @@ def screen_for(app: App, to: Destination[S]) -> S:
     return cast(S, _build(app, to))
 
 
-def _build(app: App, to: Destination[Any]) -> Screen:
+def _build(app: Host, to: Destination[Any]) -> Screen:
     match to:
         case Title():
             return TitleScreen(app)

@@ -4,19 +4,15 @@ rebuilds it by replaying its moves and goes back to the table."""
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.save import SaveSummary, list_saves, save_folder
 from game.ui.flow import resume_game
 from game.ui.save_labels import describe, pretty, saved_when, shorten
-from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 MOST = 30
 
@@ -25,7 +21,7 @@ class SavesScreen(Screen):
     name = "saves"
     hint = "Up/Down: choose   Enter: continue this game   Esc: back"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.folder = save_folder()
         self.saves = list_saves(self.folder)[:MOST]

@@ -1,17 +1,36 @@
-"""The base of every screen, and drawing helpers screens share."""
+"""The base of every screen, what a screen may ask of the window that shows it (its
+:class:`Host`), the :class:`Destination` it names to send the player on, and drawing helpers
+screens share.
+
+The window (:class:`game.ui.app.App`) is a host without saying so: it has every member
+:class:`Host` lists. Screens name the host, never the app, and the app is the one module
+that builds the router and so every screen: with this module beneath both, no screen's
+types tie it back to the app.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 import pygame
+import pygame_gui
 
+from game.settings import Settings
 from game.ui.text import draw_line, fit, render, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import FocusRing
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+
+@dataclass
+class Preferences:
+    """The player's display preferences (not part of the game record)."""
+
+    text_scale: float = 1.0
+    high_contrast: bool = False
+    pace: str = "normal"
 
 
 class Screen:
@@ -25,7 +44,7 @@ class Screen:
     #: A name for screenshots and tests.
     name = "screen"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.ring = FocusRing()
         self.size = (0, 0)
@@ -94,6 +113,101 @@ class Screen:
 
     def texts(self) -> list[str]:
         return [t for w in self.ring.widgets for t in w.texts()]
+
+
+#: What showing a destination gives back: the screen it makes, or a face of it.
+Shown = TypeVar("Shown", bound=Screen)
+_Shown_co = TypeVar("_Shown_co", bound=Screen, covariant=True)
+
+
+class Destination(Generic[_Shown_co]):
+    """A screen to show, as a value (the ones the window has are in
+    :mod:`game.ui.navigation`). Its type parameter is what the caller gets back from
+    :meth:`Host.push` and the like: ``Screen`` when no caller needs more, else a face of the
+    screen that names no screen module."""
+
+
+class Host(Protocol):
+    """What a screen, or a flow of screens, may ask of the window that shows it: the look,
+    the rules of the day and the player's preferences, the stack of screens, and a passing
+    message. :class:`game.ui.app.App` is the host of every screen."""
+
+    #: The rules of the day; the settings screen replaces them.
+    settings: Settings
+
+    @property
+    def theme(self) -> Theme: ...
+
+    @property
+    def prefs(self) -> Preferences: ...
+
+    @property
+    def seed(self) -> int | None:
+        """The seed of every game started here (None: a new one each game)."""
+        ...
+
+    @property
+    def gui(self) -> pygame_gui.UIManager:
+        """The manager of the pygame_gui elements (the team-name entries)."""
+        ...
+
+    @property
+    def fullscreen(self) -> bool: ...
+
+    @property
+    def pace(self) -> float:
+        """How long the computer's turns stay on screen, as a factor of the normal pace."""
+        ...
+
+    @property
+    def stack(self) -> Sequence[Screen]:
+        """The screens shown, bottom first."""
+        ...
+
+    @property
+    def top(self) -> Screen | None: ...
+
+    def push(self, to: Shown | Destination[Shown]) -> Shown:
+        """Show *to* over the screen on top; returns its screen."""
+        ...
+
+    def replace(self, to: Shown | Destination[Shown]) -> Shown:
+        """Show *to* in place of the screen on top; returns its screen."""
+        ...
+
+    def reset(self, to: Shown | Destination[Shown]) -> Shown:
+        """Empty the stack and show *to*; returns its screen."""
+        ...
+
+    def rebase(self, to: Shown | Destination[Shown]) -> Shown:
+        """Show *to* right above the first screen (the title); returns its screen."""
+        ...
+
+    def pop(self) -> None:
+        """Leave the screen on top; the window closes when none is left."""
+        ...
+
+    def quit(self, code: int = 0) -> None: ...
+
+    def toast(self, text: str, seconds: float = 2.5) -> None:
+        """Show *text* over the screen for *seconds*."""
+        ...
+
+    def invalidate(self) -> None:
+        """Draw the next frame even if nothing seems to have changed."""
+        ...
+
+    def restyle(self) -> None:
+        """Rebuild the theme for the current size and preferences, and lay out again."""
+        ...
+
+    def set_high_contrast(self, on: bool) -> None: ...
+
+    def toggle_fullscreen(self) -> None: ...
+
+    def use_scenario_theme(self, folder: Path | None) -> None:
+        """Dress the window in the ``theme.json`` of *folder* (None: Parley's own)."""
+        ...
 
 
 def panel(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str = "",

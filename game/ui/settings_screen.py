@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
@@ -19,13 +19,10 @@ from game.model import Scenario
 from game.settings import DIFFICULTIES, preferences_file, write_settings
 from game.ui.flow import SCENARIOS, load
 from game.ui.navigation import Title
-from game.ui.screen import Screen, paragraph, title_bar
+from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.text import draw_line
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +93,7 @@ class SettingsScreen(Screen):
     name = "settings"
     hint = "Up/Down: move   Left/Right: change   Enter: tick   Esc: back"
 
-    def __init__(self, app: App, in_game: bool = False) -> None:
+    def __init__(self, app: Host, in_game: bool = False) -> None:
         super().__init__(app)
         self.in_game = in_game
         s = app.settings

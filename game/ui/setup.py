@@ -4,7 +4,6 @@ one screen, or computer against computer; and the teams' names for the record.""
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
@@ -12,14 +11,11 @@ import pygame_gui
 from game.model import Scenario
 from game.settings import DIFFICULTIES
 from game.ui.flow import begin_game
-from game.ui.screen import Screen, panel, paragraph, title_bar
+from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: Control and format characters (zero-width space, direction marks, soft hyphen...).
 FORMAT_CHARACTERS = [chr(c) for c in range(0x10000)
@@ -96,7 +92,7 @@ class ModeScreen(Screen):
     name = "mode"
     hint = "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
 
-    def __init__(self, app: App, scenario: Scenario) -> None:
+    def __init__(self, app: Host, scenario: Scenario) -> None:
         super().__init__(app)
         self.scenario = scenario
         sides = scenario.side_ids

@@ -5,7 +5,6 @@ room can read them (Space skips); the engine itself never waits."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -17,15 +16,12 @@ from game.ui.agenda import Agenda
 from game.play.wording import event_title
 from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, arrow, shown_meters
-from game.ui.navigation import Debrief, HandOver, Pause
+from game.ui.navigation import Debrief, HandOver, Pause, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
-from game.ui.screen import Screen, panel
+from game.ui.screen import Host, panel
 from game.play.session import HOTSEAT, Session
 from game.ui.widgets import Button, Widget
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 #: Seconds an entry stays before the next appears, by kind, before the pace setting.
 BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
@@ -40,10 +36,12 @@ def reading_time(entry: Entry) -> float:
                5.0)
 
 
-class TableScreen(Screen):
+class TableScreen(TableFace):
+    """The negotiating table: the one :class:`~game.ui.navigation.TableFace`."""
+
     name = "table"
 
-    def __init__(self, app: App, session: Session) -> None:
+    def __init__(self, app: Host, session: Session) -> None:
         super().__init__(app)
         self.session = session
         scenario = session.scenario

@@ -3,19 +3,78 @@ quotation, and the banner that announces an event."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pygame
 
 from game.analysis import points
+from game.play.session import Session
+from game.ui.dialogue import DialogueLog
 from game.ui.screen import panel, paragraph
 from game.ui.text import draw_line, wrap
+from game.ui.theme import Theme
+from game.ui.widgets import Button
 
-if TYPE_CHECKING:
-    from game.ui.table import TableScreen
+
+class TableView(Protocol):
+    """What the panels read of the table (:class:`game.ui.table.TableScreen` is the one
+    table; it imports this module, so the panels name what they read rather than it)."""
+
+    @property
+    def theme(self) -> Theme: ...
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def seat(self) -> str | None: ...
+
+    @property
+    def shown(self) -> int:
+        """How many entries of the visible log are shown so far."""
+        ...
+
+    @property
+    def pending(self) -> bool: ...
+
+    @property
+    def my_turn(self) -> bool: ...
+
+    @property
+    def clock(self) -> float:
+        """Seconds since the table opened."""
+        ...
+
+    @property
+    def turn_started(self) -> float:
+        """When the current turn started, on :attr:`clock`."""
+        ...
+
+    @property
+    def banner(self) -> tuple[str, str, float] | None:
+        """The event announced across the table: its name, text and seconds left."""
+        ...
+
+    @property
+    def log(self) -> DialogueLog: ...
+
+    @property
+    def debrief_button(self) -> Button: ...
+
+    @property
+    def centre(self) -> pygame.Rect: ...
+
+    @property
+    def goal_rect(self) -> pygame.Rect: ...
+
+    @property
+    def quote_rect(self) -> pygame.Rect: ...
+
+    @property
+    def log_rect(self) -> pygame.Rect: ...
 
 
-def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
+def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     """Phase, round, rounds left and whose move it is."""
     t = table.theme
     game = table.session.game
@@ -60,7 +119,7 @@ def draw_centre(table: TableScreen, surface: pygame.Surface) -> None:
     draw_line(surface, small, status, t.c["muted"], (x, y), w, "center", "status")
 
 
-def draw_goal(table: TableScreen, surface: pygame.Surface) -> None:
+def draw_goal(table: TableView, surface: pygame.Surface) -> None:
     """The objective, always on screen."""
     t = table.theme
     u = t.unit
@@ -85,7 +144,7 @@ def draw_goal(table: TableScreen, surface: pygame.Surface) -> None:
               table.goal_rect.w - 3 * u, lines, "goal")
 
 
-def draw_quote(table: TableScreen, surface: pygame.Surface) -> None:
+def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     """The quoted sentence of the selected source mark."""
     t = table.theme
     u = t.unit
@@ -105,7 +164,7 @@ def draw_quote(table: TableScreen, surface: pygame.Surface) -> None:
               "quote speaker")
 
 
-def quote_lines(table: TableScreen, width: int) -> int:
+def quote_lines(table: TableView, width: int) -> int:
     """Lines the longest quote needs at *width*, so that any fits (at most 9)."""
     italic = table.theme.fonts.get("small", italic=True)
     small = table.theme.fonts.get("small")
@@ -116,7 +175,7 @@ def quote_lines(table: TableScreen, width: int) -> int:
     return min(need, 9)
 
 
-def draw_banner(table: TableScreen, surface: pygame.Surface) -> None:
+def draw_banner(table: TableView, surface: pygame.Surface) -> None:
     """An event, announced across the table until it is read or skipped."""
     if table.banner is not None:
         t = table.theme

@@ -3,7 +3,6 @@ the tutorial for new players, or go elsewhere."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,12 +11,9 @@ from game.save import SaveSummary, list_saves, save_folder
 from game.ui.flow import SCENARIOS, default_scenario_path, find_scenario, load, resume_game
 from game.ui.navigation import ChooseScenario, Load, Problems, Settings, Setup
 from game.ui.save_labels import saved_when, teams_text
-from game.ui.screen import Screen, paragraph
+from game.ui.screen import Host, Screen, paragraph
 from game.ui.text import draw_line
 from game.ui.widgets import Button
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 TUTORIAL_ID = "tutorial"
 
@@ -26,7 +22,7 @@ class TitleScreen(Screen):
     name = "title"
     hint = "Enter: start   Tab or arrows: move   F11: full screen   Ctrl +/-: text size"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.scenario, self.error = load(default_scenario_path())
         allowed = app.settings.scenarios
