@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.moves import Move
 from game.negotiator import Decision
+from game.speech import option_words
 from game.view import SideView
 
 
@@ -23,8 +24,8 @@ def computer_answer(view: SideView) -> Decision:
         order = sorted(view.known.issues, key=lambda i: -me.weights[i.id])
         issue = next((i for i in order if i.id not in said), order[0])
         return Decision(Move.answer(issue.id),
-                        f"Answered truthfully that {issue.name.lower()} matters to it: trust "
-                        f"was high enough ({trust:g}) for candour.")
+                        f"Answered truthfully that {option_words(issue.name)} matters to it: "
+                        f"trust was high enough ({trust:g}) for candour.")
     if trust >= (1.0 - candour) * 50:
         return Decision(Move.deflect(), f"Sidestepped the question: trust ({trust:g}) was "
                                         "too low to show its hand.")

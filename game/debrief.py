@@ -33,10 +33,20 @@ class SideResult:
     """Its fallback (BATNA) at the end, in points."""
     gain_points: int
     """``points - batna_points``: what the result gained over walking away."""
+    start_batna_points: int
+    """Its fallback when the talks began, in points (events and tactics may move it)."""
     verdict: str
     red_lines_crossed: list[str]
     priorities: list[tuple[str, float]]
     """Issue names with this side's private weights, most important first."""
+
+    @property
+    def fallback_moved(self) -> str | None:
+        """A sentence when the fallback moved during the talks (None: it did not)."""
+        if self.start_batna_points == self.batna_points:
+            return None
+        return (f"Its fallback moved from {self.start_batna_points} to {self.batna_points} "
+                "points during the talks.")
 
     @property
     def gain(self) -> float:
@@ -126,7 +136,8 @@ def debrief(game: Game) -> Debrief:
         results[side] = SideResult(
             side=side, name=spec.name, short=spec.short, team=game.teams.get(side, ""),
             utility=utility, batna=batna, points=points(utility), batna_points=points(batna),
-            gain_points=gain, verdict=verdict(gain, crossed, agreed is not None),
+            gain_points=gain, start_batna_points=points(spec.batna.value),
+            verdict=verdict(gain, crossed, agreed is not None),
             red_lines_crossed=crossed,
             priorities=[(i.name, spec.weights[i.id]) for i in order])
     score, parts = joint_score(game, report)

@@ -31,6 +31,7 @@ from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine
 from game.settings import Settings
+from game.speech import Table, choose_line, offer_speech
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ class Game:
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
+        #: The last line each side spoke (a side never says the same line twice in a row).
+        self._last_line: dict[str, str] = {}
         self._turn = 0
         self._round = 1
         self._agreed: Package | None = None
@@ -478,17 +481,33 @@ class Game:
         return None
 
     def _line(self, side: str, kind: str) -> str:
-        lines: dict[str, str] = {k: v for k, v in self.scenario.sides[side].lines.items()}
-        return lines.get(kind, _DEFAULT_LINES[kind])
+        """What *side* says for a move of *kind*: one of the scenario's variants, with what
+        just happened filled in, never the same line twice in a row."""
+        lines: dict[str, str | list[str]] = dict(self.scenario.sides[side].lines.items())
+        return self._say(side, lines.get(kind, _DEFAULT_LINES[kind]))
+
+    def _say(self, side: str, variants: str | list[str]) -> str:
+        if not variants:
+            return ""
+        threats = {t: n for (who, t), n in self._used_by.items()
+                   if who != side and self._tactics[t].kind == "threat"}
+        table = Table(self.scenario, side, self._offers, threats)
+        rng = random.Random(self.seed * 7_207 + self._turn * 31 + self.sides.index(side))
+        line = choose_line(variants, table, self._last_line.get(side), rng)
+        self._last_line[side] = line
+        return line
 
     def _do_propose(self, side: str, move: Move) -> None:
         package = from_ids(self.scenario, move.chosen)
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
-        self._add("move", title=_TITLES[kind], body=self._line(side, kind), speaker=side,
-                  move=move, offer=to_ids(self.scenario, package))
         previous = next((p for who, p in reversed(self._offers) if who == side), None)
+        offer = to_ids(self.scenario, package)
+        spoken = offer_speech(self.scenario.issues, offer,
+                              self._ids(previous) if previous is not None else None)
+        self._add("move", title=_TITLES[kind], body=f"{self._line(side, kind)} {spoken}",
+                  speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
@@ -537,8 +556,8 @@ class Game:
         self._used[tactic.id] += 1
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
-        self._add("move", title=tactic.name, body=use.line, speaker=side, move=move,
-                  cite=use.cite, ref=tactic.id)
+        self._add("move", title=tactic.name, body=self._say(side, use.line), speaker=side,
+                  move=move, cite=use.cite, ref=tactic.id)
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
         stance = Effects(stance={other: round(tactic.pressure * reaction, 4)}) \

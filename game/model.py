@@ -155,9 +155,13 @@ class Side(Part):
         description="Issue id -> option id -> value from 0 to 1 for this side.")
     personality: Personality
     lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass",
-                        "answer", "deflect", "decline"], Line] = Field(
-        default={}, description="What the negotiator says when making each kind of move "
-                                "(a default is used for any left out).")
+                        "answer", "deflect", "decline"], Lines] = Field(
+        default={}, description="What the negotiator says when making each kind of move, "
+                                "one line or a list of variants with the same placeholders "
+                                "as a tactic's line (a default is used for any left out; "
+                                "validate warns about it). A proposal's line is followed by "
+                                "the package, spoken issue by issue; 'answer' opens a named "
+                                "priority.")
 
 
 class Effects(Part):
@@ -171,10 +175,21 @@ class Effects(Part):
                                                             "to concede it becomes.")
 
 
+#: What a negotiator says: one line, or several variants (one is chosen each time, never the
+#: same twice in a row). A line may refer to what just happened with {other}, {insisted},
+#: {withdrawn} or {threat}.
+Lines = Line | Annotated[list[Line], Field(min_length=1, max_length=12)]
+
+
 class TacticUse(Part):
     """A tactic as one side uses it."""
 
-    line: Line = Field(description="What the side's negotiator says.")
+    line: Lines = Field(description="What the side's negotiator says: one line or a list "
+                                    "of variants. Placeholders: {other} (the other side's "
+                                    "name), {insisted} (an option the other side keeps in "
+                                    "its offers), {withdrawn} (an option it offered and took "
+                                    "back), {threat} (a threat it has repeated); a variant "
+                                    "whose placeholder cannot be filled is not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
     effects: Effects = Field(default=Effects(), description="What using it changes.")
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from game.analysis import MAX_PACKAGES
 from game.conditions import Condition, ConditionSyntaxError, did_you_mean
 from game.errors import Problem, ScenarioError
+from game.speech import placeholder_problems
 from game.model import FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, Scenario
 from game.yaml_source import MAX_BYTES, Document, Path as DocPath, format_path, read_yaml
 
@@ -245,6 +246,7 @@ class _Checker:
                 if self.ref(path + ("sides", side_id), side_id, self.sides, "side", key=True):
                     self._cites(path + ("sides", side_id, "cite"), use.cite)
                     self._effects(path + ("sides", side_id, "effects"), use.effects)
+                    self._lines(path + ("sides", side_id, "line"), use.line)
         for i, event in enumerate(s.events):
             self._condition(("events", i, "when"), event.when)
             self._effects(("events", i, "effects"), event.effects)
@@ -290,6 +292,11 @@ class _Checker:
             else:
                 seen[ident] = path
 
+    def _lines(self, path: DocPath, lines: str | list[str]) -> None:
+        for j, text in enumerate([lines] if isinstance(lines, str) else lines):
+            for problem in placeholder_problems(text):
+                self.error(path if isinstance(lines, str) else path + (j,), problem)
+
     def _cites(self, path: DocPath, cites: list[str]) -> None:
         for j, cite in enumerate(cites):
             self.ref(path + (j,), cite, self.sources, "source")
@@ -318,6 +325,8 @@ class _Checker:
         self._cites(path + ("cite",), side.cite)
         self._cites(path + ("batna", "cite"), side.batna.cite)
         self._condition(path + ("personality", "walkout_when"), side.personality.walkout_when)
+        for kind, lines in side.lines.items():
+            self._lines(path + ("lines", kind), lines)
         for issue_id in side.weights:
             self.ref(path + ("weights", issue_id), issue_id, issues, "issue", key=True)
         for issue_id in issues:

@@ -28,6 +28,8 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         who = "you" if side in humans else "computer"
         say(f"{r.name} ({who}): {r.points} points, BATNA {r.batna_points}, gain "
             f"{r.gain_points:+d}. {r.verdict}", 2, 2)
+        if r.fallback_moved:
+            say(r.fallback_moved, 4, 2)
         for red in r.red_lines_crossed:
             say(f"Red line crossed: {red}", 4, 2)
     say()

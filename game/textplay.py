@@ -52,6 +52,9 @@ class TextGame:
         #: sees what happened since its last turn), or None for the one screen otherwise.
         self.shown: dict[str | None, int] = {}
         self.last_human: str | None = None
+        #: Each side's fallback as of the last entry shown to it: an offer is weighed
+        #: against the fallback the player knew when it was made.
+        self.fallbacks = {s: self.scenario.sides[s].batna.value for s in self.scenario.sides}
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -119,6 +122,14 @@ class TextGame:
     def skip_to(self, shown: int) -> None:
         """Start showing the record from entry *shown* (for a resumed game)."""
         self.shown = {key: shown for key in (None, *self.humans)}
+
+    def _caught_up_to_now(self, side: str) -> None:
+        """After an undo or redo, the team that asked for it has the record as it now is;
+        in hot-seat the other team still reads what it has not seen."""
+        length = len(self.session.game.log)
+        self.shown[self._audience(side)] = length
+        for key, shown in self.shown.items():
+            self.shown[key] = min(shown, length)
 
     def _audience(self, side: str | None) -> str | None:
         """Whose reading position a screen for *side* uses: each team's own in hot-seat,
@@ -195,6 +206,9 @@ class TextGame:
         for entry in log[start:]:
             if self.humans and entry.private is not None and entry.private != viewer:
                 continue
+            for change in entry.changes:
+                if change.kind == "batna":
+                    self.fallbacks[change.target] = change.after
             self.show_entry(entry, viewer)
 
     def show_entry(self, entry: Entry, viewer: str | None) -> None:
@@ -240,10 +254,12 @@ class TextGame:
             game = self.session.game
             package = self._package(offer)
             value = points(game.space.utility_of(viewer, package))
-            batna = points(game.fallback(viewer))
-            crossed = game.space.red_lines_crossed(viewer, package)
-            note = " It crosses your red line." if crossed else ""
-            self.say(f"Worth {value} points to you: {against(value, batna)}.{note}", 6, 2)
+            batna = points(self.fallbacks[viewer])
+            if game.space.red_lines_crossed(viewer, package):
+                self.say(f"Worth {value} points to you, but it crosses your red line: "
+                         "agreeing to it counts as a loss.", 6, 2)
+            else:
+                self.say(f"Worth {value} points to you: {against(value, batna)}.", 6, 2)
 
     def report_save_error(self) -> None:
         """Tell the players once, plainly, that the game is not being saved."""
@@ -310,8 +326,12 @@ class TextGame:
                 move = Move.decline()
             elif choice in ("q", "quit"):
                 raise Quit
+            elif choice == "b":
+                self.briefing(side)
+                continue
             else:
-                self.say(f"Type a number from 1 to {len(issues)}, d or n.")
+                self.say(f"Type a number from 1 to {len(issues)}, d or n (b shows your brief, "
+                         "q leaves the game).")
                 continue
             self.session.play(move)
             self.report_save_error()
@@ -482,8 +502,8 @@ class TextGame:
                  "the next screen shows this side's private information.")
         prompt = f"{self.name(side)} team, press Enter when ready. "
         if previous is not None and not self.session.undo_blocked(previous):
-            prompt = (f"{self.name(side)} team, press Enter when ready ({self.name(previous)} "
-                      "team: type u to take back your move). ")
+            self.say(f"({self.name(previous)} team: before you hand over, you may type u to "
+                     "take back your move.)")
         while True:
             answer = self.ask(prompt).lower()
             if answer == "u" and previous is not None:
@@ -508,7 +528,7 @@ class TextGame:
             self.say(why)
             return False
         count = session.undo(side)
-        self.skip_to(len(session.game.log))
+        self._caught_up_to_now(side)
         self.report_save_error()
         self.say(f"Took back {count} move{'s' if count > 1 else ''}. Type r to redo.")
         return True
@@ -521,7 +541,7 @@ class TextGame:
             self.say(why)
             return False
         count = session.redo(side)
-        self.skip_to(len(session.game.log))
+        self._caught_up_to_now(side)
         self.report_save_error()
         self.say(f"Played {count} move{'s' if count > 1 else ''} again.")
         return True
@@ -534,6 +554,7 @@ class TextGame:
                  "proposal. A deal gives each side points from 0 to 100 (your brief shows "
                  "how); it is worth taking only if it gives you more than your BATNA, what "
                  "you get with no deal. When the other side asks what matters most to you, "
-                 "your delegation answers truthfully. At the end, a joint score out of 100 "
+                 "you answer as you choose before your move: name an issue (the truth, or "
+                 "not), deflect, or decline. At the end, a joint score out of 100 "
                  "rewards both sides' gains over their BATNAs, a deal no other deal beats for "
                  "both, and trust, the ceasefire and support at home.", 0, 0)

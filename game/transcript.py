@@ -81,8 +81,9 @@ def _results(d: Debrief) -> list[str]:
     for r in d.results.values():
         crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
             if r.red_lines_crossed else ""
+        moved = f" {r.fallback_moved}" if r.fallback_moved else ""
         rows.append(f"{r.name}: {r.points} points against a BATNA of {r.batna_points} "
-                    f"(gain {r.gain_points:+d}). {r.verdict}{crossed}")
+                    f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}")
     return rows
 
 

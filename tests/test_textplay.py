@@ -46,7 +46,8 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
     assert "Your package: Form of joint action: Joint planning; Role of the Syrian " \
         "government: No role; Ceasefire precondition on Assad: Verified calm first" in flat
     # Offers are shown issue by issue, with what they are worth to the player.
-    assert "US: \u201cWe propose:\u201d" in out or "Our counter-proposal:\u201d" in out
+    assert "US: \u201cWe propose: On form of joint action: joint planning." in flat or \
+        "Our counter-proposal: On form of joint action: joint planning." in flat
     assert "Form of joint action: Joint planning" in out and "Worth " in out
     offers = text.session.game.state.offers
     assert offers and offers[0][0] == "us"
@@ -123,7 +124,8 @@ def test_in_hot_seat_only_the_team_that_just_moved_may_take_its_move_back() -> N
     # Russia's team moves; at the hand-over it takes its move back and plays another.
     typed = "\n\n" + "p\n" + "u\n" + "1\n3 2 3 2 2\ny\n" + "\n\n" + "u\n" + "q\ny\n"
     text, out = play({"us", "ru"}, typed, seed=5)
-    assert "Russia team: type u to take back your move" in out
+    assert "Russia team: before you hand over, you may type u to take back your move" in \
+        " ".join(out.split())
     assert "Took back 1 move." in out
     # The US team cannot take back Russia's move with its own u.
     assert "Nothing to take back yet: you have not made a move." in out
@@ -147,3 +149,12 @@ def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
     replies = [e for e in game.log if e.kind == "reply" and e.speaker == "us"]
     assert replies and replies[0].ref == "start_date"
     assert game.state.revealed["us"][0] == "start_date"
+
+
+def test_after_undo_and_redo_in_hot_seat_the_other_team_still_sees_the_move() -> None:
+    # Russia proposes; at the hand-over it takes the move back, then plays it again with r
+    # at its own turn; the US team must then see Russia's proposal.
+    typed = "\n\n" + "1\n3 2 3 2 2\ny\n" + "u\n" + "r\n" + "\n\n" + "q\ny\n"
+    _, out = play({"us", "ru"}, typed, seed=5)
+    after_redo = out.split("Played 1 move again.")[1]
+    assert "RU: \u201c" in after_redo and "Form of joint action:" in after_redo

@@ -27,6 +27,7 @@ from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, 
                                 Settings, Title)
 from game.play.session import Session
 from game.ui.setup import ModeScreen
+from game.ui.question import QuestionScreen
 from game.ui.table import TableScreen
 from game.ui.title import TitleScreen
 
@@ -73,13 +74,16 @@ def skip_all(app: App, limit: int = 4000) -> None:
 
 
 def seat_players(app: App) -> None:
-    """Read past hand-overs and briefs to the table, pressing their buttons."""
+    """Read past hand-overs and briefs to the table, pressing their buttons, and answer a
+    question put to a player as the computer would."""
     for _ in range(12):
         top = app.top
         if isinstance(top, BriefingScreen):
             top.go.activate()
         elif isinstance(top, HandoverScreen):
             top.ready.activate()
+        elif isinstance(top, QuestionScreen):
+            top.answer(top.table.session.decide_for(top.side).move)
         else:
             return
 

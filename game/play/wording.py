@@ -70,10 +70,13 @@ def changes_text(scenario: Scenario, entry: Entry, viewer: str | None = None) ->
 
 
 def event_title(entry: Entry) -> str:
-    """An event's headline, marked when the same event happens again."""
-    return entry.title + (f" (again, {_times(entry.occurrence)})" if entry.occurrence > 1
-                          else "")
+    """An event's headline, marked when the same event happens again: "(again)" the second
+    time, "(third time)" after that."""
+    if entry.occurrence <= 1:
+        return entry.title
+    if entry.occurrence == 2:
+        return f"{entry.title} (again)"
+    return f"{entry.title} ({_ORDINALS.get(entry.occurrence, f'{entry.occurrence}th')} time)"
 
 
-def _times(count: int) -> str:
-    return {2: "a second time", 3: "a third time"}.get(count, f"{count} times so far")
+_ORDINALS = {3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}

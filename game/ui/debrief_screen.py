@@ -110,6 +110,8 @@ class DebriefScreen(Screen):
                               colour="good" if gain > 0 and not result.red_lines_crossed
                               else "bad" if gain < 0 or result.red_lines_crossed
                               else "text", gap=0.1))
+            if result.fallback_moved:
+                spans.append(Span(result.fallback_moved, indent=12, colour="muted", gap=0.1))
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
                                   gap=0.1))

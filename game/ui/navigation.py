@@ -24,6 +24,7 @@ from game.ui.screen import Destination, Screen
 
 if TYPE_CHECKING:
     from game.errors import Problem, ScenarioError
+    from game.moves import Move
     from game.model import Scenario
     from game.play.session import Session
     from game.ui.crash_report import CrashReport
@@ -46,6 +47,10 @@ class TableFace(Screen):
     @abstractmethod
     def pending(self) -> bool:
         """Some of the log is still to be revealed."""
+
+    @abstractmethod
+    def play(self, move: Move) -> None:
+        """Make *move* for the side seated at the table, and show what it caused."""
 
     @abstractmethod
     def show_all(self) -> None:
@@ -113,6 +118,14 @@ class Pause(Destination[Screen]):
     """The pause menu, over *table*."""
 
     table: TableFace
+
+
+@dataclass(frozen=True)
+class Question(Destination[Screen]):
+    """Asked what matters most, the team playing *side* answers, over *table*."""
+
+    table: TableFace
+    side: str
 
 
 @dataclass(frozen=True)

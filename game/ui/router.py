@@ -14,10 +14,11 @@ from game.ui.choose import ScenarioScreen
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                Load, Message, Pause, Problems, ReloadProblems, Settings,
-                                Setup, Table, Title)
+                                Load, Message, Pause, Problems, Question, ReloadProblems,
+                                Settings, Setup, Table, Title)
 from game.ui.pause import PauseScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
+from game.ui.question import QuestionScreen
 from game.ui.reload_screen import ReloadProblemsScreen
 from game.ui.saves_screen import SavesScreen
 from game.ui.screen import Destination, Host, Screen
@@ -53,6 +54,8 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
             return TableScreen(app, session)
         case Pause(table):
             return PauseScreen(app, table)
+        case Question(table, side):
+            return QuestionScreen(app, table, side)
         case Debrief(session):
             return DebriefScreen(app, session)
         case Settings(in_game):

@@ -16,7 +16,7 @@ from game.ui.agenda import Agenda
 from game.play.wording import event_title
 from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, arrow, shown_meters
-from game.ui.navigation import Debrief, HandOver, Pause, TableFace
+from game.ui.navigation import Debrief, HandOver, Pause, Question, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
@@ -147,6 +147,13 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._ask_if_asked()
+
+    def _ask_if_asked(self) -> None:
+        """The other side asked what matters most: the seated team answers first."""
+        if self.my_turn and self.session.game.state.asked == self.seat and \
+                self.app.top is self:
+            self.app.push(Question(self, self.seat or ""))
 
     def _focus_for_turn(self) -> None:
         """On the player's turn, bring the focus back to the agenda if it was left on
@@ -166,6 +173,7 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._ask_if_asked()
 
     # ----- moves ------------------------------------------------------------------------
 
@@ -391,6 +399,9 @@ class TableScreen(TableFace):
             changed = self.banner is None
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self.my_turn and self.session.game.state.asked == self.seat:
+            self._ask_if_asked()  # e.g. a team seated after the question was put
+            return True
         seconds = self.session.settings.seconds_per_turn
         if seconds and self.my_turn:
             if self.clock - self.turn_started >= seconds:

@@ -42,6 +42,8 @@ def play_to_debrief(app: App) -> None:
             return
         if top.name in ("briefing", "handover"):
             press(app, pygame.K_RETURN)
+        elif top.name == "question":
+            press(app, pygame.K_1)  # name the first issue as what matters most
         elif top.name == "table":
             if top.pending:
                 press(app, pygame.K_SPACE)
@@ -270,3 +272,32 @@ def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
     assert "confirm" in table.actions.propose.label
     press(app, pygame.K_1)
     assert table.session.game.moves[made][1].kind == "propose"
+
+
+def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The computer asks; the question comes over the table; Esc does not dodge it; D
+    deflects, and the player's turn goes on."""
+    app = make_app()
+    start_from_title(app)
+    press(app, pygame.K_RETURN)  # Begin
+    press(app, pygame.K_RETURN)  # to the table
+    table = app.top
+    session = table.session
+    for _ in range(MAX_FRAMES):
+        if app.top.name == "question":
+            break
+        if table.pending:
+            press(app, pygame.K_SPACE)
+        elif table.my_turn:
+            press(app, pygame.K_4)  # pass, and wait for the computer to ask
+        else:
+            app.step(0.05)
+    assert app.top.name == "question", "the computer never asked"
+    assert session.game.state.asked == session.humans[0]
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "question" and "Answer first" in (app.toast_text or "")
+    turn = session.game.state.turn
+    press(app, pygame.K_d)
+    assert app.top is table and session.game.state.asked is None
+    assert session.game.moves[-1][1].reply == "deflect"
+    assert session.game.state.turn == turn and session.game.to_move == session.humans[0]

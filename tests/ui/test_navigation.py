@@ -17,9 +17,10 @@ from game.ui.crash_report import CrashReport
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                Load, Message, Pause, Problems, ReloadProblems, Settings,
-                                Setup, Table, TableFace, Title)
+                                Load, Message, Pause, Problems, Question, ReloadProblems,
+                                Settings, Setup, Table, TableFace, Title)
 from game.ui.pause import PauseScreen
+from game.ui.question import QuestionScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
 from game.ui.reload_screen import ReloadProblemsScreen
 from game.ui.router import screen_for
@@ -34,6 +35,7 @@ from game.ui.title import TitleScreen
 SCREENS: dict[type[Destination[Any]], type[Screen]] = {
     Title: TitleScreen, ChooseScenario: ScenarioScreen, Setup: ModeScreen,
     HandOver: HandoverScreen, Briefing: BriefingScreen, Table: TableScreen, Pause: PauseScreen,
+    Question: QuestionScreen,
     Debrief: DebriefScreen, Settings: SettingsScreen, Load: SavesScreen,
     Problems: ProblemsScreen, Message: MessageScreen, Confirm: ConfirmScreen,
     ReloadProblems: ReloadProblemsScreen, Crash: CrashScreen}
@@ -61,7 +63,8 @@ def every_destination(app: App) -> list[Destination[Any]]:
     table = next(s for s in app.stack if isinstance(s, TableScreen))
     problem = Problem("my.yaml", 3, 4, "sides", "expected a mapping")
     return [Title(), ChooseScenario(), Setup(scenario), HandOver(session, "us", nothing),
-            Briefing(session, "us", nothing), Table(session), Pause(table), Debrief(session),
+            Briefing(session, "us", nothing), Table(session), Pause(table), Question(table, "us"),
+            Debrief(session),
             Settings(), Settings(in_game=True), Load(), Problems(ScenarioError([problem])),
             Message("A title", "Some text."), Confirm("Sure?", "Really.", nothing),
             ReloadProblems("my.yaml", [problem]),

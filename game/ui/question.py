@@ -1,0 +1,105 @@
+"""Asked what matters most: the player answers as they choose, over the table.
+
+They may name any issue (the truth, or not), sidestep the question or refuse to answer;
+the answer comes before their move and does not use up their turn.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pygame
+
+from game.moves import Move
+from game.ui.navigation import TableFace
+from game.ui.screen import Host, Screen, paragraph
+from game.ui.text import draw_line
+from game.ui.widgets import Button
+
+
+class QuestionScreen(Screen):
+    name = "question"
+    opaque = False
+    hint = "1-9: name an issue   D: deflect   N: decline   Up/Down: move   Enter: choose"
+
+    def __init__(self, app: Host, table: TableFace, side: str) -> None:
+        super().__init__(app)
+        self.table = table
+        self.side = side
+        scenario = table.session.scenario
+        spec = scenario.sides[side]
+        self.asker = scenario.sides[scenario.other(side)].name
+        self.buttons = [
+            Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)",
+                   partial(self.answer, Move.answer(issue.id)),
+                   hint=str(n) if n < 10 else "", role="small",
+                   tooltip="Tell them this issue matters most to you. The truth helps them "
+                           "find a deal you value; another issue may mislead them.")
+            for n, issue in enumerate(scenario.issues, 1)]
+        self.buttons += [
+            Button("Deflect: answer without naming anything",
+                   partial(self.answer, Move.deflect()), hint="D", role="small",
+                   tooltip="Sidestep the question politely; they learn nothing."),
+            Button("Decline: refuse to discuss your priorities",
+                   partial(self.answer, Move.decline()), hint="N", role="small",
+                   tooltip="Refuse outright; they learn nothing, and may trust you less.")]
+        self.ring.set(self.buttons)
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    def answer(self, move: Move) -> None:
+        self.app.pop()
+        self.table.play(move)
+
+    def back(self) -> None:
+        """Esc does not leave the question unanswered: the answer comes first."""
+        self.app.toast("Answer first: name an issue, deflect (D) or decline (N).", 3.0)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            keys = {pygame.K_d: len(self.buttons) - 2, pygame.K_n: len(self.buttons) - 1}
+            keys.update({pygame.K_1 + n: n for n in range(min(9, len(self.buttons) - 2))})
+            if event.key in keys:
+                button = self.buttons[keys[event.key]]
+                if button.action is not None:
+                    button.action()
+                return
+        super().handle_event(event)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        w, h = size
+        u = self.theme.unit
+        bh = self.theme.fonts.get("small").get_linesize() * 2
+        bw = min(640, w - 8 * u)
+        head = self.theme.fonts.get("heading", bold=True).get_linesize()
+        text = self.theme.fonts.get("small").get_linesize() * 2
+        total = len(self.buttons) * (bh + u // 2)
+        height = min(total + head + text + 6 * u, h - self.hint_height() - 2 * u)
+        self.box = pygame.Rect((w - bw) // 2 - 3 * u, max(u, (h - height) // 2),
+                               bw + 6 * u, height)
+        y = self.box.y + 2 * u + head + text + u
+        for button in self.buttons:
+            button.rect = pygame.Rect((w - bw) // 2, y, bw, bh)
+            y += bh + u // 2
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        u = t.unit
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill(t.c["overlay"])
+        surface.blit(shade, (0, 0))
+        pygame.draw.rect(surface, t.c["panel"], self.box, border_radius=10)
+        pygame.draw.rect(surface, t.c["accent"], self.box, 1, border_radius=10)
+        head = t.fonts.get("heading", bold=True)
+        x, width = self.box.x + 3 * u, self.box.w - 6 * u
+        draw_line(surface, head, f"{self.asker} asks what matters most to you", t.c["text"],
+                  (x, self.box.y + 2 * u), width, where="question title")
+        paragraph(surface, t.fonts.get("small"), "Answer as you choose: the truth, another "
+                  "issue, or nothing at all. Your move comes after your answer.",
+                  t.c["muted"], x, self.box.y + 2 * u + head.get_linesize(), width, 2,
+                  "question text")
+        self.ring.draw(surface, t)
+        w, h = surface.get_size()
+        surface.fill(t.c["background"], (0, h - self.hint_height(), w, self.hint_height()))
+        self.draw_hint(surface)
+        self.ring.draw_tooltip(surface, t)

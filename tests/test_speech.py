@@ -1,0 +1,150 @@
+"""What the delegations say: line variants, placeholders, offers spoken issue by issue."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from game.engine import Game
+from game.errors import ScenarioError
+from game.moves import Move
+from game.scenario import read_scenario
+from game.speech import Table, choose_line, offer_speech, option_words, placeholder_problems
+
+TINY = """
+format: 1
+id: tiny
+title: Tiny
+date: today
+summary: A test.
+minutes: 5
+opens: a
+sides:
+  a:
+    name: Alpha
+    short: A
+    negotiator: A's team
+    colour: "#112233"
+    brief: Win.
+    priorities: [Win.]
+    batna: {name: Nothing, description: Nothing happens., value: 0.3}
+    weights: {deal: 0.5, when: 0.5}
+    values: {deal: {small: 0.2, big: 1.0}, when: {now: 1.0, later: 0.0}}
+    personality: {strategy: linear}
+    lines:
+      propose: ["First way.", "Second way.", "You keep insisting on {insisted}."]
+      pass: "{other}, we wait."
+  b:
+    name: Beta
+    short: B
+    negotiator: B's team
+    colour: "#332211"
+    brief: Win.
+    priorities: [Win.]
+    batna: {name: Nothing, description: Nothing happens., value: 0.3}
+    weights: {deal: 0.5, when: 0.5}
+    values: {deal: {small: 1.0, big: 0.2}, when: {now: 1.0, later: 0.0}}
+    personality: {strategy: linear}
+issues:
+  - id: deal
+    name: Size of the deal
+    description: The deal.
+    options:
+      - {id: small, name: Small, description: A small deal.}
+      - {id: big, name: Big, description: A big deal.}
+  - id: when
+    name: Start date
+    description: When.
+    options:
+      - {id: now, name: Right away, description: Now.}
+      - {id: later, name: Mid-June, description: Later.}
+tactics:
+  - id: press
+    name: Press hard
+    kind: threat
+    help: Presses.
+    sides:
+      b: {line: ["We warned you.", "We warn you again about {threat}... {other}."]}
+phases:
+  - {id: talk, name: Talk, description: Talk., rounds: 6, moves: [propose, accept, tactic]}
+outcomes:
+  - {id: deal_done, name: Deal, trigger: agreement, text: Done.}
+  - {id: no_deal, name: No deal, trigger: deadline, text: Nothing.}
+debrief:
+  history: [{date: today, text: Nothing yet., source: none}]
+  questions: [Why?]
+"""
+
+SMALL_NOW = {"deal": "small", "when": "now"}
+BIG_NOW = {"deal": "big", "when": "now"}
+
+
+def test_a_side_never_says_the_same_line_twice_in_a_row() -> None:
+    game = Game(read_scenario(TINY, "tiny.yaml"), seed=3)
+    said = []
+    for _ in range(5):
+        game.apply(Move.propose(SMALL_NOW))  # Alpha
+        said.append(game.log[-1].body)
+        game.apply(Move.wait())  # Beta
+    spoken = [body.split(" On ")[0] for body in said]
+    assert all(a != b for a, b in zip(spoken, spoken[1:])), spoken
+
+
+def test_placeholders_are_filled_from_the_table_and_unfillable_variants_are_skipped() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    game = Game(scenario, seed=1)
+    game.apply(Move.wait())  # Alpha: "{other}, we wait." -> Beta's name
+    assert game.log[-1].body == "Beta, we wait."
+    # Before Beta has offered twice, nothing can be "insisted on": that variant is skipped.
+    rng = random.Random(0)
+    early = Table(scenario, "a", [("b", (1, 0))], {})
+    assert early.fill("insisted") is None
+    assert {choose_line(["Plain.", "You insist on {insisted}."], early, None, rng)
+            for _ in range(20)} == {"Plain."}
+    # Beta kept "Right away" in its last two offers, and took back "Big", which Alpha
+    # values more than "Small".
+    later = Table(scenario, "a", [("b", (1, 0)), ("b", (0, 0))], {})
+    assert later.fill("insisted") == "right away"
+    assert later.fill("withdrawn") == "big"
+    assert Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}).fill("withdrawn") is None
+    assert later.fill("threat") is None
+    said = {choose_line(["Plain.", "You insist on {insisted}."], later, "Plain.", rng)
+            for _ in range(20)}
+    assert said == {"You insist on right away."}  # never the last line again
+    # A threat repeated fills {threat}.
+    assert Table(scenario, "a", [], {"press": 2}).fill("threat") == "press hard"
+    assert Table(scenario, "a", [], {"press": 1}).fill("threat") is None
+    # In play: Beta's first threat cannot use the "again" variant.
+    game.apply(Move.use("press"))
+    assert game.log[-2].body == "We warned you." or game.log[-1].body == "We warned you."
+    assert not any("{" in e.body for e in game.log)
+
+
+def test_an_offer_is_spoken_issue_by_issue_and_then_only_what_changed() -> None:
+    game = Game(read_scenario(TINY, "tiny.yaml"), seed=1)
+    game.apply(Move.propose(SMALL_NOW))
+    assert game.log[-1].body.endswith("On size of the deal: small. On start date: right away.")
+    game.apply(Move.wait())
+    game.apply(Move.propose(BIG_NOW))
+    body = [e for e in game.log if e.kind == "move" and e.speaker == "a"][-1].body
+    assert body.endswith("On size of the deal: big. The rest stands as before.")
+    assert "start date" not in body
+
+
+def test_an_unknown_placeholder_is_an_error_with_its_place() -> None:
+    broken = TINY.replace("{insisted}", "{insistence}")
+    with pytest.raises(ScenarioError) as raised:
+        read_scenario(broken, "tiny.yaml")
+    text = "\n".join(str(p) for p in raised.value.problems)
+    assert "tiny.yaml:22:" in text and "[sides.a.lines.propose[2]]" in text
+    assert "unknown placeholder '{insistence}'" in text
+
+
+def test_placeholder_problems_and_option_words() -> None:
+    assert placeholder_problems("Fine {other}.") == []
+    assert placeholder_problems("A lone { brace") and placeholder_problems("{x}")
+    assert option_words("Verified calm first") == "verified calm first"
+    assert option_words("Al-Nusra Front only") == "al-Nusra Front only"
+    assert option_words("Assad stays") == "Assad stays"
+    assert offer_speech([], {}) == "Our offer stands as it was."
