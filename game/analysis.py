@@ -2,7 +2,10 @@
 
 A *package* picks one option for every issue. Internally it is a tuple of option
 positions (0-based, in the scenario's issue order); in moves, logs and saves it is a
-mapping ``{issue_id: option_id}`` that people can read.
+mapping ``{issue_id: option_id}`` that people can read. Only *coherent* packages, those
+holding no contradiction of the scenario (:mod:`game.coherence`), can be deals: they alone
+make up :attr:`OutcomeSpace.packages`, and so the frontier, the Nash point, the charts and
+the computer's choices.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.coherence import Pattern, patterns
 from game.model import Scenario
 
 Package = tuple[int, ...]
@@ -51,34 +55,63 @@ def from_ids(scenario: Scenario, chosen: Mapping[str, str]) -> Package:
 
 
 class OutcomeSpace:
-    """Every package of a scenario with both sides' utilities; built once per scenario."""
+    """Every package of a scenario with both sides' utilities; built once per scenario.
+
+    ``packages`` holds the coherent packages only, numbered ``0 .. len(packages) - 1``;
+    the incoherent ones (``incoherent``) are numbered after them, so that ``index``,
+    ``utility``, ``crosses`` and ``allowed`` still answer for a package played before it was
+    refused (an old save, say). ``allowed[n]``: package *n* is coherent and crosses no red
+    line; only allowed packages reach the frontier and the Nash point.
+    """
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.sides = scenario.side_ids
-        self.packages: list[Package] = list(
-            itertools.product(*(range(len(i.options)) for i in scenario.issues)))
-        self.index = {p: n for n, p in enumerate(self.packages)}
+        self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
+        every = list(itertools.product(*(range(len(i.options)) for i in scenario.issues)))
+        self.packages: list[Package] = [p for p in every if self._coherent(p)]
+        self.incoherent: list[Package] = [p for p in every if not self._coherent(p)]
+        self.index = {p: n for n, p in enumerate(self.packages + self.incoherent)}
         # tables[side][issue position][option position] = weight * value
         self.tables: dict[str, list[list[float]]] = {}
+        self.bonuses: dict[str, list[tuple[Pattern, float]]] = {}
         for side_id in self.sides:
             side = scenario.sides[side_id]
             self.tables[side_id] = [
                 [side.weights[issue.id] * side.values[issue.id][o.id] for o in issue.options]
                 for issue in scenario.issues]
+            self.bonuses[side_id] = list(zip(patterns(scenario, side.combinations),
+                                             (c.value for c in side.combinations)))
+        numbered = self.packages + self.incoherent
         self.utility: dict[str, list[float]] = {
-            s: [self.utility_of(s, p) for p in self.packages] for s in self.sides}
+            s: [self.utility_of(s, p) for p in numbered] for s in self.sides}
         self.crosses: dict[str, list[bool]] = {
-            s: [self._crosses(s, p) for p in self.packages] for s in self.sides}
-        self.allowed = [not any(self.crosses[s][n] for s in self.sides)
-                        for n in range(len(self.packages))]
+            s: [self._crosses(s, p) for p in numbered] for s in self.sides}
+        coherent = len(self.packages)
+        self.allowed = [n < coherent and not any(self.crosses[s][n] for s in self.sides)
+                        for n in range(len(numbered))]
         self.frontier = self._frontier()
 
-    def utility_of(self, side: str, package: Package) -> float:
-        """*side*'s utility of *package*: the weighted sum of its option values, in [0, 1]."""
+    def _coherent(self, package: Package) -> bool:
+        return not any(rule.matches(package) for rule in self.rules)
+
+    def is_coherent(self, package: Package) -> bool:
+        """Whether *package* holds none of the scenario's contradictions."""
+        return self.index[package] < len(self.packages)
+
+    def sum_of(self, side: str, package: Package) -> float:
+        """*side*'s weighted sum of option values in *package* plus the values of the
+        combinations it holds, before :meth:`utility_of` keeps it within [0, 1]."""
         table = self.tables[side]
+        total = sum(table[i][o] for i, o in enumerate(package))
+        total += sum(value for pattern, value in self.bonuses[side] if pattern.matches(package))
+        return total
+
+    def utility_of(self, side: str, package: Package) -> float:
+        """*side*'s utility of *package*: the weighted sum of its option values plus the
+        values of *side*'s combinations it holds, kept within [0, 1]."""
         # Rounded so that equal utilities reached by different sums compare equal.
-        return round(sum(table[i][o] for i, o in enumerate(package)), 9)
+        return round(min(max(self.sum_of(side, package), 0.0), 1.0), 9)
 
     def _crosses(self, side: str, package: Package) -> bool:
         return bool(self.red_lines_crossed(side, package))
