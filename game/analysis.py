@@ -68,23 +68,34 @@ class OutcomeSpace:
         self.scenario = scenario
         self.sides = scenario.side_ids
         self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
-        every = list(itertools.product(*(range(len(i.options)) for i in scenario.issues)))
-        self.packages: list[Package] = [p for p in every if self._coherent(p)]
-        self.incoherent: list[Package] = [p for p in every if not self._coherent(p)]
-        self.index = {p: n for n, p in enumerate(self.packages + self.incoherent)}
+        sizes = [len(i.options) for i in scenario.issues]
+        ruled_out = {p for rule in self.rules for p in rule.expand(sizes)}
+        every = list(itertools.product(*(range(n) for n in sizes)))
+        self.packages: list[Package] = [p for p in every if p not in ruled_out]
+        self.incoherent: list[Package] = [p for p in every if p in ruled_out]
+        numbered = self.packages + self.incoherent
+        self.index = {p: n for n, p in enumerate(numbered)}
         # tables[side][issue position][option position] = weight * value
         self.tables: dict[str, list[list[float]]] = {}
-        self.bonuses: dict[str, list[tuple[Pattern, float]]] = {}
+        #: combinations[side]: each combination of the side compiled, with its value.
+        self.combinations: dict[str, list[tuple[Pattern, float]]] = {}
+        #: extra[side][n]: what the side's combinations add to package n (0 for most).
+        self.extra: dict[str, list[float]] = {}
         for side_id in self.sides:
             side = scenario.sides[side_id]
             self.tables[side_id] = [
                 [side.weights[issue.id] * side.values[issue.id][o.id] for o in issue.options]
                 for issue in scenario.issues]
-            self.bonuses[side_id] = list(zip(patterns(scenario, side.combinations),
-                                             (c.value for c in side.combinations)))
-        numbered = self.packages + self.incoherent
+            self.combinations[side_id] = list(zip(patterns(scenario, side.combinations),
+                                                  (c.value for c in side.combinations)))
+            extra = [0.0] * len(numbered)
+            for pattern, value in self.combinations[side_id]:
+                for p in pattern.expand(sizes):
+                    extra[self.index[p]] += value
+            self.extra[side_id] = extra
         self.utility: dict[str, list[float]] = {
-            s: [self.utility_of(s, p) for p in numbered] for s in self.sides}
+            s: [self._capped(self._weighted(s, p) + extra)
+                for p, extra in zip(numbered, self.extra[s])] for s in self.sides}
         self.crosses: dict[str, list[bool]] = {
             s: [self._crosses(s, p) for p in numbered] for s in self.sides}
         coherent = len(self.packages)
@@ -92,26 +103,32 @@ class OutcomeSpace:
                         for n in range(len(numbered))]
         self.frontier = self._frontier()
 
-    def _coherent(self, package: Package) -> bool:
-        return not any(rule.matches(package) for rule in self.rules)
-
     def is_coherent(self, package: Package) -> bool:
         """Whether *package* holds none of the scenario's contradictions."""
         return self.index[package] < len(self.packages)
 
+    def _weighted(self, side: str, package: Package) -> float:
+        table = self.tables[side]
+        return sum(table[i][o] for i, o in enumerate(package))
+
+    def _extra(self, side: str, package: Package) -> float:
+        return sum(value for pattern, value in self.combinations[side]
+                   if pattern.matches(package))
+
+    @staticmethod
+    def _capped(total: float) -> float:
+        # Rounded so that equal utilities reached by different sums compare equal.
+        return round(min(max(total, 0.0), 1.0), 9)
+
     def sum_of(self, side: str, package: Package) -> float:
         """*side*'s weighted sum of option values in *package* plus the values of the
         combinations it holds, before :meth:`utility_of` keeps it within [0, 1]."""
-        table = self.tables[side]
-        total = sum(table[i][o] for i, o in enumerate(package))
-        total += sum(value for pattern, value in self.bonuses[side] if pattern.matches(package))
-        return total
+        return self._weighted(side, package) + self._extra(side, package)
 
     def utility_of(self, side: str, package: Package) -> float:
         """*side*'s utility of *package*: the weighted sum of its option values plus the
         values of *side*'s combinations it holds, kept within [0, 1]."""
-        # Rounded so that equal utilities reached by different sums compare equal.
-        return round(min(max(self.sum_of(side, package), 0.0), 1.0), 9)
+        return self._capped(self.sum_of(side, package))
 
     def _crosses(self, side: str, package: Package) -> bool:
         return bool(self.red_lines_crossed(side, package))

@@ -152,9 +152,9 @@ class _Linter:
         if not rules:
             return
         space = outcome_space(self.s)
-        every = space.packages + space.incoherent
-        matched = [[n for n, p in enumerate(every) if rule.matches(p)] for rule in space.rules]
-        count = [0] * len(every)
+        sizes = [len(i.options) for i in self.s.issues]
+        matched = [[space.index[p] for p in rule.expand(sizes)] for rule in space.rules]
+        count = [0] * len(space.index)
         for found in matched:
             for n in found:
                 count[n] += 1
@@ -181,8 +181,10 @@ class _Linter:
         space = outcome_space(self.s)
         for side_id, side in self.s.sides.items():
             compiled = patterns(self.s, side.combinations)
+            coherent = len(space.packages)
+            sizes = [len(i.options) for i in self.s.issues]
             for k, (combo, pattern) in enumerate(zip(side.combinations, compiled)):
-                if not any(pattern.matches(p) for p in space.packages):
+                if not any(space.index[p] < coherent for p in pattern.expand(sizes)):
                     self.warn(("sides", side_id, "combinations", k, "options"),
                               f"this combination ({options_text(self.s, combo.options)}) is "
                               "never worth anything: no coherent package holds it")
@@ -192,13 +194,12 @@ class _Linter:
             # up to 1 within the loader's tolerance), so only their share is measured.
             worst: dict[int, tuple[float, int]] = {}
             for n, package in enumerate(space.packages):
+                extra = space.extra[side_id][n]
+                if not extra:
+                    continue
                 total = space.sum_of(side_id, package)
-                for sign, limit in ((1, 1.0), (-1, 0.0)):
-                    base = total - sum(c.value for c, pattern in
-                                       zip(side.combinations, compiled)
-                                       if pattern.matches(package))
-                    lost = sign * (total - max(limit, base) if sign > 0 else
-                                   total - min(limit, base))
+                base = total - extra
+                for sign, lost in ((1, total - max(1.0, base)), (-1, min(0.0, base) - total)):
                     if lost > 1e-9 and lost > worst.get(sign, (0.0, 0))[0]:
                         worst[sign] = (lost, n)
             for sign, (lost, n) in sorted(worst.items(), reverse=True):
