@@ -2,7 +2,10 @@
 
 A *package* picks one option for every issue. Internally it is a tuple of option
 positions (0-based, in the scenario's issue order); in moves, logs and saves it is a
-mapping ``{issue_id: option_id}`` that people can read.
+mapping ``{issue_id: option_id}`` that people can read. Only *coherent* packages, those
+holding no contradiction of the scenario (:mod:`game.coherence`), can be deals: they alone
+make up :attr:`OutcomeSpace.packages`, and so the frontier, the Nash point, the charts and
+the computer's choices.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.coherence import Pattern, patterns
 from game.model import Scenario
 
 Package = tuple[int, ...]
@@ -51,34 +55,80 @@ def from_ids(scenario: Scenario, chosen: Mapping[str, str]) -> Package:
 
 
 class OutcomeSpace:
-    """Every package of a scenario with both sides' utilities; built once per scenario."""
+    """Every package of a scenario with both sides' utilities; built once per scenario.
+
+    ``packages`` holds the coherent packages only, numbered ``0 .. len(packages) - 1``;
+    the incoherent ones (``incoherent``) are numbered after them, so that ``index``,
+    ``utility``, ``crosses`` and ``allowed`` still answer for a package played before it was
+    refused (an old save, say). ``allowed[n]``: package *n* is coherent and crosses no red
+    line; only allowed packages reach the frontier and the Nash point.
+    """
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.sides = scenario.side_ids
-        self.packages: list[Package] = list(
-            itertools.product(*(range(len(i.options)) for i in scenario.issues)))
-        self.index = {p: n for n, p in enumerate(self.packages)}
+        self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
+        sizes = [len(i.options) for i in scenario.issues]
+        ruled_out = {p for rule in self.rules for p in rule.expand(sizes)}
+        every = list(itertools.product(*(range(n) for n in sizes)))
+        self.packages: list[Package] = [p for p in every if p not in ruled_out]
+        self.incoherent: list[Package] = [p for p in every if p in ruled_out]
+        numbered = self.packages + self.incoherent
+        self.index = {p: n for n, p in enumerate(numbered)}
         # tables[side][issue position][option position] = weight * value
         self.tables: dict[str, list[list[float]]] = {}
+        #: combinations[side]: each combination of the side compiled, with its value.
+        self.combinations: dict[str, list[tuple[Pattern, float]]] = {}
+        #: extra[side][n]: what the side's combinations add to package n (0 for most).
+        self.extra: dict[str, list[float]] = {}
         for side_id in self.sides:
             side = scenario.sides[side_id]
             self.tables[side_id] = [
                 [side.weights[issue.id] * side.values[issue.id][o.id] for o in issue.options]
                 for issue in scenario.issues]
+            self.combinations[side_id] = list(zip(patterns(scenario, side.combinations),
+                                                  (c.value for c in side.combinations)))
+            extra = [0.0] * len(numbered)
+            for pattern, value in self.combinations[side_id]:
+                for p in pattern.expand(sizes):
+                    extra[self.index[p]] += value
+            self.extra[side_id] = extra
         self.utility: dict[str, list[float]] = {
-            s: [self.utility_of(s, p) for p in self.packages] for s in self.sides}
+            s: [self._capped(self._weighted(s, p) + extra)
+                for p, extra in zip(numbered, self.extra[s])] for s in self.sides}
         self.crosses: dict[str, list[bool]] = {
-            s: [self._crosses(s, p) for p in self.packages] for s in self.sides}
-        self.allowed = [not any(self.crosses[s][n] for s in self.sides)
-                        for n in range(len(self.packages))]
+            s: [self._crosses(s, p) for p in numbered] for s in self.sides}
+        coherent = len(self.packages)
+        self.allowed = [n < coherent and not any(self.crosses[s][n] for s in self.sides)
+                        for n in range(len(numbered))]
         self.frontier = self._frontier()
 
-    def utility_of(self, side: str, package: Package) -> float:
-        """*side*'s utility of *package*: the weighted sum of its option values, in [0, 1]."""
+    def is_coherent(self, package: Package) -> bool:
+        """Whether *package* holds none of the scenario's contradictions."""
+        return self.index[package] < len(self.packages)
+
+    def _weighted(self, side: str, package: Package) -> float:
         table = self.tables[side]
+        return sum(table[i][o] for i, o in enumerate(package))
+
+    def _extra(self, side: str, package: Package) -> float:
+        return sum(value for pattern, value in self.combinations[side]
+                   if pattern.matches(package))
+
+    @staticmethod
+    def _capped(total: float) -> float:
         # Rounded so that equal utilities reached by different sums compare equal.
-        return round(sum(table[i][o] for i, o in enumerate(package)), 9)
+        return round(min(max(total, 0.0), 1.0), 9)
+
+    def sum_of(self, side: str, package: Package) -> float:
+        """*side*'s weighted sum of option values in *package* plus the values of the
+        combinations it holds, before :meth:`utility_of` keeps it within [0, 1]."""
+        return self._weighted(side, package) + self._extra(side, package)
+
+    def utility_of(self, side: str, package: Package) -> float:
+        """*side*'s utility of *package*: the weighted sum of its option values plus the
+        values of *side*'s combinations it holds, kept within [0, 1]."""
+        return self._capped(self.sum_of(side, package))
 
     def _crosses(self, side: str, package: Package) -> bool:
         return bool(self.red_lines_crossed(side, package))

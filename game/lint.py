@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from game.analysis import outcome_space
+from game.coherence import options_text, patterns
 from game.conditions import Condition
 from game.errors import Problem
 from game.model import Scenario
@@ -33,6 +34,8 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
 
     linter = _Linter(scenario, warn)
     linter.options()
+    linter.contradictions()
+    linter.combination_values()
     linter.red_lines_and_batnas()
     linter.walkouts()
     linter.tactics()
@@ -142,14 +145,84 @@ class _Linter:
                           f"the computer playing {side_id!r} never walks out: {text!r} never "
                           "holds")
 
-    def red_lines_and_batnas(self) -> None:
+    def contradictions(self) -> None:
+        """Rules that never match, rules every package of which other rules already rule
+        out, and rules that leave no coherent package at all."""
+        rules = self.s.contradictions
+        if not rules:
+            return
+        space = outcome_space(self.s)
+        sizes = [len(i.options) for i in self.s.issues]
+        matched = [[space.index[p] for p in rule.expand(sizes)] for rule in space.rules]
+        count = [0] * len(space.index)
+        for found in matched:
+            for n in found:
+                count[n] += 1
+        # From the last rule back, so that of two rules ruling out the same packages the
+        # later one is named: it is the one to remove.
+        for i in reversed(range(len(rules))):
+            path: tuple[str | int, ...] = ("contradictions", i, "options")
+            empty = [k for k, v in rules[i].options.items() if not v]
+            if empty:
+                self.warn(path, f"this contradiction can never match: it lists no option for "
+                                f"issue {empty[0]!r}")
+            elif all(count[n] > 1 for n in matched[i]):
+                self.warn(path, "this contradiction rules out nothing: every package it "
+                                "matches is already ruled out by other contradictions")
+                for n in matched[i]:
+                    count[n] -= 1
+        if not space.packages:
+            self.warn(("contradictions",), "these contradictions rule out every package: no "
+                                           "deal is possible")
+
+    def combination_values(self) -> None:
+        """Combinations no coherent package holds, and combination values that push a
+        package's utility out of [0, 1] (where it is cut off)."""
         space = outcome_space(self.s)
         for side_id, side in self.s.sides.items():
-            if side.red_lines and all(space.crosses[side_id]):
+            compiled = patterns(self.s, side.combinations)
+            coherent = len(space.packages)
+            sizes = [len(i.options) for i in self.s.issues]
+            for k, (combo, pattern) in enumerate(zip(side.combinations, compiled)):
+                if not any(space.index[p] < coherent for p in pattern.expand(sizes)):
+                    self.warn(("sides", side_id, "combinations", k, "options"),
+                              f"this combination ({options_text(self.s, combo.options)}) is "
+                              "never worth anything: no coherent package holds it")
+            if not side.combinations or not space.packages:
+                continue
+            # A package's sum leaves [0, 1] through its combinations only (the weights add
+            # up to 1 within the loader's tolerance), so only their share is measured.
+            worst: dict[int, tuple[float, int]] = {}
+            for n, package in enumerate(space.packages):
+                extra = space.extra[side_id][n]
+                if not extra:
+                    continue
+                total = space.sum_of(side_id, package)
+                base = total - extra
+                for sign, lost in ((1, total - max(1.0, base)), (-1, min(0.0, base) - total)):
+                    if lost > 1e-9 and lost > worst.get(sign, (0.0, 0))[0]:
+                        worst[sign] = (lost, n)
+            for sign, (lost, n) in sorted(worst.items(), reverse=True):
+                package = space.packages[n]
+                k = next(k for k, (c, pattern) in enumerate(zip(side.combinations, compiled))
+                         if pattern.matches(package) and sign * c.value > 0)
+                names = ", ".join(i.options[o].name for i, o in zip(self.s.issues, package))
+                self.warn(("sides", side_id, "combinations", k, "value"),
+                          f"with its combination values the package ({names}) would be worth "
+                          f"{space.sum_of(side_id, package):.3f} to {side_id!r}; utilities "
+                          f"are kept within 0 to 1, so {lost:.3f} of it is lost (make the "
+                          f"value {'smaller' if sign > 0 else 'less negative'})")
+
+    def red_lines_and_batnas(self) -> None:
+        space = outcome_space(self.s)
+        coherent = len(space.packages)
+        for side_id, side in self.s.sides.items():
+            crosses = space.crosses[side_id][:coherent]
+            if side.red_lines and coherent and all(crosses):
                 self.warn(("sides", side_id, "red_lines"),
                           "these red lines rule out every package: the side can never agree "
                           "to anything")
-            best = max((u for u, crossed in zip(space.utility[side_id], space.crosses[side_id])
+            best = max((u for u, crossed in zip(space.utility[side_id][:coherent], crosses)
                         if not crossed), default=0.0)
             if best <= side.batna.value:
                 self.warn(("sides", side_id, "batna", "value"),

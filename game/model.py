@@ -101,6 +101,51 @@ class RedLine(Part):
                                   "listed.")
 
 
+#: Issue id -> option ids: the options a rule, red line or combination is about. A package
+#: matches when, for every issue named, it picks one of the options listed.
+OptionsByIssue = dict[Id, list[Id]]
+#: What a combination adds to a side's utility (or takes away, when negative).
+Bonus = Annotated[float, Field(ge=-0.5, le=0.5)]
+
+
+class Contradiction(Part):
+    """Options of different issues that cannot stand together in one package.
+
+    A package that picks, for every issue named, one of the options listed is incoherent:
+    nobody may propose it, the computer never considers it, and the analysis (frontier,
+    Nash point, charts) leaves it out.
+    """
+
+    options: OptionsByIssue = Field(
+        json_schema_extra={"minProperties": 2},
+        description="Issue id -> option ids, for at least two issues; a package is "
+                    "incoherent when, for every issue named, it picks one of the options "
+                    "listed.")
+    why: Line = Field(description="Why these options cannot stand together, in one plain "
+                                  "sentence; players are shown it when they try.")
+
+
+class Combination(Part):
+    """Options of different issues that a side values above or below the sum of its parts.
+
+    ``value`` is added to the side's utility of every package that picks, for every issue
+    named, one of the options listed; it is on the package's 0-1 scale (0.03 is 3 points of
+    100), not weighted by any issue. The utility is then kept within 0 to 1: anything
+    beyond is cut off, and lint warns when that can happen.
+    """
+
+    options: OptionsByIssue = Field(
+        json_schema_extra={"minProperties": 2},
+        description="Issue id -> option ids, for at least two issues; the value applies "
+                    "when, for every issue named, the package picks one of the options "
+                    "listed.")
+    value: Bonus = Field(description="Added to the side's utility (0-1 scale, so 0.03 is 3 "
+                                     "points); negative when the combination is worth less "
+                                     "than its parts.")
+    why: Line = Field(description="Why the side values the options together differently, "
+                                  "in the side's own terms; shown in its points table.")
+
+
 class Personality(Part):
     """How the computer plays this side.
 
@@ -153,6 +198,10 @@ class Side(Part):
         description="Issue id -> weight; the weights must add up to 1.")
     values: dict[Id, dict[Id, Unit]] = Field(
         description="Issue id -> option id -> value from 0 to 1 for this side.")
+    combinations: list[Combination] = Field(
+        default=[], max_length=30,
+        description="Options of different issues this side values together above or below "
+                    "the sum of their values.")
     personality: Personality
     lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass",
                         "answer", "deflect", "decline"], Lines] = Field(
@@ -294,6 +343,10 @@ class Scenario(Part):
                                   description="The two sides, by id (conditions and effects "
                                               "use the ids).")
     issues: list[Issue] = Field(min_length=1, max_length=10)
+    contradictions: list[Contradiction] = Field(
+        default=[], max_length=60,
+        description="Options of different issues that contradict each other: no package "
+                    "may hold them together.")
     meters: list[Meter] = Field(default=[], max_length=12)
     tactics: list[Tactic] = Field(default=[], max_length=60)
     events: list[Event] = Field(default=[], max_length=60)

@@ -29,9 +29,9 @@ END = "<!-- reference:end -->"
 
 #: The objects of the format, in the order a modder meets them; any object the schema
 #: gains later is listed after these.
-ORDER = ("Scenario", "Side", "Issue", "Option", "Meter", "Batna", "RedLine", "Personality",
-         "Effects", "Tactic", "TacticUse", "Event", "Phase", "Outcome", "Source", "Debrief",
-         "HistoryFact")
+ORDER = ("Scenario", "Side", "Issue", "Option", "Contradiction", "Meter", "Batna", "RedLine",
+         "Combination", "Personality", "Effects", "Tactic", "TacticUse", "Event", "Phase",
+         "Outcome", "Source", "Debrief", "HistoryFact")
 
 #: Fields that hold a condition (a string to the schema, an expression to the loader).
 CONDITION_FIELDS = frozenset({"when", "walkout_when"})

@@ -253,6 +253,9 @@ class _Checker:
             self._cites(("events", i, "cite"), event.cite)
         for kind, effects in s.move_effects.items():
             self._effects(("move_effects", kind), effects)
+        for i, rule in enumerate(s.contradictions):
+            self._options(("contradictions", i, "options"), rule.options,
+                          at_least_two="contradiction")
         count = math.prod(len(issue.options) for issue in s.issues)
         if count > MAX_PACKAGES:
             self.error(("issues",), f"the issues allow {count:,} different packages; at most "
@@ -351,18 +354,39 @@ class _Checker:
             if issue_id not in side.values:
                 self.error(path + ("values",), f"missing values for issue {issue_id!r}")
         for i, red in enumerate(side.red_lines):
-            for issue_id, option_ids in red.forbid.items():
-                rpath = path + ("red_lines", i, "forbid", issue_id)
-                if not self.ref(rpath, issue_id, issues, "issue", key=True):
-                    continue
-                options = [o.id for o in issues[issue_id].options]
-                for j, option_id in enumerate(option_ids):
-                    self.ref(rpath + (j,), option_id, options, "option",
-                             of=f" for issue {issue_id!r}")
+            self._options(path + ("red_lines", i, "forbid"), red.forbid)
+        for i, combo in enumerate(side.combinations):
+            cpath = path + ("combinations", i)
+            if self._options(cpath + ("options",), combo.options, at_least_two="combination"):
+                if combo.value == 0:
+                    self.error(cpath + ("value",), "a combination worth 0 changes nothing; "
+                                                   "give it a value above or below 0, or "
+                                                   "remove it")
         for field in ("portrait", "flag"):
             value = getattr(side, field)
             if value is not None:
                 self._asset(path + (field,), value)
+
+    def _options(self, path: DocPath, options: dict[str, list[str]],
+                 at_least_two: str = "") -> bool:
+        """Check issue ids and their option ids (as in red lines, contradictions and
+        combinations); with *at_least_two*, the rule it names must span two issues or
+        more. Returns whether no problem was found."""
+        before = len(self.problems)
+        issues = {i.id: i for i in self.s.issues}
+        for issue_id, option_ids in options.items():
+            ipath = path + (issue_id,)
+            if not self.ref(ipath, issue_id, issues, "issue", key=True):
+                continue
+            ids = [o.id for o in issues[issue_id].options]
+            for j, option_id in enumerate(option_ids):
+                self.ref(ipath + (j,), option_id, ids, "option", of=f" for issue {issue_id!r}")
+        if at_least_two and len(options) < 2:
+            named = (f"only issue {next(iter(options))!r}" if options else "no issue")
+            self.error(path, f"a {at_least_two} must name options of at least two issues; "
+                             f"it names {named} (a package picks one option per issue, so "
+                             "options of one issue never stand together)")
+        return len(self.problems) == before
 
     def _asset(self, path: DocPath, value: str) -> None:
         rel = Path(value)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from conftest import edit
 from game.analysis import OutcomeSpace, deal_report, from_ids, outcome_space, to_ids
+from game.coherence import combinations_met, incoherence
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
-from game.scenario import load_scenario
+from game.scenario import load_scenario, read_scenario
 
 
 @cache
@@ -26,10 +28,83 @@ def batnas() -> dict[str, float]:
 
 def test_every_package_is_there_once_with_utilities_in_0_1() -> None:
     sp = space()
-    assert len(sp.packages) == math.prod(len(i.options) for i in scenario().issues)
-    assert len(set(sp.packages)) == len(sp.packages)
+    every = sp.packages + sp.incoherent
+    assert len(every) == math.prod(len(i.options) for i in scenario().issues)
+    assert len(set(every)) == len(every)
+    assert sp.index == {p: n for n, p in enumerate(every)}
     for side in sp.sides:
-        assert all(0.0 <= u <= 1.0 + 1e-9 for u in sp.utility[side])
+        assert len(sp.utility[side]) == len(every)
+        assert all(0.0 <= u <= 1.0 for u in sp.utility[side])
+
+
+def test_only_coherent_packages_are_in_the_space_the_frontier_and_the_nash_point() -> None:
+    sp = space()
+    assert sp.packages and sp.incoherent
+    assert all(incoherence(scenario(), p) is None for p in sp.packages)
+    assert all(incoherence(scenario(), p) is not None for p in sp.incoherent)
+    assert all(sp.is_coherent(p) for p in sp.packages)
+    assert not any(sp.is_coherent(p) for p in sp.incoherent)
+    assert not any(sp.allowed[sp.index[p]] for p in sp.incoherent)
+    assert all(n < len(sp.packages) for n in sp.frontier)
+    nash = sp.nash(batnas())
+    assert nash is not None and incoherence(scenario(), sp.packages[nash]) is None
+
+
+def test_an_incoherent_package_still_has_utilities_and_a_report() -> None:
+    # A game saved before a rule was written may hold one: it is reported, never offered.
+    sp = space()
+    package = from_ids(scenario(), {"joint_action": "joint_execution",
+                                    "syria_coordination": "no_coordination",
+                                    "precondition": "verified_calm",
+                                    "targets": "nusra_and_isil", "start_date": "may_25"})
+    assert package in sp.incoherent
+    report = deal_report(scenario(), package, batnas())
+    assert report.utility["us"] == round(sp.utility_of("us", package), 4)
+    assert report.distance_to_frontier is not None
+
+
+def test_a_combination_adds_its_value_to_the_weighted_sum() -> None:
+    chosen = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
+              "precondition": "verified_calm", "targets": "nusra_only",
+              "start_date": "when_verified"}
+    spec = scenario().sides["us"]
+    weighted = sum(spec.weights[i] * spec.values[i][o] for i, o in chosen.items())
+    package = from_ids(scenario(), chosen)
+    assert [c.value for c in combinations_met(scenario(), "us", package)] == [0.03]
+    assert math.isclose(space().utility_of("us", package), weighted + 0.03)
+    # One option changed, and the combination no longer holds.
+    other = from_ids(scenario(), {**chosen, "start_date": "mid_june"})
+    assert combinations_met(scenario(), "us", other) == []
+    assert math.isclose(space().utility_of("us", other),
+                        weighted - spec.weights["start_date"] * (
+                            spec.values["start_date"]["when_verified"]
+                            - spec.values["start_date"]["mid_june"]))
+
+
+def test_a_negative_combination_takes_its_value_away() -> None:
+    chosen = {"joint_action": "intelligence_sharing", "syria_coordination": "damascus_informed",
+              "precondition": "grounded_air_force", "targets": "nusra_and_isil",
+              "start_date": "mid_june"}
+    spec = scenario().sides["ru"]
+    weighted = sum(spec.weights[i] * spec.values[i][o] for i, o in chosen.items())
+    package = from_ids(scenario(), chosen)
+    assert math.isclose(space().utility_of("ru", package), weighted - 0.04)
+    assert math.isclose(space().sum_of("ru", package), weighted - 0.04)
+
+
+def test_a_utility_pushed_beyond_1_or_below_0_is_cut_off() -> None:
+    text = edit("      river: {shared: 0.5, kept: 1.0}\n",
+                "      river: {shared: 0.5, kept: 1.0}\n    combinations:\n"
+                "      - {options: {border: [north], river: [kept]}, value: 0.5, why: \"A.\"}\n"
+                "      - {options: {border: [south], river: [shared]}, value: -0.5, "
+                "why: \"B.\"}\n")
+    mini = read_scenario(text)
+    sp = outcome_space(mini)
+    top = from_ids(mini, {"border": "north", "river": "kept"})
+    bottom = from_ids(mini, {"border": "south", "river": "shared"})
+    assert math.isclose(sp.sum_of("red", top), 1.5) and sp.utility_of("red", top) == 1.0
+    assert math.isclose(sp.sum_of("red", bottom), -0.3) and sp.utility_of("red", bottom) == 0.0
+    assert sp.utility["red"][sp.index[top]] == 1.0
 
 
 def test_utility_is_the_weighted_sum_of_option_values() -> None:

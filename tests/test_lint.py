@@ -109,3 +109,92 @@ def test_a_computer_that_never_walks_out() -> None:
     text = edit("walkout_when: trust < 10", "walkout_when: round > 30")
     p = only(text, "never walks out")
     assert p.path == "sides.red.personality.walkout_when"
+
+
+def with_rules(*rules: str) -> str:
+    """MINI with contradictions, each given as its flow-mapping of options."""
+    body = "".join(f"  - options: {r}\n    why: \"Rule {n}.\"\n" for n, r in enumerate(rules))
+    return edit("meters:\n", f"contradictions:\n{body}meters:\n")
+
+
+def with_combinations(*combos: tuple[str, str]) -> str:
+    """MINI with combinations of Red's, each given as (options, value)."""
+    body = "".join(f"      - {{options: {options}, value: {value}, why: \"Together.\"}}\n"
+                   for options, value in combos)
+    return edit("      river: {shared: 0.5, kept: 1.0}\n",
+                f"      river: {{shared: 0.5, kept: 1.0}}\n    combinations:\n{body}")
+
+
+def test_a_contradiction_with_no_warning() -> None:
+    assert warnings(with_rules("{border: [north], river: [shared]}")) == []
+
+
+def test_a_contradiction_that_can_never_match() -> None:
+    text = with_rules("{border: [], river: [kept]}")
+    p = only(text, "can never match")
+    assert p.path == "contradictions[0].options"
+    assert p.line == where(text, "{border: [], river: [kept]}")[0]
+    assert "no option for issue 'border'" in p.message
+
+
+def test_a_contradiction_that_other_contradictions_already_cover() -> None:
+    text = with_rules("{border: [south], river: [shared, kept]}",
+                      "{border: [south], river: [kept]}")
+    p = only(text, "rules out nothing")
+    assert p.path == "contradictions[1].options"
+    assert p.line == where(text, "{border: [south], river: [kept]}")[0]
+
+
+def test_of_two_equal_contradictions_the_later_is_named() -> None:
+    text = with_rules("{border: [south], river: [kept]}", "{river: [kept], border: [south]}")
+    p = only(text, "rules out nothing")
+    assert p.path == "contradictions[1].options"
+    assert p.line == where(text, "{river: [kept], border: [south]}")[0]
+
+
+def test_contradictions_that_rule_out_every_package() -> None:
+    text = with_rules("{border: [north], river: [shared, kept]}",
+                      "{border: [south], river: [shared, kept]}")
+    p = only(text, "rule out every package")
+    assert p.path == "contradictions"
+    assert p.line == where(text, "- options: {border: [north]")[0]
+
+
+def test_red_lines_count_only_coherent_packages() -> None:
+    # Red's red line rules out the south, and a contradiction every northern package: the
+    # red line leaves Red nothing it may agree to.
+    text = with_rules("{border: [north], river: [shared, kept]}")
+    p = only(text, "rule out every package: the side can never agree")
+    assert p.path == "sides.red.red_lines"
+
+
+def test_a_combination_that_no_coherent_package_holds() -> None:
+    text = edit("meters:\n", "contradictions:\n  - options: {border: [north], river: [kept]}\n"
+                             "    why: \"No.\"\nmeters:\n",
+                with_combinations(("{border: [north], river: [kept]}", "0.05")))
+    p = only(text, "never worth anything")
+    assert p.path == "sides.red.combinations[0].options"
+    assert "North with Kept" in p.message
+
+
+def test_a_combination_that_pushes_a_utility_above_1() -> None:
+    text = with_combinations(("{border: [north], river: [kept]}", "0.2"))
+    p = only(text, "utilities are kept within 0 to 1")
+    assert p.path == "sides.red.combinations[0].value"
+    assert p.line == where(text, "value: 0.2")[0]
+    assert "(North, Kept) would be worth 1.200 to 'red'" in p.message
+    assert "0.200 of it is lost (make the value smaller)" in p.message
+
+
+def test_a_combination_that_pushes_a_utility_below_0() -> None:
+    text = with_combinations(("{border: [north], river: [shared]}", "0.05"),
+                             ("{border: [south], river: [shared]}", "-0.3"))
+    p = only(text, "utilities are kept within 0 to 1")
+    assert p.path == "sides.red.combinations[1].value"
+    assert p.line == where(text, "value: -0.3")[0]
+    assert "would be worth -0.100 to 'red'" in p.message and "less negative" in p.message
+
+
+def test_a_combination_within_0_and_1_is_not_warned_about() -> None:
+    assert warnings(with_combinations(("{border: [north], river: [shared]}", "0.2"),
+                                      ("{border: [south], river: [kept]}", "-0.2"))) == []

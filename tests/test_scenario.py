@@ -189,7 +189,7 @@ def test_unknown_field_with_nothing_close_lists_the_fields() -> None:
     text = edit("minutes: 10", "minutes: 10\nsoundtrack: drums.ogg")
     p = only(text)
     assert (p.line, p.column, p.path) == (*where(text, "soundtrack"), "soundtrack")
-    assert "unknown field 'soundtrack'; expected one of: date, debrief," in p.message
+    assert "unknown field 'soundtrack'; expected one of: contradictions, date, debrief," in p.message
 
 
 def test_wrong_type() -> None:
@@ -491,3 +491,104 @@ def test_a_breakdown_outcome_needs_a_condition() -> None:
 def test_text_that_yaml_read_as_something_else_gets_a_hint(old: str, new: str, path: str,
                                                           hint: str) -> None:
     assert hint in at(problems(edit(old, new)), path).message
+
+
+# --- contradictions and combinations -------------------------------------------------------
+
+def with_rule(options: str, why: str = '"North and kept water cannot go together."') -> str:
+    """MINI with one contradiction whose options are *options* (a YAML flow mapping)."""
+    return edit("meters:\n", f"contradictions:\n  - options: {options}\n    why: {why}\n"
+                             "meters:\n")
+
+
+def with_combination(options: str, value: str = "0.05") -> str:
+    """MINI with one combination of Red's whose options are *options*."""
+    return edit("      river: {shared: 0.5, kept: 1.0}\n",
+                "      river: {shared: 0.5, kept: 1.0}\n    combinations:\n"
+                f"      - {{options: {options}, value: {value}, why: \"Better together.\"}}\n")
+
+
+def test_a_contradiction_and_a_combination_load() -> None:
+    text = with_combination("{border: [north], river: [shared]}",
+                            ).replace("meters:\n  - {id", "contradictions:\n  - options: "
+                                      "{border: [south], river: [kept]}\n    why: \"No.\"\n"
+                                      "meters:\n  - {id")
+    scenario, found = check_text(text, "mini.yaml")
+    assert scenario is not None, found
+    assert scenario.contradictions[0].options == {"border": ["south"], "river": ["kept"]}
+    assert scenario.contradictions[0].why == "No."
+    assert scenario.sides["red"].combinations[0].value == 0.05
+
+
+@pytest.mark.parametrize("options, needle, path, words", [
+    ("{bordr: [north], river: [kept]}", "bordr", "contradictions[0].options.bordr",
+     "unknown issue 'bordr' (did you mean 'border'?)"),
+    ("{border: [nroth], river: [kept]}", "nroth", "contradictions[0].options.border[0]",
+     "unknown option 'nroth' for issue 'border' (did you mean 'north'?)"),
+    ("{border: [north], river: [shared, kpet]}", "kpet", "contradictions[0].options.river[1]",
+     "unknown option 'kpet' for issue 'river' (did you mean 'kept'?)"),
+])
+def test_a_misspelt_id_in_a_contradiction(options: str, needle: str, path: str,
+                                          words: str) -> None:
+    text = with_rule(options)
+    p = at(problems(text), path)
+    assert (p.line, p.column) == where(text, needle)
+    assert words in p.message
+
+
+@pytest.mark.parametrize("options, needle, path, words", [
+    ("{bordr: [north], river: [kept]}", "bordr", "sides.red.combinations[0].options.bordr",
+     "unknown issue 'bordr' (did you mean 'border'?)"),
+    ("{border: [north], river: [kpet]}", "kpet", "sides.red.combinations[0].options.river[0]",
+     "unknown option 'kpet' for issue 'river' (did you mean 'kept'?)"),
+])
+def test_a_misspelt_id_in_a_combination(options: str, needle: str, path: str,
+                                        words: str) -> None:
+    text = with_combination(options)
+    p = at(problems(text), path)
+    assert (p.line, p.column) == where(text, needle)
+    assert words in p.message
+
+
+def test_a_contradiction_must_span_two_issues() -> None:
+    text = with_rule("{border: [north, south]}")
+    p = only(text)
+    assert p.path == "contradictions[0].options"
+    assert (p.line, p.column) == where(text, "{border: [north, south]}")
+    assert "at least two issues; it names only issue 'border'" in p.message
+
+
+def test_a_combination_must_span_two_issues() -> None:
+    text = with_combination("{river: [kept]}")
+    p = only(text)
+    assert p.path == "sides.red.combinations[0].options"
+    assert p.line == where(text, "{river: [kept]}")[0]
+    assert "a combination must name options of at least two issues" in p.message
+
+
+def test_a_contradiction_needs_its_sentence() -> None:
+    text = edit("meters:\n", "contradictions:\n  - options: {border: [north], river: [kept]}\n"
+                             "meters:\n")
+    p = only(text)
+    assert p.path == "contradictions[0]"
+    assert "missing required field 'why'" in p.message
+    assert p.line == where(text, "options: {border: [north], river: [kept]}")[0]
+
+
+def test_a_misspelt_field_of_a_contradiction() -> None:
+    text = with_rule("{border: [north], river: [kept]}").replace("    why:", "    wyh:")
+    p = at(problems(text), "contradictions[0].wyh")
+    assert (p.line, p.column) == where(text, "wyh")
+    assert "unknown field 'wyh' (did you mean 'why'?)" in p.message
+
+
+@pytest.mark.parametrize("value, words", [
+    ("0.8", "less than or equal to 0.5"),
+    ("0", "a combination worth 0 changes nothing"),
+])
+def test_a_combination_value_out_of_range(value: str, words: str) -> None:
+    text = with_combination("{border: [north], river: [kept]}", value)
+    p = only(text)
+    assert p.path == "sides.red.combinations[0].value"
+    assert p.line == where(text, f"value: {value}, why")[0]
+    assert words in p.message
