@@ -26,6 +26,7 @@ from transitions import MachineError
 
 from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_ids, \
     outcome_space, to_ids
+from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
@@ -367,9 +368,10 @@ class Game:
                         "answer it.")
             if move.package is not None:
                 try:
-                    from_ids(self.scenario, move.chosen)
+                    package = from_ids(self.scenario, move.chosen)
                 except ValueError as exc:
                     return sentence(str(exc))
+                return incoherence(self.scenario, package)
         elif move.kind in ("accept", "reject"):
             if self._standing is None or self._standing_by == side:
                 return f"There is no proposal from the other side to {move.kind}."

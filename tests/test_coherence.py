@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis import from_ids, outcome_space, to_ids
+from game.analysis import from_ids, outcome_space
 from game.coherence import (
     combinations_met, contradictions_in, incoherence, options_text,
 )
@@ -100,13 +100,29 @@ def test_computer_games_of_the_main_scenario_agree_only_coherent_packages() -> N
     agreed = []
     for seed in range(300):
         game = play_one(scenario(), seed, settings)
-        for _, offer in game.offer_history:
-            assert incoherence(scenario(), offer) is None, to_ids(scenario(), offer)
-        if game.agreed is not None:
-            agreed.append(game.agreed)
+        for _, offer in game.state.offers:
+            assert incoherence(scenario(), offer) is None, offer
+        if game.state.agreed is not None:
+            agreed.append(game.state.agreed)
     assert len(agreed) > 200  # most games end in a deal
-    assert [to_ids(scenario(), p) for p in agreed
-            if incoherence(scenario(), p) is not None] == []
+    assert [p for p in agreed if incoherence(scenario(), p) is not None] == []
     space = outcome_space(scenario())
     nash = space.nash({s: scenario().sides[s].batna.value for s in space.sides})
     assert nash is not None and incoherence(scenario(), space.packages[nash]) is None
+
+
+def test_the_engine_refuses_an_incoherent_proposal_with_the_rules_sentence() -> None:
+    from game.engine import Game
+    from game.errors import IllegalMoveError
+    from game.moves import Move
+
+    game = Game(scenario(), seed=1)
+    package = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+               "precondition": "verified_calm", "targets": "nusra_and_isil",
+               "start_date": "may_25"}
+    why = incoherence(scenario(), package)
+    assert why is not None
+    assert game.why_not(Move.propose(package)) == why
+    with pytest.raises(IllegalMoveError) as raised:
+        game.apply(Move.propose(package))
+    assert str(raised.value) == why

@@ -180,13 +180,16 @@ def test_two_autosaves_started_together_never_share_a_file(tmp_path: Path) -> No
 def test_a_save_of_format_1_replays_by_the_rules_it_was_played_by() -> None:
     """Saves outlive versions: a game saved before a side chose its answer to "what matters
     most" replays with the answer given at once, as it was played."""
-    from game.library import DEFAULT_SCENARIO
     from game.scenario import load_scenario
 
-    fixture = Path(__file__).parent / "fixtures" / "save_v1_question.json"
-    save = read_save(fixture)
+    fixtures = Path(__file__).parent / "fixtures"
+    save = read_save(fixtures / "save_v1_question.json")
     assert save.version == 1
-    restored = restore(save, load_scenario(DEFAULT_SCENARIO))
+    # The main scenario as it was when the game was played (kept as a fixture: an old
+    # scenario file still loads, and its hash is the save's).
+    played_on = load_scenario(fixtures / "joint_strikes_2016_format1.yaml")
+    assert played_on.digest == save.scenario.sha256
+    restored = restore(save, played_on)
     game = restored.game
     assert restored.replayed == len(save.moves) == 6 and not restored.lost
     assert game.edition == 1 and game.state.asked is None
@@ -194,3 +197,13 @@ def test_a_save_of_format_1_replays_by_the_rules_it_was_played_by() -> None:
     assert reply.speaker == "ru" and reply.ref == "joint_action"
     # Saved again, it stays a format-1 game.
     assert to_save(game, {"us"}).version == 1
+
+
+def test_the_same_save_on_todays_scenario_replays_as_far_as_legal_and_says_so() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    save = read_save(Path(__file__).parent / "fixtures" / "save_v1_question.json")
+    restored = restore(save, load_scenario(DEFAULT_SCENARIO))
+    assert restored.warning and "changed" in restored.warning
+    assert restored.replayed + restored.lost == len(save.moves)

@@ -9,7 +9,8 @@ from typing import Any
 
 import pygame
 
-from game.analysis import from_ids, points
+from game.analysis import from_ids, points, to_ids
+from game.coherence import incoherence
 from game.model import Issue
 from game.ui.screen import panel
 from game.play.session import Session
@@ -101,11 +102,15 @@ class Agenda:
             row.tooltip = self._tip(row)
 
     def _ideal(self, side: str | None) -> dict[str, str]:
+        """Where the builder starts: the side's best package that may be a deal (coherent,
+        within its red lines)."""
+        game = self.session.game
         if side is None:
-            return self.table or {i.id: i.options[0].id for i in self.session.scenario.issues}
-        values = self.session.scenario.sides[side].values
-        return {i.id: max(i.options, key=lambda o: values[i.id][o.id]).id
-                for i in self.session.scenario.issues}
+            return self.table or to_ids(game.scenario, game.space.packages[0])
+        space = game.space
+        best = max((n for n in range(len(space.packages)) if not space.crosses[side][n]),
+                   key=lambda n: space.utility[side][n], default=0)
+        return to_ids(game.scenario, space.packages[best])
 
     def package(self) -> dict[str, str]:
         return {row.issue.id: row.value for row in self.rows}
@@ -218,7 +223,11 @@ class Agenda:
         tick = bar.x + round(bar.w * batna)
         pygame.draw.line(surface, theme.c["text"], (tick, bar.y - 3), (tick, bar.bottom + 2), 2)
         y = bar.bottom + 2
-        if crossed:
+        contradiction = incoherence(game.scenario, package)
+        if contradiction:
+            note = f"Cannot be proposed: {contradiction}"
+            colour = theme.c["bad"]
+        elif crossed:
             note = "This package crosses one of your red lines: a loss, whatever its worth."
             colour = theme.c["bad"]
         elif self.table and self.table_by != side:
