@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from game.analysis import from_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
 from game.play.session import Session
+from game.play.styles import STYLES
 from game.scenario import load_scenario
 from game.settings import DIFFICULTIES, Difficulty, Settings
 
@@ -67,34 +68,51 @@ class Tally:
 
 
 Pair = tuple[Any, Any]
+#: The sides scripted players take, as (side id, style name) pairs (plain data, so that
+#: batches can be handed to other processes).
+Players = tuple[tuple[str, str], ...]
 
 
 def play_one(scenario: Scenario, seed: int, settings: Settings,
              difficulties: tuple[Difficulty, Difficulty] | None = None,
-             strategies: tuple[Strategy | None, Strategy | None] | None = None) -> Game:
-    """One computer-vs-computer game; *difficulties* and *strategies* (None: the scenario's)
-    per side, in the scenario's side order."""
+             strategies: tuple[Strategy | None, Strategy | None] | None = None,
+             players: Mapping[str, str] | None = None) -> Game:
+    """One game; *difficulties* and *strategies* (None: the scenario's) per side, in the
+    scenario's side order, for the sides the computer plays. *players* maps a side id to
+    the scripted style (see :mod:`game.play.styles`) that plays it instead of the
+    computer; raises ``KeyError`` for an unknown style."""
     game = Game(scenario, settings, seed)
     levels = difficulties or (settings.difficulty, settings.difficulty)
-    styles = strategies or (None, None)
-    session = Session(game, (), computers={side: (level, style) for side, level, style
-                                          in zip(game.sides, levels, styles)})
-    session.play_to_end()
+    kinds = strategies or (None, None)
+    scripted = {side: STYLES[name] for side, name in (players or {}).items()}
+    session = Session(game, tuple(scripted), computers={
+        side: (level, kind) for side, level, kind in zip(game.sides, levels, kinds)})
+    if not scripted:
+        session.play_to_end()
+        return session.game
+    while not session.game.finished:
+        side = session.game.to_move
+        assert side is not None
+        if side in scripted:
+            # A scripted player sees the game as a student at that side would: its view.
+            session.play(scripted[side](session.game.view(side)))
+        else:
+            session.play_computer()
     return session.game
 
 
 _SCENARIOS: dict[str, Scenario] = {}
 
 
-def _batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair]) -> Tally:
-    path, first, count, settings, levels, styles = args
+def _batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair, Players]) -> Tally:
+    path, first, count, settings, levels, kinds, players = args
     if path not in _SCENARIOS:  # each worker process loads the scenario once
         _SCENARIOS[path] = load_scenario(path)
     scenario = _SCENARIOS[path]
     tally = Tally()
     rules = Settings.from_json(settings)
     for seed in range(first, first + count):
-        tally.add(play_one(scenario, seed, rules, levels, styles))
+        tally.add(play_one(scenario, seed, rules, levels, kinds, dict(players)))
     return tally
 
 
@@ -106,33 +124,59 @@ def simulate(path: str | Path, games: int, seed: int = 0, jobs: int = 1,
              settings: Settings | None = None,
              difficulties: tuple[Difficulty, Difficulty] | None = None,
              strategies: tuple[Strategy | None, Strategy | None] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> tuple[Scenario, Tally]:
+             progress: Callable[[int, int], None] | None = None,
+             players: Mapping[str, str] | None = None) -> tuple[Scenario, Tally]:
     """Play *games* games of the scenario at *path* with seeds ``seed, seed+1, ...``, in
-    *jobs* processes; *progress* is called with (games done, games in all). Returns the
-    scenario and the figures, which do not depend on *jobs*."""
+    *jobs* processes; *progress* is called with (games done, games in all). *players*
+    maps side ids to scripted styles that play those sides instead of the computer.
+    Returns the scenario and the figures, which do not depend on *jobs*.
+
+    Raises ``ValueError`` for a side the scenario does not have or an unknown style."""
     scenario = load_scenario(path)
     settings = settings or Settings()
     levels: Pair = difficulties or (None, None)
-    styles: Pair = strategies or (None, None)
+    kinds: Pair = strategies or (None, None)
+    for side, name in (players or {}).items():
+        if side not in scenario.side_ids:
+            raise ValueError(f"unknown side {side!r}: the scenario's sides are "
+                             f"{', '.join(scenario.side_ids)}")
+        if name not in STYLES:
+            raise ValueError(f"unknown player style {name!r}: the styles are "
+                             f"{', '.join(STYLES)}")
+    scripted: Players = tuple(sorted((players or {}).items()))
     batches = [(str(path), first, min(CHUNK, seed + games - first), settings.to_json(),
-                levels, styles) for first in range(seed, seed + games, CHUNK)]
-    tally = Tally()
+                levels, kinds, scripted) for first in range(seed, seed + games, CHUNK)]
     jobs = max(1, min(jobs, len(batches)))
+    # Parts are added up in the order of their seeds, whatever order they finish in, so
+    # that sums of floating-point figures come out the same with any number of processes.
+    parts: dict[int, Tally] = {}
+    done = 0
+
+    def collect(first: int, part: Tally) -> None:
+        nonlocal done
+        parts[first] = part
+        done += part.games
+        if progress:
+            progress(done, games)
+
     if jobs == 1:
-        parts: Iterable[Tally] = map(_batch, batches)
-        for part in parts:
-            tally.merge(part)
-            if progress:
-                progress(tally.games, games)
+        for batch in batches:
+            collect(batch[1], _batch(batch))
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with context.Pool(jobs) as pool:
-            for part in pool.imap_unordered(_batch, batches):
-                tally.merge(part)
-                if progress:
-                    progress(tally.games, games)
+            for first, part in pool.imap_unordered(_numbered_batch, batches):
+                collect(first, part)
+    tally = Tally()
+    for first in sorted(parts):
+        tally.merge(parts[first])
     return scenario, tally
+
+
+def _numbered_batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair, Players]
+                    ) -> tuple[int, Tally]:
+    return args[1], _batch(args)
 
 
 def matrix(path: str | Path, axis: str, games: int, seed: int = 0, jobs: int = 1,
@@ -185,13 +229,16 @@ def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:
-    """The figures a modder balances a scenario by, as plain JSON-ready data."""
+def summary(scenario: Scenario, tally: Tally,
+            players: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The figures a modder balances a scenario by, as plain JSON-ready data. *players*
+    names the scripted style of each side not played by the computer."""
     games = max(tally.games, 1)
     agreements = max(tally.agreements, 1)
     return {
         "scenario": scenario.id,
         "games": tally.games,
+        "players": {s: (players or {}).get(s, "computer") for s in scenario.side_ids},
         "agreement_rate": round(tally.agreements / games, 4),
         "outcomes": {o.id: tally.outcomes.get(o.id, 0) for o in scenario.outcomes},
         "mean_rounds": round(tally.rounds / games, 3),
@@ -209,9 +256,13 @@ def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:
 
 def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
     """The summary as text for a terminal; *names* maps ids to display names."""
-    lines = [f"{data['games']:,} games of {data['scenario']}",
-             f"  agreement rate      {data['agreement_rate']:.1%}",
-             f"  mean rounds         {data['mean_rounds']:.2f}"]
+    lines = [f"{data['games']:,} games of {data['scenario']}"]
+    players = data.get("players", {})
+    if any(style != "computer" for style in players.values()):
+        lines.append("  players             " + ", ".join(
+            f"{names.get(side, side)} {style}" for side, style in players.items()))
+    lines += [f"  agreement rate      {data['agreement_rate']:.1%}",
+              f"  mean rounds         {data['mean_rounds']:.2f}"]
     for side, value in data["mean_utility"].items():
         lines.append(f"  mean utility {names.get(side, side):<7}{value:.3f}")
     if data["mean_distance_to_frontier"] is not None:
