@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.analysis import from_ids
+from game.analysis import Package, from_ids, outcome_space, to_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
 from game.play.session import Session
@@ -18,6 +18,40 @@ from game.scenario import load_scenario
 from game.settings import DIFFICULTIES, Difficulty, Settings
 
 STRATEGIES: tuple[Strategy, ...] = ("boulware", "linear", "conceder", "tit_for_tat")
+
+
+def starting_fallbacks(scenario: Scenario) -> dict[str, float]:
+    """Each side's fallback as the scenario sets it, before anything in a game moves it."""
+    return {side: scenario.sides[side].batna.value for side in scenario.side_ids}
+
+
+def result_utilities(game: Game) -> dict[str, float]:
+    """What a finished game gave each side: the deal's utility, or with no deal the side's
+    fallback at the end (the figures the debrief rounds)."""
+    agreed = game.state.agreed
+    if agreed is None:
+        return dict(game.report().batna)
+    space = outcome_space(game.scenario)
+    n = space.index[from_ids(game.scenario, agreed)]
+    return {side: space.utility[side][n] for side in space.sides}
+
+
+def nash_share(game: Game) -> float | None:
+    """The product of both sides' gains over their starting fallbacks for the game's
+    result, as a share of the same product at the Nash point for those fallbacks; 0 when
+    the result is below either fallback, None when no package beats both fallbacks."""
+    space = outcome_space(game.scenario)
+    start = starting_fallbacks(game.scenario)
+    nash = space.nash(start)
+    if nash is None:
+        return None
+    a, b = space.sides
+    best = (space.utility[a][nash] - start[a]) * (space.utility[b][nash] - start[b])
+    result = result_utilities(game)
+    gains = [result[a] - start[a], result[b] - start[b]]
+    if min(gains) <= 0:
+        return 0.0
+    return gains[0] * gains[1] / best
 
 
 @dataclass
@@ -32,6 +66,13 @@ class Tally:
     distance: float = 0.0
     tactics: Counter[str] = field(default_factory=Counter)
     options: Counter[str] = field(default_factory=Counter)
+    gain: dict[str, float] = field(default_factory=dict)
+    """Side id -> the sum of its gains over its starting fallback."""
+    nash_share: float = 0.0
+    nash_games: int = 0
+    """Games with a Nash point (every game of a scenario, or none)."""
+    packages: Counter[Package] = field(default_factory=Counter)
+    """The packages agreed, as option positions."""
 
     def add(self, game: Game) -> None:
         self.games += 1
@@ -54,6 +95,15 @@ class Tally:
                             if move.kind == "tactic" and move.tactic)
         for _, package in state.offers:
             self.options.update(package.values())
+        start = starting_fallbacks(game.scenario)
+        for side, value in result_utilities(game).items():
+            self.gain[side] = self.gain.get(side, 0.0) + value - start[side]
+        share = nash_share(game)
+        if share is not None:
+            self.nash_share += share
+            self.nash_games += 1
+        if state.agreed is not None:
+            self.packages[from_ids(game.scenario, state.agreed)] += 1
 
     def merge(self, other: Tally) -> None:
         self.games += other.games
@@ -65,6 +115,11 @@ class Tally:
         self.distance += other.distance
         self.tactics.update(other.tactics)
         self.options.update(other.options)
+        for side, value in other.gain.items():
+            self.gain[side] = self.gain.get(side, 0.0) + value
+        self.nash_share += other.nash_share
+        self.nash_games += other.nash_games
+        self.packages.update(other.packages)
 
 
 Pair = tuple[Any, Any]
@@ -232,9 +287,15 @@ def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
 def summary(scenario: Scenario, tally: Tally,
             players: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The figures a modder balances a scenario by, as plain JSON-ready data. *players*
-    names the scripted style of each side not played by the computer."""
+    names the scripted style of each side not played by the computer.
+
+    ``mean_gain`` is each side's mean of (the result's utility - its starting fallback);
+    ``mean_nash_share`` the mean of each game's Nash product as a share of the Nash
+    point's (see :func:`nash_share`); ``packages_agreed`` every agreed package with how
+    many games agreed on it, most common first."""
     games = max(tally.games, 1)
     agreements = max(tally.agreements, 1)
+    packages = sorted(tally.packages.items(), key=lambda kv: (-kv[1], kv[0]))
     return {
         "scenario": scenario.id,
         "games": tally.games,
@@ -244,14 +305,23 @@ def summary(scenario: Scenario, tally: Tally,
         "mean_rounds": round(tally.rounds / games, 3),
         "mean_utility": {s: round(tally.utility.get(s, 0.0) / games, 4)
                          for s in scenario.side_ids},
+        "mean_gain": {s: round(tally.gain.get(s, 0.0) / games, 4) for s in scenario.side_ids},
+        "mean_nash_share": round(tally.nash_share / tally.nash_games, 4)
+        if tally.nash_games else None,
         "mean_distance_to_frontier": round(tally.distance / agreements, 4)
         if tally.agreements else None,
+        "packages_agreed": [{"package": to_ids(scenario, package), "count": count}
+                            for package, count in packages],
         "outcomes_never_reached": [o.id for o in scenario.outcomes
                                    if not tally.outcomes.get(o.id)],
         "tactics_never_used": [t.id for t in scenario.tactics if not tally.tactics.get(t.id)],
         "options_never_proposed": [o.id for i in scenario.issues for o in i.options
                                    if not tally.options.get(o.id)],
     }
+
+
+#: The agreed packages the text summary lists (the JSON lists them all).
+PACKAGES_SHOWN = 5
 
 
 def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
@@ -265,6 +335,12 @@ def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
               f"  mean rounds         {data['mean_rounds']:.2f}"]
     for side, value in data["mean_utility"].items():
         lines.append(f"  mean utility {names.get(side, side):<7}{value:.3f}")
+    for side, value in data["mean_gain"].items():
+        lines.append(f"  mean gain {names.get(side, side):<10}{value:+.3f}  "
+                     "(the result's utility minus the starting fallback)")
+    if data["mean_nash_share"] is not None:
+        lines.append(f"  mean Nash share     {data['mean_nash_share']:.3f}  (the product of "
+                     "both gains, as a share of the Nash point's)")
     if data["mean_distance_to_frontier"] is not None:
         lines.append(f"  mean distance of deals to the Pareto frontier "
                      f"{data['mean_distance_to_frontier']:.3f}")
@@ -272,6 +348,14 @@ def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
     total = max(data["games"], 1)
     for outcome, count in sorted(data["outcomes"].items(), key=lambda kv: -kv[1]):
         lines.append(f"    {count / total:6.1%}  {count:>7,}  {names.get(outcome, outcome)}")
+    agreed = data["packages_agreed"]
+    lines.append("  packages agreed:" + ("" if agreed else " none"))
+    for item in agreed[:PACKAGES_SHOWN]:
+        options = ", ".join(item["package"].values())
+        lines.append(f"    {item['count'] / total:6.1%}  {item['count']:>7,}  {options}")
+    if len(agreed) > PACKAGES_SHOWN:
+        rest = len(agreed) - PACKAGES_SHOWN
+        lines.append(f"    and {rest:,} other package{'s' if rest != 1 else ''}")
     for key, title in (("outcomes_never_reached", "outcomes never reached"),
                        ("tactics_never_used", "tactics never used"),
                        ("options_never_proposed", "options never proposed")):

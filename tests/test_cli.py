@@ -178,3 +178,19 @@ def test_simulate_with_players_gives_the_same_figures_with_one_or_two_jobs(
         one = summary(*simulate(DEFAULT_SCENARIO, 30, seed=3, jobs=1, players=players))
         two = summary(*simulate(DEFAULT_SCENARIO, 30, seed=3, jobs=2, players=players))
         assert one == two
+
+
+def test_simulate_json_holds_gains_the_nash_share_and_the_deals(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "40", "--player", "us=principled",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["mean_gain"]) == {"ru", "us"}
+    assert all(-1.0 <= gain <= 1.0 for gain in data["mean_gain"].values())
+    assert data["mean_gain"]["us"] > 0  # a principled player beats its fallback
+    assert 0.0 < data["mean_nash_share"] <= 1.5
+    deals = data["packages_agreed"]
+    assert sum(item["count"] for item in deals) == round(data["agreement_rate"] * 40)
+    assert [item["count"] for item in deals] == sorted(
+        (item["count"] for item in deals), reverse=True)
+    assert all(len(item["package"]) == 5 for item in deals)
