@@ -111,6 +111,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=0, help="first seed")
     simulate.add_argument("--jobs", type=int, default=1, help="processes to use")
     simulate.add_argument("--difficulty", choices=DIFFICULTIES)
+    simulate.add_argument("--player", metavar="SIDE=STYLE", action="append", default=[],
+                          help="a scripted player plays SIDE instead of the computer, in "
+                               "the style STYLE: principled, hardline or careless (e.g. "
+                               "us=principled); may be given for both sides")
     simulate.add_argument("--json", action="store_true", help="print JSON")
     simulate.add_argument("--matrix", choices=("difficulty", "strategy"),
                           help="play N games for every pair of computer difficulties or "
@@ -343,6 +347,13 @@ def _simulate(args: argparse.Namespace) -> int:
         return 2
     jobs = min(args.jobs, os.cpu_count() or 1)
     settings = _settings(args)
+    players, problem = _players(args.player, args.scenario)
+    if problem is None and players and args.matrix:
+        problem = "--player cannot be used with --matrix: the matrix pits the computer " \
+                  "against itself"
+    if problem is not None:
+        print(f"parley: {problem}", file=sys.stderr)
+        return 2
     if args.matrix:
         data = matrix(args.scenario, args.matrix, args.games, args.seed, jobs, settings,
                       _progress)
@@ -351,8 +362,8 @@ def _simulate(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2) if args.json else format_matrix(data, names))
         return 0
     scenario, tally = simulate(args.scenario, args.games, args.seed, jobs, settings,
-                               progress=_progress)
-    data = summary(scenario, tally)
+                               progress=_progress, players=players)
+    data = summary(scenario, tally, players)
     if args.json:
         print(json.dumps(data, indent=2))
     else:
@@ -360,6 +371,32 @@ def _simulate(args: argparse.Namespace) -> int:
         names.update({s: scenario.sides[s].short for s in scenario.sides})
         print(format_summary(data, names))
     return 0
+
+
+def _players(given: list[str], path: str) -> tuple[dict[str, str], str | None]:
+    """The sides ``--player SIDE=STYLE`` gives to scripted players, or a sentence saying
+    what is wrong with them."""
+    from game.play.styles import STYLES
+
+    players: dict[str, str] = {}
+    if not given:
+        return players, None
+    sides = _load(path).side_ids
+    for text in given:
+        side, equals, name = text.partition("=")
+        side, name = side.strip(), name.strip()
+        if not equals or not side or not name:
+            return {}, f"--player takes SIDE=STYLE, e.g. us=principled (got {text!r})"
+        if side not in sides:
+            return {}, (f"--player: unknown side {side!r}: the scenario's sides are "
+                        f"{', '.join(sides)}")
+        if name not in STYLES:
+            return {}, (f"--player: unknown style {name!r}: the styles are "
+                        f"{', '.join(STYLES)}")
+        if side in players:
+            return {}, f"--player: the side {side!r} is given twice"
+        players[side] = name
+    return players, None
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -4,19 +4,54 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.analysis import from_ids
+from game.analysis import Package, from_ids, outcome_space, to_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
 from game.play.session import Session
+from game.play.styles import STYLES
 from game.scenario import load_scenario
 from game.settings import DIFFICULTIES, Difficulty, Settings
 
 STRATEGIES: tuple[Strategy, ...] = ("boulware", "linear", "conceder", "tit_for_tat")
+
+
+def starting_fallbacks(scenario: Scenario) -> dict[str, float]:
+    """Each side's fallback as the scenario sets it, before anything in a game moves it."""
+    return {side: scenario.sides[side].batna.value for side in scenario.side_ids}
+
+
+def result_utilities(game: Game) -> dict[str, float]:
+    """What a finished game gave each side: the deal's utility, or with no deal the side's
+    fallback at the end (the figures the debrief rounds)."""
+    agreed = game.state.agreed
+    if agreed is None:
+        return dict(game.report().batna)
+    space = outcome_space(game.scenario)
+    n = space.index[from_ids(game.scenario, agreed)]
+    return {side: space.utility[side][n] for side in space.sides}
+
+
+def nash_share(game: Game) -> float | None:
+    """The product of both sides' gains over their starting fallbacks for the game's
+    result, as a share of the same product at the Nash point for those fallbacks; 0 when
+    the result is below either fallback, None when no package beats both fallbacks."""
+    space = outcome_space(game.scenario)
+    start = starting_fallbacks(game.scenario)
+    nash = space.nash(start)
+    if nash is None:
+        return None
+    a, b = space.sides
+    best = (space.utility[a][nash] - start[a]) * (space.utility[b][nash] - start[b])
+    result = result_utilities(game)
+    gains = [result[a] - start[a], result[b] - start[b]]
+    if min(gains) <= 0:
+        return 0.0
+    return gains[0] * gains[1] / best
 
 
 @dataclass
@@ -31,6 +66,13 @@ class Tally:
     distance: float = 0.0
     tactics: Counter[str] = field(default_factory=Counter)
     options: Counter[str] = field(default_factory=Counter)
+    gain: dict[str, float] = field(default_factory=dict)
+    """Side id -> the sum of its gains over its starting fallback."""
+    nash_share: float = 0.0
+    nash_games: int = 0
+    """Games with a Nash point (every game of a scenario, or none)."""
+    packages: Counter[Package] = field(default_factory=Counter)
+    """The packages agreed, as option positions."""
 
     def add(self, game: Game) -> None:
         self.games += 1
@@ -53,6 +95,15 @@ class Tally:
                             if move.kind == "tactic" and move.tactic)
         for _, package in state.offers:
             self.options.update(package.values())
+        start = starting_fallbacks(game.scenario)
+        for side, value in result_utilities(game).items():
+            self.gain[side] = self.gain.get(side, 0.0) + value - start[side]
+        share = nash_share(game)
+        if share is not None:
+            self.nash_share += share
+            self.nash_games += 1
+        if state.agreed is not None:
+            self.packages[from_ids(game.scenario, state.agreed)] += 1
 
     def merge(self, other: Tally) -> None:
         self.games += other.games
@@ -64,37 +115,59 @@ class Tally:
         self.distance += other.distance
         self.tactics.update(other.tactics)
         self.options.update(other.options)
+        for side, value in other.gain.items():
+            self.gain[side] = self.gain.get(side, 0.0) + value
+        self.nash_share += other.nash_share
+        self.nash_games += other.nash_games
+        self.packages.update(other.packages)
 
 
 Pair = tuple[Any, Any]
+#: The sides scripted players take, as (side id, style name) pairs (plain data, so that
+#: batches can be handed to other processes).
+Players = tuple[tuple[str, str], ...]
 
 
 def play_one(scenario: Scenario, seed: int, settings: Settings,
              difficulties: tuple[Difficulty, Difficulty] | None = None,
-             strategies: tuple[Strategy | None, Strategy | None] | None = None) -> Game:
-    """One computer-vs-computer game; *difficulties* and *strategies* (None: the scenario's)
-    per side, in the scenario's side order."""
+             strategies: tuple[Strategy | None, Strategy | None] | None = None,
+             players: Mapping[str, str] | None = None) -> Game:
+    """One game; *difficulties* and *strategies* (None: the scenario's) per side, in the
+    scenario's side order, for the sides the computer plays. *players* maps a side id to
+    the scripted style (see :mod:`game.play.styles`) that plays it instead of the
+    computer; raises ``KeyError`` for an unknown style."""
     game = Game(scenario, settings, seed)
     levels = difficulties or (settings.difficulty, settings.difficulty)
-    styles = strategies or (None, None)
-    session = Session(game, (), computers={side: (level, style) for side, level, style
-                                          in zip(game.sides, levels, styles)})
-    session.play_to_end()
+    kinds = strategies or (None, None)
+    scripted = {side: STYLES[name] for side, name in (players or {}).items()}
+    session = Session(game, tuple(scripted), computers={
+        side: (level, kind) for side, level, kind in zip(game.sides, levels, kinds)})
+    if not scripted:
+        session.play_to_end()
+        return session.game
+    while not session.game.finished:
+        side = session.game.to_move
+        assert side is not None
+        if side in scripted:
+            # A scripted player sees the game as a student at that side would: its view.
+            session.play(scripted[side](session.game.view(side)))
+        else:
+            session.play_computer()
     return session.game
 
 
 _SCENARIOS: dict[str, Scenario] = {}
 
 
-def _batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair]) -> Tally:
-    path, first, count, settings, levels, styles = args
+def _batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair, Players]) -> Tally:
+    path, first, count, settings, levels, kinds, players = args
     if path not in _SCENARIOS:  # each worker process loads the scenario once
         _SCENARIOS[path] = load_scenario(path)
     scenario = _SCENARIOS[path]
     tally = Tally()
     rules = Settings.from_json(settings)
     for seed in range(first, first + count):
-        tally.add(play_one(scenario, seed, rules, levels, styles))
+        tally.add(play_one(scenario, seed, rules, levels, kinds, dict(players)))
     return tally
 
 
@@ -106,33 +179,59 @@ def simulate(path: str | Path, games: int, seed: int = 0, jobs: int = 1,
              settings: Settings | None = None,
              difficulties: tuple[Difficulty, Difficulty] | None = None,
              strategies: tuple[Strategy | None, Strategy | None] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> tuple[Scenario, Tally]:
+             progress: Callable[[int, int], None] | None = None,
+             players: Mapping[str, str] | None = None) -> tuple[Scenario, Tally]:
     """Play *games* games of the scenario at *path* with seeds ``seed, seed+1, ...``, in
-    *jobs* processes; *progress* is called with (games done, games in all). Returns the
-    scenario and the figures, which do not depend on *jobs*."""
+    *jobs* processes; *progress* is called with (games done, games in all). *players*
+    maps side ids to scripted styles that play those sides instead of the computer.
+    Returns the scenario and the figures, which do not depend on *jobs*.
+
+    Raises ``ValueError`` for a side the scenario does not have or an unknown style."""
     scenario = load_scenario(path)
     settings = settings or Settings()
     levels: Pair = difficulties or (None, None)
-    styles: Pair = strategies or (None, None)
+    kinds: Pair = strategies or (None, None)
+    for side, name in (players or {}).items():
+        if side not in scenario.side_ids:
+            raise ValueError(f"unknown side {side!r}: the scenario's sides are "
+                             f"{', '.join(scenario.side_ids)}")
+        if name not in STYLES:
+            raise ValueError(f"unknown player style {name!r}: the styles are "
+                             f"{', '.join(STYLES)}")
+    scripted: Players = tuple(sorted((players or {}).items()))
     batches = [(str(path), first, min(CHUNK, seed + games - first), settings.to_json(),
-                levels, styles) for first in range(seed, seed + games, CHUNK)]
-    tally = Tally()
+                levels, kinds, scripted) for first in range(seed, seed + games, CHUNK)]
     jobs = max(1, min(jobs, len(batches)))
+    # Parts are added up in the order of their seeds, whatever order they finish in, so
+    # that sums of floating-point figures come out the same with any number of processes.
+    parts: dict[int, Tally] = {}
+    done = 0
+
+    def collect(first: int, part: Tally) -> None:
+        nonlocal done
+        parts[first] = part
+        done += part.games
+        if progress:
+            progress(done, games)
+
     if jobs == 1:
-        parts: Iterable[Tally] = map(_batch, batches)
-        for part in parts:
-            tally.merge(part)
-            if progress:
-                progress(tally.games, games)
+        for batch in batches:
+            collect(batch[1], _batch(batch))
     else:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         with context.Pool(jobs) as pool:
-            for part in pool.imap_unordered(_batch, batches):
-                tally.merge(part)
-                if progress:
-                    progress(tally.games, games)
+            for first, part in pool.imap_unordered(_numbered_batch, batches):
+                collect(first, part)
+    tally = Tally()
+    for first in sorted(parts):
+        tally.merge(parts[first])
     return scenario, tally
+
+
+def _numbered_batch(args: tuple[str, int, int, dict[str, Any], Pair, Pair, Players]
+                    ) -> tuple[int, Tally]:
+    return args[1], _batch(args)
 
 
 def matrix(path: str | Path, axis: str, games: int, seed: int = 0, jobs: int = 1,
@@ -185,20 +284,34 @@ def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:
-    """The figures a modder balances a scenario by, as plain JSON-ready data."""
+def summary(scenario: Scenario, tally: Tally,
+            players: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The figures a modder balances a scenario by, as plain JSON-ready data. *players*
+    names the scripted style of each side not played by the computer.
+
+    ``mean_gain`` is each side's mean of (the result's utility - its starting fallback);
+    ``mean_nash_share`` the mean of each game's Nash product as a share of the Nash
+    point's (see :func:`nash_share`); ``packages_agreed`` every agreed package with how
+    many games agreed on it, most common first."""
     games = max(tally.games, 1)
     agreements = max(tally.agreements, 1)
+    packages = sorted(tally.packages.items(), key=lambda kv: (-kv[1], kv[0]))
     return {
         "scenario": scenario.id,
         "games": tally.games,
+        "players": {s: (players or {}).get(s, "computer") for s in scenario.side_ids},
         "agreement_rate": round(tally.agreements / games, 4),
         "outcomes": {o.id: tally.outcomes.get(o.id, 0) for o in scenario.outcomes},
         "mean_rounds": round(tally.rounds / games, 3),
         "mean_utility": {s: round(tally.utility.get(s, 0.0) / games, 4)
                          for s in scenario.side_ids},
+        "mean_gain": {s: round(tally.gain.get(s, 0.0) / games, 4) for s in scenario.side_ids},
+        "mean_nash_share": round(tally.nash_share / tally.nash_games, 4)
+        if tally.nash_games else None,
         "mean_distance_to_frontier": round(tally.distance / agreements, 4)
         if tally.agreements else None,
+        "packages_agreed": [{"package": to_ids(scenario, package), "count": count}
+                            for package, count in packages],
         "outcomes_never_reached": [o.id for o in scenario.outcomes
                                    if not tally.outcomes.get(o.id)],
         "tactics_never_used": [t.id for t in scenario.tactics if not tally.tactics.get(t.id)],
@@ -207,13 +320,27 @@ def summary(scenario: Scenario, tally: Tally) -> dict[str, Any]:
     }
 
 
+#: The agreed packages the text summary lists (the JSON lists them all).
+PACKAGES_SHOWN = 5
+
+
 def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
     """The summary as text for a terminal; *names* maps ids to display names."""
-    lines = [f"{data['games']:,} games of {data['scenario']}",
-             f"  agreement rate      {data['agreement_rate']:.1%}",
-             f"  mean rounds         {data['mean_rounds']:.2f}"]
+    lines = [f"{data['games']:,} games of {data['scenario']}"]
+    players = data.get("players", {})
+    if any(style != "computer" for style in players.values()):
+        lines.append("  players             " + ", ".join(
+            f"{names.get(side, side)} {style}" for side, style in players.items()))
+    lines += [f"  agreement rate      {data['agreement_rate']:.1%}",
+              f"  mean rounds         {data['mean_rounds']:.2f}"]
     for side, value in data["mean_utility"].items():
         lines.append(f"  mean utility {names.get(side, side):<7}{value:.3f}")
+    for side, value in data["mean_gain"].items():
+        lines.append(f"  mean gain {names.get(side, side):<10}{value:+.3f}  "
+                     "(the result's utility minus the starting fallback)")
+    if data["mean_nash_share"] is not None:
+        lines.append(f"  mean Nash share     {data['mean_nash_share']:.3f}  (the product of "
+                     "both gains, as a share of the Nash point's)")
     if data["mean_distance_to_frontier"] is not None:
         lines.append(f"  mean distance of deals to the Pareto frontier "
                      f"{data['mean_distance_to_frontier']:.3f}")
@@ -221,6 +348,14 @@ def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
     total = max(data["games"], 1)
     for outcome, count in sorted(data["outcomes"].items(), key=lambda kv: -kv[1]):
         lines.append(f"    {count / total:6.1%}  {count:>7,}  {names.get(outcome, outcome)}")
+    agreed = data["packages_agreed"]
+    lines.append("  packages agreed:" + ("" if agreed else " none"))
+    for item in agreed[:PACKAGES_SHOWN]:
+        options = ", ".join(item["package"].values())
+        lines.append(f"    {item['count'] / total:6.1%}  {item['count']:>7,}  {options}")
+    if len(agreed) > PACKAGES_SHOWN:
+        rest = len(agreed) - PACKAGES_SHOWN
+        lines.append(f"    and {rest:,} other package{'s' if rest != 1 else ''}")
     for key, title in (("outcomes_never_reached", "outcomes never reached"),
                        ("tactics_never_used", "tactics never used"),
                        ("options_never_proposed", "options never proposed")):

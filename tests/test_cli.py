@@ -138,3 +138,59 @@ def test_simulate_reports_progress_as_it_goes() -> None:
         (done, total)))
     assert seen[-1] == (600, 600) and len(seen) == 3
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_simulate_lets_a_scripted_player_take_a_side(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "12", "--player", "us=principled",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["players"] == {"ru": "computer", "us": "principled"}
+    assert data["games"] == 12
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "5", "--player", "us=careless",
+                 "--player", "ru=hardline"]) == 0
+    assert "players             RU hardline, US careless" in capsys.readouterr().out
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "5"]) == 0
+    assert "players" not in capsys.readouterr().out  # the computer on both sides, as ever
+
+
+@pytest.mark.parametrize("given,message", [
+    (["--player", "fr=principled"], "unknown side 'fr': the scenario's sides are ru, us"),
+    (["--player", "us=nice"],
+     "unknown style 'nice': the styles are principled, hardline, careless"),
+    (["--player", "us"], "--player takes SIDE=STYLE, e.g. us=principled (got 'us')"),
+    (["--player", "us=careless", "--player", "us=hardline"], "the side 'us' is given twice"),
+    (["--player", "us=careless", "--matrix", "strategy"], "cannot be used with --matrix"),
+])
+def test_simulate_refuses_a_wrong_player_plainly(given: list[str], message: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "3", *given]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("parley: ") and message in captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_simulate_with_players_gives_the_same_figures_with_one_or_two_jobs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.simulate
+    from game.simulate import simulate, summary
+    monkeypatch.setattr(game.simulate, "CHUNK", 7)  # several batches for two processes
+    for players in ({"ru": "careless"}, {"us": "principled", "ru": "hardline"}):
+        one = summary(*simulate(DEFAULT_SCENARIO, 30, seed=3, jobs=1, players=players))
+        two = summary(*simulate(DEFAULT_SCENARIO, 30, seed=3, jobs=2, players=players))
+        assert one == two
+
+
+def test_simulate_json_holds_gains_the_nash_share_and_the_deals(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "40", "--player", "us=principled",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["mean_gain"]) == {"ru", "us"}
+    assert all(-1.0 <= gain <= 1.0 for gain in data["mean_gain"].values())
+    assert data["mean_gain"]["us"] > 0  # a principled player beats its fallback
+    assert 0.0 < data["mean_nash_share"] <= 1.5
+    deals = data["packages_agreed"]
+    assert sum(item["count"] for item in deals) == round(data["agreement_rate"] * 40)
+    assert [item["count"] for item in deals] == sorted(
+        (item["count"] for item in deals), reverse=True)
+    assert all(len(item["package"]) == 5 for item in deals)

@@ -1,0 +1,222 @@
+"""Scripted player styles: legal moves only, from the view only, the same for a seed."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from game.analysis import from_ids
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
+from game.model import Scenario
+from game.moves import Move
+from game.negotiator import Negotiator
+from game.play import styles
+from game.play.styles import (STYLES, Policy, principled_package, principled_target,
+                              style)
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.simulate import play_one
+from game.view import SideView
+
+FEBRUARY = DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml"
+
+
+@cache
+def scenario(path: Path = DEFAULT_SCENARIO) -> Scenario:
+    return load_scenario(path)
+
+
+def styled_game(path: Path, side: str, name: str, seed: int,
+                check: bool = True) -> tuple[Game, list[tuple[SideView, Move]]]:
+    """A game where *name* plays *side* and the computer the other side, played move by
+    move through the engine's face; returns it and every (view, move) of the style."""
+    game = Game(scenario(path), Settings(), seed)
+    other = scenario(path).other(side)
+    computer = Negotiator(game.view(other))
+    made = []
+    while not game.finished:
+        mover = game.to_move
+        assert mover is not None
+        view = game.view(mover)
+        if mover == side:
+            move = STYLES[name](view)
+            if check:
+                assert game.why_not(move) is None, (name, move, game.why_not(move))
+                assert move.kind in {m.kind for m in view.legal}
+                if move.kind == "tactic":
+                    assert move in view.legal
+            made.append((view, move))
+            game.apply(move)
+        else:
+            decision = computer.decide(view)
+            game.apply(decision.move, decision.reason)
+    return game, made
+
+
+SHIPPED = [(path, side, name) for path in shipped_scenarios()
+           for side in load_scenario(path).side_ids for name in STYLES]
+
+
+@pytest.mark.parametrize("path,side,name", SHIPPED,
+                         ids=lambda v: v.stem if isinstance(v, Path) else v)
+def test_every_style_makes_only_legal_moves(path: Path, side: str, name: str) -> None:
+    kinds = set()
+    for seed in range(12):
+        game, made = styled_game(path, side, name, seed)
+        assert game.finished and made
+        kinds |= {move.kind for _, move in made}
+    assert "propose" in kinds or path.stem == "tutorial"
+
+
+def test_a_style_is_a_function_of_the_view_alone() -> None:
+    # Its only parameter is a view, and its module imports nothing that holds a game, a
+    # scenario or the other side's values: what it may base a move on is in the view.
+    for policy in STYLES.values():
+        parameters = inspect.signature(policy).parameters
+        assert list(parameters) == ["view"]
+        assert parameters["view"].annotation in ("SideView", SideView)
+    tree = ast.parse(inspect.getsource(styles))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+    assert {name for name in imported if name and name.startswith("game")} == {
+        "game.moves", "game.view"}
+
+
+def test_a_style_leaves_the_global_random_numbers_alone_and_repeats_itself() -> None:
+    for name, policy in STYLES.items():
+        _, made = styled_game(DEFAULT_SCENARIO, "us", name, 4)
+        for view, move in made:
+            random.seed(99)
+            before = random.getstate()
+            assert policy(view) == move
+            assert random.getstate() == before
+
+
+@pytest.mark.parametrize("name", list(STYLES))
+def test_a_style_plays_the_same_game_for_the_same_seed(name: str) -> None:
+    for seed in (1, 2):
+        first = play_one(scenario(), seed, Settings(), players={"ru": name})
+        again = play_one(scenario(), seed, Settings(), players={"ru": name})
+        assert first.moves == again.moves and first.state == again.state
+    games = [play_one(scenario(), seed, Settings(), players={"ru": name}).moves
+             for seed in range(6)]
+    assert len({tuple(moves) for moves in games}) > 1
+
+
+def test_both_sides_can_be_scripted() -> None:
+    game = play_one(scenario(), 0, Settings(), players={"ru": "principled", "us": "principled"})
+    assert game.finished and all(reason is None for _, _, reason in game.moves)
+    assert game.state.agreed is not None
+
+
+def test_the_careless_style_proposes_any_package_and_makes_every_kind_of_move() -> None:
+    kinds = set()
+    crossing = 0
+    for seed in range(30):
+        game, made = styled_game(DEFAULT_SCENARIO, "us", "careless", seed)
+        space = game.space
+        for _, move in made:
+            kinds.add(move.kind)
+            if move.kind == "propose":
+                crossing += space.crosses["us"][space.index[from_ids(scenario(), move.chosen)]]
+    assert {"propose", "accept", "tactic", "walkout"} <= kinds
+    assert crossing  # it does not look at its own red lines
+
+
+@pytest.mark.parametrize("path", [DEFAULT_SCENARIO, FEBRUARY], ids=lambda p: p.stem)
+def test_the_hardline_style_asks_for_its_ideal_threatens_and_accepts_only_near_it(
+        path: Path) -> None:
+    for side in scenario(path).side_ids:
+        threats = 0
+        for seed in range(10):
+            _, made = styled_game(path, side, "hardline", seed)
+            for view, move in made:
+                space = view.known.space
+                ideal = max(view.utility(p) for n, p in enumerate(space.packages)
+                            if not space.crosses[n])
+                if move.kind == "propose":
+                    assert view.utility(view.package(move.chosen)) == ideal
+                if move.kind == "accept":
+                    standing = view.standing_from_other()
+                    assert standing is not None
+                    assert view.utility(standing) >= ideal - styles.HARDLINE_CLOSE
+                if move.kind == "tactic":
+                    assert move.tactic is not None
+                    assert view.known.tactics[move.tactic].kind == "threat"
+                    threats += 1
+        assert threats
+
+
+@pytest.mark.parametrize("path", [DEFAULT_SCENARIO, FEBRUARY], ids=lambda p: p.stem)
+def test_the_principled_style_keeps_its_red_lines_beats_its_fallback_and_never_threatens(
+        path: Path) -> None:
+    for side in scenario(path).side_ids:
+        first_moves = set()
+        for seed in range(10):
+            _, made = styled_game(path, side, "principled", seed)
+            first_moves.add(made[0][1].kind)
+            proposals = []
+            for view, move in made:
+                space = view.known.space
+                if move.kind == "tactic":
+                    assert move.tactic is not None
+                    assert view.known.tactics[move.tactic].kind != "threat"
+                assert move.kind != "walkout"
+                if move.kind == "propose":
+                    package = view.package(move.chosen)
+                    assert not space.crosses[space.index[package]]
+                    assert view.utility(package) > view.batna
+                    proposals.append(view.utility(package))
+                if move.kind == "accept":
+                    standing = view.standing_from_other()
+                    assert standing is not None and view.utility(standing) > view.batna
+                    assert not space.crosses[space.index[standing]]
+            assert proposals and proposals[0] >= proposals[-1]
+        assert first_moves == {"tactic"}  # it asks first what matters to the other side
+
+
+def test_the_principled_target_falls_from_the_ideal_towards_the_fallback() -> None:
+    game = Game(scenario(), Settings(), 0)
+    targets = []
+    while not game.finished:
+        side = game.to_move
+        if side == "us":
+            view = game.view("us")
+            targets.append(principled_target(view))
+            assert view.utility(principled_package(view)) >= targets[-1] - 1e-9
+        game.apply(Move.wait())
+    ideal = max(u for u, crossed in zip(game.view("us").known.space.utility,
+                                        game.view("us").known.space.crosses) if not crossed)
+    assert targets[0] == pytest.approx(ideal)
+    assert targets == sorted(targets, reverse=True)
+    assert targets[-1] == pytest.approx(scenario().sides["us"].batna.value
+                                        + styles.PRINCIPLED_MARGIN)
+
+
+def test_the_principled_style_gives_way_first_where_it_cares_least() -> None:
+    # With nothing learnt yet, its first proposal below its ideal keeps the options of
+    # its heaviest issue and moves on its lighter ones.
+    game = Game(scenario(), Settings(), 0)
+    while game.state.round < 4 or game.to_move != "us":
+        game.apply(Move.wait())
+    view = game.view("us")
+    package = principled_package(view)
+    ideal = styles._ideal(view)
+    weights = view.me.weights
+    heaviest = max(range(len(view.known.issues)),
+                   key=lambda i: weights[view.known.issues[i].id])
+    assert package != ideal and package[heaviest] == ideal[heaviest]
+
+
+def test_an_unknown_style_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="unknown player style 'nice'.*principled"):
+        style("nice")
+    policy: Policy = style("careless")
+    assert policy is styles.careless
