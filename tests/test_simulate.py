@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.coherence import combinations_met, incoherence
+
 from collections import Counter
 from functools import cache
 
@@ -33,9 +35,12 @@ def games() -> tuple[Game, ...]:
 
 
 def utility(side: str, chosen: dict[str, str]) -> float:
+    """The weighted sum, plus the side's combination values, kept within 0 and 1."""
     spec = scenario().sides[side]
-    return sum(spec.weights[issue] * spec.values[issue][option]
-               for issue, option in chosen.items())
+    total = sum(spec.weights[issue] * spec.values[issue][option]
+                for issue, option in chosen.items())
+    total += sum(c.value for c in combinations_met(scenario(), side, chosen))
+    return min(max(total, 0.0), 1.0)
 
 
 def crosses(side: str, chosen: dict[str, str]) -> bool:
@@ -47,7 +52,7 @@ def every_package() -> list[dict[str, str]]:
     packages: list[dict[str, str]] = [{}]
     for issue in scenario().issues:
         packages = [{**p, issue.id: o.id} for p in packages for o in issue.options]
-    return packages
+    return [p for p in packages if incoherence(scenario(), p) is None]
 
 
 def test_mean_gain_and_nash_share_are_what_a_hand_computation_gives() -> None:

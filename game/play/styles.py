@@ -157,7 +157,10 @@ def principled_target(view: SideView) -> float:
     offered = [view.utility(p) for who, p in view.offers if who == view.other
                and not space.crosses[space.index[p]]]
     floor = max([floor, *offered])
-    return ideal - (ideal - floor) * _time(view)
+    target = ideal - (ideal - floor) * _time(view)
+    # Good faith: it never asks for more than it asked for last time.
+    mine = view.last_offer(view.side)
+    return min(target, view.utility(mine)) if mine is not None else target
 
 
 def principled_package(view: SideView) -> Package:
@@ -168,6 +171,13 @@ def principled_package(view: SideView) -> Package:
     target = principled_target(view) - 1e-9
     table = guess_other_values(view)
     reaching = [n for n in _allowed(view) if space.utility[n] >= target]
+    # It gives way where it cares least first: while it can reach its target without
+    # moving on its heaviest issue, it keeps its ideal option there.
+    ideal = _ideal(view)
+    weights = [view.me.weights[issue.id] for issue in view.known.issues]
+    heaviest = weights.index(max(weights))
+    keeping = [n for n in reaching if space.packages[n][heaviest] == ideal[heaviest]]
+    reaching = keeping or reaching
 
     def appeal(n: int) -> tuple[float, float, int]:
         package = space.packages[n]
@@ -179,6 +189,12 @@ def principled_package(view: SideView) -> Package:
 
 def principled(view: SideView) -> Move:
     """Interest-based bargaining (see the module's docstring)."""
+    if view.state.asked == view.side:
+        # Asked what matters most, it tells the truth: its next priority not yet named.
+        weights = view.me.weights
+        said = view.revealed[view.side]
+        order = sorted(weights, key=lambda issue: -weights[issue])
+        return Move.answer(next((i for i in order if i not in said), order[0]))
     kinds = _kinds(view)
     state = view.state
     used = _used(view)
@@ -214,7 +230,9 @@ def principled(view: SideView) -> Move:
 
 def hardline(view: SideView) -> Move:
     """Threats, rejections and its ideal package every time; it accepts only an offer
-    close to its ideal."""
+    close to its ideal, and refuses to say what matters to it."""
+    if view.state.asked == view.side:
+        return Move.decline()
     kinds = _kinds(view)
     rng = rng_for("hardline", view)
     ideal = _ideal(view)
