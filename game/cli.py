@@ -78,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
                            "--load, the scenario the game was played on)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--side",
-                      help="the side you play: a side id (us, ru in the default scenario; "
-                           "default: the side that does not open), 'both' for two teams at "
-                           "one keyboard, or 'none' to watch the computer play both")
+                      help="the side you play: a side id (us, ru in the default scenario), "
+                           "'both' for two teams at one keyboard, or 'none' to watch the "
+                           "computer play both; without it, the game asks")
     play.add_argument("--seed", type=int, help="seed for events and the computer (default: "
                                                "random; the seed is shown so a game can be "
                                                "replayed)")
@@ -232,7 +232,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
     from game.play.session import Session, team_names
     from game.save import Autosave, read_save, restore, save_folder
-    from game.textplay import TextGame
+    from game.textplay import Quit, TextGame, choose_sides
 
     save = read_save(Path(args.load)) if args.load else None
     scenario = (_scenario_of(save, args) if save is not None
@@ -242,7 +242,13 @@ def _play(args: argparse.Namespace) -> int:
     if not args.text:
         return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
     if args.side is None:
-        humans = {sides[1]}
+        if save is not None:
+            humans = set()  # the save says who plays
+        else:
+            try:
+                humans = choose_sides(scenario, sys.stdin, sys.stdout)
+            except Quit:
+                return 0
     elif args.side == "both":
         humans = set(sides)
     elif args.side == "none":

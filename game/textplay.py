@@ -13,6 +13,7 @@ from typing import TextIO
 from game.analysis import Package, points, to_ids
 from game.debrief import debrief
 from game.errors import IllegalMoveError
+from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.session import Session
 from game.play.wording import change_text, event_title, move_label, offer_rows, offer_text
@@ -35,6 +36,34 @@ def against(value: int, batna: int) -> str:
 
 class Quit(Exception):
     """The player left (typed q, or the input ended)."""
+
+
+def choose_sides(scenario: Scenario, inp: TextIO, out: TextIO) -> set[str]:
+    """Ask which side the player takes: no side is the default, and both are offered the
+    same way (in the scenario's order). Raises :class:`Quit` when the input ends."""
+    sides = scenario.side_ids
+    out.write("Which side will you play?\n")
+    for n, side in enumerate(sides, 1):
+        spec = scenario.sides[side]
+        out.write(f"  {n}  {spec.name} ({spec.negotiator})\n")
+    out.write("  b  both sides: two teams at one keyboard\n"
+              "  n  neither: watch the computer play both sides\n")
+    while True:
+        out.write("Your choice: ")
+        out.flush()
+        line = inp.readline()
+        if not line:
+            raise Quit
+        answer = line.strip().lower()
+        if answer.isdigit() and 1 <= int(answer) <= len(sides):
+            return {sides[int(answer) - 1]}
+        if answer in sides:
+            return {answer}
+        if answer in ("b", "both"):
+            return set(sides)
+        if answer in ("n", "none", "neither"):
+            return set()
+        out.write("Type 1 or 2 for a side, b for both, or n to watch.\n")
 
 
 class TextGame:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+
+import pytest
 from functools import cache
 
 from game.engine import Game
@@ -158,3 +160,28 @@ def test_after_undo_and_redo_in_hot_seat_the_other_team_still_sees_the_move() ->
     _, out = play({"us", "ru"}, typed, seed=5)
     after_redo = out.split("Played 1 move again.")[1]
     assert "RU: \u201c" in after_redo and "Form of joint action:" in after_redo
+
+
+def test_no_side_is_the_default_the_player_picks_one_from_both_offered_alike() -> None:
+    from game.textplay import Quit, choose_sides
+
+    out = io.StringIO()
+    assert choose_sides(scenario(), io.StringIO("x\n2\n"), out) == {"us"}
+    text = out.getvalue()
+    assert "1  Russia (" in text and "2  United States (" in text
+    assert "Type 1 or 2 for a side" in text
+    assert choose_sides(scenario(), io.StringIO("1\n"), io.StringIO()) == {"ru"}
+    assert choose_sides(scenario(), io.StringIO("b\n"), io.StringIO()) == {"ru", "us"}
+    assert choose_sides(scenario(), io.StringIO("n\n"), io.StringIO()) == set()
+    with pytest.raises(Quit):
+        choose_sides(scenario(), io.StringIO(""), io.StringIO())
+
+
+def test_play_without_a_side_asks_which_one(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n\nq\ny\n"))
+    assert main(["play", "--text", "--seed", "2", "--no-save"]) == 0
+    out = capsys.readouterr().out
+    assert "Which side will you play?" in out and "CONFIDENTIAL BRIEF: RUSSIA" in out

@@ -96,13 +96,14 @@ class ModeScreen(Screen):
         super().__init__(app)
         self.scenario = scenario
         sides = scenario.side_ids
-        # The opening side is the default player's side against the computer only if it
-        # is the second listed; most classes want to play the side that answers an offer.
         self.mode = Choice("Mode", [(m, MODE_TEXT[m][0]) for m in (VS_COMPUTER, HOTSEAT, DEMO)],
                            0, lambda _: self._relayout(),
                            tooltip="Who plays each side.")
-        self.side = Choice("Your side", [(s, scenario.sides[s].name) for s in sides],
-                           1, tooltip="The side your team negotiates for.")
+        # No side is the default: the team picks one, and both are offered alike.
+        self.side = Choice("Your side", [(None, "Choose: Left or Right")] +
+                           [(s, scenario.sides[s].name) for s in sides], 0,
+                           lambda _: self._relayout(),
+                           tooltip="The side your team negotiates for: Left/Right to choose.")
         level = DIFFICULTIES.index(app.settings.difficulty)
         self.difficulty = Choice("Difficulty", [(d, DIFFICULTY_TEXT[d]) for d in DIFFICULTIES],
                                  level, tooltip="How hard the computer bargains.")
@@ -202,11 +203,18 @@ class ModeScreen(Screen):
         y = paragraph(surface, body, MODE_TEXT[mode][1], t.c["text"], x, y + u // 2, width, 5,
                       "mode text") + u
         if mode == VS_COMPUTER:
-            side = self.scenario.sides[self.side.value]
-            other = self.scenario.sides[self.scenario.other(self.side.value)]
             small = t.fonts.get("small")
-            text = (f"You speak for {side.name} ({side.negotiator}). The computer speaks for "
-                    f"{other.name}. {self.scenario.minutes} minutes or so.")
+            if self.side.value is None:
+                first, second = (self.scenario.sides[s] for s in self.scenario.side_ids)
+                text = (f"Choose the side your team speaks for: {first.name} "
+                        f"({first.negotiator}) or {second.name} ({second.negotiator}). The "
+                        f"computer speaks for the other. {self.scenario.minutes} minutes "
+                        "or so.")
+            else:
+                side = self.scenario.sides[self.side.value]
+                other = self.scenario.sides[self.scenario.other(self.side.value)]
+                text = (f"You speak for {side.name} ({side.negotiator}). The computer speaks "
+                        f"for {other.name}. {self.scenario.minutes} minutes or so.")
             if len(wrap(text, small, width)) * small.get_linesize() < self.explain.bottom - y:
                 y = paragraph(surface, small, text, t.c["muted"], x, y, width, 4,
                               "mode side text") + u
@@ -222,6 +230,11 @@ class ModeScreen(Screen):
 
     def _begin(self) -> None:
         mode = self.mode.value
+        if mode == VS_COMPUTER and self.side.value is None:
+            names = " or ".join(self.scenario.sides[s].name for s in self.scenario.side_ids)
+            self.app.toast(f"Choose your side first: {names} (Left/Right on 'Your side').")
+            self.ring.focus(self.side)
+            return
         if mode == VS_COMPUTER:
             teams = {self.side.value: self.team.value}
             fields = [self.team]

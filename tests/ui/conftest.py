@@ -74,3 +74,21 @@ def wait_for_turn(app: App, max_frames: int = 3000) -> None:
             return
         press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
     raise AssertionError("the player's turn never came")
+
+
+def pick_side(app: App, side: str) -> None:
+    """On the mode screen, choose *side* with the keyboard (no side is chosen at first):
+    Up from Begin to the side row, then Right until it is chosen, then back down."""
+    mode = app.top
+    assert mode.name == "mode"
+    for _ in range(10):
+        if mode.ring.focused is mode.side:
+            break
+        press(app, pygame.K_UP)
+    for _ in range(len(mode.side.values)):
+        if mode.side.value == side:
+            break
+        press(app, pygame.K_RIGHT)
+    assert mode.side.value == side
+    while mode.ring.focused is not mode.begin:
+        press(app, pygame.K_DOWN)

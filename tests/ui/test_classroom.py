@@ -17,7 +17,7 @@ from game.ui import flow
 from game.ui.app import App
 from game.play.session import VS_COMPUTER, Session
 
-from .conftest import click, press, wait_for_turn
+from .conftest import click, pick_side, press, wait_for_turn
 
 TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
 
@@ -29,6 +29,7 @@ def saves_folder() -> Path:
 def to_the_table(app: App) -> None:
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)   # Begin, as the United States
     press(app, pygame.K_RETURN)   # to the table
     wait_for_turn(app)

@@ -11,7 +11,7 @@ from game.ui import flow
 from game.ui.app import App
 from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
 
-from .conftest import click, press, type_text
+from .conftest import click, pick_side, press, type_text
 
 MAX_FRAMES = 6000
 
@@ -144,6 +144,7 @@ def test_keyboard_only_game(make_app) -> None:
     """Tab, arrows, Enter, letters and numbers: a whole game without the mouse."""
     app = make_app(size=(1024, 600))
     start_from_title(app)
+    pick_side(app, "us")
     press(app, pygame.K_UP)  # the team name
     type_text(app, "Harbour")
     press(app, pygame.K_RETURN)  # Enter in a field moves on, to Begin
@@ -196,6 +197,7 @@ def test_undo_from_the_pause_menu(make_app) -> None:
     app = make_app()
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)   # Begin, as the United States
     press(app, pygame.K_RETURN)   # to the table
     table = app.top
@@ -251,6 +253,7 @@ def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
     app = make_app()
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)   # Begin, as the United States
     press(app, pygame.K_RETURN)   # to the table
     table = app.top
@@ -279,6 +282,7 @@ def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> Non
     deflects, and the player's turn goes on."""
     app = make_app()
     start_from_title(app)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)  # Begin
     press(app, pygame.K_RETURN)  # to the table
     table = app.top
@@ -301,3 +305,17 @@ def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> Non
     assert app.top is table and session.game.state.asked is None
     assert session.game.moves[-1][1].reply == "deflect"
     assert session.game.state.turn == turn and session.game.to_move == session.humans[0]
+
+
+def test_no_side_is_chosen_for_the_player(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Both sides are offered alike and none is chosen: Begin first asks for one."""
+    app = make_app()
+    start_from_title(app)
+    mode = app.top
+    assert mode.side.value is None
+    assert [v for v, _ in mode.side.values][1:] == list(mode.scenario.side_ids)
+    press(app, pygame.K_RETURN)  # Begin, with no side chosen
+    assert app.top is mode and mode.ring.focused is mode.side
+    assert "Choose your side first" in (app.toast_text or "")
+    press(app, pygame.K_RIGHT)
+    assert mode.side.value == mode.scenario.side_ids[0]

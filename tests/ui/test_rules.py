@@ -9,7 +9,7 @@ from game.settings import Settings
 from game.ui import flow
 from game.ui.app import App
 
-from .conftest import press
+from .conftest import pick_side, press
 
 
 def test_time_per_turn_runs_out_and_the_computer_moves(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -17,6 +17,7 @@ def test_time_per_turn_runs_out_and_the_computer_moves(make_app) -> None:  # typ
     app.settings = Settings(seconds_per_turn=5, on_timeout="computer")
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)
     press(app, pygame.K_RETURN)
     table = app.top
@@ -37,6 +38,7 @@ def test_team_names_can_be_required(make_app) -> None:  # type: ignore[no-untype
     app.settings = Settings(require_team_names=True)
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)
     assert app.top.name == "mode"  # still there: no name given
     from .conftest import type_text

@@ -9,7 +9,7 @@ import pygame
 
 from game.ui import flow
 
-from .conftest import press, wait_for_turn
+from .conftest import pick_side, press, wait_for_turn
 
 
 
@@ -17,6 +17,7 @@ def test_a_game_is_saved_and_loaded_back(make_app) -> None:  # type: ignore[no-u
     app = make_app()
     flow.start(app)
     press(app, pygame.K_RETURN)
+    pick_side(app, "us")
     press(app, pygame.K_RETURN)   # Begin, as the United States
     press(app, pygame.K_RETURN)   # to the table
     wait_for_turn(app)
