@@ -67,6 +67,9 @@ class OutcomeSpace:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.sides = scenario.side_ids
+        #: issue position -> option id -> option position, for :meth:`package_of`.
+        self._positions = [(i.id, {o.id: n for n, o in enumerate(i.options)})
+                           for i in scenario.issues]
         self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
         sizes = [len(i.options) for i in scenario.issues]
         ruled_out = {p for rule in self.rules for p in rule.expand(sizes)}
@@ -102,6 +105,16 @@ class OutcomeSpace:
         self.allowed = [n < coherent and not any(self.crosses[s][n] for s in self.sides)
                         for n in range(len(numbered))]
         self.frontier = self._frontier()
+
+    def package_of(self, chosen: Mapping[str, str]) -> Package | None:
+        """``{issue_id: option_id}`` -> option positions, or None when *chosen* is not a
+        whole package of this scenario (:func:`from_ids` says what is wrong)."""
+        if len(chosen) != len(self._positions):
+            return None
+        try:
+            return tuple([options[chosen[issue]] for issue, options in self._positions])
+        except KeyError:
+            return None
 
     def is_coherent(self, package: Package) -> bool:
         """Whether *package* holds none of the scenario's contradictions."""

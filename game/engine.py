@@ -367,11 +367,15 @@ class Game:
                 return ("The last move of the game cannot be a proposal: nobody could "
                         "answer it.")
             if move.package is not None:
-                try:
-                    package = from_ids(self.scenario, move.chosen)
-                except ValueError as exc:
-                    return sentence(str(exc))
-                return incoherence(self.scenario, package)
+                package = self.space.package_of(move.chosen)
+                if package is None:
+                    try:
+                        from_ids(self.scenario, move.chosen)
+                    except ValueError as exc:
+                        return sentence(str(exc))
+                    return "That is not a package of this scenario."
+                if not self.space.is_coherent(package):
+                    return incoherence(self.scenario, package)
         elif move.kind in ("accept", "reject"):
             if self._standing is None or self._standing_by == side:
                 return f"There is no proposal from the other side to {move.kind}."
@@ -491,23 +495,28 @@ class Game:
     def _say(self, side: str, variants: str | list[str]) -> str:
         if not variants:
             return ""
-        threats = {t: n for (who, t), n in self._used_by.items()
-                   if who != side and self._tactics[t].kind == "threat"}
-        table = Table(self.scenario, side, self._offers, threats)
-        rng = random.Random(self.seed * 7_207 + self._turn * 31 + self.sides.index(side))
-        line = choose_line(variants, table, self._last_line.get(side), rng)
+        if isinstance(variants, str) and "{" not in variants:
+            line = variants  # one plain line: nothing to choose or fill
+        else:
+            threats = {t: n for (who, t), n in self._used_by.items()
+                       if who != side and self._tactics[t].kind == "threat"}
+            table = Table(self.scenario, side, self._offers, threats)
+            pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
+            line = choose_line(variants, table, self._last_line.get(side), pick)
         self._last_line[side] = line
         return line
 
     def _do_propose(self, side: str, move: Move) -> None:
-        package = from_ids(self.scenario, move.chosen)
+        package = self.space.package_of(move.chosen) or from_ids(self.scenario, move.chosen)
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
-        previous = next((p for who, p in reversed(self._offers) if who == side), None)
+        last = next((n for n in range(len(self._offers) - 1, -1, -1)
+                     if self._offers[n][0] == side), None)
+        previous = self._offers[last][1] if last is not None else None
         offer = to_ids(self.scenario, package)
         spoken = offer_speech(self.scenario.issues, offer,
-                              self._ids(previous) if previous is not None else None)
+                              self._offer_ids[last][1] if last is not None else None)
         self._add("move", title=_TITLES[kind], body=f"{self._line(side, kind)} {spoken}",
                   speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
@@ -520,7 +529,7 @@ class Game:
                               f"{self.scenario.sides[side].name} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
         self._offers.append((side, package))
-        self._offer_ids.append((side, to_ids(self.scenario, package)))
+        self._offer_ids.append((side, offer))
         self._set_package(package)
         self._set("offers", len(self._offers))
 
@@ -713,9 +722,11 @@ class Game:
         entry = Entry(self._turn, self._round, self._phase_id, kind, title, body, speaker,
                       move, offer, tuple(cite), changes, private, ref, occurrence)
         self._log.append(entry)
-        for side, seen in self._seen.items():
-            if private is None or private == side:
+        if private is None:
+            for seen in self._seen.values():
                 seen.append(entry)
+        else:
+            self._seen[private].append(entry)
 
 
 def _ordinal(n: int) -> str:

@@ -15,7 +15,7 @@ refers to what happened is preferred, and a side never says the same line twice 
 
 from __future__ import annotations
 
-import random
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -43,6 +43,7 @@ def placeholder_problems(text: str) -> list[str]:
     return problems
 
 
+@functools.lru_cache(maxsize=1024)
 def option_words(name: str) -> str:
     """An option's label as it reads inside a sentence: "Verified calm first" -> "verified
     calm first"; a name that starts with a proper noun or an acronym keeps its capital.
@@ -129,9 +130,11 @@ class Table:
 
 
 def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
-                rng: random.Random) -> str:
+                pick: int) -> str:
     """One of *variants* with its placeholders filled: never *last* (the speaker's previous
-    line) when another will do, and one that refers to what happened when one can."""
+    line) when another will do, and, seven times in ten, one that refers to what happened
+    when one can. *pick* is a number the game derives from its seed and turn, so the same
+    game always says the same lines."""
     options = [variants] if isinstance(variants, str) else list(variants)
     filled = []
     for text in options:
@@ -145,5 +148,5 @@ def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
         return _TOKEN.sub(lambda m: table.fill(m.group(1)) or "", plain)
     fresh = [f for f in filled if f[0] != last] or filled
     context = [f for f in fresh if f[1]]
-    pool = context if context and rng.random() < 0.7 else fresh
-    return pool[rng.randrange(len(pool))][0]
+    pool = context if context and pick % 10 < 7 else fresh
+    return pool[(pick // 10) % len(pool)][0]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from game.engine import Game
@@ -97,11 +95,10 @@ def test_placeholders_are_filled_from_the_table_and_unfillable_variants_are_skip
     game.apply(Move.wait())  # Alpha: "{other}, we wait." -> Beta's name
     assert game.log[-1].body == "Beta, we wait."
     # Before Beta has offered twice, nothing can be "insisted on": that variant is skipped.
-    rng = random.Random(0)
     early = Table(scenario, "a", [("b", (1, 0))], {})
     assert early.fill("insisted") is None
-    assert {choose_line(["Plain.", "You insist on {insisted}."], early, None, rng)
-            for _ in range(20)} == {"Plain."}
+    assert {choose_line(["Plain.", "You insist on {insisted}."], early, None, pick)
+            for pick in range(20)} == {"Plain."}
     # Beta kept "Right away" in its last two offers, and took back "Big", which Alpha
     # values more than "Small".
     later = Table(scenario, "a", [("b", (1, 0)), ("b", (0, 0))], {})
@@ -109,8 +106,8 @@ def test_placeholders_are_filled_from_the_table_and_unfillable_variants_are_skip
     assert later.fill("withdrawn") == "big"
     assert Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}).fill("withdrawn") is None
     assert later.fill("threat") is None
-    said = {choose_line(["Plain.", "You insist on {insisted}."], later, "Plain.", rng)
-            for _ in range(20)}
+    said = {choose_line(["Plain.", "You insist on {insisted}."], later, "Plain.", pick)
+            for pick in range(20)}
     assert said == {"You insist on right away."}  # never the last line again
     # A threat repeated fills {threat}.
     assert Table(scenario, "a", [], {"press": 2}).fill("threat") == "press hard"
