@@ -101,8 +101,10 @@ class Negotiator:
     turns. It never holds the game, only what a view gives it."""
 
     def __init__(self, view: SideView, difficulty: Difficulty | None = None,
-                 strategy: Strategy | None = None) -> None:
+                 strategy: Strategy | None = None, tactics: bool = True) -> None:
         known = view.known
+        #: Whether it uses tactics at all (off: only offers and answers to them).
+        self.tactics = tactics
         self.side = known.side
         self.other = known.other.id
         self.difficulty: Difficulty = difficulty or known.settings.difficulty
@@ -182,6 +184,10 @@ class Negotiator:
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
 
+    def model(self, view: SideView) -> OpponentModel:
+        """What it has learnt of the other side from *view*."""
+        return self._model(view)
+
     def _model(self, view: SideView) -> OpponentModel:
         # The model changes only when the other side proposes or reveals something.
         key = (len(view.offers), len(view.revealed[self.other]))
@@ -253,6 +259,8 @@ class Negotiator:
                 target: float, rng: random.Random) -> Decision | None:
         own = view.known.tactics
         tactics = [own[m.tactic] for m in legal if m.kind == "tactic" and m.tactic]
+        if not self.tactics:
+            return None
         state = view.state
         if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
