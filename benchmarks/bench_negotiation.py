@@ -159,11 +159,17 @@ def main() -> None:
             without = [play(scenario, seed, Settings(), frozenset({side}))
                        for seed in range(GAMES)]
             plain = sum(p.game.report().utility[side] for p in without) / GAMES
+            # The same seeds with and without: the gain's standard error is the paired one.
+            gains = [a.game.report().utility[side] - b.game.report().utility[side]
+                     for a, b in zip(games, without)]
+            mean = sum(gains) / GAMES
+            error = math.sqrt(sum((g - mean) ** 2 for g in gains) / max(GAMES - 1, 1) / GAMES)
             bench(f"tactics_utility_{name}_{side}_with", with_tactics[side], "utility",
                   f">= without tactics ({plain:.3f})")
             bench(f"tactics_utility_{name}_{side}_without", plain, "utility", "-")
-            bench(f"tactics_gain_{name}_{side}", with_tactics[side] - plain, "utility",
-                  ">= 0")
+            bench(f"tactics_gain_{name}_{side}", mean, "utility",
+                  f">= 0 (standard error {error:.4f}; "
+                  f"{sum(1 for g in gains if g)} of {GAMES} games differ)")
 
     decisions.sort()
     bench("negotiation_decision_p99", decisions[int(len(decisions) * 0.99)] * 1000, "ms",
