@@ -31,6 +31,7 @@ from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine
+from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import Table, choose_line, offer_speech
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
@@ -564,18 +565,25 @@ class Game:
     def _do_tactic(self, side: str, move: Move) -> None:
         tactic = self._tactics[move.tactic or ""]
         use = tactic.sides[side]
+        # The state of the talks as the tactic is used decides how far it moves the other
+        # side: judged before this use counts as an earlier threat.
+        factor = self._reaction_factor(side, tactic)
         self._used[tactic.id] += 1
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
         self._add("move", title=tactic.name, body=self._say(side, use.line), speaker=side,
                   move=move, cite=use.cite, ref=tactic.id)
+        extras = [extra for extra in use.conditional if self._holds(extra.when)]
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
-        stance = Effects(stance={other: round(tactic.pressure * reaction, 4)}) \
-            if tactic.pressure and reaction else Effects()
+        push = round(tactic.pressure * reaction * factor, 4)
+        stance = Effects(stance={other: push}) if push else Effects()
         self._effects(use.effects.model_copy(update={"stance": {**use.effects.stance,
                                                                 **stance.stance}}),
                       f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id)
+        for extra in extras:
+            self._effects(extra.effects, f"Effects of \u201c{tactic.name}\u201d "
+                                         f"({extra.when})", ref=tactic.id)
         if tactic.kind == "question":
             if self.edition >= 2:
                 self._asked = other  # it answers at the start of its turn, as it chooses
@@ -607,6 +615,22 @@ class Game:
             why = {"answer": "A straight answer", "deflect": "A question sidestepped",
                    "decline": "A question refused"}[kind]
             self._effects(self.scenario.move_effects[kind], why, ref=kind)
+
+    def _reaction_factor(self, side: str, tactic: Tactic) -> float:
+        """How much of *tactic*'s push lands on the other side now (see
+        :mod:`game.reactions`): from *side*'s fallback and the best offer it has had, the
+        threats it made before, and trust."""
+        other = self.scenario.other(side)
+        offered = [self.space.utility_of(side, p) for who, p in self._offers if who == other]
+        earlier = sum(n for (who, tactic_id), n in self._used_by.items()
+                      if who == side and self._tactics[tactic_id].kind == "threat")
+        trust = None
+        if "trust" in self._meters:
+            low, high = self._bounds["trust"]
+            trust = (self._meters["trust"] - low) / (high - low)
+        return reaction_factor(tactic.kind, fallback=self._batna[side],
+                               best_offer=max(offered, default=None),
+                               earlier_threats=earlier, trust=trust)
 
     def _reveal(self, side: str) -> None:
         weights = self.scenario.sides[side].weights

@@ -229,6 +229,15 @@ class Effects(Part):
 #: {withdrawn} or {threat}.
 Lines = Line | Annotated[list[Line], Field(min_length=1, max_length=12)]
 
+class ConditionalEffects(Part):
+    """Effects that apply only when a condition holds."""
+
+    when: str = Field(description="Condition that must hold when the tactic is used (its "
+                                  "own use already counted, its effects not yet applied), "
+                                  "e.g. 'trust >= 60'.")
+    effects: Effects = Field(description="What is changed, besides the tactic's own "
+                                         "effects, when the condition holds.")
+
 
 class TacticUse(Part):
     """A tactic as one side uses it."""
@@ -241,6 +250,11 @@ class TacticUse(Part):
                                     "whose placeholder cannot be filled is not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
     effects: Effects = Field(default=Effects(), description="What using it changes.")
+    conditional: list[ConditionalEffects] = Field(
+        default=[], max_length=10,
+        description="Extra effects that apply only when their condition holds, e.g. "
+                    "{when: 'trust >= 60', effects: {stance: {us: 0.02}}}; each one whose "
+                    "condition holds applies, in order.")
 
 
 class Tactic(Part):

@@ -1,16 +1,28 @@
 """The computer negotiator.
 
-It plays one side with well-known strategies from negotiation research:
+It plays one side with well-known strategies from negotiation research, on one core:
 
-* time-dependent concession (Faratin et al.): its target utility falls from its opening
-  level towards its reservation level as the deadline nears, late (Boulware), steadily
-  (linear) or early (Conceder);
-* relative tit-for-tat: it concedes, in its own utility, as much as the other side's last
-  offer conceded to it;
-* an opponent model built only from what it has seen at the table (the other side's offers,
-  and any priority the other side revealed): issues the other side rarely moves on weigh
-  more, options it offers often are worth more to it. Among packages it could offer at its
-  target, it picks the one the model says the other side likes best.
+* **concession** (Faratin et al.'s time-dependent tactics): its target utility falls from
+  its opening level towards its reservation level, late (Boulware), steadily (linear) or
+  early (Conceder); relative tit-for-tat instead gives up, in its own utility, what the
+  other side's offers gave it. Each game the delegation's mood speeds up or slows down its
+  concessions a little and lowers its opening a little, so replays differ. The clock it
+  concedes by is the later of two: how much of
+  the talks has passed, and how close they seem to breaking down (a meter sinking towards
+  the bottom of its range at the pace it has sunk so far: talks that may be over in five
+  rounds are conceded in as if five rounds were left);
+* **bidding**: among packages worth about its target to it, the one its opponent model
+  (:mod:`game.opponent`) says the other side likes best, the model's weights drawn around
+  their estimate as widely as the model is unsure of them; and when the other side once
+  offered a package worth its target to it, it proposes that one back;
+* **acceptance** (after Baarslag et al.): it takes the offer on the table when it is worth
+  at least what it would propose next or its target, never below its reservation level,
+  and never when the other side offered it more earlier and it can still propose that
+  package back; on the last move it takes anything above its fallback;
+* **tactics** when they are expected to help: each tactic is weighed by what it is known
+  to do (its effects on meters and fallbacks, what it would reveal, how far it would move
+  the other side by the rules of :mod:`game.reactions` and by how this opponent has
+  answered such tactics so far) against the cost of a turn without an offer.
 
 It is given only a :class:`~game.view.SideView`: its own side's private data, the public
 state and the record its side may see. The other side's private values are not in a view,
@@ -21,17 +33,41 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
+import math
 import random
 from dataclasses import dataclass
 
 from game.analysis import Package, points
-from game.model import Personality, Strategy
+from game.model import Personality, Strategy, Tactic
 from game.moves import Move
+from game.opponent import OpponentModel
+from game.reactions import reaction_factor
 from game.settings import Difficulty
 from game.view import SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
 EXPONENTS = {"boulware": 0.35, "linear": 1.0, "conceder": 2.5, "tit_for_tat": 1.0}
+
+#: A meter this far into the bottom of its range is taken as talks about to break down.
+DANGER = 0.15
+#: The share of the rounds it expects the talks to survive in which it plans to settle
+#: (the expectation is an average; a run of bad news comes sooner).
+SAFETY = 0.6
+
+#: How far (log-normal spread) its bids let each issue's weight stray from its model's
+#: estimate when the model knows nothing yet.
+UNSURE = 0.8
+
+#: How far (log scale) its mood in a game may speed up or slow down its concessions.
+MOOD = 0.12
+
+#: How much a tactic must be expected to gain before it is worth a turn (its estimate of a
+#: tactic's worth is rough).
+MARGIN = 0.005
+
+#: How a tactic kind is expected to move an opponent nobody has seen react yet.
+EXPECTED_REACTION = {"statement": 0.2, "appeal": 0.5, "concession": 0.8, "question": 0.2,
+                     "preference": 0.3, "threat": -0.6, "allies": -0.3, "precondition": -0.3}
 
 
 @dataclass(frozen=True)
@@ -58,57 +94,28 @@ def replace_personality(personality: Personality, **changes: object) -> Personal
     return personality.model_copy(update=changes)
 
 
-class OpponentModel:
-    """What one side has learnt about the other from the table alone."""
-
-    def __init__(self, view: SideView) -> None:
-        self.issues = view.known.issues
-        other = view.other
-        # Both come from what was said at the table: the other side's proposals, and the
-        # priorities it revealed when asked or when it chose to state them.
-        offers = [package for who, package in view.offers if who == other]
-        revealed = view.revealed[other]
-        self.offers = offers
-        weights = [1.0] * len(self.issues)
-        for before, after in zip(offers, offers[1:]):
-            for i, (a, b) in enumerate(zip(before, after)):
-                if a == b:
-                    weights[i] += 0.25
-        positions = {issue.id: n for n, issue in enumerate(self.issues)}
-        for rank, issue_id in enumerate(revealed):
-            weights[positions[issue_id]] += 2.0 / (rank + 1)
-        total = sum(weights)
-        self.weights = [w / total for w in weights]
-        self.values: list[list[float]] = []
-        for i, issue in enumerate(self.issues):
-            counts = [0] * len(issue.options)
-            for offer in offers:
-                counts[offer[i]] += 1
-            top = max(counts) + 1
-            self.values.append([(count + 1) / top for count in counts])
-        self.known = bool(offers) or bool(revealed)
-
-        #: table[issue][option]: estimated weight * value, so a utility is one sum.
-        self.table = [[w * v for v in values] for w, values in zip(self.weights, self.values)]
-
-    def utility(self, package: Package) -> float:
-        """The other side's utility of *package*, as this model estimates it."""
-        return sum(row[o] for row, o in zip(self.table, package))
-
-
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
 
     def __init__(self, view: SideView, difficulty: Difficulty | None = None,
-                 strategy: Strategy | None = None) -> None:
+                 strategy: Strategy | None = None, tactics: bool = True) -> None:
         known = view.known
+        #: Whether it uses tactics at all (off: only offers and answers to them).
+        self.tactics = tactics
         self.side = known.side
         self.other = known.other.id
         self.difficulty: Difficulty = difficulty or known.settings.difficulty
         self.personality, self.modelling = tuned(known.me.personality, self.difficulty)
         if strategy is not None:  # a balancing run trying every strategy
             self.personality = replace_personality(self.personality, strategy=strategy)
+        # Its mood for this game: the same delegation concedes a little faster or slower,
+        # and holds out for a little more or less, from one game to the next, so that a
+        # replay is not a rerun (drawn from the game's seed: a replayed game is the same).
+        mood = random.Random(known.seed * 104_729 + known.seat)
+        self.pace = math.exp(mood.uniform(-MOOD, MOOD))
+        self.personality = replace_personality(
+            self.personality, opening=self.personality.opening * (1 - mood.uniform(0, 0.05)))
         space = known.space
         self.space = space
         self.own = space.utility
@@ -119,6 +126,7 @@ class Negotiator:
         self.name = known.me.name
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
+        self._lows: tuple[int, dict[str, float]] | None = None
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -130,11 +138,13 @@ class Negotiator:
         rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         legal = view.legal
         kinds = {m.kind for m in legal}
-        model = self._model(view)
+        model = self.model(view)
         target = self.target(view, model)
         reserve = self.reserve(view)
         standing = view.standing_from_other()
         index = self.space.index
+        best_earlier = self._best_offered(view)
+        can_propose = "propose" in kinds
 
         if "walkout" in kinds and self.personality.walkout_when and \
                 view.holds(self.personality.walkout_when):
@@ -144,25 +154,43 @@ class Negotiator:
         if standing is not None and "accept" in kinds:
             value = self.own[index[standing]]
             crossed = self.space.crosses[index[standing]]
-            floor = reserve if not state.last_turn else view.batna + 0.005
-            if not crossed and value >= max(min(target, self._next_offer_value(target)),
-                                            floor):
-                return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} "
-                                               f"points to {self.name}, at or above its "
-                                               f"target ({points(target)}) and its fallback "
-                                               f"({points(view.batna)}).")
+            better = best_earlier is not None and can_propose and \
+                self.own[index[best_earlier]] > value + 1e-9
             if state.last_turn:
+                if not crossed and value > view.batna + 0.005:
+                    return Decision(Move.accept(), f"Accepted the final offer: worth "
+                                                   f"{points(value)} points to {self.name}, "
+                                                   f"above its fallback "
+                                                   f"({points(view.batna)}).")
                 why = ("it crosses one of its red lines" if crossed else
                        f"it is worth {points(value)} points, no better than its "
                        f"fallback ({points(view.batna)})")
                 move = Move.reject() if "reject" in kinds else Move.wait()
                 return Decision(move, f"Refused the final offer: {why}.")
+            threshold = max(min(target, self._next_offer_value(target)), reserve)
+            if not crossed and not better and value >= threshold:
+                return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} "
+                                               f"points to {self.name}, at or above its "
+                                               f"target ({points(target)}) and its fallback "
+                                               f"({points(view.batna)}).")
 
-        tactic = self._tactic(view, legal, model, target, rng)
+        # Tactics draw from their own stream, so that weighing a tactic and not using it
+        # leaves the offer it makes unchanged.
+        tactic = self._tactic(view, legal, model, random.Random(rng.random()))
         if tactic is not None:
             return tactic
 
-        if "propose" in kinds:
+        if can_propose:
+            if best_earlier is not None and self.own[index[best_earlier]] >= target - 1e-9:
+                if standing is not None and best_earlier == standing and "accept" in kinds:
+                    return Decision(Move.accept(), "Accepted: the offer on the table is the "
+                                                   "best the other side has made.")
+                if best_earlier != view.standing:
+                    value = self.own[index[best_earlier]]
+                    return Decision(Move.propose(view.ids(best_earlier)),
+                                    f"Proposed back the other side's own earlier package, "
+                                    f"worth {points(value)} points to {self.name} (target "
+                                    f"{points(target)}).")
             package = self._choose(model, target, rng)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -182,12 +210,25 @@ class Negotiator:
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
 
-    def _model(self, view: SideView) -> OpponentModel:
-        # The model changes only when the other side proposes or reveals something.
+    def model(self, view: SideView) -> OpponentModel:
+        """What it has learnt of the other side from *view*."""
+        # The model changes only when someone proposes or the other side reveals something.
         key = (len(view.offers), len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
             self._cached = (key, OpponentModel(view))
         return self._cached[1]
+
+    def _best_offered(self, view: SideView) -> Package | None:
+        """The other side's offer so far that is worth most to this side, among those
+        that cross none of its red lines."""
+        index, own, crosses = self.space.index, self.own, self.space.crosses
+        best: Package | None = None
+        for who, package in view.offers:
+            n = index[package]
+            if who == self.other and not crosses[n] and \
+                    (best is None or own[n] > own[index[best]]):
+                best = package
+        return best
 
     # ----- targets ----------------------------------------------------------------------
 
@@ -197,12 +238,59 @@ class Negotiator:
         margin = max(self.personality.margin - max(view.stance, 0.0), 0.01)
         return min(view.batna + margin + max(-view.stance, 0.0), self.best)
 
+    def clock(self, view: SideView) -> float:
+        """How far along its concession it should be, from 0 to 1: the later of the share
+        of the talks gone by and the share of the rounds it expects them to survive."""
+        total = view.known.total_rounds
+        elapsed = view.state.round - 1
+        deadline = elapsed / max(total - 1, 1)
+        left = self.rounds_to_breakdown(view)
+        if left is None or elapsed == 0:
+            return min(deadline, 1.0)
+        risk = elapsed / (elapsed + SAFETY * left) if left > 0 else 1.0
+        return min(max(deadline, risk), 1.0)
+
+    def rounds_to_breakdown(self, view: SideView) -> float | None:
+        """Rounds until some meter, sinking at the pace it has sunk so far from its start
+        to its lowest, reaches the bottom of its range (None: none is sinking)."""
+        elapsed = view.state.round - 1
+        if elapsed <= 0:
+            return None
+        lows = self._lowest(view)
+        soonest: float | None = None
+        for meter in view.known.meters:
+            low = lows.get(meter.id, float(meter.start))
+            fall = meter.start - low
+            if fall <= 0:
+                continue
+            danger = meter.min + DANGER * (meter.max - meter.min)
+            # Two quiet rounds of prior keep one early blow from reading as a collapse.
+            rate = fall / (elapsed + 2)
+            left = max(low - danger, 0.0) / rate
+            soonest = left if soonest is None else min(soonest, left)
+        return soonest
+
+    def _lowest(self, view: SideView) -> dict[str, float]:
+        """The lowest value each meter has reached, read from the record."""
+        record = view.record
+        cached = self._lows
+        if cached is not None and cached[0] <= len(record):
+            start, lows = cached[0], dict(cached[1])
+        else:
+            start, lows = 0, {}
+        for entry in record[start:]:
+            for change in entry.changes:
+                if change.kind == "meter":
+                    lows[change.target] = min(lows.get(change.target, change.after),
+                                              change.after)
+        self._lows = (len(record), lows)
+        return lows
+
     def target(self, view: SideView, model: OpponentModel) -> float:
         """The utility it aims for at this point of the game."""
         reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
-        total = view.known.total_rounds
-        time = (view.state.round - 1) / max(total - 1, 1)
+        time = self.clock(view)
         strategy = self.personality.strategy
         index = self.space.index
         if strategy == "tit_for_tat":
@@ -216,7 +304,7 @@ class Negotiator:
                 target -= (target - reserve) * (time - 0.6) / 0.4
             target -= max(view.stance, 0.0)
         else:
-            exponent = EXPONENTS[strategy]
+            exponent = EXPONENTS[strategy] * self.pace
             target = start - (start - reserve) * time ** (1 / exponent)
             target -= max(view.stance, 0.0) * (1 - time)
         return round(max(target, reserve), 4)
@@ -231,7 +319,14 @@ class Negotiator:
         candidates = self._candidates(target)
         packages = self.space.packages
         if model.known and self.modelling:
-            weight, own, rows = self.modelling, self.own, model.table
+            weight, own = self.modelling, self.own
+            # It bids on one plausible opponent drawn from what its model is unsure of
+            # (how much each issue weighs), so its bids explore and replays differ.
+            spread = UNSURE * (1.0 - model.certainty)
+            rows = []
+            for row in model.table:
+                scale = math.exp(rng.gauss(0.0, spread))
+                rows.append([v * scale for v in row])
             scored = []
             for n in candidates:  # the hot loop of a simulation: kept plain
                 estimate = 0.0
@@ -239,7 +334,7 @@ class Negotiator:
                     estimate += row[option]
                 scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
             scored.sort()
-            pick = scored[0][1] if rng.random() < 0.8 or len(scored) < 2 else scored[1][1]
+            pick = scored[0][1]
         else:
             pick = rng.choice(candidates)
         return packages[pick]
@@ -250,50 +345,101 @@ class Negotiator:
     # ----- tactics ----------------------------------------------------------------------
 
     def _tactic(self, view: SideView, legal: tuple[Move, ...], model: OpponentModel,
-                target: float, rng: random.Random) -> Decision | None:
+                rng: random.Random) -> Decision | None:
+        if not self.tactics:
+            return None
         own = view.known.tactics
         tactics = [own[m.tactic] for m in legal if m.kind == "tactic" and m.tactic]
         state = view.state
         if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
-        kinds = {m.kind for m in legal}
-        opening_statement = next((t for t in tactics if t.kind == "statement"), None)
-        if opening_statement is not None and not view.offers:
-            return Decision(Move.use(opening_statement.id),
-                            "Opened with a statement of its public position.")
-        if "propose" in kinds and rng.random() >= self.personality.tactic_rate:
+        if "propose" in {m.kind for m in legal} and \
+                rng.random() >= self.personality.tactic_rate:
             return None
-        meters = state.meters
-        trust = meters.get("trust", 50.0)
-        support = next((meters[m.id] for m in view.known.meters if m.side == self.side), 50.0)
-        standing = view.standing_from_other()
-        gap = target - self.own[self.space.index[standing]] if standing is not None else 0.0
-        scores: list[tuple[float, str, str]] = []
-        for tactic in tactics:
-            kind = tactic.kind
-            if kind == "question":
-                score, why = (0.6 if len(model.offers) < 3 else 0.2), "to learn what the other side values most"
-            elif kind == "preference":
-                score, why = (0.5 if gap > 0.1 else 0.15), "so the other side sees where it cannot move"
-            elif kind == "appeal":
-                score, why = (0.7 if trust < 40 else 0.3), "to rebuild trust around the shared aim"
-            elif kind == "concession":
-                score, why = (0.6 if trust < 30 else 0.2), "to buy goodwill while trust is low"
-            elif kind == "threat":
-                late = state.round >= view.known.total_rounds // 2
-                score, why = (0.6 if gap > 0.15 and late else 0.05), "to press a side whose offers stay far from its target"
-            elif kind == "precondition":
-                score, why = (0.55 if gap > 0.1 else 0.2), "to put its condition back on the table"
-            elif kind == "allies":
-                score, why = (0.5 if support < 50 else 0.1), "to shore up support at home"
+        time = self.clock(view)
+        scored = [(self._worth(view, tactic, model, time), tactic) for tactic in tactics]
+        worth, tactic = max(scored, key=lambda pair: pair[0][0])
+        value, why = worth
+        if value <= MARGIN:
+            return None
+        return Decision(Move.use(tactic.id), f"Used '{tactic.name}' {why}.")
+
+    def _worth(self, view: SideView, tactic: Tactic, model: OpponentModel,
+               time: float) -> tuple[float, str]:
+        """What *tactic* is expected to be worth now, in this side's utility, with the
+        reason it would give."""
+        use = tactic.sides[self.side]
+        effects = use.effects
+        meters = view.state.meters
+        known = view.known
+        kind = tactic.kind
+        # A turn spent on a tactic is a turn without an offer: dearer as time runs out,
+        # and dearer in short talks, where every offer counts.
+        value = -(0.01 + 0.04 * time + 0.1 / known.total_rounds)
+        reasons: list[tuple[float, str]] = []
+
+        no_deal = 0.3 + 0.4 * time
+        batna = effects.batna.get(self.side, 0.0) - effects.batna.get(self.other, 0.0) * 0.5
+        if batna:
+            value += batna * no_deal
+            reasons.append((batna * no_deal, "to strengthen its fallback"))
+
+        if kind == "question" and len(model.revealed) < len(known.issues) - 1:
+            # Knowing what the other side values most finds packages both can accept.
+            learnt = (1.0 - time) * 0.04 / (1 + len(model.revealed))
+            value += learnt
+            reasons.append((learnt, "to learn what the other side values most"))
+        if kind == "preference" and len(view.revealed[self.side]) < 2:
+            shown = (1.0 - time) * 0.01
+            value += shown
+            reasons.append((shown, "so the other side sees where it cannot move"))
+
+        if tactic.pressure:
+            trust = self._trust_share(view)
+            offered = self._best_offered(view)
+            best = self.own[self.space.index[offered]] if offered is not None else None
+            earlier = 0
+            for entry in view.record:
+                used = entry.move.tactic if entry.move is not None else None
+                if entry.kind == "move" and entry.speaker == self.side and used and \
+                        used in known.tactics and known.tactics[used].kind == "threat":
+                    earlier += 1
+            factor = reaction_factor(kind, fallback=view.batna, best_offer=best,
+                                     earlier_threats=earlier, trust=trust)
+            reaction = EXPECTED_REACTION.get(kind, 0.0)
+            seen = model.responses.get(kind)
+            if seen:
+                # What this opponent did after such tactics, beyond a usual concession.
+                reaction += max(min(sum(seen) / len(seen) * 10, 0.5), -0.5)
+            push = tactic.pressure * reaction * factor * (1.0 - time)
+            value += push
+            reasons.append((push, "to soften the other side's position" if push > 0 else
+                            "to press the other side"))
+
+        for meter in known.meters:
+            delta = effects.meters.get(meter.id, 0.0)
+            if not delta:
+                continue
+            share = (meters.get(meter.id, meter.start) - meter.min) / (meter.max - meter.min)
+            if meter.side is not None:
+                worth = delta * 0.0003 * (1 if meter.side == self.side else -1)
+                why = "to shore up support at home"
             else:
-                score, why = 0.2, "to restate its position"
-            scores.append((score * (0.5 + rng.random()), tactic.id, why))
-        scores.sort(reverse=True)
-        score, tactic_id, why = scores[0]
-        if score < 0.25:
+                # A shared meter near the bottom of its range is the talks' lifeline.
+                worth = delta * (0.0015 if share < 0.4 else 0.0005)
+                why = f"to raise {meter.name.lower()}"
+            value += worth
+            reasons.append((worth, why))
+        why = max(reasons, key=lambda r: r[0])[1] if reasons else "to restate its position"
+        return value, why
+
+    @staticmethod
+    def _trust_share(view: SideView) -> float | None:
+        meter = next((m for m in view.known.meters if m.id == "trust"), None)
+        if meter is None:
             return None
-        return Decision(Move.use(tactic_id), f"Used '{own[tactic_id].name}' {why}.")
+        return (view.state.meters.get("trust", meter.start) - meter.min) / \
+            (meter.max - meter.min)
 
 
 __all__ = ["Decision", "Negotiator", "OpponentModel"]

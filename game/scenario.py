@@ -247,6 +247,10 @@ class _Checker:
                     self._cites(path + ("sides", side_id, "cite"), use.cite)
                     self._effects(path + ("sides", side_id, "effects"), use.effects)
                     self._lines(path + ("sides", side_id, "line"), use.line)
+                    for k, extra in enumerate(use.conditional):
+                        where = path + ("sides", side_id, "conditional", k)
+                        self._condition(where + ("when",), extra.when)
+                        self._effects(where + ("effects",), extra.effects)
         for i, event in enumerate(s.events):
             self._condition(("events", i, "when"), event.when)
             self._effects(("events", i, "effects"), event.effects)

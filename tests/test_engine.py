@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from functools import cache
 
 import pytest
@@ -420,3 +421,81 @@ def test_the_engines_face_is_narrow() -> None:
                     "replay_legal", "undone", "finished", "to_move", "moves", "log",
                     "visible_log", "meter_history", "state", "fallback", "view", "report",
                     "legal_moves", "choices", "why_not", "apply"}
+
+
+def _stance_push(game: Game, side: str) -> float:
+    """The stance change the last move made to *side* (0 when none)."""
+    for entry in reversed(game.log):
+        if entry.kind == "move":
+            return 0.0
+        if entry.kind == "effect" and entry.private == side:
+            return sum(c.delta for c in entry.changes if c.kind == "stance")
+    return 0.0
+
+
+def _bargain_to(game: Game, rounds: int) -> None:
+    to_bargaining(game)
+    while game.state.round < rounds:
+        game.apply(Move.wait())
+
+
+def test_a_repeated_threat_moves_the_other_side_less_than_the_first() -> None:
+    game = Game(scenario(), seed=1)
+    _bargain_to(game, 2)
+    game.apply(Move.use("strike_alone"))
+    first = _stance_push(game, "us")
+    game.apply(Move.wait())
+    game.apply(Move.use("strike_alone"))
+    second = _stance_push(game, "us")
+    assert first < 0 and second < 0  # the US hardens at Russia's threats
+    assert abs(second) < abs(first)
+
+
+def test_a_threat_from_a_side_offered_far_more_than_its_fallback_moves_less() -> None:
+    pushes = []
+    for offer in (None, JOINT):  # JOINT is worth far more to Russia than striking alone
+        game = Game(scenario(), seed=1)
+        game.apply(Move.wait())
+        game.apply(Move.propose(offer) if offer else Move.wait())
+        _bargain_to(game, 2)
+        game.apply(Move.use("strike_alone"))
+        pushes.append(abs(_stance_push(game, "us")))
+    untested, tempted = pushes
+    assert 0 < tempted < untested
+
+
+def test_an_appeal_moves_the_other_side_more_when_trust_is_high() -> None:
+    pushes = []
+    for gestures in (0, 2):  # goodwill gestures raise trust before the appeal
+        game = Game(scenario(), seed=1)
+        to_bargaining(game)
+        for _ in range(gestures):
+            game.apply(Move.use("goodwill"))
+            game.apply(Move.wait())
+        low_or_high = game.state.meters["trust"]
+        game.apply(Move.use("shared_enemy"))
+        pushes.append((low_or_high, _stance_push(game, "us")))
+    (low, push_low), (high, push_high) = pushes
+    assert high > low and push_high > push_low > 0
+
+
+def test_conditional_effects_apply_only_when_their_condition_holds() -> None:
+    text = Path(DEFAULT_SCENARIO).read_text(encoding="utf-8")
+    start = text.index("- id: shared_enemy")
+    use = "effects: {meters: {trust: 6}}"
+    at = text.index(use, start)
+    indent = at - text.rindex("\n", 0, at) - 1
+    text = (text[:at + len(use)] + "\n" + " " * indent + 'conditional: [{when: "trust >= 36", '
+            'effects: {meters: {ceasefire: 7}}}]' + text[at + len(use):])
+    variant = read_scenario(text)
+    changes = []
+    for gestures in (0, 2):  # goodwill gestures raise trust before the appeal
+        game = Game(variant, seed=1)
+        to_bargaining(game)
+        for _ in range(gestures):
+            game.apply(Move.use("goodwill"))
+            game.apply(Move.wait())
+        trust, before = game.state.meters["trust"], game.state.meters["ceasefire"]
+        game.apply(Move.use("shared_enemy"))
+        changes.append((trust >= 36, game.state.meters["ceasefire"] - before))
+    assert changes == [(False, 0), (True, 7)]

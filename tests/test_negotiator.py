@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from statistics import correlation
 import types
 from functools import cache
 
@@ -58,8 +59,10 @@ def test_the_computer_never_accepts_a_deal_worse_than_its_fallback() -> None:
 
 
 def test_computer_games_reach_several_outcomes() -> None:
-    outcomes = {game.state.outcome for game in games() if game.state.outcome}
-    assert len(outcomes) >= 3
+    # Two computers now find the verified joint operation in nearly every game: other
+    # outcomes come from their moods and from events, a few in a hundred games.
+    outcomes = {play_one(scenario(), seed, Settings()).state.outcome for seed in range(200)}
+    assert len(outcomes - {None}) >= 3
 
 
 def _target_curve(strategy: str) -> list[float]:
@@ -224,3 +227,92 @@ def test_the_negotiator_is_given_only_views() -> None:
         hints = inspect.signature(getattr(Negotiator, name)).parameters
         assert hints["view"].annotation in ("SideView", "view.SideView"), name
     assert "Game" not in inspect.getsource(__import__("game.negotiator").negotiator)
+
+
+def test_it_never_accepts_less_than_an_earlier_offer_it_could_propose_back() -> None:
+    for game in games():
+        if game.state.agreed is None:
+            continue
+        accepter = game.moves[-1][0]
+        before = Game.replay(scenario(), game.settings, game.seed, game.moves[:-1])
+        view = before.view(accepter)
+        if view.state.last_turn or not any(m.kind == "propose" for m in view.legal):
+            continue
+        space = view.known.space
+        taken = space.utility[space.index[view.standing_from_other() or ()]]
+        for who, package in view.offers:
+            n = space.index[package]
+            if who == view.other and not space.crosses[n]:
+                assert space.utility[n] <= taken + 1e-9, (game.seed, package)
+
+
+def test_it_proposes_back_the_best_earlier_offer_rather_than_accept_a_worse_one() -> None:
+    game = Game(scenario(), seed=0)
+    player = Negotiator(game.view("us"))
+    generous = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
+                "precondition": "verified_calm", "targets": "nusra_only",
+                "start_date": "when_verified"}
+    worse = dict(generous, precondition="russian_pledge", start_date="may_25")
+    game.apply(Move.propose(generous))
+    game.apply(Move.wait())
+    game.apply(Move.propose(worse))
+    decision = player.decide(game.view("us"))
+    assert decision.move.kind == "propose" and decision.move.chosen == generous, decision
+
+
+def test_the_models_top_issue_is_the_priority_the_other_side_stated() -> None:
+    game = Game(scenario(), seed=0)
+    game.apply(Move.use("ask_priority"))  # Russia asks; the US names its top issue
+    us = scenario().sides["us"].weights
+    game.apply(Move.answer(max(us, key=lambda k: us[k])))
+    game.apply(Move.use("state_priority"))  # the US states the next one itself
+    model = OpponentModel(game.view("ru"))
+    assert model.top_issue() == game.state.revealed["us"][0]
+    named = game.state.revealed["us"]
+    weights = dict(zip((i.id for i in scenario().issues), model.weights))
+    assert weights[named[0]] > weights[named[1]] > max(
+        w for issue, w in weights.items() if issue not in named)
+
+
+def test_the_opponent_model_beats_the_opposed_interests_guess() -> None:
+    ahead = 0.0
+    for game in games()[:20]:
+        space = game.space
+        deals = range(len(space.packages))  # the coherent packages: those a deal may be
+        for side in game.sides:
+            model = Negotiator(game.view(side)).model(game.view(side))
+            truth = [space.utility[game.scenario.other(side)][n] for n in deals]
+            ahead += correlation([model.utility(p) for p in space.packages], truth) - \
+                correlation([1 - space.utility[side][n] for n in deals], truth)
+    assert ahead / 40 > 0.1
+
+
+def test_it_concedes_sooner_when_the_talks_may_break_down() -> None:
+    calm = Game(scenario(), Settings(rounds=24), seed=0)
+    stormy = Game(scenario(), Settings(rounds=24), seed=0)
+    for game in (calm, stormy):
+        while game.state.round < 4:
+            if game is stormy and game.to_move == "ru" and \
+                    game.why_not(Move.use("strike_alone")) is None:
+                game.apply(Move.use("strike_alone"))  # each one costs the ceasefire
+            else:
+                game.apply(Move.wait())
+    assert stormy.state.meters["ceasefire"] < calm.state.meters["ceasefire"]
+    clocks = [Negotiator(g.view("ru")).clock(g.view("ru")) for g in (calm, stormy)]
+    assert clocks[1] > clocks[0]
+
+
+def test_without_tactics_it_makes_no_tactic_move() -> None:
+    assert [m for s, m, _ in play_one(scenario(), 4, Settings()).moves
+            if s == "us" and m.kind == "tactic"]  # it uses some when allowed to
+    game = Game(scenario(), seed=4)
+    players = {s: Negotiator(game.view(s), tactics=s != "us") for s in game.sides}
+    while not game.finished:
+        side = game.to_move
+        assert side is not None
+        view = game.view(side)
+        decision = computer_answer(view) if view.state.asked == side else \
+            players[side].decide(view)
+        game.apply(decision.move, decision.reason)
+    assert not [m for s, m, _ in game.moves if s == "us" and m.kind == "tactic"]
+    assert [m for s, m, _ in game.moves if s == "ru" and m.kind == "tactic"]

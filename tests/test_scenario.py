@@ -592,3 +592,25 @@ def test_a_combination_value_out_of_range(value: str, words: str) -> None:
     assert p.path == "sides.red.combinations[0].value"
     assert p.line == where(text, f"value: {value}, why")[0]
     assert words in p.message
+
+def test_conditional_effects_are_checked_like_every_condition_and_effect() -> None:
+    use = ('red: {line: "Please.", cite: [memo], effects: {meters: {trust: 5}, '
+           'stance: {blue: 0.1}}}')
+    text = edit(use, use[:-1] + ', conditional: [{when: "trust >= 60", '
+                                'effects: {meters: {trsut: 2}}}, {when: "turst > 1", '
+                                'effects: {}}]}')
+    found = problems(text)
+    assert "did you mean 'trust'" in at(
+        found, "tactics[0].sides.red.conditional[0].effects.meters.trsut").message
+    assert "unknown name 'turst'" in at(
+        found, "tactics[0].sides.red.conditional[1].when").message
+
+
+def test_conditional_effects_load_with_their_conditions_parsed() -> None:
+    use = ('red: {line: "Please.", cite: [memo], effects: {meters: {trust: 5}, '
+           'stance: {blue: 0.1}}}')
+    scenario = read_scenario(edit(use, use[:-1] + ', conditional: [{when: "trust >= 60", '
+                                                 'effects: {meters: {trust: 2}}}]}'))
+    extra = scenario.tactic("plea").sides["red"].conditional[0]
+    assert extra.effects.meters == {"trust": 2}
+    assert scenario.condition("trust >= 60").holds({"trust": 61})
