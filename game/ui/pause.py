@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.navigation import Settings, TableFace, Title
-from game.ui.screen import Host, Screen
+from game.ui.screen import Host, Screen, overlay_box
 from game.ui.text import draw_line
 from game.ui.widgets import Button
 
@@ -49,11 +49,7 @@ class PauseScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill(t.c["overlay"])
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, t.c["panel"], self.box, border_radius=10)
-        pygame.draw.rect(surface, t.c["accent"], self.box, 1, border_radius=10)
+        overlay_box(surface, t, self.box, t.c["accent"])
         head = t.fonts.get("heading", bold=True)
         draw_line(surface, head, "Paused", t.c["text"], (self.box.centerx, self.box.y + 3 * t.unit),
                   self.box.w - 2 * t.unit, align="center")

@@ -12,7 +12,7 @@ import pygame
 
 from game.moves import Move
 from game.ui.navigation import TableFace
-from game.ui.screen import Host, Screen, paragraph
+from game.ui.screen import Host, Screen, overlay_box, paragraph
 from game.ui.text import draw_line
 from game.ui.widgets import Button
 
@@ -85,11 +85,7 @@ class QuestionScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         u = t.unit
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill(t.c["overlay"])
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, t.c["panel"], self.box, border_radius=10)
-        pygame.draw.rect(surface, t.c["accent"], self.box, 1, border_radius=10)
+        overlay_box(surface, t, self.box, t.c["accent"])
         head = t.fonts.get("heading", bold=True)
         x, width = self.box.x + 3 * u, self.box.w - 6 * u
         draw_line(surface, head, f"{self.asker} asks what matters most to you", t.c["text"],

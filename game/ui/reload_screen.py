@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from game.errors import Problem
-from game.ui.screen import Host, Screen
+from game.ui.screen import Host, Screen, overlay_box
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
@@ -84,12 +84,8 @@ class ReloadProblemsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
         u = t.unit
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill(t.c["overlay"])
-        surface.blit(shade, (0, 0))
-        pygame.draw.rect(surface, t.c["panel"], self.box, border_radius=10)
-        pygame.draw.rect(surface, t.c["event"] if not self.warning else t.c["accent"],
-                         self.box, 2, border_radius=10)
+        overlay_box(surface, t, self.box, t.c["event"] if not self.warning else t.c["accent"],
+                    2)
         head = t.fonts.get("heading", bold=True)
         x, width = self.box.x + 2 * u, self.box.w - 4 * u
         draw_line(surface, head, self.title, t.c["text"], (x, self.box.y + 2 * u), width,

@@ -239,6 +239,17 @@ def paragraph(surface: pygame.Surface, font: pygame.font.Font, text: str,
     return y
 
 
+def overlay_box(surface: pygame.Surface, theme: Theme, box: pygame.Rect,
+                border: pygame.Color, width: int = 1) -> None:
+    """Shade the screen below and draw the box a screen over the table shows (the pause
+    menu, a question, a reload report)."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill(theme.c["overlay"])
+    surface.blit(shade, (0, 0))
+    pygame.draw.rect(surface, theme.c["panel"], box, border_radius=10)
+    pygame.draw.rect(surface, border, box, width, border_radius=10)
+
+
 def title_bar(surface: pygame.Surface, theme: Theme, title: str, subtitle: str = "") -> int:
     """The heading at the top of a menu screen; returns the y below it."""
     w = surface.get_width()
