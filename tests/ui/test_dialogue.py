@@ -19,3 +19,24 @@ def test_a_new_line_scrolls_the_log_back_to_the_newest() -> None:
     game.apply(Move.wait())
     log.set_entries(list(game.log))
     assert log.offset == 0
+
+
+def test_the_meter_badges_read_the_values_after_each_change_events_included() -> None:
+    """A meter's value is the record's value after its last change, and its badge is how
+    far it moved since the latest move shown began, the events after that move included:
+    never a sum of deltas that disagrees with the value."""
+    from game.ui.meters import shown_meters
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    for seed in range(30):
+        game = Game(scenario, seed=seed)
+        while not game.finished:
+            game.apply(Move.wait())
+            entries = list(game.log)
+            values, last = shown_meters(scenario, entries)
+            assert values == game.state.meters
+            latest = max(e.turn for e in entries if e.kind in ("move", "reply"))
+            start = next(i for i, e in enumerate(entries) if e.turn == latest)
+            before, _ = shown_meters(scenario, entries[:start])
+            for meter, value in values.items():
+                assert last.get(meter, 0.0) == value - before[meter]
