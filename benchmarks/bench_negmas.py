@@ -9,7 +9,8 @@ For each shipped scenario the same domain is built in NegMAS (the optional ``ben
 * **reservation values**: each side's fallback as the scenario sets it (``batna.value``);
 * **length**: as many turns as a Parley game has at default settings (two per round, every
   phase counted, as the engine counts them), in NegMAS's alternating-offers mechanism
-  (``SAOMechanism``) with one offer per step; in both, the last turn can only accept;
+  (``SAOMechanism``) with one offer per step (its last step only answers the offer on the
+  table, as a proposal on Parley's last turn would go unanswered);
 * **negotiators**: NegMAS's time-based ``AspirationNegotiator`` on both sides, conceding on
   the curve of the side's Parley personality: Parley's computer aims at
   ``start - (start - reserve) * t ** (1 / e)`` with ``e`` from
