@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make bench` also needs the optional [bench] extra (NegMAS); a stamp of its own keeps it
+# out of what `make test` and `make play` install.
+BENCH_STAMP := $(VENV)/.installed-bench
 export SDL_AUDIODRIVER ?= dummy
 
 .PHONY: play test bench typecheck clean
@@ -12,6 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
 play: $(STAMP)
 	$(BIN)/python main.py
@@ -24,7 +31,7 @@ test: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/python -m mypy
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	SDL_VIDEODRIVER=dummy $(BIN)/python -m benchmarks
 
 clean:
