@@ -38,6 +38,7 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
     linter.combination_values()
     linter.red_lines_and_batnas()
     linter.walkouts()
+    linter.lines()
     linter.tactics()
     linter.events()
     linter.outcomes()
@@ -144,6 +145,27 @@ class _Linter:
                 self.warn(("sides", side_id, "personality", "walkout_when"),
                           f"the computer playing {side_id!r} never walks out: {text!r} never "
                           "holds")
+
+    def lines(self) -> None:
+        """A side with no line of its own for a move it can make speaks the default line,
+        the same for both delegations: the scenario should give it words."""
+        allowed = {kind for phase in self.s.phases for kind in phase.moves}
+        kinds = ["pass"]
+        if "propose" in allowed:
+            kinds += ["propose", "counter"]
+        kinds += [k for k in ("accept", "reject", "walkout") if k in allowed]
+        for side_id, side in self.s.sides.items():
+            other = self.s.other(side_id)
+            asked = "tactic" in allowed and any(
+                t.kind == "question" and other in t.sides for t in self.s.tactics)
+            needed = kinds + (["answer", "deflect", "decline"] if asked else [])
+            missing = [k for k in needed if k not in side.lines]
+            if missing:
+                path: tuple[str | int, ...] = ("sides", side_id, "lines") if side.lines \
+                    else ("sides", side_id)
+                self.warn(path, f"{side_id!r} has no line of its own for "
+                                f"{', '.join(missing)}: it would speak the default words, "
+                                "the same for both delegations")
 
     def contradictions(self) -> None:
         """Rules that never match, rules every package of which other rules already rule

@@ -34,6 +34,13 @@ sides:
       border: {north: 1.0, south: 0.0}
       river: {shared: 0.5, kept: 1.0}
     personality: {strategy: linear, walkout_when: trust < 10}
+    lines:
+      propose: "Red proposes:"
+      counter: "Red answers with:"
+      accept: "Red agrees."
+      reject: "Red refuses."
+      walkout: "Red leaves the table."
+      pass: "Red waits."
   blue:
     name: Blue
     short: BL
@@ -47,6 +54,13 @@ sides:
       border: {north: 0.2, south: 1.0}
       river: {shared: 0.6, kept: 0.0}
     personality: {strategy: boulware}
+    lines:
+      propose: "Blue proposes:"
+      counter: "Blue answers with:"
+      accept: "Blue agrees."
+      reject: "Blue refuses."
+      walkout: "Blue leaves the table."
+      pass: "Blue waits."
 issues:
   - id: border
     name: Border

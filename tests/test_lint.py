@@ -198,3 +198,49 @@ def test_a_combination_that_pushes_a_utility_below_0() -> None:
 def test_a_combination_within_0_and_1_is_not_warned_about() -> None:
     assert warnings(with_combinations(("{border: [north], river: [shared]}", "0.2"),
                                       ("{border: [south], river: [kept]}", "-0.2"))) == []
+
+
+def test_a_side_without_a_line_for_a_move_it_can_make() -> None:
+    text = edit('      counter: "Blue answers with:"\n', "")
+    text = edit('      walkout: "Blue leaves the table."\n', "", text)
+    p = only(text, "no line of its own")
+    assert p.path == "sides.blue.lines"
+    assert (p.line, p.column) == where(text, 'propose: "Blue proposes:"')
+    assert "'blue' has no line of its own for counter, walkout: it would speak the default " \
+           "words" in p.message
+
+
+def test_a_side_with_no_lines_is_told_every_move_it_can_make() -> None:
+    text = edit('    lines:\n      propose: "Red proposes:"\n      counter: "Red answers with:"\n'
+                '      accept: "Red agrees."\n      reject: "Red refuses."\n'
+                '      walkout: "Red leaves the table."\n      pass: "Red waits."\n', "")
+    p = only(text, "no line of its own")
+    assert p.path == "sides.red"
+    assert p.line == where(text, "name: Red\n")[0]
+    assert "for pass, propose, counter, accept, reject, walkout:" in p.message
+
+
+def asked(text: str = MINI) -> str:
+    """*text* with Red's tactic made a question: Red can ask Blue what matters most."""
+    return edit("kind: appeal", "kind: question", text)
+
+
+def test_a_side_with_every_line_it_needs_is_not_warned_about() -> None:
+    text = asked(edit('      pass: "Blue waits."\n',
+                      '      pass: "Blue waits."\n      answer: "Plainly put:"\n'
+                      '      deflect: "All of it matters."\n      decline: "That is ours."\n'))
+    assert [p for p in warnings(text) if "no line of its own" in p.message] == []
+
+
+def test_answer_deflect_and_decline_are_asked_only_of_a_side_that_can_be_asked() -> None:
+    # Only Red may use the question, so only Blue can be asked what matters most.
+    text = asked()
+    p = only(text, "no line of its own")
+    assert p.path == "sides.blue.lines"
+    assert "'blue' has no line of its own for answer, deflect, decline:" in p.message
+    # Once Blue may ask too, Red needs the same three lines.
+    text = edit('      red: {line: "Please.",',
+                '      blue: {line: "What matters most to you?"}\n'
+                '      red: {line: "Please.",', text)
+    assert sorted(p.path for p in warnings(text) if "no line of its own" in p.message) == \
+        ["sides.blue.lines", "sides.red.lines"]
