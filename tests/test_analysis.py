@@ -56,6 +56,7 @@ def test_an_incoherent_package_still_has_utilities_and_a_report() -> None:
     package = from_ids(scenario(), {"joint_action": "joint_execution",
                                     "syria_coordination": "no_coordination",
                                     "precondition": "verified_calm",
+                                    "separation": "areas_marked",
                                     "targets": "nusra_and_isil", "start_date": "may_25"})
     assert package in sp.incoherent
     report = deal_report(scenario(), package, batnas())
@@ -65,25 +66,28 @@ def test_an_incoherent_package_still_has_utilities_and_a_report() -> None:
 
 def test_a_combination_adds_its_value_to_the_weighted_sum() -> None:
     chosen = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
-              "precondition": "verified_calm", "targets": "nusra_only",
+              "precondition": "verified_calm", "separation": "areas_marked",
+              "targets": "nusra_only",
               "start_date": "when_verified"}
     spec = scenario().sides["us"]
     weighted = sum(spec.weights[i] * spec.values[i][o] for i, o in chosen.items())
     package = from_ids(scenario(), chosen)
-    assert [c.value for c in combinations_met(scenario(), "us", package)] == [0.03]
-    assert math.isclose(space().utility_of("us", package), weighted + 0.03)
-    # One option changed, and the combination no longer holds.
+    # The September sequence and joint action once calm is checked: both hold.
+    assert [c.value for c in combinations_met(scenario(), "us", package)] == [0.03, 0.03]
+    assert math.isclose(space().utility_of("us", package), weighted + 0.06)
+    # One option changed, and the sequence no longer holds; checked calm still does.
     other = from_ids(scenario(), {**chosen, "start_date": "mid_june"})
-    assert combinations_met(scenario(), "us", other) == []
+    assert [c.value for c in combinations_met(scenario(), "us", other)] == [0.03]
     assert math.isclose(space().utility_of("us", other),
-                        weighted - spec.weights["start_date"] * (
+                        weighted + 0.03 - spec.weights["start_date"] * (
                             spec.values["start_date"]["when_verified"]
                             - spec.values["start_date"]["mid_june"]))
 
 
 def test_a_negative_combination_takes_its_value_away() -> None:
     chosen = {"joint_action": "intelligence_sharing", "syria_coordination": "damascus_informed",
-              "precondition": "grounded_air_force", "targets": "nusra_and_isil",
+              "precondition": "grounded_air_force", "separation": "areas_marked",
+              "targets": "nusra_and_isil",
               "start_date": "mid_june"}
     spec = scenario().sides["ru"]
     weighted = sum(spec.weights[i] * spec.values[i][o] for i, o in chosen.items())
@@ -109,7 +113,8 @@ def test_a_utility_pushed_beyond_1_or_below_0_is_cut_off() -> None:
 
 def test_utility_is_the_weighted_sum_of_option_values() -> None:
     package = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
-               "precondition": "verified_calm", "targets": "nusra_and_isil",
+               "precondition": "verified_calm", "separation": "areas_marked",
+               "targets": "nusra_and_isil",
                "start_date": "mid_june"}
     spec = scenario().sides["ru"]
     expected = sum(spec.weights[i] * spec.values[i][o] for i, o in package.items())
@@ -176,6 +181,7 @@ def test_red_lines_are_reported_by_their_text() -> None:
     package = from_ids(scenario(), {"joint_action": "joint_execution",
                                     "syria_coordination": "full_coordination",
                                     "precondition": "no_precondition",
+                                    "separation": "no_separation",
                                     "targets": "all_violators", "start_date": "may_25"})
     crossed = space().red_lines_crossed("us", package)
     assert len(crossed) == 2 and all(isinstance(text, str) for text in crossed)

@@ -49,7 +49,7 @@ def test_validate_reports_every_problem_and_exits_1(tmp_path: Path,
     bad.write_text(text, encoding="utf-8")
     assert main(["validate", str(bad), str(DEFAULT_SCENARIO)]) == 1
     out = capsys.readouterr().out
-    assert f"{bad}:11:10: error: [minutes]" in out and "'lots'" in out
+    assert f"{bad}:13:10: error: [minutes]" in out and "'lots'" in out
     assert "[meters[0].start]" in out and "'high'" in out
     assert f"{DEFAULT_SCENARIO}: OK" in out
 
@@ -193,4 +193,4 @@ def test_simulate_json_holds_gains_the_nash_share_and_the_deals(
     assert sum(item["count"] for item in deals) == round(data["agreement_rate"] * 40)
     assert [item["count"] for item in deals] == sorted(
         (item["count"] for item in deals), reverse=True)
-    assert all(len(item["package"]) == 5 for item in deals)
+    assert all(len(item["package"]) == 6 for item in deals)

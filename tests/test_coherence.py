@@ -27,7 +27,8 @@ def scenario() -> Scenario:
 def package(**chosen: str) -> dict[str, str]:
     """A full package of the main scenario: a coherent base with *chosen* changed."""
     base = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
-            "precondition": "verified_calm", "targets": "nusra_and_isil",
+            "precondition": "verified_calm", "separation": "areas_marked",
+            "targets": "nusra_and_isil",
             "start_date": "mid_june"}
     return {**base, **chosen}
 
@@ -39,7 +40,8 @@ def test_a_coherent_package_gets_no_sentence() -> None:
 
 @pytest.mark.parametrize("chosen, words", [
     ({"start_date": "may_25"}, "cannot begin on 25 May"),
-    ({"precondition": "no_precondition", "start_date": "when_verified"}, "nothing to verify"),
+    ({"precondition": "no_precondition", "separation": "us_pledge",
+      "start_date": "when_verified"}, "nothing to verify"),
     ({"joint_action": "deconfliction_only"}, "no joint strikes for a precondition"),
 ])
 def test_an_incoherent_package_gets_the_rules_sentence(chosen: dict[str, str],
@@ -56,7 +58,7 @@ def test_every_rule_a_package_breaks_is_listed_in_order() -> None:
                       start_date="may_25")
     broken = contradictions_in(scenario(), mapping)
     assert broken == [scenario().contradictions[0], scenario().contradictions[2],
-                      scenario().contradictions[3]]
+                      scenario().contradictions[3], scenario().contradictions[5]]
     assert incoherence(scenario(), mapping) == broken[0].why
 
 
@@ -70,8 +72,9 @@ def test_a_package_being_built_is_checked_on_the_issues_chosen_so_far() -> None:
 
 def test_combinations_met_names_what_adds_to_a_sides_utility() -> None:
     september = package(joint_action="joint_execution", start_date="when_verified")
-    assert [c.value for c in combinations_met(scenario(), "us", september)] == [0.03]
-    assert combinations_met(scenario(), "ru", september) == []
+    assert [c.value for c in combinations_met(scenario(), "us", september)] == [0.03, 0.03]
+    # Russia's mirror: strikes once the groups are seen to have moved away from al-Nusra.
+    assert [c.value for c in combinations_met(scenario(), "ru", september)] == [0.03]
     assert [c.value for c in combinations_met(
         scenario(), "ru", package(joint_action="intelligence_sharing"))] == [-0.04]
 
@@ -118,7 +121,8 @@ def test_the_engine_refuses_an_incoherent_proposal_with_the_rules_sentence() -> 
 
     game = Game(scenario(), seed=1)
     package = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
-               "precondition": "verified_calm", "targets": "nusra_and_isil",
+               "precondition": "verified_calm", "separation": "areas_marked",
+               "targets": "nusra_and_isil",
                "start_date": "may_25"}
     why = incoherence(scenario(), package)
     assert why is not None

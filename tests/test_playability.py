@@ -17,10 +17,12 @@ from game.play.session import Session
 from game.scenario import load_scenario
 
 JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
-         "precondition": "verified_calm", "targets": "nusra_and_isil", "start_date": "mid_june"}
+         "precondition": "verified_calm", "separation": "areas_marked",
+         "targets": "nusra_and_isil", "start_date": "mid_june"}
 INTEL = dict(JOINT, joint_action="intelligence_sharing")
 IDEAL = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
-         "precondition": "grounded_air_force", "targets": "nusra_and_isil",
+         "precondition": "grounded_air_force", "separation": "no_separation",
+         "targets": "nusra_and_isil",
          "start_date": "when_verified"}
 
 Player = Callable[[SideView], Move]

@@ -171,6 +171,11 @@ def principled_package(view: SideView) -> Package:
     target = principled_target(view) - 1e-9
     table = guess_other_values(view)
     reaching = [n for n in _allowed(view) if space.utility[n] >= target]
+    mine = view.last_offer(view.side)
+    if mine is not None:  # good faith: never more than it asked for last time
+        asked = view.utility(mine)
+        reaching = [n for n in reaching if space.utility[n] <= asked + 1e-9] or \
+            [space.index[mine]]
     # It gives way where it cares least first: while it can reach its target without
     # moving on its heaviest issue, it keeps its ideal option there.
     ideal = _ideal(view)
