@@ -235,7 +235,8 @@ def principled(view: SideView) -> Move:
 
 def hardline(view: SideView) -> Move:
     """Threats, rejections and its ideal package every time; it accepts only an offer
-    close to its ideal, and refuses to say what matters to it."""
+    close to its ideal (or, in the final round, one that beats its fallback), and
+    refuses to say what matters to it."""
     if view.state.asked == view.side:
         return Move.decline()
     kinds = _kinds(view)
@@ -244,6 +245,9 @@ def hardline(view: SideView) -> Move:
     offer = _acceptable_standing(view)
     if offer is not None and offer[1] >= view.utility(ideal) - HARDLINE_CLOSE:
         return Move.accept()
+    if offer is not None and view.state.round >= view.known.total_rounds and \
+            offer[1] > view.batna + 0.005:
+        return Move.accept()  # its last word: even a hard-liner takes more than nothing
     threats = _tactics_of_kind(view, "threat")
     if threats:
         return Move.use(rng.choice(threats))
