@@ -5,7 +5,8 @@ A line may hold placeholders, each filled from the table (never from code or dat
 scenario controls beyond its own text):
 
 * ``{other}`` - the other delegation's name;
-* ``{insisted}`` - the option the other side has kept in each of its last offers;
+* ``{insisted}`` - an option the other side has kept in its last two offers and the speaker
+  has not offered itself;
 * ``{withdrawn}`` - an option the other side offered before and has now taken back;
 * ``{threat}`` - a threat the other side has made more than once.
 
@@ -92,6 +93,9 @@ class Table:
         self.speaker = speaker
         self.other = scenario.other(speaker)
         self.theirs = [p for side, p in offers if side == self.other]
+        mine = [p for side, p in offers if side == speaker]
+        #: The speaker's own latest offer: it never complains of what it offered itself.
+        self.mine = mine[-1] if mine else None
         self.threats = threats
 
     def fill(self, name: str) -> str | None:
@@ -103,7 +107,8 @@ class Table:
             if len(self.theirs) < 2:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
-            held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b]
+            held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
+                    and (self.mine is None or self.mine[n] != a)]
             if not held:
                 return None
             weights = scenario.sides[self.speaker].weights

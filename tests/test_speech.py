@@ -105,6 +105,9 @@ def test_placeholders_are_filled_from_the_table_and_unfillable_variants_are_skip
     assert later.fill("insisted") == "right away"
     assert later.fill("withdrawn") == "big"
     assert Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}).fill("withdrawn") is None
+    # Nobody complains of an option it offered itself.
+    agreed = Table(scenario, "a", [("b", (1, 0)), ("a", (0, 0)), ("b", (0, 0))], {})
+    assert agreed.fill("insisted") is None
     assert later.fill("threat") is None
     said = {choose_line(["Plain.", "You insist on {insisted}."], later, "Plain.", pick)
             for pick in range(20)}
