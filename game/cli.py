@@ -314,6 +314,10 @@ def _scenario_of(save: SaveFile, args: argparse.Namespace) -> Scenario:
     return found.scenario
 
 
+#: The schema file shipped beside the scenarios (``schema -o`` writes it).
+SCHEMA_FILE = "scenario.schema.json"
+
+
 def _validate(args: argparse.Namespace) -> int:
     from game.scenario import check_file
 
@@ -322,6 +326,10 @@ def _validate(args: argparse.Namespace) -> int:
     names = args.files or [str(path) for path in shipped_scenarios()]
     failed = 0
     for name in names:
+        if Path(name).name == SCHEMA_FILE:
+            # `validate scenarios/*` also names the format's own schema: not a scenario.
+            print(f"{name}: skipped: the JSON Schema of the scenario format, not a scenario")
+            continue
         scenario, problems = check_file(name)
         for problem in problems:
             print(problem)

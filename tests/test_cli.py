@@ -194,3 +194,13 @@ def test_simulate_json_holds_gains_the_nash_share_and_the_deals(
     assert [item["count"] for item in deals] == sorted(
         (item["count"] for item in deals), reverse=True)
     assert all(len(item["package"]) == 6 for item in deals)
+
+
+def test_validate_skips_the_schema_beside_the_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    from game.library import SCENARIO_DIR
+
+    files = sorted(str(p) for p in SCENARIO_DIR.iterdir() if p.suffix in (".yaml", ".json"))
+    assert any(f.endswith("scenario.schema.json") for f in files)
+    assert main(["validate", "--strict", *files]) == 0
+    out = capsys.readouterr().out
+    assert "scenario.schema.json: skipped: the JSON Schema of the scenario format" in out
