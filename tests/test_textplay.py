@@ -193,3 +193,24 @@ def test_play_without_a_side_asks_which_one(monkeypatch: pytest.MonkeyPatch,
     assert main(["play", "--text", "--seed", "2", "--no-save"]) == 0
     out = capsys.readouterr().out
     assert "Which side will you play?" in out and "CONFIDENTIAL BRIEF: RUSSIA" in out
+
+
+@pytest.mark.parametrize("side", ["us", "ru"])
+def test_before_the_debrief_a_player_never_sees_the_computers_private_record(side: str) -> None:
+    """The computer's reasons and the changes to its own fallback and stance stay off the
+    player's screen until the talks are over."""
+    other = scenario().other(side)
+    for seed in (1, 4, 9):
+        text, out = play({side}, "\n" + "d\np\n" * 30, seed=seed)
+        game = text.session.game
+        assert game.finished
+        talks = out.split("DEBRIEF")[0]
+        assert "computer's reasoning" not in talks
+        private = [e for e in game.log if e.private == other]
+        assert private  # the computer had reasons and private changes to hide
+        for entry in private:
+            if entry.kind == "reason":
+                assert entry.body not in talks
+        name = scenario().sides[other].name
+        assert f"{name}'s fallback" not in talks and f"{name} is more willing" not in talks \
+            and f"{name} is less willing" not in talks

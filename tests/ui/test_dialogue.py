@@ -40,3 +40,20 @@ def test_the_meter_badges_read_the_values_after_each_change_events_included() ->
             before, _ = shown_meters(scenario, entries[:start])
             for meter, value in values.items():
                 assert last.get(meter, 0.0) == value - before[meter]
+
+
+def test_the_table_never_shows_the_computers_private_record(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the front end: the window's log holds only what the player's side may see
+    (no reasons of the computer, no change to its fallback or stance) until the end."""
+    from tools.screenshots import at_table, new_game, play_turns, seat_players
+
+    app = make_app()
+    for side in ("us", "ru"):
+        session = new_game(app, side=side)
+        seat_players(app)
+        play_turns(app, 30)
+        table = at_table(app)
+        assert table is not None
+        game = session.game
+        assert any(e.private not in (None, side) for e in game.log)  # there was some to hide
+        assert all(e.private in (None, side) for e in table.log.entries)
