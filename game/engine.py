@@ -400,10 +400,11 @@ class Game:
         self._moves.append((side, move, reason))
         if move.timed_out:
             name = self.scenario.sides[side].name
+            what = {"pass": "its turn passes.",
+                    "answer": "it sidesteps the question."}.get(move.kind,
+                                                               "the computer moved for it.")
             self._add("timeout", title="Time ran out", speaker=side, move=move,
-                      body=f"Time ran out for the {name} delegation: "
-                           + ("its turn passes." if move.kind == "pass"
-                              else "the computer moved for it."))
+                      body=f"Time ran out for the {name} delegation: {what}")
         if reason:
             self._add("reason", body=reason, speaker=side, private=side)
         getattr(self, f"_do_{move.kind}")(side, move)

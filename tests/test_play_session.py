@@ -181,3 +181,18 @@ def test_the_simulator_and_a_demo_play_the_same_game() -> None:
     demo = Session.start(scenario(), Settings(), DEMO, seed=11)
     demo.play_to_end()
     assert record(demo.game) == record(play_one(scenario(), 11, Settings()))
+
+
+def test_a_question_left_unanswered_when_time_runs_out_is_sidestepped() -> None:
+    session = Session.start(scenario(), Settings(), VS_COMPUTER, human_side="us", seed=4)
+    while not session.game.state.asked == "us":  # seed 4: Russia asks in the first round
+        if session.computer_to_move:
+            session.play_computer()
+        else:
+            session.play(Move.wait())
+    session.time_out()
+    side, move, _ = session.game.moves[-1]
+    assert side == "us" and move.kind == "answer" and move.reply == "deflect"
+    assert move.timed_out and session.game.to_move == "us"  # its move is still to come
+    timeout = [e for e in session.visible_log() if e.kind == "timeout"][-1]
+    assert timeout.body.endswith("it sidesteps the question.")
