@@ -128,7 +128,15 @@ class HandoverScreen(Screen):
         team = session.team(side)
         name = session.scenario.sides[side].name
         self.ready = Button(f"{team} ({name}) is ready", self._ready, kind="primary")
-        self.ring.set([self.ready])
+        # The team that just moved may still take its move back, before the other sits down.
+        self.previous = session.scenario.other(side)
+        self.take_back = Button(f"{session.team(self.previous)}: take back your move",
+                                self._take_back, hint="U",
+                                tooltip="Only the team that just moved, before the other "
+                                        "team sits down.")
+        self.take_back.visible = session.undo_blocked(self.previous) is None
+        self.ring.set([self.ready, self.take_back] if self.take_back.visible
+                      else [self.ready])
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -137,11 +145,25 @@ class HandoverScreen(Screen):
         bh = self.row_height()
         bw = min(w - 8 * u, max(420, w // 2))
         self.ready.rect = pygame.Rect((w - bw) // 2, int(h * 0.62), bw, bh)
+        self.take_back.rect = pygame.Rect((w - bw) // 2, self.ready.rect.bottom + u, bw, bh)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_u and \
+                self.take_back.visible:
+            self._take_back()
+            return
         super().handle_event(event)
+
+    def _take_back(self) -> None:
+        """The team that just moved takes its move back and sits down again."""
+        count = self.session.undo(self.previous)
+        if not count:
+            return
+        self.app.pop()
+        self.app.toast(f"Took back {count} move{'s' if count != 1 else ''}.")
+        self.then()
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme

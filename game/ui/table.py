@@ -170,6 +170,11 @@ class TableScreen(TableFace):
 
     def seated(self) -> None:
         self.seat = self.session.game.to_move
+        visible = self.session.visible_log()
+        if self.shown > len(visible):  # moves were taken back at the hand-over
+            self.shown = len(visible)
+            self.log.set_entries(visible)
+            self._reveal(0)
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()

@@ -319,3 +319,37 @@ def test_no_side_is_chosen_for_the_player(make_app) -> None:  # type: ignore[no-
     assert "Choose your side first" in (app.toast_text or "")
     press(app, pygame.K_RIGHT)
     assert mode.side.value == mode.scenario.side_ids[0]
+
+
+def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_over(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tools.screenshots import new_game, seat_players, skip_all
+
+    app = make_app()
+    session = new_game(app, mode=HOTSEAT)
+    seat_players(app)
+    table = app.top
+    assert table.name == "table"
+    first = session.game.to_move
+    skip_all(app)
+    press(app, pygame.K_4)  # the first team passes
+    for _ in range(200):
+        if app.top.name == "handover":
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    handover = app.top
+    assert handover.name == "handover" and handover.take_back.visible
+    assert handover.previous == first
+    moves = len(session.game.moves)
+    press(app, pygame.K_u)
+    assert app.top is table and len(session.game.moves) == moves - 1
+    assert session.game.to_move == first and table.seat == first
+    assert "Took back 1 move" in (app.toast_text or "")
+    # The team now at the keyboard can never take back the other team's move.
+    press(app, pygame.K_4)
+    for _ in range(200):
+        if app.top.name == "handover":
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    app.top.ready.activate()
+    app.step(0.02)
+    assert app.top is table and session.undo_blocked(table.seat) is not None
