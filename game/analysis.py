@@ -67,9 +67,10 @@ class OutcomeSpace:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.sides = scenario.side_ids
-        #: issue position -> option id -> option position, for :meth:`package_of`.
-        self._positions = [(i.id, {o.id: n for n, o in enumerate(i.options)})
-                           for i in scenario.issues]
+        self._by_utility: dict[str, list[int]] = {}
+        #: For each issue in order: its id and option id -> option position.
+        self.positions = [(i.id, {o.id: n for n, o in enumerate(i.options)})
+                          for i in scenario.issues]
         self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
         sizes = [len(i.options) for i in scenario.issues]
         ruled_out = {p for rule in self.rules for p in rule.expand(sizes)}
@@ -106,13 +107,24 @@ class OutcomeSpace:
                         for n in range(len(numbered))]
         self.frontier = self._frontier()
 
+    def by_utility(self, side: str) -> list[int]:
+        """The coherent packages that cross none of *side*'s red lines, from the worst for
+        *side* to the best (made once per scenario: every computer player needs it)."""
+        order = self._by_utility.get(side)
+        if order is None:
+            utility, crosses = self.utility[side], self.crosses[side]
+            order = sorted((n for n in range(len(self.packages)) if not crosses[n]),
+                           key=lambda n: utility[n])
+            self._by_utility[side] = order
+        return order
+
     def package_of(self, chosen: Mapping[str, str]) -> Package | None:
         """``{issue_id: option_id}`` -> option positions, or None when *chosen* is not a
         whole package of this scenario (:func:`from_ids` says what is wrong)."""
-        if len(chosen) != len(self._positions):
+        if len(chosen) != len(self.positions):
             return None
         try:
-            return tuple([options[chosen[issue]] for issue, options in self._positions])
+            return tuple([options[chosen[issue]] for issue, options in self.positions])
         except KeyError:
             return None
 

@@ -281,7 +281,8 @@ class Game:
                 phases=tuple(self.scenario.phases),
                 tactics={t.id: t for t in self._side_tactics[side]},
                 space=OwnSpace(space.packages, space.index, space.utility[side],
-                               space.crosses[side]),
+                               space.crosses[side], space.by_utility(side),
+                               space.positions),
                 conditions=dict(self._conditions), seed=self.seed,
                 total_rounds=self._total_rounds)
             self._known[side] = known

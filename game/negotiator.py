@@ -33,6 +33,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 import math
 import random
 from dataclasses import dataclass
@@ -119,8 +120,7 @@ class Negotiator:
         space = known.space
         self.space = space
         self.own = space.utility
-        self.allowed = [n for n in range(len(space.packages)) if not space.crosses[n]]
-        self.by_utility = sorted(self.allowed, key=lambda n: self.own[n])
+        self.by_utility = space.by_utility
         self.sorted_values = [self.own[n] for n in self.by_utility]
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         self.name = known.me.name
@@ -212,8 +212,11 @@ class Negotiator:
 
     def model(self, view: SideView) -> OpponentModel:
         """What it has learnt of the other side from *view*."""
-        # The model changes only when someone proposes or the other side reveals something.
-        key = (len(view.offers), len(view.revealed[self.other]))
+        # The model reads only the other side's proposals, what it named, and this side's
+        # tactics before each of those proposals: it changes only when the other side
+        # proposes or names something.
+        key = (sum(1 for who, _ in view.offers if who == self.other),
+               len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
             self._cached = (key, OpponentModel(view))
         return self._cached[1]
@@ -309,7 +312,7 @@ class Negotiator:
             target -= max(view.stance, 0.0) * (1 - time)
         return round(max(target, reserve), 4)
 
-    def _candidates(self, target: float, band: float = 0.06) -> list[int]:
+    def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
         high = bisect.bisect_right(self.sorted_values, target + band)
         return self.by_utility[low:high] or self.by_utility[low:low + 1] or \

@@ -42,6 +42,10 @@ class OwnSpace:
     index: Mapping[Package, int]
     utility: Sequence[float]
     crosses: Sequence[bool]
+    by_utility: Sequence[int]
+    """The packages crossing none of this side's red lines, worst to best for it."""
+    positions: Sequence[tuple[str, Mapping[str, int]]]
+    """For each issue: its id and option id -> option position."""
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,7 @@ class SideView(NamedTuple):
 
     def package(self, chosen: Mapping[str, str]) -> Package:
         """``{issue_id: option_id}`` -> option positions."""
-        return tuple(next(n for n, o in enumerate(issue.options) if o.id == chosen[issue.id])
-                     for issue in self.known.issues)
+        return tuple([options[chosen[issue]] for issue, options in self.known.space.positions])
 
     def ids(self, package: Package) -> dict[str, str]:
         """Option positions -> ``{issue_id: option_id}``."""
