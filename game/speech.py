@@ -134,6 +134,12 @@ class Table:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
+    """The placeholders of a line, in order (lines are few and said again and again)."""
+    return tuple(_TOKEN.findall(text))
+
+
 def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
                 pick: int) -> str:
     """One of *variants* with its placeholders filled: never *last* (the speaker's previous
@@ -141,16 +147,22 @@ def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
     when one can. *pick* is a number the game derives from its seed and turn, so the same
     game always says the same lines."""
     options = [variants] if isinstance(variants, str) else list(variants)
+    known: dict[str, str | None] = {}  # each placeholder is filled once per line chosen
+
+    def fill(name: str) -> str | None:
+        if name not in known:
+            known[name] = table.fill(name)
+        return known[name]
+
     filled = []
     for text in options:
-        names = _TOKEN.findall(text)
-        words = {name: table.fill(name) for name in names}
-        if all(value is not None for value in words.values()):
-            line = _TOKEN.sub(lambda m: words[m.group(1)] or "", text)
+        names = _names(text)
+        if all(fill(name) is not None for name in names):
+            line = _TOKEN.sub(lambda m: fill(m.group(1)) or "", text) if names else text
             filled.append((line, any(n != "other" for n in names)))
     if not filled:  # every variant needs something that did not happen: the plainest one
-        plain = min(options, key=lambda t: len(_TOKEN.findall(t)))
-        return _TOKEN.sub(lambda m: table.fill(m.group(1)) or "", plain)
+        plain = min(options, key=lambda t: len(_names(t)))
+        return _TOKEN.sub(lambda m: fill(m.group(1)) or "", plain)
     fresh = [f for f in filled if f[0] != last] or filled
     context = [f for f in fresh if f[1]]
     pool = context if context and pick % 10 < 7 else fresh
