@@ -8,7 +8,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from game.answers import computer_answer
+from game.answers import computer_move
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.negotiator import Negotiator
@@ -42,8 +42,7 @@ def main() -> None:
             # A decision costs its view too: the negotiator sees the game only through one.
             start = time.perf_counter()
             view = game.view(side)
-            decision = computer_answer(view) if view.state.asked == side else \
-                players[side].decide(view)
+            decision = computer_move(players[side], view)
             decisions.append(time.perf_counter() - start)
             game.apply(decision.move, decision.reason)
         games.append(game)

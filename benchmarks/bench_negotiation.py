@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.answers import computer_answer
+from game.answers import computer_move
 from game.engine import Game
 from game.library import shipped_scenarios
 from game.model import Scenario
@@ -80,8 +80,7 @@ def play(scenario: Scenario, seed: int, settings: Settings,
         assert side is not None
         start = time.perf_counter()
         view = game.view(side)
-        decision = computer_answer(view) if view.state.asked == side else \
-            players[side].decide(view)
+        decision = computer_move(players[side], view)
         played.decisions.append(time.perf_counter() - start)
         if decision.move.kind == "accept" and _could_have_had_more(view):
             played.accepted_worse = side

@@ -9,7 +9,7 @@ refuses when trust is low. It reads only its own view.
 from __future__ import annotations
 
 from game.moves import Move
-from game.negotiator import Decision
+from game.negotiator import Decision, Negotiator
 from game.speech import option_words
 from game.view import SideView
 
@@ -31,3 +31,9 @@ def computer_answer(view: SideView) -> Decision:
                                         "too low to show its hand.")
     return Decision(Move.decline(), f"Refused to answer: trust ({trust:g}) was too low to "
                                     "discuss its priorities.")
+
+
+def computer_move(player: Negotiator, view: SideView) -> Decision:
+    """The computer's next move for the side of *view*: its answer when it has been asked
+    what matters most, else *player*'s decision."""
+    return computer_answer(view) if view.state.asked == view.side else player.decide(view)

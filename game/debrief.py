@@ -158,7 +158,7 @@ def debrief(game: Game) -> Debrief:
         frontier_points=points(report.distance_to_frontier)
         if report.distance_to_frontier is not None else None,
         frontier_sentence=_frontier_sentence(game, agreed),
-        chart=_chart(game, agreed, nash),
+        chart=_chart(game, report, agreed, nash),
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
         meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
         reasons=[(e.round, e.speaker or "", e.body) for e in game.log if e.kind == "reason"],
@@ -201,11 +201,10 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
 
 
-def _chart(game: Game, agreed: tuple[int, ...] | None,
+def _chart(game: Game, report: DealReport, agreed: tuple[int, ...] | None,
            nash: tuple[int, ...] | None) -> OutcomeChart:
     space = game.space
     a, b = game.sides
-    report = game.report()
     points_ = [(*space.point(n), space.allowed[n]) for n in range(len(space.packages))]
     frontier = sorted(space.point(n) for n in space.frontier)
     path = []

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from game.analysis import Package, points, to_ids
+from game.analysis import Package, from_ids, points, to_ids
 from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
@@ -328,8 +328,7 @@ class TextGame:
             self.say("This is the last move of the game: after it, the talks end.")
 
     def _package(self, chosen: Mapping[str, str]) -> Package:
-        return tuple(next(n for n, o in enumerate(i.options) if o.id == chosen[i.id])
-                     for i in self.scenario.issues)
+        return self.session.game.space.package_of(chosen) or from_ids(self.scenario, chosen)
 
     def answer_question(self, side: str) -> None:
         """The other side asked what matters most: the player names an issue of their

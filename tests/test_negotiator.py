@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from game.analysis import from_ids
-from game.answers import computer_answer
+from game.answers import computer_move
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -159,8 +159,7 @@ def test_the_computer_never_reads_the_other_sides_private_values(seed: int) -> N
         while not game.finished:
             if game.to_move == "ru":
                 view = game.view("ru")
-                decision = computer_answer(view) if view.state.asked == "ru" else \
-                    player.decide(view)
+                decision = computer_move(player, view)
                 made.append((decision.move, decision.reason))
                 game.apply(decision.move, decision.reason)
             elif game.state.asked == "us":
@@ -317,8 +316,7 @@ def test_without_tactics_it_makes_no_tactic_move() -> None:
         side = game.to_move
         assert side is not None
         view = game.view(side)
-        decision = computer_answer(view) if view.state.asked == side else \
-            players[side].decide(view)
+        decision = computer_move(players[side], view)
         game.apply(decision.move, decision.reason)
     assert not [m for s, m, _ in game.moves if s == "us" and m.kind == "tactic"]
     assert [m for s, m, _ in game.moves if s == "ru" and m.kind == "tactic"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.answers import computer_answer
+from game.answers import computer_move
 
 import ast
 import inspect
@@ -56,8 +56,7 @@ def styled_game(path: Path, side: str, name: str, seed: int,
             made.append((view, move))
             game.apply(move)
         else:
-            decision = computer_answer(view) if view.state.asked == mover else \
-                computer.decide(view)
+            decision = computer_move(computer, view)
             game.apply(decision.move, decision.reason)
     return game, made
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.answers import computer_answer
+from game.answers import computer_move
 from game.engine import Game, Played
 from game.errors import IllegalMoveError, SaveError
 from game.model import Scenario
@@ -205,8 +205,7 @@ class Session:
         if side is None or side not in self._players:
             raise ValueError("it is not the computer's turn")
         view = self._game.view(side)
-        decision = computer_answer(view) if view.state.asked == side else \
-            self._players[side].decide(view)
+        decision = computer_move(self._players[side], view)
         entries = self._game.apply(decision.move, decision.reason)
         self._save()
         return entries
@@ -214,9 +213,7 @@ class Session:
     def decide_for(self, side: str) -> Decision:
         """What the computer would play for *side* now (a hint, or a move on time-out)."""
         view = self._game.view(side)
-        if view.state.asked == side:
-            return computer_answer(view)
-        return Negotiator(view).decide(view)
+        return computer_move(Negotiator(view), view)
 
     def time_out(self) -> list[Entry]:
         """The side to move ran out of time: it passes, or (if the settings say so) the
