@@ -22,7 +22,11 @@ It plays one side with well-known strategies from negotiation research, on one c
 * **tactics** when they are expected to help: each tactic is weighed by what it is known
   to do (its effects on meters and fallbacks, what it would reveal, how far it would move
   the other side by the rules of :mod:`game.reactions` and by how this opponent has
-  answered such tactics so far) against the cost of a turn without an offer.
+  answered such tactics so far) against the cost of a turn without an offer. Its opening
+  offer always comes first (it anchors the talks). Saying what matters most to it is worth
+  as much as learning what matters most to the other side: a side that bids by its model
+  of the other gives a named priority its due (measured over simulated games, asking
+  mostly helps the side that answers, so it would rather say than ask).
 
 It is given only a :class:`~game.view.SideView`: its own side's private data, the public
 state and the record its side may see. The other side's private values are not in a view,
@@ -356,6 +360,8 @@ class Negotiator:
         state = view.state
         if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
+        if view.last_offer(self.side) is None:
+            return None  # its opening offer comes first: it anchors the talks
         if "propose" in {m.kind for m in legal} and \
                 rng.random() >= self.personality.tactic_rate:
             return None
@@ -393,7 +399,7 @@ class Negotiator:
             value += learnt
             reasons.append((learnt, "to learn what the other side values most"))
         if kind == "preference" and len(view.revealed[self.side]) < 2:
-            shown = (1.0 - time) * 0.01
+            shown = (1.0 - time) * 0.04 / (1 + len(view.revealed[self.side]))
             value += shown
             reasons.append((shown, "so the other side sees where it cannot move"))
 

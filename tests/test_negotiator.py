@@ -308,9 +308,9 @@ def test_it_concedes_sooner_when_the_talks_may_break_down() -> None:
 
 
 def test_without_tactics_it_makes_no_tactic_move() -> None:
-    assert [m for s, m, _ in play_one(scenario(), 4, Settings()).moves
+    assert [m for s, m, _ in play_one(scenario(), 12, Settings()).moves
             if s == "us" and m.kind == "tactic"]  # it uses some when allowed to
-    game = Game(scenario(), seed=4)
+    game = Game(scenario(), seed=12)
     players = {s: Negotiator(game.view(s), tactics=s != "us") for s in game.sides}
     while not game.finished:
         side = game.to_move
@@ -320,3 +320,34 @@ def test_without_tactics_it_makes_no_tactic_move() -> None:
         game.apply(decision.move, decision.reason)
     assert not [m for s, m, _ in game.moves if s == "us" and m.kind == "tactic"]
     assert [m for s, m, _ in game.moves if s == "ru" and m.kind == "tactic"]
+
+
+def test_its_opening_offer_comes_before_any_tactic() -> None:
+    used = 0
+    for seed in range(40):
+        seen_offer: set[str] = set()
+        for side, move, _ in play_one(scenario(), seed, Settings()).moves:
+            if move.kind == "propose":
+                seen_offer.add(side)
+            elif move.kind == "tactic":
+                used += 1
+                assert side in seen_offer, f"seed {seed}: {side} used a tactic before its opening offer"
+    assert used  # it does use tactics
+
+
+def test_it_says_what_matters_most_to_it_and_the_other_side_learns_it() -> None:
+    game = Game(scenario(), seed=12)
+    players = {s: Negotiator(game.view(s)) for s in game.sides}
+    while not game.finished:
+        side = game.to_move
+        assert side is not None
+        view = game.view(side)
+        decision = computer_move(players[side], view)
+        game.apply(decision.move, decision.reason)
+        if decision.move.kind == "tactic" and decision.move.tactic == "state_priority":
+            said = game.state.revealed[side]
+            assert said, "a stated priority is on the record"
+            other = game.scenario.other(side)
+            assert players[other].model(game.view(other)).revealed == list(said)
+            return
+    pytest.fail("no side stated a priority in this game")
