@@ -398,7 +398,8 @@ class Negotiator:
             learnt = (1.0 - time) * 0.04 / (1 + len(model.revealed))
             value += learnt
             reasons.append((learnt, "to learn what the other side values most"))
-        if kind == "preference" and len(view.revealed[self.side]) < 2:
+        if kind == "preference" and len(view.revealed[self.side]) < 2 and \
+                self._asked_to_move_on_next_priority(view):
             shown = (1.0 - time) * 0.04 / (1 + len(view.revealed[self.side]))
             value += shown
             reasons.append((shown, "so the other side sees where it cannot move"))
@@ -441,6 +442,23 @@ class Negotiator:
             reasons.append((worth, why))
         why = max(reasons, key=lambda r: r[0])[1] if reasons else "to restate its position"
         return value, why
+
+    @staticmethod
+    def _asked_to_move_on_next_priority(view: SideView) -> bool:
+        """Whether the other side's last proposal asks it to give up its favourite option
+        on the issue it would name next (saying where it cannot move is worth a turn only
+        then)."""
+        me = view.known.me
+        said = view.revealed[view.side]
+        left = sorted((i for i in view.known.issues if i.id not in said),
+                      key=lambda i: -me.weights[i.id])
+        offer = view.last_offer(view.other)
+        if not left or offer is None:
+            return False
+        issue = left[0]
+        k = view.known.issues.index(issue)
+        values = me.values[issue.id]
+        return values[issue.options[offer[k]].id] < max(values.values())
 
     @staticmethod
     def _trust_share(view: SideView) -> float | None:

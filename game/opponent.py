@@ -3,11 +3,12 @@
 It estimates the other side's utility of every package as a weighted sum, like the real
 one, from nothing but a :class:`~game.view.SideView`:
 
-* **option values** come from the guess that interests are opposed and valued alike: on
+* **option values** start from the guess that interests are opposed and valued alike: on
   each issue, the option this side likes least is worth to the other what this side's
-  favourite is worth to it, and so on down (measured, this beats reading values from the
-  other side's proposals, which a side that bids by its own model of this side fills with
-  what it thinks this side wants);
+  favourite is worth to it, and so on down. The options the other side keeps proposing,
+  its first proposals most, move that guess part of the way (at most halfway: a side that
+  bids by its own model of this side fills its proposals with what it thinks this side
+  wants, so reading values from proposals alone does worse than the guess);
 * **issue weights** start even. Issues the other side has named as its priorities rank
   first, in the order named; among the rest, an issue the other side holds firm on while it
   moves on others weighs more, and one on which it gives up a lot weighs less (a side
@@ -27,6 +28,14 @@ from game.view import Package, SideView
 
 #: The spread of weights over issues ranked first to last (a lower number: steeper).
 RANK_SPREAD = 2.5
+#: How far what the other side keeps proposing may move its option values from the
+#: opposed-interests guess (reached only after many proposals) ...
+PROPOSED_SHARE = 0.5
+#: ... how many proposals it takes to get halfway there ...
+PROPOSED_PRIOR = 4.0
+#: ... and how much less each later proposal counts than the one before (later ones are
+#: nearer a compromise and say less about what it wants).
+PROPOSED_DECAY = 0.85
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -66,6 +75,20 @@ class OpponentModel:
                                 sorted(range(len(own)), key=lambda k: own[k])):
                 mirrored[k] = value
             self.values.append(_scaled(mirrored))
+        # What its proposals hold: an option it keeps proposing on an issue, above all in
+        # its first proposals (made nearest its ideal), is likely one it values. On issues
+        # that weigh little to it, its proposals hold what it thinks this side wants; those
+        # issues count little in its utility, so a partial blend still gains.
+        if offers:
+            blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)
+            for i, values in enumerate(self.values):
+                counts = [0.0] * len(values)
+                for k, package in enumerate(offers):
+                    counts[package[i]] += PROPOSED_DECAY ** k
+                if max(counts) > min(counts):
+                    proposed = _scaled(counts)
+                    self.values[i] = [(1 - blend) * v + blend * f
+                                      for v, f in zip(values, proposed)]
 
         # Issue weights: how firmly it holds each issue while it moves on others.
         firm = [0.0] * n

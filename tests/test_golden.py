@@ -1,4 +1,4 @@
-"""Every shipped scenario validates, and 200 computer games of it play out cleanly."""
+"""Every shipped scenario validates, and 500 computer games of it play out cleanly."""
 
 from __future__ import annotations
 
@@ -25,15 +25,17 @@ def test_shipped_scenario_validates_without_problems(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
-def test_shipped_scenario_plays_200_computer_games(path: Path) -> None:
+def test_shipped_scenario_plays_500_computer_games(path: Path) -> None:
+    # Two computers find the main scenario's verified joint operation in nearly every game;
+    # the other outcomes come from moods and events, a few in five hundred games.
     scenario = load_scenario(path)
     tally = Tally()
-    for seed in range(200):
+    for seed in range(500):
         game = play_one(scenario, seed, Settings())
         assert game.finished and game.state.round <= game.state.rounds
         tally.add(game)
     figures = summary(scenario, tally)
-    assert figures["games"] == 200
+    assert figures["games"] == 500
     reached = [o for o, count in figures["outcomes"].items() if count]
     assert len(reached) >= 3, figures["outcomes"]
 

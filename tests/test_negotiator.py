@@ -58,13 +58,6 @@ def test_the_computer_never_accepts_a_deal_worse_than_its_fallback() -> None:
                 game.report().batna[accepter]
 
 
-def test_computer_games_reach_several_outcomes() -> None:
-    # Two computers now find the verified joint operation in nearly every game: other
-    # outcomes come from their moods and from events, a few in a hundred games.
-    outcomes = {play_one(scenario(), seed, Settings()).state.outcome for seed in range(200)}
-    assert len(outcomes - {None}) >= 3
-
-
 def _target_curve(strategy: str) -> list[float]:
     base = scenario()
     personality = base.sides["ru"].personality.model_copy(update={"strategy": strategy})
@@ -351,3 +344,46 @@ def test_it_says_what_matters_most_to_it_and_the_other_side_learns_it() -> None:
             assert players[other].model(game.view(other)).revealed == list(said)
             return
     pytest.fail("no side stated a priority in this game")
+
+
+def test_what_the_other_side_keeps_proposing_moves_the_models_option_values() -> None:
+    base = scenario()
+    game = Game(base, seed=0)
+    prior = OpponentModel(game.view("ru")).values
+    game.apply(Move.wait())  # Russia opens by waiting; the US then proposes twice alike
+    # An issue on which the US proposes the option Russia likes most: the prior (opposed
+    # interests) says the US likes it least.
+    ru = base.sides["ru"].values
+    for k, issue in enumerate(base.issues):
+        favourite = max(ru[issue.id], key=lambda o: ru[issue.id][o])
+        package = {i.id: i.options[0].id for i in base.issues} | {issue.id: favourite}
+        if game.why_not(Move.propose(package)) is None:
+            break
+    else:
+        pytest.fail("no proposable package holds Russia's favourite option")
+    position = [o.id for o in issue.options].index(favourite)
+    assert prior[k][position] == min(prior[k])
+    for _ in range(2):
+        game.apply(Move.propose(package))
+        game.apply(Move.wait())
+    after = OpponentModel(game.view("ru")).values
+    assert after[k][position] > prior[k][position]
+
+
+def test_it_says_where_it_cannot_move_only_when_asked_to_move_there() -> None:
+    base = scenario()
+    ru = base.sides["ru"]
+    top = max(base.issues, key=lambda i: ru.weights[i.id])
+    favourite = max(ru.values[top.id], key=lambda o: ru.values[top.id][o])
+    worst = min(ru.values[top.id], key=lambda o: ru.values[top.id][o])
+    asked = {}
+    for option in (favourite, worst):
+        game = Game(base, seed=0)
+        game.apply(Move.wait())
+        for package in Negotiator(game.view("us")).space.packages:
+            ids = game.view("us").ids(package)
+            if ids[top.id] == option and game.why_not(Move.propose(ids)) is None:
+                break
+        game.apply(Move.propose(ids))
+        asked[option] = Negotiator._asked_to_move_on_next_priority(game.view("ru"))
+    assert asked == {favourite: False, worst: True}
