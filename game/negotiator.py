@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from game.analysis import Package, points
 from game.model import Personality, Strategy, Tactic
 from game.moves import Move
-from game.opponent import OpponentModel
+from game.opponent import OpponentModel, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
 from game.view import SideView
@@ -131,6 +131,7 @@ class Negotiator:
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
+        self._prior = opposed_values(view)
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -222,7 +223,7 @@ class Negotiator:
         key = (sum(1 for who, _ in view.offers if who == self.other),
                len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, OpponentModel(view))
+            self._cached = (key, OpponentModel(view, self._prior))
         return self._cached[1]
 
     def _best_offered(self, view: SideView) -> Package | None:

@@ -46,13 +46,30 @@ def _scaled(values: list[float]) -> list[float]:
     return [(v - low) / (high - low) for v in values]
 
 
+def opposed_values(view: SideView) -> list[list[float]]:
+    """The guess that interests are opposed, shaped like this side's own values: on each
+    issue the option this side likes least gets the value this side gives its favourite,
+    and so on down (stretched onto 0..1)."""
+    me = view.known.me
+    result = []
+    for issue in view.known.issues:
+        own = [me.values[issue.id][o.id] for o in issue.options]
+        mirrored = [0.0] * len(own)
+        for value, k in zip(sorted(own, reverse=True),
+                            sorted(range(len(own)), key=lambda k: own[k])):
+            mirrored[k] = value
+        result.append(_scaled(mirrored))
+    return result
+
+
 class OpponentModel:
     """The other side's utility as this side estimates it from one view."""
 
-    def __init__(self, view: SideView) -> None:
+    def __init__(self, view: SideView,
+                 prior: list[list[float]] | None = None) -> None:
+        """*prior*: :func:`opposed_values` for this side, when the caller keeps it."""
         known = view.known
         self.issues = known.issues
-        me = known.me
         other = view.other
         offers = [package for who, package in view.offers if who == other]
         revealed = list(view.revealed[other])
@@ -63,18 +80,8 @@ class OpponentModel:
         self.known = bool(offers) or bool(revealed)
         n = len(self.issues)
 
-        # Option values: opposed interests, shaped like this side's own: the option this
-        # side likes least gets the value this side gives its favourite, and so on down.
-        # (Its proposals are not read as values: a side that bids by its own model of this
-        # side fills them with what it thinks this side wants.)
-        self.values: list[list[float]] = []
-        for issue in self.issues:
-            own = [me.values[issue.id][o.id] for o in issue.options]
-            mirrored = [0.0] * len(own)
-            for value, k in zip(sorted(own, reverse=True),
-                                sorted(range(len(own)), key=lambda k: own[k])):
-                mirrored[k] = value
-            self.values.append(_scaled(mirrored))
+        # Option values: opposed interests, shaped like this side's own.
+        self.values: list[list[float]] = [list(v) for v in (prior or opposed_values(view))]
         # What its proposals hold: an option it keeps proposing on an issue, above all in
         # its first proposals (made nearest its ideal), is likely one it values. On issues
         # that weigh little to it, its proposals hold what it thinks this side wants; those
@@ -163,4 +170,4 @@ class OpponentModel:
         return self.issues[best].id
 
 
-__all__ = ["OpponentModel"]
+__all__ = ["OpponentModel", "opposed_values"]
