@@ -503,7 +503,10 @@ class Game:
         else:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
-            table = Table(self.scenario, side, self._offers, threats)
+            utility = self.space.utility[side]
+            index = self.space.index
+            table = Table(self.scenario, side, self._offers, threats,
+                          lambda package: utility[index[package]])
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line = choose_line(variants, table, self._last_line.get(side), pick)
         self._last_line[side] = line

@@ -226,7 +226,7 @@ class Effects(Part):
 
 #: What a negotiator says: one line, or several variants (one is chosen each time, never the
 #: same twice in a row). A line may refer to what just happened with {other}, {insisted},
-#: {withdrawn} or {threat}.
+#: {withdrawn}, {threat}, {moved} or {unmoved}.
 Lines = Line | Annotated[list[Line], Field(min_length=1, max_length=12)]
 
 class ConditionalEffects(Part):
@@ -246,8 +246,11 @@ class TacticUse(Part):
                                     "of variants. Placeholders: {other} (the other side's "
                                     "name), {insisted} (an option the other side keeps in "
                                     "its offers), {withdrawn} (an option it offered and took "
-                                    "back), {threat} (a threat it has repeated); a variant "
-                                    "whose placeholder cannot be filled is not used.")
+                                    "back), {threat} (a threat it has repeated), {moved} "
+                                    "or {unmoved} (the other side's name, only when its "
+                                    "last offer is worth more, or no more, to this side "
+                                    "than its offer before); a variant whose placeholder "
+                                    "cannot be filled is not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
     effects: Effects = Field(default=Effects(), description="What using it changes.")
     conditional: list[ConditionalEffects] = Field(

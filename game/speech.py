@@ -8,7 +8,11 @@ scenario controls beyond its own text):
 * ``{insisted}`` - an option the other side has kept in its last two offers and the speaker
   has not offered itself;
 * ``{withdrawn}`` - an option the other side offered before and has now taken back;
-* ``{threat}`` - a threat the other side has made more than once.
+* ``{threat}`` - a threat the other side has made more than once;
+* ``{moved}`` - the other delegation's name, only when its last offer is worth more to the
+  speaker than its offer before (it has moved);
+* ``{unmoved}`` - the other delegation's name, only when its last offer is worth no more to
+  the speaker than its offer before (it has not moved).
 
 A variant whose placeholders cannot be filled now is not used; among the rest, one that
 refers to what happened is preferred, and a side never says the same line twice in a row.
@@ -18,12 +22,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.model import Issue, Scenario
 
 #: The placeholders a line may use.
-PLACEHOLDERS = ("other", "insisted", "withdrawn", "threat")
+PLACEHOLDERS = ("other", "insisted", "withdrawn", "threat", "moved", "unmoved")
 _TOKEN = re.compile(r"\{([^{}]*)\}")
 
 Package = tuple[int, ...]
@@ -33,7 +37,7 @@ def placeholder_problems(text: str) -> list[str]:
     """What is wrong with the placeholders of a line (an empty list: nothing).
 
     >>> placeholder_problems("You insist on {insisted}; {whatever} we say.")
-    ["unknown placeholder '{whatever}'; a line may use {other}, {insisted}, {withdrawn}, {threat}"]
+    ["unknown placeholder '{whatever}'; a line may use {other}, {insisted}, {withdrawn}, {threat}, {moved}, {unmoved}"]
     """
     known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
     problems = [f"unknown placeholder '{{{name}}}'; a line may use {known}"
@@ -88,8 +92,12 @@ class Table:
     """What a line may refer to, read from the game for the side about to speak."""
 
     def __init__(self, scenario: Scenario, speaker: str,
-                 offers: Sequence[tuple[str, Package]], threats: Mapping[str, int]) -> None:
+                 offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
+                 worth: Callable[[Package], float] | None = None) -> None:
+        """*worth*: what a package is worth to the speaker (default: its weighted option
+        values, combinations left out)."""
         self.scenario = scenario
+        self.worth = worth or self._weighted
         self.speaker = speaker
         self.other = scenario.other(speaker)
         self.theirs = [p for side, p in offers if side == self.other]
@@ -131,7 +139,19 @@ class Table:
         if name == "threat":
             repeated = [t for t, count in self.threats.items() if count > 1]
             return scenario.tactic(repeated[-1]).name.lower() if repeated else None
+        if name in ("moved", "unmoved"):
+            if len(self.theirs) < 2:
+                return None
+            gain = self.worth(self.theirs[-1]) - self.worth(self.theirs[-2])
+            if (gain > 1e-9) == (name == "moved"):
+                return scenario.sides[self.other].name
+            return None
         return None
+
+    def _weighted(self, package: Package) -> float:
+        side = self.scenario.sides[self.speaker]
+        return sum(side.weights[issue.id] * side.values[issue.id][issue.options[k].id]
+                   for issue, k in zip(self.scenario.issues, package))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -148,3 +148,49 @@ def test_placeholder_problems_and_option_words() -> None:
     assert option_words("Al-Nusra Front only") == "al-Nusra Front only"
     assert option_words("Assad stays") == "Assad stays"
     assert offer_speech([], {}) == "Our offer stands as it was."
+
+
+def test_moved_and_unmoved_name_the_other_side_only_when_its_offer_did_or_did_not_move() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    worth = {(0, 0): 0.2, (1, 0): 0.5, (1, 1): 0.5}
+    first = Table(scenario, "a", [("b", (0, 0))], {}, worth.__getitem__)
+    assert first.fill("moved") is None and first.fill("unmoved") is None
+    better = Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}, worth.__getitem__)
+    assert better.fill("moved") == "Beta" and better.fill("unmoved") is None
+    same = Table(scenario, "a", [("b", (1, 0)), ("b", (1, 1))], {}, worth.__getitem__)
+    assert same.fill("moved") is None and same.fill("unmoved") == "Beta"
+    # The line that says the other side has not moved is never said after it moved.
+    lines = ["{unmoved} has not moved. We propose:", "{moved} has moved; so do we:"]
+    assert {choose_line(lines, better, None, pick) for pick in range(30)} == \
+        {"Beta has moved; so do we:"}
+
+
+def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_moved() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.simulate import play_one
+    from game.settings import Settings
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    said = 0
+    for seed in range(60):
+        game = play_one(scenario, seed, Settings())
+        space = game.space
+        theirs: dict[str, list[float]] = {s: [] for s in game.sides}
+        for entry in game.log:
+            if entry.kind != "move" or entry.move is None or entry.move.kind != "propose":
+                continue
+            speaker = entry.speaker
+            assert speaker is not None
+            worth = theirs[speaker]
+            if "has not moved" in entry.body or "not changed in substance" in entry.body:
+                said += 1
+                assert len(worth) >= 2 and worth[-1] <= worth[-2] + 1e-9, entry.body
+            if "has moved" in entry.body or "has taken a step" in entry.body:
+                said += 1
+                assert len(worth) >= 2 and worth[-1] > worth[-2], entry.body
+            other = game.scenario.other(speaker)
+            package = space.package_of(entry.move.chosen)
+            assert package is not None
+            theirs[other].append(space.utility[other][space.index[package]])
+    assert said
