@@ -16,7 +16,8 @@ from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.session import Session
-from game.play.wording import change_text, event_title, move_label, offer_rows, offer_text
+from game.play.wording import (change_text, combination_texts, event_title, move_label,
+                                offer_rows, offer_text)
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -205,6 +206,12 @@ class TextGame:
             self.say(f"{issue.name}: {spec.weights[issue.id]:.0%} of your score", 2)
             for option in issue.options:
                 self.say(f"{round(spec.values[issue.id][option.id] * 100):>3}  {option.name}", 6)
+        together = combination_texts(self.scenario, side)
+        if together:
+            self.say("Some options are worth more or less to you together than apart (the "
+                     "points are added to or taken from the deal's score):", 2)
+            for text in together:
+                self.say(f"- {text}", 4, 2)
         self.say()
         self.say("Your goal: a deal worth more points than your BATNA, without crossing a "
                  "red line, and without wrecking trust or your support at home.")

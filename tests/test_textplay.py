@@ -214,3 +214,22 @@ def test_before_the_debrief_a_player_never_sees_the_computers_private_record(sid
         name = scenario().sides[other].name
         assert f"{name}'s fallback" not in talks and f"{name} is more willing" not in talks \
             and f"{name} is less willing" not in talks
+
+
+@pytest.mark.parametrize("side", ["us", "ru"])
+def test_the_brief_states_what_options_are_worth_together(side: str) -> None:
+    from game.play.wording import combination_texts
+    from game.ui.briefing import brief_spans
+
+    spec = scenario().sides[side]
+    assert spec.combinations  # the main scenario has some for each side
+    texts = combination_texts(scenario(), side)
+    for combination, text in zip(spec.combinations, texts, strict=True):
+        worth = round(abs(combination.value) * 100)
+        assert text.startswith(f"{worth} points {'more' if combination.value > 0 else 'less'}")
+        assert combination.why in text
+    _, out = play({side}, "\n" + "q\ny\n")
+    flat = " ".join(out.split())
+    assert all(" ".join(t.split()) in flat for t in texts)
+    window = " ".join(span.text for span in brief_spans(Session(Game(scenario()), {side}), side))
+    assert all(f"\u2014 {t}" in window for t in texts)

@@ -33,6 +33,29 @@ def offer_text(scenario: Scenario, offer: Mapping[str, str]) -> str:
     return "; ".join(f"{issue}: {option}" for issue, option in offer_rows(scenario, offer))
 
 
+def combination_texts(scenario: Scenario, side: str) -> list[str]:
+    """The side's combinations as its points table states them: how many points the
+    options are worth more or less together, which options, and why.
+
+    For example: "3 points more together: Form of joint action: Joint planning or Joint
+    planning and execution; Start date: Once conditions are met. Joint strikes that begin
+    only once calm is verified."
+    """
+    texts = []
+    for combination in scenario.sides[side].combinations:
+        worth = round(abs(combination.value) * 100)
+        more = "more" if combination.value > 0 else "less"
+        parts = []
+        for issue in scenario.issues:
+            chosen = combination.options.get(issue.id)
+            if chosen:
+                names = [o.name for o in issue.options if o.id in chosen]
+                parts.append(f"{issue.name}: {' or '.join(names)}")
+        unit = "point" if worth == 1 else "points"
+        texts.append(f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}")
+    return texts
+
+
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
     """The label of *move* in a list of moves."""
     if move.kind == "propose":
