@@ -521,10 +521,15 @@ class Game:
                      if self._offers[n][0] == side), None)
         previous = self._offers[last][1] if last is not None else None
         offer = to_ids(self.scenario, package)
-        spoken = offer_speech(self.scenario.issues, offer,
-                              self._offer_ids[last][1] if last is not None else None)
-        self._add("move", title=_TITLES[kind], body=f"{self._line(side, kind)} {spoken}",
-                  speaker=side, move=move, offer=offer)
+        if previous == package:
+            # The same offer again: said as such, in full, not as a new proposal.
+            body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
+        else:
+            spoken = offer_speech(self.scenario.issues, offer,
+                                  self._offer_ids[last][1] if last is not None else None)
+            body = f"{self._line(side, kind)} {spoken}"
+        self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
+                  offer=offer)
         if previous is not None and previous != package:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None

@@ -368,10 +368,15 @@ class Negotiator:
             return None
         time = self.clock(view)
         scored = [(self._worth(view, tactic, model, time), tactic) for tactic in tactics]
-        worth, tactic = max(scored, key=lambda pair: pair[0][0])
-        value, why = worth
-        if value <= MARGIN:
+        # Among the tactics worth a turn, those within its rough estimate of the best are
+        # as good as each other: it picks one of them (asking or saying what matters most,
+        # say), so the same delegation does not always open the same way.
+        best = max(worth[0] for worth, _ in scored)
+        if best <= MARGIN:
             return None
+        close = [pair for pair in scored if pair[0][0] > max(MARGIN, best - MARGIN)]
+        (value, why), tactic = close[rng.randrange(len(close))] if len(close) > 1 \
+            else close[0]
         return Decision(Move.use(tactic.id), f"Used '{tactic.name}' {why}.")
 
     def _worth(self, view: SideView, tactic: Tactic, model: OpponentModel,

@@ -81,8 +81,8 @@ BIG_NOW = {"deal": "big", "when": "now"}
 def test_a_side_never_says_the_same_line_twice_in_a_row() -> None:
     game = Game(read_scenario(TINY, "tiny.yaml"), seed=3)
     said = []
-    for _ in range(5):
-        game.apply(Move.propose(SMALL_NOW))  # Alpha
+    for n in range(5):
+        game.apply(Move.propose(SMALL_NOW if n % 2 else BIG_NOW))  # Alpha
         said.append(game.log[-1].body)
         game.apply(Move.wait())  # Beta
     spoken = [body.split(" On ")[0] for body in said]
@@ -194,3 +194,22 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
             assert package is not None
             theirs[other].append(space.utility[other][space.index[package]])
     assert said
+
+
+def test_the_same_offer_made_again_is_said_in_full_as_the_same_offer() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = Game(scenario, seed=3)
+    game.apply(Move.wait())  # Russia
+    package = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
+               "precondition": "grounded_air_force", "separation": "no_separation",
+               "targets": "nusra_only", "start_date": "when_verified"}
+    game.apply(Move.propose(package))  # the US
+    game.apply(Move.wait())
+    game.apply(Move.propose(package))  # the US again, the same
+    body = game.log[-1].body if game.log[-1].kind == "move" else \
+        next(e.body for e in reversed(game.log) if e.kind == "move")
+    assert body.startswith("We stand by our offer. ")
+    assert body.count("On ") == len(scenario.issues)

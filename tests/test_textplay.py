@@ -149,12 +149,12 @@ def test_leaving_says_truly_whether_the_game_is_saved() -> None:
 
 
 def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
-    # Russia (the computer) asks in the first round (seed 4); the player names its
-    # lowest-weight issue whenever asked, then passes. The record shows what it said.
-    typed = "\n" + ("6\np\n" * 20)  # 6: Start date, among its lightest issues
-    text, out = play({"us"}, typed, seed=4)
+    # Russia (the computer) opens, the player passes, and Russia asks in the second round
+    # (seed 1); the player names its lowest-weight issue. The record shows what it said.
+    typed = "\n" + "p\n" + "6\n" + "q\ny\n"  # 6: Start date, among its lightest issues
+    text, out = play({"us"}, typed, seed=1)
     game = text.session.game
-    assert "Russia asked what matters most to you" in out  # seed 4: Russia asks
+    assert "Russia asked what matters most to you" in out  # seed 1: Russia asks
     assert "Name Start date (10% of your score)" in out
     replies = [e for e in game.log if e.kind == "reply" and e.speaker == "us"]
     assert replies and replies[0].ref == "start_date"
