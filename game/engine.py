@@ -33,7 +33,7 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, choose_line, offer_speech
+from game.speech import Table, offer_speech, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
 Played = tuple[str, Move, str | None]
 
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
-EDITION = 2
+EDITION = 3
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
                  "deflect, or decline.")
 
@@ -83,10 +83,12 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, EDITION):
+        if edition not in (1, 2, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
-        #: chose its answer to "what matters most" (it was given at once, truthfully).
+        #: chose its answer to "what matters most" (it was given at once, truthfully); 2
+        #: for games saved while a proposal counted as a concession by its maker's own
+        #: (private) values, not by what both sides see at the table.
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -489,27 +491,26 @@ class Game:
             return self._when_text[tactic.id]
         return None
 
-    def _line(self, side: str, kind: str) -> str:
+    def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
         lines: dict[str, str | list[str]] = dict(self.scenario.sides[side].lines.items())
-        return self._say(side, lines.get(kind, _DEFAULT_LINES[kind]))
+        return self._say(side, lines.get(kind, _DEFAULT_LINES[kind]), proposing)
 
-    def _say(self, side: str, variants: str | list[str]) -> str:
+    def _say(self, side: str, variants: str | list[str],
+             proposing: Package | None = None) -> str:
         if not variants:
             return ""
         if isinstance(variants, str) and "{" not in variants:
-            line = variants  # one plain line: nothing to choose or fill
+            line = variant = variants  # one plain line: nothing to choose or fill
         else:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
-            utility = self.space.utility[side]
-            index = self.space.index
-            table = Table(self.scenario, side, self._offers, threats,
-                          lambda package: utility[index[package]])
+            table = Table(self.scenario, side, self._offers, threats, proposing)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
-            line = choose_line(variants, table, self._last_line.get(side), pick)
-        self._last_line[side] = line
+            line, variant = pick_line(variants, table, self._last_line.get(side), pick)
+        # The variant, not the line: the same sentence filled differently is the same line.
+        self._last_line[side] = variant
         return line
 
     def _do_propose(self, side: str, move: Move) -> None:
@@ -527,15 +528,12 @@ class Game:
         else:
             spoken = offer_speech(self.scenario.issues, offer,
                                   self._offer_ids[last][1] if last is not None else None)
-            body = f"{self._line(side, kind)} {spoken}"
+            body = f"{self._line(side, kind, package)} {spoken}"
         self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
                   offer=offer)
         if previous is not None and previous != package:
-            change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
-            shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
+            shift, verb = self._shift(side, previous, package)
             if shift and shift in self.scenario.move_effects:
-                verb = ("concedes ground, by its own measure" if shift == "concede" else
-                        "hardens its position, by its own measure")
                 self._effects(self.scenario.move_effects[shift],
                               f"{self.scenario.sides[side].name} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
@@ -543,6 +541,36 @@ class Game:
         self._offer_ids.append((side, offer))
         self._set_package(package)
         self._set("offers", len(self._offers))
+
+    def _shift(self, side: str, previous: Package,
+               package: Package) -> tuple[str | None, str]:
+        """Whether *side*'s new proposal *package* concedes ground or hardens against its
+        *previous* one, and how the record says so.
+
+        It is judged by what both sides see at the table: how many issues the proposal
+        settles as the other side's latest proposal does. Moving to the other side's option
+        on an issue meets it; moving away from it hardens; a trade that does both on
+        different issues counts by the balance. (Edition 2 judged by the maker's own
+        values, which told the other side something private and counted a fair trade as
+        hardening.)"""
+        if self.edition < 3:
+            change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
+            shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
+            return shift, ("concedes ground, by its own measure" if shift == "concede" else
+                           "hardens its position, by its own measure")
+        other = self.scenario.other(side)
+        theirs = next((p for who, p in reversed(self._offers) if who == other), None)
+        if theirs is None:
+            return None, ""
+        before = sum(a == b for a, b in zip(previous, theirs))
+        after = sum(a == b for a, b in zip(package, theirs))
+        how = f"the other side's last proposal on {after} of {len(package)} issues " \
+              f"(before: {before})"
+        if after > before:
+            return "concede", f"moves toward the other side: it now meets {how}"
+        if after < before:
+            return "harden", f"moves away from the other side: it now meets {how}"
+        return None, ""
 
     def _do_accept(self, side: str, move: Move) -> None:
         self._add("move", title=_TITLES["accept"], body=self._line(side, "accept"),

@@ -370,8 +370,9 @@ class Scenario(Part):
     move_effects: dict[Literal["reject", "concede", "harden", "answer", "deflect", "decline"],
                        Effects] = Field(
         default={}, description="What every move of a kind changes: 'reject' a proposal, "
-                                "'concede' (a proposal worse for its maker than the maker's "
-                                "previous one), 'harden' (one better for its maker); and how "
+                                "'concede' (a proposal that settles more issues as the other "
+                                "side's latest proposal does than the maker's previous one "
+                                "did), 'harden' (fewer); and how "
                                 "a side answers when asked what matters most: 'answer' "
                                 "(it names an issue), 'deflect', 'decline'.")
     phases: list[Phase] = Field(min_length=1, max_length=12)

@@ -6,13 +6,16 @@ scenario controls beyond its own text):
 
 * ``{other}`` - the other delegation's name;
 * ``{insisted}`` - an option the other side has kept in its last two offers and the speaker
-  has not offered itself;
-* ``{withdrawn}`` - an option the other side offered before and has now taken back;
+  does not offer itself;
+* ``{withdrawn}`` - an option the other side offered before, as the speaker's own offer has
+  it, and has now taken back;
 * ``{threat}`` - a threat the other side has made more than once;
-* ``{moved}`` - the other delegation's name, only when its last offer is worth more to the
-  speaker than its offer before (it has moved);
-* ``{unmoved}`` - the other delegation's name, only when its last offer is worth no more to
-  the speaker than its offer before (it has not moved).
+* ``{moved}`` - the other delegation's name, only when its last offer meets the speaker's
+  own on more issues than its offer before did (it has moved);
+* ``{unmoved}`` - the other delegation's name, only when it does not (it has not moved).
+
+Every placeholder is filled from what both sides see at the table, never from a side's
+values: a line never gives away what its speaker keeps private.
 
 A variant whose placeholders cannot be filled now is not used; among the rest, one that
 refers to what happened is preferred, and a side never says the same line twice in a row.
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from game.model import Issue, Scenario
 
@@ -89,21 +92,26 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
 
 
 class Table:
-    """What a line may refer to, read from the game for the side about to speak."""
+    """What a line may refer to, read from the table for the side about to speak.
+
+    Only what both sides see is read (the offers on the record and the threats made), never
+    a side's values: what a delegation says can never give away what it keeps private.
+    """
 
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
-                 worth: Callable[[Package], float] | None = None) -> None:
-        """*worth*: what a package is worth to the speaker (default: its weighted option
-        values, combinations left out)."""
+                 proposing: Package | None = None) -> None:
+        """*proposing*: the package the speaker is proposing with this line, if any."""
         self.scenario = scenario
-        self.worth = worth or self._weighted
         self.speaker = speaker
         self.other = scenario.other(speaker)
         self.theirs = [p for side, p in offers if side == self.other]
         mine = [p for side, p in offers if side == speaker]
-        #: The speaker's own latest offer: it never complains of what it offered itself.
-        self.mine = mine[-1] if mine else None
+        #: Every package the speaker has proposed, the one it proposes now included.
+        self.all_mine = mine + ([proposing] if proposing is not None else [])
+        #: The speaker's own offer as it speaks (the one it proposes now, or its latest):
+        #: it never complains of what it offers itself.
+        self.mine = self.all_mine[-1] if self.all_mine else None
         self.threats = threats
 
     def fill(self, name: str) -> str | None:
@@ -119,39 +127,34 @@ class Table:
                     and (self.mine is None or self.mine[n] != a)]
             if not held:
                 return None
-            weights = scenario.sides[self.speaker].weights
-            # The kept option that costs the speaker most: what it would call insisting.
-            n = min(held, key=lambda k: (scenario.sides[self.speaker].values[
-                scenario.issues[k].id][scenario.issues[k].options[last[k]].id]
-                - weights[scenario.issues[k].id]))
+            # The kept option the speaker has offered least often itself: the one it is
+            # furthest from (ties: the first issue of the agenda).
+            n = min(held, key=lambda k: sum(p[k] == last[k] for p in self.all_mine))
             return option_words(scenario.issues[n].options[last[n]].name)
         if name == "withdrawn":
-            if len(self.theirs) < 2:
+            # An option the other side had offered, as the speaker's own offer has it, and
+            # has now taken back.
+            if len(self.theirs) < 2 or self.mine is None:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
-            values = scenario.sides[self.speaker].values
             for n, (a, b) in enumerate(zip(last, before)):
-                issue = scenario.issues[n]
-                if a != b and values[issue.id][issue.options[b].id] > \
-                        values[issue.id][issue.options[a].id]:
-                    return option_words(issue.options[b].name)
+                if a != b and b == self.mine[n]:
+                    return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "threat":
             repeated = [t for t, count in self.threats.items() if count > 1]
             return scenario.tactic(repeated[-1]).name.lower() if repeated else None
         if name in ("moved", "unmoved"):
-            if len(self.theirs) < 2:
+            # Whether the other side's last offer meets the speaker's own on more issues
+            # than its offer before did.
+            if len(self.theirs) < 2 or self.mine is None:
                 return None
-            gain = self.worth(self.theirs[-1]) - self.worth(self.theirs[-2])
-            if (gain > 1e-9) == (name == "moved"):
+            mine = self.mine
+            met = [sum(a == b for a, b in zip(p, mine)) for p in self.theirs[-2:]]
+            if (met[1] > met[0]) == (name == "moved"):
                 return scenario.sides[self.other].name
             return None
         return None
-
-    def _weighted(self, package: Package) -> float:
-        side = self.scenario.sides[self.speaker]
-        return sum(side.weights[issue.id] * side.values[issue.id][issue.options[k].id]
-                   for issue, k in zip(self.scenario.issues, package))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -162,10 +165,17 @@ def _names(text: str) -> tuple[str, ...]:
 
 def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
                 pick: int) -> str:
-    """One of *variants* with its placeholders filled: never *last* (the speaker's previous
-    line) when another will do, and, seven times in ten, one that refers to what happened
-    when one can. *pick* is a number the game derives from its seed and turn, so the same
-    game always says the same lines."""
+    """:func:`pick_line`'s line."""
+    return pick_line(variants, table, last, pick)[0]
+
+
+def pick_line(variants: str | Sequence[str], table: Table, last: str | None,
+              pick: int) -> tuple[str, str]:
+    """One of *variants* with its placeholders filled, and the variant it came from: never
+    the variant *last* (the speaker's previous one, filled differently or not) when another
+    will do, and, seven times in ten, one that refers to what happened when one can. *pick*
+    is a number the game derives from its seed and turn, so the same game always says the
+    same lines."""
     options = [variants] if isinstance(variants, str) else list(variants)
     known: dict[str, str | None] = {}  # each placeholder is filled once per line chosen
 
@@ -179,11 +189,12 @@ def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
         names = _names(text)
         if all(fill(name) is not None for name in names):
             line = _TOKEN.sub(lambda m: fill(m.group(1)) or "", text) if names else text
-            filled.append((line, any(n != "other" for n in names)))
+            filled.append((line, text, any(n != "other" for n in names)))
     if not filled:  # every variant needs something that did not happen: the plainest one
         plain = min(options, key=lambda t: len(_names(t)))
-        return _TOKEN.sub(lambda m: fill(m.group(1)) or "", plain)
-    fresh = [f for f in filled if f[0] != last] or filled
-    context = [f for f in fresh if f[1]]
+        return _TOKEN.sub(lambda m: fill(m.group(1)) or "", plain), plain
+    fresh = [f for f in filled if last not in (f[0], f[1])] or filled
+    context = [f for f in fresh if f[2]]
     pool = context if context and pick % 10 < 7 else fresh
-    return pool[(pick // 10) % len(pool)][0]
+    line, text, _ = pool[(pick // 10) % len(pool)]
+    return line, text

@@ -500,3 +500,32 @@ def test_conditional_effects_apply_only_when_their_condition_holds() -> None:
         game.apply(Move.use("shared_enemy"))
         changes.append((trust >= 36, game.state.meters["ceasefire"] - before))
     assert changes == [(False, 0), (True, 7)]
+
+
+def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -> None:
+    # Judged from the table: how many issues the new proposal settles as the other side's
+    # latest proposal does, against the maker's previous proposal. A trade that meets the
+    # other side on one issue and moves away on another counts as neither.
+    game = Game(scenario(), seed=1)
+    base = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
+            "precondition": "verified_calm", "separation": "areas_marked",
+            "targets": "nusra_only", "start_date": "when_verified"}
+    theirs = base | {"joint_action": "joint_planning", "syria_coordination":
+                     "damascus_informed", "separation": "separated_first"}
+    game.apply(Move.propose(theirs))  # Russia
+    game.apply(Move.propose(base))  # the US: meets Russia on 3 of 6 issues
+    game.apply(Move.propose(theirs))  # Russia holds
+    toward = base | {"joint_action": "joint_planning"}  # 4 of 6
+    game.apply(Move.propose(toward))
+    entry = [e for e in game.log if e.ref == "concede"][-1]
+    assert "moves toward the other side" in entry.title and "4 of 6 issues (before: 3)" \
+        in entry.title
+    assert [(c.target, c.delta) for c in entry.changes] == [("trust", 3)]
+    game.apply(Move.propose(theirs))
+    trade = toward | {"syria_coordination": "damascus_informed", "targets": "nusra_and_isil"}
+    before = len(game.log)
+    game.apply(Move.propose(trade))  # one issue toward Russia, one away: 4 of 6 again
+    assert not [e for e in game.log[before:] if e.ref in ("concede", "harden")]
+    game.apply(Move.propose(theirs))
+    game.apply(Move.propose(base))  # back to 3 of 6
+    assert [e for e in game.log if e.ref == "harden"]

@@ -124,26 +124,34 @@ def _without_private(scenario: Scenario, side: str) -> Scenario:
     spec = scenario.sides[side]
     values = {issue: {option: round(1 - v, 3) for option, v in options.items()}
               for issue, options in spec.values.items()}
-    flipped = spec.model_copy(update={"values": values, "red_lines": []})
-    variant = scenario.model_copy(update={"sides": {**scenario.sides, side: flipped},
-                                          "move_effects": {}})
+    flipped = spec.model_copy(update={"values": values, "red_lines": [],
+                                      "combinations": []})
+    variant = scenario.model_copy(update={"sides": {**scenario.sides, side: flipped}})
     variant._conditions = scenario._conditions
     return variant
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_the_computer_never_reads_the_other_sides_private_values(seed: int) -> None:
-    base = scenario().model_copy(update={"move_effects": {}})
-    base._conditions = scenario()._conditions
+    # The scenario as shipped, its move effects included: whether a proposal concedes
+    # ground is judged from the table alone, so the meters carry nothing private either.
+    base = scenario()
     us_moves = [Move.use("opening_statement"),
                 Move.propose({"joint_action": "intelligence_sharing",
                               "syria_coordination": "no_coordination",
                               "precondition": "grounded_air_force",
                               "separation": "areas_marked",
                               "targets": "nusra_only", "start_date": "when_verified"}),
-                Move.use("ask_priority"), Move.use("state_priority"), Move.wait(),
+                Move.use("ask_priority"), Move.use("state_priority"),
+                # A trade: Russia's option on one issue, the US's own on another.
+                Move.propose({"joint_action": "joint_planning",
+                              "syria_coordination": "no_coordination",
+                              "precondition": "verified_calm",
+                              "separation": "areas_marked",
+                              "targets": "nusra_only", "start_date": "when_verified"}),
                 Move.use("shared_enemy"), Move.wait(), Move.wait()]
     decisions = []
+    public = []
     for variant in (base, _without_private(base, "us")):
         game = Game(variant, seed=seed)
         player = Negotiator(game.view("ru"))
@@ -163,7 +171,9 @@ def test_the_computer_never_reads_the_other_sides_private_values(seed: int) -> N
                     move = Move.wait()
                 game.apply(move)
         decisions.append(made)
+        public.append([(e.kind, e.title, e.body, e.changes) for e in game.visible_log(None)])
     assert decisions[0] == decisions[1]
+    assert public[0] == public[1]  # nothing both sides see depends on private values
 
 
 def test_harder_computers_keep_more_for_themselves() -> None:

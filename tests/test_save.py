@@ -207,3 +207,26 @@ def test_the_same_save_on_todays_scenario_replays_as_far_as_legal_and_says_so() 
     restored = restore(save, load_scenario(DEFAULT_SCENARIO))
     assert restored.warning and "changed" in restored.warning
     assert restored.replayed + restored.lost == len(save.moves)
+
+
+def test_a_save_of_format_2_replays_with_concessions_judged_by_the_makers_own_values() -> None:
+    """A game saved while a proposal counted as a concession by its maker's own values
+    replays by that rule (its meters, and so every condition that read them, as played);
+    a new game judges concessions from the table alone."""
+    from game.engine import Game
+    from game.scenario import load_scenario
+
+    fixtures = Path(__file__).parent / "fixtures"
+    save = read_save(fixtures / "save_v2_own_measure.json")
+    assert save.version == 2
+    played_on = load_scenario(fixtures / "joint_strikes_2016_edition2.yaml")
+    assert played_on.digest == save.scenario.sha256
+    restored = restore(save, played_on)
+    game = restored.game
+    assert restored.replayed == len(save.moves) == 10 and not restored.lost
+    assert game.edition == 2 and game.state.meters["trust"] == 47.0
+    assert any("by its own measure" in e.title for e in game.log)
+    assert to_save(game, {"us"}).version == 2
+    # The same moves by today's rules: nothing is judged by private values.
+    today = Game.replay(played_on, game.settings, game.seed, game.moves)
+    assert today.edition == 3 and not any("own measure" in e.title for e in today.log)

@@ -8,7 +8,8 @@ from game.engine import Game
 from game.errors import ScenarioError
 from game.moves import Move
 from game.scenario import read_scenario
-from game.speech import Table, choose_line, offer_speech, option_words, placeholder_problems
+from game.speech import (Table, choose_line, offer_speech, option_words, pick_line,
+                         placeholder_problems)
 
 TINY = """
 format: 1
@@ -99,12 +100,17 @@ def test_placeholders_are_filled_from_the_table_and_unfillable_variants_are_skip
     assert early.fill("insisted") is None
     assert {choose_line(["Plain.", "You insist on {insisted}."], early, None, pick)
             for pick in range(20)} == {"Plain."}
-    # Beta kept "Right away" in its last two offers, and took back "Big", which Alpha
-    # values more than "Small".
-    later = Table(scenario, "a", [("b", (1, 0)), ("b", (0, 0))], {})
+    # Beta kept "Right away" in its last two offers, and took back "Big", which Alpha's
+    # own offer has (judged from the offers alone, never from anyone's values).
+    later = Table(scenario, "a", [("a", (1, 1)), ("b", (1, 0)), ("b", (0, 0))], {})
     assert later.fill("insisted") == "right away"
     assert later.fill("withdrawn") == "big"
-    assert Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}).fill("withdrawn") is None
+    assert Table(scenario, "a", [("a", (1, 1)), ("b", (0, 0)), ("b", (1, 0))],
+                 {}).fill("withdrawn") is None
+    # What Alpha proposes with the line counts as its own offer: it does not complain of
+    # "Right away" while proposing it.
+    assert Table(scenario, "a", [("a", (1, 1)), ("b", (1, 0)), ("b", (0, 0))], {},
+                 proposing=(0, 0)).fill("insisted") is None
     # Nobody complains of an option it offered itself.
     agreed = Table(scenario, "a", [("b", (1, 0)), ("a", (0, 0)), ("b", (0, 0))], {})
     assert agreed.fill("insisted") is None
@@ -152,17 +158,25 @@ def test_placeholder_problems_and_option_words() -> None:
 
 def test_moved_and_unmoved_name_the_other_side_only_when_its_offer_did_or_did_not_move() -> None:
     scenario = read_scenario(TINY, "tiny.yaml")
-    worth = {(0, 0): 0.2, (1, 0): 0.5, (1, 1): 0.5}
-    first = Table(scenario, "a", [("b", (0, 0))], {}, worth.__getitem__)
+    # Judged from the offers alone: does Beta's last offer meet Alpha's on more issues?
+    first = Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1))], {})
     assert first.fill("moved") is None and first.fill("unmoved") is None
-    better = Table(scenario, "a", [("b", (0, 0)), ("b", (1, 0))], {}, worth.__getitem__)
+    better = Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1)), ("b", (1, 1))], {})
     assert better.fill("moved") == "Beta" and better.fill("unmoved") is None
-    same = Table(scenario, "a", [("b", (1, 0)), ("b", (1, 1))], {}, worth.__getitem__)
+    same = Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1)), ("b", (0, 1))], {})
     assert same.fill("moved") is None and same.fill("unmoved") == "Beta"
     # The line that says the other side has not moved is never said after it moved.
     lines = ["{unmoved} has not moved. We propose:", "{moved} has moved; so do we:"]
     assert {choose_line(lines, better, None, pick) for pick in range(30)} == \
         {"Beta has moved; so do we:"}
+
+
+def test_the_same_sentence_filled_differently_is_not_said_twice_in_a_row() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    table = Table(scenario, "a", [("a", (1, 1)), ("b", (1, 0)), ("b", (0, 0))], {})
+    lines = ["You insist on {insisted}.", "Plain."]
+    assert {pick_line(lines, table, "You insist on {insisted}.", pick)[0]
+            for pick in range(20)} == {"Plain."}
 
 
 def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_moved() -> None:
@@ -176,23 +190,22 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
     for seed in range(60):
         game = play_one(scenario, seed, Settings())
         space = game.space
-        theirs: dict[str, list[float]] = {s: [] for s in game.sides}
+        offers: list[tuple[str, tuple[int, ...]]] = []
         for entry in game.log:
             if entry.kind != "move" or entry.move is None or entry.move.kind != "propose":
                 continue
             speaker = entry.speaker
-            assert speaker is not None
-            worth = theirs[speaker]
+            package = space.package_of(entry.move.chosen)
+            assert speaker is not None and package is not None
+            theirs = [p for who, p in offers if who != speaker][-2:]
+            met = [sum(a == b for a, b in zip(p, package)) for p in theirs]
             if "has not moved" in entry.body or "not changed in substance" in entry.body:
                 said += 1
-                assert len(worth) >= 2 and worth[-1] <= worth[-2] + 1e-9, entry.body
+                assert len(met) == 2 and met[1] <= met[0], entry.body
             if "has moved" in entry.body or "has taken a step" in entry.body:
                 said += 1
-                assert len(worth) >= 2 and worth[-1] > worth[-2], entry.body
-            other = game.scenario.other(speaker)
-            package = space.package_of(entry.move.chosen)
-            assert package is not None
-            theirs[other].append(space.utility[other][space.index[package]])
+                assert len(met) == 2 and met[1] > met[0], entry.body
+            offers.append((speaker, package))
     assert said
 
 
