@@ -418,6 +418,8 @@ class TextGame:
                 elif move.kind == "walkout" and not self.ask(
                         "Walk out and end the talks? Type y to confirm: ").lower().startswith("y"):
                     continue
+                elif move.kind == "accept" and not self.accept_anyway(side):
+                    continue
                 try:
                     session.play(move)
                 except IllegalMoveError as exc:
@@ -431,6 +433,24 @@ class TextGame:
             else:
                 self.say("Type the number or letter of a move (m shows the menu again, ? "
                          "explains the game).")
+
+    def accept_anyway(self, side: str) -> bool:
+        """Before accepting a proposal that crosses one of the side's red lines or is worth
+        no more than its fallback, as the window does: say so and ask again."""
+        game = self.session.game
+        standing = game.state.standing
+        if standing is None:
+            return True
+        package = self._package(standing)
+        if game.space.red_lines_crossed(side, package):
+            warning = "The proposal on the table crosses one of your red lines: the deal " \
+                      "would count as a loss."
+        elif game.space.utility_of(side, package) <= game.fallback(side):
+            warning = "The proposal on the table is worth no more to you than your fallback."
+        else:
+            return True
+        return self.ask(f"{warning} Accept it anyway? Type y to confirm: ").lower() \
+            .startswith("y")
 
     def menu(self, side: str) -> dict[str, tuple[Move, str | None]]:
         """Show the moves under numbers that never change during a game; moves not

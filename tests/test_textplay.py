@@ -63,9 +63,9 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
 
 
 def test_accepting_a_proposal_ends_in_a_deal_with_its_debrief() -> None:
-    # Wait for Russia's counter, then accept it (menu item 2 once a proposal stands).
-    # Russia opens by asking what matters most: the US deflects first.
-    text, out = play({"us"}, "\n" + "d\n" + "1\n3 2 3 3 2 2\ny\n" + "2\n" * 10, seed=4)
+    # Propose, then accept Russia's counter (menu item 2 once a proposal stands), saying
+    # yes again when it crosses a red line.
+    text, out = play({"us"}, "\n" + "1\n3 2 3 3 2 2\ny\n" + "2\ny\n" * 10, seed=4)
     assert text.session.game.finished
     if text.session.game.state.agreed is not None:
         assert "The deal:" in out and "gain" in out
@@ -233,3 +233,14 @@ def test_the_brief_states_what_options_are_worth_together(side: str) -> None:
     assert all(" ".join(t.split()) in flat for t in texts)
     window = " ".join(span.text for span in brief_spans(Session(Game(scenario()), {side}), side))
     assert all(f"\u2014 {t}" in window for t in texts)
+
+
+@pytest.mark.parametrize("answer", ["n", "y"])
+def test_accepting_a_deal_across_a_red_line_asks_again(answer: str) -> None:
+    # Russia's proposal at the US's second turn crosses a US red line (seed 3): accepting it
+    # takes a second yes, as in the window.
+    text, out = play({"us"}, "\n" + "p\n" + "2\n" + f"{answer}\n" + "q\ny\n", seed=3)
+    assert "crosses one of your red lines: the deal would count as a loss. Accept it " \
+           "anyway?" in " ".join(out.split())
+    game = text.session.game
+    assert (game.state.agreed is not None) == (answer == "y")
