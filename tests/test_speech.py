@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from game.engine import Game
+from game.library import shipped_scenarios
 from game.errors import ScenarioError
 from game.moves import Move
 from game.scenario import read_scenario
@@ -226,3 +229,17 @@ def test_the_same_offer_made_again_is_said_in_full_as_the_same_offer() -> None:
         next(e.body for e in reversed(game.log) if e.kind == "move")
     assert body.startswith("We stand by our offer. ")
     assert body.count("On ") == len(scenario.issues)
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_a_pass_never_speaks_of_an_offer_the_side_may_not_have_made(path: Path) -> None:
+    # A side may pass before it has proposed anything: its pass lines must hold then too.
+    import re
+
+    from game.scenario import load_scenario
+
+    for side in load_scenario(path).sides.values():
+        lines = side.lines.get("pass", [])
+        for line in [lines] if isinstance(lines, str) else lines:
+            assert not re.search(r"(offer|proposal)s? (stands|remains)|on the table|last "
+                                 r"proposal", line, re.IGNORECASE), line
