@@ -13,7 +13,9 @@ It plays one side with well-known strategies from negotiation research, on one c
   rounds are conceded in as if five rounds were left);
 * **bidding**: among packages worth about its target to it, the one its opponent model
   (:mod:`game.opponent`) says the other side likes best, the model's weights drawn around
-  their estimate as widely as the model is unsure of them; and when the other side once
+  their estimate as widely as the model is unsure of them, with a small preference for
+  keeping the options of its own previous offer (it moves step by step rather than
+  redrawing its package every turn); and when the other side once
   offered a package worth its target to it, it proposes that one back;
 * **acceptance** (after Baarslag et al.): it takes the offer on the table when it is worth
   at least what it would propose next or its target, never below its reservation level,
@@ -62,6 +64,10 @@ SAFETY = 0.6
 #: How far (log-normal spread) its bids let each issue's weight stray from its model's
 #: estimate when the model knows nothing yet.
 UNSURE = 0.8
+
+#: How much it prefers, per issue, to keep an option of its previous offer (a delegation
+#: moves step by step rather than redrawing its whole package each turn).
+STEADY = 0.02
 
 #: How far (log scale) its mood in a game may speed up or slow down its concessions.
 MOOD = 0.12
@@ -196,7 +202,7 @@ class Negotiator:
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
-            package = self._choose(model, target, rng)
+            package = self._choose(model, target, rng, view.last_offer(self.side))
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -323,7 +329,8 @@ class Negotiator:
         return self.by_utility[low:high] or self.by_utility[low:low + 1] or \
             self.by_utility[-1:]
 
-    def _choose(self, model: OpponentModel, target: float, rng: random.Random) -> Package:
+    def _choose(self, model: OpponentModel, target: float, rng: random.Random,
+                previous: Package | None = None) -> Package:
         candidates = self._candidates(target)
         packages = self.space.packages
         if model.known and self.modelling:
@@ -338,8 +345,11 @@ class Negotiator:
             scored = []
             for n in candidates:  # the hot loop of a simulation: kept plain
                 estimate = 0.0
-                for row, option in zip(rows, packages[n]):
+                package = packages[n]
+                for row, option in zip(rows, package):
                     estimate += row[option]
+                if previous is not None:
+                    estimate += STEADY * sum(a == b for a, b in zip(package, previous))
                 scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
             scored.sort()
             pick = scored[0][1]

@@ -408,3 +408,16 @@ def test_it_asks_what_matters_most_in_a_fair_share_of_games() -> None:
             if move.kind == "tactic" and move.tactic == "ask_priority":
                 asked[side] += 1
     assert all(count >= 10 for count in asked.values()), asked
+
+
+def test_its_offers_move_step_by_step_rather_than_swinging_back_and_forth() -> None:
+    # How often an issue's option goes A -> B -> A over three offers in a row of one side.
+    swings = windows = 0
+    for seed in range(60):
+        game = play_one(scenario(), seed, Settings())
+        for side in game.sides:
+            offers = [m.chosen for s, m, _ in game.moves if s == side and m.kind == "propose"]
+            for a, b, c in zip(offers, offers[1:], offers[2:]):
+                swings += sum(a[i] == c[i] != b[i] for i in a)
+                windows += 1
+    assert windows and swings / windows < 0.45  # about 0.6 when it redrew every offer
