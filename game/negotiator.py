@@ -342,14 +342,14 @@ class Negotiator:
             for row in model.table:
                 scale = math.exp(rng.gauss(0.0, spread))
                 rows.append([v * scale for v in row])
+            if previous is not None:  # keeping an option of its previous offer counts too
+                for row, option in zip(rows, previous):
+                    row[option] += STEADY
             scored = []
             for n in candidates:  # the hot loop of a simulation: kept plain
                 estimate = 0.0
-                package = packages[n]
-                for row, option in zip(rows, package):
+                for row, option in zip(rows, packages[n]):
                     estimate += row[option]
-                if previous is not None:
-                    estimate += STEADY * sum(a == b for a, b in zip(package, previous))
                 scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
             scored.sort()
             pick = scored[0][1]
