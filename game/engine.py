@@ -358,6 +358,13 @@ class Game:
             tactic = self._tactics.get(move.tactic or "")
             if tactic is None:
                 return f"There is no tactic {move.tactic!r} in this scenario."
+            if move.issue is not None:
+                if tactic.kind != "preference":
+                    return f"\u201c{tactic.name}\u201d does not name an issue."
+                if move.issue not in self._issue_ids:
+                    return f"There is no issue {move.issue!r} in this scenario."
+                if move.issue in self._revealed[side]:
+                    return "You have already named that issue."
             return self._unavailable(side, tactic, phase)
         if move.kind == "pass":
             return None
@@ -628,7 +635,7 @@ class Game:
             else:
                 self._reveal(other)
         elif tactic.kind == "preference":
-            self._reveal(side)
+            self._reveal(side, move.issue)
 
     def _do_answer(self, side: str, move: Move) -> None:
         self._asked = None
@@ -670,10 +677,14 @@ class Game:
                                best_offer=max(offered, default=None),
                                earlier_threats=earlier, trust=trust)
 
-    def _reveal(self, side: str) -> None:
+    def _reveal(self, side: str, chosen: str | None = None) -> None:
+        """*side* says what matters most to it: *chosen* (an issue it picked, truly or
+        not), or else its own top issue not named yet."""
         weights = self.scenario.sides[side].weights
         order = sorted(self.scenario.issues, key=lambda i: -weights[i.id])
         left = [i for i in order if i.id not in self._revealed[side]]
+        if chosen is not None:
+            left = [self.scenario.issue(chosen)]
         if not left:
             text = "We have already told you what matters most to us."
         else:

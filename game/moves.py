@@ -48,8 +48,10 @@ class Move:
         return cls("reject")
 
     @classmethod
-    def use(cls, tactic: str) -> Move:
-        return cls("tactic", tactic=tactic)
+    def use(cls, tactic: str, issue: str | None = None) -> Move:
+        """Use *tactic*; *issue*: for a tactic that says what matters most to the side, the
+        issue it names (truly or not; None: its own top issue not named yet)."""
+        return cls("tactic", tactic=tactic, issue=issue)
 
     @classmethod
     def walkout(cls) -> Move:
@@ -121,9 +123,12 @@ class Move:
                 (reply is not None and reply not in REPLIES):
             raise ValueError(f"an answer must say how it answers ({', '.join(REPLIES)}): "
                              f"{data!r}")
-        if (reply == "name") != (issue is not None) or \
-                (issue is not None and not isinstance(issue, str)):
+        if issue is not None and not isinstance(issue, str):
+            raise ValueError(f"an issue must be an id: {issue!r}")
+        if data["kind"] == "answer" and (reply == "name") != (issue is not None):
             raise ValueError(f"an answer that names an issue must name exactly one: {data!r}")
+        if data["kind"] not in ("answer", "tactic") and issue is not None:
+            raise ValueError(f"only an answer or a tactic names an issue: {data!r}")
         return cls(data["kind"], tuple(package.items()) if package is not None else None,
                    tactic, timed_out, reply, issue)
 

@@ -420,6 +420,13 @@ class TextGame:
                     continue
                 elif move.kind == "accept" and not self.accept_anyway(side):
                     continue
+                elif move.kind == "tactic" and move.tactic and \
+                        self.scenario.tactic(move.tactic).kind == "preference":
+                    issue = self.choose_priority(side)
+                    if issue is None:
+                        self.say("Nothing said. Choose a move (m shows the menu again).")
+                        continue
+                    move = Move.use(move.tactic, issue)
                 try:
                     session.play(move)
                 except IllegalMoveError as exc:
@@ -433,6 +440,24 @@ class TextGame:
             else:
                 self.say("Type the number or letter of a move (m shows the menu again, ? "
                          "explains the game).")
+
+    def choose_priority(self, side: str) -> str | None:
+        """The issue the side says matters most to it (the truth or not), or None when it
+        calls it off."""
+        spec = self.scenario.sides[side]
+        said = self.session.game.state.revealed.get(side, ())
+        issues = [i for i in self.scenario.issues if i.id not in said]
+        self.say("Which issue do you say matters most to you? The truth helps them find a "
+                 "deal you value; another issue may mislead them.")
+        for n, issue in enumerate(issues, 1):
+            self.say(f"{n:>2}  {issue.name} ({spec.weights[issue.id]:.0%} of your score)", 2, 4)
+        while True:
+            choice = self.ask("Issue (number; c cancels): ").lower()
+            if choice.isdigit() and 1 <= int(choice) <= len(issues):
+                return issues[int(choice) - 1].id
+            if choice in ("c", "cancel", ""):
+                return None
+            self.say(f"Type a number from 1 to {len(issues)}, or c to cancel.")
 
     def accept_anyway(self, side: str) -> bool:
         """Before accepting a proposal that crosses one of the side's red lines or is worth

@@ -529,3 +529,26 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     game.apply(Move.propose(theirs))
     game.apply(Move.propose(base))  # back to 3 of 6
     assert [e for e in game.log if e.ref == "harden"]
+
+
+def test_a_side_that_says_what_matters_most_names_the_issue_it_chooses() -> None:
+    game = Game(scenario(), seed=1)
+    game.apply(Move.wait())  # Russia
+    assert game.why_not(Move.use("state_priority", "nowhere")) == \
+        "There is no issue 'nowhere' in this scenario."
+    assert "does not name an issue" in (game.why_not(Move.use("ask_priority", "targets")) or "")
+    game.apply(Move.use("state_priority", "start_date"))  # not its top issue: its choice
+    assert game.state.revealed["us"] == ("start_date",)
+    reply = [e for e in game.log if e.kind == "reply"][-1]
+    assert reply.speaker == "us" and reply.ref == "start_date"
+    game.apply(Move.wait())
+    assert game.why_not(Move.use("state_priority", "start_date")) == \
+        "You have already named that issue."
+    game.apply(Move.use("state_priority"))  # without a choice: its own top issue
+    weights = scenario().sides["us"].weights
+    assert game.state.revealed["us"][1] == max(weights, key=lambda k: weights[k])
+    # Saved and read back, the chosen issue is kept.
+    move = game.moves[1][1]
+    assert Move.from_json(move.to_json()) == move and move.issue == "start_date"
+    with pytest.raises(ValueError):
+        Move.from_json({"kind": "propose", "package": {}, "issue": "targets"})

@@ -244,3 +244,12 @@ def test_accepting_a_deal_across_a_red_line_asks_again(answer: str) -> None:
            "anyway?" in " ".join(out.split())
     game = text.session.game
     assert (game.state.agreed is not None) == (answer == "y")
+
+
+def test_saying_what_matters_most_the_player_chooses_the_issue() -> None:
+    # Russia opens; the US says what matters most (6) and names start date (6), then
+    # calls off a second try (6, c) and leaves.
+    text, out = play({"us"}, "\n" + "6\n6\n" + "6\nc\n" + "q\ny\n", seed=3)
+    assert "Which issue do you say matters most to you?" in out
+    assert text.session.game.state.revealed["us"] == ("start_date",)
+    assert "Nothing said." in out

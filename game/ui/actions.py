@@ -28,7 +28,10 @@ class Actions:
     """Buttons for the moves and tactics of the side at the table."""
 
     def __init__(self, session: Session, play: Callable[[Move], None],
-                 propose: Callable[[], None], accept: Callable[[], None]) -> None:
+                 propose: Callable[[], None], accept: Callable[[], None],
+                 choose_issue: Callable[[str], None]) -> None:
+        """*choose_issue*: called with a tactic that says what matters most, to let the
+        player pick the issue it names."""
         self.session = session
         self.play = play
         #: The move waiting for a second press, after a warning.
@@ -50,7 +53,9 @@ class Actions:
             tactics = [session.scenario.tactic(c.move.tactic or "")
                        for c in session.choices(side) if c.move.kind == "tactic"]
             for n, tactic in enumerate(tactics):
-                buttons.append(Button(tactic.name, partial(play, Move.use(tactic.id)),
+                use = partial(choose_issue, tactic.id) if tactic.kind == "preference" \
+                    else partial(play, Move.use(tactic.id))
+                buttons.append(Button(tactic.name, use,
                                       hint=LETTERS[n] if n < len(LETTERS) else "",
                                       role="small", tooltip=tactic.help))
             self.tactics[side] = buttons

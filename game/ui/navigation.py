@@ -122,10 +122,12 @@ class Pause(Destination[Screen]):
 
 @dataclass(frozen=True)
 class Question(Destination[Screen]):
-    """Asked what matters most, the team playing *side* answers, over *table*."""
+    """Asked what matters most, the team playing *side* answers, over *table*; with
+    *tactic* (a tactic that says what matters most), the team picks the issue it names."""
 
     table: TableFace
     side: str
+    tactic: str | None = None
 
 
 @dataclass(frozen=True)

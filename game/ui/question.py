@@ -1,7 +1,8 @@
 """Asked what matters most: the player answers as they choose, over the table.
 
 They may name any issue (the truth, or not), sidestep the question or refuse to answer;
-the answer comes before their move and does not use up their turn.
+the answer comes before their move and does not use up their turn. The same screen lets a
+player who says what matters most to them (a tactic) pick the issue they name.
 """
 
 from __future__ import annotations
@@ -22,13 +23,29 @@ class QuestionScreen(Screen):
     opaque = False
     hint = "1-9: name an issue   D: deflect   N: decline   Up/Down: move   Enter: choose"
 
-    def __init__(self, app: Host, table: TableFace, side: str) -> None:
+    def __init__(self, app: Host, table: TableFace, side: str,
+                 tactic: str | None = None) -> None:
         super().__init__(app)
         self.table = table
         self.side = side
+        #: The tactic that says what matters most, when the player uses it (None: asked).
+        self.tactic = tactic
         scenario = table.session.scenario
         spec = scenario.sides[side]
         self.asker = scenario.sides[scenario.other(side)].name
+        if tactic is not None:
+            self.hint = "1-9: name an issue   Up/Down: move   Enter: choose   Esc: back"
+            said = table.session.game.state.revealed.get(side, ())
+            self.buttons = [
+                Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)",
+                       partial(self.answer, Move.use(tactic, issue.id)),
+                       hint=str(n) if n < 10 else "", role="small",
+                       tooltip="Tell them this issue matters most to you. The truth helps "
+                               "them find a deal you value; another issue may mislead them.")
+                for n, issue in enumerate((i for i in scenario.issues if i.id not in said), 1)]
+            self.ring.set(self.buttons)
+            self.box = pygame.Rect(0, 0, 0, 0)
+            return
         self.buttons = [
             Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)",
                    partial(self.answer, Move.answer(issue.id)),
@@ -51,13 +68,19 @@ class QuestionScreen(Screen):
         self.table.play(move)
 
     def back(self) -> None:
-        """Esc does not leave the question unanswered: the answer comes first."""
+        """Esc does not leave the question unanswered: the answer comes first. Saying what
+        matters most of one's own accord may be called off."""
+        if self.tactic is not None:
+            self.app.pop()
+            return
         self.app.toast("Answer first: name an issue, deflect (D) or decline (N).", 3.0)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
-            keys = {pygame.K_d: len(self.buttons) - 2, pygame.K_n: len(self.buttons) - 1}
-            keys.update({pygame.K_1 + n: n for n in range(min(9, len(self.buttons) - 2))})
+            named = len(self.buttons) - (0 if self.tactic is not None else 2)
+            keys = {} if self.tactic is not None else \
+                {pygame.K_d: len(self.buttons) - 2, pygame.K_n: len(self.buttons) - 1}
+            keys.update({pygame.K_1 + n: n for n in range(min(9, named))})
             if event.key in keys:
                 button = self.buttons[keys[event.key]]
                 if button.action is not None:
@@ -88,12 +111,17 @@ class QuestionScreen(Screen):
         overlay_box(surface, t, self.box, t.c["accent"])
         head = t.fonts.get("heading", bold=True)
         x, width = self.box.x + 3 * u, self.box.w - 6 * u
-        draw_line(surface, head, f"{self.asker} asks what matters most to you", t.c["text"],
-                  (x, self.box.y + 2 * u), width, where="question title")
-        paragraph(surface, t.fonts.get("small"), "Answer as you choose: the truth, another "
-                  "issue, or nothing at all. Your move comes after your answer.",
-                  t.c["muted"], x, self.box.y + 2 * u + head.get_linesize(), width, 2,
-                  "question text")
+        if self.tactic is not None:
+            title = "Say what matters most to you"
+            text = "Name the issue you choose: the truth, or another. Saying it is your move."
+        else:
+            title = f"{self.asker} asks what matters most to you"
+            text = "Answer as you choose: the truth, another issue, or nothing at all. Your " \
+                   "move comes after your answer."
+        draw_line(surface, head, title, t.c["text"], (x, self.box.y + 2 * u), width,
+                  where="question title")
+        paragraph(surface, t.fonts.get("small"), text, t.c["muted"], x,
+                  self.box.y + 2 * u + head.get_linesize(), width, 2, "question text")
         self.ring.draw(surface, t)
         w, h = surface.get_size()
         surface.fill(t.c["background"], (0, h - self.hint_height(), w, self.hint_height()))

@@ -54,8 +54,8 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
             return TableScreen(app, session)
         case Pause(table):
             return PauseScreen(app, table)
-        case Question(table, side):
-            return QuestionScreen(app, table, side)
+        case Question(table, side, tactic):
+            return QuestionScreen(app, table, side, tactic)
         case Debrief(session):
             return DebriefScreen(app, session)
         case Settings(in_game):

@@ -47,7 +47,8 @@ class TableScreen(TableFace):
         scenario = session.scenario
         self.log = DialogueLog(scenario, session.humans)
         self.agenda = Agenda(session)
-        self.actions = Actions(session, self.play, self.propose, self.accept)
+        self.actions = Actions(session, self.play, self.propose, self.accept,
+                               self.choose_issue)
         self.agenda.on_change = self.actions.disarm
         self.meters = [MeterRow(m, app.theme.side_colour(scenario, m.side) if m.side else None)
                        for m in scenario.meters]
@@ -181,6 +182,11 @@ class TableScreen(TableFace):
         self._ask_if_asked()
 
     # ----- moves ------------------------------------------------------------------------
+
+    def choose_issue(self, tactic: str) -> None:
+        """Saying what matters most: the team picks the issue it names."""
+        if self.my_turn:
+            self.app.push(Question(self, self.seat or "", tactic))
 
     def play(self, move: Move) -> None:
         if not self.my_turn:

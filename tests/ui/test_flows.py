@@ -353,3 +353,29 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     app.top.ready.activate()
     app.step(0.02)
     assert app.top is table and session.undo_blocked(table.seat) is not None
+
+
+def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=3)
+    start_from_title(app)
+    pick_side(app, "us")
+    press(app, pygame.K_RETURN)  # Begin
+    press(app, pygame.K_RETURN)  # to the table
+    table = app.top
+    session = table.session
+    for _ in range(MAX_FRAMES):
+        if table.my_turn and not table.pending:
+            break
+        if table.pending:
+            press(app, pygame.K_SPACE)
+        else:
+            app.step(0.05)
+    button = next(b for b in table.actions.tactics["us"] if b.label.startswith("Say what"))
+    assert button.action is not None
+    button.action()
+    assert app.top.name == "question"
+    press(app, pygame.K_ESCAPE)  # called off: back at the table, nothing said
+    assert app.top is table and not session.game.state.revealed["us"]
+    button.action()
+    press(app, pygame.K_6)  # the sixth issue: start date
+    assert app.top is table and session.game.state.revealed["us"] == ("start_date",)
