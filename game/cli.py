@@ -144,6 +144,26 @@ def _parser() -> argparse.ArgumentParser:
     transcript.add_argument("save", help="saved game (.json)")
     transcript.add_argument("-o", "--output", metavar="FILE", required=True)
 
+    brief = commands.add_parser("brief", help="print-ready handouts: each side's confidential "
+                                              "brief, or the teacher's answer sheet",
+                                description="Write a self-contained HTML page to print: each "
+                                            "side's brief on its own page (general "
+                                            "situation, confidential brief, points table, "
+                                            "fallback, red lines, sources), or with "
+                                            "--teacher the answer sheet (both sides' "
+                                            "points, the outcome space with the Pareto "
+                                            "frontier and the Nash point, what each outcome "
+                                            "means). Rounds follow --settings.")
+    brief.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                       help="scenario file or the id of a shipped scenario (default: the "
+                            "May 2016 joint-strikes talks)")
+    brief.add_argument("--side", default="both",
+                       help="the side whose brief to write: a side id (us, ru in the default "
+                            "scenario) or 'both' (default), one printed page each")
+    brief.add_argument("--teacher", action="store_true",
+                       help="write the teacher's answer sheet instead of the sides' briefs")
+    brief.add_argument("-o", "--output", metavar="FILE.html", required=True)
+
     report = commands.add_parser("report", parents=[_scenario_folders()],
                                  help="every saved game in a folder as one class table "
                                       "(CSV) and summary page",
@@ -163,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
                    "schema": _schema, "graph": _graph, "transcript": _transcript,
-                   "report": _report}[args.command]
+                   "report": _report, "brief": _brief}[args.command]
         return handler(args)
     except ScenarioError as exc:
         for problem in exc.problems:
@@ -463,6 +483,52 @@ def _report(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
     print(f"wrote {output} ({len(rows)} games) and {page}")
+    return 0
+
+
+def _scenario_named(name: str) -> Scenario:
+    """A scenario from a file, or else from the id of a shipped scenario; raises
+    ParleyError with the nearest shipped id when it is neither."""
+    import difflib
+
+    if Path(name).exists() or Path(name).suffix in (".yaml", ".yml"):
+        return _load(name)
+    shipped = {path.stem: path for path in shipped_scenarios()}
+    if name in shipped:
+        return _load(str(shipped[name]))
+    near = difflib.get_close_matches(name, sorted(shipped), n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise ParleyError(f"{name!r} is neither a scenario file nor a shipped scenario{hint}; "
+                      f"the shipped scenarios are {', '.join(sorted(shipped))}")
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from game.handout import answer_sheet_html, briefs_html
+
+    output = Path(args.output)
+    if output.suffix.lower() not in (".html", ".htm"):
+        print(f"parley: brief -o {output}: the handout is an HTML page; name it .html",
+              file=sys.stderr)
+        return 2
+    scenario = _scenario_named(args.scenario)
+    settings = _settings(args)
+    sides = list(scenario.side_ids)
+    if args.teacher:
+        text = answer_sheet_html(scenario, settings)
+    elif args.side == "both":
+        text = briefs_html(scenario, sides, settings)
+    elif args.side in sides:
+        text = briefs_html(scenario, [args.side], settings)
+    else:
+        print(f"parley: brief --side {args.side}: unknown side; choose one of "
+              f"{', '.join(sides + ['both'])}", file=sys.stderr)
+        return 2
+    if output.parent != Path():
+        output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    what = "the answer sheet" if args.teacher else "the brief of " + " and ".join(
+        scenario.sides[s].name for s in (sides if args.side == "both" else [args.side]))
+    print(f"wrote {output} ({what}: open it in a browser and print it)")
     return 0
 
 

@@ -73,7 +73,8 @@ def test_every_command_in_the_guide_parses(guide: str) -> None:
     assert len(commands) >= 5
     parser = _parser()
     for command in commands:
-        args = shlex.split(command.replace("SAVE", "save.json").replace("FILE", "x.yaml"))
+        args = shlex.split(command.replace("SAVE", "save.json").replace("FILE", "x.yaml"),
+                           comments=True)
         try:
             parser.parse_args(args)
         except SystemExit as exc:  # argparse's way of refusing
