@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
                                                "random; the seed is shown so a game can be "
                                                "replayed)")
     play.add_argument("--load", metavar="SAVE", help="resume a saved game")
+    play.add_argument("--team", metavar="SIDE=NAME", action="append", default=[],
+                      help="the name of the team playing SIDE, recorded in the save, the "
+                           "transcript and the class report (e.g. --team us='Group 3'); may "
+                           "be given for each side played by people")
     play.add_argument("--no-save", action="store_true",
                       help="do not autosave (games are saved after every move to the user "
                            "data folder, or to $PARLEY_SAVES)")
@@ -252,7 +256,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
     from game.play.session import Session, team_names
     from game.save import Autosave, read_save, restore, save_folder
-    from game.textplay import Quit, TextGame, choose_sides
+    from game.textplay import Quit, TextGame, ask_team_names, choose_sides
 
     save = read_save(Path(args.load)) if args.load else None
     scenario = (_scenario_of(save, args) if save is not None
@@ -260,6 +264,10 @@ def _play(args: argparse.Namespace) -> int:
     settings = _settings(args, window=not args.text)
     sides = list(scenario.side_ids)
     if not args.text:
+        if args.team:
+            print("parley: --team names the teams of the terminal game (play --text); the "
+                  "window asks for them on its own screen", file=sys.stderr)
+            return 2
         return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
     if args.side is None:
         if save is not None:
@@ -279,6 +287,16 @@ def _play(args: argparse.Namespace) -> int:
         print(f"parley: unknown side {args.side!r}; choose one of "
               f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
         return 2
+    teams, problem = _teams(args.team, scenario, humans, save is not None)
+    if problem is not None:
+        print(f"parley: {problem}", file=sys.stderr)
+        return 2
+    if save is None and settings.require_team_names:
+        try:
+            teams = ask_team_names(scenario, [s for s in sides if s in humans], teams,
+                                   sys.stdin, sys.stdout)
+        except Quit:
+            return 0
     if save is not None:
         restored = restore(save, scenario)
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
@@ -289,8 +307,7 @@ def _play(args: argparse.Namespace) -> int:
         session = Session.resume(restored, Path(args.load), save=not args.no_save)
     else:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-        game = Game(scenario, settings, seed, team_names(sides, humans, {
-            s: "Players" for s in humans}))
+        game = Game(scenario, settings, seed, team_names(sides, humans, teams))
         print(f"(seed {seed}: replay this game with --seed {seed})")
         # Nobody plays when the computer plays itself: nothing worth keeping, so no save.
         autosave = None if args.no_save or not humans else \
@@ -309,6 +326,34 @@ def _play(args: argparse.Namespace) -> int:
     elif saved.path is not None and session.game.moves:
         print(f"(the game could not be saved to {saved.path})")
     return code
+
+
+def _teams(given: list[str], scenario: Scenario, humans: set[str],
+           resumed: bool) -> tuple[dict[str, str], str | None]:
+    """The team names ``--team SIDE=NAME`` gives, or a sentence saying what is wrong."""
+    from game.play.session import TEAM_NAME_LIMIT
+
+    teams: dict[str, str] = {}
+    if given and resumed:
+        return {}, "--team names the teams of a new game; a saved game keeps its own names"
+    for text in given:
+        side, equals, name = text.partition("=")
+        side, name = side.strip(), name.strip()
+        if not equals or not side or not name:
+            return {}, f"--team takes SIDE=NAME, e.g. us='Group 3' (got {text!r})"
+        if side not in scenario.sides:
+            return {}, (f"--team {text}: unknown side {side!r}; the scenario's sides are "
+                        f"{', '.join(scenario.side_ids)}")
+        if side not in humans:
+            return {}, (f"--team {text}: {scenario.sides[side].name} is played by the "
+                        "computer in this game")
+        if side in teams:
+            return {}, f"--team: the side {side!r} is named twice"
+        if len(name) > TEAM_NAME_LIMIT:
+            return {}, (f"--team {text}: a team name has at most {TEAM_NAME_LIMIT} "
+                        f"characters, not {len(name)}")
+        teams[side] = name
+    return teams, None
 
 
 def _folders(args: argparse.Namespace) -> list[Path]:

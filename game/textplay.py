@@ -15,7 +15,7 @@ from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
-from game.play.session import Session
+from game.play.session import TEAM_NAME_LIMIT, Session
 from game.play.wording import change_text, event_title, move_label, offer_rows, offer_text
 from game.textdebrief import write_debrief
 
@@ -64,6 +64,32 @@ def choose_sides(scenario: Scenario, inp: TextIO, out: TextIO) -> set[str]:
         if answer in ("n", "none", "neither"):
             return set()
         out.write("Type 1 or 2 for a side, b for both, or n to watch.\n")
+
+
+def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str],
+                   inp: TextIO, out: TextIO) -> dict[str, str]:
+    """Ask the name of each team playing one of *sides* that has none in *given*; a name
+    is required (the teacher's settings ask for one). Raises :class:`Quit` when the input
+    ends."""
+    names = {side: given[side] for side in sides if given.get(side, "").strip()}
+    for side in sides:
+        while side not in names:
+            out.write(f"Name of the team playing {scenario.sides[side].name} "
+                      f"(at most {TEAM_NAME_LIMIT} characters): ")
+            out.flush()
+            line = inp.readline()
+            if not line:
+                raise Quit
+            name = line.strip()
+            if not name:
+                out.write("Your teacher asks every team for its name: type one, then "
+                          "Enter.\n")
+            elif len(name) > TEAM_NAME_LIMIT:
+                out.write(f"That name is {len(name)} characters long; keep it to "
+                          f"{TEAM_NAME_LIMIT}.\n")
+            else:
+                names[side] = name
+    return names
 
 
 class TextGame:
