@@ -522,12 +522,18 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     rows, problems = gather(folder, _folders(args))
     output = Path(args.output)
+    if output.suffix.lower() != ".csv":
+        print(f"parley: report -o {output}: the table is a CSV file; name it .csv (the page "
+              "is written beside it, as .html)", file=sys.stderr)
+        return 2
     write_csv(rows, output)
     page = output.with_suffix(".html")
     write_html(rows, problems, page, f"Class report: {folder.name or folder}")
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
-    print(f"wrote {output} ({len(rows)} games) and {page}")
+    games = len({row.values["file"] for row in rows})
+    print(f"wrote {output} ({games} game{'s' if games != 1 else ''}, one row for each side) "
+          f"and {page}")
     return 0
 
 

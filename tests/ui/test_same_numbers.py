@@ -87,13 +87,14 @@ def from_report(folder: Path, sessions: list[Session]) -> list[tuple[Figures, in
         write_save(to_save(session.game, set(session.game.sides)), folder / f"g{n:02}.json")
     assert main(["report", str(folder), "-o", str(folder / "class.csv")]) == 0
     with (folder / "class.csv").open(encoding="utf-8") as handle:
-        rows = sorted(csv.DictReader(handle), key=lambda r: r["file"])
+        rows = list(csv.DictReader(handle))
     result = []
-    for row, session in zip(rows, sessions):
-        a, b = (session.scenario.sides[s].name for s in session.game.sides)
-        result.append(({a: (int(row["points_a"]), int(row["fallback_a"]), int(row["gain_a"])),
-                        b: (int(row["points_b"]), int(row["fallback_b"]), int(row["gain_b"]))},
-                       int(row["score"])))
+    for n, session in enumerate(sessions):
+        sides = [row for row in rows if row["file"] == f"g{n:02}.json"]
+        assert len(sides) == 2 and sides[0]["joint_score"] == sides[1]["joint_score"]
+        result.append(({row["side"]: (int(row["points"]), int(row["fallback"]),
+                                      int(row["gain"])) for row in sides},
+                       int(sides[0]["joint_score"])))
     return result
 
 
