@@ -46,7 +46,21 @@ def _rules() -> argparse.ArgumentParser:
                        help="teams must give their names before they play")
     group.add_argument("--hide-priorities", dest="reveal_priorities", action="store_false",
                        help="the debrief does not reveal the other side's priorities")
+    group.add_argument("--locked", action="store_true",
+                       help="the window's settings screen shows these rules without letting "
+                            "them be changed")
     return rules
+
+
+def _settings_file(effect: str) -> argparse.ArgumentParser:
+    """``--settings FILE`` for one command, given before or after the command's name; *effect*
+    says what it changes for that command. (Its default is left out, so a file named before
+    the command is kept.)"""
+    option = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    option.add_argument("--settings", metavar="FILE",
+                        help=f"a teacher's settings file (classroom.toml), checked for "
+                             f"mistakes; {effect}")
+    return option
 
 
 def _scenario_folders() -> argparse.ArgumentParser:
@@ -70,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="a teacher's settings file (classroom.toml); flags override it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", parents=[_rules(), _scenario_folders()],
+    play = commands.add_parser("play", parents=[_rules(), _scenario_folders(), _settings_file(
+                                   "it sets the rules of the day (each rules flag overrides it)")],
                                help="play a game (in the window, or --text in the terminal)",
                                description="Play a game of a scenario.")
     play.add_argument("scenario", nargs="?",
@@ -93,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="do not autosave (games are saved after every move to the user "
                            "data folder, or to $PARLEY_SAVES)")
 
-    validate = commands.add_parser("validate", help="check scenario files; every problem "
+    validate = commands.add_parser("validate", parents=[_settings_file(
+                                       "its scenario ids are checked against the shipped "
+                                       "scenarios")], help="check scenario files; every problem "
                                                     "with file:line:column",
                                    description="Check scenario files and report every "
                                                "problem: errors, and warnings about parts "
@@ -105,7 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (for a modder's own checks)")
 
-    simulate = commands.add_parser("simulate", help="computer against computer, many times: "
+    simulate = commands.add_parser("simulate", parents=[_settings_file(
+                                       "the games are played by its rules")], help="computer against computer, many times: "
                                                     "balance figures",
                                    description="Play a scenario computer against computer "
                                                "many times and report how it plays.")
@@ -124,13 +142,15 @@ def _parser() -> argparse.ArgumentParser:
                           help="play N games for every pair of computer difficulties or "
                                "strategies of the two sides, and print the table")
 
-    schema = commands.add_parser("schema", help="JSON Schema of the scenario format, for "
+    schema = commands.add_parser("schema", parents=[_settings_file(
+                                     "the schema does not depend on it")], help="JSON Schema of the scenario format, for "
                                                 "editors",
                                  description="Print (or write) the JSON Schema of the "
                                              "scenario format.")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
-    graph = commands.add_parser("graph", help="the scenario's state machine as a diagram",
+    graph = commands.add_parser("graph", parents=[_settings_file(
+                                    "the diagram does not depend on it")], help="the scenario's state machine as a diagram",
                                 description="Draw the scenario's phases and outcomes: mermaid "
                                             "text by default; .dot, .svg or .png by the "
                                             "output's suffix (SVG and PNG need Graphviz).")
@@ -138,7 +158,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="scenario file (default: the May 2016 joint-strikes talks)")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
-    transcript = commands.add_parser("transcript", parents=[_scenario_folders()],
+    transcript = commands.add_parser("transcript", parents=[_scenario_folders(), _settings_file(
+                                         "a saved game keeps the rules it was played by")],
                                      help="a saved game as a Markdown or HTML transcript",
                                      description="Write a saved game's transcript: every move "
                                                  "and line with its citation, and the debrief. "
@@ -148,7 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     transcript.add_argument("save", help="saved game (.json)")
     transcript.add_argument("-o", "--output", metavar="FILE", required=True)
 
-    brief = commands.add_parser("brief", help="print-ready handouts: each side's confidential "
+    brief = commands.add_parser("brief", parents=[_settings_file(
+                                    "the rounds the handout states follow it")], help="print-ready handouts: each side's confidential "
                                               "brief, or the teacher's answer sheet",
                                 description="Write a self-contained HTML page to print: each "
                                             "side's brief on its own page (general "
@@ -168,7 +190,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the teacher's answer sheet instead of the sides' briefs")
     brief.add_argument("-o", "--output", metavar="FILE.html", required=True)
 
-    report = commands.add_parser("report", parents=[_scenario_folders()],
+    report = commands.add_parser("report", parents=[_scenario_folders(), _settings_file(
+                                     "each saved game keeps the rules it was played by")],
                                  help="every saved game in a folder as one class table "
                                       "(CSV) and summary page",
                                  description="Gather every save in a folder into one CSV "
@@ -183,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
+        if args.settings and args.command in ("schema", "graph", "transcript", "report"):
+            from game.settings import load_settings
+            load_settings(args.settings)  # a mistake in it is worth knowing about
         if args.command is None:
             return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
@@ -246,6 +272,11 @@ def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
     else:
         base = Settings()
     given = {key: getattr(args, key) for key in KNOWN if hasattr(args, key)}
+    if given.get("scenarios") is not None:
+        from game.settings import unknown_scenarios
+        problems = unknown_scenarios(given["scenarios"])
+        if problems:
+            raise SettingsError("--scenarios: " + "; ".join(problems))
     if given.get("seconds_per_turn") == 0:
         given["seconds_per_turn"] = None
         return Settings.from_json({**base.to_json(), **given})
@@ -390,6 +421,15 @@ def _validate(args: argparse.Namespace) -> int:
     # knowing where it was installed.
     names = args.files or [str(path) for path in shipped_scenarios()]
     failed = 0
+    if args.settings:
+        from game.settings import load_settings
+
+        try:
+            load_settings(args.settings)
+            print(f"{args.settings}: OK: settings")
+        except SettingsError as exc:
+            print(exc)
+            failed += 1
     for name in names:
         if Path(name).name == SCHEMA_FILE:
             # `validate scenarios/*` also names the format's own schema: not a scenario.
@@ -403,8 +443,8 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: OK: {scenario.title}")
     if failed:
-        print(f"{failed} of {len(names)} file{'s' if len(names) > 1 else ''} "
-              "failed", file=sys.stderr)
+        total = len(names) + (1 if args.settings else 0)
+        print(f"{failed} of {total} file{'s' if total > 1 else ''} failed", file=sys.stderr)
     return 1 if failed else 0
 
 

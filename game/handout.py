@@ -19,7 +19,7 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Combination, Scenario
-from game.protocol import phase_plan
+from game.play.wording import rounds_text
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -88,15 +88,6 @@ def condition_words(scenario: Scenario, condition: str) -> str:
     return re.sub(r">=|<=|==|!=|>|<|[A-Za-z_][A-Za-z0-9_]*", word, condition)
 
 
-def rounds_text(scenario: Scenario, settings: Settings) -> str:
-    """The talks' phases and rounds under *settings*, as a sentence."""
-    plan = phase_plan(scenario, settings.rounds)
-    parts = [f"{phase.name.lower()} ({n} round{'s' if n > 1 else ''})" for phase, n in plan]
-    total = sum(n for _, n in plan)
-    return (f"The talks last {total} rounds: " + ", then ".join(parts) +
-            ". In each round both sides make one move.")
-
-
 def _combination(scenario: Scenario, combo: Combination) -> str:
     names = []
     for issue_id, option_ids in combo.options.items():
@@ -118,7 +109,7 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
            '<p class="team">Team: <span>&nbsp;</span></p>',
            "<h2>The general situation</h2>",
            f"<p><strong>{e(scenario.date)}.</strong> {e(scenario.summary)}</p>",
-           f"<p>{e(rounds_text(scenario, settings))} "
+           f"<p>{e(rounds_text(scenario, settings.rounds))} "
            f"{e(scenario.sides[scenario.side_ids[0]].name)} moves first.</p>",
            '<div class="cols"><div>',
            "<h2>Your confidential brief</h2>",
@@ -192,7 +183,7 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
             '<span class="secret">TEACHER\'S ANSWER SHEET: NOT FOR STUDENTS</span></header>')
     out = ['<section class="page">', head,
            f"<h1>{e(scenario.title)}: answer sheet</h1>",
-           f"<p>{e(scenario.date)}. {e(rounds_text(scenario, settings))}</p>",
+           f"<p>{e(scenario.date)}. {e(rounds_text(scenario, settings.rounds))}</p>",
            "<h2>Both sides' points</h2>",
            f'<table><tr><th>Issue and option</th><th class="n">{e(sa.name)}</th>'
            f'<th class="n">{e(sb.name)}</th></tr>']
@@ -255,4 +246,4 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
     return _page(f"{scenario.title}: answer sheet", out)
 
 
-__all__ = ["answer_sheet_html", "briefs_html", "rounds_text", "side_page"]
+__all__ = ["answer_sheet_html", "briefs_html", "condition_words", "side_page"]

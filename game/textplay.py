@@ -16,7 +16,8 @@ from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.session import TEAM_NAME_LIMIT, Session
-from game.play.wording import change_text, event_title, move_label, offer_rows, offer_text
+from game.play.wording import (change_text, event_title, move_label, offer_rows, offer_text,
+                               round_label, rounds_text)
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -138,6 +139,9 @@ class TextGame:
             raise Quit
         return line.strip()
 
+    def round_label(self, number: int) -> str:
+        return round_label(self.scenario, self.session.settings.rounds, number)
+
     def name(self, side: str) -> str:
         return self.scenario.sides[side].name
 
@@ -203,9 +207,8 @@ class TextGame:
         sides = " and ".join(f"{self.name(x)} ({'you' if x in self.humans else 'computer'})"
                              for x in game.sides)
         self.say(f"At the table: {sides}. {self.name(game.sides[0])} speaks first.")
-        self.say(f"The game lasts {game.state.rounds} rounds; in each round both sides "
-                 "make one move. If there is no deal after the last round, the talks end "
-                 "without one.")
+        self.say(rounds_text(s, game.settings.rounds) + " If there is no deal after the "
+                 "last round, the talks end without one.")
         self.say("Every deal is scored in points from 0 to 100 for each side.")
 
     def briefing(self, side: str, start: bool = False) -> None:
@@ -267,10 +270,9 @@ class TextGame:
             self.show_entry(entry, viewer)
 
     def show_entry(self, entry: Entry, viewer: str | None) -> None:
-        state = self.session.game.state
         if entry.kind == "phase":
             self.say()
-            self.rule(f"Round {entry.round} of {state.rounds}")
+            self.rule(self.round_label(entry.round))
             self.say(f"{entry.title}: {entry.body}")
         elif entry.kind == "event":
             self.say()
@@ -328,10 +330,8 @@ class TextGame:
     def status(self, side: str) -> None:
         game = self.session.game
         state = game.state
-        phase = self.scenario.phase(state.phase)
         self.say()
-        self.rule(f"{self.name(side).upper()} TO MOVE - ROUND {state.round} OF {state.rounds} "
-                  f"({phase.name})")
+        self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
         self.say("   ".join(f"{m.name}: {state.meters[m.id]:g}" for m in self.scenario.meters))
         batna = points(game.fallback(side))
         if state.standing is not None:

@@ -15,7 +15,8 @@ from game.analysis import points
 from game.cli import main
 from game.debrief import debrief
 from game.engine import Game
-from game.handout import answer_sheet_html, briefs_html, condition_words, rounds_text
+from game.handout import answer_sheet_html, briefs_html, condition_words
+from game.play.wording import rounds_text
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.scenario import load_scenario
 from game.settings import Settings
@@ -65,7 +66,7 @@ def test_rounds_follow_the_settings_as_the_game_counts_them(scenario) -> None:  
     for rounds in (None, 4):
         settings = Settings(rounds=rounds)
         total = Game(scenario, settings, 0).state.rounds
-        assert rounds_text(scenario, settings).startswith(f"The talks last {total} rounds")
+        assert rounds_text(scenario, settings.rounds).startswith(f"The talks last {total} rounds")
     assert "bargaining (4 rounds)" in briefs_html(scenario, ["ru"], Settings(rounds=4))
 
 
