@@ -540,16 +540,17 @@ def _transcript(args: argparse.Namespace) -> int:
     restored = restore(save, finder.find(save, Path(args.save)).scenario)
     output = Path(args.output)
     if output.suffix.lower() in (".html", ".htm"):
-        text = transcript.html(restored.game)
+        text = transcript.html(restored.game, restored.humans)
     elif output.suffix.lower() in (".md", ".markdown", ".txt"):
-        text = transcript.markdown(restored.game)
+        text = transcript.markdown(restored.game, restored.humans)
     else:
         print("parley: the output must end in .md or .html", file=sys.stderr)
         return 2
     output.write_text(text, encoding="utf-8")
     if restored.warning:
         print(restored.warning, file=sys.stderr)
-    print(f"wrote {output}")
+    print(f"wrote {output}" + ("" if restored.game.finished else
+                               " (the game is not over: only what its team has seen)"))
     return 0
 
 

@@ -73,8 +73,10 @@ COLUMN_HELP: list[tuple[str, str]] = [
     ("undo", "Whether taking moves back was allowed."),
     ("seconds_per_turn", "The time for each move in the window (empty: no limit)."),
     ("file", "The save, as a path inside the folder the report read."),
-    ("note", "What to check before marking: a red line crossed, an unfinished game, a game "
-             "replayed on a changed scenario, a game saved more than once (counted once)."),
+    ("note", "What to check before marking: a red line crossed, an unfinished game (its "
+             "figures are left empty until it is over, since they would show the other "
+             "side's private values), a game replayed on a changed scenario, a game saved "
+             "more than once (counted once)."),
 ]
 COLUMNS = [name for name, _ in COLUMN_HELP]
 
@@ -176,7 +178,8 @@ def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:
             count = len(r.red_lines_crossed)
             notes.append(f"{count} red line{'s' if count > 1 else ''} crossed")
         if not d.finished:
-            notes.append("unfinished: not marked")
+            notes.append("unfinished: not marked, and its figures are hidden until the game "
+                         "is over")
         if restored.warning:
             notes.append(f"scenario changed: {restored.warning}")
         if copies:
@@ -193,7 +196,16 @@ def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:
             "opponent": game.teams.get(scenario.other(side)) or "",
             "opponent_points": o.points, "opponent_gain": o.gain_points,
             "note": "; ".join(notes)})
+        if not d.finished:
+            # The figures rest on both sides' private values: a team could read the other
+            # side's from a report of its unfinished game, then resume it.
+            rows[-1].update({key: "" for key in HIDDEN_UNTIL_OVER})
     return rows
+
+
+#: Columns left empty for a game that is not over.
+HIDDEN_UNTIL_OVER = ("points", "fallback", "gain", "best_gain", "red_lines", "opponent_points",
+                     "opponent_gain")
 
 
 def _compare(rows: list[dict[str, Any]]) -> None:

@@ -402,8 +402,12 @@ class TextGame:
         while True:
             choice = self.ask("Your move (number or letter, ? for help): ").lower()
             if choice in ("q", "quit"):
-                kept = ("It is saved; you can resume it later." if session.save_works
-                        else "It is NOT saved: it will be lost.")
+                if not session.game.moves:
+                    kept = "No move has been made yet: there is nothing to save."
+                elif session.save_works:
+                    kept = "It is saved; you can resume it later."
+                else:
+                    kept = "It is NOT saved: it will be lost."
                 if self.ask(f"Leave the game? {kept} Type y to confirm: ").lower() \
                         .startswith("y"):
                     raise Quit

@@ -3,6 +3,7 @@ Markdown or as one self-contained HTML page with the charts inline."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
@@ -24,11 +25,25 @@ class Line:
     offer: list[tuple[str, str]] = field(default_factory=list)
 
 
-def lines_of(game: Game) -> list[Line]:
-    """The record as lines a reader follows; effects join the line that caused them."""
+def seen_by(game: Game, humans: Iterable[str] | None) -> set[str] | None:
+    """The sides whose private entries a transcript may show: every side's (None) once the
+    game is over; before that, only the side of the one team that plays it (the team that
+    exports it), and none in a game of two teams or of the computer alone."""
+    if game.finished:
+        return None
+    people = set(humans or ())
+    return people if len(people) == 1 else set()
+
+
+def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
+    """The record as lines a reader follows; effects join the line that caused them. Before
+    the game is over, only what the exporting team has seen (:func:`seen_by`)."""
     lines: list[Line] = []
     scenario = game.scenario
+    allowed = seen_by(game, humans)
     for entry in game.log:
+        if allowed is not None and entry.private is not None and entry.private not in allowed:
+            continue
         if entry.kind == "effect":
             text = changes_text(scenario, entry)
             if lines and text:
@@ -95,14 +110,21 @@ def _nash(game: Game, d: Debrief) -> str:
         f" ({worth} points)"
 
 
-def markdown(game: Game) -> str:
-    """The transcript as Markdown."""
+#: Said instead of the debrief in the transcript of a game that is not over.
+NOT_OVER = ("The game is not over. The debrief (both sides' points, the outcome space, the "
+            "computer's reasons, what each side cared about) is shown once it is; until "
+            "then this transcript holds only what the team that plays has seen.")
+
+
+def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
+    """The transcript as Markdown; *humans*: the sides played by people (before the game is
+    over, only what the one team playing has seen is shown)."""
     d = debrief(game)
     out = [f"# {game.scenario.title}: transcript", ""]
     out += [f"- **{k}:** {v}" for k, v in _facts(game)]
     out += ["", "## The talks", ""]
     current = 0
-    for line in lines_of(game):
+    for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
             out += [f"### Round {current}", ""]
@@ -116,6 +138,8 @@ def markdown(game: Game) -> str:
         for quote in line.cites:
             out.append(f"> Source: {quote}")
         out.append("")
+    if not game.finished:
+        return "\n".join(out + ["## Debrief", "", NOT_OVER]) + "\n"
     out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
@@ -153,8 +177,9 @@ td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
 """
 
 
-def html(game: Game) -> str:
-    """The transcript as one self-contained HTML page, the charts as inline SVG."""
+def html(game: Game, humans: Iterable[str] | None = None) -> str:
+    """The transcript as one self-contained HTML page, the charts as inline SVG; *humans*
+    as for :func:`markdown`."""
     d = debrief(game)
     e = escape
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -164,7 +189,7 @@ def html(game: Game) -> str:
     out += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in _facts(game)]
     out += ["</table>", "<h2>The talks</h2>"]
     current = 0
-    for line in lines_of(game):
+    for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
             out.append(f"<h3>Round {current}</h3>")
@@ -174,6 +199,9 @@ def html(game: Game) -> str:
         out.append(f'<div class="line {e(line.kind)}"><span class="who">{e(line.who)}:</span> '
                    f"{e(line.text)}{effects}{offer}</div>")
         out += [f"<blockquote>Source: {e(q)}</blockquote>" for q in line.cites]
+    if not game.finished:
+        out += ["<h2>Debrief</h2>", f"<p>{e(NOT_OVER)}</p>", "</body></html>"]
+        return "\n".join(out) + "\n"
     out += ["<h2>Debrief</h2>",
             f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
     if d.deal:

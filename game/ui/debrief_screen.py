@@ -64,7 +64,8 @@ class DebriefScreen(Screen):
         folder = transcript_folder()
         try:
             self.written = write_transcripts(session.game,
-                                             transcript_name(session.game, path), folder)
+                                             transcript_name(session.game, path), folder,
+                                             session.humans)
         except OSError as exc:
             self.app.push(Message("The transcript could not be written",
                                   f"{folder}: {exc.strerror or exc}"))
