@@ -161,3 +161,26 @@ def test_the_transcript_shows_each_sides_own_mark() -> None:
     for r in d.results.values():
         assert f"Its own mark: {r.mark} out of 100." in text
     assert d.results["us"].mark == 0
+
+
+def test_a_game_replayed_on_a_changed_scenario_is_noted(tmp_path: Path) -> None:
+    mod = tmp_path / "mods" / "strikes_mod.yaml"
+    mod.parent.mkdir()
+    text = DEFAULT_SCENARIO.read_text(encoding="utf-8") + "\n# a modder's copy\n"
+    mod.write_text(text, encoding="utf-8")
+    game = walked_out_on(load_scenario(mod))
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    write_save(to_save(game, {"us"}), folder / "g.json")
+    mod.write_text(text + "# edited again after the game\n", encoding="utf-8")
+    rows = report(folder, tmp_path / "class.csv")
+    assert rows and all(row["note"].startswith("scenario changed: The scenario has changed")
+                        for row in rows)
+
+
+def walked_out_on(scenario) -> Game:  # type: ignore[no-untyped-def]
+    game = Game(scenario, Settings(), 2, {"us": "Group E", "ru": "Computer"})
+    for move in (Move.propose(ACROSS_US_RED_LINE), Move.propose(ACROSS_US_RED_LINE),
+                 Move.propose(ACROSS_US_RED_LINE), Move.walkout()):
+        game.apply(move)
+    return game

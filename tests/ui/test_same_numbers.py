@@ -18,7 +18,7 @@ import pytest
 from game import transcript
 from game.cli import main
 from game.debrief import debrief
-from game.library import shipped_scenarios
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.play.session import DEMO, Session
 from game.save import to_save, write_save
 from game.scenario import load_scenario
@@ -115,3 +115,21 @@ def test_the_window_terminal_transcripts_and_report_show_the_same_numbers(
                  "html": from_transcript(session, html=True), "report": report}
         for where, figures in shown.items():
             assert figures == expected, (where, session.game.seed)
+
+
+def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    session = played(DEFAULT_SCENARIO, 46)
+    model = debrief(session.game)
+    screen = app.push(Debrief(session))
+    window = " ".join(span.text for span in screen.texts_by_page[0].spans)
+    app.pop()
+    out = io.StringIO()
+    text = TextGame(session, io.StringIO(), out)
+    write_debrief(session.scenario, model, set(), True, text.say, text.rule, out.write)
+    terminal = " ".join(out.getvalue().split())
+    markdown = transcript.markdown(session.game)
+    for result in model.results.values():
+        said = f"Its own mark: {result.mark} out of 100"
+        assert said in window and said in terminal and said in markdown
