@@ -294,7 +294,11 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
                            "Marks out of 100"))
     out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h, _ in TEAM_COLUMNS) +
                "</tr>")
-    for values in (r.values for r in rows if r.values["played_by"] == "people"):
+    people = [r.values for r in rows if r.values["played_by"] == "people"]
+    # Side by side, best mark first: the comparison the rank column makes.
+    people.sort(key=lambda v: (str(v["scenario"]), str(v["side"]),
+                               -int(v["mark"]) if v["mark"] != "" else 1, str(v["team"])))
+    for values in people:
         out.append("<tr>" + "".join(
             f'<td{" class=n" if isinstance(values[key], int) else ""}>'
             f"{e(str(values[key]))}</td>" for _, key in TEAM_COLUMNS) + "</tr>")

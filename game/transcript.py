@@ -10,7 +10,7 @@ from html import escape
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
-from game.play.wording import changes_text, event_title, offer_rows
+from game.play.wording import changes_text, event_title, offer_rows, round_label, rounds_text
 from game.svgchart import meters_svg, outcome_space_svg
 
 
@@ -85,8 +85,10 @@ def _facts(game: Game) -> list[tuple[str, str]]:
     teams = ", ".join(f"{names.get(side, side)}: {team}" for side, team in game.teams.items())
     return [("Scenario", f"{game.scenario.title} ({game.scenario.id})"),
             ("Teams", teams or "not recorded"), ("Seed", str(game.seed)),
-            ("Rounds", f"{state.round} of {state.rounds}"),
-            ("Settings", f"difficulty {s.difficulty}, rounds {s.rounds or 'as scenario'}, "
+            ("Rounds", f"{state.round} of {state.rounds} played. "
+                       f"{rounds_text(game.scenario, s.rounds)}"),
+            ("Settings", f"difficulty {s.difficulty}, bargaining rounds "
+                         f"{s.rounds or 'as the scenario says'}, "
                          f"undo {'on' if s.undo else 'off'}, seconds per turn "
                          f"{s.seconds_per_turn or 'no limit'}")]
 
@@ -127,7 +129,7 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
-            out += [f"### Round {current}", ""]
+            out += [f"### {round_label(game.scenario, game.settings.rounds, current)}", ""]
         text = f"**{line.who}:** {line.text}"
         if line.effects:
             text += f" *({line.effects})*"
@@ -192,7 +194,8 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
-            out.append(f"<h3>Round {current}</h3>")
+            out.append(f"<h3>{e(round_label(game.scenario, game.settings.rounds, current))}"
+                       "</h3>")
         effects = f' <span class="effects">({e(line.effects)})</span>' if line.effects else ""
         offer = ("<ul>" + "".join(f"<li>{e(issue)}: {e(option)}</li>"
                                   for issue, option in line.offer) + "</ul>") if line.offer else ""
