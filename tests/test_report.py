@@ -184,3 +184,21 @@ def walked_out_on(scenario) -> Game:  # type: ignore[no-untyped-def]
                  Move.propose(ACROSS_US_RED_LINE), Move.walkout()):
         game.apply(move)
     return game
+
+
+def test_a_transcript_heads_each_round_with_its_place_in_its_phase() -> None:
+    from game import transcript
+
+    text = transcript.markdown(walked_out("Group F"))
+    assert "### Opening statements, round 1 of 8" in text
+    assert "### Bargaining round 1 of 6 (round 2 of 8)" in text
+    assert "The talks last 8 rounds: opening statements (1 round), then bargaining" in text
+
+
+def test_the_page_lists_each_sides_teams_best_mark_first(tmp_path: Path) -> None:
+    write_save(to_save(deal_across_the_red_line("Zero Team"), {"us"}), tmp_path / "a.json")
+    write_save(to_save(walked_out("Half Team"), {"us"}), tmp_path / "b.json")
+    report(tmp_path, tmp_path / "class.csv")
+    page = (tmp_path / "class.html").read_text(encoding="utf-8")
+    table = page.split("<h2>Teams</h2>", 1)[1].split("<h2>Games</h2>", 1)[0]
+    assert table.index("<td>Half Team</td>") < table.index("<td>Zero Team</td>")
