@@ -9,8 +9,9 @@ file, a save in two folders) is counted once.
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -81,15 +82,6 @@ COLUMN_HELP: list[tuple[str, str]] = [
 COLUMNS = [name for name, _ in COLUMN_HELP]
 
 
-@dataclass
-class _Game:
-    """One game found in the folder, before the class comparison."""
-
-    path: Path
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    copies: list[str] = field(default_factory=list)
-
-
 def _identity(save: SaveFile) -> tuple[object, ...]:
     """What makes two saves the same game: its scenario, seed, teams and the time it
     began (a copy, or an earlier save of it, shares them)."""
@@ -114,41 +106,37 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
 
     Each save is replayed on the scenario it was played on, found by its hash
     (:mod:`game.resolve`; *scenario_dirs* are searched too), so no file in the folder can
-    change the figures of another group's game. A game saved more than once is counted
-    once: the copy saved last is kept, and its note names the others."""
+    change the figures of another group's game. A game saved more than once (an identical
+    copy, found by its content's SHA-256 hash, or an earlier save of the same game) is
+    counted once: the save written last is kept, and its note names the others."""
     finder = ScenarioFinder(folders=scenario_dirs or [], advice=FOLDER_ADVICE)
     problems: list[str] = []
-    latest: dict[tuple[object, ...], tuple[SaveSummary, str]] = {}
-    copies: dict[tuple[object, ...], list[str]] = defaultdict(list)
-    order: list[tuple[object, ...]] = []
+    found: dict[tuple[object, ...], list[tuple[SaveFile, SaveSummary, str, str]]] = {}
     for summary, name in _saves(folder):
         if summary.save is None:
             problems.append(summary.error or f"{summary.path}: unreadable")
             continue
-        key = _identity(summary.save)
-        if key not in latest:
-            order.append(key)
-            latest[key] = (summary, name)
-            continue
-        kept = latest[key]
-        assert kept[0].save is not None
-        if (summary.save.saved, len(summary.save.moves)) > \
-                (kept[0].save.saved, len(kept[0].save.moves)):
-            copies[key].append(kept[1])
-            latest[key] = (summary, name)
-        else:
-            copies[key].append(name)
-    games = []
-    for key in order:
-        summary, name = latest[key]
-        assert summary.save is not None
         try:
-            scenario = finder.find(summary.save, summary.path).scenario
-            restored = restore(summary.save, scenario)
+            digest = hashlib.sha256(summary.path.read_bytes()).hexdigest()
+        except OSError as exc:
+            problems.append(f"{summary.path}: cannot be read again ({exc.strerror or exc})")
+            continue
+        found.setdefault(_identity(summary.save), []).append(
+            (summary.save, summary, name, digest))
+    games = []
+    for saves in found.values():
+        # The save written last (then the one with the most moves) is the game as it ended.
+        save, summary, name, digest = max(saves, key=lambda s: (s[0].saved, len(s[0].moves)))
+        copies = [f"identical copy at {other}" if other_digest == digest else
+                  f"an earlier save of this game at {other}"
+                  for _, _, other, other_digest in saves if other != name]
+        try:
+            scenario = finder.find(save, summary.path).scenario
+            restored = restore(save, scenario)
         except ParleyError as exc:
             problems.append(f"{summary.path}: {exc}")
             continue
-        games.append(_rows(restored, name, copies[key]))
+        games.append(_rows(restored, name, copies))
     rows = [row for game in games for row in game]
     _compare(rows)
     return [Row(r) for r in rows], problems
@@ -183,7 +171,7 @@ def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:
         if restored.warning:
             notes.append(f"scenario changed: {restored.warning}")
         if copies:
-            notes.append(f"duplicate: also saved as {', '.join(copies)} (counted once)")
+            notes.append(f"duplicate: {'; '.join(copies)} (counted once)")
         rows.append({
             **common, "team": game.teams.get(side) or ("Team" if people else "Computer"),
             "side": scenario.sides[side].name, "played_by": "people" if people else "computer",

@@ -108,7 +108,7 @@ def test_subfolders_copies_and_unfinished_games(tmp_path: Path) -> None:
     files = sorted({row["file"] for row in rows})
     assert files == ["laptop1/a.json", "laptop2/b.json"]
     a = next(r for r in rows if r["team"] == "Group A")
-    assert "duplicate: also saved as laptop2/inner/copy.json (counted once)" in a["note"]
+    assert "duplicate: identical copy at laptop2/inner/copy.json (counted once)" in a["note"]
     b = next(r for r in rows if r["team"] == "Group B")
     assert b["outcome"] == "Unfinished" and b["mark"] == "" and "unfinished" in b["note"]
     assert b["joint_score"] == ""
@@ -125,7 +125,7 @@ def test_a_later_save_of_the_same_game_is_the_one_counted(tmp_path: Path) -> Non
     write_save(first, tmp_path / "a-new-name.json")
     rows = report(tmp_path, tmp_path / "out" / "class.csv")
     assert {row["file"] for row in rows} == {"z-old-name.json"}
-    assert "also saved as a-new-name.json" in rows[0]["note"]
+    assert "an earlier save of this game at a-new-name.json" in rows[0]["note"]
 
 
 @pytest.mark.parametrize(("gain", "best", "fallback", "crossed", "deal", "expected"), [
