@@ -50,6 +50,7 @@ break-inside:avoid}
 .sources li{break-inside:avoid}.sources li{margin-bottom:1pt}
 .chart svg{width:100%;max-width:30rem;height:auto;border:1px solid #ccc}
 .small{font-size:7.2pt;color:#444}
+@media screen{.page{border-bottom:3px dashed #999;margin-bottom:2rem;padding-bottom:2rem}}
 @media print{body{margin:0;max-width:none;padding:0}.page{padding-bottom:0}}
 """
 
@@ -210,6 +211,10 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
             out.append("<p><strong>Options worth more or less together:</strong></p><ul>" +
                        "".join(f"<li>{e(_combination(scenario, c))}</li>"
                                for c in spec.combinations) + "</ul>")
+        result = d.results[side]
+        out.append(f"<p><strong>Best gain:</strong> {result.best_gain_points} points over "
+                   "its fallback, in a deal the other side would also prefer to no deal "
+                   "(a mark of 100 in the class report).</p>")
         out.append("<p><strong>Priorities:</strong> " + e(", ".join(
             f"{name} {points(weight)}%" for name, weight in d.results[side].priorities)) +
             "</p></div>")

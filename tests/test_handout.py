@@ -85,6 +85,10 @@ def test_answer_sheet_has_the_debriefs_figures(scenario) -> None:  # type: ignor
         spec = scenario.sides[side]
         assert f"{escape(spec.batna.name)}, {points(spec.batna.value)} points" in page
     assert "NOT FOR STUDENTS" in page
+    for side in scenario.side_ids:
+        best = d.results[side].best_gain_points
+        assert f"{escape(scenario.sides[side].name)}</h2><p><strong>Fallback:" in page
+        assert f"<strong>Best gain:</strong> {best} points over its fallback" in page
 
 
 def test_conditions_read_in_the_scenarios_words(scenario) -> None:  # type: ignore[no-untyped-def]
