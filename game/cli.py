@@ -31,7 +31,9 @@ def _rules() -> argparse.ArgumentParser:
     the settings file (their defaults are left out, so a flag not given changes nothing)."""
     rules = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     group = rules.add_argument_group("rules of the day (override --settings)")
-    group.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
+    group.add_argument("--rounds", type=int, help="rounds of the main bargaining phase (a "
+                                                  "scenario's opening and final rounds come "
+                                                  "on top)")
     group.add_argument("--difficulty", choices=DIFFICULTIES, help="how hard the computer "
                                                                   "negotiates")
     group.add_argument("--no-undo", dest="undo", action="store_false",
@@ -81,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="open the window with the computer playing both sides")
     parser.add_argument("--scenario", metavar="FILE", help="scenario for the game window")
     parser.add_argument("--settings", metavar="FILE",
-                        help="a teacher's settings file (classroom.toml); flags override it")
+                        help="a teacher's settings file (classroom.toml); flags override it; "
+                             "may also be given after the command")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", parents=[_rules(), _scenario_folders(), _settings_file(
