@@ -56,3 +56,16 @@ def test_an_unlocked_file_leaves_the_rules_open(make_app) -> None:  # type: igno
     app.settings = Settings(rounds=4)
     screen = SettingsScreen(app)
     assert all(widget.enabled for widget in screen.rules)
+
+
+def test_the_brief_in_the_window_explains_the_rounds() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.play.session import Session
+    from game.scenario import load_scenario
+    from game.ui.briefing import brief_spans
+
+    session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(rounds=8), "computer",
+                            human_side="us", seed=1)
+    first = brief_spans(session, "us")[0].text
+    assert first.startswith("The talks last 10 rounds: opening statements (1 round), then "
+                            "bargaining (8 rounds), then final offers (1 round).")
