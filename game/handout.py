@@ -80,7 +80,7 @@ def condition_words(scenario: Scenario, condition: str) -> str:
         names[issue.id] = issue.name
         names.update({o.id: f"\u201c{o.name}\u201d" for o in issue.options})
     for side in scenario.side_ids:
-        names[f"walkout_{side}"] = f"{scenario.sides[side].name} walked out"
+        names[f"walkout_{side}"] = f"the side is {scenario.sides[side].name}"
 
     def word(match: re.Match[str]) -> str:
         token = match.group(0)

@@ -95,7 +95,7 @@ def test_conditions_read_in_the_scenarios_words(scenario) -> None:  # type: igno
     words = condition_words(scenario, "joint_action >= joint_planning and trust < 30")
     assert words == ("Form of joint action is at least \u201cJoint planning\u201d and Trust "
                      "between delegations is below 30")
-    assert condition_words(scenario, "walkout_ru") == "Russia walked out"
+    assert condition_words(scenario, "walkout_ru") == "the side is Russia"
 
 
 def test_brief_command_writes_each_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
