@@ -549,7 +549,12 @@ def _transcript(args: argparse.Namespace) -> int:
     else:
         print("parley: the output must end in .md or .html", file=sys.stderr)
         return 2
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"parley: transcript -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
     if restored.warning:
         print(restored.warning, file=sys.stderr)
     print(f"wrote {output}" + ("" if restored.game.finished else
@@ -570,9 +575,14 @@ def _report(args: argparse.Namespace) -> int:
         print(f"parley: report -o {output}: the table is a CSV file; name it .csv (the page "
               "is written beside it, as .html)", file=sys.stderr)
         return 2
-    write_csv(rows, output)
     page = output.with_suffix(".html")
-    write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+    try:
+        write_csv(rows, output)
+        write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+    except OSError as exc:
+        print(f"parley: report -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
     games = len({row.values["file"] for row in rows})
@@ -618,9 +628,13 @@ def _brief(args: argparse.Namespace) -> int:
         print(f"parley: brief --side {args.side}: unknown side; choose one of "
               f"{', '.join(sides + ['both'])}", file=sys.stderr)
         return 2
-    if output.parent != Path():
+    try:
         output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"parley: brief -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
     what = "the answer sheet" if args.teacher else "the brief of " + " and ".join(
         scenario.sides[s].name for s in (sides if args.side == "both" else [args.side]))
     print(f"wrote {output} ({what}: open it in a browser and print it)")

@@ -202,3 +202,17 @@ def test_the_page_lists_each_sides_teams_best_mark_first(tmp_path: Path) -> None
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
     table = page.split("<h2>Teams</h2>", 1)[1].split("<h2>Games</h2>", 1)[0]
     assert table.index("<td>Half Team</td>") < table.index("<td>Zero Team</td>")
+
+
+@pytest.mark.parametrize("command", [["report", "{folder}"], ["brief", "tutorial"],
+                                     ["transcript", "{folder}/g.json"]])
+def test_an_output_that_cannot_be_written_is_said_plainly(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    write_save(to_save(walked_out("Group G"), {"us"}), tmp_path / "g.json")
+    suffix = ".csv" if command[0] == "report" else ".html"
+    args = [part.format(folder=tmp_path) for part in command]
+    assert main([*args, "-o", str(blocker / f"out{suffix}")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write there" in err and "Traceback" not in err
