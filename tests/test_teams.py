@@ -96,3 +96,17 @@ def test_wrong_team_flags_are_refused_plainly(argv: list[str], said: str, saves:
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
     assert not saves.exists() or not list(saves.iterdir())
+
+
+def test_team_flags_belong_to_a_new_terminal_game(
+        saves: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert _play(["play", "--team", "us=Reds"], "", monkeypatch) == 2
+    assert "names the teams of the terminal game" in capsys.readouterr().err
+    assert _play(["play", "--text", "--side", "both", "--seed", "5"], PASS_THEN_QUIT,
+                 monkeypatch) == 0
+    (save,) = saves.glob("*.json")
+    capsys.readouterr()
+    assert _play(["play", "--text", "--load", str(save), "--team", "us=Other"], "",
+                 monkeypatch) == 2
+    assert "a saved game keeps its own names" in capsys.readouterr().err
