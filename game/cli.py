@@ -31,7 +31,9 @@ def _rules() -> argparse.ArgumentParser:
     the settings file (their defaults are left out, so a flag not given changes nothing)."""
     rules = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     group = rules.add_argument_group("rules of the day (override --settings)")
-    group.add_argument("--rounds", type=int, help="rounds of the main bargaining phase")
+    group.add_argument("--rounds", type=int, help="rounds of the main bargaining phase (a "
+                                                  "scenario's opening and final rounds come "
+                                                  "on top)")
     group.add_argument("--difficulty", choices=DIFFICULTIES, help="how hard the computer "
                                                                   "negotiates")
     group.add_argument("--no-undo", dest="undo", action="store_false",
@@ -46,7 +48,21 @@ def _rules() -> argparse.ArgumentParser:
                        help="teams must give their names before they play")
     group.add_argument("--hide-priorities", dest="reveal_priorities", action="store_false",
                        help="the debrief does not reveal the other side's priorities")
+    group.add_argument("--locked", action="store_true",
+                       help="the window's settings screen shows these rules without letting "
+                            "them be changed")
     return rules
+
+
+def _settings_file(effect: str) -> argparse.ArgumentParser:
+    """``--settings FILE`` for one command, given before or after the command's name; *effect*
+    says what it changes for that command. (Its default is left out, so a file named before
+    the command is kept.)"""
+    option = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    option.add_argument("--settings", metavar="FILE",
+                        help=f"a teacher's settings file (classroom.toml), checked for "
+                             f"mistakes; {effect}")
+    return option
 
 
 def _scenario_folders() -> argparse.ArgumentParser:
@@ -67,10 +83,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="open the window with the computer playing both sides")
     parser.add_argument("--scenario", metavar="FILE", help="scenario for the game window")
     parser.add_argument("--settings", metavar="FILE",
-                        help="a teacher's settings file (classroom.toml); flags override it")
+                        help="a teacher's settings file (classroom.toml); flags override it; "
+                             "may also be given after the command")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = commands.add_parser("play", parents=[_rules(), _scenario_folders()],
+    play = commands.add_parser("play", parents=[_rules(), _scenario_folders(), _settings_file(
+                                   "it sets the rules of the day (each rules flag overrides it)")],
                                help="play a game (in the window, or --text in the terminal)",
                                description="Play a game of a scenario.")
     play.add_argument("scenario", nargs="?",
@@ -85,11 +103,17 @@ def _parser() -> argparse.ArgumentParser:
                                                "random; the seed is shown so a game can be "
                                                "replayed)")
     play.add_argument("--load", metavar="SAVE", help="resume a saved game")
+    play.add_argument("--team", metavar="SIDE=NAME", action="append", default=[],
+                      help="the name of the team playing SIDE, recorded in the save, the "
+                           "transcript and the class report (e.g. --team us='Group 3'); may "
+                           "be given for each side played by people")
     play.add_argument("--no-save", action="store_true",
                       help="do not autosave (games are saved after every move to the user "
                            "data folder, or to $PARLEY_SAVES)")
 
-    validate = commands.add_parser("validate", help="check scenario files; every problem "
+    validate = commands.add_parser("validate", parents=[_settings_file(
+                                       "its scenario ids are checked against the shipped "
+                                       "scenarios")], help="check scenario files; every problem "
                                                     "with file:line:column",
                                    description="Check scenario files and report every "
                                                "problem: errors, and warnings about parts "
@@ -101,7 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true",
                           help="treat warnings as errors (for a modder's own checks)")
 
-    simulate = commands.add_parser("simulate", help="computer against computer, many times: "
+    simulate = commands.add_parser("simulate", parents=[_settings_file(
+                                       "the games are played by its rules")], help="computer against computer, many times: "
                                                     "balance figures",
                                    description="Play a scenario computer against computer "
                                                "many times and report how it plays.")
@@ -120,13 +145,15 @@ def _parser() -> argparse.ArgumentParser:
                           help="play N games for every pair of computer difficulties or "
                                "strategies of the two sides, and print the table")
 
-    schema = commands.add_parser("schema", help="JSON Schema of the scenario format, for "
+    schema = commands.add_parser("schema", parents=[_settings_file(
+                                     "the schema does not depend on it")], help="JSON Schema of the scenario format, for "
                                                 "editors",
                                  description="Print (or write) the JSON Schema of the "
                                              "scenario format.")
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
-    graph = commands.add_parser("graph", help="the scenario's state machine as a diagram",
+    graph = commands.add_parser("graph", parents=[_settings_file(
+                                    "the diagram does not depend on it")], help="the scenario's state machine as a diagram",
                                 description="Draw the scenario's phases and outcomes: mermaid "
                                             "text by default; .dot, .svg or .png by the "
                                             "output's suffix (SVG and PNG need Graphviz).")
@@ -134,7 +161,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="scenario file (default: the May 2016 joint-strikes talks)")
     graph.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
 
-    transcript = commands.add_parser("transcript", parents=[_scenario_folders()],
+    transcript = commands.add_parser("transcript", parents=[_scenario_folders(), _settings_file(
+                                         "a saved game keeps the rules it was played by")],
                                      help="a saved game as a Markdown or HTML transcript",
                                      description="Write a saved game's transcript: every move "
                                                  "and line with its citation, and the debrief. "
@@ -144,7 +172,29 @@ def _parser() -> argparse.ArgumentParser:
     transcript.add_argument("save", help="saved game (.json)")
     transcript.add_argument("-o", "--output", metavar="FILE", required=True)
 
-    report = commands.add_parser("report", parents=[_scenario_folders()],
+    brief = commands.add_parser("brief", parents=[_settings_file(
+                                    "the rounds the handout states follow it")], help="print-ready handouts: each side's confidential "
+                                              "brief, or the teacher's answer sheet",
+                                description="Write a self-contained HTML page to print: each "
+                                            "side's brief on its own page (general "
+                                            "situation, confidential brief, points table, "
+                                            "fallback, red lines, sources), or with "
+                                            "--teacher the answer sheet (both sides' "
+                                            "points, the outcome space with the Pareto "
+                                            "frontier and the Nash point, what each outcome "
+                                            "means). Rounds follow --settings.")
+    brief.add_argument("scenario", nargs="?", default=str(DEFAULT_SCENARIO),
+                       help="scenario file or the id of a shipped scenario (default: the "
+                            "May 2016 joint-strikes talks)")
+    brief.add_argument("--side", default="both",
+                       help="the side whose brief to write: a side id (us, ru in the default "
+                            "scenario) or 'both' (default), one printed page each")
+    brief.add_argument("--teacher", action="store_true",
+                       help="write the teacher's answer sheet instead of the sides' briefs")
+    brief.add_argument("-o", "--output", metavar="FILE.html", required=True)
+
+    report = commands.add_parser("report", parents=[_scenario_folders(), _settings_file(
+                                     "each saved game keeps the rules it was played by")],
                                  help="every saved game in a folder as one class table "
                                       "(CSV) and summary page",
                                  description="Gather every save in a folder into one CSV "
@@ -159,11 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
+        if args.settings and args.command in ("schema", "graph", "transcript", "report"):
+            from game.settings import load_settings
+            load_settings(args.settings)  # a mistake in it is worth knowing about
         if args.command is None:
             return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
                    "schema": _schema, "graph": _graph, "transcript": _transcript,
-                   "report": _report}[args.command]
+                   "report": _report, "brief": _brief}[args.command]
         return handler(args)
     except ScenarioError as exc:
         for problem in exc.problems:
@@ -222,6 +275,11 @@ def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
     else:
         base = Settings()
     given = {key: getattr(args, key) for key in KNOWN if hasattr(args, key)}
+    if given.get("scenarios") is not None:
+        from game.settings import unknown_scenarios
+        problems = unknown_scenarios(given["scenarios"])
+        if problems:
+            raise SettingsError("--scenarios: " + "; ".join(problems))
     if given.get("seconds_per_turn") == 0:
         given["seconds_per_turn"] = None
         return Settings.from_json({**base.to_json(), **given})
@@ -232,7 +290,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
     from game.play.session import Session, team_names
     from game.save import Autosave, read_save, restore, save_folder
-    from game.textplay import Quit, TextGame, choose_sides
+    from game.textplay import Quit, TextGame, ask_team_names, choose_sides
 
     save = read_save(Path(args.load)) if args.load else None
     scenario = (_scenario_of(save, args) if save is not None
@@ -240,6 +298,10 @@ def _play(args: argparse.Namespace) -> int:
     settings = _settings(args, window=not args.text)
     sides = list(scenario.side_ids)
     if not args.text:
+        if args.team:
+            print("parley: --team names the teams of the terminal game (play --text); the "
+                  "window asks for them on its own screen", file=sys.stderr)
+            return 2
         return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
     if args.side is None:
         if save is not None:
@@ -259,6 +321,16 @@ def _play(args: argparse.Namespace) -> int:
         print(f"parley: unknown side {args.side!r}; choose one of "
               f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
         return 2
+    teams, problem = _teams(args.team, scenario, humans, save is not None)
+    if problem is not None:
+        print(f"parley: {problem}", file=sys.stderr)
+        return 2
+    if save is None and settings.require_team_names:
+        try:
+            teams = ask_team_names(scenario, [s for s in sides if s in humans], teams,
+                                   sys.stdin, sys.stdout)
+        except Quit:
+            return 0
     if save is not None:
         restored = restore(save, scenario)
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
@@ -269,8 +341,7 @@ def _play(args: argparse.Namespace) -> int:
         session = Session.resume(restored, Path(args.load), save=not args.no_save)
     else:
         seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-        game = Game(scenario, settings, seed, team_names(sides, humans, {
-            s: "Players" for s in humans}))
+        game = Game(scenario, settings, seed, team_names(sides, humans, teams))
         print(f"(seed {seed}: replay this game with --seed {seed})")
         # Nobody plays when the computer plays itself: nothing worth keeping, so no save.
         autosave = None if args.no_save or not humans else \
@@ -289,6 +360,34 @@ def _play(args: argparse.Namespace) -> int:
     elif saved.path is not None and session.game.moves:
         print(f"(the game could not be saved to {saved.path})")
     return code
+
+
+def _teams(given: list[str], scenario: Scenario, humans: set[str],
+           resumed: bool) -> tuple[dict[str, str], str | None]:
+    """The team names ``--team SIDE=NAME`` gives, or a sentence saying what is wrong."""
+    from game.play.session import TEAM_NAME_LIMIT
+
+    teams: dict[str, str] = {}
+    if given and resumed:
+        return {}, "--team names the teams of a new game; a saved game keeps its own names"
+    for text in given:
+        side, equals, name = text.partition("=")
+        side, name = side.strip(), name.strip()
+        if not equals or not side or not name:
+            return {}, f"--team takes SIDE=NAME, e.g. us='Group 3' (got {text!r})"
+        if side not in scenario.sides:
+            return {}, (f"--team {text}: unknown side {side!r}; the scenario's sides are "
+                        f"{', '.join(scenario.side_ids)}")
+        if side not in humans:
+            return {}, (f"--team {text}: {scenario.sides[side].name} is played by the "
+                        "computer in this game")
+        if side in teams:
+            return {}, f"--team: the side {side!r} is named twice"
+        if len(name) > TEAM_NAME_LIMIT:
+            return {}, (f"--team {text}: a team name has at most {TEAM_NAME_LIMIT} "
+                        f"characters, not {len(name)}")
+        teams[side] = name
+    return teams, None
 
 
 def _folders(args: argparse.Namespace) -> list[Path]:
@@ -325,6 +424,15 @@ def _validate(args: argparse.Namespace) -> int:
     # knowing where it was installed.
     names = args.files or [str(path) for path in shipped_scenarios()]
     failed = 0
+    if args.settings:
+        from game.settings import load_settings
+
+        try:
+            load_settings(args.settings)
+            print(f"{args.settings}: OK: settings")
+        except SettingsError as exc:
+            print(exc)
+            failed += 1
     for name in names:
         if Path(name).name == SCHEMA_FILE:
             # `validate scenarios/*` also names the format's own schema: not a scenario.
@@ -338,8 +446,8 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             print(f"{name}: OK: {scenario.title}")
     if failed:
-        print(f"{failed} of {len(names)} file{'s' if len(names) > 1 else ''} "
-              "failed", file=sys.stderr)
+        total = len(names) + (1 if args.settings else 0)
+        print(f"{failed} of {total} file{'s' if total > 1 else ''} failed", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -435,16 +543,22 @@ def _transcript(args: argparse.Namespace) -> int:
     restored = restore(save, finder.find(save, Path(args.save)).scenario)
     output = Path(args.output)
     if output.suffix.lower() in (".html", ".htm"):
-        text = transcript.html(restored.game)
+        text = transcript.html(restored.game, restored.humans)
     elif output.suffix.lower() in (".md", ".markdown", ".txt"):
-        text = transcript.markdown(restored.game)
+        text = transcript.markdown(restored.game, restored.humans)
     else:
         print("parley: the output must end in .md or .html", file=sys.stderr)
         return 2
-    output.write_text(text, encoding="utf-8")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"parley: transcript -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
     if restored.warning:
         print(restored.warning, file=sys.stderr)
-    print(f"wrote {output}")
+    print(f"wrote {output}" + ("" if restored.game.finished else
+                               " (the game is not over: only what its team has seen)"))
     return 0
 
 
@@ -457,12 +571,73 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     rows, problems = gather(folder, _folders(args))
     output = Path(args.output)
-    write_csv(rows, output)
+    if output.suffix.lower() != ".csv":
+        print(f"parley: report -o {output}: the table is a CSV file; name it .csv (the page "
+              "is written beside it, as .html)", file=sys.stderr)
+        return 2
     page = output.with_suffix(".html")
-    write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+    try:
+        write_csv(rows, output)
+        write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+    except OSError as exc:
+        print(f"parley: report -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
-    print(f"wrote {output} ({len(rows)} games) and {page}")
+    games = len({row.values["file"] for row in rows})
+    print(f"wrote {output} ({games} game{'s' if games != 1 else ''}, one row for each side) "
+          f"and {page}")
+    return 0
+
+
+def _scenario_named(name: str) -> Scenario:
+    """A scenario from a file, or else from the id of a shipped scenario; raises
+    ParleyError with the nearest shipped id when it is neither."""
+    import difflib
+
+    if Path(name).exists() or Path(name).suffix in (".yaml", ".yml"):
+        return _load(name)
+    shipped = {path.stem: path for path in shipped_scenarios()}
+    if name in shipped:
+        return _load(str(shipped[name]))
+    near = difflib.get_close_matches(name, sorted(shipped), n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    raise ParleyError(f"{name!r} is neither a scenario file nor a shipped scenario{hint}; "
+                      f"the shipped scenarios are {', '.join(sorted(shipped))}")
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from game.handout import answer_sheet_html, briefs_html
+
+    output = Path(args.output)
+    if output.suffix.lower() not in (".html", ".htm"):
+        print(f"parley: brief -o {output}: the handout is an HTML page; name it .html",
+              file=sys.stderr)
+        return 2
+    scenario = _scenario_named(args.scenario)
+    settings = _settings(args)
+    sides = list(scenario.side_ids)
+    if args.teacher:
+        text = answer_sheet_html(scenario, settings)
+    elif args.side == "both":
+        text = briefs_html(scenario, sides, settings)
+    elif args.side in sides:
+        text = briefs_html(scenario, [args.side], settings)
+    else:
+        print(f"parley: brief --side {args.side}: unknown side; choose one of "
+              f"{', '.join(sides + ['both'])}", file=sys.stderr)
+        return 2
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"parley: brief -o {output}: cannot write there ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
+    what = "the answer sheet" if args.teacher else "the brief of " + " and ".join(
+        scenario.sides[s].name for s in (sides if args.side == "both" else [args.side]))
+    print(f"wrote {output} ({what}: open it in a browser and print it)")
     return 0
 
 

@@ -39,6 +39,11 @@ class SideResult:
     red_lines_crossed: list[str]
     priorities: list[tuple[str, float]]
     """Issue names with this side's private weights, most important first."""
+    best_gain_points: int
+    """The most this side could have gained over its fallback, in points, in a deal the
+    other side would also have preferred to no deal (0 when there was none)."""
+    mark: int
+    """The side's own mark out of 100 (see :func:`mark`)."""
 
     @property
     def fallback_moved(self) -> str | None:
@@ -120,6 +125,41 @@ def verdict(gain_points: int, crossed: list[str], deal: bool) -> str:
     return "A clear gain over walking away."
 
 
+def mark(gain_points: int, best_gain_points: int, batna_points: int, crossed: bool,
+         deal: bool) -> int:
+    """One side's own mark out of 100, from its result alone: 0 for a deal across its red
+    line; 50 with no deal (the fallback kept, nothing gained); a deal scores 50 plus its
+    share of the best gain the side could have had in a deal the other side would also have
+    preferred to no deal (100: that best gain or more), and a deal worse than the fallback
+    scores below 50, down to 0 for a deal worth nothing.
+
+    >>> mark(0, 30, 45, False, False), mark(15, 30, 45, False, True), mark(-9, 30, 45, False, True)
+    (50, 75, 40)
+    >>> mark(30, 30, 45, True, True)
+    0
+    """
+    if crossed:
+        return 0
+    if not deal or gain_points == 0:
+        return 50
+    if gain_points < 0:
+        return max(0, round(50 + 50 * gain_points / max(batna_points, 1)))
+    if best_gain_points <= 0:
+        return 100
+    return min(100, round(50 + 50 * gain_points / best_gain_points))
+
+
+def best_gain(game: Game, side: str, batna: dict[str, float]) -> int:
+    """The most *side* could have gained over its fallback, in points, in a deal that
+    crosses no red line and that the other side would also have preferred to no deal."""
+    space = game.space
+    other = game.scenario.other(side)
+    own, theirs = space.utility[side], space.utility[other]
+    best = max((own[n] for n in range(len(space.packages))
+                if space.allowed[n] and theirs[n] >= batna[other]), default=None)
+    return max(points(best) - points(batna[side]), 0) if best is not None else 0
+
+
 def debrief(game: Game) -> Debrief:
     """The debrief of a finished game (of the game so far, if it is still going on)."""
     scenario = game.scenario
@@ -133,13 +173,16 @@ def debrief(game: Game) -> Debrief:
         utility, batna = report.utility[side], report.batna[side]
         crossed = report.red_lines_crossed[side]
         gain = points(utility) - points(batna)
+        best = best_gain(game, side, report.batna)
         results[side] = SideResult(
             side=side, name=spec.name, short=spec.short, team=game.teams.get(side, ""),
             utility=utility, batna=batna, points=points(utility), batna_points=points(batna),
             gain_points=gain, start_batna_points=points(spec.batna.value),
             verdict=verdict(gain, crossed, agreed is not None),
             red_lines_crossed=crossed,
-            priorities=[(i.name, spec.weights[i.id]) for i in order])
+            priorities=[(i.name, spec.weights[i.id]) for i in order],
+            best_gain_points=best,
+            mark=mark(gain, best, points(batna), bool(crossed), agreed is not None))
     score, parts = joint_score(game, report)
     outcome = next((o for o in scenario.outcomes if o.id == state.outcome), None)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None
@@ -243,4 +286,5 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
     return gains + frontier + meter_score, parts
 
 
-__all__ = ["Debrief", "OutcomeChart", "SideResult", "debrief", "joint_score", "verdict"]
+__all__ = ["Debrief", "OutcomeChart", "SideResult", "best_gain", "debrief", "joint_score", "mark",
+           "verdict"]

@@ -30,7 +30,7 @@ from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
-from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine
+from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import Table, offer_speech, pick_line
@@ -98,9 +98,7 @@ class Game:
         #: Every package with both sides' utilities (derived from the scenario alone).
         self.space: OutcomeSpace = outcome_space(scenario)
         self.sides: tuple[str, str] = scenario.side_ids
-        self._phase_plan: list[tuple[Phase, int]] = [
-            (p, self.settings.rounds if p.adjustable and self.settings.rounds else p.rounds)
-            for p in scenario.phases]
+        self._phase_plan: list[tuple[Phase, int]] = phase_plan(scenario, self.settings.rounds)
         self._total_rounds = sum(n for _, n in self._phase_plan)
         self._protocol = TurnProtocol()
         build_machine(scenario, self._protocol)

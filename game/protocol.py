@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from transitions import Machine
 
-from game.model import Scenario
+from game.model import Phase, Scenario
 from game.moves import Move
 
 #: The machine's final state, after the last phase.
@@ -34,6 +34,12 @@ def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
     return machine_class(model=model, states=states, transitions=transitions,
                          initial=scenario.phases[0].id, auto_transitions=False,
                          ignore_invalid_triggers=False, **options)
+
+
+def phase_plan(scenario: Scenario, rounds: int | None) -> list[tuple[Phase, int]]:
+    """Each phase with the rounds it lasts: a teacher's *rounds* setting (None: not set)
+    replaces the round count of the scenario's adjustable phase."""
+    return [(p, rounds if p.adjustable and rounds else p.rounds) for p in scenario.phases]
 
 
 class GameState(NamedTuple):

@@ -9,8 +9,10 @@ foreign file is refused with a plain message, and nothing is overwritten.
 from __future__ import annotations
 
 import json
+import re
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -236,7 +238,10 @@ class Autosave:
             self.path = path
             return
         stamp = now().replace(":", "").replace("+0000", "Z")
-        stem = f"{game.scenario.id}-{stamp}-{game.seed}"
+        teams = "-".join(part for part in (file_part(game.teams.get(side, ""))
+                                           for side in game.sides if side in humans) if part)
+        stem = "-".join(part for part in (game.scenario.id, teams, stamp, str(game.seed))
+                        if part)
         # Never a file that exists: two games of one scenario and seed started in the same
         # second must not overwrite each other.
         self.path, number = folder / f"{stem}.json", 2
@@ -245,6 +250,17 @@ class Autosave:
 
     def __call__(self, game: Game) -> None:
         write_save(to_save(game, self.humans, self.started), self.path)
+
+
+def file_part(name: str, limit: int = 24) -> str:
+    """*name* as a safe piece of a file name on every system: letters and digits (accents
+    dropped), the rest as single underscores, at most *limit* characters.
+
+    >>> file_part("Les Élèves / 3e B")
+    'Les_Eleves_3e_B'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "_", ascii_name).strip("_")[:limit].strip("_")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ A settings file (``classroom.toml``) a teacher can hand out holds any of these k
     scenarios = ["joint_strikes_2016", "tutorial"]   # which scenarios are offered
     require_team_names = true   # teams must give their names before playing
     reveal_priorities = true    # the debrief shows the other side's hidden priorities
+    locked = true               # the window's settings screen cannot change these rules
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class Settings:
     """Whether teams must give their names before they play."""
     reveal_priorities: bool = True
     """Whether the debrief shows the other side's hidden priorities."""
+    locked: bool = False
+    """Whether the game window's settings screen shows the rules of the day without letting
+    anyone change them (a teacher's file for students)."""
 
     def __post_init__(self) -> None:
         _whole("rounds", self.rounds, 1, 50)
@@ -58,7 +62,7 @@ class Settings:
         if self.on_timeout not in TIMEOUTS:
             raise SettingsError(f"on_timeout must be one of {', '.join(TIMEOUTS)}, "
                                 f"not {self.on_timeout!r}")
-        for name in ("undo", "require_team_names", "reveal_priorities"):
+        for name in ("undo", "require_team_names", "reveal_priorities", "locked"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"{name} must be true or false, not "
                                     f"{getattr(self, name)!r}")
@@ -110,8 +114,11 @@ def _unknown(key: str) -> str:
     return f"unknown setting {key!r}{hint}; known settings: {', '.join(sorted(KNOWN))}"
 
 
-def load_settings(path: str | Path) -> Settings:
-    """Read a settings file; raises :class:`SettingsError` with the file, line and key."""
+def load_settings(path: str | Path, scenario_ids: list[str] | None = None) -> Settings:
+    """Read a settings file; raises :class:`SettingsError` listing every mistake in it, each
+    with the file, the line and the key. The ids in ``scenarios`` are checked against
+    *scenario_ids* (default: the shipped scenarios), with the nearest one for a misspelt
+    id."""
     name = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -121,15 +128,49 @@ def load_settings(path: str | Path) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{name}: {exc}") from exc
+    problems = []
     for key, value in data.items():
         line = _line_of(text, key)
         if key not in KNOWN:
-            raise SettingsError(f"{name}:{line}: {_unknown(key)}")
+            problems.append(f"{name}:{line}: {_unknown(key)}")
+            continue
         try:
             Settings.from_json({key: value})
         except SettingsError as exc:
-            raise SettingsError(f"{name}:{line}: {exc}") from exc
+            problems.append(f"{name}:{line}: {exc}")
+            continue
+        if key == "scenarios":
+            problems += [f"{name}:{line}: scenarios: {problem}"
+                         for problem in unknown_scenarios(value, scenario_ids)]
+    if problems:
+        count = len(problems)
+        raise SettingsError("\n".join(problems) if count == 1 else
+                            f"{count} mistakes in {name}:\n" + "\n".join(problems))
     return Settings.from_json(data)
+
+
+def unknown_scenarios(ids: list[str] | tuple[str, ...],
+                      known: list[str] | None = None) -> list[str]:
+    """A sentence for each id in *ids* that names no scenario of *known* (default: the
+    shipped ones), with the nearest id; and one for an empty list, which offers nothing."""
+    known = known if known is not None else _shipped_ids()
+    problems = []
+    for scenario_id in ids:
+        if scenario_id not in known:
+            near = difflib.get_close_matches(scenario_id, known, n=1)
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            problems.append(f"no scenario has the id {scenario_id!r}{hint}; the scenarios "
+                            f"are {', '.join(known)}")
+    if not ids:
+        problems.append("the list is empty, so no scenario would be offered; leave it out "
+                        "to offer them all")
+    return problems
+
+
+def _shipped_ids() -> list[str]:
+    """The ids of the scenarios shipped with Parley (each file is named by its id)."""
+    from game.library import shipped_scenarios
+    return sorted(path.stem for path in shipped_scenarios())
 
 
 def _line_of(text: str, key: str) -> int:

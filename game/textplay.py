@@ -15,9 +15,9 @@ from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
-from game.play.session import Session
+from game.play.session import TEAM_NAME_LIMIT, Session
 from game.play.wording import (change_text, combination_texts, event_title, move_label,
-                                offer_rows, offer_text)
+                               offer_rows, offer_text, round_label, rounds_text)
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -67,6 +67,32 @@ def choose_sides(scenario: Scenario, inp: TextIO, out: TextIO) -> set[str]:
         out.write("Type 1 or 2 for a side, b for both, or n to watch.\n")
 
 
+def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str],
+                   inp: TextIO, out: TextIO) -> dict[str, str]:
+    """Ask the name of each team playing one of *sides* that has none in *given*; a name
+    is required (the teacher's settings ask for one). Raises :class:`Quit` when the input
+    ends."""
+    names = {side: given[side] for side in sides if given.get(side, "").strip()}
+    for side in sides:
+        while side not in names:
+            out.write(f"Name of the team playing {scenario.sides[side].name} "
+                      f"(at most {TEAM_NAME_LIMIT} characters): ")
+            out.flush()
+            line = inp.readline()
+            if not line:
+                raise Quit
+            name = line.strip()
+            if not name:
+                out.write("Your teacher asks every team for its name: type one, then "
+                          "Enter.\n")
+            elif len(name) > TEAM_NAME_LIMIT:
+                out.write(f"That name is {len(name)} characters long; keep it to "
+                          f"{TEAM_NAME_LIMIT}.\n")
+            else:
+                names[side] = name
+    return names
+
+
 class TextGame:
     """Plays one session in a terminal."""
 
@@ -112,6 +138,9 @@ class TextGame:
         if not line:
             raise Quit
         return line.strip()
+
+    def round_label(self, number: int) -> str:
+        return round_label(self.scenario, self.session.settings.rounds, number)
 
     def name(self, side: str) -> str:
         return self.scenario.sides[side].name
@@ -178,9 +207,8 @@ class TextGame:
         sides = " and ".join(f"{self.name(x)} ({'you' if x in self.humans else 'computer'})"
                              for x in game.sides)
         self.say(f"At the table: {sides}. {self.name(game.sides[0])} speaks first.")
-        self.say(f"The game lasts {game.state.rounds} rounds; in each round both sides "
-                 "make one move. If there is no deal after the last round, the talks end "
-                 "without one.")
+        self.say(rounds_text(s, game.settings.rounds) + " If there is no deal after the "
+                 "last round, the talks end without one.")
         self.say("Every deal is scored in points from 0 to 100 for each side.")
 
     def briefing(self, side: str, start: bool = False) -> None:
@@ -248,10 +276,9 @@ class TextGame:
             self.show_entry(entry, viewer)
 
     def show_entry(self, entry: Entry, viewer: str | None) -> None:
-        state = self.session.game.state
         if entry.kind == "phase":
             self.say()
-            self.rule(f"Round {entry.round} of {state.rounds}")
+            self.rule(self.round_label(entry.round))
             self.say(f"{entry.title}: {entry.body}")
         elif entry.kind == "event":
             self.say()
@@ -309,10 +336,8 @@ class TextGame:
     def status(self, side: str) -> None:
         game = self.session.game
         state = game.state
-        phase = self.scenario.phase(state.phase)
         self.say()
-        self.rule(f"{self.name(side).upper()} TO MOVE - ROUND {state.round} OF {state.rounds} "
-                  f"({phase.name})")
+        self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
         self.say("   ".join(f"{m.name}: {state.meters[m.id]:g}" for m in self.scenario.meters))
         batna = points(game.fallback(side))
         if state.standing is not None:
@@ -383,8 +408,12 @@ class TextGame:
         while True:
             choice = self.ask("Your move (number or letter, ? for help): ").lower()
             if choice in ("q", "quit"):
-                kept = ("It is saved; you can resume it later." if session.save_works
-                        else "It is NOT saved: it will be lost.")
+                if not session.game.moves:
+                    kept = "No move has been made yet: there is nothing to save."
+                elif session.save_works:
+                    kept = "It is saved; you can resume it later."
+                else:
+                    kept = "It is NOT saved: it will be lost."
                 if self.ask(f"Leave the game? {kept} Type y to confirm: ").lower() \
                         .startswith("y"):
                     raise Quit

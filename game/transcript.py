@@ -3,13 +3,14 @@ Markdown or as one self-contained HTML page with the charts inline."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
-from game.play.wording import changes_text, event_title, offer_rows
+from game.play.wording import changes_text, event_title, offer_rows, round_label, rounds_text
 from game.svgchart import meters_svg, outcome_space_svg
 
 
@@ -24,11 +25,25 @@ class Line:
     offer: list[tuple[str, str]] = field(default_factory=list)
 
 
-def lines_of(game: Game) -> list[Line]:
-    """The record as lines a reader follows; effects join the line that caused them."""
+def seen_by(game: Game, humans: Iterable[str] | None) -> set[str] | None:
+    """The sides whose private entries a transcript may show: every side's (None) once the
+    game is over; before that, only the side of the one team that plays it (the team that
+    exports it), and none in a game of two teams or of the computer alone."""
+    if game.finished:
+        return None
+    people = set(humans or ())
+    return people if len(people) == 1 else set()
+
+
+def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
+    """The record as lines a reader follows; effects join the line that caused them. Before
+    the game is over, only what the exporting team has seen (:func:`seen_by`)."""
     lines: list[Line] = []
     scenario = game.scenario
+    allowed = seen_by(game, humans)
     for entry in game.log:
+        if allowed is not None and entry.private is not None and entry.private not in allowed:
+            continue
         if entry.kind == "effect":
             text = changes_text(scenario, entry)
             if lines and text:
@@ -70,8 +85,10 @@ def _facts(game: Game) -> list[tuple[str, str]]:
     teams = ", ".join(f"{names.get(side, side)}: {team}" for side, team in game.teams.items())
     return [("Scenario", f"{game.scenario.title} ({game.scenario.id})"),
             ("Teams", teams or "not recorded"), ("Seed", str(game.seed)),
-            ("Rounds", f"{state.round} of {state.rounds}"),
-            ("Settings", f"difficulty {s.difficulty}, rounds {s.rounds or 'as scenario'}, "
+            ("Rounds", f"{state.round} of {state.rounds} played. "
+                       f"{rounds_text(game.scenario, s.rounds)}"),
+            ("Settings", f"difficulty {s.difficulty}, bargaining rounds "
+                         f"{s.rounds or 'as the scenario says'}, "
                          f"undo {'on' if s.undo else 'off'}, seconds per turn "
                          f"{s.seconds_per_turn or 'no limit'}")]
 
@@ -82,8 +99,9 @@ def _results(d: Debrief) -> list[str]:
         crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
             if r.red_lines_crossed else ""
         moved = f" {r.fallback_moved}" if r.fallback_moved else ""
+        mark = f" Its own mark: {r.mark} out of 100." if d.finished else ""
         rows.append(f"{r.name}: {r.points} points against a BATNA of {r.batna_points} "
-                    f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}")
+                    f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}{mark}")
     return rows
 
 
@@ -94,17 +112,24 @@ def _nash(game: Game, d: Debrief) -> str:
         f" ({worth} points)"
 
 
-def markdown(game: Game) -> str:
-    """The transcript as Markdown."""
+#: Said instead of the debrief in the transcript of a game that is not over.
+NOT_OVER = ("The game is not over. The debrief (both sides' points, the outcome space, the "
+            "computer's reasons, what each side cared about) is shown once it is; until "
+            "then this transcript holds only what the team that plays has seen.")
+
+
+def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
+    """The transcript as Markdown; *humans*: the sides played by people (before the game is
+    over, only what the one team playing has seen is shown)."""
     d = debrief(game)
     out = [f"# {game.scenario.title}: transcript", ""]
     out += [f"- **{k}:** {v}" for k, v in _facts(game)]
     out += ["", "## The talks", ""]
     current = 0
-    for line in lines_of(game):
+    for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
-            out += [f"### Round {current}", ""]
+            out += [f"### {round_label(game.scenario, game.settings.rounds, current)}", ""]
         text = f"**{line.who}:** {line.text}"
         if line.effects:
             text += f" *({line.effects})*"
@@ -115,6 +140,8 @@ def markdown(game: Game) -> str:
         for quote in line.cites:
             out.append(f"> Source: {quote}")
         out.append("")
+    if not game.finished:
+        return "\n".join(out + ["## Debrief", "", NOT_OVER]) + "\n"
     out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
@@ -152,8 +179,9 @@ td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
 """
 
 
-def html(game: Game) -> str:
-    """The transcript as one self-contained HTML page, the charts as inline SVG."""
+def html(game: Game, humans: Iterable[str] | None = None) -> str:
+    """The transcript as one self-contained HTML page, the charts as inline SVG; *humans*
+    as for :func:`markdown`."""
     d = debrief(game)
     e = escape
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -163,16 +191,20 @@ def html(game: Game) -> str:
     out += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in _facts(game)]
     out += ["</table>", "<h2>The talks</h2>"]
     current = 0
-    for line in lines_of(game):
+    for line in lines_of(game, humans):
         if line.round != current:
             current = line.round
-            out.append(f"<h3>Round {current}</h3>")
+            out.append(f"<h3>{e(round_label(game.scenario, game.settings.rounds, current))}"
+                       "</h3>")
         effects = f' <span class="effects">({e(line.effects)})</span>' if line.effects else ""
         offer = ("<ul>" + "".join(f"<li>{e(issue)}: {e(option)}</li>"
                                   for issue, option in line.offer) + "</ul>") if line.offer else ""
         out.append(f'<div class="line {e(line.kind)}"><span class="who">{e(line.who)}:</span> '
                    f"{e(line.text)}{effects}{offer}</div>")
         out += [f"<blockquote>Source: {e(q)}</blockquote>" for q in line.cites]
+    if not game.finished:
+        out += ["<h2>Debrief</h2>", f"<p>{e(NOT_OVER)}</p>", "</body></html>"]
+        return "\n".join(out) + "\n"
     out += ["<h2>Debrief</h2>",
             f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
     if d.deal:

@@ -111,16 +111,21 @@ def test_the_class_report_matches_the_saves_it_read(tmp_path: Path) -> None:
     assert main(["report", str(tmp_path), "-o", str(tmp_path / "class.csv")]) == 0
     with (tmp_path / "class.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["file"] for r in rows] == ["group0.json", "group1.json", "group2.json"]
-    for row, g in zip(rows, games):
+    # One row for each side of each game.
+    assert [r["file"] for r in rows] == [f"group{n}.json" for n in range(3) for _ in "ab"]
+    for n, g in enumerate(games):
         d = debrief(g)
-        assert row["outcome"] == g.state.outcome
-        assert row["difficulty"] == g.settings.difficulty
-        assert int(row["rounds"]) == g.state.round
-        assert int(row["points_a"]) == d.results[g.sides[0]].points
-        assert int(row["gain_b"]) == d.results[g.sides[1]].gain_points
+        for side, row in zip(g.sides, rows[2 * n:2 * n + 2]):
+            assert row["side"] == g.scenario.sides[side].name
+            assert row["outcome"] == d.outcome_name
+            assert row["difficulty"] == g.settings.difficulty
+            assert int(row["rounds"]) == g.state.round
+            assert int(row["points"]) == d.results[side].points
+            assert int(row["gain"]) == d.results[side].gain_points
+            assert row["played_by"] == ("people" if side == "us" else "computer")
+            assert (row["mark"] != "") == (side == "us")
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
-    assert "broken.json" in page and page.count("<tr>") == 4
+    assert "broken.json" in page
     _, problems = gather(tmp_path)
     assert len(problems) == 1 and "cut short" in problems[0]
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from game.analysis import points
 from game.model import Scenario
 from game.moves import Change, Entry, Move
+from game.protocol import phase_plan
 
 #: How each kind of move is labelled in a list of moves (a tactic's label is its name).
 MOVE_LABELS = {"accept": "Accept the proposal on the table",
@@ -103,3 +104,42 @@ def event_title(entry: Entry) -> str:
 
 
 _ORDINALS = {3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}
+
+
+def rounds_text(scenario: Scenario, rounds: int | None) -> str:
+    """The talks' phases and rounds when the teacher's *rounds* setting is *rounds* (None:
+    the scenario's), as a sentence that explains the total.
+
+    The same rule as the engine's (:func:`game.protocol.phase_plan`)."""
+    plan = phase_plan(scenario, rounds)
+    total = sum(n for _, n in plan)
+    if len(plan) == 1:
+        return f"The talks last {total} round{'s' if total > 1 else ''}. In each round both " \
+               "sides make one move."
+    parts = [f"{phase.name.lower()} ({n} round{'s' if n > 1 else ''})" for phase, n in plan]
+    return (f"The talks last {total} rounds: " + ", then ".join(parts) +
+            ". In each round both sides make one move.")
+
+
+def phase_round(scenario: Scenario, rounds: int | None,
+                number: int) -> tuple[str, int, int, int]:
+    """Where round *number* of the whole game falls: the phase's name, the round within
+    the phase, the phase's rounds, and the game's rounds."""
+    plan = phase_plan(scenario, rounds)
+    total = sum(n for _, n in plan)
+    start = 0
+    for phase, count in plan:
+        if number <= start + count:
+            return phase.name, number - start, count, total
+        start += count
+    last, count = plan[-1]
+    return last.name, count, count, total
+
+
+def round_label(scenario: Scenario, rounds: int | None, number: int) -> str:
+    """Where round *number* of the whole game falls, in words: "Bargaining round 3 of 6
+    (round 4 of 8)", or "Opening statements, round 1 of 8" for a phase of one round."""
+    name, within, count, total = phase_round(scenario, rounds, number)
+    if count == 1 or count == total:
+        return f"{name}, round {number} of {total}"
+    return f"{name} round {within} of {count} (round {number} of {total})"

@@ -12,7 +12,7 @@ from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
-from game.play.wording import combination_texts
+from game.play.wording import combination_texts, rounds_text
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -22,7 +22,8 @@ def brief_spans(session: Session, side: str) -> list[Span]:
     words it rests on."""
     scenario = session.scenario
     spec = scenario.sides[side]
-    spans = [Span(spec.brief, gap=1)]
+    spans = [Span(rounds_text(scenario, session.settings.rounds), colour="muted", gap=0.6),
+             Span(spec.brief, gap=1)]
     spans.append(Span("Your priorities", style="heading", bold=True, gap=0.3))
     for n, line in enumerate(spec.priorities, 1):
         spans.append(Span(f"{n}. {line}", gap=0.2, indent=12))

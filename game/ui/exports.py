@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from game import transcript
@@ -27,14 +28,18 @@ def transcript_name(game: Game, save_path: Path | None = None) -> str:
     return f"{game.scenario.id}-{time.strftime('%Y%m%d-%H%M%S')}-{game.seed}"
 
 
-def write_transcripts(game: Game, name: str, folder: Path | None = None) -> tuple[Path, Path]:
+def write_transcripts(game: Game, name: str, folder: Path | None = None,
+                      humans: Iterable[str] = ()) -> tuple[Path, Path]:
     """Write *game*'s transcript as ``name.md`` and ``name.html`` in *folder* (default
-    :func:`transcript_folder`); returns both paths. Raises :class:`OSError` when the folder
-    cannot be written. Each file is written whole or not at all."""
+    :func:`transcript_folder`); returns both paths. *humans*: the sides people play (before
+    the game is over, a transcript shows only what the one team playing has seen). Raises
+    :class:`OSError` when the folder cannot be written. Each file is written whole or not
+    at all."""
     folder = folder or transcript_folder()
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for suffix, text in ((".md", transcript.markdown(game)), (".html", transcript.html(game))):
+    for suffix, text in ((".md", transcript.markdown(game, humans)),
+                         (".html", transcript.html(game, humans))):
         path = folder / f"{name}{suffix}"
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:

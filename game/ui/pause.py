@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pygame
 
+from game.play.session import Session
 from game.ui.navigation import Settings, TableFace, Title
 from game.ui.screen import Host, Screen, overlay_box
 from game.ui.text import draw_line
 from game.ui.widgets import Button
+
+
+def leave_tooltip(session: Session) -> str:
+    """What leaving the game now keeps, truly: saved, not saved, or nothing to save yet."""
+    if not session.game.moves:
+        return "Leave this game. No move has been made yet: there is nothing to save."
+    if session.save_works:
+        return "Leave this game. It is saved: resume it from the title screen."
+    return "Leave this game. It is not saved: it will be lost."
 
 
 class PauseScreen(Screen):
@@ -29,7 +39,7 @@ class PauseScreen(Screen):
             Button("Settings", self._settings,
                    tooltip="Text size, high contrast and pace apply now; rules apply to the "
                            "next game."),
-            Button("Quit to title", self._quit, tooltip="Leave this game."),
+            Button("Quit to title", self._quit, tooltip=leave_tooltip(session)),
         ]
         self.ring.set(self.buttons)
 

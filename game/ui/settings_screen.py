@@ -149,8 +149,10 @@ class SettingsScreen(Screen):
                                      "classroom.toml")
         self.rules: list[Widget] = [self.rounds, self.difficulty, self.undo, self.seconds,
                                     self.timeout, self.names, self.reveal]
+        #: The teacher's file locks the rules: shown, never changed here.
+        self.locked = s.locked
         for widget in [*self.rules, *self.offered]:
-            widget.enabled = not in_game
+            widget.enabled = not in_game and not self.locked
         self.display = [self.text, self.contrast, self.pace, self.full]
         self.ring.set([*self.rules, *self.offered, *self.display, self.done, self.export])
 
@@ -212,7 +214,7 @@ class SettingsScreen(Screen):
         self.app.toast(f"Saved {target}", 5)
 
     def back(self) -> None:
-        if not self.in_game:
+        if not self.in_game and not self.locked:
             # Kept for the next time the window opens on this computer.
             try:
                 write_settings(self.app.settings, preferences_file())
@@ -240,7 +242,7 @@ class SettingsScreen(Screen):
         self.heads: list[tuple[str, int, int]] = []
         y = self._column(self.columns[0], top, cw, rh, "Rules of the day", self.rules)
         self.note_y = y
-        if self.in_game:
+        if self.in_game or self.locked:
             y += fonts.get("small").get_linesize() * 2
         self._column(self.columns[0], y + u, cw, rh, "Scenarios offered", self.offered)
         y = self._column(self.columns[1], top, cw, rh, "Display, on this computer",
@@ -267,7 +269,11 @@ class SettingsScreen(Screen):
         for head, x, y in self.heads:
             draw_line(surface, font, head.upper(), t.c["muted"], (x, y), self.column_w,
                       where="settings heading")
-        if self.in_game:
+        if self.locked:
+            paragraph(surface, t.fonts.get("small"), "Your teacher's settings file locks the "
+                      "rules of the day: they cannot be changed here.", t.c["muted"],
+                      self.columns[0], self.note_y + 2, self.column_w, 2, "settings note")
+        elif self.in_game:
             paragraph(surface, t.fonts.get("small"), "The rules are fixed for the game in "
                       "progress; they apply to the next one.", t.c["muted"], self.columns[0],
                       self.note_y + 2, self.column_w, 2, "settings note")

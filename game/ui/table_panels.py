@@ -9,6 +9,7 @@ import pygame
 
 from game.analysis import points
 from game.play.session import Session
+from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
 from game.ui.screen import panel, paragraph
 from game.ui.text import draw_line, wrap
@@ -94,8 +95,11 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     left = state.rounds - rnd
     after = "the talks are over" if game.finished and not table.pending else \
         f"{left} round{'s' if left != 1 else ''} after this"
-    draw_line(surface, small, f"Round {rnd} of {state.rounds}  \u00b7  {after}",
-              t.c["text"], (x, y), w, "center", "round")
+    _, within, count, total = phase_round(game.scenario, game.settings.rounds, rnd)
+    where = f"Round {rnd} of {total}" if count in (1, total) else \
+        f"Round {within} of {count} in this phase, {rnd} of {total} in all"
+    draw_line(surface, small, f"{where}  \u00b7  {after}", t.c["text"], (x, y), w, "center",
+              "round")
     y += small.get_linesize()
     if table.pending or table.debrief_button.visible:
         return

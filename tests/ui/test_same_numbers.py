@@ -18,7 +18,7 @@ import pytest
 from game import transcript
 from game.cli import main
 from game.debrief import debrief
-from game.library import shipped_scenarios
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.play.session import DEMO, Session
 from game.save import to_save, write_save
 from game.scenario import load_scenario
@@ -87,13 +87,14 @@ def from_report(folder: Path, sessions: list[Session]) -> list[tuple[Figures, in
         write_save(to_save(session.game, set(session.game.sides)), folder / f"g{n:02}.json")
     assert main(["report", str(folder), "-o", str(folder / "class.csv")]) == 0
     with (folder / "class.csv").open(encoding="utf-8") as handle:
-        rows = sorted(csv.DictReader(handle), key=lambda r: r["file"])
+        rows = list(csv.DictReader(handle))
     result = []
-    for row, session in zip(rows, sessions):
-        a, b = (session.scenario.sides[s].name for s in session.game.sides)
-        result.append(({a: (int(row["points_a"]), int(row["fallback_a"]), int(row["gain_a"])),
-                        b: (int(row["points_b"]), int(row["fallback_b"]), int(row["gain_b"]))},
-                       int(row["score"])))
+    for n, session in enumerate(sessions):
+        sides = [row for row in rows if row["file"] == f"g{n:02}.json"]
+        assert len(sides) == 2 and sides[0]["joint_score"] == sides[1]["joint_score"]
+        result.append(({row["side"]: (int(row["points"]), int(row["fallback"]),
+                                      int(row["gain"])) for row in sides},
+                       int(sides[0]["joint_score"])))
     return result
 
 
@@ -114,3 +115,21 @@ def test_the_window_terminal_transcripts_and_report_show_the_same_numbers(
                  "html": from_transcript(session, html=True), "report": report}
         for where, figures in shown.items():
             assert figures == expected, (where, session.game.seed)
+
+
+def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    session = played(DEFAULT_SCENARIO, 46)
+    model = debrief(session.game)
+    screen = app.push(Debrief(session))
+    window = " ".join(span.text for span in screen.texts_by_page[0].spans)
+    app.pop()
+    out = io.StringIO()
+    text = TextGame(session, io.StringIO(), out)
+    write_debrief(session.scenario, model, set(), True, text.say, text.rule, out.write)
+    terminal = " ".join(out.getvalue().split())
+    markdown = transcript.markdown(session.game)
+    for result in model.results.values():
+        said = f"Its own mark: {result.mark} out of 100"
+        assert said in window and said in terminal and said in markdown

@@ -1,0 +1,218 @@
+"""The class report: one row for each side of each game, marks, notes, subfolders, copies."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.analysis import to_ids
+from game.cli import main
+from game.debrief import _frontier_sentence, debrief, mark
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
+from game.moves import Move
+from game.report import COLUMNS
+from game.save import to_save, write_save
+from game.scenario import load_scenario
+from game.settings import Settings
+
+SCENARIO = load_scenario(DEFAULT_SCENARIO)
+#: A package Russia proposes that crosses the United States' red line on coordinating
+#: joint planning with the Syrian government.
+ACROSS_US_RED_LINE = {"joint_action": "joint_planning", "syria_coordination": "full_coordination",
+                      "precondition": "verified_calm", "separation": "areas_marked",
+                      "targets": "nusra_and_isil", "start_date": "mid_june"}
+
+
+def game_of(moves: list[Move], teams: dict[str, str], seed: int = 1) -> Game:
+    game = Game(SCENARIO, Settings(), seed, teams)
+    for move in moves:
+        game.apply(move)
+    return game
+
+
+def deal_across_the_red_line(team: str, seed: int = 1) -> Game:
+    """Russia (the computer) proposes, the United States team accepts at once."""
+    other = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
+             "precondition": "no_precondition", "separation": "areas_marked",
+             "targets": "all_violators", "start_date": "may_25"}
+    return game_of([Move.propose(other), Move.propose(ACROSS_US_RED_LINE),
+                    Move.propose(ACROSS_US_RED_LINE), Move.accept()],
+                   {"us": team, "ru": "Computer"}, seed)
+
+
+def walked_out(team: str, seed: int = 2) -> Game:
+    return game_of([Move.propose(ACROSS_US_RED_LINE), Move.propose(ACROSS_US_RED_LINE),
+                    Move.propose(ACROSS_US_RED_LINE), Move.walkout()],
+                   {"us": team, "ru": "Computer"}, seed)
+
+
+def report(folder: Path, out: Path) -> list[dict[str, str]]:
+    assert main(["report", str(folder), "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_marks_tell_a_red_line_crossed_from_a_principled_walk_out(tmp_path: Path) -> None:
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    crossed, left = deal_across_the_red_line("Reds Accept"), walked_out("Walk Away")
+    assert crossed.finished and left.finished
+    write_save(to_save(crossed, {"us"}), folder / "a.json")
+    write_save(to_save(left, {"us"}), folder / "b.json")
+    rows = report(folder, tmp_path / "class.csv")
+    us = {row["team"]: row for row in rows if row["played_by"] == "people"}
+    assert us["Reds Accept"]["red_lines"].startswith("crossed: ")
+    assert us["Reds Accept"]["mark"] == "0" and us["Walk Away"]["mark"] == "50"
+    assert "1 red line crossed" in us["Reds Accept"]["note"]
+    assert us["Walk Away"]["class_rank"] == "1 of 2" and us["Reds Accept"]["class_rank"] == "2 of 2"
+    assert us["Walk Away"]["class_mean_mark"] == "25"
+    d = debrief(crossed)
+    assert int(us["Reds Accept"]["points"]) == d.results["us"].points
+    assert int(us["Reds Accept"]["gain"]) == d.results["us"].gain_points
+    assert us["Reds Accept"]["opponent"] == "Computer"
+    computer = [row for row in rows if row["played_by"] == "computer"]
+    assert len(computer) == 2 and all(row["mark"] == "" for row in computer)
+
+
+def test_the_csv_header_is_plain_and_the_page_explains_every_column(tmp_path: Path) -> None:
+    write_save(to_save(walked_out("Group 1"), {"us"}), tmp_path / "g.json")
+    out = tmp_path / "class.csv"
+    report(tmp_path, out)
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[:5] == ["team", "side", "played_by", "scenario", "outcome"]
+    assert {"points", "gain", "mark", "note"} <= set(header)
+    assert header == COLUMNS
+    page = (tmp_path / "class.html").read_text(encoding="utf-8")
+    for column in COLUMNS:
+        assert f"<dt>{column}</dt>" in page
+    assert "Marks out of 100" in page
+
+
+def test_subfolders_copies_and_unfinished_games(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    (folder / "laptop1").mkdir(parents=True)
+    (folder / "laptop2" / "inner").mkdir(parents=True)
+    (folder / ".hidden").mkdir()
+    finished = to_save(walked_out("Group A"), {"us"})
+    write_save(finished, folder / "laptop1" / "a.json")
+    shutil.copy(folder / "laptop1" / "a.json", folder / "laptop2" / "inner" / "copy.json")
+    shutil.copy(folder / "laptop1" / "a.json", folder / ".hidden" / "ignored.json")
+    unfinished = game_of([Move.propose(ACROSS_US_RED_LINE)], {"us": "Group B", "ru": "Computer"})
+    write_save(to_save(unfinished, {"us"}), folder / "laptop2" / "b.json")
+    rows = report(folder, tmp_path / "new" / "folder" / "class.csv")
+    assert (tmp_path / "new" / "folder" / "class.html").is_file()
+    files = sorted({row["file"] for row in rows})
+    assert files == ["laptop1/a.json", "laptop2/b.json"]
+    a = next(r for r in rows if r["team"] == "Group A")
+    assert "duplicate: identical copy at laptop2/inner/copy.json (counted once)" in a["note"]
+    b = next(r for r in rows if r["team"] == "Group B")
+    assert b["outcome"] == "Unfinished" and b["mark"] == "" and "unfinished" in b["note"]
+    assert b["joint_score"] == ""
+
+
+def test_a_later_save_of_the_same_game_is_the_one_counted(tmp_path: Path) -> None:
+    early = game_of([Move.propose(ACROSS_US_RED_LINE)], {"us": "Group C", "ru": "Computer"}, 4)
+    late = walked_out("Group C", 4)
+    first = to_save(early, {"us"}, started="2026-05-20T09:00:00+00:00")
+    second = to_save(late, {"us"}, started="2026-05-20T09:00:00+00:00")
+    second = second.model_copy(update={"saved": "2026-05-20T09:30:00+00:00"})
+    first = first.model_copy(update={"saved": "2026-05-20T09:10:00+00:00"})
+    write_save(second, tmp_path / "z-old-name.json")
+    write_save(first, tmp_path / "a-new-name.json")
+    rows = report(tmp_path, tmp_path / "out" / "class.csv")
+    assert {row["file"] for row in rows} == {"z-old-name.json"}
+    assert "an earlier save of this game at a-new-name.json" in rows[0]["note"]
+
+
+@pytest.mark.parametrize(("gain", "best", "fallback", "crossed", "deal", "expected"), [
+    (0, 30, 45, False, False, 50), (30, 30, 45, False, True, 100), (40, 30, 45, False, True, 100),
+    (15, 30, 45, False, True, 75), (-45, 30, 45, False, True, 0), (-9, 30, 45, False, True, 40),
+    (20, 30, 45, True, True, 0), (5, 0, 45, False, True, 100)])
+def test_mark(gain: int, best: int, fallback: int, crossed: bool, deal: bool,
+              expected: int) -> None:
+    assert mark(gain, best, fallback, crossed, deal) == expected
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
+    scenario = load_scenario(path)
+    game = Game(scenario, Settings(), 0)
+    space = game.space
+    a, b = game.sides
+    for n, package in enumerate(space.packages):
+        sentence = _frontier_sentence(game, package)
+        ua, ub = space.utility[a][n], space.utility[b][n]
+        better = any(space.allowed[m] and space.utility[a][m] > ua and space.utility[b][m] > ub
+                     for m in range(len(space.packages)))
+        assert (sentence == "Another deal was better for both sides.") == better, \
+            to_ids(scenario, package)
+
+
+def test_the_transcript_shows_each_sides_own_mark() -> None:
+    from game import transcript
+
+    game = deal_across_the_red_line("Group D")
+    d = debrief(game)
+    text = transcript.markdown(game)
+    for r in d.results.values():
+        assert f"Its own mark: {r.mark} out of 100." in text
+    assert d.results["us"].mark == 0
+
+
+def test_a_game_replayed_on_a_changed_scenario_is_noted(tmp_path: Path) -> None:
+    mod = tmp_path / "mods" / "strikes_mod.yaml"
+    mod.parent.mkdir()
+    text = DEFAULT_SCENARIO.read_text(encoding="utf-8") + "\n# a modder's copy\n"
+    mod.write_text(text, encoding="utf-8")
+    game = walked_out_on(load_scenario(mod))
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    write_save(to_save(game, {"us"}), folder / "g.json")
+    mod.write_text(text + "# edited again after the game\n", encoding="utf-8")
+    rows = report(folder, tmp_path / "class.csv")
+    assert rows and all(row["note"].startswith("scenario changed: The scenario has changed")
+                        for row in rows)
+
+
+def walked_out_on(scenario) -> Game:  # type: ignore[no-untyped-def]
+    game = Game(scenario, Settings(), 2, {"us": "Group E", "ru": "Computer"})
+    for move in (Move.propose(ACROSS_US_RED_LINE), Move.propose(ACROSS_US_RED_LINE),
+                 Move.propose(ACROSS_US_RED_LINE), Move.walkout()):
+        game.apply(move)
+    return game
+
+
+def test_a_transcript_heads_each_round_with_its_place_in_its_phase() -> None:
+    from game import transcript
+
+    text = transcript.markdown(walked_out("Group F"))
+    assert "### Opening statements, round 1 of 8" in text
+    assert "### Bargaining round 1 of 6 (round 2 of 8)" in text
+    assert "The talks last 8 rounds: opening statements (1 round), then bargaining" in text
+
+
+def test_the_page_lists_each_sides_teams_best_mark_first(tmp_path: Path) -> None:
+    write_save(to_save(deal_across_the_red_line("Zero Team"), {"us"}), tmp_path / "a.json")
+    write_save(to_save(walked_out("Half Team"), {"us"}), tmp_path / "b.json")
+    report(tmp_path, tmp_path / "class.csv")
+    page = (tmp_path / "class.html").read_text(encoding="utf-8")
+    table = page.split("<h2>Teams</h2>", 1)[1].split("<h2>Games</h2>", 1)[0]
+    assert table.index("<td>Half Team</td>") < table.index("<td>Zero Team</td>")
+
+
+@pytest.mark.parametrize("command", [["report", "{folder}"], ["brief", "tutorial"],
+                                     ["transcript", "{folder}/g.json"]])
+def test_an_output_that_cannot_be_written_is_said_plainly(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    write_save(to_save(walked_out("Group G"), {"us"}), tmp_path / "g.json")
+    suffix = ".csv" if command[0] == "report" else ".html"
+    args = [part.format(folder=tmp_path) for part in command]
+    assert main([*args, "-o", str(blocker / f"out{suffix}")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write there" in err and "Traceback" not in err
