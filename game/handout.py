@@ -18,8 +18,8 @@ from html import escape as e
 from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
-from game.model import Combination, Scenario
-from game.play.wording import rounds_text
+from game.model import Scenario
+from game.play.wording import combination_text, rounds_text
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -89,17 +89,6 @@ def condition_words(scenario: Scenario, condition: str) -> str:
     return re.sub(r">=|<=|==|!=|>|<|[A-Za-z_][A-Za-z0-9_]*", word, condition)
 
 
-def _combination(scenario: Scenario, combo: Combination) -> str:
-    names = []
-    for issue_id, option_ids in combo.options.items():
-        issue = scenario.issue(issue_id)
-        chosen = [o.name for o in issue.options if o.id in option_ids]
-        names.append(f"{issue.name}: {' or '.join(chosen)}")
-    worth = points(combo.value)
-    return (f"{'; '.join(names)} together: {worth:+d} points. {combo.why}"
-            if combo.why else f"{'; '.join(names)} together: {worth:+d} points.")
-
-
 def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
     """One side's handout, as a ``<section>`` that prints on its own page."""
     spec = scenario.sides[side]
@@ -144,7 +133,7 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
     if spec.combinations:
         out.append("<p class=\"small\">Some options are worth more or less together than "
                    "the table says:</p><ul class=\"small\">" +
-                   "".join(f"<li>{e(_combination(scenario, c))}</li>"
+                   "".join(f"<li>{e(combination_text(scenario, c))}</li>"
                            for c in spec.combinations) + "</ul>")
     out.append("</div></div>")
     out += _sources(scenario, [*spec.cite, *spec.batna.cite])
@@ -209,7 +198,7 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
                 f"<li>{e(red.text)}</li>" for red in spec.red_lines) + "</ul>")
         if spec.combinations:
             out.append("<p><strong>Options worth more or less together:</strong></p><ul>" +
-                       "".join(f"<li>{e(_combination(scenario, c))}</li>"
+                       "".join(f"<li>{e(combination_text(scenario, c))}</li>"
                                for c in spec.combinations) + "</ul>")
         result = d.results[side]
         out.append(f"<p><strong>Best gain:</strong> {result.best_gain_points} points over "

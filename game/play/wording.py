@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.analysis import points
-from game.model import Scenario
+from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
 from game.protocol import phase_plan
 
@@ -35,26 +35,28 @@ def offer_text(scenario: Scenario, offer: Mapping[str, str]) -> str:
 
 
 def combination_texts(scenario: Scenario, side: str) -> list[str]:
-    """The side's combinations as its points table states them: how many points the
-    options are worth more or less together, which options, and why.
+    """The side's combinations as its points table states them (:func:`combination_text`)."""
+    return [combination_text(scenario, c) for c in scenario.sides[side].combinations]
+
+
+def combination_text(scenario: Scenario, combination: Combination) -> str:
+    """A combination as a points table states it: how many points the options are worth
+    more or less together, which options, and why.
 
     For example: "3 points more together: Form of joint action: Joint planning or Joint
     planning and execution; Start date: Once conditions are met. Joint strikes that begin
     only once calm is verified."
     """
-    texts = []
-    for combination in scenario.sides[side].combinations:
-        worth = round(abs(combination.value) * 100)
-        more = "more" if combination.value > 0 else "less"
-        parts = []
-        for issue in scenario.issues:
-            chosen = combination.options.get(issue.id)
-            if chosen:
-                names = [o.name for o in issue.options if o.id in chosen]
-                parts.append(f"{issue.name}: {' or '.join(names)}")
-        unit = "point" if worth == 1 else "points"
-        texts.append(f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}")
-    return texts
+    worth = round(abs(combination.value) * 100)
+    more = "more" if combination.value > 0 else "less"
+    parts = []
+    for issue in scenario.issues:
+        chosen = combination.options.get(issue.id)
+        if chosen:
+            names = [o.name for o in issue.options if o.id in chosen]
+            parts.append(f"{issue.name}: {' or '.join(names)}")
+    unit = "point" if worth == 1 else "points"
+    return f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}"
 
 
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
