@@ -241,6 +241,11 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
     if weakly:
         return ("No deal was better for both sides, but another was better for one side at "
                 "no cost to the other.")
+    if not space.allowed[space.index[agreed]]:
+        # The frontier holds only deals both sides could sign: this one is not among them.
+        return ("No deal that keeps both sides' red lines was better for both sides; this "
+                "one crosses a red line, so it is not on the frontier of deals both could "
+                "sign.")
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
 
 

@@ -133,3 +133,22 @@ def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
     for result in model.results.values():
         said = f"Its own mark: {result.mark} out of 100"
         assert said in window and said in terminal and said in markdown
+
+
+def test_the_frontier_sentence_says_on_the_frontier_only_at_distance_zero() -> None:
+    # Every coherent package of the main scenario taken as a deal, red-line crossers
+    # included: the sentence never calls a deal on the frontier that is some way from it.
+    from game.debrief import _frontier_sentence
+    from game.engine import Game
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    game = Game(load_scenario(DEFAULT_SCENARIO))
+    space = game.space
+    said = 0
+    for n, package in enumerate(space.packages):
+        sentence = _frontier_sentence(game, package) or ""
+        if "on the Pareto frontier" in sentence:
+            said += 1
+            assert space.distance_to_frontier(n) == 0, (package, sentence)
+    assert said
