@@ -14,15 +14,16 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine import Game
-from game.errors import SaveError
+from game.errors import SaveError, SettingsError
 from game.model import Scenario
 from game.moves import Move
 from game.settings import Settings
+from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, shorten
 
 #: The newest save format this Parley writes. A save's version is also the edition of the
 #: rules its game is played by (see ``Game.edition``): version 1 saves come from before a
@@ -34,6 +35,9 @@ MIN_SAVE_VERSION = 1
 MARKER = "parley-save"
 #: A save bigger than this is refused unread.
 MAX_SAVE_BYTES = 5_000_000
+#: The longest team name a save may hold (games record at most 30 characters; the window
+#: wraps names, so a longer one must not reach it).
+MAX_TEAM_NAME = 100
 
 
 class _Strict(BaseModel):
@@ -61,15 +65,16 @@ class SaveFile(_Strict):
     scenario: SavedScenario
     seed: int = Field(ge=0, le=2**63)
     settings: dict[str, Any]
-    teams: dict[str, str]
-    humans: list[str] = Field(max_length=2)
+    teams: dict[Annotated[str, Field(max_length=40)],
+                Annotated[str, Field(max_length=MAX_TEAM_NAME)]] = Field(max_length=2)
+    humans: list[Annotated[str, Field(max_length=40)]] = Field(max_length=2)
     started: str = Field(max_length=40)
     saved: str = Field(max_length=40)
     moves: list[SavedMove] = Field(max_length=10_000)
     # Shown in lists of saves without replaying the game.
     round: int = Field(ge=0)
     finished: bool
-    outcome: str | None = None
+    outcome: str | None = Field(default=None, max_length=40)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -120,13 +125,14 @@ def write_save(save: SaveFile, path: Path) -> None:
 
 
 def read_save(path: Path) -> SaveFile:
-    """Read and check the save at *path*; raises :class:`SaveError` saying what is wrong."""
+    """Read and check the save at *path*; raises :class:`SaveError` saying what is wrong.
+
+    Only a regular file is read (see :func:`game.untrusted.read_file`)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(f"{name}: {size:,} bytes is too big for a Parley save")
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_SAVE_BYTES, "a Parley save")
+    except UntrustedError as exc:
+        raise SaveError(f"{name}: {exc}") from exc
     except OSError as exc:
         raise SaveError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
     return parse_save(raw, name)
@@ -141,7 +147,9 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
     except UnicodeDecodeError as exc:
         raise SaveError(f"{name}: not a Parley save (not UTF-8 text)") from exc
     try:
-        data = json.loads(text)
+        data = parse_json(text)
+    except JSONProblem as exc:
+        raise SaveError(f"{name}: the save is damaged: {exc}") from exc
     except json.JSONDecodeError as exc:
         # Every save ends with the brace that closes it: without it, the file was cut.
         if not text.rstrip().endswith("}"):
@@ -152,18 +160,20 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
     if not isinstance(data, dict) or data.get("parley") != MARKER:
         raise SaveError(f"{name}: not a Parley save")
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool):
-        if version > SAVE_VERSION:
-            raise SaveError(f"{name}: this save was made by a newer Parley (save format "
-                            f"{version}; this one reads up to {SAVE_VERSION}); update Parley")
-        if version < MIN_SAVE_VERSION:
-            raise SaveError(f"{name}: this save is too old (save format {version}; this "
-                            f"Parley reads {MIN_SAVE_VERSION} to {SAVE_VERSION})")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SaveError(f"{name}: the save is damaged: its version must be a whole number "
+                        f"such as {SAVE_VERSION}, not {shorten(repr(version), 40)}")
+    if version > SAVE_VERSION:
+        raise SaveError(f"{name}: this save was made by a newer Parley (save format "
+                        f"{version}; this one reads up to {SAVE_VERSION}); update Parley")
+    if version < MIN_SAVE_VERSION:
+        raise SaveError(f"{name}: this save is too old (save format {version}; this "
+                        f"Parley reads {MIN_SAVE_VERSION} to {SAVE_VERSION})")
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = shorten(".".join(str(p) for p in first["loc"]), 80)
         raise SaveError(f"{name}: the save is damaged: {where}: {first['msg']}") from exc
 
 
@@ -195,11 +205,14 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
     try:
         settings = Settings.from_json(save.settings)
         moves = [(m.side, Move.from_json(m.move), m.reason) for m in save.moves]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, SettingsError) as exc:
         raise SaveError(f"the save is damaged: {exc}") from exc
-    unknown = set(save.humans) - set(scenario.sides)
-    if unknown:
-        raise SaveError(f"the save names sides this scenario does not have: {sorted(unknown)}")
+    for what, named in (("players", save.humans), ("team names", save.teams)):
+        unknown = sorted(set(named) - set(scenario.sides))
+        if unknown:
+            raise SaveError(f"the save is damaged: its {what} name a side this scenario does "
+                            f"not have: {unknown[0]!r} (its sides: "
+                            f"{', '.join(scenario.sides)})")
     changed = save.scenario.sha256 != scenario.digest
     game, warning = Game.replay_legal(scenario, settings, save.seed, moves, dict(save.teams),
                                       edition=save.version)
@@ -208,8 +221,24 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
         note = "The scenario has changed since this game was saved."
         warning = f"{note} {warning}" if warning else \
             f"{note} All {replayed} moves could still be replayed."
+    elif replayed == len(moves) and _summary(save) != _summary_of(game):
+        # The summary lists of saves show came from the file; the replay is what counts.
+        said, found = _summary(save), _summary_of(game)
+        note = (f"The save's summary ({said}) does not match its moves, which give "
+                f"{found}; the moves are what count.")
+        warning = f"{warning} {note}" if warning else note
     return Restored(game, set(save.humans), save.started, replayed, warning,
                     len(moves) - replayed)
+
+
+def _summary(save: SaveFile) -> str:
+    end = f"ended: {save.outcome}" if save.finished else "not finished"
+    return f"round {save.round}, {end}"
+
+
+def _summary_of(game: Game) -> str:
+    end = f"ended: {game.state.outcome}" if game.finished else "not finished"
+    return f"round {game.state.round}, {end}"
 
 
 def save_folder() -> Path:

@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 
 from game.library import ASSET_DIR
+from game.untrusted import UntrustedError, parse_json, read_file
 
 log = logging.getLogger(__name__)
 
@@ -82,37 +83,33 @@ def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str
 
 def _read_override(path: Path, folder: Path, problems: list[str]) -> dict[str, Any] | None:
     """The JSON object in *path*, or None (with the reason in *problems*) if there is none
-    or it cannot be used."""
+    or it cannot be used (read by :mod:`game.untrusted`: a regular file only, no duplicate
+    keys, no deep nesting, no huge numbers)."""
     try:
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             return None
         if not path.resolve().is_relative_to(folder.resolve()):
             problems.append(f"{path}: leads outside the scenario's folder; Parley's own "
                             "theme is used")
             return None
-        size = path.stat().st_size
-        if size > MAX_THEME_BYTES:
-            problems.append(f"{path}: {size:,} bytes is too big for a theme (at most "
-                            f"{MAX_THEME_BYTES:,}); Parley's own theme is used")
-            return None
-        text = path.read_bytes().decode("utf-8")
+        text = read_file(path, MAX_THEME_BYTES, "a theme").decode("utf-8")
     except UnicodeDecodeError:
         problems.append(f"{path}: not UTF-8 text; Parley's own theme is used")
         return None
-    except OSError as exc:
-        problems.append(f"{path}: cannot be read ({exc.strerror or exc}); Parley's own "
-                        "look is used")
+    except UntrustedError as exc:
+        problems.append(f"{path}: {exc}; Parley's own theme is used")
+        return None
+    except (OSError, ValueError) as exc:
+        problems.append(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc}); "
+                        "Parley's own look is used")
         return None
     try:
-        extra = json.loads(text)
-    except RecursionError:
-        problems.append(f"{path}: nested too deeply; Parley's own theme is used")
-        return None
+        extra = parse_json(text)
     except json.JSONDecodeError as exc:
         problems.append(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg}); Parley's own theme is used")
         return None
-    except ValueError as exc:  # e.g. a number with too many digits
+    except UntrustedError as exc:
         problems.append(f"{path}: not usable JSON ({exc}); Parley's own theme is used")
         return None
     if not isinstance(extra, dict):
