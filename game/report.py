@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -14,6 +15,8 @@ from game.errors import ParleyError
 from game.resolve import FOLDER_ADVICE, ScenarioFinder
 from game.save import list_saves, restore
 from game.svgchart import bar_svg
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
         except ParleyError as exc:
             problems.append(f"{summary.path}: {exc}")
             continue
+        except Exception as exc:  # a bug: one save must not stop the class's report
+            log.exception("report: %s could not be replayed", summary.path)
+            problems.append(f"{summary.path}: could not be replayed because of an error in "
+                            f"Parley ({type(exc).__name__}); the other games are reported")
+            continue
         game = restored.game
         d = debrief(game)
         a, b = game.sides
@@ -88,12 +96,29 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
     return rows, problems
 
 
+#: What a spreadsheet takes for the start of a formula (or, for tab and carriage return,
+#: what some read past to find one) when a cell begins with it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """*value* as a CSV cell no spreadsheet runs: text that starts like a formula gets a
+    leading apostrophe, which spreadsheets show as text (numbers are left as they are).
+
+    >>> spreadsheet_safe("=HYPERLINK(\"x\")"), spreadsheet_safe(-3), spreadsheet_safe("US")
+    ('\'=HYPERLINK("x")', -3, 'US')
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: list[Row], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row.values)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.values.items()})
 
 
 def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> None:
