@@ -8,9 +8,12 @@ foreign file is refused with a plain message, and nothing is overwritten.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -96,10 +99,16 @@ def to_save(game: Game, humans: set[str] | list[str], started: str | None = None
         round=game.state.round, finished=game.finished, outcome=game.state.outcome)
 
 
+#: A temporary file of a save older than this is left over from a write that was cut off
+#: (the game was killed while saving) and is removed at the next save of that file.
+STALE_SECONDS = 60
+
+
 def write_save(save: SaveFile, path: Path) -> None:
     """Write *save* to *path* atomically: a temporary file in the same folder, flushed and
     synced to disk, then renamed over the old save. A crash at any moment leaves either the
-    old save or the new one, never a torn file."""
+    old save or the new one, never a torn file; the temporary files such a crash leaves
+    are removed at the next save of the same file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(save.model_dump(by_alias=True), indent=1, ensure_ascii=False)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -115,13 +124,50 @@ def write_save(save: SaveFile, path: Path) -> None:
     try:  # make the rename itself durable
         folder = os.open(path.parent, os.O_RDONLY)
     except OSError:
-        return
+        folder = -1
+    if folder >= 0:
+        try:
+            os.fsync(folder)
+        except OSError:
+            pass
+        finally:
+            os.close(folder)
+    _remove_stale_temporaries(path)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what writes of *path* that were cut off left behind (never a recent one: it
+    may be another write in progress)."""
+    cutoff = time.time() - STALE_SECONDS
     try:
-        os.fsync(folder)
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
     except OSError:
-        pass
-    finally:
-        os.close(folder)
+        return
+    for leftover in leftovers:
+        try:
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def claim(path: Path) -> Path:
+    """Create the save file *path*, or ``<stem>-2.json``, ``-3`` and so on, whichever does
+    not exist yet, atomically (never a file another game created, even in the same instant);
+    returns the path created. Raises :class:`OSError` when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stem, number, candidate = path.stem, 2, path
+    while True:
+        try:
+            handle = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            candidate, number = path.with_name(f"{stem}-{number}{path.suffix}"), number + 1
+            if number > 10_000:
+                raise
+            continue
+        os.close(handle)
+        return candidate
 
 
 def read_save(path: Path) -> SaveFile:
@@ -191,6 +237,9 @@ class Restored:
     lost: int = 0
     """How many saved moves could not be replayed (the game goes on in a new file then, so
     the old save keeps every move)."""
+    changed: bool = False
+    """True when the scenario is not the very file the game was played on (the game goes
+    on in a new file then too, so the old save still names its scenario)."""
 
 
 def restore(save: SaveFile, scenario: Scenario) -> Restored:
@@ -228,7 +277,7 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
                 f"{found}; the moves are what count.")
         warning = f"{warning} {note}" if warning else note
     return Restored(game, set(save.humans), save.started, replayed, warning,
-                    len(moves) - replayed)
+                    len(moves) - replayed, changed)
 
 
 def _summary(save: SaveFile) -> str:
@@ -260,18 +309,32 @@ class Autosave:
                  started: str | None = None, path: Path | None = None) -> None:
         self.started = started or now()
         self.humans = humans
+        self._claimed = path is not None
         if path is not None:
-            self.path = path
+            self.path = self._planned = path
             return
         stamp = now().replace(":", "").replace("+0000", "Z")
-        stem = f"{game.scenario.id}-{stamp}-{game.seed}"
-        # Never a file that exists: two games of one scenario and seed started in the same
-        # second must not overwrite each other.
-        self.path, number = folder / f"{stem}.json", 2
-        while self.path.exists():
-            self.path, number = folder / f"{stem}-{number}.json", number + 1
+        # Where the game will be saved; the file is created at the first save, by
+        # :func:`claim`, under another number if that name is taken by then.
+        self._planned = folder / f"{game.scenario.id}-{stamp}-{game.seed}.json"
+        self.path, number = self._planned, 2
+        while self.path.exists():  # the name shown before the first save: one not in use
+            self.path = self._planned.with_stem(f"{self._planned.stem}-{number}")
+            number += 1
 
     def __call__(self, game: Game) -> None:
+        if not self._claimed:
+            # Two games started in the same second must never share a file: the name is
+            # taken by creating the file exclusively, not by checking it does not exist.
+            self.path = claim(self._planned)
+            self._claimed = True
+            try:
+                write_save(to_save(game, self.humans, self.started), self.path)
+            except BaseException:
+                self.path.unlink(missing_ok=True)  # empty: nothing of this game was saved
+                self.path, self._claimed = self._planned, False
+                raise
+            return
         write_save(to_save(game, self.humans, self.started), self.path)
 
 
