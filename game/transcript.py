@@ -9,6 +9,7 @@ from html import escape
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
+from game.safetext import markdown_text, plain
 from game.play.wording import changes_text, event_title, offer_rows
 from game.svgchart import meters_svg, outcome_space_svg
 
@@ -135,7 +136,9 @@ def markdown(game: Game) -> str:
     out += [f"- **{f.date}:** {f.text} (source: {f.source})" for f in d.history]
     out += ["", "### Questions for discussion", ""]
     out += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
-    return "\n".join(out) + "\n"
+    # Scenario texts, team names and saved reasons are a stranger's: no escape sequence
+    # or HTML tag of theirs reaches the file.
+    return markdown_text("\n".join(out) + "\n")
 
 
 _CSS = """
@@ -198,4 +201,4 @@ def html(game: Game) -> str:
     out.append("<h3>Questions for discussion</h3><ol>" + "".join(
         f"<li>{e(q)}</li>" for q in d.questions) + "</ol>")
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return plain("\n".join(out) + "\n")  # no control characters from a stranger's text

@@ -16,7 +16,7 @@ from game.cli import main
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.report import FORMULA_STARTS, gather, spreadsheet_safe
-from game.save import to_save, write_save
+from game.save import to_save
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one
