@@ -115,3 +115,28 @@ def mutated_save(raw: bytes, rng: random.Random) -> bytes:
         except (ValueError, RecursionError):
             return repr(data).encode("utf-8", "surrogatepass")
     return mutate_bytes(raw, rng)
+
+
+def slow_scenario(text: str, tactics: int = 40, terms: int = 14, spread: bool = True) -> str:
+    """*text* (a scenario with meters ``trust`` and ``ceasefire``) with *tactics* more
+    tactics, each available on a long ``or`` of *terms* terms that never holds: the lint
+    would try every value of both meters (the numbers written, *spread* over 0 to 100,
+    give each a hundred values) for every tactic."""
+    added = []
+    for k in range(tactics):
+        parts = []
+        for n in range(terms):
+            i = (k * terms + n) * 3 % 102 if spread else n
+            j = (k * 7 + n * 11) * 3 % 102 if spread else n
+            parts.append(f"(trust == {i} and ceasefire == {j} and offers > 90)")
+        added.append(f"""  - id: slow_{k}
+    name: "Slow {k}"
+    kind: appeal
+    help: "x"
+    when: "{' or '.join(parts)}"
+    sides:
+      us:
+        line: "x"
+        effects: {{meters: {{trust: 1}}}}
+""")
+    return text.replace("tactics:\n", "tactics:\n" + "".join(added), 1)
