@@ -140,3 +140,39 @@ def slow_scenario(text: str, tactics: int = 40, terms: int = 14, spread: bool = 
         effects: {{meters: {{trust: 1}}}}
 """)
     return text.replace("tactics:\n", "tactics:\n" + "".join(added), 1)
+
+
+def _set(text: str, path: tuple[str, ...], value: Any) -> str:
+    data = json.loads(text)
+    inner = data
+    for key in path[:-1]:
+        inner = inner.setdefault(key, {})
+    inner[path[-1]] = value
+    return json.dumps(data)
+
+
+#: What a student could do to a save by hand, each a function of the save's JSON text.
+HOSTILE_SAVE_EDITS: list[tuple[str, Any]] = [
+    ("deep nesting", lambda t, rng: t.replace('"teams":', '"x": ' + "[" * rng.randint(41, 50_000)
+                                               + "]" * 50_000 + ', "teams":', 1)),
+    ("huge number", lambda t, rng: t.replace('"seed": ', '"seed": ' + "9" * rng.randint(41, 9000),
+                                             1)),
+    ("lone surrogate", lambda t, rng: _set(t, ("teams", "us"), "Team \ud83d")),
+    ("duplicate key", lambda t, rng: t.replace('"seed":', '"seed": 1, "seed":', 1)),
+    ("string version", lambda t, rng: t.replace('"version": 2', '"version": "2"', 1)),
+    ("unknown side", lambda t, rng: _set(t, ("teams", "martians"), "A")),
+    ("huge team name", lambda t, rng: _set(t, ("teams", "us"), "W" * rng.randint(101, 200_000))),
+    ("escapes in a team name", lambda t, rng: _set(t, ("teams", "us"),
+                                                   "\x1b]0;owned\x07\x1b[2J=cmd|x")),
+    ("NaN", lambda t, rng: t.replace('"seed": ', '"seed": NaN, "x": ', 1)),
+    ("formula in the outcome", lambda t, rng: _set(t, ("outcome",), "=1+2")),
+    ("summary that lies", lambda t, rng: _set(_set(t, ("round",), 1), ("finished",), False)),
+]
+
+
+def hostile_save(raw: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """A save edited by hand in one of the ways of :data:`HOSTILE_SAVE_EDITS` (the JSON
+    written without spaces after its separators is put back in the usual form first)."""
+    text = json.dumps(json.loads(raw))
+    name, edit = rng.choice(HOSTILE_SAVE_EDITS)
+    return name, edit(text, rng).encode("utf-8", "surrogatepass")
