@@ -165,6 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     a character the terminal cannot show is printed as ``?``."""
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _terminal(out), _terminal(err)
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:  # typed characters the terminal's encoding cannot read
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
     try:
         return _main(argv)
     finally:

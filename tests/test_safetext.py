@@ -123,11 +123,13 @@ def test_an_ascii_terminal_does_not_crash_on_an_emoji(tmp_path: Path) -> None:
     mod.write_text(text.replace(old, 'title: "Caf\u00e9 talks \U0001f600"'), encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="ascii", PYTHONPATH=str(ROOT),
                PARLEY_SAVES=str(tmp_path / "saves"))
+    # The players type a character the terminal's encoding cannot read, too.
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "play", "--text", str(mod),
-                           "--side", "us", "--no-save"], input="b\nq\ny\n", env=env,
-                          capture_output=True, text=True, encoding="ascii", timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "Caf? talks ?" in done.stdout and "Traceback" not in done.stderr
+                           "--side", "us", "--no-save"], input="b\n\u00e9\nq\ny\n".encode(),
+                          env=env, capture_output=True, timeout=120)
+    stdout, stderr = done.stdout.decode("ascii"), done.stderr.decode("ascii")
+    assert done.returncode == 0, stderr[-2000:]
+    assert "Caf? talks ?" in stdout and "Traceback" not in stderr
 
 
 # ----- saving, truthfully ------------------------------------------------------------------
