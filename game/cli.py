@@ -330,9 +330,9 @@ def _where_saved(session: Session) -> str:
         return "(the game is not saved)"
     failed = not session.save_works
     if not saved.written:
-        if failed or not saved.path.is_file():
+        if failed:
             return f"(the game could not be saved to {saved.path}; it is not saved)"
-        return f"(no new move was saved; {saved.path} holds the game as it was)"
+        return "(no move was made since the game was loaded or begun: nothing new to save)"
     if failed:
         return (f"(the last moves could not be saved: {saved.path} holds the game as it was "
                 "at the last save that worked)")

@@ -203,3 +203,16 @@ def test_loading_a_save_whose_scenario_changed_never_overwrites_it(
     new = [p for p in path.parent.glob("*.json") if p != path]
     assert len(new) == 1 and len(read_save(new[0]).moves) > 2
     assert json.loads(before)["scenario"]["sha256"] != read_save(new[0]).scenario.sha256
+
+
+def test_ctrl_c_before_any_move_claims_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+
+    def ask(self: TextGame, prompt: str) -> str:
+        raise KeyboardInterrupt
+    monkeypatch.setattr(TextGame, "ask", ask)
+    assert main(["play", "--text", str(TUTORIAL), "--side", "us", "--seed", "2"]) == 130
+    err = capsys.readouterr().err
+    assert "Interrupted" in err and "could not be saved" not in err and "saved to" not in err
+    assert not (tmp_path / "saves").exists() or not list((tmp_path / "saves").iterdir())
