@@ -21,6 +21,7 @@ from game.conditions import Condition, ConditionSyntaxError, did_you_mean, shown
 from game.errors import Problem, ScenarioError
 from game.speech import placeholder_problems
 from game.model import FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, Scenario
+from game.untrusted import UntrustedError, read_file
 from game.yaml_source import MAX_BYTES, Document, Path as DocPath, format_path, read_yaml
 
 #: Names every condition may use besides the scenario's own ids.
@@ -74,9 +75,13 @@ def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
         if size > MAX_BYTES:
             return None, [Problem(name, 1, 1, "", f"file is {size:,} bytes; a scenario may "
                                   f"be at most {MAX_BYTES:,} bytes")]
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+        # A regular file only, and never more than the limit (see game.untrusted).
+        raw = read_file(path, MAX_BYTES, "a scenario file")
+    except UntrustedError as exc:
+        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc}")]
+    except (OSError, ValueError) as exc:
+        return None, [Problem(name, 1, 1, "", "cannot read the file: "
+                              f"{getattr(exc, 'strerror', None) or exc}")]
     return check_text(raw, name, folder=Path(path).parent)
 
 

@@ -216,3 +216,14 @@ def test_a_list_entry_cannot_write_settings_lines_of_its_own() -> None:
     text = settings_text(Settings(scenarios=('a"]\nundo = false\n#',)))
     assert tomllib.loads(text)["undo"] is True
     assert toml_string("\x7f\x00") == '"\\u007f\\u0000"'
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_named_as_a_scenario_is_refused_without_hanging(tmp_path: Path) -> None:
+    from game.cli import main
+    from game.scenario import check_file
+    os.mkfifo(tmp_path / "mod.yaml")
+    with deadline(10):
+        scenario, problems = check_file(tmp_path / "mod.yaml")
+        assert scenario is None and "named pipe" in problems[0].message
+        assert main(["validate", str(tmp_path / "mod.yaml")]) == 1
