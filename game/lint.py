@@ -22,11 +22,14 @@ from game.yaml_source import Document
 #: Above this many combinations a condition is not enumerated (and never warned about).
 MAX_COMBINATIONS = 200_000
 #: The work the lint may do trying values in conditions, counted in expression nodes
-#: evaluated (the number of combinations times the size of the conditions tried): about
-#: half a second. The shipped scenarios need less than a tenth of it; past it, the
-#: conditions left are not tried, and a warning says so, so that loading a scenario (for
-#: play, the window or a class report) never takes long whatever its conditions are.
-LINT_BUDGET = 6_000_000
+#: evaluated: each combination of values tried costs the size of the conditions tried
+#: plus :data:`COMBINATION_COST` (building the combination and calling the evaluator cost
+#: about as much as that many nodes). About half a second in all; the shipped scenarios
+#: need a twentieth of it at most. Past it, the conditions left are not tried, and a
+#: warning says so, so that loading a scenario (for play, the window or a class report)
+#: never takes long whatever its conditions are.
+LINT_BUDGET = 2_500_000
+COMBINATION_COST = 30
 
 Warn = Callable[[tuple[str | int, ...], str], None]
 
@@ -119,10 +122,11 @@ class _Linter:
             count *= len(d)
         if count > MAX_COMBINATIONS:
             return None
-        if count * size > self.budget:
+        cost = count * (size + COMBINATION_COST)
+        if cost > self.budget:
             self.untried += 1
             return None
-        self.budget -= count * size
+        self.budget -= cost
         base = dict(self.fixed)
         base.update(fixed)
 
