@@ -118,7 +118,7 @@ def picture_frames(raw: bytes, header_only: bool = False) -> list[tuple[int, int
         return [(int.from_bytes(raw[18:22], "little", signed=True),
                  abs(int.from_bytes(raw[22:26], "little", signed=True)))]
     if raw.startswith(b"\xff\xd8"):
-        size = _jpeg_size(raw[:64 * 1024])
+        size = _jpeg_size(raw)
         return [size] if size else []
     return []
 

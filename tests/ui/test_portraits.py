@@ -180,3 +180,10 @@ def test_a_nul_byte_in_a_picture_path_gets_a_plain_message(tmp_path) -> None:  #
     scenario, problems = check_file(mod)
     assert scenario is None
     assert any("control character" in p.message for p in problems), problems
+
+
+def test_a_jpeg_size_is_found_past_a_large_metadata_segment() -> None:
+    app1 = b"\xff\xe1" + struct.pack(">H", 65_000) + b"\x00" * 64_998
+    jpeg = (b"\xff\xd8" + app1 + app1 + b"\xff\xc0" + struct.pack(">HBHH", 17, 8, 5000, 6000)
+            + b"\x00" * 12)
+    assert portraits.picture_frames(jpeg) == [(6000, 5000)]
