@@ -172,7 +172,8 @@ class ScenarioFinder:
                 if self._digest(path) != wanted:
                     continue
                 loaded = self._load(path)
-                if isinstance(loaded, Scenario):
+                # The bytes loaded are the bytes hashed (the file may change in between).
+                if isinstance(loaded, Scenario) and loaded.digest == wanted:
                     self._by_digest[wanted] = loaded
                     return loaded
         return None
