@@ -41,6 +41,10 @@ class SurfaceCache:
         if surface is None:
             try:
                 surface = font.render(text, True, colour)
+            except UnicodeError:
+                # Half a character (a lone surrogate) cannot be drawn: a "?" is.
+                surface = font.render(text.encode("utf-8", "replace").decode("utf-8"), True,
+                                      colour)
             except pygame.error:
                 # Text of zero width (only format characters, say, from a save or a
                 # scenario) makes the font refuse it: draw nothing rather than crash.
