@@ -9,14 +9,16 @@ import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from game.errors import ParleyError, ScenarioError, SettingsError
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
+from game.safetext import TerminalOutput, control
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
 if TYPE_CHECKING:
+    from game.play.session import Session
     from game.save import SaveFile
 
 
@@ -206,8 +208,39 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Everything it prints goes through :class:`~game.safetext.TerminalOutput`: scenario
+    texts, team names and saved reasons reach the terminal without escape sequences, and
+    a character the terminal cannot show is printed as ``?``."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _terminal(out), _terminal(err)
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:  # typed characters the terminal's encoding cannot read
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _terminal(stream: TextIO) -> TextIO:
+    if stream is None or isinstance(stream, TerminalOutput):
+        return stream
+    return cast(TextIO, TerminalOutput(stream))
+
+
+#: The game the terminal is playing, so that an interruption or an error can say where
+#: it is saved (or that it is not).
+_PLAYING: list[Session] = []
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    _PLAYING.clear()
     try:
         if args.settings and args.command in ("schema", "graph", "transcript", "report"):
             from game.settings import load_settings
@@ -227,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
+        if _PLAYING:
+            print(_where_saved(_PLAYING[-1]), file=sys.stderr)
         return 130
     except BrokenPipeError:  # the output was piped into a program that stopped reading
         sys.stderr.close()
@@ -235,9 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.crashlog import write_crash_log
         report = write_crash_log(exc, {"command": " ".join(sys.argv)})
         print(f"parley: an unexpected error stopped the program: {exc!r}.", file=sys.stderr)
-        print(f"Games are saved after every move: resume with {_program()} play --text "
-              "--load SAVE (the saves are in the folder named above when the game ended, "
-              "or in $PARLEY_SAVES).", file=sys.stderr)
+        if _PLAYING:
+            print(_where_saved(_PLAYING[-1]), file=sys.stderr)
         if report:
             print(f"A report was written to {report}; please send it to whoever looks "
                   "after Parley.", file=sys.stderr)
@@ -336,7 +370,7 @@ def _play(args: argparse.Namespace) -> int:
         print(f"(resuming {args.load}: {restored.replayed} moves replayed)")
         if restored.warning:
             print(restored.warning)
-        if restored.lost and not args.no_save:
+        if (restored.lost or restored.changed) and not args.no_save:
             print("(the game goes on in a new save file; the old one keeps every move)")
         session = Session.resume(restored, Path(args.load), save=not args.no_save)
     else:
@@ -347,18 +381,15 @@ def _play(args: argparse.Namespace) -> int:
         autosave = None if args.no_save or not humans else \
             Autosave(save_folder(), game, humans)
         session = Session(game, humans, autosave=autosave)
-    clear = (lambda: print("\033[2J\033[3J\033[H", end="")) if sys.stdout.isatty() else None
+    clear = (lambda: control(sys.stdout, "\033[2J\033[3J\033[H")) if sys.stdout.isatty() \
+        else None
     text = TextGame(session, sys.stdin, sys.stdout, clear)
     if args.load:
         text.skip_to(max(len(session.game.log) - 6, 0))
+    _PLAYING[:] = [session]
     code = text.run()
-    saved = session.saved
-    if saved.path is not None and session.game.moves and session.save_works:
-        print(f"(game saved to {saved.path})")
-        if not session.game.finished:
-            print(f"Resume it with: {_program()} play --text --load {saved.path}")
-    elif saved.path is not None and session.game.moves:
-        print(f"(the game could not be saved to {saved.path})")
+    if session.game.moves and (session.saved.written or not session.save_works):
+        print(_where_saved(session))
     return code
 
 
@@ -388,6 +419,25 @@ def _teams(given: list[str], scenario: Scenario, humans: set[str],
                         f"characters, not {len(name)}")
         teams[side] = name
     return teams, None
+
+
+def _where_saved(session: Session) -> str:
+    """Where the game is saved and how to resume it, or that it is not saved: never a
+    claim that it is saved when the last save failed."""
+    saved = session.saved
+    if saved.path is None:
+        return "(the game is not saved)"
+    failed = not session.save_works
+    if not saved.written:
+        if failed:
+            return f"(the game could not be saved to {saved.path}; it is not saved)"
+        return "(no move was made since the game was loaded or begun: nothing new to save)"
+    if failed:
+        return (f"(the last moves could not be saved: {saved.path} holds the game as it was "
+                "at the last save that worked)")
+    resume = "" if session.game.finished else \
+        f"\nResume it with: {_program()} play --text --load {saved.path}"
+    return f"(game saved to {saved.path}){resume}"
 
 
 def _folders(args: argparse.Namespace) -> list[Path]:
@@ -457,8 +507,9 @@ def _progress(done: int, total: int) -> None:
         return
     filled = round(30 * done / max(total, 1))
     end = "\n" if done >= total else ""
-    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} games", end=end,
-          file=sys.stderr, flush=True)
+    control(sys.stderr, f"\r[{'#' * filled}{'.' * (30 - filled)}] {done:,}/{total:,} games"
+            f"{end}")
+    sys.stderr.flush()
 
 
 def _simulate(args: argparse.Namespace) -> int:

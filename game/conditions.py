@@ -28,6 +28,10 @@ _OPERATORS = "numbers, names, + - * /, == != < <= > >=, and, or, not, parenthese
 #: The deepest a condition's expression tree may be; evaluation recurses once per level,
 #: so a deeper one would load and then fail with RecursionError in play.
 MAX_DEPTH = 40
+#: The longest a condition may be, in characters, as long as the longest text a scenario
+#: may hold (the longest shipped condition has 104): the time to parse it and to evaluate
+#: it in play grows with its length (the lint has a budget of its own).
+MAX_LENGTH = 4000
 
 
 def _depth(node: ast.AST) -> int:
@@ -50,6 +54,20 @@ class ConditionSyntaxError(ValueError):
         self.offset = offset
 
 
+def shown(value: object, most: int = 80) -> str:
+    """*value* as a message shows it: its repr, cut to about *most* characters.
+
+    >>> shown("trust > 5")
+    "'trust > 5'"
+    >>> shown("x" * 200, 10)
+    "'xxxxxxxx… (193 more characters)"
+    """
+    text = repr(value)
+    if len(text) <= most:
+        return text
+    return f"{text[:most - 1]}\u2026 ({len(text) - most + 1:,} more characters)"
+
+
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The closest of *choices* to a misspelt *word*, or None when nothing is close."""
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -65,7 +83,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class Condition:
     """A parsed, checked condition; call :meth:`holds` with the current numbers."""
 
-    __slots__ = ("text", "names", "constants", "_tree", "_order", "_memo")
+    __slots__ = ("text", "names", "constants", "size", "_tree", "_order", "_memo")
 
     #: How many past answers a condition remembers (its answer depends only on the values
     #: of the names it uses, so simulations ask the same question again and again).
@@ -73,6 +91,11 @@ class Condition:
 
     def __init__(self, text: str, known: Mapping[str, str] | Iterable[str]) -> None:
         self.text = text
+        if len(text) > MAX_LENGTH:
+            raise ConditionSyntaxError(
+                f"condition {shown(text)} is {len(text):,} characters long; a condition may "
+                f"have at most {MAX_LENGTH:,} (give a long rule several shorter conditions, "
+                "or split it up)")
         parser = SimpleEval()
         for wrong, right in (("=>", ">="), ("=<", "<="), ("<>", "!=")):
             if wrong in text:
@@ -91,18 +114,18 @@ class Condition:
                 tree = parser.parse(text)
         except SyntaxError as exc:
             offset = max((exc.offset or 1) - 1, 0) + indent
-            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc.msg}",
+            raise ConditionSyntaxError(f"cannot parse condition {shown(text)}: {exc.msg}",
                                        offset) from exc
         except SyntaxWarning as exc:
-            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc}",
+            raise ConditionSyntaxError(f"cannot parse condition {shown(text)}: {exc}",
                                        indent) from exc
         except Warning as exc:  # simpleeval's MultipleExpressions
-            raise ConditionSyntaxError(f"condition {text!r} holds more than one expression; "
+            raise ConditionSyntaxError(f"condition {shown(text)} holds more than one expression; "
                                        "join them with 'and' or 'or'", indent) from exc
         except Exception as exc:  # simpleeval raises its own kinds for odd input
-            raise ConditionSyntaxError(f"cannot parse condition {text!r}: {exc}") from exc
+            raise ConditionSyntaxError(f"cannot parse condition {shown(text)}: {exc}") from exc
         if _depth(tree) > MAX_DEPTH:
-            raise ConditionSyntaxError(f"condition {text!r} nests deeper than {MAX_DEPTH} "
+            raise ConditionSyntaxError(f"condition {shown(text)} nests deeper than {MAX_DEPTH} "
                                        "levels; split it up", indent)
         names: set[str] = set()
         for node in ast.walk(tree):
@@ -114,7 +137,7 @@ class Condition:
             if isinstance(node, ast.Constant) and (
                     isinstance(node.value, bool) or not isinstance(node.value, (int, float))):
                 raise ConditionSyntaxError(
-                    f"only numbers may be written in a condition, not {node.value!r}", offset)
+                    f"only numbers may be written in a condition, not {shown(node.value)}", offset)
             if isinstance(node, ast.Name):
                 if node.id not in known:
                     raise ConditionSyntaxError(
@@ -129,6 +152,8 @@ class Condition:
                                    if isinstance(node, ast.Constant) and
                                    isinstance(node.value, (int, float)))
         self._memo: dict[tuple[float, ...], bool] = {}
+        #: How many nodes its expression has: what one evaluation costs, roughly.
+        self.size = sum(1 for _ in ast.walk(tree))
 
     def holds(self, names: Mapping[str, float]) -> bool:
         """True when the condition holds for the numbers in *names* (a name -> number

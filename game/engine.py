@@ -35,6 +35,7 @@ from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import Table, offer_speech, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
+from game.untrusted import shorten
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,8 @@ class Game:
                     raise IllegalMoveError(f"it is not {side}'s turn")
                 game.apply(move, reason)
             except IllegalMoveError as exc:
-                why = str(exc).rstrip(".")
+                # A move from a save may name anything: say why without echoing it whole.
+                why = shorten(str(exc).rstrip("."), 200)
                 return game, (f"Move {number} of {len(moves)} can no longer be played "
                               f"({why}); the game was rebuilt up to move {number - 1}.")
         return game, None

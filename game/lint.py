@@ -14,13 +14,22 @@ from collections.abc import Callable, Iterator
 
 from game.analysis import outcome_space
 from game.coherence import options_text, patterns
-from game.conditions import Condition
+from game.conditions import Condition, shown
 from game.errors import Problem
 from game.model import Scenario
 from game.yaml_source import Document
 
 #: Above this many combinations a condition is not enumerated (and never warned about).
 MAX_COMBINATIONS = 200_000
+#: The work the lint may do trying values in conditions, counted in expression nodes
+#: evaluated: each combination of values tried costs the size of the conditions tried
+#: plus :data:`COMBINATION_COST` (building the combination and calling the evaluator cost
+#: about as much as that many nodes). About half a second in all; the shipped scenarios
+#: need a twentieth of it at most. Past it, the conditions left are not tried, and a
+#: warning says so, so that loading a scenario (for play, the window or a class report)
+#: never takes long whatever its conditions are.
+LINT_BUDGET = 2_500_000
+COMBINATION_COST = 30
 
 Warn = Callable[[tuple[str | int, ...], str], None]
 
@@ -43,6 +52,12 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
     linter.events()
     linter.outcomes()
     linter.phases()
+    if linter.untried:
+        count = linter.untried
+        warn((), f"{count} condition check{'s were' if count != 1 else ' was'} not made: "
+                 "trying every value of the names in them would take too long (more than "
+                 "about a second for the whole file); shorter conditions, or conditions on "
+                 "fewer meters or with fewer different numbers, can all be checked")
     return problems
 
 
@@ -54,6 +69,9 @@ class _Linter:
         self.constants = self._constants()
         self.fixed = {o.id: float(n) for i in scenario.issues
                       for n, o in enumerate(i.options, 1)}
+        #: What is left of :data:`LINT_BUDGET`, and how many checks it did not cover.
+        self.budget = LINT_BUDGET
+        self.untried = 0
 
     # ----- the values a name can take ---------------------------------------------------
 
@@ -92,8 +110,11 @@ class _Linter:
             return [0.0, 1.0] if event.once else [float(n) for n in range(self.rounds + 1)]
         return [0.0]
 
-    def combinations(self, names: set[str], fixed: dict[str, float]) -> \
+    def combinations(self, names: set[str], fixed: dict[str, float], size: int = 1) -> \
             Iterator[dict[str, float]] | None:
+        """Every combination of values of *names* (those in *fixed* set as given), or None
+        when there are too many to try, or when trying them with conditions of *size* nodes
+        in all would overrun the lint's budget (:data:`LINT_BUDGET`)."""
         free = sorted(n for n in names if n not in fixed and n not in self.fixed)
         domains = [self.domain(n) for n in free]
         count = 1
@@ -101,6 +122,11 @@ class _Linter:
             count *= len(d)
         if count > MAX_COMBINATIONS:
             return None
+        cost = count * (size + COMBINATION_COST)
+        if cost > self.budget:
+            self.untried += 1
+            return None
+        self.budget -= cost
         base = dict(self.fixed)
         base.update(fixed)
 
@@ -116,7 +142,7 @@ class _Linter:
         if text is None:
             return True
         condition = self.s.condition(text)
-        combos = self.combinations(set(condition.names), fixed)
+        combos = self.combinations(set(condition.names), fixed, condition.size)
         if combos is None:
             return True
         return any(condition.holds(names) for names in combos)
@@ -143,7 +169,7 @@ class _Linter:
             text = side.personality.walkout_when
             if text and not self.can_hold(text, {"agreed": 0.0, "walkout": 0.0}):
                 self.warn(("sides", side_id, "personality", "walkout_when"),
-                          f"the computer playing {side_id!r} never walks out: {text!r} never "
+                          f"the computer playing {side_id!r} never walks out: {shown(text)} never "
                           "holds")
 
     def lines(self) -> None:
@@ -257,7 +283,7 @@ class _Linter:
             if not self.can_hold(tactic.when, {"agreed": 0.0, "walkout": 0.0}):
                 self.warn(("tactics", i, "when"),
                           f"tactic {tactic.id!r} is never available: its condition "
-                          f"{tactic.when!r} never holds")
+                          f"{shown(tactic.when)} never holds")
             elif not any("tactic" in p.moves for p in self.s.phases
                          if tactic.phases is None or p.id in tactic.phases):
                 self.warn(("tactics", i, "id"),
@@ -268,7 +294,7 @@ class _Linter:
             if event.chance == 0 or not self.can_hold(event.when,
                                                        {"agreed": 0.0, "walkout": 0.0}):
                 what = "its chance is 0" if event.chance == 0 else \
-                    f"its condition {event.when!r} never holds"
+                    f"its condition {shown(event.when)} never holds"
                 self.warn(("events", i, "when" if event.chance else "chance"),
                           f"event {event.id!r} can never happen: {what}")
 
@@ -305,7 +331,8 @@ class _Linter:
         names: set[str] = set(own.names) if own else set()
         for c in conditions:
             names |= c.names
-        combos = self.combinations(names, fixed)
+        size = sum(c.size for c in conditions) + (own.size if own else 0)
+        combos = self.combinations(names, fixed, size)
         if combos is None:
             return True
         return any((own is None or own.holds(n)) and not any(c.holds(n) for c in conditions)
@@ -325,5 +352,5 @@ class _Linter:
     def _always(self, condition: Condition, round_number: int) -> bool:
         combos = self.combinations(set(condition.names),
                                    {"round": float(round_number), "agreed": 0.0,
-                                    "walkout": 0.0})
+                                    "walkout": 0.0}, condition.size)
         return combos is not None and all(condition.holds(n) for n in combos)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -21,6 +22,8 @@ from game.errors import ParleyError
 from game.resolve import FOLDER_ADVICE, ScenarioFinder
 from game.save import SaveFile, SaveSummary, list_saves, restore
 from game.svgchart import bar_svg
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,38 @@ def _identity(save: SaveFile) -> tuple[object, ...]:
             tuple(save.humans))
 
 
+def _counted(saves: list[tuple[SaveFile, SaveSummary, str, str]]
+             ) -> list[tuple[SaveFile, SaveSummary, str, list[str]]]:
+    """The saves that claim to be one game, as the games to count, each with what its note
+    says of the others: an identical copy (the same content) or an earlier save (its moves
+    the first moves of the one kept) is counted once, in the save written last; a save
+    whose moves differ is no copy of it (someone edited one of them), so it is counted on
+    its own and both notes say so."""
+    # The longest first (a later save of a game holds at least its earlier moves), then
+    # the one written last.
+    ordered = sorted(saves, key=lambda s: (len(s[0].moves), s[0].saved), reverse=True)
+    counted: list[tuple[SaveFile, SaveSummary, str, list[str]]] = []
+    for save, summary, name, digest in ordered:
+        kept = None
+        for other in counted:
+            moves = other[0].moves
+            if save.moves == moves[:len(save.moves)]:
+                kept = other
+                break
+        if kept is not None:
+            same = hashlib.sha256(kept[0].model_dump_json().encode("utf-8")).hexdigest()
+            kept[3].append(f"identical copy at {name}" if digest == same else
+                           f"an earlier save of this game at {name}")
+            continue
+        counted.append((save, summary, name, []))
+    if len(counted) > 1:
+        for _, _, name, notes in counted:
+            others = ", ".join(n for _, _, n, _ in counted if n != name)
+            notes.append(f"conflicts with {others}: the same game with other moves (one of "
+                         "them was edited)")
+    return counted
+
+
 def _saves(folder: Path) -> list[tuple[SaveSummary, str]]:
     """Every save in *folder* and its subfolders, with its path inside *folder*."""
     found = []
@@ -108,7 +143,8 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
     (:mod:`game.resolve`; *scenario_dirs* are searched too), so no file in the folder can
     change the figures of another group's game. A game saved more than once (an identical
     copy, found by its content's SHA-256 hash, or an earlier save of the same game) is
-    counted once: the save written last is kept, and its note names the others."""
+    counted once, and its note names the others; saves of one game whose moves disagree
+    are each counted, and noted (:func:`_counted`)."""
     finder = ScenarioFinder(folders=scenario_dirs or [], advice=FOLDER_ADVICE)
     problems: list[str] = []
     found: dict[tuple[object, ...], list[tuple[SaveFile, SaveSummary, str, str]]] = {}
@@ -116,27 +152,25 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
         if summary.save is None:
             problems.append(summary.error or f"{summary.path}: unreadable")
             continue
-        try:
-            digest = hashlib.sha256(summary.path.read_bytes()).hexdigest()
-        except OSError as exc:
-            problems.append(f"{summary.path}: cannot be read again ({exc.strerror or exc})")
-            continue
+        # The content as read (not the file again, which may have changed since).
+        digest = hashlib.sha256(summary.save.model_dump_json().encode("utf-8")).hexdigest()
         found.setdefault(_identity(summary.save), []).append(
             (summary.save, summary, name, digest))
     games = []
     for saves in found.values():
-        # The save written last (then the one with the most moves) is the game as it ended.
-        save, summary, name, digest = max(saves, key=lambda s: (s[0].saved, len(s[0].moves)))
-        copies = [f"identical copy at {other}" if other_digest == digest else
-                  f"an earlier save of this game at {other}"
-                  for _, _, other, other_digest in saves if other != name]
-        try:
-            scenario = finder.find(save, summary.path).scenario
-            restored = restore(save, scenario)
-        except ParleyError as exc:
-            problems.append(f"{summary.path}: {exc}")
-            continue
-        games.append(_rows(restored, name, copies))
+        for save, summary, name, copies in _counted(saves):
+            try:
+                scenario = finder.find(save, summary.path).scenario
+                restored = restore(save, scenario)
+            except ParleyError as exc:
+                problems.append(f"{summary.path}: {exc}")
+                continue
+            except Exception as exc:  # a bug: one save must not stop the class's report
+                log.exception("report: %s could not be replayed", summary.path)
+                problems.append(f"{summary.path}: could not be replayed because of an error in "
+                                f"Parley ({type(exc).__name__}); the other games are reported")
+                continue
+            games.append(_rows(restored, name, copies))
     rows = [row for game in games for row in game]
     _compare(rows)
     return [Row(r) for r in rows], problems
@@ -212,6 +246,23 @@ def _compare(rows: list[dict[str, Any]]) -> None:
             row["class_mean_mark"] = mean
 
 
+#: What a spreadsheet takes for the start of a formula (or, for tab and carriage return,
+#: what some read past to find one) when a cell begins with it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """*value* as a CSV cell no spreadsheet runs: text that starts like a formula gets a
+    leading apostrophe, which spreadsheets show as text (numbers are left as they are).
+
+    >>> print(spreadsheet_safe("=1+2"), spreadsheet_safe(-3), spreadsheet_safe("US"))
+    '=1+2 -3 US
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: list[Row], path: Path) -> None:
     """The rows as CSV, creating the folder *path* is in."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -219,7 +270,7 @@ def write_csv(rows: list[Row], path: Path) -> None:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row.values)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.values.items()})
 
 
 #: The page's table of teams: (heading, CSV column it shows).

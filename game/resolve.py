@@ -47,6 +47,7 @@ from game.library import shipped_scenarios
 from game.model import Scenario
 from game.save import SaveFile
 from game.scenario import check_file
+from game.untrusted import UntrustedError, read_file
 from game.yaml_source import MAX_BYTES
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,10 @@ def file_digest(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValueError(f"{size:,} bytes, too big to be a scenario")
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    try:  # the file may have been swapped for a pipe or a device since
+        return hashlib.sha256(read_file(path, MAX_BYTES, "a scenario file")).hexdigest()
+    except UntrustedError as exc:
+        raise ValueError(str(exc)) from exc
 
 
 class ScenarioFinder:
@@ -168,7 +172,8 @@ class ScenarioFinder:
                 if self._digest(path) != wanted:
                     continue
                 loaded = self._load(path)
-                if isinstance(loaded, Scenario):
+                # The bytes loaded are the bytes hashed (the file may change in between).
+                if isinstance(loaded, Scenario) and loaded.digest == wanted:
                     self._by_digest[wanted] = loaded
                     return loaded
         return None

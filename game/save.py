@@ -8,23 +8,27 @@ foreign file is refused with a plain message, and nothing is overwritten.
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 import os
+import stat
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine import Game
-from game.errors import SaveError
+from game.errors import SaveError, SettingsError
 from game.model import Scenario
 from game.moves import Move
 from game.settings import Settings
+from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, shorten
 
 #: The newest save format this Parley writes. A save's version is also the edition of the
 #: rules its game is played by (see ``Game.edition``): version 1 saves come from before a
@@ -37,6 +41,9 @@ MIN_SAVE_VERSION = 1
 MARKER = "parley-save"
 #: A save bigger than this is refused unread.
 MAX_SAVE_BYTES = 5_000_000
+#: The longest team name a save may hold (games record at most 30 characters; the window
+#: wraps names, so a longer one must not reach it).
+MAX_TEAM_NAME = 100
 
 
 class _Strict(BaseModel):
@@ -64,15 +71,16 @@ class SaveFile(_Strict):
     scenario: SavedScenario
     seed: int = Field(ge=0, le=2**63)
     settings: dict[str, Any]
-    teams: dict[str, str]
-    humans: list[str] = Field(max_length=2)
+    teams: dict[Annotated[str, Field(max_length=40)],
+                Annotated[str, Field(max_length=MAX_TEAM_NAME)]] = Field(max_length=2)
+    humans: list[Annotated[str, Field(max_length=40)]] = Field(max_length=2)
     started: str = Field(max_length=40)
     saved: str = Field(max_length=40)
     moves: list[SavedMove] = Field(max_length=10_000)
     # Shown in lists of saves without replaying the game.
     round: int = Field(ge=0)
     finished: bool
-    outcome: str | None = None
+    outcome: str | None = Field(default=None, max_length=40)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -94,10 +102,16 @@ def to_save(game: Game, humans: set[str] | list[str], started: str | None = None
         round=game.state.round, finished=game.finished, outcome=game.state.outcome)
 
 
+#: A temporary file of a save older than this is left over from a write that was cut off
+#: (the game was killed while saving) and is removed at the next save of that file.
+STALE_SECONDS = 60
+
+
 def write_save(save: SaveFile, path: Path) -> None:
     """Write *save* to *path* atomically: a temporary file in the same folder, flushed and
     synced to disk, then renamed over the old save. A crash at any moment leaves either the
-    old save or the new one, never a torn file."""
+    old save or the new one, never a torn file; the temporary files such a crash leaves
+    are removed at the next save of the same file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(save.model_dump(by_alias=True), indent=1, ensure_ascii=False)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -113,23 +127,61 @@ def write_save(save: SaveFile, path: Path) -> None:
     try:  # make the rename itself durable
         folder = os.open(path.parent, os.O_RDONLY)
     except OSError:
-        return
+        folder = -1
+    if folder >= 0:
+        try:
+            os.fsync(folder)
+        except OSError:
+            pass
+        finally:
+            os.close(folder)
+    _remove_stale_temporaries(path)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove what writes of *path* that were cut off left behind (never a recent one: it
+    may be another write in progress)."""
+    cutoff = time.time() - STALE_SECONDS
     try:
-        os.fsync(folder)
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
     except OSError:
-        pass
-    finally:
-        os.close(folder)
+        return
+    for leftover in leftovers:
+        try:
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def claim(path: Path) -> Path:
+    """Create the save file *path*, or ``<stem>-2.json``, ``-3`` and so on, whichever does
+    not exist yet, atomically (never a file another game created, even in the same instant);
+    returns the path created. Raises :class:`OSError` when the folder cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stem, number, candidate = path.stem, 2, path
+    while True:
+        try:
+            handle = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            candidate, number = path.with_name(f"{stem}-{number}{path.suffix}"), number + 1
+            if number > 10_000:
+                raise
+            continue
+        os.close(handle)
+        return candidate
 
 
 def read_save(path: Path) -> SaveFile:
-    """Read and check the save at *path*; raises :class:`SaveError` saying what is wrong."""
+    """Read and check the save at *path*; raises :class:`SaveError` saying what is wrong.
+
+    Only a regular file is read (see :func:`game.untrusted.read_file`)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(f"{name}: {size:,} bytes is too big for a Parley save")
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_SAVE_BYTES, "a Parley save")
+    except UntrustedError as exc:
+        raise SaveError(f"{name}: {exc}") from exc
     except OSError as exc:
         raise SaveError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
     return parse_save(raw, name)
@@ -144,7 +196,9 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
     except UnicodeDecodeError as exc:
         raise SaveError(f"{name}: not a Parley save (not UTF-8 text)") from exc
     try:
-        data = json.loads(text)
+        data = parse_json(text)
+    except JSONProblem as exc:
+        raise SaveError(f"{name}: the save is damaged: {exc}") from exc
     except json.JSONDecodeError as exc:
         # Every save ends with the brace that closes it: without it, the file was cut.
         if not text.rstrip().endswith("}"):
@@ -155,18 +209,20 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
     if not isinstance(data, dict) or data.get("parley") != MARKER:
         raise SaveError(f"{name}: not a Parley save")
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool):
-        if version > SAVE_VERSION:
-            raise SaveError(f"{name}: this save was made by a newer Parley (save format "
-                            f"{version}; this one reads up to {SAVE_VERSION}); update Parley")
-        if version < MIN_SAVE_VERSION:
-            raise SaveError(f"{name}: this save is too old (save format {version}; this "
-                            f"Parley reads {MIN_SAVE_VERSION} to {SAVE_VERSION})")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SaveError(f"{name}: the save is damaged: its version must be a whole number "
+                        f"such as {SAVE_VERSION}, not {shorten(repr(version), 40)}")
+    if version > SAVE_VERSION:
+        raise SaveError(f"{name}: this save was made by a newer Parley (save format "
+                        f"{version}; this one reads up to {SAVE_VERSION}); update Parley")
+    if version < MIN_SAVE_VERSION:
+        raise SaveError(f"{name}: this save is too old (save format {version}; this "
+                        f"Parley reads {MIN_SAVE_VERSION} to {SAVE_VERSION})")
     try:
         return SaveFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = shorten(".".join(str(p) for p in first["loc"]), 80)
         raise SaveError(f"{name}: the save is damaged: {where}: {first['msg']}") from exc
 
 
@@ -184,6 +240,9 @@ class Restored:
     lost: int = 0
     """How many saved moves could not be replayed (the game goes on in a new file then, so
     the old save keeps every move)."""
+    changed: bool = False
+    """True when the scenario is not the very file the game was played on (the game goes
+    on in a new file then too, so the old save still names its scenario)."""
 
 
 def restore(save: SaveFile, scenario: Scenario) -> Restored:
@@ -198,11 +257,14 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
     try:
         settings = Settings.from_json(save.settings)
         moves = [(m.side, Move.from_json(m.move), m.reason) for m in save.moves]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, SettingsError) as exc:
         raise SaveError(f"the save is damaged: {exc}") from exc
-    unknown = set(save.humans) - set(scenario.sides)
-    if unknown:
-        raise SaveError(f"the save names sides this scenario does not have: {sorted(unknown)}")
+    for what, named in (("players", save.humans), ("team names", save.teams)):
+        unknown = sorted(set(named) - set(scenario.sides))
+        if unknown:
+            raise SaveError(f"the save is damaged: its {what} name a side this scenario does "
+                            f"not have: {unknown[0]!r} (its sides: "
+                            f"{', '.join(scenario.sides)})")
     changed = save.scenario.sha256 != scenario.digest
     game, warning = Game.replay_legal(scenario, settings, save.seed, moves, dict(save.teams),
                                       edition=save.version)
@@ -211,8 +273,24 @@ def restore(save: SaveFile, scenario: Scenario) -> Restored:
         note = "The scenario has changed since this game was saved."
         warning = f"{note} {warning}" if warning else \
             f"{note} All {replayed} moves could still be replayed."
+    elif replayed == len(moves) and _summary(save) != _summary_of(game):
+        # The summary lists of saves show came from the file; the replay is what counts.
+        said, found = _summary(save), _summary_of(game)
+        note = (f"The save's summary ({said}) does not match its moves, which give "
+                f"{found}; the moves are what count.")
+        warning = f"{warning} {note}" if warning else note
     return Restored(game, set(save.humans), save.started, replayed, warning,
-                    len(moves) - replayed)
+                    len(moves) - replayed, changed)
+
+
+def _summary(save: SaveFile) -> str:
+    end = f"ended: {save.outcome}" if save.finished else "not finished"
+    return f"round {save.round}, {end}"
+
+
+def _summary_of(game: Game) -> str:
+    end = f"ended: {game.state.outcome}" if game.finished else "not finished"
+    return f"round {game.state.round}, {end}"
 
 
 def save_folder() -> Path:
@@ -234,21 +312,36 @@ class Autosave:
                  started: str | None = None, path: Path | None = None) -> None:
         self.started = started or now()
         self.humans = humans
+        self._claimed = path is not None
         if path is not None:
-            self.path = path
+            self.path = self._planned = path
             return
         stamp = now().replace(":", "").replace("+0000", "Z")
         teams = "-".join(part for part in (file_part(game.teams.get(side, ""))
                                            for side in game.sides if side in humans) if part)
         stem = "-".join(part for part in (game.scenario.id, teams, stamp, str(game.seed))
                         if part)
-        # Never a file that exists: two games of one scenario and seed started in the same
-        # second must not overwrite each other.
-        self.path, number = folder / f"{stem}.json", 2
-        while self.path.exists():
-            self.path, number = folder / f"{stem}-{number}.json", number + 1
+        # Where the game will be saved; the file is created at the first save, by
+        # :func:`claim`, under another number if that name is taken by then.
+        self._planned = folder / f"{stem}.json"
+        self.path, number = self._planned, 2
+        while self.path.exists():  # the name shown before the first save: one not in use
+            self.path = self._planned.with_stem(f"{self._planned.stem}-{number}")
+            number += 1
 
     def __call__(self, game: Game) -> None:
+        if not self._claimed:
+            # Two games started in the same second must never share a file: the name is
+            # taken by creating the file exclusively, not by checking it does not exist.
+            self.path = claim(self._planned)
+            self._claimed = True
+            try:
+                write_save(to_save(game, self.humans, self.started), self.path)
+            except BaseException:
+                self.path.unlink(missing_ok=True)  # empty: nothing of this game was saved
+                self.path, self._claimed = self._planned, False
+                raise
+            return
         write_save(to_save(game, self.humans, self.started), self.path)
 
 

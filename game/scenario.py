@@ -17,10 +17,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.analysis import MAX_PACKAGES
-from game.conditions import Condition, ConditionSyntaxError, did_you_mean
+from game.conditions import Condition, ConditionSyntaxError, did_you_mean, shown
 from game.errors import Problem, ScenarioError
 from game.speech import placeholder_problems
 from game.model import FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, Scenario
+from game.untrusted import UntrustedError, read_file
 from game.yaml_source import MAX_BYTES, Document, Path as DocPath, format_path, read_yaml
 
 #: Names every condition may use besides the scenario's own ids.
@@ -74,9 +75,13 @@ def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
         if size > MAX_BYTES:
             return None, [Problem(name, 1, 1, "", f"file is {size:,} bytes; a scenario may "
                                   f"be at most {MAX_BYTES:,} bytes")]
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+        # A regular file only, and never more than the limit (see game.untrusted).
+        raw = read_file(path, MAX_BYTES, "a scenario file")
+    except UntrustedError as exc:
+        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc}")]
+    except (OSError, ValueError) as exc:
+        return None, [Problem(name, 1, 1, "", "cannot read the file: "
+                              f"{getattr(exc, 'strerror', None) or exc}")]
     return check_text(raw, name, folder=Path(path).parent)
 
 
@@ -393,24 +398,29 @@ class _Checker:
         return len(self.problems) == before
 
     def _asset(self, path: DocPath, value: str) -> None:
+        control = next((c for c in value if ord(c) < 0x20 or ord(c) == 0x7F), None)
+        if control is not None:
+            self.error(path, f"asset path {shown(value)} holds a control character "
+                             f"({control!r}); a file name never does")
+            return
         rel = Path(value)
         # Scenarios travel between systems: refuse what escapes the folder on Windows too.
         win = PureWindowsPath(value)
         if rel.is_absolute() or win.drive or win.root or ".." in win.parts:
-            self.error(path, f"asset path {value!r} must stay inside the scenario's folder "
-                             "(no absolute paths, no '..')")
+            self.error(path, f"asset path {shown(value)} must stay inside the scenario's "
+                             "folder (no absolute paths, no '..')")
             return
         if self.folder is None:
             return
         target = (self.folder / rel)
         try:
             inside = target.resolve().is_relative_to(self.folder.resolve())
-        except OSError:
+        except (OSError, ValueError, RuntimeError):
             inside = False
         if not inside:
-            self.error(path, f"asset path {value!r} leads outside the scenario's folder")
+            self.error(path, f"asset path {shown(value)} leads outside the scenario's folder")
         elif not target.is_file():
-            self.error(path, f"asset file {value!r} not found beside the scenario")
+            self.error(path, f"asset file {shown(value)} not found beside the scenario")
 
     def _fallbacks(self) -> None:
         moves = {m for p in self.s.phases for m in p.moves}

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from game.errors import SettingsError
+from game.untrusted import UntrustedError, read_file, shorten
 
 Difficulty = Literal["easy", "normal", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
@@ -114,20 +115,41 @@ def _unknown(key: str) -> str:
     return f"unknown setting {key!r}{hint}; known settings: {', '.join(sorted(KNOWN))}"
 
 
+#: A settings file bigger than this is refused unread.
+MAX_SETTINGS_BYTES = 100_000
+
+
 def load_settings(path: str | Path, scenario_ids: list[str] | None = None) -> Settings:
     """Read a settings file; raises :class:`SettingsError` listing every mistake in it, each
     with the file, the line and the key. The ids in ``scenarios`` are checked against
     *scenario_ids* (default: the shipped scenarios), with the nearest one for a misspelt
-    id."""
+    id. Only a regular file of at most :data:`MAX_SETTINGS_BYTES` is read (see
+    :func:`game.untrusted.read_file`)."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{name}: cannot read the settings file ({exc})") from exc
+        raw = read_file(path, MAX_SETTINGS_BYTES, "a settings file")
+    except UntrustedError as exc:
+        raise SettingsError(f"{name}: {exc}") from exc
+    except OSError as exc:
+        raise SettingsError(f"{name}: cannot read the settings file "
+                            f"({exc.strerror or exc})") from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise SettingsError(f"{name}: the file starts with a byte-order mark (BOM), which "
+                            "TOML does not allow; save it as UTF-8 without BOM (in Notepad: "
+                            "Save as, Encoding: UTF-8)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{name}: not UTF-8 text (byte {exc.start + 1} cannot be "
+                            "read); save it as UTF-8") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{name}: {exc}") from exc
+    except RecursionError as exc:
+        raise SettingsError(f"{name}: lists or tables are nested too deeply") from exc
+    except ValueError as exc:  # a number of thousands of digits
+        raise SettingsError(f"{name}: {shorten(str(exc))}") from exc
     problems = []
     for key, value in data.items():
         line = _line_of(text, key)
@@ -188,12 +210,34 @@ def settings_text(settings: Settings) -> str:
         elif isinstance(value, bool):
             lines.append(f"{key} = {'true' if value else 'false'}")
         elif isinstance(value, list):
-            lines.append(f"{key} = [" + ", ".join(f'"{v}"' for v in value) + "]")
+            lines.append(f"{key} = [" + ", ".join(toml_string(v) for v in value) + "]")
         elif isinstance(value, str):
-            lines.append(f'{key} = "{value}"')
+            lines.append(f"{key} = {toml_string(value)}")
         else:
             lines.append(f"{key} = {value}")
     return "\n".join(lines) + "\n"
+
+
+def toml_string(text: str) -> str:
+    r"""*text* as a TOML basic string: quotes, backslashes and control characters escaped.
+
+    >>> print(toml_string('a "b"\nc'))
+    "a \"b\"\nc"
+    """
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
 def write_settings(settings: Settings, path: str | Path) -> None:

@@ -10,6 +10,7 @@ from html import escape
 from game.debrief import Debrief, debrief
 from game.engine import Game
 from game.moves import Entry
+from game.safetext import markdown_text, plain
 from game.play.wording import changes_text, event_title, offer_rows, round_label, rounds_text
 from game.svgchart import meters_svg, outcome_space_svg
 
@@ -141,7 +142,7 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
             out.append(f"> Source: {quote}")
         out.append("")
     if not game.finished:
-        return "\n".join(out + ["## Debrief", "", NOT_OVER]) + "\n"
+        return markdown_text("\n".join(out + ["## Debrief", "", NOT_OVER]) + "\n")
     out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
@@ -162,7 +163,9 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     out += [f"- **{f.date}:** {f.text} (source: {f.source})" for f in d.history]
     out += ["", "### Questions for discussion", ""]
     out += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
-    return "\n".join(out) + "\n"
+    # Scenario texts, team names and saved reasons are a stranger's: no escape sequence
+    # or HTML tag of theirs reaches the file.
+    return markdown_text("\n".join(out) + "\n")
 
 
 _CSS = """
@@ -204,7 +207,7 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
         out += [f"<blockquote>Source: {e(q)}</blockquote>" for q in line.cites]
     if not game.finished:
         out += ["<h2>Debrief</h2>", f"<p>{e(NOT_OVER)}</p>", "</body></html>"]
-        return "\n".join(out) + "\n"
+        return plain("\n".join(out) + "\n")
     out += ["<h2>Debrief</h2>",
             f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
     if d.deal:
@@ -230,4 +233,4 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     out.append("<h3>Questions for discussion</h3><ol>" + "".join(
         f"<li>{e(q)}</li>" for q in d.questions) + "</ol>")
     out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return plain("\n".join(out) + "\n")  # no control characters from a stranger's text

@@ -5,6 +5,8 @@ Each function takes a seeded ``random.Random`` so a failing case can be replayed
 
 from __future__ import annotations
 
+import re
+
 import copy
 import json
 import random
@@ -115,3 +117,65 @@ def mutated_save(raw: bytes, rng: random.Random) -> bytes:
         except (ValueError, RecursionError):
             return repr(data).encode("utf-8", "surrogatepass")
     return mutate_bytes(raw, rng)
+
+
+def slow_scenario(text: str, tactics: int = 40, terms: int = 14, spread: bool = True) -> str:
+    """*text* (a scenario with meters ``trust`` and ``ceasefire``) with *tactics* more
+    tactics, each available on a long ``or`` of *terms* terms that never holds: the lint
+    would try every value of both meters (the numbers written, *spread* over 0 to 100,
+    give each a hundred values) for every tactic."""
+    added = []
+    for k in range(tactics):
+        parts = []
+        for n in range(terms):
+            i = (k * terms + n) * 3 % 102 if spread else n
+            j = (k * 7 + n * 11) * 3 % 102 if spread else n
+            parts.append(f"(trust == {i} and ceasefire == {j} and offers > 90)")
+        added.append(f"""  - id: slow_{k}
+    name: "Slow {k}"
+    kind: appeal
+    help: "x"
+    when: "{' or '.join(parts)}"
+    sides:
+      us:
+        line: "x"
+        effects: {{meters: {{trust: 1}}}}
+""")
+    return text.replace("tactics:\n", "tactics:\n" + "".join(added), 1)
+
+
+def _set(text: str, path: tuple[str, ...], value: Any) -> str:
+    data = json.loads(text)
+    inner = data
+    for key in path[:-1]:
+        inner = inner.setdefault(key, {})
+    inner[path[-1]] = value
+    return json.dumps(data)
+
+
+#: What a student could do to a save by hand, each a function of the save's JSON text.
+HOSTILE_SAVE_EDITS: list[tuple[str, Any]] = [
+    ("deep nesting", lambda t, rng: t.replace('"teams":', '"x": ' + "[" * rng.randint(41, 50_000)
+                                               + "]" * 50_000 + ', "teams":', 1)),
+    ("huge number", lambda t, rng: t.replace('"seed": ', '"seed": ' + "9" * rng.randint(41, 9000),
+                                             1)),
+    ("lone surrogate", lambda t, rng: _set(t, ("teams", "us"), "Team \ud83d")),
+    ("duplicate key", lambda t, rng: t.replace('"seed":', '"seed": 1, "seed":', 1)),
+    ("string version", lambda t, rng: re.sub(r'"version": (\d+)', r'"version": "\1"', t,
+                                              count=1)),
+    ("unknown side", lambda t, rng: _set(t, ("teams", "martians"), "A")),
+    ("huge team name", lambda t, rng: _set(t, ("teams", "us"), "W" * rng.randint(101, 200_000))),
+    ("escapes in a team name", lambda t, rng: _set(t, ("teams", "us"),
+                                                   "\x1b]0;owned\x07\x1b[2J=cmd|x")),
+    ("NaN", lambda t, rng: t.replace('"seed": ', '"seed": NaN, "x": ', 1)),
+    ("formula in the outcome", lambda t, rng: _set(t, ("outcome",), "=1+2")),
+    ("summary that lies", lambda t, rng: _set(_set(t, ("round",), 1), ("finished",), False)),
+]
+
+
+def hostile_save(raw: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """A save edited by hand in one of the ways of :data:`HOSTILE_SAVE_EDITS` (the JSON
+    written without spaces after its separators is put back in the usual form first)."""
+    text = json.dumps(json.loads(raw))
+    name, edit = rng.choice(HOSTILE_SAVE_EDITS)
+    return name, edit(text, rng).encode("utf-8", "surrogatepass")

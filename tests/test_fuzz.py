@@ -16,7 +16,7 @@ from game.save import parse_save, restore, to_save
 from game.scenario import check_text, load_scenario
 from game.settings import Settings
 from game.simulate import play_one
-from tests.mutate import mutated_save, mutated_scenario
+from tests.mutate import hostile_save, mutated_save, mutated_scenario
 
 
 @cache
@@ -67,3 +67,34 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
     loaded, problems = check_text(bomb, "bomb.yaml")
     assert loaded is None and "alias bomb" in problems[0].message
     assert time.perf_counter() - start < 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32))
+def test_saves_edited_by_hand_load_or_give_a_plain_message(seed: int) -> None:
+    kind, raw = hostile_save(save_bytes(), random.Random(seed))
+    start = time.perf_counter()
+    try:
+        restored = restore(parse_save(raw, "fuzz.json"), scenario())
+    except ParleyError as exc:
+        assert str(exc) and len(str(exc)) < 1000, kind
+    else:
+        # Only what is harmless loads: escapes (stripped where shown) and summaries that
+        # do not match the moves (said, the replay counts).
+        assert kind in ("escapes in a team name", "formula in the outcome",
+                        "summary that lies"), kind
+        assert kind == "escapes in a team name" or restored.warning
+    assert time.perf_counter() - start < 1.0
+
+
+def test_the_fuzz_benchmark_of_collected_folders_finds_nothing(capsys) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks import bench_fuzz
+    original = bench_fuzz.FOLDERS
+    bench_fuzz.FOLDERS = 2
+    try:
+        bench_fuzz.collected_folders(scenario(), DEFAULT_SCENARIO.read_text(encoding="utf-8"))
+    finally:
+        bench_fuzz.FOLDERS = original
+    out = capsys.readouterr().out
+    assert "BENCH fuzz_folder_crashes 0 crashes" in out
+    assert "BENCH fuzz_folder_changed_rows 0 rows" in out

@@ -216,3 +216,20 @@ def test_an_output_that_cannot_be_written_is_said_plainly(
     assert main([*args, "-o", str(blocker / f"out{suffix}")]) == 2
     err = capsys.readouterr().err
     assert "cannot write there" in err and "Traceback" not in err
+
+
+def test_an_edited_copy_of_a_groups_save_never_replaces_it(tmp_path: Path) -> None:
+    # Same game (scenario, seed, start, teams), other moves, "saved" later: it is no later
+    # save of that game, so both are counted and both notes say so.
+    honest = to_save(walked_out("Group D", 5), {"us"}, started="2026-05-20T09:00:00+00:00")
+    forged = to_save(deal_across_the_red_line("Group D", 5), {"us"},
+                     started="2026-05-20T09:00:00+00:00")
+    forged = forged.model_copy(update={"saved": "2099-01-01T00:00:00+00:00"})
+    write_save(honest, tmp_path / "honest.json")
+    write_save(forged, tmp_path / "forged.json")
+    rows = report(tmp_path, tmp_path / "out" / "class.csv")
+    us = {row["file"]: row for row in rows if row["played_by"] == "people"}
+    assert set(us) == {"honest.json", "forged.json"}
+    assert us["honest.json"]["mark"] == "50"  # its own walk-out, not the forged deal
+    assert "conflicts with forged.json" in us["honest.json"]["note"]
+    assert "conflicts with honest.json" in us["forged.json"]["note"]

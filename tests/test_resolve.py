@@ -352,3 +352,14 @@ def test_a_hostile_folder_cannot_change_any_groups_figures(tmp_path: Path) -> No
     assert differs  # the modified copy would have changed the figures
     assert row_figures(rows["group9.json"]) == pytest.approx(
         figures(saves["group9.json"], load_scenario(modified)))
+
+
+def test_a_file_changed_between_hashing_and_loading_is_not_taken_for_the_very_file(
+        tmp_path: Path) -> None:
+    mod = edited(TUTORIAL, tmp_path / "mod" / "tutorial.yaml")
+    save = save_of(load_scenario(mod), file=str(mod))
+    finder = ScenarioFinder()
+    assert finder._digest(mod) == save.scenario.sha256  # hashed: the very file, then...
+    edited(mod, mod, "", "")                             # ...changed before it is loaded
+    found = finder.find(save, tmp_path / "mod" / "game.json")
+    assert not found.exact and found.scenario.digest != save.scenario.sha256

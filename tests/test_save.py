@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -17,8 +18,8 @@ import pytest
 from game.errors import SaveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
-from game.save import (Autosave, latest_unfinished, list_saves, parse_save, read_save,
-                       restore, to_save, write_save)
+from game.save import (Autosave, claim, latest_unfinished, list_saves, parse_save,
+                       read_save, restore, to_save, write_save)
 from game.scenario import load_scenario, read_scenario
 from game.settings import Settings
 from game.simulate import play_one
@@ -170,11 +171,69 @@ def test_a_process_killed_while_saving_never_leaves_an_unreadable_save(tmp_path:
 
 def test_two_autosaves_started_together_never_share_a_file(tmp_path: Path) -> None:
     from game.engine import Game
+    from game.moves import Move
     game = Game(scenario(), seed=1)
     first = Autosave(tmp_path, game, {"us"})
     first(game)
     second = Autosave(tmp_path, game, {"us"})
+    second(game)
     assert second.path != first.path
+    # Games started in the same instant: each takes its file by creating it, so neither
+    # can overwrite the other, whichever saves first.
+    games = [Game(scenario(), seed=7) for _ in range(8)]
+    autosaves = [Autosave(tmp_path / "same", g, {"us"}) for g in games]
+    assert len({a.path for a in autosaves}) == 1  # the same name planned for all
+    with ThreadPoolExecutor(8) as pool:
+        for n, (g, a) in enumerate(zip(games, autosaves)):
+            for _ in range(n % 3 + 1):
+                g.apply(Move.wait())
+            pool.submit(a, g)
+    assert len({a.path for a in autosaves}) == 8
+    for g, a in zip(games, autosaves):
+        assert len(read_save(a.path).moves) == len(g.moves)
+
+
+def test_claim_creates_the_file_exclusively(tmp_path: Path) -> None:
+    path = tmp_path / "g.json"
+    assert claim(path) == path and path.exists()
+    assert claim(path) == tmp_path / "g-2.json"
+    assert claim(path) == tmp_path / "g-3.json"
+
+
+def test_a_first_save_that_fails_leaves_no_empty_file(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.engine import Game
+    game = Game(scenario(), seed=1)
+    autosave = Autosave(tmp_path, game, {"us"})
+
+    def full(_: int) -> None:
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        autosave(game)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    autosave(game)
+    assert [p.name for p in tmp_path.iterdir()] == [autosave.path.name]
+
+
+def test_temporary_files_left_by_cut_off_saves_are_removed_at_the_next_save(
+        tmp_path: Path) -> None:
+    from game.engine import Game
+    game = Game(scenario(), seed=1)
+    path = tmp_path / "g.json"
+    old = [tmp_path / f".g.json.{n}abc.tmp" for n in range(5)]
+    for leftover in old:
+        leftover.write_text("{", encoding="utf-8")
+        os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    recent = tmp_path / ".g.json.new.tmp"     # perhaps another write in progress
+    recent.write_text("{", encoding="utf-8")
+    other = tmp_path / ".h.json.old.tmp"      # another save's: not this one's to remove
+    other.write_text("{", encoding="utf-8")
+    os.utime(other, (time.time() - 3600, time.time() - 3600))
+    write_save(to_save(game, {"us"}), path)
+    assert not any(p.exists() for p in old)
+    assert recent.exists() and other.exists() and read_save(path).seed == 1
 
 
 def test_a_save_of_format_1_replays_by_the_rules_it_was_played_by() -> None:

@@ -59,6 +59,8 @@ class Saved:
 
     path: Path | None
     error: str | None
+    written: bool = False
+    """Whether the game was written to *path* at least once in this session."""
 
 
 class Session:
@@ -79,6 +81,7 @@ class Session:
         #: Why the last autosave failed, until a front end has shown it (then set to None).
         self.save_error: str | None = None
         self._save_failed = False
+        self._written = False
         self._undone: list[list[Played]] = []
         #: Side id -> (difficulty, strategy) of the computer playing it (None: the rules'
         #: difficulty and the scenario's strategy).
@@ -117,14 +120,16 @@ class Session:
     @classmethod
     def resume(cls, restored: Restored, path: Path | None, *, save: bool = True) -> Session:
         """Go on with a game rebuilt from the save at *path*. The save keeps being updated
-        when every saved move could be replayed; otherwise (the scenario changed) the game
-        goes on in a new file beside it, so the old save keeps every move it had. With
-        *save* False the game is not saved at all."""
+        when it was replayed on the very scenario it was played on; otherwise (the scenario
+        changed) the game goes on in a new file beside it, so the old save keeps every move
+        it had and the scenario it was played on. With *save* False the game is not saved
+        at all."""
         game, humans = restored.game, set(restored.humans)
         autosave = None
         if save and humans and path is not None:
+            new_file = restored.lost or restored.changed
             autosave = Autosave(path.parent, game, humans, started=restored.started,
-                                path=None if restored.lost else path)
+                                path=None if new_file else path)
         return cls(game, humans, autosave=autosave)
 
     # ----- who plays, and what each may see ----------------------------------------------
@@ -340,7 +345,8 @@ class Session:
     def saved(self) -> Saved:
         """Where the game is saved (None: it is not) and the last save's error, if any."""
         path = self._autosave.path if self._autosave is not None else None
-        return Saved(path, self.save_error if self._save_failed else None)
+        return Saved(path, self.save_error if self._save_failed else None,
+                     self._written and self._autosave is not None)
 
     @property
     def save_path(self) -> Path | None:
@@ -361,7 +367,8 @@ class Session:
         try:
             self._autosave(self._game)
         except (OSError, SaveError) as exc:
-            log.warning("autosave failed: %s", exc)
+            # Said once (the front end tells the players); every failure goes to the log.
+            (log.info if self._save_failed else log.warning)("autosave failed: %s", exc)
             # Play goes on; the front end tells the players once, plainly.
             if not self._save_failed:
                 self.save_error = (f"The game could not be saved ({exc}); play goes on, but "
@@ -371,6 +378,7 @@ class Session:
             if self._save_failed:
                 self.save_error = None
             self._save_failed = False
+            self._written = True
 
     def _make_players(self) -> None:
         self._players = {side: Negotiator(self._game.view(side),

@@ -25,7 +25,7 @@ from game.ui.navigation import Crash
 from game.ui.router import screen_for
 from game.ui.screen import Destination, Preferences, Screen
 from game.ui.text import CACHE, render, wrap
-from game.ui.theme import TEXT_SCALES, Theme, load_theme_data
+from game.ui.theme import TEXT_SCALES, Theme, load_theme, load_theme_data
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class App:
         self.settings = settings or Settings()
         self.prefs = Preferences()
         self.seed = seed
-        self.theme_data = load_theme_data()
+        self.theme_data, font_notice = load_theme()
         self.theme = Theme(self.theme_data, self.window.get_size())
         self.gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
         self.stack: list[Screen] = []
@@ -81,6 +81,8 @@ class App:
         self.drawn = 0
         self._since_draw = HEARTBEAT
         self._toast: tuple[str, float] | None = None
+        if font_notice:  # one of Parley's own fonts is damaged: said, and another used
+            self.toast(font_notice, 10.0)
         #: Unexpected errors caught so far (the monkey test asserts there are none).
         self.crashes: list[BaseException] = []
         self._collect = False

@@ -54,14 +54,15 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     t = theme
     u = t.unit
     small = t.fonts.get("small")
-    w, h = size
+    # A theme's largest fonts in a small window leave little room: never less than none.
+    w, h = max(size[0], 1), max(size[1], 1)
     left = small.size("100")[0] + small.get_linesize() + u
     bottom = small.get_linesize() * 2 + u
-    plot = pygame.Rect(left, u, w - left - u * 2, h - bottom - u * 2)
+    plot = pygame.Rect(left, u, max(w - left - u * 2, 1), max(h - bottom - u * 2, 1))
     side = min(plot.w, plot.h)
     plot = pygame.Rect(plot.x, plot.y, side, side)
     # The plot is square: the surface is only as wide as it needs.
-    surface = pygame.Surface((min(w, plot.right + small.size("100")[0] // 2 + u), h),
+    surface = pygame.Surface((max(1, min(w, plot.right + small.size("100")[0] // 2 + u)), h),
                              pygame.SRCALPHA)
 
     def at(x: float, y: float) -> tuple[int, int]:
@@ -157,12 +158,12 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     t = theme
     u = t.unit
     small = t.fonts.get("small")
-    surface = pygame.Surface(size, pygame.SRCALPHA)
-    w, h = size
+    w, h = max(size[0], 1), max(size[1], 1)
+    surface = pygame.Surface((w, h), pygame.SRCALPHA)
     meters = scenario.meters
     legend_h = small.get_linesize() * ((len(meters) + 1) // 2) + u
-    plot = pygame.Rect(small.size("100")[0] + u, u, w - small.size("100")[0] - 3 * u,
-                       h - legend_h - small.get_linesize() * 2 - 2 * u)
+    plot = pygame.Rect(small.size("100")[0] + u, u, max(w - small.size("100")[0] - 3 * u, 1),
+                       max(h - legend_h - small.get_linesize() * 2 - 2 * u, 1))
     pygame.draw.rect(surface, t.c["panel_alt"], plot)
     low = min((m.min for m in meters), default=0)
     high = max((m.max for m in meters), default=100)

@@ -150,15 +150,16 @@ def resume_game(app: Host, summary: SaveSummary) -> None:
         app.push(Message("This save cannot be loaded", why[:1].upper() + why[1:],
                          "The file is left as it is."))
         return
-    complete = not restored.lost
+    new_file = bool(restored.lost or restored.changed)
 
     def go_on() -> None:
         _open_table(app, scenario, restored, path)
 
     if restored.warning:
-        more = ("" if complete else " If you go on, the game continues in a new save file; "
-                "this save keeps every move it had.")
-        app.push(Confirm("The scenario has changed since this game was saved",
+        more = ("" if not new_file else " If you go on, the game continues in a new save "
+                "file; this save keeps every move it had.")
+        app.push(Confirm("The scenario has changed since this game was saved"
+                         if restored.changed else "This save does not match its moves",
                          restored.warning + more, go_on,
                          yes=f"Go on from move {restored.replayed}",
                          subtitle=save.scenario.title))

@@ -13,6 +13,7 @@ from game.ui.screen import Host, paragraph
 from game.library import ASSET_DIR
 from game.ui.text import draw_line
 from game.ui.theme import Theme
+from game.untrusted import UntrustedError, read_file
 
 if TYPE_CHECKING:
     from game.play.session import Session
@@ -44,6 +45,11 @@ def _load(path: Path) -> pygame.Surface | None:
                 image = pygame.image.load(str(path)).convert_alpha()
             except (pygame.error, OSError, ValueError, MemoryError) as exc:
                 problem = f"cannot be read as a picture ({exc})"
+            else:
+                w, h = image.get_size()
+                if w * h > MAX_PIXELS:    # what was decoded is what counts
+                    image, problem = None, (f"a picture of {w}x{h} pixels is too big (at "
+                                            f"most {MAX_PIXELS:,} pixels)")
         if problem:
             log.warning("%s: %s", path, problem)
             NOTICES.append(f"{path.name}: {problem}; Parley's own picture is shown.")
@@ -52,22 +58,26 @@ def _load(path: Path) -> pygame.Surface | None:
 
 
 def picture_problem(path: Path) -> str:
-    """Why the file at *path* will not be shown ("" if it will): checked from its first
-    bytes before pygame decodes anything."""
+    """Why the file at *path* will not be shown ("" if it will): checked from its bytes
+    before pygame decodes anything. Only PNG, JPEG, GIF and BMP files are decoded (pygame
+    tells formats by their first bytes, so these four are all it is ever given), and only
+    when every frame the file holds is at most :data:`MAX_PIXELS` pixels: the size the
+    decoder will allocate, whatever small size the file itself has."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return f"{size:,} bytes is too big for a picture (at most {MAX_BYTES:,})"
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    dimensions = picture_size(head)
-    if dimensions is None:
+        raw = read_file(path, MAX_BYTES, "a picture")
+    except UntrustedError as exc:
+        return str(exc)
+    except (OSError, ValueError) as exc:
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    try:
+        frames = picture_frames(raw)
+    except ValueError as exc:
+        return str(exc)
+    if not frames:
         return "not a PNG, JPEG, GIF or BMP picture"
-    w, h = dimensions
-    if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
-        return f"a picture of {w}x{h} pixels is too big (at most {MAX_PIXELS:,} pixels)"
+    for w, h in frames:
+        if w <= 0 or h <= 0 or w * h > MAX_PIXELS:
+            return f"a picture of {w}x{h} pixels is too big (at most {MAX_PIXELS:,} pixels)"
     return ""
 
 
@@ -80,16 +90,69 @@ def picture_size(head: bytes) -> tuple[int, int] | None:
     >>> picture_size(b"not a picture") is None
     True
     """
-    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24 and head[12:16] == b"IHDR":
-        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
-        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
-    if head.startswith(b"BM") and len(head) >= 26:
-        return (int.from_bytes(head[18:22], "little", signed=True),
-                abs(int.from_bytes(head[22:26], "little", signed=True)))
-    if head.startswith(b"\xff\xd8"):
-        return _jpeg_size(head)
-    return None
+    try:
+        frames = picture_frames(head, header_only=True)
+    except ValueError:
+        return None
+    return frames[0] if frames else None
+
+
+def picture_frames(raw: bytes, header_only: bool = False) -> list[tuple[int, int]]:
+    r"""The sizes of what a decoder allocates for the PNG, GIF, BMP or JPEG file *raw*:
+    for a GIF, its logical screen and every frame; for the others, the one image. An empty
+    list for anything else; :class:`ValueError` for a GIF whose blocks do not add up.
+
+    >>> gif = (b"GIF89a\x01\x00\x01\x00\x00\x00\x00" b"\x2c\x00\x00\x00\x00\xff\xff\xff\xff\x00"
+    ...        b"\x02\x02\x44\x01\x00\x3b")
+    >>> picture_frames(gif)
+    [(1, 1), (65535, 65535)]
+    """
+    if raw.startswith(b"\x89PNG\r\n\x1a\n") and len(raw) >= 24 and raw[12:16] == b"IHDR":
+        return [(int.from_bytes(raw[16:20], "big"), int.from_bytes(raw[20:24], "big"))]
+    if raw[:6] in (b"GIF87a", b"GIF89a") and len(raw) >= 10:
+        screen = (int.from_bytes(raw[6:8], "little"), int.from_bytes(raw[8:10], "little"))
+        return [screen] if header_only else [screen] + _gif_frames(raw)
+    if raw.startswith(b"BM") and len(raw) >= 26:
+        if int.from_bytes(raw[14:18], "little") == 12:   # an OS/2 header: 16-bit sizes
+            return [(int.from_bytes(raw[18:20], "little"), int.from_bytes(raw[20:22], "little"))]
+        return [(int.from_bytes(raw[18:22], "little", signed=True),
+                 abs(int.from_bytes(raw[22:26], "little", signed=True)))]
+    if raw.startswith(b"\xff\xd8"):
+        size = _jpeg_size(raw)
+        return [size] if size else []
+    return []
+
+
+def _gif_frames(raw: bytes) -> list[tuple[int, int]]:
+    """The width and height of every image descriptor in the GIF *raw* (its blocks walked
+    from the start, without decoding any)."""
+    def table(flags: int) -> int:
+        return 3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0
+
+    def skip_sub_blocks(at: int) -> int:
+        while at < len(raw) and raw[at]:
+            at += raw[at] + 1
+        return at + 1
+
+    frames = []
+    at = 13 + table(raw[10]) if len(raw) > 10 else len(raw)
+    while at < len(raw):
+        block = raw[at]
+        if block == 0x3B:            # the trailer
+            break
+        if block == 0x21:            # an extension: its label, then sub-blocks
+            at = skip_sub_blocks(at + 2)
+        elif block == 0x2C:          # an image: where it sits, its size, its own colours
+            if at + 10 > len(raw):
+                raise ValueError("a GIF picture cut short in an image's description")
+            frames.append((int.from_bytes(raw[at + 5:at + 7], "little"),
+                           int.from_bytes(raw[at + 7:at + 9], "little")))
+            at = skip_sub_blocks(at + 10 + table(raw[at + 9]) + 1)
+        else:
+            raise ValueError(f"a damaged GIF picture (a block of unknown kind {block:#04x})")
+    if not frames:
+        raise ValueError("a GIF picture with no image in it")
+    return frames
 
 
 def _jpeg_size(head: bytes) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ import pygame
 from game.errors import Problem
 from game.ui.screen import Host, Screen, overlay_box
 from game.ui.scrolltext import ScrollText
-from game.ui.text import Span, draw_line
+from game.ui.text import Span, draw_line, fitting
 from game.ui.widgets import Button
 
 
@@ -92,8 +92,9 @@ class ReloadProblemsScreen(Screen):
                   where="reload title")
         small = t.fonts.get("small")
         path = self.file
-        while len(path) > 1 and small.size(path)[0] > width:
-            path = "\u2026" + path[2:]  # a long path keeps its end: the file's own name
+        if small.size(path)[0] > width:  # a long path keeps its end: the file's own name
+            tail = path[::-1][:max(width, 1)]
+            path = "\u2026" + tail[:fitting(small, tail, width, "\u2026")][::-1]
         draw_line(surface, small, path, t.c["muted"],
                   (x, self.box.y + 2 * u + head.get_linesize()), width, where="reload file")
         self.ring.draw(surface, t)

@@ -8,6 +8,7 @@ from datetime import datetime
 import pygame
 
 from game.save import SaveFile, SaveSummary
+from game.ui.text import fitting
 
 
 def pretty(identifier: str | None) -> str:
@@ -52,8 +53,7 @@ def describe(summary: SaveSummary) -> tuple[str, str]:
 def shorten(text: str, font: pygame.font.Font, width: int) -> str:
     """*text* cut with an ellipsis to fit *width* (a list row: the detail panel shows it
     whole)."""
-    if font.size(text)[0] <= width:
+    if len(text) <= max(width, 1) and font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "\u2026")[0] > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+    head = text[:max(width, 1)]
+    return head[:fitting(font, head, width, "\u2026")].rstrip() + "\u2026"

@@ -41,6 +41,10 @@ class SurfaceCache:
         if surface is None:
             try:
                 surface = font.render(text, True, colour)
+            except UnicodeError:
+                # Half a character (a lone surrogate) cannot be drawn: a "?" is.
+                surface = font.render(text.encode("utf-8", "replace").decode("utf-8"), True,
+                                      colour)
             except pygame.error:
                 # Text of zero width (only format characters, say, from a save or a
                 # scenario) makes the font refuse it: draw nothing rather than crash.
@@ -65,26 +69,99 @@ def render(font: pygame.font.Font, text: str,
     return CACHE.render(font, text, colour)
 
 
+def advances(font: pygame.font.Font, text: str) -> list[int]:
+    """How far each character of *text* moves the pen, in pixels (one call to the font
+    for the whole text: linear in its length)."""
+    try:
+        metrics = font.metrics(text)
+    except (pygame.error, ValueError, UnicodeError):
+        metrics = [None] * len(text)
+    if len(metrics) != len(text):
+        metrics = [None] * len(text)
+    widths = []
+    for char, metric in zip(text, metrics):
+        if metric is not None:
+            widths.append(metric[4])
+            continue
+        try:
+            widths.append(font.size(char)[0])
+        except (pygame.error, ValueError, UnicodeError):
+            widths.append(0)
+    return widths
+
+
+def _width(font: pygame.font.Font, text: str) -> int:
+    try:
+        return font.size(text)[0]
+    except (pygame.error, ValueError, UnicodeError):
+        return sum(advances(font, text))
+
+
+def fitting(font: pygame.font.Font, text: str, width: int, suffix: str = "",
+            widths: list[int] | None = None) -> int:
+    """How many characters of *text*, from its start, fit in *width* pixels followed by
+    *suffix* (at least one when *suffix* is empty and *text* is not, so that text always
+    moves on). *widths* are the characters' :func:`advances`, when known.
+
+    The characters' advances give the answer in one pass; the font then checks it (kerning
+    may make the whole a pixel or two narrower or wider than the sum), by halving when it
+    is too wide, so the time stays near linear in the length of what fits."""
+    if not text:
+        return 0
+    widths = widths if widths is not None else advances(font, text)
+    room = width - (_width(font, suffix) if suffix else 0)
+    total, count = 0, 0
+    for advance in widths:
+        if total + advance > room:
+            break
+        total += advance
+        count += 1
+    if count and _width(font, text[:count] + suffix) > width:
+        low, high = 0, count          # text[:low] fits, text[:high] does not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _width(font, text[:middle] + suffix) <= width:
+                low = middle
+            else:
+                high = middle
+        count = low
+    for _ in range(4):                # a few more when kerning made room for them
+        if count < len(text) and _width(font, text[:count + 1] + suffix) <= width:
+            count += 1
+        else:
+            break
+    return count if count or suffix else 1
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """*text* broken into lines no wider than *width* pixels (words longer than a line are
-    broken between characters); newlines start new lines."""
+    broken between characters); newlines start new lines.
+
+    The time is linear in the length of *text* (for a given width): a word longer than a
+    line is measured once and cut where its characters' advances say, never by trying
+    shorter and shorter pieces; a line never holds more characters than *width* has pixels
+    (only characters of no width could make it do so)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split(" ")
         line = ""
-        for word in words:
+        for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if len(candidate) <= max(width, 1) and _width(font, candidate) <= width:
                 line = candidate
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
+            if len(word) > max(width, 1) or _width(font, word) > width:
+                widths = advances(font, word)
+                start = 0
+                while start < len(word):
+                    count = fitting(font, word[start:start + max(width, 1)], width,
+                                    widths=widths[start:start + max(width, 1)])
+                    if start + count >= len(word):
+                        break
+                    lines.append(word[start:start + count])
+                    start += count
+                word = word[start:]
             line = word
         lines.append(line)
     return lines
@@ -93,12 +170,11 @@ def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
 def fit(text: str, font: pygame.font.Font, width: int, where: str = "") -> str:
     """*text* as it fits on one line of *width* pixels; shortened with an ellipsis (and
     reported as an overflow) when it does not."""
-    if font.size(text)[0] <= width:
+    if len(text) <= max(width, 1) and _width(font, text) <= width:
         return text
-    report_overflow(where or "line", text)
-    while text and font.size(text + ELLIPSIS)[0] > width:
-        text = text[:-1]
-    return text + ELLIPSIS
+    report_overflow(where or "line", text[:200])
+    head = text[:max(width, 1)]
+    return head[:fitting(font, head, width, ELLIPSIS)] + ELLIPSIS
 
 
 def draw_line(surface: pygame.Surface, font: pygame.font.Font, text: str,

@@ -15,6 +15,8 @@ from typing import Any
 import pygame
 
 from game.library import ASSET_DIR
+from game.ui.font_check import default_font_file, font_problem
+from game.untrusted import UntrustedError, parse_json, read_file
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +52,17 @@ def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str
     ``pygame_gui`` part only the text entry's colours may be set: pygame_gui reads font
     and image paths from there itself (and crashed on a font that was not one)."""
     data: dict[str, Any] = json.loads((ASSET_DIR / "theme.json").read_text(encoding="utf-8"))
+    own = _own_fonts(data["fonts"])
     if scenario_folder is None:
-        return data, None
+        return data, own
     path = Path(scenario_folder) / "theme.json"
     unusable: list[str] = []
     extra = _read_override(path, Path(scenario_folder), unusable)
     if unusable:
         log.warning("%s", unusable[0])
-        return data, unusable[0]
+        return data, _joined(own, unusable[0])
     if extra is None:
-        return data, None
+        return data, own
     left_out = []
     for key, value in extra.items():
         if key == "about":
@@ -75,44 +78,67 @@ def load_theme(scenario_folder: Path | None = None) -> tuple[dict[str, Any], str
             left_out.append(f"{key!r} ({'; '.join(problems[:3])}"
                             f"{f'; and {len(problems) - 3} more' if len(problems) > 3 else ''})")
     if not left_out:
-        return data, None
+        return data, own
     log.warning("%s: left out %s", path, "; ".join(left_out))
-    return data, f"{path.name}: left out {'; '.join(left_out)}."
+    return data, _joined(own, f"{path.name}: left out {'; '.join(left_out)}.")
+
+
+def _joined(first: str | None, second: str) -> str:
+    return f"{first} {second}" if first else second
+
+
+#: The font styles a theme names.
+STYLES = ("regular", "bold", "italic")
+
+
+def _own_fonts(fonts: dict[str, Any]) -> str | None:
+    """Check Parley's own fonts (in *fonts*, the theme's "fonts" part); a damaged one is
+    replaced in *fonts* by another of Parley's that works, or by pygame's own font (an
+    empty name), and a message says so."""
+    problems = {style: font_problem(_asset(fonts[style])) for style in STYLES}
+    working = [fonts[style] for style in STYLES if not problems[style]]
+    said = []
+    for style in STYLES:
+        if problems[style]:
+            name = Path(fonts[style]).name
+            fonts[style] = working[0] if working else ""
+            instead = Path(working[0]).name if working else "pygame's own font"
+            said.append(f"{name} is {problems[style]}; {instead} is used instead")
+    if not said:
+        return None
+    log.warning("fonts: %s", "; ".join(said))
+    return "Fonts: " + "; ".join(said) + "."
 
 
 def _read_override(path: Path, folder: Path, problems: list[str]) -> dict[str, Any] | None:
     """The JSON object in *path*, or None (with the reason in *problems*) if there is none
-    or it cannot be used."""
+    or it cannot be used (read by :mod:`game.untrusted`: a regular file only, no duplicate
+    keys, no deep nesting, no huge numbers)."""
     try:
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             return None
         if not path.resolve().is_relative_to(folder.resolve()):
             problems.append(f"{path}: leads outside the scenario's folder; Parley's own "
                             "theme is used")
             return None
-        size = path.stat().st_size
-        if size > MAX_THEME_BYTES:
-            problems.append(f"{path}: {size:,} bytes is too big for a theme (at most "
-                            f"{MAX_THEME_BYTES:,}); Parley's own theme is used")
-            return None
-        text = path.read_bytes().decode("utf-8")
+        text = read_file(path, MAX_THEME_BYTES, "a theme").decode("utf-8")
     except UnicodeDecodeError:
         problems.append(f"{path}: not UTF-8 text; Parley's own theme is used")
         return None
-    except OSError as exc:
-        problems.append(f"{path}: cannot be read ({exc.strerror or exc}); Parley's own "
-                        "look is used")
+    except UntrustedError as exc:
+        problems.append(f"{path}: {exc}; Parley's own theme is used")
+        return None
+    except (OSError, ValueError) as exc:
+        problems.append(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc}); "
+                        "Parley's own look is used")
         return None
     try:
-        extra = json.loads(text)
-    except RecursionError:
-        problems.append(f"{path}: nested too deeply; Parley's own theme is used")
-        return None
+        extra = parse_json(text)
     except json.JSONDecodeError as exc:
         problems.append(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg}); Parley's own theme is used")
         return None
-    except ValueError as exc:  # e.g. a number with too many digits
+    except UntrustedError as exc:
         problems.append(f"{path}: not usable JSON ({exc}); Parley's own theme is used")
         return None
     if not isinstance(extra, dict):
@@ -215,13 +241,8 @@ def _font_problem(relative: Any) -> str:
         return f"{relative!r} is outside assets/"
     if path.suffix.lower() not in (".ttf", ".otf") or not path.is_file():
         return f"{relative!r} is not a font file in assets/"
-    try:
-        if not pygame.font.get_init():
-            pygame.font.init()
-        pygame.font.Font(str(path), 12)
-    except (pygame.error, OSError, ValueError) as exc:
-        return f"{relative!r} cannot be loaded ({exc})"
-    return ""
+    problem = font_problem(path)
+    return f"{relative!r} cannot be used ({problem})" if problem else ""
 
 
 #: The text entry's colours: the only part of the pygame_gui theme a scenario may set.
@@ -259,7 +280,9 @@ class Fonts:
     """Fonts by role (small, body, heading, title), sized for the window and text scale."""
 
     def __init__(self, data: dict[str, Any], scale: float) -> None:
-        self.paths = {style: _asset(data[style]) for style in ("regular", "bold", "italic")}
+        # An empty name: pygame's own font (Parley's was damaged; see _own_fonts).
+        self.paths = {style: _asset(data[style]) if data[style] else default_font_file()
+                      for style in STYLES}
         self.sizes: dict[str, int] = {role: max(9, round(px * scale))
                                       for role, px in data["sizes"].items()}
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}

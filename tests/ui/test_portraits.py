@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 from game.library import ASSET_DIR
 from game.ui import flow, portraits
@@ -35,6 +36,11 @@ BAD_PICTURES = [
     ("png claiming 0x0", png_header(0, 0)),
     ("svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
     ("gif claiming 65535x65535", b"GIF89a\xff\xff\xff\xff" + b"\x00" * 32),
+    # 35 bytes: a 1x1 screen whose one frame decodes to 65535x65535 pixels (16 GB).
+    ("gif of 1x1 with a huge frame", b"GIF89a\x01\x00\x01\x00\x00\x00\x00" +
+     b"\x2c\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02\x44\x01\x00\x3b" + b"\x00" * 10),
+    ("gif with no image", b"GIF89a\x01\x00\x01\x00\x00\x00\x00\x3b"),
+    ("gif with a damaged block", b"GIF89a\x01\x00\x01\x00\x00\x00\x00\x99\x00"),
 ]
 
 
@@ -104,3 +110,80 @@ def test_picture_sizes_are_read_from_the_header() -> None:
     assert picture_size(jpeg) == (640, 480)
     assert picture_size(b"\xff\xd8\xff") is None
     assert picture_size(b"RIFF....WEBP") is None
+
+
+#: A well-formed 1x1 GIF (white), with a graphic control extension before its image.
+GIF_1X1 = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00"
+           b"!\xf9\x04\x01\x00\x00\x00\x00"
+           b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+
+
+def gif(frames: list[tuple[int, int]], screen: tuple[int, int] = (1, 1)) -> bytes:
+    """A GIF of *frames* (their sizes), each with the same tiny image data."""
+    out = b"GIF89a" + struct.pack("<HH", *screen) + b"\x80\x00\x00" + b"\xff" * 3 + b"\x00" * 3
+    for w, h in frames:
+        out += b"!\xf9\x04\x01\x00\x00\x00\x00"
+        out += b"," + struct.pack("<HHHH", 0, 0, w, h) + b"\x00" + b"\x02\x02D\x01\x00"
+    return out + b";"
+
+
+def test_a_tiny_gif_that_decodes_to_gigabytes_is_refused_before_decoding(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bomb = tmp_path / "bomb.gif"
+    bomb.write_bytes(gif([(1, 1), (1, 1), (65535, 65535)]))
+    assert len(bomb.read_bytes()) < 100
+    assert "65535x65535 pixels is too big" in portraits.picture_problem(bomb)
+    good = tmp_path / "good.gif"
+    good.write_bytes(GIF_1X1)
+    assert portraits.picture_problem(good) == ""
+    assert portraits.picture_frames(gif([(3, 4), (5, 6)], (9, 9))) == [(9, 9), (3, 4), (5, 6)]
+
+
+def test_a_good_gif_is_shown(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    make_app()
+    scenario = modded(tmp_path, GIF_1X1)
+    assert picture(scenario, "us", "portrait", (100, 100)) is not None
+    assert not portraits.NOTICES
+
+
+@given(st.lists(st.tuples(st.integers(0, 65535), st.integers(0, 65535)), min_size=1,
+                max_size=5))
+@hsettings(max_examples=100, deadline=None)
+def test_every_gif_frame_is_found(frames: list[tuple[int, int]]) -> None:
+    assert portraits.picture_frames(gif(frames)) == [(1, 1)] + frames
+
+
+@given(st.binary(max_size=300))
+@hsettings(max_examples=300, deadline=None)
+def test_any_bytes_give_sizes_or_a_plain_reason(tail: bytes) -> None:
+    for head in (b"GIF89a", b"\x89PNG\r\n\x1a\n", b"BM", b"\xff\xd8", b""):
+        try:
+            frames = portraits.picture_frames(head + tail)
+        except ValueError as exc:
+            assert "GIF" in str(exc)
+        else:
+            assert all(isinstance(w, int) and isinstance(h, int) for w, h in frames)
+
+
+def test_an_os2_bitmap_header_is_read_with_its_16_bit_sizes() -> None:
+    bmp = b"BM" + b"\x00" * 12 + struct.pack("<IHHHH", 12, 64, 48, 1, 24) + b"\x00" * 8
+    assert picture_size(bmp) == (64, 48)
+
+
+def test_a_nul_byte_in_a_picture_path_gets_a_plain_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.scenario import check_file
+    text = TUTORIAL.read_text(encoding="utf-8")
+    marker = "    negotiator:"
+    assert marker in text
+    mod = tmp_path / "nul.yaml"
+    mod.write_text(text.replace(marker, '    portrait: "me\\0.png"\n' + marker, 1),
+                   encoding="utf-8")
+    scenario, problems = check_file(mod)
+    assert scenario is None
+    assert any("control character" in p.message for p in problems), problems
+
+
+def test_a_jpeg_size_is_found_past_a_large_metadata_segment() -> None:
+    app1 = b"\xff\xe1" + struct.pack(">H", 65_000) + b"\x00" * 64_998
+    jpeg = (b"\xff\xd8" + app1 + app1 + b"\xff\xc0" + struct.pack(">HBHH", 17, 8, 5000, 6000)
+            + b"\x00" * 12)
+    assert portraits.picture_frames(jpeg) == [(6000, 5000)]

@@ -100,3 +100,49 @@ def test_a_save_whose_scenario_is_gone_says_where_it_looked(make_app, tmp_path) 
         assert f"python main.py play --text FILE --load {folder / 'modded.json'}" in text
         app.reset(TitleScreen(app))
     assert (folder / "modded.json").is_file()
+
+
+def test_hostile_saves_never_break_the_title_or_the_load_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A folder of saves where a student left every kind of hostile file: the title screen
+    still opens, the load screen lists each with its reason, and choosing one says why it
+    cannot be loaded."""
+    import json
+    import random
+
+    from game.engine import Game
+    from game.library import SCENARIO_DIR
+    from game.save import to_save
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from tests.mutate import HOSTILE_SAVE_EDITS
+
+    scenario = load_scenario(SCENARIO_DIR / "tutorial.yaml")
+    moves = play_one(scenario, 5, Settings()).moves[:2]
+    game, _ = Game.replay_legal(scenario, Settings(), 5, moves, {"us": "Team A"})
+    raw = to_save(game, {"us"}).model_dump_json(by_alias=True)
+    text = json.dumps(json.loads(raw))
+    folder = Path(os.environ["PARLEY_SAVES"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, (_, edit) in enumerate(HOSTILE_SAVE_EDITS):
+        (folder / f"hostile{n:02}.json").write_bytes(
+            edit(text, random.Random(n)).encode("utf-8", "surrogatepass"))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.json")
+    if Path("/dev/zero").exists():
+        (folder / "zero.json").symlink_to("/dev/zero")
+    app = make_app()
+    flow.start(app)
+    for _ in range(3):
+        app.invalidate()
+        app.step(0.05)
+    assert app.crashes == [] and app.top.name == "title"
+    app.top._load()
+    assert app.top.name == "saves"
+    for key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5):
+        press(app, key)
+        app.invalidate()
+        app.step(0.05)
+        if app.top.name != "saves":
+            press(app, pygame.K_ESCAPE)
+    assert app.crashes == []

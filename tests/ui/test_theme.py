@@ -13,7 +13,7 @@ import pytest
 
 from game.library import ASSET_DIR
 from game.ui import flow
-from game.ui.theme import Theme, load_theme, load_theme_data
+from game.ui.theme import FONT_SIZES, Theme, load_theme, load_theme_data
 
 TUTORIAL = Path(flow.SCENARIOS) / "tutorial.yaml"
 DEFAULTS = load_theme_data()
@@ -157,3 +157,132 @@ def test_parleys_own_fonts_may_be_links(window, tmp_path, monkeypatch) -> None: 
     check_usable(DEFAULTS)
     assert all(path.parent == linked / "fonts"
                for path in Theme(DEFAULTS, (1280, 720)).fonts.paths.values())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_every_font_at_its_largest_size_still_shows_the_debrief(make_app, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    from .test_flows import play_to_debrief
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    shutil.copy(TUTORIAL, folder / "tutorial.yaml")
+    largest = FONT_SIZES.stop - 1
+    (folder / "theme.json").write_text(json.dumps({"fonts": {"sizes": {
+        role: largest for role in ("small", "body", "heading", "title")}}}), encoding="utf-8")
+    scenario, error = flow.load(folder / "tutorial.yaml")
+    assert scenario is not None, error
+    app = make_app(size)
+    flow.start(app)
+    flow.begin_game(app, scenario, "computer", human_side="us")
+    assert app.theme.data["fonts"]["sizes"]["small"] == largest
+    play_to_debrief(app)
+    for scale in (0, 1, 2, 3, 3):       # and the player's largest text size
+        app.scale_text(scale)
+        for key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6,
+                    pygame.K_DOWN, pygame.K_END):
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="",
+                                                 scancode=0))
+            app.invalidate()
+            app.step(0.05)
+    assert app.crashes == []
+    assert app.top.name == "debrief"
+
+
+# ----- damaged fonts ------------------------------------------------------------------------
+
+REGULAR = ASSET_DIR / "fonts" / "NotoSans-Regular.ttf"
+
+
+def damaged(raw: bytes, seed: int) -> bytes:
+    """*raw* with a few bytes changed (in the glyphs, mostly: the bulk of a font)."""
+    import random
+    rng = random.Random(seed)
+    out = bytearray(raw)
+    for _ in range(rng.randint(1, 50)):
+        out[rng.randrange(len(out))] = rng.randrange(256)
+    return bytes(out)
+
+
+def test_parleys_fonts_pass_the_font_check() -> None:
+    from game.ui.font_check import font_problem, structure_problem
+    for path in sorted((ASSET_DIR / "fonts").glob("*.ttf")):
+        assert structure_problem(path.read_bytes()) == ""
+        assert font_problem(path) == ""
+
+
+def test_a_damaged_or_cut_font_is_refused_by_its_structure() -> None:
+    from game.ui.font_check import structure_problem
+    raw = REGULAR.read_bytes()
+    for seed in range(8):
+        assert structure_problem(raw[:len(raw) * seed // 8]) != ""
+    # Changed bytes land in the glyphs or the metrics almost always; elsewhere (names,
+    # kerning) they are harmless and the font still draws.
+    refused = sum(bool(structure_problem(damaged(raw, seed))) for seed in range(40))
+    assert refused >= 36
+
+
+def test_many_damaged_fonts_never_crash_the_check(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """In a child process, so that a font FreeType chokes on could not take the tests down."""
+    import subprocess
+    import sys
+    script = tmp_path / "check.py"
+    script.write_text(f"""
+import os, sys
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+from pathlib import Path
+sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+from tests.ui.test_theme import damaged, REGULAR
+from game.ui.font_check import font_problem
+raw = REGULAR.read_bytes()
+refused = 0
+for seed in range(60):
+    path = Path({str(tmp_path)!r}) / f"f{{seed}}.ttf"
+    path.write_bytes(damaged(raw, seed) if seed % 3 else raw[:seed * 9000])
+    refused += bool(font_problem(path))
+print(refused)
+""", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout.split()[-1]) >= 55
+
+
+def assets_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from game.ui import theme
+    folder = tmp_path / "assets"
+    shutil.copytree(ASSET_DIR, folder)
+    monkeypatch.setattr(theme, "ASSET_DIR", folder)
+    return folder
+
+
+def test_a_damaged_font_in_assets_named_by_a_theme_is_left_out(  # type: ignore[no-untyped-def]
+        window, tmp_path, monkeypatch) -> None:
+    assets = assets_copy(tmp_path, monkeypatch)
+    (assets / "fonts" / "Broken.ttf").write_bytes(damaged(REGULAR.read_bytes(), 3))
+    mod = tmp_path / "mod"
+    mod.mkdir()
+    (mod / "theme.json").write_text(json.dumps({"fonts": {"regular": "fonts/Broken.ttf"}}),
+                                    encoding="utf-8")
+    data, message = load_theme(mod)
+    assert data["fonts"]["regular"] == DEFAULTS["fonts"]["regular"]
+    assert message and "Broken.ttf" in message and "damaged font" in message
+
+
+def test_a_damaged_font_of_parleys_own_is_replaced_and_said(  # type: ignore[no-untyped-def]
+        make_app, tmp_path, monkeypatch) -> None:
+    assets = assets_copy(tmp_path, monkeypatch)
+    (assets / "fonts" / "NotoSans-Regular.ttf").write_bytes(damaged(REGULAR.read_bytes(), 5))
+    data, message = load_theme()
+    assert message and "NotoSans-Regular.ttf is a damaged font" in message
+    assert data["fonts"]["regular"] == data["fonts"]["bold"]
+    app = make_app()
+    flow.start(app)
+    for _ in range(3):
+        app.invalidate()
+        app.step(0.05)
+    assert app.crashes == [] and "damaged font" in (app.toast_text or "")
+    for name in ("NotoSans-Bold.ttf", "NotoSans-Italic.ttf"):
+        (assets / "fonts" / name).write_bytes(b"not a font")
+    data, message = load_theme()
+    assert data["fonts"]["regular"] == "" and "pygame's own font" in (message or "")
+    fonts = Theme(data, (1280, 720)).fonts
+    assert fonts.get("body").size("Parley")[0] > 0
