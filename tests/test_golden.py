@@ -70,3 +70,22 @@ def test_the_shipped_schema_is_the_formats_own() -> None:
 def test_shipped_scenarios_point_editors_to_the_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./scenario.schema.json"
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_quotation_marks_in_briefs_hold_only_words_from_the_record(path: Path) -> None:
+    # Nothing is shown in quotation marks that is not verbatim: a quoted phrase in a brief
+    # is from the article or from the dated facts of the history.
+    import re
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if not (shared / "seed/article.txt").exists():
+        pytest.skip("the shared sources are not beside the project")
+    record = " ".join((shared / "seed/article.txt").read_text(encoding="utf-8").split()) + \
+        " ".join((shared / "HISTORY.md").read_text(encoding="utf-8").split())
+    record = record.replace("\u2019", "'")
+    for side in load_scenario(path).sides.values():
+        text = " ".join(side.brief.split()).replace("\u2019", "'")
+        for quoted in re.findall(r'["\u201c]([^"\u201d]+)["\u201d]', text):
+            assert quoted in record, f"{side.name}'s brief quotes words not in the record: " \
+                                     f"{quoted!r}"
