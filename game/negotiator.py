@@ -377,7 +377,9 @@ class Negotiator:
                 rng.random() >= self.personality.tactic_rate:
             return None
         time = self.clock(view)
-        scored = [(self._worth(view, tactic, model, time), tactic) for tactic in tactics]
+        standing = self._standing(view)
+        scored = [(self._worth(view, tactic, model, time, standing), tactic)
+                  for tactic in tactics]
         # Among the tactics worth a turn, those within its rough estimate of the best are
         # as good as each other: it picks one of them (asking or saying what matters most,
         # say), so the same delegation does not always open the same way.
@@ -389,10 +391,25 @@ class Negotiator:
             else close[0]
         return Decision(Move.use(tactic.id), f"Used '{tactic.name}' {why}.")
 
+    def _standing(self, view: SideView) -> tuple[float | None, float | None, int]:
+        """What every pressing tactic's worth reads from the table: trust as a share of its
+        range, the best the other side has offered it, and how many threats it has made."""
+        offered = self._best_offered(view)
+        best = self.own[self.space.index[offered]] if offered is not None else None
+        tactics = view.known.tactics
+        earlier = 0
+        for entry in view.record:
+            used = entry.move.tactic if entry.move is not None else None
+            if entry.kind == "move" and entry.speaker == self.side and used and \
+                    used in tactics and tactics[used].kind == "threat":
+                earlier += 1
+        return self._trust_share(view), best, earlier
+
     def _worth(self, view: SideView, tactic: Tactic, model: OpponentModel,
-               time: float) -> tuple[float, str]:
+               time: float, standing: tuple[float | None, float | None, int]
+               ) -> tuple[float, str]:
         """What *tactic* is expected to be worth now, in this side's utility, with the
-        reason it would give."""
+        reason it would give; *standing* is :meth:`_standing` of the view."""
         use = tactic.sides[self.side]
         effects = use.effects
         meters = view.state.meters
@@ -421,15 +438,7 @@ class Negotiator:
             reasons.append((shown, "so the other side sees where it cannot move"))
 
         if tactic.pressure:
-            trust = self._trust_share(view)
-            offered = self._best_offered(view)
-            best = self.own[self.space.index[offered]] if offered is not None else None
-            earlier = 0
-            for entry in view.record:
-                used = entry.move.tactic if entry.move is not None else None
-                if entry.kind == "move" and entry.speaker == self.side and used and \
-                        used in known.tactics and known.tactics[used].kind == "threat":
-                    earlier += 1
+            trust, best, earlier = standing
             factor = reaction_factor(kind, fallback=view.batna, best_offer=best,
                                      earlier_threats=earlier, trust=trust)
             reaction = EXPECTED_REACTION.get(kind, 0.0)
