@@ -116,36 +116,51 @@ class Classroom:
         self.tables_folder = folder / "tables"
         self.tables_folder.mkdir(parents=True, exist_ok=True)
         self.clock = clock
+        self._saved_status = WAITING
         self.code, self.password = self._credentials()
-        self.status = WAITING
+        #: The class goes on as the teacher left it (started or paused) after a restart.
+        self.status = self._saved_status
         self.tables: dict[str, Table] = {}
         self._teams: dict[str, tuple[Table, str]] = {}
         self._numbers = 0
         self.restored = self._restore()
-        if self.restored:
-            # Tables that were being played go on as soon as the server is back.
-            self.status = PLAYING
         self.notices: list[str] = []
 
     # ----- the class's code and password ------------------------------------------------
 
     def _credentials(self) -> tuple[str, str]:
         """The class code and teacher password, kept in the class folder (readable by the
-        teacher's account only) so that a restarted server keeps them."""
-        path = self.folder / "class.json"
+        teacher's account only) so that a restarted server keeps them, and whether the
+        teacher had started the class."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(self._class_file.read_text(encoding="utf-8"))
             code, password = data["code"], data["password"]
             if isinstance(code, str) and isinstance(password, str) and \
                     len(code) >= CODE_LENGTH and len(password) >= 12:
+                if data.get("status") in (PLAYING, PAUSED):
+                    self._saved_status = data["status"]
                 return code, password
         except (OSError, ValueError, KeyError, TypeError):
             pass
         code, password = new_code(), new_password()
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            json.dump({"code": code, "password": password}, out)
+        self._write_class_file(code, password, WAITING)
         return code, password
+
+    @property
+    def _class_file(self) -> Path:
+        return self.folder / "class.json"
+
+    def _write_class_file(self, code: str, password: str, status: str) -> None:
+        descriptor = os.open(self._class_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump({"code": code, "password": password, "status": status}, out)
+
+    def _set_status(self, status: str) -> None:
+        self.status = status
+        try:
+            self._write_class_file(self.code, self.password, status)
+        except OSError as exc:  # the class goes on; a restart would wait for the teacher
+            log.warning("class file not written: %s", exc)
 
     def code_matches(self, code: str) -> bool:
         return secrets.compare_digest(code.strip().upper().encode(), self.code.encode())
@@ -286,7 +301,7 @@ class Classroom:
     def start(self) -> None:
         """Start (or go on with) every table."""
         was = self.status
-        self.status = PLAYING
+        self._set_status(PLAYING)
         if was != PLAYING:
             self._notify("The teacher has started the class: play on." if was == PAUSED
                          else "The teacher has started the class.")
@@ -299,7 +314,7 @@ class Classroom:
         """Pause every table: no move is taken, and no clock runs, until started again."""
         if self.status != PLAYING:
             return
-        self.status = PAUSED
+        self._set_status(PAUSED)
         for table in self.tables.values():
             table.deadline = None
         self._notify("The teacher has paused the class.")

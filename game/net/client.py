@@ -50,6 +50,11 @@ class ServerGone(ParleyError):
     """The class server cannot be reached any more."""
 
 
+class TableChanged(Exception):
+    """The table changed under the player's move (its time ran out, or the link dropped
+    and came back): the turn is shown again from the table as it is now."""
+
+
 class JoinRefused(ParleyError):
     """The server would not seat the team (a wrong code, for one)."""
 
@@ -110,7 +115,10 @@ class Connection:
         self._thread.start()
 
     def _run(self) -> None:
-        self._loop.run_until_complete(self._talk())
+        try:
+            self._loop.run_until_complete(self._talk())
+        finally:
+            self._loop.close()
 
     async def _talk(self) -> None:
         lost_since: float | None = None
@@ -165,8 +173,14 @@ class Connection:
         self._stopping = True
         ws = self._ws
         if ws is not None and self._thread.is_alive():
-            asyncio.run_coroutine_threadsafe(ws.close(), self._loop)
-        self._thread.join(timeout=5)
+            try:
+                asyncio.run_coroutine_threadsafe(ws.close(), self._loop)
+            except RuntimeError:  # the loop has just finished
+                pass
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+        elif not self._loop.is_closed() and not self._thread.ident:
+            self._loop.close()  # never started
 
 
 class RemoteGame:
@@ -262,7 +276,9 @@ class RemoteTable:
         return side == self.side
 
     def choices(self, side: str | None = None) -> list[Choice]:
-        return list(self._choices)
+        """This side's moves when it is to move (an answer to a question is asked for
+        apart, before them)."""
+        return [choice for choice in self._choices if choice.move.kind != "answer"]
 
     @property
     def save_works(self) -> bool:
@@ -320,10 +336,12 @@ class RemoteTable:
             # The link is down: wait until the connection is back, or gone for good.
             self._handle(self._next(1.0))
             if self._updates != before:  # seated again: the table may have changed
-                raise IllegalMoveError("The connection dropped and came back: look at the "
-                                       "table again before you move.")
+                raise TableChanged("The connection dropped and came back: here is the "
+                                   "table as it is now.")
         self.wait_until(lambda: self._updates != before or self._refused is not None)
         if self._refused is not None and self._updates == before:
+            if not self.my_turn:
+                raise TableChanged(self._refused)
             raise IllegalMoveError(self._refused)
         return []
 
@@ -460,6 +478,13 @@ class NetworkGame(TextGame):
         others = [f"{self.name(s)}: {game.teams.get(s, '')}" for s in game.sides
                   if s != table.side]
         self.say(f"You are {table.team}, at table {table.table}. " + "; ".join(others) + ".")
+
+    def human_turn(self, side: str) -> None:
+        try:
+            super().human_turn(side)
+        except TableChanged as exc:
+            self.say()
+            self.say(str(exc))
 
     def run(self) -> int:
         table = self.table
