@@ -340,7 +340,11 @@ class RemoteTable:
                                    "table as it is now.")
         self.wait_until(lambda: self._updates != before or self._refused is not None)
         if self._refused is not None and self._updates == before:
-            if not self.my_turn:
+            state = self.remote.state
+            asked = state is not None and state.asked == self.side and move.kind != "answer"
+            if not self.my_turn or asked:
+                # The turn is not the one shown (time ran out, a question came in while
+                # the link was down): show the table again.
                 raise TableChanged(self._refused)
             raise IllegalMoveError(self._refused)
         return []
