@@ -136,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     join = commands.add_parser("join", help="join a class server and play at a table",
                                description="Join the class at ADDRESS (given by the "
                                            "teacher) and play your side at a table, in the "
-                                           "terminal.")
+                                           "game window or, with --text, in the terminal.")
     join.add_argument("address", help="the class server's address, e.g. 192.168.1.20:8765")
     join.add_argument("--code", required=True, help="the class code the teacher gives")
     join.add_argument("--team", required=True, help="your team's name (at most 30 "
@@ -146,8 +146,7 @@ def _parser() -> argparse.ArgumentParser:
                                      "scenario); without it, any side")
     join.add_argument("--computer", action="store_true",
                       help="play against the computer instead of another team")
-    join.add_argument("--text", action="store_true",
-                      help="play in the terminal (the only way to join for now)")
+    join.add_argument("--text", action="store_true", help="play in the terminal")
 
     validate = commands.add_parser("validate", parents=[_settings_file(
                                        "its scenario ids are checked against the shipped "
@@ -724,8 +723,18 @@ def _join(args: argparse.Namespace) -> int:
     from game.net.client import run_join
     from game.save import save_folder
 
-    return run_join(args.address, args.code, args.team, args.side, args.computer,
-                    sys.stdin, sys.stdout, save_folder())
+    if args.text:
+        return run_join(args.address, args.code, args.team, args.side, args.computer,
+                        sys.stdin, sys.stdout, save_folder())
+    try:
+        from game.ui.app import run
+        from game.ui.navigation import JoinClass
+    except ImportError as exc:
+        print(f"parley: the game window is not available ({exc}); join in the terminal "
+              f"with --text", file=sys.stderr)
+        return 2
+    return int(run(join=JoinClass(args.address, args.code, args.team, args.side,
+                                  args.computer)))
 
 
 def _scenario_named(name: str) -> Scenario:

@@ -175,6 +175,15 @@ def test_a_wrong_code_is_said_plainly(tmp_path: Path) -> None:
     assert status == 2 and "not this class's" in text and "Traceback" not in text
 
 
+def test_the_join_command_says_a_refusal_plainly(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+    with running(tmp_path / "class") as server:
+        status = main(["join", server.address, "--code", "WRONG123", "--team", "T", "--text"])
+    out = capsys.readouterr()
+    assert status == 2 and "not this class's" in out.out and "Traceback" not in out.err
+
+
 def test_a_vanished_server_is_said_and_the_record_kept(tmp_path: Path) -> None:
     server = RunningServer(_new_class(tmp_path / "class")).start()
     _start(server)

@@ -32,7 +32,7 @@ from game.model import Scenario
 from game.moves import Entry, Move
 from game.net.messages import (SERVER, Final, Join, Notice, Play, Refused, Update, Welcome,
                                choice_from_json, entry_from_json, state_from_json)
-from game.play.session import Session
+from game.play.session import VS_COMPUTER, Session
 from game.protocol import Choice, GameState
 from game.save import SaveFile, file_part, restore, write_save
 from game.scenario import read_scenario
@@ -230,21 +230,29 @@ class RemoteTable:
     the terminal game uses, over a :class:`Connection`. See the module's docstring."""
 
     def __init__(self, connection: Connection, out: Callable[[str], None],
-                 record_folder: Path | None = None) -> None:
+                 record_folder: Path | None = None, *, for_window: bool = False) -> None:
         self.connection = connection
+        #: Where the table's news goes (the teacher's messages, a dropped link).
         self.out = out
         self.record_folder = record_folder
-        self.game: RemoteGame | None = None
+        #: For the window: the finished game replaces this side's view (for the debrief
+        #: screen), and a move refused because the table changed is a plain refusal (the
+        #: window shows the table as it is at every frame).
+        self.for_window = for_window
+        self._remote: RemoteGame | None = None
+        self._real: Game | None = None
+        self.gone: str | None = None
         self.status = "waiting"
         self.note = ""
         self.table = ""
-        self.team = connection.join.team
+        self.team_name = connection.join.team
         self._choices: list[Choice] = []
         self.final: Final | None = None
         self.save_error: str | None = None
         self.record_file: Path | None = None
         self.seconds_left: float | None = None
         self._updates = 0
+        self._welcomes = 0
         self._refused: str | None = None
 
     # ----- what the terminal game reads ------------------------------------------------
@@ -256,9 +264,19 @@ class RemoteTable:
     @property
     def remote(self) -> RemoteGame:
         """The table's game as this side sees it (once seated)."""
-        if self.game is None:
+        if self._remote is None:
             raise ServerGone("not seated at a table yet")
-        return self.game
+        return self._remote
+
+    @property
+    def game(self) -> RemoteGame | Game | None:
+        """The game a front end reads: this side's view (None before the team is seated),
+        or for the window, once the game is over, the whole game."""
+        return self._real if self._real is not None else self._remote
+
+    @property
+    def seated(self) -> bool:
+        return self._remote is not None
 
     @property
     def side(self) -> str:
@@ -290,13 +308,87 @@ class RemoteTable:
     def redo_blocked(self, requester: str | None = None) -> str | None:
         return self.undo_blocked(requester)
 
+    # ----- what the window's table reads as well ----------------------------------------
+
+    @property
+    def mode(self) -> str:
+        return VS_COMPUTER  # one team at this screen; the other side plays elsewhere
+
+    @property
+    def viewer(self) -> str:
+        return self.side
+
+    def team(self, side: str) -> str:
+        return self.remote.teams.get(side, "")
+
+    def visible_log(self) -> list[Entry]:
+        """The record this side has been sent (the window reads it every frame, so the
+        server's news is taken in here, without waiting)."""
+        self.poll_quietly()
+        return self.remote.log
+
+    @property
+    def computer_to_move(self) -> bool:
+        """Whether the table waits for the other side (or for the teacher)."""
+        game = self.remote
+        return not game.finished and not self.my_turn
+
+    def play_computer(self) -> list[Entry]:
+        """The other side plays on its own device: take in what has arrived."""
+        self.poll_quietly()
+        return []
+
+    def time_out(self) -> list[Entry]:
+        """Turn clocks run on the server: take in what has arrived."""
+        self.poll_quietly()
+        return []
+
+    @property
+    def save_path(self) -> Path | None:
+        return self.record_file
+
+    def stop_saving(self) -> None:
+        """The server keeps the game; this device's copy of the record goes on."""
+
+    def undo(self, requester: str | None = None) -> int:
+        return 0
+
+    def redo(self, requester: str | None = None) -> int:
+        return 0
+
+    def rebuild(self, scenario: Scenario) -> tuple[int, str | None]:
+        raise ValueError("the scenario of a class over the network is the teacher's")
+
+    def poll(self) -> None:
+        """Take in every message that has arrived, without waiting. Raises
+        :class:`JoinRefused` or :class:`ServerGone`."""
+        while True:
+            try:
+                message = self.connection.inbox.get_nowait()
+            except queue.Empty:
+                return
+            self._handle(message, seating=self._remote is None)
+
+    def poll_quietly(self) -> None:
+        """:meth:`poll`, saying once, plainly, that the server has gone (the window goes on
+        showing the record received)."""
+        if self.gone is not None:
+            return
+        try:
+            self.poll()
+        except ServerGone as exc:
+            self.gone = str(exc)
+            kept = f" Your copy of the record is in {self.record_file}." \
+                if self.record_file is not None else ""
+            self.out(f"The class server has gone: {exc}.{kept}")
+
     # ----- talking to the server --------------------------------------------------------
 
     def seat(self, timeout: float = 30.0) -> None:
         """Wait until the server has seated the team. Raises :class:`JoinRefused` or
         :class:`ServerGone`."""
         deadline = time.monotonic() + timeout
-        while self.game is None:
+        while self._remote is None:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise ServerGone(f"no answer from the class server at "
@@ -316,7 +408,7 @@ class RemoteTable:
 
     @property
     def my_turn(self) -> bool:
-        game = self.game
+        game = self._remote
         return game is not None and not game.finished and game.to_move == self.side and \
             self.status == "playing" and bool(self._choices)
 
@@ -330,7 +422,7 @@ class RemoteTable:
     def play(self, move: Move) -> list[Entry]:
         """Send a move for this side and wait for the server's answer; raises
         :class:`IllegalMoveError` with the server's sentence when it is refused."""
-        before = self._updates
+        before, welcomes = self._updates, self._welcomes
         self._refused = None
         while not self.connection.send(Play(move=move.to_json())):
             # The link is down: wait until the connection is back, or gone for good.
@@ -339,10 +431,14 @@ class RemoteTable:
                 raise TableChanged("The connection dropped and came back: here is the "
                                    "table as it is now.")
         self.wait_until(lambda: self._updates != before or self._refused is not None)
+        if self._welcomes != welcomes and not self.for_window:
+            # Seated again while the move was on its way: it may not have arrived.
+            raise TableChanged("The connection dropped and came back: here is the table "
+                               "as it is now.")
         if self._refused is not None and self._updates == before:
             state = self.remote.state
             asked = state is not None and state.asked == self.side and move.kind != "answer"
-            if not self.my_turn or asked:
+            if (not self.my_turn or asked) and not self.for_window:
                 # The turn is not the one shown (time ran out, a question came in while
                 # the link was down): show the table again.
                 raise TableChanged(self._refused)
@@ -363,7 +459,7 @@ class RemoteTable:
         elif isinstance(message, Update):
             self._update(message)
         elif isinstance(message, Refused):
-            if seating and self.game is None:
+            if seating and self._remote is None:
                 self.connection.close()
                 raise JoinRefused(message.text)
             self._refused = message.text
@@ -371,6 +467,10 @@ class RemoteTable:
             self.out(f"\n*** {message.text}\n")
         elif isinstance(message, Final):
             self.final = message
+            if self.for_window:
+                finished = self.finished_game(0)
+                if finished is not None:
+                    self._real = finished[0]
         elif isinstance(message, Lost):
             self.out(f"\n*** The connection to the class server dropped ({message.reason}); "
                      "trying again...\n")
@@ -379,7 +479,8 @@ class RemoteTable:
                              f"({message.reason})")
 
     def _welcome(self, message: Welcome) -> None:
-        if self.game is not None and self.game.side == message.side:
+        self._welcomes += 1
+        if self._remote is not None and self._remote.side == message.side:
             self.table = message.table
             self.out("\n*** Back at your table.\n")
             return
@@ -391,7 +492,7 @@ class RemoteTable:
                 from None
         if message.side not in scenario.sides:
             raise ServerGone("the server seated the team at a side the scenario lacks")
-        self.game = RemoteGame(scenario, message.side, settings)
+        self._remote = RemoteGame(scenario, message.side, settings)
         self.table = message.table
 
     def _update(self, message: Update) -> None:
@@ -422,12 +523,12 @@ class RemoteTable:
     def _keep_record(self) -> None:
         """Write the record received so far to a file, so that a vanished server leaves
         the team with its game's record."""
-        if self.record_folder is None or self.game is None:
+        if self.record_folder is None or self._remote is None:
             return
-        game = self.game
-        path = self.record_folder / f"class-{file_part(self.team) or 'team'}-{game.side}.json"
+        game = self._remote
+        path = self.record_folder / f"class-{file_part(self.team_name) or 'team'}-{game.side}.json"
         data = {"marker": "parley-class-record", "server": self.connection.url,
-                "table": self.table, "team": self.team, "side": game.side,
+                "table": self.table, "team": self.team_name, "side": game.side,
                 "teams": game.teams, "record": [entry.to_json() for entry in game.log]}
         try:
             self.record_folder.mkdir(parents=True, exist_ok=True)
@@ -457,7 +558,7 @@ class RemoteTable:
         """Write the finished game as a normal save on this device; its path, or None."""
         if self.record_folder is None:
             return None
-        path = self.record_folder / f"class-{file_part(self.team) or 'team'}-finished.json"
+        path = self.record_folder / f"class-{file_part(self.team_name) or 'team'}-finished.json"
         try:
             self.record_folder.mkdir(parents=True, exist_ok=True)
             write_save(save, path)
@@ -481,7 +582,7 @@ class NetworkGame(TextGame):
         game = table.remote
         others = [f"{self.name(s)}: {game.teams.get(s, '')}" for s in game.sides
                   if s != table.side]
-        self.say(f"You are {table.team}, at table {table.table}. " + "; ".join(others) + ".")
+        self.say(f"You are {table.team_name}, at table {table.table}. " + "; ".join(others) + ".")
 
     def human_turn(self, side: str) -> None:
         try:
