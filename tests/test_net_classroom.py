@@ -202,6 +202,7 @@ def test_every_table_is_saved_and_restored_after_a_restart(tmp_path: Path) -> No
         mover = seat_a if table.session.game.to_move == seat_a.side else seat_b
         room.move(table, mover, Move.wait().to_json())
     room.move(vs_table, vs_seat, Move.wait().to_json())
+    room.flush()
     saved = sorted((tmp_path / "tables").glob("*.json"))
     assert len(saved) == 2
     assert read_save(saved[0]).teams  # the normal save format

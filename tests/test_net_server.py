@@ -154,6 +154,7 @@ def test_two_terminal_clients_play_a_whole_game(tmp_path: Path) -> None:
             assert len(saved) == 1 and read_save(saved[0]).teams.values()
         # The other team's moves arrived live: each saw the other's passes.
         assert results["Alpha"][1].count("\u201c") > 8
+        server.classroom.flush()
         saves = list((tmp_path / "class" / "tables").glob("*.json"))
         assert len(saves) == 1 and read_save(saves[0]).finished
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from game.net.redact import side_record, side_scenario
 from game.play.session import COMPUTER, HOTSEAT, VS_COMPUTER, Session
 from game.play.wording import move_label, round_label
 from game.safetext import plain
-from game.save import read_save, restore, to_save
+from game.save import Autosave, SaveFile, claim, read_save, restore, to_save, write_save
 from game.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,12 @@ class Table:
     session: Session | None = None
     deadline: float | None = None
     """When the side to move runs out of time (time.monotonic()), with a turn limit."""
-    finished_sent: bool = False
+    autosave: Autosave | None = None
+    """Where the table's game is saved (its file is claimed at the first save)."""
+    saved_moves: int = -1
+    """How many moves the last save held."""
+    claimed: bool = False
+    """Whether the save file is the table's own yet (created exclusively)."""
 
     @property
     def started(self) -> bool:
@@ -105,6 +112,46 @@ def clean_team_name(name: str) -> str:
     return cleaned
 
 
+class SaveWriter:
+    """Writes saves in a thread of its own, in the order given; when a table's moves come
+    faster than the disk, its newest save replaces the one still waiting (each save holds
+    the whole game)."""
+
+    def __init__(self) -> None:
+        self._waiting: dict[Path, SaveFile] = {}
+        self._lock = threading.Condition()
+        self._busy = False
+        self._wake: queue.SimpleQueue[None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="parley-saves", daemon=True)
+        self._thread.start()
+
+    def put(self, path: Path, save: SaveFile) -> None:
+        with self._lock:
+            self._waiting[path] = save
+        self._wake.put(None)
+
+    def _run(self) -> None:
+        while True:
+            self._wake.get()
+            while True:
+                with self._lock:
+                    if not self._waiting:
+                        self._busy = False
+                        self._lock.notify_all()
+                        break
+                    path = next(iter(self._waiting))
+                    save = self._waiting.pop(path)
+                    self._busy = True
+                try:
+                    write_save(save, path)
+                except (OSError, SaveError) as exc:
+                    log.warning("%s not saved: %s", path, exc)
+
+    def flush(self, timeout: float = 30.0) -> None:
+        with self._lock:
+            self._lock.wait_for(lambda: not self._waiting and not self._busy, timeout)
+
+
 class Classroom:
     """Every table of one class. See the module's docstring."""
 
@@ -116,6 +163,7 @@ class Classroom:
         self.tables_folder = folder / "tables"
         self.tables_folder.mkdir(parents=True, exist_ok=True)
         self.clock = clock
+        self.writer = SaveWriter()
         self._saved_status = WAITING
         self.code, self.password = self._credentials()
         #: The class goes on as the teacher left it (started or paused) after a restart.
@@ -204,14 +252,15 @@ class Classroom:
         self._teams[team.casefold()] = (table, side)
         if request.computer:
             table.session = Session.start(self.scenario, self.settings, VS_COMPUTER,
-                                          human_side=side, teams={side: team},
-                                          saves=self.tables_folder)
+                                          human_side=side, teams={side: team})
         elif len(table.seats) == len(sides):
             table.session = Session.start(
                 self.scenario, self.settings, HOTSEAT,
-                teams={s: table.seats[s].team for s in sides}, saves=self.tables_folder)
+                teams={s: table.seats[s].team for s in sides})
         self._welcome(table, seat)
         if table.session is not None:
+            game = table.session.game
+            table.autosave = Autosave(self.tables_folder, game, set(table.session.humans))
             self._advance(table)
             self._broadcast(table)
         return table, seat, None
@@ -301,10 +350,11 @@ class Classroom:
     def start(self) -> None:
         """Start (or go on with) every table."""
         was = self.status
+        if was == PLAYING:
+            return  # already started: nothing changes
         self._set_status(PLAYING)
-        if was != PLAYING:
-            self._notify("The teacher has started the class: play on." if was == PAUSED
-                         else "The teacher has started the class.")
+        self._notify("The teacher has started the class: play on." if was == PAUSED
+                     else "The teacher has started the class.")
         for table in self.tables.values():
             if table.session is not None:
                 self._advance(table)
@@ -394,8 +444,36 @@ class Classroom:
         self._update(table, seat)
 
     def _broadcast(self, table: Table) -> None:
+        self._save(table)
         for seat in table.seats.values():
             self._update(table, seat)
+
+    def _save(self, table: Table) -> None:
+        """Save the table's game if it changed: the table's file is claimed at once, and the
+        save is written by the writer thread, so that the disk never holds up the class's
+        moves."""
+        session, autosave = table.session, table.autosave
+        if session is None or autosave is None or not session.game.moves:
+            return
+        game = session.game
+        if len(game.moves) == table.saved_moves:
+            return
+        table.saved_moves = len(game.moves)
+        try:
+            if not table.claimed:
+                # Two tables started in the same second never share a file (see claim).
+                path = claim(autosave.path)
+                autosave = table.autosave = Autosave(path.parent, game, set(session.humans),
+                                                     started=autosave.started, path=path)
+                table.claimed = True
+            self.writer.put(autosave.path, to_save(game, set(session.humans),
+                                                   autosave.started))
+        except (OSError, SaveError) as exc:
+            log.warning("table %s not saved: %s", table.id, exc)
+
+    def flush(self) -> None:
+        """Wait until every table's latest save is on disk (before stopping)."""
+        self.writer.flush()
 
     def _update(self, table: Table, seat: Seat) -> None:
         if seat.send is None:
@@ -441,9 +519,17 @@ class Classroom:
             except (SaveError, ParleyError) as exc:
                 log.warning("table not restored from %s: %s", path, exc)
                 continue
-            session = Session.resume(restored, path)
+            session = Session.resume(restored, path, save=False)
             table = self._new_table(computer=len(session.humans) == 1)
             table.session = session
+            # A game replayed on a changed scenario goes on in a new file (as Session
+            # .resume does), so the old save keeps the game as it was played.
+            new_file = restored.lost or restored.changed
+            table.autosave = Autosave(path.parent, session.game, set(session.humans),
+                                      started=restored.started,
+                                      path=None if new_file else path)
+            table.saved_moves = -1 if new_file else len(session.game.moves)
+            table.claimed = not new_file
             for side in session.humans:
                 team = session.team(side)
                 table.seats[side] = Seat(team, side)

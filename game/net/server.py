@@ -260,6 +260,7 @@ async def _report(request: web.Request) -> web.StreamResponse:
 
     classroom = request.app[CLASSROOM]
     kind = request.match_info["kind"]
+    await asyncio.to_thread(classroom.flush)  # the report reads the saves on disk
     rows, problems = await asyncio.to_thread(gather, classroom.tables_folder)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"class.{kind}"
@@ -322,6 +323,8 @@ async def _ticker(app: web.Application) -> Any:
     task = asyncio.create_task(run())
     yield
     task.cancel()
+    # Every table's latest move is on disk before the server stops.
+    await asyncio.to_thread(app[CLASSROOM].flush)
 
 
 def create_app(classroom: Classroom, address: str = "") -> web.Application:
