@@ -176,6 +176,18 @@ def test_a_wrong_code_is_said_plainly(tmp_path: Path) -> None:
     assert status == 2 and "not this class's" in text and "Traceback" not in text
 
 
+def test_a_wrong_address_is_said_at_once(tmp_path: Path) -> None:
+    import socket
+    import time
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    start = time.monotonic()
+    status, text = _terminal(f"127.0.0.1:{port}", "CODE", "Alpha", "", tmp_path)
+    assert status == 1 and "cannot be reached" in text and "check the address" in text
+    assert time.monotonic() - start < 15 and "Traceback" not in text
+
+
 def test_the_join_command_says_a_refusal_plainly(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     from game.cli import main

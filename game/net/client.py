@@ -123,6 +123,8 @@ class Connection:
     async def _talk(self) -> None:
         lost_since: float | None = None
         reason = "no answer"
+        connected = False
+        tries = 0
         timeout = aiohttp.ClientTimeout(total=None, connect=5)
         async with aiohttp.ClientSession(timeout=timeout) as http:
             while not self._stopping:
@@ -131,7 +133,7 @@ class Connection:
                                                max_msg_size=MAX_SERVER_MESSAGE) as ws:
                         self._ws = ws
                         await ws.send_str(self.join.model_dump_json())
-                        lost_since = None
+                        lost_since, connected = None, True
                         async for frame in ws:
                             if frame.type != aiohttp.WSMsgType.TEXT:
                                 break
@@ -146,6 +148,14 @@ class Connection:
                 self._ws = None
                 if self._stopping:
                     return
+                tries += 1
+                if not connected:
+                    # Never reached: most likely a mistyped address; say so soon.
+                    if tries >= 3:
+                        self.inbox.put(Gone(f"{reason}; check the address with your teacher"))
+                        return
+                    await asyncio.sleep(1.0)
+                    continue
                 now = time.monotonic()
                 if lost_since is None:
                     lost_since = now
@@ -582,7 +592,8 @@ class NetworkGame(TextGame):
         game = table.remote
         others = [f"{self.name(s)}: {game.teams.get(s, '')}" for s in game.sides
                   if s != table.side]
-        self.say(f"You are {table.team_name}, at table {table.table}. " + "; ".join(others) + ".")
+        mine = game.teams.get(table.side) or table.team_name  # as the class records it
+        self.say(f"You are {mine}, at table {table.table}. " + "; ".join(others) + ".")
 
     def human_turn(self, side: str) -> None:
         try:
