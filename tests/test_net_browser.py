@@ -50,6 +50,7 @@ def test_the_teacher_runs_a_class_from_the_page(tmp_path: Path) -> None:
                 page.click("#login")
                 page.wait_for_selector("#start")
                 assert room.code in page.inner_text("#join")
+                assert "rounds" in page.inner_text("#rules")
 
                 thread = _teams(server.url, room.code, results)
                 page.wait_for_selector("#table-2", timeout=20_000)

@@ -241,6 +241,9 @@ def test_the_teacher_sees_every_table(tmp_path: Path) -> None:
     assert first["round"].startswith("Opening") and len(first["meters"]) == 4
     waiting = view["tables"][2]
     assert "waiting" in waiting["round"]
+    assert "8 rounds" in view["rules"] and "no time limit" in view["rules"]
+    timed = _class(tmp_path / "timed", seconds_per_turn=90, rounds=4)
+    assert "6 rounds" in timed.rules() and "90 seconds a move" in timed.rules()
     json.dumps(view)  # plain data
 
 

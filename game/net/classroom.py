@@ -29,7 +29,7 @@ from game.net.messages import (TEAM_NAME_MAX, Final, Join, Notice, Refused, Upda
                                Welcome, _Message, choice_json, state_json)
 from game.net.redact import side_record, side_scenario
 from game.play.session import COMPUTER, HOTSEAT, VS_COMPUTER, Session
-from game.play.wording import move_label, round_label
+from game.play.wording import move_label, round_label, rounds_text
 from game.safetext import plain
 from game.save import Autosave, SaveFile, claim, read_save, restore, to_save, write_save
 from game.settings import Settings
@@ -396,7 +396,20 @@ class Classroom:
         for table in self.tables.values():
             tables.append(self._table_overview(table))
         return {"status": self.status, "scenario": self.scenario.title, "tables": tables,
-                "notices": list(self.notices)}
+                "notices": list(self.notices), "rules": self.rules()}
+
+    def rules(self) -> str:
+        """The rules of the day every table plays by, in a line (no device can change
+        them)."""
+        settings = self.settings
+        seconds = settings.seconds_per_turn
+        return "; ".join([
+            rounds_text(self.scenario, settings.rounds).split(". ")[0].rstrip("."),
+            f"difficulty {settings.difficulty}",
+            f"{seconds} seconds a move" if seconds else "no time limit",
+            "no moves taken back",
+            "the debrief reveals the other side's priorities" if settings.reveal_priorities
+            else "the debrief keeps the other side's priorities hidden"]) + "."
 
     def _table_overview(self, table: Table) -> dict[str, Any]:
         scenario = self.scenario

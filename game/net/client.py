@@ -665,6 +665,10 @@ def run_join(address: str, code: str, team: str, side: str | None, computer: boo
     except JoinRefused as exc:
         say(f"parley: the class server did not seat your team: {exc}")
         return 2
+    except KeyboardInterrupt:
+        say("\nYou left the table. Your team keeps its seat: join again with the same team "
+            "name and class code to go on.")
+        return 130
     except ServerGone as exc:
         say(f"parley: {exc}.")
         if table.record_file is not None:

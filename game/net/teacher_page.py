@@ -58,6 +58,7 @@ TEACHER_PAGE = """<!doctype html>
   <a id="zip" href="/teacher/transcripts.zip">every transcript (zip)</a>
 </div>
 <div id="scenario" class="small"></div>
+<div class="small">Rules of the day, the same at every table: <span id="rules"></span></div>
 <div id="tables"></div>
 <p id="lost" class="off" hidden>The page lost the server: retrying...</p>
 <script>
@@ -79,6 +80,7 @@ function draw(data) {
     "python main.py join " + data.address + " --code " + data.code + " --team NAME";
   document.getElementById("scenario").textContent = data.scenario + ": " +
     data.tables.length + " table(s)";
+  document.getElementById("rules").textContent = data.rules;
   const box = document.getElementById("tables");
   box.replaceChildren();
   for (const t of data.tables) {
