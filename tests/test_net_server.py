@@ -176,6 +176,41 @@ def test_a_wrong_code_is_said_plainly(tmp_path: Path) -> None:
     assert status == 2 and "not this class's" in text and "Traceback" not in text
 
 
+def test_a_device_whose_team_joined_elsewhere_leaves_and_stays_away(tmp_path: Path) -> None:
+    """The same team joins from a second device: the first is told, and does not come
+    back by itself to take the seat again."""
+    with running(tmp_path / "class") as server:
+        _start(server)
+        code = server.classroom.code
+        result: list[tuple[int, str]] = []
+
+        class Elsewhere(io.StringIO):
+            def __init__(self) -> None:
+                super().__init__()
+                self.calls = 0
+
+            def readline(self, *args: Any) -> str:  # type: ignore[override]
+                self.calls += 1
+                if self.calls == 2:  # at the first move: the team sits down elsewhere
+                    asyncio.run(_join_only(server.url, code, "Alpha"))
+                return "" if self.calls > 50 else "\n" if self.calls == 1 else "p\n"
+
+        out = io.StringIO()
+        result.append((run_join(server.address, code, "Alpha", "us", True, Elsewhere(), out,
+                                tmp_path / "mine", retry_seconds=5), out.getvalue()))
+        status, text = result[0]
+        assert status == 1 and "another device" in text, text[-1500:]
+        assert "dropped" not in text
+
+
+async def _join_only(url: str, code: str, team: str) -> None:
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(f"{url}/ws", max_msg_size=8_000_000) as ws:
+            await ws.send_str(json.dumps({"v": 1, "type": "join", "code": code,
+                                          "team": team}))
+            await ws.receive()  # seated: the welcome
+
+
 def test_a_wrong_address_is_said_at_once(tmp_path: Path) -> None:
     import socket
     import time

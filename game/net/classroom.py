@@ -25,8 +25,8 @@ from typing import Any
 from game.errors import IllegalMoveError, ParleyError, SaveError
 from game.model import Scenario
 from game.moves import Move
-from game.net.messages import (TEAM_NAME_MAX, Final, Join, Notice, Refused, Update,
-                               Welcome, _Message, choice_json, state_json)
+from game.net.messages import (TEAM_NAME_MAX, Farewell, Final, Join, Notice, Refused,
+                               Update, Welcome, _Message, choice_json, state_json)
 from game.net.redact import side_record, side_scenario
 from game.play.session import COMPUTER, HOTSEAT, VS_COMPUTER, Session
 from game.play.wording import move_label, round_label, rounds_text
@@ -235,8 +235,8 @@ class Classroom:
             seat = table.seats[side]
             previous, seat.send, seat.sent = seat.send, send, 0
             if previous is not None:
-                previous(Notice(text="Your team joined again from another device; this one "
-                                     "has left the table."))
+                previous(Farewell(text="Your team joined again from another device; this "
+                                       "one has left the table."))
             self._welcome(table, seat)
             return table, seat, previous
         if len(self.tables) >= MAX_TABLES:

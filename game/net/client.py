@@ -30,8 +30,8 @@ from game.engine import Game
 from game.errors import IllegalMoveError, ParleyError, ScenarioError, SaveError
 from game.model import Scenario
 from game.moves import Entry, Move
-from game.net.messages import (SERVER, Final, Join, Notice, Play, Refused, Update, Welcome,
-                               choice_from_json, entry_from_json, state_from_json)
+from game.net.messages import (SERVER, Farewell, Final, Join, Notice, Play, Refused, Update,
+                               Welcome, choice_from_json, entry_from_json, state_from_json)
 from game.play.session import VS_COMPUTER, Session
 from game.protocol import Choice, GameState
 from game.save import SaveFile, file_part, restore, write_save
@@ -48,6 +48,10 @@ RETRY_SECONDS = 60.0
 
 class ServerGone(ParleyError):
     """The class server cannot be reached any more."""
+
+
+class LeftTable(ServerGone):
+    """The team joined again from another device: this one has left the table."""
 
 
 class TableChanged(Exception):
@@ -73,7 +77,7 @@ class Gone:
     reason: str
 
 
-Inbound = Welcome | Update | Refused | Notice | Final | Lost | Gone
+Inbound = Welcome | Update | Refused | Notice | Farewell | Final | Lost | Gone
 
 
 def server_url(address: str) -> str:
@@ -138,10 +142,14 @@ class Connection:
                             if frame.type != aiohttp.WSMsgType.TEXT:
                                 break
                             try:
-                                self.inbox.put(SERVER.validate_json(frame.data))
+                                message = SERVER.validate_json(frame.data)
                             except ValidationError:
                                 reason = "the server sent a message this Parley cannot read"
                                 break
+                            self.inbox.put(message)
+                            if isinstance(message, Farewell):
+                                self._stopping = True  # never come back by itself
+                                return
                         reason = "the server closed the connection"
                 except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
                     reason = str(exc) or type(exc).__name__
@@ -390,7 +398,9 @@ class RemoteTable:
             self.gone = str(exc)
             kept = f" Your copy of the record is in {self.record_file}." \
                 if self.record_file is not None else ""
-            self.out(f"The class server has gone: {exc}.{kept}")
+            said = str(exc) if isinstance(exc, LeftTable) else \
+                f"The class server has gone: {exc}."
+            self.out(f"{said}{kept}")
 
     # ----- talking to the server --------------------------------------------------------
 
@@ -484,6 +494,8 @@ class RemoteTable:
         elif isinstance(message, Lost):
             self.out(f"\n*** The connection to the class server dropped ({message.reason}); "
                      "trying again...\n")
+        elif isinstance(message, Farewell):
+            raise LeftTable(message.text)
         elif isinstance(message, Gone):
             raise ServerGone(f"the class server at {self.connection.url} cannot be reached "
                              f"({message.reason})")
@@ -669,6 +681,9 @@ def run_join(address: str, code: str, team: str, side: str | None, computer: boo
         say("\nYou left the table. Your team keeps its seat: join again with the same team "
             "name and class code to go on.")
         return 130
+    except LeftTable as exc:
+        say(f"parley: {exc}")
+        return 1
     except ServerGone as exc:
         say(f"parley: {exc}.")
         if table.record_file is not None:

@@ -129,6 +129,14 @@ class Notice(_Message):
     text: str
 
 
+class Farewell(_Message):
+    """This device has left the table (its team joined again from another one): it must
+    not come back by itself."""
+
+    type: Literal["farewell"] = "farewell"
+    text: str
+
+
 class Final(_Message):
     """The game is over: the whole save and the scenario's text, for the debrief."""
 
@@ -137,7 +145,7 @@ class Final(_Message):
     scenario: str
 
 
-ServerMessage = Annotated[Welcome | Update | Refused | Notice | Final,
+ServerMessage = Annotated[Welcome | Update | Refused | Notice | Farewell | Final,
                           Field(discriminator="type")]
 SERVER = TypeAdapter(ServerMessage)
 
