@@ -113,6 +113,41 @@ def _parser() -> argparse.ArgumentParser:
                       help="do not autosave (games are saved after every move to the user "
                            "data folder, or to $PARLEY_SAVES)")
 
+    host = commands.add_parser("host", parents=[_rules(), _settings_file(
+                                   "it sets the rules of the day for every table")],
+                               help="run a class server: every team on its own device",
+                               description="Run the class server on this computer: it prints "
+                                           "the address, the class code students join with "
+                                           "and the password of the teacher's page. Tables "
+                                           "are saved after every move in the class folder, "
+                                           "and come back when the server is started again.")
+    host.add_argument("scenario", nargs="?",
+                      help="scenario file or shipped scenario id (default: the first of the "
+                           "settings' scenarios, or the May 2016 joint-strikes talks)")
+    host.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    host.add_argument("--bind", metavar="ADDRESS", default="0.0.0.0",
+                      help="the address to listen on (default: every address of this "
+                           "computer; 127.0.0.1 for this computer only)")
+    host.add_argument("--class-dir", metavar="DIR",
+                      help="the class folder: its code, password and saved tables (default: "
+                           "'class' in the saves folder); start again with the same folder to "
+                           "restore every table")
+
+    join = commands.add_parser("join", help="join a class server and play at a table",
+                               description="Join the class at ADDRESS (given by the "
+                                           "teacher) and play your side at a table, in the "
+                                           "game window or, with --text, in the terminal.")
+    join.add_argument("address", help="the class server's address, e.g. 192.168.1.20:8765")
+    join.add_argument("--code", required=True, help="the class code the teacher gives")
+    join.add_argument("--team", required=True, help="your team's name (at most 30 "
+                                                    "characters); join again with the same "
+                                                    "name to come back to your table")
+    join.add_argument("--side", help="the side your team wants (us or ru in the default "
+                                     "scenario); without it, any side")
+    join.add_argument("--computer", action="store_true",
+                      help="play against the computer instead of another team")
+    join.add_argument("--text", action="store_true", help="play in the terminal")
+
     validate = commands.add_parser("validate", parents=[_settings_file(
                                        "its scenario ids are checked against the shipped "
                                        "scenarios")], help="check scenario files; every problem "
@@ -249,7 +284,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
                    "schema": _schema, "graph": _graph, "transcript": _transcript,
-                   "report": _report, "brief": _brief}[args.command]
+                   "report": _report, "brief": _brief, "host": _host,
+                   "join": _join}[args.command]
         return handler(args)
     except ScenarioError as exc:
         for problem in exc.problems:
@@ -640,6 +676,65 @@ def _report(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({games} game{'s' if games != 1 else ''}, one row for each side) "
           f"and {page}")
     return 0
+
+
+def _host(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from game.net.classroom import Classroom
+    from game.net.server import serve
+    from game.save import save_folder
+
+    settings = _settings(args)
+    if not 1 <= args.port <= 65535:
+        raise ParleyError(f"--port {args.port}: a port is a number from 1 to 65535")
+    name = args.scenario or (settings.scenarios[0] if settings.scenarios else
+                             str(DEFAULT_SCENARIO))
+    scenario = _scenario_named(name)
+    folder = Path(args.class_dir) if args.class_dir else save_folder() / "class"
+    try:
+        classroom = Classroom(scenario, settings, folder)
+    except OSError as exc:
+        raise ParleyError(f"the class folder {folder} cannot be used "
+                          f"({exc.strerror or exc})") from None
+
+    def announce(address: str, port: int) -> None:
+        print(f"Parley class server: {scenario.title}")
+        print(f"  Address:          {address}:{port}")
+        print(f"  Class code:       {classroom.code}")
+        print(f"  Teacher password: {classroom.password}")
+        print(f"  Teacher's page:   http://{address}:{port}/teacher")
+        print(f"  Students join with: {_program()} join {address}:{port} --code "
+              f"{classroom.code} --team NAME")
+        print(f"  Tables are saved in {classroom.tables_folder}")
+        if classroom.restored:
+            print(f"  {classroom.restored} table(s) restored from an earlier run.")
+        print("Press Ctrl-C to stop the server (every table is saved).", flush=True)
+
+    try:
+        asyncio.run(serve(classroom, args.bind, args.port, announce))
+    except OSError as exc:
+        raise ParleyError(f"cannot listen on {args.bind}:{args.port} "
+                          f"({exc.strerror or exc})") from None
+    return 0
+
+
+def _join(args: argparse.Namespace) -> int:
+    from game.net.client import run_join
+    from game.save import save_folder
+
+    if args.text:
+        return run_join(args.address, args.code, args.team, args.side, args.computer,
+                        sys.stdin, sys.stdout, save_folder())
+    try:
+        from game.ui.app import run
+        from game.ui.navigation import JoinClass
+    except ImportError as exc:
+        print(f"parley: the game window is not available ({exc}); join in the terminal "
+              f"with --text", file=sys.stderr)
+        return 2
+    return int(run(join=JoinClass(args.address, args.code, args.team, args.side,
+                                  args.computer)))
 
 
 def _scenario_named(name: str) -> Scenario:

@@ -9,6 +9,7 @@ declares. At play time it is evaluated with plain numbers only.
 from __future__ import annotations
 
 import ast
+import threading
 import re
 import difflib
 import warnings
@@ -161,9 +162,10 @@ class Condition:
         key = tuple([names[n] for n in self._order])
         answer = self._memo.get(key)
         if answer is None:
-            _EVALUATOR.names = {n: names[n] for n in self._order}
+            evaluator = _evaluator()
+            evaluator.names = {n: names[n] for n in self._order}
             try:
-                answer = bool(_EVALUATOR.eval(self.text, previously_parsed=self._tree))
+                answer = bool(evaluator.eval(self.text, previously_parsed=self._tree))
             except ZeroDivisionError:
                 answer = False
             if len(self._memo) >= self.MEMO:
@@ -175,5 +177,14 @@ class Condition:
         return f"Condition({self.text!r})"
 
 
-#: The one evaluator: no functions, and names set to plain numbers before each use.
-_EVALUATOR = SimpleEval(functions={})
+#: One evaluator for each thread (its names are set before each use, so threads must not
+#: share one: the class server makes reports in a thread while its games go on): no
+#: functions, and names set to plain numbers.
+_LOCAL = threading.local()
+
+
+def _evaluator() -> SimpleEval:
+    evaluator: SimpleEval | None = getattr(_LOCAL, "evaluator", None)
+    if evaluator is None:
+        evaluator = _LOCAL.evaluator = SimpleEval(functions={})
+    return evaluator

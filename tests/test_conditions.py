@@ -164,3 +164,31 @@ def test_common_operator_slips_are_named(text: str, words: str, offset: int) -> 
     with pytest.raises(ConditionSyntaxError, match=words) as caught:
         Condition(text, {"trust"})
     assert caught.value.offset == offset
+
+
+def test_conditions_hold_the_same_in_many_threads_at_once() -> None:
+    """Each thread has its own evaluator: a condition never sees another thread's numbers
+    (the class server makes reports in a thread while its games go on)."""
+    import threading
+
+    condition = Condition("a > b", {"a", "b"})
+    wrong: list[tuple[int, bool]] = []
+
+    def check(offset: int) -> None:
+        for n in range(3000):
+            a, b = float(n + offset), float(n + 1 - offset)  # a > b only when offset is 1
+            if condition.holds({"a": a, "b": b}) != (offset == 1):
+                wrong.append((offset, condition.holds({"a": a, "b": b})))
+
+    import sys
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        threads = [threading.Thread(target=check, args=(k % 2,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong

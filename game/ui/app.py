@@ -21,7 +21,7 @@ from game.crashlog import write_crash_log
 from game.settings import Settings
 from game.ui import flow
 from game.ui.crash_report import CrashReport, autosave_path, crash_context, find_session
-from game.ui.navigation import Crash
+from game.ui.navigation import Crash, JoinClass
 from game.ui.router import screen_for
 from game.ui.screen import Destination, Preferences, Screen
 from game.ui.text import CACHE, render, wrap
@@ -402,7 +402,7 @@ class App:
 
 def run(scenario_path: str | None = None, *, demo: bool = False,
         settings: Settings | None = None, size: tuple[int, int] = (1280, 720),
-        fullscreen: bool = False) -> int:
+        fullscreen: bool = False, join: JoinClass | None = None) -> int:
     """Open the window and play until the player quits; returns the exit code.
 
     *scenario_path* starts with that scenario chosen (its problems, if any, are shown on
@@ -411,7 +411,7 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
     app = App(size=size, fullscreen=fullscreen, settings=settings)
     try:
         try:
-            flow.start(app, scenario_path, demo=demo)
+            flow.start(app, scenario_path, demo=demo, join=join)
         except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
             app.crashed(exc)
         return app.loop()

@@ -16,7 +16,8 @@ from game.resolve import ScenarioFinder
 from game.save import Restored, SaveSummary, restore, save_folder
 from game.scenario import load_scenario
 from game.settings import Difficulty
-from game.ui.navigation import Briefing, Confirm, HandOver, Message, Problems, Setup, Table, Title
+from game.ui.navigation import (Briefing, Confirm, HandOver, JoinClass, Message, Problems,
+                                Setup, Table, Title)
 from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.screen import Host
 from game.ui.theme import load_theme
@@ -40,9 +41,14 @@ def load(path: str | Path) -> tuple[Scenario | None, ScenarioError | None]:
         return None, ScenarioError([Problem(str(path), 0, 0, "", f"cannot read: {exc}")])
 
 
-def start(app: Host, scenario_path: str | None = None, *, demo: bool = False) -> None:
-    """Fill the stack for a fresh launch: the title, then whatever was asked for."""
+def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
+          join: JoinClass | None = None) -> None:
+    """Fill the stack for a fresh launch: the title, then whatever was asked for (with
+    *join*, joining a class)."""
     app.push(Title())
+    if join is not None:
+        app.push(join)
+        return
     if scenario_path is None and not demo:
         return
     scenario, error = load(scenario_path or default_scenario_path())

@@ -150,6 +150,19 @@ class Load(Destination[Screen]):
 
 
 @dataclass(frozen=True)
+class JoinClass(Destination[Screen]):
+    """Join a class on the teacher's class server: address, code, team name, side (None:
+    any) and whether against the computer; with an address, a code and a name given
+    (``python main.py join``), the screen joins at once."""
+
+    address: str = ""
+    code: str = ""
+    team: str = ""
+    side: str | None = None
+    computer: bool = False
+
+
+@dataclass(frozen=True)
 class Problems(Destination[Screen]):
     """What is wrong with a scenario file."""
 

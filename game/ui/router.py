@@ -13,9 +13,10 @@ from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.choose import ScenarioScreen
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
+from game.ui.join import JoinScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                Load, Message, Pause, Problems, Question, ReloadProblems,
-                                Settings, Setup, Table, Title)
+                                JoinClass, Load, Message, Pause, Problems, Question,
+                                ReloadProblems, Settings, Setup, Table, Title)
 from game.ui.pause import PauseScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
 from game.ui.question import QuestionScreen
@@ -60,6 +61,8 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
             return DebriefScreen(app, session)
         case Settings(in_game):
             return SettingsScreen(app, in_game=in_game)
+        case JoinClass() as join:
+            return JoinScreen(app, join)
         case Load():
             return SavesScreen(app)
         case Problems(error):

@@ -9,7 +9,7 @@ import pygame
 from game.model import Scenario
 from game.save import SaveSummary, list_saves, save_folder
 from game.ui.flow import SCENARIOS, default_scenario_path, find_scenario, load, resume_game
-from game.ui.navigation import ChooseScenario, Load, Problems, Settings, Setup
+from game.ui.navigation import ChooseScenario, JoinClass, Load, Problems, Settings, Setup
 from game.ui.save_labels import saved_when, teams_text
 from game.ui.screen import Host, Screen, paragraph
 from game.ui.text import draw_line
@@ -56,6 +56,9 @@ class TitleScreen(Screen):
                    tooltip="Every scenario in the scenarios folder, with its length."),
             Button("Load a game", self._load,
                    tooltip="Continue a saved game: every game is saved after each move."),
+            Button("Join a class", self._join,
+                   tooltip="Play at a table on your teacher's class server, each team on "
+                           "its own computer."),
             Button("Settings", self._settings,
                    tooltip="The teacher's rules of the day, text size, high contrast, pace."),
             Button("Quit", self.app.quit, tooltip="Close Parley."),
@@ -70,7 +73,7 @@ class TitleScreen(Screen):
         u = self.theme.unit
         bw = min(max(w // 2, 420), w - 8 * u)
         bh = self.theme.fonts.get("body").get_linesize() * 2 + u
-        rows = len(self.full) + 2
+        rows = len(self.full) + (len(self.grid) + 1) // 2
         need = rows * bh + (rows - 1) * u + u
         top = min(int(h * 0.46), h - self.hint_height() - u - need)
         x = (w - bw) // 2
@@ -146,6 +149,9 @@ class TitleScreen(Screen):
 
     def _load(self) -> None:
         self.app.push(Load())
+
+    def _join(self) -> None:
+        self.app.push(JoinClass())
 
     def _settings(self) -> None:
         self.app.push(Settings())

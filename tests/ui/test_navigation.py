@@ -16,9 +16,10 @@ from game.ui.choose import ScenarioScreen
 from game.ui.crash_report import CrashReport
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
+from game.ui.join import JoinScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                Load, Message, Pause, Problems, Question, ReloadProblems,
-                                Settings, Setup, Table, TableFace, Title)
+                                JoinClass, Load, Message, Pause, Problems, Question,
+                                ReloadProblems, Settings, Setup, Table, TableFace, Title)
 from game.ui.pause import PauseScreen
 from game.ui.question import QuestionScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
@@ -38,7 +39,7 @@ SCREENS: dict[type[Destination[Any]], type[Screen]] = {
     Question: QuestionScreen,
     Debrief: DebriefScreen, Settings: SettingsScreen, Load: SavesScreen,
     Problems: ProblemsScreen, Message: MessageScreen, Confirm: ConfirmScreen,
-    ReloadProblems: ReloadProblemsScreen, Crash: CrashScreen}
+    ReloadProblems: ReloadProblemsScreen, Crash: CrashScreen, JoinClass: JoinScreen}
 
 
 def promised(kind: type[Destination[Any]]) -> type[Screen]:
@@ -65,7 +66,8 @@ def every_destination(app: App) -> list[Destination[Any]]:
     return [Title(), ChooseScenario(), Setup(scenario), HandOver(session, "us", nothing),
             Briefing(session, "us", nothing), Table(session), Pause(table), Question(table, "us"),
             Debrief(session),
-            Settings(), Settings(in_game=True), Load(), Problems(ScenarioError([problem])),
+            Settings(), Settings(in_game=True), Load(), JoinClass(),
+            Problems(ScenarioError([problem])),
             Message("A title", "Some text."), Confirm("Sure?", "Really.", nothing),
             ReloadProblems("my.yaml", [problem]),
             Crash(CrashReport(ValueError("broken"), "table", None, None, 0))]

@@ -1,0 +1,379 @@
+"""The class server: ``python main.py host``.
+
+An aiohttp application over a :class:`~game.net.classroom.Classroom`: students' devices
+talk to it over a WebSocket (``/ws``) in the typed messages of :mod:`game.net.messages`;
+the teacher's page (``/teacher``) is behind the teacher password. Limits: a client's
+message is at most 4 KB, a device sends at most a few messages a second, wrong class codes
+and wrong passwords are counted per address and refused for a minute past a few, and the
+number of devices is capped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import secrets
+import socket
+import tempfile
+import time
+import zipfile
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from game.net.classroom import Classroom, Refusal, Seat, Table
+from game.net.messages import (MAX_CLIENT_MESSAGE, BadMessage, Join, Refused,
+                               _Message, read_client_message)
+from game.net.teacher_page import LOGIN_PAGE, TEACHER_PAGE
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8765
+#: Messages a device may send in a burst, and how many more it earns each second.
+BURST, PER_SECOND = 20, 5.0
+#: Wrong class codes or teacher passwords from one address within a minute before it is
+#: refused for the rest of that minute.
+MAX_FAILURES = 10
+#: Devices connected at once.
+MAX_DEVICES = 400
+#: Messages waiting for one slow device before it is disconnected.
+MAX_QUEUE = 1000
+#: The biggest HTTP request body (the teacher's message or password).
+MAX_BODY = 16 * 1024
+COOKIE = "parley_teacher"
+
+
+
+@dataclass
+class ServerState:
+    """What the server keeps besides the class: failures per address, teacher sessions."""
+
+    failures: dict[str, deque[float]] = field(default_factory=dict)
+    teacher_tokens: set[str] = field(default_factory=set)
+    devices: int = 0
+
+    def blocked(self, address: str) -> bool:
+        window = self.failures.get(address)
+        if not window:
+            return False
+        now = time.monotonic()
+        while window and now - window[0] > 60:
+            window.popleft()
+        return len(window) >= MAX_FAILURES
+
+    def failed(self, address: str) -> None:
+        self.failures.setdefault(address, deque()).append(time.monotonic())
+
+
+CLASSROOM = web.AppKey("classroom", Classroom)
+STATE = web.AppKey("state", ServerState)
+
+
+def _address(request: web.Request) -> str:
+    return request.remote or "?"
+
+
+class Bucket:
+    """A token bucket: *burst* messages at once, *rate* more each second."""
+
+    def __init__(self, burst: int = BURST, rate: float = PER_SECOND) -> None:
+        self.tokens, self.burst, self.rate = float(burst), burst, rate
+        self.last = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
+# ----- the students' devices ------------------------------------------------------------------
+
+async def _device(request: web.Request) -> web.StreamResponse:
+    classroom, state = request.app[CLASSROOM], request.app[STATE]
+    ws = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_CLIENT_MESSAGE)
+    await ws.prepare(request)
+    if state.devices >= MAX_DEVICES:
+        await ws.send_str(Refused(text="The class server is full.").model_dump_json())
+        await ws.close()
+        return ws
+    state.devices += 1
+    queue: asyncio.Queue[_Message | None] = asyncio.Queue()
+
+    def send(message: _Message | None) -> None:
+        if queue.qsize() >= MAX_QUEUE:
+            log.warning("a device is too slow: disconnected")
+            queue.put_nowait(None)
+            return
+        queue.put_nowait(message)
+
+    async def writer() -> None:
+        while True:
+            message = await queue.get()
+            if message is None:
+                await ws.close()
+                return
+            await ws.send_str(message.model_dump_json())
+
+    writing = asyncio.create_task(writer())
+    seat: tuple[Table, Seat] | None = None
+    bucket = Bucket()
+    address = _address(request)
+    try:
+        async for frame in ws:
+            if frame.type != WSMsgType.TEXT:
+                break
+            if not bucket.take():
+                send(Refused(text="Too many messages: the server stops listening to this "
+                                  "device. Join again in a moment."))
+                break
+            try:
+                message = read_client_message(frame.data)
+            except BadMessage as exc:
+                send(Refused(text=str(exc)))
+                continue
+            try:
+                if isinstance(message, Join):
+                    if state.blocked(address):
+                        raise Refusal("Too many wrong tries: wait a minute, then check the "
+                                      "class code with your teacher.")
+                    if seat is not None:
+                        raise Refusal("This device is already at a table.")
+                    try:
+                        table, chair, previous = classroom.join(message, send)
+                    except Refusal:
+                        if not classroom.code_matches(message.code):
+                            state.failed(address)
+                        raise
+                    seat = (table, chair)
+                    if previous is not None:
+                        previous(None)  # the team's old device leaves the table
+                elif seat is None:
+                    raise Refusal("Join a table first.")
+                else:
+                    classroom.move(seat[0], seat[1], message.move)
+            except Refusal as exc:
+                send(Refused(text=str(exc)))
+    finally:
+        state.devices -= 1
+        if seat is not None:
+            classroom.leave(seat[1], send)
+        queue.put_nowait(None)
+        try:
+            await asyncio.wait_for(writing, 5)
+        except (asyncio.TimeoutError, ConnectionError):
+            writing.cancel()
+    return ws
+
+
+# ----- the teacher's page ----------------------------------------------------------------------
+
+def _is_teacher(request: web.Request) -> bool:
+    token = request.cookies.get(COOKIE, "")
+    return any(secrets.compare_digest(token.encode(), known.encode())
+               for known in request.app[STATE].teacher_tokens)
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _teacher_only(handler: Handler) -> Handler:
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        if not _is_teacher(request):
+            raise web.HTTPUnauthorized(text="Log in on the teacher's page first.")
+        if request.method == "POST" and request.headers.get("X-Parley") != "teacher":
+            raise web.HTTPForbidden(text="Use the teacher's page.")
+        return await handler(request)
+    return guarded
+
+
+async def _teacher(request: web.Request) -> web.StreamResponse:
+    page = TEACHER_PAGE if _is_teacher(request) else LOGIN_PAGE
+    return web.Response(text=page, content_type="text/html", headers=_SECURE_HEADERS)
+
+
+async def _login(request: web.Request) -> web.StreamResponse:
+    classroom, state = request.app[CLASSROOM], request.app[STATE]
+    address = _address(request)
+    if state.blocked(address):
+        raise web.HTTPTooManyRequests(text="Too many wrong passwords: wait a minute.")
+    form = await request.post()
+    password = form.get("password")
+    if not isinstance(password, str) or not classroom.password_matches(password):
+        state.failed(address)
+        raise web.HTTPFound("/teacher?wrong=1")
+    token = secrets.token_urlsafe(24)
+    state.teacher_tokens.add(token)
+    response = web.HTTPFound("/teacher")
+    response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
+    raise response
+
+
+@_teacher_only
+async def _overview(request: web.Request) -> web.StreamResponse:
+    classroom = request.app[CLASSROOM]
+    data = classroom.overview()
+    data["code"] = classroom.code
+    data["address"] = request.app[ADDRESS][0]
+    return web.json_response(data)
+
+
+@_teacher_only
+async def _start(request: web.Request) -> web.StreamResponse:
+    request.app[CLASSROOM].start()
+    return web.json_response({"status": request.app[CLASSROOM].status})
+
+
+@_teacher_only
+async def _pause(request: web.Request) -> web.StreamResponse:
+    request.app[CLASSROOM].pause()
+    return web.json_response({"status": request.app[CLASSROOM].status})
+
+
+@_teacher_only
+async def _message(request: web.Request) -> web.StreamResponse:
+    try:
+        data = await request.json()
+        text = data["text"] if isinstance(data, dict) else None
+    except (ValueError, KeyError):
+        text = None
+    if not isinstance(text, str):
+        return web.json_response({"error": "Send a message as text."}, status=400)
+    try:
+        sent = request.app[CLASSROOM].message(text)
+    except Refusal as exc:
+        return web.json_response({"error": str(exc)}, status=400)
+    return web.json_response({"sent": sent})
+
+
+@_teacher_only
+async def _report(request: web.Request) -> web.StreamResponse:
+    from game.report import gather, write_csv, write_html
+
+    classroom = request.app[CLASSROOM]
+    kind = request.match_info["kind"]
+    await asyncio.to_thread(classroom.flush)  # the report reads the saves on disk
+    rows, problems = await asyncio.to_thread(gather, classroom.tables_folder)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"class.{kind}"
+        if kind == "csv":
+            write_csv(rows, path)
+        else:
+            write_html(rows, problems, path, f"Class report: {classroom.scenario.title}")
+        body = path.read_bytes()
+    content = "text/csv" if kind == "csv" else "text/html"
+    return web.Response(body=body, content_type=content, charset="utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="class.{kind}"',
+                                 **_SECURE_HEADERS})
+
+
+@_teacher_only
+async def _transcripts(request: web.Request) -> web.StreamResponse:
+    from game import transcript
+
+    classroom = request.app[CLASSROOM]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in classroom.tables.values():
+            if table.session is None:
+                continue
+            game, humans = table.session.game, table.session.humans
+            stem = f"table-{table.id}-" + "-".join(
+                "".join(ch for ch in game.teams.get(side, "") if ch.isalnum())[:20] or side
+                for side in game.sides)
+            archive.writestr(f"{stem}.md", transcript.markdown(game, humans))
+            archive.writestr(f"{stem}.html", transcript.html(game, humans))
+    return web.Response(body=buffer.getvalue(), content_type="application/zip",
+                        headers={"Content-Disposition":
+                                 'attachment; filename="transcripts.zip"'})
+
+
+async def _home(request: web.Request) -> web.StreamResponse:
+    return web.Response(text="Parley class server. Students: python main.py join ADDRESS "
+                             "--code CODE --team NAME. Teacher: open /teacher.\n")
+
+
+_SECURE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                               "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+#: The address students join, as shown to the teacher (one item, set once listening).
+ADDRESS = web.AppKey("address", list[str])
+
+
+async def _ticker(app: web.Application) -> Any:
+    async def run() -> None:
+        while True:
+            await asyncio.sleep(0.25)
+            try:
+                app[CLASSROOM].tick()
+            except Exception:  # one table's trouble must not stop every clock
+                log.exception("turn clock")
+    task = asyncio.create_task(run())
+    yield
+    task.cancel()
+    # Every table's latest move is on disk before the server stops.
+    await asyncio.to_thread(app[CLASSROOM].flush)
+
+
+def create_app(classroom: Classroom, address: str = "") -> web.Application:
+    """The class server's application over *classroom*."""
+    app = web.Application(client_max_size=MAX_BODY)
+    app[CLASSROOM] = classroom
+    app[STATE] = ServerState()
+    app[ADDRESS] = [address]
+    app.router.add_get("/", _home)
+    app.router.add_get("/ws", _device)
+    app.router.add_get("/teacher", _teacher)
+    app.router.add_post("/teacher/login", _login)
+    app.router.add_get("/teacher/api/state", _overview)
+    app.router.add_post("/teacher/api/start", _start)
+    app.router.add_post("/teacher/api/pause", _pause)
+    app.router.add_post("/teacher/api/message", _message)
+    app.router.add_get(r"/teacher/report.{kind:(csv|html)}", _report)
+    app.router.add_get("/teacher/transcripts.zip", _transcripts)
+    app.cleanup_ctx.append(_ticker)
+    return app
+
+
+def local_address() -> str:
+    """This computer's address on the local network, as well as it can be told without
+    sending anything (the loopback address when none is found)."""
+    try:
+        found = socket.gethostbyname(socket.gethostname())
+    except OSError:
+        found = "127.0.0.1"
+    return found
+
+
+async def serve(classroom: Classroom, bind: str, port: int,
+                announce: Callable[[str, int], None]) -> None:
+    """Run the server until cancelled; *announce* is told the address and port once it
+    listens."""
+    shown = local_address() if bind in ("0.0.0.0", "::", "") else bind
+    runner = web.AppRunner(create_app(classroom, f"{shown}:{port}"), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, bind or None, port)
+    await site.start()
+    real_port = port
+    for found in runner.addresses:
+        if isinstance(found, tuple) and len(found) >= 2:
+            real_port = int(found[1])
+            break
+    runner.app[ADDRESS][0] = f"{shown}:{real_port}"
+    announce(shown, real_port)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
