@@ -11,6 +11,7 @@ import logging
 import os
 import time
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,10 @@ from game.ui.theme import TEXT_SCALES, Theme, load_theme, load_theme_data
 log = logging.getLogger(__name__)
 
 MIN_SIZE = (1024, 600)
+#: The window's size when none is asked for, if the screen has room for it.
+DEFAULT_SIZE = (1280, 720)
+#: Room left around a window for its title bar and the desktop's panels.
+DESKTOP_MARGIN = (40, 80)
 PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
 #: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
 HEARTBEAT = 0.25
@@ -56,12 +61,19 @@ class App:
     """The window and its stack of screens: the :class:`~game.ui.screen.Host` of every
     screen. Tests drive it with :meth:`step`."""
 
-    def __init__(self, *, size: tuple[int, int] = (1280, 720), fullscreen: bool = False,
-                 settings: Settings | None = None, seed: int | None = None) -> None:
+    def __init__(self, *, size: tuple[int, int] | None = (1280, 720),
+                 fullscreen: bool = False, settings: Settings | None = None,
+                 seed: int | None = None) -> None:
+        """*size*: the window's size exactly (tests, pictures); None fits it to the screen
+        (the game as players start it): :func:`fitted_size`."""
         self.started = time.perf_counter()
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
+        if size is None:
+            fitted = fitted_size(desktop_size())
+            fullscreen = fullscreen or fitted is None
+            size = fitted or MIN_SIZE
         self.windowed_size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         self.fullscreen = fullscreen
         self.window = self._open_window()
@@ -90,9 +102,14 @@ class App:
     # ----- window -----------------------------------------------------------------------
 
     def _open_window(self) -> pygame.Surface:
+        """The one window of the game, centred on the screen (full screen if asked)."""
+        surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.os_window = os_window()
+        self.os_window.position = pygame.WINDOWPOS_CENTERED
         if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self.os_window.set_fullscreen(desktop=True)
+            return display_surface()
+        return surface
 
     @property
     def size(self) -> tuple[int, int]:
@@ -104,12 +121,21 @@ class App:
         if not self.fullscreen:
             self.windowed_size = size
             if self.window.get_size() != size:
-                self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+                self.os_window.size = size
+                self.window = display_surface()
         self.restyle()
 
     def toggle_fullscreen(self) -> None:
+        """Full screen on, or off, for the same window (never a new one): back in a
+        window, it has its size again, centred."""
         self.fullscreen = not self.fullscreen
-        self.window = self._open_window()
+        if self.fullscreen:
+            self.os_window.set_fullscreen(desktop=True)
+        else:
+            self.os_window.set_windowed()
+            self.os_window.size = self.windowed_size
+            self.os_window.position = pygame.WINDOWPOS_CENTERED
+        self.window = display_surface()
         self.restyle()
 
     def restyle(self) -> None:
@@ -400,8 +426,45 @@ class App:
         return self.exit_code
 
 
+def desktop_size() -> tuple[int, int]:
+    """The size of the screen the window opens on."""
+    sizes = pygame.display.get_desktop_sizes()
+    return sizes[0] if sizes else DEFAULT_SIZE
+
+
+def fitted_size(desktop: tuple[int, int]) -> tuple[int, int] | None:
+    """The window's size on a screen of *desktop* size: 1280x720 where it fits with room
+    for the title bar and the desktop's panels, else as large as fits; None when even the
+    smallest window the game lays out (1024x600) would not fit, and full screen is used.
+
+    >>> fitted_size((1920, 1080)), fitted_size((1280, 800)), fitted_size((1024, 600))
+    ((1280, 720), (1240, 720), None)
+    """
+    room = (desktop[0] - DESKTOP_MARGIN[0], desktop[1] - DESKTOP_MARGIN[1])
+    if room[0] < MIN_SIZE[0] or room[1] < MIN_SIZE[1]:
+        return None
+    return min(DEFAULT_SIZE[0], room[0]), min(DEFAULT_SIZE[1], room[1])
+
+
+def display_surface() -> pygame.Surface:
+    """The window's surface (the same object while the window is open)."""
+    surface = pygame.display.get_surface()
+    assert surface is not None, "the window is open"
+    return surface
+
+
+def os_window() -> pygame.Window:
+    """The window the display module opened, as a window that can be moved, resized and
+    made full screen in place."""
+    with warnings.catch_warnings():
+        # pygame-ce prefers new code to draw through Window.get_surface; the game draws
+        # through the display module's surface, which stays the same object.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
 def run(scenario_path: str | None = None, *, demo: bool = False,
-        settings: Settings | None = None, size: tuple[int, int] = (1280, 720),
+        settings: Settings | None = None, size: tuple[int, int] | None = None,
         fullscreen: bool = False) -> int:
     """Open the window and play until the player quits; returns the exit code.
 
