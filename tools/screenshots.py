@@ -255,6 +255,24 @@ def scene_transcript(app: App) -> None:
     debrief_of(app).save_transcript()
 
 
+def scene_tactics(app: App) -> None:
+    """The list of tactics, open over the table on the player's turn."""
+    new_game(app)
+    seat_players(app)
+    play_turns(app, 4)
+    skip_all(app)
+    table = table_of(app)
+    for _ in range(400):
+        seat_players(app)
+        if table.my_turn:
+            break
+        table.think = 0
+        skip_all(app)
+        app.step(0.02)
+    table.banner = None
+    table.open_tactics()
+
+
 SCENES: list[tuple[str, Scene]] = [
     ("01_title", scene_title),
     ("02_scenarios", scene_scenarios),
@@ -279,6 +297,7 @@ SCENES: list[tuple[str, Scene]] = [
     ("21_reload_problems", scene_reload_problems),
     ("22_changed_save", scene_changed_save),
     ("23_transcript_saved", scene_transcript),
+    ("24_table_tactics", scene_tactics),
 ]
 
 
