@@ -404,6 +404,14 @@ class TableScreen(TableFace):
         self._layout_tactics(size)
         self.log.relayout(t)
 
+    def panels(self) -> dict[str, pygame.Rect]:
+        """The table's panels by name (for the layout check: none may be empty, overlap
+        another or leave the window)."""
+        return {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
+                "meters": self.meters_rect, "objective": self.goal_rect,
+                "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
+                "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+
     def _left_height(self, width: int, title: int) -> int:
         """The height the meters and the objective need in a column of *width*."""
         t = self.theme

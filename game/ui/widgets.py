@@ -90,6 +90,21 @@ class Button(Widget):
     def texts(self) -> list[str]:
         return [self.label]
 
+    def width_for(self, theme: Theme, least: int) -> int:
+        """*least* pixels at 1280x720, scaled to the window, or wider to hold the label
+        (at a larger text size, say)."""
+        return max(round(least * theme.ui_scale), self.natural_width(theme))
+
+    def natural_width(self, theme: Theme) -> int:
+        """The width that holds each line of the label whole beside its key hint."""
+        font = theme.fonts.get(self.role, bold=self.kind == "primary")
+        width = max(font.size(line)[0] for line in self.label.split("\n")) + \
+            2 * theme.unit + 4
+        if self.hint:
+            small = theme.fonts.get("small", bold=True)
+            width += max(small.size(self.hint)[0] + 8, small.get_linesize() + 2) + theme.unit
+        return width
+
     def set_label(self, label: str) -> None:
         if label != self.label:
             self.label = label
@@ -144,6 +159,8 @@ class Button(Widget):
         return face
 
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        if self.rect.w <= 0 or self.rect.h <= 0:
+            return
         surface.blit(self._face(theme, hovered, focused), self.rect)
         if focused:
             draw_focus(surface, theme, self.rect)
