@@ -214,8 +214,13 @@ class Agenda:
         small = theme.fonts.get("small")
         head, worth, note = self._fixed(theme, rect.w - 3 * u)
         y = rect.y + u + small.get_linesize() + u // 2  # panel title
-        self.head_lines = head
-        y += small.get_linesize() * head + u // 2       # the table's proposal
+        # The line on the table's proposal, unless the rows need its room: each row says
+        # the table's option too.
+        rows_h = len(self.rows) * (IssueRow.height(theme, 2) + u // 2)
+        spare = rect.h - (y - rect.y) - rows_h - (worth + note) * small.get_linesize() - \
+            4 * u - small.get_linesize()
+        self.head_lines = head if spare >= small.get_linesize() * head else 0
+        y += small.get_linesize() * self.head_lines + u // 2
         bh = small.get_linesize() + u
         self.copy.rect = pygame.Rect(rect.x + u, rect.bottom - u - bh, rect.w - 2 * u, bh)
         self.worth_lines, self.note_lines = worth, note
@@ -280,7 +285,9 @@ class Agenda:
         else:
             text = "Nothing is on the table yet. Build a package below and propose it."
             colour = t.c["muted"]
-        paragraph(surface, small, text, colour, x, y, width, self.head_lines, "agenda table")
+        if self.head_lines:
+            paragraph(surface, small, text, colour, x, y, width, self.head_lines,
+                      "agenda table")
         above, below = self.scrolls
         size = max(8, u)
         mid = self.rect.y + u + small.get_linesize() // 2

@@ -13,9 +13,11 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import event_title
+from game.play.wording import event_title, phase_round
 from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, shown_meters
+from game.ui.moment_card import MomentCard
+from game.play.moment import since_last_move, what_changed
 from game.ui.navigation import Debrief, HandOver, Pause, Question, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
@@ -75,6 +77,11 @@ class TableScreen(TableFace):
         self.debrief_button = Button("See the debrief", self.to_debrief, kind="primary",
                                      tooltip="What was agreed, how good it was, and what "
                                              "really happened.")
+        #: The "what changed" card over the table, while it is up.
+        self.card: MomentCard | None = None
+        self.card_time = 0.0
+        #: How much of the visible record the cards have told so far.
+        self.card_seen = 0
         self.shown = 0
         self.timer = 0.0
         self.think = THINK
@@ -170,7 +177,54 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._show_card()
         self._ask_if_asked()
+
+    # ----- what changed ------------------------------------------------------------------
+
+    def _show_card(self) -> None:
+        """When the turn comes back to a player, or after each move in a demo, show what
+        changed since: from the record the seat may see, never another side's."""
+        game = self.session.game
+        visible = self.session.visible_log()[:self.shown]
+        if game.finished or len(visible) <= self.card_seen:
+            return
+        demo = self.session.mode == "demo"
+        if demo:
+            start = self.card_seen
+            viewer = None
+            title = "What changed"
+        elif self.my_turn:
+            start = since_last_move(visible, self.seat)
+            viewer = self.seat
+            title = "Since your last move" if start else "At the table so far"
+        else:
+            return
+        entries = visible[start:]
+        if not any(e.kind == "move" and e.speaker != viewer for e in entries):
+            return
+        self.card_seen = len(visible)
+        moment = what_changed(game, entries, viewer)
+        if moment.empty:
+            return
+        round_label = phase_round(game.scenario, game.settings.rounds, moment.round)
+        self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
+                                               f"{round_label[3]}")
+        self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
+        self.banner = None
+        self.log.visible = False  # the card lies over the log until it closes
+        self._layout_card()
+
+    def _layout_card(self) -> None:
+        if self.card is not None:
+            self.card.layout(self.log_rect.union(self.quote_rect), self.theme)
+
+    def close_card(self) -> None:
+        """Close the card (Backspace, a click on it, or the player's move) and show the
+        log again."""
+        if self.card is not None:
+            self.card = None
+            self.log.visible = True
 
     def _ask_if_asked(self) -> None:
         """The other side asked what matters most: the seated team answers first."""
@@ -201,6 +255,7 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._show_card()
         self._ask_if_asked()
 
     # ----- the list of tactics -----------------------------------------------------------
@@ -254,6 +309,7 @@ class TableScreen(TableFace):
     def play(self, move: Move) -> None:
         if not self.my_turn:
             return
+        self.close_card()
         try:
             self.session.play(move)
         except IllegalMoveError as exc:
@@ -328,7 +384,9 @@ class TableScreen(TableFace):
             self.app.toast(why or "Nothing to do.", 4.0)
             return False
         self.banner = None
+        self.close_card()
         self.shown = len(self.session.visible_log())
+        self.card_seen = self.shown  # what is shown again needs no card
         self.log.set_entries(self.session.visible_log())
         self.think = THINK * self.app.pace
         self._reveal(0)
@@ -402,6 +460,7 @@ class TableScreen(TableFace):
                                       small + u // 2)
             x -= bw + u // 2
         self._layout_tactics(size)
+        self._layout_card()
         self.log.relayout(t)
 
     def panels(self) -> dict[str, pygame.Rect]:
@@ -459,6 +518,17 @@ class TableScreen(TableFace):
                 row.side_colour = self.theme.side_colour(scenario, row.meter.side)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.card is not None and not self.tactics_open:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+                self.close_card()
+                return
+            if event.type == pygame.MOUSEBUTTONDOWN and self.card.box.collidepoint(event.pos):
+                self.close_card()
+                return
+            if event.type == pygame.MOUSEWHEEL and \
+                    self.card.box.collidepoint(pygame.mouse.get_pos()):
+                self.card.text.wheel(event.y)
+                return
         if event.type == pygame.KEYDOWN:
             key = event.key
             ctrl = event.mod & pygame.KMOD_CTRL
@@ -541,6 +611,12 @@ class TableScreen(TableFace):
             changed = self.banner is None
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self.card is not None and self.session.mode == "demo":
+            # A demo leaves each card up while the room reads it, then shows the log.
+            self.card_time -= dt
+            if self.card_time <= 0:
+                self.close_card()
+                changed = True
         if self.my_turn and self.session.game.state.asked == self.seat:
             self._ask_if_asked()  # e.g. a team seated after the question was put
             return True
@@ -588,6 +664,8 @@ class TableScreen(TableFace):
         panel(surface, t, self.log_rect, "At the table")
         table_panels.draw_goal(self, surface)
         table_panels.draw_quote(self, surface)
+        if self.card is not None:
+            self.card.draw(surface, t)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:
@@ -599,6 +677,8 @@ class TableScreen(TableFace):
         surface.fill(self.theme.c["background"])
         self.draw_content(surface)
         for widget in self._table_widgets():
+            if not widget.visible:
+                continue
             old = surface.get_clip()
             if widget.clip is not None:
                 surface.set_clip(widget.clip)
