@@ -584,9 +584,9 @@ class TableScreen(TableFace):
         if key in digits:
             if self.tactics_open:
                 return True
+            # The move is made where the focus is: a key does not move it.
             button = self.actions.moves[digits[key]]
             if button.enabled:
-                self.ring.focus(button)
                 button.activate()
             return True
         if key == pygame.K_c and self.session.is_human(self.seat):
