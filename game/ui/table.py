@@ -52,6 +52,7 @@ class TableScreen(TableFace):
         self.session = session
         scenario = session.scenario
         self.log = DialogueLog(scenario, session.humans)
+        self.log.rounds = session.game.state.rounds
         self.agenda = Agenda(session)
         self.actions = Actions(session, self.play, self.propose, self.accept,
                                self.choose_issue)
