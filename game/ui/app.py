@@ -20,12 +20,8 @@ import pygame_gui
 
 from game.crashlog import write_crash_log
 from game.settings import Settings
-from game.ui import flow
-from game.ui.crash_report import CrashReport, autosave_path, crash_context, find_session
-from game.ui.navigation import Crash
-from game.ui.router import screen_for
 from game.ui.screen import Destination, Preferences, Screen
-from game.ui.text import CACHE, render, wrap
+from game.ui.text import CACHE, draw_line, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme, load_theme_data
 
 log = logging.getLogger(__name__)
@@ -192,7 +188,12 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def _screen(self, to: S | Destination[S]) -> S:
-        return screen_for(self, to) if isinstance(to, Destination) else to
+        if not isinstance(to, Destination):
+            return to
+        # The screens (and the game's model under them) are imported at the first one
+        # shown, after the window's first frame: see first_frame().
+        from game.ui.router import screen_for
+        return screen_for(self, to)
 
     def push(self, to: S | Destination[S]) -> S:
         """Show *to* over the screen on top; returns its screen."""
@@ -338,6 +339,9 @@ class App:
         the last good move, must not be overwritten by a broken state), write a crash
         report to the log folder, and show the crash screen alone on the stack with
         Parley's own theme. An error in the crash screen itself closes the window."""
+        from game.ui.crash_report import CrashReport, autosave_path, crash_context, \
+            find_session
+        from game.ui.navigation import Crash
         self.crashes.append(error)
         log.error("unexpected error in the front end", exc_info=error)
         failed_screen = self.top
@@ -419,6 +423,22 @@ class App:
         self.toast(f"Screenshot saved: {path}")
         return path
 
+    def first_frame(self) -> None:
+        """Show the game's name at once, before the screens, the scenarios and the saves
+        are read (a launch on a slow machine shows a window within half a second)."""
+        surface = self.window
+        t = self.theme
+        w, h = surface.get_size()
+        surface.fill(t.c["background"])
+        title = t.fonts.get("title", bold=True)
+        y = h // 2 - title.get_linesize()
+        draw_line(surface, title, "Parley", t.c["accent"], (w // 2, y), w, align="center",
+                  where="first frame")
+        draw_line(surface, t.fonts.get("body"), "Opening the negotiating table\u2026",
+                  t.c["muted"], (w // 2, y + title.get_linesize() + t.unit), w,
+                  align="center", where="first frame")
+        pygame.display.flip()
+
     def loop(self) -> int:
         while self.running:
             dt = self.clock.tick(60) / 1000.0
@@ -472,8 +492,10 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
     screen); *demo* goes straight to a computer-against-computer game of it (or of the
     default scenario)."""
     app = App(size=size, fullscreen=fullscreen, settings=settings)
+    app.first_frame()
     try:
         try:
+            from game.ui import flow
             flow.start(app, scenario_path, demo=demo)
         except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
             app.crashed(exc)

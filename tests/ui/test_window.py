@@ -58,3 +58,23 @@ def test_f11_toggles_full_screen_on_the_same_window(make_app) -> None:  # type: 
     x, y = window.position
     assert abs(x - (desktop[0] - 1100) // 2) <= 1 and abs(y - (desktop[1] - 620) // 2) <= 1
     assert pygame.display.get_surface() is surface
+
+
+def test_the_first_frame_comes_before_the_game_is_read(make_app) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+    # The window module brings neither the screens nor the scenario model with it: they
+    # are read after the first frame.
+    code = ("import sys; from game.ui.app import App; "
+            "print(sorted(m for m in ('game.model', 'game.ui.router', 'game.ui.flow', "
+            "'game.engine', 'pydantic') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=Path(__file__).resolve().parents[2],
+                          env={**__import__("os").environ, "SDL_VIDEODRIVER": "dummy"})
+    assert done.stdout.strip() == "[]"
+    app = make_app()
+    app.first_frame()
+    colours = {tuple(app.window.get_at((x, app.window.get_height() // 2 - 20)))
+               for x in range(0, app.window.get_width(), 3)}
+    assert len(colours) > 1  # the game's name is drawn
