@@ -18,7 +18,7 @@ from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
-from game.ui.navigation import Debrief, HandOver, Pause, Question, TableFace
+from game.ui.navigation import Briefing, Debrief, HandOver, Pause, Question, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
@@ -68,6 +68,9 @@ class TableScreen(TableFace):
                                              "at once.")
         self.close_tactics = Button("Close the list", self.shut_tactics, hint="Esc",
                                     role="small")
+        self.brief_button = Button("Your brief", self.open_brief, hint="F1", role="small",
+                                   tooltip="Read your confidential brief again: your "
+                                           "priorities, points and fallback.")
         #: The list of tactics is open over the table.
         self.tactics_open = False
         self.tactics_box = pygame.Rect(0, 0, 0, 0)
@@ -115,6 +118,8 @@ class TableScreen(TableFace):
         self.actions.refresh(shown_side, self.my_turn)
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
         self.debrief_button.visible = game.finished and not self.pending
+        # Only the seated side's own brief, and never while nobody is seated.
+        self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
         self._sync_takebacks()
         self._ring()
@@ -149,6 +154,8 @@ class TableScreen(TableFace):
                                          self.redo_button]
         if self.skip_button.visible:
             widgets.append(self.skip_button)
+        if self.brief_button.visible:
+            widgets.append(self.brief_button)
         widgets += [*self.meters, self.log]
         return widgets
 
@@ -258,6 +265,12 @@ class TableScreen(TableFace):
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()
+
+    def open_brief(self) -> None:
+        """The seated team's confidential brief, over the table (F1); Enter or Esc comes
+        back."""
+        if self.seat is not None and self.session.is_human(self.seat):
+            self.app.push(Briefing(self.session, self.seat, lambda: None))
 
     # ----- the list of tactics -----------------------------------------------------------
 
@@ -433,8 +446,12 @@ class TableScreen(TableFace):
             row.rect = pygame.Rect(c1.x + u * 3 // 2, y, c1.w - 3 * u, mh)
             y += mh + u
         self.meters_rect = pygame.Rect(c1.x, top, c1.w, y - top)
+        # The brief's button under the objective, when someone plays.
+        brief_h = self._brief_height()
         self.goal_rect = pygame.Rect(c1.x, self.meters_rect.bottom + u, c1.w,
-                                     bottom - self.meters_rect.bottom - u)
+                                     bottom - self.meters_rect.bottom - u - brief_h)
+        self.brief_button.rect = pygame.Rect(c1.x, self.goal_rect.bottom + u, c1.w,
+                                             max(0, brief_h - u))
         # The moves under the agenda: the package is proposed right below where it is
         # built. Undo and Redo sit in the panel's title row, right-aligned.
         extra = [self.tactics_button]
@@ -477,7 +494,13 @@ class TableScreen(TableFace):
         t = self.theme
         u = t.unit
         meters = title + sum(row.height(t, width - 3 * u) + u for row in self.meters)
-        return meters + u + table_panels.goal_height(self, width)
+        return meters + u + table_panels.goal_height(self, width) + self._brief_height()
+
+    def _brief_height(self) -> int:
+        """The room the brief's button takes under the objective (none in a demo)."""
+        if not self.session.humans:
+            return 0
+        return self.theme.fonts.get("small").get_linesize() + 2 * self.theme.unit
 
     def _layout_tactics(self, size: tuple[int, int]) -> None:
         """The list of tactics, opened over the table: a box in the middle of the window
@@ -561,6 +584,9 @@ class TableScreen(TableFace):
                 return
             if key == pygame.K_F5:
                 reload_scenario(self)
+                return
+            if key == pygame.K_F1:
+                self.open_brief()
                 return
             if key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
                 self.log.select(-1 if key == pygame.K_LEFTBRACKET else 1)
