@@ -4,7 +4,9 @@
   computer-against-computer game played at 60 frames a second, at the normal pace, with
   every frame where the log grows included (bars: 4 ms and 16 ms); and the same over the
   frames actually drawn (a frame where nothing changed is not drawn again);
-* launch to first frame, in a fresh interpreter (bar: 1.0 s);
+* launch to first frame, in a fresh interpreter, as ``python main.py`` opens the window:
+  the window shows the game's name before the screens, scenarios and saves are read
+  (bar: 0.6 s); and launch to the title screen's first frame;
 * peak memory of the process that played the game (bar: 200 MB).
 
 Runs under SDL's dummy video driver: ``python benchmarks/bench_ui.py``.
@@ -29,25 +31,27 @@ sys.path.insert(0, str(ROOT))
 
 FIRST_FRAME = """
 import time
-start = time.perf_counter()
 from game.ui.app import App
-from game.ui.flow import start as start_screens
 app = App(size=(1280, 720))
+app.first_frame()
+first = time.time()
+from game.ui.flow import start as start_screens
 start_screens(app)
 app.step(0.0)
-import sys
-print(time.perf_counter() - start)
+print(first, time.time())
 """
 
 
-def launch_to_first_frame(runs: int = 3) -> float:
-    """Seconds from starting a Python process to the title screen's first frame."""
-    best = float("inf")
+def launch_to_first_frame(runs: int = 3) -> tuple[float, float]:
+    """Seconds from starting a Python process to the window's first frame, and to the
+    title screen's first frame (the best of *runs*, each on the wall clock)."""
+    best = (float("inf"), float("inf"))
     for _ in range(runs):
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", FIRST_FRAME], check=True, cwd=ROOT,
-                       capture_output=True)
-        best = min(best, time.perf_counter() - began)
+        began = time.time()
+        done = subprocess.run([sys.executable, "-c", FIRST_FRAME], check=True, cwd=ROOT,
+                              capture_output=True, text=True)
+        first, title = (float(x) - began for x in done.stdout.split()[-2:])
+        best = (min(best[0], first), min(best[1], title))
     return best
 
 
@@ -98,7 +102,9 @@ def main() -> int:
     print(f"BENCH ui_demo_log_entries {entries} entries")
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"BENCH ui_peak_memory {peak_kb / 1024:.1f} MB")
-    print(f"BENCH ui_launch_to_first_frame {launch_to_first_frame():.3f} s")
+    first, title = launch_to_first_frame()
+    print(f"BENCH ui_launch_to_first_frame {first:.3f} s")
+    print(f"BENCH ui_launch_to_title {title:.3f} s")
     return 0
 
 

@@ -360,7 +360,7 @@ def _play(args: argparse.Namespace) -> int:
     from game.engine import Game
     from game.play.session import Session, team_names
     from game.save import Autosave, read_save, restore, save_folder
-    from game.textplay import Quit, TextGame, ask_team_names, choose_sides
+    from game.textplay import Quit, TextGame, ask_team_names, choose_sides, terminal_clearer
 
     save = read_save(Path(args.load)) if args.load else None
     scenario = (_scenario_of(save, args) if save is not None
@@ -417,9 +417,7 @@ def _play(args: argparse.Namespace) -> int:
         autosave = None if args.no_save or not humans else \
             Autosave(save_folder(), game, humans)
         session = Session(game, humans, autosave=autosave)
-    clear = (lambda: control(sys.stdout, "\033[2J\033[3J\033[H")) if sys.stdout.isatty() \
-        else None
-    text = TextGame(session, sys.stdin, sys.stdout, clear)
+    text = TextGame(session, sys.stdin, sys.stdout, terminal_clearer(sys.stdout))
     if args.load:
         text.skip_to(max(len(session.game.log) - 6, 0))
     _PLAYING[:] = [session]

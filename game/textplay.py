@@ -17,10 +17,27 @@ from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.session import TEAM_NAME_LIMIT, Session
 from game.play.wording import (change_text, combination_texts, event_title, move_label,
-                               offer_rows, offer_text, round_label, rounds_text)
+                               offer_rows, round_label, rounds_text, short_name)
+from game.safetext import control
 from game.textdebrief import write_debrief
 
 WIDTH = 78
+#: Home, clear the screen, and clear the scrollback too (ESC[3J), so that a team taking the
+#: keyboard cannot scroll back to the other team's numbers.
+CLEAR = "\033[H\033[2J\033[3J"
+
+
+def terminal_clearer(out: TextIO) -> Callable[[], None] | None:
+    """What clears *out* at a hand-over when it is a terminal (None when it is not): the
+    sequence goes through :func:`game.safetext.control`, which the filter on everything
+    else printed would strip."""
+    if not out.isatty():
+        return None
+
+    def clear() -> None:
+        control(out, CLEAR)
+        out.flush()
+    return clear
 
 
 def against(value: int, batna: int) -> str:
@@ -111,6 +128,8 @@ class TextGame:
         #: Each side's fallback as of the last entry shown to it: an offer is weighed
         #: against the fallback the player knew when it was made.
         self.fallbacks = {s: self.scenario.sides[s].batna.value for s in self.scenario.sides}
+        #: The offer printed last, issue by issue (the turn's summary need not repeat it).
+        self.offer_shown: Mapping[str, str] | None = None
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -311,6 +330,7 @@ class TextGame:
 
     def offer(self, offer: Mapping[str, str], viewer: str | None) -> None:
         """A package issue by issue, with what it is worth to the viewer."""
+        self.offer_shown = offer
         for issue, option in offer_rows(self.scenario, offer):
             self.say(f"{issue}: {option}", 6, 2)
         if viewer is not None:
@@ -338,26 +358,37 @@ class TextGame:
         state = game.state
         self.say()
         self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
-        self.say("   ".join(f"{m.name}: {state.meters[m.id]:g}" for m in self.scenario.meters))
+        self.say(self.meters_line(), 0, 2)
         batna = points(game.fallback(side))
         if state.standing is not None:
             by = "you" if state.standing_by == side else self.name(state.standing_by or side)
             package = self._package(state.standing)
             value = points(game.space.utility_of(side, package))
             crossed = game.space.red_lines_crossed(side, package)
-            self.say(f"On the table (from {by}): {offer_text(self.scenario, state.standing)}.")
             if crossed:
-                for red in crossed:
-                    self.say(f"It crosses your red line: {red} Agreeing to it counts as a "
-                             "loss.", 2, 2)
+                verdict = "it crosses your red line, so agreeing to it counts as a loss"
             else:
-                verdict = "better than" if value > batna else "NOT better than"
-                self.say(f"Worth {value} points to you; your BATNA is worth {batna}: "
-                         f"{verdict} no deal.", 2, 2)
+                verdict = "better than no deal" if value > batna else "NOT better than no deal"
+            above = " (above)" if self.offer_shown == state.standing else ""
+            self.say(f"On the table, from {by}{above}: worth {value} points to you, your "
+                     f"fallback {batna}: {verdict}.", 0, 2)
+            if not above:
+                for issue, option in offer_rows(self.scenario, state.standing):
+                    self.say(f"{issue}: {option}", 4, 2)
+            for red in crossed:
+                self.say(f"Red line crossed: {red}", 4, 2)
         else:
-            self.say(f"Nothing is on the table. Your BATNA is worth {batna} points.")
+            self.say(f"Nothing is on the table. Your fallback is worth {batna} points.")
         if state.last_turn:
             self.say("This is the last move of the game: after it, the talks end.")
+        self.offer_shown = None
+
+    def meters_line(self) -> str:
+        """Every meter on one line, by the head of its name: "Trust 35 | Ceasefire
+        stability 55 | ..." (m shows the full names)."""
+        meters = self.session.game.state.meters
+        return "Meters: " + " | ".join(f"{short_name(m.name)} {meters[m.id]:g}"
+                                       for m in self.scenario.meters)
 
     def _package(self, chosen: Mapping[str, str]) -> Package:
         return self.session.game.space.package_of(chosen) or from_ids(self.scenario, chosen)
@@ -419,14 +450,17 @@ class TextGame:
                     raise Quit
             elif choice in ("?", "h", "help"):
                 self.help()
+                self.say("(m lists every move with what it does.)")
             elif choice == "b":
                 self.briefing(side)
             elif choice == "s":
                 for source in self.scenario.sources:
                     self.quote(source.id, 2)
             elif choice == "m":
-                self.status(side)
-                menu = self.menu(side)
+                self.say()
+                self.say("   ".join(f"{m.name}: {self.session.game.state.meters[m.id]:g}"
+                                    for m in self.scenario.meters))
+                menu = self.menu(side, details=True)
             elif choice == "u":
                 if self.undo(side):
                     return
@@ -506,14 +540,17 @@ class TextGame:
         return self.ask(f"{warning} Accept it anyway? Type y to confirm: ").lower() \
             .startswith("y")
 
-    def menu(self, side: str) -> dict[str, tuple[Move, str | None]]:
-        """Show the moves under numbers that never change during a game; moves not
-        available now are shown with the engine's reason."""
+    def menu(self, side: str, details: bool = False) -> dict[str, tuple[Move, str | None]]:
+        """Show the moves under keys that never change during a game: the moves
+        available now by name, on as few lines as they fit; with *details* (m), every
+        move with what it does, and those not available now with the engine's reason."""
         state = self.session.game.state
         countering = state.standing is not None and state.standing_by != side
         keys: dict[str, tuple[Move, str | None]] = {}
         number = 1
         lines = []
+        names = []
+        hidden = 0
         for choice in self.session.choices(side):
             move = choice.move
             if move.kind == "walkout":
@@ -524,18 +561,34 @@ class TextGame:
                 key = str(number)
                 number += 1
             label = move_label(self.scenario, move, countering)
+            keys[key] = (move, choice.why_not)
+            if choice.why_not is None:
+                # Kept whole on one line: the spaces inside a name do not break.
+                names.append(f"{key} {label.split(' (')[0]}".replace(" ", "\u00a0"))
+            else:
+                hidden += 1
             if move.kind == "tactic":
                 label += f": {self.scenario.tactic(move.tactic or '').help}"
-            keys[key] = (move, choice.why_not)
             if choice.why_not is None:
                 lines.append(f"{key:>2}  {label}")
             else:
                 lines.append(f"{key:>2}  {label.split(':')[0]} - not now: {choice.why_not}")
-        self.say("Your moves:")
-        for line in lines:
-            self.say(line, 2, 4)
         extra = "u undo   r redo   " if self.session.settings.undo else ""
-        self.say(f"b your brief   s sources   m menu   {extra}? help   q quit", 2)
+        if details:
+            self.say("Your moves:")
+            for line in lines:
+                self.say(line, 2, 4)
+        else:
+            self.out.write(textwrap.fill("   ".join(names), WIDTH, initial_indent="Moves: ",
+                                         subsequent_indent="       ",
+                                         break_on_hyphens=False, break_long_words=False)
+                           .replace("\u00a0", " ") + "\n")
+            if hidden:
+                self.say(f"{hidden} more not available now. m: every move, what it does "
+                         "and why not now.", 7, 0)
+            else:
+                self.say("m: every move and what it does.", 7, 0)
+        self.say(f"b your brief   s sources   m moves   {extra}? help   q quit", 2)
         return keys
 
     def build_package(self, side: str) -> Package | None:
@@ -590,9 +643,9 @@ class TextGame:
         value = points(game.space.utility_of(side, package))
         batna = points(game.fallback(side))
         self.say()
-        self.say(f"Your package: {offer_text(self.scenario, chosen)}.")
-        self.say(f"Worth {value} points to you, against your BATNA of {batna} "
-                 f"({value - batna:+d}).", 2)
+        self.say(f"Your package, worth {value} points to you: {against(value, batna)}.")
+        for name, choice in offer_rows(self.scenario, chosen):
+            self.say(f"{name}: {choice}", 4, 2)
         for red in game.space.red_lines_crossed(side, package):
             self.say(f"Warning: it crosses your red line: {red}", 2, 2)
         if self.ask("Propose it? [Y/n] ").lower().startswith("n"):
@@ -605,6 +658,7 @@ class TextGame:
         previous = self.last_human
         if self.clear:
             self.clear()
+        self.offer_shown = None
         self.say()
         self.rule("HAND-OVER")
         self.say(f"Pass the keyboard to the {self.name(side)} team. Everyone else, look away: "

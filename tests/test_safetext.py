@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
+import game.play.wording
 import game.report
 import game.safetext
 import game.settings
@@ -47,7 +48,8 @@ def tutorial() -> Scenario:
 
 
 @pytest.mark.parametrize("module", [game.safetext, game.untrusted, game.settings,
-                                    game.report], ids=lambda m: m.__name__)
+                                    game.report, game.play.wording],
+                         ids=lambda m: m.__name__)
 def test_the_examples_in_the_docstrings_hold(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted and not result.failed

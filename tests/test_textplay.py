@@ -45,8 +45,9 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
     text, out = play({"us"}, "\n" + turn * 12 + "13\n" * 4, seed=3)
     assert "CONFIDENTIAL BRIEF: UNITED STATES" in out
     flat = " ".join(out.split())
-    assert "Your package: Form of joint action: Joint planning; Role of the Syrian " \
-        "government: No role; Ceasefire precondition on Damascus: Verified calm first" in flat
+    assert "Your package, worth 86 points to you: 41 above your fallback of 45." in flat
+    assert "    Form of joint action: Joint planning\n    Role of the Syrian government: No " \
+        "role\n    Ceasefire precondition on Damascus: Verified calm first\n" in out
     # Offers are shown issue by issue, with what they are worth to the player.
     game = text.session.game
     first = next(e for e in game.log if e.kind == "move" and e.speaker == "us"
@@ -105,11 +106,11 @@ def test_input_that_ends_leaves_the_game_cleanly() -> None:
 def test_nonsense_input_is_answered_with_help_not_an_error() -> None:
     _, out = play({"us"}, "\nbanana\n99\n?\nq\ny\n")
     assert out.count("Type the number or letter of a move") == 2 and "How to play" in out
-    assert out.count("Your moves:") == 1  # the menu is not printed again after each error
+    assert out.count("Moves: ") == 1  # the moves are not listed again after each error
 
 
 def test_moves_keep_their_numbers_and_unavailable_ones_say_why() -> None:
-    _, out = play({"us"}, "\n2\nw\nq\ny\n")
+    _, out = play({"us"}, "\nm\n2\nw\nq\ny\n")
     out = " ".join(out.split())
     assert "2 Accept the proposal on the table - not now: Nothing can be accepted in this " \
         "phase (Opening statements)." in out
@@ -253,3 +254,83 @@ def test_saying_what_matters_most_the_player_chooses_the_issue() -> None:
     assert "Which issue do you say matters most to you?" in out
     assert text.session.game.state.revealed["us"] == ("start_date",)
     assert "Nothing said." in out
+
+
+def turn_screen(out: str, side: str = "UNITED STATES") -> str:
+    """The first turn's screen of *side*: from its heading to the prompt."""
+    start = out.index(f"{side} TO MOVE")
+    return out[start:out.index("Your move (", start)]
+
+
+def test_a_turn_fits_a_screen_meters_on_one_line_and_moves_by_name_once() -> None:
+    _, out = play({"us"}, "\nq\ny\n")
+    screen = turn_screen(out)
+    lines = screen.splitlines()
+    assert len(lines) <= 24, screen
+    meters = [line for line in lines if line.startswith("Meters: ")]
+    assert meters == ["Meters: Trust 35 | Ceasefire stability 55 | US support 60 | "
+                      "Russian support 60"]
+    # Names only (no descriptions), each whole on one line; moves not available now are
+    # counted, not listed.
+    assert "Builds a little trust" not in screen and "not now:" not in screen
+    assert "   5 Ask what matters most to them" in screen or \
+        "Moves: 5 Ask what matters most to them" in screen or \
+        "       5 Ask what matters most to them" in screen
+    assert "2 Accept" not in screen and "w Walk out" not in screen
+    assert "4 more not available now. m: every move" in screen
+    # The round is on the turn's heading.
+    assert "OPENING STATEMENTS, ROUND 1 OF 8" in lines[0]
+
+
+def test_m_lists_every_move_with_what_it_does_and_why_not_now() -> None:
+    _, out = play({"us"}, "\nm\nq\ny\n")
+    flat = " ".join(out.split())
+    assert "4 Opening statement: Set out your position in public terms." in flat
+    assert "w Walk out (ends the talks) - not now: No delegation can walk out" in flat
+    assert "Trust between delegations: 35" in flat
+
+
+def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> None:
+    text, out = play({"us"}, "\nq\ny\n", seed=3)
+    screen = " ".join(turn_screen(out).split())
+    game = text.session.game
+    standing = game.state.standing
+    assert standing is not None
+    package = game.space.package_of(standing)
+    assert package is not None and game.space.red_lines_crossed("us", package)
+    value = round(game.space.utility_of("us", package) * 100)
+    # Just shown issue by issue above, with its points: the turn's summary says so.
+    assert f"On the table, from Russia (above): worth {value} points to you, your fallback " \
+        "45: it crosses your red line" in screen
+    before = out[:out.index("UNITED STATES TO MOVE")]
+    assert f"Worth {value} points to you, but it crosses your red line" in \
+        " ".join(before.split())
+    for issue in game.scenario.issues:
+        option = next(o for o in issue.options if o.id == standing[issue.id])
+        assert f"      {issue.name}: {option.name}\n" in before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
+    from game.safetext import TerminalOutput
+    from game.textplay import CLEAR, terminal_clearer
+    raw = Terminal()
+    out = TerminalOutput(raw)
+    session = Session(Game(scenario(), None, 5), {"us", "ru"})
+    typed = "\n\n" + "p\n" + "\n\n" + "q\ny\n"
+    text = TextGame(session, io.StringIO(typed), out, terminal_clearer(out))
+    text.run()
+    screen = raw.getvalue()
+    # Both hand-overs begin with the sequence that clears the screen and the scrollback,
+    # which the terminal's filter lets through although it strips every other escape.
+    assert "\x1b[3J" in CLEAR and "\x1b[2J" in CLEAR
+    assert screen.count(CLEAR) == 2
+    # After the second clear, nothing of Russia's private numbers shows.
+    after = screen[screen.rindex(CLEAR):]
+    assert "CONFIDENTIAL BRIEF: RUSSIA" not in after and "RUSSIA TO MOVE" not in after
+    # Not a terminal: nothing to clear.
+    assert terminal_clearer(TerminalOutput(io.StringIO())) is None

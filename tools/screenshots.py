@@ -255,6 +255,36 @@ def scene_transcript(app: App) -> None:
     debrief_of(app).save_transcript()
 
 
+def to_players_turn(app: App, turns: int) -> TableScreen:
+    """A new game played *turns* moves on, then on until it is the player's turn."""
+    new_game(app)
+    seat_players(app)
+    play_turns(app, turns)
+    skip_all(app)
+    table = table_of(app)
+    for _ in range(400):
+        seat_players(app)
+        if table.my_turn:
+            break
+        table.think = 0
+        skip_all(app)
+        app.step(0.02)
+    table.banner = None
+    return table
+
+
+def scene_tactics(app: App) -> None:
+    """The list of tactics, open over the table on the player's turn."""
+    to_players_turn(app, 4).open_tactics()
+
+
+def scene_what_changed(app: App) -> None:
+    """The player's turn comes back: the card says what changed since their last move."""
+    table = to_players_turn(app, 6)
+    assert table.card is not None, "no card on the player's turn"
+
+
+
 SCENES: list[tuple[str, Scene]] = [
     ("01_title", scene_title),
     ("02_scenarios", scene_scenarios),
@@ -279,6 +309,8 @@ SCENES: list[tuple[str, Scene]] = [
     ("21_reload_problems", scene_reload_problems),
     ("22_changed_save", scene_changed_save),
     ("23_transcript_saved", scene_transcript),
+    ("24_table_tactics", scene_tactics),
+    ("25_table_what_changed", scene_what_changed),
 ]
 
 

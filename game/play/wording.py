@@ -59,6 +59,22 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
     return f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}"
 
 
+def short_name(name: str) -> str:
+    """A meter's name cut to its head, for a line that holds every meter: the words
+    before the first "between", "at", "in", "among", "of" or "(".
+
+    >>> short_name("Trust between delegations"), short_name("US support at home and among allies")
+    ('Trust', 'US support')
+    >>> short_name("Ceasefire stability"), short_name("Morale (at home)")
+    ('Ceasefire stability', 'Morale')
+    """
+    words = name.split()
+    for n, word in enumerate(words[1:], 1):
+        if word in ("between", "at", "in", "among", "of") or word.startswith("("):
+            return " ".join(words[:n])
+    return name
+
+
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
     """The label of *move* in a list of moves."""
     if move.kind == "propose":

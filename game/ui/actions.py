@@ -1,5 +1,6 @@
-"""The moves available now (numbered 1-5) and the side's tactics (lettered), each with a
-tooltip on what it does; unavailable ones are greyed with the engine's reason."""
+"""The moves available now (numbered 1-5) and the side's tactics (lettered, in a list that
+opens over the table), each with help on what it does; unavailable ones are greyed with
+the engine's reason."""
 
 from __future__ import annotations
 
@@ -21,7 +22,12 @@ MOVE_HELP = {
     "pass": "Say nothing new this turn: your position stands.",
     "walkout": "Leave the talks. The game ends with no deal: each side falls back on its BATNA.",
 }
-LETTERS = "ABDEFGHIJKLMNOQSTUVXYZ"  # C copies the table's proposal; P, R, W are not used
+#: The tactics' keys: C copies the table's proposal, T opens the list of tactics; P, R and
+#: W are not used.
+LETTERS = "ABDEFGHIJKLMNOQSUVXYZ"
+#: The moves' labels, short enough for a grid of two columns at 150% text.
+LABELS = {"propose": "Propose", "counter": "Counter", "accept": "Accept", "reject": "Reject",
+          "pass": "Pass", "walkout": "Walk out", "confirm": "Press again"}
 
 
 class Actions:
@@ -36,15 +42,14 @@ class Actions:
         self.play = play
         #: The move waiting for a second press, after a warning.
         self.armed: str | None = None
-        self.propose = Button("Propose this package", propose, hint="1",
+        self.propose = Button(LABELS["propose"], propose, hint="1",
                               tooltip=MOVE_HELP["propose"], kind="primary")
-        self.accept = Button("Accept the proposal", accept, hint="2",
-                             tooltip=MOVE_HELP["accept"])
-        self.reject = Button("Reject it", lambda: play(Move.reject()), hint="3",
+        self.accept = Button(LABELS["accept"], accept, hint="2", tooltip=MOVE_HELP["accept"])
+        self.reject = Button(LABELS["reject"], lambda: play(Move.reject()), hint="3",
                              tooltip=MOVE_HELP["reject"])
-        self.wait = Button("Pass", lambda: play(Move.wait()), hint="4",
+        self.wait = Button(LABELS["pass"], lambda: play(Move.wait()), hint="4",
                            tooltip=MOVE_HELP["pass"])
-        self.walkout = Button("Walk out", self._walkout, hint="5", kind="danger",
+        self.walkout = Button(LABELS["walkout"], self._walkout, hint="5", kind="danger",
                               tooltip=MOVE_HELP["walkout"])
         self.moves = [self.propose, self.accept, self.reject, self.wait, self.walkout]
         self.tactics: dict[str, list[Button]] = {}
@@ -60,8 +65,6 @@ class Actions:
                                       role="small", tooltip=tactic.help))
             self.tactics[side] = buttons
         self.side: str | None = None
-        self.scroll = 0
-        self.list_rect = pygame.Rect(0, 0, 0, 0)
 
     def arm(self, kind: str) -> bool:
         """Ask for a second press before *kind*; True if this press is the second."""
@@ -70,17 +73,16 @@ class Actions:
         self.disarm()
         self.armed = kind
         button = {"propose": self.propose, "accept": self.accept, "walkout": self.walkout}[kind]
-        button.set_label("Press again to confirm")
+        button.set_label(LABELS["confirm"])
         return False
 
     def disarm(self) -> None:
         self.armed = None
-        self.walkout.set_label("Walk out")
-        self.accept.set_label("Accept the proposal")
+        self.walkout.set_label(LABELS["walkout"])
+        self.accept.set_label(LABELS["accept"])
         state = self.session.game.state
         countering = state.standing is not None and state.standing_by != self.side
-        self.propose.set_label("Counter with this package" if countering
-                               else "Propose this package")
+        self.propose.set_label(LABELS["counter"] if countering else LABELS["propose"])
 
     def _walkout(self) -> None:
         if self.arm("walkout"):
@@ -118,55 +120,63 @@ class Actions:
                 tip += f" Not available now: {choice.why_not}"
             button.tooltip = tip
 
-    def layout(self, moves_rect: pygame.Rect, list_rect: pygame.Rect, theme: Theme) -> None:
+    def layout(self, moves_rect: pygame.Rect, theme: Theme, extra: list[Button]) -> None:
+        """The moves, then *extra* buttons (the tactics list's), in a grid of three
+        columns, or two where three would not hold the labels, filling *moves_rect*'s
+        width from its top."""
         u = theme.unit
-        bh = theme.fonts.get("body").get_linesize() + u
-        y = moves_rect.y
-        for button in self.moves:
-            button.rect = pygame.Rect(moves_rect.x, y, moves_rect.w, bh)
-            y += bh + u // 2
-        self.list_rect = list_rect
-        small = theme.fonts.get("small").get_linesize()
-        for buttons in self.tactics.values():
-            y = list_rect.y
-            for button in buttons:
-                # Two lines of small text: long tactic names wrap rather than run out.
-                lines = 1 if theme.fonts.get("small").size(button.label)[0] < \
-                    list_rect.w - 6 * u else 2
-                button.rect = pygame.Rect(list_rect.x, y, list_rect.w, small * lines + u)
-                button.clip = list_rect
-                y += button.rect.h + u // 2
-        self.scroll = 0
+        bh = self.button_height(theme)
+        columns = self.columns(theme, moves_rect.w, extra)
+        bw = (moves_rect.w - (columns - 1) * u) // columns
+        for n, button in enumerate(self.moves + extra):
+            row, col = divmod(n, columns)
+            button.rect = pygame.Rect(moves_rect.x + col * (bw + u),
+                                      moves_rect.y + row * (bh + u // 2), bw, bh)
 
     @staticmethod
-    def moves_height(theme: Theme) -> int:
+    def button_height(theme: Theme) -> int:
+        return theme.fonts.get("body").get_linesize() + theme.unit
+
+    @staticmethod
+    def columns(theme: Theme, width: int, extra: list[Button]) -> int:
+        """How many columns of buttons fit *width*: 3 when every label fits a third."""
         u = theme.unit
-        return 5 * (theme.fonts.get("body").get_linesize() + u) + 4 * (u // 2)
+        bold = theme.fonts.get("body", bold=True)
+        cap = theme.fonts.get("small", bold=True).get_linesize() + 8
+        widest = max(bold.size(label)[0] for label in
+                     [*LABELS.values(), *(b.label for b in extra)])
+        return 3 if widest + cap + 4 * u <= (width - 2 * u) // 3 else 2
 
-    def keep_visible(self, focused: object) -> None:
-        """Scroll the tactics list so the focused button is inside it."""
-        buttons = self.tactics.get(self.side or "", [])
-        if focused not in buttons or not buttons:
-            return
-        base = buttons[0].rect.y + self.scroll
-        button = focused
-        top = button.rect.y + self.scroll - base
-        bottom = top + button.rect.h
-        if top < self.scroll:
-            self._shift(top - self.scroll)
-        elif bottom > self.scroll + self.list_rect.h:
-            self._shift(bottom - self.scroll - self.list_rect.h)
+    @classmethod
+    def moves_height(cls, theme: Theme, width: int, extra: list[Button]) -> int:
+        """The height of the grid of the moves and *extra* buttons in *width*."""
+        count = len(MOVE_HELP) + len(extra)
+        columns = cls.columns(theme, width, extra)
+        rows = -(-count // columns)
+        return rows * cls.button_height(theme) + (rows - 1) * (theme.unit // 2)
 
-    def _shift(self, dy: int) -> None:
-        for button in self.tactics.get(self.side or "", []):
-            button.rect.y -= dy
-        self.scroll += dy
-
-    def wheel(self, dy: int) -> None:
-        buttons = self.tactics.get(self.side or "", [])
-        if not buttons:
-            return
-        total = buttons[-1].rect.bottom - buttons[0].rect.y
-        limit = max(0, total - self.list_rect.h)
-        step = max(-self.scroll, min(-dy * 30, limit - self.scroll))
-        self._shift(step)
+    def layout_list(self, box: pygame.Rect, theme: Theme) -> int:
+        """Every tactic of every side inside *box*, in one column or, when that is too
+        tall, two (labels wrapped to two lines where they must be); returns the height
+        used."""
+        u = theme.unit
+        small = theme.fonts.get("small")
+        cap = theme.fonts.get("small", bold=True).get_linesize() + 8
+        used = 0
+        for buttons in self.tactics.values():
+            # The first arrangement that fits: one column, then two.
+            for columns in (1, 2):
+                bw = (box.w - (columns - 1) * u) // columns
+                lines = 2 if any(small.size(b.label)[0] + cap + 3 * u > bw
+                                 for b in buttons) else 1
+                bh = small.get_linesize() * lines + u
+                per_column = -(-len(buttons) // columns)
+                if per_column * (bh + u // 2) - u // 2 <= box.h:
+                    break
+            for n, button in enumerate(buttons):
+                col, row = divmod(n, per_column)
+                button.rect = pygame.Rect(box.x + col * (bw + u), box.y + row * (bh + u // 2),
+                                          bw, bh)
+                button.clip = None
+            used = max(used, per_column * (bh + u // 2) - u // 2)
+        return used

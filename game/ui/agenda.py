@@ -12,7 +12,8 @@ import pygame
 from game.analysis import from_ids, points, to_ids
 from game.coherence import incoherence
 from game.model import Issue
-from game.ui.screen import panel
+from game.ui.meters import arrow
+from game.ui.screen import panel, paragraph
 from game.play.session import Session
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
@@ -26,7 +27,9 @@ class IssueRow(Choice):
                  on_change: Callable[[Any], None] | None) -> None:
         super().__init__(issue.name, [(o.id, o.name) for o in issue.options], index, on_change)
         self.issue = issue
+        #: The option of the proposal on the table (None: nothing is on the table).
         self.on_table: str | None = None
+        self.table_name = ""
 
     def click(self, pos: tuple[int, int], button: int) -> bool:
         if button != 1:
@@ -34,10 +37,21 @@ class IssueRow(Choice):
         self.step(-1 if pos[0] < self.rect.centerx else 1)
         return True
 
+    #: The table's option shows on the line of the issue's name, right-aligned (True), or
+    #: on a line of its own (False): set by the agenda's layout, for all rows alike.
+    inline = True
+    #: Lines for the table's option on its own line (the most any option needs).
+    table_lines = 1
+
     @staticmethod
-    def height(theme: Theme) -> int:
-        return (theme.fonts.get("small").get_linesize() + theme.fonts.get("body").get_linesize()
-                + theme.unit // 2)
+    def height(theme: Theme, table_lines: int = 0) -> int:
+        """A row's height, with *table_lines* for the proposal on the table."""
+        small = theme.fonts.get("small").get_linesize()
+        return small * (1 + table_lines) + theme.fonts.get("body").get_linesize() + \
+            theme.unit // 2
+
+    def texts(self) -> list[str]:
+        return [self.label, self.values[self.index][1]]
 
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         c = theme.c
@@ -49,11 +63,14 @@ class IssueRow(Choice):
         body = theme.fonts.get("body")
         y = r.y + u // 4
         on_table = self.on_table is not None and self.on_table == self.value
-        tag = "on the table"
+        tag = ""
+        if self.on_table is not None and self.inline:
+            tag = "as on the table" if on_table else f"table: {self.table_name}"
+            draw_line(surface, small, tag, c["accent"] if on_table else c["muted"],
+                      (r.right - u, y), align="right")
         draw_line(surface, small, self.label, c["muted"], (r.x + u, y),
-                  r.w - 3 * u - small.size(tag)[0], where="issue name")
+                  r.w - 2 * u - (small.size(tag)[0] + u if tag else 0), where="issue name")
         if on_table:
-            draw_line(surface, small, tag, c["accent"], (r.right - u, y), align="right")
             # A bar that the eye can follow down the agenda.
             pygame.draw.rect(surface, c["accent"], (r.x + 2, r.y + 4, 3, r.h - 8))
         y += small.get_linesize()
@@ -64,6 +81,22 @@ class IssueRow(Choice):
         inner = r.w - 2 * u - 2 * arrows.size("< ")[0]
         draw_line(surface, body, self.values[self.index][1], c["text"], (r.centerx, y), inner,
                   align="center", where="issue option")
+        if self.on_table is not None and not self.inline:
+            y += body.get_linesize()
+            if on_table:
+                draw_line(surface, small, "The same as on the table", c["accent"],
+                          (r.centerx, y), r.w - 2 * u, align="center", where="issue table")
+            else:
+                text = next((x for x in (f"On the table: {self.table_name}",
+                                         f"Table: {self.table_name}")
+                             if small.size(x)[0] <= r.w - 2 * u), f"Table: {self.table_name}")
+                lines = wrap(text, small, r.w - 2 * u)
+                if len(lines) > self.table_lines:
+                    report_overflow("issue table", text)
+                for line in lines[:self.table_lines]:
+                    draw_line(surface, small, line, c["muted"], (r.centerx, y), r.w - 2 * u,
+                              align="center", where="issue table")
+                    y += small.get_linesize()
         if focused:
             draw_focus(surface, theme, r)
 
@@ -81,6 +114,11 @@ class Agenda:
                            tooltip="Set every issue of your package to the proposal on the "
                                    "table, to change only what you must.")
         self.rect = pygame.Rect(0, 0, 0, 0)
+        #: Where the rows show; they scroll inside it when they do not all fit.
+        self.rows_rect = pygame.Rect(0, 0, 0, 0)
+        self.scroll = 0
+        #: The theme of the last layout (None before the first).
+        self.theme: Theme | None = None
         self.side: str | None = None
         self.table: dict[str, str] | None = None
         self.table_by: str | None = None
@@ -93,13 +131,18 @@ class Agenda:
         """Show *side*'s draft (None: nobody's, as in a demo) and the table's proposal."""
         if self.side is not None:
             self.drafts[self.side] = self.package()
+        # The rows gain a line for the table's option when a proposal is first made.
+        again = (table is None) != (self.table is None) and self.theme is not None
         self.side, self.table, self.table_by = side, table, by
         draft = self.drafts.get(side or "") or self._ideal(side)
         for row in self.rows:
             row.index = [v for v, _ in row.values].index(draft[row.issue.id])
             row.on_table = table.get(row.issue.id) if table else None
+            row.table_name = dict(row.values).get(row.on_table or "", "")
             row.enabled = side is not None and self.session.is_human(side)
             row.tooltip = self._tip(row)
+        if again and self.theme is not None:
+            self.layout(self.rect, self.theme)
 
     def _ideal(self, side: str | None) -> dict[str, str]:
         """Where the builder starts: the side's best package that may be a deal (coherent,
@@ -147,23 +190,86 @@ class Agenda:
 
     # ----- drawing ----------------------------------------------------------------------
 
-    def layout(self, rect: pygame.Rect, theme: Theme) -> int:
-        """Place the rows inside *rect* below the table's proposal; returns the height
-        the panel needs."""
+    def _fixed(self, theme: Theme, width: int) -> tuple[int, int, int]:
+        """Lines of the table's line, the worth and the note, at *width*."""
+        small = theme.fonts.get("small")
+        bold = theme.fonts.get("small", bold=True)
+        head = max(len(wrap(text, small, width)) for text in (
+            "Nothing is on the table yet. Build a package below and propose it.",
+            *(f"On the table: {s.name}'s proposal, issue by issue below."
+              for s in self.session.scenario.sides.values())))
+        worth = len(wrap("Your package: 100 points. Your fallback: 100.", bold, width))
+        note = max(len(wrap(text, small, width)) for text in (
+            "The white mark on the bar is your fallback: stay to its right.",
+            "This package crosses one of your red lines: a loss, whatever its worth.",
+            "The table's proposal is worth 100 points to you."))
+        return head, worth, note
+
+    def layout(self, rect: pygame.Rect, theme: Theme) -> None:
+        """Place the rows inside *rect* (the panel): the table's line at the top, the
+        worth and the button below, the rows between, scrolling when they do not fit."""
         u = theme.unit
         self.rect = rect
+        self.theme = theme
         small = theme.fonts.get("small")
+        head, worth, note = self._fixed(theme, rect.w - 3 * u)
         y = rect.y + u + small.get_linesize() + u // 2  # panel title
-        y += small.get_linesize() * 3 + u // 2          # the table's proposal
-        rh = IssueRow.height(theme)
-        for row in self.rows:
-            row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
-            y += rh + u // 2
-        self.utility_y = y + u // 2
-        y = self.utility_y + small.get_linesize() * 2 + max(6, u) + u
+        # The line on the table's proposal, unless the rows need its room: each row says
+        # the table's option too.
+        rows_h = len(self.rows) * (IssueRow.height(theme, 2) + u // 2)
+        spare = rect.h - (y - rect.y) - rows_h - (worth + note) * small.get_linesize() - \
+            4 * u - small.get_linesize()
+        self.head_lines = head if spare >= small.get_linesize() * head else 0
+        y += small.get_linesize() * self.head_lines + u // 2
         bh = small.get_linesize() + u
-        self.copy.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, bh)
-        return self.copy.rect.bottom + u - rect.y
+        self.copy.rect = pygame.Rect(rect.x + u, rect.bottom - u - bh, rect.w - 2 * u, bh)
+        self.worth_lines, self.note_lines = worth, note
+        self.utility_y = self.copy.rect.y - u - (worth + note) * small.get_linesize() - \
+            max(6, u) - 4
+        self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
+                                     self.utility_y - u // 2 - y)
+        inline = all(
+            small.size(row.label)[0] + small.size(f"table: {name}")[0] + 3 * u <= rect.w - 2 * u
+            for row in self.rows for _, name in row.values)
+        table_lines = max((len(wrap(f"Table: {name}", small, rect.w - 4 * u))
+                           for row in self.rows for _, name in row.values), default=1)
+        rh = IssueRow.height(theme, table_lines if self.table is not None and not inline
+                             else 0)
+        self.scroll = 0
+        for row in self.rows:
+            row.inline = inline
+            row.table_lines = table_lines
+            row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
+            row.clip = self.rows_rect
+            y += rh + u // 2
+
+    @property
+    def scrolls(self) -> tuple[bool, bool]:
+        """Whether rows lie above and below what shows."""
+        if not self.rows:
+            return False, False
+        return (self.rows[0].rect.y < self.rows_rect.y,
+                self.rows[-1].rect.bottom > self.rows_rect.bottom)
+
+    def keep_visible(self, focused: object) -> None:
+        """Scroll the rows so that the focused one shows whole."""
+        if focused not in self.rows:
+            return
+        row = self.rows[self.rows.index(focused)]
+        if row.rect.y < self.rows_rect.y:
+            self._shift(row.rect.y - self.rows_rect.y)
+        elif row.rect.bottom > self.rows_rect.bottom:
+            self._shift(row.rect.bottom - self.rows_rect.bottom)
+
+    def wheel(self, dy: int) -> None:
+        total = self.rows[-1].rect.bottom - self.rows[0].rect.y if self.rows else 0
+        limit = max(0, total - self.rows_rect.h)
+        self._shift(max(-self.scroll, min(-dy * 30, limit - self.scroll)))
+
+    def _shift(self, dy: int) -> None:
+        for row in self.rows:
+            row.rect.y -= dy
+        self.scroll += dy
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         t = theme
@@ -174,18 +280,21 @@ class Agenda:
         x, width = self.rect.x + u * 3 // 2, self.rect.w - 3 * u
         if self.table:
             who = scenario.sides[self.table_by].name if self.table_by else ""
-            text = (f"On the table, from {who}: "
-                    + "; ".join(i.options[[o.id for o in i.options].index(self.table[i.id])].name
-                                for i in scenario.issues))
+            text = f"On the table: {who}'s proposal, issue by issue below."
             colour = t.c["text"]
         else:
             text = "Nothing is on the table yet. Build a package below and propose it."
             colour = t.c["muted"]
-        lines = wrap(text, small, width)
-        if len(lines) > 3:
-            report_overflow("agenda table", text)
-        for n, line in enumerate(lines[:3]):
-            draw_line(surface, small, line, colour, (x, y + n * small.get_linesize()))
+        if self.head_lines:
+            paragraph(surface, small, text, colour, x, y, width, self.head_lines,
+                      "agenda table")
+        above, below = self.scrolls
+        size = max(8, u)
+        mid = self.rect.y + u + small.get_linesize() // 2
+        if below:
+            arrow(surface, t.c["accent"], (self.rect.right - 2 * size, mid), size, False)
+        if above:
+            arrow(surface, t.c["accent"], (self.rect.right - 4 * size, mid), size, True)
         self._draw_worth(surface, t, x, width)
 
     def _draw_worth(self, surface: pygame.Surface, theme: Theme, x: int, width: int) -> None:
@@ -212,9 +321,9 @@ class Agenda:
         crossed = self.crossed(side, package)
         good = value > batna and not crossed
         label = f"Your package: {points(value)} points. Your fallback: {points(batna)}."
-        draw_line(surface, bold, label, theme.c["good"] if good else theme.c["bad"], (x, y),
-                  width, where="agenda worth")
-        bar = pygame.Rect(x, y + small.get_linesize() + 2, width, max(6, u))
+        y = paragraph(surface, bold, label, theme.c["good"] if good else theme.c["bad"], x, y,
+                      width, self.worth_lines, "agenda worth")
+        bar = pygame.Rect(x, y + 2, width, max(6, u))
         pygame.draw.rect(surface, theme.c["panel_alt"], bar, border_radius=3)
         fill = bar.copy()
         fill.w = round(bar.w * max(0.0, min(value, 1.0)))
@@ -240,4 +349,4 @@ class Agenda:
         else:
             note = "The white mark on the bar is your fallback: stay to its right."
             colour = theme.c["muted"]
-        draw_line(surface, small, note, colour, (x, y), width, where="agenda note")
+        paragraph(surface, small, note, colour, x, y, width, self.note_lines, "agenda note")

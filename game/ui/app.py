@@ -11,6 +11,7 @@ import logging
 import os
 import time
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,17 +20,18 @@ import pygame_gui
 
 from game.crashlog import write_crash_log
 from game.settings import Settings
-from game.ui import flow
-from game.ui.crash_report import CrashReport, autosave_path, crash_context, find_session
-from game.ui.navigation import Crash, JoinClass
-from game.ui.router import screen_for
+from game.ui.navigation import JoinClass
 from game.ui.screen import Destination, Preferences, Screen
-from game.ui.text import CACHE, render, wrap
+from game.ui.text import CACHE, draw_line, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme, load_theme_data
 
 log = logging.getLogger(__name__)
 
 MIN_SIZE = (1024, 600)
+#: The window's size when none is asked for, if the screen has room for it.
+DEFAULT_SIZE = (1280, 720)
+#: Room left around a window for its title bar and the desktop's panels.
+DESKTOP_MARGIN = (40, 80)
 PACES = {"slow": 1.6, "normal": 1.0, "fast": 0.5}
 #: Seconds between redraws when nothing happens (tooltips appear, cursors blink).
 HEARTBEAT = 0.25
@@ -56,12 +58,19 @@ class App:
     """The window and its stack of screens: the :class:`~game.ui.screen.Host` of every
     screen. Tests drive it with :meth:`step`."""
 
-    def __init__(self, *, size: tuple[int, int] = (1280, 720), fullscreen: bool = False,
-                 settings: Settings | None = None, seed: int | None = None) -> None:
+    def __init__(self, *, size: tuple[int, int] | None = (1280, 720),
+                 fullscreen: bool = False, settings: Settings | None = None,
+                 seed: int | None = None) -> None:
+        """*size*: the window's size exactly (tests, pictures); None fits it to the screen
+        (the game as players start it): :func:`fitted_size`."""
         self.started = time.perf_counter()
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
+        if size is None:
+            fitted = fitted_size(desktop_size())
+            fullscreen = fullscreen or fitted is None
+            size = fitted or MIN_SIZE
         self.windowed_size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         self.fullscreen = fullscreen
         self.window = self._open_window()
@@ -90,9 +99,14 @@ class App:
     # ----- window -----------------------------------------------------------------------
 
     def _open_window(self) -> pygame.Surface:
+        """The one window of the game, centred on the screen (full screen if asked)."""
+        surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.os_window = os_window()
+        self.os_window.position = pygame.WINDOWPOS_CENTERED
         if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            self.os_window.set_fullscreen(desktop=True)
+            return display_surface()
+        return surface
 
     @property
     def size(self) -> tuple[int, int]:
@@ -104,12 +118,21 @@ class App:
         if not self.fullscreen:
             self.windowed_size = size
             if self.window.get_size() != size:
-                self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+                self.os_window.size = size
+                self.window = display_surface()
         self.restyle()
 
     def toggle_fullscreen(self) -> None:
+        """Full screen on, or off, for the same window (never a new one): back in a
+        window, it has its size again, centred."""
         self.fullscreen = not self.fullscreen
-        self.window = self._open_window()
+        if self.fullscreen:
+            self.os_window.set_fullscreen(desktop=True)
+        else:
+            self.os_window.set_windowed()
+            self.os_window.size = self.windowed_size
+            self.os_window.position = pygame.WINDOWPOS_CENTERED
+        self.window = display_surface()
         self.restyle()
 
     def restyle(self) -> None:
@@ -166,7 +189,12 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def _screen(self, to: S | Destination[S]) -> S:
-        return screen_for(self, to) if isinstance(to, Destination) else to
+        if not isinstance(to, Destination):
+            return to
+        # The screens (and the game's model under them) are imported at the first one
+        # shown, after the window's first frame: see first_frame().
+        from game.ui.router import screen_for
+        return screen_for(self, to)
 
     def push(self, to: S | Destination[S]) -> S:
         """Show *to* over the screen on top; returns its screen."""
@@ -312,6 +340,9 @@ class App:
         the last good move, must not be overwritten by a broken state), write a crash
         report to the log folder, and show the crash screen alone on the stack with
         Parley's own theme. An error in the crash screen itself closes the window."""
+        from game.ui.crash_report import CrashReport, autosave_path, crash_context, \
+            find_session
+        from game.ui.navigation import Crash
         self.crashes.append(error)
         log.error("unexpected error in the front end", exc_info=error)
         failed_screen = self.top
@@ -393,6 +424,22 @@ class App:
         self.toast(f"Screenshot saved: {path}")
         return path
 
+    def first_frame(self) -> None:
+        """Show the game's name at once, before the screens, the scenarios and the saves
+        are read (a launch on a slow machine shows a window within half a second)."""
+        surface = self.window
+        t = self.theme
+        w, h = surface.get_size()
+        surface.fill(t.c["background"])
+        title = t.fonts.get("title", bold=True)
+        y = h // 2 - title.get_linesize()
+        draw_line(surface, title, "Parley", t.c["accent"], (w // 2, y), w, align="center",
+                  where="first frame")
+        draw_line(surface, t.fonts.get("body"), "Opening the negotiating table\u2026",
+                  t.c["muted"], (w // 2, y + title.get_linesize() + t.unit), w,
+                  align="center", where="first frame")
+        pygame.display.flip()
+
     def loop(self) -> int:
         while self.running:
             dt = self.clock.tick(60) / 1000.0
@@ -400,8 +447,45 @@ class App:
         return self.exit_code
 
 
+def desktop_size() -> tuple[int, int]:
+    """The size of the screen the window opens on."""
+    sizes = pygame.display.get_desktop_sizes()
+    return sizes[0] if sizes else DEFAULT_SIZE
+
+
+def fitted_size(desktop: tuple[int, int]) -> tuple[int, int] | None:
+    """The window's size on a screen of *desktop* size: 1280x720 where it fits with room
+    for the title bar and the desktop's panels, else as large as fits; None when even the
+    smallest window the game lays out (1024x600) would not fit, and full screen is used.
+
+    >>> fitted_size((1920, 1080)), fitted_size((1280, 800)), fitted_size((1024, 600))
+    ((1280, 720), (1240, 720), None)
+    """
+    room = (desktop[0] - DESKTOP_MARGIN[0], desktop[1] - DESKTOP_MARGIN[1])
+    if room[0] < MIN_SIZE[0] or room[1] < MIN_SIZE[1]:
+        return None
+    return min(DEFAULT_SIZE[0], room[0]), min(DEFAULT_SIZE[1], room[1])
+
+
+def display_surface() -> pygame.Surface:
+    """The window's surface (the same object while the window is open)."""
+    surface = pygame.display.get_surface()
+    assert surface is not None, "the window is open"
+    return surface
+
+
+def os_window() -> pygame.Window:
+    """The window the display module opened, as a window that can be moved, resized and
+    made full screen in place."""
+    with warnings.catch_warnings():
+        # pygame-ce prefers new code to draw through Window.get_surface; the game draws
+        # through the display module's surface, which stays the same object.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
 def run(scenario_path: str | None = None, *, demo: bool = False,
-        settings: Settings | None = None, size: tuple[int, int] = (1280, 720),
+        settings: Settings | None = None, size: tuple[int, int] | None = None,
         fullscreen: bool = False, join: JoinClass | None = None) -> int:
     """Open the window and play until the player quits; returns the exit code.
 
@@ -409,8 +493,10 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
     screen); *demo* goes straight to a computer-against-computer game of it (or of the
     default scenario)."""
     app = App(size=size, fullscreen=fullscreen, settings=settings)
+    app.first_frame()
     try:
         try:
+            from game.ui import flow
             flow.start(app, scenario_path, demo=demo, join=join)
         except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
             app.crashed(exc)

@@ -80,7 +80,9 @@ class BriefingScreen(Screen):
         u = self.theme.unit
         top = self.content_top()
         bh = self.row_height()
-        side_w = min(int(w * 0.28), 360)
+        # 360 pixels at 1280x720, scaled with the window and with larger text.
+        side_w = min(int(w * 0.28), round(360 * self.theme.ui_scale *
+                                          max(1.0, self.theme.text_scale)))
         self.card = pygame.Rect(3 * u, top, side_w, h - top - self.hint_height() - u)
         self.go.rect = pygame.Rect(self.card.x, self.card.bottom - bh, side_w, bh)
         text_x = self.card.right + 3 * u

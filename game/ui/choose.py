@@ -13,7 +13,7 @@ from game.model import Scenario
 from game.ui.flow import SCENARIOS, load
 from game.ui.navigation import Problems, Setup
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
-from game.ui.text import draw_line
+from game.ui.text import wrap
 from game.ui.widgets import Button
 
 
@@ -53,7 +53,8 @@ class ScenarioScreen(Screen):
         lw = int(w * 0.38)
         for n, button in enumerate(self.buttons):
             button.rect = pygame.Rect(3 * u, top + n * (bh + u), lw, bh)
-        self.back_button.rect = pygame.Rect(3 * u, h - self.hint_height() - bh - u, 200, bh)
+        self.back_button.rect = pygame.Rect(3 * u, h - self.hint_height() - bh - u,
+                                            self.back_button.width_for(self.theme, 200), bh)
         self.detail = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
                                   self.back_button.rect.bottom - top)
 
@@ -87,12 +88,16 @@ class ScenarioScreen(Screen):
                       where="scenario title")
         small = t.fonts.get("small")
         sides = " and ".join(s.name for s in scenario.sides.values())
-        draw_line(surface, small, f"{scenario.date}   \u00b7   {sides}   \u00b7   about "
-                  f"{scenario.minutes} minutes   \u00b7   {len(scenario.issues)} issues",
-                  t.c["accent"], (x, y + u // 2), width, where="scenario facts")
-        y += small.get_linesize() + u * 2
-        body = t.fonts.get("body")
-        lines = max(1, (bottom - y) // body.get_linesize())
+        facts = f"{scenario.date}   \u00b7   {sides}   \u00b7   about " \
+            f"{scenario.minutes} minutes   \u00b7   {len(scenario.issues)} issues"
+        y = paragraph(surface, small, facts, t.c["accent"], x, y + u // 2, width,
+                      max_lines=3, where="scenario facts")
+        y += u + u // 2
+        # In the body's size, or the smaller one where that does not fit.
+        for body in (t.fonts.get("body"), t.fonts.get("small")):
+            lines = max(1, (bottom - y) // body.get_linesize())
+            if len(wrap(scenario.summary, body, width)) <= lines:
+                break
         paragraph(surface, body, scenario.summary, t.c["text"], x, y, width,
                   max_lines=lines, where="scenario summary")
 

@@ -194,15 +194,27 @@ class DebriefScreen(Screen):
         u = self.theme.unit
         fonts = self.theme.fonts
         top = fonts.get("heading").get_linesize() + fonts.get("body").get_linesize() + 4 * u
-        th = fonts.get("small").get_linesize() + u
         tw = (w - 6 * u - (len(self.tabs) - 1) * u) // len(self.tabs)
+        # A tab's name goes on two lines when one is too narrow for it.
+        lines = 1 if all(tab.natural_width(self.theme) <= tw for tab in self.tabs) else 2
+        th = fonts.get("small").get_linesize() * lines + u
         for n, tab in enumerate(self.tabs):
             tab.rect = pygame.Rect(3 * u + n * (tw + u), top, tw, th)
         bh = fonts.get("body").get_linesize() + u
         bottom = h - self.hint_height() - bh - u
-        self.again.rect = pygame.Rect(w - 3 * u - 2 * 220 - u, bottom, 220, bh)
-        self.title_button.rect = pygame.Rect(w - 3 * u - 220, bottom, 220, bh)
-        self.export.rect = pygame.Rect(3 * u, bottom, min(300, self.again.rect.x - 4 * u), bh)
+        # The buttons are as wide as their labels (at least 220 pixels at 1280x720).
+        least = round(220 * self.theme.ui_scale)
+        widths = [max(least, b.natural_width(self.theme))
+                  for b in (self.again, self.title_button)]
+        share = (w - 8 * u) // 3
+        if sum(widths) + least + 2 * u > w - 6 * u:  # huge type: three equal shares
+            widths = [share, share]
+        self.title_button.rect = pygame.Rect(w - 3 * u - widths[1], bottom, widths[1], bh)
+        self.again.rect = pygame.Rect(self.title_button.rect.x - u - widths[0], bottom,
+                                      widths[0], bh)
+        self.export.rect = pygame.Rect(3 * u, bottom,
+                                       min(max(least, self.export.natural_width(self.theme)),
+                                           self.again.rect.x - 4 * u), bh)
         self.body = pygame.Rect(3 * u, top + th + u, w - 6 * u, bottom - top - th - 2 * u)
         for text in self.texts_by_page.values():
             text.rect = self.body.inflate(-3 * u, -2 * u)

@@ -35,7 +35,9 @@ class EntryPainter:
         self.humans = humans
         self.numbers = {s.id: n for n, s in enumerate(scenario.sources, 1)}
 
-    def paint(self, entry: Entry, width: int) -> LaidEntry:
+    def paint(self, entry: Entry, width: int, divider: str = "") -> LaidEntry:
+        """*entry* laid out at *width*; *divider*: a round's name, drawn as a rule above
+        the first entry of a round."""
         t = self.theme
         u = t.unit
         c = t.c
@@ -51,6 +53,17 @@ class EntryPainter:
             for line in wrap(text, font, width - x):
                 rows.append((font.render(line, True, colour), x))
 
+        if divider:
+            head = t.fonts.get("small", bold=True)
+            label = head.render(divider, True, c["accent"])
+            rule = pygame.Surface((width, head.get_linesize() + u), pygame.SRCALPHA)
+            y = rule.get_height() // 2
+            x = (width - label.get_width()) // 2
+            pygame.draw.line(rule, c["border"], (0, y), (max(0, x - u), y), 1)
+            pygame.draw.line(rule, c["border"], (min(width, x + label.get_width() + u), y),
+                             (width, y), 1)
+            rule.blit(label, (x, (rule.get_height() - label.get_height()) // 2))
+            rows.append((rule, 0))
         kind = entry.kind
         if kind == "phase":
             lines(entry.title.upper(), t.fonts.get("small", bold=True), c["accent"])
@@ -144,6 +157,8 @@ class DialogueLog(Widget):
         self._key: tuple[int, int] | None = None
         self.painter: EntryPainter | None = None
         self.total = 0
+        #: Rounds in the game, for the dividers' "round N of M" (0: "round N").
+        self.rounds = 0
 
     def texts(self) -> list[str]:
         return []
@@ -154,8 +169,16 @@ class DialogueLog(Widget):
             return
         self._key = key
         self.painter = EntryPainter(self.scenario, theme, self.humans)
-        self.laid = [self.painter.paint(e, self._width()) for e in self.entries]
+        self.laid = [self.painter.paint(e, self._width(), self.divider(n))
+                     for n, e in enumerate(self.entries)]
         self.total = sum(e.surface.get_height() for e in self.laid)
+
+    def divider(self, index: int) -> str:
+        """The round divider above entry *index*: where a new round begins."""
+        entry = self.entries[index]
+        if index and self.entries[index - 1].round == entry.round:
+            return ""
+        return f"ROUND {entry.round}" + (f" OF {self.rounds}" if self.rounds else "")
 
     def _width(self) -> int:
         return max(40, self.rect.w - 16)
@@ -171,7 +194,7 @@ class DialogueLog(Widget):
         for entry in entries[len(self.entries):]:
             self.entries.append(entry)
             if self.painter is not None:
-                laid = self.painter.paint(entry, self._width())
+                laid = self.painter.paint(entry, self._width(), self.divider(len(self.entries) - 1))
                 self.laid.append(laid)
                 self.total += laid.surface.get_height()
         if len(entries) != len(self.entries):  # pragma: no cover - defensive

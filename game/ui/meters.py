@@ -78,7 +78,7 @@ class MeterRow(Widget):
         if abs(self.change) >= 0.5:
             change = f"{'+' if self.change > 0 else chr(0x2212)}{abs(self.change):.0f}"
         right_w = bold.size("000")[0] + small.size(" \u2212 00")[0] + u * 3
-        for line in wrap(self.meter.name, small, w - chip - right_w)[:2]:
+        for line in wrap(self.meter.name, small, w - chip - right_w):
             draw_line(surface, small, line, t.c["text"], (x + chip, y), w - chip - right_w,
                       where="meter name")
             y += small.get_linesize()
@@ -106,5 +106,5 @@ class MeterRow(Widget):
         right_w = theme.fonts.get("small", bold=True).size("000")[0] + \
             small.size(" \u2212 00")[0] + theme.unit * 3
         chip = max(6, theme.unit) + theme.unit // 2 if self.side_colour is not None else 0
-        lines = min(2, len(wrap(self.meter.name, small, width - chip - right_w)))
+        lines = len(wrap(self.meter.name, small, width - chip - right_w))
         return small.get_linesize() * lines + max(4, theme.unit // 2 + 2) + 4

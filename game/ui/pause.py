@@ -48,7 +48,7 @@ class PauseScreen(Screen):
         w, h = size
         u = self.theme.unit
         bh = self.theme.fonts.get("body").get_linesize() * 2
-        bw = min(420, w - 8 * u)
+        bw = min(max(b.width_for(self.theme, 420) for b in self.buttons), w - 8 * u)
         total = len(self.buttons) * (bh + u)
         self.box = pygame.Rect((w - bw) // 2 - 3 * u, (h - total) // 2 - 8 * u,
                                bw + 6 * u, total + 11 * u)

@@ -35,7 +35,8 @@ class MessageScreen(Screen):
         u = self.theme.unit
         head = self.content_top()
         bh = self.row_height()
-        self.ok.rect = pygame.Rect(w - 3 * u - 200, h - self.hint_height() - bh - u, 200, bh)
+        ok_w = self.ok.width_for(self.theme, 200)
+        self.ok.rect = pygame.Rect(w - 3 * u - ok_w, h - self.hint_height() - bh - u, ok_w, bh)
         self.body.rect = pygame.Rect(3 * u, head, w - 6 * u,
                                      self.ok.rect.y - head - 2 * u)
 
@@ -74,7 +75,8 @@ class ConfirmScreen(MessageScreen):
         super().layout(size)
         u = self.theme.unit
         r = self.ok.rect
-        self.yes.rect = pygame.Rect(r.x - u - 320, r.y, 320, r.h)
+        yes_w = self.yes.width_for(self.theme, 320)
+        self.yes.rect = pygame.Rect(r.x - u - yes_w, r.y, yes_w, r.h)
 
 
 class ProblemsScreen(MessageScreen):

@@ -58,8 +58,9 @@ class ReloadProblemsScreen(Screen):
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         head = fonts.get("heading").get_linesize() + fonts.get("small").get_linesize()
         button_h = self.row_height()
-        self.ok.rect = pygame.Rect(self.box.right - 2 * u - 260,
-                                   self.box.bottom - 2 * u - button_h, 260, button_h)
+        ok_w = self.ok.width_for(self.theme, 260)
+        self.ok.rect = pygame.Rect(self.box.right - 2 * u - ok_w,
+                                   self.box.bottom - 2 * u - button_h, ok_w, button_h)
         top = self.box.y + 2 * u + head + u
         self.body.rect = pygame.Rect(self.box.x + 2 * u, top, self.box.w - 4 * u,
                                      self.ok.rect.y - u - top)

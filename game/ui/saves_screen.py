@@ -11,7 +11,6 @@ from game.save import SaveSummary, list_saves, save_folder
 from game.ui.flow import resume_game
 from game.ui.save_labels import describe, pretty, saved_when, shorten
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
-from game.ui.text import draw_line
 from game.ui.widgets import Button
 
 MOST = 30
@@ -45,12 +44,15 @@ class SavesScreen(Screen):
         fonts = self.theme.fonts
         top = self.content_top()
         bh = self.row_height()
-        self.back_button.rect = pygame.Rect(3 * u, h - self.hint_height() - bh - u, 200, bh)
+        self.back_button.rect = pygame.Rect(3 * u, h - self.hint_height() - bh - u,
+                                            self.back_button.width_for(self.theme, 200), bh)
         lw = int(w * 0.45)
         rh = fonts.get("small").get_linesize() * 2 + u
         y = top
         small = fonts.get("small")
-        cap = small.size("9")[0] + 8 + 3 * u  # the key hint's cap and its padding
+        # The key hint's cap (drawn at least as wide as it is high) and its padding.
+        bold = fonts.get("small", bold=True)
+        cap = max(bold.size("9")[0] + 8, bold.get_height() + 2) + 3 * u
         for summary, button in zip(self.saves, self.buttons):
             button.visible = y + rh <= self.back_button.rect.y - u
             button.rect = pygame.Rect(3 * u, y, lw, rh)
@@ -105,8 +107,8 @@ class SavesScreen(Screen):
             if y + small.get_linesize() * 2 > self.detail.bottom:
                 break
             y = paragraph(surface, small, fact, t.c["muted"], x, y, width, 2, "save fact")
-        draw_line(surface, small, summary.path.name, t.c["disabled"], (x, y + u), width,
-                  where="save file")
+        paragraph(surface, small, summary.path.name, t.c["disabled"], x, y + u, width, 3,
+                  "save file")
 
     def _pick(self, summary: SaveSummary) -> None:
         resume_game(self.app, summary)

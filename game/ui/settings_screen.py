@@ -20,7 +20,7 @@ from game.settings import DIFFICULTIES, preferences_file, write_settings
 from game.ui.flow import SCENARIOS, load
 from game.ui.navigation import Title
 from game.ui.screen import Host, Screen, paragraph, title_bar
-from game.ui.text import draw_line
+from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
 
@@ -82,9 +82,16 @@ class Toggle(Widget):
         room = self.rect.right - box.right - 2 * pad
         if font.size(self.label)[0] > room:
             font = theme.fonts.get("small")  # a long title: smaller rather than cut
-        y = self.rect.centery - font.get_linesize() // 2
-        draw_line(surface, font, self.label, c["text"] if self.enabled else c["disabled"],
-                  (box.right + pad, y), room, where="toggle label")
+        # Smaller still too long: on two lines of the smaller text.
+        lines = wrap(self.label, font, room)[:2] if font.size(self.label)[0] > room \
+            else [self.label]
+        if len(wrap(self.label, font, room)) > 2:
+            report_overflow("toggle label", self.label)
+        y = self.rect.centery - font.get_linesize() * len(lines) // 2
+        for line in lines:
+            draw_line(surface, font, line, c["text"] if self.enabled else c["disabled"],
+                      (box.right + pad, y), room, where="toggle label")
+            y += font.get_linesize()
         if focused:
             draw_focus(surface, theme, self.rect)
 
@@ -236,21 +243,40 @@ class SettingsScreen(Screen):
         fonts = self.theme.fonts
         top = self.content_top()
         self.head_h = fonts.get("small", bold=True).get_linesize() + u // 2
-        rh = self.row_height()
         cw = (w - 7 * u) // 2
         self.columns = (3 * u, 4 * u + cw)
+        self.column_w = cw
+        bottom = h - self.hint_height()
+        # The scenarios offered go below the rules or, where that runs off the window
+        # (large text on a small screen), below the display; rows are then less padded.
+        for rh, beside in ((self.row_height(), False), (self.row_height(), True),
+                           (fonts.get("body").get_linesize() + u, True)):
+            if self._arrange(top, cw, rh, beside) <= bottom:
+                break
+
+    def _arrange(self, top: int, cw: int, rh: int, beside: bool) -> int:
+        """Place every row; returns the lowest y used."""
+        u = self.theme.unit
         self.heads: list[tuple[str, int, int]] = []
         y = self._column(self.columns[0], top, cw, rh, "Rules of the day", self.rules)
         self.note_y = y
         if self.in_game or self.locked:
-            y += fonts.get("small").get_linesize() * 2
-        self._column(self.columns[0], y + u, cw, rh, "Scenarios offered", self.offered)
+            y += self.theme.fonts.get("small").get_linesize() * 2
+        low = y
+        if not beside:
+            low = self._column(self.columns[0], y + u, cw, rh, "Scenarios offered",
+                               self.offered)
         y = self._column(self.columns[1], top, cw, rh, "Display, on this computer",
                          self.display)
-        self.done.rect = pygame.Rect(self.columns[1], y + u, 200, rh)
-        self.export.rect = pygame.Rect(self.columns[1] + 200 + u, y + u,
-                                       min(260, cw - 200 - u), rh)
-        self.column_w = cw
+        if beside:
+            y = self._column(self.columns[1], y + u, cw, rh, "Scenarios offered",
+                             self.offered)
+        done_w = self.done.width_for(self.theme, 200)
+        self.done.rect = pygame.Rect(self.columns[1], y + u, done_w, rh)
+        self.export.rect = pygame.Rect(self.done.rect.right + u, y + u,
+                                       min(self.export.width_for(self.theme, 260),
+                                           cw - done_w - u), rh)
+        return max(low, self.done.rect.bottom)
 
     def _column(self, x: int, y: int, width: int, rh: int, head: str,
                 rows: Sequence[Widget]) -> int:

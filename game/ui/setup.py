@@ -39,9 +39,11 @@ DIFFICULTY_TEXT = {"easy": "Easy: concedes early", "normal": "Normal",
 class EntryField(Widget):
     """A labelled pygame_gui text entry that takes part in the focus ring."""
 
-    def __init__(self, label: str, placeholder: str) -> None:
+    def __init__(self, label: str, placeholder: str, short: str = "") -> None:
+        """*short*: a shorter label, for when *label* does not fit beside the entry."""
         super().__init__(tooltip="Type a name; it is kept in the game record.")
         self.label = label
+        self.short = short or label
         self.placeholder = placeholder
         self.text = ""
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
@@ -82,8 +84,10 @@ class EntryField(Widget):
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         font = theme.fonts.get("body")
         y = self.rect.centery - font.get_linesize() // 2
-        draw_line(surface, font, self.label, theme.c["muted"], (self.rect.x + theme.unit, y),
-                  int(self.rect.w * 0.45) - theme.unit, where="entry label")
+        room = int(self.rect.w * 0.45) - 2 * theme.unit
+        label = self.label if font.size(self.label)[0] <= room else self.short
+        draw_line(surface, font, label, theme.c["muted"], (self.rect.x + theme.unit, y),
+                  room, where="entry label")
         if focused:
             draw_focus(surface, theme, self.rect)
 
@@ -109,7 +113,8 @@ class ModeScreen(Screen):
                                  level, tooltip="How hard the computer bargains.")
         self.team = EntryField("Your team's name", "Team A")
         self.teams = {s: EntryField(f"Team playing {scenario.sides[s].name}",
-                                    f"Team {'AB'[n]}") for n, s in enumerate(sides)}
+                                    f"Team {'AB'[n]}", short=f"{scenario.sides[s].short} team")
+                      for n, s in enumerate(sides)}
         self.begin = Button("Begin", self._begin, kind="primary",
                             tooltip="Read your confidential brief, then sit at the table.")
         self.back_button = Button("Back", self.back)

@@ -13,14 +13,17 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import event_title
+from game.play.wording import event_title, phase_round
 from game.ui.dialogue import DialogueLog
-from game.ui.meters import MeterRow, arrow, shown_meters
-from game.ui.navigation import Debrief, HandOver, Pause, Question, TableFace
+from game.ui.meters import MeterRow, shown_meters
+from game.ui.moment_card import MomentCard
+from game.play.moment import since_last_move, what_changed
+from game.ui.navigation import Briefing, Debrief, HandOver, Pause, Question, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
 from game.play.session import HOTSEAT, Session
+from game.ui.text import wrap
 from game.ui.widgets import Button, Widget
 
 #: Seconds an entry stays before the next appears, by kind, before the pace setting.
@@ -40,12 +43,16 @@ class TableScreen(TableFace):
     """The negotiating table: the one :class:`~game.ui.navigation.TableFace`."""
 
     name = "table"
+    TABLE_HINT = "Tab or arrows: move   Enter: choose   1-5: moves   T: tactics   Esc: pause"
+    LIST_HINT = "A-Z: use a tactic   Tab or arrows: move   Enter: use   T or Esc: close"
+    hint = TABLE_HINT
 
     def __init__(self, app: Host, session: Session) -> None:
         super().__init__(app)
         self.session = session
         scenario = session.scenario
         self.log = DialogueLog(scenario, session.humans)
+        self.log.rounds = session.game.state.rounds
         self.agenda = Agenda(session)
         self.actions = Actions(session, self.play, self.propose, self.accept,
                                self.choose_issue)
@@ -55,6 +62,18 @@ class TableScreen(TableFace):
         for row in self.meters:
             row.tooltip += " The arrow and number show its change on the last turn."
 
+        self.tactics_button = Button("Tactics", self.open_tactics, hint="T",
+                                     tooltip="Every tactic you have, in a list over the "
+                                             "table. At the table, a tactic's letter uses it "
+                                             "at once.")
+        self.close_tactics = Button("Close the list", self.shut_tactics, hint="Esc",
+                                    role="small")
+        self.brief_button = Button("Your brief", self.open_brief, hint="F1", role="small",
+                                   tooltip="Read your confidential brief again: your "
+                                           "priorities, points and fallback.")
+        #: The list of tactics is open over the table.
+        self.tactics_open = False
+        self.tactics_box = pygame.Rect(0, 0, 0, 0)
         self.skip_button = Button("Skip ahead", self.skip, hint="Space",
                                   tooltip="Show the rest of this turn at once.")
         self.undo_button = Button("Undo", self.undo, role="small")
@@ -62,6 +81,11 @@ class TableScreen(TableFace):
         self.debrief_button = Button("See the debrief", self.to_debrief, kind="primary",
                                      tooltip="What was agreed, how good it was, and what "
                                              "really happened.")
+        #: The "what changed" card over the table, while it is up.
+        self.card: MomentCard | None = None
+        self.card_time = 0.0
+        #: How much of the visible record the cards have told so far.
+        self.card_seen = 0
         self.shown = 0
         self.timer = 0.0
         self.think = THINK
@@ -94,6 +118,8 @@ class TableScreen(TableFace):
         self.actions.refresh(shown_side, self.my_turn)
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
         self.debrief_button.visible = game.finished and not self.pending
+        # Only the seated side's own brief, and never while nobody is seated.
+        self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
         self._sync_takebacks()
         self._ring()
@@ -109,18 +135,29 @@ class TableScreen(TableFace):
             button.tooltip = tip if why is None else f"{tip} Not now: {why}"
 
     def _ring(self) -> None:
+        if self.tactics_open:
+            self.ring.set([*self.actions.tactics.get(self.actions.side or "", []),
+                           self.close_tactics])
+            return
+        self.ring.set(self._table_widgets())
+        if self.debrief_button.visible:
+            self.ring.focus(self.debrief_button)
+
+    def _table_widgets(self) -> list[Widget]:
+        """The table's widgets in focus order (under the list of tactics when it is
+        open)."""
         widgets: list[Widget] = []
         if self.debrief_button.visible:
             widgets.append(self.debrief_button)
         widgets += [*self.agenda.rows, self.agenda.copy]
-        widgets += self.actions.moves + [self.undo_button, self.redo_button]
-        widgets += self.actions.tactics.get(self.actions.side or "", [])
+        widgets += self.actions.moves + [self.tactics_button, self.undo_button,
+                                         self.redo_button]
         if self.skip_button.visible:
             widgets.append(self.skip_button)
+        if self.brief_button.visible:
+            widgets.append(self.brief_button)
         widgets += [*self.meters, self.log]
-        self.ring.set(widgets)
-        if self.debrief_button.visible:
-            self.ring.focus(self.debrief_button)
+        return widgets
 
     def _reveal(self, count: int) -> None:
         visible = self.session.visible_log()
@@ -148,7 +185,54 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._show_card()
         self._ask_if_asked()
+
+    # ----- what changed ------------------------------------------------------------------
+
+    def _show_card(self) -> None:
+        """When the turn comes back to a player, or after each move in a demo, show what
+        changed since: from the record the seat may see, never another side's."""
+        game = self.session.game
+        visible = self.session.visible_log()[:self.shown]
+        if game.finished or len(visible) <= self.card_seen:
+            return
+        demo = self.session.mode == "demo"
+        if demo:
+            start = self.card_seen
+            viewer = None
+            title = "What changed"
+        elif self.my_turn:
+            start = since_last_move(visible, self.seat)
+            viewer = self.seat
+            title = "Since your last move" if start else "At the table so far"
+        else:
+            return
+        entries = visible[start:]
+        if not any(e.kind == "move" and e.speaker != viewer for e in entries):
+            return
+        self.card_seen = len(visible)
+        moment = what_changed(game, entries, viewer)
+        if moment.empty:
+            return
+        round_label = phase_round(game.scenario, game.settings.rounds, moment.round)
+        self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
+                                               f"{round_label[3]}")
+        self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
+        self.banner = None
+        self.log.visible = False  # the card lies over the log until it closes
+        self._layout_card()
+
+    def _layout_card(self) -> None:
+        if self.card is not None:
+            self.card.layout(self.log_rect.union(self.quote_rect), self.theme)
+
+    def close_card(self) -> None:
+        """Close the card (Backspace, a click on it, or the player's move) and show the
+        log again."""
+        if self.card is not None:
+            self.card = None
+            self.log.visible = True
 
     def _ask_if_asked(self) -> None:
         """The other side asked what matters most: the seated team answers first."""
@@ -179,7 +263,55 @@ class TableScreen(TableFace):
         self.turn_started = self.clock
         self._refresh()
         self._focus_for_turn()
+        self._show_card()
         self._ask_if_asked()
+
+    def open_brief(self) -> None:
+        """The seated team's confidential brief, over the table (F1); Enter or Esc comes
+        back."""
+        if self.seat is not None and self.session.is_human(self.seat):
+            self.app.push(Briefing(self.session, self.seat, lambda: None))
+
+    # ----- the list of tactics -----------------------------------------------------------
+
+    def open_tactics(self) -> None:
+        """Open the list of the side's tactics over the table (T)."""
+        if not self.actions.tactics.get(self.actions.side or ""):
+            return
+        self.tactics_open = True
+        self.hint = self.LIST_HINT
+        self._ring()
+        buttons = self.actions.tactics[self.actions.side or ""]
+        first = next((b for b in buttons if b.enabled), None)
+        self.ring.focus(first or self.close_tactics)
+
+    def shut_tactics(self) -> None:
+        """Close the list (Esc, T, or a click outside it); the focus goes back to the
+        button that opened it."""
+        if self.tactics_open:
+            self.tactics_open = False
+            self.hint = self.TABLE_HINT
+            self._ring()
+            self.ring.focus(self.tactics_button)
+
+    def use_tactic(self, button: Button) -> None:
+        """A tactic chosen in the list or by its letter: the list closes, then it acts."""
+        if self.tactics_open:
+            self.tactics_open = False
+            self.hint = self.TABLE_HINT
+            self._ring()
+        if button.enabled:
+            button.activate()
+
+    def tactic_help(self) -> tuple[str, str] | None:
+        """The name and help of the tactic pointed at or focused in the open list, for
+        its help strip."""
+        buttons = self.actions.tactics.get(self.actions.side or "", [])
+        widget = self.ring.hover if self.ring.hover in buttons else self.ring.focused
+        if widget in buttons:
+            button = buttons[buttons.index(widget)]
+            return button.label, button.tooltip
+        return None
 
     # ----- moves ------------------------------------------------------------------------
 
@@ -191,6 +323,7 @@ class TableScreen(TableFace):
     def play(self, move: Move) -> None:
         if not self.my_turn:
             return
+        self.close_card()
         try:
             self.session.play(move)
         except IllegalMoveError as exc:
@@ -265,7 +398,9 @@ class TableScreen(TableFace):
             self.app.toast(why or "Nothing to do.", 4.0)
             return False
         self.banner = None
+        self.close_card()
         self.shown = len(self.session.visible_log())
+        self.card_seen = self.shown  # what is shown again needs no card
         self.log.set_entries(self.session.visible_log())
         self.think = THINK * self.app.pace
         self._reveal(0)
@@ -294,29 +429,39 @@ class TableScreen(TableFace):
         self.centre = pygame.Rect(self.cards[0].right + u, u, w - 2 * card_w - 4 * u, strip)
         top = u * 2 + strip
         bottom = h - self.hint_height()
-        c1 = pygame.Rect(u, top, int(w * 0.24), bottom - top)
-        c2 = pygame.Rect(c1.right + u, top, int(w * 0.38), bottom - top)
-        c3 = pygame.Rect(c2.right + u, top, w - c2.right - 2 * u, bottom - top)
         title = small + u + u // 2
+        # Three columns: the meters and the objective; the agenda and the moves; the log
+        # and the source. The first is as wide as its meters need to fit above the
+        # objective, from a quarter of the window to a third.
+        c1w = int(w * 0.25)
+        while c1w < w // 3 and self._left_height(c1w, title) > bottom - top:
+            c1w += u
+        c2w = int(w * 0.40)
+        c1 = pygame.Rect(u, top, c1w, bottom - top)
+        c2 = pygame.Rect(c1.right + u, top, c2w, bottom - top)
+        c3 = pygame.Rect(c2.right + u, top, w - c2.right - 2 * u, bottom - top)
         y = top + title
         for row in self.meters:
             mh = row.height(t, c1.w - 3 * u)
             row.rect = pygame.Rect(c1.x + u * 3 // 2, y, c1.w - 3 * u, mh)
             y += mh + u
         self.meters_rect = pygame.Rect(c1.x, top, c1.w, y - top)
-        self.moves_rect = pygame.Rect(c1.x, self.meters_rect.bottom + u, c1.w,
-                                      title + Actions.moves_height(t) + u)
-        moves = pygame.Rect(c1.x + u, self.moves_rect.y + title, c1.w - 2 * u, 0)
-        self.goal_rect = pygame.Rect(c1.x, self.moves_rect.bottom + u, c1.w,
-                                     bottom - self.moves_rect.bottom - u)
-        need = self.agenda.layout(pygame.Rect(c2.x, top, c2.w, 0), t)
-        self.agenda.rect.h = need
-        self.tactics_rect = pygame.Rect(c2.x, self.agenda.rect.bottom + u, c2.w,
-                                        bottom - self.agenda.rect.bottom - u)
-        tactic_list = pygame.Rect(c2.x + u, self.tactics_rect.y + title, c2.w - 2 * u,
-                                  self.tactics_rect.h - title - u)
-        self.actions.layout(moves, tactic_list, t)
+        # The brief's button under the objective, when someone plays.
+        brief_h = self._brief_height()
+        self.goal_rect = pygame.Rect(c1.x, self.meters_rect.bottom + u, c1.w,
+                                     bottom - self.meters_rect.bottom - u - brief_h)
+        self.brief_button.rect = pygame.Rect(c1.x, self.goal_rect.bottom + u, c1.w,
+                                             max(0, brief_h - u))
+        # The moves under the agenda: the package is proposed right below where it is
+        # built. Undo and Redo sit in the panel's title row, right-aligned.
+        extra = [self.tactics_button]
+        moves_h = title + Actions.moves_height(t, c2.w - 2 * u, extra) + u
+        self.moves_rect = pygame.Rect(c2.x, bottom - moves_h, c2.w, moves_h)
+        self.actions.layout(pygame.Rect(c2.x + u, self.moves_rect.y + title, c2.w - 2 * u, 0),
+                            t, extra)
+        self.agenda.layout(pygame.Rect(c2.x, top, c2.w, self.moves_rect.y - u - top), t)
         quote_h = title + table_panels.quote_lines(self, c3.w - 3 * u) * small + u
+        quote_h = min(quote_h, c3.h // 2)
         self.log_rect = pygame.Rect(c3.x, top, c3.w, c3.h - quote_h - u)
         self.log.rect = pygame.Rect(c3.x + u, top + title, c3.w - 2 * u,
                                     self.log_rect.h - title - u)
@@ -325,7 +470,6 @@ class TableScreen(TableFace):
         self.debrief_button.rect = pygame.Rect(self.centre.x, self.centre.bottom - bh,
                                                self.centre.w, bh)
         self.skip_button.rect = self.debrief_button.rect.copy()
-        # Undo and Redo sit in the title row of the moves panel, right-aligned.
         small_font = t.fonts.get("small")
         x = self.moves_rect.right - u
         for button in (self.redo_button, self.undo_button):
@@ -333,7 +477,63 @@ class TableScreen(TableFace):
             button.rect = pygame.Rect(x - bw, self.moves_rect.y + u // 2, bw,
                                       small + u // 2)
             x -= bw + u // 2
+        self._layout_tactics(size)
+        self._layout_card()
         self.log.relayout(t)
+
+    def panels(self) -> dict[str, pygame.Rect]:
+        """The table's panels by name (for the layout check: none may be empty, overlap
+        another or leave the window)."""
+        return {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
+                "meters": self.meters_rect, "objective": self.goal_rect,
+                "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
+                "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+
+    def _left_height(self, width: int, title: int) -> int:
+        """The height the meters and the objective need in a column of *width*."""
+        t = self.theme
+        u = t.unit
+        meters = title + sum(row.height(t, width - 3 * u) + u for row in self.meters)
+        return meters + u + table_panels.goal_height(self, width) + self._brief_height()
+
+    def _brief_height(self) -> int:
+        """The room the brief's button takes under the objective (none in a demo)."""
+        if not self.session.humans:
+            return 0
+        return self.theme.fonts.get("small").get_linesize() + 2 * self.theme.unit
+
+    def _layout_tactics(self, size: tuple[int, int]) -> None:
+        """The list of tactics, opened over the table: a box in the middle of the window
+        with its title and the button that closes it, the tactics and a help strip."""
+        t = self.theme
+        w, h = size
+        u = t.unit
+        head = t.fonts.get("heading", bold=True).get_linesize()
+        font = t.fonts.get("small")
+        small = font.get_linesize()
+        box_w = min(w - 4 * u, max(int(w * 0.6), 720))
+        # The strip holds the longest help with its name, and a line for why not now.
+        helps = [f"{x.name}: {x.help} Using it is your move for this turn."
+                 for x in self.session.scenario.tactics]
+        lines = max((len(wrap(x, font, box_w - 6 * u)) for x in helps), default=1) + 1
+        help_h = small * min(lines, 8) + u
+        bottom = h - self.hint_height() - u
+        room = bottom - u - (2 * u + head + u + u + help_h + 2 * u)
+        inner = pygame.Rect((w - box_w) // 2 + 2 * u, 0, box_w - 4 * u, room)
+        inner.y = u + 2 * u + head + u
+        used = self.actions.layout_list(inner, t)
+        box_h = 2 * u + head + u + used + u + help_h + 2 * u
+        self.tactics_box = pygame.Rect((w - box_w) // 2, u, box_w, box_h)
+        dy = max(0, (bottom - box_h) // 2 - u)
+        self.tactics_box.y += dy
+        for buttons in self.actions.tactics.values():
+            for button in buttons:
+                button.rect.y += dy
+        self.help_rect = pygame.Rect(inner.x, inner.y + dy + used + u, inner.w, help_h)
+        cap = t.fonts.get("small", bold=True).size(self.close_tactics.hint)[0] + 8
+        cw = font.size(self.close_tactics.label)[0] + cap + 4 * u
+        self.close_tactics.rect = pygame.Rect(self.tactics_box.right - 2 * u - cw,
+                                              self.tactics_box.y + 2 * u, cw, small + u)
 
     def meters_colours(self) -> None:
         scenario = self.session.scenario
@@ -342,11 +542,31 @@ class TableScreen(TableFace):
                 row.side_colour = self.theme.side_colour(scenario, row.meter.side)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.card is not None and not self.tactics_open:
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+                self.close_card()
+                return
+            if event.type == pygame.MOUSEBUTTONDOWN and self.card.box.collidepoint(event.pos):
+                self.close_card()
+                return
+            if event.type == pygame.MOUSEWHEEL and \
+                    self.card.box.collidepoint(pygame.mouse.get_pos()):
+                self.card.text.wheel(event.y)
+                return
         if event.type == pygame.KEYDOWN:
             key = event.key
             ctrl = event.mod & pygame.KMOD_CTRL
             if key == pygame.K_ESCAPE:
-                self.app.push(Pause(self))
+                if self.tactics_open:
+                    self.shut_tactics()
+                else:
+                    self.app.push(Pause(self))
+                return
+            if key == pygame.K_t and not ctrl:
+                if self.tactics_open:
+                    self.shut_tactics()
+                else:
+                    self.open_tactics()
                 return
             if self.pending and key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.skip()
@@ -365,26 +585,35 @@ class TableScreen(TableFace):
             if key == pygame.K_F5:
                 reload_scenario(self)
                 return
+            if key == pygame.K_F1:
+                self.open_brief()
+                return
             if key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET):
                 self.log.select(-1 if key == pygame.K_LEFTBRACKET else 1)
                 return
             if not ctrl and self._shortcut(key):
                 return
-        if event.type == pygame.MOUSEWHEEL and self.tactics_rect.collidepoint(
-                pygame.mouse.get_pos()):
-            self.actions.wheel(event.y)
+        if self.tactics_open and event.type == pygame.MOUSEBUTTONDOWN and \
+                not self.tactics_box.collidepoint(event.pos):
+            self.shut_tactics()
+            return
+        if not self.tactics_open and event.type == pygame.MOUSEWHEEL and \
+                self.agenda.rows_rect.collidepoint(pygame.mouse.get_pos()):
+            self.agenda.wheel(event.y)
             return
         self.ring.handle(event)
-        self.actions.keep_visible(self.ring.focused)
+        self.agenda.keep_visible(self.ring.focused)
 
     def _shortcut(self, key: int) -> bool:
         digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4,
                   pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
                   pygame.K_KP5: 4}
         if key in digits:
+            if self.tactics_open:
+                return True
+            # The move is made where the focus is: a key does not move it.
             button = self.actions.moves[digits[key]]
             if button.enabled:
-                self.ring.focus(button)
                 button.activate()
             return True
         if key == pygame.K_c and self.session.is_human(self.seat):
@@ -395,8 +624,7 @@ class TableScreen(TableFace):
             buttons = self.actions.tactics.get(self.actions.side or "", [])
             n = LETTERS.index(name)
             if n < len(buttons) and buttons[n].enabled:
-                self.ring.focus(buttons[n])
-                buttons[n].activate()
+                self.use_tactic(buttons[n])
             return True
         return False
 
@@ -410,6 +638,12 @@ class TableScreen(TableFace):
             changed = self.banner is None
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self.card is not None and self.session.mode == "demo":
+            # A demo leaves each card up while the room reads it, then shows the log.
+            self.card_time -= dt
+            if self.card_time <= 0:
+                self.close_card()
+                changed = True
         if self.my_turn and self.session.game.state.asked == self.seat:
             self._ask_if_asked()  # e.g. a team seated after the question was put
             return True
@@ -451,35 +685,32 @@ class TableScreen(TableFace):
             delegation_card(surface, t, self.app, self.session, side, rect, compact=True,
                             speaking=side == speaking)
         table_panels.draw_centre(self, surface)
-        y = panel(surface, t, self.meters_rect, "Meters")
-        panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
+        panel(surface, t, self.meters_rect, "Meters")
         self.agenda.draw(surface, t)
-        buttons = self.actions.tactics.get(self.actions.side or "", [])
-        more = buttons and buttons[-1].rect.bottom > self.actions.list_rect.bottom
-        panel(surface, t, self.tactics_rect,
-              f"Tactics ({len(buttons)}; scroll for more)" if more else "Tactics")
-        self._draw_scroll_marks(surface)
+        panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
         panel(surface, t, self.log_rect, "At the table")
         table_panels.draw_goal(self, surface)
         table_panels.draw_quote(self, surface)
-        del y
-
-    def _draw_scroll_marks(self, surface: pygame.Surface) -> None:
-        """Arrows at the tactics list's edges when more of it lies above or below."""
-        buttons = self.actions.tactics.get(self.actions.side or "", [])
-        if not buttons:
-            return
-        # In the panel's title row, where no button can cover them.
-        box = self.actions.list_rect
-        size = max(8, self.theme.unit)
-        y = self.tactics_rect.y + self.theme.unit + \
-            self.theme.fonts.get("small").get_linesize() // 2
-        colour = self.theme.c["accent"]
-        if buttons[-1].rect.bottom > box.bottom:
-            arrow(surface, colour, (self.tactics_rect.right - 2 * size, y), size, False)
-        if buttons[0].rect.y < box.y:
-            arrow(surface, colour, (self.tactics_rect.right - 4 * size, y), size, True)
+        if self.card is not None:
+            self.card.draw(surface, t)
 
     def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        table_panels.draw_banner(self, surface)
+        if not self.tactics_open:
+            super().draw(surface)
+            table_panels.draw_banner(self, surface)
+            return
+        # The table under the open list, then the list; a tactic's help shows in the
+        # list's own strip, never over the list.
+        surface.fill(self.theme.c["background"])
+        self.draw_content(surface)
+        for widget in self._table_widgets():
+            if not widget.visible:
+                continue
+            old = surface.get_clip()
+            if widget.clip is not None:
+                surface.set_clip(widget.clip)
+            widget.draw(surface, self.theme, False, False)
+            surface.set_clip(old)
+        table_panels.draw_tactics(self, surface)
+        self.ring.draw(surface, self.theme)
+        self.draw_hint(surface)

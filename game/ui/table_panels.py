@@ -11,7 +11,7 @@ from game.analysis import points
 from game.play.session import Session
 from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
-from game.ui.screen import panel, paragraph
+from game.ui.screen import overlay_box, panel, paragraph
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button
@@ -74,6 +74,18 @@ class TableView(Protocol):
     @property
     def log_rect(self) -> pygame.Rect: ...
 
+    @property
+    def tactics_box(self) -> pygame.Rect:
+        """The list of tactics opened over the table."""
+        ...
+
+    @property
+    def help_rect(self) -> pygame.Rect:
+        """The list's help strip."""
+        ...
+
+    def tactic_help(self) -> tuple[str, str] | None: ...
+
 
 def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     """Phase, round, rounds left and whose move it is."""
@@ -98,8 +110,14 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     _, within, count, total = phase_round(game.scenario, game.settings.rounds, rnd)
     where = f"Round {rnd} of {total}" if count in (1, total) else \
         f"Round {within} of {count} in this phase, {rnd} of {total} in all"
-    draw_line(surface, small, f"{where}  \u00b7  {after}", t.c["text"], (x, y), w, "center",
-              "round")
+    # The longest wording that fits the strip: all of it, then less.
+    left_short = "over" if game.finished and not table.pending else f"{left} left"
+    for text in (f"{where}  \u00b7  {after}", f"{where}  \u00b7  {left_short}",
+                 f"Round {rnd} of {total}  \u00b7  {after}",
+                 f"Round {rnd} of {total}  \u00b7  {left_short}"):
+        if small.size(text)[0] <= w:
+            break
+    draw_line(surface, small, text, t.c["text"], (x, y), w, "center", "round")
     y += small.get_linesize()
     if table.pending or table.debrief_button.visible:
         return
@@ -110,6 +128,8 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         status = f"{name} is considering its move\u2026"
     elif table.my_turn:
         status = "Your move: build a package or choose a move."
+        if small.size(status)[0] > w:
+            status = "Your move."
         seconds = game.settings.seconds_per_turn
         if seconds:
             remaining = max(0, int(seconds - (table.clock - table.turn_started)))
@@ -123,23 +143,36 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     draw_line(surface, small, status, t.c["muted"], (x, y), w, "center", "status")
 
 
+def goal_texts(table: TableView, fallback: int | None = None) -> list[str]:
+    """The objective in words, longest first (*fallback*: in points, else the seated
+    side's)."""
+    side = table.seat if table.session.is_human(table.seat) else None
+    if side:
+        batna = points(table.session.game.fallback(side)) if fallback is None else fallback
+        return [f"Beat your fallback ({batna} points), keep your red lines, and "
+                f"do not wreck trust or your support at home.",
+                f"Beat your fallback ({batna} points); keep your red lines."]
+    return ["Both sides are played by the computer. Each wants a deal worth more "
+            "than its fallback, within its red lines.",
+            "Computer against computer."]
+
+
+def goal_height(table: TableView, width: int) -> int:
+    """The height the objective's panel needs at *width* for its shorter wording."""
+    t = table.theme
+    u = t.unit
+    small = t.fonts.get("small")
+    text = goal_texts(table, 100)[-1]
+    return u + small.get_linesize() + u // 2 + \
+        len(wrap(text, small, width - 3 * u)) * small.get_linesize() + u
+
+
 def draw_goal(table: TableView, surface: pygame.Surface) -> None:
     """The objective, always on screen."""
     t = table.theme
     u = t.unit
-    if table.goal_rect.h < t.fonts.get("small").get_linesize() * 3 + 2 * u:
-        return
     y = panel(surface, t, table.goal_rect, "Your objective")
-    side = table.seat if table.session.is_human(table.seat) else None
-    if side:
-        batna = table.session.game.fallback(side)
-        texts = [f"Beat your fallback ({points(batna)} points), keep your red lines, and "
-                 f"do not wreck trust or your support at home.",
-                 f"Beat your fallback ({points(batna)} points); keep your red lines."]
-    else:
-        texts = ["Both sides are played by the computer. Each wants a deal worth more "
-                 "than its fallback, within its red lines.",
-                 "Computer against computer."]
+    texts = goal_texts(table)
     font = t.fonts.get("small")
     lines = max(1, (table.goal_rect.bottom - y - u) // font.get_linesize())
     width = table.goal_rect.w - 3 * u
@@ -197,3 +230,26 @@ def draw_banner(table: TableView, surface: pygame.Surface) -> None:
                   box.w - 4 * u, where="banner")
         paragraph(surface, body, text, t.c["text"], box.x + 2 * u,
                   box.y + u + head.get_linesize(), box.w - 4 * u, 4, "banner text")
+
+
+def draw_tactics(table: TableView, surface: pygame.Surface) -> None:
+    """The list of tactics open over the table: its box, title and help strip (the
+    buttons are the table's widgets)."""
+    t = table.theme
+    u = t.unit
+    box = table.tactics_box
+    overlay_box(surface, t, box, t.c["accent"])
+    head = t.fonts.get("heading", bold=True)
+    draw_line(surface, head, "Tactics", t.c["accent"], (box.x + 2 * u, box.y + 2 * u),
+              box.w - 4 * u, where="tactics title")
+    small = t.fonts.get("small")
+    strip = table.help_rect
+    pygame.draw.rect(surface, t.c["panel_alt"], strip, border_radius=6)
+    shown = table.tactic_help()
+    lines = (strip.h - u) // small.get_linesize()
+    if shown is None:
+        text, colour = "Point at a tactic, or move to it, to read what it does.", t.c["muted"]
+    else:
+        text, colour = f"{shown[0]}: {shown[1]}", t.c["text"]
+    paragraph(surface, small, text, colour, strip.x + u, strip.y + u // 2, strip.w - 2 * u,
+              lines, "tactic help")

@@ -71,7 +71,8 @@ class TitleScreen(Screen):
         super().layout(size)
         w, h = size
         u = self.theme.unit
-        bw = min(max(w // 2, 420), w - 8 * u)
+        bw = min(max(w // 2, 420, *(b.natural_width(self.theme) for b in self.full)),
+                 w - 8 * u)
         bh = self.theme.fonts.get("body").get_linesize() * 2 + u
         rows = len(self.full) + (len(self.grid) + 1) // 2
         need = rows * bh + (rows - 1) * u + u

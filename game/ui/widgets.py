@@ -61,6 +61,12 @@ class Widget:
         return []
 
 
+def primary_fill(c: dict[str, pygame.Color], hovered: bool) -> pygame.Color:
+    """The face of an enabled primary button: the accent when pointed at, else the
+    accent toned toward the button colour; its label is drawn in the background colour."""
+    return c["accent"] if hovered else c["accent"].lerp(c["button"], 0.35)
+
+
 def draw_focus(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
     width = max(2, theme.unit // 3)
     pygame.draw.rect(surface, theme.c["focus"], rect.inflate(width * 2, width * 2), width,
@@ -90,6 +96,21 @@ class Button(Widget):
     def texts(self) -> list[str]:
         return [self.label]
 
+    def width_for(self, theme: Theme, least: int) -> int:
+        """*least* pixels at 1280x720, scaled to the window, or wider to hold the label
+        (at a larger text size, say)."""
+        return max(round(least * theme.ui_scale), self.natural_width(theme))
+
+    def natural_width(self, theme: Theme) -> int:
+        """The width that holds each line of the label whole beside its key hint."""
+        font = theme.fonts.get(self.role, bold=self.kind == "primary")
+        width = max(font.size(line)[0] for line in self.label.split("\n")) + \
+            2 * theme.unit + 4
+        if self.hint:
+            small = theme.fonts.get("small", bold=True)
+            width += max(small.size(self.hint)[0] + 8, small.get_linesize() + 2) + theme.unit
+        return width
+
     def set_label(self, label: str) -> None:
         if label != self.label:
             self.label = label
@@ -107,7 +128,7 @@ class Button(Widget):
         face = pygame.Surface(self.rect.size, pygame.SRCALPHA)
         fill = c["button_hover"] if state == "hover" else c["button"]
         if self.kind == "primary" and self.enabled:
-            fill = c["accent"] if state == "hover" else c["accent"].lerp(c["button"], 0.35)
+            fill = primary_fill(c, state == "hover")
         border = c["border"]
         pygame.draw.rect(face, fill, face.get_rect(), border_radius=6)
         pygame.draw.rect(face, border, face.get_rect(), 1, border_radius=6)
@@ -115,7 +136,8 @@ class Button(Widget):
         if self.kind == "danger" and self.enabled:
             text_colour = c["bad"]
         if self.kind == "primary" and self.enabled:
-            text_colour = c["background"] if state == "hover" else c["button_text"]
+            # Dark on the amber face, at rest and pointed at: 4.5:1 or more (WCAG AA).
+            text_colour = c["background"]
         font = theme.fonts.get(self.role, bold=self.kind == "primary")
         pad = theme.unit
         x = pad
@@ -144,6 +166,8 @@ class Button(Widget):
         return face
 
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
+        if self.rect.w <= 0 or self.rect.h <= 0:
+            return
         surface.blit(self._face(theme, hovered, focused), self.rect)
         if focused:
             draw_focus(surface, theme, self.rect)
@@ -236,12 +260,15 @@ class FocusRing:
         self._skip_to_enabled()
 
     def set(self, widgets: Sequence[Widget], keep: bool = True) -> None:
-        old = self.focused
+        """The widgets, in focus order. With *keep*, the focus stays on the widget it was
+        on, even one that cannot be used for now (it shows no focus until it can): the
+        focus never jumps to a control the player did not move to."""
+        old = self.widgets[self.index % len(self.widgets)] if self.widgets else None
         self.widgets = list(widgets)
-        if keep and old in self.widgets:
+        if keep and old is not None and old in self.widgets:
             self.index = self.widgets.index(old)
-        else:
-            self.index = min(self.index, max(len(self.widgets) - 1, 0))
+            return
+        self.index = min(self.index, max(len(self.widgets) - 1, 0))
         self._skip_to_enabled()
 
     def _usable(self, w: Widget) -> bool:

@@ -57,3 +57,20 @@ def test_the_table_never_shows_the_computers_private_record(make_app) -> None:  
         game = session.game
         assert any(e.private not in (None, side) for e in game.log)  # there was some to hide
         assert all(e.private in (None, side) for e in table.log.entries)
+
+
+def test_a_rule_divides_the_rounds_in_the_log(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tools.screenshots import scene_table, table_of
+    app = make_app(seed=7)
+    scene_table(app)
+    log = table_of(app).log
+    rounds = [e.round for e in log.entries]
+    dividers = [n for n in range(len(log.entries)) if log.divider(n)]
+    assert dividers == [n for n in range(len(rounds)) if n == 0 or rounds[n] != rounds[n - 1]]
+    assert len(dividers) >= 3
+    n = dividers[-1]
+    assert log.divider(n) == f"ROUND {rounds[n]} OF {table_of(app).session.game.state.rounds}"
+    painter = log.painter
+    assert painter is not None
+    plain = painter.paint(log.entries[n], log._width())
+    assert log.laid[n].surface.get_height() > plain.surface.get_height()

@@ -272,7 +272,7 @@ def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
     made = len(table.session.game.moves)
     press(app, pygame.K_1)
     assert len(table.session.game.moves) == made
-    assert "confirm" in table.actions.propose.label
+    assert "again" in table.actions.propose.label
     press(app, pygame.K_1)
     assert table.session.game.moves[made][1].kind == "propose"
 

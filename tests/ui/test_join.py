@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,17 @@ def _fill(screen: JoinScreen, address: str, code: str, team: str) -> None:
 
 
 def _steps(app: App, until: Any, frames: int = 4000) -> None:
-    for _ in range(frames):
+    """Run frames until *until* holds: at least *frames* of them, and for at least as many
+    twentieths of a second of real time (the server and the other team run in threads: a
+    frame that draws nothing new takes far less than that)."""
+    deadline = time.monotonic() + frames * 0.05
+    count = 0
+    while count < frames or time.monotonic() < deadline:
         if until():
             return
         app.step(0.05)
+        count += 1
+        time.sleep(0.002)
     raise AssertionError(f"never happened; on top: {app.top.name}")
 
 
@@ -82,7 +90,8 @@ def test_a_window_team_plays_a_whole_game_against_another_team(make_app, tmp_pat
         assert isinstance(remote, RemoteTable)
         side = remote.side
         seen_other = False
-        for _ in range(6000):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
             top = app.top
             if isinstance(top, QuestionScreen):
                 top.answer(Move.deflect())

@@ -1,5 +1,6 @@
-"""Every screen at 1024x600, 1280x720 and 1920x1080: no text runs out of its box, no two
-widgets overlap, and nothing lies outside the window."""
+"""Every screen at 1024x600, 1280x720 and 1920x1080 and at every text size from 80% to
+150%: no text runs out of its box, no two widgets overlap, nothing lies outside the window,
+and no panel of the table is squeezed out or overlaps another."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import itertools
 import pytest
 
 from game.ui import text
+from game.ui.theme import TEXT_SCALES
 from tools.screenshots import SCENES, settle
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
@@ -16,9 +18,20 @@ SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 def check_screen(app, name: str) -> None:  # type: ignore[no-untyped-def]
     text.OVERFLOWS.clear()
     settle(app, 2)
+    assert not app.crashes, f"{name}: {app.crashes[0]!r}"
     assert not text.OVERFLOWS, f"{name}: text does not fit: {text.OVERFLOWS[:5]}"
     window = app.window.get_rect()
     screen = app.top
+    panels = getattr(screen, "panels", None)
+    if panels is not None:
+        rects = panels()
+        line = app.theme.fonts.get("small").get_linesize()
+        for label, rect in rects.items():
+            assert rect.h >= line and rect.w >= 4 * line, f"{name}: {label} is squeezed {rect}"
+            assert window.contains(rect), f"{name}: {label} {rect} leaves the window"
+        for (la, ra), (lb, rb) in itertools.combinations(rects.items(), 2):
+            if {la, lb} != {"agenda", "agenda rows"}:
+                assert not ra.colliderect(rb), f"{name}: {la} overlaps {lb}"
     widgets = [w for w in screen.ring.widgets if w.visible and w.rect.w and w.rect.h]
     for widget in widgets:
         area = widget.clip or widget.rect
@@ -31,12 +44,15 @@ def check_screen(app, name: str) -> None:  # type: ignore[no-untyped-def]
             assert not ra.colliderect(rb), f"{name}: {a.texts()[:1]} overlaps {b.texts()[:1]}"
 
 
+@pytest.mark.parametrize("scale", TEXT_SCALES, ids=lambda x: f"{round(x * 100)}%")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_screen_lays_out_cleanly(make_app, size) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_lays_out_cleanly(make_app, size, scale) -> None:  # type: ignore[no-untyped-def]
     app = make_app(size=size, seed=7)
+    app.prefs.text_scale = scale
+    app.restyle()
     for name, scene in SCENES:
         scene(app)
-        check_screen(app, name)
+        check_screen(app, f"{name} at {round(scale * 100)}%")
 
 
 def test_high_contrast_and_larger_text(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -55,3 +71,14 @@ def test_resizing_lays_the_table_out_again(make_app) -> None:  # type: ignore[no
     for size in SIZES:
         app.resize(size)
         check_screen(app, f"table resized to {size}")
+
+
+def test_the_check_finds_overlapping_panels(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(size=(1024, 600), seed=7)
+    dict(SCENES)["07_table"](app)
+    table = app.top
+    settle(app, 1)
+    table.quote_rect.y = table.log_rect.bottom - 10
+    table.layout = lambda size: None  # keep the damage through the frames drawn
+    with pytest.raises(AssertionError, match="log overlaps source"):
+        check_screen(app, "table")

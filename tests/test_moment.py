@@ -1,0 +1,84 @@
+"""What changed in a turn (game.play.moment): read from the structured record, with the
+figures of the outcome space, and only what the viewer may see."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from game.analysis import points
+from game.engine import Game
+from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
+from game.play.moment import since_last_move, what_changed
+from game.play.session import Session
+from game.scenario import load_scenario
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(DEFAULT_SCENARIO)
+
+
+def played(turns: int, seed: int = 3) -> Game:
+    game = Game(scenario(), None, seed)
+    session = Session(game, set())
+    for _ in range(turns):
+        if game.finished:
+            break
+        session.play_computer()
+    return game
+
+
+def test_an_offer_is_weighed_with_the_outcome_space_beside_the_viewers_own() -> None:
+    game = played(7)
+    log = game.visible_log("us")
+    start = since_last_move(log, "us")
+    assert log[start].kind == "move" and log[start].speaker == "us"
+    moment = what_changed(game, log[start:], "us")
+    assert [a.side for a in moment.acts][:1] == ["us"]
+    offer = moment.offer
+    assert offer is not None and offer.side == "ru"
+    package = game.space.package_of(dict(game.state.standing or {}))
+    assert package is not None
+    (worth,) = offer.worth
+    assert worth.side == "us"
+    assert worth.points == points(game.space.utility_of("us", package))
+    assert worth.fallback == points(game.fallback("us"))
+    assert worth.crosses == bool(game.space.red_lines_crossed("us", package))
+    own = game.state.last_offer("us")
+    assert own is not None
+    names = {i.name: {o.id: o.name for o in i.options} for i in scenario().issues}
+    for row, issue in zip(offer.rows, scenario().issues):
+        assert row.issue == issue.name
+        assert row.own == names[issue.name][own[issue.id]]
+
+
+def test_every_meter_change_is_told_with_its_value_after_and_cause() -> None:
+    game = played(12)
+    log = game.visible_log("us")
+    moment = what_changed(game, log, "us")
+    told = [(c.delta, c.after, c.cause) for c in moment.changes]
+    recorded = [(c.delta, c.after, e.title) for e in log if e.kind == "effect"
+                for c in e.changes if c.kind == "meter"]
+    assert told == recorded and told
+    assert len(moment.events) == sum(e.kind == "event" for e in log) > 0
+
+
+def test_the_other_sides_private_record_never_reaches_the_viewer() -> None:
+    game = played(12)
+    # Even given the whole record, only the viewer's own private entries are read.
+    moment = what_changed(game, game.log, "us")
+    assert all("Russia's fallback" not in line for line in moment.fallback)
+    private_ru = {e.title for e in game.log if e.private == "ru" and e.kind == "reason"}
+    shown = {a.what for a in moment.acts} | set(moment.fallback)
+    assert not private_ru & shown
+    for offer_worth in (moment.offer.worth if moment.offer else ()):
+        assert offer_worth.side == "us"
+
+
+def test_a_timed_out_move_is_named() -> None:
+    game = Game(scenario(), None, 3)
+    session = Session(game, {"ru"})
+    session.time_out()
+    moment = what_changed(game, game.log, "us")
+    assert any(a.side == "ru" and a.timed_out for a in moment.acts)

@@ -1,0 +1,81 @@
+"""The tactics in a list of their own, opened over the table (T): every tactic shows whole
+at any window and text size, each has its own letter, and a letter uses it at once."""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from game.ui.actions import LETTERS
+from game.ui.theme import TEXT_SCALES
+from tests.ui.conftest import press
+from tools.screenshots import new_game, scene_tactics, seat_players, settle, table_of
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)], ids=str)
+def test_every_tactic_shows_whole_in_the_open_list(make_app, size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(size=size, seed=7)
+    for scale in (min(TEXT_SCALES), 1.0, max(TEXT_SCALES)):
+        app.prefs.text_scale = scale
+        app.restyle()
+        scene_tactics(app)
+        table = table_of(app)
+        settle(app, 2)
+        buttons = table.actions.tactics[table.seat or ""]
+        assert buttons
+        window = app.window.get_rect()
+        assert window.contains(table.tactics_box)
+        for button in buttons:
+            assert table.tactics_box.contains(button.rect), (scale, button.label)
+        for a, b in itertools.combinations([*buttons, table.close_tactics], 2):
+            assert not a.rect.colliderect(b.rect), (scale, a.label, b.label)
+        for button in buttons:
+            assert not button.rect.colliderect(table.help_rect)
+        # Every tactic has a letter of its own, and no letter is one the table uses.
+        hints = [b.hint for b in buttons]
+        assert all(hints) and len(set(hints)) == len(hints)
+        assert not set(hints) & {"C", "T"}
+
+
+def test_t_opens_the_list_and_esc_closes_it_back_on_its_button(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=7)
+    scene_tactics(app)
+    table = table_of(app)
+    table.shut_tactics()
+    assert not table.tactics_open
+    press(app, pygame.K_t)
+    assert table.tactics_open
+    buttons = table.actions.tactics[table.seat or ""]
+    assert table.ring.focused in buttons and table.ring.focused.enabled
+    # The help strip reads the focused tactic; no floating tooltip covers the list.
+    assert table.tactic_help() == (table.ring.focused.label, table.ring.focused.tooltip)
+    press(app, pygame.K_ESCAPE)
+    assert not table.tactics_open and app.top is table
+    assert table.ring.focused is table.tactics_button
+
+
+def test_a_tactic_letter_uses_it_from_the_table_or_the_list(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=7)
+    new_game(app)
+    seat_players(app)
+    table = table_of(app)
+    for _ in range(400):
+        if table.my_turn:
+            break
+        table.think = 0
+        table.skip()
+        app.step(0.02)
+        seat_players(app)
+    table.open_tactics()
+    buttons = table.actions.tactics[table.seat or ""]
+    n, button = next((n, b) for n, b in enumerate(buttons) if b.enabled and
+                     not b.label.startswith("Say what"))
+    moves = len(table.session.game.moves)
+    press(app, getattr(pygame, f"K_{LETTERS[n].lower()}"))
+    assert not table.tactics_open
+    assert len(table.session.game.moves) > moves
+    side, move, _ = table.session.game.moves[moves]
+    assert side == table.session.humans[0] and move.kind == "tactic"
+    assert table.session.scenario.tactic(move.tactic or "").name == button.label
