@@ -20,8 +20,8 @@ from game.play.session import Session
 from game.save import save_folder
 from game.ui.flow import default_scenario_path, load
 from game.ui.navigation import Briefing, JoinClass, Table
-from game.ui.screen import Host, Screen, panel, paragraph, title_bar
-from game.ui.setup import EntryField
+from game.ui.screen import Host, panel, paragraph, title_bar
+from game.ui.setup import EntryField, FormScreen
 from game.ui.widgets import Button, Choice, Widget
 
 EXPLAIN = ("Your teacher runs the class on their own computer and gives you its address "
@@ -31,7 +31,7 @@ EXPLAIN = ("Your teacher runs the class on their own computer and gives you its 
            "game is where you left it.")
 
 
-class JoinScreen(Screen):
+class JoinScreen(FormScreen):
     name = "join"
     hint = "Tab or Up/Down: move   Left/Right: change   Enter: next   Esc: back"
 
@@ -87,45 +87,7 @@ class JoinScreen(Screen):
                                             (lw - u) // 2, rh)
         self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
                                    h - top - self.hint_height() - 2 * u)
-        for field in self._fields():
-            field.build(self.app.gui, self.theme)
-        self.ring.set(self.ring.widgets)
-        self._sync_focus()
-
-    def leave(self) -> None:
-        for field in self._fields():
-            field.kill()
-
-    def _sync_focus(self) -> None:
-        focused = self.ring.focused
-        entry = focused.entry if isinstance(focused, EntryField) else None
-        current = self.app.gui.get_focus_set() or set()
-        if (entry is None and current) or (entry is not None and entry not in current):
-            self.app.gui.set_focus_set(entry)
-
-    def handle_event(self, event: pygame.event.Event) -> None:
-        focused = self.ring.focused
-        typing = isinstance(focused, EntryField)
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.back()
-                return
-            if typing and event.key not in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN,
-                                            pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.app.gui.process_events(event)
-                return
-            if typing and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.ring.move(1)
-                self._sync_focus()
-                return
-        elif event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
-            if typing:
-                self.app.gui.process_events(event)
-            return
-        elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            self.app.gui.process_events(event)
-        self.ring.handle(event)
-        self._sync_focus()
+        self._build_fields()
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme

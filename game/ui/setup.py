@@ -92,7 +92,61 @@ class EntryField(Widget):
             draw_focus(surface, theme, self.rect)
 
 
-class ModeScreen(Screen):
+class FormScreen(Screen):
+    """A screen with text entries (pygame_gui's) among its widgets: keys go to the entry in
+    focus, Enter moves on from it, and pygame_gui's own focus follows the ring's."""
+
+    def _fields(self) -> list[EntryField]:
+        """The screen's text entries."""
+        raise NotImplementedError
+
+    def _build_fields(self) -> None:
+        """(Re)build the entries at their laid-out places, the focus as the ring has it."""
+        for field in self._fields():
+            field.build(self.app.gui, self.theme)
+        self.ring.set(self.ring.widgets)
+        self._sync_focus()
+
+    def leave(self) -> None:
+        for field in self._fields():
+            field.kill()
+
+    def _sync_focus(self) -> None:
+        focused = self.ring.focused
+        entry = focused.entry if isinstance(focused, EntryField) else None
+        current = self.app.gui.get_focus_set() or set()
+        # Focusing an entry again puts its cursor back at the start: only change focus when
+        # it moves (otherwise every key release reversed what had been typed).
+        if (entry is None and current) or (entry is not None and entry not in current):
+            self.app.gui.set_focus_set(entry)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        focused = self.ring.focused
+        typing = isinstance(focused, EntryField)
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return
+            if typing and event.key not in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN,
+                                            pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.app.gui.process_events(event)
+                return
+            if typing and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.ring.move(1)
+                self._sync_focus()
+                return
+        elif event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            if typing:
+                self.app.gui.process_events(event)
+            return
+        elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            self.app.gui.process_events(event)
+        self.ring.handle(event)
+        self._sync_focus()
+
+
+
+class ModeScreen(FormScreen):
     name = "mode"
     hint = "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
 
@@ -152,47 +206,7 @@ class ModeScreen(Screen):
         self.back_button.rect = pygame.Rect(self.begin.rect.right + u, y + u, (lw - u) // 2, bh)
         self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
                                    h - top - self.hint_height() - 2 * u)
-        for field in self._fields():
-            field.build(self.app.gui, self.theme)
-        self.ring.set(self.ring.widgets)
-        self._sync_focus()
-
-    def leave(self) -> None:
-        for field in self._fields():
-            field.kill()
-
-    def _sync_focus(self) -> None:
-        focused = self.ring.focused
-        entry = focused.entry if isinstance(focused, EntryField) else None
-        current = self.app.gui.get_focus_set() or set()
-        # Focusing an entry again puts its cursor back at the start: only change focus when
-        # it moves (otherwise every key release reversed what had been typed).
-        if (entry is None and current) or (entry is not None and entry not in current):
-            self.app.gui.set_focus_set(entry)
-
-    def handle_event(self, event: pygame.event.Event) -> None:
-        focused = self.ring.focused
-        typing = isinstance(focused, EntryField)
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.back()
-                return
-            if typing and event.key not in (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN,
-                                            pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.app.gui.process_events(event)
-                return
-            if typing and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.ring.move(1)
-                self._sync_focus()
-                return
-        elif event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
-            if typing:
-                self.app.gui.process_events(event)
-            return
-        elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            self.app.gui.process_events(event)
-        self.ring.handle(event)
-        self._sync_focus()
+        self._build_fields()
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
