@@ -18,17 +18,15 @@ import resource
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 
 from game.library import DEFAULT_SCENARIO
 from game.net.classroom import Classroom
-from game.net.server import create_app
+from game.net.server import RunningServer
 from game.scenario import load_scenario
 from game.settings import Settings
 
@@ -41,42 +39,6 @@ def rss_mb() -> float:
     with open("/proc/self/statm", encoding="ascii") as handle:
         pages = int(handle.read().split()[1])
     return pages * resource.getpagesize() / 2**20
-
-
-class Server:
-    """The class server on 127.0.0.1, in a thread of its own."""
-
-    def __init__(self, classroom: Classroom) -> None:
-        self.classroom = classroom
-        self.port = 0
-        self.ready = threading.Event()
-        self.loop = asyncio.new_event_loop()
-        self.stopping: asyncio.Event | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-        if not self.ready.wait(10):
-            raise RuntimeError("the server did not start")
-
-    def _run(self) -> None:
-        try:
-            self.loop.run_until_complete(self._serve())
-        finally:
-            self.loop.close()
-
-    async def _serve(self) -> None:
-        runner = web.AppRunner(create_app(self.classroom, "127.0.0.1"), access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        self.port = int(runner.addresses[0][1])
-        self.stopping = asyncio.Event()
-        self.ready.set()
-        await self.stopping.wait()
-        await runner.cleanup()
-
-    def stop(self) -> None:
-        if self.stopping is not None:
-            self.loop.call_soon_threadsafe(self.stopping.set)
-        self.thread.join(10)
 
 
 async def device(url: str, code: str, team: str, seed: int,
@@ -170,7 +132,7 @@ def main(tables: int = TABLES, rounds: int = ROUNDS) -> dict[str, float]:
     scenario = load_scenario(DEFAULT_SCENARIO)
     with tempfile.TemporaryDirectory() as folder:
         room = Classroom(scenario, Settings(), Path(folder))
-        server = Server(room)
+        server = RunningServer(room).start()
         url = f"http://127.0.0.1:{server.port}"
         samples: list[float] = []
         finished = mixed = 0

@@ -3,22 +3,19 @@ own, and a scripted device that speaks the protocol and keeps every message it r
 
 from __future__ import annotations
 
-import asyncio
 import json
 import random
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.net.classroom import Classroom
-from game.net.server import create_app
+from game.net.server import RunningServer
 from game.scenario import load_scenario
 from game.settings import Settings
 
@@ -29,59 +26,6 @@ def scenario() -> Scenario:
     if not _SCENARIO:
         _SCENARIO.append(load_scenario(DEFAULT_SCENARIO))
     return _SCENARIO[0]
-
-
-class RunningServer:
-    """A class server on 127.0.0.1 in a background thread; ``call`` runs a function of the
-    classroom on the server's own loop (the classroom is not shared across threads)."""
-
-    def __init__(self, classroom: Classroom, port: int = 0) -> None:
-        self.classroom = classroom
-        self.loop = asyncio.new_event_loop()
-        self.port = port
-        self._ready = threading.Event()
-        self._stop: asyncio.Event | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        try:
-            self.loop.run_until_complete(self._serve())
-        finally:
-            self.loop.close()
-
-    async def _serve(self) -> None:
-        runner = web.AppRunner(create_app(self.classroom, "127.0.0.1"), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", self.port)
-        await site.start()
-        self.port = int(runner.addresses[0][1])
-        self._stop = asyncio.Event()
-        self._ready.set()
-        await self._stop.wait()
-        await runner.cleanup()
-
-    def start(self) -> RunningServer:
-        self._thread.start()
-        assert self._ready.wait(10), "the server did not start"
-        return self
-
-    def stop(self) -> None:
-        if self._stop is not None and self._thread.is_alive():
-            self.loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(10)
-
-    def call(self, function: Any, *args: Any) -> Any:
-        async def run() -> Any:
-            return function(*args)
-        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(10)
-
-    @property
-    def address(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
 
 @contextmanager

@@ -16,6 +16,7 @@ import logging
 import secrets
 import socket
 import tempfile
+import threading
 import time
 import zipfile
 from collections import deque
@@ -377,3 +378,58 @@ async def serve(classroom: Classroom, bind: str, port: int,
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
+
+
+class RunningServer:
+    """A class server on 127.0.0.1 in a background thread, for the tests and the class
+    benchmark; ``call`` runs a function of the classroom on the server's own loop (the
+    classroom is not shared across threads)."""
+
+    def __init__(self, classroom: Classroom, port: int = 0) -> None:
+        self.classroom = classroom
+        self.loop = asyncio.new_event_loop()
+        self.port = port
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.loop.run_until_complete(self._serve())
+        finally:
+            self.loop.close()
+
+    async def _serve(self) -> None:
+        runner = web.AppRunner(create_app(self.classroom, "127.0.0.1"), access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", self.port)
+        await site.start()
+        self.port = int(runner.addresses[0][1])
+        self._stop = asyncio.Event()
+        self._ready.set()
+        await self._stop.wait()
+        await runner.cleanup()
+
+    def start(self) -> RunningServer:
+        self._thread.start()
+        if not self._ready.wait(10):
+            raise RuntimeError("the server did not start")
+        return self
+
+    def stop(self) -> None:
+        if self._stop is not None and self._thread.is_alive():
+            self.loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(10)
+
+    def call(self, function: Any, *args: Any) -> Any:
+        async def run() -> Any:
+            return function(*args)
+        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(10)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
