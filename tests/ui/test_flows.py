@@ -9,6 +9,7 @@ from game.analysis import from_ids
 
 from game.ui import flow
 from game.ui.app import App
+from game.ui.table import TableScreen
 from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
 
 from .conftest import click, pick_side, press, type_text
@@ -63,6 +64,16 @@ def start_from_title(app: App) -> None:
     assert app.top.name == "title"
     press(app, pygame.K_RETURN)
     assert app.top.name == "mode"
+
+
+def seat_us(app: App) -> TableScreen:
+    """From the title to the table as the United States against the computer."""
+    start_from_title(app)
+    pick_side(app, "us")
+    press(app, pygame.K_RETURN)  # Begin
+    press(app, pygame.K_RETURN)  # to the table
+    assert isinstance(app.top, TableScreen)
+    return app.top
 
 
 @pytest.mark.parametrize("side", ["us", "ru"])
@@ -281,11 +292,7 @@ def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> Non
     """The computer asks; the question comes over the table; Esc does not dodge it; D
     deflects, and the player's turn goes on."""
     app = make_app(seed=1)  # a game in which the computer asks in the second round
-    start_from_title(app)
-    pick_side(app, "us")
-    press(app, pygame.K_RETURN)  # Begin
-    press(app, pygame.K_RETURN)  # to the table
-    table = app.top
+    table = seat_us(app)
     session = table.session
     for _ in range(MAX_FRAMES):
         if app.top.name == "question":
@@ -357,11 +364,7 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
 
 def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(seed=3)
-    start_from_title(app)
-    pick_side(app, "us")
-    press(app, pygame.K_RETURN)  # Begin
-    press(app, pygame.K_RETURN)  # to the table
-    table = app.top
+    table = seat_us(app)
     session = table.session
     for _ in range(MAX_FRAMES):
         if table.my_turn and not table.pending:
