@@ -103,19 +103,16 @@ def _counted(saves: list[tuple[SaveFile, SaveSummary, str, str]]
     # the one written last.
     ordered = sorted(saves, key=lambda s: (len(s[0].moves), s[0].saved), reverse=True)
     counted: list[tuple[SaveFile, SaveSummary, str, list[str]]] = []
+    digests: list[str] = []  # of each counted save, in the same order
     for save, summary, name, digest in ordered:
-        kept = None
-        for other in counted:
-            moves = other[0].moves
-            if save.moves == moves[:len(save.moves)]:
-                kept = other
-                break
-        if kept is not None:
-            same = hashlib.sha256(kept[0].model_dump_json().encode("utf-8")).hexdigest()
-            kept[3].append(f"identical copy at {name}" if digest == same else
-                           f"an earlier save of this game at {name}")
-            continue
-        counted.append((save, summary, name, []))
+        kept = next((n for n, other in enumerate(counted)
+                     if save.moves == other[0].moves[:len(save.moves)]), None)
+        if kept is None:
+            counted.append((save, summary, name, []))
+            digests.append(digest)
+        else:
+            counted[kept][3].append(f"identical copy at {name}" if digest == digests[kept]
+                                    else f"an earlier save of this game at {name}")
     if len(counted) > 1:
         for _, _, name, notes in counted:
             others = ", ".join(n for _, _, n, _ in counted if n != name)
