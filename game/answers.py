@@ -20,9 +20,8 @@ def computer_answer(view: SideView) -> Decision:
     candour = me.personality.candour
     trust = view.state.meters.get("trust", 50.0)
     if candour >= 1.0 or trust >= (1.0 - candour) * 100:
-        said = view.revealed[view.side]
-        order = sorted(view.known.issues, key=lambda i: -me.weights[i.id])
-        issue = next((i for i in order if i.id not in said), order[0])
+        left = me.ranked(view.known.issues, view.revealed[view.side])
+        issue = left[0] if left else me.ranked(view.known.issues)[0]
         return Decision(Move.answer(issue.id),
                         f"Answered truthfully that {option_words(issue.name)} matters to it: "
                         f"trust was high enough ({trust:g}) for candour.")

@@ -169,7 +169,7 @@ def debrief(game: Game) -> Debrief:
     results = {}
     for side in game.sides:
         spec = scenario.sides[side]
-        order = sorted(scenario.issues, key=lambda i: -spec.weights[i.id])
+        order = spec.ranked(scenario.issues)
         utility, batna = report.utility[side], report.batna[side]
         crossed = report.red_lines_crossed[side]
         gain = points(utility) - points(batna)

@@ -680,9 +680,7 @@ class Game:
     def _reveal(self, side: str, chosen: str | None = None) -> None:
         """*side* says what matters most to it: *chosen* (an issue it picked, truly or
         not), or else its own top issue not named yet."""
-        weights = self.scenario.sides[side].weights
-        order = sorted(self.scenario.issues, key=lambda i: -weights[i.id])
-        left = [i for i in order if i.id not in self._revealed[side]]
+        left = self.scenario.sides[side].ranked(self.scenario.issues, self._revealed[side])
         if chosen is not None:
             left = [self.scenario.issue(chosen)]
         if not left:

@@ -7,6 +7,7 @@ description here is what a modder reads.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -211,6 +212,12 @@ class Side(Part):
                                 "validate warns about it). A proposal's line is followed by "
                                 "the package, spoken issue by issue; 'answer' opens a named "
                                 "priority.")
+
+    def ranked(self, issues: Sequence[Issue], named: Collection[str] = ()) -> list[Issue]:
+        """*issues* from the one that weighs most for this side to the one that weighs least,
+        leaving out those in *named* (the order in which it tells what matters most)."""
+        return sorted((i for i in issues if i.id not in named),
+                      key=lambda i: -self.weights[i.id])
 
 
 class Effects(Part):

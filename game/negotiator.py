@@ -474,9 +474,7 @@ class Negotiator:
         on the issue it would name next (saying where it cannot move is worth a turn only
         then)."""
         me = view.known.me
-        said = view.revealed[view.side]
-        left = sorted((i for i in view.known.issues if i.id not in said),
-                      key=lambda i: -me.weights[i.id])
+        left = me.ranked(view.known.issues, view.revealed[view.side])
         offer = view.last_offer(view.other)
         if not left or offer is None:
             return False
