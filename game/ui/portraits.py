@@ -1,5 +1,6 @@
-"""Delegations' pictures: portraits and flags from ``assets/`` (a scenario may name its
-own, relative to its folder), scaled once per size and kept."""
+"""Delegations' pictures: the portraits Parley draws (:mod:`game.ui.art`, with the
+expression the talks give them), or a scenario's own, relative to its folder; flags from
+``assets/`` or the scenario's folder. Pictures are scaled once per size and kept."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.ui.screen import Host, paragraph
 from game.library import ASSET_DIR
+from game.play.presence import Expression
+from game.ui import art
+from game.ui.screen import Host, paragraph
 from game.ui.text import draw_line
 from game.ui.theme import Theme
 from game.untrusted import UntrustedError, read_file
@@ -240,9 +243,40 @@ def picture(scenario: Any, side: str, kind: str, size: tuple[int, int]) -> pygam
     return _scaled[key]
 
 
+def scenario_portrait(scenario: Any, side: str, size: tuple[int, int]) -> pygame.Surface | None:
+    """The portrait *scenario* ships for *side*, scaled into *size*; None when it ships
+    none, or one that cannot be shown (said once in :data:`NOTICES`): Parley draws its
+    own then."""
+    path = picture_path(scenario, side, "portrait")
+    if path.is_relative_to(ASSET_DIR) or _load(path) is None:
+        return None
+    return picture(scenario, side, "portrait", size)
+
+
+def speech_mark(surface: pygame.Surface, theme: Theme, around: pygame.Rect,
+                colour: pygame.Color) -> None:
+    """The speaking highlight: a ring of the side's colour round the portrait and a
+    speech bubble at its lower right corner."""
+    pygame.draw.rect(surface, colour, around.inflate(6, 6), 3, border_radius=8)
+    w = max(14, around.w // 3)
+    h = max(10, w * 2 // 3)
+    bubble = pygame.Rect(around.right - w + 4, around.bottom - h + 2, w, h)
+    ink = theme.c["background"]
+    pygame.draw.polygon(surface, theme.c["text"], [
+        (bubble.x + w // 4, bubble.bottom - 2), (bubble.x + w // 8, bubble.bottom + h // 3),
+        (bubble.x + w // 2, bubble.bottom - 2)])
+    pygame.draw.ellipse(surface, theme.c["text"], bubble)
+    pygame.draw.ellipse(surface, ink, bubble, 1)
+    r = max(1, w // 14)
+    for n in (-1, 0, 1):
+        pygame.draw.circle(surface, ink, (bubble.centerx + n * w // 4, bubble.centery), r)
+
+
 def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: Session, side: str,
-                    rect: pygame.Rect, *, compact: bool = False, speaking: bool = False) -> int:
-    """A delegation: portrait, flag, name, negotiator and team. Returns the y below it."""
+                    rect: pygame.Rect, *, compact: bool = False, speaking: bool = False,
+                    expression: Expression = "neutral") -> int:
+    """A delegation: portrait (with *expression*, and the speaking highlight when
+    *speaking*), flag, name, negotiator and team. Returns the y below it."""
     t = theme
     u = t.unit
     scenario = session.scenario
@@ -260,16 +294,18 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: S
     text_h = body.get_linesize() + small.get_linesize() * (1 if compact else 2)
     pic = min(inner.h - (0 if compact else text_h + u // 2), inner.w if not compact else inner.h)
     pic = max(pic, 16)
-    portrait = picture(scenario, side, "portrait", (pic, pic))
+    portrait = scenario_portrait(scenario, side, (pic, pic)) or \
+        art.portrait(colour, expression, pic, t.c["panel"])
     flag = picture(scenario, side, "flag", (max(16, pic // 3), max(10, pic // 5)))
     while NOTICES:   # a scenario's picture that cannot be shown
         app.toast(NOTICES.pop(0), 6.0)
-    if portrait is not None:
-        surface.blit(portrait, (inner.x, inner.y))
+    surface.blit(portrait, (inner.x, inner.y))
     if flag is not None:
-        fx = inner.x + (portrait.get_width() if portrait else pic) - flag.get_width() - 4
+        fx = inner.x + portrait.get_width() - flag.get_width() - 4
         surface.blit(flag, (fx, inner.y + 4))
         pygame.draw.rect(surface, t.c["border"], (fx, inner.y + 4, *flag.get_size()), 1)
+    if speaking:
+        speech_mark(surface, t, pygame.Rect(inner.topleft, portrait.get_size()), colour)
     if compact:
         x, y, width = inner.x + pic + u, inner.y, inner.w - pic - u
     else:

@@ -18,6 +18,7 @@ from game.ui.dialogue import DialogueLog
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
+from game.play.presence import expression, last_speaker
 from game.ui.navigation import Briefing, Debrief, HandOver, Pause, Question, TableFace
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
@@ -680,10 +681,13 @@ class TableScreen(TableFace):
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
         game = self.session.game
-        speaking = game.to_move if not game.finished else None
+        # The faces and the speaking highlight follow the record as far as it is shown.
+        shown = self.session.visible_log()[:self.shown]
+        speaking = last_speaker(shown)
         for side, rect in zip(game.sides, self.cards):
             delegation_card(surface, t, self.app, self.session, side, rect, compact=True,
-                            speaking=side == speaking)
+                            speaking=side == speaking,
+                            expression=expression(game.scenario, shown, side))
         table_panels.draw_centre(self, surface)
         panel(surface, t, self.meters_rect, "Meters")
         self.agenda.draw(surface, t)
