@@ -3,11 +3,11 @@ the tutorial for new players, or go elsewhere."""
 
 from __future__ import annotations
 
-
 import pygame
 
 from game.model import Scenario
 from game.save import SaveSummary, list_saves, save_folder
+from game.ui import art
 from game.ui.flow import SCENARIOS, default_scenario_path, find_scenario, load, resume_game
 from game.ui.navigation import ChooseScenario, JoinClass, Load, Problems, Settings, Setup
 from game.ui.save_labels import saved_when, teams_text
@@ -68,19 +68,36 @@ class TitleScreen(Screen):
         self.ring.set(self.buttons)
 
     def layout(self, size: tuple[int, int]) -> None:
+        """The buttons sit in the same place whether or not a game can be resumed: the
+        resume button takes a row kept for it above the others, and the picture of the
+        table fills what is left under the title."""
         super().layout(size)
         w, h = size
-        u = self.theme.unit
-        bw = min(max(w // 2, 420, *(b.natural_width(self.theme) for b in self.full)),
-                 w - 8 * u)
-        bh = self.theme.fonts.get("body").get_linesize() * 2 + u
-        rows = len(self.full) + (len(self.grid) + 1) // 2
+        t = self.theme
+        u = t.unit
+        below = [b for b in self.full if b is not self.resume]
+        # As wide as the widest label in bold, which the start button has when no game
+        # can be resumed: the same width either way.
+        bold = t.fonts.get("body", bold=True)
+        bw = min(max(w // 2, 420, *(b.natural_width(t) for b in below),
+                     bold.size(self.start.label)[0] + 2 * u + 4), w - 8 * u)
+        bh = t.fonts.get("body").get_linesize() * 2 + u
+        header = t.fonts.get("title", bold=True).get_linesize() + \
+            t.fonts.get("body").get_linesize() + 4 * u
+        rows = len(below) + (len(self.grid) + 1) // 2
         need = rows * bh + (rows - 1) * u + u
-        top = min(int(h * 0.46), h - self.hint_height() - u - need)
+        resume_row = bh + 2 * u
+        fits = h - self.hint_height() - u - need
+        top = min(max(min(int(h * 0.56), fits), int(h * 0.1) + header + u + resume_row), fits)
+        # On a small screen with large text the title moves up to leave the resume row.
+        self.title_y = max(u, min(int(h * 0.1), top - resume_row - u - header))
         x = (w - bw) // 2
-        for n, button in enumerate(self.full):
+        if self.resume is not None:
+            rw = min(max(bw, self.resume.natural_width(t)), w - 8 * u)
+            self.resume.rect = pygame.Rect((w - rw) // 2, top - resume_row, rw, bh)
+        for button in below:
             button.rect = pygame.Rect(x, top, bw, bh)
-            top += bh + (2 * u if button is self.resume else u)
+            top += bh + u
         half = (bw - u) // 2
         for n, button in enumerate(self.grid):
             button.rect = pygame.Rect(x + (n % 2) * (half + u), top + (n // 2) * (bh + u),
@@ -104,7 +121,7 @@ class TitleScreen(Screen):
         w, h = surface.get_size()
         u = t.unit
         big = t.fonts.get("title", bold=True)
-        y = int(h * 0.1)
+        y = self.title_y
         draw_line(surface, big, "PARLEY", t.c["text"], (w // 2, y), w - 4 * u, align="center")
         y += big.get_linesize()
         body = t.fonts.get("body")
@@ -113,6 +130,7 @@ class TitleScreen(Screen):
         y += body.get_linesize() + u * 2
         pygame.draw.line(surface, t.c["accent"], (w // 2 - 6 * u, y), (w // 2 + 6 * u, y), 2)
         y += u * 2
+        bottom = self.buttons[0].rect.y - u
         if self.scenario is not None and self.resume is None:
             head = t.fonts.get("heading", bold=True)
             draw_line(surface, head, self.scenario.title, t.c["text"], (w // 2, y),
@@ -121,12 +139,27 @@ class TitleScreen(Screen):
         small = t.fonts.get("small", italic=True)
         note = ("The talks in this game are a simulation; the war they are about, and its "
                 "victims, are real.")
-        bottom = self.buttons[0].rect.y - u
         width = min(w - 8 * u, 900)
         if y + small.get_linesize() <= bottom:
-            paragraph(surface, small, note, t.c["muted"], (w - width) // 2 +
-                      max(0, (width - small.size(note)[0]) // 2), y + u // 2, width,
-                      max_lines=2, where="title note")
+            y = paragraph(surface, small, note, t.c["muted"], (w - width) // 2 +
+                          max(0, (width - small.size(note)[0]) // 2), y + u // 2, width,
+                          max_lines=2, where="title note")
+        self._draw_table(surface, pygame.Rect(0, y + u, w, bottom - y - u))
+
+    def _draw_table(self, surface: pygame.Surface, band: pygame.Rect) -> None:
+        """The negotiating table with both delegations, as large as the band under the
+        title allows (none in a band too small to show it)."""
+        t = self.theme
+        art_h = min(band.h, int(surface.get_height() * 0.3))
+        if art_h < 5 * t.unit or self.scenario is None:
+            return
+        art_w = min(surface.get_width() - 8 * t.unit, art_h * 3)
+        sides = self.scenario.side_ids
+        picture = art.scene((art_w, art_h), (t.side_colour(self.scenario, sides[0]),
+                                             t.side_colour(self.scenario, sides[1])),
+                            ("neutral", "neutral"), "title", t.c["background"])
+        surface.blit(picture, ((surface.get_width() - art_w) // 2,
+                               band.y + (band.h - art_h) // 2))
 
     # ----- actions ----------------------------------------------------------------------
 
