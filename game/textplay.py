@@ -15,6 +15,7 @@ from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
+from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
 from game.play.wording import (change_text, combination_texts, event_title, move_label,
                                offer_rows, round_label, rounds_text, short_name)
@@ -326,7 +327,13 @@ class TextGame:
         elif entry.kind == "outcome":
             self.say()
             self.rule("THE TALKS ARE OVER")
-            self.say(f"{entry.title}. {entry.body}")
+            game = self.session.game
+            if game.finished:
+                # The result as a front page: the headline, the outcome, the terms.
+                for line in boxed(front_page(self.scenario, game.state), WIDTH):
+                    self.out.write(line + "\n")
+            else:
+                self.say(f"{entry.title}. {entry.body}")
 
     def offer(self, offer: Mapping[str, str], viewer: str | None) -> None:
         """A package issue by issue, with what it is worth to the viewer."""
