@@ -56,8 +56,8 @@ def launch_to_first_frame(runs: int = 3) -> tuple[float, float]:
 
 
 def demo_frames(seed: int = 5, limit: int = 200_000) -> tuple[list[float], list[float], int]:
-    """CPU milliseconds of every frame of a demo game at 60 FPS, until the debrief's
-    first frame; the same for the frames that were drawn (a frame where nothing changed
+    """CPU milliseconds of every frame of a demo game at 60 FPS, through the front page
+    of its end (read for a second) until the debrief's first frame; the same for the frames that were drawn (a frame where nothing changed
     is not drawn again); and how many log entries were shown."""
     from game.ui.app import App
     from game.ui.flow import start
@@ -67,6 +67,7 @@ def demo_frames(seed: int = 5, limit: int = 200_000) -> tuple[list[float], list[
     frames: list[float] = []
     drawn: list[float] = []
     dt = 1 / 60
+    entries = outcome_at = 0
     for _ in range(limit):
         before = app.drawn
         began = time.process_time()
@@ -74,14 +75,21 @@ def demo_frames(seed: int = 5, limit: int = 200_000) -> tuple[list[float], list[
         frames.append((time.process_time() - began) * 1000)
         if app.drawn > before:
             drawn.append(frames[-1])
-        table = app.top
-        if table.name == "table" and table.debrief_button.visible:
+        top = app.top
+        if top.name == "table":
+            entries = len(top.log.entries)
+        elif top.name == "outcome" and app.frames - outcome_at > 60:
+            # The front page of the end has been read for a second: on to the debrief.
             began = time.process_time()
-            table.to_debrief()
+            top.go_on()
             app.step(dt)
             frames.append((time.process_time() - began) * 1000)
             drawn.append(frames[-1])
-            return frames, drawn, len(table.log.entries)
+            return frames, drawn, entries
+        elif top.name != "outcome":
+            raise RuntimeError(f"the demo left the table for {top.name!r}")
+        if top.name != "outcome":
+            outcome_at = app.frames
     raise RuntimeError("the demo game did not end")
 
 

@@ -23,8 +23,10 @@ from game.ui import flow
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.debrief_screen import DebriefScreen
+from game.moves import Move
 from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, ReloadProblems,
-                                Settings, Title)
+                                Settings, Table, Title)
+from game.ui.outcome_screen import OutcomeScreen
 from game.play.session import Session
 from game.ui.setup import ModeScreen
 from game.ui.question import QuestionScreen
@@ -191,12 +193,17 @@ def scene_load(app: App) -> None:
 
 
 def finished_game(app: App) -> None:
-    """A game played to its end, and its debrief."""
+    """A game played to its end, and its debrief (after the front page of its end)."""
     new_game(app)
     seat_players(app)
     play_turns(app, 100)
     skip_all(app)
-    table_of(app).to_debrief()
+    settle(app, 2)
+    top = app.top
+    if isinstance(top, OutcomeScreen):
+        top.go_on()
+    else:
+        table_of(app).to_debrief()
 
 
 def debrief_page(page: int) -> Scene:
@@ -278,6 +285,57 @@ def scene_tactics(app: App) -> None:
     to_players_turn(app, 4).open_tactics()
 
 
+def ended(app: App, player: Callable[[Session], Move]) -> OutcomeScreen:
+    """A game against the computer, the player's moves chosen by *player*, played to its
+    end and shown at the table: the front page of its end comes up."""
+    session = new_game(app)
+    while not session.game.finished:
+        if session.computer_to_move:
+            session.play_computer()
+        else:
+            session.play(player(session))
+    app.rebase(Table(session)).show_all()
+    settle(app, 2)
+    top = app.top
+    assert isinstance(top, OutcomeScreen), f"no front page at the end: {top}"
+    return top
+
+
+def accepting(session: Session) -> Move:
+    """Accept the proposal on the table when there is one, else play as the computer
+    would."""
+    side = session.game.to_move or ""
+    accept = next(c for c in session.game.choices(side) if c.move.kind == "accept")
+    return accept.move if accept.available else session.decide_for(side).move
+
+
+def passing(session: Session) -> Move:
+    """Let every turn go by."""
+    return Move.wait()
+
+
+def walking_out(session: Session) -> Move:
+    """Walk out as soon as the rules allow it."""
+    side = session.game.to_move or ""
+    out = next(c for c in session.game.choices(side) if c.move.kind == "walkout")
+    return out.move if out.available else Move.wait()
+
+
+def scene_outcome_deal(app: App) -> None:
+    """The front page of a deal."""
+    assert ended(app, accepting).page.ending == "deal"
+
+
+def scene_outcome_no_deal(app: App) -> None:
+    """The front page of talks that ran out of time."""
+    assert ended(app, passing).page.ending == "no_deal"
+
+
+def scene_outcome_walkout(app: App) -> None:
+    """The front page of a walk-out."""
+    assert ended(app, walking_out).page.ending == "walkout"
+
+
 def scene_what_changed(app: App) -> None:
     """The player's turn comes back: the card says what changed since their last move."""
     table = to_players_turn(app, 6)
@@ -311,6 +369,9 @@ SCENES: list[tuple[str, Scene]] = [
     ("23_transcript_saved", scene_transcript),
     ("24_table_tactics", scene_tactics),
     ("25_table_what_changed", scene_what_changed),
+    ("26_outcome_deal", scene_outcome_deal),
+    ("27_outcome_no_deal", scene_outcome_no_deal),
+    ("28_outcome_walkout", scene_outcome_walkout),
 ]
 
 

@@ -131,6 +131,13 @@ class Question(Destination[Screen]):
 
 
 @dataclass(frozen=True)
+class Outcome(Destination[Screen]):
+    """The end of the talks at *table* as a front page, before the debrief."""
+
+    table: TableFace
+
+
+@dataclass(frozen=True)
 class Debrief(Destination[Screen]):
     """What the game of *session* came to."""
 

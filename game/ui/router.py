@@ -15,8 +15,9 @@ from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.join import JoinScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                JoinClass, Load, Message, Pause, Problems, Question,
-                                ReloadProblems, Settings, Setup, Table, Title)
+                                JoinClass, Load, Message, Outcome, Pause, Problems,
+                                Question, ReloadProblems, Settings, Setup, Table, Title)
+from game.ui.outcome_screen import OutcomeScreen
 from game.ui.pause import PauseScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
 from game.ui.question import QuestionScreen
@@ -57,6 +58,8 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
             return PauseScreen(app, table)
         case Question(table, side, tactic):
             return QuestionScreen(app, table, side, tactic)
+        case Outcome(table):
+            return OutcomeScreen(app, table)
         case Debrief(session):
             return DebriefScreen(app, session)
         case Settings(in_game):

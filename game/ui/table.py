@@ -19,7 +19,8 @@ from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
 from game.play.presence import expression, last_speaker
-from game.ui.navigation import Briefing, Debrief, HandOver, Pause, Question, TableFace
+from game.ui.navigation import (Briefing, Debrief, HandOver, Outcome, Pause, Question,
+                                TableFace)
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
@@ -95,6 +96,8 @@ class TableScreen(TableFace):
         self.banner: tuple[str, str, float] | None = None
         self.clock = 0.0
         self.turn_started = 0.0
+        #: The end of the talks has been shown as a front page.
+        self.outcome_shown = False
         self._refresh()
 
     # ----- state ------------------------------------------------------------------------
@@ -639,6 +642,11 @@ class TableScreen(TableFace):
             changed = self.banner is None
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self.debrief_button.visible and not self.outcome_shown:
+            # The talks are over and their end has been shown: now the front page.
+            self.outcome_shown = True
+            self.app.push(Outcome(self))
+            return True
         if self.card is not None and self.session.mode == "demo":
             # A demo leaves each card up while the room reads it, then shows the log.
             self.card_time -= dt

@@ -8,7 +8,7 @@ from typing import Any, get_args
 import pytest
 
 from game.errors import Problem, ScenarioError
-from game.play.session import VS_COMPUTER
+from game.play.session import DEMO, VS_COMPUTER, Session
 from game.ui import flow
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen, HandoverScreen
@@ -18,8 +18,9 @@ from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.join import JoinScreen
 from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                JoinClass, Load, Message, Pause, Problems, Question,
+                                JoinClass, Load, Message, Outcome, Pause, Problems, Question,
                                 ReloadProblems, Settings, Setup, Table, TableFace, Title)
+from game.ui.outcome_screen import OutcomeScreen
 from game.ui.pause import PauseScreen
 from game.ui.question import QuestionScreen
 from game.ui.problems import ConfirmScreen, MessageScreen, ProblemsScreen
@@ -36,7 +37,7 @@ from game.ui.title import TitleScreen
 SCREENS: dict[type[Destination[Any]], type[Screen]] = {
     Title: TitleScreen, ChooseScenario: ScenarioScreen, Setup: ModeScreen,
     HandOver: HandoverScreen, Briefing: BriefingScreen, Table: TableScreen, Pause: PauseScreen,
-    Question: QuestionScreen,
+    Question: QuestionScreen, Outcome: OutcomeScreen,
     Debrief: DebriefScreen, Settings: SettingsScreen, Load: SavesScreen,
     Problems: ProblemsScreen, Message: MessageScreen, Confirm: ConfirmScreen,
     ReloadProblems: ReloadProblemsScreen, Crash: CrashScreen, JoinClass: JoinScreen}
@@ -63,9 +64,12 @@ def every_destination(app: App) -> list[Destination[Any]]:
     session = flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
     table = next(s for s in app.stack if isinstance(s, TableScreen))
     problem = Problem("my.yaml", 3, 4, "sides", "expected a mapping")
+    ended = Session.start(scenario, app.settings, DEMO, seed=2)
+    while not ended.game.finished:
+        ended.play_computer()
     return [Title(), ChooseScenario(), Setup(scenario), HandOver(session, "us", nothing),
             Briefing(session, "us", nothing), Table(session), Pause(table), Question(table, "us"),
-            Debrief(session),
+            Outcome(TableScreen(app, ended)), Debrief(session),
             Settings(), Settings(in_game=True), Load(), JoinClass(),
             Problems(ScenarioError([problem])),
             Message("A title", "Some text."), Confirm("Sure?", "Really.", nothing),
