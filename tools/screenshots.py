@@ -24,6 +24,7 @@ from game.ui.app import App
 from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.moves import Move
+from game.play.presence import Expression, expression
 from game.ui.navigation import (ChooseScenario, Confirm, Load, Pause, Problems, ReloadProblems,
                                 Settings, Table, Title)
 from game.ui.outcome_screen import OutcomeScreen
@@ -336,6 +337,29 @@ def scene_outcome_walkout(app: App) -> None:
     assert ended(app, walking_out).page.ending == "walkout"
 
 
+def face_at_table(face: Expression) -> Scene:
+    """The table at the first moment a delegation shows *face*, the player's moves made
+    as the computer would make them."""
+    def scene(app: App) -> None:
+        session = new_game(app)
+        sides = session.game.sides
+        while True:
+            assert not session.game.finished, f"no delegation looked {face}"
+            side = session.game.to_move or ""
+            if session.computer_to_move:
+                session.play_computer()
+            else:
+                session.play(session.decide_for(side).move)
+            shown = session.game.visible_log(None)
+            if session.game.state.asked is None and not session.game.finished and \
+                    face in (expression(session.scenario, shown, s) for s in sides):
+                break
+        table = app.rebase(Table(session))
+        table.show_all()
+        assert app.top is table
+    return scene
+
+
 def scene_what_changed(app: App) -> None:
     """The player's turn comes back: the card says what changed since their last move."""
     table = to_players_turn(app, 6)
@@ -372,6 +396,9 @@ SCENES: list[tuple[str, Scene]] = [
     ("26_outcome_deal", scene_outcome_deal),
     ("27_outcome_no_deal", scene_outcome_no_deal),
     ("28_outcome_walkout", scene_outcome_walkout),
+    ("29_table_firm", face_at_table("firm")),
+    ("30_table_pleased", face_at_table("pleased")),
+    ("31_table_angry", face_at_table("angry")),
 ]
 
 

@@ -86,7 +86,8 @@ class OutcomeScreen(Screen):
             left = int(inner.w * 0.52)
             self.column = pygame.Rect(inner.x + left + 2 * u, self.body_top,
                                       inner.w - left - 2 * u, room)
-            if self._column_height(self.column.w) <= room:
+            if self._column_height(self.column.w) <= room and \
+                    len(self._headline_lines(inner.w)) <= 2:
                 break
         art_h = min(self.column.h, int(left / 2.4))
         self.picture = pygame.Rect(inner.x, self.body_top, left, art_h)
