@@ -33,7 +33,7 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, offer_speech, pick_line
+from game.speech import Table, offer_speech, option_words, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -690,7 +690,7 @@ class Game:
             self._revealed[side].append(issue.id)
             rank = len(self._revealed[side])
             which = "most" if rank == 1 else f"{_ordinal(rank)} most"
-            text = f"What matters {which} to us: {issue.name}."
+            text = f"What matters {which} to us: {option_words(issue.name)}."
         self._add("reply", title="What matters most", body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)
 
