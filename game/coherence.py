@@ -118,8 +118,8 @@ def combinations_met(scenario: Scenario, side: str,
 
 
 def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
-    """The options of a rule or combination as players read them, e.g. "Right away (25 May)
-    with Verified calm first or Calm and grounded air force"."""
+    """The options of a rule or combination as players read them, e.g. "Right away with
+    Verified calm first or Calm and grounded air force"."""
     issues = {i.id: i for i in scenario.issues}
     parts: list[str] = []
     for issue_id, option_ids in options.items():

@@ -82,7 +82,7 @@ def test_combinations_met_names_what_adds_to_a_sides_utility() -> None:
 def test_options_text_reads_as_players_see_the_options() -> None:
     rule = scenario().contradictions[0]
     assert options_text(scenario(), rule.options) == \
-        "Right away (25 May) with Verified calm first or Calm and grounded air force"
+        "Right away with Verified calm first or Calm and grounded air force"
 
 
 @pytest.mark.parametrize("path", sorted(DEFAULT_SCENARIO.parent.glob("*.yaml")),
