@@ -346,3 +346,40 @@ def test_a_list_of_lines_all_with_conditions_is_refused_with_where_and_what() ->
         read_scenario(unknown, "unknown.yaml")
     message = str(caught.value)
     assert "unknown.yaml:" in message and "offerz_a" in message
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path: Path) -> None:
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.model import line_text
+    from game.speech import meets
+
+    scenario = load_scenario(path)
+    assert all("concede" in side.lines for side in scenario.sides.values())
+    reproaches = ("keep coming back", "took back", "has not moved", "not changed in substance",
+                  "keep insisting")
+    steps = 0
+    for seed in range(40):
+        game = play_one(scenario, seed, Settings())
+        offers: list[tuple[str, tuple[int, ...]]] = []
+        for entry in game.log:
+            if entry.kind != "move" or entry.move is None or entry.move.kind != "propose":
+                continue
+            speaker = entry.speaker
+            package = game.space.package_of(entry.move.chosen)
+            assert speaker is not None and package is not None
+            mine = [p for who, p in offers if who == speaker]
+            theirs = [p for who, p in offers if who != speaker]
+            if mine and theirs and meets(package, theirs[-1]) > meets(mine[-1], theirs[-1]):
+                steps += 1
+                said = entry.body.lower()
+                assert not any(r in said for r in reproaches), entry.body
+                lines = scenario.sides[speaker].lines["concede"]
+                opening = [lines] if isinstance(lines, str) else lines
+                # Its line is one of the side's 'concede' lines (up to any placeholder).
+                assert any(said.startswith(line_text(v).split("{")[0].lower()[:12])
+                           for v in opening), entry.body
+            offers.append((speaker, package))
+    assert steps
