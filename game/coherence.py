@@ -93,9 +93,11 @@ def contradictions_in(scenario: Scenario,
 def incoherence(scenario: Scenario, package: Positions | Mapping[str, str]) -> str | None:
     """Why *package* cannot be a deal, or None when its options can stand together.
 
-    Returns the ``why`` sentence of the first contradiction of the scenario that *package*
-    holds, written for players (e.g. "Strikes cannot start on 25 May if they must wait for a
-    period of verified calm."). *package* is a tuple of option positions (as the engine
+    Returns, for every contradiction of the scenario that *package* holds, in the file's
+    order, the options of the package it names and its ``why`` sentence, written for
+    players (e.g. "Right away with Verified calm first: Strikes cannot begin on 25 May, days
+    away, if they must first wait for a period of verified calm."), so that a player can
+    fix every clash at once. *package* is a tuple of option positions (as the engine
     keeps it) or a mapping ``{issue_id: option_id}``, possibly partial (as a package builder
     holds it while the player picks options); unknown ids never match. Never raises for a
     package of the scenario.
@@ -106,7 +108,16 @@ def incoherence(scenario: Scenario, package: Positions | Mapping[str, str]) -> s
     every rule a package breaks, when one sentence is not enough.
     """
     broken = contradictions_in(scenario, package)
-    return broken[0].why if broken else None
+    if not broken:
+        return None
+    chosen = _positions(scenario, package)
+    clashes = []
+    for rule in broken:
+        names = [issue.options[k].name for issue_id in rule.options  # in the rule's order
+                 for n, issue in enumerate(scenario.issues)
+                 if issue.id == issue_id and (k := chosen[n]) is not None]
+        clashes.append(f"{' with '.join(names)}: {rule.why}")
+    return " ".join(clashes)
 
 
 def combinations_met(scenario: Scenario, side: str,

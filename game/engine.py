@@ -542,6 +542,9 @@ class Game:
                 meets(package, theirs) > meets(previous, theirs):
             said = "concede"  # a step toward the other side is said as one
         offer = to_ids(self.scenario, package)
+        # The line is said with the package on the table, so that a line's condition can
+        # read what is being proposed ("joint_action >= joint_planning").
+        self._set_package(package)
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal.
             body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
@@ -584,12 +587,14 @@ class Game:
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
-        how = f"the other side's last proposal on {after} of {len(package)} issues " \
-              f"(before: {before})"
+        # Named, not "the other side": in the shared record a student reads "the other
+        # side" as the side that just moved.
+        them = f"the {self.scenario.sides[other].name} delegation's last proposal"
+        how = f"it now matches it on {after} of {len(package)} issues (before: {before})"
         if after > before:
-            return "concede", f"moves toward the other side: it now meets {how}"
+            return "concede", f"moves toward {them}: {how}"
         if after < before:
-            return "harden", f"moves away from the other side: it now meets {how}"
+            return "harden", f"moves away from {them}: {how}"
         return None, ""
 
     def _do_accept(self, side: str, move: Move) -> None:
@@ -661,7 +666,7 @@ class Game:
             rank = said.index(issue.id) + 1
             which = "most" if rank == 1 else f"{_ordinal(rank)} most"
             lead = self._line(side, "answer")  # an optional opening, in character
-            body = f"{lead} What matters {which} to us: {issue.name}.".strip()
+            body = f"{lead} What matters {which} to us: {option_words(issue.name)}.".strip()
             self._add("reply", title="What matters most", body=body, speaker=side,
                       move=move, ref=issue.id)
             kind = "answer"

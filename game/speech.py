@@ -93,7 +93,7 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
 
 def meets(package: Package, theirs: Package) -> int:
     """On how many issues *package* settles as *theirs* does: how the record judges whether
-    a proposal moves toward the other side (see :meth:`Table.shift`)."""
+    a proposal moves toward the other side (the engine's ``Game._shift``)."""
     return sum(a == b for a, b in zip(package, theirs))
 
 
@@ -128,6 +128,12 @@ class Table:
             self.conceding = meets(proposing, self.theirs[-1]) - meets(mine[-1],
                                                                       self.theirs[-1])
 
+    def _mine_before_their_last(self) -> Package:
+        """The speaker's latest proposal before the other side's last one (call only when
+        :meth:`other_moved` is not None: there is one)."""
+        j = max(n for n, (side, _) in enumerate(self.offers) if side == self.other)
+        return [p for side, p in self.offers[:j] if side == self.speaker][-1]
+
     def other_moved(self) -> int | None:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
@@ -152,22 +158,26 @@ class Table:
             if len(self.theirs) < 2:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
+            # An option the other side kept, that the speaker has never offered itself (it
+            # cannot say it will not sign up to what it once proposed); the first issue of
+            # the agenda on a tie.
             held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
-                    and (self.mine is None or self.mine[n] != a)]
+                    and all(p[n] != a for p in self.all_mine)]
             if not held:
                 return None
-            # The kept option the speaker has offered least often itself: the one it is
-            # furthest from (ties: the first issue of the agenda).
-            n = min(held, key=lambda k: sum(p[k] == last[k] for p in self.all_mine))
+            n = held[0]
             return option_words(scenario.issues[n].options[last[n]].name)
         if name == "withdrawn":
-            # An option the other side had offered, as the speaker's own offer has it, and
-            # has now taken back.
-            if len(self.theirs) < 2 or self.mine is None:
+            # An option the other side had offered, as the speaker's offer had it then and
+            # has it still, and has now taken back, in a proposal the record judged as no
+            # step toward the speaker.
+            moved = self.other_moved()
+            if moved is None or moved > 0 or self.mine is None:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
+            then = self._mine_before_their_last()
             for n, (a, b) in enumerate(zip(last, before)):
-                if a != b and b == self.mine[n]:
+                if a != b and b == then[n] == self.mine[n]:
                     return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "threat":

@@ -383,3 +383,19 @@ def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path:
                            for v in opening), entry.body
             offers.append((speaker, package))
     assert steps
+
+
+def test_a_proposal_s_line_reads_the_package_it_proposes() -> None:
+    # A condition on a proposal's line sees the package being proposed on the table.
+    text = TINY.replace('''      propose: ["First way.", "Second way.", "You keep insisting on {insisted}."]''',
+                        '''      propose:
+        - {text: "A big deal, then.", when: "deal == big"}
+        - "Plain."''')
+    said: dict[str, set[str]] = {"small": set(), "big": set()}
+    for seed in range(12):
+        for size, offer in (("small", SMALL_NOW), ("big", BIG_NOW)):
+            game = Game(read_scenario(text, "tiny.yaml"), seed=seed)
+            game.apply(Move.propose(offer))
+            said[size].add(game.log[-1].body.split(" On ")[0])
+    assert said["small"] == {"Plain."}
+    assert "A big deal, then." in said["big"]
