@@ -241,7 +241,9 @@ class SaidWhen(Part):
     when: str = Field(description="Condition that must hold for the line to be said, on "
                                   "what both sides see, e.g. 'offers_ru >= 1' (Russia has "
                                   "made a proposal) or 'may_25_arrives == 0' (an event has "
-                                  "not happened yet).")
+                                  "not happened yet). With a proposal, the issues stand for "
+                                  "the package being proposed; with an acceptance or a "
+                                  "rejection, for the one on the table.")
 
 
 def line_text(variant: str | SaidWhen) -> str:
