@@ -93,9 +93,11 @@ def contradictions_in(scenario: Scenario,
 def incoherence(scenario: Scenario, package: Positions | Mapping[str, str]) -> str | None:
     """Why *package* cannot be a deal, or None when its options can stand together.
 
-    Returns the ``why`` sentence of the first contradiction of the scenario that *package*
-    holds, written for players (e.g. "Strikes cannot start on 25 May if they must wait for a
-    period of verified calm."). *package* is a tuple of option positions (as the engine
+    Returns, for every contradiction of the scenario that *package* holds, in the file's
+    order, the options of the package it names and its ``why`` sentence, written for
+    players (e.g. "Right away with Verified calm first: Strikes cannot begin on 25 May, days
+    away, if they must first wait for a period of verified calm."), so that a player can
+    fix every clash at once. *package* is a tuple of option positions (as the engine
     keeps it) or a mapping ``{issue_id: option_id}``, possibly partial (as a package builder
     holds it while the player picks options); unknown ids never match. Never raises for a
     package of the scenario.
@@ -106,7 +108,16 @@ def incoherence(scenario: Scenario, package: Positions | Mapping[str, str]) -> s
     every rule a package breaks, when one sentence is not enough.
     """
     broken = contradictions_in(scenario, package)
-    return broken[0].why if broken else None
+    if not broken:
+        return None
+    chosen = _positions(scenario, package)
+    clashes = []
+    for rule in broken:
+        names = [issue.options[k].name for issue_id in rule.options  # in the rule's order
+                 for n, issue in enumerate(scenario.issues)
+                 if issue.id == issue_id and (k := chosen[n]) is not None]
+        clashes.append(f"{' with '.join(names)}: {rule.why}")
+    return " ".join(clashes)
 
 
 def combinations_met(scenario: Scenario, side: str,
@@ -117,16 +128,16 @@ def combinations_met(scenario: Scenario, side: str,
             if _matches(scenario, combo.options, package)]
 
 
-def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
-    """The options of a rule or combination as players read them, e.g. "Right away (25 May)
-    with Verified calm first or Calm and grounded air force"."""
+def options_text(scenario: Scenario, options: OptionsByIssue, joiner: str = " with ") -> str:
+    """The options of a rule or combination as players read them, e.g. "Right away with
+    Verified calm first or Calm and grounded air force" (*joiner* between issues)."""
     issues = {i.id: i for i in scenario.issues}
     parts: list[str] = []
     for issue_id, option_ids in options.items():
         issue = issues.get(issue_id)
         names = {o.id: o.name for o in issue.options} if issue is not None else {}
         parts.append(" or ".join(names.get(o, o) for o in option_ids) or "(no option)")
-    return " with ".join(parts)
+    return joiner.join(parts)
 
 
 def patterns(scenario: Scenario, rules: Sequence[Contradiction | Combination]) -> \

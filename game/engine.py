@@ -28,12 +28,12 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
     outcome_space, to_ids
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
-from game.model import Effects, Outcome, Phase, Scenario, Tactic
+from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic, line_text
 from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, offer_speech, pick_line
+from game.speech import Table, meets, offer_speech, option_words, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -49,7 +49,7 @@ _DEFAULT_LINES = {
     "accept": "We accept the proposal on the table.",
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
-    "pass": "We have nothing to add this turn; our position stands.",
+    "pass": "We have nothing to add for now; our position stands.",
 }
 
 #: The headline of each kind of move in the record (a tactic's is its name).
@@ -476,6 +476,7 @@ class Game:
         names.update(round=1.0, rounds_left=float(self._total_rounds - 1), turn=0.0,
                      offers=0.0, agreed=0.0, walkout=0.0)
         names.update({f"walkout_{side}": 0.0 for side in self.sides})
+        names.update({f"offers_{side}": 0.0 for side in self.sides})
         return names
 
     def _holds(self, text: str | None) -> bool:
@@ -501,21 +502,27 @@ class Game:
     def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
-        lines: dict[str, str | list[str]] = dict(self.scenario.sides[side].lines.items())
-        return self._say(side, lines.get(kind, _DEFAULT_LINES[kind]), proposing)
+        lines: dict[str, str | list[str | SaidWhen]] = dict(
+            self.scenario.sides[side].lines.items())
+        return self._say(side, lines[kind] if kind in lines else _DEFAULT_LINES[kind],
+                         proposing)
 
-    def _say(self, side: str, variants: str | list[str],
+    def _say(self, side: str, variants: str | list[str | SaidWhen],
              proposing: Package | None = None) -> str:
         if not variants:
             return ""
-        if isinstance(variants, str) and "{" not in variants:
-            line = variant = variants  # one plain line: nothing to choose or fill
+        # Only the variants whose condition holds now (one without a condition always
+        # does: the loader makes sure every list has one).
+        texts = variants if isinstance(variants, str) else \
+            [line_text(v) for v in variants if isinstance(v, str) or self._holds(v.when)]
+        if isinstance(texts, str) and "{" not in texts:
+            line = variant = texts  # one plain line: nothing to choose or fill
         else:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
             table = Table(self.scenario, side, self._offers, threats, proposing)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
-            line, variant = pick_line(variants, table, self._last_line.get(side), pick)
+            line, variant = pick_line(texts, table, self._last_line.get(side), pick)
         # The variant, not the line: the same sentence filled differently is the same line.
         self._last_line[side] = variant
         return line
@@ -528,14 +535,23 @@ class Game:
         last = next((n for n in range(len(self._offers) - 1, -1, -1)
                      if self._offers[n][0] == side), None)
         previous = self._offers[last][1] if last is not None else None
+        theirs = next((p for who, p in reversed(self._offers) if who != side), None)
+        said: str = kind
+        if previous is not None and theirs is not None and \
+                "concede" in self.scenario.sides[side].lines and \
+                meets(package, theirs) > meets(previous, theirs):
+            said = "concede"  # a step toward the other side is said as one
         offer = to_ids(self.scenario, package)
+        # The line is said with the package on the table, so that a line's condition can
+        # read what is being proposed ("joint_action >= joint_planning").
+        self._set_package(package)
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal.
             body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
         else:
             spoken = offer_speech(self.scenario.issues, offer,
                                   self._offer_ids[last][1] if last is not None else None)
-            body = f"{self._line(side, kind, package)} {spoken}"
+            body = f"{self._line(side, said, package)} {spoken}"
         self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
                   offer=offer)
         if previous is not None and previous != package:
@@ -548,6 +564,7 @@ class Game:
         self._offer_ids.append((side, offer))
         self._set_package(package)
         self._set("offers", len(self._offers))
+        self._set(f"offers_{side}", self._names[f"offers_{side}"] + 1)
 
     def _shift(self, side: str, previous: Package,
                package: Package) -> tuple[str | None, str]:
@@ -569,14 +586,15 @@ class Game:
         theirs = next((p for who, p in reversed(self._offers) if who == other), None)
         if theirs is None:
             return None, ""
-        before = sum(a == b for a, b in zip(previous, theirs))
-        after = sum(a == b for a, b in zip(package, theirs))
-        how = f"the other side's last proposal on {after} of {len(package)} issues " \
-              f"(before: {before})"
+        before, after = meets(previous, theirs), meets(package, theirs)
+        # Named, not "the other side": in the shared record a student reads "the other
+        # side" as the side that just moved.
+        them = f"the {self.scenario.sides[other].name} delegation's last proposal"
+        how = f"it now matches it on {after} of {len(package)} issues (before: {before})"
         if after > before:
-            return "concede", f"moves toward the other side: it now meets {how}"
+            return "concede", f"moves toward {them}: {how}"
         if after < before:
-            return "harden", f"moves away from the other side: it now meets {how}"
+            return "harden", f"moves away from {them}: {how}"
         return None, ""
 
     def _do_accept(self, side: str, move: Move) -> None:
@@ -648,7 +666,7 @@ class Game:
             rank = said.index(issue.id) + 1
             which = "most" if rank == 1 else f"{_ordinal(rank)} most"
             lead = self._line(side, "answer")  # an optional opening, in character
-            body = f"{lead} What matters {which} to us: {issue.name}.".strip()
+            body = f"{lead} What matters {which} to us: {option_words(issue.name)}.".strip()
             self._add("reply", title="What matters most", body=body, speaker=side,
                       move=move, ref=issue.id)
             kind = "answer"
@@ -690,7 +708,7 @@ class Game:
             self._revealed[side].append(issue.id)
             rank = len(self._revealed[side])
             which = "most" if rank == 1 else f"{_ordinal(rank)} most"
-            text = f"What matters {which} to us: {issue.name}."
+            text = f"What matters {which} to us: {option_words(issue.name)}."
         self._add("reply", title="What matters most", body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)
 

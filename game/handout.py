@@ -19,7 +19,7 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
-from game.play.wording import combination_text, rounds_text
+from game.play.wording import combination_text, contradiction_texts, rounds_text
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -233,7 +233,14 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
             when += f", and {condition_words(scenario, outcome.when)}"
         out.append(f"<tr><td><strong>{e(outcome.name)}</strong></td><td>{e(when)}</td>"
                    f"<td>{e(outcome.text)}</td></tr>")
-    out += ["</table>", "<h2>What really happened</h2><ul class=\"small\">"]
+    out.append("</table>")
+    if scenario.contradictions:
+        out += ["<h2>Options that cannot stand together</h2><p class=\"small\">For both "
+                "sides: the game refuses a package that holds them, with the reason. (The "
+                "students' pages have no room for them; the game shows them in its brief.)"
+                "</p><ul class=\"small\">",
+                *(f"<li>{e(text)}</li>" for text in contradiction_texts(scenario)), "</ul>"]
+    out += ["<h2>What really happened</h2><ul class=\"small\">"]
     out += [f"<li><strong>{e(f.date)}:</strong> {e(f.text)} (source: {e(f.source)})</li>"
             for f in scenario.debrief.history]
     out += ["</ul>", "</section>"]

@@ -96,7 +96,7 @@ class _Linter:
             return [float(r) for r in range(1, self.rounds + 1)]
         if name == "rounds_left":
             return [float(r) for r in range(self.rounds)]
-        if name in ("turn", "offers"):
+        if name in ("turn", "offers") or name.startswith("offers_"):
             return [float(t) for t in range(2 * self.rounds + 1)]
         if name in ("agreed", "walkout") or name.startswith("walkout_") or \
                 any(p.id == name for p in s.phases):

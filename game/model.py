@@ -204,13 +204,16 @@ class Side(Part):
         description="Options of different issues this side values together above or below "
                     "the sum of their values.")
     personality: Personality
-    lines: dict[Literal["propose", "counter", "accept", "reject", "walkout", "pass",
-                        "answer", "deflect", "decline"], Lines] = Field(
+    lines: dict[Literal["propose", "counter", "concede", "accept", "reject", "walkout",
+                        "pass", "answer", "deflect", "decline"], Lines] = Field(
         default={}, description="What the negotiator says when making each kind of move, "
                                 "one line or a list of variants with the same placeholders "
-                                "as a tactic's line (a default is used for any left out; "
-                                "validate warns about it). A proposal's line is followed by "
-                                "the package, spoken issue by issue; 'answer' opens a named "
+                                "and conditions as a tactic's line (a default is used for "
+                                "any left out; validate warns about it). A proposal's line "
+                                "is followed by the package, spoken issue by issue; "
+                                "'concede' is said instead of 'propose' or 'counter' with a "
+                                "proposal that moves toward the other side's latest one "
+                                "(when left out, those are said); 'answer' opens a named "
                                 "priority.")
 
     def ranked(self, issues: Sequence[Issue], named: Collection[str] = ()) -> list[Issue]:
@@ -231,10 +234,28 @@ class Effects(Part):
                                                             "to concede it becomes.")
 
 
+class SaidWhen(Part):
+    """A variant of a line said only while a condition holds."""
+
+    text: Line = Field(description="The line, with the same placeholders as any other.")
+    when: str = Field(description="Condition that must hold for the line to be said, on "
+                                  "what both sides see, e.g. 'offers_ru >= 1' (Russia has "
+                                  "made a proposal) or 'may_25_arrives == 0' (an event has "
+                                  "not happened yet). With a proposal, the issues stand for "
+                                  "the package being proposed; with an acceptance or a "
+                                  "rejection, for the one on the table.")
+
+
+def line_text(variant: str | SaidWhen) -> str:
+    """The words of one variant of a line, with or without a condition."""
+    return variant if isinstance(variant, str) else variant.text
+
+
 #: What a negotiator says: one line, or several variants (one is chosen each time, never the
-#: same twice in a row). A line may refer to what just happened with {other}, {insisted},
-#: {withdrawn}, {threat}, {moved} or {unmoved}.
-Lines = Line | Annotated[list[Line], Field(min_length=1, max_length=12)]
+#: same twice in a row), each a line or a line said only while a condition holds. A line
+#: may refer to what just happened with {other}, {insisted}, {withdrawn}, {threat}, {moved}
+#: or {unmoved}.
+Lines = Line | Annotated[list[Line | SaidWhen], Field(min_length=1, max_length=12)]
 
 class ConditionalEffects(Part):
     """Effects that apply only when a condition holds."""
@@ -255,9 +276,10 @@ class TacticUse(Part):
                                     "its offers), {withdrawn} (an option it offered and took "
                                     "back), {threat} (a threat it has repeated), {moved} "
                                     "or {unmoved} (the other side's name, only when its "
-                                    "last offer is worth more, or no more, to this side "
-                                    "than its offer before); a variant whose placeholder "
-                                    "cannot be filled is not used.")
+                                    "last proposal moved toward this side's, or did not, "
+                                    "as the record judges it); a variant whose placeholder "
+                                    "cannot be filled, or whose condition does not hold, is "
+                                    "not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
     effects: Effects = Field(default=Effects(), description="What using it changes.")
     conditional: list[ConditionalEffects] = Field(

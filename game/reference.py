@@ -30,7 +30,8 @@ END = "<!-- reference:end -->"
 #: The objects of the format, in the order a modder meets them; any object the schema
 #: gains later is listed after these.
 ORDER = ("Scenario", "Side", "Issue", "Option", "Contradiction", "Meter", "Batna", "RedLine",
-         "Combination", "Personality", "Effects", "Tactic", "TacticUse", "Event", "Phase",
+         "Combination", "Personality", "Effects", "Tactic", "TacticUse", "SaidWhen",
+         "Event", "Phase",
          "Outcome", "Source", "Debrief", "HistoryFact")
 
 #: Fields that hold a condition (a string to the schema, an expression to the loader).
@@ -43,6 +44,8 @@ CONDITION_FIELDS = frozenset({"when", "walkout_when"})
 NAME_KINDS: tuple[tuple[str, str, str], ...] = (
     ("walkout_<side id>", "1 once that side has walked out, else 0",
      "one per side, e.g. `walkout_us`"),
+    ("offers_<side id>", "how many proposals that side has made so far",
+     "one per side, e.g. `offers_ru`"),
     ("<meter id>", "the meter's current value", "`meters[].id`"),
     ("<issue id>", "the position (1, 2, 3...) of the option chosen for that issue in the "
                    "proposal on the table, 0 when no proposal is on the table",

@@ -20,7 +20,8 @@ from game.analysis import MAX_PACKAGES
 from game.conditions import Condition, ConditionSyntaxError, did_you_mean, shown
 from game.errors import Problem, ScenarioError
 from game.speech import placeholder_problems
-from game.model import FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, Scenario
+from game.model import (FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, SaidWhen, Scenario,
+                        line_text)
 from game.untrusted import UntrustedError, read_file
 from game.yaml_source import MAX_BYTES, Document, Path as DocPath, format_path, read_yaml
 
@@ -40,6 +41,7 @@ def condition_names(scenario: Scenario) -> dict[str, str]:
     names = dict(BUILTIN_NAMES)
     for side in scenario.sides:
         names[f"walkout_{side}"] = f"1 once {side} has walked out, else 0"
+        names[f"offers_{side}"] = f"proposals made so far by {side}"
     for meter in scenario.meters:
         names[meter.id] = f"meter: current value of {meter.name!r}"
     for issue in scenario.issues:
@@ -283,6 +285,7 @@ class _Checker:
         seen: dict[str, DocPath] = {name: () for name in BUILTIN_NAMES}
         for side in self.s.sides:
             seen.setdefault(f"walkout_{side}", ())
+            seen.setdefault(f"offers_{side}", ())
         groups: list[tuple[str, list[Any]]] = [
             ("sources", self.s.sources), ("issues", self.s.issues),
             ("meters", self.s.meters), ("tactics", self.s.tactics),
@@ -304,10 +307,21 @@ class _Checker:
             else:
                 seen[ident] = path
 
-    def _lines(self, path: DocPath, lines: str | list[str]) -> None:
-        for j, text in enumerate([lines] if isinstance(lines, str) else lines):
-            for problem in placeholder_problems(text):
-                self.error(path if isinstance(lines, str) else path + (j,), problem)
+    def _lines(self, path: DocPath, lines: str | list[str | SaidWhen]) -> None:
+        if isinstance(lines, str):
+            for problem in placeholder_problems(lines):
+                self.error(path, problem)
+            return
+        for j, variant in enumerate(lines):
+            where = path + (j,)
+            if isinstance(variant, SaidWhen):
+                self._condition(where + ("when",), variant.when)
+                where += ("text",)
+            for problem in placeholder_problems(line_text(variant)):
+                self.error(where, problem)
+        if all(isinstance(variant, SaidWhen) for variant in lines):
+            self.error(path, "every variant here has a 'when': give at least one variant "
+                             "without one, to be said when no condition holds")
 
     def _cites(self, path: DocPath, cites: list[str]) -> None:
         for j, cite in enumerate(cites):

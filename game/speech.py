@@ -87,8 +87,14 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
     if not parts:
         return "Our offer stands as it was."
     if previous is not None and len(parts) < len(issues):
-        parts.append("The rest stands as before.")
+        parts.append("The rest of our last proposal stands.")
     return " ".join(parts)
+
+
+def meets(package: Package, theirs: Package) -> int:
+    """On how many issues *package* settles as *theirs* does: how the record judges whether
+    a proposal moves toward the other side (the engine's ``Game._shift``)."""
+    return sum(a == b for a, b in zip(package, theirs))
 
 
 class Table:
@@ -113,48 +119,82 @@ class Table:
         #: it never complains of what it offers itself.
         self.mine = self.all_mine[-1] if self.all_mine else None
         self.threats = threats
+        self.offers = offers
+        #: How many more issues the speaker's proposal now meets the other side's latest
+        #: proposal on than its proposal before did (0 without a proposal now, or without
+        #: one before): above 0, it is moving toward the other side.
+        self.conceding = 0
+        if proposing is not None and mine and self.theirs:
+            self.conceding = meets(proposing, self.theirs[-1]) - meets(mine[-1],
+                                                                      self.theirs[-1])
+
+    def _mine_before_their_last(self) -> Package:
+        """The speaker's latest proposal before the other side's last one (call only when
+        :meth:`other_moved` is not None: there is one)."""
+        j = max(n for n, (side, _) in enumerate(self.offers) if side == self.other)
+        return [p for side, p in self.offers[:j] if side == self.speaker][-1]
+
+    def other_moved(self) -> int | None:
+        """How the record judged the other side's last proposal: how many more issues it
+        met the speaker's latest proposal on than the other side's proposal before did
+        (None: it has made fewer than two, or the speaker had proposed nothing before)."""
+        last = [n for n, (side, _) in enumerate(self.offers) if side == self.other]
+        if len(last) < 2:
+            return None
+        j, i = last[-1], last[-2]
+        mine = [p for side, p in self.offers[:j] if side == self.speaker]
+        if not mine:
+            return None
+        return meets(self.offers[j][1], mine[-1]) - meets(self.offers[i][1], mine[-1])
 
     def fill(self, name: str) -> str | None:
         """The words for placeholder *name*, or None when nothing fits now."""
         scenario = self.scenario
         if name == "other":
             return scenario.sides[self.other].name
+        if name in _COMPLAINTS and self.conceding > 0:
+            return None  # no reproach in the same breath as a step toward the other side
         if name == "insisted":
             if len(self.theirs) < 2:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
+            # An option the other side kept, that the speaker has never offered itself (it
+            # cannot say it will not sign up to what it once proposed); the first issue of
+            # the agenda on a tie.
             held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
-                    and (self.mine is None or self.mine[n] != a)]
+                    and all(p[n] != a for p in self.all_mine)]
             if not held:
                 return None
-            # The kept option the speaker has offered least often itself: the one it is
-            # furthest from (ties: the first issue of the agenda).
-            n = min(held, key=lambda k: sum(p[k] == last[k] for p in self.all_mine))
+            n = held[0]
             return option_words(scenario.issues[n].options[last[n]].name)
         if name == "withdrawn":
-            # An option the other side had offered, as the speaker's own offer has it, and
-            # has now taken back.
-            if len(self.theirs) < 2 or self.mine is None:
+            # An option the other side had offered, as the speaker's offer had it then and
+            # has it still, and has now taken back, in a proposal the record judged as no
+            # step toward the speaker.
+            moved = self.other_moved()
+            if moved is None or moved > 0 or self.mine is None:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
+            then = self._mine_before_their_last()
             for n, (a, b) in enumerate(zip(last, before)):
-                if a != b and b == self.mine[n]:
+                if a != b and b == then[n] == self.mine[n]:
                     return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "threat":
             repeated = [t for t, count in self.threats.items() if count > 1]
             return scenario.tactic(repeated[-1]).name.lower() if repeated else None
         if name in ("moved", "unmoved"):
-            # Whether the other side's last offer meets the speaker's own on more issues
-            # than its offer before did.
-            if len(self.theirs) < 2 or self.mine is None:
+            # As the record judged the other side's last proposal when it was made.
+            moved = self.other_moved()
+            if moved is None or (moved > 0) != (name == "moved"):
                 return None
-            mine = self.mine
-            met = [sum(a == b for a, b in zip(p, mine)) for p in self.theirs[-2:]]
-            if (met[1] > met[0]) == (name == "moved"):
-                return scenario.sides[self.other].name
-            return None
+            return scenario.sides[self.other].name
         return None
+
+
+#: Placeholders that reproach the other side: left unfilled while the speaker itself moves
+#: toward it.
+_COMPLAINTS = frozenset({"insisted", "withdrawn", "unmoved"})
 
 
 @functools.lru_cache(maxsize=4096)

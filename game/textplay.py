@@ -17,7 +17,7 @@ from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
-from game.play.wording import (change_text, combination_texts, event_title, move_label,
+from game.play.wording import (change_text, combination_texts, contradiction_texts, event_title, move_label,
                                offer_rows, round_label, rounds_text, short_name)
 from game.safetext import control
 from game.textdebrief import write_debrief
@@ -109,6 +109,15 @@ def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str
             else:
                 names[side] = name
     return names
+
+
+def taken(count: int) -> str:
+    """What an undo took back, as players count it: their move, and the replies after it."""
+    if count == 1:
+        return "your move"
+    if count == 2:
+        return "your move and the reply to it"
+    return f"your move and the {count - 1} moves made after it"
 
 
 class TextGame:
@@ -260,6 +269,12 @@ class TextGame:
                      "points are added to or taken from the deal's score):", 2)
             for text in together:
                 self.say(f"- {text}", 4, 2)
+        rules = contradiction_texts(self.scenario)
+        if rules:
+            self.say("Some options cannot stand together in one deal (for both sides; a "
+                     "package that holds them cannot be proposed):", 2)
+            for text in rules:
+                self.say(f"- {text}", 4, 2)
         self.say()
         self.say("Your goal: a deal worth more points than your BATNA, without crossing a "
                  "red line, and without wrecking trust or your support at home.")
@@ -347,7 +362,8 @@ class TextGame:
             batna = points(self.fallbacks[viewer])
             if game.space.red_lines_crossed(viewer, package):
                 self.say(f"Worth {value} points to you, but it crosses your red line: "
-                         "agreeing to it counts as a loss.", 6, 2)
+                         "agreeing to it counts as a loss (your mark would be 0, whatever "
+                         "its points).", 6, 2)
             else:
                 self.say(f"Worth {value} points to you: {against(value, batna)}.", 6, 2)
 
@@ -373,7 +389,8 @@ class TextGame:
             value = points(game.space.utility_of(side, package))
             crossed = game.space.red_lines_crossed(side, package)
             if crossed:
-                verdict = "it crosses your red line, so agreeing to it counts as a loss"
+                verdict = ("it crosses your red line, so agreeing to it counts as a loss "
+                           "(a mark of 0)")
             else:
                 verdict = "better than no deal" if value > batna else "NOT better than no deal"
             above = " (above)" if self.offer_shown == state.standing else ""
@@ -599,17 +616,54 @@ class TextGame:
         return keys
 
     def build_package(self, side: str) -> Package | None:
-        spec = self.scenario.sides[side]
         game = self.session.game
         state = game.state
         base_ids = state.standing or state.last_offer(side)
         base = self._package(base_ids) if base_ids is not None else None
+        issues = self.scenario.issues
+        example = " ".join(str(n % len(i.options) + 1) for n, i in enumerate(issues, 1))
         self.say()
         self.say("Build your package: one option for every issue. Type the option's number "
-                 "for each issue, or all the numbers at once (e.g. 2 1 3 2 3); c cancels.")
-        if base is not None:
-            self.say("The * marks the option in the proposal on the table; press Enter to "
-                     "keep it.")
+                 f"for each issue, or all the numbers at once (e.g. {example}); c cancels.")
+        rules = contradiction_texts(self.scenario)
+        if rules:
+            self.say("Options that cannot stand together:", 2)
+            for text in rules:
+                self.say(f"- {text}", 4, 2)
+        marked = "The * marks the option in the proposal on the table"
+        why = game.why_not(Move("propose"), side)
+        if why is not None:  # no proposal at all now, whatever the package
+            self.say(f"You cannot propose now: {why}", 2, 2)
+            return None
+        while True:
+            if base is not None:
+                self.say(f"{marked}; press Enter to keep it.")
+            package = self._choose_options(side, base)
+            if package is None:
+                return None
+            chosen = to_ids(self.scenario, package)
+            why = game.why_not(Move.propose(chosen), side)
+            if why is None:
+                break
+            # Nothing typed is lost: the builder opens again on the package as typed.
+            self.say(f"This package cannot be proposed: {why}", 2, 2)
+            self.say("Change what you need; c cancels.", 2)
+            base, marked = package, "The * marks your choice"
+        value = points(game.space.utility_of(side, package))
+        batna = points(game.fallback(side))
+        self.say()
+        self.say(f"Your package, worth {value} points to you: {against(value, batna)}.")
+        for name, choice in offer_rows(self.scenario, chosen):
+            self.say(f"{name}: {choice}", 4, 2)
+        for red in game.space.red_lines_crossed(side, package):
+            self.say(f"Warning: it crosses your red line: {red}", 2, 2)
+        if self.ask("Propose it? [Y/n] ").lower().startswith("n"):
+            return None
+        return package
+
+    def _choose_options(self, side: str, base: Package | None) -> Package | None:
+        """One option for every issue, typed one by one or all at once (None: cancelled)."""
+        spec = self.scenario.sides[side]
         issues = self.scenario.issues
         choices: list[int] = []
         for n, issue in enumerate(issues):
@@ -625,39 +679,38 @@ class TextGame:
                                                      else "") + ": "
             while True:
                 answer = self.ask(prompt)
-                parts = answer.split()
                 if answer.lower() in ("c", "cancel"):
                     return None
+                parts = answer.split()
                 if not parts and default:
                     choices.append(default - 1)
                     break
-                if n == 0 and len(parts) == len(issues) and all(p.isdigit() for p in parts):
-                    picked = [int(p) - 1 for p in parts]
-                    if all(0 <= p < len(i.options) for p, i in zip(picked, issues)):
-                        choices = picked
-                        break
+                if n == 0 and len(parts) == 1 and len(parts[0]) == len(issues) > 1 and \
+                        parts[0].isdigit() and all(len(i.options) <= 9 for i in issues):
+                    parts = list(parts[0])  # "413314": one digit for each issue
+                if n == 0 and len(parts) == len(issues) > 1:
+                    problem = self._whole_package_problem(parts)
+                    if problem is None:
+                        return tuple(int(p) - 1 for p in parts)
+                    self.say(problem, 4)
+                    continue
                 if len(parts) == 1 and parts[0].isdigit() and \
                         1 <= int(parts[0]) <= len(issue.options):
                     choices.append(int(parts[0]) - 1)
                     break
-                self.say(f"Type a number from 1 to {len(issue.options)} (or c to cancel).", 4)
-        package = tuple(choices)
-        chosen = to_ids(self.scenario, package)
-        why = game.why_not(Move.propose(chosen), side)
-        if why is not None:
-            self.say(f"This package cannot be proposed: {why}", 2, 2)
-            return None
-        value = points(game.space.utility_of(side, package))
-        batna = points(game.fallback(side))
-        self.say()
-        self.say(f"Your package, worth {value} points to you: {against(value, batna)}.")
-        for name, choice in offer_rows(self.scenario, chosen):
-            self.say(f"{name}: {choice}", 4, 2)
-        for red in game.space.red_lines_crossed(side, package):
-            self.say(f"Warning: it crosses your red line: {red}", 2, 2)
-        if self.ask("Propose it? [Y/n] ").lower().startswith("n"):
-            return None
-        return package
+                self.say(f"For {issue.name}, type a number from 1 to {len(issue.options)}"
+                         f"{f', or all {len(issues)} numbers at once' if n == 0 else ''} "
+                         "(or c to cancel).", 4)
+        return tuple(choices)
+
+    def _whole_package_problem(self, parts: list[str]) -> str | None:
+        """Why *parts*, one number typed for every issue, is not a package (None: it is):
+        the first issue whose number is wrong, by name."""
+        for part, issue in zip(parts, self.scenario.issues):
+            if not part.isdigit() or not 1 <= int(part) <= len(issue.options):
+                return (f"{part!r} is not an option for {issue.name}: type a number from 1 "
+                        f"to {len(issue.options)} there (or c to cancel).")
+        return None
 
     def hand_over(self, side: str) -> None:
         """Clear the screen and its scrollback, and let the next team sit down; the team
@@ -684,7 +737,7 @@ class TextGame:
                 count = self.session.undo(previous)
                 self.shown[previous] = min(self.shown.get(previous, 0),
                                            len(self.session.game.log))
-                self.say(f"Took back {count} move{'s' if count > 1 else ''}.")
+                self.say(f"Took back {taken(count)}.")
                 return
             break
         if self.session.game.state.turn < 2:
@@ -700,7 +753,7 @@ class TextGame:
         count = session.undo(side)
         self._caught_up_to_now(side)
         self.report_save_error()
-        self.say(f"Took back {count} move{'s' if count > 1 else ''}. Type r to redo.")
+        self.say(f"Took back {taken(count)}. Type r to redo.")
         return True
 
     def redo(self, side: str) -> bool:

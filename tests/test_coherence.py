@@ -59,7 +59,12 @@ def test_every_rule_a_package_breaks_is_listed_in_order() -> None:
     broken = contradictions_in(scenario(), mapping)
     assert broken == [scenario().contradictions[0], scenario().contradictions[2],
                       scenario().contradictions[3], scenario().contradictions[5]]
-    assert incoherence(scenario(), mapping) == broken[0].why
+    # Every clash is named, with the options of the package it is about, so a player can
+    # fix them all at once.
+    why = incoherence(scenario(), mapping)
+    assert why is not None and why.startswith("Right away with ")
+    assert all(rule.why in why for rule in broken)
+    assert "Deconfliction only with Full coordination: " in why
 
 
 def test_a_package_being_built_is_checked_on_the_issues_chosen_so_far() -> None:
@@ -82,7 +87,7 @@ def test_combinations_met_names_what_adds_to_a_sides_utility() -> None:
 def test_options_text_reads_as_players_see_the_options() -> None:
     rule = scenario().contradictions[0]
     assert options_text(scenario(), rule.options) == \
-        "Right away (25 May) with Verified calm first or Calm and grounded air force"
+        "Right away with Verified calm first or Calm and grounded air force"
 
 
 @pytest.mark.parametrize("path", sorted(DEFAULT_SCENARIO.parent.glob("*.yaml")),

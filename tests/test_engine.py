@@ -518,8 +518,8 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     toward = base | {"joint_action": "joint_planning"}  # 4 of 6
     game.apply(Move.propose(toward))
     entry = [e for e in game.log if e.ref == "concede"][-1]
-    assert "moves toward the other side" in entry.title and "4 of 6 issues (before: 3)" \
-        in entry.title
+    assert "moves toward the Russia delegation's last proposal" in entry.title
+    assert "matches it on 4 of 6 issues (before: 3)" in entry.title
     assert [(c.target, c.delta) for c in entry.changes] == [("trust", 3)]
     game.apply(Move.propose(theirs))
     trade = toward | {"syria_coordination": "damascus_informed", "targets": "nusra_and_isil"}

@@ -64,7 +64,8 @@ def _target_curve(strategy: str) -> list[float]:
     side = base.sides["ru"].model_copy(update={"personality": personality})
     # Without events: the scenario's events may harden Russia (a negative stance raises its
     # target), and this compares the strategies' own curves.
-    variant = base.model_copy(update={"sides": {**base.sides, "ru": side}, "events": []})
+    quiet = [event.model_copy(update={"chance": 0.0}) for event in base.events]
+    variant = base.model_copy(update={"sides": {**base.sides, "ru": side}, "events": quiet})
     variant._conditions = base._conditions
     game = Game(variant, seed=0)
     player = Negotiator(game.view("ru"))

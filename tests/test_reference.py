@@ -73,6 +73,7 @@ def test_every_condition_name_is_of_a_kind_the_reference_lists(path: Path) -> No
     assert scenario is not None, problems
     kinds = {
         "walkout_<side id>": {f"walkout_{s}" for s in scenario.sides},
+        "offers_<side id>": {f"offers_{s}" for s in scenario.sides},
         "<meter id>": {m.id for m in scenario.meters},
         "<issue id>": {i.id for i in scenario.issues},
         "<option id>": {o.id for i in scenario.issues for o in i.options},

@@ -137,7 +137,7 @@ def test_an_offer_is_spoken_issue_by_issue_and_then_only_what_changed() -> None:
     game.apply(Move.wait())
     game.apply(Move.propose(BIG_NOW))
     body = [e for e in game.log if e.kind == "move" and e.speaker == "a"][-1].body
-    assert body.endswith("On size of the deal: big. The rest stands as before.")
+    assert body.endswith("On size of the deal: big. The rest of our last proposal stands.")
     assert "start date" not in body
 
 
@@ -200,8 +200,15 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
             speaker = entry.speaker
             package = space.package_of(entry.move.chosen)
             assert speaker is not None and package is not None
-            theirs = [p for who, p in offers if who != speaker][-2:]
-            met = [sum(a == b for a, b in zip(p, package)) for p in theirs]
+            # As the record judged the other side's last proposal: against the speaker's
+            # latest proposal before it, did it meet more issues than its one before?
+            theirs = [n for n, (who, _) in enumerate(offers) if who != speaker][-2:]
+            met: list[int] = []
+            if len(theirs) == 2:
+                mine = [p for who, p in offers[:theirs[1]] if who == speaker]
+                if mine:
+                    met = [sum(a == b for a, b in zip(offers[n][1], mine[-1]))
+                           for n in theirs]
             if "has not moved" in entry.body or "not changed in substance" in entry.body:
                 said += 1
                 assert len(met) == 2 and met[1] <= met[0], entry.body
@@ -232,14 +239,163 @@ def test_the_same_offer_made_again_is_said_in_full_as_the_same_offer() -> None:
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
-def test_a_pass_never_speaks_of_an_offer_the_side_may_not_have_made(path: Path) -> None:
+def test_a_pass_or_a_deflection_never_speaks_of_an_offer_the_side_may_not_have_made(path: Path) -> None:
     # A side may pass before it has proposed anything: its pass lines must hold then too.
     import re
 
     from game.scenario import load_scenario
 
-    for side in load_scenario(path).sides.values():
-        lines = side.lines.get("pass", [])
-        for line in [lines] if isinstance(lines, str) else lines:
-            assert not re.search(r"(offer|proposal)s? (stands|remains)|on the table|last "
-                                 r"proposal", line, re.IGNORECASE), line
+    from game.model import SaidWhen
+
+    for side_id, side in load_scenario(path).sides.items():
+        for kind in ("pass", "deflect"):
+            lines = side.lines.get(kind, [])
+            for line in [lines] if isinstance(lines, str) else lines:
+                if isinstance(line, SaidWhen):
+                    if f"offers_{side_id} >= 1" in line.when:
+                        continue  # said only once the side has proposed
+                    line = line.text
+                assert not re.search(r"(offer|proposal)s? (stands|remains)|on the table|"
+                                     r"last proposal|has said what|our (offer|proposal)|"
+                                     r"this package", line, re.IGNORECASE), line
+
+
+#: Alpha with a line for proposals that move toward Beta, and lines said on conditions.
+SAYING = TINY.replace(
+    '''      pass: "{other}, we wait."''',
+    '''      concede: ["We move toward you."]
+      pass:
+        - {text: "Our proposal stands.", when: "offers_a >= 1"}
+        - {text: "You have proposed twice.", when: "offers_b >= 2"}
+        - "We wait."''')
+
+
+def test_a_step_toward_the_other_side_is_said_as_one_and_never_with_a_reproach() -> None:
+    game = Game(read_scenario(SAYING, "tiny.yaml"), seed=1)
+    game.apply(Move.propose(BIG_NOW))                                  # Alpha
+    game.apply(Move.propose({"deal": "small", "when": "later"}))       # Beta
+    # Alpha's new offer meets Beta's on the size of the deal: a step toward Beta.
+    game.apply(Move.propose(SMALL_NOW))
+    body = game.log[-1].body if game.log[-1].speaker == "a" else \
+        [e for e in game.log if e.speaker == "a" and e.kind == "move"][-1].body
+    assert body.startswith("We move toward you.")
+    titles = [e.title for e in game.log if e.speaker == "a" and e.kind == "move"]
+    assert titles[-1] == "Counter-proposal"  # the record still names the move as it was
+    # The same step, said with a reproach, would contradict itself: while the speaker
+    # moves toward the other side, no reproach can be filled.
+    scenario = read_scenario(TINY, "tiny.yaml")
+    offers = [("a", (1, 1)), ("b", (1, 0)), ("b", (0, 0))]
+    assert Table(scenario, "a", offers, {}).fill("withdrawn") == "big"
+    stepping = Table(scenario, "a", offers, {}, proposing=(0, 1))
+    assert stepping.conceding > 0
+    assert stepping.fill("withdrawn") is None and stepping.fill("unmoved") is None
+
+
+def test_moved_and_unmoved_follow_the_record_s_judgement_of_the_other_side() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    # Beta's second offer meets Alpha's latest (big, later) on one more issue: it moved,
+    # whatever Alpha proposes now.
+    offers = [("a", (1, 1)), ("b", (0, 0)), ("b", (0, 1))]
+    for proposing in (None, (0, 0), (1, 1)):
+        table = Table(scenario, "a", offers, {}, proposing=proposing)
+        assert table.other_moved() == 1
+        assert table.fill("unmoved") is None
+    assert Table(scenario, "a", offers, {}).fill("moved") == "Beta"
+    # The same offer twice: not moved.
+    same = [("a", (1, 1)), ("b", (0, 0)), ("b", (0, 0))]
+    assert Table(scenario, "a", same, {}).fill("unmoved") == "Beta"
+    # Before Alpha had proposed anything, Beta's offers moved toward nothing.
+    assert Table(scenario, "a", [("b", (0, 0)), ("b", (0, 1)), ("a", (1, 1))],
+                 {}).other_moved() is None
+
+
+def test_a_line_with_a_condition_is_said_only_while_it_holds() -> None:
+    game = Game(read_scenario(SAYING, "tiny.yaml"), seed=1)
+    game.apply(Move.wait())  # Alpha passes before any proposal: only "We wait." holds
+    assert game.log[-1].body == "We wait."
+    game.apply(Move.propose(SMALL_NOW))  # Beta
+    game.apply(Move.propose(BIG_NOW))    # Alpha
+    game.apply(Move.propose(SMALL_NOW))  # Beta, twice now
+    assert game.view("a").names["offers_a"] == 1 and game.view("a").names["offers_b"] == 2
+    said = set()
+    for seed in range(12):
+        replay = Game(read_scenario(SAYING, "tiny.yaml"), seed=seed)
+        for move in (Move.wait(), Move.propose(SMALL_NOW), Move.propose(BIG_NOW),
+                     Move.propose(SMALL_NOW), Move.wait()):
+            replay.apply(move)
+        passes = [e.body for e in replay.log if e.speaker == "a" and e.title == "Passes"]
+        assert passes[0] == "We wait."  # before any proposal, nothing else holds
+        said.add(passes[1])
+    # Once both conditions hold, every variant may be said.
+    assert said == {"We wait.", "Our proposal stands.", "You have proposed twice."}
+
+
+def test_a_list_of_lines_all_with_conditions_is_refused_with_where_and_what() -> None:
+    bad = TINY.replace('''      pass: "{other}, we wait."''',
+                       '''      pass:
+        - {text: "We wait.", when: "offers_a >= 1"}''')
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(bad, "bad.yaml")
+    assert "give at least one variant without one" in str(caught.value)
+    assert "bad.yaml:" in str(caught.value)
+    unknown = TINY.replace('''      pass: "{other}, we wait."''',
+                           '''      pass:
+        - "We wait."
+        - {text: "We still wait.", when: "offerz_a >= 1"}''')
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(unknown, "unknown.yaml")
+    message = str(caught.value)
+    assert "unknown.yaml:" in message and "offerz_a" in message
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path: Path) -> None:
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.model import line_text
+    from game.speech import meets
+
+    scenario = load_scenario(path)
+    assert all("concede" in side.lines for side in scenario.sides.values())
+    reproaches = ("keep coming back", "took back", "has not moved", "not changed in substance",
+                  "keep insisting")
+    steps = 0
+    for seed in range(40):
+        game = play_one(scenario, seed, Settings())
+        offers: list[tuple[str, tuple[int, ...]]] = []
+        for entry in game.log:
+            if entry.kind != "move" or entry.move is None or entry.move.kind != "propose":
+                continue
+            speaker = entry.speaker
+            package = game.space.package_of(entry.move.chosen)
+            assert speaker is not None and package is not None
+            mine = [p for who, p in offers if who == speaker]
+            theirs = [p for who, p in offers if who != speaker]
+            if mine and theirs and meets(package, theirs[-1]) > meets(mine[-1], theirs[-1]):
+                steps += 1
+                said = entry.body.lower()
+                assert not any(r in said for r in reproaches), entry.body
+                lines = scenario.sides[speaker].lines["concede"]
+                opening = [lines] if isinstance(lines, str) else lines
+                # Its line is one of the side's 'concede' lines (up to any placeholder).
+                assert any(said.startswith(line_text(v).split("{")[0].lower()[:12])
+                           for v in opening), entry.body
+            offers.append((speaker, package))
+    assert steps
+
+
+def test_a_proposal_s_line_reads_the_package_it_proposes() -> None:
+    # A condition on a proposal's line sees the package being proposed on the table.
+    text = TINY.replace('''      propose: ["First way.", "Second way.", "You keep insisting on {insisted}."]''',
+                        '''      propose:
+        - {text: "A big deal, then.", when: "deal == big"}
+        - "Plain."''')
+    said: dict[str, set[str]] = {"small": set(), "big": set()}
+    for seed in range(12):
+        for size, offer in (("small", SMALL_NOW), ("big", BIG_NOW)):
+            game = Game(read_scenario(text, "tiny.yaml"), seed=seed)
+            game.apply(Move.propose(offer))
+            said[size].add(game.log[-1].body.split(" On ")[0])
+    assert said["small"] == {"Plain."}
+    assert "A big deal, then." in said["big"]

@@ -8,6 +8,7 @@ import pytest
 from functools import cache
 
 from game.engine import Game
+from game.moves import Move
 from game.play.session import Session
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -70,6 +71,10 @@ def test_accepting_a_proposal_ends_in_a_deal_with_its_debrief() -> None:
     assert text.session.game.finished
     if text.session.game.state.agreed is not None:
         assert "The deal:" in out and "gain" in out
+    # The player's own mark is addressed to the player, the computer's is its own.
+    flat = " ".join(out.split())
+    assert "Your own mark:" in flat and "over your fallback" in flat
+    assert "Its own mark:" in flat and "over its fallback" in flat
 
 
 def test_hot_seat_hands_over_between_teams_and_shows_each_brief() -> None:
@@ -83,13 +88,13 @@ def test_hot_seat_hands_over_between_teams_and_shows_each_brief() -> None:
 
 def test_undo_takes_back_the_players_move_and_the_computers_reply() -> None:
     text, out = play({"us"}, "\n" + "1\n3 1 3 3 2 3\ny\n" + "u\n" + "q\ny\n", seed=3)
-    assert "Took back 2 moves" in out
+    assert "Took back your move and the reply to it." in out
     assert len(text.session.game.moves) == 1  # Russia's opening move only
 
 
 def test_redo_plays_again_what_undo_took_back() -> None:
     text, out = play({"us"}, "\n" + "1\n3 1 3 3 2 3\ny\n" + "u\n" + "r\n" + "q\ny\n", seed=3)
-    assert "Took back 2 moves" in out and "Played 2 moves again" in out
+    assert "Took back your move and the reply to it" in out and "Played 2 moves again" in out
     assert len(text.session.game.moves) == 3
 
 
@@ -137,7 +142,7 @@ def test_in_hot_seat_only_the_team_that_just_moved_may_take_its_move_back() -> N
     text, out = play({"us", "ru"}, typed, seed=5)
     assert "Russia team: before you hand over, you may type u to take back your move" in \
         " ".join(out.split())
-    assert "Took back 1 move." in out
+    assert "Took back your move." in out
     # The US team cannot take back Russia's move with its own u.
     assert "Nothing to take back yet: you have not made a move." in out
     moves = text.session.game.moves
@@ -334,3 +339,62 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
     assert "CONFIDENTIAL BRIEF: RUSSIA" not in after and "RUSSIA TO MOVE" not in after
     # Not a terminal: nothing to clear.
     assert terminal_clearer(TerminalOutput(io.StringIO())) is None
+
+
+@pytest.mark.parametrize("side", ["us", "ru"])
+def test_the_brief_states_which_options_cannot_stand_together(side: str) -> None:
+    from game.handout import answer_sheet_html
+    from game.play.wording import contradiction_texts
+    from game.ui.briefing import brief_spans
+
+    texts = contradiction_texts(scenario())
+    assert len(texts) == len(scenario().contradictions) > 0
+    for rule, text in zip(scenario().contradictions, texts, strict=True):
+        assert text.endswith(rule.why)
+    _, out = play({side}, "\n" + "q\ny\n")
+    flat = " ".join(out.split())
+    assert all(" ".join(t.split()) in flat for t in texts)
+    window = " ".join(span.text for span in brief_spans(Session(Game(scenario()), {side}), side))
+    assert all(f"\u2014 {t}" in window for t in texts)
+    sheet = answer_sheet_html(scenario())
+    assert all(rule.why.replace("'", "&#x27;") in sheet for rule in scenario().contradictions)
+
+
+def _builder(side: str, typed: str) -> str:
+    """What the package builder says to *typed*, on *side*'s first turn (Russia opens and
+    passes)."""
+    out = io.StringIO()
+    game = Game(scenario(), None, 3)
+    game.apply(Move.wait())
+    session = Session(game, {side})
+    text = TextGame(session, io.StringIO(typed), out)
+    text.build_package(side)
+    return out.getvalue()
+
+
+def test_the_builder_s_example_has_a_number_for_every_issue() -> None:
+    out = _builder("us", "c\n")
+    example = out.split("(e.g. ")[1].split(")")[0]
+    assert len(example.split()) == len(scenario().issues)
+
+
+def test_a_whole_package_may_be_typed_without_spaces() -> None:
+    out = _builder("us", "313323\ny\n")
+    assert "Your package, worth 86 points to you" in " ".join(out.split())
+
+
+def test_a_wrong_number_in_a_whole_package_names_its_issue() -> None:
+    out = " ".join(_builder("us", "3 1 3 9 2 3\nc\n").split())
+    assert "'9' is not an option for Separation from al-Nusra: type a number from 1 to 4" \
+        in out
+
+
+def test_a_package_that_cannot_stand_together_is_kept_to_be_changed() -> None:
+    # Deconfliction only with a Russian pledge: refused with the rule's reason; the builder
+    # opens again on the package as typed, so only the issue at fault is retyped.
+    out = _builder("us", "1 1 2 1 1 2\n" + "\n" * 2 + "1\n" + "\n" * 3 + "y\n")
+    flat = " ".join(out.split())
+    assert "This package cannot be proposed:" in flat
+    assert "With deconfliction only there are no joint strikes" in flat
+    assert "The * marks your choice" in flat
+    assert "Your package, worth" in flat

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.analysis import points
+from game.coherence import options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
 from game.protocol import phase_plan
@@ -57,6 +58,14 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
             parts.append(f"{issue.name}: {' or '.join(names)}")
     unit = "point" if worth == 1 else "points"
     return f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}"
+
+
+def contradiction_texts(scenario: Scenario) -> list[str]:
+    """The scenario's options that cannot stand together, each as players read it with its
+    reason: "Right away with Verified calm first or Calm and grounded air force: strikes
+    cannot begin ...". Both sides see them: they are the rules of the table."""
+    return [f"{options_text(scenario, rule.options)}: {rule.why}"
+            for rule in scenario.contradictions]
 
 
 def short_name(name: str) -> str:
