@@ -180,6 +180,24 @@ class ModeScreen(FormScreen):
     def _fields(self) -> list[EntryField]:
         return [self.team, *self.teams.values()]
 
+    def key_hint(self) -> str:
+        focused = self.ring.focused
+        if isinstance(focused, EntryField):
+            return "Type a name   Enter: next   Tab or Up/Down: move   Esc: back"
+        if isinstance(focused, Choice):
+            return "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
+        if focused is self.back_button:
+            return "Enter: back   Up/Down: move   Esc: back"
+        return "Enter: begin   Up/Down: move   Esc: back"
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        # Enter on a row begins, as the help line says; Left/Right change the row's value.
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) \
+                and isinstance(self.ring.focused, Choice):
+            self._begin()
+            return
+        super().handle_event(event)
+
     def _relayout(self) -> None:
         self.layout(self.size)
 
