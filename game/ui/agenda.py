@@ -117,6 +117,8 @@ class Agenda:
         #: Where the rows show; they scroll inside it when they do not all fit.
         self.rows_rect = pygame.Rect(0, 0, 0, 0)
         self.scroll = 0
+        #: A row's height and the gap below it: the rows scroll by this much.
+        self.pitch = 1
         #: The theme of the last layout (None before the first).
         self.theme: Theme | None = None
         self.side: str | None = None
@@ -226,8 +228,7 @@ class Agenda:
         self.worth_lines, self.note_lines = worth, note
         self.utility_y = self.copy.rect.y - u - (worth + note) * small.get_linesize() - \
             max(6, u) - 4
-        self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
-                                     self.utility_y - u // 2 - y)
+        room = self.utility_y - u // 2 - y
         inline = all(
             small.size(row.label)[0] + small.size(f"table: {name}")[0] + 3 * u <= rect.w - 2 * u
             for row in self.rows for _, name in row.values)
@@ -235,13 +236,19 @@ class Agenda:
                            for row in self.rows for _, name in row.values), default=1)
         rh = IssueRow.height(theme, table_lines if self.table is not None and not inline
                              else 0)
+        # The rows show whole: their room holds a whole number of them, and they scroll a
+        # whole row at a time, so no row is ever cut in half at its edge.
+        self.pitch = rh + u // 2
+        shown = max(1, min(len(self.rows), (room + u // 2) // self.pitch))
+        self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
+                                     shown * self.pitch - u // 2)
         self.scroll = 0
         for row in self.rows:
             row.inline = inline
             row.table_lines = table_lines
             row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
             row.clip = self.rows_rect
-            y += rh + u // 2
+            y += self.pitch
 
     @property
     def scrolls(self) -> tuple[bool, bool]:
@@ -262,9 +269,12 @@ class Agenda:
             self._shift(row.rect.bottom - self.rows_rect.bottom)
 
     def wheel(self, dy: int) -> None:
-        total = self.rows[-1].rect.bottom - self.rows[0].rect.y if self.rows else 0
+        """Scroll a whole row for each notch of the wheel."""
+        if not self.rows:
+            return
+        total = self.rows[-1].rect.bottom - self.rows[0].rect.y
         limit = max(0, total - self.rows_rect.h)
-        self._shift(max(-self.scroll, min(-dy * 30, limit - self.scroll)))
+        self._shift(max(-self.scroll, min(-dy * self.pitch, limit - self.scroll)))
 
     def _shift(self, dy: int) -> None:
         for row in self.rows:
