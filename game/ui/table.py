@@ -13,8 +13,9 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import event_title, phase_round
+from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
+from game.ui.event_banner import EventBanner, event_effects
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
@@ -91,7 +92,10 @@ class TableScreen(TableFace):
         self.think = THINK
         self.waiting_for_briefs = False
         self.seat = session.viewer
-        self.banner: tuple[str, str, float] | None = None
+        #: The event announced over the log column, while it shows.
+        self.banner: EventBanner | None = None
+        #: A "what changed" card due while a banner showed: it comes when the banner goes.
+        self.card_waiting = False
         self.clock = 0.0
         self.turn_started = 0.0
         self._refresh()
@@ -161,6 +165,7 @@ class TableScreen(TableFace):
 
     def _reveal(self, count: int) -> None:
         visible = self.session.visible_log()
+        start = self.shown
         new = visible[self.shown:self.shown + count]
         self.shown += len(new)
         self.log.set_entries(visible[:self.shown])
@@ -168,9 +173,9 @@ class TableScreen(TableFace):
         for row in self.meters:
             row.value = values[row.meter.id]
             row.change = last.get(row.meter.id, 0.0)
-        for entry in new:
+        for n, entry in enumerate(new):
             if entry.kind == "event":
-                self.banner = (event_title(entry), entry.body, 4.0 * self.app.pace + 1.0)
+                self._announce(visible, start + n)
         if not self.pending:
             self._caught_up()
 
@@ -188,6 +193,34 @@ class TableScreen(TableFace):
         self._show_card()
         self._ask_if_asked()
 
+    # ----- the event banner --------------------------------------------------------------
+
+    def _announce(self, visible: list[Entry], at: int) -> None:
+        """Announce the event at *at* of the visible record, with its effects."""
+        viewer = self.seat if self.session.is_human(self.seat) else None
+        banner = EventBanner(self.session.scenario, visible[at], event_effects(visible, at),
+                             viewer, 0.0)
+        banner.seconds = banner.left = (4.0 + 0.6 * len(banner.effects)) * self.app.pace + 1.0
+        self.banner = banner
+        self._layout_banner()
+
+    def _layout_banner(self) -> None:
+        if self.banner is not None:
+            u = self.theme.unit
+            # Over the log column (the log and the source), never over a control.
+            self.banner.layout(self.log_rect.union(self.quote_rect).inflate(-u, -u),
+                               self.theme)
+
+    def close_banner(self) -> None:
+        """Take the banner away (its time is up, a key, a click); a card that waited for
+        it comes now."""
+        if self.banner is not None:
+            self.banner = None
+            self.app.invalidate()
+        if self.card_waiting:
+            self.card_waiting = False
+            self._show_card()
+
     # ----- what changed ------------------------------------------------------------------
 
     def _show_card(self) -> None:
@@ -196,6 +229,9 @@ class TableScreen(TableFace):
         game = self.session.game
         visible = self.session.visible_log()[:self.shown]
         if game.finished or len(visible) <= self.card_seen:
+            return
+        if self.banner is not None:  # the event first, then what changed
+            self.card_waiting = True
             return
         demo = self.session.mode == "demo"
         if demo:
@@ -219,7 +255,6 @@ class TableScreen(TableFace):
         self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
                                                f"{round_label[3]}")
         self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
-        self.banner = None
         self.log.visible = False  # the card lies over the log until it closes
         self._layout_card()
 
@@ -252,6 +287,7 @@ class TableScreen(TableFace):
         """Show the whole log at once (a resumed game), with no event banner."""
         self._reveal(len(self.session.visible_log()))
         self.banner = None
+        self.card_waiting = False
 
     def seated(self) -> None:
         self.seat = self.session.game.to_move
@@ -375,7 +411,7 @@ class TableScreen(TableFace):
         self.play(Move.accept())
 
     def skip(self) -> None:
-        self.banner = None
+        self.close_banner()
         if self.pending:
             self._reveal(len(self.session.visible_log()))
 
@@ -398,6 +434,7 @@ class TableScreen(TableFace):
             self.app.toast(why or "Nothing to do.", 4.0)
             return False
         self.banner = None
+        self.card_waiting = False
         self.close_card()
         self.shown = len(self.session.visible_log())
         self.card_seen = self.shown  # what is shown again needs no card
@@ -479,6 +516,7 @@ class TableScreen(TableFace):
             x -= bw + u // 2
         self._layout_tactics(size)
         self._layout_card()
+        self._layout_banner()
         self.log.relayout(t)
 
     def panels(self) -> dict[str, pygame.Rect]:
@@ -542,6 +580,14 @@ class TableScreen(TableFace):
                 row.side_colour = self.theme.side_colour(scenario, row.meter.side)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.banner is not None:
+            # Any key takes the banner away and still does what it does; a click on the
+            # banner only takes it away.
+            if event.type == pygame.MOUSEBUTTONDOWN and self.banner.box.collidepoint(event.pos):
+                self.close_banner()
+                return
+            if event.type == pygame.KEYDOWN:
+                self.close_banner()
         if self.card is not None and not self.tactics_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
                 self.close_card()
@@ -573,7 +619,6 @@ class TableScreen(TableFace):
                 return
             if key == pygame.K_SPACE:
                 # Space only ever skips: a spare press must not change the package.
-                self.banner = None
                 return
             shift = event.mod & pygame.KMOD_SHIFT
             if ctrl and (key == pygame.K_y or (key == pygame.K_z and shift)):
@@ -633,9 +678,14 @@ class TableScreen(TableFace):
         self.clock += dt
         changed = False
         if self.banner is not None:
-            name, text, left = self.banner
-            self.banner = (name, text, left - dt) if left > dt else None
-            changed = self.banner is None
+            # The bar of the time left shortens: drawn again ten times a second.
+            tenths = int(self.banner.left * 10)
+            if self.banner.tick(dt):
+                self.close_banner()
+            changed = self.banner is None or int(self.banner.left * 10) != tenths
+        elif self.card_waiting:  # the banner was taken away from outside (a picture, say)
+            self.close_banner()
+            changed = True
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
         if self.card is not None and self.session.mode == "demo":

@@ -11,6 +11,7 @@ from game.analysis import points
 from game.play.session import Session
 from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
+from game.ui.event_banner import EventBanner
 from game.ui.screen import overlay_box, panel, paragraph
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
@@ -52,8 +53,8 @@ class TableView(Protocol):
         ...
 
     @property
-    def banner(self) -> tuple[str, str, float] | None:
-        """The event announced across the table: its name, text and seconds left."""
+    def banner(self) -> EventBanner | None:
+        """The event announced over the log column, while it shows."""
         ...
 
     @property
@@ -213,23 +214,9 @@ def quote_lines(table: TableView, width: int) -> int:
 
 
 def draw_banner(table: TableView, surface: pygame.Surface) -> None:
-    """An event, announced across the table until it is read or skipped."""
+    """The event announced over the log column, until its time is up or a key."""
     if table.banner is not None:
-        t = table.theme
-        u = t.unit
-        name, text, _ = table.banner
-        w = surface.get_width()
-        box = pygame.Rect(w // 6, table.log_rect.y + 2 * u, w * 2 // 3, 0)
-        head = t.fonts.get("heading", bold=True)
-        body = t.fonts.get("body")
-        lines = wrap(text, body, box.w - 4 * u)[:4]
-        box.h = head.get_linesize() + len(lines) * body.get_linesize() + 3 * u
-        pygame.draw.rect(surface, t.c["panel_alt"], box, border_radius=8)
-        pygame.draw.rect(surface, t.c["event"], box, 2, border_radius=8)
-        draw_line(surface, head, f"Event: {name}", t.c["event"], (box.x + 2 * u, box.y + u),
-                  box.w - 4 * u, where="banner")
-        paragraph(surface, body, text, t.c["text"], box.x + 2 * u,
-                  box.y + u + head.get_linesize(), box.w - 4 * u, 4, "banner text")
+        table.banner.draw(surface, table.theme)
 
 
 def draw_tactics(table: TableView, surface: pygame.Surface) -> None:
