@@ -64,9 +64,10 @@ def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
 
 def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | None = None,
                teams: dict[str, str] | None = None,
-               difficulty: Difficulty | None = None) -> Session:
+               difficulty: Difficulty | None = None, coach: bool = False) -> Session:
     """Start a game and show what comes first: the brief (after a hand-over in hot-seat)
-    or, in a demo, the table."""
+    or, in a demo, the table. With *coach*, the coach points at each part of the table as
+    it comes to matter (see :mod:`game.ui.coach`)."""
     settings = app.settings if difficulty is None else replace(app.settings,
                                                                difficulty=difficulty)
     use_theme(app, scenario)
@@ -77,6 +78,9 @@ def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | No
     table = app.rebase(Table(session))
     if mode == DEMO:
         return session
+    if coach:
+        from game.ui.coach import Coach, remember_coached
+        table.coach = Coach(remember_coached)
     # Each step is a screen shown over the table, which runs the next step when left.
     steps: list[Callable[[Callable[[], None]], object]] = []
     for side in session.humans:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, cast
 
-from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                JoinClass, Load, Message, Pause, Problems, Question,
+from game.ui.navigation import (Briefing, ChooseScenario, Coaching, Confirm, Crash, Debrief,
+                                HandOver, JoinClass, Load, Message, Pause, Problems, Question,
                                 ReloadProblems, Settings, Setup, Table, Title)
 from game.ui.screen import Destination, Host, Screen
 
@@ -54,6 +54,9 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
         case Question(table, side, tactic):
             from game.ui.question import QuestionScreen
             return QuestionScreen(app, table, side, tactic)
+        case Coaching(table, coach):
+            from game.ui.coach_screen import CoachScreen
+            return CoachScreen(app, table, coach)
         case Debrief(session):
             from game.ui.debrief_screen import DebriefScreen
             return DebriefScreen(app, session)

@@ -10,6 +10,7 @@ import pygame_gui
 
 from game.model import Scenario
 from game.settings import DIFFICULTIES
+from game.ui.coach import coach_by_default
 from game.ui.flow import begin_game
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
@@ -165,6 +166,10 @@ class ModeScreen(FormScreen):
         level = DIFFICULTIES.index(app.settings.difficulty)
         self.difficulty = Choice("Difficulty", [(d, DIFFICULTY_TEXT[d]) for d in DIFFICULTIES],
                                  level, tooltip="How hard the computer bargains.")
+        self.coach = Choice("Coach", [(True, "On: show me the table"), (False, "Off")],
+                            0 if coach_by_default(scenario.id) else 1,
+                            tooltip="A guide points at each part of the table as it comes "
+                                    "to matter, one sentence each. Esc ends it.")
         self.team = EntryField("Your team's name", "Team A")
         self.teams = {s: EntryField(f"Team playing {scenario.sides[s].name}",
                                     f"Team {'AB'[n]}", short=f"{scenario.sides[s].short} team")
@@ -172,8 +177,8 @@ class ModeScreen(FormScreen):
         self.begin = Button("Begin", self._begin, kind="primary",
                             tooltip="Read your confidential brief, then sit at the table.")
         self.back_button = Button("Back", self.back)
-        self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.team,
-                                   *self.teams.values()]
+        self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.coach,
+                                   self.team, *self.teams.values()]
         self.ring.set(self.rows + [self.begin, self.back_button])
         self.ring.focus(self.begin)
 
@@ -206,6 +211,7 @@ class ModeScreen(FormScreen):
         mode = self.mode.value
         self.side.visible = mode == VS_COMPUTER
         self.difficulty.visible = mode in (VS_COMPUTER, DEMO)
+        self.coach.visible = mode == VS_COMPUTER
         self.team.visible = mode == VS_COMPUTER
         for field in self.teams.values():
             field.visible = mode == HOTSEAT
@@ -287,4 +293,5 @@ class ModeScreen(FormScreen):
                 return
         begin_game(self.app, self.scenario, mode,
                    human_side=self.side.value if mode == VS_COMPUTER else None,
-                   teams=teams, difficulty=self.difficulty.value)
+                   teams=teams, difficulty=self.difficulty.value,
+                   coach=mode == VS_COMPUTER and self.coach.value)

@@ -19,7 +19,9 @@ from game.ui.event_banner import EventBanner, event_effects
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
-from game.ui.navigation import Briefing, Debrief, HandOver, Pause, Question, TableFace
+from game.ui.coach import Coach
+from game.ui.navigation import (Briefing, Coaching, Debrief, HandOver, Pause, Question,
+                                TableFace)
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
@@ -91,6 +93,7 @@ class TableScreen(TableFace):
         self.timer = 0.0
         self.think = THINK
         self.waiting_for_briefs = False
+        self.coach: Coach | None = None
         self.seat = session.viewer
         #: The event announced over the log column, while it shows.
         self.banner: EventBanner | None = None
@@ -307,6 +310,29 @@ class TableScreen(TableFace):
         back."""
         if self.seat is not None and self.session.is_human(self.seat):
             self.app.push(Briefing(self.session, self.seat, lambda: None))
+
+    # ----- the coach --------------------------------------------------------------------
+
+    def coach_target(self, part: str) -> pygame.Rect | None:
+        """Where *part* is, once it is the player's turn (and, for the card, while one
+        is up; for the brief's button, while it shows)."""
+        if not self.my_turn or self.tactics_open:
+            return None
+        if part == "card":
+            return self.card.box if self.card is not None else None
+        if part == "brief":
+            return self.brief_button.rect if self.brief_button.visible else None
+        return {"objective": self.goal_rect, "agenda": self.agenda.rect,
+                "meters": self.meters_rect, "moves": self.moves_rect,
+                "tactics": self.tactics_button.rect}.get(part)
+
+    def _coach_if_due(self) -> bool:
+        """Show the coach's next step over the table if its part is there now."""
+        coach = self.coach
+        if coach is None or self.banner is not None or coach.due(self) is None:
+            return False
+        self.app.push(Coaching(self, coach))
+        return True
 
     # ----- the list of tactics -----------------------------------------------------------
 
@@ -688,6 +714,8 @@ class TableScreen(TableFace):
             changed = True
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self._coach_if_due():
+            return True
         if self.card is not None and self.session.mode == "demo":
             # A demo leaves each card up while the room reads it, then shows the log.
             self.card_time -= dt
