@@ -42,6 +42,8 @@ class IssueRow(Choice):
     inline = True
     #: Lines for the table's option on its own line (the most any option needs).
     table_lines = 1
+    #: Shows the table's option only, with no arrows (the demo: nobody builds a package).
+    readonly = False
 
     @staticmethod
     def height(theme: Theme, table_lines: int = 0) -> int:
@@ -62,6 +64,17 @@ class IssueRow(Choice):
         small = theme.fonts.get("small")
         body = theme.fonts.get("body")
         y = r.y + u // 4
+        if self.readonly:
+            draw_line(surface, small, self.label, c["muted"], (r.x + u, y), r.w - 2 * u,
+                      where="issue name")
+            y += small.get_linesize()
+            if self.on_table is None:
+                draw_line(surface, body, "Nothing proposed yet", c["muted"], (r.centerx, y),
+                          r.w - 2 * u, align="center", where="issue option")
+            else:
+                draw_line(surface, body, self.table_name, c["text"], (r.centerx, y),
+                          r.w - 2 * u, align="center", where="issue option")
+            return
         on_table = self.on_table is not None and self.on_table == self.value
         tag = ""
         if self.on_table is not None and self.inline:
@@ -109,6 +122,10 @@ class Agenda:
         self.drafts: dict[str, dict[str, str]] = {}
         self.rows = [IssueRow(issue, 0, lambda _v: self._changed()) for issue in
                      session.scenario.issues]
+        #: The demo's agenda: the table's proposal only, nothing to build.
+        self.readonly = session.mode == "demo"
+        for row in self.rows:
+            row.readonly = self.readonly
         self.copy = Button("Start from the proposal on the table", self.copy_table,
                            hint="C", role="small",
                            tooltip="Set every issue of your package to the proposal on the "
@@ -235,7 +252,7 @@ class Agenda:
         table_lines = max((len(wrap(f"Table: {name}", small, rect.w - 4 * u))
                            for row in self.rows for _, name in row.values), default=1)
         rh = IssueRow.height(theme, table_lines if self.table is not None and not inline
-                             else 0)
+                             and not self.readonly else 0)
         # The rows show whole: their room holds a whole number of them, and they scroll a
         # whole row at a time, so no row is ever cut in half at its edge.
         self.pitch = rh + u // 2

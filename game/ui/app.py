@@ -153,10 +153,20 @@ class App:
         self.window = display_surface()
         self.restyle()
 
+    def text_scale(self) -> float:
+        """The text size in use: the player's, or more while a screen on the stack asks
+        for more (the demo)."""
+        return max([self.prefs.text_scale, *(s.least_text_scale for s in self.stack)])
+
+    def _rescale(self) -> None:
+        """Restyle when the screens on the stack now ask for another text size."""
+        if self.theme.text_scale != self.text_scale():
+            self.restyle()
+
     def restyle(self) -> None:
         """Rebuild the theme for the current size and preferences, and re-lay out."""
         self.theme = Theme(self.theme_data, self.window.get_size(),
-                           text_scale=self.prefs.text_scale,
+                           text_scale=self.text_scale(),
                            high_contrast=self.prefs.high_contrast)
         CACHE.clear()
         for screen in self.stack:
@@ -224,6 +234,7 @@ class App:
         self.stack.append(screen)
         screen.layout(self.size)
         screen.enter()
+        self._rescale()
         return screen
 
     def pop(self) -> None:
@@ -234,6 +245,7 @@ class App:
         if not self.stack:
             self.quit()
         elif self.top is not None:
+            self._rescale()
             self.top.enter()
 
     def replace(self, to: S | Destination[S]) -> S:

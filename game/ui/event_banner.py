@@ -16,7 +16,7 @@ import pygame
 from game.moves import Entry
 from game.model import Scenario
 from game.play.wording import change_text, event_title
-from game.ui.text import draw_line, wrap
+from game.ui.text import ELLIPSIS, draw_line, fitting, wrap
 from game.ui.theme import Theme
 
 #: Lines of the event's report the banner shows at most (the log keeps all of it).
@@ -48,6 +48,12 @@ def effect_lines(scenario: Scenario, effects: Sequence[Entry], viewer: str | Non
             text = change_text(scenario, change, viewer)
             lines.append(text[:1].upper() + text[1:])
     return lines
+
+
+def shortened(line: str, font: pygame.font.Font, width: int) -> str:
+    """The last line shown of a text cut short, with an ellipsis, within *width*."""
+    line = line.rstrip(" .,;:")
+    return line[:fitting(font, line, width, ELLIPSIS)].rstrip(" .,;:") + ELLIPSIS
 
 
 class EventBanner:
@@ -83,7 +89,7 @@ class EventBanner:
             title = wrap(self.title, head, width)
         if len(title) > 3:
             title = title[:3]
-            title[-1] = title[-1].rstrip(" .,;:") + "\u2026"
+            title[-1] = shortened(title[-1], head, width)
         self._head = head
         report = wrap(self.report, body, width)
         effects = [line for text in self.effects for line in wrap(text, small, width - u)]
@@ -100,7 +106,7 @@ class EventBanner:
             shown -= 1
         if shown < len(report):
             report = report[:shown]
-            report[-1] = report[-1].rstrip(" .,;:") + "\u2026"
+            report[-1] = shortened(report[-1], body, width)
         self._lines = ([("head", "event", line) for line in title]
                        + [("body", "text", line) for line in report]
                        + [("small", "text", line) for line in effects]

@@ -45,6 +45,9 @@ class Screen:
     hint = "Tab or arrows: move   Enter: choose   Esc: back"
     #: A name for screenshots and tests.
     name = "screen"
+    #: The least text size the window uses while this screen is on the stack (the demo's
+    #: table is read from across a room); 0: the player's own.
+    least_text_scale = 0.0
 
     def __init__(self, app: Host) -> None:
         self.app = app

@@ -14,6 +14,7 @@ from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
 from game.play.wording import phase_round
+from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
 from game.ui.meters import MeterRow, shown_meters
@@ -25,7 +26,7 @@ from game.ui.navigation import (Briefing, Coaching, Debrief, HandOver, Pause, Qu
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
-from game.play.session import HOTSEAT, Session
+from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.text import wrap
 from game.ui.widgets import Button, Widget
 
@@ -54,6 +55,12 @@ class TableScreen(TableFace):
         super().__init__(app)
         self.session = session
         scenario = session.scenario
+        #: A demo is a projector view: no controls nobody may use, large text, and both
+        #: computers' reasoning (game.ui.demo_view).
+        self.demo = session.mode == DEMO
+        if self.demo:
+            self.hint = demo_view.DEMO_HINT
+            self.least_text_scale = demo_view.DEMO_TEXT_SCALE
         self.log = DialogueLog(scenario, session.humans)
         self.log.rounds = session.game.state.rounds
         self.agenda = Agenda(session)
@@ -129,6 +136,14 @@ class TableScreen(TableFace):
         self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
         self._sync_takebacks()
+        if self.demo:  # nobody moves, builds or takes back in a demo: no dead controls
+            for widget in [*self.actions.moves, self.tactics_button, self.undo_button,
+                           self.redo_button, self.agenda.copy]:
+                widget.visible = False
+            # The meters and the log still explain themselves to the pointer and scroll
+            # under the wheel, but take no focus: nothing there acts.
+            for widget in [*self.meters, self.log]:
+                widget.focusable = False
         self._ring()
 
     def _sync_takebacks(self) -> None:
@@ -256,7 +271,8 @@ class TableScreen(TableFace):
             return
         round_label = phase_round(game.scenario, game.settings.rounds, moment.round)
         self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
-                                               f"{round_label[3]}")
+                                               f"{round_label[3]}",
+                               **({"close": demo_view.DEMO_CARD_CLOSE} if demo else {}))
         self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
         self.log.visible = False  # the card lies over the log until it closes
         self._layout_card()
@@ -519,6 +535,8 @@ class TableScreen(TableFace):
         # built. Undo and Redo sit in the panel's title row, right-aligned.
         extra = [self.tactics_button]
         moves_h = title + Actions.moves_height(t, c2.w - 2 * u, extra) + u
+        if self.demo:  # no moves: the agenda has the whole column
+            moves_h = -u
         self.moves_rect = pygame.Rect(c2.x, bottom - moves_h, c2.w, moves_h)
         self.actions.layout(pygame.Rect(c2.x + u, self.moves_rect.y + title, c2.w - 2 * u, 0),
                             t, extra)
@@ -548,16 +566,28 @@ class TableScreen(TableFace):
     def panels(self) -> dict[str, pygame.Rect]:
         """The table's panels by name (for the layout check: none may be empty, overlap
         another or leave the window)."""
-        return {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
-                "meters": self.meters_rect, "objective": self.goal_rect,
-                "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
-                "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+        panels = {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
+                  "meters": self.meters_rect, "objective": self.goal_rect,
+                  "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
+                  "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+        if self.demo:
+            del panels["moves"]
+            panels["reasons"] = panels.pop("objective")
+        return panels
+
+    def demo_reasons(self) -> list[demo_view.Reason]:
+        """Both computers' latest reasoning among the lines shown (a demo's panel)."""
+        return demo_view.latest_reasons(self.session,
+                                        self.session.visible_log()[:self.shown])
 
     def _left_height(self, width: int, title: int) -> int:
         """The height the meters and the objective need in a column of *width*."""
         t = self.theme
         u = t.unit
         meters = title + sum(row.height(t, width - 3 * u) + u for row in self.meters)
+        if self.demo:
+            return meters + u + demo_view.reasons_height(
+                t, width, demo_view.longest_reasons(self.session))
         return meters + u + table_panels.goal_height(self, width) + self._brief_height()
 
     def _brief_height(self) -> int:
@@ -634,7 +664,7 @@ class TableScreen(TableFace):
                 else:
                     self.app.push(Pause(self))
                 return
-            if key == pygame.K_t and not ctrl:
+            if key == pygame.K_t and not ctrl and not self.demo:
                 if self.tactics_open:
                     self.shut_tactics()
                 else:
@@ -765,9 +795,14 @@ class TableScreen(TableFace):
         table_panels.draw_centre(self, surface)
         panel(surface, t, self.meters_rect, "Meters")
         self.agenda.draw(surface, t)
-        panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
         panel(surface, t, self.log_rect, "At the table")
-        table_panels.draw_goal(self, surface)
+        if self.demo:
+            demo_view.draw_reasons(surface, t, self.goal_rect, self.demo_reasons(),
+                                   {s: t.side_colour(self.session.scenario, s)
+                                    for s in game.sides})
+        else:
+            panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
+            table_panels.draw_goal(self, surface)
         table_panels.draw_quote(self, surface)
         if self.card is not None:
             self.card.draw(surface, t)
