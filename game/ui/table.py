@@ -142,8 +142,9 @@ class TableScreen(TableFace):
                 widget.visible = False
             # The meters and the log still explain themselves to the pointer and scroll
             # under the wheel, but take no focus: nothing there acts.
-            for widget in [*self.meters, self.log]:
-                widget.focusable = False
+            readers: list[Widget] = [*self.meters, self.log]
+            for reader in readers:
+                reader.focusable = False
         self._ring()
 
     def _sync_takebacks(self) -> None:
