@@ -15,7 +15,7 @@ import pygame
 from game.moves import Entry
 from game.play.session import Session
 from game.ui.screen import panel, paragraph
-from game.ui.text import draw_line, wrap
+from game.ui.text import draw_line, shortened, wrap
 from game.ui.theme import Theme
 
 #: The least text size of the demo's table (a room reads it from the back).
@@ -56,12 +56,12 @@ def _blocks(reasons: Sequence[Reason]) -> list[tuple[str, str]]:
 
 
 def reasons_height(theme: Theme, width: int, reasons: Sequence[Reason]) -> int:
-    """The height the panel needs at *width* for *reasons* (for the longest reason of
-    each side, use :func:`longest_reasons`)."""
+    """The height the panel needs at *width* for *reasons* in the small text it falls
+    back to (for the longest reason of each side, use :func:`longest_reasons`)."""
     u = theme.unit
     small = theme.fonts.get("small")
     bold = theme.fonts.get("small", bold=True)
-    body = theme.fonts.get("body")
+    body = small
     height = u + small.get_linesize() + u // 2
     for head, text in _blocks(reasons):
         if head:
@@ -95,7 +95,8 @@ def draw_reasons(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
         return
     room = rect.bottom - u - y
     # The body's size where both reasons fit, else the small one (a small window); when
-    # even that does not fit, each side has half the room and its reason is shortened.
+    # even that does not fit, each side has half the room and its reason is shortened
+    # (the log below keeps it whole).
     fits = False
     for font in (body, theme.fonts.get("small")):
         need = [bold.get_linesize() + len(wrap(r.text, font, width)) * font.get_linesize()
@@ -111,9 +112,14 @@ def draw_reasons(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
         draw_line(surface, bold, f"{reason.name} \u00b7 round {reason.round}",
                   colours.get(reason.side, theme.c["text"]), (x, top), width,
                   where="demo reason side")
-        lines = len(wrap(reason.text, font, width))
+        lines = wrap(reason.text, font, width)
         if not fits:
-            lines = min(lines, max(1, (share - bold.get_linesize()) // font.get_linesize()))
-        paragraph(surface, font, reason.text, theme.c["text"], x, top + bold.get_linesize(),
-                  width, lines, "demo reason")
+            room_lines = max(1, (share - bold.get_linesize()) // font.get_linesize())
+            if len(lines) > room_lines:
+                lines = lines[:room_lines]
+                lines[-1] = shortened(lines[-1], font, width)
+        for k, line in enumerate(lines):
+            draw_line(surface, font, line, theme.c["text"],
+                      (x, top + bold.get_linesize() + k * font.get_linesize()), width,
+                      where="demo reason")
         top += need[n] + u // 2

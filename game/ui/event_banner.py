@@ -16,7 +16,7 @@ import pygame
 from game.moves import Entry
 from game.model import Scenario
 from game.play.wording import change_text, event_title
-from game.ui.text import ELLIPSIS, draw_line, fitting, wrap
+from game.ui.text import draw_line, shortened, wrap
 from game.ui.theme import Theme
 
 #: Lines of the event's report the banner shows at most (the log keeps all of it).
@@ -48,12 +48,6 @@ def effect_lines(scenario: Scenario, effects: Sequence[Entry], viewer: str | Non
             text = change_text(scenario, change, viewer)
             lines.append(text[:1].upper() + text[1:])
     return lines
-
-
-def shortened(line: str, font: pygame.font.Font, width: int) -> str:
-    """The last line shown of a text cut short, with an ellipsis, within *width*."""
-    line = line.rstrip(" .,;:")
-    return line[:fitting(font, line, width, ELLIPSIS)].rstrip(" .,;:") + ELLIPSIS
 
 
 class EventBanner:

@@ -204,6 +204,10 @@ class Host(Protocol):
         """Show *text* over the screen for *seconds*."""
         ...
 
+    def dismiss_toast(self) -> None:
+        """Take the message off the screen now."""
+        ...
+
     def invalidate(self) -> None:
         """Draw the next frame even if nothing seems to have changed."""
         ...

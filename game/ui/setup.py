@@ -159,7 +159,7 @@ class ModeScreen(FormScreen):
                            0, lambda _: self._relayout(),
                            tooltip="Who plays each side.")
         # No side is the default: the team picks one, and both are offered alike.
-        self.side = Choice("Your side", [(None, "Choose: Left or Right")] +
+        self.side = Choice("Your side", [(None, "Choose one: < or >")] +
                            [(s, scenario.sides[s].name) for s in sides], 0,
                            lambda _: self._relayout(),
                            tooltip="The side your team negotiates for: Left/Right to choose.")
@@ -275,7 +275,7 @@ class ModeScreen(FormScreen):
         mode = self.mode.value
         if mode == VS_COMPUTER and self.side.value is None:
             names = " or ".join(self.scenario.sides[s].name for s in self.scenario.side_ids)
-            self.app.toast(f"Choose your side first: {names} (Left/Right on 'Your side').")
+            self.app.toast(f"Choose your side first: {names} (the < and > of 'Your side', or Left/Right).")
             self.ring.focus(self.side)
             return
         if mode == VS_COMPUTER:

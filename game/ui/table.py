@@ -127,10 +127,17 @@ class TableScreen(TableFace):
         game = self.session.game
         state = game.state
         side = self.seat if self.session.is_human(self.seat) else None
-        self.agenda.show(side, state.standing, state.standing_by)
+        # Once the talks are over, the rows show the deal (or that there is none).
+        self.agenda.over = game.finished
+        self.agenda.show(side, state.agreed if game.finished else state.standing,
+                         state.standing_by)
+        for row in self.agenda.rows:
+            row.readonly = self.agenda.readonly or game.finished
+            row.enabled = row.enabled and not game.finished
         shown_side = side or (game.to_move if self.session.mode == "demo" else None)
         self.actions.refresh(shown_side, self.my_turn)
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
+        self.tactics_button.enabled = not game.finished  # the list is read between turns
         self.debrief_button.visible = game.finished and not self.pending
         # Only the seated side's own brief, and never while nobody is seated.
         self.brief_button.visible = self.session.is_human(self.seat)
@@ -211,6 +218,7 @@ class TableScreen(TableFace):
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()
+        self._coach_if_due()  # in the same frame: before the player can act
 
     # ----- the event banner --------------------------------------------------------------
 
@@ -346,7 +354,8 @@ class TableScreen(TableFace):
     def _coach_if_due(self) -> bool:
         """Show the coach's next step over the table if its part is there now."""
         coach = self.coach
-        if coach is None or self.banner is not None or coach.due(self) is None:
+        if coach is None or self.banner is not None or self.app.top is not self or \
+                coach.due(self) is None:
             return False
         self.app.push(Coaching(self, coach))
         return True
@@ -408,6 +417,8 @@ class TableScreen(TableFace):
         except IllegalMoveError as exc:
             self.app.toast(str(exc), 4.0)
             return
+        # A warning about the move ("press again to...") is old news once it is made.
+        self.app.dismiss_toast()
         self.think = THINK * self.app.pace
         self._reveal(len(self.session.visible_log()))
 
@@ -435,7 +446,8 @@ class TableScreen(TableFace):
         elif game.state.standing == package and game.state.standing_by != side:
             warning = "This is the other side's own proposal: you could accept it instead (2)."
         if warning and not self.actions.arm("propose"):
-            self.app.toast(f"{warning} Press 1 again to propose it anyway.", 5.0)
+            self.app.toast(f"{warning} To propose it anyway, press 1 or click "
+                           "\u201cPress again\u201d.", 5.0)
             return
         self.play(Move.propose(package))
 
@@ -449,7 +461,8 @@ class TableScreen(TableFace):
             elif self.agenda.worth(side, table) <= self.session.game.fallback(side):
                 warning = "The proposal on the table is worth no more to you than your fallback."
         if warning and not self.actions.arm("accept"):
-            self.app.toast(f"{warning} Press 2 again to accept it anyway.", 5.0)
+            self.app.toast(f"{warning} To accept it anyway, press 2 or click "
+                           "\u201cPress again\u201d.", 5.0)
             return
         self.play(Move.accept())
 

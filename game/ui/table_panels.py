@@ -182,6 +182,10 @@ def draw_goal(table: TableView, surface: pygame.Surface) -> None:
               table.goal_rect.w - 3 * u, lines, "goal")
 
 
+#: What the source panel says until a source is selected.
+QUOTE_HINT = "Press [ or ] (or click a [number]) to read the quoted sentence a line rests on."
+
+
 def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     """The quoted sentence of the selected source mark."""
     t = table.theme
@@ -191,8 +195,8 @@ def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     source_id = table.log.selected_source
     small = t.fonts.get("small")
     if source_id is None:
-        paragraph(surface, small, "Press [ or ] (or click a [number]) to read the quoted "
-                  "sentence a line rests on.", t.c["muted"], x, y, w, 3, "quote hint")
+        paragraph(surface, small, QUOTE_HINT, t.c["muted"], x, y, w,
+                  max(3, len(wrap(QUOTE_HINT, small, w))), "quote hint")
         return
     source = table.session.scenario.source(source_id)
     italic = t.fonts.get("small", italic=True)
@@ -206,7 +210,7 @@ def quote_lines(table: TableView, width: int) -> int:
     """Lines the longest quote needs at *width*, so that any fits (at most 9)."""
     italic = table.theme.fonts.get("small", italic=True)
     small = table.theme.fonts.get("small")
-    need = 3
+    need = max(3, len(wrap(QUOTE_HINT, small, width)))
     for source in table.session.scenario.sources:
         need = max(need, len(wrap(f"\u201c{source.text}\u201d", italic, width)) +
                    len(wrap(f"\u2014 {source.speaker}", small, width)))

@@ -322,6 +322,9 @@ class FocusRing:
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
             hit = self.at(event.pos)
+            # A click answers the question a tooltip would: none comes up until the
+            # pointer moves on to another control (it would cover the ones beside it).
+            self.hover_time = -float("inf")
             if hit is not None:
                 self.focus(hit)
                 return hit.click(event.pos, event.button)
