@@ -76,7 +76,10 @@ class IssueRow(Choice):
                 draw_line(surface, body, self.empty_text, c["muted"], (r.centerx, y),
                           r.w - 2 * u, align="center", where="issue option")
             else:
-                draw_line(surface, body, self.table_name, c["text"], (r.centerx, y),
+                # A long option in the small size rather than cut (large text, a small
+                # window).
+                font = body if body.size(self.table_name)[0] <= r.w - 2 * u else small
+                draw_line(surface, font, self.table_name, c["text"], (r.centerx, y),
                           r.w - 2 * u, align="center", where="issue option")
             return
         on_table = self.on_table is not None and self.on_table == self.value
@@ -276,6 +279,9 @@ class Agenda:
         self.worth_lines, self.note_lines = worth, note
         self.utility_y = self.copy.rect.y - u - (worth + note) * small.get_linesize() - \
             max(6, u) - 4
+        if self.readonly:  # the demo: a line of worth for each side, no bar, note or button
+            self.utility_y = rect.bottom - u - len(self.session.game.sides) * \
+                small.get_linesize()
         room = self.utility_y - u // 2 - y
         inline = all(
             small.size(row.label)[0] + small.size(f"table: {name}")[0] + 3 * u <= rect.w - 2 * u
@@ -442,7 +448,10 @@ class Agenda:
                   "agenda note")
 
     def red_note(self, red_line: str, font: pygame.font.Font, width: int) -> str:
-        """The note for a package that crosses *red_line*: its own words where they fit
-        the note's lines, else the general warning (the red options show in the rows)."""
+        """The note for a package (or, once the talks are over, the deal) that crosses
+        *red_line*: its own words where they fit the note's lines, else the general
+        warning (the red options show in the rows)."""
         named = f"Crosses your red line ({red_line}): a loss, whatever its worth."
-        return named if len(wrap(named, font, width)) <= self.note_lines else RED_NOTE
+        if len(wrap(named, font, width)) <= self.note_lines:
+            return named
+        return RED_NOTE.replace("This package", "The deal") if self.over else RED_NOTE

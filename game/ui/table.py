@@ -202,6 +202,8 @@ class TableScreen(TableFace):
         for n, entry in enumerate(new):
             if entry.kind == "event":
                 self._announce(visible, start + n)
+            elif entry.kind == "outcome":
+                self.banner = None  # the outcome is the news now: nothing lies over it
         if not self.pending:
             self._caught_up()
 

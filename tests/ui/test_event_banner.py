@@ -120,3 +120,15 @@ def test_a_click_on_the_banner_takes_it_away(make_app) -> None:  # type: ignore[
     table = until_event(app)
     click(app, table.banner.box.center)
     assert table.banner is None
+
+
+def test_the_outcome_takes_the_banner_away(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.moves import Entry
+    app = make_app(seed=SEED)
+    table = until_event(app)
+    assert table.banner is not None
+    outcome = Entry(turn=99, round=3, phase="talks", kind="outcome", title="The end")
+    original = table.session.visible_log
+    table.session.visible_log = lambda: [*original(), outcome]  # type: ignore[method-assign]
+    table._reveal(len(table.session.visible_log()))
+    assert table.banner is None
