@@ -10,10 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Modules the title screen does not need: the text entries' manager, the class client
-#: and its HTTP library, and the screens after the title.
+#: and its HTTP library, the screens after the title and the play layer's session.
 NOT_AT_TITLE = ("pygame_gui", "aiohttp", "game.net.client", "game.ui.join",
                 "game.ui.table", "game.ui.debrief_screen", "game.ui.setup",
-                "game.ui.settings_screen", "game.ui.briefing")
+                "game.ui.settings_screen", "game.ui.briefing", "game.play.session")
 
 
 def test_the_title_comes_up_without_later_screens_modules() -> None:
