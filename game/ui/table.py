@@ -338,6 +338,17 @@ class TableScreen(TableFace):
         if self.seat is not None and self.session.is_human(self.seat):
             self.app.push(Briefing(self.session, self.seat, lambda: None))
 
+    def key_hint(self) -> str:
+        """The help line as the table stands: the keys of the list when it is open, Space
+        while a turn is being shown, Enter for the debrief once the talks are over."""
+        if self.tactics_open or self.demo:
+            return self.hint
+        if self.debrief_button.visible:
+            return "Enter: see the debrief   [ or ]: sources   Esc: pause"
+        if self.pending:
+            return "Space: skip ahead   Tab or arrows: move   T: tactics   Esc: pause"
+        return self.hint
+
     # ----- the coach --------------------------------------------------------------------
 
     def coach_target(self, part: str) -> pygame.Rect | None:

@@ -109,3 +109,32 @@ def test_a_locked_settings_arrows_are_dimmed(make_app) -> None:  # type: ignore[
     screen.ring.focus(screen.rounds)
     press(app, pygame.K_RIGHT)
     assert screen.rounds.index == 0 or app.settings.rounds is None
+
+
+def test_the_tables_help_line_follows_the_game(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.moves import Move
+    from game.play.session import VS_COMPUTER
+    app = make_app()
+    scenario, _ = flow.load(flow.SCENARIOS / "tutorial.yaml")
+    flow.start(app)
+    flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
+    while app.top.name != "table":
+        press(app, pygame.K_RETURN)
+    table = app.top
+    seen = set()
+    for _ in range(4000):
+        hint = table.key_hint()
+        if table.pending:
+            assert hint.startswith("Space: skip ahead")
+            seen.add("pending")
+        elif table.my_turn:
+            assert "1-5: moves" in hint
+            seen.add("turn")
+            table.play(Move.wait())
+        if table.debrief_button.visible:
+            break
+        app.step(0.05)
+    assert seen == {"pending", "turn"}
+    assert table.key_hint().startswith("Enter: see the debrief")
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "debrief"
