@@ -42,6 +42,12 @@ class IssueRow(Choice):
     inline = True
     #: Lines for the table's option on its own line (the most any option needs).
     table_lines = 1
+    #: Shows the table's option only, with no arrows (the demo: nobody builds a package).
+    readonly = False
+    #: What a read-only row says when nothing is on the table.
+    empty_text = "Nothing proposed yet"
+    #: The option shown is part of a red line the package crosses.
+    red = False
 
     @staticmethod
     def height(theme: Theme, table_lines: int = 0) -> int:
@@ -62,6 +68,20 @@ class IssueRow(Choice):
         small = theme.fonts.get("small")
         body = theme.fonts.get("body")
         y = r.y + u // 4
+        if self.readonly:
+            draw_line(surface, small, self.label, c["muted"], (r.x + u, y), r.w - 2 * u,
+                      where="issue name")
+            y += small.get_linesize()
+            if self.on_table is None:
+                draw_line(surface, body, self.empty_text, c["muted"], (r.centerx, y),
+                          r.w - 2 * u, align="center", where="issue option")
+            else:
+                # A long option in the small size rather than cut (large text, a small
+                # window).
+                font = body if body.size(self.table_name)[0] <= r.w - 2 * u else small
+                draw_line(surface, font, self.table_name, c["text"], (r.centerx, y),
+                          r.w - 2 * u, align="center", where="issue option")
+            return
         on_table = self.on_table is not None and self.on_table == self.value
         tag = ""
         if self.on_table is not None and self.inline:
@@ -79,8 +99,8 @@ class IssueRow(Choice):
         draw_line(surface, arrows, "<", colour, (r.x + u, y))
         draw_line(surface, arrows, ">", colour, (r.right - u, y), align="right")
         inner = r.w - 2 * u - 2 * arrows.size("< ")[0]
-        draw_line(surface, body, self.values[self.index][1], c["text"], (r.centerx, y), inner,
-                  align="center", where="issue option")
+        draw_line(surface, body, self.values[self.index][1], c["bad"] if self.red else c["text"],
+                  (r.centerx, y), inner, align="center", where="issue option")
         if self.on_table is not None and not self.inline:
             y += body.get_linesize()
             if on_table:
@@ -101,6 +121,11 @@ class IssueRow(Choice):
             draw_focus(surface, theme, r)
 
 
+#: The note under a package that crosses a red line, when the red line's own words do not
+#: fit the note's lines.
+RED_NOTE = "This package crosses one of your red lines: a loss, whatever its worth."
+
+
 class Agenda:
     """The builder's widgets and the panel drawn around them."""
 
@@ -109,6 +134,10 @@ class Agenda:
         self.drafts: dict[str, dict[str, str]] = {}
         self.rows = [IssueRow(issue, 0, lambda _v: self._changed()) for issue in
                      session.scenario.issues]
+        #: The demo's agenda: the table's proposal only, nothing to build.
+        self.readonly = session.mode == "demo"
+        for row in self.rows:
+            row.readonly = self.readonly
         self.copy = Button("Start from the proposal on the table", self.copy_table,
                            hint="C", role="small",
                            tooltip="Set every issue of your package to the proposal on the "
@@ -117,6 +146,8 @@ class Agenda:
         #: Where the rows show; they scroll inside it when they do not all fit.
         self.rows_rect = pygame.Rect(0, 0, 0, 0)
         self.scroll = 0
+        #: A row's height and the gap below it: the rows scroll by this much.
+        self.pitch = 1
         #: The theme of the last layout (None before the first).
         self.theme: Theme | None = None
         self.side: str | None = None
@@ -124,6 +155,8 @@ class Agenda:
         self.table_by: str | None = None
         #: Called whenever the player changes the package.
         self.on_change: Callable[[], None] | None = None
+        #: The talks are over: the rows show the deal (or that there is none).
+        self.over = False
 
     # ----- state ------------------------------------------------------------------------
 
@@ -140,7 +173,9 @@ class Agenda:
             row.on_table = table.get(row.issue.id) if table else None
             row.table_name = dict(row.values).get(row.on_table or "", "")
             row.enabled = side is not None and self.session.is_human(side)
+            row.empty_text = "No deal" if self.over else "Nothing proposed yet"
             row.tooltip = self._tip(row)
+        self._mark_red()
         if again and self.theme is not None:
             self.layout(self.rect, self.theme)
 
@@ -169,6 +204,19 @@ class Agenda:
             self.on_change()
         for row in self.rows:
             row.tooltip = self._tip(row)
+        self._mark_red()
+
+    def _mark_red(self) -> None:
+        """Show in the red-line colour the options of every red line the package
+        crosses, so that the player sees which choices to change."""
+        issues: set[str] = set()
+        if self.side is not None and self.session.is_human(self.side):
+            package = self.package()
+            for red in self.session.scenario.sides[self.side].red_lines:
+                if all(package[issue] in options for issue, options in red.forbid.items()):
+                    issues.update(red.forbid)
+        for row in self.rows:
+            row.red = row.issue.id in issues
 
     def _tip(self, row: IssueRow) -> str:
         issue = row.issue
@@ -198,11 +246,16 @@ class Agenda:
             "Nothing is on the table yet. Build a package below and propose it.",
             *(f"On the table: {s.name}'s proposal, issue by issue below."
               for s in self.session.scenario.sides.values())))
-        worth = len(wrap("Your package: 100 points. Your fallback: 100.", bold, width))
+        worth = max(len(wrap(text, bold, width)) for text in (
+            "Your package: 100 points. Your fallback: 100.",
+            "The deal: 100 points to you. Your fallback: 100.",
+            "No deal: you keep your fallback, 100 points."))
+        # A red line is named in the note only where it fits these lines (see red_note).
         note = max(len(wrap(text, small, width)) for text in (
             "The white mark on the bar is your fallback: stay to its right.",
-            "This package crosses one of your red lines: a loss, whatever its worth.",
-            "The table's proposal is worth 100 points to you."))
+            RED_NOTE,
+            "The table's proposal is worth 100 points to you.",
+            "The talks are over: the debrief says what the deal is worth."))
         return head, worth, note
 
     def layout(self, rect: pygame.Rect, theme: Theme) -> None:
@@ -226,22 +279,30 @@ class Agenda:
         self.worth_lines, self.note_lines = worth, note
         self.utility_y = self.copy.rect.y - u - (worth + note) * small.get_linesize() - \
             max(6, u) - 4
-        self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
-                                     self.utility_y - u // 2 - y)
+        if self.readonly:  # the demo: a line of worth for each side, no bar, note or button
+            self.utility_y = rect.bottom - u - len(self.session.game.sides) * \
+                small.get_linesize()
+        room = self.utility_y - u // 2 - y
         inline = all(
             small.size(row.label)[0] + small.size(f"table: {name}")[0] + 3 * u <= rect.w - 2 * u
             for row in self.rows for _, name in row.values)
         table_lines = max((len(wrap(f"Table: {name}", small, rect.w - 4 * u))
                            for row in self.rows for _, name in row.values), default=1)
         rh = IssueRow.height(theme, table_lines if self.table is not None and not inline
-                             else 0)
+                             and not self.readonly else 0)
+        # The rows show whole: their room holds a whole number of them, and they scroll a
+        # whole row at a time, so no row is ever cut in half at its edge.
+        self.pitch = rh + u // 2
+        shown = max(1, min(len(self.rows), (room + u // 2) // self.pitch))
+        self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
+                                     shown * self.pitch - u // 2)
         self.scroll = 0
         for row in self.rows:
             row.inline = inline
             row.table_lines = table_lines
             row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
             row.clip = self.rows_rect
-            y += rh + u // 2
+            y += self.pitch
 
     @property
     def scrolls(self) -> tuple[bool, bool]:
@@ -262,9 +323,12 @@ class Agenda:
             self._shift(row.rect.bottom - self.rows_rect.bottom)
 
     def wheel(self, dy: int) -> None:
-        total = self.rows[-1].rect.bottom - self.rows[0].rect.y if self.rows else 0
+        """Scroll a whole row for each notch of the wheel."""
+        if not self.rows:
+            return
+        total = self.rows[-1].rect.bottom - self.rows[0].rect.y
         limit = max(0, total - self.rows_rect.h)
-        self._shift(max(-self.scroll, min(-dy * 30, limit - self.scroll)))
+        self._shift(max(-self.scroll, min(-dy * self.pitch, limit - self.scroll)))
 
     def _shift(self, dy: int) -> None:
         for row in self.rows:
@@ -278,7 +342,11 @@ class Agenda:
         y = panel(surface, t, self.rect, "Agenda and proposal")
         small = t.fonts.get("small")
         x, width = self.rect.x + u * 3 // 2, self.rect.w - 3 * u
-        if self.table:
+        if self.over:
+            text = ("The talks are over: the deal, issue by issue below." if self.table
+                    else "The talks are over without a deal.")
+            colour = t.c["text"]
+        elif self.table:
             who = scenario.sides[self.table_by].name if self.table_by else ""
             text = f"On the table: {who}'s proposal, issue by issue below."
             colour = t.c["text"]
@@ -315,9 +383,12 @@ class Agenda:
                               where="agenda demo worth")
             return
         side = self.side
+        batna = game.fallback(side)
+        if self.over:
+            self._draw_end(surface, theme, x, y, width, side)
+            return
         package = self.package()
         value = self.worth(side, package)
-        batna = game.fallback(side)
         crossed = self.crossed(side, package)
         good = value > batna and not crossed
         label = f"Your package: {points(value)} points. Your fallback: {points(batna)}."
@@ -337,7 +408,7 @@ class Agenda:
             note = f"Cannot be proposed: {contradiction}"
             colour = theme.c["bad"]
         elif crossed:
-            note = "This package crosses one of your red lines: a loss, whatever its worth."
+            note = self.red_note(crossed[0], small, width)
             colour = theme.c["bad"]
         elif self.table and self.table_by != side:
             note = (f"The table's proposal is worth {points(self.worth(side, self.table))} "
@@ -350,3 +421,37 @@ class Agenda:
             note = "The white mark on the bar is your fallback: stay to its right."
             colour = theme.c["muted"]
         paragraph(surface, small, note, colour, x, y, width, self.note_lines, "agenda note")
+
+    def _draw_end(self, surface: pygame.Surface, theme: Theme, x: int, y: int, width: int,
+                  side: str) -> None:
+        """Once the talks are over: what the deal is worth to the player, or that there is
+        none (the builder's package no longer matters)."""
+        small = theme.fonts.get("small")
+        bold = theme.fonts.get("small", bold=True)
+        batna = self.session.game.fallback(side)
+        note = "The talks are over: the debrief says what the deal is worth."
+        if self.table:
+            value = self.worth(side, self.table)
+            crossed = self.crossed(side, self.table)
+            good = value > batna and not crossed
+            label = f"The deal: {points(value)} points to you. Your fallback: {points(batna)}."
+            colour = theme.c["good"] if good else theme.c["bad"]
+            if crossed:
+                note = self.red_note(crossed[0], small, width)
+        else:
+            label = f"No deal: you keep your fallback, {points(batna)} points."
+            colour = theme.c["text"]
+        y = paragraph(surface, bold, label, colour, x, y, width, self.worth_lines,
+                      "agenda worth")
+        paragraph(surface, small, note, colour if self.table and crossed else
+                  theme.c["muted"], x, y + max(6, theme.unit) + 4, width, self.note_lines,
+                  "agenda note")
+
+    def red_note(self, red_line: str, font: pygame.font.Font, width: int) -> str:
+        """The note for a package (or, once the talks are over, the deal) that crosses
+        *red_line*: its own words where they fit the note's lines, else the general
+        warning (the red options show in the rows)."""
+        named = f"Crosses your red line ({red_line}): a loss, whatever its worth."
+        if len(wrap(named, font, width)) <= self.note_lines:
+            return named
+        return RED_NOTE.replace("This package", "The deal") if self.over else RED_NOTE

@@ -13,10 +13,9 @@ import time
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
-import pygame_gui
 
 from game.crashlog import write_crash_log
 from game.settings import Settings
@@ -24,6 +23,9 @@ from game.ui.navigation import JoinClass
 from game.ui.screen import Destination, Preferences, Screen
 from game.ui.text import CACHE, draw_line, render, wrap
 from game.ui.theme import TEXT_SCALES, Theme, load_theme, load_theme_data
+
+if TYPE_CHECKING:
+    import pygame_gui
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,9 @@ class App:
         self.seed = seed
         self.theme_data, font_notice = load_theme()
         self.theme = Theme(self.theme_data, self.window.get_size())
-        self.gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
+        # pygame_gui (the text entries' manager, its theme and fonts) is made when a screen
+        # first asks for it: the title has no text entry and comes up without it.
+        self._gui: pygame_gui.UIManager | None = None
         self.stack: list[Screen] = []
         self.clock = pygame.time.Clock()
         self.running = True
@@ -112,6 +116,20 @@ class App:
     def size(self) -> tuple[int, int]:
         return self.window.get_size()
 
+    @property
+    def gui(self) -> pygame_gui.UIManager:
+        """The manager of the pygame_gui elements (the text entries), made at first use."""
+        if self._gui is None:
+            import pygame_gui
+            self._gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
+        return self._gui
+
+    def close_gui(self) -> None:
+        """Let go of every pygame_gui element (a new manager is made when one is needed)."""
+        if self._gui is not None:
+            self._gui.clear_and_reset()
+            self._gui = None
+
     def resize(self, size: tuple[int, int]) -> None:
         """Lay every screen out again for a window of *size* (at least 1024x600)."""
         size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
@@ -135,16 +153,25 @@ class App:
         self.window = display_surface()
         self.restyle()
 
+    def text_scale(self) -> float:
+        """The text size in use: the player's, or more while a screen on the stack asks
+        for more (the demo)."""
+        return max([self.prefs.text_scale, *(s.least_text_scale for s in self.stack)])
+
+    def _rescale(self) -> None:
+        """Restyle when the screens on the stack now ask for another text size."""
+        if self.theme.text_scale != self.text_scale():
+            self.restyle()
+
     def restyle(self) -> None:
         """Rebuild the theme for the current size and preferences, and re-lay out."""
         self.theme = Theme(self.theme_data, self.window.get_size(),
-                           text_scale=self.prefs.text_scale,
+                           text_scale=self.text_scale(),
                            high_contrast=self.prefs.high_contrast)
         CACHE.clear()
         for screen in self.stack:
             screen.leave()
-        self.gui.clear_and_reset()
-        self.gui = pygame_gui.UIManager(self.window.get_size(), self.theme.gui_theme())
+        self.close_gui()
         for screen in self.stack:
             screen.layout(self.window.get_size())
         self.invalidate()
@@ -207,6 +234,7 @@ class App:
         self.stack.append(screen)
         screen.layout(self.size)
         screen.enter()
+        self._rescale()
         return screen
 
     def pop(self) -> None:
@@ -217,6 +245,7 @@ class App:
         if not self.stack:
             self.quit()
         elif self.top is not None:
+            self._rescale()
             self.top.enter()
 
     def replace(self, to: S | Destination[S]) -> S:
@@ -321,7 +350,8 @@ class App:
         if top is None:
             return
         changed = top.update(dt)
-        self.gui.update(dt)
+        if self._gui is not None:
+            self._gui.update(dt)
         self.frames += 1
         self._since_draw += dt
         # Nothing is drawn again that did not change: a frame with no event and no change
@@ -386,7 +416,8 @@ class App:
             first -= 1
         for screen in self.stack[first:]:
             screen.draw(surface)
-        self.gui.draw_ui(surface)
+        if self._gui is not None:
+            self._gui.draw_ui(surface)
         self._draw_toast(surface)
 
     def _draw_toast(self, surface: pygame.Surface) -> None:
@@ -502,5 +533,5 @@ def run(scenario_path: str | None = None, *, demo: bool = False,
             app.crashed(exc)
         return app.loop()
     finally:
-        app.gui.clear_and_reset()
+        app.close_gui()
         pygame.quit()

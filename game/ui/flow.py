@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.errors import Problem, SaveError, ScenarioError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
@@ -18,9 +19,13 @@ from game.scenario import load_scenario
 from game.settings import Difficulty
 from game.ui.navigation import (Briefing, Confirm, HandOver, JoinClass, Message, Problems,
                                 Setup, Table, Title)
-from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.screen import Host
 from game.ui.theme import load_theme
+
+if TYPE_CHECKING:
+    # The game itself (the engine under the session) is read when a game starts, not for
+    # the title.
+    from game.play.session import Session
 
 #: The shipped scenarios' folder, under the name the screens use (game.library knows where
 #: it is).
@@ -57,6 +62,7 @@ def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
         app.push(Problems(error))
         return
     if demo:
+        from game.play.session import DEMO
         begin_game(app, scenario, DEMO)
     else:
         app.push(Setup(scenario))
@@ -64,9 +70,11 @@ def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
 
 def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | None = None,
                teams: dict[str, str] | None = None,
-               difficulty: Difficulty | None = None) -> Session:
+               difficulty: Difficulty | None = None, coach: bool = False) -> Session:
     """Start a game and show what comes first: the brief (after a hand-over in hot-seat)
-    or, in a demo, the table."""
+    or, in a demo, the table. With *coach*, the coach points at each part of the table as
+    it comes to matter (see :mod:`game.ui.coach`)."""
+    from game.play.session import DEMO, HOTSEAT, Session
     settings = app.settings if difficulty is None else replace(app.settings,
                                                                difficulty=difficulty)
     use_theme(app, scenario)
@@ -77,6 +85,9 @@ def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | No
     table = app.rebase(Table(session))
     if mode == DEMO:
         return session
+    if coach:
+        from game.ui.coach import Coach, remember_coached
+        table.coach = Coach(remember_coached)
     # Each step is a screen shown over the table, which runs the next step when left.
     steps: list[Callable[[Callable[[], None]], object]] = []
     for side in session.humans:
@@ -174,6 +185,7 @@ def resume_game(app: Host, summary: SaveSummary) -> None:
 
 
 def _open_table(app: Host, scenario: Scenario, restored: Restored, path: Path | None) -> None:
+    from game.play.session import HOTSEAT, Session
     use_theme(app, scenario)
     session = Session.resume(restored, path)
     table = app.rebase(Table(session))

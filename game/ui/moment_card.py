@@ -60,9 +60,12 @@ class MomentCard:
 
     CLOSE = "Backspace or a click closes this card; so does your move."
 
-    def __init__(self, moment: Moment, viewer: str | None, title: str) -> None:
+    def __init__(self, moment: Moment, viewer: str | None, title: str,
+                 close: str = CLOSE) -> None:
+        """*close*: the card's last line, how it closes."""
         self.moment = moment
         self.title = title
+        self.close = close
         self.text = ScrollText(moment_spans(moment, viewer))
         self.box = pygame.Rect(0, 0, 0, 0)
 
@@ -72,7 +75,7 @@ class MomentCard:
         head = theme.fonts.get("heading", bold=True).get_linesize()
         small = theme.fonts.get("small")
         self.box = box.copy()
-        self.close_lines = wrap(self.CLOSE, small, box.w - 4 * u)
+        self.close_lines = wrap(self.close, small, box.w - 4 * u)
         self.title_lines = wrap(self.title, theme.fonts.get("heading", bold=True),
                                 box.w - 4 * u)
         foot = len(self.close_lines) * small.get_linesize()

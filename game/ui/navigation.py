@@ -23,10 +23,13 @@ from typing import TYPE_CHECKING
 from game.ui.screen import Destination, Screen
 
 if TYPE_CHECKING:
+    import pygame
+
     from game.errors import Problem, ScenarioError
     from game.moves import Move
     from game.model import Scenario
     from game.play.session import Session
+    from game.ui.coach import Coach
     from game.ui.crash_report import CrashReport
     from game.ui.text import Span
 
@@ -42,6 +45,13 @@ class TableFace(Screen):
     seat: str | None
     #: True while the hand-overs and briefs of a new game are shown over the table.
     waiting_for_briefs: bool
+    #: The coach of a guided game (None: no coaching).
+    coach: Coach | None
+
+    @abstractmethod
+    def coach_target(self, part: str) -> pygame.Rect | None:
+        """Where the table's *part* (a :data:`game.ui.coach.STEPS` part) is on screen, or
+        None while it is not there to be pointed at (not the player's turn, no card up)."""
 
     @property
     @abstractmethod
@@ -135,6 +145,14 @@ class Outcome(Destination[Screen]):
     """The end of the talks at *table* as a front page, before the debrief."""
 
     table: TableFace
+
+
+@dataclass(frozen=True)
+class Coaching(Destination[Screen]):
+    """The coach's next step, pointing at a part of *table*."""
+
+    table: TableFace
+    coach: Coach
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 import pygame
-import pygame_gui
 
 from game.settings import Settings
 from game.ui.text import draw_line, fit, render, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import FocusRing
+
+if TYPE_CHECKING:
+    import pygame_gui
 
 
 @dataclass
@@ -43,6 +45,9 @@ class Screen:
     hint = "Tab or arrows: move   Enter: choose   Esc: back"
     #: A name for screenshots and tests.
     name = "screen"
+    #: The least text size the window uses while this screen is on the stack (the demo's
+    #: table is read from across a room); 0: the player's own.
+    least_text_scale = 0.0
 
     def __init__(self, app: Host) -> None:
         self.app = app
@@ -86,13 +91,19 @@ class Screen:
     def draw_content(self, surface: pygame.Surface) -> None:
         """What the screen draws under its widgets."""
 
+    def key_hint(self) -> str:
+        """The help line as it stands: what the keys do with the control in focus (a
+        screen whose Enter does different things on different controls says which)."""
+        return self.hint
+
     def draw_hint(self, surface: pygame.Surface) -> None:
-        if not self.hint:
+        hint = self.key_hint()
+        if not hint:
             return
         font = self.theme.fonts.get("small")
         w, h = surface.get_size()
         y = h - font.get_linesize() - self.theme.unit // 2
-        draw_line(surface, font, self.hint, self.theme.c["muted"], (w // 2, y),
+        draw_line(surface, font, hint, self.theme.c["muted"], (w // 2, y),
                   w - 2 * self.theme.unit, align="center", where=f"{self.name} hint")
 
     def content_top(self) -> int:
@@ -191,6 +202,10 @@ class Host(Protocol):
 
     def toast(self, text: str, seconds: float = 2.5) -> None:
         """Show *text* over the screen for *seconds*."""
+        ...
+
+    def dismiss_toast(self) -> None:
+        """Take the message off the screen now."""
         ...
 
     def invalidate(self) -> None:

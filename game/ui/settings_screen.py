@@ -163,6 +163,16 @@ class SettingsScreen(Screen):
         self.display = [self.text, self.contrast, self.pace, self.full]
         self.ring.set([*self.rules, *self.offered, *self.display, self.done, self.export])
 
+    def key_hint(self) -> str:
+        focused = self.ring.focused
+        if isinstance(focused, Toggle):
+            return "Up/Down: move   Enter or Space: tick   Esc: back"
+        if isinstance(focused, Choice):
+            return "Up/Down: move   Left/Right or Enter: change   Esc: back"
+        if focused is self.export:
+            return "Enter: save as a file   Up/Down: move   Esc: back"
+        return "Enter: done   Up/Down: move   Esc: back"
+
     # ----- the scenarios offered ----------------------------------------------------------
 
     def _scenario_toggles(self, allowed: tuple[str, ...] | None) -> list[Toggle]:

@@ -10,6 +10,7 @@ import pygame_gui
 
 from game.model import Scenario
 from game.settings import DIFFICULTIES
+from game.ui.coach import coach_by_default
 from game.ui.flow import begin_game
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
@@ -158,13 +159,17 @@ class ModeScreen(FormScreen):
                            0, lambda _: self._relayout(),
                            tooltip="Who plays each side.")
         # No side is the default: the team picks one, and both are offered alike.
-        self.side = Choice("Your side", [(None, "Choose: Left or Right")] +
+        self.side = Choice("Your side", [(None, "Choose one: < or >")] +
                            [(s, scenario.sides[s].name) for s in sides], 0,
                            lambda _: self._relayout(),
                            tooltip="The side your team negotiates for: Left/Right to choose.")
         level = DIFFICULTIES.index(app.settings.difficulty)
         self.difficulty = Choice("Difficulty", [(d, DIFFICULTY_TEXT[d]) for d in DIFFICULTIES],
                                  level, tooltip="How hard the computer bargains.")
+        self.coach = Choice("Coach", [(True, "On: show me the table"), (False, "Off")],
+                            0 if coach_by_default(scenario.id) else 1,
+                            tooltip="A guide points at each part of the table as it comes "
+                                    "to matter, one sentence each. Esc ends it.")
         self.team = EntryField("Your team's name", "Team A")
         self.teams = {s: EntryField(f"Team playing {scenario.sides[s].name}",
                                     f"Team {'AB'[n]}", short=f"{scenario.sides[s].short} team")
@@ -172,13 +177,31 @@ class ModeScreen(FormScreen):
         self.begin = Button("Begin", self._begin, kind="primary",
                             tooltip="Read your confidential brief, then sit at the table.")
         self.back_button = Button("Back", self.back)
-        self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.team,
-                                   *self.teams.values()]
+        self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.coach,
+                                   self.team, *self.teams.values()]
         self.ring.set(self.rows + [self.begin, self.back_button])
         self.ring.focus(self.begin)
 
     def _fields(self) -> list[EntryField]:
         return [self.team, *self.teams.values()]
+
+    def key_hint(self) -> str:
+        focused = self.ring.focused
+        if isinstance(focused, EntryField):
+            return "Type a name   Enter: next   Tab or Up/Down: move   Esc: back"
+        if isinstance(focused, Choice):
+            return "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
+        if focused is self.back_button:
+            return "Enter: back   Up/Down: move   Esc: back"
+        return "Enter: begin   Up/Down: move   Esc: back"
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        # Enter on a row begins, as the help line says; Left/Right change the row's value.
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) \
+                and isinstance(self.ring.focused, Choice):
+            self._begin()
+            return
+        super().handle_event(event)
 
     def _relayout(self) -> None:
         self.layout(self.size)
@@ -188,6 +211,7 @@ class ModeScreen(FormScreen):
         mode = self.mode.value
         self.side.visible = mode == VS_COMPUTER
         self.difficulty.visible = mode in (VS_COMPUTER, DEMO)
+        self.coach.visible = mode == VS_COMPUTER
         self.team.visible = mode == VS_COMPUTER
         for field in self.teams.values():
             field.visible = mode == HOTSEAT
@@ -251,7 +275,7 @@ class ModeScreen(FormScreen):
         mode = self.mode.value
         if mode == VS_COMPUTER and self.side.value is None:
             names = " or ".join(self.scenario.sides[s].name for s in self.scenario.side_ids)
-            self.app.toast(f"Choose your side first: {names} (Left/Right on 'Your side').")
+            self.app.toast(f"Choose your side first: {names} (the < and > of 'Your side', or Left/Right).")
             self.ring.focus(self.side)
             return
         if mode == VS_COMPUTER:
@@ -269,4 +293,5 @@ class ModeScreen(FormScreen):
                 return
         begin_game(self.app, self.scenario, mode,
                    human_side=self.side.value if mode == VS_COMPUTER else None,
-                   teams=teams, difficulty=self.difficulty.value)
+                   teams=teams, difficulty=self.difficulty.value,
+                   coach=mode == VS_COMPUTER and self.coach.value)

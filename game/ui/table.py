@@ -13,18 +13,21 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import event_title, phase_round
+from game.play.wording import phase_round
+from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
+from game.ui.event_banner import EventBanner, event_effects
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
 from game.play.presence import expression, last_speaker
-from game.ui.navigation import (Briefing, Debrief, HandOver, Outcome, Pause, Question,
-                                TableFace)
+from game.ui.coach import Coach
+from game.ui.navigation import (Briefing, Coaching, Debrief, HandOver, Outcome, Pause,
+                                Question, TableFace)
 from game.ui.portraits import delegation_card
 from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
-from game.play.session import HOTSEAT, Session
+from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.text import wrap
 from game.ui.widgets import Button, Widget
 
@@ -53,6 +56,12 @@ class TableScreen(TableFace):
         super().__init__(app)
         self.session = session
         scenario = session.scenario
+        #: A demo is a projector view: no controls nobody may use, large text, and both
+        #: computers' reasoning (game.ui.demo_view).
+        self.demo = session.mode == DEMO
+        if self.demo:
+            self.hint = demo_view.DEMO_HINT
+            self.least_text_scale = demo_view.DEMO_TEXT_SCALE
         self.log = DialogueLog(scenario, session.humans)
         self.log.rounds = session.game.state.rounds
         self.agenda = Agenda(session)
@@ -92,8 +101,12 @@ class TableScreen(TableFace):
         self.timer = 0.0
         self.think = THINK
         self.waiting_for_briefs = False
+        self.coach: Coach | None = None
         self.seat = session.viewer
-        self.banner: tuple[str, str, float] | None = None
+        #: The event announced over the log column, while it shows.
+        self.banner: EventBanner | None = None
+        #: A "what changed" card due while a banner showed: it comes when the banner goes.
+        self.card_waiting = False
         self.clock = 0.0
         self.turn_started = 0.0
         #: The end of the talks has been shown as a front page.
@@ -117,15 +130,31 @@ class TableScreen(TableFace):
         game = self.session.game
         state = game.state
         side = self.seat if self.session.is_human(self.seat) else None
-        self.agenda.show(side, state.standing, state.standing_by)
+        # Once the talks are over, the rows show the deal (or that there is none).
+        self.agenda.over = game.finished
+        self.agenda.show(side, state.agreed if game.finished else state.standing,
+                         state.standing_by)
+        for row in self.agenda.rows:
+            row.readonly = self.agenda.readonly or game.finished
+            row.enabled = row.enabled and not game.finished
         shown_side = side or (game.to_move if self.session.mode == "demo" else None)
         self.actions.refresh(shown_side, self.my_turn)
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
+        self.tactics_button.enabled = not game.finished  # the list is read between turns
         self.debrief_button.visible = game.finished and not self.pending
         # Only the seated side's own brief, and never while nobody is seated.
         self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
         self._sync_takebacks()
+        if self.demo:  # nobody moves, builds or takes back in a demo: no dead controls
+            for widget in [*self.actions.moves, self.tactics_button, self.undo_button,
+                           self.redo_button, self.agenda.copy]:
+                widget.visible = False
+            # The meters and the log still explain themselves to the pointer and scroll
+            # under the wheel, but take no focus: nothing there acts.
+            readers: list[Widget] = [*self.meters, self.log]
+            for reader in readers:
+                reader.focusable = False
         self._ring()
 
     def _sync_takebacks(self) -> None:
@@ -165,6 +194,7 @@ class TableScreen(TableFace):
 
     def _reveal(self, count: int) -> None:
         visible = self.session.visible_log()
+        start = self.shown
         new = visible[self.shown:self.shown + count]
         self.shown += len(new)
         self.log.set_entries(visible[:self.shown])
@@ -172,9 +202,11 @@ class TableScreen(TableFace):
         for row in self.meters:
             row.value = values[row.meter.id]
             row.change = last.get(row.meter.id, 0.0)
-        for entry in new:
+        for n, entry in enumerate(new):
             if entry.kind == "event":
-                self.banner = (event_title(entry), entry.body, 4.0 * self.app.pace + 1.0)
+                self._announce(visible, start + n)
+            elif entry.kind == "outcome":
+                self.banner = None  # the outcome is the news now: nothing lies over it
         if not self.pending:
             self._caught_up()
 
@@ -191,6 +223,35 @@ class TableScreen(TableFace):
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()
+        self._coach_if_due()  # in the same frame: before the player can act
+
+    # ----- the event banner --------------------------------------------------------------
+
+    def _announce(self, visible: list[Entry], at: int) -> None:
+        """Announce the event at *at* of the visible record, with its effects."""
+        viewer = self.seat if self.session.is_human(self.seat) else None
+        banner = EventBanner(self.session.scenario, visible[at], event_effects(visible, at),
+                             viewer, 0.0)
+        banner.seconds = banner.left = (4.0 + 0.6 * len(banner.effects)) * self.app.pace + 1.0
+        self.banner = banner
+        self._layout_banner()
+
+    def _layout_banner(self) -> None:
+        if self.banner is not None:
+            u = self.theme.unit
+            # Over the log column (the log and the source), never over a control.
+            self.banner.layout(self.log_rect.union(self.quote_rect).inflate(-u, -u),
+                               self.theme)
+
+    def close_banner(self) -> None:
+        """Take the banner away (its time is up, a key, a click); a card that waited for
+        it comes now."""
+        if self.banner is not None:
+            self.banner = None
+            self.app.invalidate()
+        if self.card_waiting:
+            self.card_waiting = False
+            self._show_card()
 
     # ----- what changed ------------------------------------------------------------------
 
@@ -200,6 +261,9 @@ class TableScreen(TableFace):
         game = self.session.game
         visible = self.session.visible_log()[:self.shown]
         if game.finished or len(visible) <= self.card_seen:
+            return
+        if self.banner is not None:  # the event first, then what changed
+            self.card_waiting = True
             return
         demo = self.session.mode == "demo"
         if demo:
@@ -221,9 +285,9 @@ class TableScreen(TableFace):
             return
         round_label = phase_round(game.scenario, game.settings.rounds, moment.round)
         self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
-                                               f"{round_label[3]}")
+                                               f"{round_label[3]}",
+                               **({"close": demo_view.DEMO_CARD_CLOSE} if demo else {}))
         self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
-        self.banner = None
         self.log.visible = False  # the card lies over the log until it closes
         self._layout_card()
 
@@ -256,6 +320,7 @@ class TableScreen(TableFace):
         """Show the whole log at once (a resumed game), with no event banner."""
         self._reveal(len(self.session.visible_log()))
         self.banner = None
+        self.card_waiting = False
 
     def seated(self) -> None:
         self.seat = self.session.game.to_move
@@ -275,6 +340,41 @@ class TableScreen(TableFace):
         back."""
         if self.seat is not None and self.session.is_human(self.seat):
             self.app.push(Briefing(self.session, self.seat, lambda: None))
+
+    def key_hint(self) -> str:
+        """The help line as the table stands: the keys of the list when it is open, Space
+        while a turn is being shown, Enter for the debrief once the talks are over."""
+        if self.tactics_open or self.demo:
+            return self.hint
+        if self.debrief_button.visible:
+            return "Enter: see the debrief   [ or ]: sources   Esc: pause"
+        if self.pending:
+            return "Space: skip ahead   Tab or arrows: move   T: tactics   Esc: pause"
+        return self.hint
+
+    # ----- the coach --------------------------------------------------------------------
+
+    def coach_target(self, part: str) -> pygame.Rect | None:
+        """Where *part* is, once it is the player's turn (and, for the card, while one
+        is up; for the brief's button, while it shows)."""
+        if not self.my_turn or self.tactics_open:
+            return None
+        if part == "card":
+            return self.card.box if self.card is not None else None
+        if part == "brief":
+            return self.brief_button.rect if self.brief_button.visible else None
+        return {"objective": self.goal_rect, "agenda": self.agenda.rect,
+                "meters": self.meters_rect, "moves": self.moves_rect,
+                "tactics": self.tactics_button.rect}.get(part)
+
+    def _coach_if_due(self) -> bool:
+        """Show the coach's next step over the table if its part is there now."""
+        coach = self.coach
+        if coach is None or self.banner is not None or self.app.top is not self or \
+                coach.due(self) is None:
+            return False
+        self.app.push(Coaching(self, coach))
+        return True
 
     # ----- the list of tactics -----------------------------------------------------------
 
@@ -333,6 +433,8 @@ class TableScreen(TableFace):
         except IllegalMoveError as exc:
             self.app.toast(str(exc), 4.0)
             return
+        # A warning about the move ("press again to...") is old news once it is made.
+        self.app.dismiss_toast()
         self.think = THINK * self.app.pace
         self._reveal(len(self.session.visible_log()))
 
@@ -360,7 +462,8 @@ class TableScreen(TableFace):
         elif game.state.standing == package and game.state.standing_by != side:
             warning = "This is the other side's own proposal: you could accept it instead (2)."
         if warning and not self.actions.arm("propose"):
-            self.app.toast(f"{warning} Press 1 again to propose it anyway.", 5.0)
+            self.app.toast(f"{warning} To propose it anyway, press 1 or click "
+                           "\u201cPress again\u201d.", 5.0)
             return
         self.play(Move.propose(package))
 
@@ -374,12 +477,13 @@ class TableScreen(TableFace):
             elif self.agenda.worth(side, table) <= self.session.game.fallback(side):
                 warning = "The proposal on the table is worth no more to you than your fallback."
         if warning and not self.actions.arm("accept"):
-            self.app.toast(f"{warning} Press 2 again to accept it anyway.", 5.0)
+            self.app.toast(f"{warning} To accept it anyway, press 2 or click "
+                           "\u201cPress again\u201d.", 5.0)
             return
         self.play(Move.accept())
 
     def skip(self) -> None:
-        self.banner = None
+        self.close_banner()
         if self.pending:
             self._reveal(len(self.session.visible_log()))
 
@@ -402,6 +506,7 @@ class TableScreen(TableFace):
             self.app.toast(why or "Nothing to do.", 4.0)
             return False
         self.banner = None
+        self.card_waiting = False
         self.close_card()
         self.shown = len(self.session.visible_log())
         self.card_seen = self.shown  # what is shown again needs no card
@@ -460,6 +565,8 @@ class TableScreen(TableFace):
         # built. Undo and Redo sit in the panel's title row, right-aligned.
         extra = [self.tactics_button]
         moves_h = title + Actions.moves_height(t, c2.w - 2 * u, extra) + u
+        if self.demo:  # no moves: the agenda has the whole column
+            moves_h = -u
         self.moves_rect = pygame.Rect(c2.x, bottom - moves_h, c2.w, moves_h)
         self.actions.layout(pygame.Rect(c2.x + u, self.moves_rect.y + title, c2.w - 2 * u, 0),
                             t, extra)
@@ -483,21 +590,34 @@ class TableScreen(TableFace):
             x -= bw + u // 2
         self._layout_tactics(size)
         self._layout_card()
+        self._layout_banner()
         self.log.relayout(t)
 
     def panels(self) -> dict[str, pygame.Rect]:
         """The table's panels by name (for the layout check: none may be empty, overlap
         another or leave the window)."""
-        return {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
-                "meters": self.meters_rect, "objective": self.goal_rect,
-                "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
-                "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+        panels = {"us card": self.cards[0], "ru card": self.cards[1], "round": self.centre,
+                  "meters": self.meters_rect, "objective": self.goal_rect,
+                  "agenda": self.agenda.rect, "agenda rows": self.agenda.rows_rect,
+                  "moves": self.moves_rect, "log": self.log_rect, "source": self.quote_rect}
+        if self.demo:
+            del panels["moves"]
+            panels["reasons"] = panels.pop("objective")
+        return panels
+
+    def demo_reasons(self) -> list[demo_view.Reason]:
+        """Both computers' latest reasoning among the lines shown (a demo's panel)."""
+        return demo_view.latest_reasons(self.session,
+                                        self.session.visible_log()[:self.shown])
 
     def _left_height(self, width: int, title: int) -> int:
         """The height the meters and the objective need in a column of *width*."""
         t = self.theme
         u = t.unit
         meters = title + sum(row.height(t, width - 3 * u) + u for row in self.meters)
+        if self.demo:
+            return meters + u + demo_view.reasons_height(
+                t, width, demo_view.longest_reasons(self.session))
         return meters + u + table_panels.goal_height(self, width) + self._brief_height()
 
     def _brief_height(self) -> int:
@@ -546,6 +666,14 @@ class TableScreen(TableFace):
                 row.side_colour = self.theme.side_colour(scenario, row.meter.side)
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.banner is not None:
+            # Any key takes the banner away and still does what it does; a click on the
+            # banner only takes it away.
+            if event.type == pygame.MOUSEBUTTONDOWN and self.banner.box.collidepoint(event.pos):
+                self.close_banner()
+                return
+            if event.type == pygame.KEYDOWN:
+                self.close_banner()
         if self.card is not None and not self.tactics_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
                 self.close_card()
@@ -566,7 +694,7 @@ class TableScreen(TableFace):
                 else:
                     self.app.push(Pause(self))
                 return
-            if key == pygame.K_t and not ctrl:
+            if key == pygame.K_t and not ctrl and not self.demo:
                 if self.tactics_open:
                     self.shut_tactics()
                 else:
@@ -577,7 +705,6 @@ class TableScreen(TableFace):
                 return
             if key == pygame.K_SPACE:
                 # Space only ever skips: a spare press must not change the package.
-                self.banner = None
                 return
             shift = event.mod & pygame.KMOD_SHIFT
             if ctrl and (key == pygame.K_y or (key == pygame.K_z and shift)):
@@ -637,15 +764,22 @@ class TableScreen(TableFace):
         self.clock += dt
         changed = False
         if self.banner is not None:
-            name, text, left = self.banner
-            self.banner = (name, text, left - dt) if left > dt else None
-            changed = self.banner is None
+            # The bar of the time left shortens: drawn again ten times a second.
+            tenths = int(self.banner.left * 10)
+            if self.banner.tick(dt):
+                self.close_banner()
+            changed = self.banner is None or int(self.banner.left * 10) != tenths
+        elif self.card_waiting:  # the banner was taken away from outside (a picture, say)
+            self.close_banner()
+            changed = True
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
         if self.debrief_button.visible and not self.outcome_shown:
             # The talks are over and their end has been shown: now the front page.
             self.outcome_shown = True
             self.app.push(Outcome(self))
+            return True
+        if self._coach_if_due():
             return True
         if self.card is not None and self.session.mode == "demo":
             # A demo leaves each card up while the room reads it, then shows the log.
@@ -699,9 +833,14 @@ class TableScreen(TableFace):
         table_panels.draw_centre(self, surface)
         panel(surface, t, self.meters_rect, "Meters")
         self.agenda.draw(surface, t)
-        panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
         panel(surface, t, self.log_rect, "At the table")
-        table_panels.draw_goal(self, surface)
+        if self.demo:
+            demo_view.draw_reasons(surface, t, self.goal_rect, self.demo_reasons(),
+                                   {s: t.side_colour(self.session.scenario, s)
+                                    for s in game.sides})
+        else:
+            panel(surface, t, self.moves_rect, "Your move" if self.my_turn else "Moves")
+            table_panels.draw_goal(self, surface)
         table_panels.draw_quote(self, surface)
         if self.card is not None:
             self.card.draw(surface, t)

@@ -11,6 +11,7 @@ from game.analysis import points
 from game.play.session import Session
 from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
+from game.ui.event_banner import EventBanner
 from game.ui.screen import overlay_box, panel, paragraph
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
@@ -52,8 +53,8 @@ class TableView(Protocol):
         ...
 
     @property
-    def banner(self) -> tuple[str, str, float] | None:
-        """The event announced across the table: its name, text and seconds left."""
+    def banner(self) -> EventBanner | None:
+        """The event announced over the log column, while it shows."""
         ...
 
     @property
@@ -181,6 +182,10 @@ def draw_goal(table: TableView, surface: pygame.Surface) -> None:
               table.goal_rect.w - 3 * u, lines, "goal")
 
 
+#: What the source panel says until a source is selected.
+QUOTE_HINT = "Press [ or ] (or click a [number]) to read the quoted sentence a line rests on."
+
+
 def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     """The quoted sentence of the selected source mark."""
     t = table.theme
@@ -190,8 +195,8 @@ def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     source_id = table.log.selected_source
     small = t.fonts.get("small")
     if source_id is None:
-        paragraph(surface, small, "Press [ or ] (or click a [number]) to read the quoted "
-                  "sentence a line rests on.", t.c["muted"], x, y, w, 3, "quote hint")
+        paragraph(surface, small, QUOTE_HINT, t.c["muted"], x, y, w,
+                  max(3, len(wrap(QUOTE_HINT, small, w))), "quote hint")
         return
     source = table.session.scenario.source(source_id)
     italic = t.fonts.get("small", italic=True)
@@ -205,7 +210,7 @@ def quote_lines(table: TableView, width: int) -> int:
     """Lines the longest quote needs at *width*, so that any fits (at most 9)."""
     italic = table.theme.fonts.get("small", italic=True)
     small = table.theme.fonts.get("small")
-    need = 3
+    need = max(3, len(wrap(QUOTE_HINT, small, width)))
     for source in table.session.scenario.sources:
         need = max(need, len(wrap(f"\u201c{source.text}\u201d", italic, width)) +
                    len(wrap(f"\u2014 {source.speaker}", small, width)))
@@ -213,23 +218,9 @@ def quote_lines(table: TableView, width: int) -> int:
 
 
 def draw_banner(table: TableView, surface: pygame.Surface) -> None:
-    """An event, announced across the table until it is read or skipped."""
+    """The event announced over the log column, until its time is up or a key."""
     if table.banner is not None:
-        t = table.theme
-        u = t.unit
-        name, text, _ = table.banner
-        w = surface.get_width()
-        box = pygame.Rect(w // 6, table.log_rect.y + 2 * u, w * 2 // 3, 0)
-        head = t.fonts.get("heading", bold=True)
-        body = t.fonts.get("body")
-        lines = wrap(text, body, box.w - 4 * u)[:4]
-        box.h = head.get_linesize() + len(lines) * body.get_linesize() + 3 * u
-        pygame.draw.rect(surface, t.c["panel_alt"], box, border_radius=8)
-        pygame.draw.rect(surface, t.c["event"], box, 2, border_radius=8)
-        draw_line(surface, head, f"Event: {name}", t.c["event"], (box.x + 2 * u, box.y + u),
-                  box.w - 4 * u, where="banner")
-        paragraph(surface, body, text, t.c["text"], box.x + 2 * u,
-                  box.y + u + head.get_linesize(), box.w - 4 * u, 4, "banner text")
+        table.banner.draw(surface, table.theme)
 
 
 def draw_tactics(table: TableView, surface: pygame.Surface) -> None:

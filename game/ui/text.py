@@ -177,6 +177,13 @@ def fit(text: str, font: pygame.font.Font, width: int, where: str = "") -> str:
     return head[:fitting(font, head, width, ELLIPSIS)] + ELLIPSIS
 
 
+def shortened(line: str, font: pygame.font.Font, width: int) -> str:
+    """The last line shown of a text cut short on purpose (the whole is elsewhere on
+    screen), with an ellipsis, within *width*: not an overflow."""
+    line = line.rstrip(" .,;:")
+    return line[:fitting(font, line, width, ELLIPSIS)].rstrip(" .,;:") + ELLIPSIS
+
+
 def draw_line(surface: pygame.Surface, font: pygame.font.Font, text: str,
               colour: pygame.Color | tuple[int, ...], pos: tuple[int, int],
               width: int | None = None, align: str = "left", where: str = "") -> int:

@@ -231,8 +231,10 @@ class Choice(Widget):
         arrows = theme.fonts.get("body", bold=True)
         vx = self.rect.x + label_w
         vw = self.rect.right - vx - pad
-        draw_line(surface, arrows, "<", c["accent"], (vx, y))
-        draw_line(surface, arrows, ">", c["accent"], (self.rect.right - pad, y), align="right")
+        # A locked choice's arrows are dimmed like its value: they change nothing.
+        arrow = c["accent"] if self.enabled else c["disabled"]
+        draw_line(surface, arrows, "<", arrow, (vx, y))
+        draw_line(surface, arrows, ">", arrow, (self.rect.right - pad, y), align="right")
         inner = vw - 2 * arrows.size("< ")[0]
         draw_line(surface, font, value, c["text"] if self.enabled else c["disabled"],
                   (vx + vw // 2, y), inner, align="center", where="choice value")
@@ -320,6 +322,9 @@ class FocusRing:
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
             hit = self.at(event.pos)
+            # A click answers the question a tooltip would: none comes up until the
+            # pointer moves on to another control (it would cover the ones beside it).
+            self.hover_time = -float("inf")
             if hit is not None:
                 self.focus(hit)
                 return hit.click(event.pos, event.button)

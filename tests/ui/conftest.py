@@ -40,7 +40,7 @@ def make_app() -> Iterator[Callable[..., App]]:
     text.OVERFLOWS.clear()
     yield make
     for app in apps:
-        app.gui.clear_and_reset()
+        app.close_gui()
     pygame.quit()
 
 

@@ -83,12 +83,16 @@ def test_against_the_computer_as_either_side(make_app, side: str) -> None:
     app = make_app()
     start_from_title(app)
     mode = app.top
-    for _ in range(3):
+    for _ in range(10):
+        if app.top.ring.focused is mode.side:
+            break
         press(app, pygame.K_UP)  # from Begin up to the side row
     assert app.top.ring.focused is mode.side
     while mode.side.value != side:
         press(app, pygame.K_RIGHT)
-    for _ in range(3):
+    for _ in range(10):
+        if app.top.ring.focused is mode.begin:
+            break
         press(app, pygame.K_DOWN)
     assert app.top.ring.focused is mode.begin
     press(app, pygame.K_RETURN)
@@ -104,7 +108,9 @@ def test_hotseat_with_team_names_and_handovers(make_app) -> None:
     app = make_app()
     start_from_title(app)
     mode = app.top
-    for _ in range(4):
+    for _ in range(10):
+        if app.top.ring.focused is mode.mode:
+            break
         press(app, pygame.K_UP)
     assert app.top.ring.focused is mode.mode
     press(app, pygame.K_RIGHT)

@@ -1,6 +1,7 @@
 """Every screen at 1024x600, 1280x720 and 1920x1080 and at every text size from 80% to
 150%: no text runs out of its box, no two widgets overlap, nothing lies outside the window,
-and no panel of the table is squeezed out or overlaps another."""
+no row of a scrolled list is cut at its edge, and no panel of the table is squeezed out or
+overlaps another."""
 
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ def check_screen(app, name: str) -> None:  # type: ignore[no-untyped-def]
         area = widget.clip or widget.rect
         assert window.contains(area), f"{name}: {type(widget).__name__} {widget.rect} " \
                                       f"leaves the window {window.size}"
+    for widget in widgets:
+        # A widget in a scrolled list shows whole or not at all: never cut at the list's edge.
+        if widget.clip is not None and widget.rect.colliderect(widget.clip):
+            assert widget.clip.contains(widget.rect), \
+                f"{name}: {widget.texts()[:1]} {widget.rect} is cut by its list {widget.clip}"
     for a, b in itertools.combinations(widgets, 2):
         ra = a.rect.clip(a.clip) if a.clip else a.rect
         rb = b.rect.clip(b.clip) if b.clip else b.rect
@@ -82,3 +88,29 @@ def test_the_check_finds_overlapping_panels(make_app) -> None:  # type: ignore[n
     table.layout = lambda size: None  # keep the damage through the frames drawn
     with pytest.raises(AssertionError, match="log overlaps source"):
         check_screen(app, "table")
+
+
+@pytest.mark.parametrize("scale", [1.3, 1.5], ids=["130%", "150%"])
+def test_agenda_rows_show_whole_however_they_scroll(make_app, scale) -> None:  # type: ignore[no-untyped-def]
+    import pygame
+    app = make_app(size=(1024, 600), seed=7)
+    app.prefs.text_scale = scale
+    app.restyle()
+    dict(SCENES)["07_table"](app)
+    table = app.top
+    agenda = table.agenda
+    assert any(agenda.scrolls), "the rows scroll at this size (else this test shows nothing)"
+    rows = agenda.rows
+    # Down through every row with the keyboard, then the wheel both ways.
+    for row in [*rows, *reversed(rows)]:
+        table.ring.focus(row)
+        agenda.keep_visible(row)
+        check_screen(app, f"agenda at row {row.label}")
+        assert agenda.rows_rect.contains(row.rect), f"the focused row {row.label} is hidden"
+    for dy in (-1, -1, -1, 1, 1, 1, -5, 5):
+        agenda.wheel(dy)
+        check_screen(app, f"agenda wheeled {dy}")
+    shown = [r for r in rows if agenda.rows_rect.contains(r.rect)]
+    assert shown and all(not agenda.rows_rect.colliderect(r.rect) for r in rows
+                         if r not in shown)
+    assert pygame.Rect(agenda.rows_rect).bottom <= agenda.utility_y

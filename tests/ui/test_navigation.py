@@ -13,13 +13,16 @@ from game.ui import flow
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen, HandoverScreen
 from game.ui.choose import ScenarioScreen
+from game.ui.coach import Coach
+from game.ui.coach_screen import CoachScreen
 from game.ui.crash_report import CrashReport
 from game.ui.crash_screen import CrashScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.join import JoinScreen
-from game.ui.navigation import (Briefing, ChooseScenario, Confirm, Crash, Debrief, HandOver,
-                                JoinClass, Load, Message, Outcome, Pause, Problems, Question,
-                                ReloadProblems, Settings, Setup, Table, TableFace, Title)
+from game.ui.navigation import (Briefing, ChooseScenario, Coaching, Confirm, Crash, Debrief,
+                                HandOver, JoinClass, Load, Message, Outcome, Pause, Problems,
+                                Question, ReloadProblems, Settings, Setup, Table, TableFace,
+                                Title)
 from game.ui.outcome_screen import OutcomeScreen
 from game.ui.pause import PauseScreen
 from game.ui.question import QuestionScreen
@@ -37,7 +40,7 @@ from game.ui.title import TitleScreen
 SCREENS: dict[type[Destination[Any]], type[Screen]] = {
     Title: TitleScreen, ChooseScenario: ScenarioScreen, Setup: ModeScreen,
     HandOver: HandoverScreen, Briefing: BriefingScreen, Table: TableScreen, Pause: PauseScreen,
-    Question: QuestionScreen, Outcome: OutcomeScreen,
+    Question: QuestionScreen, Outcome: OutcomeScreen, Coaching: CoachScreen,
     Debrief: DebriefScreen, Settings: SettingsScreen, Load: SavesScreen,
     Problems: ProblemsScreen, Message: MessageScreen, Confirm: ConfirmScreen,
     ReloadProblems: ReloadProblemsScreen, Crash: CrashScreen, JoinClass: JoinScreen}
@@ -69,7 +72,7 @@ def every_destination(app: App) -> list[Destination[Any]]:
         ended.play_computer()
     return [Title(), ChooseScenario(), Setup(scenario), HandOver(session, "us", nothing),
             Briefing(session, "us", nothing), Table(session), Pause(table), Question(table, "us"),
-            Outcome(TableScreen(app, ended)), Debrief(session),
+            Outcome(TableScreen(app, ended)), Coaching(table, Coach()), Debrief(session),
             Settings(), Settings(in_game=True), Load(), JoinClass(),
             Problems(ScenarioError([problem])),
             Message("A title", "Some text."), Confirm("Sure?", "Really.", nothing),

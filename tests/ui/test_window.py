@@ -30,7 +30,7 @@ def test_a_window_opened_without_a_size_is_centred_within_the_screen(monkeypatch
         assert (w, h) == (1240, 640) and not app.fullscreen
         assert abs(x - (desktop[0] - w) // 2) <= 1 and abs(y - (desktop[1] - h) // 2) <= 1
     finally:
-        app.gui.clear_and_reset()
+        app.close_gui()
         pygame.quit()
 
 
@@ -41,7 +41,7 @@ def test_a_screen_too_small_for_a_window_opens_the_game_full_screen(monkeypatch)
         assert app.fullscreen
         assert app.window.get_size() == pygame.display.get_desktop_sizes()[0]
     finally:
-        app.gui.clear_and_reset()
+        app.close_gui()
         pygame.quit()
 
 

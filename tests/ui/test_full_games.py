@@ -1,0 +1,215 @@
+"""Whole games as a new student plays them: one with the mouse only and one with the
+keyboard only, from the title to the debrief, through real input events; and what those
+games showed a student could misread."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.moves import Move
+from game.play.session import VS_COMPUTER
+from game.ui import flow
+from game.ui.widgets import Widget
+from tests.ui.conftest import click, press
+
+
+def widget(app, label: str) -> Widget:  # type: ignore[no-untyped-def]
+    """The visible control of the screen on top whose first text starts with *label*."""
+    for w in app.top.ring.widgets:
+        if w.visible and w.texts() and w.texts()[0].startswith(label):
+            return w
+    raise AssertionError(f"no {label!r} on {app.top.name}")
+
+
+def table_of(app):  # type: ignore[no-untyped-def]
+    return next(s for s in app.stack if s.name == "table")
+
+
+def test_a_whole_game_with_the_mouse_only(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=3)
+    flow.start(app)
+    app.step(0.016)
+    click(app, widget(app, "New here?").rect.center)
+    mode = app.top
+    assert mode.name == "mode"
+    side = widget(app, "Your side")
+    click(app, (side.rect.right - 10, side.rect.centery))  # the > of the side row
+    assert mode.side.value is not None
+    click(app, widget(app, "Begin").rect.center)
+    click(app, widget(app, "To the table").rect.center)
+    table = table_of(app)
+    turns = 0
+    for _ in range(6000):
+        top = app.top
+        if top.name == "debrief":
+            break
+        if top.name == "coach":
+            click(app, top.box.center)
+            continue
+        assert top is table, top.name
+        if table.debrief_button.visible:
+            click(app, table.debrief_button.rect.center)
+            continue
+        if table.my_turn and table.banner is None and not table.card_waiting:
+            turns += 1
+            if table.card is not None:
+                click(app, table.card.box.center)
+                assert table.card is None
+            accept = table.actions.moves[1]
+            button = accept if turns >= 3 and accept.enabled else table.actions.moves[0]
+            if button is not accept:
+                row = table.agenda.rows[turns % len(table.agenda.rows)]
+                click(app, (row.rect.right - 10, row.rect.centery))
+            click(app, button.rect.center)
+            if table.my_turn:  # a warning: the button now says to press again
+                assert button.texts()[0] == "Press again"
+                click(app, button.rect.center)
+            assert not table.my_turn
+            continue
+        app.step(0.05)
+    assert app.top.name == "debrief" and not app.crashes and turns >= 2
+
+
+def test_a_whole_game_with_the_keyboard_only(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=4)
+    flow.start(app)
+    app.step(0.016)
+    press(app, pygame.K_t)  # the tutorial, from the title
+    mode = app.top
+    assert mode.name == "mode"
+    while mode.ring.focused is not mode.side:
+        press(app, pygame.K_UP)
+    press(app, pygame.K_RIGHT)
+    press(app, pygame.K_RETURN)  # Enter on a row begins, as the help line says
+    assert app.top.name == "briefing"
+    press(app, pygame.K_RETURN)
+    table = table_of(app)
+    turns = 0
+    for _ in range(6000):
+        top = app.top
+        if top.name == "debrief":
+            break
+        if top.name == "coach":
+            press(app, pygame.K_ESCAPE)  # a student who knows the way ends the coaching
+            continue
+        if top.name == "question":
+            press(app, pygame.K_1)
+            continue
+        assert top is table, top.name
+        if table.debrief_button.visible:
+            assert table.ring.focused is table.debrief_button
+            press(app, pygame.K_RETURN)
+            continue
+        if table.pending:
+            press(app, pygame.K_SPACE)
+            continue
+        if table.my_turn and table.banner is None and not table.card_waiting:
+            turns += 1
+            if table.card is not None:
+                press(app, pygame.K_BACKSPACE)
+            if turns == 1:
+                press(app, pygame.K_t)
+                assert table.tactics_open
+                press(app, pygame.K_ESCAPE)
+                assert not table.tactics_open and table.ring.focused is table.tactics_button
+            while table.ring.focused not in table.agenda.rows:
+                press(app, pygame.K_TAB)
+            press(app, pygame.K_LEFT)
+            key = pygame.K_2 if turns >= 3 and table.actions.moves[1].enabled else pygame.K_1
+            press(app, key)
+            if table.my_turn:
+                press(app, key)
+            assert not table.my_turn
+            continue
+        app.step(0.05)
+    assert app.top.name == "debrief" and not app.crashes and turns >= 2
+
+
+# ----- what the games showed -------------------------------------------------------------
+
+def at_the_table(app, path=None):  # type: ignore[no-untyped-def]
+    scenario, _ = flow.load(path or flow.default_scenario_path())
+    flow.start(app)
+    flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
+    while app.top.name != "table":
+        press(app, pygame.K_RETURN)
+    table = app.top
+    for _ in range(3000):
+        if table.my_turn:
+            return table
+        app.step(0.05)
+    raise AssertionError("the player's turn never came")
+
+
+def test_a_warning_about_a_move_goes_once_the_move_is_made(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    table = at_the_table(app, flow.SCENARIOS / "tutorial.yaml")
+    values = table.session.scenario.sides["us"].values
+    for row in table.agenda.rows:  # the worst option of every issue: below the fallback
+        row.index = min(range(len(row.values)),
+                        key=lambda n, r=row: values[r.issue.id][r.values[n][0]])
+    table.agenda.on_change()
+    table.propose()
+    assert table.my_turn  # not made: a warning first
+    assert app.toast_text is not None and "Press again" in app.toast_text
+    table.propose()
+    assert not table.my_turn and app.toast_text is None
+
+
+def test_no_tooltip_comes_over_the_controls_after_a_click(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    table = at_the_table(app)
+    row = table.agenda.rows[0]
+    click(app, (row.rect.right - 10, row.rect.centery))
+    for _ in range(40):  # two seconds with the pointer resting on the control
+        app.step(0.05)
+    assert table.ring.tip_rect is None or not table.ring.hover
+    table.ring.tip_rect = None
+    app.invalidate()
+    app.step(0.05)
+    assert table.ring.tip_rect is None
+    # Moving on to another control brings its tooltip as before.
+    other = table.agenda.rows[1]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=other.rect.center,
+                                         rel=(0, 0), buttons=(0, 0, 0)))
+    for _ in range(20):
+        app.step(0.05)
+    assert table.ring.tip_rect is not None
+
+
+def test_the_options_of_a_crossed_red_line_show_red(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    table = at_the_table(app)
+    agenda = table.agenda
+    red = table.session.scenario.sides["us"].red_lines[0]
+    for row in agenda.rows:
+        if row.issue.id in red.forbid:
+            row.index = [v for v, _ in row.values].index(red.forbid[row.issue.id][0])
+    agenda._changed()
+    assert agenda.crossed("us", agenda.package())
+    assert {r.issue.id for r in agenda.rows if r.red} >= set(red.forbid)
+    assert not any(r.red for r in agenda.rows if r.issue.id not in red.forbid) or \
+        len(agenda.crossed("us", agenda.package())) > 1
+
+
+def test_the_table_at_the_end_shows_the_deal_and_no_live_control(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    table = at_the_table(app)
+    session = table.session
+    for _ in range(4000):
+        if session.game.finished and not table.pending:
+            break
+        if table.my_turn:
+            table.play(Move.accept() if session.game.why_not(Move.accept(), "us") is None
+                       else Move.wait())
+        app.step(0.05)
+    app.step(0.05)
+    assert session.game.finished
+    agreed = session.game.state.agreed
+    for row in table.agenda.rows:
+        assert row.readonly and not table.ring._usable(row)
+        if agreed:
+            assert row.on_table == agreed[row.issue.id]
+    assert not table.tactics_button.enabled
+    assert all(not b.enabled for b in table.actions.moves)
+    assert table.agenda.over
