@@ -46,6 +46,9 @@ def test_a_whole_game_with_the_mouse_only(make_app) -> None:  # type: ignore[no-
         if top.name == "coach":
             click(app, top.box.center)
             continue
+        if top.name == "outcome":  # the front page: its button goes on to the debrief
+            click(app, top.go.rect.center)
+            continue
         assert top is table, top.name
         if table.debrief_button.visible:
             click(app, table.debrief_button.rect.center)
@@ -94,6 +97,9 @@ def test_a_whole_game_with_the_keyboard_only(make_app) -> None:  # type: ignore[
             continue
         if top.name == "question":
             press(app, pygame.K_1)
+            continue
+        if top.name == "outcome":  # the front page: Enter goes on to the debrief
+            press(app, pygame.K_RETURN)
             continue
         assert top is table, top.name
         if table.debrief_button.visible:
