@@ -30,7 +30,7 @@ from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
-from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine, phase_plan
+from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import Table, offer_speech, pick_line
@@ -78,6 +78,56 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+class Rules:
+    """What every game of a scenario played over the same number of rounds starts from,
+    derived from the scenario alone: built once (:func:`_rules`) and only read."""
+
+    def __init__(self, scenario: Scenario, rounds: int | None, machine: PhaseMachine) -> None:
+        self.scenario = scenario
+        self.rounds = rounds
+        self.machine = machine
+        self.plan = phase_plan(scenario, rounds)
+        self.total_rounds = sum(n for _, n in self.plan)
+        self.phases = {p.id: p for p in scenario.phases}
+        self.phase_rounds = {p.id: n for p, n in self.plan}
+        sides = scenario.side_ids
+        self.tactics = {t.id: t for t in scenario.tactics}
+        self.side_tactics = {s: [t for t in scenario.tactics if s in t.sides] for s in sides}
+        self.issue_ids = {issue.id for issue in scenario.issues}
+        self.answers = [Move.answer(issue.id) for issue in scenario.issues] + \
+            [Move.deflect(), Move.decline()]
+        self.side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
+                           + [Move.use(t.id) for t in self.side_tactics[s]]
+                           + [Move.walkout(), Move.wait()] for s in sides}
+        self.when_text = {t.id: sentence(t.when_text or f"needs {t.when}")
+                          for t in scenario.tactics}
+        #: The numbers conditions see at the start of a game (before its first phase).
+        names = {o.id: float(n) for i in scenario.issues for n, o in enumerate(i.options, 1)}
+        names.update({m.id: float(m.start) for m in scenario.meters})
+        names.update({i.id: 0.0 for i in scenario.issues})
+        names.update({p.id: 0.0 for p in scenario.phases})
+        names.update({t.id: 0.0 for t in scenario.tactics})
+        names.update({e.id: 0.0 for e in scenario.events})
+        names.update(round=1.0, rounds_left=float(self.total_rounds - 1), turn=0.0,
+                     offers=0.0, agreed=0.0, walkout=0.0)
+        names.update({f"walkout_{side}": 0.0 for side in sides})
+        self.names = names
+
+
+def _rules(scenario: Scenario, rounds: int | None) -> Rules:
+    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept with the
+    scenario (a copy of the scenario, which may differ, makes its own)."""
+    kept = scenario._rules
+    if not isinstance(kept, dict) or kept.get("scenario") is not scenario:
+        kept = scenario._rules = {"scenario": scenario, "machine": PhaseMachine(scenario)}
+    rules = kept.get(rounds)
+    if not isinstance(rules, Rules):
+        machine = kept["machine"]
+        assert isinstance(machine, PhaseMachine)
+        rules = kept[rounds] = Rules(scenario, rounds, machine)
+    return rules
+
+
 class Game:
     """One game of a scenario. See the module's docstring for its face."""
 
@@ -99,10 +149,10 @@ class Game:
         #: Every package with both sides' utilities (derived from the scenario alone).
         self.space: OutcomeSpace = outcome_space(scenario)
         self.sides: tuple[str, str] = scenario.side_ids
-        self._phase_plan: list[tuple[Phase, int]] = phase_plan(scenario, self.settings.rounds)
-        self._total_rounds = sum(n for _, n in self._phase_plan)
-        self._protocol = TurnProtocol()
-        build_machine(scenario, self._protocol)
+        rules = _rules(scenario, self.settings.rounds)
+        self._phase_plan: list[tuple[Phase, int]] = rules.plan
+        self._total_rounds = rules.total_rounds
+        self._protocol = rules.machine.start()
         self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
         self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
         self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
@@ -130,26 +180,21 @@ class Game:
         #: Side id -> the entries that side may see, kept as the record grows.
         self._seen: dict[str, list[Entry]] = {s: [] for s in self.sides}
         self._snapshot: GameState | None = None
-        self._phases = {p.id: p for p in scenario.phases}
+        self._phases = rules.phases
         self._conditions = scenario._conditions
-        self._names = self._initial_names()
+        self._names = dict(rules.names)
         self._names[self._phase_id] = 1.0
-        self._tactics = {t.id: t for t in scenario.tactics}
-        self._side_tactics = {s: [t for t in scenario.tactics if s in t.sides]
-                              for s in self.sides}
-        self._issue_ids = {issue.id for issue in scenario.issues}
+        self._tactics = rules.tactics
+        self._side_tactics = rules.side_tactics
+        self._issue_ids = rules.issue_ids
         #: The answers a side asked what matters most may give.
-        self._answers = [Move.answer(issue.id) for issue in scenario.issues] + \
-            [Move.deflect(), Move.decline()]
+        self._answers = rules.answers
         #: Every move each side has, in the order of :meth:`choices`.
-        self._side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
-                            + [Move.use(t.id) for t in self._side_tactics[s]]
-                            + [Move.walkout(), Move.wait()] for s in self.sides}
+        self._side_moves = rules.side_moves
         self._choices: dict[str, list[Choice]] = {}
         #: What players are told while a tactic's condition does not hold.
-        self._when_text = {t.id: sentence(t.when_text or f"needs {t.when}")
-                           for t in scenario.tactics}
-        self._phase_rounds = {p.id: n for p, n in self._phase_plan}
+        self._when_text = rules.when_text
+        self._phase_rounds = rules.phase_rounds
         self._known: dict[str, Knowledge] = {}
         #: The meters after each turn (index 0: at the start), for the debrief's chart.
         self._meter_history: list[dict[str, float]] = []
@@ -465,18 +510,6 @@ class Game:
     def _set_package(self, package: Package | None) -> None:
         for n, issue in enumerate(self.scenario.issues):
             self._set(issue.id, package[n] + 1 if package is not None else 0)
-
-    def _initial_names(self) -> dict[str, float]:
-        names = {o.id: float(n) for i in self.scenario.issues for n, o in enumerate(i.options, 1)}
-        names.update(self._meters)
-        names.update({i.id: 0.0 for i in self.scenario.issues})
-        names.update({p.id: 0.0 for p in self.scenario.phases})
-        names.update({t.id: 0.0 for t in self.scenario.tactics})
-        names.update({e.id: 0.0 for e in self.scenario.events})
-        names.update(round=1.0, rounds_left=float(self._total_rounds - 1), turn=0.0,
-                     offers=0.0, agreed=0.0, walkout=0.0)
-        names.update({f"walkout_{side}": 0.0 for side in self.sides})
-        return names
 
     def _holds(self, text: str | None) -> bool:
         """Whether a condition written in the scenario holds now (no condition: True)."""

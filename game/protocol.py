@@ -22,6 +22,35 @@ class TurnProtocol:
     trigger: Callable[[str], bool]  # added by the Machine
 
 
+class PhaseMachine:
+    """A scenario's turn protocol built once (:func:`build_machine`, with no model of its
+    own) and shared by every game of the scenario: each game's :meth:`start` gives it a
+    model of its own, which the machine's events conduct."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.machine: Any = build_machine(scenario, None)
+
+    def start(self) -> TurnProtocol:
+        """A new game's protocol, in the first phase."""
+        return _Protocol(self.machine)
+
+
+class _Protocol(TurnProtocol):
+    """One game's place in a shared :class:`PhaseMachine`."""
+
+    def __init__(self, machine: Any) -> None:
+        self.state = machine.initial
+        self._events = machine.events
+
+    def trigger(self, name: str) -> bool:  # type: ignore[override]
+        # What the Machine's own ``trigger`` does for a model it was given.
+        event = self._events.get(name)
+        if event is None:
+            raise AttributeError(f"Do not know event named {name!r}.")
+        result: bool = event.trigger(self)
+        return result
+
+
 def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
                   **options: Any) -> Any:
     """The turn protocol as a ``transitions`` machine: one state per phase, ``advance`` to
