@@ -112,6 +112,47 @@ class Rules:
                      offers=0.0, agreed=0.0, walkout=0.0)
         names.update({f"walkout_{side}": 0.0 for side in sides})
         self.names = names
+        self._plans: dict[tuple[str, str], list[_Planned]] = {}
+
+    def plan_of(self, side: str, phase: Phase) -> list[_Planned]:
+        """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
+        move, its choice when the phase alone rules it out (:func:`_fixed_refusal`; else
+        None), its tactic, and its choice when it is available."""
+        plan = self._plans.get((side, phase.id))
+        if plan is None:
+            plan = []
+            for move in self.side_moves[side]:
+                tactic = self.tactics[move.tactic] if move.tactic is not None else None
+                why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase)
+                plan.append((move, Choice(move, why) if why is not None else None, tactic,
+                             Choice(move, None)))
+            self._plans[(side, phase.id)] = plan
+        return plan
+
+
+#: A move as :meth:`Rules.plan_of` plans it.
+_Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+
+
+def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | None,
+                   phase: Phase) -> str | None:
+    """Why *side* may not make a move of *kind* (with *tactic*, for a tactic) in *phase*
+    whatever the game has come to (None: it may, as far as the phase goes)."""
+    if tactic is not None:
+        if side not in tactic.sides:
+            return f"The {scenario.sides[side].name} delegation cannot use it."
+        if "tactic" not in phase.moves:
+            return f"No tactics in this phase ({phase.name})."
+        if tactic.phases is not None and phase.id not in tactic.phases:
+            names = ", ".join(scenario.phase(p).name for p in tactic.phases)
+            return f"Only in: {names}."
+        return None
+    if kind in ("pass", "answer") or kind in phase.moves:
+        return None
+    what = {"propose": "No proposals can be made", "accept": "Nothing can be accepted",
+            "reject": "Nothing can be rejected",
+            "walkout": "No delegation can walk out"}[kind]
+    return f"{what} in this phase ({phase.name})."
 
 
 def _rules(scenario: Scenario, rounds: int | None) -> Rules:
@@ -149,7 +190,7 @@ class Game:
         #: Every package with both sides' utilities (derived from the scenario alone).
         self.space: OutcomeSpace = outcome_space(scenario)
         self.sides: tuple[str, str] = scenario.side_ids
-        rules = _rules(scenario, self.settings.rounds)
+        rules = self._rules = _rules(scenario, self.settings.rounds)
         self._phase_plan: list[tuple[Phase, int]] = rules.plan
         self._total_rounds = rules.total_rounds
         self._protocol = rules.machine.start()
@@ -192,6 +233,8 @@ class Game:
         #: Every move each side has, in the order of :meth:`choices`.
         self._side_moves = rules.side_moves
         self._choices: dict[str, list[Choice]] = {}
+        #: The last proposal whose package was checked, and that package.
+        self._checked: tuple[Move | None, Package | None] = (None, None)
         #: What players are told while a tactic's condition does not hold.
         self._when_text = rules.when_text
         self._phase_rounds = rules.phase_rounds
@@ -367,9 +410,12 @@ class Game:
             elif blocked is not None:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
-                phase = self._phase
-                choices = [Choice(move, self._why_not(move, side, phase))
-                           for move in self._side_moves[side]]
+                choices = []
+                for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
+                    if fixed is None:
+                        why = self._now(move, side, tactic)
+                        fixed = free if why is None else Choice(move, why)
+                    choices.append(fixed)
             self._choices[side] = choices
         return list(choices)
 
@@ -399,6 +445,7 @@ class Game:
             return None
         if self._asked == side:
             return _ANSWER_FIRST
+        tactic = None
         if move.kind == "tactic":
             tactic = self._tactics.get(move.tactic or "")
             if tactic is None:
@@ -410,28 +457,35 @@ class Game:
                     return f"There is no issue {move.issue!r} in this scenario."
                 if move.issue in self._revealed[side]:
                     return "You have already named that issue."
-            return self._unavailable(side, tactic, phase)
-        if move.kind == "pass":
+        why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase) or \
+            self._now(move, side, tactic)
+        if why is None and move.kind == "propose" and move.package is not None:
+            package = self.space.package_of(move.chosen)
+            self._checked = (move, package)
+            if package is None:
+                try:
+                    from_ids(self.scenario, move.chosen)
+                except ValueError as exc:
+                    return sentence(str(exc))
+                return "That is not a package of this scenario."
+            if not self.space.is_coherent(package):
+                return incoherence(self.scenario, package)
+        return why
+
+    def _now(self, move: Move, side: str, tactic: Tactic | None) -> str | None:
+        """Why the side to move may not make *move* now, by what the game has come to (what
+        the phase alone rules out is :func:`_fixed_refusal`'s)."""
+        if tactic is not None:
+            if tactic.limit is not None and \
+                    self._used_by.get((side, tactic.id), 0) >= tactic.limit:
+                return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
+            if not self._holds(tactic.when):
+                return self._when_text[tactic.id]
             return None
-        if move.kind not in phase.moves:
-            what = {"propose": "No proposals can be made", "accept": "Nothing can be accepted",
-                    "reject": "Nothing can be rejected",
-                    "walkout": "No delegation can walk out"}[move.kind]
-            return f"{what} in this phase ({phase.name})."
         if move.kind == "propose":
             if self._last_turn:
                 return ("The last move of the game cannot be a proposal: nobody could "
                         "answer it.")
-            if move.package is not None:
-                package = self.space.package_of(move.chosen)
-                if package is None:
-                    try:
-                        from_ids(self.scenario, move.chosen)
-                    except ValueError as exc:
-                        return sentence(str(exc))
-                    return "That is not a package of this scenario."
-                if not self.space.is_coherent(package):
-                    return incoherence(self.scenario, package)
         elif move.kind in ("accept", "reject"):
             if self._standing is None or self._standing_by == side:
                 return f"There is no proposal from the other side to {move.kind}."
@@ -517,20 +571,6 @@ class Game:
             return True
         return self._conditions[text].holds(self._names)
 
-    def _unavailable(self, side: str, tactic: Tactic, phase: Phase) -> str | None:
-        if side not in tactic.sides:
-            return f"The {self.scenario.sides[side].name} delegation cannot use it."
-        if "tactic" not in phase.moves:
-            return f"No tactics in this phase ({phase.name})."
-        if tactic.phases is not None and phase.id not in tactic.phases:
-            names = ", ".join(self.scenario.phase(p).name for p in tactic.phases)
-            return f"Only in: {names}."
-        if tactic.limit is not None and self._used_by[(side, tactic.id)] >= tactic.limit:
-            return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
-        if not self._holds(tactic.when):
-            return self._when_text[tactic.id]
-        return None
-
     def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
@@ -554,7 +594,9 @@ class Game:
         return line
 
     def _do_propose(self, side: str, move: Move) -> None:
-        package = self.space.package_of(move.chosen) or from_ids(self.scenario, move.chosen)
+        checked, package = self._checked  # apply() has checked the package
+        if checked is not move or package is None:
+            package = self.space.package_of(move.chosen) or from_ids(self.scenario, move.chosen)
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
