@@ -137,6 +137,7 @@ class Negotiator:
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
+        self._clock: tuple[SideView, float] | None = None
         self._prior = opposed_values(view)
 
     # ----- the decision -----------------------------------------------------------------
@@ -146,11 +147,12 @@ class Negotiator:
         state = view.state
         assert state.to_move == self.side and view.side == self.side, \
             "not this negotiator's turn"
-        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         legal = view.legal
         kinds = {m.kind for m in legal}
-        model = self.model(view)
-        target = self.target(view, model)
+        # The opponent model is made only when this decision reads it (a time-based target
+        # does not, nor does an answer to an offer).
+        target = self._target(view, self.model(view).offers
+                              if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
         standing = view.standing_from_other()
         index = self.space.index
@@ -185,9 +187,10 @@ class Negotiator:
                                                f"target ({points(target)}) and its fallback "
                                                f"({points(view.batna)}).")
 
+        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         # Tactics draw from their own stream, so that weighing a tactic and not using it
-        # leaves the offer it makes unchanged.
-        tactic = self._tactic(view, legal, model, random.Random(rng.random()))
+        # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
+        tactic = self._tactic(view, legal, rng.random())
         if tactic is not None:
             return tactic
 
@@ -202,6 +205,7 @@ class Negotiator:
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
+            model = self.model(view)
             package = self._choose(model, target, rng, view.last_offer(self.side))
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -255,6 +259,14 @@ class Negotiator:
     def clock(self, view: SideView) -> float:
         """How far along its concession it should be, from 0 to 1: the later of the share
         of the talks gone by and the share of the rounds it expects them to survive."""
+        kept = self._clock
+        if kept is not None and kept[0] is view:  # asked more than once for one decision
+            return kept[1]
+        clock = self._clock_of(view)
+        self._clock = (view, clock)
+        return clock
+
+    def _clock_of(self, view: SideView) -> float:
         total = view.known.total_rounds
         elapsed = view.state.round - 1
         deadline = elapsed / max(total - 1, 1)
@@ -302,6 +314,10 @@ class Negotiator:
 
     def target(self, view: SideView, model: OpponentModel) -> float:
         """The utility it aims for at this point of the game."""
+        return self._target(view, model.offers)
+
+    def _target(self, view: SideView, offers: Sequence[Package] | None) -> float:
+        """:meth:`target`, given the other side's proposals (read only by tit-for-tat)."""
         reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
         time = self.clock(view)
@@ -309,7 +325,7 @@ class Negotiator:
         index = self.space.index
         if strategy == "tit_for_tat":
             target = start
-            offers = model.offers
+            assert offers is not None
             for before, after in zip(offers, offers[1:]):
                 moved = self.own[index[after]] - self.own[index[before]]
                 target -= max(moved, 0.0)
@@ -362,8 +378,8 @@ class Negotiator:
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], model: OpponentModel,
-                rng: random.Random) -> Decision | None:
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float) -> Decision | None:
+        """A tactic worth a turn now, if any; its random choices are seeded with *seed*."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -373,9 +389,11 @@ class Negotiator:
             return None  # the last round is for offers: a tactic then wastes the move
         if view.last_offer(self.side) is None:
             return None  # its opening offer comes first: it anchors the talks
+        rng = random.Random(seed)
         if "propose" in {m.kind for m in legal} and \
                 rng.random() >= self.personality.tactic_rate:
             return None
+        model = self.model(view)
         time = self.clock(view)
         standing = self._standing(view)
         scored = [(self._worth(view, tactic, model, time, standing), tactic)
