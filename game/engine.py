@@ -20,7 +20,7 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from transitions import MachineError
 
@@ -113,6 +113,27 @@ class Rules:
         names.update({f"walkout_{side}": 0.0 for side in sides})
         self.names = names
         self._plans: dict[tuple[str, str], list[_Planned]] = {}
+        self._known: dict[str, dict[str, Any]] = {}
+
+    def known_of(self, side: str) -> dict[str, Any]:
+        """What *side* knows for every game (:class:`Knowledge` but for the rules of the
+        day, the conditions, the seed and the length of the game)."""
+        known = self._known.get(side)
+        if known is None:
+            scenario = self.scenario
+            other = scenario.sides[scenario.other(side)]
+            space = outcome_space(scenario)
+            known = self._known[side] = dict(
+                side=side, seat=scenario.side_ids.index(side), me=scenario.sides[side],
+                other=OtherSide(scenario.other(side), other.name, other.short,
+                                other.negotiator),
+                issues=tuple(scenario.issues), meters=tuple(scenario.meters),
+                phases=tuple(scenario.phases),
+                tactics={t.id: t for t in self.side_tactics[side]},
+                space=OwnSpace(space.packages, space.index, space.utility[side],
+                               space.crosses[side], space.by_utility(side),
+                               space.positions))
+        return known
 
     def plan_of(self, side: str, phase: Phase) -> list[_Planned]:
         """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
@@ -360,21 +381,9 @@ class Game:
     def _knowledge(self, side: str) -> Knowledge:
         known = self._known.get(side)
         if known is None:
-            other = self.scenario.sides[self.scenario.other(side)]
-            space = self.space
-            known = Knowledge(
-                side=side, seat=self.sides.index(side), me=self.scenario.sides[side],
-                other=OtherSide(self.scenario.other(side), other.name, other.short,
-                                other.negotiator),
-                settings=self.settings,
-                issues=tuple(self.scenario.issues), meters=tuple(self.scenario.meters),
-                phases=tuple(self.scenario.phases),
-                tactics={t.id: t for t in self._side_tactics[side]},
-                space=OwnSpace(space.packages, space.index, space.utility[side],
-                               space.crosses[side], space.by_utility(side),
-                               space.positions),
-                conditions=dict(self._conditions), seed=self.seed,
-                total_rounds=self._total_rounds)
+            known = Knowledge(**self._rules.known_of(side), settings=self.settings,
+                              conditions=dict(self._conditions), seed=self.seed,
+                              total_rounds=self._total_rounds)
             self._known[side] = known
         return known
 

@@ -39,10 +39,11 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 import math
 import random
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.analysis import Package, points
 from game.model import Personality, Strategy, Tactic
@@ -105,6 +106,38 @@ def replace_personality(personality: Personality, **changes: object) -> Personal
     return personality.model_copy(update=changes)
 
 
+def _tuned(personality: Personality, difficulty: Difficulty,
+           strategy: Strategy | None) -> tuple[Personality, float]:
+    """:func:`tuned`, with the strategy of a balancing run that tries every one."""
+    played, modelling = tuned(personality, difficulty)
+    if strategy is not None:
+        played = replace_personality(played, strategy=strategy)
+    return played, modelling
+
+
+#: What the computer derives from a scenario's parts alone, kept for the next game: the ids
+#: of the parts -> (the parts, what was derived). The parts are kept so that their ids are
+#: not reused while the entry lasts.
+_DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
+#: The most entries kept (a class server may load many versions of its scenarios).
+_DERIVED_LIMIT = 256
+
+_T = TypeVar("_T")
+
+
+def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
+    """``make()``, which depends on *parts* alone (immutable parts of a scenario and
+    settings, told apart by identity): made once and shared by later games."""
+    key = tuple(map(id, parts))
+    kept = _DERIVED.get(key)
+    if kept is None or any(a is not b for a, b in zip(kept[0], parts)):
+        if len(_DERIVED) >= _DERIVED_LIMIT:
+            _DERIVED.clear()
+        kept = _DERIVED[key] = (parts, make())
+    result: _T = kept[1]
+    return result
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -117,9 +150,9 @@ class Negotiator:
         self.side = known.side
         self.other = known.other.id
         self.difficulty: Difficulty = difficulty or known.settings.difficulty
-        self.personality, self.modelling = tuned(known.me.personality, self.difficulty)
-        if strategy is not None:  # a balancing run trying every strategy
-            self.personality = replace_personality(self.personality, strategy=strategy)
+        self.personality, self.modelling = _shared(
+            (known.me.personality, self.difficulty, strategy),
+            lambda: _tuned(known.me.personality, self.difficulty, strategy))
         # Its mood for this game: the same delegation concedes a little faster or slower,
         # and holds out for a little more or less, from one game to the next, so that a
         # replay is not a rerun (drawn from the game's seed: a replayed game is the same).
@@ -131,14 +164,15 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        self.sorted_values = [self.own[n] for n in self.by_utility]
+        self.sorted_values = _shared((self.by_utility, self.own),
+                                     lambda: [self.own[n] for n in self.by_utility])
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         self.name = known.me.name
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
-        self._prior = opposed_values(view)
+        self._prior = _shared((known.me, known.issues), lambda: opposed_values(view))
 
     # ----- the decision -----------------------------------------------------------------
 
