@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 import math
+import operator
 import random
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -374,17 +375,25 @@ class Negotiator:
         return round(max(target, reserve), 4)
 
     def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
+        low, high = self._span(target, band)
+        return self.by_utility[low:high]
+
+    def _span(self, target: float, band: float = 0.06) -> tuple[int, int]:
+        """Where the packages worth about *target* to it lie in :attr:`by_utility`: those
+        from *target* to *target* + *band*, else the next better one, else its best."""
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
         high = bisect.bisect_right(self.sorted_values, target + band)
-        return self.by_utility[low:high] or self.by_utility[low:low + 1] or \
-            self.by_utility[-1:]
+        if low < high:
+            return low, high
+        count = len(self.by_utility)
+        return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
     def _choose(self, model: OpponentModel, target: float, rng: random.Random,
                 previous: Package | None = None) -> Package:
-        candidates = self._candidates(target)
+        low, high = self._span(target)
         packages = self.space.packages
         if model.known and self.modelling:
-            weight, own = self.modelling, self.own
+            weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
             # (how much each issue weighs), so its bids explore and replays differ.
             spread = UNSURE * (1.0 - model.certainty)
@@ -395,20 +404,31 @@ class Negotiator:
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):
                     row[option] += STEADY
-            scored = []
-            for n in candidates:  # the hot loop of a simulation: kept plain
-                estimate = 0.0
-                for row, option in zip(rows, packages[n]):
-                    estimate += row[option]
-                scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
-            scored.sort()
-            pick = scored[0][1]
+            # The hot loop of a simulation, a column (issue) at a time: each candidate's
+            # estimate is the sum of its options' rows, added in issue order from 0.0.
+            estimates = [0.0] * (high - low)
+            for row, column in zip(rows, self._columns()):
+                estimates = list(map(operator.add, estimates,
+                                     map(row.__getitem__, column[low:high])))
+            keep = 1 - weight
+            scored = [-(weight * estimate + keep * own)
+                      for estimate, own in zip(estimates, self.sorted_values[low:high])]
+            pick = min(zip(scored, self.by_utility[low:high]))[1]
         else:
-            pick = rng.choice(candidates)
+            pick = rng.choice(self.by_utility[low:high])
         return packages[pick]
 
+    def _columns(self) -> list[list[int]]:
+        """For each issue, the option each package of :attr:`by_utility` picks, in that
+        order (made once per scenario and side)."""
+        by_utility, packages = self.by_utility, self.space.packages
+        return _shared((by_utility, packages), lambda: [
+            [packages[n][i] for n in by_utility] for i in range(len(packages[0]))])
+
     def _next_offer_value(self, target: float) -> float:
-        return min((self.own[n] for n in self._candidates(target)), default=target)
+        # The candidates are in order of this side's utility: the first is worth least.
+        low, high = self._span(target)
+        return self.sorted_values[low] if low < high else target
 
     # ----- tactics ----------------------------------------------------------------------
 
