@@ -114,6 +114,25 @@ class Rules:
         self.names = names
         self._plans: dict[tuple[str, str], list[_Planned]] = {}
         self._known: dict[str, dict[str, Any]] = {}
+        self._phase_of: dict[int, tuple[Phase, int]] = {}
+        #: Side id -> move kind -> the side's line or its variants.
+        self.lines: dict[str, dict[str, str | list[str]]] = {
+            s: dict(scenario.sides[s].lines.items()) for s in sides}
+
+    def phase_at(self, round_number: int) -> tuple[Phase, int]:
+        """The phase of round *round_number* and the first round of that phase."""
+        found = self._phase_of.get(round_number)
+        if found is None:
+            first = 1
+            for phase, rounds in self.plan:
+                if round_number < first + rounds:
+                    found = phase, first
+                    break
+                first += rounds
+            else:
+                found = self.plan[-1][0], first - self.plan[-1][1]
+            self._phase_of[round_number] = found
+        return found
 
     def known_of(self, side: str) -> dict[str, Any]:
         """What *side* knows for every game (:class:`Knowledge` but for the rules of the
@@ -254,6 +273,8 @@ class Game:
         #: Every move each side has, in the order of :meth:`choices`.
         self._side_moves = rules.side_moves
         self._choices: dict[str, list[Choice]] = {}
+        #: The moves the side to move may make now (made once a turn, for its view).
+        self._legal: tuple[Move, ...] | None = None
         #: The last proposal whose package was checked, and that package.
         self._checked: tuple[Move | None, Package | None] = (None, None)
         #: What players are told while a tactic's condition does not hold.
@@ -375,7 +396,7 @@ class Game:
             known=self._knowledge(side), state=state, names=dict(self._names),
             offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
             batna=self._batna[side], stance=self._stance[side],
-            legal=tuple(self.legal_moves()) if self.to_move == side else (),
+            legal=self._legal_now() if self.to_move == side else (),
             record=tuple(self._seen[side]))
 
     def _knowledge(self, side: str) -> Knowledge:
@@ -401,6 +422,11 @@ class Game:
         if side is None:
             return []
         return [c.move for c in self.choices(side) if c.why_not is None]
+
+    def _legal_now(self) -> tuple[Move, ...]:
+        if self._legal is None:
+            self._legal = tuple(self.legal_moves())
+        return self._legal
 
     def choices(self, side: str | None = None) -> list[Choice]:
         """Every move *side* (default: the side to move) has, in a fixed order (propose,
@@ -515,6 +541,7 @@ class Game:
         start = len(self._log)
         self._snapshot = None
         self._choices = {}
+        self._legal = None
         self._moves.append((side, move, reason))
         if move.timed_out:
             name = self.scenario.sides[side].name
@@ -532,6 +559,7 @@ class Game:
             # An answer comes before the side's move: its turn goes on.
             self._snapshot = None
             self._choices = {}
+            self._legal = None
             return self._log[start:]
         if not self.finished:
             self._turn += 1
@@ -547,6 +575,7 @@ class Game:
         self._meter_history.append(dict(self._meters))
         self._snapshot = None
         self._choices = {}
+        self._legal = None
         return self._log[start:]
 
     # ----- rules ------------------------------------------------------------------------
@@ -583,8 +612,8 @@ class Game:
     def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
-        lines: dict[str, str | list[str]] = dict(self.scenario.sides[side].lines.items())
-        return self._say(side, lines.get(kind, _DEFAULT_LINES[kind]), proposing)
+        return self._say(side, self._rules.lines[side].get(kind, _DEFAULT_LINES[kind]),
+                         proposing)
 
     def _say(self, side: str, variants: str | list[str],
              proposing: Package | None = None) -> str:
@@ -859,12 +888,7 @@ class Game:
         log.debug("game over: %s after %d turns", outcome.id, self._turn)
 
     def _phase_at(self, round_number: int) -> tuple[Phase, int]:
-        first = 1
-        for phase, rounds in self._phase_plan:
-            if round_number < first + rounds:
-                return phase, first
-            first += rounds
-        return self._phase_plan[-1][0], first - self._phase_plan[-1][1]
+        return self._rules.phase_at(round_number)
 
     def _ids(self, package: Package | None) -> dict[str, str] | None:
         return to_ids(self.scenario, package) if package is not None else None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.model import Issue, Scenario
 
@@ -105,14 +105,33 @@ class Table:
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
-        self.theirs = [p for side, p in offers if side == self.other]
-        mine = [p for side, p in offers if side == speaker]
-        #: Every package the speaker has proposed, the one it proposes now included.
-        self.all_mine = mine + ([proposing] if proposing is not None else [])
-        #: The speaker's own offer as it speaks (the one it proposes now, or its latest):
-        #: it never complains of what it offers itself.
-        self.mine = self.all_mine[-1] if self.all_mine else None
+        # The offers are sorted out by side only if a line refers to them.
+        self._offers = tuple(offers)
+        self._proposing = proposing
+        self._theirs: list[Package] | None = None
+        self._all_mine: list[Package] | None = None
         self.threats = threats
+
+    @property
+    def theirs(self) -> list[Package]:
+        """The other side's proposals, in order."""
+        if self._theirs is None:
+            self._theirs = [p for side, p in self._offers if side == self.other]
+        return self._theirs
+
+    @property
+    def all_mine(self) -> list[Package]:
+        """Every package the speaker has proposed, the one it proposes now included."""
+        if self._all_mine is None:
+            self._all_mine = [p for side, p in self._offers if side == self.speaker] + \
+                ([self._proposing] if self._proposing is not None else [])
+        return self._all_mine
+
+    @property
+    def mine(self) -> Package | None:
+        """The speaker's own offer as it speaks (the one it proposes now, or its latest):
+        it never complains of what it offers itself."""
+        return self.all_mine[-1] if self.all_mine else None
 
     def fill(self, name: str) -> str | None:
         """The words for placeholder *name*, or None when nothing fits now."""
@@ -163,6 +182,21 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[str, ...]:
+    """A line cut at its placeholders: text, placeholder name, text, ..., text."""
+    return tuple(_TOKEN.split(text))
+
+
+def _filled(text: str, fill: Callable[[str], str | None]) -> str:
+    """*text* with each placeholder replaced by ``fill(name)`` (nothing when None)."""
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return text
+    return "".join([piece if n % 2 == 0 else fill(piece) or ""
+                    for n, piece in enumerate(pieces)])
+
+
 def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
                 pick: int) -> str:
     """:func:`pick_line`'s line."""
@@ -188,11 +222,11 @@ def pick_line(variants: str | Sequence[str], table: Table, last: str | None,
     for text in options:
         names = _names(text)
         if all(fill(name) is not None for name in names):
-            line = _TOKEN.sub(lambda m: fill(m.group(1)) or "", text) if names else text
+            line = _filled(text, fill) if names else text
             filled.append((line, text, any(n != "other" for n in names)))
     if not filled:  # every variant needs something that did not happen: the plainest one
         plain = min(options, key=lambda t: len(_names(t)))
-        return _TOKEN.sub(lambda m: fill(m.group(1)) or "", plain), plain
+        return _filled(plain, fill), plain
     fresh = [f for f in filled if last not in (f[0], f[1])] or filled
     context = [f for f in fresh if f[2]]
     pool = context if context and pick % 10 < 7 else fresh
