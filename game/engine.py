@@ -86,6 +86,8 @@ class Rules:
         self.scenario = scenario
         self.rounds = rounds
         self.machine = machine
+        self.space = outcome_space(scenario)
+        self.sides = scenario.side_ids
         self.plan = phase_plan(scenario, rounds)
         self.total_rounds = sum(n for _, n in self.plan)
         self.phases = {p.id: p for p in scenario.phases}
@@ -195,17 +197,24 @@ def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | No
     return f"{what} in this phase ({phase.name})."
 
 
+#: id of a scenario -> (the scenario, its phase machine, its rules by number of rounds).
+#: The scenario is kept so that its id is not reused while the entry lasts.
+_RULES: dict[int, tuple[Scenario, PhaseMachine, dict[int | None, Rules]]] = {}
+#: The most scenarios whose rules are kept (a class server may load many versions).
+_RULES_LIMIT = 64
+
+
 def _rules(scenario: Scenario, rounds: int | None) -> Rules:
-    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept with the
-    scenario (a copy of the scenario, which may differ, makes its own)."""
-    kept = scenario._rules
-    if not isinstance(kept, dict) or kept.get("scenario") is not scenario:
-        kept = scenario._rules = {"scenario": scenario, "machine": PhaseMachine(scenario)}
-    rules = kept.get(rounds)
-    if not isinstance(rules, Rules):
-        machine = kept["machine"]
-        assert isinstance(machine, PhaseMachine)
-        rules = kept[rounds] = Rules(scenario, rounds, machine)
+    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept (a copy
+    of the scenario, which may differ, makes its own)."""
+    kept = _RULES.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_RULES) >= _RULES_LIMIT:
+            _RULES.clear()
+        kept = _RULES[id(scenario)] = (scenario, PhaseMachine(scenario), {})
+    rules = kept[2].get(rounds)
+    if rules is None:
+        rules = kept[2][rounds] = Rules(scenario, rounds, kept[1])
     return rules
 
 
@@ -228,9 +237,9 @@ class Game:
         #: Side id -> the name of the team (or "Computer") playing it, for the record.
         self.teams = dict(teams or {})
         #: Every package with both sides' utilities (derived from the scenario alone).
-        self.space: OutcomeSpace = outcome_space(scenario)
-        self.sides: tuple[str, str] = scenario.side_ids
         rules = self._rules = _rules(scenario, self.settings.rounds)
+        self.space: OutcomeSpace = rules.space
+        self.sides: tuple[str, str] = rules.sides
         self._phase_plan: list[tuple[Phase, int]] = rules.plan
         self._total_rounds = rules.total_rounds
         self._protocol = rules.machine.start()

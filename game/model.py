@@ -391,8 +391,6 @@ class Scenario(Part):
     _file: str = PrivateAttr(default="<scenario>")
     _digest: str = PrivateAttr(default="")
     _space: object = PrivateAttr(default=None)
-    # The engine's tables derived from the scenario, made on first use (game.engine).
-    _rules: object = PrivateAttr(default=None)
 
     @property
     def file(self) -> str:
