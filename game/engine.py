@@ -243,6 +243,9 @@ class Game:
         self._phase_plan: list[tuple[Phase, int]] = rules.plan
         self._total_rounds = rules.total_rounds
         self._protocol = rules.machine.start()
+        #: The id of the current phase: the machine's state, and once the game is over the
+        #: phase it ended in.
+        self._phase_now: str = self._protocol.state
         self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
         self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
         self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
@@ -273,7 +276,7 @@ class Game:
         self._phases = rules.phases
         self._conditions = scenario._conditions
         self._names = dict(rules.names)
-        self._names[self._phase_id] = 1.0
+        self._names[self._phase_now] = 1.0
         self._tactics = rules.tactics
         self._side_tactics = rules.side_tactics
         self._issue_ids = rules.issue_ids
@@ -349,7 +352,7 @@ class Game:
 
     @property
     def to_move(self) -> str | None:
-        return None if self.finished else self.sides[self._turn % 2]
+        return None if self._outcome is not None else self.sides[self._turn % 2]
 
     @property
     def moves(self) -> tuple[Played, ...]:
@@ -377,7 +380,7 @@ class Game:
         if self._snapshot is None:
             phase, first = self._phase_at(min(self._round, self._total_rounds))
             self._snapshot = GameState(
-                phase=self._phase_id, round=self._round, rounds=self._total_rounds,
+                phase=self._phase_now, round=self._round, rounds=self._total_rounds,
                 phase_round=min(self._round, self._total_rounds) - first + 1,
                 phase_rounds=self._phase_rounds[phase.id],
                 turn=self._turn, to_move=self.to_move, meters=dict(self._meters),
@@ -592,13 +595,7 @@ class Game:
     @property
     def _phase(self) -> Phase:
         """The current phase (the last one played, once the game is over)."""
-        return self._phases[self._phase_id]
-
-    @property
-    def _phase_id(self) -> str:
-        if self._protocol.state == ENDED:
-            return self._phase_at(min(self._round, self._total_rounds))[0].id
-        return self._protocol.state
+        return self._phases[self._phase_now]
 
     @property
     def _last_turn(self) -> bool:
@@ -852,6 +849,7 @@ class Game:
             if self._round > 1:
                 self._set(self._protocol.state, 0)
                 self._protocol.trigger("advance")
+                self._phase_now = self._protocol.state
                 self._set(self._protocol.state, 1)
             self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
         # One draw per event per round, whether or not it can happen, so that one
@@ -893,6 +891,8 @@ class Game:
             self._protocol.trigger("conclude")
         except MachineError as exc:  # pragma: no cover - the machine allows it from any phase
             raise IllegalMoveError(str(exc)) from exc
+        assert self._protocol.state == ENDED
+        self._phase_now = self._phase_at(min(self._round, self._total_rounds))[0].id
         self._add("outcome", title=outcome.name, body=outcome.text, ref=outcome.id)
         log.debug("game over: %s after %d turns", outcome.id, self._turn)
 
@@ -907,7 +907,7 @@ class Game:
              offer: dict[str, str] | None = None, cite: Sequence[str] = (),
              changes: tuple[Change, ...] = (), private: str | None = None,
              ref: str | None = None, occurrence: int = 1) -> None:
-        entry = Entry(self._turn, self._round, self._phase_id, kind, title, body, speaker,
+        entry = Entry(self._turn, self._round, self._phase_now, kind, title, body, speaker,
                       move, offer, tuple(cite), changes, private, ref, occurrence)
         self._log.append(entry)
         if private is None:
