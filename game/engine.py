@@ -25,7 +25,7 @@ from typing import Any, Literal
 from transitions import MachineError
 
 from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_ids, \
-    outcome_space, to_ids
+    outcome_space
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, Scenario, Tactic
@@ -96,6 +96,9 @@ class Rules:
         self.tactics = {t.id: t for t in scenario.tactics}
         self.side_tactics = {s: [t for t in scenario.tactics if s in t.sides] for s in sides}
         self.issue_ids = {issue.id for issue in scenario.issues}
+        #: The issue ids in order, and each issue's option ids in order.
+        self.issue_order = [issue.id for issue in scenario.issues]
+        self.option_ids = [[o.id for o in issue.options] for issue in scenario.issues]
         self.answers = [Move.answer(issue.id) for issue in scenario.issues] + \
             [Move.deflect(), Move.decline()]
         self.side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
@@ -120,6 +123,11 @@ class Rules:
         #: Side id -> move kind -> the side's line or its variants.
         self.lines: dict[str, dict[str, str | list[str]]] = {
             s: dict(scenario.sides[s].lines.items()) for s in sides}
+
+    def ids_of(self, package: Package) -> dict[str, str]:
+        """:func:`~game.analysis.to_ids` of *package*."""
+        return dict(zip(self.issue_order, [options[n] for options, n
+                                           in zip(self.option_ids, package)]))
 
     def phase_at(self, round_number: int) -> tuple[Phase, int]:
         """The phase of round *round_number* and the first round of that phase."""
@@ -606,8 +614,13 @@ class Game:
         self._names[name] = float(value)
 
     def _set_package(self, package: Package | None) -> None:
-        for n, issue in enumerate(self.scenario.issues):
-            self._set(issue.id, package[n] + 1 if package is not None else 0)
+        names = self._names
+        if package is None:
+            for issue_id in self._rules.issue_order:
+                names[issue_id] = 0.0
+        else:
+            for issue_id, option in zip(self._rules.issue_order, package):
+                names[issue_id] = float(option + 1)
 
     def _holds(self, text: str | None) -> bool:
         """Whether a condition written in the scenario holds now (no condition: True)."""
@@ -647,7 +660,7 @@ class Game:
         last = next((n for n in range(len(self._offers) - 1, -1, -1)
                      if self._offers[n][0] == side), None)
         previous = self._offers[last][1] if last is not None else None
-        offer = to_ids(self.scenario, package)
+        offer = self._rules.ids_of(package)
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal.
             body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
@@ -900,7 +913,7 @@ class Game:
         return self._rules.phase_at(round_number)
 
     def _ids(self, package: Package | None) -> dict[str, str] | None:
-        return to_ids(self.scenario, package) if package is not None else None
+        return self._rules.ids_of(package) if package is not None else None
 
     def _add(self, kind: EntryKind, *, title: str = "", body: str = "",
              speaker: str | None = None, move: Move | None = None,

@@ -131,7 +131,7 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
     settings, told apart by identity): made once and shared by later games."""
     key = tuple(map(id, parts))
     kept = _DERIVED.get(key)
-    if kept is None or any(a is not b for a, b in zip(kept[0], parts)):
+    if kept is None or not all(map(operator.is_, kept[0], parts)):
         if len(_DERIVED) >= _DERIVED_LIMIT:
             _DERIVED.clear()
         kept = _DERIVED[key] = (parts, make())
