@@ -17,6 +17,7 @@ replaying the others.
 from __future__ import annotations
 
 import logging
+import operator
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -534,7 +535,8 @@ class Game:
             if tactic.limit is not None and \
                     self._used_by.get((side, tactic.id), 0) >= tactic.limit:
                 return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
-            if not self._holds(tactic.when):
+            when = tactic.when
+            if when is not None and not self._conditions[when].holds(self._names):
                 return self._when_text[tactic.id]
             return None
         if move.kind == "propose":
@@ -701,8 +703,8 @@ class Game:
         theirs = next((p for who, p in reversed(self._offers) if who == other), None)
         if theirs is None:
             return None, ""
-        before = sum(a == b for a, b in zip(previous, theirs))
-        after = sum(a == b for a, b in zip(package, theirs))
+        before = sum(map(operator.eq, previous, theirs))
+        after = sum(map(operator.eq, package, theirs))
         how = f"the other side's last proposal on {after} of {len(package)} issues " \
               f"(before: {before})"
         if after > before:

@@ -24,6 +24,7 @@ refers to what happened is preferred, and a side never says the same line twice 
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -142,13 +143,18 @@ class Table:
             if len(self.theirs) < 2:
                 return None
             last, before = self.theirs[-1], self.theirs[-2]
+            own = self.mine
             held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
-                    and (self.mine is None or self.mine[n] != a)]
+                    and (own is None or own[n] != a)]
             if not held:
                 return None
             # The kept option the speaker has offered least often itself: the one it is
             # furthest from (ties: the first issue of the agenda).
-            n = min(held, key=lambda k: sum(p[k] == last[k] for p in self.all_mine))
+            if len(held) == 1:
+                n = held[0]
+            else:
+                mine = self.all_mine
+                n = min(held, key=lambda k: sum([p[k] == last[k] for p in mine]))
             return option_words(scenario.issues[n].options[last[n]].name)
         if name == "withdrawn":
             # An option the other side had offered, as the speaker's own offer has it, and
@@ -169,7 +175,7 @@ class Table:
             if len(self.theirs) < 2 or self.mine is None:
                 return None
             mine = self.mine
-            met = [sum(a == b for a, b in zip(p, mine)) for p in self.theirs[-2:]]
+            met = [sum(map(operator.eq, p, mine)) for p in self.theirs[-2:]]
             if (met[1] > met[0]) == (name == "moved"):
                 return scenario.sides[self.other].name
             return None
