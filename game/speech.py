@@ -153,8 +153,8 @@ class Table:
             if len(held) == 1:
                 n = held[0]
             else:
-                mine = self.all_mine
-                n = min(held, key=lambda k: sum([p[k] == last[k] for p in mine]))
+                offered = self.all_mine
+                n = min(held, key=lambda k: sum([p[k] == last[k] for p in offered]))
             return option_words(scenario.issues[n].options[last[n]].name)
         if name == "withdrawn":
             # An option the other side had offered, as the speaker's own offer has it, and
