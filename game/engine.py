@@ -302,6 +302,8 @@ class Game:
         self._when_text = rules.when_text
         self._phase_rounds = rules.phase_rounds
         self._known: dict[str, Knowledge] = {}
+        #: Each side's latest view, given again until the game moves on.
+        self._views: dict[str, SideView] = {}
         #: The meters after each turn (index 0: at the start), for the debrief's chart.
         self._meter_history: list[dict[str, float]] = []
         self._begin_round()
@@ -413,12 +415,16 @@ class Game:
         """The game as *side* may see it: what the computer negotiator is given. The other
         side's private values are not in it (see :mod:`game.view`)."""
         state = self.state
-        return SideView(
+        kept = self._views.get(side)
+        if kept is not None and kept.state is state:
+            return kept  # nothing has happened since (the snapshot is made anew each move)
+        view = self._views[side] = SideView(
             known=self._knowledge(side), state=state, names=dict(self._names),
             offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
             batna=self._batna[side], stance=self._stance[side],
             legal=self._legal_now() if self.to_move == side else (),
             record=tuple(self._seen[side]))
+        return view
 
     def _knowledge(self, side: str) -> Knowledge:
         known = self._known.get(side)
