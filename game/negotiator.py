@@ -240,7 +240,11 @@ class Negotiator:
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
-            model = self.model(view)
+            # Bids read the opponent model only once it knows something and this level
+            # uses it; otherwise they need not make it.
+            model = self.model(view) if self.modelling and (
+                view.revealed[self.other] or
+                any(who == self.other for who, _ in view.offers)) else None
             package = self._choose(model, target, rng, view.last_offer(self.side))
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -250,7 +254,8 @@ class Negotiator:
                     state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
-            how = ("its model of the other side's wishes" if model.known and self.modelling
+            how = ("its model of the other side's wishes"
+                   if model is not None and model.known and self.modelling
                    else "its own priorities")
             return Decision(Move.propose(view.ids(package)),
                             f"Proposed a package worth {points(value)} points to {self.name} "
@@ -388,11 +393,13 @@ class Negotiator:
         count = len(self.by_utility)
         return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
-    def _choose(self, model: OpponentModel, target: float, rng: random.Random,
+    def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
                 previous: Package | None = None) -> Package:
+        """The package it bids at *target*, by *model* (None: a model that knows nothing
+        yet)."""
         low, high = self._span(target)
         packages = self.space.packages
-        if model.known and self.modelling:
+        if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
             # (how much each issue weighs), so its bids explore and replays differ.
