@@ -20,17 +20,17 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from transitions import MachineError
 
 from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_ids, \
-    outcome_space, to_ids
+    outcome_space
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic, line_text
 from game.moves import Change, Entry, EntryKind, Move
-from game.protocol import ENDED, Choice, GameState, TurnProtocol, build_machine, phase_plan
+from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import Table, meets, offer_speech, option_words, pick_line
@@ -78,6 +78,155 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+class Rules:
+    """What every game of a scenario played over the same number of rounds starts from,
+    derived from the scenario alone: built once (:func:`_rules`) and only read."""
+
+    def __init__(self, scenario: Scenario, rounds: int | None, machine: PhaseMachine) -> None:
+        self.scenario = scenario
+        self.rounds = rounds
+        self.machine = machine
+        self.space = outcome_space(scenario)
+        self.sides = scenario.side_ids
+        self.plan = phase_plan(scenario, rounds)
+        self.total_rounds = sum(n for _, n in self.plan)
+        self.phases = {p.id: p for p in scenario.phases}
+        self.phase_rounds = {p.id: n for p, n in self.plan}
+        sides = scenario.side_ids
+        self.tactics = {t.id: t for t in scenario.tactics}
+        self.side_tactics = {s: [t for t in scenario.tactics if s in t.sides] for s in sides}
+        self.issue_ids = {issue.id for issue in scenario.issues}
+        #: The issue ids in order, and each issue's option ids in order.
+        self.issue_order = [issue.id for issue in scenario.issues]
+        self.option_ids = [[o.id for o in issue.options] for issue in scenario.issues]
+        self.answers = [Move.answer(issue.id) for issue in scenario.issues] + \
+            [Move.deflect(), Move.decline()]
+        self.side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
+                           + [Move.use(t.id) for t in self.side_tactics[s]]
+                           + [Move.walkout(), Move.wait()] for s in sides}
+        self.when_text = {t.id: sentence(t.when_text or f"needs {t.when}")
+                          for t in scenario.tactics}
+        #: The numbers conditions see at the start of a game (before its first phase).
+        names = {o.id: float(n) for i in scenario.issues for n, o in enumerate(i.options, 1)}
+        names.update({m.id: float(m.start) for m in scenario.meters})
+        names.update({i.id: 0.0 for i in scenario.issues})
+        names.update({p.id: 0.0 for p in scenario.phases})
+        names.update({t.id: 0.0 for t in scenario.tactics})
+        names.update({e.id: 0.0 for e in scenario.events})
+        names.update(round=1.0, rounds_left=float(self.total_rounds - 1), turn=0.0,
+                     offers=0.0, agreed=0.0, walkout=0.0)
+        names.update({f"walkout_{side}": 0.0 for side in sides})
+        names.update({f"offers_{side}": 0.0 for side in sides})
+        self.names = names
+        self._plans: dict[tuple[str, str], list[_Planned]] = {}
+        self._known: dict[str, dict[str, Any]] = {}
+        self._phase_of: dict[int, tuple[Phase, int]] = {}
+        #: Side id -> move kind -> the side's line or its variants.
+        self.lines: dict[str, dict[str, str | list[str | SaidWhen]]] = {
+            s: dict(scenario.sides[s].lines.items()) for s in sides}
+
+    def ids_of(self, package: Package) -> dict[str, str]:
+        """:func:`~game.analysis.to_ids` of *package*."""
+        return dict(zip(self.issue_order, [options[n] for options, n
+                                           in zip(self.option_ids, package)]))
+
+    def phase_at(self, round_number: int) -> tuple[Phase, int]:
+        """The phase of round *round_number* and the first round of that phase."""
+        found = self._phase_of.get(round_number)
+        if found is None:
+            first = 1
+            for phase, rounds in self.plan:
+                if round_number < first + rounds:
+                    found = phase, first
+                    break
+                first += rounds
+            else:
+                found = self.plan[-1][0], first - self.plan[-1][1]
+            self._phase_of[round_number] = found
+        return found
+
+    def known_of(self, side: str) -> dict[str, Any]:
+        """What *side* knows for every game (:class:`Knowledge` but for the rules of the
+        day, the conditions, the seed and the length of the game)."""
+        known = self._known.get(side)
+        if known is None:
+            scenario = self.scenario
+            other = scenario.sides[scenario.other(side)]
+            space = outcome_space(scenario)
+            known = self._known[side] = dict(
+                side=side, seat=scenario.side_ids.index(side), me=scenario.sides[side],
+                other=OtherSide(scenario.other(side), other.name, other.short,
+                                other.negotiator),
+                issues=tuple(scenario.issues), meters=tuple(scenario.meters),
+                phases=tuple(scenario.phases),
+                tactics={t.id: t for t in self.side_tactics[side]},
+                space=OwnSpace(space.packages, space.index, space.utility[side],
+                               space.crosses[side], space.by_utility(side),
+                               space.positions))
+        return known
+
+    def plan_of(self, side: str, phase: Phase) -> list[_Planned]:
+        """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
+        move, its choice when the phase alone rules it out (:func:`_fixed_refusal`; else
+        None), its tactic, and its choice when it is available."""
+        plan = self._plans.get((side, phase.id))
+        if plan is None:
+            plan = []
+            for move in self.side_moves[side]:
+                tactic = self.tactics[move.tactic] if move.tactic is not None else None
+                why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase)
+                plan.append((move, Choice(move, why) if why is not None else None, tactic,
+                             Choice(move, None)))
+            self._plans[(side, phase.id)] = plan
+        return plan
+
+
+#: A move as :meth:`Rules.plan_of` plans it.
+_Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+
+
+def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | None,
+                   phase: Phase) -> str | None:
+    """Why *side* may not make a move of *kind* (with *tactic*, for a tactic) in *phase*
+    whatever the game has come to (None: it may, as far as the phase goes)."""
+    if tactic is not None:
+        if side not in tactic.sides:
+            return f"The {scenario.sides[side].name} delegation cannot use it."
+        if "tactic" not in phase.moves:
+            return f"No tactics in this phase ({phase.name})."
+        if tactic.phases is not None and phase.id not in tactic.phases:
+            names = ", ".join(scenario.phase(p).name for p in tactic.phases)
+            return f"Only in: {names}."
+        return None
+    if kind in ("pass", "answer") or kind in phase.moves:
+        return None
+    what = {"propose": "No proposals can be made", "accept": "Nothing can be accepted",
+            "reject": "Nothing can be rejected",
+            "walkout": "No delegation can walk out"}[kind]
+    return f"{what} in this phase ({phase.name})."
+
+
+#: id of a scenario -> (the scenario, its phase machine, its rules by number of rounds).
+#: The scenario is kept so that its id is not reused while the entry lasts.
+_RULES: dict[int, tuple[Scenario, PhaseMachine, dict[int | None, Rules]]] = {}
+#: The most scenarios whose rules are kept (a class server may load many versions).
+_RULES_LIMIT = 64
+
+
+def _rules(scenario: Scenario, rounds: int | None) -> Rules:
+    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept (a copy
+    of the scenario, which may differ, makes its own)."""
+    kept = _RULES.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_RULES) >= _RULES_LIMIT:
+            _RULES.clear()
+        kept = _RULES[id(scenario)] = (scenario, PhaseMachine(scenario), {})
+    rules = kept[2].get(rounds)
+    if rules is None:
+        rules = kept[2][rounds] = Rules(scenario, rounds, kept[1])
+    return rules
+
+
 class Game:
     """One game of a scenario. See the module's docstring for its face."""
 
@@ -97,12 +246,15 @@ class Game:
         #: Side id -> the name of the team (or "Computer") playing it, for the record.
         self.teams = dict(teams or {})
         #: Every package with both sides' utilities (derived from the scenario alone).
-        self.space: OutcomeSpace = outcome_space(scenario)
-        self.sides: tuple[str, str] = scenario.side_ids
-        self._phase_plan: list[tuple[Phase, int]] = phase_plan(scenario, self.settings.rounds)
-        self._total_rounds = sum(n for _, n in self._phase_plan)
-        self._protocol = TurnProtocol()
-        build_machine(scenario, self._protocol)
+        rules = self._rules = _rules(scenario, self.settings.rounds)
+        self.space: OutcomeSpace = rules.space
+        self.sides: tuple[str, str] = rules.sides
+        self._phase_plan: list[tuple[Phase, int]] = rules.plan
+        self._total_rounds = rules.total_rounds
+        self._protocol = rules.machine.start()
+        #: The id of the current phase: the machine's state, and once the game is over the
+        #: phase it ended in.
+        self._phase_now: str = self._protocol.state
         self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
         self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
         self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
@@ -130,27 +282,28 @@ class Game:
         #: Side id -> the entries that side may see, kept as the record grows.
         self._seen: dict[str, list[Entry]] = {s: [] for s in self.sides}
         self._snapshot: GameState | None = None
-        self._phases = {p.id: p for p in scenario.phases}
+        self._phases = rules.phases
         self._conditions = scenario._conditions
-        self._names = self._initial_names()
-        self._names[self._phase_id] = 1.0
-        self._tactics = {t.id: t for t in scenario.tactics}
-        self._side_tactics = {s: [t for t in scenario.tactics if s in t.sides]
-                              for s in self.sides}
-        self._issue_ids = {issue.id for issue in scenario.issues}
+        self._names = dict(rules.names)
+        self._names[self._phase_now] = 1.0
+        self._tactics = rules.tactics
+        self._side_tactics = rules.side_tactics
+        self._issue_ids = rules.issue_ids
         #: The answers a side asked what matters most may give.
-        self._answers = [Move.answer(issue.id) for issue in scenario.issues] + \
-            [Move.deflect(), Move.decline()]
+        self._answers = rules.answers
         #: Every move each side has, in the order of :meth:`choices`.
-        self._side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
-                            + [Move.use(t.id) for t in self._side_tactics[s]]
-                            + [Move.walkout(), Move.wait()] for s in self.sides}
+        self._side_moves = rules.side_moves
         self._choices: dict[str, list[Choice]] = {}
+        #: The moves the side to move may make now (made once a turn, for its view).
+        self._legal: tuple[Move, ...] | None = None
+        #: The last proposal whose package was checked, and that package.
+        self._checked: tuple[Move | None, Package | None] = (None, None)
         #: What players are told while a tactic's condition does not hold.
-        self._when_text = {t.id: sentence(t.when_text or f"needs {t.when}")
-                           for t in scenario.tactics}
-        self._phase_rounds = {p.id: n for p, n in self._phase_plan}
+        self._when_text = rules.when_text
+        self._phase_rounds = rules.phase_rounds
         self._known: dict[str, Knowledge] = {}
+        #: Each side's latest view, given again until the game moves on.
+        self._views: dict[str, SideView] = {}
         #: The meters after each turn (index 0: at the start), for the debrief's chart.
         self._meter_history: list[dict[str, float]] = []
         self._begin_round()
@@ -210,7 +363,7 @@ class Game:
 
     @property
     def to_move(self) -> str | None:
-        return None if self.finished else self.sides[self._turn % 2]
+        return None if self._outcome is not None else self.sides[self._turn % 2]
 
     @property
     def moves(self) -> tuple[Played, ...]:
@@ -238,7 +391,7 @@ class Game:
         if self._snapshot is None:
             phase, first = self._phase_at(min(self._round, self._total_rounds))
             self._snapshot = GameState(
-                phase=self._phase_id, round=self._round, rounds=self._total_rounds,
+                phase=self._phase_now, round=self._round, rounds=self._total_rounds,
                 phase_round=min(self._round, self._total_rounds) - first + 1,
                 phase_rounds=self._phase_rounds[phase.id],
                 turn=self._turn, to_move=self.to_move, meters=dict(self._meters),
@@ -262,31 +415,23 @@ class Game:
         """The game as *side* may see it: what the computer negotiator is given. The other
         side's private values are not in it (see :mod:`game.view`)."""
         state = self.state
-        return SideView(
+        kept = self._views.get(side)
+        if kept is not None and kept.state is state:
+            return kept  # nothing has happened since (the snapshot is made anew each move)
+        view = self._views[side] = SideView(
             known=self._knowledge(side), state=state, names=dict(self._names),
             offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
             batna=self._batna[side], stance=self._stance[side],
-            legal=tuple(self.legal_moves()) if self.to_move == side else (),
+            legal=self._legal_now() if self.to_move == side else (),
             record=tuple(self._seen[side]))
+        return view
 
     def _knowledge(self, side: str) -> Knowledge:
         known = self._known.get(side)
         if known is None:
-            other = self.scenario.sides[self.scenario.other(side)]
-            space = self.space
-            known = Knowledge(
-                side=side, seat=self.sides.index(side), me=self.scenario.sides[side],
-                other=OtherSide(self.scenario.other(side), other.name, other.short,
-                                other.negotiator),
-                settings=self.settings,
-                issues=tuple(self.scenario.issues), meters=tuple(self.scenario.meters),
-                phases=tuple(self.scenario.phases),
-                tactics={t.id: t for t in self._side_tactics[side]},
-                space=OwnSpace(space.packages, space.index, space.utility[side],
-                               space.crosses[side], space.by_utility(side),
-                               space.positions),
-                conditions=dict(self._conditions), seed=self.seed,
-                total_rounds=self._total_rounds)
+            known = Knowledge(**self._rules.known_of(side), settings=self.settings,
+                              conditions=dict(self._conditions), seed=self.seed,
+                              total_rounds=self._total_rounds)
             self._known[side] = known
         return known
 
@@ -305,6 +450,11 @@ class Game:
             return []
         return [c.move for c in self.choices(side) if c.why_not is None]
 
+    def _legal_now(self) -> tuple[Move, ...]:
+        if self._legal is None:
+            self._legal = tuple(self.legal_moves())
+        return self._legal
+
     def choices(self, side: str | None = None) -> list[Choice]:
         """Every move *side* (default: the side to move) has, in a fixed order (propose,
         accept, reject, its tactics, walk out, pass), each with None when it may make it
@@ -322,9 +472,12 @@ class Game:
             elif blocked is not None:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
-                phase = self._phase
-                choices = [Choice(move, self._why_not(move, side, phase))
-                           for move in self._side_moves[side]]
+                choices = []
+                for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
+                    if fixed is None:
+                        why = self._now(move, side, tactic)
+                        fixed = free if why is None else Choice(move, why)
+                    choices.append(fixed)
             self._choices[side] = choices
         return list(choices)
 
@@ -354,6 +507,7 @@ class Game:
             return None
         if self._asked == side:
             return _ANSWER_FIRST
+        tactic = None
         if move.kind == "tactic":
             tactic = self._tactics.get(move.tactic or "")
             if tactic is None:
@@ -365,28 +519,36 @@ class Game:
                     return f"There is no issue {move.issue!r} in this scenario."
                 if move.issue in self._revealed[side]:
                     return "You have already named that issue."
-            return self._unavailable(side, tactic, phase)
-        if move.kind == "pass":
+        why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase) or \
+            self._now(move, side, tactic)
+        if why is None and move.kind == "propose" and move.package is not None:
+            package = self.space.package_of(move.chosen)
+            self._checked = (move, package)
+            if package is None:
+                try:
+                    from_ids(self.scenario, move.chosen)
+                except ValueError as exc:
+                    return sentence(str(exc))
+                return "That is not a package of this scenario."
+            if not self.space.is_coherent(package):
+                return incoherence(self.scenario, package)
+        return why
+
+    def _now(self, move: Move, side: str, tactic: Tactic | None) -> str | None:
+        """Why the side to move may not make *move* now, by what the game has come to (what
+        the phase alone rules out is :func:`_fixed_refusal`'s)."""
+        if tactic is not None:
+            if tactic.limit is not None and \
+                    self._used_by.get((side, tactic.id), 0) >= tactic.limit:
+                return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
+            when = tactic.when
+            if when is not None and not self._conditions[when].holds(self._names):
+                return self._when_text[tactic.id]
             return None
-        if move.kind not in phase.moves:
-            what = {"propose": "No proposals can be made", "accept": "Nothing can be accepted",
-                    "reject": "Nothing can be rejected",
-                    "walkout": "No delegation can walk out"}[move.kind]
-            return f"{what} in this phase ({phase.name})."
         if move.kind == "propose":
             if self._last_turn:
                 return ("The last move of the game cannot be a proposal: nobody could "
                         "answer it.")
-            if move.package is not None:
-                package = self.space.package_of(move.chosen)
-                if package is None:
-                    try:
-                        from_ids(self.scenario, move.chosen)
-                    except ValueError as exc:
-                        return sentence(str(exc))
-                    return "That is not a package of this scenario."
-                if not self.space.is_coherent(package):
-                    return incoherence(self.scenario, package)
         elif move.kind in ("accept", "reject"):
             if self._standing is None or self._standing_by == side:
                 return f"There is no proposal from the other side to {move.kind}."
@@ -407,6 +569,7 @@ class Game:
         start = len(self._log)
         self._snapshot = None
         self._choices = {}
+        self._legal = None
         self._moves.append((side, move, reason))
         if move.timed_out:
             name = self.scenario.sides[side].name
@@ -424,6 +587,7 @@ class Game:
             # An answer comes before the side's move: its turn goes on.
             self._snapshot = None
             self._choices = {}
+            self._legal = None
             return self._log[start:]
         if not self.finished:
             self._turn += 1
@@ -439,6 +603,7 @@ class Game:
         self._meter_history.append(dict(self._meters))
         self._snapshot = None
         self._choices = {}
+        self._legal = None
         return self._log[start:]
 
     # ----- rules ------------------------------------------------------------------------
@@ -446,13 +611,7 @@ class Game:
     @property
     def _phase(self) -> Phase:
         """The current phase (the last one played, once the game is over)."""
-        return self._phases[self._phase_id]
-
-    @property
-    def _phase_id(self) -> str:
-        if self._protocol.state == ENDED:
-            return self._phase_at(min(self._round, self._total_rounds))[0].id
-        return self._protocol.state
+        return self._phases[self._phase_now]
 
     @property
     def _last_turn(self) -> bool:
@@ -463,21 +622,13 @@ class Game:
         self._names[name] = float(value)
 
     def _set_package(self, package: Package | None) -> None:
-        for n, issue in enumerate(self.scenario.issues):
-            self._set(issue.id, package[n] + 1 if package is not None else 0)
-
-    def _initial_names(self) -> dict[str, float]:
-        names = {o.id: float(n) for i in self.scenario.issues for n, o in enumerate(i.options, 1)}
-        names.update(self._meters)
-        names.update({i.id: 0.0 for i in self.scenario.issues})
-        names.update({p.id: 0.0 for p in self.scenario.phases})
-        names.update({t.id: 0.0 for t in self.scenario.tactics})
-        names.update({e.id: 0.0 for e in self.scenario.events})
-        names.update(round=1.0, rounds_left=float(self._total_rounds - 1), turn=0.0,
-                     offers=0.0, agreed=0.0, walkout=0.0)
-        names.update({f"walkout_{side}": 0.0 for side in self.sides})
-        names.update({f"offers_{side}": 0.0 for side in self.sides})
-        return names
+        names = self._names
+        if package is None:
+            for issue_id in self._rules.issue_order:
+                names[issue_id] = 0.0
+        else:
+            for issue_id, option in zip(self._rules.issue_order, package):
+                names[issue_id] = float(option + 1)
 
     def _holds(self, text: str | None) -> bool:
         """Whether a condition written in the scenario holds now (no condition: True)."""
@@ -485,25 +636,10 @@ class Game:
             return True
         return self._conditions[text].holds(self._names)
 
-    def _unavailable(self, side: str, tactic: Tactic, phase: Phase) -> str | None:
-        if side not in tactic.sides:
-            return f"The {self.scenario.sides[side].name} delegation cannot use it."
-        if "tactic" not in phase.moves:
-            return f"No tactics in this phase ({phase.name})."
-        if tactic.phases is not None and phase.id not in tactic.phases:
-            names = ", ".join(self.scenario.phase(p).name for p in tactic.phases)
-            return f"Only in: {names}."
-        if tactic.limit is not None and self._used_by[(side, tactic.id)] >= tactic.limit:
-            return f"Already used {tactic.limit} time{'s' if tactic.limit > 1 else ''}."
-        if not self._holds(tactic.when):
-            return self._when_text[tactic.id]
-        return None
-
     def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
-        lines: dict[str, str | list[str | SaidWhen]] = dict(
-            self.scenario.sides[side].lines.items())
+        lines = self._rules.lines[side]
         return self._say(side, lines[kind] if kind in lines else _DEFAULT_LINES[kind],
                          proposing)
 
@@ -528,7 +664,9 @@ class Game:
         return line
 
     def _do_propose(self, side: str, move: Move) -> None:
-        package = self.space.package_of(move.chosen) or from_ids(self.scenario, move.chosen)
+        checked, package = self._checked  # apply() has checked the package
+        if checked is not move or package is None:
+            package = self.space.package_of(move.chosen) or from_ids(self.scenario, move.chosen)
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
@@ -538,10 +676,10 @@ class Game:
         theirs = next((p for who, p in reversed(self._offers) if who != side), None)
         said: str = kind
         if previous is not None and theirs is not None and \
-                "concede" in self.scenario.sides[side].lines and \
+                "concede" in self._rules.lines[side] and \
                 meets(package, theirs) > meets(previous, theirs):
             said = "concede"  # a step toward the other side is said as one
-        offer = to_ids(self.scenario, package)
+        offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
         self._set_package(package)
@@ -748,6 +886,7 @@ class Game:
             if self._round > 1:
                 self._set(self._protocol.state, 0)
                 self._protocol.trigger("advance")
+                self._phase_now = self._protocol.state
                 self._set(self._protocol.state, 1)
             self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
         # One draw per event per round, whether or not it can happen, so that one
@@ -789,26 +928,23 @@ class Game:
             self._protocol.trigger("conclude")
         except MachineError as exc:  # pragma: no cover - the machine allows it from any phase
             raise IllegalMoveError(str(exc)) from exc
+        assert self._protocol.state == ENDED
+        self._phase_now = self._phase_at(min(self._round, self._total_rounds))[0].id
         self._add("outcome", title=outcome.name, body=outcome.text, ref=outcome.id)
         log.debug("game over: %s after %d turns", outcome.id, self._turn)
 
     def _phase_at(self, round_number: int) -> tuple[Phase, int]:
-        first = 1
-        for phase, rounds in self._phase_plan:
-            if round_number < first + rounds:
-                return phase, first
-            first += rounds
-        return self._phase_plan[-1][0], first - self._phase_plan[-1][1]
+        return self._rules.phase_at(round_number)
 
     def _ids(self, package: Package | None) -> dict[str, str] | None:
-        return to_ids(self.scenario, package) if package is not None else None
+        return self._rules.ids_of(package) if package is not None else None
 
     def _add(self, kind: EntryKind, *, title: str = "", body: str = "",
              speaker: str | None = None, move: Move | None = None,
              offer: dict[str, str] | None = None, cite: Sequence[str] = (),
              changes: tuple[Change, ...] = (), private: str | None = None,
              ref: str | None = None, occurrence: int = 1) -> None:
-        entry = Entry(self._turn, self._round, self._phase_id, kind, title, body, speaker,
+        entry = Entry(self._turn, self._round, self._phase_now, kind, title, body, speaker,
                       move, offer, tuple(cite), changes, private, ref, occurrence)
         self._log.append(entry)
         if private is None:

@@ -39,10 +39,12 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 import math
+import operator
 import random
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.analysis import Package, points
 from game.model import Personality, Strategy, Tactic
@@ -105,6 +107,38 @@ def replace_personality(personality: Personality, **changes: object) -> Personal
     return personality.model_copy(update=changes)
 
 
+def _tuned(personality: Personality, difficulty: Difficulty,
+           strategy: Strategy | None) -> tuple[Personality, float]:
+    """:func:`tuned`, with the strategy of a balancing run that tries every one."""
+    played, modelling = tuned(personality, difficulty)
+    if strategy is not None:
+        played = replace_personality(played, strategy=strategy)
+    return played, modelling
+
+
+#: What the computer derives from a scenario's parts alone, kept for the next game: the ids
+#: of the parts -> (the parts, what was derived). The parts are kept so that their ids are
+#: not reused while the entry lasts.
+_DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
+#: The most entries kept (a class server may load many versions of its scenarios).
+_DERIVED_LIMIT = 256
+
+_T = TypeVar("_T")
+
+
+def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
+    """``make()``, which depends on *parts* alone (immutable parts of a scenario and
+    settings, told apart by identity): made once and shared by later games."""
+    key = tuple(map(id, parts))
+    kept = _DERIVED.get(key)
+    if kept is None or not all(map(operator.is_, kept[0], parts)):
+        if len(_DERIVED) >= _DERIVED_LIMIT:
+            _DERIVED.clear()
+        kept = _DERIVED[key] = (parts, make())
+    result: _T = kept[1]
+    return result
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -117,9 +151,9 @@ class Negotiator:
         self.side = known.side
         self.other = known.other.id
         self.difficulty: Difficulty = difficulty or known.settings.difficulty
-        self.personality, self.modelling = tuned(known.me.personality, self.difficulty)
-        if strategy is not None:  # a balancing run trying every strategy
-            self.personality = replace_personality(self.personality, strategy=strategy)
+        self.personality, self.modelling = _shared(
+            (known.me.personality, self.difficulty, strategy),
+            lambda: _tuned(known.me.personality, self.difficulty, strategy))
         # Its mood for this game: the same delegation concedes a little faster or slower,
         # and holds out for a little more or less, from one game to the next, so that a
         # replay is not a rerun (drawn from the game's seed: a replayed game is the same).
@@ -131,13 +165,15 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        self.sorted_values = [self.own[n] for n in self.by_utility]
+        self.sorted_values = _shared((self.by_utility, self.own),
+                                     lambda: [self.own[n] for n in self.by_utility])
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         self.name = known.me.name
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
-        self._prior = opposed_values(view)
+        self._clock: tuple[SideView, float] | None = None
+        self._prior = _shared((known.me, known.issues), lambda: opposed_values(view))
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -146,11 +182,12 @@ class Negotiator:
         state = view.state
         assert state.to_move == self.side and view.side == self.side, \
             "not this negotiator's turn"
-        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         legal = view.legal
         kinds = {m.kind for m in legal}
-        model = self.model(view)
-        target = self.target(view, model)
+        # The opponent model is made only when this decision reads it (a time-based target
+        # does not, nor does an answer to an offer).
+        target = self._target(view, self.model(view).offers
+                              if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
         standing = view.standing_from_other()
         index = self.space.index
@@ -185,9 +222,10 @@ class Negotiator:
                                                f"target ({points(target)}) and its fallback "
                                                f"({points(view.batna)}).")
 
+        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         # Tactics draw from their own stream, so that weighing a tactic and not using it
-        # leaves the offer it makes unchanged.
-        tactic = self._tactic(view, legal, model, random.Random(rng.random()))
+        # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
+        tactic = self._tactic(view, legal, rng.random())
         if tactic is not None:
             return tactic
 
@@ -202,6 +240,11 @@ class Negotiator:
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
+            # Bids read the opponent model only once it knows something and this level
+            # uses it; otherwise they need not make it.
+            model = self.model(view) if self.modelling and (
+                view.revealed[self.other] or
+                any(who == self.other for who, _ in view.offers)) else None
             package = self._choose(model, target, rng, view.last_offer(self.side))
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -211,7 +254,8 @@ class Negotiator:
                     state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
-            how = ("its model of the other side's wishes" if model.known and self.modelling
+            how = ("its model of the other side's wishes"
+                   if model is not None and model.known and self.modelling
                    else "its own priorities")
             return Decision(Move.propose(view.ids(package)),
                             f"Proposed a package worth {points(value)} points to {self.name} "
@@ -255,6 +299,14 @@ class Negotiator:
     def clock(self, view: SideView) -> float:
         """How far along its concession it should be, from 0 to 1: the later of the share
         of the talks gone by and the share of the rounds it expects them to survive."""
+        kept = self._clock
+        if kept is not None and kept[0] is view:  # asked more than once for one decision
+            return kept[1]
+        clock = self._clock_of(view)
+        self._clock = (view, clock)
+        return clock
+
+    def _clock_of(self, view: SideView) -> float:
         total = view.known.total_rounds
         elapsed = view.state.round - 1
         deadline = elapsed / max(total - 1, 1)
@@ -302,6 +354,10 @@ class Negotiator:
 
     def target(self, view: SideView, model: OpponentModel) -> float:
         """The utility it aims for at this point of the game."""
+        return self._target(view, model.offers)
+
+    def _target(self, view: SideView, offers: Sequence[Package] | None) -> float:
+        """:meth:`target`, given the other side's proposals (read only by tit-for-tat)."""
         reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
         time = self.clock(view)
@@ -309,7 +365,7 @@ class Negotiator:
         index = self.space.index
         if strategy == "tit_for_tat":
             target = start
-            offers = model.offers
+            assert offers is not None
             for before, after in zip(offers, offers[1:]):
                 moved = self.own[index[after]] - self.own[index[before]]
                 target -= max(moved, 0.0)
@@ -324,17 +380,27 @@ class Negotiator:
         return round(max(target, reserve), 4)
 
     def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
+        low, high = self._span(target, band)
+        return self.by_utility[low:high]
+
+    def _span(self, target: float, band: float = 0.06) -> tuple[int, int]:
+        """Where the packages worth about *target* to it lie in :attr:`by_utility`: those
+        from *target* to *target* + *band*, else the next better one, else its best."""
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
         high = bisect.bisect_right(self.sorted_values, target + band)
-        return self.by_utility[low:high] or self.by_utility[low:low + 1] or \
-            self.by_utility[-1:]
+        if low < high:
+            return low, high
+        count = len(self.by_utility)
+        return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
-    def _choose(self, model: OpponentModel, target: float, rng: random.Random,
+    def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
                 previous: Package | None = None) -> Package:
-        candidates = self._candidates(target)
+        """The package it bids at *target*, by *model* (None: a model that knows nothing
+        yet)."""
+        low, high = self._span(target)
         packages = self.space.packages
-        if model.known and self.modelling:
-            weight, own = self.modelling, self.own
+        if model is not None and model.known and self.modelling:
+            weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
             # (how much each issue weighs), so its bids explore and replays differ.
             spread = UNSURE * (1.0 - model.certainty)
@@ -345,25 +411,36 @@ class Negotiator:
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):
                     row[option] += STEADY
-            scored = []
-            for n in candidates:  # the hot loop of a simulation: kept plain
-                estimate = 0.0
-                for row, option in zip(rows, packages[n]):
-                    estimate += row[option]
-                scored.append((-(weight * estimate + (1 - weight) * own[n]), n))
-            scored.sort()
-            pick = scored[0][1]
+            # The hot loop of a simulation, a column (issue) at a time: each candidate's
+            # estimate is the sum of its options' rows, added in issue order from 0.0.
+            estimates = [0.0] * (high - low)
+            for row, column in zip(rows, self._columns()):
+                estimates = list(map(operator.add, estimates,
+                                     map(row.__getitem__, column[low:high])))
+            keep = 1 - weight
+            scored = [-(weight * estimate + keep * own)
+                      for estimate, own in zip(estimates, self.sorted_values[low:high])]
+            pick = min(zip(scored, self.by_utility[low:high]))[1]
         else:
-            pick = rng.choice(candidates)
+            pick = rng.choice(self.by_utility[low:high])
         return packages[pick]
 
+    def _columns(self) -> list[list[int]]:
+        """For each issue, the option each package of :attr:`by_utility` picks, in that
+        order (made once per scenario and side)."""
+        by_utility, packages = self.by_utility, self.space.packages
+        return _shared((by_utility, packages), lambda: [
+            [packages[n][i] for n in by_utility] for i in range(len(packages[0]))])
+
     def _next_offer_value(self, target: float) -> float:
-        return min((self.own[n] for n in self._candidates(target)), default=target)
+        # The candidates are in order of this side's utility: the first is worth least.
+        low, high = self._span(target)
+        return self.sorted_values[low] if low < high else target
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], model: OpponentModel,
-                rng: random.Random) -> Decision | None:
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float) -> Decision | None:
+        """A tactic worth a turn now, if any; its random choices are seeded with *seed*."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -373,9 +450,11 @@ class Negotiator:
             return None  # the last round is for offers: a tactic then wastes the move
         if view.last_offer(self.side) is None:
             return None  # its opening offer comes first: it anchors the talks
+        rng = random.Random(seed)
         if "propose" in {m.kind for m in legal} and \
                 rng.random() >= self.personality.tactic_rate:
             return None
+        model = self.model(view)
         time = self.clock(view)
         standing = self._standing(view)
         scored = [(self._worth(view, tactic, model, time, standing), tactic)

@@ -22,6 +22,59 @@ class TurnProtocol:
     trigger: Callable[[str], bool]  # added by the Machine
 
 
+class PhaseMachine:
+    """A scenario's turn protocol built once (:func:`build_machine`, with no model of its
+    own) and shared by every game of the scenario. Each game's :meth:`start` gives it a
+    model of its own; the transitions the machine defines are read into a table once, so a
+    game moves from phase to phase by looking its trigger up (a trigger the machine does
+    not allow from the current phase goes to the machine itself, which refuses it)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.machine: Any = build_machine(scenario, None)
+        #: (phase, trigger) -> the phase it leads to.
+        self.table: dict[tuple[str, str], str] = {}
+        for name, event in self.machine.events.items():
+            for source, moves in event.transitions.items():
+                # Only plain transitions (no conditions, no callbacks) are read ahead; the
+                # protocol has no others.
+                plain = [t for t in moves if not (t.conditions or t.prepare or t.before
+                                                  or t.after)]
+                if moves and plain == moves:
+                    self.table[(source, name)] = moves[0].dest
+        plain_states = all(not (state.on_enter or state.on_exit)
+                           for state in self.machine.states.values())
+        machine_hooks = (self.machine.before_state_change, self.machine.after_state_change,
+                         self.machine.prepare_event, self.machine.finalize_event,
+                         self.machine.on_final)
+        if not plain_states or any(machine_hooks):
+            self.table.clear()
+
+    def start(self) -> TurnProtocol:
+        """A new game's protocol, in the first phase."""
+        return _Protocol(self)
+
+
+class _Protocol(TurnProtocol):
+    """One game's place in a shared :class:`PhaseMachine`."""
+
+    def __init__(self, machine: PhaseMachine) -> None:
+        self.state = machine.machine.initial
+        self._table = machine.table
+        self._events = machine.machine.events
+
+    def trigger(self, name: str) -> bool:
+        dest = self._table.get((self.state, name))
+        if dest is not None:
+            self.state = dest
+            return True
+        # What the Machine's own ``trigger`` does for a model it was given.
+        event = self._events.get(name)
+        if event is None:
+            raise AttributeError(f"Do not know event named {name!r}.")
+        result: bool = event.trigger(self)
+        return result
+
+
 def build_machine(scenario: Scenario, model: Any, machine_class: type = Machine,
                   **options: Any) -> Any:
     """The turn protocol as a ``transitions`` machine: one state per phase, ``advance`` to

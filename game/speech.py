@@ -24,8 +24,9 @@ refers to what happened is preferred, and a side never says the same line twice 
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.model import Issue, Scenario
 
@@ -94,7 +95,7 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
 def meets(package: Package, theirs: Package) -> int:
     """On how many issues *package* settles as *theirs* does: how the record judges whether
     a proposal moves toward the other side (the engine's ``Game._shift``)."""
-    return sum(a == b for a, b in zip(package, theirs))
+    return sum(map(operator.eq, package, theirs))
 
 
 class Table:
@@ -111,41 +112,64 @@ class Table:
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
-        self.theirs = [p for side, p in offers if side == self.other]
-        mine = [p for side, p in offers if side == speaker]
-        #: Every package the speaker has proposed, the one it proposes now included.
-        self.all_mine = mine + ([proposing] if proposing is not None else [])
-        #: The speaker's own offer as it speaks (the one it proposes now, or its latest):
-        #: it never complains of what it offers itself.
-        self.mine = self.all_mine[-1] if self.all_mine else None
+        # The offers are sorted out by side only if a line refers to them.
+        self._offers = tuple(offers)
+        self._proposing = proposing
+        self._theirs: list[Package] | None = None
+        self._all_mine: list[Package] | None = None
         self.threats = threats
-        self.offers = offers
-        #: How many more issues the speaker's proposal now meets the other side's latest
-        #: proposal on than its proposal before did (0 without a proposal now, or without
-        #: one before): above 0, it is moving toward the other side.
-        self.conceding = 0
-        if proposing is not None and mine and self.theirs:
-            self.conceding = meets(proposing, self.theirs[-1]) - meets(mine[-1],
-                                                                      self.theirs[-1])
+
+    @property
+    def conceding(self) -> int:
+        """How many more issues the speaker's proposal now meets the other side's latest
+        proposal on than its proposal before did (0 without a proposal now, or without one
+        before): above 0, it is moving toward the other side."""
+        mine, theirs = self.all_mine, self.theirs
+        if self._proposing is None or len(mine) < 2 or not theirs:
+            return 0
+        return meets(self._proposing, theirs[-1]) - meets(mine[-2], theirs[-1])
 
     def _mine_before_their_last(self) -> Package:
         """The speaker's latest proposal before the other side's last one (call only when
         :meth:`other_moved` is not None: there is one)."""
-        j = max(n for n, (side, _) in enumerate(self.offers) if side == self.other)
-        return [p for side, p in self.offers[:j] if side == self.speaker][-1]
+        offers = self._offers
+        j = max(n for n, (side, _) in enumerate(offers) if side == self.other)
+        return [p for side, p in offers[:j] if side == self.speaker][-1]
 
     def other_moved(self) -> int | None:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
         (None: it has made fewer than two, or the speaker had proposed nothing before)."""
-        last = [n for n, (side, _) in enumerate(self.offers) if side == self.other]
+        offers = self._offers
+        last = [n for n, (side, _) in enumerate(offers) if side == self.other]
         if len(last) < 2:
             return None
         j, i = last[-1], last[-2]
-        mine = [p for side, p in self.offers[:j] if side == self.speaker]
+        mine = [p for side, p in offers[:j] if side == self.speaker]
         if not mine:
             return None
-        return meets(self.offers[j][1], mine[-1]) - meets(self.offers[i][1], mine[-1])
+        return meets(offers[j][1], mine[-1]) - meets(offers[i][1], mine[-1])
+
+    @property
+    def theirs(self) -> list[Package]:
+        """The other side's proposals, in order."""
+        if self._theirs is None:
+            self._theirs = [p for side, p in self._offers if side == self.other]
+        return self._theirs
+
+    @property
+    def all_mine(self) -> list[Package]:
+        """Every package the speaker has proposed, the one it proposes now included."""
+        if self._all_mine is None:
+            self._all_mine = [p for side, p in self._offers if side == self.speaker] + \
+                ([self._proposing] if self._proposing is not None else [])
+        return self._all_mine
+
+    @property
+    def mine(self) -> Package | None:
+        """The speaker's own offer as it speaks (the one it proposes now, or its latest):
+        it never complains of what it offers itself."""
+        return self.all_mine[-1] if self.all_mine else None
 
     def fill(self, name: str) -> str | None:
         """The words for placeholder *name*, or None when nothing fits now."""
@@ -203,6 +227,21 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _pieces(text: str) -> tuple[str, ...]:
+    """A line cut at its placeholders: text, placeholder name, text, ..., text."""
+    return tuple(_TOKEN.split(text))
+
+
+def _filled(text: str, fill: Callable[[str], str | None]) -> str:
+    """*text* with each placeholder replaced by ``fill(name)`` (nothing when None)."""
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return text
+    return "".join([piece if n % 2 == 0 else fill(piece) or ""
+                    for n, piece in enumerate(pieces)])
+
+
 def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
                 pick: int) -> str:
     """:func:`pick_line`'s line."""
@@ -228,11 +267,11 @@ def pick_line(variants: str | Sequence[str], table: Table, last: str | None,
     for text in options:
         names = _names(text)
         if all(fill(name) is not None for name in names):
-            line = _TOKEN.sub(lambda m: fill(m.group(1)) or "", text) if names else text
+            line = _filled(text, fill) if names else text
             filled.append((line, text, any(n != "other" for n in names)))
     if not filled:  # every variant needs something that did not happen: the plainest one
         plain = min(options, key=lambda t: len(_names(t)))
-        return _TOKEN.sub(lambda m: fill(m.group(1)) or "", plain), plain
+        return _filled(plain, fill), plain
     fresh = [f for f in filled if last not in (f[0], f[1])] or filled
     context = [f for f in fresh if f[2]]
     pool = context if context and pick % 10 < 7 else fresh

@@ -9,7 +9,9 @@ from functools import cache
 import pytest
 
 from game.engine import Game
-from game.protocol import ENDED
+from game.library import shipped_scenarios
+from game.protocol import ENDED, PhaseMachine, TurnProtocol, build_machine
+from transitions import MachineError
 from game.errors import IllegalMoveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -284,6 +286,45 @@ def test_phases_follow_the_state_machine() -> None:
     assert seen == expected[:len(seen)]
     # The machine itself ends in its final state, from whichever phase the game ended in.
     assert game._protocol.state == ENDED
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_a_shared_phase_machine_moves_as_a_machine_of_its_own(path: Path) -> None:
+    """Games share their scenario's machine, read into a table: each game's protocol goes
+    where a machine built for it alone goes, and is refused what that machine refuses."""
+    shipped = load_scenario(path)
+    shared = PhaseMachine(shipped)
+    assert shared.table  # the protocol's transitions are all plain: all read ahead
+    for ending in range(len(shipped.phases)):
+        game, alone = shared.start(), TurnProtocol()
+        build_machine(shipped, alone)
+        other = shared.start()
+        for _ in range(ending):
+            assert game.trigger("advance") and alone.trigger("advance")
+            assert game.state == alone.state
+        assert other.state == shipped.phases[0].id  # each game has its own place
+        assert game.trigger("conclude") and alone.trigger("conclude")
+        assert game.state == alone.state == ENDED
+        # Refused alike: from the end (MachineError), or a trigger the machine does not
+        # have (AttributeError; a scenario of one phase has no "advance").
+        for refused in ("advance", "conclude", "restart"):
+            with pytest.raises((MachineError, AttributeError)) as by_alone:
+                alone.trigger(refused)
+            with pytest.raises(by_alone.type):
+                game.trigger(refused)
+
+
+def test_games_of_a_scenario_share_its_rules_and_a_changed_copy_has_its_own() -> None:
+    base = scenario()
+    first, second = Game(base, seed=1), Game(base, seed=2)
+    assert first._rules is second._rules
+    assert Game(base, Settings(rounds=3))._rules is not first._rules
+    quiet = base.model_copy(update={"events": []})
+    quiet._conditions = base._conditions
+    copy = Game(quiet, seed=1)
+    assert copy._rules is not first._rules
+    assert not any(event.id in copy._rules.names for event in base.events)
+    assert all(event.id in first._rules.names for event in base.events)
 
 
 BREAKDOWN = """

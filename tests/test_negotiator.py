@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import math
+import random
 from statistics import correlation
 import types
 from functools import cache
@@ -422,3 +424,63 @@ def test_its_offers_move_step_by_step_rather_than_swinging_back_and_forth() -> N
                 swings += sum(a[i] == c[i] != b[i] for i in a)
                 windows += 1
     assert windows and swings / windows < 0.45  # about 0.6 when it redrew every offer
+
+
+def _plain_candidates(player: Negotiator, target: float) -> list[int]:
+    """The packages worth from *target* to 0.06 more to the player, else the next better
+    one, else its best."""
+    order = list(player.by_utility)
+    worth = [player.own[n] for n in order]
+    band = [n for n, value in zip(order, worth) if target - 1e-9 <= value <= target + 0.06]
+    better = [n for n, value in zip(order, worth) if value >= target - 1e-9]
+    return band or better[:1] or order[-1:]
+
+
+def _plain_choice(player: Negotiator, model: OpponentModel, target: float,
+                  rng: random.Random, previous: tuple[int, ...] | None) -> tuple[int, ...]:
+    """The computer's bid worked out the plain way: every candidate package, one by one."""
+    candidates = _plain_candidates(player, target)
+    packages = player.space.packages
+    if not (model.known and player.modelling):
+        return packages[rng.choice(candidates)]
+    spread = 0.8 * (1.0 - model.certainty)
+    rows = []
+    for row in model.table:
+        scale = math.exp(rng.gauss(0.0, spread))
+        rows.append([v * scale for v in row])
+    if previous is not None:
+        for row, option in zip(rows, previous):
+            row[option] += 0.02
+    scored = []
+    for n in candidates:
+        estimate = 0.0
+        for row, option in zip(rows, packages[n]):
+            estimate += row[option]
+        scored.append((-(player.modelling * estimate + (1 - player.modelling) *
+                         player.own[n]), n))
+    return packages[sorted(scored)[0][1]]
+
+
+def test_the_bid_and_the_least_a_bid_is_worth_are_those_of_a_plain_count() -> None:
+    """The computer scores candidates a column at a time and reads the least one is worth
+    from its ordered utilities: the same bids, and the same figure, as counting them one
+    by one."""
+    checked = 0
+    for played in games()[:15]:
+        game = Game(scenario(), seed=played.seed)
+        players = {side: Negotiator(game.view(side)) for side in game.sides}
+        for side, move, reason in played.moves:
+            view = game.view(side)
+            player = players[side]
+            model = player.model(view)
+            for target in (0.0, player.target(view, model), 0.55, 0.8, 2.0):
+                previous = view.last_offer(side)
+                assert player._choose(model, target, random.Random(checked), previous) == \
+                    _plain_choice(player, model, target, random.Random(checked), previous)
+                candidates = _plain_candidates(player, target)
+                assert list(player._candidates(target)) == candidates
+                assert player._next_offer_value(target) == \
+                    min((player.own[n] for n in candidates), default=target)
+                checked += 1
+            game.apply(move, reason)
+    assert checked > 500
