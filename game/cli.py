@@ -93,9 +93,12 @@ def _parser() -> argparse.ArgumentParser:
                                    "it sets the rules of the day (each rules flag overrides it)")],
                                help="play a game (in the window, or --text in the terminal)",
                                description="Play a game of a scenario.")
-    play.add_argument("scenario", nargs="?",
+    # Not set when not given, so that "--scenario FILE" given before the command counts too.
+    play.add_argument("scenario", nargs="?", default=argparse.SUPPRESS,
                       help="scenario file (default: the May 2016 joint-strikes talks; with "
                            "--load, the scenario the game was played on)")
+    play.add_argument("--scenario", dest="scenario", metavar="FILE", default=argparse.SUPPRESS,
+                      help="the same as the scenario file named without it")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--side",
                       help="the side you play: a side id (us, ru in the default scenario), "

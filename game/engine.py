@@ -46,11 +46,15 @@ _DEFAULT_LINES = {
     "decline": "We will not discuss our priorities at this table.",
     "propose": "We propose:",
     "counter": "We cannot accept that as it stands. Our counter-proposal:",
+    "concede": "We can move some way toward you:",
     "accept": "We accept the proposal on the table.",
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
     "pass": "We have nothing to add for now; our position stands.",
 }
+
+#: How many of a side's latest lines it does not say again while another will do.
+RECENT_LINES = 3
 
 #: The headline of each kind of move in the record (a tactic's is its name).
 _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
@@ -271,7 +275,8 @@ class Game:
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
         #: The last line each side spoke (a side never says the same line twice in a row).
-        self._last_line: dict[str, str] = {}
+        #: Each side's latest lines (the variants, the latest last): not said again soon.
+        self._last_line: dict[str, list[str]] = {side: [] for side in self.sides}
         self._turn = 0
         self._round = 1
         self._agreed: Package | None = None
@@ -640,11 +645,13 @@ class Game:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
         lines = self._rules.lines[side]
-        return self._say(side, lines[kind] if kind in lines else _DEFAULT_LINES[kind],
-                         proposing)
+        default = _DEFAULT_LINES[kind]
+        return self._say(side, lines[kind] if kind in lines else default, proposing,
+                         default or None)
 
     def _say(self, side: str, variants: str | list[str | SaidWhen],
-             proposing: Package | None = None) -> str:
+             proposing: Package | None = None, fallback: str | None = None) -> str:
+        """*side*'s line from *variants*; *fallback* when none can be said now."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
@@ -658,9 +665,11 @@ class Game:
                        if who != side and self._tactics[t].kind == "threat"}
             table = Table(self.scenario, side, self._offers, threats, proposing)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
-            line, variant = pick_line(texts, table, self._last_line.get(side), pick)
+            line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
-        self._last_line[side] = variant
+        recent = self._last_line[side]
+        recent.append(variant)
+        del recent[:-RECENT_LINES]
         return line
 
     def _do_propose(self, side: str, move: Move) -> None:

@@ -16,7 +16,8 @@ from game.analysis import outcome_space
 from game.coherence import options_text, patterns
 from game.conditions import Condition, shown
 from game.errors import Problem
-from game.model import Scenario
+from game.model import SaidWhen, Scenario
+from game.speech import placeholders
 from game.yaml_source import Document
 
 #: Above this many combinations a condition is not enumerated (and never warned about).
@@ -192,6 +193,22 @@ class _Linter:
                 self.warn(path, f"{side_id!r} has no line of its own for "
                                 f"{', '.join(missing)}: it would speak the default words, "
                                 "the same for both delegations")
+        # A list whose every variant needs a condition or something to have happened can
+        # find nothing to say: the game then falls back on its default words.
+        spoken: list[tuple[tuple[str | int, ...], str | list[str | SaidWhen]]] = []
+        for side_id, side in self.s.sides.items():
+            spoken += [(("sides", side_id, "lines", kind), lines)
+                       for kind, lines in side.lines.items()]
+        for i, tactic in enumerate(self.s.tactics):
+            spoken += [(("tactics", i, "sides", side_id, "line"), use.line)
+                       for side_id, use in tactic.sides.items()]
+        for path, lines in spoken:
+            variants = [lines] if isinstance(lines, str) else lines
+            if not any(isinstance(v, str) and not (set(placeholders(v)) - {"other"})
+                       for v in variants):
+                self.warn(path, "every variant here needs a condition or a placeholder such "
+                                "as {insisted}: when none can be said the game speaks its "
+                                "default words; add one variant that needs neither")
 
     def contradictions(self) -> None:
         """Rules that never match, rules every package of which other rules already rule

@@ -196,8 +196,8 @@ class Table:
             # has it still, and has now taken back, in a proposal the record judged as no
             # step toward the speaker.
             moved = self.other_moved()
-            if moved is None or moved > 0 or self.mine is None:
-                return None
+            if moved is None or moved > 0 or self.mine is None or self.conceding < 0:
+                return None  # (nor while the speaker itself moves away: "not go backwards")
             last, before = self.theirs[-1], self.theirs[-2]
             then = self._mine_before_their_last()
             for n, (a, b) in enumerate(zip(last, before)):
@@ -227,6 +227,11 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text))
 
 
+def placeholders(text: str) -> tuple[str, ...]:
+    """The placeholders of a line, in order: ``("insisted",)`` for "Still: {insisted}."."""
+    return _names(text)
+
+
 @functools.lru_cache(maxsize=4096)
 def _pieces(text: str) -> tuple[str, ...]:
     """A line cut at its placeholders: text, placeholder name, text, ..., text."""
@@ -242,19 +247,22 @@ def _filled(text: str, fill: Callable[[str], str | None]) -> str:
                     for n, piece in enumerate(pieces)])
 
 
-def choose_line(variants: str | Sequence[str], table: Table, last: str | None,
-                pick: int) -> str:
+def choose_line(variants: str | Sequence[str], table: Table,
+                last: str | Sequence[str] | None, pick: int) -> str:
     """:func:`pick_line`'s line."""
     return pick_line(variants, table, last, pick)[0]
 
 
-def pick_line(variants: str | Sequence[str], table: Table, last: str | None,
-              pick: int) -> tuple[str, str]:
+def pick_line(variants: str | Sequence[str], table: Table,
+              last: str | Sequence[str] | None, pick: int,
+              fallback: str | None = None) -> tuple[str, str]:
     """One of *variants* with its placeholders filled, and the variant it came from: never
-    the variant *last* (the speaker's previous one, filled differently or not) when another
-    will do, and, seven times in ten, one that refers to what happened when one can. *pick*
-    is a number the game derives from its seed and turn, so the same game always says the
-    same lines."""
+    one of the variants in *last* (the speaker's recent ones, the latest last, filled
+    differently or not) when another will do, else never the latest; and, seven times in
+    ten, one that refers to what happened when one can. *pick* is a number the game
+    derives from its seed and turn, so the same game always says the same lines. When no
+    variant can be said, *fallback*, if given."""
+    recent = [] if last is None else [last] if isinstance(last, str) else list(last)
     options = [variants] if isinstance(variants, str) else list(variants)
     known: dict[str, str | None] = {}  # each placeholder is filled once per line chosen
 
@@ -269,10 +277,15 @@ def pick_line(variants: str | Sequence[str], table: Table, last: str | None,
         if all(fill(name) is not None for name in names):
             line = _filled(text, fill) if names else text
             filled.append((line, text, any(n != "other" for n in names)))
-    if not filled:  # every variant needs something that did not happen: the plainest one
+    if not filled:
+        # Every variant needs something that did not happen: *fallback* (the game's own
+        # words for the move), else the plainest variant with what it lacks left out.
+        if fallback is not None:
+            return fallback, fallback
         plain = min(options, key=lambda t: len(_names(t)))
         return _filled(plain, fill), plain
-    fresh = [f for f in filled if last not in (f[0], f[1])] or filled
+    fresh = [f for f in filled if f[0] not in recent and f[1] not in recent] or \
+        [f for f in filled if recent[-1:] not in ([f[0]], [f[1]])] or filled
     context = [f for f in fresh if f[2]]
     pool = context if context and pick % 10 < 7 else fresh
     line, text, _ = pool[(pick // 10) % len(pool)]

@@ -140,6 +140,8 @@ class TextGame:
         self.fallbacks = {s: self.scenario.sides[s].batna.value for s in self.scenario.sides}
         #: The offer printed last, issue by issue (the turn's summary need not repeat it).
         self.offer_shown: Mapping[str, str] | None = None
+        #: The package builder has listed the options that cannot stand together.
+        self.rules_shown = False
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -626,7 +628,10 @@ class TextGame:
         self.say("Build your package: one option for every issue. Type the option's number "
                  f"for each issue, or all the numbers at once (e.g. {example}); c cancels.")
         rules = contradiction_texts(self.scenario)
-        if rules:
+        if rules and not self.rules_shown:
+            # Once a game (b shows the brief, where they are too): the builder says which
+            # ones a package breaks when it refuses one.
+            self.rules_shown = True
             self.say("Options that cannot stand together:", 2)
             for text in rules:
                 self.say(f"- {text}", 4, 2)

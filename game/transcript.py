@@ -47,6 +47,10 @@ def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
             continue
         if entry.kind == "effect":
             text = changes_text(scenario, entry)
+            if text and entry.title and not entry.title.startswith("Effects of"):
+                # A cause of its own (a move judged as a step toward the other side, a
+                # rejection, an answer): said, so the change does not hang unexplained.
+                text = f"{entry.title}: {text}"
             if lines and text:
                 lines[-1].effects = "; ".join(p for p in (lines[-1].effects, text) if p)
             continue
@@ -57,7 +61,10 @@ def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
 def _line(game: Game, entry: Entry) -> Line:
     scenario = game.scenario
     cites = [scenario.source(c) for c in entry.cite]
-    quotes = [f"\u201c{s.text}\u201d ({s.speaker}; {s.origin})" for s in cites]
+    # "(Washington Examiner, 20 May 2016)", not the same name twice when the speaker is the
+    # publication itself.
+    quotes = [f"\u201c{s.text}\u201d ({s.speaker})" if s.origin == s.speaker else
+              f"\u201c{s.text}\u201d ({s.speaker}; {s.origin})" for s in cites]
     offer = offer_rows(scenario, entry.offer) if entry.offer and entry.kind == "move" and \
         entry.move is not None and entry.move.kind == "propose" else []
     if entry.kind in ("move", "reply", "reason", "timeout"):

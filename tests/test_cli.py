@@ -204,3 +204,19 @@ def test_validate_skips_the_schema_beside_the_scenarios(capsys: pytest.CaptureFi
     assert main(["validate", "--strict", *files]) == 0
     out = capsys.readouterr().out
     assert "scenario.schema.json: skipped: the JSON Schema of the scenario format" in out
+
+
+@pytest.mark.parametrize("args", [
+    ["play", "{file}", "--text"],
+    ["play", "--text", "--scenario", "{file}"],
+    ["--scenario", "{file}", "play", "--text"],
+])
+def test_the_scenario_of_a_terminal_game_may_be_named_in_every_way_the_help_shows(
+        args: list[str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    february = str(DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    given = [february if a == "{file}" else a for a in args]
+    assert main(given + ["--side", "none", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Cessation of Hostilities" in out and "Joint Strikes?" not in out

@@ -39,7 +39,7 @@ def test_a_coherent_package_gets_no_sentence() -> None:
 
 
 @pytest.mark.parametrize("chosen, words", [
-    ({"start_date": "may_25"}, "cannot begin on 25 May"),
+    ({"start_date": "may_25"}, "cannot begin right away"),
     ({"precondition": "no_precondition", "separation": "us_pledge",
       "start_date": "when_verified"}, "nothing to verify"),
     ({"joint_action": "deconfliction_only"}, "no joint strikes for a precondition"),

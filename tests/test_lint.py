@@ -244,3 +244,16 @@ def test_answer_deflect_and_decline_are_asked_only_of_a_side_that_can_be_asked()
                 '      red: {line: "Please.",', text)
     assert sorted(p.path for p in warnings(text) if "no line of its own" in p.message) == \
         ["sides.blue.lines", "sides.red.lines"]
+
+
+def test_a_list_of_lines_that_may_find_nothing_to_say_is_warned_about() -> None:
+    text = edit('      counter: "Blue answers with:"\n',
+                '      counter:\n        - "Still: {insisted}."\n'
+                '        - {text: "Blue answers with:", when: "round >= 2"}\n')
+    p = only(text, "every variant here needs")
+    assert p.path == "sides.blue.lines.counter"
+    assert "add one variant that needs neither" in p.message
+    # One variant that needs nothing (or only the other side's name) is enough.
+    fine = edit('      counter: "Blue answers with:"\n',
+                '      counter:\n        - "Still: {insisted}."\n        - "{other}, here:"\n')
+    assert [p for p in warnings(fine) if "every variant here needs" in p.message] == []

@@ -326,8 +326,9 @@ def test_a_line_with_a_condition_is_said_only_while_it_holds() -> None:
         passes = [e.body for e in replay.log if e.speaker == "a" and e.title == "Passes"]
         assert passes[0] == "We wait."  # before any proposal, nothing else holds
         said.add(passes[1])
-    # Once both conditions hold, every variant may be said.
-    assert said == {"We wait.", "Our proposal stands.", "You have proposed twice."}
+    # Once both conditions hold, either may be said; "We wait.", said just before, is not
+    # said again while another will do.
+    assert said == {"Our proposal stands.", "You have proposed twice."}
 
 
 def test_a_list_of_lines_all_with_conditions_is_refused_with_where_and_what() -> None:
@@ -399,3 +400,24 @@ def test_a_proposal_s_line_reads_the_package_it_proposes() -> None:
             said[size].add(game.log[-1].body.split(" On ")[0])
     assert said["small"] == {"Plain."}
     assert "A big deal, then." in said["big"]
+
+
+def test_a_side_does_not_soon_repeat_any_of_its_latest_lines() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    table = Table(scenario, "a", [], {})
+    variants = ["One.", "Two.", "Three.", "Four."]
+    said = {choose_line(variants, table, ["One.", "Two.", "Three."], pick)
+            for pick in range(40)}
+    assert said == {"Four."}
+    # With nothing else left, only the very latest is avoided.
+    assert {choose_line(variants[:3], table, ["One.", "Two.", "Three."], pick)
+            for pick in range(40)} == {"One.", "Two."}
+
+
+def test_when_no_variant_can_be_said_the_game_s_default_words_are_spoken() -> None:
+    text = TINY.replace('''      propose: ["First way.", "Second way.", "You keep insisting on {insisted}."]''',
+                        '''      propose: ["Still: {insisted}."]''')
+    game = Game(read_scenario(text, "tiny.yaml"), seed=1)
+    game.apply(Move.propose(SMALL_NOW))  # nothing to insist on yet
+    body = game.log[-1].body
+    assert body.startswith("We propose: ") and "Still" not in body and ": ." not in body

@@ -398,3 +398,16 @@ def test_a_package_that_cannot_stand_together_is_kept_to_be_changed() -> None:
     assert "With deconfliction only there are no joint strikes" in flat
     assert "The * marks your choice" in flat
     assert "Your package, worth" in flat
+    # The rules are listed once, not again each time the builder opens.
+    assert flat.count("Options that cannot stand together:") == 1
+
+
+@pytest.mark.parametrize("path", sorted(DEFAULT_SCENARIO.parent.glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_the_meters_line_names_each_meter_by_a_whole_head_of_its_name(path) -> None:  # type: ignore[no-untyped-def]
+    from game.play.wording import short_name
+
+    assert short_name("Russian standing with Damascus and at home") == "Russian standing"
+    for meter in load_scenario(path).meters:
+        head = short_name(meter.name)
+        assert meter.name.startswith(head) and head.split()[-1] not in ("and", "or", "the")

@@ -145,3 +145,22 @@ def test_a_bad_save_is_reported_without_a_traceback(tmp_path: Path,
     bad.write_text("", encoding="utf-8")
     assert main(["transcript", str(bad), "-o", str(tmp_path / "t.md")]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_a_change_with_a_cause_of_its_own_says_its_cause_and_sources_are_named_once() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.transcript import markdown
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    found = False
+    for seed in range(30):
+        game = play_one(scenario, seed, Settings())
+        text = markdown(game)
+        assert "Washington Examiner, 20 May 2016; Washington Examiner, 20 May 2016" not in text
+        if any(e.ref in ("concede", "harden") for e in game.log):
+            assert "delegation's last proposal: it now matches it on" in text
+            found = True
+    assert found

@@ -70,17 +70,22 @@ def contradiction_texts(scenario: Scenario) -> list[str]:
 
 def short_name(name: str) -> str:
     """A meter's name cut to its head, for a line that holds every meter: the words
-    before the first "between", "at", "in", "among", "of" or "(".
+    before the first "between", "at", "in", "among", "of", "with" or "(".
 
     >>> short_name("Trust between delegations"), short_name("US support at home and among allies")
     ('Trust', 'US support')
     >>> short_name("Ceasefire stability"), short_name("Morale (at home)")
     ('Ceasefire stability', 'Morale')
+    >>> short_name("Russian standing with Damascus and at home")
+    'Russian standing'
     """
     words = name.split()
     for n, word in enumerate(words[1:], 1):
-        if word in ("between", "at", "in", "among", "of") or word.startswith("("):
-            return " ".join(words[:n])
+        if word in ("between", "at", "in", "among", "of", "with") or word.startswith("("):
+            head = words[:n]
+            while len(head) > 1 and head[-1] in ("and", "or"):
+                head.pop()
+            return " ".join(head)
     return name
 
 
