@@ -822,7 +822,7 @@ class Game:
                       speaker=side, move=move)
             kind = reply
         if kind in self.scenario.move_effects:
-            why = {"answer": "A straight answer", "deflect": "A question sidestepped",
+            why = {"answer": "A question answered", "deflect": "A question sidestepped",
                    "decline": "A question refused"}[kind]
             self._effects(self.scenario.move_effects[kind], why, ref=kind)
 
