@@ -368,6 +368,11 @@ class RemoteTable:
     def stop_saving(self) -> None:
         """The server keeps the game; this device's copy of the record goes on."""
 
+    def close(self) -> None:
+        """Leave the table (quit to title): the connection closes, so the server sees the
+        device go; the team keeps its seat and joins again with its name and the code."""
+        self.connection.close()
+
     def undo(self, requester: str | None = None) -> int:
         return 0
 
