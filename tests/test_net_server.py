@@ -7,6 +7,7 @@ import asyncio
 import io
 import json
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,12 @@ def test_two_terminal_clients_play_a_whole_game(tmp_path: Path) -> None:
             assert status == 0, text[-2000:]
             assert "THE TALKS ARE OVER" in text and "QUESTIONS FOR DISCUSSION" in text
             assert f"You are {name}, at table 1" in text
+            # The other side is a team, never "the computer", in the title and debrief.
+            other = "Beta" if name == "Alpha" else "Alpha"
+            assert "(computer)" not in text, text[:3000]
+            assert text.count(f" ({other}): ") == 1  # the debrief's result line
+            assert f"({other}) and " in text or f"({other}). " in text  # at the table
+            assert f" ({other}) to move..." in text
             saved = list((tmp_path / name).glob("class-*-finished.json"))
             assert len(saved) == 1 and read_save(saved[0]).teams.values()
         # The other team's moves arrived live: each saw the other's passes.
@@ -168,6 +175,7 @@ def test_a_terminal_client_against_the_computer(tmp_path: Path) -> None:
         assert "CONFIDENTIAL BRIEF: UNITED STATES" in text
         assert "computer's reasoning" not in text
         assert "THE TALKS ARE OVER" in text
+        assert "Russia (computer): " in text and "to move..." not in text
 
 
 def test_a_wrong_code_is_said_plainly(tmp_path: Path) -> None:
@@ -297,6 +305,54 @@ def test_a_client_comes_back_after_the_server_restarts(tmp_path: Path) -> None:
     assert "dropped" in text and "THE TALKS ARE OVER" in text, text[-3000:]
     saves = list((folder / "tables").glob("*.json"))
     assert len(saves) == 1 and read_save(saves[0]).finished
+
+
+def test_a_move_typed_after_the_server_came_back_is_taken(tmp_path: Path) -> None:
+    """The server restarts while the team reads its turn, and the client joins again in
+    the background; the move then typed is taken at once (never a table shown again and
+    the move asked for twice, nor an old table's turn offered after the move)."""
+    folder = tmp_path / "class"
+    first = RunningServer(_new_class(folder)).start()
+    _start(first)
+    port, code = first.port, first.classroom.code
+    holder: dict[str, RunningServer] = {}
+    typed: list[str] = []
+
+    def seated_again() -> bool:
+        room = holder["second"].classroom
+        return bool(holder["second"].call(lambda: any(
+            seat.send is not None for t in room.tables.values() for seat in t.seats.values())))
+
+    class Restart(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.calls = 0
+
+        def readline(self, *args: Any) -> str:  # type: ignore[override]
+            self.calls += 1
+            if self.calls == 3:
+                first.stop()
+                holder["second"] = RunningServer(_new_class(folder), port=port).start()
+                deadline = time.monotonic() + 20
+                while not seated_again() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            line = "" if self.calls > 400 else "\n" if self.calls == 1 else \
+                "dp"[self.calls % 2] + "\n"
+            typed.append(line)
+            return line
+
+    out = io.StringIO()
+    status = run_join(first.address, code, "Alpha", "us", True, Restart(), out,
+                      tmp_path / "mine", retry_seconds=20)
+    text = out.getvalue()
+    holder["second"].stop()
+    assert status == 0, text[-2000:]
+    assert "Back at your table" in text and "THE TALKS ARE OVER" in text
+    assert "here is the table as it is now" not in text, text[-3000:]
+    assert "not your turn" not in text
+    # The move typed at the restart is the first one the restarted server took.
+    assert typed[2] == "p\n"
+    assert "US: " in text.split("Back at your table")[1].split("TO MOVE")[0]
 
 
 def _new_class(folder: Path) -> Any:
