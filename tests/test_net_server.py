@@ -451,6 +451,45 @@ def test_the_teacher_page_needs_the_password(tmp_path: Path) -> None:
         asyncio.run(run())
 
 
+def test_the_teacher_page_stays_open_across_a_restart(tmp_path: Path) -> None:
+    """The teacher's cookie is signed with the password the class folder keeps: a restarted
+    server knows it, and a cookie not made with the password is refused."""
+    first = RunningServer(_new_class(tmp_path)).start()
+
+    async def state(http: aiohttp.ClientSession, url: str) -> int:
+        async with http.get(url + "/teacher/api/state") as answer:
+            return answer.status
+
+    async def login() -> str:
+        http = await _teacher(first)
+        cookie = next(c.value for c in http.cookie_jar if c.key == "parley_teacher")
+        assert await state(http, first.url) == 200
+        await http.close()
+        return cookie
+
+    cookie = asyncio.run(login())
+    port = first.port
+    first.stop()
+    second = RunningServer(_new_class(tmp_path), port=port).start()
+    try:
+        async def again() -> list[int]:
+            codes = []
+            nonce = cookie.partition(".")[0]
+            for value in (cookie, f"{nonce}.{'0' * 64}", nonce, "", "x." * 150):
+                async with aiohttp.ClientSession(cookies={"parley_teacher": value}) as fresh:
+                    codes.append(await state(fresh, second.url))
+            return codes
+        assert asyncio.run(again()) == [200, 401, 401, 401, 401]
+    finally:
+        second.stop()
+    # Another class (another password) does not take this class's cookie.
+    with running(tmp_path / "other") as other:
+        async def elsewhere() -> int:
+            async with aiohttp.ClientSession(cookies={"parley_teacher": cookie}) as fresh:
+                return await state(fresh, other.url)
+        assert asyncio.run(elsewhere()) == 401
+
+
 def test_wrong_passwords_are_refused_for_a_minute(tmp_path: Path) -> None:
     with running(tmp_path) as server:
         async def run() -> int:

@@ -11,6 +11,8 @@ number of devices is capped.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import io
 import logging
 import secrets
@@ -55,7 +57,6 @@ class ServerState:
     """What the server keeps besides the class: failures per address, teacher sessions."""
 
     failures: dict[str, deque[float]] = field(default_factory=dict)
-    teacher_tokens: set[str] = field(default_factory=set)
     devices: int = 0
 
     def blocked(self, address: str) -> bool:
@@ -177,10 +178,21 @@ async def _device(request: web.Request) -> web.StreamResponse:
 
 # ----- the teacher's page ----------------------------------------------------------------------
 
+def teacher_token(password: str, nonce: str | None = None) -> str:
+    """The teacher's session cookie: a random nonce and its HMAC under the teacher password,
+    so that a restarted server (which keeps the password) still knows the teacher's page."""
+    nonce = nonce or secrets.token_urlsafe(24)
+    mac = hmac.new(password.encode(), nonce.encode(), hashlib.sha256).hexdigest()
+    return f"{nonce}.{mac}"
+
+
 def _is_teacher(request: web.Request) -> bool:
     token = request.cookies.get(COOKIE, "")
-    return any(secrets.compare_digest(token.encode(), known.encode())
-               for known in request.app[STATE].teacher_tokens)
+    nonce, dot, _ = token.partition(".")
+    if not dot or not nonce or len(token) > 200:
+        return False
+    expected = teacher_token(request.app[CLASSROOM].password, nonce)
+    return secrets.compare_digest(token.encode(), expected.encode())
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -211,8 +223,7 @@ async def _login(request: web.Request) -> web.StreamResponse:
     if not isinstance(password, str) or not classroom.password_matches(password):
         state.failed(address)
         raise web.HTTPFound("/teacher?wrong=1")
-    token = secrets.token_urlsafe(24)
-    state.teacher_tokens.add(token)
+    token = teacher_token(classroom.password)
     response = web.HTTPFound("/teacher")
     response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
     raise response
