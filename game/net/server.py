@@ -30,6 +30,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from game.net.classroom import Classroom, Refusal, Seat, Table
+from game.net.lan import Announcement
 from game.net.messages import (MAX_CLIENT_MESSAGE, BadMessage, Join, Refused,
                                _Message, read_client_message)
 from game.net.teacher_page import LOGIN_PAGE, TEACHER_PAGE
@@ -370,9 +371,12 @@ def local_address() -> str:
 
 
 async def serve(classroom: Classroom, bind: str, port: int,
-                announce: Callable[[str, int], None]) -> None:
+                announce: Callable[[str, int], None],
+                on_network: Callable[[str | None], None] | None = None) -> None:
     """Run the server until cancelled; *announce* is told the address and port once it
-    listens."""
+    listens. With ``zeroconf`` installed the server is then announced on the local network
+    (:mod:`game.net.lan`), and *on_network* is told the name it was announced under (None:
+    not announced)."""
     shown = local_address() if bind in ("0.0.0.0", "::", "") else bind
     runner = web.AppRunner(create_app(classroom, f"{shown}:{port}"), access_log=None)
     await runner.setup()
@@ -385,9 +389,14 @@ async def serve(classroom: Classroom, bind: str, port: int,
             break
     runner.app[ADDRESS][0] = f"{shown}:{real_port}"
     announce(shown, real_port)
+    announcement = Announcement(bind, real_port, classroom.scenario.title)
     try:
+        announced = await asyncio.to_thread(announcement.start)
+        if on_network is not None:
+            on_network(announcement.name if announced else None)
         await asyncio.Event().wait()
     finally:
+        await asyncio.to_thread(announcement.stop)
         await runner.cleanup()
 
 

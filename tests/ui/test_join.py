@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pygame
+import pytest
 
 from game.moves import Move
+from game.net import lan
 from game.net.client import RemoteTable
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen
@@ -172,3 +174,42 @@ def test_quit_to_title_leaves_the_class_server_and_the_team_comes_back(make_app,
         assert len(back.remote.moves) == moves
         assert connected() and len(room.tables) == 1
         assert not app.crashes
+
+
+@pytest.mark.skipif(not lan.available(), reason="zeroconf is not installed")
+def test_the_join_screen_lists_a_class_found_on_the_network(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    with running(tmp_path / "class") as server:
+        room = server.classroom
+        announcement = lan.Announcement("127.0.0.1", server.port, room.scenario.title)
+        assert announcement.start()
+        try:
+            app.reset(Title())
+            screen = app.push(JoinClass())
+            assert isinstance(screen, JoinScreen) and screen.rows[0] is screen.found
+            assert screen.ring.focused is screen.found
+            _steps(app, lambda: any(f.address == server.address for f in screen.heard), 200)
+            # Right chooses the first class heard of: its address is filled in.
+            while screen.address.value != server.address:
+                press(app, pygame.K_RIGHT)
+            assert screen.found is not None and room.scenario.title in screen.found.values[
+                screen.found.index][1]
+            _fill(screen, server.address, room.code, "Found")
+            screen.join_button.activate()
+            _steps(app, lambda: "Waiting" in screen.status, 400)
+        finally:
+            announcement.stop()
+        finder = screen.finder
+        app.reset(Title())
+        assert finder is not None and finder._zeroconf is None  # stopped listening
+
+
+def test_without_zeroconf_the_join_screen_asks_for_the_address(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(lan, "available", lambda: False)
+    app = make_app()
+    app.reset(Title())
+    screen = app.push(JoinClass())
+    assert isinstance(screen, JoinScreen)
+    assert screen.found is None and screen.finder is None and screen.rows[0] is screen.address
+    app.step(0.05)
+    assert not app.crashes
