@@ -4,6 +4,7 @@ does when the link drops and is made again while the move waits to be sent."""
 from __future__ import annotations
 
 import queue
+import time
 from pathlib import Path
 from typing import Any, cast
 
@@ -11,7 +12,8 @@ import pytest
 
 from game.moves import Move
 from game.net.classroom import Classroom
-from game.net.client import Connection, Received, RemoteTable, TableChanged
+from game.errors import IllegalMoveError
+from game.net.client import Connection, Gone, Received, RemoteTable, TableChanged
 from game.net.messages import Join, Play, _Message
 from game.settings import Settings
 from tests.net_helpers import scenario
@@ -71,10 +73,25 @@ def test_a_move_that_meets_a_dropped_link(tmp_path: Path, for_window: bool) -> N
     table, link, room = _seated(tmp_path, for_window)
     link.down = True
     _seated_again(link, room)
+    start = time.monotonic()
     if for_window:
-        # The window shows the table as it is at every frame: no error.
-        assert table.play(Move.wait()) == []
+        # The window never waits for the link: the move is not sent, and it says so (the
+        # table screen shows a refused move's sentence).
+        with pytest.raises(IllegalMoveError, match="Not sent"):
+            table.play(Move.wait())
+        assert time.monotonic() - start < 0.5
     else:
         with pytest.raises(TableChanged, match="came back"):
             table.play(Move.wait())
     assert not link.sent and table.my_turn
+
+
+def test_a_window_whose_server_goes_for_good_says_so(tmp_path: Path) -> None:
+    said: list[str] = []
+    table, link, room = _seated(tmp_path, True)
+    table.out = said.append
+    link.inbox.put((1, Gone("no answer")))
+    assert table.play(Move.wait()) == []  # no error: the window shows the record it has
+    assert table.gone is not None and any("has gone" in text for text in said)
+    with pytest.raises(IllegalMoveError, match="Not sent"):
+        table.play(Move.wait())

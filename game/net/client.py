@@ -387,6 +387,10 @@ class RemoteTable:
     def close(self) -> None:
         """Leave the table (quit to title): the connection closes, so the server sees the
         device go; the team keeps its seat and joins again with its name and the code."""
+        game = self._remote
+        if self.gone is None and game is not None and not game.finished:
+            self.out("You left the table. Your team keeps its seat: join again with the same "
+                     "team name and class code to go on.")
         self.connection.close()
 
     def undo(self, requester: str | None = None) -> int:
@@ -416,12 +420,15 @@ class RemoteTable:
         try:
             self.poll()
         except ServerGone as exc:
-            self.gone = str(exc)
-            kept = f" Your copy of the record is in {self.record_file}." \
-                if self.record_file is not None else ""
-            said = str(exc) if isinstance(exc, LeftTable) else \
-                f"The class server has gone: {exc}."
-            self.out(f"{said}{kept}")
+            self._went(exc)
+
+    def _went(self, exc: ServerGone) -> None:
+        self.gone = str(exc)
+        kept = f" Your copy of the record is in {self.record_file}." \
+            if self.record_file is not None else ""
+        said = str(exc) if isinstance(exc, LeftTable) else \
+            f"The class server has gone: {exc}."
+        self.out(f"{said}{kept}")
 
     # ----- talking to the server --------------------------------------------------------
 
@@ -463,14 +470,30 @@ class RemoteTable:
     def play(self, move: Move) -> list[Entry]:
         """Send a move for this side and wait for the server's answer; raises
         :class:`IllegalMoveError` with the server's sentence when it is refused."""
+        if self.for_window:
+            # The window never waits for a link that is down: the move is not sent, and
+            # the table stays as it is (the player makes it again once the link is back).
+            if self.gone is not None:
+                raise IllegalMoveError(f"Not sent: {self.gone}.")
+            try:
+                return self._play(move)
+            except ServerGone as exc:
+                self._went(exc)
+                return []
+        return self._play(move)
+
+    def _play(self, move: Move) -> list[Entry]:
         seated_on = self._seated_on
         self._refused, self._answered = None, False
         while (sent_on := self.connection.send(Play(move=move.to_json()))) is None:
+            if self.for_window:
+                self.poll_quietly()
+                raise IllegalMoveError("Not sent: the connection to the class server is "
+                                       "down and is being made again. Make your move once "
+                                       "the table is back.")
             # The link is down: wait until the connection is back, or gone for good.
             self._handle(self._next(1.0))
             if self._seated_on != seated_on:  # seated again: the table may have changed
-                if self.for_window:
-                    return []  # the window shows the table as it is at every frame
                 raise TableChanged("The connection dropped and came back: here is the "
                                    "table as it is now.")
         # The answer comes on the link the move went on, after the table the server sent

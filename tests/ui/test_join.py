@@ -157,6 +157,7 @@ def test_quit_to_title_leaves_the_class_server_and_the_team_comes_back(make_app,
         assert isinstance(pause, PauseScreen)
         next(b for b in pause.buttons if b.label == "Quit to title").activate()
         assert isinstance(app.top, TitleScreen) and len(app.stack) == 1
+        assert "keeps its seat" in (app.toast_text or "")
         assert not remote.connection._thread.is_alive()  # closed, not left running
         deadline = time.monotonic() + 10
         while connected() and time.monotonic() < deadline:
