@@ -355,6 +355,39 @@ def test_a_move_typed_after_the_server_came_back_is_taken(tmp_path: Path) -> Non
     assert "US: " in text.split("Back at your table")[1].split("TO MOVE")[0]
 
 
+def test_the_server_stops_at_once_with_devices_connected(tmp_path: Path) -> None:
+    """Ctrl-C on the host: every device is told the server is stopping (and tries again),
+    instead of the server waiting for each to leave; the tables are saved first."""
+    server = RunningServer(_new_class(tmp_path)).start()
+    _start(server)
+    said: list[str] = []
+    seated = threading.Event()
+
+    async def device(team: str) -> None:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"{server.url}/ws") as ws:
+                await ws.send_str(json.dumps({"v": 1, "type": "join",
+                                              "code": server.classroom.code, "team": team}))
+                async for frame in ws:
+                    if json.loads(frame.data)["type"] == "update":
+                        seated.set()
+                said.append(str(ws.close_code))
+
+    async def both() -> None:
+        await asyncio.gather(device("Alpha"), device("Beta"))
+
+    thread = threading.Thread(target=lambda: asyncio.run(both()), daemon=True)
+    thread.start()
+    assert seated.wait(10)
+    time.sleep(0.3)
+    start = time.monotonic()
+    server.stop()
+    assert time.monotonic() - start < 3
+    thread.join(5)
+    assert said == ["1001", "1001"]  # going away
+    assert len(list((tmp_path / "tables").glob("*.json"))) == 1
+
+
 def _new_class(folder: Path) -> Any:
     from game.net.classroom import Classroom
     from game.settings import Settings

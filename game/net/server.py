@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from game.net.classroom import Classroom, Refusal, Seat, Table
 from game.net.lan import Announcement
@@ -59,6 +59,8 @@ class ServerState:
 
     failures: dict[str, deque[float]] = field(default_factory=dict)
     devices: int = 0
+    sockets: set[web.WebSocketResponse] = field(default_factory=set)
+    """The devices' open WebSockets (closed when the server stops)."""
 
     def blocked(self, address: str) -> bool:
         window = self.failures.get(address)
@@ -109,6 +111,7 @@ async def _device(request: web.Request) -> web.StreamResponse:
         await ws.close()
         return ws
     state.devices += 1
+    state.sockets.add(ws)
     queue: asyncio.Queue[_Message | None] = asyncio.Queue()
 
     def send(message: _Message | None) -> None:
@@ -167,6 +170,7 @@ async def _device(request: web.Request) -> web.StreamResponse:
                 send(Refused(text=str(exc)))
     finally:
         state.devices -= 1
+        state.sockets.discard(ws)
         if seat is not None:
             classroom.leave(seat[1], send)
         queue.put_nowait(None)
@@ -340,6 +344,13 @@ async def _ticker(app: web.Application) -> Any:
     await asyncio.to_thread(app[CLASSROOM].flush)
 
 
+async def _close_devices(app: web.Application) -> None:
+    """The server stops: every device is told at once (it tries again, and a restarted
+    server seats it back), instead of the server waiting for each to leave."""
+    for ws in list(app[STATE].sockets):
+        await ws.close(code=WSCloseCode.GOING_AWAY, message=b"The class server is stopping.")
+
+
 def create_app(classroom: Classroom, address: str = "") -> web.Application:
     """The class server's application over *classroom*."""
     app = web.Application(client_max_size=MAX_BODY)
@@ -357,6 +368,7 @@ def create_app(classroom: Classroom, address: str = "") -> web.Application:
     app.router.add_get(r"/teacher/report.{kind:(csv|html)}", _report)
     app.router.add_get("/teacher/transcripts.zip", _transcripts)
     app.cleanup_ctx.append(_ticker)
+    app.on_shutdown.append(_close_devices)
     return app
 
 

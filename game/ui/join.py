@@ -125,6 +125,7 @@ class JoinScreen(FormScreen):
 
     def leave(self) -> None:
         super().leave()
+        self._disconnect()  # a join on its way is given up (once seated, the table has it)
         if self.finder is not None:
             self.finder.close()
 

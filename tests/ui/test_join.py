@@ -200,9 +200,11 @@ def test_the_join_screen_lists_a_class_found_on_the_network(make_app, tmp_path: 
             _steps(app, lambda: "Waiting" in screen.status, 400)
         finally:
             announcement.stop()
-        finder = screen.finder
+        finder, remote = screen.finder, screen.remote
         app.reset(Title())
         assert finder is not None and finder._zeroconf is None  # stopped listening
+        # Leaving the screen while waiting at the table gives the join up.
+        assert remote is not None and not remote.connection._thread.is_alive()
 
 
 def test_without_zeroconf_the_join_screen_asks_for_the_address(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
