@@ -712,8 +712,17 @@ def _host(args: argparse.Namespace) -> int:
             print(f"  {classroom.restored} table(s) restored from an earlier run.")
         print("Press Ctrl-C to stop the server (every table is saved).", flush=True)
 
+    def on_network(name: str | None) -> None:
+        from game.net.lan import INSTALL, available
+        if name is not None:
+            print(f"  Announced on the local network as {name!r}: the join screen of the "
+                  "game's window lists it.", flush=True)
+        elif not available():
+            print(f"  ({INSTALL} to have the class listed on students' join screens.)",
+                  flush=True)
+
     try:
-        asyncio.run(serve(classroom, args.bind, args.port, announce))
+        asyncio.run(serve(classroom, args.bind, args.port, announce, on_network))
     except OSError as exc:
         raise ParleyError(f"cannot listen on {args.bind}:{args.port} "
                           f"({exc.strerror or exc})") from None

@@ -12,7 +12,7 @@ import pytest
 from game.moves import Move
 from game.net.classroom import (CODE_LENGTH, PAUSED, PLAYING, Classroom, Refusal,
                                 clean_team_name)
-from game.net.messages import (BadMessage, Farewell, Join, Notice, Refused, Update, Welcome,
+from game.net.messages import (BadMessage, Farewell, Final, Join, Notice, Refused, Update, Welcome,
                                _Message, entry_from_json, read_client_message)
 from game.net.redact import WITHHELD, side_scenario
 from game.save import read_save
@@ -294,3 +294,59 @@ def test_refused_and_welcome_are_typed() -> None:
     assert Refused(text="no").model_dump()["v"] == 1
     with pytest.raises(ValueError):
         Welcome(table="1", side="us", team="A", scenario={}, settings={}, extra=1)  # type: ignore[call-arg]
+
+
+def _play_out(room: Classroom, table: Any, limit: int = 400) -> None:
+    """Play the table to its end: each side the first move it may make that is neither a
+    proposal nor walking out (the rounds run out, or an offer is taken)."""
+    session = table.session
+    for _ in range(limit):
+        game = session.game
+        if game.finished:
+            return
+        side = game.to_move
+        move = next(c.move for c in game.choices(side)
+                    if c.why_not is None and c.move.kind not in ("propose", "walkout"))
+        room.move(table, table.seats[side], move.to_json())
+    raise AssertionError("the game did not end")
+
+
+def test_a_table_restored_before_its_first_move_is_played(tmp_path: Path) -> None:
+    room = _class(tmp_path)
+    _join(room, "Alpha")
+    _join(room, "Beta")
+    _join(room, "Waiting")  # a team alone at its table: nothing to restore yet
+    vs_table, _, _ = _join(room, "Gamma", computer=True)
+    assert all(not t.session.game.moves for t in room.tables.values() if t.session)
+    room.flush()
+    saved = sorted(p.name for p in (tmp_path / "tables").glob("*.json"))
+    assert [name.split("-")[:2] for name in saved] == [["table", "1"], ["table", "3"]]
+    assert not read_save(tmp_path / "tables" / saved[0]).moves
+
+    restarted = _class(tmp_path)
+    assert restarted.restored == 2
+    assert sorted(restarted.tables) == ["1", "3"]  # the numbers the teacher saw
+    assert restarted.tables["3"].computer and vs_table.id == "3"
+    alpha, beta = Device(), Device()
+    table, seat_a, _ = restarted.join(Join(code=room.code, team="Alpha"), alpha)
+    table_b, seat_b, _ = restarted.join(Join(code=room.code, team="beta"), beta)
+    assert table is table_b is restarted.tables["1"] and seat_a.side != seat_b.side
+    assert alpha.last.teams == {seat_a.side: "Alpha", seat_b.side: "Beta"}
+    # A new team gets a new number, never a restored table's.
+    table_d, _, _ = _join(restarted, "Delta", computer=True)
+    assert table_d.id == "4"
+    restarted.start()
+    mover = alpha if table.session.game.to_move == seat_a.side else beta
+    assert mover.last.choices and mover.last.status == PLAYING
+    _play_out(restarted, table)
+    assert any(isinstance(m, Final) for m in alpha.messages)
+    restarted.flush()
+    # Still the one file, now with the whole game.
+    again = read_save(tmp_path / "tables" / saved[0])
+    assert again.finished and len(again.moves) == len(table.session.game.moves)
+    # The table against the computer goes on too.
+    gamma = Device()
+    vs_table2, gamma_seat, _ = restarted.join(Join(code=room.code, team="Gamma"), gamma)
+    assert vs_table2.id == "3" and gamma.last.choices
+    _play_out(restarted, vs_table2)
+    assert vs_table2.finished

@@ -7,6 +7,7 @@ import asyncio
 import io
 import json
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,12 @@ def test_two_terminal_clients_play_a_whole_game(tmp_path: Path) -> None:
             assert status == 0, text[-2000:]
             assert "THE TALKS ARE OVER" in text and "QUESTIONS FOR DISCUSSION" in text
             assert f"You are {name}, at table 1" in text
+            # The other side is a team, never "the computer", in the title and debrief.
+            other = "Beta" if name == "Alpha" else "Alpha"
+            assert "(computer)" not in text, text[:3000]
+            assert text.count(f" ({other}): ") == 1  # the debrief's result line
+            assert f"({other}) and " in text or f"({other}). " in text  # at the table
+            assert f" ({other}) to move..." in text
             saved = list((tmp_path / name).glob("class-*-finished.json"))
             assert len(saved) == 1 and read_save(saved[0]).teams.values()
         # The other team's moves arrived live: each saw the other's passes.
@@ -168,6 +175,7 @@ def test_a_terminal_client_against_the_computer(tmp_path: Path) -> None:
         assert "CONFIDENTIAL BRIEF: UNITED STATES" in text
         assert "computer's reasoning" not in text
         assert "THE TALKS ARE OVER" in text
+        assert "Russia (computer): " in text and "to move..." not in text
 
 
 def test_a_wrong_code_is_said_plainly(tmp_path: Path) -> None:
@@ -299,6 +307,87 @@ def test_a_client_comes_back_after_the_server_restarts(tmp_path: Path) -> None:
     assert len(saves) == 1 and read_save(saves[0]).finished
 
 
+def test_a_move_typed_after_the_server_came_back_is_taken(tmp_path: Path) -> None:
+    """The server restarts while the team reads its turn, and the client joins again in
+    the background; the move then typed is taken at once (never a table shown again and
+    the move asked for twice, nor an old table's turn offered after the move)."""
+    folder = tmp_path / "class"
+    first = RunningServer(_new_class(folder)).start()
+    _start(first)
+    port, code = first.port, first.classroom.code
+    holder: dict[str, RunningServer] = {}
+    typed: list[str] = []
+
+    def seated_again() -> bool:
+        room = holder["second"].classroom
+        return bool(holder["second"].call(lambda: any(
+            seat.send is not None for t in room.tables.values() for seat in t.seats.values())))
+
+    class Restart(io.StringIO):
+        def __init__(self) -> None:
+            super().__init__()
+            self.calls = 0
+
+        def readline(self, *args: Any) -> str:  # type: ignore[override]
+            self.calls += 1
+            if self.calls == 3:
+                first.stop()
+                holder["second"] = RunningServer(_new_class(folder), port=port).start()
+                deadline = time.monotonic() + 20
+                while not seated_again() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+            line = "" if self.calls > 400 else "\n" if self.calls == 1 else \
+                "dp"[self.calls % 2] + "\n"
+            typed.append(line)
+            return line
+
+    out = io.StringIO()
+    status = run_join(first.address, code, "Alpha", "us", True, Restart(), out,
+                      tmp_path / "mine", retry_seconds=20)
+    text = out.getvalue()
+    holder["second"].stop()
+    assert status == 0, text[-2000:]
+    assert "Back at your table" in text and "THE TALKS ARE OVER" in text
+    assert "here is the table as it is now" not in text, text[-3000:]
+    assert "not your turn" not in text
+    # The move typed at the restart is the first one the restarted server took.
+    assert typed[2] == "p\n"
+    assert "US: " in text.split("Back at your table")[1].split("TO MOVE")[0]
+
+
+def test_the_server_stops_at_once_with_devices_connected(tmp_path: Path) -> None:
+    """Ctrl-C on the host: every device is told the server is stopping (and tries again),
+    instead of the server waiting for each to leave; the tables are saved first."""
+    server = RunningServer(_new_class(tmp_path)).start()
+    _start(server)
+    said: list[str] = []
+    seated = threading.Event()
+
+    async def device(team: str) -> None:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"{server.url}/ws") as ws:
+                await ws.send_str(json.dumps({"v": 1, "type": "join",
+                                              "code": server.classroom.code, "team": team}))
+                async for frame in ws:
+                    if json.loads(frame.data)["type"] == "update":
+                        seated.set()
+                said.append(str(ws.close_code))
+
+    async def both() -> None:
+        await asyncio.gather(device("Alpha"), device("Beta"))
+
+    thread = threading.Thread(target=lambda: asyncio.run(both()), daemon=True)
+    thread.start()
+    assert seated.wait(10)
+    time.sleep(0.3)
+    start = time.monotonic()
+    server.stop()
+    assert time.monotonic() - start < 3
+    thread.join(5)
+    assert said == ["1001", "1001"]  # going away
+    assert len(list((tmp_path / "tables").glob("*.json"))) == 1
+
+
 def _new_class(folder: Path) -> Any:
     from game.net.classroom import Classroom
     from game.settings import Settings
@@ -393,6 +482,45 @@ def test_the_teacher_page_needs_the_password(tmp_path: Path) -> None:
                 assert answer.status == 403
             await http.close()
         asyncio.run(run())
+
+
+def test_the_teacher_page_stays_open_across_a_restart(tmp_path: Path) -> None:
+    """The teacher's cookie is signed with the password the class folder keeps: a restarted
+    server knows it, and a cookie not made with the password is refused."""
+    first = RunningServer(_new_class(tmp_path)).start()
+
+    async def state(http: aiohttp.ClientSession, url: str) -> int:
+        async with http.get(url + "/teacher/api/state") as answer:
+            return answer.status
+
+    async def login() -> str:
+        http = await _teacher(first)
+        cookie = next(c.value for c in http.cookie_jar if c.key == "parley_teacher")
+        assert await state(http, first.url) == 200
+        await http.close()
+        return cookie
+
+    cookie = asyncio.run(login())
+    port = first.port
+    first.stop()
+    second = RunningServer(_new_class(tmp_path), port=port).start()
+    try:
+        async def again() -> list[int]:
+            codes = []
+            nonce = cookie.partition(".")[0]
+            for value in (cookie, f"{nonce}.{'0' * 64}", nonce, "", "x." * 150):
+                async with aiohttp.ClientSession(cookies={"parley_teacher": value}) as fresh:
+                    codes.append(await state(fresh, second.url))
+            return codes
+        assert asyncio.run(again()) == [200, 401, 401, 401, 401]
+    finally:
+        second.stop()
+    # Another class (another password) does not take this class's cookie.
+    with running(tmp_path / "other") as other:
+        async def elsewhere() -> int:
+            async with aiohttp.ClientSession(cookies={"parley_teacher": cookie}) as fresh:
+                return await state(fresh, other.url)
+        assert asyncio.run(elsewhere()) == 401
 
 
 def test_wrong_passwords_are_refused_for_a_minute(tmp_path: Path) -> None:

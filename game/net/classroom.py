@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import queue
+import re
 import secrets
 import threading
 import time
@@ -48,6 +49,8 @@ WAITING, PLAYING, PAUSED = "waiting", "playing", "paused"
 MESSAGE_MAX = 500
 #: The most tables a class may have (a class of 30 pairs and more than enough rejoins).
 MAX_TABLES = 200
+#: A table's save is named ``table-<number>-<scenario>-<teams>-<time>-<seed>.json``.
+TABLE_PREFIX = "table-"
 
 
 def new_code() -> str:
@@ -285,9 +288,13 @@ class Classroom:
                 counts[side] += 1
         return min(counts, key=lambda side: counts[side])
 
-    def _new_table(self, computer: bool) -> Table:
-        self._numbers += 1
-        table = Table(str(self._numbers), computer=computer)
+    def _new_table(self, computer: bool, number: int | None = None) -> Table:
+        """A new table, numbered after the others (or *number*, a restored table's own,
+        when no table has it yet)."""
+        if number is None or str(number) in self.tables:
+            number = self._numbers + 1
+        self._numbers = max(self._numbers, number)
+        table = Table(str(number), computer=computer)
         self.tables[table.id] = table
         return table
 
@@ -466,16 +473,19 @@ class Classroom:
         save is written by the writer thread, so that the disk never holds up the class's
         moves."""
         session, autosave = table.session, table.autosave
-        if session is None or autosave is None or not session.game.moves:
+        if session is None or autosave is None:
             return
         game = session.game
         if len(game.moves) == table.saved_moves:
             return
+        # Saved from the moment both seats are taken, before any move: a restarted server
+        # gives the teams back the table they sat at, under its number.
         table.saved_moves = len(game.moves)
         try:
             if not table.claimed:
                 # Two tables started in the same second never share a file (see claim).
-                path = claim(autosave.path)
+                path = claim(autosave.path.with_name(
+                    f"{TABLE_PREFIX}{table.id}-{autosave.path.name}"))
                 autosave = table.autosave = Autosave(path.parent, game, set(session.humans),
                                                      started=autosave.started, path=path)
                 table.claimed = True
@@ -525,7 +535,11 @@ class Classroom:
     def _restore(self) -> int:
         """Every table saved in the class folder, back as it was; returns how many."""
         count = 0
-        for path in sorted(self.tables_folder.glob("*.json")):
+        def numbered_first(path: Path) -> tuple[bool, int, str]:
+            number = _table_number(path)
+            return number is None, number or 0, path.name
+
+        for path in sorted(self.tables_folder.glob("*.json"), key=numbered_first):
             try:
                 save = read_save(path)
                 restored = restore(save, self.scenario)
@@ -533,7 +547,8 @@ class Classroom:
                 log.warning("table not restored from %s: %s", path, exc)
                 continue
             session = Session.resume(restored, path, save=False)
-            table = self._new_table(computer=len(session.humans) == 1)
+            table = self._new_table(computer=len(session.humans) == 1,
+                                    number=_table_number(path))
             table.session = session
             # A game replayed on a changed scenario goes on in a new file (as Session
             # .resume does), so the old save keeps the game as it was played.
@@ -551,6 +566,12 @@ class Classroom:
                     self._teams[team.casefold()] = (table, side)
             count += 1
         return count
+
+
+def _table_number(path: Path) -> int | None:
+    """The table's number in the name of its save (``table-3-...json``), if it has one."""
+    found = re.match(rf"{TABLE_PREFIX}([0-9]{{1,6}})-", path.name)
+    return int(found.group(1)) if found else None
 
 
 def refusal(text: str) -> Refused:

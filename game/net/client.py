@@ -78,6 +78,8 @@ class Gone:
 
 
 Inbound = Welcome | Update | Refused | Notice | Farewell | Final | Lost | Gone
+#: A message and the link it came on (1 for the first connection, 2 after one drop...).
+Received = tuple[int, Inbound]
 
 
 def server_url(address: str) -> str:
@@ -108,7 +110,10 @@ class Connection:
         self.url = server_url(address)
         self.join = join
         self.retry_seconds = retry_seconds
-        self.inbox: queue.Queue[Inbound] = queue.Queue()
+        self.inbox: queue.Queue[Received] = queue.Queue()
+        #: How many times the link has been made (the server's messages on each are told
+        #: apart by it: a move's answer comes on the link the move went on).
+        self.generation = 0
         self._loop = asyncio.new_event_loop()
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._stopping = False
@@ -135,8 +140,9 @@ class Connection:
                 try:
                     async with http.ws_connect(self.url, heartbeat=10,
                                                max_msg_size=MAX_SERVER_MESSAGE) as ws:
-                        self._ws = ws
+                        self.generation += 1
                         await ws.send_str(self.join.model_dump_json())
+                        self._ws = ws
                         lost_since, connected = None, True
                         async for frame in ws:
                             if frame.type != aiohttp.WSMsgType.TEXT:
@@ -146,7 +152,7 @@ class Connection:
                             except ValidationError:
                                 reason = "the server sent a message this Parley cannot read"
                                 break
-                            self.inbox.put(message)
+                            self.inbox.put((self.generation, message))
                             if isinstance(message, Farewell):
                                 self._stopping = True  # never come back by itself
                                 return
@@ -160,31 +166,33 @@ class Connection:
                 if not connected:
                     # Never reached: most likely a mistyped address; say so soon.
                     if tries >= 3:
-                        self.inbox.put(Gone(f"{reason}; check the address with your teacher"))
+                        self.inbox.put((self.generation,
+                                        Gone(f"{reason}; check the address with your teacher")))
                         return
                     await asyncio.sleep(1.0)
                     continue
                 now = time.monotonic()
                 if lost_since is None:
                     lost_since = now
-                    self.inbox.put(Lost(reason))
+                    self.inbox.put((self.generation, Lost(reason)))
                 elif now - lost_since > self.retry_seconds:
-                    self.inbox.put(Gone(reason))
+                    self.inbox.put((self.generation, Gone(reason)))
                     return
                 await asyncio.sleep(1.0)
 
-    def send(self, message: Play) -> bool:
-        """Send *message*; False when the link is down just now."""
-        ws = self._ws
+    def send(self, message: Play) -> int | None:
+        """Send *message*; returns the link it went on (see :attr:`generation`), or None
+        when the link is down just now."""
+        ws, generation = self._ws, self.generation
         if ws is None or ws.closed:
-            return False
+            return None
         future = asyncio.run_coroutine_threadsafe(ws.send_str(message.model_dump_json()),
                                                   self._loop)
         try:
             future.result(timeout=10)
         except (aiohttp.ClientError, OSError, ConnectionError, TimeoutError):
-            return False
-        return True
+            return None
+        return generation
 
     def close(self) -> None:
         """Leave the table (the team keeps its seat to come back to)."""
@@ -269,9 +277,17 @@ class RemoteTable:
         self.save_error: str | None = None
         self.record_file: Path | None = None
         self.seconds_left: float | None = None
-        self._updates = 0
-        self._welcomes = 0
+        #: The sides people play at this table (the other side is the computer's when
+        #: it is missing).
+        self.players: tuple[str, ...] = ()
         self._refused: str | None = None
+        #: The link (see Connection.generation) the team was last seated on, whether the
+        #: next update is that seating's own, the link a move waits for its answer on,
+        #: and whether the answer came.
+        self._seated_on = 0
+        self._seating_update = False
+        self._awaiting: int | None = None
+        self._answered = False
 
     # ----- what the terminal game reads ------------------------------------------------
 
@@ -368,6 +384,15 @@ class RemoteTable:
     def stop_saving(self) -> None:
         """The server keeps the game; this device's copy of the record goes on."""
 
+    def close(self) -> None:
+        """Leave the table (quit to title): the connection closes, so the server sees the
+        device go; the team keeps its seat and joins again with its name and the code."""
+        game = self._remote
+        if self.gone is None and game is not None and not game.finished:
+            self.out("You left the table. Your team keeps its seat: join again with the same "
+                     "team name and class code to go on.")
+        self.connection.close()
+
     def undo(self, requester: str | None = None) -> int:
         return 0
 
@@ -395,12 +420,15 @@ class RemoteTable:
         try:
             self.poll()
         except ServerGone as exc:
-            self.gone = str(exc)
-            kept = f" Your copy of the record is in {self.record_file}." \
-                if self.record_file is not None else ""
-            said = str(exc) if isinstance(exc, LeftTable) else \
-                f"The class server has gone: {exc}."
-            self.out(f"{said}{kept}")
+            self._went(exc)
+
+    def _went(self, exc: ServerGone) -> None:
+        self.gone = str(exc)
+        kept = f" Your copy of the record is in {self.record_file}." \
+            if self.record_file is not None else ""
+        said = str(exc) if isinstance(exc, LeftTable) else \
+            f"The class server has gone: {exc}."
+        self.out(f"{said}{kept}")
 
     # ----- talking to the server --------------------------------------------------------
 
@@ -442,20 +470,47 @@ class RemoteTable:
     def play(self, move: Move) -> list[Entry]:
         """Send a move for this side and wait for the server's answer; raises
         :class:`IllegalMoveError` with the server's sentence when it is refused."""
-        before, welcomes = self._updates, self._welcomes
-        self._refused = None
-        while not self.connection.send(Play(move=move.to_json())):
+        if self.for_window:
+            # The window never waits for a link that is down: the move is not sent, and
+            # the table stays as it is (the player makes it again once the link is back).
+            if self.gone is not None:
+                raise IllegalMoveError(f"Not sent: {self.gone}.")
+            try:
+                return self._play(move)
+            except ServerGone as exc:
+                self._went(exc)
+                return []
+        return self._play(move)
+
+    def _play(self, move: Move) -> list[Entry]:
+        seated_on = self._seated_on
+        self._refused, self._answered = None, False
+        while (sent_on := self.connection.send(Play(move=move.to_json()))) is None:
+            if self.for_window:
+                self.poll_quietly()
+                raise IllegalMoveError("Not sent: the connection to the class server is "
+                                       "down and is being made again. Make your move once "
+                                       "the table is back.")
             # The link is down: wait until the connection is back, or gone for good.
             self._handle(self._next(1.0))
-            if self._updates != before:  # seated again: the table may have changed
+            if self._seated_on != seated_on:  # seated again: the table may have changed
                 raise TableChanged("The connection dropped and came back: here is the "
                                    "table as it is now.")
-        self.wait_until(lambda: self._updates != before or self._refused is not None)
-        if self._welcomes != welcomes and not self.for_window:
-            # Seated again while the move was on its way: it may not have arrived.
+        # The answer comes on the link the move went on, after the table the server sent
+        # when it seated the team there (the link may have been made again, in the
+        # background, while the player chose: that table is taken in first).
+        self._awaiting = sent_on
+        try:
+            self.wait_until(lambda: self._answered or self._seated_on > sent_on)
+        finally:
+            self._awaiting = None
+        if not self._answered:
+            # That link dropped before the answer: the move may not have arrived.
+            if self.for_window:
+                return []  # the window shows the table as it is at every frame
             raise TableChanged("The connection dropped and came back: here is the table "
                                "as it is now.")
-        if self._refused is not None and self._updates == before:
+        if self._refused is not None:
             state = self.remote.state
             asked = state is not None and state.asked == self.side and move.kind != "answer"
             if (not self.my_turn or asked) and not self.for_window:
@@ -465,24 +520,32 @@ class RemoteTable:
             raise IllegalMoveError(self._refused)
         return []
 
-    def _next(self, timeout: float | None) -> Inbound | None:
+    def _next(self, timeout: float | None) -> Received | None:
         try:
             return self.connection.inbox.get(timeout=timeout)
         except queue.Empty:
             return None
 
-    def _handle(self, message: Inbound | None, seating: bool = False) -> None:
-        if message is None:
+    def _handle(self, received: Received | None, seating: bool = False) -> None:
+        if received is None:
             return
+        link, message = received
+        answer = link == self._awaiting and link == self._seated_on
         if isinstance(message, Welcome):
             self._welcome(message)
+            self._seated_on, self._seating_update = link, True
         elif isinstance(message, Update):
             self._update(message)
+            if self._seating_update:
+                self._seating_update = False  # the table as the team was seated
+            elif answer:
+                self._answered = True
         elif isinstance(message, Refused):
             if seating and self._remote is None:
                 self.connection.close()
                 raise JoinRefused(message.text)
-            self._refused = message.text
+            if answer:
+                self._refused, self._answered = message.text, True
         elif isinstance(message, Notice):
             self.out(f"\n*** {message.text}\n")
         elif isinstance(message, Final):
@@ -501,7 +564,6 @@ class RemoteTable:
                              f"({message.reason})")
 
     def _welcome(self, message: Welcome) -> None:
-        self._welcomes += 1
         if self._remote is not None and self._remote.side == message.side:
             self.table = message.table
             self.out("\n*** Back at your table.\n")
@@ -530,6 +592,8 @@ class RemoteTable:
             game.log[message.start:] = entries
         game.state = state if state is not None else game.state
         game.teams = dict(message.teams)
+        if message.humans:
+            self.players = tuple(message.humans)
         if message.fallback is not None:
             game.own_fallback = message.fallback
         if message.note and (message.note != self.note or message.status != self.status):
@@ -537,7 +601,6 @@ class RemoteTable:
         self.status, self.note = message.status, message.note
         self._choices = choices
         self.seconds_left = message.seconds_left
-        self._updates += 1
         self._keep_record()
 
     # ----- the copy of the record on this device ----------------------------------------
@@ -595,8 +658,21 @@ class NetworkGame(TextGame):
 
     def __init__(self, table: RemoteTable, inp: TextIO, out: TextIO) -> None:
         # The remote table offers the members of a session the terminal game reads.
-        super().__init__(cast(Session, table), inp, out)
         self.table = table
+        super().__init__(cast(Session, table), inp, out)
+        self._waited: tuple[int, str] | None = None
+
+    def say(self, text: str = "", indent: int = 0, hang: int = 0) -> None:
+        # The terminal game's title and debrief call a side no player sits at "computer":
+        # at a class's table the other side is a team, called by its name.
+        table = self.table
+        if "(computer)" in text and table.seated:
+            for side in table.players:
+                team = table.remote.teams.get(side)
+                if side != table.side and team:
+                    text = text.replace(f"{self.name(side)} (computer)",
+                                        f"{self.name(side)} ({team})")
+        super().say(text, indent, hang)
 
     def title(self) -> None:
         super().title()
@@ -614,6 +690,22 @@ class NetworkGame(TextGame):
             self.say()
             self.say(str(exc))
 
+    def _say_waiting(self) -> None:
+        """Once a turn, who the table waits for (a team at another device, unlike the
+        computer, can take its time)."""
+        table = self.table
+        game = table.remote
+        other = game.to_move
+        if table.status != "playing" or other is None or other == table.side or \
+                other not in table.players:
+            return
+        turn = (len(game.log), other)
+        if turn == self._waited:
+            return
+        self._waited = turn
+        team = game.teams.get(other, "")
+        self.say(f"Waiting for {self.name(other)}{f' ({team})' if team else ''} to move...")
+
     def run(self) -> int:
         table = self.table
         side = table.side
@@ -630,6 +722,7 @@ class NetworkGame(TextGame):
                     self.human_turn(side)
                 else:
                     self.show_new_entries(None)
+                    self._say_waiting()
                     table.wait_for_table()
             self.show_new_entries(None)
         except Quit:

@@ -11,6 +11,8 @@ number of devices is capped.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import io
 import logging
 import secrets
@@ -25,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from game.net.classroom import Classroom, Refusal, Seat, Table
+from game.net.lan import Announcement
 from game.net.messages import (MAX_CLIENT_MESSAGE, BadMessage, Join, Refused,
                                _Message, read_client_message)
 from game.net.teacher_page import LOGIN_PAGE, TEACHER_PAGE
@@ -55,8 +58,9 @@ class ServerState:
     """What the server keeps besides the class: failures per address, teacher sessions."""
 
     failures: dict[str, deque[float]] = field(default_factory=dict)
-    teacher_tokens: set[str] = field(default_factory=set)
     devices: int = 0
+    sockets: set[web.WebSocketResponse] = field(default_factory=set)
+    """The devices' open WebSockets (closed when the server stops)."""
 
     def blocked(self, address: str) -> bool:
         window = self.failures.get(address)
@@ -107,6 +111,7 @@ async def _device(request: web.Request) -> web.StreamResponse:
         await ws.close()
         return ws
     state.devices += 1
+    state.sockets.add(ws)
     queue: asyncio.Queue[_Message | None] = asyncio.Queue()
 
     def send(message: _Message | None) -> None:
@@ -165,6 +170,7 @@ async def _device(request: web.Request) -> web.StreamResponse:
                 send(Refused(text=str(exc)))
     finally:
         state.devices -= 1
+        state.sockets.discard(ws)
         if seat is not None:
             classroom.leave(seat[1], send)
         queue.put_nowait(None)
@@ -177,10 +183,21 @@ async def _device(request: web.Request) -> web.StreamResponse:
 
 # ----- the teacher's page ----------------------------------------------------------------------
 
+def teacher_token(password: str, nonce: str | None = None) -> str:
+    """The teacher's session cookie: a random nonce and its HMAC under the teacher password,
+    so that a restarted server (which keeps the password) still knows the teacher's page."""
+    nonce = nonce or secrets.token_urlsafe(24)
+    mac = hmac.new(password.encode(), nonce.encode(), hashlib.sha256).hexdigest()
+    return f"{nonce}.{mac}"
+
+
 def _is_teacher(request: web.Request) -> bool:
     token = request.cookies.get(COOKIE, "")
-    return any(secrets.compare_digest(token.encode(), known.encode())
-               for known in request.app[STATE].teacher_tokens)
+    nonce, dot, _ = token.partition(".")
+    if not dot or not nonce or len(token) > 200:
+        return False
+    expected = teacher_token(request.app[CLASSROOM].password, nonce)
+    return secrets.compare_digest(token.encode(), expected.encode())
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -211,8 +228,7 @@ async def _login(request: web.Request) -> web.StreamResponse:
     if not isinstance(password, str) or not classroom.password_matches(password):
         state.failed(address)
         raise web.HTTPFound("/teacher?wrong=1")
-    token = secrets.token_urlsafe(24)
-    state.teacher_tokens.add(token)
+    token = teacher_token(classroom.password)
     response = web.HTTPFound("/teacher")
     response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/")
     raise response
@@ -328,6 +344,13 @@ async def _ticker(app: web.Application) -> Any:
     await asyncio.to_thread(app[CLASSROOM].flush)
 
 
+async def _close_devices(app: web.Application) -> None:
+    """The server stops: every device is told at once (it tries again, and a restarted
+    server seats it back), instead of the server waiting for each to leave."""
+    for ws in list(app[STATE].sockets):
+        await ws.close(code=WSCloseCode.GOING_AWAY, message=b"The class server is stopping.")
+
+
 def create_app(classroom: Classroom, address: str = "") -> web.Application:
     """The class server's application over *classroom*."""
     app = web.Application(client_max_size=MAX_BODY)
@@ -345,6 +368,7 @@ def create_app(classroom: Classroom, address: str = "") -> web.Application:
     app.router.add_get(r"/teacher/report.{kind:(csv|html)}", _report)
     app.router.add_get("/teacher/transcripts.zip", _transcripts)
     app.cleanup_ctx.append(_ticker)
+    app.on_shutdown.append(_close_devices)
     return app
 
 
@@ -359,9 +383,12 @@ def local_address() -> str:
 
 
 async def serve(classroom: Classroom, bind: str, port: int,
-                announce: Callable[[str, int], None]) -> None:
+                announce: Callable[[str, int], None],
+                on_network: Callable[[str | None], None] | None = None) -> None:
     """Run the server until cancelled; *announce* is told the address and port once it
-    listens."""
+    listens. With ``zeroconf`` installed the server is then announced on the local network
+    (:mod:`game.net.lan`), and *on_network* is told the name it was announced under (None:
+    not announced)."""
     shown = local_address() if bind in ("0.0.0.0", "::", "") else bind
     runner = web.AppRunner(create_app(classroom, f"{shown}:{port}"), access_log=None)
     await runner.setup()
@@ -374,9 +401,14 @@ async def serve(classroom: Classroom, bind: str, port: int,
             break
     runner.app[ADDRESS][0] = f"{shown}:{real_port}"
     announce(shown, real_port)
+    announcement = Announcement(bind, real_port, classroom.scenario.title)
     try:
+        announced = await asyncio.to_thread(announcement.start)
+        if on_network is not None:
+            on_network(announcement.name if announced else None)
         await asyncio.Event().wait()
     finally:
+        await asyncio.to_thread(announcement.stop)
         await runner.cleanup()
 
 

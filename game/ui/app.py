@@ -256,10 +256,15 @@ class App:
         return self.push(screen)
 
     def reset(self, to: S | Destination[S]) -> S:
-        """Empty the stack and show *to* (quit to title, say); returns its screen."""
+        """Empty the stack and show *to* (quit to title, say); returns its screen. A game
+        that can be closed (a table on a class server: its connection) is closed."""
         screen = self._screen(to)
         while self.stack:
-            self.stack.pop().leave()
+            left = self.stack.pop()
+            left.leave()
+            close = getattr(getattr(left, "session", None), "close", None)
+            if callable(close):
+                close()
         return self.push(screen)
 
     def rebase(self, to: S | Destination[S]) -> S:

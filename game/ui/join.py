@@ -14,6 +14,7 @@ from typing import cast
 import pygame
 from pydantic import ValidationError
 
+from game.net import lan
 from game.net.client import Connection, JoinRefused, RemoteTable, ServerGone
 from game.net.messages import Join
 from game.play.session import Session
@@ -29,6 +30,8 @@ EXPLAIN = ("Your teacher runs the class on their own computer and gives you its 
            "seated at one table, one side each, and each sees only its own brief. If your "
            "computer sleeps or loses the network, join again with the same name: your "
            "game is where you left it.")
+FOUND = (" The classes this computer hears of on the network are listed first: choose one "
+         "to fill in its address.")
 
 
 class JoinScreen(FormScreen):
@@ -60,6 +63,18 @@ class JoinScreen(FormScreen):
         self.back_button = Button("Back", self.back)
         self.rows: list[Widget] = [self.address, self.code, self.team, self.side,
                                    self.against]
+        # With zeroconf installed, the classes announced on the local network are listed:
+        # choosing one fills in the address.
+        self.finder: lan.Finder | None = None
+        self.heard: list[lan.FoundClass] = []
+        self.found: Choice | None = None
+        if lan.available():
+            self.finder = lan.Finder()
+            self.found = Choice("Found on this network", self._found_values(), 0,
+                                self._found_chosen,
+                                tooltip="Classes on this network, as their servers announce "
+                                        "them: choose one to fill in its address.")
+            self.rows.insert(0, self.found)
         self.ring.set(self.rows + [self.join_button, self.back_button])
         self.remote: RemoteTable | None = None
         self.status = ""
@@ -96,7 +111,8 @@ class JoinScreen(FormScreen):
         y = panel(surface, t, self.explain, "How it works") + u
         x, width = self.explain.x + 2 * u, self.explain.w - 4 * u
         body = t.fonts.get("body")
-        y = paragraph(surface, body, EXPLAIN, t.c["text"], x, y, width, 9, "join text") + u
+        y = paragraph(surface, body, EXPLAIN + (FOUND if self.found is not None else ""),
+                      t.c["text"], x, y, width, 11, "join text") + u
         if self.status:
             paragraph(surface, t.fonts.get("body", bold=True), self.status, t.c["text"], x,
                       y, width, 4, "join status")
@@ -106,6 +122,45 @@ class JoinScreen(FormScreen):
     def back(self) -> None:
         self._disconnect()
         super().back()
+
+    def leave(self) -> None:
+        super().leave()
+        self._disconnect()  # a join on its way is given up (once seated, the table has it)
+        if self.finder is not None:
+            self.finder.close()
+
+    # ----- classes found on the local network ------------------------------------------------
+
+    def _found_values(self) -> list[tuple[lan.FoundClass | None, str]]:
+        if self.finder is not None and self.finder.problem:
+            return [(None, "None: type the address")]
+        first = "Choose one, or type the address" if self.heard else \
+            "Looking... or type the address"
+        return [(None, first)] + [(found, f"{found.address} ({found.scenario or found.name})")
+                                  for found in self.heard]
+
+    def _found_chosen(self, found: lan.FoundClass | None) -> None:
+        if found is None:
+            return
+        if self.address.entry is not None:
+            self.address.entry.set_text(found.address)
+        self.address.text = found.address
+        self.app.invalidate()
+
+    def _listen(self) -> bool:
+        """Take in the classes heard of since the last frame; whether any changed."""
+        if self.finder is None or self.found is None:
+            return False
+        heard = self.finder.found()
+        if heard == self.heard:
+            return False
+        chosen = self.found.value
+        self.heard = heard
+        self.found.values = self._found_values()
+        self.found.index = next((n for n, (value, _) in enumerate(self.found.values)
+                                 if value is not None and value == chosen), 0)
+        self.app.invalidate()
+        return True
 
     def _disconnect(self) -> None:
         if self.remote is not None:
@@ -140,7 +195,7 @@ class JoinScreen(FormScreen):
         self._say(f"Joining the class at {address}...")
 
     def update(self, dt: float) -> bool:
-        changed = super().update(dt)
+        changed = super().update(dt) | self._listen()
         remote = self.remote
         if remote is None:
             return changed

@@ -10,17 +10,23 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pygame
+import pytest
+
 from game.moves import Move
+from game.net import lan
 from game.net.client import RemoteTable
 from game.ui.app import App
 from game.ui.briefing import BriefingScreen
 from game.ui.debrief_screen import DebriefScreen
 from game.ui.join import JoinScreen
 from game.ui.navigation import Debrief, JoinClass, Title
+from game.ui.pause import PauseScreen
 from game.ui.question import QuestionScreen
 from game.ui.table import TableScreen
 from game.ui.title import TitleScreen
 from tests.net_helpers import running, scripted_team
+from tests.ui.conftest import press
 
 
 def _fill(screen: JoinScreen, address: str, code: str, team: str) -> None:
@@ -114,3 +120,99 @@ def test_a_window_team_plays_a_whole_game_against_another_team(make_app, tmp_pat
         assert other and other[-1]["type"] == "final"
         saved = list((tmp_path / "saves").glob("class-Window-*.json"))
         assert saved, "the window kept no copy of the record"
+
+
+def test_quit_to_title_leaves_the_class_server_and_the_team_comes_back(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    with running(tmp_path / "class") as server:
+        room = server.classroom
+        server.call(room.start)
+
+        def connected() -> bool:
+            return bool(server.call(lambda: [s.send is not None for t in room.tables.values()
+                                             for s in t.seats.values()] == [True]))
+
+        def sit_down() -> TableScreen:
+            app.reset(Title())
+            app.push(JoinClass(server.address, room.code, "Window", computer=True))
+            _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
+            brief = app.top
+            assert isinstance(brief, BriefingScreen)
+            brief.go.activate()
+            table = app.top
+            assert isinstance(table, TableScreen)
+            return table
+
+        table = sit_down()
+        remote = table.session
+        assert isinstance(remote, RemoteTable)
+        _steps(app, lambda: table.my_turn, 400)
+        table.play(Move.wait())
+        _steps(app, lambda: table.my_turn and not table.pending, 400)
+        moves = len(remote.remote.moves)
+        assert connected()
+        # Esc, then the pause menu's "Quit to title", as a player does it.
+        press(app, pygame.K_ESCAPE)
+        pause = app.top
+        assert isinstance(pause, PauseScreen)
+        next(b for b in pause.buttons if b.label == "Quit to title").activate()
+        assert isinstance(app.top, TitleScreen) and len(app.stack) == 1
+        assert "keeps its seat" in (app.toast_text or "")
+        assert not remote.connection._thread.is_alive()  # closed, not left running
+        deadline = time.monotonic() + 10
+        while connected() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not connected(), "the server never saw the device leave"
+        [seat] = server.call(lambda: [s for t in room.tables.values()
+                                      for s in t.seats.values()])
+        assert seat.team == "Window"
+        # Later the team joins again with its name and the code: its game is where it was.
+        again = sit_down()
+        back = again.session
+        assert isinstance(back, RemoteTable) and back is not remote
+        _steps(app, lambda: again.my_turn, 400)
+        assert back.table == remote.table and back.side == remote.side
+        assert len(back.remote.moves) == moves
+        assert connected() and len(room.tables) == 1
+        assert not app.crashes
+
+
+@pytest.mark.skipif(not lan.available(), reason="zeroconf is not installed")
+def test_the_join_screen_lists_a_class_found_on_the_network(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    with running(tmp_path / "class") as server:
+        room = server.classroom
+        announcement = lan.Announcement("127.0.0.1", server.port, room.scenario.title)
+        assert announcement.start()
+        try:
+            app.reset(Title())
+            screen = app.push(JoinClass())
+            assert isinstance(screen, JoinScreen) and screen.rows[0] is screen.found
+            assert screen.ring.focused is screen.found
+            _steps(app, lambda: any(f.address == server.address for f in screen.heard), 200)
+            # Right chooses the first class heard of: its address is filled in.
+            while screen.address.value != server.address:
+                press(app, pygame.K_RIGHT)
+            assert screen.found is not None and room.scenario.title in screen.found.values[
+                screen.found.index][1]
+            _fill(screen, server.address, room.code, "Found")
+            screen.join_button.activate()
+            _steps(app, lambda: "Waiting" in screen.status, 400)
+        finally:
+            announcement.stop()
+        finder, remote = screen.finder, screen.remote
+        app.reset(Title())
+        assert finder is not None and finder._zeroconf is None  # stopped listening
+        # Leaving the screen while waiting at the table gives the join up.
+        assert remote is not None and not remote.connection._thread.is_alive()
+
+
+def test_without_zeroconf_the_join_screen_asks_for_the_address(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(lan, "available", lambda: False)
+    app = make_app()
+    app.reset(Title())
+    screen = app.push(JoinClass())
+    assert isinstance(screen, JoinScreen)
+    assert screen.found is None and screen.finder is None and screen.rows[0] is screen.address
+    app.step(0.05)
+    assert not app.crashes

@@ -1,0 +1,97 @@
+"""The client's table (game.net.client.RemoteTable) over a link made by hand: what a move
+does when the link drops and is made again while the move waits to be sent."""
+
+from __future__ import annotations
+
+import queue
+import time
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from game.moves import Move
+from game.net.classroom import Classroom
+from game.errors import IllegalMoveError
+from game.net.client import Connection, Gone, Received, RemoteTable, TableChanged
+from game.net.messages import Join, Play, _Message
+from game.settings import Settings
+from tests.net_helpers import scenario
+
+
+class Link:
+    """A connection whose messages are put in by the test, and which is down (sends
+    nothing) once the test says so."""
+
+    def __init__(self, join: Join) -> None:
+        self.join = join
+        self.url = "ws://test/ws"
+        self.inbox: queue.Queue[Received] = queue.Queue()
+        self.down = False
+        self.sent: list[Play] = []
+
+    def send(self, message: Play) -> int | None:
+        if self.down:
+            return None
+        self.sent.append(message)
+        return 1
+
+    def close(self) -> None:
+        pass
+
+
+def _seated(tmp_path: Path, for_window: bool) -> tuple[RemoteTable, Link, Classroom]:
+    room = Classroom(scenario(), Settings(), tmp_path)
+    room.start()
+    join = Join(code=room.code, team="Solo", side="us", computer=True)
+    link = Link(join)
+
+    def first(message: _Message | None) -> None:
+        if message is not None:
+            link.inbox.put((1, cast(Any, message)))
+
+    _, seat, _ = room.join(join, first)
+    room.leave(seat, first)  # the first link drops (the server sees it go)
+    table = RemoteTable(cast(Connection, link), lambda text: None, None,
+                        for_window=for_window)
+    table.seat(5)
+    table.poll()
+    assert table.my_turn
+    return table, link, room
+
+
+def _seated_again(link: Link, room: Classroom) -> None:
+    """The link is made again (the second one): the server seats the team again."""
+    sent: list[_Message] = []
+    room.join(link.join, lambda m: sent.append(m) if m else None)
+    for message in sent:
+        link.inbox.put((2, cast(Any, message)))
+
+
+@pytest.mark.parametrize("for_window", [False, True])
+def test_a_move_that_meets_a_dropped_link(tmp_path: Path, for_window: bool) -> None:
+    table, link, room = _seated(tmp_path, for_window)
+    link.down = True
+    _seated_again(link, room)
+    start = time.monotonic()
+    if for_window:
+        # The window never waits for the link: the move is not sent, and it says so (the
+        # table screen shows a refused move's sentence).
+        with pytest.raises(IllegalMoveError, match="Not sent"):
+            table.play(Move.wait())
+        assert time.monotonic() - start < 0.5
+    else:
+        with pytest.raises(TableChanged, match="came back"):
+            table.play(Move.wait())
+    assert not link.sent and table.my_turn
+
+
+def test_a_window_whose_server_goes_for_good_says_so(tmp_path: Path) -> None:
+    said: list[str] = []
+    table, link, room = _seated(tmp_path, True)
+    table.out = said.append
+    link.inbox.put((1, Gone("no answer")))
+    assert table.play(Move.wait()) == []  # no error: the window shows the record it has
+    assert table.gone is not None and any("has gone" in text for text in said)
+    with pytest.raises(IllegalMoveError, match="Not sent"):
+        table.play(Move.wait())
