@@ -140,3 +140,15 @@ def test_the_windows_leave_button_says_truly_whether_the_game_is_saved(tmp_path:
     saved.play_computer()
     saved.play(Move.propose(OPENING))
     assert "It is saved" in leave_tooltip(saved)
+
+
+def test_leaving_a_class_s_table_says_the_team_keeps_its_seat() -> None:
+    from game.engine import Game
+    from game.net.client import RemoteTable
+
+    class AtAClass(Session):
+        leave_note = RemoteTable.leave_note
+
+    session = AtAClass(Game(load_scenario(DEFAULT_SCENARIO), seed=1), {"us"})
+    assert leave_tooltip(session) == RemoteTable.leave_note
+    assert leave_tooltip(session) is not None and "keeps its seat" in leave_tooltip(session)

@@ -381,6 +381,10 @@ class RemoteTable:
     def save_path(self) -> Path | None:
         return self.record_file
 
+    #: The pause menu's "Quit to title" says what leaving keeps at a class's table.
+    leave_note = ("Leave the table. Your team keeps its seat: join the class again with the "
+                  "same team name and code to go on.")
+
     def stop_saving(self) -> None:
         """The server keeps the game; this device's copy of the record goes on."""
 

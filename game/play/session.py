@@ -66,6 +66,10 @@ class Saved:
 class Session:
     """One game in progress, with its players. See the module's docstring."""
 
+    #: What leaving the game keeps, when something else than this device keeps the game (a
+    #: class server); None: the save says it.
+    leave_note: str | None = None
+
     def __init__(self, game: Game, humans: Iterable[str], *,
                  autosave: Autosave | None = None,
                  computers: dict[str, tuple[Difficulty | None, Strategy | None]] | None = None

@@ -12,7 +12,10 @@ from game.ui.widgets import Button
 
 
 def leave_tooltip(session: Session) -> str:
-    """What leaving the game now keeps, truly: saved, not saved, or nothing to save yet."""
+    """What leaving the game now keeps, truly: saved, not saved, or nothing to save yet (or,
+    at a class's table, the team's seat)."""
+    if session.leave_note is not None:
+        return session.leave_note
     if not session.game.moves:
         return "Leave this game. No move has been made yet: there is nothing to save."
     if session.save_works:
