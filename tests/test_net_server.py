@@ -277,30 +277,13 @@ def test_a_client_comes_back_after_the_server_restarts(tmp_path: Path) -> None:
     folder = tmp_path / "class"
     first = RunningServer(_new_class(folder)).start()
     _start(first)
-    port = first.port
     code = first.classroom.code
-    holder: dict[str, RunningServer] = {}
-
-    class Restart(io.StringIO):
-        """Passes (deflecting any question), and restarts the server at the fourth line."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.calls = 0
-
-        def readline(self, *args: Any) -> str:  # type: ignore[override]
-            self.calls += 1
-            if self.calls == 4:
-                first.stop()
-                holder["second"] = RunningServer(_new_class(folder), port=port).start()
-            return "" if self.calls > 400 else "\n" if self.calls == 1 else \
-                "dp"[self.calls % 2] + "\n"
-
+    restart = _Restarting(first, folder, at=4)
     out = io.StringIO()
-    status = run_join(first.address, code, "Alpha", "us", True, Restart(), out,
+    status = run_join(first.address, code, "Alpha", "us", True, restart, out,
                       tmp_path / "mine", retry_seconds=20)
     text = out.getvalue()
-    holder["second"].stop()
+    restart.second.stop()
     assert status == 0, text[-2000:]
     assert "dropped" in text and "THE TALKS ARE OVER" in text, text[-3000:]
     saves = list((folder / "tables").glob("*.json"))
@@ -314,38 +297,14 @@ def test_a_move_typed_after_the_server_came_back_is_taken(tmp_path: Path) -> Non
     folder = tmp_path / "class"
     first = RunningServer(_new_class(folder)).start()
     _start(first)
-    port, code = first.port, first.classroom.code
-    holder: dict[str, RunningServer] = {}
-    typed: list[str] = []
-
-    def seated_again() -> bool:
-        room = holder["second"].classroom
-        return bool(holder["second"].call(lambda: any(
-            seat.send is not None for t in room.tables.values() for seat in t.seats.values())))
-
-    class Restart(io.StringIO):
-        def __init__(self) -> None:
-            super().__init__()
-            self.calls = 0
-
-        def readline(self, *args: Any) -> str:  # type: ignore[override]
-            self.calls += 1
-            if self.calls == 3:
-                first.stop()
-                holder["second"] = RunningServer(_new_class(folder), port=port).start()
-                deadline = time.monotonic() + 20
-                while not seated_again() and time.monotonic() < deadline:
-                    time.sleep(0.05)
-            line = "" if self.calls > 400 else "\n" if self.calls == 1 else \
-                "dp"[self.calls % 2] + "\n"
-            typed.append(line)
-            return line
-
+    code = first.classroom.code
+    restart = _Restarting(first, folder, at=3, wait_until_seated=True)
     out = io.StringIO()
-    status = run_join(first.address, code, "Alpha", "us", True, Restart(), out,
+    status = run_join(first.address, code, "Alpha", "us", True, restart, out,
                       tmp_path / "mine", retry_seconds=20)
     text = out.getvalue()
-    holder["second"].stop()
+    restart.second.stop()
+    typed = restart.typed
     assert status == 0, text[-2000:]
     assert "Back at your table" in text and "THE TALKS ARE OVER" in text
     assert "here is the table as it is now" not in text, text[-3000:]
@@ -386,6 +345,40 @@ def test_the_server_stops_at_once_with_devices_connected(tmp_path: Path) -> None
     thread.join(5)
     assert said == ["1001", "1001"]  # going away
     assert len(list((tmp_path / "tables").glob("*.json"))) == 1
+
+
+class _Restarting(io.StringIO):
+    """A team's typing that passes (deflecting any question), and at line *at* stops the
+    server *first* and starts it again on the same port and class folder (with
+    *wait_until_seated*, until a device sits at a table again)."""
+
+    def __init__(self, first: RunningServer, folder: Path, at: int,
+                 wait_until_seated: bool = False) -> None:
+        super().__init__()
+        self.first, self.folder, self.at = first, folder, at
+        self.wait_until_seated = wait_until_seated
+        self.calls = 0
+        self.typed: list[str] = []
+        self.second: RunningServer = first
+
+    def _seated_again(self) -> bool:
+        room = self.second.classroom
+        return bool(self.second.call(lambda: any(
+            seat.send is not None for t in room.tables.values() for seat in t.seats.values())))
+
+    def readline(self, *args: Any) -> str:  # type: ignore[override]
+        self.calls += 1
+        if self.calls == self.at:
+            self.first.stop()
+            self.second = RunningServer(_new_class(self.folder), port=self.first.port).start()
+            deadline = time.monotonic() + 20
+            while self.wait_until_seated and not self._seated_again() and \
+                    time.monotonic() < deadline:
+                time.sleep(0.05)
+        line = "" if self.calls > 400 else "\n" if self.calls == 1 else \
+            "dp"[self.calls % 2] + "\n"
+        self.typed.append(line)
+        return line
 
 
 def _new_class(folder: Path) -> Any:
