@@ -95,3 +95,23 @@ def test_a_window_whose_server_goes_for_good_says_so(tmp_path: Path) -> None:
     assert table.gone is not None and any("has gone" in text for text in said)
     with pytest.raises(IllegalMoveError, match="Not sent"):
         table.play(Move.wait())
+
+
+def test_a_class_table_leaves_whether_a_side_may_propose_to_the_server_and_names_clashes() -> None:
+    # The terminal builder asks first whether it may propose at all (a move without a
+    # package): at a class's table that is the server's to judge, never "cannot stand
+    # together" (which sent the builder back to the menu for ever).
+    from game.coherence import incoherence
+    from game.library import DEFAULT_SCENARIO
+    from game.moves import Move
+    from game.net.client import RemoteGame
+    from game.scenario import load_scenario
+    from game.settings import Settings
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = RemoteGame(scenario, "us", Settings())
+    assert game.why_not(Move("propose"), "us") is None
+    clash = {"joint_action": "deconfliction_only", "syria_coordination": "no_coordination",
+             "precondition": "verified_calm", "separation": "no_separation",
+             "targets": "nusra_only", "start_date": "mid_june"}
+    assert game.why_not(Move.propose(clash), "us") == incoherence(scenario, clash)

@@ -25,6 +25,7 @@ import aiohttp
 from pydantic import ValidationError
 
 from game.analysis import OutcomeSpace
+from game.coherence import incoherence
 from game.debrief import debrief
 from game.engine import Game
 from game.errors import IllegalMoveError, ParleyError, ScenarioError, SaveError
@@ -245,9 +246,10 @@ class RemoteGame:
 
     def why_not(self, move: Move, side: str | None = None) -> str | None:
         """The server judges every move; a package that cannot stand together is said
-        here already, from the scenario's public rules."""
-        if move.kind == "propose" and self.space.package_of(move.chosen) is None:
-            return "These options cannot stand together in one package."
+        here already, from the scenario's public rules, in the words the engine uses (a
+        proposal without a package, "may it propose at all", is for the server to judge)."""
+        if move.kind == "propose" and move.package:
+            return incoherence(self.scenario, move.chosen)
         return None
 
 
