@@ -438,11 +438,13 @@ def play_window(device: Device, deadline: float) -> None:
                 if line.startswith("ROUND "):
                     device.round = max(device.round, int(line.split()[1]))
                 device.holding = line == "HOLDING" or (device.holding and line != "GOING ON")
-        if device.process.poll() is None:
+        late = device.process.poll() is None
+        if late:
             device.process.kill()
-            device.failure = "the game did not end in time"
         device.ended()
         text = device.output = device.text()
+        if late:  # with where it stood, to tell a slow machine from a stuck window
+            device.failure = f"the game did not end in time; it said last: {text[-600:]!r}"
         device.answers = [float(line.split()[1]) for line in text.splitlines()
                           if line.startswith("ANSWER ")]
         device.moves = len(device.answers)

@@ -115,3 +115,33 @@ def test_a_class_table_leaves_whether_a_side_may_propose_to_the_server_and_names
              "precondition": "verified_calm", "separation": "no_separation",
              "targets": "nusra_only", "start_date": "mid_june"}
     assert game.why_not(Move.propose(clash), "us") == incoherence(scenario, clash)
+
+
+def test_leaving_as_the_link_ends_leaves_no_close_unawaited() -> None:
+    # The link's loop may finish (after a farewell) between the check that its thread runs
+    # and the close sent to it: the close is then dropped, not left "never awaited".
+    import gc
+    import threading
+    import warnings
+
+    from game.net.client import Connection
+    from game.net.messages import Join
+
+    connection = Connection("127.0.0.1:9", Join(code="ABCDEFGH", team="Alpha"))
+    connection._loop.close()  # the link has just ended
+    connection._thread = threading.Thread(target=lambda: None)
+    connection._thread.is_alive = lambda: True  # type: ignore[method-assign]
+
+    class Socket:
+        closed = False
+
+        async def close(self) -> None:
+            return None
+
+    connection._ws = Socket()  # type: ignore[assignment]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        connection._thread.join = lambda timeout=None: None  # type: ignore[method-assign]
+        connection.close()
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

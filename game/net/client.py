@@ -200,10 +200,11 @@ class Connection:
         self._stopping = True
         ws = self._ws
         if ws is not None and self._thread.is_alive():
+            closing = ws.close()
             try:
-                asyncio.run_coroutine_threadsafe(ws.close(), self._loop)
-            except RuntimeError:  # the loop has just finished
-                pass
+                asyncio.run_coroutine_threadsafe(closing, self._loop)
+            except RuntimeError:  # the loop has just finished (after a farewell, say)
+                closing.close()  # never run: dropped without a "never awaited" warning
         if self._thread.is_alive():
             self._thread.join(timeout=5)
         elif not self._loop.is_closed() and not self._thread.ident:
