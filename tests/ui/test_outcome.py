@@ -121,3 +121,24 @@ def test_the_page_inks_meet_wcag_aa(high: bool) -> None:
     from .test_contrast import ratio
     paper, *inks = (pygame.Color(c) for c in PAPER[high])
     assert all(ratio(ink, paper) >= 4.5 for ink in inks), [ratio(i, paper) for i in inks]
+
+
+def test_the_front_page_of_a_class_s_table_reads_only_what_the_seat_has(make_app) -> None:  # type: ignore[no-untyped-def]
+    # A class's table keeps the seat's record and the public state, not a local game: the
+    # front page must come up from those alone (it stopped a networked window on an error).
+    from types import SimpleNamespace
+
+    from game.net.client import RemoteGame
+
+    app = make_app()
+    screen = ended(app, accepting)
+    local = screen.session
+    remote = RemoteGame(local.scenario, "us", local.settings)
+    remote.log = [e for e in local.game.visible_log("us")]
+    remote.state = local.game.state
+    seat = SimpleNamespace(game=remote, scenario=local.scenario,
+                           visible_log=lambda: list(remote.log))
+    front = OutcomeScreen(app, SimpleNamespace(session=seat))  # type: ignore[arg-type]
+    front.layout((1280, 720))
+    front.draw(pygame.Surface((1280, 720)))
+    assert front.faces == screen.faces
