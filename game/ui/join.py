@@ -88,21 +88,7 @@ class JoinScreen(FormScreen):
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
-        w, h = size
-        u = self.theme.unit
-        top = self.content_top()
-        rh = self.row_height()
-        lw = int(w * 0.5)
-        y = top
-        for row in self.rows:
-            row.rect = pygame.Rect(3 * u, y, lw, rh)
-            y += rh + u
-        self.join_button.rect = pygame.Rect(3 * u, y + u, (lw - u) // 2, rh)
-        self.back_button.rect = pygame.Rect(self.join_button.rect.right + u, y + u,
-                                            (lw - u) // 2, rh)
-        self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
-                                   h - top - self.hint_height() - 2 * u)
-        self._build_fields()
+        self._lay_out_form(size, self.rows, self.join_button, self.back_button)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme

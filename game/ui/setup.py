@@ -112,6 +112,26 @@ class FormScreen(Screen):
         for field in self._fields():
             field.kill()
 
+    def _lay_out_form(self, size: tuple[int, int], rows: list[Widget], first: Widget,
+                      second: Widget) -> None:
+        """The form's shape: the visible *rows* down the left half, *first* and *second*
+        side by side under them, the explanation panel on the right; then the entries."""
+        w, h = size
+        u = self.theme.unit
+        top = self.content_top()
+        rh = self.row_height()
+        lw = int(w * 0.5)
+        y = top
+        for row in rows:
+            if row.visible:
+                row.rect = pygame.Rect(3 * u, y, lw, rh)
+                y += rh + u
+        first.rect = pygame.Rect(3 * u, y + u, (lw - u) // 2, rh)
+        second.rect = pygame.Rect(first.rect.right + u, y + u, (lw - u) // 2, rh)
+        self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
+                                   h - top - self.hint_height() - 2 * u)
+        self._build_fields()
+
     def _sync_focus(self) -> None:
         focused = self.ring.focused
         entry = focused.entry if isinstance(focused, EntryField) else None
@@ -215,22 +235,7 @@ class ModeScreen(FormScreen):
         self.team.visible = mode == VS_COMPUTER
         for field in self.teams.values():
             field.visible = mode == HOTSEAT
-        w, h = size
-        u = self.theme.unit
-        top = self.content_top()
-        rh = self.row_height()
-        lw = int(w * 0.5)
-        y = top
-        for row in self.rows:
-            if row.visible:
-                row.rect = pygame.Rect(3 * u, y, lw, rh)
-                y += rh + u
-        bh = rh
-        self.begin.rect = pygame.Rect(3 * u, y + u, (lw - u) // 2, bh)
-        self.back_button.rect = pygame.Rect(self.begin.rect.right + u, y + u, (lw - u) // 2, bh)
-        self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
-                                   h - top - self.hint_height() - 2 * u)
-        self._build_fields()
+        self._lay_out_form(size, self.rows, self.begin, self.back_button)
 
     def draw_content(self, surface: pygame.Surface) -> None:
         t = self.theme
