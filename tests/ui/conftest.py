@@ -76,6 +76,34 @@ def wait_for_turn(app: App, max_frames: int = 3000) -> None:
     raise AssertionError("the player's turn never came")
 
 
+def seated_vs_computer(app: App, path=None):  # type: ignore[no-untyped-def]
+    """From the title, a game of the scenario at *path* (default: the main one) against the
+    computer, the player as the US, through to the table; returns the table."""
+    from game.play.session import VS_COMPUTER
+    from game.ui import flow
+
+    scenario, _ = flow.load(path or flow.default_scenario_path())
+    assert scenario is not None
+    flow.start(app)
+    flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
+    while app.top.name != "table":
+        press(app, pygame.K_RETURN)
+    return app.top
+
+
+def skip_to_turn(app: App, table, then: Callable[[], object] = lambda: None,  # type: ignore[no-untyped-def]
+                 frames: int = 400) -> None:
+    """Skip the computer's thinking and pacing, frame by frame, until the player at *table*
+    may move (calling *then* after each frame, e.g. to seat the next team)."""
+    for _ in range(frames):
+        if table.my_turn:
+            return
+        table.think = 0
+        table.skip()
+        app.step(0.02)
+        then()
+
+
 def pick_side(app: App, side: str) -> None:
     """On the mode screen, choose *side* with the keyboard (no side is chosen at first):
     Up from Begin to the side row, then Right until it is chosen, then back down."""

@@ -8,10 +8,9 @@ import pygame
 import pytest
 
 from game.moves import Move
-from game.play.session import VS_COMPUTER
 from game.ui import flow
 from game.ui.event_banner import event_effects
-from tests.ui.conftest import press
+from tests.ui.conftest import press, seated_vs_computer
 
 #: A seed with which the tutorial's "Ceasefire violation" event fires in round 2.
 SEED = 1
@@ -20,13 +19,7 @@ SEED = 1
 def until_event(app, size=(1280, 720)):  # type: ignore[no-untyped-def]
     """A vs-computer tutorial game, played with waits until the banner comes up; returns
     the table."""
-    scenario, _ = flow.load(flow.SCENARIOS / "tutorial.yaml")
-    assert scenario is not None
-    flow.start(app)
-    flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
-    while app.top.name != "table":
-        press(app, pygame.K_RETURN)
-    table = app.top
+    table = seated_vs_computer(app, flow.SCENARIOS / "tutorial.yaml")
     for _ in range(4000):
         if table.banner is not None:
             return table

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from tests.ui.conftest import press
+from tests.ui.conftest import press, skip_to_turn
 from tools.screenshots import table_of, to_players_turn
 
 
@@ -23,11 +23,6 @@ def test_a_number_key_move_leaves_the_focus_on_the_package(make_app) -> None:  #
     assert table.ring.focused is None or table.ring.focused is row
     assert table.ring.focused is not table.undo_button
     assert table.ring.tip_rect is None
-    for _ in range(400):
-        if table.my_turn:
-            break
-        table.think = 0
-        table.skip()
-        app.step(0.02)
+    skip_to_turn(app, table)
     assert table_of(app) is table and table.my_turn
     assert table.ring.focused is row

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pygame
 
 from game.moves import Move
-from game.play.session import VS_COMPUTER
 from game.ui import flow
 from game.ui.widgets import Widget
-from tests.ui.conftest import click, press
+from tests.ui.conftest import click, press, seated_vs_computer
 
 
 def widget(app, label: str) -> Widget:  # type: ignore[no-untyped-def]
@@ -134,12 +133,7 @@ def test_a_whole_game_with_the_keyboard_only(make_app) -> None:  # type: ignore[
 # ----- what the games showed -------------------------------------------------------------
 
 def at_the_table(app, path=None):  # type: ignore[no-untyped-def]
-    scenario, _ = flow.load(path or flow.default_scenario_path())
-    flow.start(app)
-    flow.begin_game(app, scenario, VS_COMPUTER, human_side="us")
-    while app.top.name != "table":
-        press(app, pygame.K_RETURN)
-    table = app.top
+    table = seated_vs_computer(app, path)
     for _ in range(3000):
         if table.my_turn:
             return table

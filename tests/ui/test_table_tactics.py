@@ -10,7 +10,7 @@ import pytest
 
 from game.ui.actions import LETTERS
 from game.ui.theme import TEXT_SCALES
-from tests.ui.conftest import press
+from tests.ui.conftest import press, skip_to_turn
 from tools.screenshots import new_game, scene_tactics, seat_players, settle, table_of
 
 
@@ -61,13 +61,7 @@ def test_a_tactic_letter_uses_it_from_the_table_or_the_list(make_app) -> None:  
     new_game(app)
     seat_players(app)
     table = table_of(app)
-    for _ in range(400):
-        if table.my_turn:
-            break
-        table.think = 0
-        table.skip()
-        app.step(0.02)
-        seat_players(app)
+    skip_to_turn(app, table, then=lambda: seat_players(app))
     table.open_tactics()
     buttons = table.actions.tactics[table.seat or ""]
     n, button = next((n, b) for n, b in enumerate(buttons) if b.enabled and
