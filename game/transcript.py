@@ -47,9 +47,10 @@ def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
             continue
         if entry.kind == "effect":
             text = changes_text(scenario, entry)
-            if text and entry.title and not entry.title.startswith("Effects of"):
-                # A cause of its own (a move judged as a step toward the other side, a
-                # rejection, an answer): said, so the change does not hang unexplained.
+            if text and entry.ref in scenario.move_effects:
+                # A cause of its own, a rule of the table (a proposal judged a step toward
+                # the other side, a rejection, an answer): said, so the change does not hang
+                # unexplained. A tactic's or an event's effects follow its own line.
                 text = f"{entry.title}: {text}"
             if lines and text:
                 lines[-1].effects = "; ".join(p for p in (lines[-1].effects, text) if p)
