@@ -128,16 +128,16 @@ def combinations_met(scenario: Scenario, side: str,
             if _matches(scenario, combo.options, package)]
 
 
-def options_text(scenario: Scenario, options: OptionsByIssue, joiner: str = " with ") -> str:
+def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
     """The options of a rule or combination as players read them, e.g. "Right away with
-    Verified calm first or Calm and grounded air force" (*joiner* between issues)."""
+    Verified calm first or Calm and grounded air force"."""
     issues = {i.id: i for i in scenario.issues}
     parts: list[str] = []
     for issue_id, option_ids in options.items():
         issue = issues.get(issue_id)
         names = {o.id: o.name for o in issue.options} if issue is not None else {}
         parts.append(" or ".join(names.get(o, o) for o in option_ids) or "(no option)")
-    return joiner.join(parts)
+    return " with ".join(parts)
 
 
 def patterns(scenario: Scenario, rules: Sequence[Contradiction | Combination]) -> \
