@@ -709,7 +709,6 @@ class Game:
         self._standing, self._standing_by = package, side
         self._offers.append((side, package))
         self._offer_ids.append((side, offer))
-        self._set_package(package)
         self._set("offers", len(self._offers))
         self._set(f"offers_{side}", self._names[f"offers_{side}"] + 1)
 

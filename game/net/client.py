@@ -118,6 +118,8 @@ class Connection:
         self._loop = asyncio.new_event_loop()
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._stopping = False
+        #: Held while a close is handed to the loop, and while the loop ends.
+        self._closing = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="parley-connection",
                                         daemon=True)
 
@@ -128,7 +130,11 @@ class Connection:
         try:
             self._loop.run_until_complete(self._talk())
         finally:
-            self._loop.close()
+            with self._closing:
+                # A close sent from another thread as the talk ended is run (or cancelled)
+                # before the loop goes, never left "never awaited".
+                self._loop.run_until_complete(_settle())
+                self._loop.close()
 
     async def _talk(self) -> None:
         lost_since: float | None = None
@@ -199,16 +205,24 @@ class Connection:
         """Leave the table (the team keeps its seat to come back to)."""
         self._stopping = True
         ws = self._ws
-        if ws is not None and self._thread.is_alive():
-            closing = ws.close()
-            try:
-                asyncio.run_coroutine_threadsafe(closing, self._loop)
-            except RuntimeError:  # the loop has just finished (after a farewell, say)
-                closing.close()  # never run: dropped without a "never awaited" warning
+        with self._closing:
+            if ws is not None and self._thread.is_alive() and not self._loop.is_closed():
+                asyncio.run_coroutine_threadsafe(ws.close(), self._loop)
         if self._thread.is_alive():
             self._thread.join(timeout=5)
         elif not self._loop.is_closed() and not self._thread.ident:
             self._loop.close()  # never started
+
+
+async def _settle() -> None:
+    """Let what other threads handed to this loop start, then cancel what is still running
+    and wait for it: the loop can then close with nothing left unawaited."""
+    await asyncio.sleep(0)
+    me = asyncio.current_task()
+    pending = [task for task in asyncio.all_tasks() if task is not me]
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
 
 
 class RemoteGame:
