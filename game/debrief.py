@@ -50,8 +50,9 @@ class SideResult:
         """A sentence when the fallback moved during the talks (None: it did not)."""
         if self.start_batna_points == self.batna_points:
             return None
-        return (f"Its fallback moved from {self.start_batna_points} to {self.batna_points} "
-                "points during the talks.")
+        # Named, not "its": the line sits under "Russia (you)" as under "Russia (computer)".
+        return (f"{self.name}'s fallback moved from {self.start_batna_points} to "
+                f"{self.batna_points} points during the talks.")
 
     @property
     def gain(self) -> float:
