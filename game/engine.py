@@ -164,6 +164,7 @@ class Rules:
                 issues=tuple(scenario.issues), meters=tuple(scenario.meters),
                 phases=tuple(scenario.phases),
                 tactics={t.id: t for t in self.side_tactics[side]},
+                tactic_kinds={t.id: t.kind for t in scenario.tactics},
                 space=OwnSpace(space.packages, space.index, space.utility[side],
                                space.crosses[side], space.by_utility(side),
                                space.positions))

@@ -15,8 +15,11 @@ It plays one side with well-known strategies from negotiation research, on one c
   (:mod:`game.opponent`) says the other side likes best, the model's weights drawn around
   their estimate as widely as the model is unsure of them, with a small preference for
   keeping the options of its own previous offer (it moves step by step rather than
-  redrawing its package every turn); and when the other side once
-  offered a package worth its target to it, it proposes that one back;
+  redrawing its package every turn). It never takes back what its last offer shared with
+  the other side's latest one, so a step toward it is not answered by a step back (unless
+  the other side has threatened, or its own fallback or stance has risen so that nothing
+  worth its target keeps them). When the other side once offered a package worth its
+  target to it, it proposes that one back;
 * **acceptance** (after Baarslag et al.): it takes the offer on the table when it is worth
   at least what it would propose next or its target, never below its reservation level,
   and never when the other side offered it more earlier and it can still propose that
@@ -39,7 +42,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 import math
 import operator
 import random
@@ -137,6 +140,12 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
         kept = _DERIVED[key] = (parts, make())
     result: _T = kept[1]
     return result
+
+
+def _matches(package: Package, other: Package) -> int:
+    """On how many issues two packages settle alike (as the record counts a step toward
+    the other side)."""
+    return sum(map(operator.eq, package, other))
 
 
 class Negotiator:
@@ -245,7 +254,9 @@ class Negotiator:
             model = self.model(view) if self.modelling and (
                 view.revealed[self.other] or
                 any(who == self.other for who, _ in view.offers)) else None
-            package = self._choose(model, target, rng, view.last_offer(self.side))
+            previous = view.last_offer(self.side)
+            hold = self._kept_in_common(view, previous)
+            package = self._choose(model, target, rng, previous, hold)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -257,9 +268,17 @@ class Negotiator:
             how = ("its model of the other side's wishes"
                    if model is not None and model.known and self.modelling
                    else "its own priorities")
+            shared = _matches(previous, hold) if previous is not None and hold else 0
+            if hold and _matches(package, hold) < shared:
+                # See _choose: nothing worth its target keeps them any more.
+                kept = (", taking back some of what its last offer shared with the other "
+                        "side's: its own position has risen since")
+            else:
+                kept = (f", keeping the {shared} point{'s' if shared > 1 else ''} its last "
+                        f"offer shared with the other side's" if shared else "")
             return Decision(Move.propose(view.ids(package)),
                             f"Proposed a package worth {points(value)} points to {self.name} "
-                            f"(target {points(target)}), chosen by {how}.")
+                            f"(target {points(target)}), chosen by {how}{kept}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
@@ -393,12 +412,46 @@ class Negotiator:
         count = len(self.by_utility)
         return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
+    def _kept_in_common(self, view: SideView, previous: Package | None) -> Package | None:
+        """The other side's latest proposal, when this side's next bid should keep every
+        point its own last offer shared with it: a delegation does not take back what the
+        other side has met, so a step of the other side's is never answered by a step back.
+        None when there is nothing to keep, or once the other side has threatened (a threat
+        frees it to take back what it gave)."""
+        theirs = view.last_offer(self.other)
+        if previous is None or theirs is None or not _matches(previous, theirs):
+            return None
+        kinds = view.known.tactic_kinds
+        for entry in view.record:
+            move = entry.move
+            if entry.speaker == self.other and move is not None and move.tactic and \
+                    kinds.get(move.tactic) == "threat":
+                return None
+        return theirs
+
     def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
-                previous: Package | None = None) -> Package:
+                previous: Package | None = None, hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet)."""
+        yet). With *hold* (the other side's latest proposal), only packages that share at
+        least as many points with it as *previous* does: the next better one for itself
+        when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
+        keeping: list[bool] | None = None
+        if hold is not None and previous is not None:
+            floor = _matches(previous, hold)
+            shared = [0] * (high - low)
+            for option, column in zip(hold, self._columns()):
+                shared = list(map(operator.add, shared,
+                                  map(option.__eq__, column[low:high])))
+            keeping = [count >= floor for count in shared]
+            if not any(keeping):
+                better = self._next_keeping(high, hold, floor)
+                if better is not None:
+                    return packages[better]
+                # Nothing worth its target keeps them (its fallback or stance has risen
+                # since): its own position has moved, and it bids by it.
+                keeping = None
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
@@ -420,10 +473,23 @@ class Negotiator:
             keep = 1 - weight
             scored = [-(weight * estimate + keep * own)
                       for estimate, own in zip(estimates, self.sorted_values[low:high])]
-            pick = min(zip(scored, self.by_utility[low:high]))[1]
+            ranked: Iterable[tuple[float, int]] = zip(scored, self.by_utility[low:high])
+            if keeping is not None:
+                ranked = (pair for pair, kept in zip(ranked, keeping) if kept)
+            pick = min(ranked)[1]
         else:
-            pick = rng.choice(self.by_utility[low:high])
+            pool = self.by_utility[low:high]
+            if keeping is not None:
+                pool = [n for n, kept in zip(pool, keeping) if kept]
+            pick = rng.choice(pool)
         return packages[pick]
+
+    def _next_keeping(self, start: int, hold: Package, floor: int) -> int | None:
+        """The first package from *start* on in :attr:`by_utility` (the next better ones for
+        itself) that shares at least *floor* points with *hold*, if any."""
+        packages = self.space.packages
+        return next((n for n in self.by_utility[start:]
+                     if _matches(packages[n], hold) >= floor), None)
 
     def _columns(self) -> list[list[int]]:
         """For each issue, the option each package of :attr:`by_utility` picks, in that

@@ -64,6 +64,9 @@ class Knowledge:
     phases: tuple[Phase, ...]
     tactics: Mapping[str, Tactic]
     """The tactics this side may use, by id."""
+    tactic_kinds: Mapping[str, str]
+    """The kind of every tactic of the scenario, either side's, by id (the rules are
+    public: each side sees what kind of move the other made, a threat say)."""
     space: OwnSpace
     conditions: Mapping[str, Condition]
     seed: int
