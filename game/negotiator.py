@@ -15,7 +15,8 @@ It plays one side with well-known strategies from negotiation research, on one c
   (:mod:`game.opponent`) says the other side likes best, the model's weights drawn around
   their estimate as widely as the model is unsure of them, with a small preference for
   keeping the options of its own previous offer (it moves step by step rather than
-  redrawing its package every turn). It never takes back what its last offer shared with
+  redrawing its package every turn), and without the option it likes least on an issue
+  that weighs most to it while a package worth its target avoids it. It never takes back what its last offer shared with
   the other side's latest one, so a step toward it is not answered by a step back (unless
   the other side has threatened, or its own fallback or stance has risen so that nothing
   worth its target keeps them). When the other side once offered a package worth its
@@ -127,6 +128,8 @@ _DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
 _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
+#: Tells apart, in the shared store, what is derived from the same parts for two purposes.
+_LEAST = "least option on the heaviest issues"
 
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
@@ -183,6 +186,7 @@ class Negotiator:
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
         self._prior = _shared((known.me, known.issues), lambda: opposed_values(view))
+        self._me, self._issues = known.me, known.issues
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -437,14 +441,24 @@ class Negotiator:
         when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
+        columns = self._columns()
+        # It does not offer the option it likes least on an issue that weighs most to it,
+        # while a package worth its target avoids that.
         keeping: list[bool] | None = None
+        for issue, option in self._least_on_heaviest():
+            avoids = list(map(option.__ne__, columns[issue][low:high]))
+            keeping = avoids if keeping is None else list(map(operator.and_, keeping, avoids))
+        if keeping is not None and not any(keeping):
+            keeping = None
         if hold is not None and previous is not None:
             floor = _matches(previous, hold)
             shared = [0] * (high - low)
-            for option, column in zip(hold, self._columns()):
+            for option, column in zip(hold, columns):
                 shared = list(map(operator.add, shared,
                                   map(option.__eq__, column[low:high])))
-            keeping = [count >= floor for count in shared]
+            held = [count >= floor for count in shared]
+            both = held if keeping is None else list(map(operator.and_, held, keeping))
+            keeping = both if any(both) else held
             if not any(keeping):
                 better = self._next_keeping(high, hold, floor)
                 if better is not None:
@@ -467,7 +481,7 @@ class Negotiator:
             # The hot loop of a simulation, a column (issue) at a time: each candidate's
             # estimate is the sum of its options' rows, added in issue order from 0.0.
             estimates = [0.0] * (high - low)
-            for row, column in zip(rows, self._columns()):
+            for row, column in zip(rows, columns):
                 estimates = list(map(operator.add, estimates,
                                      map(row.__getitem__, column[low:high])))
             keep = 1 - weight
@@ -483,6 +497,21 @@ class Negotiator:
                 pool = [n for n, kept in zip(pool, keeping) if kept]
             pick = rng.choice(pool)
         return packages[pick]
+
+    def _least_on_heaviest(self) -> list[tuple[int, int]]:
+        """(issue position, option position) of the option it likes least on each issue
+        that weighs most to it (made once per scenario and side)."""
+        me, issues = self._me, self._issues
+
+        def make() -> list[tuple[int, int]]:
+            heaviest = max(me.weights[issue.id] for issue in issues)
+            least = []
+            for i, issue in enumerate(issues):
+                if me.weights[issue.id] >= heaviest - 1e-9:
+                    values = [me.values[issue.id][o.id] for o in issue.options]
+                    least.append((i, values.index(min(values))))
+            return least
+        return _shared((me, issues, _LEAST), make)
 
     def _next_keeping(self, start: int, hold: Package, floor: int) -> int | None:
         """The first package from *start* on in :attr:`by_utility` (the next better ones for
