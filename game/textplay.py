@@ -15,6 +15,7 @@ from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
 from game.moves import Entry, Move
+from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
 from game.play.wording import (change_text, combination_texts, contradiction_texts, event_title, move_label,
@@ -384,6 +385,8 @@ class TextGame:
         self.say()
         self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
         self.say(self.meters_line(), 0, 2)
+        for danger in dangers(self.scenario, state.meters):
+            self.say(f"Warning: {danger.sentence()}", 0, 2)
         batna = points(game.fallback(side))
         if state.standing is not None:
             by = "you" if state.standing_by == side else self.name(state.standing_by or side)
@@ -785,4 +788,5 @@ class TextGame:
                  "you answer as you choose before your move: name an issue (the truth, or "
                  "not), deflect, or decline. At the end, a joint score out of 100 "
                  "rewards both sides' gains over their BATNAs, a deal no other deal beats for "
-                 "both, and trust, the ceasefire and support at home.", 0, 0)
+                 "both, and the meters. A meter that falls too far can end the talks: the "
+                 "game warns you when one more heavy blow could do it.", 0, 0)

@@ -337,9 +337,19 @@ def scene_outcome_walkout(app: App) -> None:
     assert ended(app, walking_out).page.ending == "walkout"
 
 
+def provoking(session: Session, side: str) -> Move:
+    """A threat when *side* may make one (the computer keeps what it has agreed and seldom
+    gives a delegation cause for anger by itself), else the move the computer would make."""
+    kinds = {t.id: t.kind for t in session.scenario.tactics}
+    threat = next((c.move for c in session.game.choices(side) if c.available and
+                   c.move.kind == "tactic" and kinds.get(c.move.tactic or "") == "threat"),
+                  None)
+    return threat or session.decide_for(side).move
+
+
 def face_at_table(face: Expression) -> Scene:
     """The table at the first moment a delegation shows *face*, the player's moves made
-    as the computer would make them."""
+    as the computer would make them (with a threat when it may, for an angry face)."""
     def scene(app: App) -> None:
         session = new_game(app)
         sides = session.game.sides
@@ -349,7 +359,8 @@ def face_at_table(face: Expression) -> Scene:
             if session.computer_to_move:
                 session.play_computer()
             else:
-                session.play(session.decide_for(side).move)
+                session.play(provoking(session, side) if face == "angry" else
+                             session.decide_for(side).move)
             shown = session.game.visible_log(None)
             if session.game.state.asked is None and not session.game.finished and \
                     face in (expression(session.scenario, shown, s) for s in sides):

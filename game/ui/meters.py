@@ -51,6 +51,9 @@ class MeterRow(Widget):
         self.side_colour = side_colour
         self.value = float(meter.start)
         self.change = 0.0
+        #: Said under the bar while one heavy blow could end the talks
+        #: (:func:`game.play.danger.dangers`).
+        self.danger: str | None = None
 
     def texts(self) -> list[str]:
         return [self.meter.name]
@@ -98,6 +101,11 @@ class MeterRow(Widget):
         fill.w = round(bar.w * share)
         low = share < 0.25
         pygame.draw.rect(surface, t.c["bad"] if low else t.c["muted"], fill, border_radius=3)
+        if self.danger:
+            y = bar.bottom + 2
+            for line in wrap(self.danger, small, w):
+                draw_line(surface, small, line, t.c["bad"], (x, y), w, where="meter warning")
+                y += small.get_linesize()
         if focused:
             draw_focus(surface, theme, self.rect)
 
@@ -107,4 +115,6 @@ class MeterRow(Widget):
             small.size(" \u2212 00")[0] + theme.unit * 3
         chip = max(6, theme.unit) + theme.unit // 2 if self.side_colour is not None else 0
         lines = len(wrap(self.meter.name, small, width - chip - right_w))
+        if self.danger:
+            lines += len(wrap(self.danger, small, width))
         return small.get_linesize() * lines + max(4, theme.unit // 2 + 2) + 4

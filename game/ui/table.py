@@ -17,6 +17,7 @@ from game.play.wording import phase_round
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
+from game.play.danger import dangers
 from game.ui.meters import MeterRow, shown_meters
 from game.ui.moment_card import MomentCard
 from game.play.moment import since_last_move, what_changed
@@ -199,9 +200,16 @@ class TableScreen(TableFace):
         self.shown += len(new)
         self.log.set_entries(visible[:self.shown])
         values, last = shown_meters(self.session.scenario, visible[:self.shown])
+        warned = {d.meter: d for d in dangers(self.session.scenario, values)}
+        was = [row.danger for row in self.meters]
         for row in self.meters:
             row.value = values[row.meter.id]
             row.change = last.get(row.meter.id, 0.0)
+            danger = warned.get(row.meter.id)
+            row.danger = (f"One more heavy blow could end the talks: “{danger.outcome}"
+                          "”." if danger else None)
+        if was != [row.danger for row in self.meters] and self.size != (0, 0):
+            self.layout(self.size)  # a warning takes lines under its meter
         for n, entry in enumerate(new):
             if entry.kind == "event":
                 self._announce(visible, start + n)

@@ -1,0 +1,81 @@
+"""Warnings that the talks are near a breakdown, for every front end.
+
+A scenario's ``breakdown`` outcomes end the game the moment their condition holds, after
+any move or event: "calm <= 5", say. A player should see that coming. A meter is in danger
+when one heavy blow, the largest single fall any tactic, event or move can deal it in this
+scenario, would make such a condition hold. Only conditions on meters alone are read (the
+numbers every side sees); the warning is worked out here once and shown alike by the
+terminal, the window and a class's tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from game.model import Effects, Scenario
+
+
+@dataclass(frozen=True)
+class Danger:
+    """A meter one heavy blow away from ending the talks in *outcome*."""
+
+    meter: str
+    """The meter's id."""
+    name: str
+    value: float
+    outcome: str
+    """The name of the outcome that would end the talks."""
+
+    def sentence(self) -> str:
+        return (f"{self.name} is at {self.value:g}: one more heavy blow could end the talks "
+                f"(\u201c{self.outcome}\u201d).")
+
+
+def _effects(scenario: Scenario) -> Iterable[Effects]:
+    for tactic in scenario.tactics:
+        for use in tactic.sides.values():
+            yield use.effects
+            yield from (extra.effects for extra in use.conditional)
+    for event in scenario.events:
+        yield event.effects
+    yield from scenario.move_effects.values()
+
+
+def heaviest_blows(scenario: Scenario) -> dict[str, float]:
+    """Meter id -> the largest single fall any tactic, event or move can deal it (only
+    meters that something can lower)."""
+    blows: dict[str, float] = {}
+    for effects in _effects(scenario):
+        for meter, delta in effects.meters.items():
+            if delta < 0:
+                blows[meter] = max(blows.get(meter, 0.0), -delta)
+    return blows
+
+
+def dangers(scenario: Scenario, meters: Mapping[str, float]) -> list[Danger]:
+    """The meters, at the values *meters* gives, that one heavy blow would carry into a
+    breakdown (none once a breakdown condition already holds: the game is over)."""
+    blows = heaviest_blows(scenario)
+    bounds = {m.id: m for m in scenario.meters}
+    found: list[Danger] = []
+    for outcome in scenario.outcomes:
+        if outcome.trigger != "breakdown" or outcome.when is None:
+            continue
+        condition = scenario.condition(outcome.when)
+        if not condition.names or not condition.names <= bounds.keys() or \
+                condition.holds(meters):
+            continue
+        for meter_id in sorted(condition.names):
+            blow = blows.get(meter_id)
+            if not blow or any(d.meter == meter_id for d in found):
+                continue
+            lowered = dict(meters)
+            lowered[meter_id] = max(meters[meter_id] - blow, bounds[meter_id].min)
+            if condition.holds(lowered):
+                found.append(Danger(meter_id, bounds[meter_id].name, meters[meter_id],
+                                    outcome.name))
+    return found
+
+
+__all__ = ["Danger", "dangers", "heaviest_blows"]

@@ -1,0 +1,69 @@
+"""Warnings that the talks are near a breakdown: worked out once in the play layer from
+the scenario's breakdown outcomes and the meters every side sees, and shown by the
+terminal (and, in tests/ui/test_danger_window.py, by the window)."""
+
+from __future__ import annotations
+
+import io
+
+from game.library import DEFAULT_SCENARIO
+from game.play.danger import dangers, heaviest_blows
+from game.play.session import DEMO, Session
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.textplay import TextGame
+
+FEBRUARY = DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml"
+TUTORIAL = DEFAULT_SCENARIO.parent / "tutorial.yaml"
+
+
+def meters_at(scenario, **values: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    meters = {m.id: float(m.start) for m in scenario.meters}
+    meters.update(values)
+    return meters
+
+
+def test_the_heaviest_blow_is_the_largest_single_fall_anything_deals() -> None:
+    scenario = load_scenario(FEBRUARY)
+    blows = heaviest_blows(scenario)
+    falls = [-use.effects.meters.get("calm", 0.0) for t in scenario.tactics
+             for use in t.sides.values()]
+    falls += [-e.effects.meters.get("calm", 0.0) for e in scenario.events]
+    falls += [-e.meters.get("calm", 0.0) for e in scenario.move_effects.values()]
+    assert blows["calm"] == max(falls) > 0
+    assert all(value > 0 for value in blows.values())
+
+
+def test_a_meter_one_heavy_blow_from_a_breakdown_is_in_danger() -> None:
+    scenario = load_scenario(FEBRUARY)  # the talks are overtaken when calm <= 5
+    blow = heaviest_blows(scenario)["calm"]
+    assert dangers(scenario, meters_at(scenario)) == []
+    assert dangers(scenario, meters_at(scenario, calm=5 + blow + 1)) == []
+    (danger,) = dangers(scenario, meters_at(scenario, calm=5 + blow))
+    assert (danger.meter, danger.value) == ("calm", 5 + blow)
+    assert danger.sentence() == (f"Calm on the ground is at {5 + blow:g}: one more heavy "
+                                 "blow could end the talks (\u201cThe talks are overtaken "
+                                 "by the fighting\u201d).")
+    # Once the condition holds the game is over: nothing to warn of.
+    assert dangers(scenario, meters_at(scenario, calm=4)) == []
+
+
+def test_a_scenario_without_a_breakdown_warns_of_nothing() -> None:
+    scenario = load_scenario(TUTORIAL)
+    assert not any(o.trigger == "breakdown" for o in scenario.outcomes)
+    assert dangers(scenario, meters_at(scenario, ceasefire=0.5, trust=0.5)) == []
+
+
+def test_the_terminal_warns_before_the_talks_break_down() -> None:
+    scenario = load_scenario(FEBRUARY)
+    session = Session.start(scenario, Settings(), DEMO, seed=0)  # calm falls to 8
+    game = session.game
+    while not dangers(scenario, game.state.meters):
+        assert not game.finished
+        session.play_computer()
+    out = io.StringIO()
+    TextGame(session, io.StringIO(), out).status(game.to_move or "us")
+    flat = " ".join(out.getvalue().split())
+    calm = game.state.meters["calm"]
+    assert (f"Warning: Calm on the ground is at {calm:g}: one more heavy blow could end the "
+            "talks") in flat
