@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 from game.analysis import Package, points
 from game.model import Personality, Strategy, Tactic
 from game.moves import Move
-from game.opponent import OpponentModel, opposed_values
+from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
 from game.view import SideView
@@ -173,7 +173,9 @@ class Negotiator:
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
-        self._prior = _shared((known.me, known.issues), lambda: opposed_values(view))
+        # What it has read of the other side so far: each model reads only what is new.
+        self._notes = OpponentNotes(
+            _shared((known.me, known.issues), lambda: opposed_values(view)))
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -273,7 +275,7 @@ class Negotiator:
         key = (sum(1 for who, _ in view.offers if who == self.other),
                len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, OpponentModel(view, self._prior))
+            self._cached = (key, self._notes.model(view))
         return self._cached[1]
 
     def _best_offered(self, view: SideView) -> Package | None:
