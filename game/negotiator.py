@@ -175,7 +175,7 @@ class Negotiator:
         self._clock: tuple[SideView, float] | None = None
         # What it has read of the other side so far: each model reads only what is new.
         self._notes = OpponentNotes(
-            _shared((known.me, known.issues), lambda: opposed_values(view)))
+            known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
 
     # ----- the decision -----------------------------------------------------------------
 

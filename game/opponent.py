@@ -23,7 +23,9 @@ A few offers already beat the opposed-interests guess; stated priorities sharpen
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
+from game.model import Issue
 from game.moves import Entry
 from game.view import Package, SideView
 
@@ -69,9 +71,16 @@ class OpponentNotes:
     from one decision to the next, so each decision reads only what is new at the table;
     :meth:`model` gives the same model as one made afresh from the whole view."""
 
-    def __init__(self, prior: list[list[float]]) -> None:
-        """*prior*: :func:`opposed_values` for this side."""
+    def __init__(self, issues: Sequence[Issue], prior: list[list[float]]) -> None:
+        """*issues*: the scenario's; *prior*: :func:`opposed_values` for this side."""
         self.prior = prior
+        #: Issue id -> its position.
+        self.positions = {issue.id: k for k, issue in enumerate(issues)}
+        #: The share of the weight of the issue ranked first, second and so on.
+        n = len(issues)
+        ranked = [n - r + RANK_SPREAD for r in range(n)]
+        total = sum(ranked)
+        self.ranked = [w / total for w in ranked]
         self._clear()
 
     def _clear(self) -> None:
@@ -144,7 +153,7 @@ class OpponentModel:
         *notes*: what this side has read of the other so far, to be brought up to date
         with *view* (a model made from notes is the same as one made without)."""
         if notes is None:
-            notes = OpponentNotes(prior or opposed_values(view))
+            notes = OpponentNotes(view.known.issues, prior or opposed_values(view))
         notes.read(view)
         known = view.known
         self.issues = known.issues
@@ -158,18 +167,22 @@ class OpponentModel:
         n = len(self.issues)
 
         # Option values: opposed interests, shaped like this side's own.
-        self.values: list[list[float]] = [list(v) for v in notes.prior]
+        values = [list(row) for row in notes.prior]
         # What its proposals hold: an option it keeps proposing on an issue, above all in
         # its first proposals (made nearest its ideal), is likely one it values. On issues
         # that weigh little to it, its proposals hold what it thinks this side wants; those
         # issues count little in its utility, so a partial blend still gains.
         if offers:
             blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)
-            for i, (values, counts) in enumerate(zip(self.values, notes.counts)):
-                if max(counts) > min(counts):
-                    proposed = _scaled(counts)
-                    self.values[i] = [(1 - blend) * v + blend * f
-                                      for v, f in zip(values, proposed)]
+            keep = 1 - blend
+            for i, counts in enumerate(notes.counts):
+                low, high = min(counts), max(counts)
+                if high > low:  # the counts stretched onto 0..1, as by _scaled
+                    span = high - low
+                    proposed = [(c - low) / span for c in counts] if span >= 1e-12 else \
+                        [0.5] * len(counts)
+                    values[i] = [keep * v + blend * f for v, f in zip(values[i], proposed)]
+        self.values = values
 
         # Issue weights: how firmly it holds each issue while it moves on others.
         firm = [0.0] * n
@@ -178,20 +191,18 @@ class OpponentModel:
             if before == after:
                 continue
             moves += 1
-            for i in range(n):
-                if before[i] == after[i]:
+            for i, (was, now) in enumerate(zip(before, after)):
+                if was == now:
                     firm[i] += 1.0
                 else:
                     # Giving up much of an issue's value says it weighs little.
-                    drop = self.values[i][before[i]] - self.values[i][after[i]]
-                    firm[i] -= max(drop, 0.0)
-        positions = {issue.id: k for k, issue in enumerate(self.issues)}
-        named = [positions[i] for i in revealed if i in positions]
+                    drop = values[i][was] - values[i][now]
+                    if drop > 0.0:
+                        firm[i] -= drop
+        named = [notes.positions[i] for i in revealed if i in notes.positions]
         rest = sorted((k for k in range(n) if k not in named), key=lambda k: -firm[k])
         order = named + rest
-        ranked = [n - r + RANK_SPREAD for r in range(n)]
-        total = sum(ranked)
-        ranked = [w / total for w in ranked]
+        ranked = notes.ranked
         # Confidence in where an unnamed issue ranks grows with the moves seen.
         confidence = moves / (moves + 3.0)
         unnamed_mean = (sum(ranked[len(named):]) / len(rest)) if rest else 0.0

@@ -58,8 +58,8 @@ def test_a_model_from_notes_equals_a_fresh_one_at_every_move(
     # only when the other side has proposed or named something new) must both agree.
     cadence = random.Random(seed)
     for side in game.sides:
-        every = OpponentNotes(opposed_values(views[0][side]))
-        sometimes = OpponentNotes(opposed_values(views[0][side]))
+        every = OpponentNotes(scenario.issues, opposed_values(views[0][side]))
+        sometimes = OpponentNotes(scenario.issues, opposed_values(views[0][side]))
         for moment in views:
             view = moment[side]
             fresh = OpponentModel(view)
@@ -73,7 +73,7 @@ def test_the_notes_read_a_view_afresh_when_it_does_not_carry_on_from_the_last() 
     side = scenario.side_ids[0]
     games = [play_one(scenario, seed, Settings()) for seed in (1, 2)]
     late, other = (replayed_views(game) for game in games)
-    notes = OpponentNotes(opposed_values(late[0][side]))
+    notes = OpponentNotes(scenario.issues, opposed_values(late[0][side]))
     assert notes.model(late[-1][side]).offers
     # The same game taken back to an earlier move, then another game altogether.
     for view in (late[len(late) // 2][side], other[-1][side], other[3][side]):
@@ -84,7 +84,7 @@ def test_a_model_made_from_notes_is_not_changed_by_later_reading() -> None:
     scenario = scenarios()[0]
     side = scenario.side_ids[1]
     views = replayed_views(play_one(scenario, 4, Settings()))
-    notes = OpponentNotes(opposed_values(views[0][side]))
+    notes = OpponentNotes(scenario.issues, opposed_values(views[0][side]))
     middle = views[len(views) // 2][side]
     early = notes.model(middle)
     kept = {name: repr(value) for name, value in vars(early).items()}
