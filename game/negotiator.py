@@ -414,15 +414,21 @@ class Negotiator:
                 for row, option in zip(rows, previous):
                     row[option] += STEADY
             # The hot loop of a simulation, a column (issue) at a time: each candidate's
-            # estimate is the sum of its options' rows, added in issue order from 0.0.
-            estimates = [0.0] * (high - low)
-            for row, column in zip(rows, self._columns()):
+            # estimate is the sum of its options' rows, added in issue order (the first
+            # column as it is: every entry is at least 0, so adding it to 0.0 changes
+            # nothing).
+            columns = self._columns()
+            estimates = list(map(rows[0].__getitem__, columns[0][low:high]))
+            for row, column in zip(rows[1:], columns[1:]):
                 estimates = list(map(operator.add, estimates,
                                      map(row.__getitem__, column[low:high])))
             keep = 1 - weight
-            scored = [-(weight * estimate + keep * own)
+            scores = [weight * estimate + keep * own
                       for estimate, own in zip(estimates, self.sorted_values[low:high])]
-            pick = min(zip(scored, self.by_utility[low:high]))[1]
+            # The best score; among equal ones, the package numbered first.
+            best = max(scores)
+            pick = min(n for score, n in zip(scores, self.by_utility[low:high])
+                       if score == best)
         else:
             pick = rng.choice(self.by_utility[low:high])
         return packages[pick]
