@@ -173,6 +173,8 @@ class Negotiator:
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
+        #: The offers read so far, and the best of the other side's among them.
+        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
         # What it has read of the other side so far: each model reads only what is new.
         self._notes = OpponentNotes(
             known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
@@ -227,7 +229,8 @@ class Negotiator:
         rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         # Tactics draw from their own stream, so that weighing a tactic and not using it
         # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
-        tactic = self._tactic(view, legal, rng.random())
+        previous = view.last_offer(self.side)
+        tactic = self._tactic(view, legal, rng.random(), previous)
         if tactic is not None:
             return tactic
 
@@ -247,12 +250,12 @@ class Negotiator:
             model = self.model(view) if self.modelling and (
                 view.revealed[self.other] or
                 any(who == self.other for who, _ in view.offers)) else None
-            package = self._choose(model, target, rng, view.last_offer(self.side))
+            package = self._choose(model, target, rng, previous)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
-            if package == view.last_offer(self.side) and standing is None and \
+            if package == previous and standing is None and \
                     state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
@@ -281,13 +284,19 @@ class Negotiator:
     def _best_offered(self, view: SideView) -> Package | None:
         """The other side's offer so far that is worth most to this side, among those
         that cross none of its red lines."""
+        # Only the offers made since the last view are read (all of them, for a view that
+        # does not carry on from that one).
+        offers = view.offers
+        read, best = self._offered
+        if offers[:len(read)] != read:
+            read, best = (), None
         index, own, crosses = self.space.index, self.own, self.space.crosses
-        best: Package | None = None
-        for who, package in view.offers:
+        for who, package in offers[len(read):]:
             n = index[package]
             if who == self.other and not crosses[n] and \
                     (best is None or own[n] > own[index[best]]):
                 best = package
+        self._offered = (offers, best)
         return best
 
     # ----- targets ----------------------------------------------------------------------
@@ -447,8 +456,10 @@ class Negotiator:
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float) -> Decision | None:
-        """A tactic worth a turn now, if any; its random choices are seeded with *seed*."""
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float,
+                previous: Package | None) -> Decision | None:
+        """A tactic worth a turn now, if any; its random choices are seeded with *seed*;
+        *previous* is this side's latest proposal."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -456,7 +467,7 @@ class Negotiator:
         state = view.state
         if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
-        if view.last_offer(self.side) is None:
+        if previous is None:
             return None  # its opening offer comes first: it anchors the talks
         rng = random.Random(seed)
         if "propose" in {m.kind for m in legal} and \
