@@ -39,7 +39,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
 import random
@@ -473,10 +473,13 @@ class Negotiator:
         if "propose" in {m.kind for m in legal} and \
                 rng.random() >= self.personality.tactic_rate:
             return None
-        model = self.model(view)
+        # A tactic's worth reads only what the other side has named and how it answered
+        # tactics before: its notes hold both, so no opponent model need be made for it.
+        notes = self._notes
+        notes.read(view)
         time = self.clock(view)
         standing = self._standing(view)
-        scored = [(self._worth(view, tactic, model, time, standing), tactic)
+        scored = [(self._worth(view, tactic, notes.responses, time, standing), tactic)
                   for tactic in tactics]
         # Among the tactics worth a turn, those within its rough estimate of the best are
         # as good as each other: it picks one of them (asking or saying what matters most,
@@ -503,11 +506,13 @@ class Negotiator:
                 earlier += 1
         return self._trust_share(view), best, earlier
 
-    def _worth(self, view: SideView, tactic: Tactic, model: OpponentModel,
+    def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
                time: float, standing: tuple[float | None, float | None, int]
                ) -> tuple[float, str]:
         """What *tactic* is expected to be worth now, in this side's utility, with the
-        reason it would give; *standing* is :meth:`_standing` of the view."""
+        reason it would give; *responses* are the other side's answers to this side's
+        tactics by kind (see :class:`OpponentModel`), *standing* is :meth:`_standing` of
+        the view."""
         use = tactic.sides[self.side]
         effects = use.effects
         meters = view.state.meters
@@ -524,9 +529,10 @@ class Negotiator:
             value += batna * no_deal
             reasons.append((batna * no_deal, "to strengthen its fallback"))
 
-        if kind == "question" and len(model.revealed) < len(known.issues) - 1:
+        named = len(view.revealed[self.other])
+        if kind == "question" and named < len(known.issues) - 1:
             # Knowing what the other side values most finds packages both can accept.
-            learnt = (1.0 - time) * 0.04 / (1 + len(model.revealed))
+            learnt = (1.0 - time) * 0.04 / (1 + named)
             value += learnt
             reasons.append((learnt, "to learn what the other side values most"))
         if kind == "preference" and len(view.revealed[self.side]) < 2 and \
@@ -540,7 +546,7 @@ class Negotiator:
             factor = reaction_factor(kind, fallback=view.batna, best_offer=best,
                                      earlier_threats=earlier, trust=trust)
             reaction = EXPECTED_REACTION.get(kind, 0.0)
-            seen = model.responses.get(kind)
+            seen = responses.get(kind)
             if seen:
                 # What this opponent did after such tactics, beyond a usual concession.
                 reaction += max(min(sum(seen) / len(seen) * 10, 0.5), -0.5)
