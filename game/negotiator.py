@@ -47,12 +47,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from game.analysis import Package, points
-from game.model import Personality, Strategy, Tactic
+from game.model import Meter, Personality, Strategy, Tactic
 from game.moves import Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.view import SideView
+from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
 EXPONENTS = {"boulware": 0.35, "linear": 1.0, "conceder": 2.5, "tit_for_tat": 1.0}
@@ -139,6 +139,21 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
     return result
 
 
+def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[tuple[Meter, float]]]]:
+    """For each tactic of *known*'s side: what it does to the fallbacks, as a tactic's
+    worth counts it (its own gain less half the other side's), and the meters it moves
+    with their changes, in the scenario's order of meters."""
+    other = known.other.id
+    result = {}
+    for tactic in known.tactics.values():
+        effects = tactic.sides[known.side].effects
+        batna = effects.batna.get(known.side, 0.0) - effects.batna.get(other, 0.0) * 0.5
+        moved = [(meter, delta) for meter in known.meters
+                 if (delta := effects.meters.get(meter.id, 0.0))]
+        result[tactic.id] = (batna, moved)
+    return result
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -175,6 +190,9 @@ class Negotiator:
         self._clock: tuple[SideView, float] | None = None
         #: The offers read so far, and the best of the other side's among them.
         self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
+        #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
+        self._effects = _shared((known.me, known.tactics, known.meters),
+                                lambda: _tactic_effects(known))
         # What it has read of the other side so far: each model reads only what is new.
         self._notes = OpponentNotes(
             known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
@@ -513,8 +531,6 @@ class Negotiator:
         reason it would give; *responses* are the other side's answers to this side's
         tactics by kind (see :class:`OpponentModel`), *standing* is :meth:`_standing` of
         the view."""
-        use = tactic.sides[self.side]
-        effects = use.effects
         meters = view.state.meters
         known = view.known
         kind = tactic.kind
@@ -524,7 +540,7 @@ class Negotiator:
         reasons: list[tuple[float, str]] = []
 
         no_deal = 0.3 + 0.4 * time
-        batna = effects.batna.get(self.side, 0.0) - effects.batna.get(self.other, 0.0) * 0.5
+        batna, moved = self._effects[tactic.id]
         if batna:
             value += batna * no_deal
             reasons.append((batna * no_deal, "to strengthen its fallback"))
@@ -555,10 +571,7 @@ class Negotiator:
             reasons.append((push, "to soften the other side's position" if push > 0 else
                             "to press the other side"))
 
-        for meter in known.meters:
-            delta = effects.meters.get(meter.id, 0.0)
-            if not delta:
-                continue
+        for meter, delta in moved:
             share = (meters.get(meter.id, meter.start) - meter.min) / (meter.max - meter.min)
             if meter.side is not None:
                 worth = delta * 0.0003 * (1 if meter.side == self.side else -1)
