@@ -48,7 +48,7 @@ from typing import Any, TypeVar
 
 from game.analysis import Package, points
 from game.model import Meter, Personality, Strategy, Tactic
-from game.moves import Move
+from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
@@ -188,6 +188,8 @@ class Negotiator:
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
+        #: The record read so far, and how many threats it has made in it.
+        self._threats: tuple[tuple[Entry, ...], int] = ((), 0)
         #: The offers read so far, and the best of the other side's among them.
         self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
@@ -515,13 +517,19 @@ class Negotiator:
         range, the best the other side has offered it, and how many threats it has made."""
         offered = self._best_offered(view)
         best = self.own[self.space.index[offered]] if offered is not None else None
+        # Only the entries new since the last view are read (all of them, for a view that
+        # does not carry on from that one).
+        record = view.record
+        read, earlier = self._threats
+        if record[:len(read)] != read:
+            read, earlier = (), 0
         tactics = view.known.tactics
-        earlier = 0
-        for entry in view.record:
+        for entry in record[len(read):]:
             used = entry.move.tactic if entry.move is not None else None
             if entry.kind == "move" and entry.speaker == self.side and used and \
                     used in tactics and tactics[used].kind == "threat":
                 earlier += 1
+        self._threats = (record, earlier)
         return self._trust_share(view), best, earlier
 
     def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
