@@ -266,10 +266,13 @@ class Negotiator:
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
             # Bids read the opponent model only once it knows something and this level
-            # uses it; otherwise they need not make it.
-            model = self.model(view) if self.modelling and (
-                view.revealed[self.other] or
-                any(who == self.other for who, _ in view.offers)) else None
+            # uses it, and only when more than one package is worth about its target;
+            # otherwise they need not make it.
+            modelled = bool(self.modelling) and (
+                bool(view.revealed[self.other]) or
+                any(who == self.other for who, _ in view.offers))
+            low, high = self._span(target)
+            model = self.model(view) if modelled and high - low > 1 else None
             package = self._choose(model, target, rng, previous)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -279,9 +282,7 @@ class Negotiator:
                     state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
-            how = ("its model of the other side's wishes"
-                   if model is not None and model.known and self.modelling
-                   else "its own priorities")
+            how = "its model of the other side's wishes" if modelled else "its own priorities"
             return Decision(Move.propose(view.ids(package)),
                             f"Proposed a package worth {points(value)} points to {self.name} "
                             f"(target {points(target)}), chosen by {how}.")
@@ -430,6 +431,11 @@ class Negotiator:
         yet)."""
         low, high = self._span(target)
         packages = self.space.packages
+        if high - low == 1:
+            # The one package worth about its target is the bid, whatever the model says.
+            # (A bid is the last draw from its decision's stream, so the draws it skips
+            # change nothing else.)
+            return packages[self.by_utility[low]]
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
