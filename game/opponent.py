@@ -166,7 +166,8 @@ class OpponentModel:
         self.known = bool(offers) or bool(revealed)
         n = len(self.issues)
 
-        # Option values: opposed interests, shaped like this side's own.
+        # Option values: opposed interests, shaped like this side's own (copied: the notes
+        # keep the guess for the next model).
         values = [list(row) for row in notes.prior]
         # What its proposals hold: an option it keeps proposing on an issue, above all in
         # its first proposals (made nearest its ideal), is likely one it values. On issues
@@ -175,13 +176,17 @@ class OpponentModel:
         if offers:
             blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)
             keep = 1 - blend
-            for i, counts in enumerate(notes.counts):
+            for i, (row, counts) in enumerate(zip(notes.prior, notes.counts)):
+                # The counts stretched onto 0..1 (as by _scaled, in one pass), blended in.
                 low, high = min(counts), max(counts)
-                if high > low:  # the counts stretched onto 0..1, as by _scaled
-                    span = high - low
-                    proposed = [(c - low) / span for c in counts] if span >= 1e-12 else \
-                        [0.5] * len(counts)
-                    values[i] = [keep * v + blend * f for v, f in zip(values[i], proposed)]
+                span = high - low
+                if high <= low:
+                    continue
+                if span >= 1e-12:
+                    values[i] = [keep * v + blend * ((c - low) / span)
+                                 for v, c in zip(row, counts)]
+                else:
+                    values[i] = [keep * v + blend * 0.5 for v in row]
         self.values = values
 
         # Issue weights: how firmly it holds each issue while it moves on others.
