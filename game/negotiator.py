@@ -208,9 +208,9 @@ class Negotiator:
             "not this negotiator's turn"
         legal = view.legal
         kinds = {m.kind for m in legal}
-        # The opponent model is made only when this decision reads it (a time-based target
-        # does not, nor does an answer to an offer).
-        target = self._target(view, self.model(view).offers
+        # Tit-for-tat reads the other side's proposals from its notes; no opponent model
+        # is made for a target.
+        target = self._target(view, self._proposals(view)
                               if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
         standing = view.standing_from_other()
@@ -301,6 +301,11 @@ class Negotiator:
         if self._cached is None or self._cached[0] != key:
             self._cached = (key, self._notes.model(view))
         return self._cached[1]
+
+    def _proposals(self, view: SideView) -> Sequence[Package]:
+        """The other side's proposals so far, in order."""
+        self._notes.read(view)
+        return self._notes.offers
 
     def _best_offered(self, view: SideView) -> Package | None:
         """The other side's offer so far that is worth most to this side, among those
