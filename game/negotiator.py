@@ -43,7 +43,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
 import random
@@ -51,12 +51,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from game.analysis import Package, points
-from game.model import Personality, Strategy, Tactic
-from game.moves import Move
-from game.opponent import OpponentModel, opposed_values
+from game.model import Meter, Personality, Strategy, Tactic
+from game.moves import Entry, Move
+from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.view import SideView
+from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
 EXPONENTS = {"boulware": 0.35, "linear": 1.0, "conceder": 2.5, "tit_for_tat": 1.0}
@@ -151,6 +151,21 @@ def _matches(package: Package, other: Package) -> int:
     return sum(map(operator.eq, package, other))
 
 
+def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[tuple[Meter, float]]]]:
+    """For each tactic of *known*'s side: what it does to the fallbacks, as a tactic's
+    worth counts it (its own gain less half the other side's), and the meters it moves
+    with their changes, in the scenario's order of meters."""
+    other = known.other.id
+    result = {}
+    for tactic in known.tactics.values():
+        effects = tactic.sides[known.side].effects
+        batna = effects.batna.get(known.side, 0.0) - effects.batna.get(other, 0.0) * 0.5
+        moved = [(meter, delta) for meter in known.meters
+                 if (delta := effects.meters.get(meter.id, 0.0))]
+        result[tactic.id] = (batna, moved)
+    return result
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -185,7 +200,16 @@ class Negotiator:
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
-        self._prior = _shared((known.me, known.issues), lambda: opposed_values(view))
+        #: The record read so far, and how many threats it has made in it.
+        self._threats: tuple[tuple[Entry, ...], int] = ((), 0)
+        #: The offers read so far, and the best of the other side's among them.
+        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
+        #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
+        self._effects = _shared((known.me, known.tactics, known.meters),
+                                lambda: _tactic_effects(known))
+        # What it has read of the other side so far: each model reads only what is new.
+        self._notes = OpponentNotes(
+            known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
         self._me, self._issues = known.me, known.issues
 
     # ----- the decision -----------------------------------------------------------------
@@ -197,9 +221,9 @@ class Negotiator:
             "not this negotiator's turn"
         legal = view.legal
         kinds = {m.kind for m in legal}
-        # The opponent model is made only when this decision reads it (a time-based target
-        # does not, nor does an answer to an offer).
-        target = self._target(view, self.model(view).offers
+        # Tit-for-tat reads the other side's proposals from its notes; no opponent model
+        # is made for a target.
+        target = self._target(view, self._proposals(view)
                               if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
         standing = view.standing_from_other()
@@ -238,7 +262,8 @@ class Negotiator:
         rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         # Tactics draw from their own stream, so that weighing a tactic and not using it
         # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
-        tactic = self._tactic(view, legal, rng.random())
+        previous = view.last_offer(self.side)
+        tactic = self._tactic(view, legal, rng.random(), previous)
         if tactic is not None:
             return tactic
 
@@ -254,24 +279,24 @@ class Negotiator:
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
             # Bids read the opponent model only once it knows something and this level
-            # uses it; otherwise they need not make it.
-            model = self.model(view) if self.modelling and (
-                view.revealed[self.other] or
-                any(who == self.other for who, _ in view.offers)) else None
-            previous = view.last_offer(self.side)
+            # uses it, and only when more than one package is worth about its target;
+            # otherwise they need not make it.
+            modelled = bool(self.modelling) and (
+                bool(view.revealed[self.other]) or
+                any(who == self.other for who, _ in view.offers))
+            low, high = self._span(target)
+            model = self.model(view) if modelled and high - low > 1 else None
             hold = self._kept_in_common(view, previous)
             package = self._choose(model, target, rng, previous, hold)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
-            if package == view.last_offer(self.side) and standing is None and \
+            if package == previous and standing is None and \
                     state.standing_by == self.side:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
-            how = ("its model of the other side's wishes"
-                   if model is not None and model.known and self.modelling
-                   else "its own priorities")
+            how = "its model of the other side's wishes" if modelled else "its own priorities"
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if hold and _matches(package, hold) < shared:
                 # See _choose: nothing worth its target keeps them any more.
@@ -296,19 +321,30 @@ class Negotiator:
         key = (sum(1 for who, _ in view.offers if who == self.other),
                len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, OpponentModel(view, self._prior))
+            self._cached = (key, self._notes.model(view))
         return self._cached[1]
+
+    def _proposals(self, view: SideView) -> Sequence[Package]:
+        """The other side's proposals so far, in order."""
+        self._notes.read(view)
+        return self._notes.offers
 
     def _best_offered(self, view: SideView) -> Package | None:
         """The other side's offer so far that is worth most to this side, among those
         that cross none of its red lines."""
+        # Only the offers made since the last view are read (all of them, for a view that
+        # does not carry on from that one).
+        offers = view.offers
+        read, best = self._offered
+        if offers[:len(read)] != read:
+            read, best = (), None
         index, own, crosses = self.space.index, self.own, self.space.crosses
-        best: Package | None = None
-        for who, package in view.offers:
+        for who, package in offers[len(read):]:
             n = index[package]
             if who == self.other and not crosses[n] and \
                     (best is None or own[n] > own[index[best]]):
                 best = package
+        self._offered = (offers, best)
         return best
 
     # ----- targets ----------------------------------------------------------------------
@@ -466,6 +502,11 @@ class Negotiator:
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
+        if high - low == 1:
+            # The one package worth about its target is the bid, whatever the model says
+            # (the rules above have let it stand). A bid is the last draw from its
+            # decision's stream, so the draws it skips change nothing else.
+            return packages[self.by_utility[low]]
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
@@ -479,18 +520,22 @@ class Negotiator:
                 for row, option in zip(rows, previous):
                     row[option] += STEADY
             # The hot loop of a simulation, a column (issue) at a time: each candidate's
-            # estimate is the sum of its options' rows, added in issue order from 0.0.
-            estimates = [0.0] * (high - low)
-            for row, column in zip(rows, columns):
+            # estimate is the sum of its options' rows, added in issue order (the first
+            # column as it is: every entry is at least 0, so adding it to 0.0 changes
+            # nothing).
+            estimates = list(map(rows[0].__getitem__, columns[0][low:high]))
+            for row, column in zip(rows[1:], columns[1:]):
                 estimates = list(map(operator.add, estimates,
                                      map(row.__getitem__, column[low:high])))
             keep = 1 - weight
-            scored = [-(weight * estimate + keep * own)
+            scores = [weight * estimate + keep * own
                       for estimate, own in zip(estimates, self.sorted_values[low:high])]
-            ranked: Iterable[tuple[float, int]] = zip(scored, self.by_utility[low:high])
+            # The best score; among equal ones, the package numbered first.
+            scored = list(zip(scores, self.by_utility[low:high]))
             if keeping is not None:
-                ranked = (pair for pair, kept in zip(ranked, keeping) if kept)
-            pick = min(ranked)[1]
+                scored = [pair for pair, kept in zip(scored, keeping) if kept]
+            best = max(score for score, _ in scored)
+            pick = min(n for score, n in scored if score == best)
         else:
             pool = self.by_utility[low:high]
             if keeping is not None:
@@ -534,8 +579,10 @@ class Negotiator:
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float) -> Decision | None:
-        """A tactic worth a turn now, if any; its random choices are seeded with *seed*."""
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float,
+                previous: Package | None) -> Decision | None:
+        """A tactic worth a turn now, if any; its random choices are seeded with *seed*;
+        *previous* is this side's latest proposal."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -543,16 +590,19 @@ class Negotiator:
         state = view.state
         if not tactics or state.round >= view.known.total_rounds:
             return None  # the last round is for offers: a tactic then wastes the move
-        if view.last_offer(self.side) is None:
+        if previous is None:
             return None  # its opening offer comes first: it anchors the talks
         rng = random.Random(seed)
         if "propose" in {m.kind for m in legal} and \
                 rng.random() >= self.personality.tactic_rate:
             return None
-        model = self.model(view)
+        # A tactic's worth reads only what the other side has named and how it answered
+        # tactics before: its notes hold both, so no opponent model need be made for it.
+        notes = self._notes
+        notes.read(view)
         time = self.clock(view)
         standing = self._standing(view)
-        scored = [(self._worth(view, tactic, model, time, standing), tactic)
+        scored = [(self._worth(view, tactic, notes.responses, time, standing), tactic)
                   for tactic in tactics]
         # Among the tactics worth a turn, those within its rough estimate of the best are
         # as good as each other: it picks one of them (asking or saying what matters most,
@@ -570,22 +620,28 @@ class Negotiator:
         range, the best the other side has offered it, and how many threats it has made."""
         offered = self._best_offered(view)
         best = self.own[self.space.index[offered]] if offered is not None else None
+        # Only the entries new since the last view are read (all of them, for a view that
+        # does not carry on from that one).
+        record = view.record
+        read, earlier = self._threats
+        if record[:len(read)] != read:
+            read, earlier = (), 0
         tactics = view.known.tactics
-        earlier = 0
-        for entry in view.record:
+        for entry in record[len(read):]:
             used = entry.move.tactic if entry.move is not None else None
             if entry.kind == "move" and entry.speaker == self.side and used and \
                     used in tactics and tactics[used].kind == "threat":
                 earlier += 1
+        self._threats = (record, earlier)
         return self._trust_share(view), best, earlier
 
-    def _worth(self, view: SideView, tactic: Tactic, model: OpponentModel,
+    def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
                time: float, standing: tuple[float | None, float | None, int]
                ) -> tuple[float, str]:
         """What *tactic* is expected to be worth now, in this side's utility, with the
-        reason it would give; *standing* is :meth:`_standing` of the view."""
-        use = tactic.sides[self.side]
-        effects = use.effects
+        reason it would give; *responses* are the other side's answers to this side's
+        tactics by kind (see :class:`OpponentModel`), *standing* is :meth:`_standing` of
+        the view."""
         meters = view.state.meters
         known = view.known
         kind = tactic.kind
@@ -595,14 +651,15 @@ class Negotiator:
         reasons: list[tuple[float, str]] = []
 
         no_deal = 0.3 + 0.4 * time
-        batna = effects.batna.get(self.side, 0.0) - effects.batna.get(self.other, 0.0) * 0.5
+        batna, moved = self._effects[tactic.id]
         if batna:
             value += batna * no_deal
             reasons.append((batna * no_deal, "to strengthen its fallback"))
 
-        if kind == "question" and len(model.revealed) < len(known.issues) - 1:
+        named = len(view.revealed[self.other])
+        if kind == "question" and named < len(known.issues) - 1:
             # Knowing what the other side values most finds packages both can accept.
-            learnt = (1.0 - time) * 0.04 / (1 + len(model.revealed))
+            learnt = (1.0 - time) * 0.04 / (1 + named)
             value += learnt
             reasons.append((learnt, "to learn what the other side values most"))
         if kind == "preference" and len(view.revealed[self.side]) < 2 and \
@@ -616,7 +673,7 @@ class Negotiator:
             factor = reaction_factor(kind, fallback=view.batna, best_offer=best,
                                      earlier_threats=earlier, trust=trust)
             reaction = EXPECTED_REACTION.get(kind, 0.0)
-            seen = model.responses.get(kind)
+            seen = responses.get(kind)
             if seen:
                 # What this opponent did after such tactics, beyond a usual concession.
                 reaction += max(min(sum(seen) / len(seen) * 10, 0.5), -0.5)
@@ -625,10 +682,7 @@ class Negotiator:
             reasons.append((push, "to soften the other side's position" if push > 0 else
                             "to press the other side"))
 
-        for meter in known.meters:
-            delta = effects.meters.get(meter.id, 0.0)
-            if not delta:
-                continue
+        for meter, delta in moved:
             share = (meters.get(meter.id, meter.start) - meter.min) / (meter.max - meter.min)
             if meter.side is not None:
                 worth = delta * 0.0003 * (1 if meter.side == self.side else -1)

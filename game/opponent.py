@@ -23,7 +23,10 @@ A few offers already beat the opposed-interests guess; stated priorities sharpen
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
+from game.model import Issue
+from game.moves import Entry
 from game.view import Package, SideView
 
 #: The spread of weights over issues ranked first to last (a lower number: steeper).
@@ -62,17 +65,100 @@ def opposed_values(view: SideView) -> list[list[float]]:
     return result
 
 
+class OpponentNotes:
+    """What one side has read of the other's moves so far: its proposals, a tally of the
+    options they hold, and its answers to this side's tactics. A negotiator keeps its notes
+    from one decision to the next, so each decision reads only what is new at the table;
+    :meth:`model` gives the same model as one made afresh from the whole view."""
+
+    def __init__(self, issues: Sequence[Issue], prior: list[list[float]]) -> None:
+        """*issues*: the scenario's; *prior*: :func:`opposed_values` for this side."""
+        self.prior = prior
+        #: Issue id -> its position.
+        self.positions = {issue.id: k for k, issue in enumerate(issues)}
+        #: The share of the weight of the issue ranked first, second and so on.
+        n = len(issues)
+        ranked = [n - r + RANK_SPREAD for r in range(n)]
+        total = sum(ranked)
+        self.ranked = [w / total for w in ranked]
+        self._clear()
+
+    def _clear(self) -> None:
+        #: The other side's proposals, in order.
+        self.offers: list[Package] = []
+        #: counts[issue][option]: how often its proposals held the option, each later
+        #: proposal counting less (see :data:`PROPOSED_DECAY`).
+        self.counts = [[0.0] * len(row) for row in self.prior]
+        #: Tactic kind -> how much better for this side the other's next offer was.
+        self.responses: dict[str, list[float]] = {}
+        # What has been read: the offers and the record of the last view.
+        self._offers_read: tuple[tuple[str, Package], ...] = ()
+        self._record_read: tuple[Entry, ...] = ()
+        # Where the reading of the record stands: the other side's last proposal, and this
+        # side's tactics since then.
+        self._last_offer: Package | None = None
+        self._pending: list[str] = []
+
+    def read(self, view: SideView) -> None:
+        """Take in what *view* shows beyond the last view read (everything, when *view*
+        does not carry on from that one: another game, or the same one taken back)."""
+        offers, record = view.offers, view.record
+        if offers[:len(self._offers_read)] != self._offers_read or \
+                record[:len(self._record_read)] != self._record_read:
+            self._clear()
+        other = view.other
+        for who, package in offers[len(self._offers_read):]:
+            if who == other:
+                # Its first proposals are made nearest its ideal and count most.
+                weight = PROPOSED_DECAY ** len(self.offers)
+                for counts, option in zip(self.counts, package):
+                    counts[option] += weight
+                self.offers.append(package)
+
+        # Reactions: the other side's next offer after each of this side's tactics, in
+        # this side's own utility, against its offer before.
+        space = view.known.space
+        utility, index = space.utility, space.index
+        tactics = view.known.tactics
+        side = view.side
+        for entry in record[len(self._record_read):]:
+            move = entry.move
+            if entry.kind != "move" or move is None:
+                continue
+            if entry.speaker == side and move.kind == "tactic" and move.tactic:
+                self._pending.append(move.tactic)
+            elif entry.speaker == other and move.kind == "propose" and entry.offer:
+                package = view.package(entry.offer)
+                if self._last_offer is not None:
+                    gain = utility[index[package]] - utility[index[self._last_offer]]
+                    for tactic_id in self._pending:
+                        if tactic_id in tactics:
+                            self.responses.setdefault(tactics[tactic_id].kind,
+                                                      []).append(gain)
+                self._pending = []
+                self._last_offer = package
+        self._offers_read, self._record_read = offers, record
+
+    def model(self, view: SideView) -> OpponentModel:
+        """The model of the other side from *view*, which these notes read first."""
+        return OpponentModel(view, notes=self)
+
+
 class OpponentModel:
     """The other side's utility as this side estimates it from one view."""
 
-    def __init__(self, view: SideView,
-                 prior: list[list[float]] | None = None) -> None:
-        """*prior*: :func:`opposed_values` for this side, when the caller keeps it."""
+    def __init__(self, view: SideView, prior: list[list[float]] | None = None, *,
+                 notes: OpponentNotes | None = None) -> None:
+        """*prior*: :func:`opposed_values` for this side, when the caller keeps it;
+        *notes*: what this side has read of the other so far, to be brought up to date
+        with *view* (a model made from notes is the same as one made without)."""
+        if notes is None:
+            notes = OpponentNotes(view.known.issues, prior or opposed_values(view))
+        notes.read(view)
         known = view.known
         self.issues = known.issues
-        other = view.other
-        offers = [package for who, package in view.offers if who == other]
-        revealed = list(view.revealed[other])
+        offers = list(notes.offers)
+        revealed = list(view.revealed[view.other])
         #: The other side's proposals, in order.
         self.offers = offers
         #: The issue ids the other side named as its priorities, in order.
@@ -80,22 +166,28 @@ class OpponentModel:
         self.known = bool(offers) or bool(revealed)
         n = len(self.issues)
 
-        # Option values: opposed interests, shaped like this side's own.
-        self.values: list[list[float]] = [list(v) for v in (prior or opposed_values(view))]
+        # Option values: opposed interests, shaped like this side's own (copied: the notes
+        # keep the guess for the next model).
+        values = [list(row) for row in notes.prior]
         # What its proposals hold: an option it keeps proposing on an issue, above all in
         # its first proposals (made nearest its ideal), is likely one it values. On issues
         # that weigh little to it, its proposals hold what it thinks this side wants; those
         # issues count little in its utility, so a partial blend still gains.
         if offers:
             blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)
-            for i, values in enumerate(self.values):
-                counts = [0.0] * len(values)
-                for k, package in enumerate(offers):
-                    counts[package[i]] += PROPOSED_DECAY ** k
-                if max(counts) > min(counts):
-                    proposed = _scaled(counts)
-                    self.values[i] = [(1 - blend) * v + blend * f
-                                      for v, f in zip(values, proposed)]
+            keep = 1 - blend
+            for i, (row, counts) in enumerate(zip(notes.prior, notes.counts)):
+                # The counts stretched onto 0..1 (as by _scaled, in one pass), blended in.
+                low, high = min(counts), max(counts)
+                span = high - low
+                if high <= low:
+                    continue
+                if span >= 1e-12:
+                    values[i] = [keep * v + blend * ((c - low) / span)
+                                 for v, c in zip(row, counts)]
+                else:
+                    values[i] = [keep * v + blend * 0.5 for v in row]
+        self.values = values
 
         # Issue weights: how firmly it holds each issue while it moves on others.
         firm = [0.0] * n
@@ -104,20 +196,18 @@ class OpponentModel:
             if before == after:
                 continue
             moves += 1
-            for i in range(n):
-                if before[i] == after[i]:
+            for i, (was, now) in enumerate(zip(before, after)):
+                if was == now:
                     firm[i] += 1.0
                 else:
                     # Giving up much of an issue's value says it weighs little.
-                    drop = self.values[i][before[i]] - self.values[i][after[i]]
-                    firm[i] -= max(drop, 0.0)
-        positions = {issue.id: k for k, issue in enumerate(self.issues)}
-        named = [positions[i] for i in revealed if i in positions]
+                    drop = values[i][was] - values[i][now]
+                    if drop > 0.0:
+                        firm[i] -= drop
+        named = [notes.positions[i] for i in revealed if i in notes.positions]
         rest = sorted((k for k in range(n) if k not in named), key=lambda k: -firm[k])
         order = named + rest
-        ranked = [n - r + RANK_SPREAD for r in range(n)]
-        total = sum(ranked)
-        ranked = [w / total for w in ranked]
+        ranked = notes.ranked
         # Confidence in where an unnamed issue ranks grows with the moves seen.
         confidence = moves / (moves + 3.0)
         unnamed_mean = (sum(ranked[len(named):]) / len(rest)) if rest else 0.0
@@ -135,30 +225,10 @@ class OpponentModel:
         #: table[issue][option]: estimated weight * value, so a utility is one sum.
         self.table = [[w * v for v in values] for w, values in zip(self.weights, self.values)]
 
-        # Reactions: the other side's next offer after each of this side's tactics, in
-        # this side's own utility, against its offer before.
-        space = known.space
-        utility = space.utility
-        index = space.index
-        self.responses: dict[str, list[float]] = defaultdict(list)
-        tactics = known.tactics
-        last_offer: Package | None = None
-        pending: list[str] = []
-        for entry in view.record:
-            move = entry.move
-            if entry.kind != "move" or move is None:
-                continue
-            if entry.speaker == view.side and move.kind == "tactic" and move.tactic:
-                pending.append(move.tactic)
-            elif entry.speaker == other and move.kind == "propose" and entry.offer:
-                package = view.package(entry.offer)
-                if last_offer is not None:
-                    gain = utility[index[package]] - utility[index[last_offer]]
-                    for tactic_id in pending:
-                        if tactic_id in tactics:
-                            self.responses[tactics[tactic_id].kind].append(gain)
-                pending = []
-                last_offer = package
+        #: Tactic kind -> how much better for this side the other's next offer was after
+        #: each of this side's tactics of that kind, than its offer before.
+        self.responses: dict[str, list[float]] = defaultdict(
+            list, {kind: list(gains) for kind, gains in notes.responses.items()})
 
     def utility(self, package: Package) -> float:
         """The other side's utility of *package*, as this model estimates it."""
@@ -170,4 +240,4 @@ class OpponentModel:
         return self.issues[best].id
 
 
-__all__ = ["OpponentModel", "opposed_values"]
+__all__ = ["OpponentModel", "OpponentNotes", "opposed_values"]
