@@ -200,8 +200,8 @@ class Negotiator:
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         self._lows: tuple[int, dict[str, float]] | None = None
         self._clock: tuple[SideView, float] | None = None
-        #: The record read so far, and how many threats it has made in it.
-        self._threats: tuple[tuple[Entry, ...], int] = ((), 0)
+        #: The record read so far, and how many threats it and the other side made in it.
+        self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
         #: The offers read so far, and the best of the other side's among them.
         self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
@@ -459,14 +459,9 @@ class Negotiator:
         None when there is nothing to keep, or once the other side has threatened (a threat
         frees it to take back what it gave)."""
         theirs = view.last_offer(self.other)
-        if previous is None or theirs is None or not _matches(previous, theirs):
+        if previous is None or theirs is None or not _matches(previous, theirs) or \
+                self._threats_made(view)[1]:
             return None
-        kinds = view.known.tactic_kinds
-        for entry in view.record:
-            move = entry.move
-            if entry.speaker == self.other and move is not None and move.tactic and \
-                    kinds.get(move.tactic) == "threat":
-                return None
         return theirs
 
     def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
@@ -620,20 +615,28 @@ class Negotiator:
         range, the best the other side has offered it, and how many threats it has made."""
         offered = self._best_offered(view)
         best = self.own[self.space.index[offered]] if offered is not None else None
+        earlier, _ = self._threats_made(view)
+        return self._trust_share(view), best, earlier
+
+    def _threats_made(self, view: SideView) -> tuple[int, int]:
+        """How many threats this side and the other side have made so far."""
         # Only the entries new since the last view are read (all of them, for a view that
         # does not carry on from that one).
         record = view.record
-        read, earlier = self._threats
+        read, mine, theirs = self._threats
         if record[:len(read)] != read:
-            read, earlier = (), 0
-        tactics = view.known.tactics
+            read, mine, theirs = (), 0, 0
+        kinds = view.known.tactic_kinds
         for entry in record[len(read):]:
-            used = entry.move.tactic if entry.move is not None else None
-            if entry.kind == "move" and entry.speaker == self.side and used and \
-                    used in tactics and tactics[used].kind == "threat":
-                earlier += 1
-        self._threats = (record, earlier)
-        return self._trust_share(view), best, earlier
+            move = entry.move
+            if entry.kind == "move" and move is not None and move.tactic and \
+                    kinds.get(move.tactic) == "threat":
+                if entry.speaker == self.side:
+                    mine += 1
+                elif entry.speaker == self.other:
+                    theirs += 1
+        self._threats = (record, mine, theirs)
+        return mine, theirs
 
     def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
                time: float, standing: tuple[float | None, float | None, int]

@@ -36,7 +36,11 @@ def views_of(game: Game, side: str) -> list[SideView]:
 
 def read_afresh(view: SideView) -> tuple[object, ...]:
     player = Negotiator(view)
-    return player._best_offered(view), player._standing(view)
+    return player._best_offered(view), player._standing(view), player._threats_made(view)
+
+
+def read_on(player: Negotiator, view: SideView) -> tuple[object, ...]:
+    return player._best_offered(view), player._standing(view), player._threats_made(view)
 
 
 @pytest.mark.parametrize("which", range(3))
@@ -50,7 +54,7 @@ def test_what_it_keeps_between_decisions_is_what_a_fresh_reading_gives(
         views = views_of(game, side)
         player = Negotiator(views[0])
         for view in views:
-            assert (player._best_offered(view), player._standing(view)) == read_afresh(view)
+            assert read_on(player, view) == read_afresh(view)
 
 
 def test_a_view_that_does_not_carry_on_from_the_last_is_read_whole() -> None:
@@ -62,5 +66,8 @@ def test_a_view_that_does_not_carry_on_from_the_last_is_read_whole() -> None:
     player._standing(first[-1])
     # The same game taken back to an earlier move, then another game.
     for view in (first[len(first) // 2], second[-1], second[len(second) // 3]):
-        assert (player._best_offered(view), player._standing(view)) == read_afresh(view)
+        assert read_on(player, view) == read_afresh(view)
     assert any(read_afresh(view)[1][2] for view in first)  # some threats were counted
+    other = scenario.side_ids[0]  # ... and read by the side they were made against
+    assert any(read_afresh(view)[2][1] for view in views_of(
+        play_one(scenario, 3, Settings(), players={side: "hardline"}), other))
