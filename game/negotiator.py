@@ -303,10 +303,12 @@ class Negotiator:
                 kept = (", taking back some of what its last offer shared with the other "
                         "side's: its own position has risen since")
             else:
-                kept = (f", keeping the {shared} point{'s' if shared > 1 else ''} its last "
-                        f"offer shared with the other side's" if shared else "")
+                kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
+                        f"its last offer already met the other side's" if shared else "")
+            what = "Stood by its last proposal" if package == previous else \
+                "Proposed a package"
             return Decision(Move.propose(view.ids(package)),
-                            f"Proposed a package worth {points(value)} points to {self.name} "
+                            f"{what}, worth {points(value)} points to {self.name} "
                             f"(target {points(target)}), chosen by {how}{kept}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "

@@ -57,6 +57,10 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
     initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
                          f"{scenario.sides[s].name}" for s in chart.sides)
     deal = "   D the deal" if chart.deal is not None else ""
+    if chart.deal is not None and chart.nash is not None and \
+            cell(*chart.deal) == cell(*chart.nash):
+        deal += (" (drawn over N: the deal is at the Nash point)" if chart.deal == chart.nash
+                 else " (drawn over N, the Nash point next to it)")
     lines.append(f"  . package   * Pareto frontier   N Nash point{deal}")
     lines.append(f"  {initials}")
     lines.append("  | and - : the BATNAs; deals up and to the right of both beat no deal")

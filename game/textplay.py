@@ -789,4 +789,5 @@ class TextGame:
                  "not), deflect, or decline. At the end, a joint score out of 100 "
                  "rewards both sides' gains over their BATNAs, a deal no other deal beats for "
                  "both, and the meters. A meter that falls too far can end the talks: the "
-                 "game warns you when one more heavy blow could do it.", 0, 0)
+                 "game warns you when one more heavy blow could do it, and when trust is "
+                 "low enough for a delegation to walk out.", 0, 0)

@@ -41,17 +41,34 @@ def test_a_meter_one_heavy_blow_from_a_breakdown_is_in_danger() -> None:
     assert dangers(scenario, meters_at(scenario, calm=5 + blow + 1)) == []
     (danger,) = dangers(scenario, meters_at(scenario, calm=5 + blow))
     assert (danger.meter, danger.value) == ("calm", 5 + blow)
-    assert danger.sentence() == (f"Calm on the ground is at {5 + blow:g}: one more heavy "
-                                 "blow could end the talks (\u201cThe talks are overtaken "
-                                 "by the fighting\u201d).")
+    assert danger.sentence() == (f"Calm on the ground is at {5 + blow:g}. One more heavy "
+                                 "blow could end the talks: \u201cThe talks are overtaken "
+                                 "by the fighting\u201d.")
     # Once the condition holds the game is over: nothing to warn of.
     assert dangers(scenario, meters_at(scenario, calm=4)) == []
 
 
-def test_a_scenario_without_a_breakdown_warns_of_nothing() -> None:
+def test_a_scenario_without_a_breakdown_warns_only_of_low_trust() -> None:
     scenario = load_scenario(TUTORIAL)
     assert not any(o.trigger == "breakdown" for o in scenario.outcomes)
-    assert dangers(scenario, meters_at(scenario, ceasefire=0.5, trust=0.5)) == []
+    trust = next(m for m in scenario.meters if m.id == "trust")
+    span = trust.max - trust.min
+    assert dangers(scenario, meters_at(scenario, ceasefire=trust.min)) == []
+    assert dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.21)) == []
+    (danger,) = dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.2))
+    assert danger.meter == "trust" and danger.outcome is None
+    assert danger.sentence().endswith("This low, a delegation may walk out.")
+
+
+def test_trust_is_warned_of_before_a_delegation_would_walk_out() -> None:
+    """In the main scenario each computer walks out below 10 trust, one more blow from 15:
+    the warning (read from the meter alone, never from a delegation's breaking point)
+    comes before that."""
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    assert all("trust < 10" in (side.personality.walkout_when or "")
+               for side in scenario.sides.values())
+    assert [d.meter for d in dangers(scenario, meters_at(scenario, trust=17))] == ["trust"]
+    assert dangers(scenario, meters_at(scenario, trust=25)) == []
 
 
 def test_the_terminal_warns_before_the_talks_break_down() -> None:
@@ -65,5 +82,5 @@ def test_the_terminal_warns_before_the_talks_break_down() -> None:
     TextGame(session, io.StringIO(), out).status(game.to_move or "us")
     flat = " ".join(out.getvalue().split())
     calm = game.state.meters["calm"]
-    assert (f"Warning: Calm on the ground is at {calm:g}: one more heavy blow could end the "
+    assert (f"Warning: Calm on the ground is at {calm:g}. One more heavy blow could end the "
             "talks") in flat

@@ -4,7 +4,8 @@ A scenario's ``breakdown`` outcomes end the game the moment their condition hold
 any move or event: "calm <= 5", say. A player should see that coming. A meter is in danger
 when one heavy blow, the largest single fall any tactic, event or move can deal it in this
 scenario, would make such a condition hold. Only conditions on meters alone are read (the
-numbers every side sees); the warning is worked out here once and shown alike by the
+numbers every side sees). Trust is also in danger when it is low enough for a delegation to
+walk out (:data:`LOW_TRUST`). The warning is worked out here once and shown alike by the
 terminal, the window and a class's tables.
 """
 
@@ -16,20 +17,32 @@ from dataclasses import dataclass
 from game.model import Effects, Scenario
 
 
+#: Trust (a meter with the id "trust") this far into the bottom of its range is low enough
+#: for a delegation to walk out: said to both sides alike, from the meter alone, never
+#: from a delegation's own breaking point (which is its own to know).
+LOW_TRUST = 0.2
+
+
 @dataclass(frozen=True)
 class Danger:
-    """A meter one heavy blow away from ending the talks in *outcome*."""
+    """A meter low enough to end the talks: one heavy blow away from *outcome*, or, for
+    trust, low enough for a delegation to walk out (*outcome* None)."""
 
     meter: str
     """The meter's id."""
     name: str
     value: float
-    outcome: str
-    """The name of the outcome that would end the talks."""
+    outcome: str | None
+    """The name of the outcome that would end the talks (None: a walk-out)."""
+
+    def consequence(self) -> str:
+        """What may follow, as a sentence of its own."""
+        if self.outcome is None:
+            return "This low, a delegation may walk out."
+        return f"One more heavy blow could end the talks: \u201c{self.outcome}\u201d."
 
     def sentence(self) -> str:
-        return (f"{self.name} is at {self.value:g}: one more heavy blow could end the talks "
-                f"(\u201c{self.outcome}\u201d).")
+        return f"{self.name} is at {self.value:g}. {self.consequence()}"
 
 
 def _effects(scenario: Scenario) -> Iterable[Effects]:
@@ -75,6 +88,11 @@ def dangers(scenario: Scenario, meters: Mapping[str, float]) -> list[Danger]:
             if condition.holds(lowered):
                 found.append(Danger(meter_id, bounds[meter_id].name, meters[meter_id],
                                     outcome.name))
+    trust = bounds.get("trust")
+    if trust is not None and "trust" in meters and \
+            not any(d.meter == "trust" for d in found) and \
+            meters["trust"] - trust.min <= LOW_TRUST * (trust.max - trust.min):
+        found.append(Danger("trust", trust.name, meters["trust"], None))
     return found
 
 

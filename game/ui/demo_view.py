@@ -76,7 +76,8 @@ def longest_reasons(session: Session) -> list[Reason]:
     names = [session.scenario.sides[s].name for s in session.game.sides]
     longest = max(names, key=len)
     text = (f"Proposed a package worth 100 points to {longest} (target 100), chosen by its "
-            "model of the other side's wishes.")
+            "model of the other side's wishes, keeping the 5 issues on which its last offer "
+            "already met the other side's.")
     return [Reason(side, name, 88, text) for side, name in zip(session.game.sides, names)]
 
 

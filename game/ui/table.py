@@ -206,8 +206,7 @@ class TableScreen(TableFace):
             row.value = values[row.meter.id]
             row.change = last.get(row.meter.id, 0.0)
             danger = warned.get(row.meter.id)
-            row.danger = (f"One more heavy blow could end the talks: “{danger.outcome}"
-                          "”." if danger else None)
+            row.danger = danger.consequence() if danger else None
         if was != [row.danger for row in self.meters] and self.size != (0, 0):
             self.layout(self.size)  # a warning takes lines under its meter
         for n, entry in enumerate(new):
