@@ -33,7 +33,7 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, meets, offer_speech, option_words, pick_line
+from game.speech import Table, meets, offer_words, option_words, package_speech, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -103,6 +103,8 @@ class Rules:
         #: The issue ids in order, and each issue's option ids in order.
         self.issue_order = [issue.id for issue in scenario.issues]
         self.option_ids = [[o.id for o in issue.options] for issue in scenario.issues]
+        #: How a proposal says each option of each issue (see :func:`package_speech`).
+        self.offer_words = offer_words(scenario.issues)
         self.answers = [Move.answer(issue.id) for issue in scenario.issues] + \
             [Move.deflect(), Move.decline()]
         self.side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
@@ -692,12 +694,12 @@ class Game:
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
         self._set_package(package)
+        words = self._rules.offer_words
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal.
-            body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
+            body = f"We stand by our offer. {package_speech(words, package)}"
         else:
-            spoken = offer_speech(self.scenario.issues, offer,
-                                  self._offer_ids[last][1] if last is not None else None)
+            spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"
         self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
                   offer=offer)
@@ -898,16 +900,23 @@ class Game:
                 self._set(self._protocol.state, 1)
             self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
         # One draw per event per round, whether or not it can happen, so that one
-        # event's condition never changes another's luck.
-        dice = random.Random(self.seed * 1_000_003 + self._round)
-        for event in self.scenario.events:
-            roll = dice.random()
+        # event's condition never changes another's luck: the n-th event's roll is the n-th
+        # draw of the round's dice. The dice are made, and rolled, only as far as an event
+        # that can happen needs (most rounds none can).
+        dice: random.Random | None = None
+        rolled = 0
+        for n, event in enumerate(self.scenario.events):
             if self.finished:
                 return
             if event.once and self._fired[event.id]:
                 continue
             if not self._holds(event.when):
                 continue
+            if dice is None:
+                dice = random.Random(self.seed * 1_000_003 + self._round)
+            while rolled <= n:
+                roll = dice.random()
+                rolled += 1
             if roll >= event.chance:
                 continue
             self._fired[event.id] += 1

@@ -84,10 +84,40 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
             continue
         option = next((o for o in issue.options if o.id == chosen), None)
         if option is not None:
-            parts.append(f"On {option_words(issue.name)}: {option_words(option.name)}.")
+            parts.append(_option_said(issue.name, option.name))
+    return _joined(parts, previous is not None and len(parts) < len(issues))
+
+
+def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
+    """How each option of each issue is said in an offer, by position ("On the start date:
+    mid-June."): made once for a scenario and read by :func:`package_speech`."""
+    return [[_option_said(issue.name, option.name) for option in issue.options]
+            for issue in issues]
+
+
+def package_speech(words: Sequence[Sequence[str]], package: Package,
+                   previous: Package | None = None) -> str:
+    """:func:`offer_speech` of a package given as option positions, said with the scenario's
+    :func:`offer_words` (the engine says a proposal every turn: its words are made once)."""
+    if previous is None:
+        parts = [options[n] for options, n in zip(words, package)]
+    else:
+        parts = [options[n] for options, n, before in zip(words, package, previous)
+                 if n != before]
+    return _joined(parts, previous is not None and len(parts) < len(words))
+
+
+def _option_said(issue: str, option: str) -> str:
+    """One issue of an offer as said: "On the start date: mid-June."."""
+    return f"On {option_words(issue)}: {option_words(option)}."
+
+
+def _joined(parts: list[str], rest_stands: bool) -> str:
+    """The issues of an offer said one after another; *rest_stands*: some issues were left
+    out because the side's last proposal had them as they are."""
     if not parts:
         return "Our offer stands as it was."
-    if previous is not None and len(parts) < len(issues):
+    if rest_stands:
         parts.append("The rest of our last proposal stands.")
     return " ".join(parts)
 
@@ -117,9 +147,10 @@ class Table:
         self._proposing = proposing
         self._theirs: list[Package] | None = None
         self._all_mine: list[Package] | None = None
+        self._other_moved: tuple[int | None] | None = None
         self.threats = threats
 
-    @property
+    @functools.cached_property
     def conceding(self) -> int:
         """How many more issues the speaker's proposal now meets the other side's latest
         proposal on than its proposal before did (0 without a proposal now, or without one
@@ -140,6 +171,13 @@ class Table:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
         (None: it has made fewer than two, or the speaker had proposed nothing before)."""
+        # Several placeholders ask; the offers do not change while a line is chosen.
+        if self._other_moved is None:
+            self._other_moved = (self._judge_other(),)
+        return self._other_moved[0]
+
+    def _judge_other(self) -> int | None:
+        """:meth:`other_moved`, worked out."""
         offers = self._offers
         last = [n for n, (side, _) in enumerate(offers) if side == self.other]
         if len(last) < 2:
@@ -179,18 +217,17 @@ class Table:
         if name in _COMPLAINTS and self.conceding > 0:
             return None  # no reproach in the same breath as a step toward the other side
         if name == "insisted":
-            if len(self.theirs) < 2:
+            theirs = self.theirs
+            if len(theirs) < 2:
                 return None
-            last, before = self.theirs[-1], self.theirs[-2]
             # An option the other side kept, that the speaker has never offered itself (it
             # cannot say it will not sign up to what it once proposed); the first issue of
             # the agenda on a tie.
-            held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
-                    and all(p[n] != a for p in self.all_mine)]
-            if not held:
-                return None
-            n = held[0]
-            return option_words(scenario.issues[n].options[last[n]].name)
+            mine = self.all_mine
+            for n, (a, b) in enumerate(zip(theirs[-1], theirs[-2])):
+                if a == b and all(p[n] != a for p in mine):
+                    return option_words(scenario.issues[n].options[a].name)
+            return None
         if name == "withdrawn":
             # An option the other side had offered, as the speaker's offer had it then and
             # has it still, and has now taken back, in a proposal the record judged as no
@@ -238,6 +275,23 @@ def _pieces(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.split(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _reading(text: str) -> tuple[tuple[str, ...], bool]:
+    """The placeholders of a line, and whether it refers to what happened (a placeholder
+    other than ``{other}``)."""
+    names = _names(text)
+    return names, any(name != "other" for name in names)
+
+
+def _said(text: str, words: list[str]) -> str:
+    """*text* with its placeholders, in order, replaced by *words*."""
+    pieces = _pieces(text)
+    said = [pieces[0]]
+    for word, piece in zip(words, pieces[2::2]):
+        said += (word, piece)
+    return "".join(said)
+
+
 def _filled(text: str, fill: Callable[[str], str | None]) -> str:
     """*text* with each placeholder replaced by ``fill(name)`` (nothing when None)."""
     pieces = _pieces(text)
@@ -263,7 +317,7 @@ def pick_line(variants: str | Sequence[str], table: Table,
     derives from its seed and turn, so the same game always says the same lines. When no
     variant can be said, *fallback*, if given."""
     recent = [] if last is None else [last] if isinstance(last, str) else list(last)
-    options = [variants] if isinstance(variants, str) else list(variants)
+    options = [variants] if isinstance(variants, str) else variants
     known: dict[str, str | None] = {}  # each placeholder is filled once per line chosen
 
     def fill(name: str) -> str | None:
@@ -273,10 +327,18 @@ def pick_line(variants: str | Sequence[str], table: Table,
 
     filled = []
     for text in options:
-        names = _names(text)
-        if all(fill(name) is not None for name in names):
-            line = _filled(text, fill) if names else text
-            filled.append((line, text, any(n != "other" for n in names)))
+        names, refers = _reading(text)
+        if not names:
+            filled.append((text, text, False))
+            continue
+        words = []
+        for name in names:
+            word = fill(name)
+            if word is None:
+                break  # a variant that cannot be said now (the rest need not be filled)
+            words.append(word)
+        else:
+            filled.append((_said(text, words), text, refers))
     if not filled:
         # Every variant needs something that did not happen: *fallback* (the game's own
         # words for the move), else the plainest variant with what it lacks left out.
