@@ -28,7 +28,7 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
     outcome_space
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
-from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic, line_text
+from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
@@ -92,6 +92,8 @@ class Rules:
         self.machine = machine
         self.space = outcome_space(scenario)
         self.sides = scenario.side_ids
+        #: Side id -> the side facing it.
+        self.other = {self.sides[0]: self.sides[1], self.sides[1]: self.sides[0]}
         self.plan = phase_plan(scenario, rounds)
         self.total_rounds = sum(n for _, n in self.plan)
         self.phases = {p.id: p for p in scenario.phases}
@@ -124,12 +126,22 @@ class Rules:
         names.update({f"walkout_{side}": 0.0 for side in sides})
         names.update({f"offers_{side}": 0.0 for side in sides})
         self.names = names
+        #: Trigger -> the outcomes it may end the game with, in the scenario's order.
+        self.endings: dict[str, list[Outcome]] = {}
+        for outcome in scenario.outcomes:
+            self.endings.setdefault(outcome.trigger, []).append(outcome)
+        #: Side id -> the name conditions count its proposals by.
+        self.offers_name = {side: f"offers_{side}" for side in sides}
         self._plans: dict[tuple[str, str], list[_Planned]] = {}
         self._known: dict[str, dict[str, Any]] = {}
         self._phase_of: dict[int, tuple[Phase, int]] = {}
-        #: Side id -> move kind -> the side's line or its variants.
-        self.lines: dict[str, dict[str, str | list[str | SaidWhen]]] = {
-            s: dict(scenario.sides[s].lines.items()) for s in sides}
+        #: Side id -> move kind -> the side's line or its variants (see :func:`_variants`).
+        self.lines: dict[str, dict[str, Said]] = {
+            s: {kind: _variants(line) for kind, line in scenario.sides[s].lines.items()}
+            for s in sides}
+        #: (side id, tactic id) -> what the side says as it uses the tactic (the same).
+        self.tactic_lines = {(s, t.id): _variants(use.line) for t in scenario.tactics
+                             for s, use in t.sides.items()}
 
     def ids_of(self, package: Package) -> dict[str, str]:
         """:func:`~game.analysis.to_ids` of *package*."""
@@ -189,6 +201,17 @@ class Rules:
 
 #: A move as :meth:`Rules.plan_of` plans it.
 _Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+
+#: A line as the engine reads it: one line, or its variants as (words, the condition under
+#: which they may be said, or None).
+Said = str | tuple[tuple[str, str | None], ...]
+
+
+def _variants(line: str | list[str | SaidWhen]) -> Said:
+    """A line of the scenario as :class:`Rules` keeps it (see :data:`Said`)."""
+    if isinstance(line, str):
+        return line
+    return tuple((v, None) if isinstance(v, str) else (v.text, v.when) for v in line)
 
 
 def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | None,
@@ -268,6 +291,8 @@ class Game:
         self._standing: Package | None = None
         self._standing_by: str | None = None
         self._offers: list[tuple[str, Package]] = []
+        #: Side id -> its latest proposal (the last of its own in the offers).
+        self._latest: dict[str, Package] = {}
         #: The same offers as issue id -> option id mappings, for snapshots.
         self._offer_ids: list[tuple[str, dict[str, str]]] = []
         self._used: Counter[str] = Counter()
@@ -651,15 +676,15 @@ class Game:
         return self._say(side, lines[kind] if kind in lines else default, proposing,
                          default or None)
 
-    def _say(self, side: str, variants: str | list[str | SaidWhen],
-             proposing: Package | None = None, fallback: str | None = None) -> str:
+    def _say(self, side: str, variants: Said, proposing: Package | None = None,
+             fallback: str | None = None) -> str:
         """*side*'s line from *variants*; *fallback* when none can be said now."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
         # does: the loader makes sure every list has one).
         texts = variants if isinstance(variants, str) else \
-            [line_text(v) for v in variants if isinstance(v, str) or self._holds(v.when)]
+            [text for text, when in variants if self._holds(when)]
         if isinstance(texts, str) and "{" not in texts:
             line = variant = texts  # one plain line: nothing to choose or fill
         else:
@@ -681,10 +706,8 @@ class Game:
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
-        last = next((n for n in range(len(self._offers) - 1, -1, -1)
-                     if self._offers[n][0] == side), None)
-        previous = self._offers[last][1] if last is not None else None
-        theirs = next((p for who, p in reversed(self._offers) if who != side), None)
+        previous = self._latest.get(side)
+        theirs = self._latest.get(self._rules.other[side])
         said: str = kind
         if previous is not None and theirs is not None and \
                 "concede" in self._rules.lines[side] and \
@@ -710,9 +733,11 @@ class Game:
                               f"{self.scenario.sides[side].name} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
         self._offers.append((side, package))
+        self._latest[side] = package
         self._offer_ids.append((side, offer))
         self._set("offers", len(self._offers))
-        self._set(f"offers_{side}", self._names[f"offers_{side}"] + 1)
+        counted = self._rules.offers_name[side]
+        self._set(counted, self._names[counted] + 1)
 
     def _shift(self, side: str, previous: Package,
                package: Package) -> tuple[str | None, str]:
@@ -730,8 +755,8 @@ class Game:
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
             return shift, ("concedes ground, by its own measure" if shift == "concede" else
                            "hardens its position, by its own measure")
-        other = self.scenario.other(side)
-        theirs = next((p for who, p in reversed(self._offers) if who == other), None)
+        other = self._rules.other[side]
+        theirs = self._latest.get(other)
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
@@ -782,7 +807,7 @@ class Game:
         self._used[tactic.id] += 1
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
-        self._add("move", title=tactic.name, body=self._say(side, use.line), speaker=side,
+        self._add("move", title=tactic.name, body=self._say(side, self._rules.tactic_lines[(side, tactic.id)]), speaker=side,
                   move=move, cite=use.cite, ref=tactic.id)
         extras = [extra for extra in use.conditional if self._holds(extra.when)]
         other = self.scenario.other(side)
@@ -927,14 +952,14 @@ class Game:
             self._check_breakdown()
 
     def _check_breakdown(self) -> None:
-        for outcome in self.scenario.outcomes:
-            if outcome.trigger == "breakdown" and self._holds(outcome.when):
+        for outcome in self._rules.endings.get("breakdown", ()):
+            if self._holds(outcome.when):
                 self._end(outcome)
                 return
 
     def _finish(self, trigger: str) -> None:
-        for outcome in self.scenario.outcomes:
-            if outcome.trigger == trigger and self._holds(outcome.when):
+        for outcome in self._rules.endings.get(trigger, ()):
+            if self._holds(outcome.when):
                 self._end(outcome)
                 return
         raise AssertionError(f"validated scenario has no fallback for {trigger!r}")
