@@ -142,65 +142,67 @@ class Table:
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
-        # The offers are sorted out by side only if a line refers to them.
         self._offers = tuple(offers)
         self._proposing = proposing
-        self._theirs: list[Package] | None = None
-        self._all_mine: list[Package] | None = None
-        self._other_moved: tuple[int | None] | None = None
         self.threats = threats
+        # What lines refer to is worked out from the offers in one pass, only when a line
+        # first asks (:meth:`_read`); the offers do not change while a line is chosen.
+        self._read_yet = False
+        self._theirs: list[Package] = []
+        self._all_mine: list[Package] = []
+        self._mine_then: Package | None = None
+        self._conceding = 0
+        self._other_moved: int | None = None
 
-    @functools.cached_property
+    def _read(self) -> None:
+        """Sort the offers out by side and judge the latest proposal of each side."""
+        theirs, mine = self._theirs, self._all_mine
+        mine_then = None  # the speaker's latest proposal before the other side's last one
+        for side, package in self._offers:
+            if side == self.other:
+                theirs.append(package)
+                mine_then = mine[-1] if mine else None
+            elif side == self.speaker:
+                mine.append(package)
+        if self._proposing is not None:
+            mine.append(self._proposing)
+            if len(mine) >= 2 and theirs:
+                self._conceding = meets(self._proposing, theirs[-1]) - \
+                    meets(mine[-2], theirs[-1])
+        if len(theirs) >= 2 and mine_then is not None:
+            self._other_moved = meets(theirs[-1], mine_then) - meets(theirs[-2], mine_then)
+        self._mine_then = mine_then
+        self._read_yet = True
+
+    @property
     def conceding(self) -> int:
         """How many more issues the speaker's proposal now meets the other side's latest
         proposal on than its proposal before did (0 without a proposal now, or without one
         before): above 0, it is moving toward the other side."""
-        mine, theirs = self.all_mine, self.theirs
-        if self._proposing is None or len(mine) < 2 or not theirs:
-            return 0
-        return meets(self._proposing, theirs[-1]) - meets(mine[-2], theirs[-1])
-
-    def _mine_before_their_last(self) -> Package:
-        """The speaker's latest proposal before the other side's last one (call only when
-        :meth:`other_moved` is not None: there is one)."""
-        offers = self._offers
-        j = max(n for n, (side, _) in enumerate(offers) if side == self.other)
-        return [p for side, p in offers[:j] if side == self.speaker][-1]
+        if not self._read_yet:
+            self._read()
+        return self._conceding
 
     def other_moved(self) -> int | None:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
         (None: it has made fewer than two, or the speaker had proposed nothing before)."""
-        # Several placeholders ask; the offers do not change while a line is chosen.
-        if self._other_moved is None:
-            self._other_moved = (self._judge_other(),)
-        return self._other_moved[0]
-
-    def _judge_other(self) -> int | None:
-        """:meth:`other_moved`, worked out."""
-        offers = self._offers
-        last = [n for n, (side, _) in enumerate(offers) if side == self.other]
-        if len(last) < 2:
-            return None
-        j, i = last[-1], last[-2]
-        mine = [p for side, p in offers[:j] if side == self.speaker]
-        if not mine:
-            return None
-        return meets(offers[j][1], mine[-1]) - meets(offers[i][1], mine[-1])
+        if not self._read_yet:
+            self._read()
+        return self._other_moved
 
     @property
     def theirs(self) -> list[Package]:
         """The other side's proposals, in order."""
-        if self._theirs is None:
-            self._theirs = [p for side, p in self._offers if side == self.other]
+        if not self._read_yet:
+            self._read()
         return self._theirs
 
     @property
     def all_mine(self) -> list[Package]:
         """Every package the speaker has proposed, the one it proposes now included."""
-        if self._all_mine is None:
-            self._all_mine = [p for side, p in self._offers if side == self.speaker] + \
-                ([self._proposing] if self._proposing is not None else [])
+        if not self._read_yet:
+            self._read()
         return self._all_mine
 
     @property
@@ -236,9 +238,12 @@ class Table:
             if moved is None or moved > 0 or self.mine is None or self.conceding < 0:
                 return None  # (nor while the speaker itself moves away: "not go backwards")
             last, before = self.theirs[-1], self.theirs[-2]
-            then = self._mine_before_their_last()
+            # The speaker's latest proposal before the other side's last one (there is one:
+            # the record judged the other side's last proposal against it).
+            then, now = self._mine_then, self.mine
+            assert then is not None
             for n, (a, b) in enumerate(zip(last, before)):
-                if a != b and b == then[n] == self.mine[n]:
+                if a != b and b == then[n] == now[n]:
                     return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "threat":
