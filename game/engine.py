@@ -92,6 +92,9 @@ class Rules:
         self.machine = machine
         self.space = outcome_space(scenario)
         self.sides = scenario.side_ids
+        #: The scenario's parsed conditions by text (read here once: a model's private
+        #: attribute costs a slow lookup each time).
+        self.conditions = scenario._conditions
         #: Side id -> the side facing it.
         self.other = {self.sides[0]: self.sides[1], self.sides[1]: self.sides[0]}
         self.plan = phase_plan(scenario, rounds)
@@ -185,19 +188,26 @@ class Rules:
 
     def plan_of(self, side: str, phase: Phase) -> list[_Planned]:
         """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
-        move, its choice when the phase alone rules it out (:func:`_fixed_refusal`; else
-        None), its tactic, and its choice when it is available."""
+        move, its choice whatever the game has come to (refused when the phase alone rules
+        it out, see :func:`_fixed_refusal`; available for a walkout or a pass the phase
+        allows, which nothing else can refuse; else None), its tactic, and its choice when
+        it is available."""
         plan = self._plans.get((side, phase.id))
         if plan is None:
             plan = []
             for move in self.side_moves[side]:
                 tactic = self.tactics[move.tactic] if move.tactic is not None else None
                 why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase)
-                plan.append((move, Choice(move, why) if why is not None else None, tactic,
-                             Choice(move, None)))
+                free = Choice(move, None)
+                fixed = Choice(move, why) if why is not None else \
+                    free if move.kind in _NEVER_REFUSED_NOW else None
+                plan.append((move, fixed, tactic, free))
             self._plans[(side, phase.id)] = plan
         return plan
 
+
+#: The kinds of move :meth:`Game._now` never refuses (only the phase may).
+_NEVER_REFUSED_NOW = frozenset({"walkout", "pass"})
 
 #: A move as :meth:`Rules.plan_of` plans it.
 _Planned = tuple[Move, Choice | None, Tactic | None, Choice]
@@ -315,7 +325,7 @@ class Game:
         self._seen: dict[str, list[Entry]] = {s: [] for s in self.sides}
         self._snapshot: GameState | None = None
         self._phases = rules.phases
-        self._conditions = scenario._conditions
+        self._conditions = rules.conditions
         self._names = dict(rules.names)
         self._names[self._phase_now] = 1.0
         self._tactics = rules.tactics
@@ -933,7 +943,7 @@ class Game:
         for n, event in enumerate(self.scenario.events):
             if self.finished:
                 return
-            if event.once and self._fired[event.id]:
+            if event.once and self._fired.get(event.id):
                 continue
             if not self._holds(event.when):
                 continue
