@@ -9,12 +9,11 @@ declares. At play time it is evaluated with plain numbers only.
 from __future__ import annotations
 
 import ast
-import operator
 import threading
 import re
 import difflib
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from simpleeval import SimpleEval
 
@@ -85,7 +84,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 class Condition:
     """A parsed, checked condition; call :meth:`holds` with the current numbers."""
 
-    __slots__ = ("text", "names", "constants", "size", "_tree", "_order", "_key", "_memo")
+    __slots__ = ("text", "names", "constants", "size", "_tree", "_order", "_memo")
 
     #: How many past answers a condition remembers (its answer depends only on the values
     #: of the names it uses, so simulations ask the same question again and again).
@@ -149,22 +148,18 @@ class Condition:
         self.names = frozenset(names)
         self._tree = tree
         self._order = tuple(sorted(names))
-        #: The values of the names it uses, read as one key for the memo (by C code: a game
-        #: asks its conditions thousands of times).
-        self._key: Callable[[Mapping[str, float]], object] = \
-            operator.itemgetter(*self._order) if self._order else _no_names
         #: The numbers written in the condition (lint tries values around them).
         self.constants = frozenset(float(node.value) for node in ast.walk(tree)
                                    if isinstance(node, ast.Constant) and
                                    isinstance(node.value, (int, float)))
-        self._memo: dict[object, bool] = {}
+        self._memo: dict[tuple[float, ...], bool] = {}
         #: How many nodes its expression has: what one evaluation costs, roughly.
         self.size = sum(1 for _ in ast.walk(tree))
 
     def holds(self, names: Mapping[str, float]) -> bool:
         """True when the condition holds for the numbers in *names* (a name -> number
         mapping holding at least every name the condition uses)."""
-        key = self._key(names)
+        key = tuple([names[n] for n in self._order])
         answer = self._memo.get(key)
         if answer is None:
             evaluator = _evaluator()
@@ -180,11 +175,6 @@ class Condition:
 
     def __repr__(self) -> str:
         return f"Condition({self.text!r})"
-
-
-def _no_names(names: Mapping[str, float]) -> tuple[()]:
-    """The memo key of a condition that uses no name: it has one answer."""
-    return ()
 
 
 #: One evaluator for each thread (its names are set before each use, so threads must not
