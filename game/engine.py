@@ -148,8 +148,8 @@ class Rules:
 
     def ids_of(self, package: Package) -> dict[str, str]:
         """:func:`~game.analysis.to_ids` of *package*."""
-        return dict(zip(self.issue_order, [options[n] for options, n
-                                           in zip(self.option_ids, package)]))
+        return {issue: options[n]
+                for issue, options, n in zip(self.issue_order, self.option_ids, package)}
 
     def phase_at(self, round_number: int) -> tuple[Phase, int]:
         """The phase of round *round_number* and the first round of that phase."""
