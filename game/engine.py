@@ -28,12 +28,12 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
     outcome_space
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
-from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic, line_text
+from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
 from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, meets, offer_speech, option_words, pick_line
+from game.speech import Table, meets, offer_words, option_words, package_speech, pick_line
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -92,6 +92,11 @@ class Rules:
         self.machine = machine
         self.space = outcome_space(scenario)
         self.sides = scenario.side_ids
+        #: The scenario's parsed conditions by text (read here once: a model's private
+        #: attribute costs a slow lookup each time).
+        self.conditions = scenario._conditions
+        #: Side id -> the side facing it.
+        self.other = {self.sides[0]: self.sides[1], self.sides[1]: self.sides[0]}
         self.plan = phase_plan(scenario, rounds)
         self.total_rounds = sum(n for _, n in self.plan)
         self.phases = {p.id: p for p in scenario.phases}
@@ -103,6 +108,8 @@ class Rules:
         #: The issue ids in order, and each issue's option ids in order.
         self.issue_order = [issue.id for issue in scenario.issues]
         self.option_ids = [[o.id for o in issue.options] for issue in scenario.issues]
+        #: How a proposal says each option of each issue (see :func:`package_speech`).
+        self.offer_words = offer_words(scenario.issues)
         self.answers = [Move.answer(issue.id) for issue in scenario.issues] + \
             [Move.deflect(), Move.decline()]
         self.side_moves = {s: [Move("propose"), Move.accept(), Move.reject()]
@@ -122,17 +129,27 @@ class Rules:
         names.update({f"walkout_{side}": 0.0 for side in sides})
         names.update({f"offers_{side}": 0.0 for side in sides})
         self.names = names
+        #: Trigger -> the outcomes it may end the game with, in the scenario's order.
+        self.endings: dict[str, list[Outcome]] = {}
+        for outcome in scenario.outcomes:
+            self.endings.setdefault(outcome.trigger, []).append(outcome)
+        #: Side id -> the name conditions count its proposals by.
+        self.offers_name = {side: f"offers_{side}" for side in sides}
         self._plans: dict[tuple[str, str], list[_Planned]] = {}
         self._known: dict[str, dict[str, Any]] = {}
         self._phase_of: dict[int, tuple[Phase, int]] = {}
-        #: Side id -> move kind -> the side's line or its variants.
-        self.lines: dict[str, dict[str, str | list[str | SaidWhen]]] = {
-            s: dict(scenario.sides[s].lines.items()) for s in sides}
+        #: Side id -> move kind -> the side's line or its variants (see :func:`_variants`).
+        self.lines: dict[str, dict[str, Said]] = {
+            s: {kind: _variants(line) for kind, line in scenario.sides[s].lines.items()}
+            for s in sides}
+        #: (side id, tactic id) -> what the side says as it uses the tactic (the same).
+        self.tactic_lines = {(s, t.id): _variants(use.line) for t in scenario.tactics
+                             for s, use in t.sides.items()}
 
     def ids_of(self, package: Package) -> dict[str, str]:
         """:func:`~game.analysis.to_ids` of *package*."""
-        return dict(zip(self.issue_order, [options[n] for options, n
-                                           in zip(self.option_ids, package)]))
+        return {issue: options[n]
+                for issue, options, n in zip(self.issue_order, self.option_ids, package)}
 
     def phase_at(self, round_number: int) -> tuple[Phase, int]:
         """The phase of round *round_number* and the first round of that phase."""
@@ -172,22 +189,40 @@ class Rules:
 
     def plan_of(self, side: str, phase: Phase) -> list[_Planned]:
         """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
-        move, its choice when the phase alone rules it out (:func:`_fixed_refusal`; else
-        None), its tactic, and its choice when it is available."""
+        move, its choice whatever the game has come to (refused when the phase alone rules
+        it out, see :func:`_fixed_refusal`; available for a walkout or a pass the phase
+        allows, which nothing else can refuse; else None), its tactic, and its choice when
+        it is available."""
         plan = self._plans.get((side, phase.id))
         if plan is None:
             plan = []
             for move in self.side_moves[side]:
                 tactic = self.tactics[move.tactic] if move.tactic is not None else None
                 why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase)
-                plan.append((move, Choice(move, why) if why is not None else None, tactic,
-                             Choice(move, None)))
+                free = Choice(move, None)
+                fixed = Choice(move, why) if why is not None else \
+                    free if move.kind in _NEVER_REFUSED_NOW else None
+                plan.append((move, fixed, tactic, free))
             self._plans[(side, phase.id)] = plan
         return plan
 
 
+#: The kinds of move :meth:`Game._now` never refuses (only the phase may).
+_NEVER_REFUSED_NOW = frozenset({"walkout", "pass"})
+
 #: A move as :meth:`Rules.plan_of` plans it.
 _Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+
+#: A line as the engine reads it: one line, or its variants as (words, the condition under
+#: which they may be said, or None).
+Said = str | tuple[tuple[str, str | None], ...]
+
+
+def _variants(line: str | list[str | SaidWhen]) -> Said:
+    """A line of the scenario as :class:`Rules` keeps it (see :data:`Said`)."""
+    if isinstance(line, str):
+        return line
+    return tuple((v, None) if isinstance(v, str) else (v.text, v.when) for v in line)
 
 
 def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | None,
@@ -267,6 +302,8 @@ class Game:
         self._standing: Package | None = None
         self._standing_by: str | None = None
         self._offers: list[tuple[str, Package]] = []
+        #: Side id -> its latest proposal (the last of its own in the offers).
+        self._latest: dict[str, Package] = {}
         #: The same offers as issue id -> option id mappings, for snapshots.
         self._offer_ids: list[tuple[str, dict[str, str]]] = []
         self._used: Counter[str] = Counter()
@@ -289,7 +326,7 @@ class Game:
         self._seen: dict[str, list[Entry]] = {s: [] for s in self.sides}
         self._snapshot: GameState | None = None
         self._phases = rules.phases
-        self._conditions = scenario._conditions
+        self._conditions = rules.conditions
         self._names = dict(rules.names)
         self._names[self._phase_now] = 1.0
         self._tactics = rules.tactics
@@ -650,15 +687,15 @@ class Game:
         return self._say(side, lines[kind] if kind in lines else default, proposing,
                          default or None)
 
-    def _say(self, side: str, variants: str | list[str | SaidWhen],
-             proposing: Package | None = None, fallback: str | None = None) -> str:
+    def _say(self, side: str, variants: Said, proposing: Package | None = None,
+             fallback: str | None = None) -> str:
         """*side*'s line from *variants*; *fallback* when none can be said now."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
         # does: the loader makes sure every list has one).
         texts = variants if isinstance(variants, str) else \
-            [line_text(v) for v in variants if isinstance(v, str) or self._holds(v.when)]
+            [text for text, when in variants if self._holds(when)]
         if isinstance(texts, str) and "{" not in texts:
             line = variant = texts  # one plain line: nothing to choose or fill
         else:
@@ -680,10 +717,8 @@ class Game:
         kind: Literal["counter", "propose"] = \
             "counter" if self._standing is not None and self._standing_by != side \
             else "propose"
-        last = next((n for n in range(len(self._offers) - 1, -1, -1)
-                     if self._offers[n][0] == side), None)
-        previous = self._offers[last][1] if last is not None else None
-        theirs = next((p for who, p in reversed(self._offers) if who != side), None)
+        previous = self._latest.get(side)
+        theirs = self._latest.get(self._rules.other[side])
         said: str = kind
         if previous is not None and theirs is not None and \
                 "concede" in self._rules.lines[side] and \
@@ -693,12 +728,12 @@ class Game:
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
         self._set_package(package)
+        words = self._rules.offer_words
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal.
-            body = f"We stand by our offer. {offer_speech(self.scenario.issues, offer)}"
+            body = f"We stand by our offer. {package_speech(words, package)}"
         else:
-            spoken = offer_speech(self.scenario.issues, offer,
-                                  self._offer_ids[last][1] if last is not None else None)
+            spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"
         self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
                   offer=offer)
@@ -709,9 +744,11 @@ class Game:
                               f"{self.scenario.sides[side].name} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
         self._offers.append((side, package))
+        self._latest[side] = package
         self._offer_ids.append((side, offer))
         self._set("offers", len(self._offers))
-        self._set(f"offers_{side}", self._names[f"offers_{side}"] + 1)
+        counted = self._rules.offers_name[side]
+        self._set(counted, self._names[counted] + 1)
 
     def _shift(self, side: str, previous: Package,
                package: Package) -> tuple[str | None, str]:
@@ -729,8 +766,8 @@ class Game:
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
             return shift, ("concedes ground, by its own measure" if shift == "concede" else
                            "hardens its position, by its own measure")
-        other = self.scenario.other(side)
-        theirs = next((p for who, p in reversed(self._offers) if who == other), None)
+        other = self._rules.other[side]
+        theirs = self._latest.get(other)
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
@@ -781,7 +818,7 @@ class Game:
         self._used[tactic.id] += 1
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
-        self._add("move", title=tactic.name, body=self._say(side, use.line), speaker=side,
+        self._add("move", title=tactic.name, body=self._say(side, self._rules.tactic_lines[(side, tactic.id)]), speaker=side,
                   move=move, cite=use.cite, ref=tactic.id)
         extras = [extra for extra in use.conditional if self._holds(extra.when)]
         other = self.scenario.other(side)
@@ -899,16 +936,23 @@ class Game:
                 self._set(self._protocol.state, 1)
             self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
         # One draw per event per round, whether or not it can happen, so that one
-        # event's condition never changes another's luck.
-        dice = random.Random(self.seed * 1_000_003 + self._round)
-        for event in self.scenario.events:
-            roll = dice.random()
+        # event's condition never changes another's luck: the n-th event's roll is the n-th
+        # draw of the round's dice. The dice are made, and rolled, only as far as an event
+        # that can happen needs (most rounds none can).
+        dice: random.Random | None = None
+        rolled = 0
+        for n, event in enumerate(self.scenario.events):
             if self.finished:
                 return
-            if event.once and self._fired[event.id]:
+            if event.once and self._fired.get(event.id):
                 continue
             if not self._holds(event.when):
                 continue
+            if dice is None:
+                dice = random.Random(self.seed * 1_000_003 + self._round)
+            while rolled <= n:
+                roll = dice.random()
+                rolled += 1
             if roll >= event.chance:
                 continue
             self._fired[event.id] += 1
@@ -919,14 +963,14 @@ class Game:
             self._check_breakdown()
 
     def _check_breakdown(self) -> None:
-        for outcome in self.scenario.outcomes:
-            if outcome.trigger == "breakdown" and self._holds(outcome.when):
+        for outcome in self._rules.endings.get("breakdown", ()):
+            if self._holds(outcome.when):
                 self._end(outcome)
                 return
 
     def _finish(self, trigger: str) -> None:
-        for outcome in self.scenario.outcomes:
-            if outcome.trigger == trigger and self._holds(outcome.when):
+        for outcome in self._rules.endings.get(trigger, ()):
+            if self._holds(outcome.when):
                 self._end(outcome)
                 return
         raise AssertionError(f"validated scenario has no fallback for {trigger!r}")

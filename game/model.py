@@ -428,8 +428,11 @@ class Scenario(Part):
     def side_ids(self) -> tuple[str, str]:
         """The two side ids, the opening side first."""
         first = self.opens
-        other = next(s for s in self.sides if s != first)
-        return first, other
+        # A plain loop, not next() over a generator: asked several times every move.
+        for side in self.sides:
+            if side != first:
+                return first, side
+        raise ValueError(f"no side faces the opening side {first!r}")
 
     def other(self, side: str) -> str:
         """The id of the side facing *side*."""

@@ -84,10 +84,40 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
             continue
         option = next((o for o in issue.options if o.id == chosen), None)
         if option is not None:
-            parts.append(f"On {option_words(issue.name)}: {option_words(option.name)}.")
+            parts.append(_option_said(issue.name, option.name))
+    return _joined(parts, previous is not None and len(parts) < len(issues))
+
+
+def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
+    """How each option of each issue is said in an offer, by position ("On the start date:
+    mid-June."): made once for a scenario and read by :func:`package_speech`."""
+    return [[_option_said(issue.name, option.name) for option in issue.options]
+            for issue in issues]
+
+
+def package_speech(words: Sequence[Sequence[str]], package: Package,
+                   previous: Package | None = None) -> str:
+    """:func:`offer_speech` of a package given as option positions, said with the scenario's
+    :func:`offer_words` (the engine says a proposal every turn: its words are made once)."""
+    if previous is None:
+        parts = [options[n] for options, n in zip(words, package)]
+    else:
+        parts = [options[n] for options, n, before in zip(words, package, previous)
+                 if n != before]
+    return _joined(parts, previous is not None and len(parts) < len(words))
+
+
+def _option_said(issue: str, option: str) -> str:
+    """One issue of an offer as said: "On the start date: mid-June."."""
+    return f"On {option_words(issue)}: {option_words(option)}."
+
+
+def _joined(parts: list[str], rest_stands: bool) -> str:
+    """The issues of an offer said one after another; *rest_stands*: some issues were left
+    out because the side's last proposal had them as they are."""
     if not parts:
         return "Our offer stands as it was."
-    if previous is not None and len(parts) < len(issues):
+    if rest_stands:
         parts.append("The rest of our last proposal stands.")
     return " ".join(parts)
 
@@ -112,57 +142,67 @@ class Table:
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
-        # The offers are sorted out by side only if a line refers to them.
         self._offers = tuple(offers)
         self._proposing = proposing
-        self._theirs: list[Package] | None = None
-        self._all_mine: list[Package] | None = None
         self.threats = threats
+        # What lines refer to is worked out from the offers in one pass, only when a line
+        # first asks (:meth:`_read`); the offers do not change while a line is chosen.
+        self._read_yet = False
+        self._theirs: list[Package] = []
+        self._all_mine: list[Package] = []
+        self._mine_then: Package | None = None
+        self._conceding = 0
+        self._other_moved: int | None = None
+
+    def _read(self) -> None:
+        """Sort the offers out by side and judge the latest proposal of each side."""
+        theirs, mine = self._theirs, self._all_mine
+        mine_then = None  # the speaker's latest proposal before the other side's last one
+        for side, package in self._offers:
+            if side == self.other:
+                theirs.append(package)
+                mine_then = mine[-1] if mine else None
+            elif side == self.speaker:
+                mine.append(package)
+        if self._proposing is not None:
+            mine.append(self._proposing)
+            if len(mine) >= 2 and theirs:
+                self._conceding = meets(self._proposing, theirs[-1]) - \
+                    meets(mine[-2], theirs[-1])
+        if len(theirs) >= 2 and mine_then is not None:
+            self._other_moved = meets(theirs[-1], mine_then) - meets(theirs[-2], mine_then)
+        self._mine_then = mine_then
+        self._read_yet = True
 
     @property
     def conceding(self) -> int:
         """How many more issues the speaker's proposal now meets the other side's latest
         proposal on than its proposal before did (0 without a proposal now, or without one
         before): above 0, it is moving toward the other side."""
-        mine, theirs = self.all_mine, self.theirs
-        if self._proposing is None or len(mine) < 2 or not theirs:
-            return 0
-        return meets(self._proposing, theirs[-1]) - meets(mine[-2], theirs[-1])
-
-    def _mine_before_their_last(self) -> Package:
-        """The speaker's latest proposal before the other side's last one (call only when
-        :meth:`other_moved` is not None: there is one)."""
-        offers = self._offers
-        j = max(n for n, (side, _) in enumerate(offers) if side == self.other)
-        return [p for side, p in offers[:j] if side == self.speaker][-1]
+        if not self._read_yet:
+            self._read()
+        return self._conceding
 
     def other_moved(self) -> int | None:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
         (None: it has made fewer than two, or the speaker had proposed nothing before)."""
-        offers = self._offers
-        last = [n for n, (side, _) in enumerate(offers) if side == self.other]
-        if len(last) < 2:
-            return None
-        j, i = last[-1], last[-2]
-        mine = [p for side, p in offers[:j] if side == self.speaker]
-        if not mine:
-            return None
-        return meets(offers[j][1], mine[-1]) - meets(offers[i][1], mine[-1])
+        if not self._read_yet:
+            self._read()
+        return self._other_moved
 
     @property
     def theirs(self) -> list[Package]:
         """The other side's proposals, in order."""
-        if self._theirs is None:
-            self._theirs = [p for side, p in self._offers if side == self.other]
+        if not self._read_yet:
+            self._read()
         return self._theirs
 
     @property
     def all_mine(self) -> list[Package]:
         """Every package the speaker has proposed, the one it proposes now included."""
-        if self._all_mine is None:
-            self._all_mine = [p for side, p in self._offers if side == self.speaker] + \
-                ([self._proposing] if self._proposing is not None else [])
+        if not self._read_yet:
+            self._read()
         return self._all_mine
 
     @property
@@ -179,18 +219,17 @@ class Table:
         if name in _COMPLAINTS and self.conceding > 0:
             return None  # no reproach in the same breath as a step toward the other side
         if name == "insisted":
-            if len(self.theirs) < 2:
+            theirs = self.theirs
+            if len(theirs) < 2:
                 return None
-            last, before = self.theirs[-1], self.theirs[-2]
             # An option the other side kept, that the speaker has never offered itself (it
             # cannot say it will not sign up to what it once proposed); the first issue of
             # the agenda on a tie.
-            held = [n for n, (a, b) in enumerate(zip(last, before)) if a == b
-                    and all(p[n] != a for p in self.all_mine)]
-            if not held:
-                return None
-            n = held[0]
-            return option_words(scenario.issues[n].options[last[n]].name)
+            mine = self.all_mine
+            for n, (a, b) in enumerate(zip(theirs[-1], theirs[-2])):
+                if a == b and all(p[n] != a for p in mine):
+                    return option_words(scenario.issues[n].options[a].name)
+            return None
         if name == "withdrawn":
             # An option the other side had offered, as the speaker's offer had it then and
             # has it still, and has now taken back, in a proposal the record judged as no
@@ -199,9 +238,12 @@ class Table:
             if moved is None or moved > 0 or self.mine is None or self.conceding < 0:
                 return None  # (nor while the speaker itself moves away: "not go backwards")
             last, before = self.theirs[-1], self.theirs[-2]
-            then = self._mine_before_their_last()
+            # The speaker's latest proposal before the other side's last one (there is one:
+            # the record judged the other side's last proposal against it).
+            then, now = self._mine_then, self.mine
+            assert then is not None
             for n, (a, b) in enumerate(zip(last, before)):
-                if a != b and b == then[n] == self.mine[n]:
+                if a != b and b == then[n] == now[n]:
                     return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "threat":
@@ -238,6 +280,23 @@ def _pieces(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.split(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _reading(text: str) -> tuple[tuple[str, ...], bool]:
+    """The placeholders of a line, and whether it refers to what happened (a placeholder
+    other than ``{other}``)."""
+    names = _names(text)
+    return names, any(name != "other" for name in names)
+
+
+def _said(text: str, words: list[str]) -> str:
+    """*text* with its placeholders, in order, replaced by *words*."""
+    pieces = _pieces(text)
+    said = [pieces[0]]
+    for word, piece in zip(words, pieces[2::2]):
+        said += (word, piece)
+    return "".join(said)
+
+
 def _filled(text: str, fill: Callable[[str], str | None]) -> str:
     """*text* with each placeholder replaced by ``fill(name)`` (nothing when None)."""
     pieces = _pieces(text)
@@ -263,7 +322,7 @@ def pick_line(variants: str | Sequence[str], table: Table,
     derives from its seed and turn, so the same game always says the same lines. When no
     variant can be said, *fallback*, if given."""
     recent = [] if last is None else [last] if isinstance(last, str) else list(last)
-    options = [variants] if isinstance(variants, str) else list(variants)
+    options = [variants] if isinstance(variants, str) else variants
     known: dict[str, str | None] = {}  # each placeholder is filled once per line chosen
 
     def fill(name: str) -> str | None:
@@ -273,10 +332,18 @@ def pick_line(variants: str | Sequence[str], table: Table,
 
     filled = []
     for text in options:
-        names = _names(text)
-        if all(fill(name) is not None for name in names):
-            line = _filled(text, fill) if names else text
-            filled.append((line, text, any(n != "other" for n in names)))
+        names, refers = _reading(text)
+        if not names:
+            filled.append((text, text, False))
+            continue
+        words = []
+        for name in names:
+            word = fill(name)
+            if word is None:
+                break  # a variant that cannot be said now (the rest need not be filled)
+            words.append(word)
+        else:
+            filled.append((_said(text, words), text, refers))
     if not filled:
         # Every variant needs something that did not happen: *fallback* (the game's own
         # words for the move), else the plainest variant with what it lacks left out.

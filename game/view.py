@@ -120,7 +120,12 @@ class SideView(NamedTuple):
 
     def last_offer(self, side: str) -> Package | None:
         """*side*'s latest proposal, if it made one."""
-        return next((p for who, p in reversed(self.offers) if who == side), None)
+        # A plain loop: the computer asks several times a move, and a generator costs more
+        # to start than the few offers it would look at.
+        for who, package in reversed(self.offers):
+            if who == side:
+                return package
+        return None
 
     def package(self, chosen: Mapping[str, str]) -> Package:
         """``{issue_id: option_id}`` -> option positions."""

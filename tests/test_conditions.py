@@ -55,6 +55,17 @@ def test_division_by_zero_is_false(text: str) -> None:
     assert holds(text, trust=5, round=0) is False
 
 
+def test_an_answer_remembered_is_the_answer_for_the_same_numbers_only() -> None:
+    one, two = Condition("trust > 3", KNOWN), Condition("trust > round", KNOWN)
+    for trust, expected in ((5, True), (2, False), (5, True), (2, False)):
+        assert one.holds({"trust": trust, "round": 9}) is expected
+        assert two.holds({"trust": trust, "round": 3}) is expected
+    assert two.holds({"trust": 5, "round": 6}) is False
+    # A condition that uses no name has one answer, whatever the numbers.
+    assert Condition("2 > 1", KNOWN).holds({}) is True
+    assert Condition("1 > 2", KNOWN).holds({"trust": 5}) is False
+
+
 def test_names_are_those_the_condition_uses() -> None:
     assert Condition("trust > round and trust < 90", KNOWN).names == {"trust", "round"}
 

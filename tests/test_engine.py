@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from functools import cache
 
@@ -18,6 +19,7 @@ from game.model import Scenario
 from game.moves import Move
 from game.scenario import load_scenario, read_scenario
 from game.settings import Settings
+from tests.test_speech import TINY
 
 JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
          "precondition": "verified_calm", "separation": "areas_marked",
@@ -246,6 +248,29 @@ def test_different_seeds_give_different_events() -> None:
             game.apply(Move.wait())
         logs.add(tuple(e.ref for e in game.log if e.kind == "event"))
     assert len(logs) > 3
+
+
+def test_each_event_rolls_its_own_draw_of_the_rounds_dice() -> None:
+    # The n-th event of the file gets the n-th draw of its round's dice, whether or not the
+    # events before it could happen: one event's condition never changes another's luck.
+    events = """events:
+  - {id: never, name: Never, text: Never., when: "round > 100", chance: 0.5, once: false}
+  - {id: luck, name: Luck, text: Luck., chance: 0.5, once: false}
+  - {id: late, name: Late, text: Late., when: "round >= 4", chance: 0.5, once: false}
+phases:"""
+    tiny = read_scenario(TINY.replace("phases:", events, 1), "tiny.yaml")
+    for seed in range(8):
+        game = Game(tiny, seed=seed)
+        while not game.finished:
+            game.apply(Move.wait())
+        expected = []
+        for round_number in range(1, game.state.rounds + 1):
+            dice = random.Random(seed * 1_000_003 + round_number)
+            draws = [dice.random() for _ in range(3)]
+            expected += [(round_number, "luck")] if draws[1] < 0.5 else []
+            expected += [(round_number, "late")] if round_number >= 4 and draws[2] < 0.5 \
+                else []
+        assert [(e.round, e.ref) for e in game.log if e.kind == "event"] == expected
 
 
 def test_replay_rebuilds_the_game_and_undo_takes_moves_back() -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 from game.engine import Game
 from game.library import shipped_scenarios
 from game.errors import ScenarioError
+from game.model import Scenario
 from game.moves import Move
 from game.scenario import read_scenario
-from game.speech import (Table, choose_line, offer_speech, option_words, pick_line,
-                         placeholder_problems)
+from game.speech import (Table, choose_line, offer_speech, offer_words, option_words,
+                         package_speech, pick_line, placeholder_problems)
 
 TINY = """
 format: 1
@@ -157,6 +158,26 @@ def test_placeholder_problems_and_option_words() -> None:
     assert option_words("Al-Nusra Front only") == "al-Nusra Front only"
     assert option_words("Assad stays") == "Assad stays"
     assert offer_speech([], {}) == "Our offer stands as it was."
+
+
+def test_a_package_by_positions_is_said_as_its_offer_by_ids() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    words = offer_words(scenario.issues)
+    assert package_speech(words, (1, 0)) == "On size of the deal: big. On start date: right away."
+    packages = [(a, b) for a in range(2) for b in range(2)]
+    for package in packages:
+        offer = from_positions(scenario, package)
+        assert package_speech(words, package) == offer_speech(scenario.issues, offer)
+        for previous in packages:
+            assert package_speech(words, package, previous) == \
+                offer_speech(scenario.issues, offer, from_positions(scenario, previous))
+    assert package_speech(words, (1, 0), (1, 1)) == \
+        "On start date: right away. The rest of our last proposal stands."
+    assert package_speech(words, (1, 0), (1, 0)) == "Our offer stands as it was."
+
+
+def from_positions(scenario: Scenario, package: tuple[int, ...]) -> dict[str, str]:
+    return {issue.id: issue.options[n].id for issue, n in zip(scenario.issues, package)}
 
 
 def test_moved_and_unmoved_name_the_other_side_only_when_its_offer_did_or_did_not_move() -> None:
