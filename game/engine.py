@@ -33,7 +33,8 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import Table, meets, offer_words, option_words, package_speech, pick_line
+from game.speech import (Table, meets, offer_words, option_words, package_speech, pick_line,
+                         step)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -64,7 +65,7 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
 Played = tuple[str, Move, str | None]
 
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
-EDITION = 3
+EDITION = 4
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
                  "deflect, or decline.")
 
@@ -273,12 +274,14 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, EDITION):
+        if edition not in (1, 2, 3, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
         #: for games saved while a proposal counted as a concession by its maker's own
-        #: (private) values, not by what both sides see at the table.
+        #: (private) values, not by what both sides see at the table; 3 for games saved
+        #: while leaving the other side's option for one nearer its opening proposal
+        #: counted as a step away (:meth:`_shift`).
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -701,7 +704,8 @@ class Game:
         else:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
-            table = Table(self.scenario, side, self._offers, threats, proposing)
+            table = Table(self.scenario, side, self._offers, threats, proposing,
+                          openings=self.edition >= 4)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -758,9 +762,12 @@ class Game:
         It is judged by what both sides see at the table: how many issues the proposal
         settles as the other side's latest proposal does. Moving to the other side's option
         on an issue meets it; moving away from it hardens; a trade that does both on
-        different issues counts by the balance. (Edition 2 judged by the maker's own
-        values, which told the other side something private and counted a fair trade as
-        hardening.)"""
+        different issues counts by the balance. From edition 4, leaving the other side's
+        option for one nearer, in the issue's order of options, to that side's opening
+        proposal counts neither way: it gives more than was asked (edition 3 counted it as
+        hardening, and a student who gave more lost trust). (Edition 2 judged by the
+        maker's own values, which told the other side something private and counted a fair
+        trade as hardening.)"""
         if self.edition < 3:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
@@ -771,13 +778,18 @@ class Game:
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
+        opening = next((p for who, p in self._offers if who == other), None) \
+            if self.edition >= 4 else None
+        toward, generous = step(previous, package, theirs, opening)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"the {self.scenario.sides[other].name} delegation's last proposal"
         how = f"it now matches it on {after} of {len(package)} issues (before: {before})"
-        if after > before:
+        if generous and toward:
+            how += f", and on {generous} it offers more than that proposal asked"
+        if toward > 0:
             return "concede", f"moves toward {them}: {how}"
-        if after < before:
+        if toward < 0:
             return "harden", f"moves away from {them}: {how}"
         return None, ""
 

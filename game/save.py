@@ -33,8 +33,10 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: The newest save format this Parley writes. A save's version is also the edition of the
 #: rules its game is played by (see ``Game.edition``): version 1 saves come from before a
 #: side chose its answer to "what matters most", and replay with the answer given at once;
-#: version 2 saves replay with a concession judged by its maker's own values.
-SAVE_VERSION = 3
+#: version 2 saves replay with a concession judged by its maker's own values; version 3
+#: saves replay with an option left for one nearer the other side's opening proposal
+#: counted as a step away.
+SAVE_VERSION = 4
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

@@ -128,6 +128,29 @@ def meets(package: Package, theirs: Package) -> int:
     return sum(map(operator.eq, package, theirs))
 
 
+def step(previous: Package, package: Package, theirs: Package,
+         opening: Package | None = None) -> tuple[int, int]:
+    """How a proposal *package*, after the proposer's *previous* one, moves against the other
+    side's latest proposal *theirs*, as the record judges it: (the issues on which it now
+    settles as *theirs* does and did not before, less those on which it leaves the option
+    *theirs* has; the issues on which it leaves that option for one nearer, in the issue's
+    order of options, to the other side's *opening* proposal, giving more than was asked).
+
+    Those last count neither way. Without *opening* (rules before edition 4) every option
+    left counts against the proposer, and the first number is the plain change in
+    :func:`meets`."""
+    toward = generous = 0
+    for before, after, their, first in zip(previous, package, theirs, opening or theirs):
+        if after == their != before:
+            toward += 1
+        elif before == their != after:
+            if opening is not None and abs(after - first) < abs(before - first):
+                generous += 1
+            else:
+                toward -= 1
+    return toward, generous
+
+
 class Table:
     """What a line may refer to, read from the table for the side about to speak.
 
@@ -137,8 +160,12 @@ class Table:
 
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
-                 proposing: Package | None = None) -> None:
-        """*proposing*: the package the speaker is proposing with this line, if any."""
+                 proposing: Package | None = None, openings: bool = True) -> None:
+        """*proposing*: the package the speaker is proposing with this line, if any;
+        *openings*: moves are judged as the record of rules edition 4 on judges them (an
+        option left for one nearer the other side's opening proposal counts neither way;
+        see :func:`step`)."""
+        self._openings = openings
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
@@ -164,13 +191,15 @@ class Table:
                 mine_then = mine[-1] if mine else None
             elif side == self.speaker:
                 mine.append(package)
+        openings = self._openings
         if self._proposing is not None:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
-                self._conceding = meets(self._proposing, theirs[-1]) - \
-                    meets(mine[-2], theirs[-1])
+                self._conceding = step(mine[-2], self._proposing, theirs[-1],
+                                       theirs[0] if openings else None)[0]
         if len(theirs) >= 2 and mine_then is not None:
-            self._other_moved = meets(theirs[-1], mine_then) - meets(theirs[-2], mine_then)
+            self._other_moved = step(theirs[-2], theirs[-1], mine_then,
+                                     mine[0] if openings else None)[0]
         self._mine_then = mine_then
         self._read_yet = True
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine import EDITION
 from game.errors import SaveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -288,4 +289,30 @@ def test_a_save_of_format_2_replays_with_concessions_judged_by_the_makers_own_va
     assert to_save(game, {"us"}).version == 2
     # The same moves by today's rules: nothing is judged by private values.
     today = Game.replay(played_on, game.settings, game.seed, game.moves)
-    assert today.edition == 3 and not any("own measure" in e.title for e in today.log)
+    assert today.edition == EDITION and not any("own measure" in e.title for e in today.log)
+
+
+def test_a_save_of_format_3_replays_with_an_option_given_beyond_the_ask_as_a_step_away() -> None:
+    """A game saved while leaving the other side's option for one nearer its opening
+    proposal counted as a step away replays by that rule (trust as played); by today's
+    rules the same moves cost the generous side nothing."""
+    from game.engine import Game
+    from game.scenario import load_scenario
+
+    fixtures = Path(__file__).parent / "fixtures"
+    save = read_save(fixtures / "save_v3_generous.json")
+    assert save.version == 3
+    played_on = load_scenario(fixtures / "joint_strikes_2016_edition3.yaml")
+    assert played_on.digest == save.scenario.sha256
+    restored = restore(save, played_on)
+    game = restored.game
+    assert restored.replayed == len(save.moves) == 15 and not restored.lost
+    away = [e.title for e in game.log if e.kind == "effect" and e.ref == "harden"]
+    assert game.edition == 3 and game.state.meters["trust"] == 35.0
+    assert away == ["United States moves away from the Russia delegation's last proposal: "
+                    "it now matches it on 2 of 6 issues (before: 3)"]
+    assert to_save(game, {"us"}).version == 3
+    today = Game.replay(played_on, game.settings, game.seed, game.moves)
+    assert today.edition == EDITION == 4
+    assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
+    assert today.state.meters["trust"] > game.state.meters["trust"]

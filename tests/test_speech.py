@@ -208,6 +208,7 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
     from game.scenario import load_scenario
     from game.simulate import play_one
     from game.settings import Settings
+    from game.speech import step
 
     scenario = load_scenario(DEFAULT_SCENARIO)
     said = 0
@@ -222,20 +223,20 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
             package = space.package_of(entry.move.chosen)
             assert speaker is not None and package is not None
             # As the record judged the other side's last proposal: against the speaker's
-            # latest proposal before it, did it meet more issues than its one before?
+            # latest proposal before it (and its opening one), a step toward it or not?
             theirs = [n for n, (who, _) in enumerate(offers) if who != speaker][-2:]
-            met: list[int] = []
+            moved: int | None = None
             if len(theirs) == 2:
                 mine = [p for who, p in offers[:theirs[1]] if who == speaker]
                 if mine:
-                    met = [sum(a == b for a, b in zip(offers[n][1], mine[-1]))
-                           for n in theirs]
+                    moved = step(offers[theirs[0]][1], offers[theirs[1]][1], mine[-1],
+                                 mine[0])[0]
             if "has not moved" in entry.body or "not changed in substance" in entry.body:
                 said += 1
-                assert len(met) == 2 and met[1] <= met[0], entry.body
+                assert moved is not None and moved <= 0, entry.body
             if "has moved" in entry.body or "has taken a step" in entry.body:
                 said += 1
-                assert len(met) == 2 and met[1] > met[0], entry.body
+                assert moved is not None and moved > 0, entry.body
             offers.append((speaker, package))
     assert said
 
@@ -442,3 +443,21 @@ def test_when_no_variant_can_be_said_the_game_s_default_words_are_spoken() -> No
     game.apply(Move.propose(SMALL_NOW))  # nothing to insist on yet
     body = game.log[-1].body
     assert body.startswith("We propose: ") and "Still" not in body and ": ." not in body
+
+
+def test_a_step_is_judged_against_the_other_sides_latest_proposal_and_its_opening() -> None:
+    """Meeting the other side's option counts toward it; leaving it counts against, unless
+    the new option lies nearer, in the issue's order of options, to that side's opening
+    proposal (more than it asked); without an opening, as rules before edition 4 judged."""
+    from game.speech import meets, step
+
+    opening = (0, 0, 0)   # what the other side asked for first
+    theirs = (2, 1, 0)    # ... and asks for now
+    previous = (2, 2, 2)  # the proposer's last offer met it on the first issue
+    assert step(previous, (2, 2, 0), theirs, opening) == (1, 0)   # meets the third
+    assert step(previous, (3, 2, 2), theirs, opening) == (-1, 0)  # leaves it, further off
+    assert step(previous, (1, 2, 2), theirs, opening) == (0, 1)   # leaves it, nearer 0
+    assert step(previous, (1, 1, 2), theirs, opening) == (1, 1)
+    for package in ((2, 2, 0), (3, 2, 2), (1, 2, 2), (1, 1, 2)):
+        assert step(previous, package, theirs)[0] == \
+            meets(package, theirs) - meets(previous, theirs)

@@ -76,7 +76,8 @@ def _matches(a: Mapping[str, str], b: Mapping[str, str]) -> int:
 def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str) -> Expression:
     """How *side* takes the proposal at *entries[at]* by the other side: pleased when it
     meets *side*'s own latest proposal on more issues than the proposer's previous one did
-    (or on every issue), angry when on fewer, firm when on as many; a first proposal is
+    (or on every issue), angry when on fewer (an option left for one nearer *side*'s
+    opening proposal is not counted as fewer), firm when on as many; a first proposal is
     neutral if it meets half of them or more, else firm. Neutral when *side* has proposed
     nothing yet."""
     offer = entries[at].offer or {}
@@ -101,8 +102,20 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
         return "pleased"
     if previous is None:
         return "neutral" if 2 * now >= issues else "firm"
-    before = _matches(previous, mine)
-    return "pleased" if now > before else "angry" if now < before else "firm"
+    toward = now - _matches(previous, mine)
+    # As the record judges it: leaving *side*'s option for one nearer, in the issue's order
+    # of options, to *side*'s opening proposal gives more than was asked (not a step away).
+    opening = next((e.offer for e in entries[:at] if e.kind == "move" and e.speaker == side
+                    and e.offer is not None and e.move is not None
+                    and e.move.kind == "propose"), None)
+    if opening is not None:
+        for issue in scenario.issues:
+            order = [o.id for o in issue.options]
+            was, now_at, theirs, first = (order.index(p[issue.id])
+                                          for p in (previous, offer, mine, opening))
+            if was == theirs != now_at and abs(now_at - first) < abs(was - first):
+                toward += 1
+    return "pleased" if toward > 0 else "angry" if toward < 0 else "firm"
 
 
 def reaction(scenario: Scenario, entries: Sequence[Entry], side: str) -> Expression:
