@@ -64,6 +64,10 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
 
 Played = tuple[str, Move, str | None]
 
+#: What a side says when it proposes its last package again, by turn.
+_STAND_BY = ("We stand by our offer.", "Our offer stands as it was.",
+             "We hold to our last proposal.")
+
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
 EDITION = 4
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
@@ -734,8 +738,11 @@ class Game:
         self._set_package(package)
         words = self._rules.offer_words
         if previous == package:
-            # The same offer again: said as such, in full, not as a new proposal.
-            body = f"We stand by our offer. {package_speech(words, package)}"
+            # The same offer again: said as such, in full, not as a new proposal, in words
+            # that differ from one turn to the next (two sides standing by their offers
+            # back to back do not say the same sentence).
+            body = f"{_STAND_BY[self._turn % len(_STAND_BY)]} " \
+                f"{package_speech(words, package)}"
         else:
             spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"

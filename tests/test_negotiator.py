@@ -554,7 +554,7 @@ def test_it_never_takes_back_a_point_the_other_side_has_met(players: dict[str, s
                 steps += 1
                 assert threatened or why.startswith("Proposed back the other side's own") \
                     or "its own position has risen since" in why, why
-    assert steps < 15  # 0 to 3 here; without the rule, 66 to 122 in these games
+    assert steps < 15  # 0 to 1 here; without the rule, 66 to 122 in these games
 
 
 def test_after_a_threat_it_may_take_back_what_it_gave() -> None:

@@ -256,8 +256,32 @@ def test_the_same_offer_made_again_is_said_in_full_as_the_same_offer() -> None:
     game.apply(Move.propose(package))  # the US again, the same
     body = game.log[-1].body if game.log[-1].kind == "move" else \
         next(e.body for e in reversed(game.log) if e.kind == "move")
-    assert body.startswith("We stand by our offer. ")
+    assert body.startswith(("We stand by our offer. ", "Our offer stands as it was. ",
+                            "We hold to our last proposal. "))
     assert body.count("On ") == len(scenario.issues)
+
+
+def test_two_sides_standing_by_their_offers_back_to_back_say_different_words() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = Game(scenario, seed=3)
+    ideal = {}
+    for side in scenario.side_ids:  # each side's best package that may be proposed
+        view = game.view(side)
+        space = view.known.space
+        ideal[side] = view.ids(space.packages[space.by_utility[-1]])
+    said = []
+    for _ in range(3):  # each side proposes its ideal package, then stands by it twice
+        for _side in range(2):
+            side = game.to_move
+            assert side is not None
+            game.apply(Move.propose(ideal[side]))
+            said.append(next(e.body for e in reversed(game.log) if e.kind == "move")
+                        .split(" On ")[0])
+    again = said[2:]
+    assert all(a != b for a, b in zip(again, again[1:])), again
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
