@@ -17,8 +17,7 @@ It plays one side with well-known strategies from negotiation research, on one c
   keeping the options of its own previous offer (it moves step by step rather than
   redrawing its package every turn), and without the option it likes least on an issue
   that weighs most to it while a package worth its target avoids it. It never takes back what its last offer shared with
-  the other side's latest one, nor moves further from that offer on any issue, so a step
-  toward it is not answered by a step back (unless
+  the other side's latest one, so a step toward it is not answered by a step back (unless
   the other side has threatened, or its own fallback or stance has risen so that nothing
   worth its target keeps them). When the other side once offered a package worth its
   target to it, it proposes that one back;
@@ -470,10 +469,9 @@ class Negotiator:
     def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
                 previous: Package | None = None, hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet). With *hold* (the other side's latest proposal), only packages that lie no
-        further from it than *previous* on any issue, in the issue's order of options (so
-        they keep every issue *previous* settled as *hold* does): the next better one for
-        itself when none worth about its target does."""
+        yet). With *hold* (the other side's latest proposal), only packages that share at
+        least as many points with it as *previous* does: the next better one for itself
+        when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
         columns = self._columns()
@@ -486,18 +484,16 @@ class Negotiator:
         if keeping is not None and not any(keeping):
             keeping = None
         if hold is not None and previous is not None:
-            # It keeps every issue its last offer settled as the other side's does, and
-            # moves no further on any issue from what the other side asks (in the issue's
-            # order of options): it may give more on one issue, not take back on another.
-            held = [True] * (high - low)
-            for column, was, asked in zip(columns, previous, hold):
-                gap = abs(was - asked)
-                held = [kept and abs(option - asked) <= gap
-                        for kept, option in zip(held, column[low:high])]
+            floor = _matches(previous, hold)
+            shared = [0] * (high - low)
+            for option, column in zip(hold, columns):
+                shared = list(map(operator.add, shared,
+                                  map(option.__eq__, column[low:high])))
+            held = [count >= floor for count in shared]
             both = held if keeping is None else list(map(operator.and_, held, keeping))
             keeping = both if any(both) else held
             if not any(keeping):
-                better = self._next_keeping(high, hold, previous)
+                better = self._next_keeping(high, hold, floor)
                 if better is not None:
                     return packages[better]
                 # Nothing worth its target keeps them (its fallback or stance has risen
@@ -559,16 +555,12 @@ class Negotiator:
             return least
         return _shared((me, issues, _LEAST), make)
 
-    def _next_keeping(self, start: int, hold: Package, previous: Package) -> int | None:
+    def _next_keeping(self, start: int, hold: Package, floor: int) -> int | None:
         """The first package from *start* on in :attr:`by_utility` (the next better ones for
-        itself) that lies no further from *hold* than *previous* on any issue, in the issue's
-        order of options (so it keeps every issue *previous* settled as *hold* does), if
-        any."""
+        itself) that shares at least *floor* points with *hold*, if any."""
         packages = self.space.packages
         return next((n for n in self.by_utility[start:]
-                     if all(abs(option - asked) <= abs(was - asked)
-                            for option, asked, was in zip(packages[n], hold, previous))),
-                    None)
+                     if _matches(packages[n], hold) >= floor), None)
 
     def _columns(self) -> list[list[int]]:
         """For each issue, the option each package of :attr:`by_utility` picks, in that
