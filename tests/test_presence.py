@@ -129,3 +129,16 @@ def test_faces_follow_a_real_game_and_are_the_same_for_every_seat() -> None:
             assert face == expression(SCENARIO, game.visible_log(None), side)
             seen.add(face)
     assert len(seen) >= 2
+
+
+def test_an_offer_that_gives_more_than_was_asked_does_not_anger() -> None:
+    """Russia left the US's option on the precondition for one nearer the US's opening one:
+    more than the US asked. As the record judges it, that is no step away."""
+    us_asks = {**US_OFFER, "precondition": "verified_calm"}
+    matched = with_us(precondition="verified_calm")
+    start = [propose("us", US_OFFER), propose("ru", RU_OFFER), propose("us", us_asks),
+             propose("ru", matched)]
+    more = with_us(precondition="grounded_air_force")  # nearer the US's opening ask
+    assert reaction(SCENARIO, start + [propose("ru", more)], "us") == "firm"
+    less = with_us(precondition="russian_pledge")      # away from it: a step back
+    assert reaction(SCENARIO, start + [propose("ru", less)], "us") == "angry"

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from game.analysis import from_ids
 from game.model import Scenario
 from game.moves import Entry
+from game.speech import step
 
 Expression = Literal["angry", "firm", "neutral", "pleased"]
 #: Every expression, from the worst mood to the best.
@@ -102,19 +104,12 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
         return "pleased"
     if previous is None:
         return "neutral" if 2 * now >= issues else "firm"
-    toward = now - _matches(previous, mine)
-    # As the record judges it: leaving *side*'s option for one nearer, in the issue's order
-    # of options, to *side*'s opening proposal gives more than was asked (not a step away).
-    opening = next((e.offer for e in entries[:at] if e.kind == "move" and e.speaker == side
-                    and e.offer is not None and e.move is not None
-                    and e.move.kind == "propose"), None)
-    if opening is not None:
-        for issue in scenario.issues:
-            order = [o.id for o in issue.options]
-            was, now_at, theirs, first = (order.index(p[issue.id])
-                                          for p in (previous, offer, mine, opening))
-            if was == theirs != now_at and abs(now_at - first) < abs(was - first):
-                toward += 1
+    # As the record judges it (:func:`game.speech.step`): leaving *side*'s option for one
+    # nearer *side*'s opening proposal gives more than was asked, not a step away.
+    opening = next(e.offer for e in entries[:at] if e.kind == "move" and e.speaker == side
+                   and e.offer is not None and e.move is not None
+                   and e.move.kind == "propose")
+    toward, _ = step(*(from_ids(scenario, p) for p in (previous, offer, mine, opening)))
     return "pleased" if toward > 0 else "angry" if toward < 0 else "firm"
 
 
