@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from game.analysis import Package, points
-from game.model import Meter, Personality, Strategy, Tactic
+from game.model import Issue, Meter, Personality, Side, Strategy, Tactic
 from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
@@ -145,6 +145,18 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
     return result
 
 
+def _least_on_heaviest(me: Side, issues: Sequence[Issue]) -> list[tuple[int, int]]:
+    """(issue position, option position) of the option *me* likes least on each issue
+    that weighs most to it."""
+    heaviest = max(me.weights[issue.id] for issue in issues)
+    least = []
+    for i, issue in enumerate(issues):
+        if me.weights[issue.id] >= heaviest - 1e-9:
+            values = [me.values[issue.id][o.id] for o in issue.options]
+            least.append((i, values.index(min(values))))
+    return least
+
+
 def _matches(package: Package, other: Package) -> int:
     """On how many issues two packages settle alike (as the record counts a step toward
     the other side)."""
@@ -210,7 +222,10 @@ class Negotiator:
         # What it has read of the other side so far: each model reads only what is new.
         self._notes = OpponentNotes(
             known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
-        self._me, self._issues = known.me, known.issues
+        #: (issue, option) of the option it likes least on each issue that weighs most to
+        #: it: it keeps off them while it can (made once per scenario and side).
+        self._least = _shared((known.me, known.issues, _LEAST),
+                              lambda: _least_on_heaviest(known.me, known.issues))
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -478,7 +493,7 @@ class Negotiator:
         # It does not offer the option it likes least on an issue that weighs most to it,
         # while a package worth its target avoids that.
         keeping: list[bool] | None = None
-        for issue, option in self._least_on_heaviest():
+        for issue, option in self._least:
             avoids = list(map(option.__ne__, columns[issue][low:high]))
             keeping = avoids if keeping is None else list(map(operator.and_, keeping, avoids))
         if keeping is not None and not any(keeping):
@@ -539,21 +554,6 @@ class Negotiator:
                 pool = [n for n, kept in zip(pool, keeping) if kept]
             pick = rng.choice(pool)
         return packages[pick]
-
-    def _least_on_heaviest(self) -> list[tuple[int, int]]:
-        """(issue position, option position) of the option it likes least on each issue
-        that weighs most to it (made once per scenario and side)."""
-        me, issues = self._me, self._issues
-
-        def make() -> list[tuple[int, int]]:
-            heaviest = max(me.weights[issue.id] for issue in issues)
-            least = []
-            for i, issue in enumerate(issues):
-                if me.weights[issue.id] >= heaviest - 1e-9:
-                    values = [me.values[issue.id][o.id] for o in issue.options]
-                    least.append((i, values.index(min(values))))
-            return least
-        return _shared((me, issues, _LEAST), make)
 
     def _next_keeping(self, start: int, hold: Package, floor: int) -> int | None:
         """The first package from *start* on in :attr:`by_utility` (the next better ones for

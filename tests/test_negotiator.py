@@ -443,7 +443,7 @@ def _plain_choice(player: Negotiator, model: OpponentModel, target: float,
     candidates = _plain_candidates(player, target)
     packages = player.space.packages
     # Never its least liked option on an issue that weighs most to it, when it can avoid it.
-    me, issues = player._me, player._issues
+    me, issues = scenario().sides[player.side], scenario().issues
     heaviest = max(me.weights.values())
     least = [(i, min(range(len(issue.options)),
                      key=lambda k, i=issue: me.values[i.id][i.options[k].id]))
