@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import EDITION
+from game.engine import EDITION, Game
 from game.errors import SaveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -269,50 +269,48 @@ def test_the_same_save_on_todays_scenario_replays_as_far_as_legal_and_says_so() 
     assert restored.replayed + restored.lost == len(save.moves)
 
 
+def replayed_by_its_edition(save_name: str, scenario_name: str, version: int,
+                            moves: int) -> tuple[Game, Game]:
+    """An old fixture save, restored on the scenario file it was played on: the game by the
+    edition of the rules it was saved under, and the same moves by today's rules."""
+    from game.scenario import load_scenario
+
+    fixtures = Path(__file__).parent / "fixtures"
+    save = read_save(fixtures / save_name)
+    assert save.version == version
+    played_on = load_scenario(fixtures / scenario_name)
+    assert played_on.digest == save.scenario.sha256
+    restored = restore(save, played_on)
+    game = restored.game
+    assert restored.replayed == len(save.moves) == moves and not restored.lost
+    assert game.edition == version and to_save(game, {"us"}).version == version
+    today = Game.replay(played_on, game.settings, game.seed, game.moves)
+    assert today.edition == EDITION
+    return game, today
+
+
 def test_a_save_of_format_2_replays_with_concessions_judged_by_the_makers_own_values() -> None:
     """A game saved while a proposal counted as a concession by its maker's own values
     replays by that rule (its meters, and so every condition that read them, as played);
     a new game judges concessions from the table alone."""
-    from game.engine import Game
-    from game.scenario import load_scenario
-
-    fixtures = Path(__file__).parent / "fixtures"
-    save = read_save(fixtures / "save_v2_own_measure.json")
-    assert save.version == 2
-    played_on = load_scenario(fixtures / "joint_strikes_2016_edition2.yaml")
-    assert played_on.digest == save.scenario.sha256
-    restored = restore(save, played_on)
-    game = restored.game
-    assert restored.replayed == len(save.moves) == 10 and not restored.lost
-    assert game.edition == 2 and game.state.meters["trust"] == 47.0
+    game, today = replayed_by_its_edition("save_v2_own_measure.json",
+                                          "joint_strikes_2016_edition2.yaml", 2, 10)
+    assert game.state.meters["trust"] == 47.0
     assert any("by its own measure" in e.title for e in game.log)
-    assert to_save(game, {"us"}).version == 2
     # The same moves by today's rules: nothing is judged by private values.
-    today = Game.replay(played_on, game.settings, game.seed, game.moves)
-    assert today.edition == EDITION and not any("own measure" in e.title for e in today.log)
+    assert not any("own measure" in e.title for e in today.log)
 
 
 def test_a_save_of_format_3_replays_with_an_option_given_beyond_the_ask_as_a_step_away() -> None:
     """A game saved while leaving the other side's option for one nearer its opening
     proposal counted as a step away replays by that rule (trust as played); by today's
     rules the same moves cost the generous side nothing."""
-    from game.engine import Game
-    from game.scenario import load_scenario
-
-    fixtures = Path(__file__).parent / "fixtures"
-    save = read_save(fixtures / "save_v3_generous.json")
-    assert save.version == 3
-    played_on = load_scenario(fixtures / "joint_strikes_2016_edition3.yaml")
-    assert played_on.digest == save.scenario.sha256
-    restored = restore(save, played_on)
-    game = restored.game
-    assert restored.replayed == len(save.moves) == 15 and not restored.lost
+    game, today = replayed_by_its_edition("save_v3_generous.json",
+                                          "joint_strikes_2016_edition3.yaml", 3, 15)
     away = [e.title for e in game.log if e.kind == "effect" and e.ref == "harden"]
-    assert game.edition == 3 and game.state.meters["trust"] == 35.0
+    assert game.state.meters["trust"] == 35.0
     assert away == ["United States moves away from the Russia delegation's last proposal: "
                     "it now matches it on 2 of 6 issues (before: 3)"]
-    assert to_save(game, {"us"}).version == 3
-    today = Game.replay(played_on, game.settings, game.seed, game.moves)
-    assert today.edition == EDITION == 4
+    assert EDITION == 4
     assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
     assert today.state.meters["trust"] > game.state.meters["trust"]
