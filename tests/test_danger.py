@@ -84,3 +84,19 @@ def test_the_terminal_warns_before_the_talks_break_down() -> None:
     calm = game.state.meters["calm"]
     assert (f"Warning: Calm on the ground is at {calm:g}. One more heavy blow could end the "
             "talks") in flat
+
+
+def test_a_tactics_extra_effects_count_with_its_own_in_one_blow(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Extra effects whose condition holds apply with the tactic's own, in the same move:
+    the heaviest blow is their sum."""
+    import yaml
+
+    data = yaml.safe_load(TUTORIAL.read_text(encoding="utf-8"))
+    tactic = data["tactics"][0]
+    use = next(iter(tactic["sides"].values()))
+    own = use.setdefault("effects", {}).setdefault("meters", {})
+    own["ceasefire"] = -12
+    use["conditional"] = [{"when": "trust >= 0", "effects": {"meters": {"ceasefire": -7}}}]
+    path = tmp_path / "tutorial_mod.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert heaviest_blows(load_scenario(path))["ceasefire"] == 19

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from game.model import Effects, Scenario
+from game.model import Scenario
 
 
 #: Trust (a meter with the id "trust") this far into the bottom of its range is low enough
@@ -45,22 +45,28 @@ class Danger:
         return f"{self.name} is at {self.value:g}. {self.consequence()}"
 
 
-def _effects(scenario: Scenario) -> Iterable[Effects]:
+def _blows(scenario: Scenario) -> Iterable[Mapping[str, float]]:
+    """Meter id -> change, for each thing that can happen at once: a tactic's use with every
+    extra effect whose condition may hold (they all apply together), an event, a move."""
     for tactic in scenario.tactics:
         for use in tactic.sides.values():
-            yield use.effects
-            yield from (extra.effects for extra in use.conditional)
+            together = dict(use.effects.meters)
+            for extra in use.conditional:
+                for meter, delta in extra.effects.meters.items():
+                    together[meter] = together.get(meter, 0.0) + delta
+            yield together
     for event in scenario.events:
-        yield event.effects
-    yield from scenario.move_effects.values()
+        yield event.effects.meters
+    for effects in scenario.move_effects.values():
+        yield effects.meters
 
 
 def heaviest_blows(scenario: Scenario) -> dict[str, float]:
     """Meter id -> the largest single fall any tactic, event or move can deal it (only
     meters that something can lower)."""
     blows: dict[str, float] = {}
-    for effects in _effects(scenario):
-        for meter, delta in effects.meters.items():
+    for changes in _blows(scenario):
+        for meter, delta in changes.items():
             if delta < 0:
                 blows[meter] = max(blows.get(meter, 0.0), -delta)
     return blows
