@@ -16,8 +16,9 @@ It plays one side with well-known strategies from negotiation research, on one c
   their estimate as widely as the model is unsure of them, with a small preference for
   keeping the options of its own previous offer (it moves step by step rather than
   redrawing its package every turn), and without the option it likes least on an issue
-  that weighs most to it while a package worth its target avoids it. It never takes back what its last offer shared with
-  the other side's latest one, so a step toward it is not answered by a step back (unless
+  that weighs most to it while a package worth its target avoids it. It never takes back
+  a point its last offer shared with the other side's latest one, not even to give
+  another in its place, so a step toward it is not answered by a step back (unless
   the other side has threatened, or its own fallback or stance has risen so that nothing
   worth its target keeps them). When the other side once offered a package worth its
   target to it, it proposes that one back;
@@ -155,6 +156,16 @@ def _least_on_heaviest(me: Side, issues: Sequence[Issue]) -> list[tuple[int, int
             values = [me.values[issue.id][o.id] for o in issue.options]
             least.append((i, values.index(min(values))))
     return least
+
+
+def _agreed(package: Package, other: Package) -> tuple[tuple[int, int], ...]:
+    """The (issue, option) pairs on which two packages settle alike."""
+    return tuple((i, a) for i, (a, b) in enumerate(zip(package, other)) if a == b)
+
+
+def _keeps(package: Package, agreed: Sequence[tuple[int, int]]) -> bool:
+    """Whether *package* settles every issue of *agreed* (see :func:`_agreed`) as it says."""
+    return all(package[i] == option for i, option in agreed)
 
 
 def _matches(package: Package, other: Package) -> int:
@@ -313,7 +324,8 @@ class Negotiator:
                                              f"target of {points(target)} points.")
             how = "its model of the other side's wishes" if modelled else "its own priorities"
             shared = _matches(previous, hold) if previous is not None and hold else 0
-            if hold and _matches(package, hold) < shared:
+            if hold and previous is not None and \
+                    not _keeps(package, _agreed(previous, hold)):
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer shared with the other "
                         "side's: its own position has risen since")
@@ -484,9 +496,9 @@ class Negotiator:
     def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
                 previous: Package | None = None, hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet). With *hold* (the other side's latest proposal), only packages that share at
-        least as many points with it as *previous* does: the next better one for itself
-        when none worth about its target does."""
+        yet). With *hold* (the other side's latest proposal), only packages that settle as
+        it does every issue on which *previous* already did: the next better one for
+        itself when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
         columns = self._columns()
@@ -499,16 +511,15 @@ class Negotiator:
         if keeping is not None and not any(keeping):
             keeping = None
         if hold is not None and previous is not None:
-            floor = _matches(previous, hold)
-            shared = [0] * (high - low)
-            for option, column in zip(hold, columns):
-                shared = list(map(operator.add, shared,
-                                  map(option.__eq__, column[low:high])))
-            held = [count >= floor for count in shared]
+            agreed = _agreed(previous, hold)
+            held = [True] * (high - low)
+            for issue, option in agreed:
+                held = list(map(operator.and_, held,
+                                map(option.__eq__, columns[issue][low:high])))
             both = held if keeping is None else list(map(operator.and_, held, keeping))
             keeping = both if any(both) else held
             if not any(keeping):
-                better = self._next_keeping(high, hold, floor)
+                better = self._next_keeping(high, agreed)
                 if better is not None:
                     return packages[better]
                 # Nothing worth its target keeps them (its fallback or stance has risen
@@ -555,12 +566,12 @@ class Negotiator:
             pick = rng.choice(pool)
         return packages[pick]
 
-    def _next_keeping(self, start: int, hold: Package, floor: int) -> int | None:
+    def _next_keeping(self, start: int, agreed: Sequence[tuple[int, int]]) -> int | None:
         """The first package from *start* on in :attr:`by_utility` (the next better ones for
-        itself) that shares at least *floor* points with *hold*, if any."""
+        itself) that keeps every point of *agreed* (see :func:`_agreed`), if any."""
         packages = self.space.packages
-        return next((n for n in self.by_utility[start:]
-                     if _matches(packages[n], hold) >= floor), None)
+        return next((n for n in self.by_utility[start:] if _keeps(packages[n], agreed)),
+                    None)
 
     def _columns(self) -> list[list[int]]:
         """For each issue, the option each package of :attr:`by_utility` picks, in that

@@ -26,8 +26,6 @@ def test_shipped_scenario_validates_without_problems(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_shipped_scenario_plays_500_computer_games(path: Path) -> None:
-    # Two computers find the main scenario's verified joint operation in nearly every game;
-    # the other outcomes come from moods and events, a few in five hundred games.
     scenario = load_scenario(path)
     tally = Tally()
     for seed in range(500):
@@ -36,8 +34,15 @@ def test_shipped_scenario_plays_500_computer_games(path: Path) -> None:
         tally.add(game)
     figures = summary(scenario, tally)
     assert figures["games"] == 500
-    reached = [o for o, count in figures["outcomes"].items() if count]
-    assert len(reached) >= 3, figures["outcomes"]
+    # Two computers find the main scenario's verified joint operation in nearly every game
+    # (the tutorial's in every one: each keeps what both offers already share); the other
+    # outcomes come from how the talks are played: moods and events, and students who
+    # play carelessly on either side.
+    for side in scenario.side_ids:
+        for seed in range(100):
+            tally.add(play_one(scenario, seed, Settings(), players={side: "careless"}))
+    outcomes = summary(scenario, tally)["outcomes"]
+    assert len([o for o, count in outcomes.items() if count]) >= 4, outcomes
 
 
 def test_the_main_scenario_meets_its_content_minimums() -> None:

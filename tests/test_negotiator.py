@@ -450,15 +450,17 @@ def _plain_choice(player: Negotiator, model: OpponentModel, target: float,
              for i, issue in enumerate(issues) if me.weights[issue.id] >= heaviest - 1e-9]
     avoiding = [n for n in candidates if all(packages[n][i] != k for i, k in least)]
     if hold is not None and previous is not None:
-        def shared(n: int) -> int:
-            return sum(a == b for a, b in zip(packages[n], hold))
-        floor = sum(a == b for a, b in zip(previous, hold))
-        kept = [n for n in (avoiding or candidates) if shared(n) >= floor] or \
-            [n for n in candidates if shared(n) >= floor]
+        # Every issue on which its previous offer met the other side's stays met.
+        agreed = [i for i, (a, b) in enumerate(zip(previous, hold)) if a == b]
+
+        def keeps(n: int) -> bool:
+            return all(packages[n][i] == hold[i] for i in agreed)
+        kept = [n for n in (avoiding or candidates) if keeps(n)] or \
+            [n for n in candidates if keeps(n)]
         order = list(player.by_utility)
         start = order.index(candidates[-1]) + 1
-        better = [n for n in order[start:] if shared(n) >= floor]
-        if not kept and better:  # the next better package for itself that keeps as many
+        better = [n for n in order[start:] if keeps(n)]
+        if not kept and better:  # the next better package for itself that keeps them
             return packages[better[0]]
         candidates = kept or avoiding or candidates
     else:
@@ -555,6 +557,50 @@ def test_it_never_takes_back_a_point_the_other_side_has_met(players: dict[str, s
                 assert threatened or why.startswith("Proposed back the other side's own") \
                     or "its own position has risen since" in why, why
     assert steps < 15  # 0 to 1 here; without the rule, 66 to 122 in these games
+
+
+def _points_taken_back(game: Game) -> list[tuple[str, str, bool]]:
+    """(side, its reason, whether the other side had threatened) for each proposal that
+    settled otherwise an issue on which the side's previous offer had already met the other
+    side's latest proposal, even one that met it on as many issues as before."""
+    latest: dict[str, dict[str, str]] = {}
+    threatened: set[str] = set()
+    kinds = {t.id: t.kind for t in game.scenario.tactics}
+    taken = []
+    for side, move, reason in game.moves:
+        if move.tactic and kinds[move.tactic] == "threat":
+            threatened.add(side)
+        if move.kind != "propose" or move.chosen is None:
+            continue
+        other = game.scenario.other(side)
+        previous, theirs = latest.get(side), latest.get(other)
+        if previous is not None and theirs is not None and \
+                any(previous[i] == theirs[i] != move.chosen[i] for i in theirs):
+            taken.append((side, reason, other in threatened))
+        latest[side] = dict(move.chosen)
+    return taken
+
+
+@pytest.mark.parametrize("players", [{}, {"us": "principled"}, {"ru": "principled"}],
+                         ids=["computers", "principled-us", "principled-ru"])
+def test_it_never_trades_away_a_point_both_offers_share(players: dict[str, str]) -> None:
+    """A point both latest offers share stays, even when the computer's next bid would meet
+    the other side on as many issues by giving another point instead: swapping an agreed
+    point for a new one reads as taking it back (the same exceptions as above)."""
+    from game.library import shipped_scenarios
+
+    taken = 0
+    for path in shipped_scenarios():
+        shipped = load_scenario(path)
+        for seed in range(40):
+            for side, why, threatened in _points_taken_back(
+                    play_one(shipped, seed, Settings(), players=players)):
+                if side in players:
+                    continue
+                taken += 1
+                assert threatened or why.startswith("Proposed back the other side's own") \
+                    or "its own position has risen since" in why, why
+    assert taken < 15
 
 
 def test_after_a_threat_it_may_take_back_what_it_gave() -> None:
