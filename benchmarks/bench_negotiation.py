@@ -4,7 +4,11 @@ scenario at normal difficulty.
 * **Opponent model**: at the end of each game, the Pearson correlation, over every package
   of the outcome space, between what each side's model estimates the other side's utility
   to be and that side's true utility; beside it, the same for the naive guess "1 minus my
-  own utility". The true values are read here only to score the model.
+  own utility". The true values are read here only to score the model. Beside them, for
+  information, a **ceiling**: the correlation of a model handed the other side's true issue
+  weights and the true order of its options on every issue (evenly spaced from 0 to 1),
+  which is more than any reading of the table can tell; where it falls short of the
+  target, the target asks for the other side's exact option values.
 * **Acceptance**: the share of deals in which the side that accepted took a package worse
   for it than one the other side had offered earlier and that it could still propose back
   (it crosses none of its red lines, proposing is allowed, and the other side would still
@@ -30,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.analysis import outcome_space
 from game.answers import computer_move
 from game.engine import Game
 from game.library import shipped_scenarios
@@ -105,6 +110,25 @@ def _could_have_had_more(view: SideView) -> bool:
                for p in earlier)
 
 
+def ceiling(scenario: Scenario, side: str) -> float:
+    """The correlation with the other side's true utility of a model that knows its true
+    issue weights and the order of its options on each issue, not how far apart they lie."""
+    space = outcome_space(scenario)
+    other_id = scenario.other(side)
+    other = scenario.sides[other_id]
+    ranks = []
+    for issue in scenario.issues:
+        values = [other.values[issue.id][o.id] for o in issue.options]
+        order = sorted(set(values))
+        step = max(len(order) - 1, 1)
+        ranks.append([order.index(v) / step for v in values])
+    weights = [other.weights[issue.id] for issue in scenario.issues]
+    estimate = [sum(w * row[o] for w, row, o in zip(weights, ranks, package))
+                for package in space.packages]
+    truth = space.utility[other_id][:len(space.packages)]
+    return pearson(estimate, truth)
+
+
 def model_scores(played: Played) -> dict[str, tuple[float, float]]:
     """Side -> (its model's correlation, the baseline's) with the other side's true
     utility, at the end of the game."""
@@ -145,6 +169,8 @@ def main() -> None:
             bench(f"model_correlation_{name}_{side}", model, "r",
                   f">= {baseline + 0.10:.2f} (baseline 1 - own utility: {baseline:.2f})")
             bench(f"baseline_correlation_{name}_{side}", baseline, "r", "-")
+            bench(f"model_ceiling_{name}_{side}", ceiling(scenario, side), "r",
+                  "- (true weights and order of options: more than the table shows)")
 
         deals = [p for p in games if p.game.state.agreed is not None]
         worse = sum(1 for p in deals if p.accepted_worse is not None)
