@@ -48,6 +48,7 @@ _DEFAULT_LINES = {
     "propose": "We propose:",
     "counter": "We cannot accept that as it stands. Our counter-proposal:",
     "concede": "We can move some way toward you:",
+    "stand_by": "We stand by our offer.",
     "accept": "We accept the proposal on the table.",
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
@@ -738,11 +739,13 @@ class Game:
         self._set_package(package)
         words = self._rules.offer_words
         if previous == package:
-            # The same offer again: said as such, in full, not as a new proposal, in words
-            # that differ from one turn to the next (two sides standing by their offers
-            # back to back do not say the same sentence).
-            body = f"{_STAND_BY[self._turn % len(_STAND_BY)]} " \
-                f"{package_speech(words, package)}"
+            # The same offer again: said as such, in full, not as a new proposal, in the
+            # side's own words, else in words that differ from one turn to the next (two
+            # sides standing by their offers back to back do not say the same sentence).
+            line = self._line(side, "stand_by", package) \
+                if "stand_by" in self._rules.lines[side] \
+                else _STAND_BY[self._turn % len(_STAND_BY)]
+            body = f"{line} {package_speech(words, package)}"
         else:
             spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"

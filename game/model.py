@@ -204,8 +204,8 @@ class Side(Part):
         description="Options of different issues this side values together above or below "
                     "the sum of their values.")
     personality: Personality
-    lines: dict[Literal["propose", "counter", "concede", "accept", "reject", "walkout",
-                        "pass", "answer", "deflect", "decline"], Lines] = Field(
+    lines: dict[Literal["propose", "counter", "concede", "stand_by", "accept", "reject",
+                        "walkout", "pass", "answer", "deflect", "decline"], Lines] = Field(
         default={}, description="What the negotiator says when making each kind of move, "
                                 "one line or a list of variants with the same placeholders "
                                 "and conditions as a tactic's line (a default is used for "
@@ -213,7 +213,9 @@ class Side(Part):
                                 "is followed by the package, spoken issue by issue; "
                                 "'concede' is said instead of 'propose' or 'counter' with a "
                                 "proposal that moves toward the other side's latest one "
-                                "(when left out, those are said); 'answer' opens a named "
+                                "(when left out, those are said); 'stand_by' with the same "
+                                "package as the side's last proposal, made again (when left "
+                                "out, the game's own words); 'answer' opens a named "
                                 "priority.")
 
     def ranked(self, issues: Sequence[Issue], named: Collection[str] = ()) -> list[Issue]:
@@ -330,6 +332,10 @@ class Event(Part):
     once: bool = Field(default=True, description="Whether it can happen only once.")
     effects: Effects = Field(default=Effects())
     cite: list[Id] = Field(default=[], description="Ids of sources the event rests on.")
+    date: Line | None = Field(
+        default=None, description="When it happens, as shown to players: the front page at "
+                                  "the end of a game in which it happened carries the "
+                                  "latest such date instead of the scenario's.")
 
 
 class Phase(Part):

@@ -348,7 +348,8 @@ class TextGame:
             game = self.session.game
             if game.finished:
                 # The result as a front page: the headline, the outcome, the terms.
-                for line in boxed(front_page(self.scenario, game.state), WIDTH):
+                page = front_page(self.scenario, game.state, self.session.visible_log())
+                for line in boxed(page, WIDTH):
                     self.out.write(line + "\n")
             else:
                 self.say(f"{entry.title}. {entry.body}")

@@ -105,10 +105,26 @@ def test_the_terminal_prints_the_front_page_at_the_end() -> None:
     out = io.StringIO()
     TextGame(session, io.StringIO(), out).run()
     printed = out.getvalue()
-    page = front_page(SCENARIO, session.game.state)
+    page = front_page(SCENARIO, session.game.state, session.visible_log())
     assert "THE TALKS ARE OVER" in printed
     box = boxed(page, 78)
     start = printed.index(box[1])
     assert printed[start - len(box[0]) - 1:].startswith(box[0])
     assert all(line in printed for line in box)
     assert printed.index("THE TALKS ARE OVER") < start < printed.index("DEBRIEF")
+
+
+def test_talks_that_went_through_a_dated_event_are_dated_after_it() -> None:
+    """The main scenario is set on 20 May; a game that saw "25 May" arrive ends after it."""
+    session = Session.start(SCENARIO, Settings(), DEMO, seed=4)
+    while not session.game.finished:
+        session.play_computer()
+    record = session.visible_log()
+    went = [e for e in record if e.kind == "event" and e.ref == "may_25_arrives"]
+    assert went and SCENARIO.date == "20 May 2016"
+    assert front_page(SCENARIO, session.game.state, record).dateline == "25 May 2016"
+    before = [e for e in record if e not in went]
+    assert front_page(SCENARIO, session.game.state, before).dateline == "20 May 2016"
+    # An event nobody was shown does not date the page.
+    hidden = [e._replace(private="us") if e in went else e for e in record]
+    assert front_page(SCENARIO, session.game.state, hidden).dateline == "20 May 2016"

@@ -256,9 +256,36 @@ def test_the_same_offer_made_again_is_said_in_full_as_the_same_offer() -> None:
     game.apply(Move.propose(package))  # the US again, the same
     body = game.log[-1].body if game.log[-1].kind == "move" else \
         next(e.body for e in reversed(game.log) if e.kind == "move")
+    lines = scenario.sides["us"].lines["stand_by"]
+    assert isinstance(lines, list)
+    openings = tuple(line.replace("{unmoved}", "Russia") for line in lines
+                     if isinstance(line, str))
+    assert body.startswith(openings), body
+    assert body.count("On ") == len(scenario.issues)
+
+
+def test_without_lines_of_its_own_a_side_standing_by_its_offer_says_so_in_the_games_words(
+        ) -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    us = scenario.sides["us"]
+    plain = scenario.model_copy(update={"sides": {
+        **scenario.sides,
+        "us": us.model_copy(update={"lines": {k: v for k, v in us.lines.items()
+                                              if k != "stand_by"}})}})
+    game = Game(plain, seed=3)
+    game.apply(Move.wait())  # Russia
+    package = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
+               "precondition": "grounded_air_force", "separation": "no_separation",
+               "targets": "nusra_only", "start_date": "when_verified"}
+    game.apply(Move.propose(package))
+    game.apply(Move.wait())
+    game.apply(Move.propose(package))
+    body = next(e.body for e in reversed(game.log) if e.kind == "move")
     assert body.startswith(("We stand by our offer. ", "Our offer stands as it was. ",
                             "We hold to our last proposal. "))
-    assert body.count("On ") == len(scenario.issues)
 
 
 def test_two_sides_standing_by_their_offers_back_to_back_say_different_words() -> None:

@@ -1,7 +1,8 @@
 """The end of the talks as a newspaper would print it, for every front end: a headline
 from the game's public outcome (a deal or not), the scenario's own name and text for the
 outcome, the agreed package issue by issue (or the last proposal left on the table), and
-the scenario's dateline.
+a dateline: the scenario's date, or that of the latest dated event the talks went through
+(talks set on 20 May that saw "25 May" arrive end after it).
 
 The wording is Parley's own and fair to both sides: an agreement is something the two
 reach together, no deal is something the talks come to, and a walk-out names only who
@@ -11,10 +12,12 @@ left. Nothing here is private to a side: no points, no fallbacks.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from game.model import Scenario
+from game.moves import Entry
 from game.play.wording import offer_rows
 from game.protocol import GameState
 
@@ -30,7 +33,7 @@ SIMULATION = "A classroom simulation: what really happened follows in the debrie
 class Headline:
     """The front page of the end of the talks."""
 
-    #: The scenario's date, as its dateline.
+    #: The scenario's date, or the latest dated event's the talks went through.
     dateline: str
     #: One or two words above the headline: "Agreement", "No agreement"...
     kicker: str
@@ -48,9 +51,10 @@ class Headline:
     walked: str | None = None
 
 
-def front_page(scenario: Scenario, state: GameState) -> Headline:
-    """The headline of a finished game, from its public state. Raises ValueError for a
-    game that is not over."""
+def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = ()
+               ) -> Headline:
+    """The headline of a finished game, from its public state and its public *record*
+    (for the events it went through). Raises ValueError for a game that is not over."""
     if not state.finished or state.outcome is None:
         raise ValueError("the talks are not over: there is no headline yet")
     outcome = next(o for o in scenario.outcomes if o.id == state.outcome)
@@ -79,7 +83,11 @@ def front_page(scenario: Scenario, state: GameState) -> Headline:
     else:
         terms_title, package = "No proposal was made.", {}
     terms = tuple(offer_rows(scenario, package)) if package else ()
-    return Headline(dateline=scenario.date, kicker=kicker, headline=headline,
+    dates = {event.id: event.date for event in scenario.events if event.date}
+    dateline = next((dates[e.ref] for e in reversed(record)
+                     if e.kind == "event" and e.ref in dates and e.private is None),
+                    scenario.date)
+    return Headline(dateline=dateline, kicker=kicker, headline=headline,
                     deck=outcome.name, lede=outcome.text, terms_title=terms_title,
                     terms=terms, ending=ending, walked=walked)
 

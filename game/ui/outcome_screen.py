@@ -49,10 +49,10 @@ class OutcomeScreen(Screen):
         self.table = table
         self.session = table.session
         game = self.session.game
-        self.page = front_page(game.scenario, game.state)
         # What both sides saw, read from the seat's own record (a class's table keeps no
         # other record than the seat's).
         public = [e for e in self.session.visible_log() if e.private is None]
+        self.page = front_page(game.scenario, game.state, public)
         sides = game.scenario.side_ids
         self.faces = (expression(game.scenario, public, sides[0]),
                       expression(game.scenario, public, sides[1]))

@@ -60,7 +60,7 @@ def test_the_page_says_the_outcome(make_app, player, ending) -> None:  # type: i
     screen = ended(app, player)
     page = screen.page
     state = screen.session.game.state
-    assert page == front_page(screen.session.scenario, state)
+    assert page == front_page(screen.session.scenario, state, screen.session.visible_log())
     assert page.ending == ending
     if ending == "deal":
         assert len(page.terms) == len(screen.session.scenario.issues)
