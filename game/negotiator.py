@@ -16,9 +16,11 @@ It plays one side with well-known strategies from negotiation research, on one c
   their estimate as widely as the model is unsure of them, with a small preference for
   keeping the options of its own previous offer (it moves step by step rather than
   redrawing its package every turn), and without the option it likes least on an issue
-  that weighs most to it while a package worth its target avoids it. It never takes back
-  a point its last offer shared with the other side's latest one, not even to give
-  another in its place, so a step toward it is not answered by a step back (unless
+  that weighs most to it while a package worth its target avoids it. Once its offers
+  share a point with the other side's, it moves no further from the other side's latest
+  one on any issue (in the issue's order of options) than its own last offer did: it keeps
+  every point they share (it does not trade one away for another) and takes back nothing
+  it gave on the way, so a step toward it is not answered by a step back (unless
   the other side has threatened, or its own fallback or stance has risen so that nothing
   worth its target keeps them). When the other side once offered a package worth its
   target to it, it proposes that one back;
@@ -158,14 +160,12 @@ def _least_on_heaviest(me: Side, issues: Sequence[Issue]) -> list[tuple[int, int
     return least
 
 
-def _agreed(package: Package, other: Package) -> tuple[tuple[int, int], ...]:
-    """The (issue, option) pairs on which two packages settle alike."""
-    return tuple((i, a) for i, (a, b) in enumerate(zip(package, other)) if a == b)
-
-
-def _keeps(package: Package, agreed: Sequence[tuple[int, int]]) -> bool:
-    """Whether *package* settles every issue of *agreed* (see :func:`_agreed`) as it says."""
-    return all(package[i] == option for i, option in agreed)
+def _no_further(package: Package, asked: Package, previous: Package) -> bool:
+    """Whether *package* lies no further than *previous* from *asked* on any issue, in the
+    issue's order of options: it keeps every point *previous* shared with *asked*, and
+    takes back nothing it had given on the way there."""
+    return all(abs(option - wish) <= abs(was - wish)
+               for option, wish, was in zip(package, asked, previous))
 
 
 def _matches(package: Package, other: Package) -> int:
@@ -325,10 +325,10 @@ class Negotiator:
             how = "its model of the other side's wishes" if modelled else "its own priorities"
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if hold and previous is not None and \
-                    not _keeps(package, _agreed(previous, hold)):
+                    not _no_further(package, hold, previous):
                 # See _choose: nothing worth its target keeps them any more.
-                kept = (", taking back some of what its last offer shared with the other "
-                        "side's: its own position has risen since")
+                kept = (", taking back some of what its last offer gave the other side: "
+                        "its own position has risen since")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -482,11 +482,12 @@ class Negotiator:
         return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
     def _kept_in_common(self, view: SideView, previous: Package | None) -> Package | None:
-        """The other side's latest proposal, when this side's next bid should keep every
-        point its own last offer shared with it: a delegation does not take back what the
-        other side has met, so a step of the other side's is never answered by a step back.
-        None when there is nothing to keep, or once the other side has threatened (a threat
-        frees it to take back what it gave)."""
+        """The other side's latest proposal, when this side's next bid should lie no further
+        from it on any issue than its own last offer did (see :func:`_no_further`): a
+        delegation does not take back what it has given, least of all a point the other
+        side has met, so a step of the other side's is never answered by a step back. None
+        when the two offers share no point yet, or once the other side has threatened (a
+        threat frees it to take back what it gave)."""
         theirs = view.last_offer(self.other)
         if previous is None or theirs is None or not _matches(previous, theirs) or \
                 self._threats_made(view)[1]:
@@ -496,9 +497,9 @@ class Negotiator:
     def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
                 previous: Package | None = None, hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet). With *hold* (the other side's latest proposal), only packages that settle as
-        it does every issue on which *previous* already did: the next better one for
-        itself when none worth about its target does."""
+        yet). With *hold* (the other side's latest proposal), only packages that lie no
+        further from it than *previous* on any issue (see :func:`_no_further`): the next
+        better one for itself when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
         columns = self._columns()
@@ -511,15 +512,16 @@ class Negotiator:
         if keeping is not None and not any(keeping):
             keeping = None
         if hold is not None and previous is not None:
-            agreed = _agreed(previous, hold)
+            # _no_further, a column (issue) at a time.
             held = [True] * (high - low)
-            for issue, option in agreed:
-                held = list(map(operator.and_, held,
-                                map(option.__eq__, columns[issue][low:high])))
+            for column, was, asked in zip(columns, previous, hold):
+                gap = abs(was - asked)
+                held = [kept and abs(option - asked) <= gap
+                        for kept, option in zip(held, column[low:high])]
             both = held if keeping is None else list(map(operator.and_, held, keeping))
             keeping = both if any(both) else held
             if not any(keeping):
-                better = self._next_keeping(high, agreed)
+                better = self._next_keeping(high, hold, previous)
                 if better is not None:
                     return packages[better]
                 # Nothing worth its target keeps them (its fallback or stance has risen
@@ -566,12 +568,13 @@ class Negotiator:
             pick = rng.choice(pool)
         return packages[pick]
 
-    def _next_keeping(self, start: int, agreed: Sequence[tuple[int, int]]) -> int | None:
+    def _next_keeping(self, start: int, hold: Package, previous: Package) -> int | None:
         """The first package from *start* on in :attr:`by_utility` (the next better ones for
-        itself) that keeps every point of *agreed* (see :func:`_agreed`), if any."""
+        itself) that lies no further from *hold* than *previous* on any issue (see
+        :func:`_no_further`), if any."""
         packages = self.space.packages
-        return next((n for n in self.by_utility[start:] if _keeps(packages[n], agreed)),
-                    None)
+        return next((n for n in self.by_utility[start:]
+                     if _no_further(packages[n], hold, previous)), None)
 
     def _columns(self) -> list[list[int]]:
         """For each issue, the option each package of :attr:`by_utility` picks, in that
