@@ -4,19 +4,28 @@ For each side of the main scenario and of the February scenario, a principled, a
 and a careless player play that side against the computer at normal difficulty, 500 seeds
 each. Prints, per scenario and side, each style's mean gain over its starting fallback,
 the gap principled minus hardline, and whether careless play does worst.
+
+Bluster must not pay even for a player who would take the best the computer ever offered
+it: over ``OFFER_GAMES`` seeds, the mean of the best offer the computer made to a hardline
+player (in that player's utility) is printed beside the principled player's mean result,
+with their difference (target: the principled result is higher).
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from game.library import DEFAULT_SCENARIO
 from game.play.styles import STYLES
+from game.scenario import load_scenario
 from game.settings import Settings
-from game.simulate import simulate, summary
+from game.simulate import play_one, result_utilities, simulate, summary
 
 SCENARIOS = (DEFAULT_SCENARIO, DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
 GAMES = 500
+#: Seeds for the best offer made to a hardline player.
+OFFER_GAMES = 300
 JOBS = 2
 #: How much more a principled player should gain than a hardline one.
 GAP = 0.05
@@ -24,6 +33,23 @@ GAP = 0.05
 
 def bench(name: str, value: float, unit: str, target: str) -> None:
     print(f"BENCH {name} {value:.4g} {unit}    # target: {target}", flush=True)
+
+
+def best_offered_to_bluster(path: Path, side: str, settings: Settings
+                            ) -> tuple[float, float]:
+    """(a principled player's mean result, the mean of the best offer the computer made to
+    a hardline player), in the player's utility, over :data:`OFFER_GAMES` seeds."""
+    scenario = load_scenario(path)
+    computer = scenario.other(side)
+    results, offers = [], []
+    for seed in range(OFFER_GAMES):
+        results.append(result_utilities(
+            play_one(scenario, seed, settings, players={side: "principled"}))[side])
+        game = play_one(scenario, seed, settings, players={side: "hardline"})
+        made = [game.space.utility_of(side, game.space.package_of(move.chosen))
+                for who, move, _ in game.moves if who == computer and move.kind == "propose"]
+        offers.append(max(made, default=game.report().batna[side]))
+    return sum(results) / len(results), sum(offers) / len(offers)
 
 
 def main() -> None:
@@ -44,6 +70,11 @@ def main() -> None:
                   gains["principled"] - gains["hardline"], "utility", f">= {GAP}")
             worst = gains["careless"] < min(gains["principled"], gains["hardline"])
             bench(f"styles_{scenario.id}_{side}_careless_worst", int(worst), "bool", "1")
+            principled, offered = best_offered_to_bluster(path, side, settings)
+            bench(f"styles_{scenario.id}_{side}_hardline_best_offer", offered, "utility", "-")
+            bench(f"styles_{scenario.id}_{side}_principled_result_minus_hardline_best_offer",
+                  principled - offered, "utility",
+                  f"> 0 (principled result {principled:.3f})")
     bench("styles_wall", time.perf_counter() - start, "s", "<= 120 s")
 
 

@@ -10,7 +10,9 @@ It plays one side with well-known strategies from negotiation research, on one c
   concedes by is the later of two: how much of
   the talks has passed, and how close they seem to breaking down (a meter sinking towards
   the bottom of its range at the pace it has sunk so far: talks that may be over in five
-  rounds are conceded in as if five rounds were left);
+  rounds are conceded in as if five rounds were left). What the other side's threats and
+  rejections take off a meter is left out of that reckoning: bluster does not buy faster
+  concessions;
 * **bidding**: among packages worth about its target to it, the one its opponent model
   (:mod:`game.opponent`) says the other side likes best, the model's weights drawn around
   their estimate as widely as the model is unsure of them, with a small preference for
@@ -221,7 +223,10 @@ class Negotiator:
         self.name = known.me.name
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
-        self._lows: tuple[int, dict[str, float]] | None = None
+        #: What :meth:`_lowest` has read: the record's length, each meter's lowest and
+        #: current level (without the other side's moves), and whose move the last entries
+        #: followed.
+        self._lows: tuple[int, dict[str, float], dict[str, float], str | None] | None = None
         self._clock: tuple[SideView, float] | None = None
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
@@ -406,7 +411,11 @@ class Negotiator:
 
     def rounds_to_breakdown(self, view: SideView) -> float | None:
         """Rounds until some meter, sinking at the pace it has sunk so far from its start
-        to its lowest, reaches the bottom of its range (None: none is sinking)."""
+        to its lowest, reaches the bottom of its range (None: none is sinking). What the
+        other side's own moves took off a meter (its threats, its rejections) does not
+        count: a delegation does not concede faster because the other side has soured the
+        talks, which would reward bluster; it may walk out instead. Events and its own
+        moves count."""
         elapsed = view.state.round - 1
         if elapsed <= 0:
             return None
@@ -425,19 +434,32 @@ class Negotiator:
         return soonest
 
     def _lowest(self, view: SideView) -> dict[str, float]:
-        """The lowest value each meter has reached, read from the record."""
+        """The lowest value each meter has reached, read from the record, leaving out what
+        the other side's own moves took off it (see :meth:`rounds_to_breakdown`)."""
         record = view.record
         cached = self._lows
         if cached is not None and cached[0] <= len(record):
-            start, lows = cached[0], dict(cached[1])
+            start, lows, levels, cause = cached[0], dict(cached[1]), dict(cached[2]), \
+                cached[3]
         else:
-            start, lows = 0, {}
+            start, lows, levels, cause = 0, {}, {}, None
+        other = self.other
+        starts = {meter.id: float(meter.start) for meter in view.known.meters}
         for entry in record[start:]:
+            kind = entry.kind
+            if kind in ("move", "reply", "timeout"):
+                cause = entry.speaker
+            elif kind in ("event", "phase", "outcome"):
+                cause = None
+            if cause == other:
+                continue
             for change in entry.changes:
                 if change.kind == "meter":
-                    lows[change.target] = min(lows.get(change.target, change.after),
-                                              change.after)
-        self._lows = (len(record), lows)
+                    meter = change.target
+                    level = levels.get(meter, starts.get(meter, 0.0)) + change.delta
+                    levels[meter] = level
+                    lows[meter] = min(lows.get(meter, level), level)
+        self._lows = (len(record), lows, levels, cause)
         return lows
 
     def target(self, view: SideView, model: OpponentModel) -> float:

@@ -313,6 +313,29 @@ def test_it_concedes_sooner_when_the_talks_may_break_down() -> None:
     assert clocks[1] > clocks[0]
 
 
+def test_the_other_sides_threats_do_not_make_it_concede_sooner() -> None:
+    """Bluster does not buy faster concessions: what the other side's threats take off the
+    meters is left out of the computer's reckoning of a breakdown, while the side that
+    threatened reckons with what its own moves did."""
+    threats = [t for t in scenario().tactics if t.kind == "threat" and "us" in t.sides and
+               any(delta < 0 for delta in t.sides["us"].effects.meters.values())]
+    assert threats
+    calm = Game(scenario(), Settings(rounds=24), seed=0)
+    stormy = Game(scenario(), Settings(rounds=24), seed=0)
+    for game in (calm, stormy):
+        while game.state.round < 4:
+            usable = [t.id for t in threats if game.why_not(Move.use(t.id)) is None]
+            if game is stormy and game.to_move == "us" and usable:
+                game.apply(Move.use(usable[0]))
+            else:
+                game.apply(Move.wait())
+    assert sum(stormy.state.meters.values()) < sum(calm.state.meters.values())
+    russia = [Negotiator(g.view("ru")).clock(g.view("ru")) for g in (calm, stormy)]
+    assert russia[1] == russia[0]
+    us = [Negotiator(g.view("us")).clock(g.view("us")) for g in (calm, stormy)]
+    assert us[1] > us[0]
+
+
 def test_without_tactics_it_makes_no_tactic_move() -> None:
     assert [m for s, m, _ in play_one(scenario(), 12, Settings()).moves
             if s == "us" and m.kind == "tactic"]  # it uses some when allowed to
