@@ -44,6 +44,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
@@ -129,8 +130,6 @@ _DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
 _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
-#: Tells apart, in the shared store, what is derived from the same parts for two purposes.
-_LEAST = "least option on the heaviest issues"
 
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
@@ -156,6 +155,45 @@ def _least_on_heaviest(me: Side, issues: Sequence[Issue]) -> list[tuple[int, int
             values = [me.values[issue.id][o.id] for o in issue.options]
             least.append((i, values.index(min(values))))
     return least
+
+
+class _Bids:
+    """What a side's bids read of its packages, in its order of them (:attr:`Negotiator.
+    by_utility`; made once per scenario and side): each package's option on each issue,
+    and which packages settle an issue one way or avoid the options it keeps off, as bit
+    masks (bit k: the k-th package), so that the candidates of a bid are picked out in a
+    few operations on whole masks instead of a pass over every candidate."""
+
+    def __init__(self, me: Side, issues: Sequence[Issue], by_utility: Sequence[int],
+                 packages: Sequence[Package]) -> None:
+        #: columns[issue][k]: the option the k-th package picks on the issue.
+        self.columns = [[packages[n][i] for n in by_utility] for i in range(len(issues))]
+        #: settles[issue][option]: the packages that settle the issue with the option.
+        self.settles = [[sum(1 << k for k, picked in enumerate(column) if picked == option)
+                         for option in range(len(issue.options))]
+                        for issue, column in zip(issues, self.columns)]
+        #: Every package.
+        self.everywhere = (1 << len(by_utility)) - 1
+        #: The packages without the option it likes least on any issue that weighs most
+        #: to it (see :func:`_least_on_heaviest`).
+        self.avoiding = self.everywhere
+        for issue, option in _least_on_heaviest(me, issues):
+            self.avoiding &= self.everywhere ^ self.settles[issue][option]
+
+
+#: Bytes "0" and "1" -> 0 and 1 (see :func:`_positions`).
+_BITS = bytes.maketrans(b"01", b"\0\1")
+
+
+def _positions(mask: int, offset: int) -> list[int]:
+    """*offset* plus the position of each bit set in *mask*, lowest first."""
+    bits = format(mask, "b")[::-1].encode().translate(_BITS)
+    return list(itertools.compress(range(offset, offset + len(bits)), bits))
+
+
+def _lowest_bit(mask: int) -> int:
+    """The position of the lowest bit set in *mask* (which is not 0)."""
+    return (mask & -mask).bit_length() - 1
 
 
 def _agreed(package: Package, other: Package) -> tuple[tuple[int, int], ...]:
@@ -233,10 +271,10 @@ class Negotiator:
         # What it has read of the other side so far: each model reads only what is new.
         self._notes = OpponentNotes(
             known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
-        #: (issue, option) of the option it likes least on each issue that weighs most to
-        #: it: it keeps off them while it can (made once per scenario and side).
-        self._least = _shared((known.me, known.issues, _LEAST),
-                              lambda: _least_on_heaviest(known.me, known.issues))
+        #: What its bids read of its packages (made once per scenario and side).
+        self._bids = _shared((known.me, known.issues, self.by_utility, space.packages),
+                             lambda: _Bids(known.me, known.issues, self.by_utility,
+                                           space.packages))
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -501,27 +539,29 @@ class Negotiator:
         itself when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
-        columns = self._columns()
+        bids = self._bids
+        # The candidates as a bit mask over :attr:`by_utility` (bit k: the k-th package).
+        span = ((1 << high) - 1) ^ ((1 << low) - 1)
         # It does not offer the option it likes least on an issue that weighs most to it,
         # while a package worth its target avoids that.
-        keeping: list[bool] | None = None
-        for issue, option in self._least:
-            avoids = list(map(option.__ne__, columns[issue][low:high]))
-            keeping = avoids if keeping is None else list(map(operator.and_, keeping, avoids))
-        if keeping is not None and not any(keeping):
+        keeping: int | None = bids.avoiding & span
+        if not keeping:
             keeping = None
         if hold is not None and previous is not None:
             agreed = _agreed(previous, hold)
-            held = [True] * (high - low)
+            held = span
             for issue, option in agreed:
-                held = list(map(operator.and_, held,
-                                map(option.__eq__, columns[issue][low:high])))
-            both = held if keeping is None else list(map(operator.and_, held, keeping))
-            keeping = both if any(both) else held
-            if not any(keeping):
-                better = self._next_keeping(high, agreed)
-                if better is not None:
-                    return packages[better]
+                held &= bids.settles[issue][option]
+            both = held if keeping is None else held & keeping
+            keeping = both or held
+            if not keeping:
+                # The first package better for itself that keeps them, if any.
+                later = bids.everywhere
+                for issue, option in agreed:
+                    later &= bids.settles[issue][option]
+                later >>= high
+                if later:
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
@@ -530,6 +570,9 @@ class Negotiator:
             # (the rules above have let it stand). A bid is the last draw from its
             # decision's stream, so the draws it skips change nothing else.
             return packages[self.by_utility[low]]
+        # The positions in :attr:`by_utility` of the packages it may bid, in that order.
+        kept: Sequence[int] = range(low, high) if keeping is None else \
+            _positions(keeping >> low, low)
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
@@ -546,39 +589,24 @@ class Negotiator:
             # estimate is the sum of its options' rows, added in issue order (the first
             # column as it is: every entry is at least 0, so adding it to 0.0 changes
             # nothing).
-            estimates = list(map(rows[0].__getitem__, columns[0][low:high]))
+            columns = bids.columns
+            estimates = list(map(rows[0].__getitem__, map(columns[0].__getitem__, kept)))
             for row, column in zip(rows[1:], columns[1:]):
                 estimates = list(map(operator.add, estimates,
-                                     map(row.__getitem__, column[low:high])))
+                                     map(row.__getitem__, map(column.__getitem__, kept))))
             keep = 1 - weight
-            scores = [weight * estimate + keep * own
-                      for estimate, own in zip(estimates, self.sorted_values[low:high])]
+            scores = [weight * estimate + keep * own for estimate, own in
+                      zip(estimates, map(self.sorted_values.__getitem__, kept))]
             # The best score; among equal ones, the package numbered first.
-            scored = list(zip(scores, self.by_utility[low:high]))
-            if keeping is not None:
-                scored = [pair for pair, kept in zip(scored, keeping) if kept]
-            best = max(score for score, _ in scored)
-            pick = min(n for score, n in scored if score == best)
+            best = max(scores)
+            by_utility = self.by_utility
+            if scores.count(best) == 1:
+                pick = by_utility[kept[scores.index(best)]]
+            else:
+                pick = min(by_utility[k] for k, score in zip(kept, scores) if score == best)
         else:
-            pool = self.by_utility[low:high]
-            if keeping is not None:
-                pool = [n for n, kept in zip(pool, keeping) if kept]
-            pick = rng.choice(pool)
+            pick = rng.choice([self.by_utility[k] for k in kept])
         return packages[pick]
-
-    def _next_keeping(self, start: int, agreed: Sequence[tuple[int, int]]) -> int | None:
-        """The first package from *start* on in :attr:`by_utility` (the next better ones for
-        itself) that keeps every point of *agreed* (see :func:`_agreed`), if any."""
-        packages = self.space.packages
-        return next((n for n in self.by_utility[start:] if _keeps(packages[n], agreed)),
-                    None)
-
-    def _columns(self) -> list[list[int]]:
-        """For each issue, the option each package of :attr:`by_utility` picks, in that
-        order (made once per scenario and side)."""
-        by_utility, packages = self.by_utility, self.space.packages
-        return _shared((by_utility, packages), lambda: [
-            [packages[n][i] for n in by_utility] for i in range(len(packages[0]))])
 
     def _next_offer_value(self, target: float) -> float:
         # The candidates are in order of this side's utility: the first is worth least.
