@@ -212,16 +212,22 @@ def _matches(package: Package, other: Package) -> int:
     return sum(map(operator.eq, package, other))
 
 
-def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[tuple[Meter, float]]]]:
+#: A meter a tactic moves, as a tactic's worth reads it: the meter, its change, and the
+#: reason the change gives (see :meth:`Negotiator._worth`).
+_Moved = tuple[Meter, float, str]
+
+
+def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[_Moved]]]:
     """For each tactic of *known*'s side: what it does to the fallbacks, as a tactic's
     worth counts it (its own gain less half the other side's), and the meters it moves
-    with their changes, in the scenario's order of meters."""
+    with their changes and the reason each gives, in the scenario's order of meters."""
     other = known.other.id
     result = {}
     for tactic in known.tactics.values():
         effects = tactic.sides[known.side].effects
         batna = effects.batna.get(known.side, 0.0) - effects.batna.get(other, 0.0) * 0.5
-        moved = [(meter, delta) for meter in known.meters
+        moved = [(meter, delta, "to shore up support at home" if meter.side is not None
+                  else f"to raise {meter.name.lower()}") for meter in known.meters
                  if (delta := effects.meters.get(meter.id, 0.0))]
         result[tactic.id] = (batna, moved)
     return result
@@ -287,9 +293,10 @@ class Negotiator:
         kinds = {m.kind for m in legal}
         # Tit-for-tat reads the other side's proposals from its notes; no opponent model
         # is made for a target.
-        target = self._target(view, self._proposals(view)
-                              if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
+        target = self._target(view, self._proposals(view)
+                              if self.personality.strategy == "tit_for_tat" else None,
+                              reserve)
         standing = view.standing_from_other()
         index = self.space.index
         best_earlier = self._best_offered(view)
@@ -327,7 +334,7 @@ class Negotiator:
         # Tactics draw from their own stream, so that weighing a tactic and not using it
         # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
         previous = view.last_offer(self.side)
-        tactic = self._tactic(view, legal, rng.random(), previous)
+        tactic = self._tactic(view, legal, rng.random(), previous, can_propose)
         if tactic is not None:
             return tactic
 
@@ -482,9 +489,12 @@ class Negotiator:
         """The utility it aims for at this point of the game."""
         return self._target(view, model.offers)
 
-    def _target(self, view: SideView, offers: Sequence[Package] | None) -> float:
-        """:meth:`target`, given the other side's proposals (read only by tit-for-tat)."""
-        reserve = self.reserve(view)
+    def _target(self, view: SideView, offers: Sequence[Package] | None,
+                reserve: float | None = None) -> float:
+        """:meth:`target`, given the other side's proposals (read only by tit-for-tat) and
+        :meth:`reserve` when the caller has it."""
+        if reserve is None:
+            reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
         time = self.clock(view)
         strategy = self.personality.strategy
@@ -616,9 +626,10 @@ class Negotiator:
     # ----- tactics ----------------------------------------------------------------------
 
     def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float,
-                previous: Package | None) -> Decision | None:
+                previous: Package | None, can_propose: bool) -> Decision | None:
         """A tactic worth a turn now, if any; its random choices are seeded with *seed*;
-        *previous* is this side's latest proposal."""
+        *previous* is this side's latest proposal; *can_propose*: whether a proposal is
+        among the *legal* moves."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -629,8 +640,7 @@ class Negotiator:
         if previous is None:
             return None  # its opening offer comes first: it anchors the talks
         rng = random.Random(seed)
-        if "propose" in {m.kind for m in legal} and \
-                rng.random() >= self.personality.tactic_rate:
+        if can_propose and rng.random() >= self.personality.tactic_rate:
             return None
         # A tactic's worth reads only what the other side has named and how it answered
         # tactics before: its notes hold both, so no opponent model need be made for it.
@@ -726,18 +736,23 @@ class Negotiator:
             reasons.append((push, "to soften the other side's position" if push > 0 else
                             "to press the other side"))
 
-        for meter, delta in moved:
-            share = (meters.get(meter.id, meter.start) - meter.min) / (meter.max - meter.min)
+        for meter, delta, why in moved:
             if meter.side is not None:
                 worth = delta * 0.0003 * (1 if meter.side == self.side else -1)
-                why = "to shore up support at home"
             else:
                 # A shared meter near the bottom of its range is the talks' lifeline.
+                share = (meters.get(meter.id, meter.start) - meter.min) / \
+                    (meter.max - meter.min)
                 worth = delta * (0.0015 if share < 0.4 else 0.0005)
-                why = f"to raise {meter.name.lower()}"
             value += worth
             reasons.append((worth, why))
-        why = max(reasons, key=lambda r: r[0])[1] if reasons else "to restate its position"
+        if not reasons:
+            return value, "to restate its position"
+        # The reason that counts most (the first of equal ones).
+        best, why = reasons[0]
+        for worth, reason in reasons:
+            if worth > best:
+                best, why = worth, reason
         return value, why
 
     @staticmethod
