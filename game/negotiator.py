@@ -233,6 +233,54 @@ def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[_Moved]]]:
     return result
 
 
+class _Stream:
+    """A decision's random stream, seeded with *seed*: its first draw seeds the stream its
+    tactics draw from, the rest are its bid's. It is made only when first drawn from (a
+    decision in short talks often draws nothing, and making a stream costs more than
+    drawing from it): the draws are the same as from ``random.Random(seed)``."""
+
+    def __init__(self, seed: int) -> None:
+        self._seed = seed
+        self._rng: random.Random | None = None
+        self._first = 0.0
+
+    def first(self) -> float:
+        """The stream's first draw."""
+        if self._rng is None:
+            self._rng = random.Random(self._seed)
+            self._first = self._rng.random()
+        return self._first
+
+    def rest(self) -> random.Random:
+        """The stream, past its first draw."""
+        self.first()
+        assert self._rng is not None
+        return self._rng
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """What a negotiator derives from its side's part of a scenario alone, made once and
+    shared by later games."""
+
+    sorted_values: list[float]
+    """The utility of each package of its :attr:`Negotiator.by_utility`, in that order."""
+    effects: dict[str, tuple[float, list[_Moved]]]
+    """What each of its tactics does (:func:`_tactic_effects`)."""
+    prior: list[list[float]]
+    """The opponent model's first guess (:func:`~game.opponent.opposed_values`)."""
+    bids: _Bids
+    """What its bids read of its packages."""
+
+
+def _derived(view: SideView) -> _Derived:
+    known = view.known
+    space = known.space
+    return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
+                    opposed_values(view),
+                    _Bids(known.me, known.issues, space.by_utility, space.packages))
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -259,8 +307,10 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        self.sorted_values = _shared((self.by_utility, self.own),
-                                     lambda: [self.own[n] for n in self.by_utility])
+        derived = _shared((known.me, known.issues, known.tactics, known.meters,
+                           space.by_utility, space.utility, space.packages),
+                          lambda: _derived(view))
+        self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         self.name = known.me.name
         self._seat = known.seat
@@ -272,15 +322,11 @@ class Negotiator:
         #: The offers read so far, and the best of the other side's among them.
         self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
-        self._effects = _shared((known.me, known.tactics, known.meters),
-                                lambda: _tactic_effects(known))
+        self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
-        self._notes = OpponentNotes(
-            known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
+        self._notes = OpponentNotes(known.issues, derived.prior)
         #: What its bids read of its packages (made once per scenario and side).
-        self._bids = _shared((known.me, known.issues, self.by_utility, space.packages),
-                             lambda: _Bids(known.me, known.issues, self.by_utility,
-                                           space.packages))
+        self._bids = derived.bids
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -330,11 +376,12 @@ class Negotiator:
                                                f"target ({points(target)}) and its fallback "
                                                f"({points(view.batna)}).")
 
-        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
-        # Tactics draw from their own stream, so that weighing a tactic and not using it
-        # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
+        stream = _Stream(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
+        # Tactics draw from their own stream, seeded with this one's first draw, so that
+        # weighing a tactic and not using it leaves the offer it makes unchanged (the
+        # streams are made only if they are drawn from).
         previous = view.last_offer(self.side)
-        tactic = self._tactic(view, legal, rng.random(), previous, can_propose)
+        tactic = self._tactic(view, legal, stream.first, previous, can_propose)
         if tactic is not None:
             return tactic
 
@@ -358,7 +405,7 @@ class Negotiator:
             low, high = self._span(target)
             model = self.model(view) if modelled and high - low > 1 else None
             hold = self._kept_in_common(view, previous)
-            package = self._choose(model, target, rng, previous, hold)
+            package = self._choose(model, target, stream, previous, hold)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -541,10 +588,11 @@ class Negotiator:
             return None
         return theirs
 
-    def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
-                previous: Package | None = None, hold: Package | None = None) -> Package:
+    def _choose(self, model: OpponentModel | None, target: float,
+                rng: random.Random | _Stream, previous: Package | None = None,
+                hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet). With *hold* (the other side's latest proposal), only packages that settle as
+        yet), drawing from *rng* (a decision's stream: past its first draw) when it draws. With *hold* (the other side's latest proposal), only packages that settle as
         it does every issue on which *previous* already did: the next better one for
         itself when none worth about its target does."""
         low, high = self._span(target)
@@ -589,8 +637,9 @@ class Negotiator:
             # (how much each issue weighs), so its bids explore and replays differ.
             spread = UNSURE * (1.0 - model.certainty)
             rows = []
+            draws = rng.rest() if isinstance(rng, _Stream) else rng
             for row in model.table:
-                scale = math.exp(rng.gauss(0.0, spread))
+                scale = math.exp(draws.gauss(0.0, spread))
                 rows.append([v * scale for v in row])
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):
@@ -615,7 +664,8 @@ class Negotiator:
             else:
                 pick = min(by_utility[k] for k, score in zip(kept, scores) if score == best)
         else:
-            pick = rng.choice([self.by_utility[k] for k in kept])
+            draws = rng.rest() if isinstance(rng, _Stream) else rng
+            pick = draws.choice([self.by_utility[k] for k in kept])
         return packages[pick]
 
     def _next_offer_value(self, target: float) -> float:
@@ -625,9 +675,9 @@ class Negotiator:
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float,
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: Callable[[], float],
                 previous: Package | None, can_propose: bool) -> Decision | None:
-        """A tactic worth a turn now, if any; its random choices are seeded with *seed*;
+        """A tactic worth a turn now, if any; its random choices are seeded with ``seed()``;
         *previous* is this side's latest proposal; *can_propose*: whether a proposal is
         among the *legal* moves."""
         if not self.tactics:
@@ -639,7 +689,7 @@ class Negotiator:
             return None  # the last round is for offers: a tactic then wastes the move
         if previous is None:
             return None  # its opening offer comes first: it anchors the talks
-        rng = random.Random(seed)
+        rng = random.Random(seed())
         if can_propose and rng.random() >= self.personality.tactic_rate:
             return None
         # A tactic's worth reads only what the other side has named and how it answered
