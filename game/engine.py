@@ -135,6 +135,9 @@ class Rules:
         names.update({f"walkout_{side}": 0.0 for side in sides})
         names.update({f"offers_{side}": 0.0 for side in sides})
         self.names = names
+        #: The scenario's events, each with its parsed condition (None: none).
+        self.events = [(event, self.conditions[event.when] if event.when is not None else None)
+                       for event in scenario.events]
         #: Trigger -> the outcomes it may end the game with, in the scenario's order.
         self.endings: dict[str, list[Outcome]] = {}
         for outcome in scenario.outcomes:
@@ -524,9 +527,20 @@ class Game:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 choices = []
+                used, names, conditions = self._used_by, self._names, self._conditions
                 for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
                     if fixed is None:
-                        why = self._now(move, side, tactic)
+                        if tactic is not None:
+                            # As _now judges a tactic, without a call for each.
+                            limit, when = tactic.limit, tactic.when
+                            if limit is not None and used.get((side, tactic.id), 0) >= limit:
+                                why = self._now(move, side, tactic)
+                            elif when is not None and not conditions[when].holds(names):
+                                why = self._when_text[tactic.id]
+                            else:
+                                why = None
+                        else:
+                            why = self._now(move, side, tactic)
                         fixed = free if why is None else Choice(move, why)
                     choices.append(fixed)
             self._choices[side] = choices
@@ -963,12 +977,11 @@ class Game:
         # that can happen needs (most rounds none can).
         dice: random.Random | None = None
         rolled = 0
-        for n, event in enumerate(self.scenario.events):
-            if self.finished:
-                return
-            if event.once and self._fired.get(event.id):
+        names, fired = self._names, self._fired
+        for n, (event, when) in enumerate(self._rules.events):
+            if event.once and fired.get(event.id):
                 continue
-            if not self._holds(event.when):
+            if when is not None and not when.holds(names):
                 continue
             if dice is None:
                 dice = random.Random(self.seed * 1_000_003 + self._round)
@@ -983,6 +996,8 @@ class Game:
                       ref=event.id, occurrence=self._fired[event.id])
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
             self._check_breakdown()
+            if self.finished:
+                return
 
     def _check_breakdown(self) -> None:
         for outcome in self._rules.endings.get("breakdown", ()):

@@ -48,6 +48,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
@@ -133,8 +134,6 @@ _DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
 _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
-#: Tells apart, in the shared store, what is derived from the same parts for two purposes.
-_LEAST = "least option on the heaviest issues"
 
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
@@ -162,6 +161,45 @@ def _least_on_heaviest(me: Side, issues: Sequence[Issue]) -> list[tuple[int, int
     return least
 
 
+class _Bids:
+    """What a side's bids read of its packages, in its order of them (:attr:`Negotiator.
+    by_utility`; made once per scenario and side): each package's option on each issue,
+    and which packages settle an issue one way or avoid the options it keeps off, as bit
+    masks (bit k: the k-th package), so that the candidates of a bid are picked out in a
+    few operations on whole masks instead of a pass over every candidate."""
+
+    def __init__(self, me: Side, issues: Sequence[Issue], by_utility: Sequence[int],
+                 packages: Sequence[Package]) -> None:
+        #: columns[issue][k]: the option the k-th package picks on the issue.
+        self.columns = [[packages[n][i] for n in by_utility] for i in range(len(issues))]
+        #: settles[issue][option]: the packages that settle the issue with the option.
+        self.settles = [[sum(1 << k for k, picked in enumerate(column) if picked == option)
+                         for option in range(len(issue.options))]
+                        for issue, column in zip(issues, self.columns)]
+        #: Every package.
+        self.everywhere = (1 << len(by_utility)) - 1
+        #: The packages without the option it likes least on any issue that weighs most
+        #: to it (see :func:`_least_on_heaviest`).
+        self.avoiding = self.everywhere
+        for issue, option in _least_on_heaviest(me, issues):
+            self.avoiding &= self.everywhere ^ self.settles[issue][option]
+
+
+#: Bytes "0" and "1" -> 0 and 1 (see :func:`_positions`).
+_BITS = bytes.maketrans(b"01", b"\0\1")
+
+
+def _positions(mask: int, offset: int) -> list[int]:
+    """*offset* plus the position of each bit set in *mask*, lowest first."""
+    bits = format(mask, "b")[::-1].encode().translate(_BITS)
+    return list(itertools.compress(range(offset, offset + len(bits)), bits))
+
+
+def _lowest_bit(mask: int) -> int:
+    """The position of the lowest bit set in *mask* (which is not 0)."""
+    return (mask & -mask).bit_length() - 1
+
+
 def _no_further(package: Package, asked: Package, previous: Package) -> bool:
     """Whether *package* lies no further than *previous* from *asked* on any issue, in the
     issue's order of options: it keeps every point *previous* shared with *asked*, and
@@ -176,19 +214,73 @@ def _matches(package: Package, other: Package) -> int:
     return sum(map(operator.eq, package, other))
 
 
-def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[tuple[Meter, float]]]]:
+#: A meter a tactic moves, as a tactic's worth reads it: the meter, its change, and the
+#: reason the change gives (see :meth:`Negotiator._worth`).
+_Moved = tuple[Meter, float, str]
+
+
+def _tactic_effects(known: Knowledge) -> dict[str, tuple[float, list[_Moved]]]:
     """For each tactic of *known*'s side: what it does to the fallbacks, as a tactic's
     worth counts it (its own gain less half the other side's), and the meters it moves
-    with their changes, in the scenario's order of meters."""
+    with their changes and the reason each gives, in the scenario's order of meters."""
     other = known.other.id
     result = {}
     for tactic in known.tactics.values():
         effects = tactic.sides[known.side].effects
         batna = effects.batna.get(known.side, 0.0) - effects.batna.get(other, 0.0) * 0.5
-        moved = [(meter, delta) for meter in known.meters
+        moved = [(meter, delta, "to shore up support at home" if meter.side is not None
+                  else f"to raise {meter.name.lower()}") for meter in known.meters
                  if (delta := effects.meters.get(meter.id, 0.0))]
         result[tactic.id] = (batna, moved)
     return result
+
+
+class _Stream:
+    """A decision's random stream, seeded with *seed*: its first draw seeds the stream its
+    tactics draw from, the rest are its bid's. It is made only when first drawn from (a
+    decision in short talks often draws nothing, and making a stream costs more than
+    drawing from it): the draws are the same as from ``random.Random(seed)``."""
+
+    def __init__(self, seed: int) -> None:
+        self._seed = seed
+        self._rng: random.Random | None = None
+        self._first = 0.0
+
+    def first(self) -> float:
+        """The stream's first draw."""
+        if self._rng is None:
+            self._rng = random.Random(self._seed)
+            self._first = self._rng.random()
+        return self._first
+
+    def rest(self) -> random.Random:
+        """The stream, past its first draw."""
+        self.first()
+        assert self._rng is not None
+        return self._rng
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """What a negotiator derives from its side's part of a scenario alone, made once and
+    shared by later games."""
+
+    sorted_values: list[float]
+    """The utility of each package of its :attr:`Negotiator.by_utility`, in that order."""
+    effects: dict[str, tuple[float, list[_Moved]]]
+    """What each of its tactics does (:func:`_tactic_effects`)."""
+    prior: list[list[float]]
+    """The opponent model's first guess (:func:`~game.opponent.opposed_values`)."""
+    bids: _Bids
+    """What its bids read of its packages."""
+
+
+def _derived(view: SideView) -> _Derived:
+    known = view.known
+    space = known.space
+    return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
+                    opposed_values(view),
+                    _Bids(known.me, known.issues, space.by_utility, space.packages))
 
 
 class Negotiator:
@@ -217,8 +309,10 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        self.sorted_values = _shared((self.by_utility, self.own),
-                                     lambda: [self.own[n] for n in self.by_utility])
+        derived = _shared((known.me, known.issues, known.tactics, known.meters,
+                           space.by_utility, space.utility, space.packages),
+                          lambda: _derived(view))
+        self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         self.name = known.me.name
         self._seat = known.seat
@@ -233,15 +327,11 @@ class Negotiator:
         #: The offers read so far, and the best of the other side's among them.
         self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
-        self._effects = _shared((known.me, known.tactics, known.meters),
-                                lambda: _tactic_effects(known))
+        self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
-        self._notes = OpponentNotes(
-            known.issues, _shared((known.me, known.issues), lambda: opposed_values(view)))
-        #: (issue, option) of the option it likes least on each issue that weighs most to
-        #: it: it keeps off them while it can (made once per scenario and side).
-        self._least = _shared((known.me, known.issues, _LEAST),
-                              lambda: _least_on_heaviest(known.me, known.issues))
+        self._notes = OpponentNotes(known.issues, derived.prior)
+        #: What its bids read of its packages (made once per scenario and side).
+        self._bids = derived.bids
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -254,9 +344,10 @@ class Negotiator:
         kinds = {m.kind for m in legal}
         # Tit-for-tat reads the other side's proposals from its notes; no opponent model
         # is made for a target.
-        target = self._target(view, self._proposals(view)
-                              if self.personality.strategy == "tit_for_tat" else None)
         reserve = self.reserve(view)
+        target = self._target(view, self._proposals(view)
+                              if self.personality.strategy == "tit_for_tat" else None,
+                              reserve)
         standing = view.standing_from_other()
         index = self.space.index
         best_earlier = self._best_offered(view)
@@ -290,11 +381,12 @@ class Negotiator:
                                                f"target ({points(target)}) and its fallback "
                                                f"({points(view.batna)}).")
 
-        rng = random.Random(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
-        # Tactics draw from their own stream, so that weighing a tactic and not using it
-        # leaves the offer it makes unchanged (the stream is made only if it is drawn from).
+        stream = _Stream(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
+        # Tactics draw from their own stream, seeded with this one's first draw, so that
+        # weighing a tactic and not using it leaves the offer it makes unchanged (the
+        # streams are made only if they are drawn from).
         previous = view.last_offer(self.side)
-        tactic = self._tactic(view, legal, rng.random(), previous)
+        tactic = self._tactic(view, legal, stream.first, previous, can_propose)
         if tactic is not None:
             return tactic
 
@@ -318,7 +410,7 @@ class Negotiator:
             low, high = self._span(target)
             model = self.model(view) if modelled and high - low > 1 else None
             hold = self._kept_in_common(view, previous)
-            package = self._choose(model, target, rng, previous, hold)
+            package = self._choose(model, target, stream, previous, hold)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -466,9 +558,12 @@ class Negotiator:
         """The utility it aims for at this point of the game."""
         return self._target(view, model.offers)
 
-    def _target(self, view: SideView, offers: Sequence[Package] | None) -> float:
-        """:meth:`target`, given the other side's proposals (read only by tit-for-tat)."""
-        reserve = self.reserve(view)
+    def _target(self, view: SideView, offers: Sequence[Package] | None,
+                reserve: float | None = None) -> float:
+        """:meth:`target`, given the other side's proposals (read only by tit-for-tat) and
+        :meth:`reserve` when the caller has it."""
+        if reserve is None:
+            reserve = self.reserve(view)
         start = max(self.best * self.personality.opening, reserve)
         time = self.clock(view)
         strategy = self.personality.strategy
@@ -516,36 +611,43 @@ class Negotiator:
             return None
         return theirs
 
-    def _choose(self, model: OpponentModel | None, target: float, rng: random.Random,
-                previous: Package | None = None, hold: Package | None = None) -> Package:
+    def _choose(self, model: OpponentModel | None, target: float,
+                rng: random.Random | _Stream, previous: Package | None = None,
+                hold: Package | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
-        yet). With *hold* (the other side's latest proposal), only packages that lie no
-        further from it than *previous* on any issue (see :func:`_no_further`): the next
-        better one for itself when none worth about its target does."""
+        yet), drawing from *rng* (a decision's stream: past its first draw) when it draws.
+        With *hold* (the other side's latest proposal), only packages that lie no further
+        from it than *previous* on any issue (see :func:`_no_further`): the next better one
+        for itself when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
-        columns = self._columns()
+        bids = self._bids
+        # The candidates as a bit mask over :attr:`by_utility` (bit k: the k-th package).
+        span = ((1 << high) - 1) ^ ((1 << low) - 1)
         # It does not offer the option it likes least on an issue that weighs most to it,
         # while a package worth its target avoids that.
-        keeping: list[bool] | None = None
-        for issue, option in self._least:
-            avoids = list(map(option.__ne__, columns[issue][low:high]))
-            keeping = avoids if keeping is None else list(map(operator.and_, keeping, avoids))
-        if keeping is not None and not any(keeping):
+        keeping: int | None = bids.avoiding & span
+        if not keeping:
             keeping = None
         if hold is not None and previous is not None:
-            # _no_further, a column (issue) at a time.
-            held = [True] * (high - low)
-            for column, was, asked in zip(columns, previous, hold):
+            # _no_further as masks: on each issue, the packages whose option lies no
+            # further from the other side's than its previous offer's did.
+            near = bids.everywhere
+            for issue, (was, asked) in enumerate(zip(previous, hold)):
                 gap = abs(was - asked)
-                held = [kept and abs(option - asked) <= gap
-                        for kept, option in zip(held, column[low:high])]
-            both = held if keeping is None else list(map(operator.and_, held, keeping))
-            keeping = both if any(both) else held
-            if not any(keeping):
-                better = self._next_keeping(high, hold, previous)
-                if better is not None:
-                    return packages[better]
+                allowed = 0
+                for option, settling in enumerate(bids.settles[issue]):
+                    if abs(option - asked) <= gap:
+                        allowed |= settling
+                near &= allowed
+            held = near & span
+            both = held if keeping is None else held & keeping
+            keeping = both or held
+            if not keeping:
+                # The first package better for itself that keeps them, if any.
+                later = near >> high
+                if later:
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
@@ -554,14 +656,18 @@ class Negotiator:
             # (the rules above have let it stand). A bid is the last draw from its
             # decision's stream, so the draws it skips change nothing else.
             return packages[self.by_utility[low]]
+        # The positions in :attr:`by_utility` of the packages it may bid, in that order.
+        kept: Sequence[int] = range(low, high) if keeping is None else \
+            _positions(keeping >> low, low)
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
             # (how much each issue weighs), so its bids explore and replays differ.
             spread = UNSURE * (1.0 - model.certainty)
             rows = []
+            draws = rng.rest() if isinstance(rng, _Stream) else rng
             for row in model.table:
-                scale = math.exp(rng.gauss(0.0, spread))
+                scale = math.exp(draws.gauss(0.0, spread))
                 rows.append([v * scale for v in row])
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):
@@ -570,40 +676,25 @@ class Negotiator:
             # estimate is the sum of its options' rows, added in issue order (the first
             # column as it is: every entry is at least 0, so adding it to 0.0 changes
             # nothing).
-            estimates = list(map(rows[0].__getitem__, columns[0][low:high]))
+            columns = bids.columns
+            estimates = list(map(rows[0].__getitem__, map(columns[0].__getitem__, kept)))
             for row, column in zip(rows[1:], columns[1:]):
                 estimates = list(map(operator.add, estimates,
-                                     map(row.__getitem__, column[low:high])))
+                                     map(row.__getitem__, map(column.__getitem__, kept))))
             keep = 1 - weight
-            scores = [weight * estimate + keep * own
-                      for estimate, own in zip(estimates, self.sorted_values[low:high])]
+            scores = [weight * estimate + keep * own for estimate, own in
+                      zip(estimates, map(self.sorted_values.__getitem__, kept))]
             # The best score; among equal ones, the package numbered first.
-            scored = list(zip(scores, self.by_utility[low:high]))
-            if keeping is not None:
-                scored = [pair for pair, kept in zip(scored, keeping) if kept]
-            best = max(score for score, _ in scored)
-            pick = min(n for score, n in scored if score == best)
+            best = max(scores)
+            by_utility = self.by_utility
+            if scores.count(best) == 1:
+                pick = by_utility[kept[scores.index(best)]]
+            else:
+                pick = min(by_utility[k] for k, score in zip(kept, scores) if score == best)
         else:
-            pool = self.by_utility[low:high]
-            if keeping is not None:
-                pool = [n for n, kept in zip(pool, keeping) if kept]
-            pick = rng.choice(pool)
+            draws = rng.rest() if isinstance(rng, _Stream) else rng
+            pick = draws.choice([self.by_utility[k] for k in kept])
         return packages[pick]
-
-    def _next_keeping(self, start: int, hold: Package, previous: Package) -> int | None:
-        """The first package from *start* on in :attr:`by_utility` (the next better ones for
-        itself) that lies no further from *hold* than *previous* on any issue (see
-        :func:`_no_further`), if any."""
-        packages = self.space.packages
-        return next((n for n in self.by_utility[start:]
-                     if _no_further(packages[n], hold, previous)), None)
-
-    def _columns(self) -> list[list[int]]:
-        """For each issue, the option each package of :attr:`by_utility` picks, in that
-        order (made once per scenario and side)."""
-        by_utility, packages = self.by_utility, self.space.packages
-        return _shared((by_utility, packages), lambda: [
-            [packages[n][i] for n in by_utility] for i in range(len(packages[0]))])
 
     def _next_offer_value(self, target: float) -> float:
         # The candidates are in order of this side's utility: the first is worth least.
@@ -612,10 +703,11 @@ class Negotiator:
 
     # ----- tactics ----------------------------------------------------------------------
 
-    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: float,
-                previous: Package | None) -> Decision | None:
-        """A tactic worth a turn now, if any; its random choices are seeded with *seed*;
-        *previous* is this side's latest proposal."""
+    def _tactic(self, view: SideView, legal: tuple[Move, ...], seed: Callable[[], float],
+                previous: Package | None, can_propose: bool) -> Decision | None:
+        """A tactic worth a turn now, if any; its random choices are seeded with ``seed()``;
+        *previous* is this side's latest proposal; *can_propose*: whether a proposal is
+        among the *legal* moves."""
         if not self.tactics:
             return None
         own = view.known.tactics
@@ -625,9 +717,8 @@ class Negotiator:
             return None  # the last round is for offers: a tactic then wastes the move
         if previous is None:
             return None  # its opening offer comes first: it anchors the talks
-        rng = random.Random(seed)
-        if "propose" in {m.kind for m in legal} and \
-                rng.random() >= self.personality.tactic_rate:
+        rng = random.Random(seed())
+        if can_propose and rng.random() >= self.personality.tactic_rate:
             return None
         # A tactic's worth reads only what the other side has named and how it answered
         # tactics before: its notes hold both, so no opponent model need be made for it.
@@ -723,18 +814,23 @@ class Negotiator:
             reasons.append((push, "to soften the other side's position" if push > 0 else
                             "to press the other side"))
 
-        for meter, delta in moved:
-            share = (meters.get(meter.id, meter.start) - meter.min) / (meter.max - meter.min)
+        for meter, delta, why in moved:
             if meter.side is not None:
                 worth = delta * 0.0003 * (1 if meter.side == self.side else -1)
-                why = "to shore up support at home"
             else:
                 # A shared meter near the bottom of its range is the talks' lifeline.
+                share = (meters.get(meter.id, meter.start) - meter.min) / \
+                    (meter.max - meter.min)
                 worth = delta * (0.0015 if share < 0.4 else 0.0005)
-                why = f"to raise {meter.name.lower()}"
             value += worth
             reasons.append((worth, why))
-        why = max(reasons, key=lambda r: r[0])[1] if reasons else "to restate its position"
+        if not reasons:
+            return value, "to restate its position"
+        # The reason that counts most (the first of equal ones).
+        best, why = reasons[0]
+        for worth, reason in reasons:
+            if worth > best:
+                best, why = worth, reason
         return value, why
 
     @staticmethod

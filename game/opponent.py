@@ -167,26 +167,27 @@ class OpponentModel:
         n = len(self.issues)
 
         # Option values: opposed interests, shaped like this side's own (copied: the notes
-        # keep the guess for the next model).
-        values = [list(row) for row in notes.prior]
-        # What its proposals hold: an option it keeps proposing on an issue, above all in
+        # keep the guess for the next model). What its proposals hold: an option it keeps proposing on an issue, above all in
         # its first proposals (made nearest its ideal), is likely one it values. On issues
         # that weigh little to it, its proposals hold what it thinks this side wants; those
         # issues count little in its utility, so a partial blend still gains.
         if offers:
+            values = []
             blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)
             keep = 1 - blend
-            for i, (row, counts) in enumerate(zip(notes.prior, notes.counts)):
+            for row, counts in zip(notes.prior, notes.counts):
                 # The counts stretched onto 0..1 (as by _scaled, in one pass), blended in.
                 low, high = min(counts), max(counts)
                 span = high - low
                 if high <= low:
-                    continue
-                if span >= 1e-12:
-                    values[i] = [keep * v + blend * ((c - low) / span)
-                                 for v, c in zip(row, counts)]
+                    values.append(list(row))
+                elif span >= 1e-12:
+                    values.append([keep * v + blend * ((c - low) / span)
+                                   for v, c in zip(row, counts)])
                 else:
-                    values[i] = [keep * v + blend * 0.5 for v in row]
+                    values.append([keep * v + blend * 0.5 for v in row])
+        else:
+            values = [list(row) for row in notes.prior]
         self.values = values
 
         # Issue weights: how firmly it holds each issue while it moves on others.
@@ -205,7 +206,9 @@ class OpponentModel:
                     if drop > 0.0:
                         firm[i] -= drop
         named = [notes.positions[i] for i in revealed if i in notes.positions]
-        rest = sorted((k for k in range(n) if k not in named), key=lambda k: -firm[k])
+        # The firmest first; among equal ones, the first on the agenda (a stable sort).
+        rest = sorted([k for k in range(n) if k not in named] if named else range(n),
+                      key=firm.__getitem__, reverse=True)
         order = named + rest
         ranked = notes.ranked
         # Confidence in where an unnamed issue ranks grows with the moves seen.
