@@ -70,7 +70,7 @@ _STAND_BY = ("We stand by our offer.", "Our offer stands as it was.",
              "We hold to our last proposal.")
 
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
-EDITION = 4
+EDITION = 5
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
                  "deflect, or decline.")
 
@@ -282,14 +282,16 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, EDITION):
+        if edition not in (1, 2, 3, 4, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
         #: for games saved while a proposal counted as a concession by its maker's own
         #: (private) values, not by what both sides see at the table; 3 for games saved
         #: while leaving the other side's option for one nearer its opening proposal
-        #: counted as a step away (:meth:`_shift`).
+        #: counted as a step away; 4 for games saved while leaving it for an option that
+        #: side had proposed before, but not nearer its opening, counted as one
+        #: (:meth:`_shift`).
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -724,7 +726,7 @@ class Game:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
             table = Table(self.scenario, side, self._offers, threats, proposing,
-                          openings=self.edition >= 4)
+                          edition=self.edition)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -789,7 +791,9 @@ class Game:
         different issues counts by the balance. From edition 4, leaving the other side's
         option for one nearer, in the issue's order of options, to that side's opening
         proposal counts neither way: it gives more than was asked (edition 3 counted it as
-        hardening, and a student who gave more lost trust). (Edition 2 judged by the
+        hardening, and a student who gave more lost trust). From edition 5, so does leaving
+        it for an option that side proposed itself in an earlier proposal (edition 4 counted
+        that as hardening when its opening proposal had held another option). (Edition 2 judged by the
         maker's own values, which told the other side something private and counted a fair
         trade as hardening.)"""
         if self.edition < 3:
@@ -802,9 +806,11 @@ class Game:
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
-        opening = next((p for who, p in self._offers if who == other), None) \
-            if self.edition >= 4 else None
-        toward, generous = step(previous, package, theirs, opening)
+        asked = [p for who, p in self._offers if who == other] if self.edition >= 4 \
+            else None
+        if asked and self.edition == 4:
+            asked = asked[:1]  # edition 4 read only its opening proposal
+        toward, generous = step(previous, package, theirs, asked)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"the {self.scenario.sides[other].name} delegation's last proposal"

@@ -35,8 +35,9 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: side chose its answer to "what matters most", and replay with the answer given at once;
 #: version 2 saves replay with a concession judged by its maker's own values; version 3
 #: saves replay with an option left for one nearer the other side's opening proposal
-#: counted as a step away.
-SAVE_VERSION = 4
+#: counted as a step away; version 4 saves with an option left for one the other side had
+#: proposed before, but not nearer its opening, counted as one.
+SAVE_VERSION = 5
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

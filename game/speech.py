@@ -129,22 +129,28 @@ def meets(package: Package, theirs: Package) -> int:
 
 
 def step(previous: Package, package: Package, theirs: Package,
-         opening: Package | None = None) -> tuple[int, int]:
+         asked: Sequence[Package] | None = None) -> tuple[int, int]:
     """How a proposal *package*, after the proposer's *previous* one, moves against the other
     side's latest proposal *theirs*, as the record judges it: (the issues on which it now
     settles as *theirs* does and did not before, less those on which it leaves the option
-    *theirs* has; the issues on which it leaves that option for one nearer, in the issue's
-    order of options, to the other side's *opening* proposal, giving more than was asked).
+    *theirs* has; the issues on which it leaves that option for one the other side asked
+    for, giving more than its latest proposal asks).
 
-    Those last count neither way. Without *opening* (rules before edition 4) every option
-    left counts against the proposer, and the first number is the plain change in
-    :func:`meets`."""
+    *asked* holds the other side's proposals so far, its opening one first. An option the
+    proposer moves to asks for more than *theirs* when it lies nearer, in the issue's order
+    of options, to the other side's opening proposal, or when the other side proposed it
+    itself in any of *asked*; such a move counts neither way. (Rules edition 4 passed the
+    opening proposal alone: the option had to lie nearer to it.) Without *asked* (rules
+    before edition 4) every option left counts against the proposer, and the first number
+    is the plain change in :func:`meets`."""
     toward = generous = 0
-    for before, after, their, first in zip(previous, package, theirs, opening or theirs):
+    first = asked[0] if asked else theirs
+    for k, (before, after, their) in enumerate(zip(previous, package, theirs)):
         if after == their != before:
             toward += 1
         elif before == their != after:
-            if opening is not None and abs(after - first) < abs(before - first):
+            if asked and (abs(after - first[k]) < abs(before - first[k]) or
+                          any(p[k] == after for p in asked)):
                 generous += 1
             else:
                 toward -= 1
@@ -160,12 +166,12 @@ class Table:
 
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
-                 proposing: Package | None = None, openings: bool = True) -> None:
+                 proposing: Package | None = None, edition: int = 5) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
-        *openings*: moves are judged as the record of rules edition 4 on judges them (an
-        option left for one nearer the other side's opening proposal counts neither way;
-        see :func:`step`)."""
-        self._openings = openings
+        *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
+        an option left for one nearer the other side's opening proposal counts neither way,
+        from 5 also one the other side proposed itself."""
+        self._edition = edition
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
@@ -185,23 +191,31 @@ class Table:
         """Sort the offers out by side and judge the latest proposal of each side."""
         theirs, mine = self._theirs, self._all_mine
         mine_then = None  # the speaker's latest proposal before the other side's last one
+        then = 0  # how many proposals the speaker had made by then
         for side, package in self._offers:
             if side == self.other:
                 theirs.append(package)
                 mine_then = mine[-1] if mine else None
+                then = len(mine)
             elif side == self.speaker:
                 mine.append(package)
-        openings = self._openings
         if self._proposing is not None:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
-                                       theirs[0] if openings else None)[0]
+                                       self._asked(theirs))[0]
         if len(theirs) >= 2 and mine_then is not None:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
-                                     mine[0] if openings else None)[0]
+                                     self._asked(mine[:then]))[0]
         self._mine_then = mine_then
         self._read_yet = True
+
+    def _asked(self, proposals: list[Package]) -> list[Package] | None:
+        """What a side's *proposals* asked for, as :func:`step` reads it by the rules
+        edition the record is judged by."""
+        if self._edition < 4:
+            return None
+        return proposals if self._edition >= 5 else proposals[:1]
 
     @property
     def conceding(self) -> int:

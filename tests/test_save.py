@@ -311,6 +311,33 @@ def test_a_save_of_format_3_replays_with_an_option_given_beyond_the_ask_as_a_ste
     assert game.state.meters["trust"] == 35.0
     assert away == ["United States moves away from the Russia delegation's last proposal: "
                     "it now matches it on 2 of 6 issues (before: 3)"]
-    assert EDITION == 4
+    assert EDITION >= 4
     assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
     assert today.state.meters["trust"] > game.state.meters["trust"]
+
+
+def test_a_save_of_format_4_replays_with_an_option_the_other_side_asked_before_as_a_step_away(
+        ) -> None:
+    """A game saved while leaving the other side's option for one it had proposed itself
+    earlier, but not nearer its opening proposal, counted as a step away replays by that
+    rule (trust as played); by today's rules that move gives more than was asked and costs
+    nothing."""
+    game, today = replayed_by_its_edition("save_v4_asked_before.json",
+                                          "joint_strikes_2016_edition4.yaml", 4, 13)
+    away = [e for e in game.log if e.kind == "effect" and e.ref == "harden"]
+    assert [e.title for e in away] == [
+        "Russia moves away from the United States delegation's last proposal: it now "
+        "matches it on 3 of 6 issues (before: 4)"]
+    assert game.state.meters["trust"] == 36.0
+    # The option Russia moved to is one the United States had proposed earlier.
+    move = next(e for e in reversed(game.log[:game.log.index(away[0])])
+                if e.kind == "move" and e.speaker == "ru")
+    assert move.offer is not None
+    us_offers = [e.offer for e in game.log[:game.log.index(move)]
+                 if e.kind == "move" and e.speaker == "us" and e.offer is not None]
+    latest = us_offers[-1]
+    left = [i for i in latest if move.offer[i] != latest[i] and
+            any(o[i] == move.offer[i] for o in us_offers[:-1])]
+    assert left
+    assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
+    assert today.state.meters["trust"] == 40.0

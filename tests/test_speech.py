@@ -223,14 +223,14 @@ def test_the_main_scenario_never_says_the_other_side_has_not_moved_after_it_move
             package = space.package_of(entry.move.chosen)
             assert speaker is not None and package is not None
             # As the record judged the other side's last proposal: against the speaker's
-            # latest proposal before it (and its opening one), a step toward it or not?
+            # latest proposal before it (and all it proposed), a step toward it or not?
             theirs = [n for n, (who, _) in enumerate(offers) if who != speaker][-2:]
             moved: int | None = None
             if len(theirs) == 2:
                 mine = [p for who, p in offers[:theirs[1]] if who == speaker]
                 if mine:
                     moved = step(offers[theirs[0]][1], offers[theirs[1]][1], mine[-1],
-                                 mine[0])[0]
+                                 mine)[0]
             if "has not moved" in entry.body or "not changed in substance" in entry.body:
                 said += 1
                 assert moved is not None and moved <= 0, entry.body
@@ -505,10 +505,15 @@ def test_a_step_is_judged_against_the_other_sides_latest_proposal_and_its_openin
     opening = (0, 0, 0)   # what the other side asked for first
     theirs = (2, 1, 0)    # ... and asks for now
     previous = (2, 2, 2)  # the proposer's last offer met it on the first issue
-    assert step(previous, (2, 2, 0), theirs, opening) == (1, 0)   # meets the third
-    assert step(previous, (3, 2, 2), theirs, opening) == (-1, 0)  # leaves it, further off
-    assert step(previous, (1, 2, 2), theirs, opening) == (0, 1)   # leaves it, nearer 0
-    assert step(previous, (1, 1, 2), theirs, opening) == (1, 1)
+    assert step(previous, (2, 2, 0), theirs, [opening]) == (1, 0)   # meets the third
+    assert step(previous, (3, 2, 2), theirs, [opening]) == (-1, 0)  # leaves it, further off
+    assert step(previous, (1, 2, 2), theirs, [opening]) == (0, 1)   # leaves it, nearer 0
+    assert step(previous, (1, 1, 2), theirs, [opening]) == (1, 1)
+    # From edition 5 an option the other side proposed itself, in any earlier proposal,
+    # asks for more than its latest one too, wherever it lies.
+    asked = [opening, (3, 1, 0), theirs]
+    assert step(previous, (3, 2, 2), theirs, asked) == (0, 1)
+    assert step(previous, (3, 2, 2), theirs, asked[:1]) == (-1, 0)  # edition 4
     for package in ((2, 2, 0), (3, 2, 2), (1, 2, 2), (1, 1, 2)):
         assert step(previous, package, theirs)[0] == \
             meets(package, theirs) - meets(previous, theirs)

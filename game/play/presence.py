@@ -79,7 +79,8 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
     """How *side* takes the proposal at *entries[at]* by the other side: pleased when it
     meets *side*'s own latest proposal on more issues than the proposer's previous one did
     (or on every issue), angry when on fewer (an option left for one nearer *side*'s
-    opening proposal is not counted as fewer), firm when on as many; a first proposal is
+    opening proposal, or for one *side* proposed itself, is not counted as fewer), firm
+    when on as many; a first proposal is
     neutral if it meets half of them or more, else firm. Neutral when *side* has proposed
     nothing yet."""
     offer = entries[at].offer or {}
@@ -105,11 +106,13 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
     if previous is None:
         return "neutral" if 2 * now >= issues else "firm"
     # As the record judges it (:func:`game.speech.step`): leaving *side*'s option for one
-    # nearer *side*'s opening proposal gives more than was asked, not a step away.
-    opening = next(e.offer for e in entries[:at] if e.kind == "move" and e.speaker == side
-                   and e.offer is not None and e.move is not None
-                   and e.move.kind == "propose")
-    toward, _ = step(*(from_ids(scenario, p) for p in (previous, offer, mine, opening)))
+    # nearer *side*'s opening proposal, or for one *side* proposed itself, gives more than
+    # was asked, not a step away.
+    asked = [from_ids(scenario, e.offer) for e in entries[:at]
+             if e.kind == "move" and e.speaker == side and e.offer is not None
+             and e.move is not None and e.move.kind == "propose"]
+    toward, _ = step(from_ids(scenario, previous), from_ids(scenario, offer),
+                     from_ids(scenario, mine), asked)
     return "pleased" if toward > 0 else "angry" if toward < 0 else "firm"
 
 
