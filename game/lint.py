@@ -44,6 +44,7 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
 
     linter = _Linter(scenario, warn)
     linter.options()
+    linter.option_order()
     linter.contradictions()
     linter.combination_values()
     linter.red_lines_and_batnas()
@@ -164,6 +165,27 @@ class _Linter:
                                   f"option {option.id!r} is dominated for both sides by "
                                   f"{other.id!r}: no side gains by choosing it")
                         break
+
+    def option_order(self) -> None:
+        """An issue whose options follow neither side's values, rising or falling: the
+        record and the computer judge a step by the order of options (an option nearer
+        the other side's opening asks for more), so the order should run from one side's
+        wish to the other's."""
+        for i, issue in enumerate(self.s.issues):
+            if len(issue.options) < 3:
+                continue  # two options are always in order
+            ordered = False
+            for side in self.s.sides.values():
+                values = [side.values[issue.id][o.id] for o in issue.options]
+                pairs = list(zip(values, values[1:]))
+                if all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs):
+                    ordered = True
+            if not ordered:
+                self.warn(("issues", i, "options"),
+                          f"the options of {issue.id!r} follow neither side's values: list "
+                          "them from one side's wish to the other's, since a step is judged "
+                          "by their order (an option nearer the other side's opening "
+                          "proposal gives it more)")
 
     def walkouts(self) -> None:
         for side_id, side in self.s.sides.items():

@@ -257,3 +257,24 @@ def test_a_list_of_lines_that_may_find_nothing_to_say_is_warned_about() -> None:
     fine = edit('      counter: "Blue answers with:"\n',
                 '      counter:\n        - "Still: {insisted}."\n        - "{other}, here:"\n')
     assert [p for p in warnings(fine) if "every variant here needs" in p.message] == []
+
+
+def test_options_in_neither_sides_order() -> None:
+    """February's start dates listed as they read on a calendar (days, two weeks, when
+    monitored) follow neither side's values; the shipped file lists them from one side's
+    wish to the other's."""
+    shipped = (Path(__file__).resolve().parent.parent / "scenarios" /
+               "ceasefire_feb_2016.yaml").read_text("utf-8")
+    monitored = ('      - id: when_monitored\n        name: "When monitoring is ready"\n'
+                 '        description: "No date: it starts once the monitoring arrangements '
+                 'work."\n')
+    assert shipped.count(monitored) == 1
+    text = shipped.replace(monitored, "").replace(
+        '        description: "Two weeks for every party to sign up and for the lines '
+        'between groups to be drawn."\n',
+        '        description: "Two weeks for every party to sign up and for the lines '
+        'between groups to be drawn."\n' + monitored)
+    assert text != shipped
+    p = only(text, "the options of 'start_date' follow neither side's values")
+    assert p.path == "issues[3].options" and p.severity == "warning"
+    assert not [w for w in warnings(shipped) if "follow neither side" in w.message]
