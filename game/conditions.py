@@ -188,3 +188,55 @@ def _evaluator() -> SimpleEval:
     if evaluator is None:
         evaluator = _LOCAL.evaluator = SimpleEval(functions={})
     return evaluator
+
+
+#: A comparison of a name with a number, in words: the name first.
+_COMPARED = {ast.Lt: "below", ast.LtE: "at most", ast.Gt: "above", ast.GtE: "at least",
+             ast.Eq: "at", ast.NotEq: "not at"}
+#: The same for the round: "from round 4".
+_ROUNDS = {ast.Lt: "before round", ast.LtE: "up to round", ast.Gt: "after round",
+           ast.GtE: "from round", ast.Eq: "in round", ast.NotEq: "except in round"}
+#: A comparison the other way round ("10 > trust"), as the name-first one.
+_MIRRORED: dict[type, type] = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt,
+                               ast.GtE: ast.LtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
+
+
+def in_words(text: str, labels: Mapping[str, str]) -> str:
+    """A condition of comparisons of a name with a number, joined by ``and`` and ``or``,
+    as a player reads it: ``trust < 10 and round >= 4`` -> "trust below 10, from round 4".
+    *labels* names each name (a meter's name, in lower case); the round reads as a round.
+    Anything else (arithmetic, ``not``, a name compared with a name) is left as written.
+
+    >>> in_words("trust < 10 and round >= 4", {"trust": "trust between delegations"})
+    'trust between delegations below 10, from round 4'
+    >>> in_words("calm <= 5 or 20 > support", {"calm": "calm", "support": "support"})
+    'calm at most 5, or support below 20'
+    >>> in_words("trust * 2 < 10", {"trust": "trust"})
+    'trust * 2 < 10'
+    """
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return text
+
+    def said(node: ast.expr) -> str | None:
+        if isinstance(node, ast.BoolOp):
+            parts = [said(value) for value in node.values]
+            if any(part is None for part in parts):
+                return None
+            joint = ", " if isinstance(node.op, ast.And) else ", or "
+            return joint.join(part for part in parts if part is not None)
+        if not isinstance(node, ast.Compare) or len(node.ops) != 1:
+            return None
+        left, op, right = node.left, type(node.ops[0]), node.comparators[0]
+        if isinstance(left, ast.Constant) and isinstance(right, ast.Name):
+            left, right, op = right, left, _MIRRORED[op]
+        if not (isinstance(left, ast.Name) and isinstance(right, ast.Constant) and
+                isinstance(right.value, (int, float)) and op in _COMPARED):
+            return None
+        number = f"{right.value:g}"
+        if left.id == "round":
+            return f"{_ROUNDS[op]} {number}"
+        return f"{labels.get(left.id, left.id)} {_COMPARED[op]} {number}"
+
+    return said(tree) or text

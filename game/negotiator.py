@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from game.analysis import Package, points
+from game.conditions import in_words
 from game.model import Issue, Meter, Personality, Side, Strategy, Tactic
 from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
@@ -355,8 +356,10 @@ class Negotiator:
 
         if "walkout" in kinds and self.personality.walkout_when and \
                 view.holds(self.personality.walkout_when):
+            labels = {meter.id: meter.name.lower() for meter in view.known.meters}
+            point = in_words(self.personality.walkout_when, labels)
             return Decision(Move.walkout(), f"{self.name} walked out: the talks reached its "
-                                            f"breaking point ({self.personality.walkout_when}).")
+                                            f"breaking point ({point}).")
 
         if standing is not None and "accept" in kinds:
             value = self.own[index[standing]]

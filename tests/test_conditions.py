@@ -203,3 +203,35 @@ def test_conditions_hold_the_same_in_many_threads_at_once() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert not wrong
+
+
+def test_a_condition_reads_in_words_where_it_can() -> None:
+    from game.conditions import in_words
+
+    labels = {"trust": "trust between delegations", "calm": "calm"}
+    assert in_words("trust < 10 and round >= 4", labels) == \
+        "trust between delegations below 10, from round 4"
+    assert in_words("calm <= 5 or 20 > trust", labels) == \
+        "calm at most 5, or trust between delegations below 20"
+    assert in_words("round == 3", labels) == "in round 3"
+    assert in_words("trust >= 60.5", labels) == "trust between delegations at least 60.5"
+    # What does not read as words is left as written.
+    for text in ("trust * 2 < 10", "not trust < 10", "trust < calm", "1 < trust < 9",
+                 "(trust < 10 and calm > 2) or round > 3 + 1"):
+        assert in_words(text, labels) == text
+
+
+def test_a_computer_that_walks_out_gives_its_breaking_point_in_words() -> None:
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    reasons = [reason for seed in range(60)
+               for side, move, reason in play_one(scenario, seed, Settings(),
+                                                  players={"us": "hardline"}).moves
+               if move.kind == "walkout" and side == "ru" and reason]
+    assert reasons
+    assert all("breaking point (trust between delegations below 10, from round 4)" in r
+               for r in reasons), reasons[0]
