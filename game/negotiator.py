@@ -318,10 +318,10 @@ class Negotiator:
         self.name = known.me.name
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
-        #: What :meth:`_lowest` has read: the record's length, each meter's lowest and
-        #: current level (without the other side's moves), and whose move the last entries
-        #: followed.
-        self._lows: tuple[int, dict[str, float], dict[str, float], str | None] | None = None
+        #: What :meth:`_lowest` has read: the record, each meter's lowest and current level
+        #: (without the other side's moves), and whose move the last entries followed.
+        self._lows: tuple[tuple[Entry, ...], dict[str, float], dict[str, float],
+                          str | None] = ((), {}, {}, None)
         self._clock: tuple[SideView, float] | None = None
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
@@ -531,16 +531,16 @@ class Negotiator:
     def _lowest(self, view: SideView) -> dict[str, float]:
         """The lowest value each meter has reached, read from the record, leaving out what
         the other side's own moves took off it (see :meth:`rounds_to_breakdown`)."""
+        # Only the entries new since the last view are read (all of them, for a view that
+        # does not carry on from that one: another game, or the same one taken back).
         record = view.record
-        cached = self._lows
-        if cached is not None and cached[0] <= len(record):
-            start, lows, levels, cause = cached[0], dict(cached[1]), dict(cached[2]), \
-                cached[3]
-        else:
-            start, lows, levels, cause = 0, {}, {}, None
+        read, lows, levels, cause = self._lows
+        if record[:len(read)] != read:
+            read, lows, levels, cause = (), {}, {}, None
+        lows, levels = dict(lows), dict(levels)
         other = self.other
         starts = {meter.id: float(meter.start) for meter in view.known.meters}
-        for entry in record[start:]:
+        for entry in record[len(read):]:
             kind = entry.kind
             if kind in ("move", "reply", "timeout"):
                 cause = entry.speaker
@@ -554,7 +554,7 @@ class Negotiator:
                     level = levels.get(meter, starts.get(meter, 0.0)) + change.delta
                     levels[meter] = level
                     lows[meter] = min(lows.get(meter, level), level)
-        self._lows = (len(record), lows, levels, cause)
+        self._lows = (record, lows, levels, cause)
         return lows
 
     def target(self, view: SideView, model: OpponentModel) -> float:

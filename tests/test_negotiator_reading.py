@@ -1,6 +1,7 @@
 """The computer reads the table a little at a time: what it keeps from one decision to the
-next (the best offer it has had, the threats it has made, its notes on the other side)
-gives what a negotiator made afresh reads from the whole view."""
+next (the best offer it has had, the threats it has made, the lowest each meter has been,
+its notes on the other side) gives what a negotiator made afresh reads from the whole
+view."""
 
 from __future__ import annotations
 
@@ -36,11 +37,13 @@ def views_of(game: Game, side: str) -> list[SideView]:
 
 def read_afresh(view: SideView) -> tuple[object, ...]:
     player = Negotiator(view)
-    return player._best_offered(view), player._standing(view), player._threats_made(view)
+    return player._best_offered(view), player._standing(view), player._threats_made(view), \
+        player._lowest(view)
 
 
 def read_on(player: Negotiator, view: SideView) -> tuple[object, ...]:
-    return player._best_offered(view), player._standing(view), player._threats_made(view)
+    return player._best_offered(view), player._standing(view), player._threats_made(view), \
+        player._lowest(view)
 
 
 @pytest.mark.parametrize("which", range(3))
