@@ -33,12 +33,17 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (Table, meets, offer_words, option_words, package_speech, pick_line,
-                         step)
+from game.speech import (Table, asked_by, meets, offer_words, option_words, package_speech,
+                         pick_line, step)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
 log = logging.getLogger(__name__)
+
+#: What a side without lines of its own for it says when it proposes its last package
+#: again, by turn.
+_STAND_BY = ("We stand by our offer.", "Our offer stands as it was.",
+             "We hold to our last proposal.")
 
 _DEFAULT_LINES = {
     "answer": "",
@@ -48,7 +53,7 @@ _DEFAULT_LINES = {
     "propose": "We propose:",
     "counter": "We cannot accept that as it stands. Our counter-proposal:",
     "concede": "We can move some way toward you:",
-    "stand_by": "We stand by our offer.",
+    "stand_by": _STAND_BY[0],
     "accept": "We accept the proposal on the table.",
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
@@ -64,10 +69,6 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
            "walkout": "Walks out", "pass": "Passes"}
 
 Played = tuple[str, Move, str | None]
-
-#: What a side says when it proposes its last package again, by turn.
-_STAND_BY = ("We stand by our offer.", "Our offer stands as it was.",
-             "We hold to our last proposal.")
 
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
 EDITION = 5
@@ -529,20 +530,9 @@ class Game:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 choices = []
-                used, names, conditions = self._used_by, self._names, self._conditions
                 for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
                     if fixed is None:
-                        if tactic is not None:
-                            # As _now judges a tactic, without a call for each.
-                            limit, when = tactic.limit, tactic.when
-                            if limit is not None and used.get((side, tactic.id), 0) >= limit:
-                                why = self._now(move, side, tactic)
-                            elif when is not None and not conditions[when].holds(names):
-                                why = self._when_text[tactic.id]
-                            else:
-                                why = None
-                        else:
-                            why = self._now(move, side, tactic)
+                        why = self._now(move, side, tactic)
                         fixed = free if why is None else Choice(move, why)
                     choices.append(fixed)
             self._choices[side] = choices
@@ -793,9 +783,9 @@ class Game:
         proposal counts neither way: it gives more than was asked (edition 3 counted it as
         hardening, and a student who gave more lost trust). From edition 5, so does leaving
         it for an option that side proposed itself in an earlier proposal (edition 4 counted
-        that as hardening when its opening proposal had held another option). (Edition 2 judged by the
-        maker's own values, which told the other side something private and counted a fair
-        trade as hardening.)"""
+        that as hardening when its opening proposal had held another option). (Edition 2
+        judged by the maker's own values, which told the other side something private and
+        counted a fair trade as hardening.)"""
         if self.edition < 3:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
@@ -806,10 +796,7 @@ class Game:
         if theirs is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
-        asked = [p for who, p in self._offers if who == other] if self.edition >= 4 \
-            else None
-        if asked and self.edition == 4:
-            asked = asked[:1]  # edition 4 read only its opening proposal
+        asked = asked_by([p for who, p in self._offers if who == other], self.edition)
         toward, generous = step(previous, package, theirs, asked)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
@@ -860,8 +847,9 @@ class Game:
         self._used[tactic.id] += 1
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
-        self._add("move", title=tactic.name, body=self._say(side, self._rules.tactic_lines[(side, tactic.id)]), speaker=side,
-                  move=move, cite=use.cite, ref=tactic.id)
+        said = self._say(side, self._rules.tactic_lines[(side, tactic.id)])
+        self._add("move", title=tactic.name, body=said, speaker=side, move=move, cite=use.cite,
+                  ref=tactic.id)
         extras = [extra for extra in use.conditional if self._holds(extra.when)]
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)

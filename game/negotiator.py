@@ -662,13 +662,13 @@ class Negotiator:
         # The positions in :attr:`by_utility` of the packages it may bid, in that order.
         kept: Sequence[int] = range(low, high) if keeping is None else \
             _positions(keeping >> low, low)
+        draws = rng.rest() if isinstance(rng, _Stream) else rng
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
             # (how much each issue weighs), so its bids explore and replays differ.
             spread = UNSURE * (1.0 - model.certainty)
             rows = []
-            draws = rng.rest() if isinstance(rng, _Stream) else rng
             for row in model.table:
                 scale = math.exp(draws.gauss(0.0, spread))
                 rows.append([v * scale for v in row])
@@ -695,7 +695,6 @@ class Negotiator:
             else:
                 pick = min(by_utility[k] for k, score in zip(kept, scores) if score == best)
         else:
-            draws = rng.rest() if isinstance(rng, _Stream) else rng
             pick = draws.choice([self.by_utility[k] for k in kept])
         return packages[pick]
 

@@ -167,10 +167,11 @@ class OpponentModel:
         n = len(self.issues)
 
         # Option values: opposed interests, shaped like this side's own (copied: the notes
-        # keep the guess for the next model). What its proposals hold: an option it keeps proposing on an issue, above all in
-        # its first proposals (made nearest its ideal), is likely one it values. On issues
-        # that weigh little to it, its proposals hold what it thinks this side wants; those
-        # issues count little in its utility, so a partial blend still gains.
+        # keep the guess for the next model). What its proposals hold: an option it keeps
+        # proposing on an issue, above all in its first proposals (made nearest its ideal),
+        # is likely one it values. On issues that weigh little to it, its proposals hold
+        # what it thinks this side wants; those issues count little in its utility, so a
+        # partial blend still gains.
         if offers:
             values = []
             blend = PROPOSED_SHARE * len(offers) / (len(offers) + PROPOSED_PRIOR)

@@ -157,6 +157,15 @@ def step(previous: Package, package: Package, theirs: Package,
     return toward, generous
 
 
+def asked_by(proposals: list[Package], edition: int) -> list[Package] | None:
+    """What a side's *proposals* (its opening one first) asked for, as :func:`step` reads
+    it under rules *edition*: nothing before edition 4, the opening proposal alone in
+    edition 4, every proposal from edition 5."""
+    if edition < 4:
+        return None
+    return proposals if edition >= 5 else proposals[:1]
+
+
 class Table:
     """What a line may refer to, read from the table for the side about to speak.
 
@@ -203,19 +212,12 @@ class Table:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
-                                       self._asked(theirs))[0]
+                                       asked_by(theirs, self._edition))[0]
         if len(theirs) >= 2 and mine_then is not None:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
-                                     self._asked(mine[:then]))[0]
+                                     asked_by(mine[:then], self._edition))[0]
         self._mine_then = mine_then
         self._read_yet = True
-
-    def _asked(self, proposals: list[Package]) -> list[Package] | None:
-        """What a side's *proposals* asked for, as :func:`step` reads it by the rules
-        edition the record is judged by."""
-        if self._edition < 4:
-            return None
-        return proposals if self._edition >= 5 else proposals[:1]
 
     @property
     def conceding(self) -> int:
