@@ -88,6 +88,10 @@ MOOD = 0.12
 #: How much a tactic must be expected to gain before it is worth a turn (its estimate of a
 #: tactic's worth is rough).
 MARGIN = 0.005
+#: What saying what matters most to it is expected to be worth at the start of the talks,
+#: said in return for the other side's word (which keeps the exchange going), before the
+#: cost of the turn.
+SHOWN = 0.06
 
 #: How a tactic kind is expected to move an opponent nobody has seen react yet.
 EXPECTED_REACTION = {"statement": 0.2, "appeal": 0.5, "concession": 0.8, "question": 0.2,
@@ -796,11 +800,17 @@ class Negotiator:
             learnt = (1.0 - time) * 0.04 / (1 + named)
             value += learnt
             reasons.append((learnt, "to learn what the other side values most"))
-        if kind == "preference" and len(view.revealed[self.side]) < 2 and \
+        said = len(view.revealed[self.side])
+        # It says what matters most to it in return for what the other side has said (an
+        # answer counts), never first: said unasked at the start, it shows where it cannot
+        # move before it has learnt anything of the other side, and over simulated games
+        # that cost it more than it brought.
+        if kind == "preference" and said < 2 and named > said and \
                 self._asked_to_move_on_next_priority(view):
-            shown = (1.0 - time) * 0.04 / (1 + len(view.revealed[self.side]))
+            shown = (1.0 - time) * SHOWN / (1 + said)
             value += shown
-            reasons.append((shown, "so the other side sees where it cannot move"))
+            reasons.append((shown, "in return for what the other side has said matters to "
+                                   "it"))
 
         if tactic.pressure:
             trust, best, earlier = standing

@@ -364,22 +364,32 @@ def test_its_opening_offer_comes_before_any_tactic() -> None:
     assert used  # it does use tactics
 
 
-def test_it_says_what_matters_most_to_it_and_the_other_side_learns_it() -> None:
-    game = Game(scenario(), seed=12)
-    players = {s: Negotiator(game.view(s)) for s in game.sides}
-    while not game.finished:
-        side = game.to_move
-        assert side is not None
-        view = game.view(side)
-        decision = computer_move(players[side], view)
-        game.apply(decision.move, decision.reason)
-        if decision.move.kind == "tactic" and decision.move.tactic == "state_priority":
-            said = game.state.revealed[side]
-            assert said, "a stated priority is on the record"
-            other = game.scenario.other(side)
-            assert players[other].model(game.view(other)).revealed == list(said)
-            return
-    pytest.fail("no side stated a priority in this game")
+def test_it_says_what_matters_most_to_it_only_in_return_and_the_other_side_learns_it() -> None:
+    """It names a priority of its own only once the other side has named more of its own
+    (by saying so or by answering), and the other side's model then ranks it first."""
+    stated = 0
+    for seed in range(60):
+        game = Game(scenario(), seed=seed)
+        players = {s: Negotiator(game.view(s)) for s in game.sides}
+        while not game.finished:
+            side = game.to_move
+            assert side is not None
+            view = game.view(side)
+            decision = computer_move(players[side], view)
+            if decision.move.kind == "tactic" and decision.move.tactic == "state_priority":
+                other = game.scenario.other(side)
+                before = game.state.revealed
+                assert len(before[other]) > len(before[side]), \
+                    f"seed {seed}: {side} named a priority before the other side had"
+                assert "in return" in decision.reason
+                game.apply(decision.move, decision.reason)
+                said = game.state.revealed[side]
+                assert said, "a stated priority is on the record"
+                assert players[other].model(game.view(other)).revealed == list(said)
+                stated += 1
+            else:
+                game.apply(decision.move, decision.reason)
+    assert stated, "no side stated a priority in return in 60 games"
 
 
 def test_what_the_other_side_keeps_proposing_moves_the_models_option_values() -> None:
