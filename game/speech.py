@@ -59,7 +59,11 @@ def option_words(name: str) -> str:
 
     >>> option_words("Verified calm first"), option_words("Al-Nusra only"), option_words("ISIL")
     ('verified calm first', 'al-Nusra only', 'ISIL')
+    >>> option_words("A task force that rules on violations")
+    'a task force that rules on violations'
     """
+    if name.startswith("A "):  # the article, not an acronym
+        return "a" + name[1:]
     if len(name) > 1 and name[0].isupper() and (name[1].islower() or name[1] == "-"):
         first = name.split()[0]
         if first in _PROPER:

@@ -12,6 +12,7 @@ from game.errors import ScenarioError
 from game.model import Scenario
 from game.moves import Move
 from game.scenario import read_scenario
+from game import speech
 from game.speech import (Table, choose_line, offer_speech, offer_words, option_words,
                          package_speech, pick_line, placeholder_problems)
 
@@ -157,7 +158,23 @@ def test_placeholder_problems_and_option_words() -> None:
     assert option_words("Verified calm first") == "verified calm first"
     assert option_words("Al-Nusra Front only") == "al-Nusra Front only"
     assert option_words("Assad stays") == "Assad stays"
+    assert option_words("A task force that rules") == "a task force that rules"
     assert offer_speech([], {}) == "Our offer stands as it was."
+
+
+def test_every_shipped_option_reads_in_lower_case_inside_a_sentence() -> None:
+    """"On monitoring: a task force ..." as "On access: an agreed list ...", never "A task
+    force": only a proper noun or an acronym keeps its capital."""
+    from game.library import shipped_scenarios
+    from game.scenario import load_scenario
+
+    for path in shipped_scenarios():
+        for issue in load_scenario(path).issues:
+            for option in issue.options:
+                said = option_words(option.name)
+                first = said.split()[0].strip(",.;:")
+                assert said[0].islower() or first in speech._PROPER or \
+                    (first.isupper() and len(first) > 1), (path.name, option.name, said)
 
 
 def test_a_package_by_positions_is_said_as_its_offer_by_ids() -> None:
