@@ -183,6 +183,15 @@ class _Bids:
                         for issue, column in zip(issues, self.columns)]
         #: Every package.
         self.everywhere = (1 << len(by_utility)) - 1
+        #: no_worse[issue][option]: the packages whose option on the issue is worth at least
+        #: as much to this side as the option given.
+        self.no_worse = []
+        for issue, settles in zip(issues, self.settles):
+            values = [me.values[issue.id][option.id] for option in issue.options]
+            self.no_worse.append([
+                sum((mask for other, mask in enumerate(settles) if values[other] >= value),
+                    0)
+                for value in values])
         #: The packages without the option it likes least on any issue that weighs most
         #: to it (see :func:`_least_on_heaviest`).
         self.avoiding = self.everywhere
@@ -417,7 +426,8 @@ class Negotiator:
             low, high = self._span(target)
             model = self.model(view) if modelled and high - low > 1 else None
             hold = self._kept_in_common(view, previous)
-            package = self._choose(model, target, stream, previous, hold)
+            package = self._choose(model, target, stream, previous, hold,
+                                   steady=not self._threats_made(view)[1])
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -620,12 +630,15 @@ class Negotiator:
 
     def _choose(self, model: OpponentModel | None, target: float,
                 rng: random.Random | _Stream, previous: Package | None = None,
-                hold: Package | None = None) -> Package:
+                hold: Package | None = None, steady: bool = False) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
         yet), drawing from *rng* (a decision's stream: past its first draw) when it draws.
         With *hold* (the other side's latest proposal), only packages that lie no further
         from it than *previous* on any issue (see :func:`_no_further`): the next better one
-        for itself when none worth about its target does."""
+        for itself when none worth about its target does. *steady*: it does not take back
+        without giving (no package that is no worse for it than *previous* on every issue),
+        unless nothing worth about its target is left; False once the other side has
+        threatened."""
         low, high = self._span(target)
         packages = self.space.packages
         bids = self._bids
@@ -658,6 +671,19 @@ class Negotiator:
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
+        if steady and previous is not None:
+            # Nor does it take back without giving: a package no worse for itself than its
+            # previous offer on every issue (and better on some) gives the other side
+            # nothing for what it takes, unless every package worth its target does so.
+            back = same = bids.everywhere
+            for no_worse, settles, option in zip(bids.no_worse, bids.settles, previous):
+                back &= no_worse[option]
+                same &= settles[option]
+            forward = (span if keeping is None else keeping) & ~(back ^ same)
+            if forward:
+                keeping = forward
+            elif self.own[self.space.index[previous]] >= target - 1e-9:
+                return previous  # still worth its target: it stands by it
         if high - low == 1:
             # The one package worth about its target is the bid, whatever the model says
             # (the rules above have let it stand). A bid is the last draw from its

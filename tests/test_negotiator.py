@@ -336,6 +336,44 @@ def test_the_other_sides_threats_do_not_make_it_concede_sooner() -> None:
     assert us[1] > us[0]
 
 
+def test_it_does_not_take_back_without_giving() -> None:
+    """Its next bid is never one that is no worse for itself than its previous offer on
+    every issue and better on some (that gives the other side nothing for what it takes),
+    while a package worth about its target does better, or its previous offer is still
+    worth its target. The rule as a plain check over many bids, with and without a model."""
+    game = Game(scenario(), seed=3)
+    view = game.view("us")
+    player = Negotiator(view)
+    values = [[view.me.values[issue.id][o.id] for o in issue.options]
+              for issue in view.known.issues]
+
+    def retreats(package: tuple[int, ...], previous: tuple[int, ...]) -> bool:
+        gains = [row[a] - row[b] for row, a, b in zip(values, package, previous)]
+        return all(g >= -1e-12 for g in gains) and any(g > 1e-12 for g in gains)
+
+    space = game.space
+    rng = random.Random(5)
+    allowed = [p for n, p in enumerate(space.packages) if space.allowed[n]]
+    checked = 0
+    for _ in range(400):
+        previous = rng.choice(allowed)
+        worth = space.utility_of("us", previous)
+        target = min(max(worth + rng.uniform(-0.08, 0.03), 0.3), player.best)
+        bid = player._choose(None, target, random.Random(rng.random()), previous,
+                             steady=True)
+        if retreats(bid, previous):
+            low, high = player._span(target)
+            span = [space.packages[n] for n in player.by_utility[low:high]]
+            assert all(retreats(p, previous) or p == previous for p in span)
+            assert worth < target - 1e-9
+        checked += bid != previous
+    assert checked > 100
+    # Unsteady (the other side has threatened), it may.
+    assert any(retreats(player._choose(None, space.utility_of("us", p) + 0.02,
+                                       random.Random(k), p), p)
+               for k, p in enumerate(allowed[:300]))
+
+
 def test_without_tactics_it_makes_no_tactic_move() -> None:
     assert [m for s, m, _ in play_one(scenario(), 12, Settings()).moves
             if s == "us" and m.kind == "tactic"]  # it uses some when allowed to
