@@ -801,9 +801,11 @@ class Game:
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"the {self.scenario.sides[other].name} delegation's last proposal"
-        how = f"it now matches it on {after} of {len(package)} issues (before: {before})"
+        how = f"it now matches it on {after} of {len(package)} issues " + \
+            ("as before" if after == before else f"(before: {before})")
         if generous and toward:
-            how += f", and on {generous} it offers more than that proposal asked"
+            how += f", and on {generous} {'issue' if generous == 1 else 'issues'} it gives " \
+                "more than that proposal asked"
         if toward > 0:
             return "concede", f"moves toward {them}: {how}"
         if toward < 0:

@@ -568,6 +568,24 @@ def test_conditional_effects_apply_only_when_their_condition_holds() -> None:
     assert changes == [(False, 0), (True, 7)]
 
 
+def test_a_step_that_meets_the_other_side_and_gives_more_elsewhere_says_as_before() -> None:
+    game = Game(scenario(), seed=1)
+    base = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
+            "precondition": "russian_pledge", "separation": "areas_marked",
+            "targets": "nusra_only", "start_date": "mid_june"}
+    game.apply(Move.propose(base | {"joint_action": "joint_planning",
+                                    "precondition": "no_precondition"}))  # Russia opens
+    game.apply(Move.propose(base))  # the US
+    game.apply(Move.propose(base | {"joint_action": "joint_planning"}))  # Russia moves
+    # The US meets Russia on the form of action and, on the precondition, gives more than
+    # Russia's latest asked (what it opened with): as many issues in common as before.
+    game.apply(Move.propose(base | {"joint_action": "joint_planning",
+                                    "precondition": "no_precondition"}))
+    entry = [e for e in game.log if e.ref == "concede"][-1]
+    assert "matches it on 5 of 6 issues as before, and on 1 issue it gives more than that " \
+        "proposal asked" in entry.title, entry.title
+
+
 def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -> None:
     # Judged from the table: how many issues the new proposal settles as the other side's
     # latest proposal does, against the maker's previous proposal. A trade that meets the
