@@ -88,6 +88,12 @@ MOOD = 0.12
 #: How much a tactic must be expected to gain before it is worth a turn (its estimate of a
 #: tactic's worth is rough).
 MARGIN = 0.005
+#: The share of its usual concession it makes while the other side has put nothing on the
+#: table worth more to it than no deal (see :meth:`Negotiator.unanswered`) ...
+UNANSWERED_SHARE = 0.7
+#: ... once the other side has made at least this many proposals (its opening alone may be
+#: an anchor).
+UNANSWERED_AFTER = 2
 #: What saying what matters most to it is expected to be worth at the start of the talks,
 #: said in return for the other side's word (which keeps the exchange going), before the
 #: cost of the turn.
@@ -448,9 +454,11 @@ class Negotiator:
                         f"its last offer already met the other side's" if shared else "")
             what = "Stood by its last proposal" if package == previous else \
                 "Proposed a package"
+            slow = ("; it gives ground slowly while nothing the other side has offered "
+                    "beats its fallback" if self.unanswered(view) else "")
             return Decision(Move.propose(view.ids(package)),
                             f"{what}, worth {points(value)} points to {self.name} "
-                            f"(target {points(target)}), chosen by {how}{kept}.")
+                            f"(target {points(target)}), chosen by {how}{kept}{slow}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
@@ -592,14 +600,29 @@ class Negotiator:
                 moved = self.own[index[after]] - self.own[index[before]]
                 target -= max(moved, 0.0)
             # Time pressure keeps two mirrors from waiting on each other forever.
+            share = UNANSWERED_SHARE if self.unanswered(view) else 1.0
             if time > 0.6:
-                target -= (target - reserve) * (time - 0.6) / 0.4
+                target -= (target - reserve) * share * (time - 0.6) / 0.4
             target -= max(view.stance, 0.0)
         else:
             exponent = EXPONENTS[strategy] * self.pace
-            target = start - (start - reserve) * time ** (1 / exponent)
+            share = UNANSWERED_SHARE if self.unanswered(view) else 1.0
+            target = start - (start - reserve) * share * time ** (1 / exponent)
             target -= max(view.stance, 0.0) * (1 - time)
         return round(max(target, reserve), 4)
+
+    def unanswered(self, view: SideView) -> bool:
+        """Whether the other side has made proposals (:data:`UNANSWERED_AFTER` or more) and
+        none of them is worth more to this side than its fallback (red lines aside: the
+        other side may not know them). Then it gives ground only :data:`UNANSWERED_SHARE`
+        of its usual way: a delegation does not walk all the way to its reserve towards a
+        side that has offered it nothing better than no deal, so asking for everything and
+        waiting for the deadline does not pay."""
+        offers = self._proposals(view)
+        if len(offers) < UNANSWERED_AFTER:
+            return False
+        own, index = self.own, self.space.index
+        return max(own[index[p]] for p in offers) <= view.batna
 
     def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
         low, high = self._span(target, band)

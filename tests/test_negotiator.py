@@ -374,6 +374,50 @@ def test_it_does_not_take_back_without_giving() -> None:
                for k, p in enumerate(allowed[:300]))
 
 
+def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_no_deal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asking for everything and waiting for the deadline does not pay: while every
+    proposal of the other side is worth no more to it than its fallback, it concedes only
+    part of its usual way, and says so in its reason; one proposal worth more ends that."""
+    import game.negotiator as negotiator
+
+    def played(generous: bool) -> Game:
+        game = Game(scenario(), Settings(rounds=12), seed=0)
+        space = game.space
+        ru_fallback = game.view("ru").batna
+        packages = [p for n, p in enumerate(space.packages)
+                    if space.allowed[n]]
+        ideal = max(packages, key=lambda p: space.utility_of("us", p))
+        fair = max((p for p in packages if space.utility_of("ru", p) > ru_fallback + 0.05),
+                   key=lambda p: space.utility_of("us", p))
+        proposed = 0
+        while game.state.round < 6:
+            package = fair if generous and proposed == 0 else ideal
+            move = Move.propose(game.view("us").ids(package))
+            if game.to_move == "us" and game.why_not(move) is None:
+                game.apply(move)
+                proposed += 1
+            else:
+                game.apply(Move.wait())
+        assert proposed >= 2
+        return game
+
+    stingy, generous = played(False), played(True)
+    views = {g: g.view("ru") for g in (stingy, generous)}
+    assert Negotiator(views[stingy]).unanswered(views[stingy])
+    assert not Negotiator(views[generous]).unanswered(views[generous])
+    slow = Negotiator(views[stingy])._target(views[stingy], None)
+    monkeypatch.setattr(negotiator, "UNANSWERED_SHARE", 1.0)
+    usual = Negotiator(views[stingy])._target(views[stingy], None)
+    assert slow > usual + 0.02
+    monkeypatch.undo()
+    view = views[stingy]
+    decision = Negotiator(view).decide(view)
+    assert decision.move.kind == "propose"
+    assert "gives ground slowly while nothing the other side has offered beats its " \
+        "fallback" in decision.reason
+
+
 def test_without_tactics_it_makes_no_tactic_move() -> None:
     assert [m for s, m, _ in play_one(scenario(), 12, Settings()).moves
             if s == "us" and m.kind == "tactic"]  # it uses some when allowed to
