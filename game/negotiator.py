@@ -191,9 +191,9 @@ class _Bids:
         self.everywhere = (1 << len(by_utility)) - 1
         #: no_worse[issue][option]: the packages whose option on the issue is worth at least
         #: as much to this side as the option given.
-        self.no_worse = []
-        for issue, settles in zip(issues, self.settles):
-            values = [me.values[issue.id][option.id] for option in issue.options]
+        self.no_worse: list[list[int]] = []
+        for each, settles in zip(issues, self.settles):
+            values = [me.values[each.id][option.id] for option in each.options]
             self.no_worse.append([
                 sum((mask for other, mask in enumerate(settles) if values[other] >= value),
                     0)
