@@ -8,7 +8,10 @@ the gap principled minus hardline, and whether careless play does worst.
 Bluster must not pay even for a player who would take the best the computer ever offered
 it: over ``OFFER_GAMES`` seeds, the mean of the best offer the computer made to a hardline
 player (in that player's utility) is printed beside the principled player's mean result,
-with their difference (target: the principled result is higher).
+with their difference (target: the principled result is higher). Nor for a "smart bully",
+who plays hardline but accepts as soon as an offer is worth at least the principled
+player's mean result (and, in the last round, anything better than its fallback): its mean
+result and the share of games in which it gets at least the principled mean are printed.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import time
 from pathlib import Path
 
 from game.library import DEFAULT_SCENARIO
-from game.play.styles import STYLES
+from game.moves import Move
+from game.play.styles import STYLES, Policy, acceptable_standing, hardline
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one, result_utilities, simulate, summary
+from game.view import SideView
 
 SCENARIOS = (DEFAULT_SCENARIO, DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
 GAMES = 500
@@ -35,21 +40,38 @@ def bench(name: str, value: float, unit: str, target: str) -> None:
     print(f"BENCH {name} {value:.4g} {unit}    # target: {target}", flush=True)
 
 
+def smart_bully(bar: float) -> Policy:
+    """Hardline play that takes an offer worth at least *bar* to it as soon as one comes."""
+    def policy(view: SideView) -> Move:
+        standing = acceptable_standing(view)
+        if standing is not None and standing[1] >= bar:
+            return Move.accept()
+        return hardline(view)
+    return policy
+
+
 def best_offered_to_bluster(path: Path, side: str, settings: Settings
-                            ) -> tuple[float, float]:
+                            ) -> tuple[float, float, float, float]:
     """(a principled player's mean result, the mean of the best offer the computer made to
-    a hardline player), in the player's utility, over :data:`OFFER_GAMES` seeds."""
+    a hardline player, a smart bully's mean result, the share of its games in which it got
+    at least the principled mean), in the player's utility, over :data:`OFFER_GAMES`
+    seeds."""
     scenario = load_scenario(path)
     computer = scenario.other(side)
-    results, offers = [], []
+    results = [result_utilities(play_one(scenario, seed, settings,
+                                         players={side: "principled"}))[side]
+               for seed in range(OFFER_GAMES)]
+    principled = sum(results) / len(results)
+    offers, bullied = [], []
     for seed in range(OFFER_GAMES):
-        results.append(result_utilities(
-            play_one(scenario, seed, settings, players={side: "principled"}))[side])
         game = play_one(scenario, seed, settings, players={side: "hardline"})
         made = [game.space.utility_of(side, game.space.package_of(move.chosen))
                 for who, move, _ in game.moves if who == computer and move.kind == "propose"]
         offers.append(max(made, default=game.report().batna[side]))
-    return sum(results) / len(results), sum(offers) / len(offers)
+        bullied.append(result_utilities(play_one(
+            scenario, seed, settings, players={side: smart_bully(principled)}))[side])
+    won = sum(result >= principled for result in bullied) / len(bullied)
+    return principled, sum(offers) / len(offers), sum(bullied) / len(bullied), won
 
 
 def main() -> None:
@@ -70,11 +92,15 @@ def main() -> None:
                   gains["principled"] - gains["hardline"], "utility", f">= {GAP}")
             worst = gains["careless"] < min(gains["principled"], gains["hardline"])
             bench(f"styles_{scenario.id}_{side}_careless_worst", int(worst), "bool", "1")
-            principled, offered = best_offered_to_bluster(path, side, settings)
+            principled, offered, bully, won = best_offered_to_bluster(path, side, settings)
             bench(f"styles_{scenario.id}_{side}_hardline_best_offer", offered, "utility", "-")
             bench(f"styles_{scenario.id}_{side}_principled_result_minus_hardline_best_offer",
                   principled - offered, "utility",
                   f"> 0 (principled result {principled:.3f})")
+            bench(f"styles_{scenario.id}_{side}_smart_bully_result", bully, "utility",
+                  f"< {principled:.3f} (the principled result)")
+            bench(f"styles_{scenario.id}_{side}_smart_bully_reaches_principled", 100 * won,
+                  "% of games", "-")
     bench("styles_wall", time.perf_counter() - start, "s", "<= 120 s")
 
 

@@ -13,7 +13,7 @@ from game.analysis import Package, from_ids, outcome_space, to_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
 from game.play.session import Session
-from game.play.styles import STYLES
+from game.play.styles import STYLES, Policy
 from game.scenario import load_scenario
 from game.settings import DIFFICULTIES, Difficulty, Settings
 
@@ -131,15 +131,16 @@ Players = tuple[tuple[str, str], ...]
 def play_one(scenario: Scenario, seed: int, settings: Settings,
              difficulties: tuple[Difficulty, Difficulty] | None = None,
              strategies: tuple[Strategy | None, Strategy | None] | None = None,
-             players: Mapping[str, str] | None = None) -> Game:
+             players: Mapping[str, str | Policy] | None = None) -> Game:
     """One game; *difficulties* and *strategies* (None: the scenario's) per side, in the
     scenario's side order, for the sides the computer plays. *players* maps a side id to
     the scripted style (see :mod:`game.play.styles`) that plays it instead of the
-    computer; raises ``KeyError`` for an unknown style."""
+    computer, by name or as a policy; raises ``KeyError`` for an unknown style name."""
     game = Game(scenario, settings, seed)
     levels = difficulties or (settings.difficulty, settings.difficulty)
     kinds = strategies or (None, None)
-    scripted = {side: STYLES[name] for side, name in (players or {}).items()}
+    scripted = {side: STYLES[name] if isinstance(name, str) else name
+                for side, name in (players or {}).items()}
     session = Session(game, tuple(scripted), computers={
         side: (level, kind) for side, level, kind in zip(game.sides, levels, kinds)})
     if not scripted:

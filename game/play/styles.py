@@ -93,7 +93,7 @@ def _time(view: SideView) -> float:
     return (view.state.round - 1) / max(view.known.total_rounds - 1, 1)
 
 
-def _acceptable_standing(view: SideView) -> tuple[Package, float] | None:
+def acceptable_standing(view: SideView) -> tuple[Package, float] | None:
     """The other side's offer on the table and its worth to this side, when this side may
     accept it and it keeps this side's red lines."""
     standing = view.standing_from_other()
@@ -204,7 +204,7 @@ def principled(view: SideView) -> Move:
     state = view.state
     used = _used(view)
     final = state.round >= view.known.total_rounds
-    offer = _acceptable_standing(view)
+    offer = acceptable_standing(view)
     if offer is not None:
         _, worth = offer
         if worth > view.batna + 0.005:
@@ -242,7 +242,7 @@ def hardline(view: SideView) -> Move:
     kinds = _kinds(view)
     rng = rng_for("hardline", view)
     ideal = _ideal(view)
-    offer = _acceptable_standing(view)
+    offer = acceptable_standing(view)
     if offer is not None and offer[1] >= view.utility(ideal) - HARDLINE_CLOSE:
         return Move.accept()
     if offer is not None and view.state.round >= view.known.total_rounds and \
@@ -286,5 +286,6 @@ def style(name: str) -> Policy:
                          f"{', '.join(STYLES)}") from None
 
 
-__all__ = ["Policy", "STYLES", "careless", "guess_other_values", "hardline", "principled",
-           "principled_package", "principled_target", "rng_for", "style"]
+__all__ = ["Policy", "STYLES", "acceptable_standing", "careless", "guess_other_values",
+           "hardline", "principled", "principled_package", "principled_target", "rng_for",
+           "style"]
