@@ -88,6 +88,9 @@ MOOD = 0.12
 #: How much a tactic must be expected to gain before it is worth a turn (its estimate of a
 #: tactic's worth is rough).
 MARGIN = 0.005
+#: The share of the ground its concession curve gives up over the next round that a turn
+#: without an offer is taken to cost (see :meth:`Negotiator._worth`).
+TURN_COST = 0.3
 #: The share of its usual concession it makes while the other side has put nothing on the
 #: table worth more to it than no deal (see :meth:`Negotiator.unanswered`) ...
 UNANSWERED_SHARE = 0.7
@@ -781,7 +784,8 @@ class Negotiator:
         notes.read(view)
         time = self.clock(view)
         standing = self._standing(view)
-        scored = [(self._worth(view, tactic, notes.responses, time, standing), tactic)
+        turn = self._turn_cost(view, time)
+        scored = [(self._worth(view, tactic, notes.responses, time, standing, turn), tactic)
                   for tactic in tactics]
         # Among the tactics worth a turn, those within its rough estimate of the best are
         # as good as each other: it picks one of them (asking or saying what matters most,
@@ -822,19 +826,31 @@ class Negotiator:
         self._threats = (record, mine, theirs)
         return mine, theirs
 
+    def _turn_cost(self, view: SideView, time: float) -> float:
+        """What a turn spent on a tactic costs at *time* (its clock), in its utility. It is a
+        turn without an offer: dearer as time runs out, and dearer the faster its own
+        concession runs (an offer it does not make now is one made later at a lower
+        target): :data:`TURN_COST` of the ground its curve gives up over the next round. A
+        slow (Boulware) curve early on makes a question cheap; an even one in short talks
+        makes it dear."""
+        reserve = self.reserve(view)
+        start = max(self.best * self.personality.opening, reserve)
+        exponent = EXPONENTS[self.personality.strategy] * self.pace
+        later = min(time + 1.0 / max(view.known.total_rounds - 1, 1), 1.0)
+        drop = (start - reserve) * (later ** (1 / exponent) - time ** (1 / exponent))
+        return float(0.01 + 0.04 * time + TURN_COST * drop)
+
     def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
-               time: float, standing: tuple[float | None, float | None, int]
+               time: float, standing: tuple[float | None, float | None, int], turn: float
                ) -> tuple[float, str]:
         """What *tactic* is expected to be worth now, in this side's utility, with the
         reason it would give; *responses* are the other side's answers to this side's
         tactics by kind (see :class:`OpponentModel`), *standing* is :meth:`_standing` of
-        the view."""
+        the view and *turn* is :meth:`_turn_cost`."""
         meters = view.state.meters
         known = view.known
         kind = tactic.kind
-        # A turn spent on a tactic is a turn without an offer: dearer as time runs out,
-        # and dearer in short talks, where every offer counts.
-        value = -(0.01 + 0.04 * time + 0.1 / known.total_rounds)
+        value = -turn
         reasons: list[tuple[float, str]] = []
 
         no_deal = 0.3 + 0.4 * time
