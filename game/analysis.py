@@ -25,8 +25,25 @@ MAX_PACKAGES = 50_000
 
 
 def points(utility: float) -> int:
-    """A utility on the 0-100 scale players see (0.42 -> 42)."""
-    return round(utility * 100)
+    """A utility on the 0-100 scale players see (0.42 -> 42), halves rounded up as a
+    student rounds by hand (0.735 -> 74, 0.665 -> 67; Python's round() would give 74 and
+    66). Every number a player sees on that scale goes through it.
+
+    >>> points(0.42), points(0.735), points(0.665), points(-0.025)
+    (42, 74, 67, -2)
+    """
+    return half_up(utility * 100)
+
+
+def half_up(value: float) -> int:
+    """*value* to the nearest whole number, halves up (62.5 -> 63), for every whole number
+    a player sees: a mark, a score, points. A hair of slack absorbs float error (0.735 * 100
+    is 73.49999999999999).
+
+    >>> half_up(62.5), half_up(66.5), half_up(73.49999999999999), half_up(-2.5)
+    (63, 67, 74, -2)
+    """
+    return math.floor(value + 0.5 + 1e-9)
 
 
 def package_count(scenario: Scenario) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.analysis import DealReport, from_ids, points
+from game.analysis import DealReport, from_ids, half_up, points
 from game.engine import Game
 from game.model import HistoryFact, Scenario
 
@@ -144,10 +144,10 @@ def mark(gain_points: int, best_gain_points: int, batna_points: int, crossed: bo
     if not deal or gain_points == 0:
         return 50
     if gain_points < 0:
-        return max(0, round(50 + 50 * gain_points / max(batna_points, 1)))
+        return max(0, half_up(50 + 50 * gain_points / max(batna_points, 1)))
     if best_gain_points <= 0:
         return 100
-    return min(100, round(50 + 50 * gain_points / best_gain_points))
+    return min(100, half_up(50 + 50 * gain_points / best_gain_points))
 
 
 def best_gain(game: Game, side: str, batna: dict[str, float]) -> int:
@@ -281,12 +281,12 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
                    (space.utility[sides[1]][n] - report.batna[sides[1]])
                    for n in space.frontier)
         total = sum(report.gain[s] for s in sides)
-        gains = round(50 * max(min(total / best, 1.0), 0.0)) if best > 0 else 0
+        gains = half_up(50 * max(min(total / best, 1.0), 0.0)) if best > 0 else 0
         distance = report.distance_to_frontier or 0.0
-        frontier = round(30 * max(1 - distance / 0.3, 0.0))
+        frontier = half_up(30 * max(1 - distance / 0.3, 0.0))
     meters = game.state.meters
     spans = [(meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
-    meter_score = round(20 * sum(spans) / len(spans)) if spans else 0
+    meter_score = half_up(20 * sum(spans) / len(spans)) if spans else 0
     parts = [("Gains over both fallbacks", gains), ("Closeness to the best deals", frontier),
              ("The meters at the end", meter_score)]
     return gains + frontier + meter_score, parts

@@ -345,6 +345,7 @@ class Negotiator:
         self._lows: tuple[tuple[Entry, ...], dict[str, float], dict[str, float],
                           str | None] = ((), {}, {}, None)
         self._clock: tuple[SideView, float] | None = None
+        self._unanswered: tuple[SideView, bool] | None = None
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
         #: The offers read so far, and the best of the other side's among them.
@@ -621,11 +622,15 @@ class Negotiator:
         of its usual way: a delegation does not walk all the way to its reserve towards a
         side that has offered it nothing better than no deal, so asking for everything and
         waiting for the deadline does not pay."""
+        kept = self._unanswered
+        if kept is not None and kept[0] is view:  # asked more than once for one decision
+            return kept[1]
         offers = self._proposals(view)
-        if len(offers) < UNANSWERED_AFTER:
-            return False
         own, index = self.own, self.space.index
-        return max(own[index[p]] for p in offers) <= view.batna
+        answer = len(offers) >= UNANSWERED_AFTER and \
+            max(own[index[p]] for p in offers) <= view.batna
+        self._unanswered = (view, answer)
+        return answer
 
     def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
         low, high = self._span(target, band)

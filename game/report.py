@@ -17,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from game.analysis import half_up
 from game.debrief import debrief
 from game.errors import ParleyError
 from game.resolve import FOLDER_ADVICE, ScenarioFinder
@@ -236,7 +237,7 @@ def _compare(rows: list[dict[str, Any]]) -> None:
             groups[(row["scenario"], row["side"])].append(row)
     for group in groups.values():
         marks = [int(row["mark"]) for row in group]
-        mean = round(sum(marks) / len(marks))
+        mean = half_up(sum(marks) / len(marks))
         for row in group:
             above = sum(1 for m in marks if m > int(row["mark"]))
             row["class_rank"] = f"{above + 1} of {len(marks)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.analysis import points
 from game.debrief import Debrief
 from game.model import Scenario
 
@@ -45,12 +46,12 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
     lines = [f"Outcome space: points for {name_b} (up) against points for {name_a} "
              "(across)"]
     for row in range(height):
-        label = f"{round(100 * (1 - row / (height - 1))):>4} " if row % 5 == 0 else "     "
+        label = f"{points(1 - row / (height - 1)):>4} " if row % 5 == 0 else "     "
         lines.append(label + "|" + "".join(grid[row]))
     lines.append("     +" + "-" * plot_w)
     ticks = [" "] * plot_w
     for value in (0.0, 0.25, 0.5, 0.75, 1.0):
-        text = f"{round(value * 100)}"
+        text = f"{points(value)}"
         col = min(int(round(value * (plot_w - 1))), plot_w - len(text))
         ticks[col:col + len(text)] = list(text)
     lines.append("      " + "".join(ticks))

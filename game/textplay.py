@@ -265,7 +265,7 @@ class TextGame:
         for issue in self.scenario.issues:
             self.say(f"{issue.name}: {spec.weights[issue.id]:.0%} of your score", 2)
             for option in issue.options:
-                self.say(f"{round(spec.values[issue.id][option.id] * 100):>3}  {option.name}", 6)
+                self.say(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}", 6)
         together = combination_texts(self.scenario, side)
         if together:
             self.say("Some options are worth more or less to you together than apart (the "
@@ -682,7 +682,7 @@ class TextGame:
             for k, option in enumerate(issue.options, 1):
                 mark = "*" if base is not None and base[n] == k - 1 else " "
                 self.say(f"{mark}{k}  {option.name:<42} "
-                         f"{round(spec.values[issue.id][option.id] * 100):>3} of 100", 4)
+                         f"{points(spec.values[issue.id][option.id]):>3} of 100", 4)
             default = base[n] + 1 if base is not None else None
             prompt = f"  Option for {issue.name}" + (f" [Enter: {default}]" if default
                                                      else "") + ": "

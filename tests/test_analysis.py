@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
 
 from conftest import edit
-from game.analysis import OutcomeSpace, deal_report, from_ids, outcome_space, to_ids
+from game.analysis import OutcomeSpace, deal_report, from_ids, outcome_space, points, to_ids
 from game.coherence import combinations_met, incoherence
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
@@ -186,3 +187,24 @@ def test_red_lines_are_reported_by_their_text() -> None:
     crossed = space().red_lines_crossed("us", package)
     assert len(crossed) == 2 and all(isinstance(text, str) for text in crossed)
     assert space().red_lines_crossed("ru", package) == []
+
+
+def test_every_number_on_the_players_scale_rounds_halves_up() -> None:
+    """A half point shows as the next point up wherever it shows (Python's round() sends
+    66.5 to 66 and 73.5 to 74, which a student checking by hand reads as an error); the
+    doctests hold the examples, and no module rounds a utility to points by itself."""
+    import ast
+    import doctest
+
+    import game.analysis
+
+    assert doctest.testmod(game.analysis).failed == 0
+    assert [points(u) for u in (0.665, 0.735, 0.125, 0.005)] == [67, 74, 13, 1]
+    package = Path(game.analysis.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id == "round" and node.args:
+                text = ast.unparse(node.args[0])
+                assert "100" not in text, \
+                    f"{path.name}:{node.lineno}: round({text}): use points() or half_up()"

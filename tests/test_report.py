@@ -131,7 +131,9 @@ def test_a_later_save_of_the_same_game_is_the_one_counted(tmp_path: Path) -> Non
 @pytest.mark.parametrize(("gain", "best", "fallback", "crossed", "deal", "expected"), [
     (0, 30, 45, False, False, 50), (30, 30, 45, False, True, 100), (40, 30, 45, False, True, 100),
     (15, 30, 45, False, True, 75), (-45, 30, 45, False, True, 0), (-9, 30, 45, False, True, 40),
-    (20, 30, 45, True, True, 0), (5, 0, 45, False, True, 100)])
+    (20, 30, 45, True, True, 0), (5, 0, 45, False, True, 100),
+    # Halves round up, as a student rounds by hand: 62.5 -> 63, 37.5 -> 38.
+    (1, 4, 45, False, True, 63), (-1, 30, 4, False, True, 38)])
 def test_mark(gain: int, best: int, fallback: int, crossed: bool, deal: bool,
               expected: int) -> None:
     assert mark(gain, best, fallback, crossed, deal) == expected

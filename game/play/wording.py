@@ -48,7 +48,7 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
     planning and execution; Start date: Once conditions are met. Joint strikes that begin
     only once calm is verified."
     """
-    worth = round(abs(combination.value) * 100)
+    worth = points(abs(combination.value))
     more = "more" if combination.value > 0 else "less"
     parts = []
     for issue in scenario.issues:

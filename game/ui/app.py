@@ -191,7 +191,7 @@ class App:
         if new != self.prefs.text_scale:
             self.prefs.text_scale = new
             self.restyle()
-        self.toast(f"Text size {round(new * 100)}%")
+        self.toast(f"Text size {new:.0%}")
 
     def set_high_contrast(self, on: bool) -> None:
         if on != self.prefs.high_contrast:

@@ -136,7 +136,7 @@ class SettingsScreen(Screen):
                                      "privately cared about.")
         self.offered = self._scenario_toggles(s.scenarios)
         p = app.prefs
-        scales = [(x, f"{round(x * 100)}%") for x in TEXT_SCALES]
+        scales = [(x, f"{x:.0%}") for x in TEXT_SCALES]
         self.text = Choice("Text size", scales,
                            min(range(len(scales)), key=lambda i: abs(scales[i][0] - p.text_scale)),
                            self._text, tooltip="Also Ctrl + and Ctrl - anywhere.")
