@@ -625,10 +625,9 @@ class Negotiator:
         kept = self._unanswered
         if kept is not None and kept[0] is view:  # asked more than once for one decision
             return kept[1]
-        offers = self._proposals(view)
-        own, index = self.own, self.space.index
-        answer = len(offers) >= UNANSWERED_AFTER and \
-            max(own[index[p]] for p in offers) <= view.batna
+        own, index, other = self.own, self.space.index, self.other
+        worth = [own[index[p]] for who, p in view.offers if who == other]
+        answer = len(worth) >= UNANSWERED_AFTER and max(worth) <= view.batna
         self._unanswered = (view, answer)
         return answer
 
