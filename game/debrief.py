@@ -54,6 +54,15 @@ class SideResult:
         return (f"{self.name}'s fallback moved from {self.start_batna_points} to "
                 f"{self.batna_points} points during the talks.")
 
+    def mark_sentence(self, yours: bool) -> str:
+        """The side's own mark with what it means, as every debrief states it (*yours*: the
+        reader played this side)."""
+        whose, it = ("Your", "you") if yours else ("Its", "it")
+        return (f"{whose} own mark: {self.mark} out of 100 (50 is as good as no deal; 100 is "
+                f"the best gain {it} could have had in a deal the other side would also "
+                f"take over no deal: {self.best_gain_points} points over {whose.lower()} "
+                f"fallback of {self.batna_points}).")
+
     @property
     def gain(self) -> float:
         """The gain as a utility (unrounded), for sorting and means."""

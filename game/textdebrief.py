@@ -32,10 +32,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
             say(r.fallback_moved, 4, 2)
         for red in r.red_lines_crossed:
             say(f"Red line crossed: {red}", 4, 2)
-        whose, it = ("Your", "you") if set(humans) == {side} else ("Its", "it")
-        say(f"{whose} own mark: {r.mark} out of 100 (50 is as good as no deal; 100 the best "
-            f"gain {it} could have had, {r.best_gain_points} points over "
-            f"{whose.lower()} fallback).", 4, 2)
+        say(r.mark_sentence(set(humans) == {side}), 4, 2)
     say()
     say(f"Joint score: {d.score}/100 (" + ", ".join(
         f"{label.lower()} {value}" for label, value in d.score_parts) + ")")

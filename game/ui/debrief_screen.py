@@ -116,9 +116,7 @@ class DebriefScreen(Screen):
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
                                   gap=0.1))
-            spans.append(Span(f"Its own mark: {result.mark} out of 100 (50: as good as no "
-                              f"deal; 100: the best gain it could have had, "
-                              f"{result.best_gain_points} points)", indent=12, gap=0.1))
+            spans.append(Span(result.mark_sentence(False), indent=12, gap=0.1))
             spans.append(Span("", gap=0.3))
         spans.append(Span(f"Joint score: {d.score} out of 100", style="heading", bold=True,
                           gap=0.2))

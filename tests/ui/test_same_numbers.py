@@ -133,6 +133,11 @@ def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
     for result in model.results.values():
         said = f"Its own mark: {result.mark} out of 100"
         assert said in window and said in terminal and said in markdown
+        # What the mark means, word for word the same in the window and the terminal,
+        # with the fallback the gain is counted from.
+        meaning = result.mark_sentence(False)
+        assert f"fallback of {result.batna_points})" in meaning
+        assert meaning in window and meaning in terminal
 
 
 def test_the_frontier_sentence_says_on_the_frontier_only_at_distance_zero() -> None:
