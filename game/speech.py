@@ -122,8 +122,17 @@ def _joined(parts: list[str], rest_stands: bool) -> str:
     if not parts:
         return "Our offer stands as it was."
     if rest_stands:
-        parts.append("The rest of our last proposal stands.")
+        # Said in one of a few ways, picked by what was said before it (the same offer is
+        # always said the same way), so that a delegation moving one issue at a time does
+        # not close every turn with the same sentence.
+        parts.append(_REST_STANDS[len("".join(parts)) % len(_REST_STANDS)])
     return " ".join(parts)
+
+
+#: The ways an offer that names only what changed says that the rest is unchanged.
+_REST_STANDS = ("The rest of our last proposal stands.",
+                "Everything else stays as we last proposed.",
+                "On every other point, our last proposal holds.")
 
 
 def meets(package: Package, theirs: Package) -> int:
