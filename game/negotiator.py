@@ -593,27 +593,37 @@ class Negotiator:
         :meth:`reserve` when the caller has it."""
         if reserve is None:
             reserve = self.reserve(view)
-        start = max(self.best * self.personality.opening, reserve)
         time = self.clock(view)
-        strategy = self.personality.strategy
         index = self.space.index
-        if strategy == "tit_for_tat":
-            target = start
+        share = UNANSWERED_SHARE if self.unanswered(view) else 1.0
+        if self.personality.strategy == "tit_for_tat":
+            target = self._start(reserve)
             assert offers is not None
             for before, after in zip(offers, offers[1:]):
                 moved = self.own[index[after]] - self.own[index[before]]
                 target -= max(moved, 0.0)
             # Time pressure keeps two mirrors from waiting on each other forever.
-            share = UNANSWERED_SHARE if self.unanswered(view) else 1.0
             if time > 0.6:
                 target -= (target - reserve) * share * (time - 0.6) / 0.4
             target -= max(view.stance, 0.0)
         else:
-            exponent = EXPONENTS[strategy] * self.pace
-            share = UNANSWERED_SHARE if self.unanswered(view) else 1.0
-            target = start - (start - reserve) * share * time ** (1 / exponent)
+            target = self._curve(reserve, time, share)
             target -= max(view.stance, 0.0) * (1 - time)
         return round(max(target, reserve), 4)
+
+    def _start(self, reserve: float) -> float:
+        """Where its concession starts: its opening share of its best package (never
+        below *reserve*)."""
+        return max(self.best * self.personality.opening, reserve)
+
+    def _curve(self, reserve: float, time: float, share: float = 1.0) -> float:
+        """Where its concession curve stands at *time* (its clock), from :meth:`_start`
+        toward *reserve*, going *share* of the way: slowly at first for Boulware, evenly
+        for linear (and tit-for-tat, whose own target follows the other side), quickly for
+        Conceder."""
+        start = self._start(reserve)
+        exponent = EXPONENTS[self.personality.strategy] * self.pace
+        return float(start - (start - reserve) * share * time ** (1 / exponent))
 
     def unanswered(self, view: SideView) -> bool:
         """Whether the other side has made proposals (:data:`UNANSWERED_AFTER` or more) and
@@ -816,6 +826,8 @@ class Negotiator:
         # does not carry on from that one).
         record = view.record
         read, mine, theirs = self._threats
+        if record is read:  # asked again for the same view (its bid and what it holds)
+            return mine, theirs
         if record[:len(read)] != read:
             read, mine, theirs = (), 0, 0
         kinds = view.known.tactic_kinds
@@ -838,11 +850,9 @@ class Negotiator:
         slow (Boulware) curve early on makes a question cheap; an even one in short talks
         makes it dear."""
         reserve = self.reserve(view)
-        start = max(self.best * self.personality.opening, reserve)
-        exponent = EXPONENTS[self.personality.strategy] * self.pace
         later = min(time + 1.0 / max(view.known.total_rounds - 1, 1), 1.0)
-        drop = (start - reserve) * (later ** (1 / exponent) - time ** (1 / exponent))
-        return float(0.01 + 0.04 * time + TURN_COST * drop)
+        drop = self._curve(reserve, time) - self._curve(reserve, later)
+        return 0.01 + 0.04 * time + TURN_COST * drop
 
     def _worth(self, view: SideView, tactic: Tactic, responses: Mapping[str, list[float]],
                time: float, standing: tuple[float | None, float | None, int], turn: float
