@@ -55,25 +55,22 @@ def placeholder_problems(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def option_words(name: str) -> str:
     """An option's label as it reads inside a sentence: "Verified calm first" -> "verified
-    calm first"; a name that starts with a proper noun or an acronym keeps its capital.
+    calm first"; a name that starts with a proper noun or an acronym (two capitals: "ISIL",
+    "UN-led") keeps its capital, and a one-letter word is the article.
 
     >>> option_words("Verified calm first"), option_words("Al-Nusra only"), option_words("ISIL")
     ('verified calm first', 'al-Nusra only', 'ISIL')
     >>> option_words("A task force that rules on violations")
     'a task force that rules on violations'
     """
-    if name.startswith("A "):  # the article, not an acronym
-        return "a" + name[1:]
-    if len(name) > 1 and name[0].isupper() and (name[1].islower() or name[1] == "-"):
-        first = name.split()[0]
-        if first in _PROPER:
-            return name
-        return name[0].lower() + name[1:]
-    return name
+    first = name.split()[0] if name.strip() else ""
+    if not first[:1].isupper() or first in _PROPER or first[1:2].isupper():
+        return name
+    return name[0].lower() + name[1:]
 
 
 #: First words that stay capitalised inside a sentence.
-_PROPER = {"Assad", "Damascus", "Moscow", "Washington", "Russia", "Russian", "Syria",
+_PROPER = {"I", "Assad", "Damascus", "Moscow", "Washington", "Russia", "Russian", "Syria",
            "Syrian", "US", "United", "Geneva", "Aleppo"}
 
 
