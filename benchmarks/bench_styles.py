@@ -20,12 +20,10 @@ import time
 from pathlib import Path
 
 from game.library import DEFAULT_SCENARIO
-from game.moves import Move
-from game.play.styles import STYLES, Policy, acceptable_standing, hardline
+from game.play.styles import STYLES, smart_bully
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one, result_utilities, simulate, summary
-from game.view import SideView
 
 SCENARIOS = (DEFAULT_SCENARIO, DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
 GAMES = 500
@@ -38,16 +36,6 @@ GAP = 0.05
 
 def bench(name: str, value: float, unit: str, target: str) -> None:
     print(f"BENCH {name} {value:.4g} {unit}    # target: {target}", flush=True)
-
-
-def smart_bully(bar: float) -> Policy:
-    """Hardline play that takes an offer worth at least *bar* to it as soon as one comes."""
-    def policy(view: SideView) -> Move:
-        standing = acceptable_standing(view)
-        if standing is not None and standing[1] >= bar:
-            return Move.accept()
-        return hardline(view)
-    return policy
 
 
 def best_offered_to_bluster(path: Path, side: str, settings: Settings

@@ -262,15 +262,8 @@ def test_a_smart_bully_does_not_get_what_good_faith_earns(side: str) -> None:
     principled = sum(result_utilities(play_one(scenario, seed, Settings(),
                                                players={side: "principled"}))[side]
                      for seed in range(60)) / 60
-
-    def smart_bully(view: SideView) -> Move:
-        standing = styles.acceptable_standing(view)
-        if standing is not None and standing[1] >= principled:
-            return Move.accept()
-        return styles.hardline(view)
-
     bullied = [result_utilities(play_one(scenario, seed, Settings(),
-                                         players={side: smart_bully}))[side]
+                                         players={side: styles.smart_bully(principled)}))[side]
                for seed in range(60)]
     assert sum(bullied) / 60 < principled - 0.1
     assert sum(result >= principled for result in bullied) <= 9

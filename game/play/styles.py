@@ -18,6 +18,9 @@ time, in any process.
 * ``hardline`` threatens whenever it may, rejects, asks for its ideal package every time
   and accepts only an offer close to that ideal.
 * ``careless`` picks any legal move at random, and any package when it proposes.
+
+:func:`smart_bully` makes one more, for benchmarks and tests: hardline play that accepts
+as soon as an offer is worth a level it is given.
 """
 
 from __future__ import annotations
@@ -259,6 +262,18 @@ def hardline(view: SideView) -> Move:
     return _refuse(view) if view.standing_from_other() is not None else Move.wait()
 
 
+def smart_bully(bar: float) -> Policy:
+    """``hardline`` play that takes the offer on the table as soon as it is worth at least
+    *bar* to it (say, what good faith usually earns): the student who blusters and waits
+    for the computer to give way. Not in :data:`STYLES`: it needs its *bar*."""
+    def policy(view: SideView) -> Move:
+        standing = acceptable_standing(view)
+        if standing is not None and standing[1] >= bar:
+            return Move.accept()
+        return hardline(view)
+    return policy
+
+
 # ----- careless -----------------------------------------------------------------------------
 
 
@@ -288,4 +303,4 @@ def style(name: str) -> Policy:
 
 __all__ = ["Policy", "STYLES", "acceptable_standing", "careless", "guess_other_values",
            "hardline", "principled", "principled_package", "principled_target", "rng_for",
-           "style"]
+           "smart_bully", "style"]
