@@ -8,6 +8,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.analysis import DealReport, from_ids, half_up, points
@@ -56,7 +57,7 @@ class SideResult:
 
     def mark_sentence(self, yours: bool) -> str:
         """The side's own mark with what it means, as every debrief states it (*yours*: the
-        reader played this side)."""
+        reader played this side, see :func:`addressed`)."""
         whose, it = ("Your", "you") if yours else ("Its", "it")
         return (f"{whose} own mark: {self.mark} out of 100 (50 is as good as no deal; 100 is "
                 f"the best gain {it} could have had in a deal the other side would also "
@@ -118,6 +119,13 @@ class Debrief:
     """(round, side, reason) for every computer decision."""
     history: list[HistoryFact]
     questions: list[str]
+
+
+def addressed(side: str, humans: Iterable[str]) -> bool:
+    """Whether a debrief speaks to *side* as "you": its team is the only one at the screen
+    (*humans*: the sides people played). With two teams at one screen, or none, each side
+    is "it"."""
+    return set(humans) == {side}
 
 
 def verdict(gain_points: int, crossed: list[str], deal: bool) -> str:
@@ -301,5 +309,5 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
     return gains + frontier + meter_score, parts
 
 
-__all__ = ["Debrief", "OutcomeChart", "SideResult", "best_gain", "debrief", "joint_score", "mark",
-           "verdict"]
+__all__ = ["Debrief", "OutcomeChart", "SideResult", "addressed", "best_gain", "debrief",
+           "joint_score", "mark", "verdict"]

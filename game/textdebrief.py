@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from game.debrief import Debrief
+from game.debrief import Debrief, addressed
 from game.model import Scenario
 from game.textchart import outcome_chart
 
@@ -32,7 +32,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
             say(r.fallback_moved, 4, 2)
         for red in r.red_lines_crossed:
             say(f"Red line crossed: {red}", 4, 2)
-        say(r.mark_sentence(set(humans) == {side}), 4, 2)
+        say(r.mark_sentence(addressed(side, humans)), 4, 2)
     say()
     say(f"Joint score: {d.score}/100 (" + ", ".join(
         f"{label.lower()} {value}" for label, value in d.score_parts) + ")")

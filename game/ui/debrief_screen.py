@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import debrief
+from game.debrief import addressed, debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -116,7 +116,8 @@ class DebriefScreen(Screen):
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
                                   gap=0.1))
-            spans.append(Span(result.mark_sentence(False), indent=12, gap=0.1))
+            spans.append(Span(result.mark_sentence(addressed(side, self.session.humans)),
+                              indent=12, gap=0.1))
             spans.append(Span("", gap=0.3))
         spans.append(Span(f"Joint score: {d.score} out of 100", style="heading", bold=True,
                           gap=0.2))

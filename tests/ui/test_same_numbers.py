@@ -17,7 +17,7 @@ import pytest
 
 from game import transcript
 from game.cli import main
-from game.debrief import debrief
+from game.debrief import addressed, debrief
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.play.session import DEMO, Session
 from game.save import to_save, write_save
@@ -138,6 +138,32 @@ def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
         meaning = result.mark_sentence(False)
         assert f"fallback of {result.batna_points})" in meaning
         assert meaning in window and meaning in terminal
+
+
+@pytest.mark.parametrize("player", ["us", "ru"])
+def test_the_players_own_mark_is_addressed_to_them_in_the_window_as_in_the_terminal(
+        make_app, player: str) -> None:  # type: ignore[no-untyped-def]
+    # A game against the computer: the player's mark reads "Your own mark", the computer's
+    # "Its own mark", and the window says each word for word as the terminal does.
+    finished = played(DEFAULT_SCENARIO, 46).game
+    session = Session(finished, (player,))
+    model = debrief(finished)
+    app = make_app()
+    screen = app.push(Debrief(session))
+    window = " ".join(span.text for span in screen.texts_by_page[0].spans)
+    app.pop()
+    out = io.StringIO()
+    text = TextGame(session, io.StringIO(), out)
+    write_debrief(session.scenario, model, set(session.humans), True, text.say, text.rule,
+                  out.write)
+    terminal = " ".join(out.getvalue().split())
+    for side, result in model.results.items():
+        yours = side == player
+        assert addressed(side, session.humans) is yours
+        sentence = result.mark_sentence(yours)
+        assert sentence.startswith("Your own mark" if yours else "Its own mark")
+        assert sentence in window and sentence in terminal
+    assert window.count("Your own mark") == terminal.count("Your own mark") == 1
 
 
 def test_the_frontier_sentence_says_on_the_frontier_only_at_distance_zero() -> None:
