@@ -148,9 +148,7 @@ def _sources(scenario: Scenario, cites: list[str]) -> list[str]:
     items = []
     for source_id in ids:
         source = scenario.source(source_id)
-        who = source.speaker if source.origin == source.speaker else \
-            f"{source.speaker}. {source.origin}"
-        items.append(f"<li>\u201c{e(source.text)}\u201d ({e(who)})</li>")
+        items.append(f"<li>\u201c{e(source.text)}\u201d ({e(source.attribution)})</li>")
     return ['<div class="sources"><h2>Sources</h2><ul>', *items, "</ul></div>"]
 
 

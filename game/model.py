@@ -46,6 +46,19 @@ class Source(Part):
     text: Text = Field(description="The exact words quoted.")
     origin: Text = Field(description="Where the quote comes from (publication, date).")
 
+    @property
+    def attribution(self) -> str:
+        """Who said it and where, as every screen and page names a quote's source: the
+        speaker and the origin, or only the longer of the two when one begins with the
+        other ("Washington Examiner, 20 May 2016" beside "Washington Examiner, 20 May 2016,
+        looking back on these talks" is said once, with what the longer one adds)."""
+        speaker, origin = self.speaker, self.origin
+        if origin.startswith(speaker):
+            return origin
+        if speaker.startswith(origin):
+            return speaker
+        return f"{speaker}; {origin}"
+
 
 class Option(Part):
     """One way an issue can be settled."""

@@ -292,7 +292,7 @@ class TextGame:
 
     def quote(self, source_id: str, indent: int = 4) -> None:
         source = self.scenario.source(source_id)
-        self.say(f"\u201c{source.text}\u201d - {source.speaker}", indent, 1)
+        self.say(f"\u201c{source.text}\u201d - {source.attribution}", indent, 1)
 
     def show_new_entries(self, viewer: str | None) -> None:
         """Show the record since this audience last read it. A player sees only what its

@@ -62,10 +62,7 @@ def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
 def _line(game: Game, entry: Entry) -> Line:
     scenario = game.scenario
     cites = [scenario.source(c) for c in entry.cite]
-    # "(Washington Examiner, 20 May 2016)", not the same name twice when the speaker is the
-    # publication itself.
-    quotes = [f"\u201c{s.text}\u201d ({s.speaker})" if s.origin == s.speaker else
-              f"\u201c{s.text}\u201d ({s.speaker}; {s.origin})" for s in cites]
+    quotes = [f"\u201c{s.text}\u201d ({s.attribution})" for s in cites]
     offer = offer_rows(scenario, entry.offer) if entry.offer and entry.kind == "move" and \
         entry.move is not None and entry.move.kind == "propose" else []
     if entry.kind in ("move", "reply", "reason", "timeout"):

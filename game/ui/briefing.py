@@ -62,9 +62,7 @@ def brief_spans(session: Session, side: str) -> list[Span]:
         for source_id in cites:
             source = scenario.source(source_id)
             spans.append(Span(f"\u201c{source.text}\u201d", italic=True, gap=0.1, indent=12))
-            who = source.speaker if source.origin == source.speaker else \
-                f"{source.speaker}. {source.origin}"
-            spans.append(Span(who, style="small",
+            spans.append(Span(source.attribution, style="small",
                               colour="muted", gap=0.6, indent=24))
     return spans
 

@@ -202,7 +202,7 @@ def draw_quote(table: TableView, surface: pygame.Surface) -> None:
     italic = t.fonts.get("small", italic=True)
     y = paragraph(surface, italic, f"\u201c{source.text}\u201d", t.c["text"], x, y, w, 8,
                   "quote text")
-    paragraph(surface, small, f"\u2014 {source.speaker}", t.c["muted"], x, y, w, 2,
+    paragraph(surface, small, f"\u2014 {source.attribution}", t.c["muted"], x, y, w, 3,
               "quote speaker")
 
 
@@ -213,7 +213,7 @@ def quote_lines(table: TableView, width: int) -> int:
     need = max(3, len(wrap(QUOTE_HINT, small, width)))
     for source in table.session.scenario.sources:
         need = max(need, len(wrap(f"\u201c{source.text}\u201d", italic, width)) +
-                   len(wrap(f"\u2014 {source.speaker}", small, width)))
+                   len(wrap(f"\u2014 {source.attribution}", small, width)))
     return min(need, 9)
 
 

@@ -1,0 +1,98 @@
+"""A quote's source is named one way everywhere (:attr:`Source.attribution`): the terminal,
+the window's brief, the printed handouts and the transcripts; and the February scenario
+never shows a report of May 2016 as if it were known in February."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+
+from game.handout import side_page
+from game.library import shipped_scenarios
+from game.model import Scenario, Source
+from game.play.session import DEMO, Session
+from game.scenario import load_scenario
+from game.settings import Settings
+from game.simulate import play_one
+from game.textplay import TextGame
+from game.transcript import markdown
+from game.ui.briefing import brief_spans
+
+SCENARIOS = {path.stem: load_scenario(path) for path in shipped_scenarios()}
+
+
+def source(speaker: str, origin: str) -> Source:
+    return Source(id="s", speaker=speaker, text="Words.", origin=origin)
+
+
+def test_an_attribution_names_the_speaker_and_the_origin_once_each() -> None:
+    paper = "Washington Examiner, 20 May 2016"
+    assert source(paper, paper).attribution == paper
+    later = f"{paper}, looking back on these talks"
+    assert source(paper, later).attribution == later
+    about = f"{paper}, on Russian Defence Minister Sergei Shoigu"
+    assert source(about, paper).attribution == about
+    assert source("Eric Schultz, deputy White House press secretary",
+                  "Daily briefing, 20 May 2016").attribution == \
+        "Eric Schultz, deputy White House press secretary; Daily briefing, 20 May 2016"
+
+
+def cited_by_sides(scenario: Scenario) -> dict[str, list[str]]:
+    return {side: list(dict.fromkeys([*spec.cite, *spec.batna.cite]))
+            for side, spec in scenario.sides.items()}
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_brief_names_its_sources_by_their_attribution(name: str) -> None:
+    scenario = SCENARIOS[name]
+    session = Session.start(scenario, Settings(), DEMO, seed=3)
+    for side, cites in cited_by_sides(scenario).items():
+        assert cites, f"{side} rests on no source"
+        printed = side_page(scenario, side, Settings())
+        window = [span.text for span in brief_spans(session, side)]
+        out = io.StringIO()
+        terminal = TextGame(session, io.StringIO(), out)
+        for source_id in cites:
+            terminal.quote(source_id)
+        said = " ".join(out.getvalue().split())
+        for source_id in cites:
+            who = scenario.source(source_id).attribution
+            assert html.escape(who) in printed
+            assert who in window
+            assert who in said
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_no_page_names_a_source_twice_over(name: str) -> None:
+    scenario = SCENARIOS[name]
+    game = play_one(scenario, 5, Settings())
+    pages = [markdown(game), *(side_page(scenario, side, Settings()) for side in scenario.sides)]
+    for s in scenario.sources:
+        for page in pages:
+            # "Washington Examiner, 20 May 2016. Washington Examiner, 20 May 2016, ..." or
+            # with a semicolon between: the publication named twice in a row.
+            twice = re.escape(s.speaker) + r"[.;,] " + re.escape(s.speaker)
+            assert not re.search(twice, html.unescape(page)), (s.id, twice)
+
+
+def test_every_february_quote_from_may_says_it_is_a_later_report() -> None:
+    # The February talks cite the article of 20 May 2016 for what was already so in
+    # February: wherever such a quote is shown, its source says it looks back.
+    scenario = SCENARIOS["ceasefire_feb_2016"]
+    later = [s for s in scenario.sources if "May 2016" in s.attribution]
+    assert later
+    for s in later:
+        assert re.search(r"looking back|later report", s.attribution), s.attribution
+    shown = 0
+    for seed in range(8):
+        game = play_one(scenario, seed, Settings())
+        text = markdown(game)
+        for entry in game.log:
+            for source_id in entry.cite:
+                if scenario.source(source_id) in later:
+                    assert scenario.source(source_id).attribution in text
+                    shown += 1
+    assert shown
