@@ -119,6 +119,14 @@ class Debrief:
     """(round, side, reason) for every computer decision."""
     history: list[HistoryFact]
     questions: list[str]
+    questions_note: str | None = None
+    """Said before the questions when there was no deal (they may ask about "your deal")."""
+
+
+#: Before the questions for discussion after talks that ended without a deal.
+NO_DEAL_QUESTIONS = ("There was no deal: where a question asks about your deal, answer it "
+                     "for the last proposal on the table, or for the deal your side would "
+                     "have signed.")
 
 
 def addressed(side: str, humans: Iterable[str]) -> bool:
@@ -223,7 +231,8 @@ def debrief(game: Game) -> Debrief:
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
         meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
         reasons=[(e.round, e.speaker or "", e.body) for e in game.log if e.kind == "reason"],
-        history=list(scenario.debrief.history), questions=list(scenario.debrief.questions))
+        history=list(scenario.debrief.history), questions=list(scenario.debrief.questions),
+        questions_note=None if agreed is not None else NO_DEAL_QUESTIONS)
 
 
 def _rows(scenario: Scenario, chosen: dict[str, str]) -> list[tuple[str, str]]:
@@ -309,5 +318,5 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
     return gains + frontier + meter_score, parts
 
 
-__all__ = ["Debrief", "OutcomeChart", "SideResult", "addressed", "best_gain", "debrief",
-           "joint_score", "mark", "verdict"]
+__all__ = ["NO_DEAL_QUESTIONS", "Debrief", "OutcomeChart", "SideResult", "addressed",
+           "best_gain", "debrief", "joint_score", "mark", "verdict"]

@@ -69,5 +69,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         say(f"{fact.date}: {fact.text} (source: {fact.source})")
     say()
     rule("QUESTIONS FOR DISCUSSION")
+    if d.questions_note:
+        say(d.questions_note, 0, 0)
     for number, question in enumerate(d.questions, 1):
         say(f"{number}. {question}", 0, 3)

@@ -167,6 +167,8 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     out += ["### What really happened", ""]
     out += [f"- **{f.date}:** {f.text} (source: {f.source})" for f in d.history]
     out += ["", "### Questions for discussion", ""]
+    if d.questions_note:
+        out += [d.questions_note, ""]
     out += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
     # Scenario texts, team names and saved reasons are a stranger's: no escape sequence
     # or HTML tag of theirs reaches the file.
@@ -235,7 +237,8 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     out.append("<h3>What really happened</h3><ul>" + "".join(
         f"<li><strong>{e(f.date)}:</strong> {e(f.text)} (source: {e(f.source)})</li>"
         for f in d.history) + "</ul>")
-    out.append("<h3>Questions for discussion</h3><ol>" + "".join(
+    out.append("<h3>Questions for discussion</h3>" + (
+        f"<p>{e(d.questions_note)}</p>" if d.questions_note else "") + "<ol>" + "".join(
         f"<li>{e(q)}</li>" for q in d.questions) + "</ol>")
     out.append("</body></html>")
     return plain("\n".join(out) + "\n")  # no control characters from a stranger's text

@@ -47,6 +47,9 @@ class DebriefScreen(Screen):
                               5: ScrollText(self._question_spans())}
         self._charts: dict[tuple[int, tuple[int, int], int], pygame.Surface] = {}
         self._rebuild_ring()
+        # The focus starts on the first page's tab, not on "Play again": an Enter pressed
+        # to go on from the game's last screen must not leave the debrief unread.
+        self.ring.focus(self.tabs[0])
 
     def _rebuild_ring(self) -> None:
         text = self.texts_by_page.get(self.page)
@@ -181,6 +184,8 @@ class DebriefScreen(Screen):
 
     def _question_spans(self) -> list[Span]:
         spans = [Span("For discussion", style="heading", bold=True, gap=0.4)]
+        if self.report.questions_note:
+            spans.append(Span(self.report.questions_note, colour="muted", gap=0.6))
         for n, question in enumerate(self.report.questions, 1):
             spans.append(Span(f"{n}. {question}", gap=0.6))
         return spans

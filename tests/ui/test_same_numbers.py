@@ -17,7 +17,7 @@ import pytest
 
 from game import transcript
 from game.cli import main
-from game.debrief import addressed, debrief
+from game.debrief import NO_DEAL_QUESTIONS, addressed, debrief
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.play.session import DEMO, Session
 from game.save import to_save, write_save
@@ -183,3 +183,33 @@ def test_the_frontier_sentence_says_on_the_frontier_only_at_distance_zero() -> N
             said += 1
             assert space.distance_to_frontier(n) == 0, (package, sentence)
     assert said
+
+
+def test_after_talks_without_a_deal_every_debrief_says_how_to_take_the_questions(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    # The questions may ask about "your deal": without one, every front end says first how
+    # to answer them; with a deal, none does.
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    seen = set()
+    for seed in range(60):
+        session = played(DEFAULT_SCENARIO, seed)
+        model = debrief(session.game)
+        deal = session.game.state.agreed is not None
+        if deal in seen:
+            continue
+        seen.add(deal)
+        app = make_app()
+        screen = app.push(Debrief(session))
+        window = " ".join(span.text for span in screen.texts_by_page[5].spans)
+        app.pop()
+        out = io.StringIO()
+        text = TextGame(session, io.StringIO(), out)
+        write_debrief(scenario, model, set(), True, text.say, text.rule, out.write)
+        terminal = " ".join(out.getvalue().split())
+        pages = [window, terminal, transcript.markdown(session.game),
+                 transcript.html(session.game)]
+        for page in pages:
+            assert (NO_DEAL_QUESTIONS in page) is not deal
+        if seen == {True, False}:
+            break
+    assert seen == {True, False}
