@@ -210,7 +210,7 @@ def debrief(game: Game) -> Debrief:
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None))
     score, parts = joint_score(game, report)
-    outcome = next((o for o in scenario.outcomes if o.id == state.outcome), None)
+    outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None
     meters = game.meter_history
     return Debrief(

@@ -473,3 +473,7 @@ class Scenario(Part):
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def outcome(self, outcome_id: str | None) -> Outcome | None:
+        """The outcome with id *outcome_id* (None: no such outcome, or no id)."""
+        return next((o for o in self.outcomes if o.id == outcome_id), None)

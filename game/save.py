@@ -84,6 +84,9 @@ class SaveFile(_Strict):
     round: int = Field(ge=0)
     finished: bool
     outcome: str | None = Field(default=None, max_length=40)
+    #: The outcome's name in the scenario ("Joint operation in stages"); saves written
+    #: before it was kept have only the id.
+    outcome_name: str | None = Field(default=None, max_length=200)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -102,7 +105,9 @@ def to_save(game: Game, humans: set[str] | list[str], started: str | None = None
         humans=sorted(humans), started=started or now(), saved=now(),
         moves=[SavedMove(side=side, move=move.to_json(), reason=reason)
                for side, move, reason in game.moves],
-        round=game.state.round, finished=game.finished, outcome=game.state.outcome)
+        round=game.state.round, finished=game.finished, outcome=game.state.outcome,
+        outcome_name=ended.name if (ended := game.scenario.outcome(game.state.outcome))
+        else None)
 
 
 #: A temporary file of a save older than this is left over from a write that was cut off

@@ -443,8 +443,8 @@ class Classroom:
                                      f"{move_label(scenario, entry.move)}")
                 break
         if state.outcome is not None:
-            data["outcome"] = next((o.name for o in scenario.outcomes
-                                    if o.id == state.outcome), state.outcome)
+            ended = scenario.outcome(state.outcome)
+            data["outcome"] = ended.name if ended else state.outcome
         data["teams_recorded"] = dict(game.teams)
         return data
 

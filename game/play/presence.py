@@ -146,7 +146,7 @@ def expression(scenario: Scenario, entries: Sequence[Entry], side: str) -> Expre
     seen = public(entries)
     ended = next((e for e in reversed(seen) if e.kind == "outcome"), None)
     if ended is not None:
-        outcome = next((o for o in scenario.outcomes if o.id == ended.ref), None)
+        outcome = scenario.outcome(ended.ref)
         trigger = outcome.trigger if outcome else ""
         if trigger == "agreement":
             return "pleased"

@@ -16,6 +16,12 @@ def pretty(identifier: str | None) -> str:
     return (identifier or "over").replace("_", " ").capitalize()
 
 
+def outcome_words(save: SaveFile) -> str:
+    """How a finished save ended, by the name the debrief gives it (a save written before
+    saves kept that name: its id in words)."""
+    return save.outcome_name or pretty(save.outcome)
+
+
 def saved_when(stamp: str, now: datetime | None = None) -> str:
     """A save's UTC time stamp as the player's local time: "today 14:03", "yesterday
     09:10", "3 May 14:03", or with the year when it is not this year's."""
@@ -45,7 +51,7 @@ def describe(summary: SaveSummary) -> tuple[str, str]:
     save = summary.save
     if save is None:
         return f"{summary.path.name}", "cannot be read: choose it to see why"
-    state = f"ended: {pretty(save.outcome)}" if save.finished else f"round {save.round}"
+    state = f"ended: {outcome_words(save)}" if save.finished else f"round {save.round}"
     return (save.scenario.title,
             f"{teams_text(save)}  \u00b7  {state}  \u00b7  {saved_when(save.saved)}")
 

@@ -9,7 +9,7 @@ import pygame
 
 from game.save import SaveSummary, list_saves, save_folder
 from game.ui.flow import resume_game
-from game.ui.save_labels import describe, pretty, saved_when, shorten
+from game.ui.save_labels import describe, outcome_words, saved_when, shorten
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
 from game.ui.widgets import Button
 
@@ -101,7 +101,7 @@ class SavesScreen(Screen):
         facts = [f"Teams: {teams}",
                  f"Started {saved_when(save.started)}, saved {saved_when(save.saved)}",
                  f"{len(save.moves)} moves, round {save.round}",
-                 f"Finished: {pretty(save.outcome)}" if save.finished
+                 f"Finished: {outcome_words(save)}" if save.finished
                  else "In progress: continue it from where it stopped."]
         for fact in facts:
             if y + small.get_linesize() * 2 > self.detail.bottom:
