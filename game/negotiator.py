@@ -453,6 +453,9 @@ class Negotiator:
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
+            elif self._took_back_after_threat(view, package, previous):
+                kept = (", moving away from the other side's last proposal: its threat "
+                        "freed it to take back what it had given")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -467,6 +470,16 @@ class Negotiator:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
+
+    def _took_back_after_threat(self, view: SideView, package: Package,
+                                previous: Package | None) -> bool:
+        """Whether *package*, bid after the other side has threatened, meets the other
+        side's last proposal on fewer issues than its previous offer did (as the record
+        counts a step away)."""
+        theirs = view.last_offer(self.other)
+        return previous is not None and theirs is not None and package != previous and \
+            bool(self._threats_made(view)[1]) and \
+            _matches(package, theirs) < _matches(previous, theirs)
 
     def model(self, view: SideView) -> OpponentModel:
         """What it has learnt of the other side from *view*."""

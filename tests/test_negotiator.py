@@ -752,6 +752,44 @@ def test_after_a_threat_it_may_take_back_what_it_gave() -> None:
     assert players["us"]._kept_in_common(view, view.last_offer("us")) is None
 
 
+def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> None:
+    # Against a hard-liner's threats, each of the computer's proposals that meets the
+    # hard-liner's last proposal on fewer issues than its own previous one did (the step
+    # away the record shows) says in its reason that the threat freed it; no other does.
+    sc = scenario()
+    kinds = {t.id: t.kind for t in sc.tactics}
+    said = 0
+    for seed in range(30):
+        for player in sc.side_ids:
+            game = play_one(sc, seed, Settings(), players={player: "hardline"})
+            computer = sc.other(player)
+            offers: dict[str, tuple[str, ...]] = {}
+            threatened = False
+            reason = ""
+            for entry in game.log:
+                move = entry.move
+                if entry.kind == "reason" and entry.speaker == computer:
+                    reason = entry.body
+                if entry.kind != "move" or move is None:
+                    continue
+                if entry.speaker == player and move.kind == "tactic" and \
+                        kinds.get(move.tactic or "") == "threat":
+                    threatened = True
+                if move.kind != "propose" or not entry.offer:
+                    continue
+                package = tuple(entry.offer[i.id] for i in sc.issues)
+                if entry.speaker == computer:
+                    previous, theirs = offers.get(computer), offers.get(player)
+                    away = threatened and previous is not None and theirs is not None and \
+                        package != previous and \
+                        sum(map(str.__eq__, package, theirs)) < \
+                        sum(map(str.__eq__, previous, theirs))
+                    assert ("its threat freed it" in reason) is away, (seed, reason)
+                    said += away
+                offers[entry.speaker or ""] = package
+    assert said
+
+
 def test_it_keeps_off_its_least_liked_option_on_the_issues_that_matter_most() -> None:
     """A delegation does not offer what it likes least on its heaviest issue while a package
     worth its target avoids it (the rule itself is checked against a plain count above).
