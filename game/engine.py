@@ -67,6 +67,9 @@ RECENT_LINES = 3
 _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
            "accept": "Accepts the proposal", "reject": "Rejects the proposal",
            "walkout": "Walks out", "pass": "Passes"}
+#: The same headlines said to the side that made the move, where the record's is a verb.
+YOUR_TITLES = {"accept": "You accept the proposal", "reject": "You reject the proposal",
+               "walkout": "You walk out", "pass": "You pass"}
 
 Played = tuple[str, Move, str | None]
 
@@ -761,7 +764,7 @@ class Game:
             shift, verb = self._shift(side, previous, package)
             if shift and shift in self.scenario.move_effects:
                 self._effects(self.scenario.move_effects[shift],
-                              f"{self.scenario.sides[side].name} {verb}", ref=shift)
+                              f"{self.scenario.sides[side].called_first} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
         self._offers.append((side, package))
         self._latest[side] = package

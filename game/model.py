@@ -195,6 +195,11 @@ class Side(Part):
     """One of the two delegations."""
 
     name: Line = Field(description="Country or party, e.g. 'United States'.")
+    in_sentence: Line | None = Field(
+        default=None, description="The name as it reads inside a sentence, with its article "
+                                  "when it takes one, e.g. 'the United States' (the game "
+                                  "writes 'Offers by the United States', 'the United States' "
+                                  "fallback'); it must contain the name. Default: the name.")
     short: Annotated[str, StringConstraints(min_length=1, max_length=12)] = Field(
         description="Short label, e.g. 'US'.")
     negotiator: Line = Field(description="Who speaks for the side at the table.")
@@ -236,6 +241,23 @@ class Side(Part):
         leaving out those in *named* (the order in which it tells what matters most)."""
         return sorted((i for i in issues if i.id not in named),
                       key=lambda i: -self.weights[i.id])
+
+    @property
+    def called(self) -> str:
+        """Its name inside a sentence ("the United States", "Russia")."""
+        return self.in_sentence or self.name
+
+    @property
+    def called_first(self) -> str:
+        """Its name at the start of a sentence ("The United States")."""
+        called = self.called
+        return called[:1].upper() + called[1:]
+
+    @property
+    def whose(self) -> str:
+        """Its name as a possessive inside a sentence ("the United States'", "Russia's")."""
+        called = self.called
+        return f"{called}'" if called.endswith("s") else f"{called}'s"
 
 
 class Effects(Part):

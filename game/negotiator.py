@@ -337,7 +337,10 @@ class Negotiator:
                           lambda: _derived(view))
         self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
-        self.name = known.me.name
+        #: Its name inside a sentence, for its reasons ("worth 80 points to the United
+        #: States").
+        self.name = known.me.called
+        self._name_first = known.me.called_first
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         #: What :meth:`_lowest` has read: the record, each meter's lowest and current level
@@ -381,8 +384,8 @@ class Negotiator:
                 view.holds(self.personality.walkout_when):
             labels = {meter.id: meter.name.lower() for meter in view.known.meters}
             point = in_words(self.personality.walkout_when, labels)
-            return Decision(Move.walkout(), f"{self.name} walked out: the talks reached its "
-                                            f"breaking point ({point}).")
+            return Decision(Move.walkout(), f"{self._name_first} walked out: it had "
+                                            f"reached its breaking point ({point}).")
 
         if standing is not None and "accept" in kinds:
             value = self.own[index[standing]]

@@ -353,6 +353,9 @@ class _Checker:
         self._condition(path + ("personality", "walkout_when"), side.personality.walkout_when)
         for kind, lines in side.lines.items():
             self._lines(path + ("lines", kind), lines)
+        if side.in_sentence is not None and side.name not in side.in_sentence:
+            self.error(path + ("in_sentence",), f"in_sentence must contain the side's name "
+                                                f"{side.name!r}, e.g. 'the {side.name}'")
         for issue_id in side.weights:
             self.ref(path + ("weights", issue_id), issue_id, issues, "issue", key=True)
         for issue_id in issues:

@@ -43,7 +43,8 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
     a, b = chart.sides
     spec = scenario.sides
     ticks = [(v / 4, f"{v * 25}") for v in range(5)]
-    parts = _axes(f"points for {spec[a].name}", f"points for {spec[b].name}", ticks, ticks)
+    parts = _axes(f"points for {spec[a].called}", f"points for {spec[b].called}", ticks,
+                  ticks)
     batna_a, batna_b = chart.batna
     parts.append(f'<line x1="{_x(batna_a)}" y1="{PAD}" x2="{_x(batna_a)}" '
                  f'y2="{H - PAD}" stroke="{spec[a].colour}" stroke-dasharray="5 4"/>')

@@ -41,8 +41,8 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         put(*chart.nash, "N")
     if chart.deal is not None:
         put(*chart.deal, "D")
-    name_a = scenario.sides[a].name
-    name_b = scenario.sides[b].name
+    name_a = scenario.sides[a].called
+    name_b = scenario.sides[b].called
     lines = [f"Outcome space: points for {name_b} (up) against points for {name_a} "
              "(across)"]
     for row in range(height):
@@ -56,7 +56,7 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         ticks[col:col + len(text)] = list(text)
     lines.append("      " + "".join(ticks))
     initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
-                         f"{scenario.sides[s].name}" for s in chart.sides)
+                         f"{scenario.sides[s].called}" for s in chart.sides)
     deal = "   D the deal" if chart.deal is not None else ""
     if chart.deal is not None and chart.nash is not None and \
             cell(*chart.deal) == cell(*chart.nash):

@@ -37,7 +37,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
     say(f"Joint score: {d.score}/100 (" + ", ".join(
         f"{label.lower()} {value}" for label, value in d.score_parts) + ")")
     if d.nash is not None and d.nash_points is not None:
-        worth = ", ".join(f"{n} points to {scenario.sides[s].name}"
+        worth = ", ".join(f"{n} points to {scenario.sides[s].called}"
                           for s, n in d.nash_points.items())
         if d.is_nash:
             say(f"Your deal is the Nash bargaining point, the fairest of the efficient deals "

@@ -50,7 +50,7 @@ def test_a_deal_is_reached_by_both_and_its_terms_are_listed() -> None:
     page = front_page(SCENARIO, STATE._replace(outcome=deal.id, agreed=OFFER,
                                                walked_out=None))
     assert page.ending == "deal" and page.kicker == "Agreement"
-    assert page.headline == "Russia and United States reach an agreement"
+    assert page.headline == "Russia and the United States reach an agreement"
     assert (page.deck, page.lede, page.dateline) == (deal.name, deal.text, "20 May 2016")
     assert page.terms_title == "The terms agreed"
     assert page.terms == tuple((i.name, i.options[0].name) for i in SCENARIO.issues)
@@ -63,8 +63,8 @@ def test_no_deal_names_neither_side_as_the_cause_and_shows_the_last_proposal() -
                                                walked_out=None,
                                                offers=(("us", OFFER),)))
     assert page.ending == "no_deal" and page.kicker == "No agreement"
-    assert page.headline == "Talks between Russia and United States end without agreement"
-    assert page.terms_title == "Last proposal on the table, by United States"
+    assert page.headline == "Talks between Russia and the United States end without agreement"
+    assert page.terms_title == "Last proposal on the table, by the United States"
     assert len(page.terms) == len(SCENARIO.issues)
     fair(page)
     none = front_page(SCENARIO, STATE._replace(outcome=late.id, agreed=None, offers=()))
@@ -80,7 +80,7 @@ def test_a_walkout_names_who_left_and_nothing_more(side: str) -> None:
     page = front_page(SCENARIO, STATE._replace(outcome=left.id, agreed=None,
                                                walked_out=side))
     assert page.ending == "walkout" and page.walked == side
-    assert page.headline == f"{SCENARIO.sides[side].name} walks out of the talks"
+    assert page.headline == f"{SCENARIO.sides[side].called_first} walks out of the talks"
     fair(page)
 
 

@@ -645,7 +645,7 @@ def _steps_back(game: Game) -> list[tuple[str, str, bool]]:
             threatened.add(entry.speaker)
         if entry.kind == "effect" and entry.ref == "harden" and entry.private is None:
             side = next(s for s in game.sides
-                        if entry.title.startswith(game.scenario.sides[s].name + " "))
+                        if entry.title.startswith(game.scenario.sides[s].called_first + " "))
             other = game.scenario.other(side)
             steps.append((side, reason.get(side, ""), other in threatened))
     return steps

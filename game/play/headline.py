@@ -58,8 +58,9 @@ def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = (
     if not state.finished or state.outcome is None:
         raise ValueError("the talks are not over: there is no headline yet")
     outcome = next(o for o in scenario.outcomes if o.id == state.outcome)
-    a, b = (scenario.sides[s].name for s in scenario.side_ids)
-    between = f"Talks between {a} and {b}"
+    first, second = (scenario.sides[s] for s in scenario.side_ids)
+    a, b = first.called_first, second.called
+    between = f"Talks between {first.called} and {b}"
     ending: Ending
     walked = None
     if outcome.trigger == "agreement" and state.agreed is not None:
@@ -67,7 +68,7 @@ def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = (
     elif outcome.trigger == "walkout" and state.walked_out is not None:
         walked = state.walked_out
         kicker = "Talks broken off"
-        headline = f"{scenario.sides[walked].name} walks out of the talks"
+        headline = f"{scenario.sides[walked].called_first} walks out of the talks"
         ending = "walkout"
     elif outcome.trigger == "breakdown":
         kicker, headline, ending = "Talks overtaken", f"{between} end without agreement", \
@@ -79,7 +80,7 @@ def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = (
         terms_title, package = "The terms agreed", state.agreed
     elif state.offers:
         who, package = state.offers[-1]
-        terms_title = f"Last proposal on the table, by {scenario.sides[who].name}"
+        terms_title = f"Last proposal on the table, by {scenario.sides[who].called}"
     else:
         terms_title, package = "No proposal was made.", {}
     terms = tuple(offer_rows(scenario, package)) if package else ()

@@ -28,6 +28,8 @@ class Act:
     who: str
     what: str
     timed_out: bool = False
+    kind: str = ""
+    """The move's kind ("reject", "tactic", ...; empty for a reply)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Offer:
     who: str
     rows: tuple[OfferRow, ...]
     worth: tuple[Worth, ...]
+    whose: str = ""
+    """Its maker's name as a possessive at the start of a sentence ("The United States'")."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,8 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             side = entry.speaker
             timed = side in timed_out or (entry.move is not None and entry.move.timed_out)
             timed_out.discard(side)
-            acts.append(Act(side, scenario.sides[side].name, entry.title, timed))
+            acts.append(Act(side, scenario.sides[side].name, entry.title, timed,
+                            entry.move.kind if entry.move is not None else ""))
             if entry.offer is not None:
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":
@@ -168,8 +173,10 @@ def _offer(game: Game, side: str, offered: Mapping[str, str],
     worth: list[Worth] = []
     if package is not None:
         for who in ([viewer] if viewer is not None else list(game.sides)):
-            worth.append(Worth(who, scenario.sides[who].name,
+            worth.append(Worth(who, scenario.sides[who].called,
                                points(space.utility_of(who, package)),
                                points(game.fallback(who)),
                                bool(space.red_lines_crossed(who, package))))
-    return Offer(side, scenario.sides[side].name, rows, tuple(worth))
+    whose = scenario.sides[side].whose
+    return Offer(side, scenario.sides[side].name, rows, tuple(worth),
+                 f"{whose[:1].upper()}{whose[1:]}")

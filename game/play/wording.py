@@ -110,13 +110,13 @@ def change_text(scenario: Scenario, change: Change, viewer: str | None = None) -
     if change.kind == "meter":
         meter = next(m for m in scenario.meters if m.id == change.target)
         return f"{meter.name} {signed(change.delta)} (now {change.after:g})"
-    name = scenario.sides[change.target].name
+    spec = scenario.sides[change.target]
     if change.kind == "batna":
-        whose = "your fallback" if change.target == viewer else f"{name}'s fallback"
+        whose = "your fallback" if change.target == viewer else f"{spec.whose} fallback"
         return (f"{whose} {signed(points(change.delta))} points "
                 f"(now {points(change.after)})")
     more = "more" if change.delta > 0 else "less"
-    who = "you are" if change.target == viewer else f"{name} is"
+    who = "you are" if change.target == viewer else f"{spec.called} is"
     return f"{who} {more} willing to concede"
 
 

@@ -244,7 +244,7 @@ class Agenda:
         bold = theme.fonts.get("small", bold=True)
         head = max(len(wrap(text, small, width)) for text in (
             "Nothing is on the table yet. Build a package below and propose it.",
-            *(f"On the table: {s.name}'s proposal, issue by issue below."
+            *(f"On the table: {s.whose} proposal, issue by issue below."
               for s in self.session.scenario.sides.values())))
         worth = max(len(wrap(text, bold, width)) for text in (
             "Your package: 100 points. Your fallback: 100.",
@@ -347,8 +347,8 @@ class Agenda:
                     else "The talks are over without a deal.")
             colour = t.c["text"]
         elif self.table:
-            who = scenario.sides[self.table_by].name if self.table_by else ""
-            text = f"On the table: {who}'s proposal, issue by issue below."
+            whose = scenario.sides[self.table_by].whose if self.table_by else "a"
+            text = f"On the table: {whose} proposal, issue by issue below."
             colour = t.c["text"]
         else:
             text = "Nothing is on the table yet. Build a package below and propose it."

@@ -77,9 +77,9 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
                   align="center")
         draw_line(surface, small, f"{points(tick)}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
                   align="right")
-    draw_line(surface, small, f"Worth to {sa.name}", t.c["text"],
+    draw_line(surface, small, f"Worth to {sa.called}", t.c["text"],
               (plot.centerx, plot.bottom + small.get_linesize() + 2), plot.w, "center", "x axis")
-    label = t.fonts.get("small").render(f"Worth to {sb.name}", True, t.c["text"])
+    label = t.fonts.get("small").render(f"Worth to {sb.called}", True, t.c["text"])
     label = pygame.transform.rotate(label, 90)
     surface.blit(label, (2, plot.centery - label.get_height() // 2))
     # Every package: dim when it crosses either side's red lines.
@@ -118,10 +118,11 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
             ("line", "Pareto frontier: within the red lines, none is better for both", t.c["chart_frontier"]),
             ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]
     for side, shape in zip((a, b), SHAPES):
-        name = scenario.sides[side].name
+        spec = scenario.sides[side]
         colour = t.side_colour(scenario, side)
-        rows.append((shape, f"Offers by {name}, joined in order", colour))
-        rows.append(("dash", f"Fallback of {name}: {d.results[side].batna_points}", colour))
+        rows.append((shape, f"Offers by {spec.called}, joined in order", colour))
+        rows.append(("dash", f"Fallback of {spec.called}: {d.results[side].batna_points}",
+                     colour))
     if d.chart.deal is not None:
         rows.append(("ring", "The deal", t.c["text"]))
     return rows

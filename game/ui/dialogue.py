@@ -83,7 +83,7 @@ class EntryPainter:
                 who += " (answering)"
             elif entry.move is not None and entry.move.kind == "tactic":
                 who += f" \u00b7 {entry.title}"
-            rows.append((bold.render(who, True, colour), 0))
+            lines(who, bold, colour)  # wrapped: a tactic's name may be long
             lines(f"\u201c{entry.body}\u201d", body, c["text"], indent)
             if entry.offer is not None and entry.move is not None and \
                     entry.move.kind == "propose":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import YOUR_TITLES
 from game.play.moment import Moment
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span, draw_line, wrap
@@ -17,15 +18,18 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
     """The card's text, paragraph by paragraph."""
     spans: list[Span] = []
     for act in moment.acts:
-        who = "You" if act.side == viewer else act.who
-        what = f"{act.what} (time ran out)" if act.timed_out else act.what
-        spans.append(Span(f"{who}: {what}", bold=True, gap=0.2))
+        late = " (time ran out)" if act.timed_out else ""
+        if act.side == viewer and act.kind in YOUR_TITLES:
+            said = f"{YOUR_TITLES[act.kind]}{late}"
+        else:
+            said = f"{'You' if act.side == viewer else act.who}: {act.what}{late}"
+        spans.append(Span(said, bold=True, gap=0.2))
     for event in moment.events:
         spans.append(Span(f"Event: {event}", colour="event", bold=True, gap=0.2))
     offer = moment.offer
     if offer is not None:
         spans.append(Span("", gap=0.1))
-        whose = "Your offer" if offer.side == viewer else f"{offer.who}'s offer"
+        whose = "Your offer" if offer.side == viewer else f"{offer.whose} offer"
         for worth in offer.worth:
             to = "to you" if worth.side == viewer else f"to {worth.who}"
             colour = "bad" if worth.crosses or worth.points <= worth.fallback else "good"

@@ -254,15 +254,15 @@ class ModeScreen(FormScreen):
             small = t.fonts.get("small")
             if self.side.value is None:
                 first, second = (self.scenario.sides[s] for s in self.scenario.side_ids)
-                text = (f"Choose the side your team speaks for: {first.name} "
-                        f"({first.negotiator}) or {second.name} ({second.negotiator}). The "
+                text = (f"Choose the side your team speaks for: {first.called} "
+                        f"({first.negotiator}) or {second.called} ({second.negotiator}). The "
                         f"computer speaks for the other. {self.scenario.minutes} minutes "
                         "or so.")
             else:
                 side = self.scenario.sides[self.side.value]
                 other = self.scenario.sides[self.scenario.other(self.side.value)]
-                text = (f"You speak for {side.name} ({side.negotiator}). The computer speaks "
-                        f"for {other.name}. {self.scenario.minutes} minutes or so.")
+                text = (f"You speak for {side.called} ({side.negotiator}). The computer "
+                        f"speaks for {other.called}. {self.scenario.minutes} minutes or so.")
             if len(wrap(text, small, width)) * small.get_linesize() < self.explain.bottom - y:
                 y = paragraph(surface, small, text, t.c["muted"], x, y, width, 4,
                               "mode side text") + u

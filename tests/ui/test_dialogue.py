@@ -74,3 +74,35 @@ def test_a_rule_divides_the_rounds_in_the_log(make_app) -> None:  # type: ignore
     assert painter is not None
     plain = painter.paint(log.entries[n], log._width())
     assert log.laid[n].surface.get_height() > plain.surface.get_height()
+
+
+def test_a_long_tactic_heading_wraps_instead_of_being_cut(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    # "United States · Threaten to keep deconfliction only" in a narrow log: the heading
+    # takes a second line, as every other line of the log does, instead of losing its end.
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.ui.dialogue import EntryPainter
+    from game.ui.text import wrap
+
+    app = make_app()
+    theme = app.theme
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    painter = EntryPainter(scenario, theme)
+    bold = theme.fonts.get("body", bold=True)
+    tested = 0
+    for seed in range(10):
+        game = play_one(scenario, seed, Settings(), players={"us": "hardline"})
+        for entry in game.log:
+            if entry.kind != "move" or entry.move is None or entry.move.kind != "tactic":
+                continue
+            heading = f"{scenario.sides[entry.speaker or ''].name} \u00b7 {entry.title}"
+            width = bold.size(heading)[0] * 2 // 3
+            assert len(wrap(heading, bold, width)) > 1
+            # A short line and no sources: only the heading can need more lines.
+            short = entry._replace(body="Yes.", cite=())
+            narrow = painter.paint(short, width).surface.get_height()
+            wide = painter.paint(short, width * 10).surface.get_height()
+            assert narrow >= wide + bold.get_linesize()
+            tested += 1
+    assert tested
