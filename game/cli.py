@@ -283,6 +283,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.settings and args.command in ("schema", "graph", "transcript", "report"):
             from game.settings import load_settings
             load_settings(args.settings)  # a mistake in it is worth knowing about
+        if args.command in ("play", "simulate", "graph", "host", None):
+            # Every command that plays or draws a scenario takes a shipped one's id, as
+            # brief does: "play --text ceasefire_feb_2016".
+            args.scenario = _shipped_path(getattr(args, "scenario", None))
         if args.command is None:
             return _window(args.scenario, args.demo, _settings(args, window=True))
         handler = {"play": _play, "validate": _validate, "simulate": _simulate,
@@ -747,20 +751,28 @@ def _join(args: argparse.Namespace) -> int:
                                   args.computer)))
 
 
+def _shipped_path(name: str | None) -> str | None:
+    """*name*, or the file of the shipped scenario with that id when no file has that
+    name."""
+    if name is None or Path(name).exists():
+        return name
+    shipped = {path.stem: path for path in shipped_scenarios()}
+    return str(shipped[name]) if name in shipped else name
+
+
 def _scenario_named(name: str) -> Scenario:
     """A scenario from a file, or else from the id of a shipped scenario; raises
     ParleyError with the nearest shipped id when it is neither."""
     import difflib
 
-    if Path(name).exists() or Path(name).suffix in (".yaml", ".yml"):
-        return _load(name)
-    shipped = {path.stem: path for path in shipped_scenarios()}
-    if name in shipped:
-        return _load(str(shipped[name]))
-    near = difflib.get_close_matches(name, sorted(shipped), n=1)
+    path = _shipped_path(name) or name
+    if path != name or Path(name).exists() or Path(name).suffix in (".yaml", ".yml"):
+        return _load(path)
+    shipped = sorted(path.stem for path in shipped_scenarios())
+    near = difflib.get_close_matches(name, shipped, n=1)
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     raise ParleyError(f"{name!r} is neither a scenario file nor a shipped scenario{hint}; "
-                      f"the shipped scenarios are {', '.join(sorted(shipped))}")
+                      f"the shipped scenarios are {', '.join(shipped)}")
 
 
 def _brief(args: argparse.Namespace) -> int:

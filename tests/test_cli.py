@@ -104,6 +104,22 @@ def test_play_text_runs_a_whole_game_from_the_command_line(
     assert "seed 9" in out and "DEBRIEF" in out
 
 
+def test_every_command_that_plays_a_scenario_takes_a_shipped_ones_id(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # As brief does: "play --text ceasefire_feb_2016", not only the file's path.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["play", "--text", "ceasefire_feb_2016", "--side", "none",
+                 "--seed", "9"]) == 0
+    assert "Cessation of Hostilities" in capsys.readouterr().out
+    assert main(["simulate", "tutorial", "--games", "3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["games"] == 3
+    assert main(["graph", "ceasefire_feb_2016"]) == 0
+    assert capsys.readouterr().out.startswith(("stateDiagram", "---", "%%"))
+    # A name that is neither a file nor a shipped id is still refused, with where.
+    assert main(["play", "--text", "ceasefire_feb", "--side", "none"]) == 2
+    assert "ceasefire_feb" in capsys.readouterr().err
+
+
 def test_a_broken_scenario_is_reported_without_a_traceback(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "broken.yaml"

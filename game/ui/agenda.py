@@ -124,6 +124,8 @@ class IssueRow(Choice):
 #: The note under a package that crosses a red line, when the red line's own words do not
 #: fit the note's lines.
 RED_NOTE = "This package crosses one of your red lines: a loss, whatever its worth."
+#: Under the result once talks have ended without a deal.
+NO_DEAL_NOTE = "The talks are over: the debrief shows what a deal could have been."
 
 
 class Agenda:
@@ -255,7 +257,7 @@ class Agenda:
             "The white mark on the bar is your fallback: stay to its right.",
             RED_NOTE,
             "The table's proposal is worth 100 points to you.",
-            "The talks are over: the debrief says what the deal is worth."))
+            "The talks are over: the debrief says what the deal is worth.", NO_DEAL_NOTE))
         return head, worth, note
 
     def layout(self, rect: pygame.Rect, theme: Theme) -> None:
@@ -440,6 +442,7 @@ class Agenda:
                 note = self.red_note(crossed[0], small, width)
         else:
             label = f"No deal: you keep your fallback, {points(batna)} points."
+            note = NO_DEAL_NOTE
             colour = theme.c["text"]
         y = paragraph(surface, bold, label, colour, x, y, width, self.worth_lines,
                       "agenda worth")
