@@ -89,7 +89,8 @@ def meters_svg(d: Debrief) -> str:
     turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
     ticks = [(t / turns, str(t)) for t in range(0, turns + 1, max(turns // 8, 1))]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
-    parts = _axes("turn", "meter (share of its range)", ticks, y_ticks)
+    parts = _axes("each turn's end, two to a round", "meter (share of its range)", ticks,
+                  y_ticks)
     for i, ((name, values), (low, high)) in enumerate(zip(d.meters, d.meter_ranges)):
         colour = PALETTE[i % len(PALETTE)]
         span = high - low

@@ -150,6 +150,10 @@ def draw_legend(surface: pygame.Surface, rows: list[tuple[str, str, pygame.Color
     return y
 
 
+#: The meters chart's horizontal axis: its values are taken as each turn ends (the log also
+#: gives the values between, after each move and event), two turns to a round.
+METER_AXIS = "Each turn's end, two to a round"
+
 METER_STYLES = ("circle", "square", "triangle", "diamond")
 
 
@@ -180,7 +184,7 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
         pygame.draw.line(surface, t.c["border"], (plot.x, py), (plot.right, py))
         draw_line(surface, small, f"{value:.0f}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
                   align="right")
-    draw_line(surface, small, f"Turns (0 to {turns})", t.c["muted"],
+    draw_line(surface, small, f"{METER_AXIS} (0 to {turns})", t.c["muted"],
               (plot.centerx, plot.bottom + 2), plot.w, "center", "meters axis")
     palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
     for n, (meter, (_, values)) in enumerate(zip(meters, d.meters)):
