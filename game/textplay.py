@@ -726,6 +726,11 @@ class TextGame:
         that just moved may still take its move back."""
         previous = self.last_human
         if self.clear:
+            if previous is not None:
+                # The screen is about to be cleared: the team that just moved reads what its
+                # move did first (its own fallback's change is shown to it alone).
+                if self._read_before_hand_over(previous):
+                    return
             self.clear()
         self.offer_shown = None
         self.say()
@@ -751,6 +756,24 @@ class TextGame:
             break
         if self.session.game.state.turn < 2:
             self.briefing(side, start=True)
+
+    def _read_before_hand_over(self, previous: str) -> bool:
+        """Wait for the team that just moved to read what its move did, before the screen
+        is cleared; True when it took its move back instead."""
+        undo = "" if self.session.undo_blocked(previous) else " (u takes your move back)"
+        while True:
+            answer = self.ask(f"\n{self.name(previous)} team: read what your move did above, "
+                              f"then press Enter to hand over{undo}. ").lower()
+            if answer != "u" or not undo:
+                return False
+            why = self.session.undo_blocked(previous)
+            if why:
+                self.say(why)
+                continue
+            count = self.session.undo(previous)
+            self.shown[previous] = min(self.shown.get(previous, 0), len(self.session.game.log))
+            self.say(f"Took back {taken(count)}.")
+            return True
 
     def undo(self, side: str) -> bool:
         """Take back this side's last move and the replies after it; True when done."""

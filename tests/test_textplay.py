@@ -326,10 +326,15 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
     raw = Terminal()
     out = TerminalOutput(raw)
     session = Session(Game(scenario(), None, 5), {"us", "ru"})
-    typed = "\n\n" + "p\n" + "\n\n" + "q\ny\n"
+    # Russia's team: Enter, its brief, a pass, then Enter once it has read what its move
+    # did; the US team: Enter, its brief, and it leaves.
+    typed = "\n\n" + "p\n" + "\n" + "\n\n" + "q\ny\n"
     text = TextGame(session, io.StringIO(typed), out, terminal_clearer(out))
     text.run()
     screen = raw.getvalue()
+    # Before the screen is cleared, Russia's team is asked to read what its move did.
+    read = screen.index("Russia team: read what your move did above")
+    assert read < screen.rindex(CLEAR)
     # Both hand-overs begin with the sequence that clears the screen and the scrollback,
     # which the terminal's filter lets through although it strips every other escape.
     assert "\x1b[3J" in CLEAR and "\x1b[2J" in CLEAR
@@ -339,6 +344,33 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
     assert "CONFIDENTIAL BRIEF: RUSSIA" not in after and "RUSSIA TO MOVE" not in after
     # Not a terminal: nothing to clear.
     assert terminal_clearer(TerminalOutput(io.StringIO())) is None
+
+
+def test_at_one_keyboard_a_team_reads_its_own_moves_private_effect_before_the_hand_over(
+        ) -> None:
+    # Russia warns that its air campaign will go on: its own fallback rises, which only its
+    # team may see. It is shown, and the team is asked to read it, before the screen clears.
+    from game.safetext import TerminalOutput
+    from game.textplay import CLEAR, terminal_clearer
+    sc = scenario()
+    raw = Terminal()
+    out = TerminalOutput(raw)
+    game = Game(sc, None, 5)
+    session = Session(game, {"us", "ru"})
+    text = TextGame(session, io.StringIO("\n\n"), out, terminal_clearer(out))
+    raising = next(t for t in sc.tactics if "ru" in t.sides and
+                   t.sides["ru"].effects.batna.get("ru", 0) > 0)
+    while game.to_move != "ru" or game.why_not(Move.use(raising.id)) is not None:
+        game.apply(Move.wait())
+    session.play(Move.use(raising.id))
+    text.last_human = "ru"
+    text.show_new_entries("ru")
+    text.hand_over("us")
+    screen = raw.getvalue()
+    cleared = screen.rindex(CLEAR)
+    assert screen.index("your fallback +") < screen.index("Russia team: read what your move "
+                                                          "did above") < cleared
+    assert "your fallback +" not in screen[cleared:]
 
 
 @pytest.mark.parametrize("side", ["us", "ru"])
