@@ -70,6 +70,11 @@ _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
 #: The same headlines said to the side that made the move, where the record's is a verb.
 YOUR_TITLES = {"accept": "You accept the proposal", "reject": "You reject the proposal",
                "walkout": "You walk out", "pass": "You pass"}
+#: How each answer to "what matters most" is headed where moves are listed, for another
+#: side and for the side that answered (the record heads every answer "What matters most").
+ANSWER_TITLES = {"name": ("Says what matters most", "You say what matters most"),
+                 "deflect": ("Sidesteps the question", "You sidestep the question"),
+                 "decline": ("Declines to answer", "You decline to answer")}
 
 Played = tuple[str, Move, str | None]
 

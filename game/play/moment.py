@@ -29,7 +29,10 @@ class Act:
     what: str
     timed_out: bool = False
     kind: str = ""
-    """The move's kind ("reject", "tactic", ...; empty for a reply)."""
+    """The move's kind ("reject", "tactic", "answer", ...; empty for a statement that
+    follows a tactic)."""
+    reply: str = ""
+    """For an answer to "what matters most": "name", "deflect" or "decline"."""
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,11 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             side = entry.speaker
             timed = side in timed_out or (entry.move is not None and entry.move.timed_out)
             timed_out.discard(side)
+            move = entry.move
             acts.append(Act(side, scenario.sides[side].name, entry.title, timed,
-                            entry.move.kind if entry.move is not None else ""))
+                            move.kind if move is not None else "",
+                            (move.reply or "deflect") if move is not None and
+                            move.kind == "answer" else ""))
             if entry.offer is not None:
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":

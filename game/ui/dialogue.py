@@ -79,8 +79,8 @@ class EntryPainter:
             spec = self.scenario.sides.get(side)
             colour = t.side_colour(self.scenario, side) if spec else c["text"]
             who = spec.name if spec else ""
-            if kind == "reply":
-                who += " (answering)"
+            if kind == "reply" and entry.move is not None and entry.move.kind == "answer":
+                who += " (answering)"  # not what a side says of its own accord
             elif entry.move is not None and entry.move.kind == "tactic":
                 who += f" \u00b7 {entry.title}"
             lines(who, bold, colour)  # wrapped: a tactic's name may be long

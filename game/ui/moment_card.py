@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import YOUR_TITLES
+from game.engine import ANSWER_TITLES, YOUR_TITLES
 from game.play.moment import Moment
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span, draw_line, wrap
@@ -19,7 +19,10 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
     spans: list[Span] = []
     for act in moment.acts:
         late = " (time ran out)" if act.timed_out else ""
-        if act.side == viewer and act.kind in YOUR_TITLES:
+        if act.reply in ANSWER_TITLES:
+            theirs, yours = ANSWER_TITLES[act.reply]
+            said = f"{yours}{late}" if act.side == viewer else f"{act.who}: {theirs}{late}"
+        elif act.side == viewer and act.kind in YOUR_TITLES:
             said = f"{YOUR_TITLES[act.kind]}{late}"
         else:
             said = f"{'You' if act.side == viewer else act.who}: {act.what}{late}"

@@ -106,3 +106,49 @@ def test_a_long_tactic_heading_wraps_instead_of_being_cut(
             assert narrow >= wide + bold.get_linesize()
             tested += 1
     assert tested
+
+
+def test_answers_are_headed_by_what_was_answered_and_a_stated_priority_is_not_an_answer(
+        make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from game.play.moment import what_changed
+    from game.ui import dialogue
+    from game.ui.dialogue import EntryPainter
+    from game.ui.moment_card import moment_spans
+
+    app = make_app()
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    tactic = {t.kind: t.id for t in scenario.tactics if "ru" in t.sides}
+    heads: dict[str, list[str]] = {}
+    for reply, move in (("decline", Move.decline()), ("deflect", Move.deflect()),
+                        ("name", Move.answer(scenario.issues[0].id))):
+        game = Game(scenario, seed=2)
+        while game.to_move != "ru" or game.why_not(Move.use(tactic["question"])) is not None:
+            game.apply(Move.wait())
+        game.apply(Move.use(tactic["question"]))
+        start = len(game.log)
+        game.apply(move)
+        entries = game.log[start:]
+        yours = [s.text for s in moment_spans(what_changed(game, entries, "us"), "us")]
+        theirs = [s.text for s in moment_spans(what_changed(game, entries, "ru"), "ru")]
+        heads[reply] = yours[:1] + theirs[:1]
+    assert heads == {"decline": ["You decline to answer", "United States: Declines to answer"],
+                     "deflect": ["You sidestep the question",
+                                 "United States: Sidesteps the question"],
+                     "name": ["You say what matters most",
+                              "United States: Says what matters most"]}
+
+    # In the log, an answer is marked as one; what a side says of its own accord is not.
+    said: list[str] = []
+    real_wrap = dialogue.wrap
+
+    def wrap(text, font, width):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return real_wrap(text, font, width)
+
+    monkeypatch.setattr(dialogue, "wrap", wrap)
+    painter = EntryPainter(scenario, app.theme)
+    game = Game(scenario, seed=2)
+    game.apply(Move.use(tactic["preference"], scenario.issues[0].id))
+    for entry in game.log:
+        painter.paint(entry, 600)
+    assert "Russia" in said and not any("(answering)" in text for text in said)
