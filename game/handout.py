@@ -19,7 +19,7 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
-from game.play.wording import combination_text, contradiction_texts, rounds_text
+from game.play.wording import TOGETHER, combination_text, contradiction_texts, rounds_text
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -131,8 +131,7 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
                        f'<td class="n">{points(spec.values[issue.id][option.id])}</td></tr>')
     out.append("</table>")
     if spec.combinations:
-        out.append("<p class=\"small\">Some options are worth more or less together than "
-                   "the table says:</p><ul class=\"small\">" +
+        out.append(f"<p class=\"small\">{e(TOGETHER)}</p><ul class=\"small\">" +
                    "".join(f"<li>{e(combination_text(scenario, c))}</li>"
                            for c in spec.combinations) + "</ul>")
     out.append("</div></div>")

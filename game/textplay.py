@@ -18,7 +18,7 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
-from game.play.wording import (change_text, combination_texts, contradiction_texts, event_title, move_label,
+from game.play.wording import (TOGETHER, change_text, combination_texts, contradiction_texts, event_title, move_label,
                                offer_rows, round_label, rounds_text, short_name)
 from game.safetext import control
 from game.textdebrief import write_debrief
@@ -268,8 +268,7 @@ class TextGame:
                 self.say(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}", 6)
         together = combination_texts(self.scenario, side)
         if together:
-            self.say("Some options are worth more or less to you together than apart (the "
-                     "points are added to or taken from the deal's score):", 2)
+            self.say(TOGETHER, 2)
             for text in together:
                 self.say(f"- {text}", 4, 2)
         rules = contradiction_texts(self.scenario)

@@ -96,3 +96,25 @@ def test_every_february_quote_from_may_says_it_is_a_later_report() -> None:
                     assert scenario.source(source_id).attribution in text
                     shown += 1
     assert shown
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_every_points_table_says_alike_how_combinations_add_up(name: str) -> None:
+    # Two combinations may both hold for one deal: the brief says each one counts, in the
+    # same words in the window, on paper and in the terminal.
+    from game.play.wording import TOGETHER, combination_texts
+
+    scenario = SCENARIOS[name]
+    session = Session.start(scenario, Settings(), DEMO, seed=3)
+    for side, spec in scenario.sides.items():
+        window = [span.text for span in brief_spans(session, side)]
+        printed = html.unescape(side_page(scenario, side, Settings()))
+        out = io.StringIO()
+        TextGame(session, io.StringIO(), out).briefing(side)
+        terminal = " ".join(out.getvalue().split())
+        if spec.combinations:
+            assert TOGETHER in window and TOGETHER in printed and TOGETHER in terminal
+            assert all(text in printed for text in combination_texts(scenario, side))
+        else:
+            assert TOGETHER not in window and TOGETHER not in printed
+            assert TOGETHER not in terminal

@@ -35,6 +35,12 @@ def offer_text(scenario: Scenario, offer: Mapping[str, str]) -> str:
     return "; ".join(f"{issue}: {option}" for issue, option in offer_rows(scenario, offer))
 
 
+#: Before a side's combinations, wherever its points table lists them.
+TOGETHER = ("Some options are worth more or less together than apart: the points are added "
+            "to, or taken from, the score of a deal that holds the options named. A deal that "
+            "holds the options of more than one line gets each line's points.")
+
+
 def combination_texts(scenario: Scenario, side: str) -> list[str]:
     """The side's combinations as its points table states them (:func:`combination_text`)."""
     return [combination_text(scenario, c) for c in scenario.sides[side].combinations]

@@ -12,7 +12,7 @@ from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
-from game.play.wording import combination_texts, contradiction_texts, rounds_text
+from game.play.wording import TOGETHER, combination_texts, contradiction_texts, rounds_text
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -42,8 +42,7 @@ def brief_spans(session: Session, side: str) -> list[Span]:
     together = combination_texts(scenario, side)
     if together:
         spans.append(Span("Worth more or less together", style="heading", bold=True, gap=0.3))
-        spans.append(Span("These points are added to, or taken from, a deal that holds the "
-                          "options named:", gap=0.2))
+        spans.append(Span(TOGETHER, gap=0.2))
         for text in together:
             spans.append(Span(f"\u2014 {text}", gap=0.2, indent=12))
         spans.append(Span("", gap=0.5))
