@@ -456,9 +456,9 @@ class Negotiator:
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
-            elif self._took_back_after_threat(view, package, previous):
-                kept = (", moving away from the other side's last proposal: its threat "
-                        "freed it to take back what it had given")
+            elif taken := self._taken_back_after_threat(view, package, previous):
+                kept = (f", taking back on {taken} issue{'s' if taken > 1 else ''} what its "
+                        f"last offer gave: the other side's threat freed it to")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -474,15 +474,17 @@ class Negotiator:
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
 
-    def _took_back_after_threat(self, view: SideView, package: Package,
-                                previous: Package | None) -> bool:
-        """Whether *package*, bid after the other side has threatened, meets the other
-        side's last proposal on fewer issues than its previous offer did (as the record
-        counts a step away)."""
+    def _taken_back_after_threat(self, view: SideView, package: Package,
+                                 previous: Package | None) -> int:
+        """On how many issues *package*, bid after the other side has threatened, lies
+        further from the other side's last proposal than its previous offer did, in each
+        issue's order of options (0: none, or no threat)."""
         theirs = view.last_offer(self.other)
-        return previous is not None and theirs is not None and package != previous and \
-            bool(self._threats_made(view)[1]) and \
-            _matches(package, theirs) < _matches(previous, theirs)
+        if previous is None or theirs is None or package == previous or \
+                not self._threats_made(view)[1]:
+            return 0
+        return sum(abs(option - wish) > abs(was - wish)
+                   for option, wish, was in zip(package, theirs, previous))
 
     def model(self, view: SideView) -> OpponentModel:
         """What it has learnt of the other side from *view*."""

@@ -753,17 +753,19 @@ def test_after_a_threat_it_may_take_back_what_it_gave() -> None:
 
 
 def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> None:
-    # Against a hard-liner's threats, each of the computer's proposals that meets the
-    # hard-liner's last proposal on fewer issues than its own previous one did (the step
-    # away the record shows) says in its reason that the threat freed it; no other does.
+    # Against a hard-liner's threats, each of the computer's proposals that lies further
+    # from the hard-liner's last proposal than its own previous one did on some issue (in
+    # the issue's order of options) says in its reason on how many, and that the threat
+    # freed it; no other does.
     sc = scenario()
     kinds = {t.id: t.kind for t in sc.tactics}
+    order = {i.id: [o.id for o in i.options] for i in sc.issues}
     said = 0
     for seed in range(30):
         for player in sc.side_ids:
             game = play_one(sc, seed, Settings(), players={player: "hardline"})
             computer = sc.other(player)
-            offers: dict[str, tuple[str, ...]] = {}
+            offers: dict[str, tuple[int, ...]] = {}
             threatened = False
             reason = ""
             for entry in game.log:
@@ -777,15 +779,20 @@ def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> No
                     threatened = True
                 if move.kind != "propose" or not entry.offer:
                     continue
-                package = tuple(entry.offer[i.id] for i in sc.issues)
+                package = tuple(order[i.id].index(entry.offer[i.id]) for i in sc.issues)
                 if entry.speaker == computer:
                     previous, theirs = offers.get(computer), offers.get(player)
-                    away = threatened and previous is not None and theirs is not None and \
-                        package != previous and \
-                        sum(map(str.__eq__, package, theirs)) < \
-                        sum(map(str.__eq__, previous, theirs))
-                    assert ("its threat freed it" in reason) is away, (seed, reason)
-                    said += away
+                    away = 0
+                    if threatened and previous is not None and theirs is not None and \
+                            package != previous:
+                        away = sum(abs(p - t) > abs(q - t)
+                                   for p, t, q in zip(package, theirs, previous))
+                    if away:
+                        assert f"taking back on {away} issue" in reason, (seed, reason)
+                        assert "threat freed it" in reason
+                    else:
+                        assert "threat freed it" not in reason, (seed, reason)
+                    said += bool(away)
                 offers[entry.speaker or ""] = package
     assert said
 
