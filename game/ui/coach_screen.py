@@ -11,6 +11,7 @@ from game.ui.navigation import TableFace
 from game.ui.screen import Host, Screen
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
+from game.ui.widgets import clicked
 
 FOOT = "Any key or a click: next   Esc: end the coaching"
 
@@ -52,7 +53,7 @@ class CoachScreen(Screen):
             if event.key in (pygame.K_F11, pygame.K_F12):
                 return
             self.go_on()
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
+        elif clicked(event):
             self.go_on()
 
     def go_on(self) -> None:

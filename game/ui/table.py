@@ -30,7 +30,7 @@ from game.ui.reload import reload_scenario
 from game.ui.screen import Host, panel
 from game.play.session import DEMO, HOTSEAT, Session
 from game.ui.text import wrap
-from game.ui.widgets import Button, Widget
+from game.ui.widgets import Button, Widget, clicked
 
 #: Seconds an entry stays before the next appears, by kind, before the pace setting.
 BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
@@ -676,7 +676,7 @@ class TableScreen(TableFace):
         if self.banner is not None:
             # Any key takes the banner away and still does what it does; a click on the
             # banner only takes it away.
-            if event.type == pygame.MOUSEBUTTONDOWN and self.banner.box.collidepoint(event.pos):
+            if clicked(event) and self.banner.box.collidepoint(event.pos):
                 self.close_banner()
                 return
             if event.type == pygame.KEYDOWN:
@@ -685,7 +685,7 @@ class TableScreen(TableFace):
             if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
                 self.close_card()
                 return
-            if event.type == pygame.MOUSEBUTTONDOWN and self.card.box.collidepoint(event.pos):
+            if clicked(event) and self.card.box.collidepoint(event.pos):
                 self.close_card()
                 return
             if event.type == pygame.MOUSEWHEEL and \
@@ -731,7 +731,7 @@ class TableScreen(TableFace):
                 return
             if not ctrl and self._shortcut(key):
                 return
-        if self.tactics_open and event.type == pygame.MOUSEBUTTONDOWN and \
+        if self.tactics_open and clicked(event) and \
                 not self.tactics_box.collidepoint(event.pos):
             self.shut_tactics()
             return

@@ -242,6 +242,12 @@ class Choice(Widget):
             draw_focus(surface, theme, self.rect)
 
 
+def clicked(event: pygame.event.Event) -> bool:
+    """Whether *event* is a click: a left or right button pressed. A turn of the mouse
+    wheel also comes as a button press (buttons 4 and 5), and is not one."""
+    return event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3)
+
+
 class FocusRing:
     """The widgets of a screen in focus order. Tab / Shift+Tab (and, if the screen wants,
     Up/Down) move the focus; Enter acts; the mouse hovers and clicks."""
@@ -320,7 +326,7 @@ class FocusRing:
             if hit is not self.hover:
                 self.hover, self.hover_time = hit, 0.0
             return False
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3):
+        if clicked(event):
             hit = self.at(event.pos)
             # A click answers the question a tooltip would: none comes up until the
             # pointer moves on to another control (it would cover the ones beside it).
