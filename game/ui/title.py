@@ -114,6 +114,12 @@ class TitleScreen(Screen):
             if event.key == pygame.K_t and self.tutorial is not None:
                 self._tutorial()
                 return
+            if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                # The buttons stand two to a row: Left and Right step along them, in the
+                # order Tab takes, as the hint's "arrows" promise.
+                self.ring.keyboard = True
+                self.ring.move(1 if event.key == pygame.K_RIGHT else -1)
+                return
         super().handle_event(event)
 
     def draw_content(self, surface: pygame.Surface) -> None:

@@ -70,3 +70,19 @@ def test_the_title_picture_never_covers_the_buttons(make_app, size) -> None:  # 
     background = tuple(app.theme.c["background"])[:3]
     assert all(tuple(app.window.get_at((x, row)))[:3] == background
                for x in range(0, size[0], 16))
+
+
+def test_left_and_right_step_along_the_buttons_as_the_hint_says(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import press
+
+    app = make_app()
+    screen = app.reset(TitleScreen(app))
+    assert "arrows" in screen.hint
+    labels = [b.label for b in screen.buttons]
+    choose, load = labels.index("Choose a scenario"), labels.index("Load a game")
+    screen.ring.focus(screen.buttons[choose])
+    press(app, pygame.K_RIGHT)
+    assert screen.ring.focused is screen.buttons[load]
+    press(app, pygame.K_LEFT)
+    assert screen.ring.focused is screen.buttons[choose]
+    assert app.top is screen  # moving starts nothing
