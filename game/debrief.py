@@ -25,8 +25,8 @@ class SideResult:
     side: str
     name: str
     short: str
-    whose: str
-    """Its name as a possessive inside a sentence ("the United States'", "Russia's")."""
+    whose_first: str
+    """Its name as a possessive at the start of a sentence ("The United States'")."""
     team: str
     utility: float
     batna: float
@@ -54,7 +54,7 @@ class SideResult:
         if self.start_batna_points == self.batna_points:
             return None
         # Named, not "its": the line sits under "Russia (you)" as under "Russia (computer)".
-        return (f"{self.whose[:1].upper()}{self.whose[1:]} fallback moved from {self.start_batna_points} to "
+        return (f"{self.whose_first} fallback moved from {self.start_batna_points} to "
                 f"{self.batna_points} points during the talks.")
 
     def mark_sentence(self, yours: bool) -> str:
@@ -203,7 +203,8 @@ def debrief(game: Game) -> Debrief:
         gain = points(utility) - points(batna)
         best = best_gain(game, side, report.batna)
         results[side] = SideResult(
-            side=side, name=spec.name, short=spec.short, whose=spec.whose, team=game.teams.get(side, ""),
+            side=side, name=spec.name, short=spec.short, whose_first=spec.whose_first,
+            team=game.teams.get(side, ""),
             utility=utility, batna=batna, points=points(utility), batna_points=points(batna),
             gain_points=gain, start_batna_points=points(spec.batna.value),
             verdict=verdict(gain, crossed, agreed is not None),

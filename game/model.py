@@ -191,6 +191,11 @@ class Personality(Part):
                                                    "declines below.")
 
 
+def _first_up(text: str) -> str:
+    """*text* with a capital first letter, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
 class Side(Part):
     """One of the two delegations."""
 
@@ -250,14 +255,18 @@ class Side(Part):
     @property
     def called_first(self) -> str:
         """Its name at the start of a sentence ("The United States")."""
-        called = self.called
-        return called[:1].upper() + called[1:]
+        return _first_up(self.called)
 
     @property
     def whose(self) -> str:
         """Its name as a possessive inside a sentence ("the United States'", "Russia's")."""
         called = self.called
         return f"{called}'" if called.endswith("s") else f"{called}'s"
+
+    @property
+    def whose_first(self) -> str:
+        """Its possessive at the start of a sentence ("The United States'")."""
+        return _first_up(self.whose)
 
 
 class Effects(Part):

@@ -18,8 +18,9 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
-from game.play.wording import (TOGETHER, change_text, combination_texts, contradiction_texts, event_title, move_label,
-                               offer_rows, round_label, rounds_text, short_name)
+from game.play.wording import (TOGETHER, change_text, combination_texts, contradiction_texts,
+                               event_title, move_label, offer_rows, round_label, rounds_text,
+                               short_name)
 from game.safetext import control
 from game.textdebrief import write_debrief
 
@@ -728,7 +729,11 @@ class TextGame:
             if previous is not None:
                 # The screen is about to be cleared: the team that just moved reads what its
                 # move did first (its own fallback's change is shown to it alone).
-                if self._read_before_hand_over(previous):
+                undo = "" if self.session.undo_blocked(previous) else \
+                    " (u takes your move back)"
+                if self._answer_or_take_back(
+                        previous, f"\n{self.name(previous)} team: read what your move did "
+                                  f"above, then press Enter to hand over{undo}. "):
                     return
             self.clear()
         self.offer_shown = None
@@ -740,30 +745,17 @@ class TextGame:
         if previous is not None and not self.session.undo_blocked(previous):
             self.say(f"({self.name(previous)} team: before you hand over, you may type u to "
                      "take back your move.)")
-        while True:
-            answer = self.ask(prompt).lower()
-            if answer == "u" and previous is not None:
-                why = self.session.undo_blocked(previous)
-                if why:
-                    self.say(why)
-                    continue
-                count = self.session.undo(previous)
-                self.shown[previous] = min(self.shown.get(previous, 0),
-                                           len(self.session.game.log))
-                self.say(f"Took back {taken(count)}.")
-                return
-            break
+        if self._answer_or_take_back(previous, prompt):
+            return
         if self.session.game.state.turn < 2:
             self.briefing(side, start=True)
 
-    def _read_before_hand_over(self, previous: str) -> bool:
-        """Wait for the team that just moved to read what its move did, before the screen
-        is cleared; True when it took its move back instead."""
-        undo = "" if self.session.undo_blocked(previous) else " (u takes your move back)"
+    def _answer_or_take_back(self, previous: str | None, prompt: str) -> bool:
+        """Ask *prompt* at a hand-over until it is answered; u takes back the move of
+        *previous* (the team that just moved), when it may: True when it did."""
         while True:
-            answer = self.ask(f"\n{self.name(previous)} team: read what your move did above, "
-                              f"then press Enter to hand over{undo}. ").lower()
-            if answer != "u" or not undo:
+            answer = self.ask(prompt).lower()
+            if answer != "u" or previous is None:
                 return False
             why = self.session.undo_blocked(previous)
             if why:

@@ -59,12 +59,12 @@ def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = (
         raise ValueError("the talks are not over: there is no headline yet")
     outcome = next(o for o in scenario.outcomes if o.id == state.outcome)
     first, second = (scenario.sides[s] for s in scenario.side_ids)
-    a, b = first.called_first, second.called
-    between = f"Talks between {first.called} and {b}"
+    between = f"Talks between {first.called} and {second.called}"
     ending: Ending
     walked = None
     if outcome.trigger == "agreement" and state.agreed is not None:
-        kicker, headline, ending = "Agreement", f"{a} and {b} reach an agreement", "deal"
+        kicker, headline, ending = "Agreement", \
+            f"{first.called_first} and {second.called} reach an agreement", "deal"
     elif outcome.trigger == "walkout" and state.walked_out is not None:
         walked = state.walked_out
         kicker = "Talks broken off"

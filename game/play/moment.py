@@ -147,10 +147,10 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             timed = side in timed_out or (entry.move is not None and entry.move.timed_out)
             timed_out.discard(side)
             move = entry.move
-            acts.append(Act(side, scenario.sides[side].name, entry.title, timed,
-                            move.kind if move is not None else "",
-                            (move.reply or "deflect") if move is not None and
-                            move.kind == "answer" else ""))
+            kind = move.kind if move is not None else ""
+            # An answer without a reply is a deflection, as the engine takes it.
+            reply = (move.reply or "deflect") if move is not None and kind == "answer" else ""
+            acts.append(Act(side, scenario.sides[side].name, entry.title, timed, kind, reply))
             if entry.offer is not None:
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":
@@ -183,6 +183,5 @@ def _offer(game: Game, side: str, offered: Mapping[str, str],
                                points(space.utility_of(who, package)),
                                points(game.fallback(who)),
                                bool(space.red_lines_crossed(who, package))))
-    whose = scenario.sides[side].whose
-    return Offer(side, scenario.sides[side].name, rows, tuple(worth),
-                 f"{whose[:1].upper()}{whose[1:]}")
+    spec = scenario.sides[side]
+    return Offer(side, spec.name, rows, tuple(worth), spec.whose_first)

@@ -124,7 +124,8 @@ class IssueRow(Choice):
 #: The note under a package that crosses a red line, when the red line's own words do not
 #: fit the note's lines.
 RED_NOTE = "This package crosses one of your red lines: a loss, whatever its worth."
-#: Under the result once talks have ended without a deal.
+#: Under the result once talks have ended: with a deal, and without one.
+DEAL_NOTE = "The talks are over: the debrief says what the deal is worth."
 NO_DEAL_NOTE = "The talks are over: the debrief shows what a deal could have been."
 
 
@@ -257,7 +258,7 @@ class Agenda:
             "The white mark on the bar is your fallback: stay to its right.",
             RED_NOTE,
             "The table's proposal is worth 100 points to you.",
-            "The talks are over: the debrief says what the deal is worth.", NO_DEAL_NOTE))
+            DEAL_NOTE, NO_DEAL_NOTE))
         return head, worth, note
 
     def layout(self, rect: pygame.Rect, theme: Theme) -> None:
@@ -431,15 +432,13 @@ class Agenda:
         small = theme.fonts.get("small")
         bold = theme.fonts.get("small", bold=True)
         batna = self.session.game.fallback(side)
-        note = "The talks are over: the debrief says what the deal is worth."
         if self.table:
             value = self.worth(side, self.table)
             crossed = self.crossed(side, self.table)
             good = value > batna and not crossed
             label = f"The deal: {points(value)} points to you. Your fallback: {points(batna)}."
             colour = theme.c["good"] if good else theme.c["bad"]
-            if crossed:
-                note = self.red_note(crossed[0], small, width)
+            note = self.red_note(crossed[0], small, width) if crossed else DEAL_NOTE
         else:
             label = f"No deal: you keep your fallback, {points(batna)} points."
             note = NO_DEAL_NOTE

@@ -115,7 +115,8 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
     a, b = d.chart.sides
     t = theme
     rows = [("dot", "Every possible package (dim: crosses a red line)", t.c["chart_point"]),
-            ("line", "Pareto frontier: within the red lines, none is better for both", t.c["chart_frontier"]),
+            ("line", "Pareto frontier: within the red lines, none is better for both",
+             t.c["chart_frontier"]),
             ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]
     for side, shape in zip((a, b), SHAPES):
         spec = scenario.sides[side]

@@ -117,18 +117,25 @@ def test_the_window_terminal_transcripts_and_report_show_the_same_numbers(
             assert figures == expected, (where, session.game.seed)
 
 
+def window_and_terminal(app, session: Session, page: int = 0) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The window debrief's *page* and the terminal's debrief of *session*, each as one
+    line of text (both addressed to the session's players)."""
+    screen = app.push(Debrief(session))
+    window = " ".join(span.text for span in screen.texts_by_page[page].spans)
+    app.pop()
+    out = io.StringIO()
+    text = TextGame(session, io.StringIO(), out)
+    write_debrief(session.scenario, debrief(session.game), set(session.humans), True,
+                  text.say, text.rule, out.write)
+    return window, " ".join(out.getvalue().split())
+
+
 def test_each_sides_own_mark_is_the_same_in_the_window_terminal_and_transcript(
         make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     session = played(DEFAULT_SCENARIO, 46)
     model = debrief(session.game)
-    screen = app.push(Debrief(session))
-    window = " ".join(span.text for span in screen.texts_by_page[0].spans)
-    app.pop()
-    out = io.StringIO()
-    text = TextGame(session, io.StringIO(), out)
-    write_debrief(session.scenario, model, set(), True, text.say, text.rule, out.write)
-    terminal = " ".join(out.getvalue().split())
+    window, terminal = window_and_terminal(app, session)
     markdown = transcript.markdown(session.game)
     for result in model.results.values():
         said = f"Its own mark: {result.mark} out of 100"
@@ -148,15 +155,7 @@ def test_the_players_own_mark_is_addressed_to_them_in_the_window_as_in_the_termi
     finished = played(DEFAULT_SCENARIO, 46).game
     session = Session(finished, (player,))
     model = debrief(finished)
-    app = make_app()
-    screen = app.push(Debrief(session))
-    window = " ".join(span.text for span in screen.texts_by_page[0].spans)
-    app.pop()
-    out = io.StringIO()
-    text = TextGame(session, io.StringIO(), out)
-    write_debrief(session.scenario, model, set(session.humans), True, text.say, text.rule,
-                  out.write)
-    terminal = " ".join(out.getvalue().split())
+    window, terminal = window_and_terminal(make_app(), session)
     for side, result in model.results.items():
         yours = side == player
         assert addressed(side, session.humans) is yours
@@ -189,23 +188,15 @@ def test_after_talks_without_a_deal_every_debrief_says_how_to_take_the_questions
         make_app) -> None:  # type: ignore[no-untyped-def]
     # The questions may ask about "your deal": without one, every front end says first how
     # to answer them; with a deal, none does.
-    scenario = load_scenario(DEFAULT_SCENARIO)
     seen = set()
+    app = make_app()
     for seed in range(60):
         session = played(DEFAULT_SCENARIO, seed)
-        model = debrief(session.game)
         deal = session.game.state.agreed is not None
         if deal in seen:
             continue
         seen.add(deal)
-        app = make_app()
-        screen = app.push(Debrief(session))
-        window = " ".join(span.text for span in screen.texts_by_page[5].spans)
-        app.pop()
-        out = io.StringIO()
-        text = TextGame(session, io.StringIO(), out)
-        write_debrief(scenario, model, set(), True, text.say, text.rule, out.write)
-        terminal = " ".join(out.getvalue().split())
+        window, terminal = window_and_terminal(app, session, page=5)
         pages = [window, terminal, transcript.markdown(session.game),
                  transcript.html(session.game)]
         for page in pages:
