@@ -14,7 +14,7 @@ from game.moves import Move
 from game.net.classroom import Classroom
 from game.errors import IllegalMoveError
 from game.net.client import Connection, Gone, Received, RemoteTable, TableChanged
-from game.net.messages import Join, Play, _Message
+from game.net.messages import Final, Join, Play, _Message
 from game.settings import Settings
 from tests.net_helpers import scenario
 
@@ -95,6 +95,16 @@ def test_a_window_whose_server_goes_for_good_says_so(tmp_path: Path) -> None:
     assert table.gone is not None and any("has gone" in text for text in said)
     with pytest.raises(IllegalMoveError, match="Not sent"):
         table.play(Move.wait())
+
+
+def test_the_whole_game_for_the_debrief_is_waited_for_or_said_lost(tmp_path: Path) -> None:
+    table, link, room = _seated(tmp_path, True)
+    assert table.whole_game is None and not table.whole_game_lost  # still being played
+    link.inbox.put((1, Final(save={"format": "not a save"}, scenario="")))
+    assert table.whole_game is None and table.whole_game_lost  # it came, unreadable
+    table, link, room = _seated(tmp_path / "again", True)
+    link.inbox.put((1, Gone("no answer")))
+    assert table.whole_game is None and table.whole_game_lost  # the server went first
 
 
 def test_a_class_table_leaves_whether_a_side_may_propose_to_the_server_and_names_clashes() -> None:

@@ -326,6 +326,19 @@ class RemoteTable:
         return self._real if self._real is not None else self._remote
 
     @property
+    def whole_game(self) -> Game | None:
+        """The whole game for the debrief: the server sends it when the talks are over
+        (None until it has come, and for good if it never does)."""
+        self.poll_quietly()
+        return self._real
+
+    @property
+    def whole_game_lost(self) -> bool:
+        """Whether the whole game will not come: the server sent one this Parley cannot
+        read, or went before sending it."""
+        return self._real is None and (self.final is not None or self.gone is not None)
+
+    @property
     def seated(self) -> bool:
         return self._remote is not None
 

@@ -144,6 +144,16 @@ class Session:
         return self._game
 
     @property
+    def whole_game(self) -> Game | None:
+        """The whole game, which the debrief reads, once the talks are over (None before).
+        A class's table has it only when the server has sent it."""
+        return self._game if self._game.finished else None
+
+    #: Whether the whole game will not come although the talks are over (a class's table
+    #: whose server went, or sent a game this Parley cannot read).
+    whole_game_lost = False
+
+    @property
     def scenario(self) -> Scenario:
         return self._game.scenario
 

@@ -29,7 +29,12 @@ class DebriefScreen(Screen):
     def __init__(self, app: Host, session: Session) -> None:
         super().__init__(app)
         self.session = session
-        self.report = debrief(session.game)
+        game = session.whole_game
+        if game is None:
+            raise ValueError("the debrief is read once the whole game is over")
+        #: The whole game (at a class's table, the one the server sent at the end).
+        self.game = game
+        self.report = debrief(game)
         self.page = 0
         self.tabs = [Button(name, partial(self.show, n), hint=str(n + 1), role="small")
                      for n, name in enumerate(PAGES)]
@@ -66,8 +71,8 @@ class DebriefScreen(Screen):
         path = session.save_path
         folder = transcript_folder()
         try:
-            self.written = write_transcripts(session.game,
-                                             transcript_name(session.game, path), folder,
+            self.written = write_transcripts(self.game,
+                                             transcript_name(self.game, path), folder,
                                              session.humans)
         except OSError as exc:
             self.app.push(Message("The transcript could not be written",
@@ -97,7 +102,7 @@ class DebriefScreen(Screen):
 
     def _result_spans(self) -> list[Span]:
         d = self.report
-        game = self.session.game
+        game = self.game
         spans = [Span(d.outcome_name, style="heading", bold=True, colour="accent", gap=0.2),
                  Span(d.outcome_text, gap=0.8)]
         if d.deal:

@@ -14,6 +14,7 @@ from game.play.presence import expression
 from game.ui import art
 from game.ui.navigation import Debrief, TableFace
 from game.ui.screen import Host, Screen, paragraph
+from game.ui.table_panels import sync_debrief_button
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.widgets import Button
 
@@ -59,6 +60,7 @@ class OutcomeScreen(Screen):
         self.go = Button("See the debrief", self.go_on, kind="primary",
                          tooltip="What each side's result was worth, the better deals there "
                                  "were, and what really happened.")
+        sync_debrief_button(self.go, self.session)
         self.ring.set([self.go])
         self.fit = FITS[-1]
         self.paper = pygame.Rect(0, 0, 0, 0)
@@ -145,8 +147,18 @@ class OutcomeScreen(Screen):
             return
         super().handle_event(event)
 
+    def update(self, dt: float) -> bool:
+        changed = super().update(dt)
+        # A class's server sends the whole game, which the debrief reads, after the end.
+        if not self.go.enabled and sync_debrief_button(self.go, self.session):
+            self.layout(self.size)  # the button's label changed
+            return True
+        return changed
+
     def go_on(self) -> None:
-        """On to the debrief, in place of the table."""
+        """On to the debrief, in place of the table (once the debrief can be read)."""
+        if self.session.whole_game is None:
+            return
         self.app.pop()
         if self.app.top is self.table:
             self.app.replace(Debrief(self.session))

@@ -143,6 +143,7 @@ class TableScreen(TableFace):
         self.agenda.copy.enabled = self.my_turn and state.standing is not None
         self.tactics_button.enabled = not game.finished  # the list is read between turns
         self.debrief_button.visible = game.finished and not self.pending
+        table_panels.sync_debrief_button(self.debrief_button, self.session)
         # Only the seated side's own brief, and never while nobody is seated.
         self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
@@ -527,7 +528,8 @@ class TableScreen(TableFace):
         return True
 
     def to_debrief(self) -> None:
-        self.app.replace(Debrief(self.session))
+        if self.session.whole_game is not None:
+            self.app.replace(Debrief(self.session))
 
     # ----- the frame --------------------------------------------------------------------
 
@@ -781,6 +783,9 @@ class TableScreen(TableFace):
             changed = True
         if self.waiting_for_briefs or self.app.top is not self:
             return changed
+        if self.debrief_button.visible and not self.debrief_button.enabled:
+            # A class's server sends the whole game, which the debrief reads, after the end.
+            changed |= table_panels.sync_debrief_button(self.debrief_button, self.session)
         if self.debrief_button.visible and not self.outcome_shown:
             # The talks are over and their end has been shown: now the front page.
             self.outcome_shown = True

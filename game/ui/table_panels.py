@@ -244,3 +244,21 @@ def draw_tactics(table: TableView, surface: pygame.Surface) -> None:
         text, colour = f"{shown[0]}: {shown[1]}", t.c["text"]
     paragraph(surface, small, text, colour, strip.x + u, strip.y + u // 2, strip.w - 2 * u,
               lines, "tactic help")
+
+
+#: What a debrief button says while the whole game has not come from a class's server,
+#: and when it will not come.
+DEBRIEF_WAITING = "Waiting for the whole game..."
+DEBRIEF_LOST = "No debrief: ask your teacher"
+
+
+def sync_debrief_button(button: Button, session: Session) -> bool:
+    """Enable *button* (a "See the debrief") once the debrief can be read, and say why not
+    while it cannot; True when that changed the button."""
+    ready = session.whole_game is not None
+    label = "See the debrief" if ready else \
+        DEBRIEF_LOST if session.whole_game_lost else DEBRIEF_WAITING
+    changed = button.enabled != ready or button.label != label
+    button.enabled = ready
+    button.set_label(label)
+    return changed

@@ -24,6 +24,7 @@ from game.ui.navigation import Debrief, JoinClass, Title
 from game.ui.pause import PauseScreen
 from game.ui.question import QuestionScreen
 from game.ui.table import TableScreen
+from game.ui.table_panels import DEBRIEF_WAITING
 from game.ui.title import TitleScreen
 from tests.net_helpers import running, scripted_team
 from tests.ui.conftest import press
@@ -113,6 +114,11 @@ def test_a_window_team_plays_a_whole_game_against_another_team(make_app, tmp_pat
         assert seen_other, "the other team's moves never arrived"
         thread.join(30)
         _steps(app, lambda: table.debrief_button.visible, 200)
+        # The server sends the whole game after the last move: until it has come, the way
+        # to the debrief says it waits.
+        assert table.debrief_button.enabled or table.debrief_button.label == DEBRIEF_WAITING
+        _steps(app, lambda: table.debrief_button.enabled, 200)
+        assert remote.whole_game is not None and not remote.whole_game_lost
         debrief = app.push(Debrief(table.session))
         assert isinstance(debrief, DebriefScreen)
         app.step(0.05)
