@@ -249,7 +249,7 @@ def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | No
     whatever the game has come to (None: it may, as far as the phase goes)."""
     if tactic is not None:
         if side not in tactic.sides:
-            return f"The {scenario.sides[side].name} delegation cannot use it."
+            return f"{scenario.sides[side].whose_first} delegation cannot use it."
         if "tactic" not in phase.moves:
             return f"No tactics in this phase ({phase.name})."
         if tactic.phases is not None and phase.id not in tactic.phases:
@@ -559,7 +559,7 @@ class Game:
             return "The game is over."
         mover = self.sides[self._turn % 2]
         if side is not None and side != mover:
-            return f"It is the {self.scenario.sides[mover].name} delegation's turn."
+            return f"It is {self.scenario.sides[mover].whose} turn."
         return None
 
     def _why_not(self, move: Move, side: str, phase: Phase) -> str | None:
@@ -637,12 +637,12 @@ class Game:
         self._legal = None
         self._moves.append((side, move, reason))
         if move.timed_out:
-            name = self.scenario.sides[side].name
+            whose = self.scenario.sides[side].whose
             what = {"pass": "its turn passes.",
                     "answer": "it sidesteps the question."}.get(move.kind,
                                                                "the computer moved for it.")
             self._add("timeout", title="Time ran out", speaker=side, move=move,
-                      body=f"Time ran out for the {name} delegation: {what}")
+                      body=f"Time ran out for {whose} delegation: {what}")
         if reason:
             self._add("reason", body=reason, speaker=side, private=side)
         getattr(self, f"_do_{move.kind}")(side, move)
@@ -808,7 +808,7 @@ class Game:
         toward, generous = step(previous, package, theirs, asked)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
-        them = f"the {self.scenario.sides[other].name} delegation's last proposal"
+        them = f"{self.scenario.sides[other].whose} last proposal"
         how = f"it now matches it on {after} of {len(package)} issues " + \
             ("as before" if after == before else f"(before: {before})")
         if generous and toward:

@@ -60,7 +60,7 @@ def test_tactic_conditions_and_sides_are_enforced() -> None:
     game = Game(scenario(), seed=1)
     with pytest.raises(IllegalMoveError, match="From round 2"):
         game.apply(Move.use("strike_alone"))
-    with pytest.raises(IllegalMoveError, match="Russia delegation cannot use it"):
+    with pytest.raises(IllegalMoveError, match="Russia's delegation cannot use it"):
         game.apply(Move.use("assad_first"))  # a US tactic, and Russia is to move
     with pytest.raises(IllegalMoveError, match="no tactic 'no_such_tactic'"):
         game.apply(Move.use("no_such_tactic"))
@@ -418,7 +418,7 @@ def test_every_choice_says_in_the_engines_words_why_it_cannot_be_made() -> None:
     assert choices[("tactic", "strike_alone")] == "From round 2."
     # The side not to move is told whose turn it is, for every move.
     assert {c.why_not for c in game.choices("us")} == {
-        "It is the Russia delegation's turn."}
+        "It is Russia's turn."}
     # The legal moves are exactly the choices with no reason against them.
     assert game.legal_moves() == [c.move for c in game.choices() if c.why_not is None]
     for choice in game.choices():
@@ -474,7 +474,7 @@ def test_a_time_out_is_recorded_as_such_and_replays() -> None:
     game.apply(Move.wait().on_timeout())
     timeout = [e for e in game.log if e.kind == "timeout"]
     assert len(timeout) == 1 and timeout[0].speaker == "ru"
-    assert "Time ran out for the Russia delegation" in timeout[0].body
+    assert "Time ran out for Russia's delegation" in timeout[0].body
     again = Game.replay(scenario(), None, 1, game.moves)
     assert record(again) == record(game)
     assert Move.from_json(game.moves[0][1].to_json()).timed_out
@@ -602,7 +602,7 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     toward = base | {"joint_action": "joint_planning"}  # 4 of 6
     game.apply(Move.propose(toward))
     entry = [e for e in game.log if e.ref == "concede"][-1]
-    assert "moves toward the Russia delegation's last proposal" in entry.title
+    assert "moves toward Russia's last proposal" in entry.title
     assert "matches it on 4 of 6 issues (before: 3)" in entry.title
     assert [(c.target, c.delta) for c in entry.changes] == [("trust", 3)]
     game.apply(Move.propose(theirs))

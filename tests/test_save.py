@@ -309,7 +309,7 @@ def test_a_save_of_format_3_replays_with_an_option_given_beyond_the_ask_as_a_ste
                                           "joint_strikes_2016_edition3.yaml", 3, 15)
     away = [e.title for e in game.log if e.kind == "effect" and e.ref == "harden"]
     assert game.state.meters["trust"] == 35.0
-    assert away == ["United States moves away from the Russia delegation's last proposal: "
+    assert away == ["United States moves away from Russia's last proposal: "
                     "it now matches it on 2 of 6 issues (before: 3)"]
     assert EDITION >= 4
     assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
@@ -326,7 +326,7 @@ def test_a_save_of_format_4_replays_with_an_option_the_other_side_asked_before_a
                                           "joint_strikes_2016_edition4.yaml", 4, 13)
     away = [e for e in game.log if e.kind == "effect" and e.ref == "harden"]
     assert [e.title for e in away] == [
-        "Russia moves away from the United States delegation's last proposal: it now "
+        "Russia moves away from United States' last proposal: it now "
         "matches it on 3 of 6 issues (before: 4)"]
     assert game.state.meters["trust"] == 36.0
     # The option Russia moved to is one the United States had proposed earlier.

@@ -161,6 +161,6 @@ def test_a_change_with_a_cause_of_its_own_says_its_cause_and_sources_are_named_o
         text = markdown(game)
         assert "Washington Examiner, 20 May 2016; Washington Examiner, 20 May 2016" not in text
         if any(e.ref in ("concede", "harden") for e in game.log):
-            assert "delegation's last proposal: it now matches it on" in text
+            assert "last proposal: it now matches it on" in text
             found = True
     assert found
