@@ -145,9 +145,10 @@ class Session:
 
     @property
     def whole_game(self) -> Game | None:
-        """The whole game, which the debrief reads, once the talks are over (None before).
-        A class's table has it only when the server has sent it."""
-        return self._game if self._game.finished else None
+        """The whole game, both sides' private record with it, which the debrief reads. On
+        this computer it is always here; a class's table has it only once the server has
+        sent it, after the talks are over (None until then)."""
+        return self._game
 
     #: Whether the whole game will not come although the talks are over (a class's table
     #: whose server went, or sent a game this Parley cannot read).

@@ -10,6 +10,7 @@ import pytest
 from game.play.headline import front_page
 from game.ui.outcome_screen import OutcomeScreen
 from game.ui.table import TableScreen
+from game.ui.table_panels import DEBRIEF_WAITING
 from tools.screenshots import (accepting, ended, new_game, passing, seat_players,
                                walking_out)
 
@@ -137,8 +138,11 @@ def test_the_front_page_of_a_class_s_table_reads_only_what_the_seat_has(make_app
     remote.log = [e for e in local.game.visible_log("us")]
     remote.state = local.game.state
     seat = SimpleNamespace(game=remote, scenario=local.scenario,
-                           visible_log=lambda: list(remote.log))
+                           visible_log=lambda: list(remote.log),
+                           whole_game=None, whole_game_lost=False)
     front = OutcomeScreen(app, SimpleNamespace(session=seat))  # type: ignore[arg-type]
     front.layout((1280, 720))
     front.draw(pygame.Surface((1280, 720)))
     assert front.faces == screen.faces
+    # The debrief waits for the whole game, which the server sends after the end.
+    assert not front.go.enabled and front.go.label == DEBRIEF_WAITING
