@@ -26,6 +26,7 @@ import aiohttp
 
 from game.library import DEFAULT_SCENARIO
 from game.net.classroom import Classroom
+from game.net.messages import PROTOCOL_VERSION
 from game.net.server import RunningServer
 from game.scenario import load_scenario
 from game.settings import Settings
@@ -46,12 +47,13 @@ async def device(url: str, code: str, team: str, seed: int,
     """One team's device: plays legal moves at once; returns the final message."""
     rng = random.Random(seed)
     sent_at: float | None = None
+    number = 0  # the device's count of its moves: the answer to one names it
     last_choices: list[dict[str, Any]] = []
     side = None
     values: dict[str, dict[str, float]] = {}
     async with aiohttp.ClientSession() as http:
         async with http.ws_connect(f"{url}/ws", max_msg_size=8_000_000) as ws:
-            await ws.send_str(json.dumps({"v": 1, "type": "join", "code": code,
+            await ws.send_str(json.dumps({"v": PROTOCOL_VERSION, "type": "join", "code": code,
                                           "team": team}))
             async for frame in ws:
                 message = json.loads(frame.data)
@@ -62,7 +64,7 @@ async def device(url: str, code: str, team: str, seed: int,
                 elif kind == "final":
                     return {"team": team, "side": side, "final": message}
                 elif kind in ("update", "refused"):
-                    if sent_at is not None:
+                    if sent_at is not None and message.get("answers") == number:
                         samples.append(time.perf_counter() - sent_at)
                         sent_at = None
                     choices = message.get("choices") or []
@@ -80,8 +82,9 @@ async def device(url: str, code: str, team: str, seed: int,
                     if move["kind"] == "propose":
                         move["package"] = {issue: max(options, key=lambda o: options[o])
                                            for issue, options in values.items()}
-                    sent_at = time.perf_counter()
-                    await ws.send_str(json.dumps({"v": 1, "type": "move", "move": move}))
+                    sent_at, number = time.perf_counter(), number + 1
+                    await ws.send_str(json.dumps({"v": PROTOCOL_VERSION, "type": "move",
+                                                  "move": move, "number": number}))
     return {"team": team, "side": side, "final": None}
 
 

@@ -423,9 +423,10 @@ class TextGame:
     def _package(self, chosen: Mapping[str, str]) -> Package:
         return self.session.game.space.package_of(chosen) or from_ids(self.scenario, chosen)
 
-    def answer_question(self, side: str) -> None:
+    def answer_question(self, side: str) -> bool:
         """The other side asked what matters most: the player names an issue of their
-        choice (truly or not), deflects or declines, before making the turn's move."""
+        choice (truly or not), deflects or declines, before making the turn's move. False
+        when the answer was not taken (the table is shown again)."""
         other = self.name(self.scenario.other(side))
         spec = self.scenario.sides[side]
         self.say()
@@ -454,15 +455,19 @@ class TextGame:
                 self.say(f"Type a number from 1 to {len(issues)}, d or n (b shows your brief, "
                          "q leaves the game).")
                 continue
-            self.session.play(move)
+            try:
+                self.session.play(move)
+            except IllegalMoveError as exc:
+                self.say(f"Not now: {exc}")
+                return False
             self.report_save_error()
             self.show_new_entries(side)
-            return
+            return True
 
     def human_turn(self, side: str) -> None:
         self.last_human = side
-        if self.session.game.state.asked == side:
-            self.answer_question(side)
+        if self.session.game.state.asked == side and not self.answer_question(side):
+            return
         self.status(side)
         menu = self.menu(side)
         session = self.session

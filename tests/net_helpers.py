@@ -15,6 +15,7 @@ import aiohttp
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
 from game.net.classroom import Classroom
+from game.net.messages import PROTOCOL_VERSION
 from game.net.server import RunningServer
 from game.scenario import load_scenario
 from game.settings import Settings
@@ -48,7 +49,7 @@ async def scripted_team(url: str, code: str, team: str, *, side: str | None = No
     messages: list[dict[str, Any]] = []
     async with aiohttp.ClientSession() as http:
         async with http.ws_connect(f"{url}/ws", max_msg_size=8_000_000) as ws:
-            await ws.send_str(json.dumps({"v": 1, "type": "join", "code": code,
+            await ws.send_str(json.dumps({"v": PROTOCOL_VERSION, "type": "join", "code": code,
                                           "team": team, "side": side,
                                           "computer": computer}))
             my_side = None
@@ -72,13 +73,13 @@ async def scripted_team(url: str, code: str, team: str, *, side: str | None = No
                     refusals += 1
                     assert refusals < 50, message
                     move = pick(last, my_side, rng, messages, propose=False)
-                    await ws.send_str(json.dumps({"v": 1, "type": "move", "move": move}))
+                    await ws.send_str(json.dumps({"v": PROTOCOL_VERSION, "type": "move", "move": move}))
                     continue
                 if message["type"] != "update" or not message["choices"]:
                     continue
                 last = message
                 move = pick(message, my_side, rng, messages)
-                await ws.send_str(json.dumps({"v": 1, "type": "move", "move": move}))
+                await ws.send_str(json.dumps({"v": PROTOCOL_VERSION, "type": "move", "move": move}))
     return messages
 
 

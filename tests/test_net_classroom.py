@@ -12,7 +12,7 @@ import pytest
 from game.moves import Move
 from game.net.classroom import (CODE_LENGTH, PAUSED, PLAYING, Classroom, Refusal,
                                 clean_team_name)
-from game.net.messages import (BadMessage, Farewell, Final, Join, Notice, Refused, Update, Welcome,
+from game.net.messages import (PROTOCOL_VERSION, BadMessage, Farewell, Final, Join, Notice, Refused, Update, Welcome,
                                _Message, entry_from_json, read_client_message)
 from game.net.redact import WITHHELD, side_scenario
 from game.save import read_save
@@ -252,11 +252,11 @@ def test_the_teacher_sees_every_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize("raw, said", [
     ("not json", "one JSON object"),
     ("[1]", "one JSON object"),
-    ('{"v": 2, "type": "join"}', "protocol version 1"),
-    ('{"v": 1, "type": "dance"}', "cannot read"),
-    ('{"v": 1, "type": "join", "code": "A", "team": "B", "admin": true}', "cannot read"),
-    ('{"v": 1, "type": "join", "code": "A", "team": "' + "x" * 31 + '"}', "cannot read"),
-    ('{"v": 1, "type": "move", "move": {}, "pad": "' + "x" * 5000 + '"}', "too long"),
+    ('{"v": 1, "type": "join"}', "protocol version 2"),
+    ('{"v": 2, "type": "dance"}', "cannot read"),
+    ('{"v": 2, "type": "join", "code": "A", "team": "B", "admin": true}', "cannot read"),
+    ('{"v": 2, "type": "join", "code": "A", "team": "' + "x" * 31 + '"}', "cannot read"),
+    ('{"v": 2, "type": "move", "move": {}, "pad": "' + "x" * 5000 + '"}', "too long"),
     ("[" * 3000 + "]" * 3000, "too long"),
 ])
 def test_a_bad_message_gets_a_plain_sentence(raw: str, said: str) -> None:
@@ -265,7 +265,7 @@ def test_a_bad_message_gets_a_plain_sentence(raw: str, said: str) -> None:
 
 
 def test_a_good_message_is_read() -> None:
-    message = read_client_message('{"v": 1, "type": "join", "code": "ABC", "team": "T"}')
+    message = read_client_message('{"v": 2, "type": "join", "code": "ABC", "team": "T"}')
     assert isinstance(message, Join) and message.side is None and not message.computer
 
 
@@ -291,7 +291,7 @@ def test_the_scenario_sent_to_a_side_has_none_of_the_other_sides_secrets() -> No
 
 
 def test_refused_and_welcome_are_typed() -> None:
-    assert Refused(text="no").model_dump()["v"] == 1
+    assert Refused(text="no").model_dump()["v"] == PROTOCOL_VERSION
     with pytest.raises(ValueError):
         Welcome(table="1", side="us", team="A", scenario={}, settings={}, extra=1)  # type: ignore[call-arg]
 

@@ -155,3 +155,32 @@ def test_leaving_as_the_link_ends_leaves_no_close_unawaited() -> None:
         connection.close()
         gc.collect()
     assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+def test_news_on_its_way_is_never_taken_for_the_answer_to_a_move(tmp_path: Path) -> None:
+    """A team that joins a class already started gets its table twice (as it is seated and
+    as the table starts). If the move it makes first is answered by the update still on
+    its way, the team sees its own turn again, one step behind the table from then on: the
+    answer is the update that names the move's number."""
+    room = Classroom(scenario(), Settings(), tmp_path)
+    room.start()
+    join = Join(code=room.code, team="Solo", side="ru", computer=True)
+
+    class Answering(Link):
+        """A link to the classroom itself: a move is played there at once."""
+
+        def send(self, message: Play) -> int | None:
+            room.move(seated, chair, message.move, message.number)
+            return 1
+
+    link = Answering(join)
+    seated, chair, _ = room.join(join, lambda m: link.inbox.put((1, cast(Any, m)))
+                                 if m is not None else None)
+    table = RemoteTable(cast(Connection, link), lambda text: None, None)
+    table.seat(5)  # the welcome alone; both updates still wait in the inbox
+    assert link.inbox.qsize() == 2
+    table.play(Move.wait())
+    # The table after the move and the computer's reply to it, not before.
+    movers = [e.speaker for e in table.remote.log if e.kind == "move"]
+    assert movers[:2] == ["ru", "us"]
+    assert link.inbox.empty()

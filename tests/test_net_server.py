@@ -214,7 +214,7 @@ def test_a_device_whose_team_joined_elsewhere_leaves_and_stays_away(tmp_path: Pa
 async def _join_only(url: str, code: str, team: str) -> None:
     async with aiohttp.ClientSession() as http:
         async with http.ws_connect(f"{url}/ws", max_msg_size=8_000_000) as ws:
-            await ws.send_str(json.dumps({"v": 1, "type": "join", "code": code,
+            await ws.send_str(json.dumps({"v": 2, "type": "join", "code": code,
                                           "team": team}))
             await ws.receive()  # seated: the welcome
 
@@ -325,7 +325,7 @@ def test_the_server_stops_at_once_with_devices_connected(tmp_path: Path) -> None
     async def device(team: str) -> None:
         async with aiohttp.ClientSession() as http:
             async with http.ws_connect(f"{server.url}/ws") as ws:
-                await ws.send_str(json.dumps({"v": 1, "type": "join",
+                await ws.send_str(json.dumps({"v": 2, "type": "join",
                                               "code": server.classroom.code, "team": team}))
                 async for frame in ws:
                     if json.loads(frame.data)["type"] == "update":
@@ -401,7 +401,7 @@ def test_a_flood_of_messages_is_cut_off(tmp_path: Path) -> None:
             async with aiohttp.ClientSession() as http:
                 async with http.ws_connect(f"{server.url}/ws") as ws:
                     for _ in range(60):
-                        await ws.send_str('{"v": 1, "type": "move", "move": {}}')
+                        await ws.send_str('{"v": 2, "type": "move", "move": {}}')
                     async for frame in ws:
                         if frame.type != aiohttp.WSMsgType.TEXT:
                             break
@@ -417,7 +417,7 @@ def test_a_big_message_closes_the_connection(tmp_path: Path) -> None:
         async def big() -> aiohttp.WSMsgType:
             async with aiohttp.ClientSession() as http:
                 async with http.ws_connect(f"{server.url}/ws") as ws:
-                    await ws.send_str('{"v": 1, "pad": "' + "x" * 100_000 + '"}')
+                    await ws.send_str('{"v": 2, "pad": "' + "x" * 100_000 + '"}')
                     frame = await ws.receive()
                     return frame.type
         kind = asyncio.run(asyncio.wait_for(big(), 20))
@@ -429,7 +429,7 @@ def test_wrong_codes_are_refused_for_a_minute(tmp_path: Path) -> None:
         async def guess(code: str) -> str:
             async with aiohttp.ClientSession() as http:
                 async with http.ws_connect(f"{server.url}/ws") as ws:
-                    await ws.send_str(json.dumps({"v": 1, "type": "join", "code": code,
+                    await ws.send_str(json.dumps({"v": 2, "type": "join", "code": code,
                                                   "team": "T"}))
                     return str(json.loads((await ws.receive()).data).get("text", "seated"))
 

@@ -167,6 +167,29 @@ def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
     assert game.state.revealed["us"][0] == "start_date"
 
 
+def test_an_answer_the_table_refuses_is_said_and_asked_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An answer refused (at a class's table, say, where the server judges it) is said in
+    plain words and the question comes again: the game never stops on it."""
+    from game.errors import IllegalMoveError
+
+    refused: list[Move] = []
+    real = Session.play
+
+    def play_once_refused(self: Session, move: Move) -> object:
+        if move.kind == "answer" and not refused:
+            refused.append(move)
+            raise IllegalMoveError("The table has moved on: here it is as it is now.")
+        return real(self, move)
+
+    monkeypatch.setattr(Session, "play", play_once_refused)
+    text, out = play({"us"}, "\n" + "p\n" + "6\n" + "6\n" + "q\ny\n", seed=1)
+    assert refused and "Not now: The table has moved on" in out
+    assert out.count("Russia asked what matters most to you") == 2
+    replies = [e for e in text.session.game.log if e.kind == "reply" and e.speaker == "us"]
+    assert replies and replies[0].ref == "start_date"
+
+
 def test_after_undo_and_redo_in_hot_seat_the_other_team_still_sees_the_move() -> None:
     # Russia proposes; at the hand-over it takes the move back, then plays it again with r
     # at its own turn; the US team must then see Russia's proposal.

@@ -300,9 +300,11 @@ class Classroom:
 
     # ----- playing -----------------------------------------------------------------------
 
-    def move(self, table: Table, seat: Seat, data: dict[str, Any]) -> None:
-        """A team's move for its own side; raises :class:`Refusal` with the reason when
-        it is not allowed now."""
+    def move(self, table: Table, seat: Seat, data: dict[str, Any],
+             number: int | None = None) -> None:
+        """A team's move for its own side (*number*: the device's number for it, which the
+        update it gets back names); raises :class:`Refusal` with the reason when it is not
+        allowed now."""
         session = table.session
         if session is None:
             raise Refusal("The other team has not joined your table yet.")
@@ -321,7 +323,7 @@ class Classroom:
         except IllegalMoveError as exc:
             raise Refusal(str(exc)) from None
         self._advance(table)
-        self._broadcast(table)
+        self._broadcast(table, answering=(seat, number))
 
     def _advance(self, table: Table) -> None:
         """The computer's moves while it is to move, then the next turn's clock."""
@@ -463,10 +465,14 @@ class Classroom:
                           settings=self.settings.to_json()))
         self._update(table, seat)
 
-    def _broadcast(self, table: Table) -> None:
+    def _broadcast(self, table: Table, answering: tuple[Seat, int | None] | None = None
+                   ) -> None:
+        """Send every seat the table as it is now; *answering*: the seat whose move it
+        answers, and the number of that move."""
         self._save(table)
         for seat in table.seats.values():
-            self._update(table, seat)
+            self._update(table, seat,
+                         answering[1] if answering and answering[0] is seat else None)
 
     def _save(self, table: Table) -> None:
         """Save the table's game if it changed: the table's file is claimed at once, and the
@@ -498,7 +504,7 @@ class Classroom:
         """Wait until every table's latest save is on disk (before stopping)."""
         self.writer.flush()
 
-    def _update(self, table: Table, seat: Seat) -> None:
+    def _update(self, table: Table, seat: Seat, answers: int | None = None) -> None:
         if seat.send is None:
             return
         session = table.session
@@ -522,7 +528,8 @@ class Classroom:
                          state=state_json(game.state),
                          choices=[choice_json(c) for c in game.choices(seat.side)]
                          if mine else [],
-                         fallback=game.fallback(seat.side), seconds_left=left))
+                         fallback=game.fallback(seat.side), seconds_left=left,
+                         answers=answers))
         seat.sent = len(record)
         if game.finished:
             save = to_save(game, set(session.humans))

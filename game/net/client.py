@@ -298,12 +298,13 @@ class RemoteTable:
         #: it is missing).
         self.players: tuple[str, ...] = ()
         self._refused: str | None = None
-        #: The link (see Connection.generation) the team was last seated on, whether the
-        #: next update is that seating's own, the link a move waits for its answer on,
-        #: and whether the answer came.
+        #: The link (see Connection.generation) the team was last seated on, the link a
+        #: move waits for its answer on, the number of that move (the answer names it:
+        #: an update on its way before it is news, not the answer) and whether the answer
+        #: came.
         self._seated_on = 0
-        self._seating_update = False
         self._awaiting: int | None = None
+        self._moves_sent = 0
         self._answered = False
 
     # ----- what the terminal game reads ------------------------------------------------
@@ -519,7 +520,9 @@ class RemoteTable:
     def _play(self, move: Move) -> list[Entry]:
         seated_on = self._seated_on
         self._refused, self._answered = None, False
-        while (sent_on := self.connection.send(Play(move=move.to_json()))) is None:
+        self._moves_sent += 1
+        play = Play(move=move.to_json(), number=self._moves_sent)
+        while (sent_on := self.connection.send(play)) is None:
             if self.for_window:
                 self.poll_quietly()
                 raise IllegalMoveError("Not sent: the connection to the class server is "
@@ -564,15 +567,14 @@ class RemoteTable:
         if received is None:
             return
         link, message = received
-        answer = link == self._awaiting and link == self._seated_on
+        answer = link == self._awaiting and link == self._seated_on and \
+            getattr(message, "answers", None) == self._moves_sent
         if isinstance(message, Welcome):
             self._welcome(message)
-            self._seated_on, self._seating_update = link, True
+            self._seated_on = link
         elif isinstance(message, Update):
             self._update(message)
-            if self._seating_update:
-                self._seating_update = False  # the table as the team was seated
-            elif answer:
+            if answer:
                 self._answered = True
         elif isinstance(message, Refused):
             if seating and self._remote is None:

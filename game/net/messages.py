@@ -17,7 +17,8 @@ from game.moves import Change, Entry, Move
 from game.protocol import Choice, GameState
 
 #: The protocol this Parley speaks; a client and server of other versions refuse politely.
-PROTOCOL_VERSION = 1
+#: (2: a move carries the device's number for it, and the server's answer names it.)
+PROTOCOL_VERSION = 2
 #: The biggest message a client may send, in bytes (a move is about 300).
 MAX_CLIENT_MESSAGE = 4096
 #: The most characters of a team name (as a game records it).
@@ -48,6 +49,9 @@ class Play(_Message):
 
     type: Literal["move"] = "move"
     move: dict[str, Any]
+    number: int = Field(default=0, ge=0, le=1_000_000)
+    """The device's count of its moves: the update or refusal that answers this move
+    names it (see ``answers``), so news that was on its way is never taken for the answer."""
 
 
 ClientMessage = Annotated[Join | Play, Field(discriminator="type")]
@@ -113,6 +117,8 @@ class Update(_Message):
     choices: list[dict[str, Any]] = []
     fallback: float | None = None
     seconds_left: float | None = None
+    answers: int | None = None
+    """The number of this device's move that this update answers (None: news)."""
 
 
 class Refused(_Message):
@@ -120,6 +126,8 @@ class Refused(_Message):
 
     type: Literal["refused"] = "refused"
     text: str
+    answers: int | None = None
+    """The number of this device's move that is refused (None: not a move)."""
 
 
 class Notice(_Message):

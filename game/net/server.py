@@ -31,7 +31,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 
 from game.net.classroom import Classroom, Refusal, Seat, Table
 from game.net.lan import Announcement
-from game.net.messages import (MAX_CLIENT_MESSAGE, BadMessage, Join, Refused,
+from game.net.messages import (MAX_CLIENT_MESSAGE, BadMessage, Join, Play, Refused,
                                _Message, read_client_message)
 from game.net.teacher_page import LOGIN_PAGE, TEACHER_PAGE
 
@@ -165,9 +165,10 @@ async def _device(request: web.Request) -> web.StreamResponse:
                 elif seat is None:
                     raise Refusal("Join a table first.")
                 else:
-                    classroom.move(seat[0], seat[1], message.move)
+                    classroom.move(seat[0], seat[1], message.move, message.number)
             except Refusal as exc:
-                send(Refused(text=str(exc)))
+                send(Refused(text=str(exc),
+                             answers=message.number if isinstance(message, Play) else None))
     finally:
         state.devices -= 1
         state.sockets.discard(ws)
