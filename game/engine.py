@@ -34,7 +34,7 @@ from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (Table, asked_by, meets, offer_words, option_words, package_speech,
-                         pick_line, step)
+                         nearer, pick_line, reopened, step)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -79,7 +79,7 @@ ANSWER_TITLES = {"name": ("Says what matters most", "You say what matters most")
 Played = tuple[str, Move, str | None]
 
 #: The edition of the rules new games are played by (see :attr:`Game.edition`).
-EDITION = 5
+EDITION = 6
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
                  "deflect, or decline.")
 
@@ -291,7 +291,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, EDITION):
+        if edition not in (1, 2, 3, 4, 5, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -299,7 +299,9 @@ class Game:
         #: (private) values, not by what both sides see at the table; 3 for games saved
         #: while leaving the other side's option for one nearer its opening proposal
         #: counted as a step away; 4 for games saved while leaving it for an option that
-        #: side had proposed before, but not nearer its opening, counted as one
+        #: side had proposed before, but not nearer its opening, counted as one; 5 for
+        #: games saved while only meeting or leaving the other side's option counted and a
+        #: proposal that took back an agreed point could still count as a concession
         #: (:meth:`_shift`).
         self.edition = edition
         self.scenario = scenario
@@ -805,15 +807,31 @@ class Game:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
         asked = asked_by([p for who, p in self._offers if who == other], self.edition)
-        toward, generous = step(previous, package, theirs, asked)
+        toward, generous = step(previous, package, theirs, asked, self.edition)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"{self.scenario.sides[other].whose} last proposal"
-        how = f"it now matches it on {after} of {len(package)} issues " + \
-            ("as before" if after == before else f"(before: {before})")
+        clauses = [f"it now matches it on {after} of {len(package)} issues " +
+                   ("as before" if after == before else f"(before: {before})")]
+        if self.edition >= 6:
+            closer, farther = nearer(previous, package, theirs)
+            clauses += [f"{words} {_issues(count)}" for words, count in
+                        (("comes nearer to it on", closer), ("goes farther from it on", farther))
+                        if count]
         if generous and toward:
-            how += f", and on {generous} {'issue' if generous == 1 else 'issues'} it gives " \
-                "more than that proposal asked"
+            clauses.append(f"on {_issues(generous)} it gives more than that proposal asked")
+        how = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
+            else clauses[0]
+        taken = reopened(previous, package, theirs, asked) if self.edition >= 6 else []
+        if taken:
+            issues = self.scenario.issues
+            agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
+                               for k in taken)
+            which = "a point" if len(taken) == 1 else "points"
+            matches = f"it now matches {them} on {after} of {len(package)} issues " + \
+                ("as before" if after == before else f"(before: {before})")
+            return "harden", (f"takes back {which} both sides' proposals had agreed on "
+                              f"({agreed}); {matches}")
         if toward > 0:
             return "concede", f"moves toward {them}: {how}"
         if toward < 0:
@@ -1050,3 +1068,7 @@ class Game:
 
 def _ordinal(n: int) -> str:
     return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
+def _issues(count: int) -> str:
+    return f"{count} {'issue' if count == 1 else 'issues'}"

@@ -449,11 +449,13 @@ class Scenario(Part):
     move_effects: dict[Literal["reject", "concede", "harden", "answer", "deflect", "decline"],
                        Effects] = Field(
         default={}, description="What every move of a kind changes: 'reject' a proposal, "
-                                "'concede' (a proposal that settles more issues as the other "
-                                "side's latest proposal does than the maker's previous one "
-                                "did), 'harden' (fewer); and how "
-                                "a side answers when asked what matters most: 'answer' "
-                                "(it names an issue), 'deflect', 'decline'.")
+                                "'concede' (a proposal that, issue by issue, comes nearer to "
+                                "the other side's latest proposal, or meets it, more often "
+                                "than it goes farther), 'harden' (a proposal that goes "
+                                "farther more often, or takes back an option both latest "
+                                "proposals agreed on); and how a side answers when asked "
+                                "what matters most: 'answer' (it names an issue), "
+                                "'deflect', 'decline'.")
     phases: list[Phase] = Field(min_length=1, max_length=12)
     outcomes: list[Outcome] = Field(min_length=1, max_length=30)
     debrief: Debrief

@@ -48,6 +48,7 @@ record for the debrief.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 import math
@@ -63,6 +64,7 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
+from game.speech import gives_more, step
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -206,6 +208,35 @@ class _Bids:
         self.avoiding = self.everywhere
         for issue, option in _least_on_heaviest(me, issues):
             self.avoiding &= self.everywhere ^ self.settles[issue][option]
+
+    def no_step_back(self, previous: Package, theirs: Package,
+                     asked: Sequence[Package]) -> int:
+        """The packages that the record would not judge a step away from *theirs* after
+        *previous* (:func:`game.speech.step`, *asked* the other side's proposals so far):
+        on balance they come no farther from it, issue by issue, and take back no point the
+        two proposals agree on."""
+        # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
+        sums = {0: self.everywhere}
+        for issue, (was, their) in enumerate(zip(previous, theirs)):
+            toward = away = stay = 0
+            for option, settling in enumerate(self.settles[issue]):
+                if option == was:
+                    stay |= settling
+                elif option == their or abs(option - their) < abs(was - their):
+                    toward |= settling
+                elif abs(option - their) == abs(was - their) or \
+                        gives_more(issue, was, option, asked):
+                    stay |= settling
+                elif was != their:
+                    away |= settling
+                # An agreed point taken back: never (it is left out of every sum).
+            moved: dict[int, int] = {}
+            for total, mask in sums.items():
+                for change, part in ((1, toward), (0, stay), (-1, away)):
+                    if mask & part:
+                        moved[total + change] = moved.get(total + change, 0) | (mask & part)
+            sums = moved
+        return functools.reduce(operator.or_, (m for t, m in sums.items() if t >= 0), 0)
 
 
 #: Bytes "0" and "1" -> 0 and 1 (see :func:`_positions`).
@@ -439,8 +470,15 @@ class Negotiator:
             low, high = self._span(target)
             model = self.model(view) if modelled and high - low > 1 else None
             hold = self._kept_in_common(view, previous)
-            package = self._choose(model, target, stream, previous, hold,
-                                   steady=not self._threats_made(view)[1])
+            steady = not self._threats_made(view)[1]
+            theirs = view.last_offer(self.other)
+            # Before the two offers share a point, it still takes no step away from the
+            # other side's latest one, as the record judges a step (see _choose).
+            facing = (theirs, [p for who, p in view.offers if who == self.other]) \
+                if steady and hold is None and previous is not None and theirs is not None \
+                else None
+            package = self._choose(model, target, stream, previous, hold, steady=steady,
+                                   facing=facing)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -451,8 +489,9 @@ class Negotiator:
                                              f"target of {points(target)} points.")
             how = "its model of the other side's wishes" if modelled else "its own priorities"
             shared = _matches(previous, hold) if previous is not None and hold else 0
-            if hold and previous is not None and \
-                    not _no_further(package, hold, previous):
+            if previous is not None and (
+                    (hold and not _no_further(package, hold, previous)) or
+                    (facing and step(previous, package, *facing)[0] < 0)):
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
@@ -688,7 +727,8 @@ class Negotiator:
 
     def _choose(self, model: OpponentModel | None, target: float,
                 rng: random.Random | _Stream, previous: Package | None = None,
-                hold: Package | None = None, steady: bool = False) -> Package:
+                hold: Package | None = None, steady: bool = False,
+                facing: tuple[Package, Sequence[Package]] | None = None) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
         yet), drawing from *rng* (a decision's stream: past its first draw) when it draws.
         With *hold* (the other side's latest proposal), only packages that lie no further
@@ -696,7 +736,10 @@ class Negotiator:
         for itself when none worth about its target does. *steady*: it does not take back
         without giving (no package that is no worse for it than *previous* on every issue),
         unless nothing worth about its target is left; False once the other side has
-        threatened."""
+        threatened. With *facing* (the other side's latest proposal and all its proposals,
+        when there is no *hold*), only packages the record would not judge a step away
+        from that proposal (:meth:`_Bids.no_step_back`), or the next better one for itself
+        when none worth about its target is one."""
         low, high = self._span(target)
         packages = self.space.packages
         bids = self._bids
@@ -729,6 +772,14 @@ class Negotiator:
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
+        if facing is not None and previous is not None:
+            fair = bids.no_step_back(previous, *facing)
+            both = fair & (span if keeping is None else keeping)
+            keeping = both or (fair & span) or None
+            if keeping is None:
+                later = fair >> high
+                if later:  # the first package better for itself that is no step away
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
         if steady and previous is not None:
             # Nor does it take back without giving: a package no worse for itself than its
             # previous offer on every issue (and better on some) gives the other side

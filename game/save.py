@@ -36,8 +36,10 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: version 2 saves replay with a concession judged by its maker's own values; version 3
 #: saves replay with an option left for one nearer the other side's opening proposal
 #: counted as a step away; version 4 saves with an option left for one the other side had
-#: proposed before, but not nearer its opening, counted as one.
-SAVE_VERSION = 5
+#: proposed before, but not nearer its opening, counted as one; version 5 saves with only
+#: meeting or leaving the other side's option counted, by the balance (an agreed point
+#: taken back could count as a concession).
+SAVE_VERSION = 6
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

@@ -139,32 +139,84 @@ def meets(package: Package, theirs: Package) -> int:
 
 
 def step(previous: Package, package: Package, theirs: Package,
-         asked: Sequence[Package] | None = None) -> tuple[int, int]:
+         asked: Sequence[Package] | None = None, edition: int = 6) -> tuple[int, int]:
     """How a proposal *package*, after the proposer's *previous* one, moves against the other
-    side's latest proposal *theirs*, as the record judges it: (the issues on which it now
-    settles as *theirs* does and did not before, less those on which it leaves the option
-    *theirs* has; the issues on which it leaves that option for one the other side asked
-    for, giving more than its latest proposal asks).
+    side's latest proposal *theirs*, as the record judges it under rules *edition*: (how
+    far it moves toward *theirs*, in issues; the issues on which it gives more than the
+    latest proposal asks).
 
-    *asked* holds the other side's proposals so far, its opening one first. An option the
-    proposer moves to asks for more than *theirs* when it lies nearer, in the issue's order
-    of options, to the other side's opening proposal, or when the other side proposed it
-    itself in any of *asked*; such a move counts neither way. (Rules edition 4 passed the
-    opening proposal alone: the option had to lie nearer to it.) Without *asked* (rules
-    before edition 4) every option left counts against the proposer, and the first number
-    is the plain change in :func:`meets`."""
+    On each issue it changes, a proposal moves toward *theirs* when it now settles the issue
+    as *theirs* does, and (from edition 6) when it comes nearer to that option in the
+    issue's order of options; it moves away when it leaves the option *theirs* has, and
+    (from edition 6) when it goes farther from it. A move away to an option that asks for
+    more than *theirs* does not count: one nearer, in the issue's order, to the other side's
+    opening proposal, or one the other side proposed itself in any of *asked* (its
+    proposals so far, its opening one first); it gives more than was asked. From edition 6,
+    a proposal that leaves an option on which both sides' latest proposals agreed takes
+    back an agreed point, and counts as a move away whatever it gives elsewhere (the first
+    number is then at most -1).
+
+    (Rules edition 4 passed the opening proposal alone as *asked*: the option had to lie
+    nearer to it. Without *asked*, before edition 4, every option left counts against the
+    proposer, and the first number is the plain change in :func:`meets`. Before edition 6
+    only meeting and leaving *theirs* counted, and a proposal was judged by the balance.)"""
     toward = generous = 0
-    first = asked[0] if asked else theirs
+    reopened = False
+    by_order = edition >= 6
     for k, (before, after, their) in enumerate(zip(previous, package, theirs)):
-        if after == their != before:
+        if after == before:
+            continue
+        if after == their:
             toward += 1
-        elif before == their != after:
-            if asked and (abs(after - first[k]) < abs(before - first[k]) or
-                          any(p[k] == after for p in asked)):
-                generous += 1
-            else:
-                toward -= 1
+            continue
+        if before != their:
+            if not by_order:
+                continue
+            nearer = abs(after - their) - abs(before - their)
+            if nearer < 0:
+                toward += 1
+                continue
+            if nearer == 0:
+                continue
+        if gives_more(k, before, after, asked):
+            generous += 1
+        else:
+            toward -= 1
+            reopened |= before == their
+    if reopened and by_order:
+        toward = min(toward, -1)
     return toward, generous
+
+
+def reopened(previous: Package, package: Package, theirs: Package,
+             asked: Sequence[Package] | None) -> list[int]:
+    """The issues on which *package* takes back an agreed point (see :func:`step`): the
+    option both *previous* and *theirs* held, left for one that does not give more than
+    *asked*."""
+    return [k for k, (before, after, their) in enumerate(zip(previous, package, theirs))
+            if before == their != after and not gives_more(k, before, after, asked)]
+
+
+def nearer(previous: Package, package: Package, theirs: Package) -> tuple[int, int]:
+    """On how many issues *package*, after *previous*, comes nearer to the option *theirs*
+    has in the issue's order of options without meeting it, and on how many it goes
+    farther from an option it did not meet (from rules edition 6, see :func:`step`)."""
+    closer = farther = 0
+    for before, after, their in zip(previous, package, theirs):
+        if their not in (before, after):
+            change = abs(after - their) - abs(before - their)
+            closer += change < 0
+            farther += change > 0
+    return closer, farther
+
+
+def gives_more(k: int, before: int, after: int, asked: Sequence[Package] | None) -> bool:
+    """Whether moving from option *before* to *after* on issue *k* asks for more than the
+    other side's latest proposal, by what it *asked* (see :func:`step`)."""
+    if not asked:
+        return False
+    return abs(after - asked[0][k]) < abs(before - asked[0][k]) or \
+        any(p[k] == after for p in asked)
 
 
 def asked_by(proposals: list[Package], edition: int) -> list[Package] | None:
@@ -185,7 +237,7 @@ class Table:
 
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
-                 proposing: Package | None = None, edition: int = 5) -> None:
+                 proposing: Package | None = None, edition: int = 6) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
@@ -222,10 +274,10 @@ class Table:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
-                                       asked_by(theirs, self._edition))[0]
+                                       asked_by(theirs, self._edition), self._edition)[0]
         if len(theirs) >= 2 and mine_then is not None:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
-                                     asked_by(mine[:then], self._edition))[0]
+                                     asked_by(mine[:then], self._edition), self._edition)[0]
         self._mine_then = mine_then
         self._read_yet = True
 

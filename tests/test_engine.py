@@ -588,8 +588,10 @@ def test_a_step_that_meets_the_other_side_and_gives_more_elsewhere_says_as_befor
 
 def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -> None:
     # Judged from the table: how many issues the new proposal settles as the other side's
-    # latest proposal does, against the maker's previous proposal. A trade that meets the
-    # other side on one issue and moves away on another counts as neither.
+    # latest proposal does, against the maker's previous proposal, and on the issues it
+    # does not settle so, whether it comes nearer or goes farther in the issue's order of
+    # options. A trade that meets the other side on one issue and goes farther on another
+    # counts as neither; one that takes back a point both proposals agreed on hardens.
     game = Game(scenario(), seed=1)
     base = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
             "precondition": "verified_calm", "separation": "areas_marked",
@@ -606,10 +608,17 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     assert "matches it on 4 of 6 issues (before: 3)" in entry.title
     assert [(c.target, c.delta) for c in entry.changes] == [("trust", 3)]
     game.apply(Move.propose(theirs))
-    trade = toward | {"syria_coordination": "damascus_informed", "targets": "nusra_and_isil"}
+    trade = toward | {"syria_coordination": "damascus_informed", "separation": "us_pledge"}
     before = len(game.log)
-    game.apply(Move.propose(trade))  # one issue toward Russia, one away: 4 of 6 again
+    game.apply(Move.propose(trade))  # one issue toward Russia, one farther: 5 of 6, balanced
     assert not [e for e in game.log[before:] if e.ref in ("concede", "harden")]
+    game.apply(Move.propose(theirs))
+    taken = trade | {"separation": "separated_first", "targets": "nusra_and_isil"}
+    before = len(game.log)
+    game.apply(Move.propose(taken))  # meets Russia on separation, takes targets back
+    [entry] = [e for e in game.log[before:] if e.ref in ("concede", "harden")]
+    assert entry.ref == "harden" and "takes back a point both sides' proposals had agreed " \
+        "on (Target groups: Al-Nusra Front only)" in entry.title
     game.apply(Move.propose(theirs))
     game.apply(Move.propose(base))  # back to 3 of 6
     assert [e for e in game.log if e.ref == "harden"]

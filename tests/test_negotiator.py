@@ -813,3 +813,25 @@ def test_it_keeps_off_its_least_liked_option_on_the_issues_that_matter_most() ->
                     proposals += 1
                     later += entry.offer["humanitarian_access"] == "access_later"
     assert proposals > 300 and later / proposals < 0.02
+
+
+def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one() -> None:
+    """The computer's mask of packages that take no step away (_Bids.no_step_back) picks
+    exactly the packages game.speech.step judges at least level, for any previous offer,
+    other side's proposal and earlier asks."""
+    from game.library import shipped_scenarios
+    from game.speech import step
+
+    for path in shipped_scenarios():
+        game = Game(load_scenario(path), seed=1)
+        player = Negotiator(game.view(game.sides[0]))
+        packages = player.space.packages
+        rng = random.Random(path.stem)
+        for _ in range(40):
+            previous, theirs, earlier = (rng.choice(packages) for _ in range(3))
+            asked = [earlier, theirs]
+            mask = player._bids.no_step_back(previous, theirs, asked)
+            picked = {player.by_utility[k] for k in range(len(packages)) if mask >> k & 1}
+            judged = {n for n in player.by_utility  # the packages it may bid
+                      if step(previous, packages[n], theirs, asked)[0] >= 0}
+            assert picked == judged

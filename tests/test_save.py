@@ -340,4 +340,25 @@ def test_a_save_of_format_4_replays_with_an_option_the_other_side_asked_before_a
             any(o[i] == move.offer[i] for o in us_offers[:-1])]
     assert left
     assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
-    assert today.state.meters["trust"] == 40.0
+    # (Today that proposal also comes nearer to the United States on another issue: it
+    # concedes, +3.)
+    assert today.state.meters["trust"] == 43.0
+
+
+def test_a_save_of_format_5_replays_with_an_agreed_point_taken_back_judged_by_the_balance(
+        ) -> None:
+    """A game saved while a proposal that took back a point both sides' proposals had
+    agreed on could still count as a concession, by the balance of the issues it met and
+    left, replays by that rule (trust as played); by today's rules taking back an agreed
+    point hardens, whatever else the proposal gives, and the record says which point."""
+    game, today = replayed_by_its_edition("save_v5_taken_back.json",
+                                          "joint_strikes_2016_edition5.yaml", 5, 3)
+    then = [e.title for e in game.log if e.kind == "effect"]
+    assert then == ["Russia moves toward the United States' last proposal: it now matches it "
+                    "on 2 of 6 issues (before: 1)"]
+    assert game.state.meters["trust"] == 38.0
+    now = [e.title for e in today.log if e.kind == "effect"]
+    assert now == ["Russia takes back a point both sides' proposals had agreed on (Role of "
+                   "the Syrian government: Informed through Moscow); it now matches the United "
+                   "States' last proposal on 2 of 6 issues (before: 1)"]
+    assert today.state.meters["trust"] == 31.0

@@ -522,21 +522,48 @@ def test_when_no_variant_can_be_said_the_game_s_default_words_are_spoken() -> No
 def test_a_step_is_judged_against_the_other_sides_latest_proposal_and_its_opening() -> None:
     """Meeting the other side's option counts toward it; leaving it counts against, unless
     the new option lies nearer, in the issue's order of options, to that side's opening
-    proposal (more than it asked); without an opening, as rules before edition 4 judged."""
+    proposal (more than it asked); without an opening, as rules before edition 4 judged.
+    (As rules edition 5 judged: only meeting and leaving the other side's option.)"""
     from game.speech import meets, step
 
     opening = (0, 0, 0)   # what the other side asked for first
     theirs = (2, 1, 0)    # ... and asks for now
     previous = (2, 2, 2)  # the proposer's last offer met it on the first issue
-    assert step(previous, (2, 2, 0), theirs, [opening]) == (1, 0)   # meets the third
-    assert step(previous, (3, 2, 2), theirs, [opening]) == (-1, 0)  # leaves it, further off
-    assert step(previous, (1, 2, 2), theirs, [opening]) == (0, 1)   # leaves it, nearer 0
-    assert step(previous, (1, 1, 2), theirs, [opening]) == (1, 1)
+    assert step(previous, (2, 2, 0), theirs, [opening], 5) == (1, 0)   # meets the third
+    assert step(previous, (3, 2, 2), theirs, [opening], 5) == (-1, 0)  # leaves it, further off
+    assert step(previous, (1, 2, 2), theirs, [opening], 5) == (0, 1)   # leaves it, nearer 0
+    assert step(previous, (1, 1, 2), theirs, [opening], 5) == (1, 1)
     # From edition 5 an option the other side proposed itself, in any earlier proposal,
     # asks for more than its latest one too, wherever it lies.
     asked = [opening, (3, 1, 0), theirs]
-    assert step(previous, (3, 2, 2), theirs, asked) == (0, 1)
-    assert step(previous, (3, 2, 2), theirs, asked[:1]) == (-1, 0)  # edition 4
+    assert step(previous, (3, 2, 2), theirs, asked, 5) == (0, 1)
+    assert step(previous, (3, 2, 2), theirs, asked[:1], 4) == (-1, 0)  # edition 4
     for package in ((2, 2, 0), (3, 2, 2), (1, 2, 2), (1, 1, 2)):
-        assert step(previous, package, theirs)[0] == \
+        assert step(previous, package, theirs, None, 3)[0] == \
             meets(package, theirs) - meets(previous, theirs)
+
+
+def test_from_edition_6_a_step_nearer_counts_and_an_agreed_point_taken_back_hardens() -> None:
+    """Coming nearer to the other side's option, in the issue's order, counts toward it
+    and going farther counts against (unless it gives more than was asked); leaving an
+    option both latest proposals agreed on takes back an agreed point, which counts as a
+    move away whatever the proposal gives elsewhere (edition 5 judged it by the balance)."""
+    from game.speech import nearer, reopened, step
+
+    opening = (0, 0, 0)
+    theirs = (2, 1, 0)
+    previous = (2, 2, 2)   # agreed on the first issue
+    assert step(previous, (2, 2, 1), theirs, [opening]) == (1, 0)  # nearer on the third
+    assert nearer(previous, (2, 2, 1), theirs) == (1, 0)
+    assert step((2, 2, 1), (2, 2, 2), theirs, [opening]) == (-1, 0)  # farther again
+    assert nearer((2, 2, 1), (2, 2, 2), theirs) == (0, 1)
+    assert step((2, 2, 1), (2, 2, 2), theirs, [opening, (0, 0, 2)]) == (0, 1)  # they asked it
+    # Two issues met and the agreed one taken back: a concession by the balance until
+    # edition 5, a move away from edition 6.
+    assert step(previous, (3, 1, 0), theirs, [opening], 5) == (1, 0)
+    assert step(previous, (3, 1, 0), theirs, [opening]) == (-1, 0)
+    assert reopened(previous, (3, 1, 0), theirs, [opening]) == [0]
+    # Leaving the agreed option for one nearer the other side's opening gives more than
+    # was asked: no agreed point is taken back.
+    assert step(previous, (1, 1, 0), theirs, [opening]) == (2, 1)
+    assert reopened(previous, (1, 1, 0), theirs, [opening]) == []
