@@ -584,3 +584,56 @@ def test_pause_stops_every_table(tmp_path: Path) -> None:
         server.call(room.pause)
         with pytest.raises(Exception, match="paused"):
             server.call(room.move, table, seat, Move.wait().to_json())
+
+
+class _Datagram:
+    """A datagram socket whose source address is given by the test (nothing is sent)."""
+
+    source = "127.0.1.1"
+    reachable: set[str] = set()
+
+    def __init__(self, *args: object) -> None:
+        self.target = ""
+
+    def __enter__(self) -> _Datagram:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        pass
+
+    def connect(self, target: tuple[str, int]) -> None:
+        if target[0] not in self.reachable:
+            raise OSError("Network is unreachable")
+        self.target = target[0]
+
+    def getsockname(self) -> tuple[str, int]:
+        return self.source, 40000
+
+
+@pytest.mark.parametrize("source, reachable, hostname, shown", [
+    # The computer's name stands for a loopback address (as on Debian): the address it
+    # sends from to the network is the one students reach.
+    ("192.168.1.20", {"203.0.113.1"}, "127.0.1.1", "192.168.1.20"),
+    # A network without a way out: a private range's route tells it.
+    ("10.0.0.5", {"10.255.255.254"}, "127.0.1.1", "10.0.0.5"),
+    # No network at all: the name's address, else the loopback one.
+    ("127.0.0.1", set(), "127.0.1.1", "127.0.1.1"),
+    ("127.0.0.1", set(), None, "127.0.0.1"),
+])
+def test_the_address_students_are_told_is_the_one_they_reach(
+        monkeypatch: pytest.MonkeyPatch, source: str, reachable: set[str],
+        hostname: str | None, shown: str) -> None:
+    import socket
+
+    from game.net import server
+
+    def by_name(name: str) -> str:
+        if hostname is None:
+            raise OSError("unknown host")
+        return hostname
+
+    monkeypatch.setattr(_Datagram, "source", source)
+    monkeypatch.setattr(_Datagram, "reachable", reachable)
+    monkeypatch.setattr(socket, "socket", _Datagram)
+    monkeypatch.setattr(socket, "gethostbyname", by_name)
+    assert server.local_address() == shown

@@ -373,14 +373,31 @@ def create_app(classroom: Classroom, address: str = "") -> web.Application:
     return app
 
 
+#: Where a datagram socket is pointed (never sent to) to learn the address this computer
+#: would send from: an address of the documentation range (RFC 5737), reached through the
+#: default route like any outside one, and one of the private ranges for a network without
+#: a way out.
+_PROBES = ("203.0.113.1", "10.255.255.254", "192.168.255.254", "172.31.255.254")
+
+
 def local_address() -> str:
-    """This computer's address on the local network, as well as it can be told without
-    sending anything (the loopback address when none is found)."""
+    """This computer's address on the local network, as students' devices reach it, told
+    without sending anything: the address it would send from to the network (the name of
+    the computer often stands for a loopback address, as on Debian), else the one its name
+    stands for, else the loopback address."""
+    for probe in _PROBES:
+        try:
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                udp.connect((probe, 9))  # a datagram socket's connect sends nothing
+                found = udp.getsockname()[0]
+        except OSError:
+            continue
+        if isinstance(found, str) and not found.startswith(("127.", "0.")):
+            return found
     try:
-        found = socket.gethostbyname(socket.gethostname())
+        return socket.gethostbyname(socket.gethostname())
     except OSError:
-        found = "127.0.0.1"
-    return found
+        return "127.0.0.1"
 
 
 async def serve(classroom: Classroom, bind: str, port: int,
