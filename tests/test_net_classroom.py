@@ -191,6 +191,18 @@ def test_rejoining_finds_the_game_where_it_was(tmp_path: Path) -> None:
                for m in again.messages)
 
 
+def test_two_teams_that_ask_for_the_same_side_are_told_whom_they_wait_for(
+        tmp_path: Path) -> None:
+    room = _class(tmp_path)
+    first, _, alpha = _join(room, "Alpha", side="us")
+    second, _, beta = _join(room, "Beta", side="us")
+    assert first is not second  # one side each: they cannot share a table
+    for device in (alpha, beta):
+        assert device.last.note == ("Waiting for a team to join your table and play Russia. "
+                                    "(A team that asks for the United States too waits at "
+                                    "a table of its own.)")
+
+
 def test_every_table_is_saved_and_restored_after_a_restart(tmp_path: Path) -> None:
     room = _class(tmp_path)
     table, seat_a, _ = _join(room, "Alpha")
@@ -206,6 +218,10 @@ def test_every_table_is_saved_and_restored_after_a_restart(tmp_path: Path) -> No
     saved = sorted((tmp_path / "tables").glob("*.json"))
     assert len(saved) == 2
     assert read_save(saved[0]).teams  # the normal save format
+    # No move is taken back at a class's table, whatever the settings file says: the saves
+    # (and so the class report) record it, as the rules of the day say.
+    assert room.rules().count("no moves taken back") == 1
+    assert all(read_save(path).settings["undo"] is False for path in saved)
     log_before = list(table.session.game.log)
     vs_before = list(vs_table.session.game.log)
 

@@ -161,7 +161,9 @@ class Classroom:
     def __init__(self, scenario: Scenario, settings: Settings, folder: Path, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.scenario = scenario
-        self.settings = settings
+        # No device takes a move back at a class's table: the games, their saves and the
+        # class report say so, as the rules of the day do.
+        self.settings = settings.updated(undo=False)
         self.folder = folder
         self.tables_folder = folder / "tables"
         self.tables_folder.mkdir(parents=True, exist_ok=True)
@@ -509,9 +511,12 @@ class Classroom:
             return
         session = table.session
         if session is None:
+            sides = self.scenario.sides
+            mine, other = sides[seat.side], sides[self.scenario.other(seat.side)]
             seat.send(Update(status=WAITING, teams={seat.side: seat.team},
-                             note="Waiting for a team to join your table and play the other "
-                                  "side."))
+                             note=f"Waiting for a team to join your table and play "
+                                  f"{other.called}. (A team that asks for {mine.called} too "
+                                  f"waits at a table of its own.)"))
             return
         game = session.game
         record = side_record(game, seat.side)
