@@ -229,6 +229,9 @@ def test_a_wrong_address_is_said_at_once(tmp_path: Path) -> None:
     status, text = _terminal(f"127.0.0.1:{port}", "CODE", "Alpha", "", tmp_path)
     assert status == 1 and "cannot be reached" in text and "check the address" in text
     assert time.monotonic() - start < 15 and "Traceback" not in text
+    # In words a student can read out, not the network library's.
+    assert f"nothing answers at 127.0.0.1:{port}" in text
+    assert "ssl:default" not in text and "Connect call failed" not in text
 
 
 def test_the_join_command_says_a_refusal_plainly(tmp_path: Path,

@@ -512,10 +512,10 @@ class Classroom:
         session = table.session
         if session is None:
             sides = self.scenario.sides
-            mine, other = sides[seat.side], sides[self.scenario.other(seat.side)]
+            own, other = sides[seat.side], sides[self.scenario.other(seat.side)]
             seat.send(Update(status=WAITING, teams={seat.side: seat.team},
                              note=f"Waiting for a team to join your table and play "
-                                  f"{other.called}. (A team that asks for {mine.called} too "
+                                  f"{other.called}. (A team that asks for {own.called} too "
                                   f"waits at a table of its own.)"))
             return
         game = session.game

@@ -104,6 +104,18 @@ def server_url(address: str) -> str:
     return address.removesuffix("/ws") + "/ws"
 
 
+def plain_reason(exc: BaseException) -> str:
+    """Why a connection failed, in words a student can read out to the teacher (not the
+    library's, such as "ssl:default [Connect call failed ...]")."""
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return f"nothing answers at {exc.host}:{exc.port}"
+    if isinstance(exc, aiohttp.WSServerHandshakeError):
+        return "the computer at that address is not a Parley class server"
+    if isinstance(exc, asyncio.TimeoutError):
+        return "no answer in time"
+    return str(exc) or type(exc).__name__
+
+
 class Connection:
     """A WebSocket to the class server, run in a thread; see the module's docstring."""
 
@@ -165,7 +177,7 @@ class Connection:
                                 return
                         reason = "the server closed the connection"
                 except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as exc:
-                    reason = str(exc) or type(exc).__name__
+                    reason = plain_reason(exc)
                 self._ws = None
                 if self._stopping:
                     return
@@ -306,6 +318,8 @@ class RemoteTable:
         self._awaiting: int | None = None
         self._moves_sent = 0
         self._answered = False
+        #: Why the link dropped, while it is being made again (None: it is up).
+        self._dropped: str | None = None
 
     # ----- what the terminal game reads ------------------------------------------------
 
@@ -338,6 +352,19 @@ class RemoteTable:
         """Whether the whole game will not come: the server sent one this Parley cannot
         read, or went before sending it."""
         return self._real is None and (self.final is not None or self.gone is not None)
+
+    @property
+    def link_trouble(self) -> tuple[str, ...]:
+        """The link's trouble, kept in sight by the window while it lasts (see
+        :attr:`game.play.session.Session.link_trouble`)."""
+        if self.gone is not None:
+            return ("The class server cannot be reached: Esc, Quit to title, then join "
+                    "again.", "The class server cannot be reached: Esc to leave.",
+                    "Class server unreachable.")
+        if self._dropped is not None:
+            return ("The connection to the class server dropped: trying again...",
+                    "Connection lost: trying again...", "Reconnecting...")
+        return ()
 
     @property
     def seated(self) -> bool:
@@ -571,7 +598,7 @@ class RemoteTable:
             getattr(message, "answers", None) == self._moves_sent
         if isinstance(message, Welcome):
             self._welcome(message)
-            self._seated_on = link
+            self._seated_on, self._dropped = link, None
         elif isinstance(message, Update):
             self._update(message)
             if answer:
@@ -591,6 +618,7 @@ class RemoteTable:
                 if finished is not None:
                     self._real = finished[0]
         elif isinstance(message, Lost):
+            self._dropped = message.reason
             self.out(f"\n*** The connection to the class server dropped ({message.reason}); "
                      "trying again...\n")
         elif isinstance(message, Farewell):

@@ -154,6 +154,11 @@ class Session:
     #: whose server went, or sent a game this Parley cannot read).
     whole_game_lost = False
 
+    #: What the link to a class's server is going through, for a front end to keep in
+    #: sight while it lasts: the same sentence in shorter and shorter wordings, for the
+    #: room there is (empty: nothing wrong, or no server).
+    link_trouble: tuple[str, ...] = ()
+
     @property
     def scenario(self) -> Scenario:
         return self._game.scenario

@@ -9,6 +9,8 @@ they are made (:class:`game.net.client.RemoteTable`).
 
 from __future__ import annotations
 
+import math
+
 from typing import cast
 
 import pygame
@@ -175,7 +177,9 @@ class JoinScreen(FormScreen):
         if not self.code.value.strip() or not self.team.value.strip():
             self.app.toast("Type the class code and your team's name first.")
             return
-        connection = Connection(address, request)
+        # The window keeps trying for as long as the table is open: a server the teacher
+        # starts again gives the team its seat back by itself.
+        connection = Connection(address, request, retry_seconds=math.inf)
         self.remote = RemoteTable(connection, self._say, save_folder(), for_window=True)
         connection.start()
         self._say(f"Joining the class at {address}...")

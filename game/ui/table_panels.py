@@ -120,6 +120,12 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
             break
     draw_line(surface, small, text, t.c["text"], (x, y), w, "center", "round")
     y += small.get_linesize()
+    trouble = table.session.link_trouble
+    if trouble:  # in sight for as long as it lasts, whatever else is going on
+        strong = t.fonts.get("small", bold=True)
+        said = next((text for text in trouble if strong.size(text)[0] <= w), trouble[-1])
+        draw_line(surface, strong, said, t.c["bad"], (x, y), w, "center", "link trouble")
+        return
     if table.pending or table.debrief_button.visible:
         return
     if game.finished:

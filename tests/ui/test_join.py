@@ -183,6 +183,65 @@ def test_quit_to_title_leaves_the_class_server_and_the_team_comes_back(make_app,
         assert not app.crashes
 
 
+def test_a_window_at_a_table_says_the_link_dropped_and_sits_down_again_by_itself(
+        make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The teacher's server stops and starts again: while it is away the table says so in
+    place of whose move it is, and once it is back the window has its seat again without
+    the team doing anything, and goes on."""
+    from game.net.classroom import Classroom
+    from game.net.server import RunningServer
+    from game.settings import Settings
+    from game.ui import table_panels
+    from tests.net_helpers import scenario
+
+    said: list[str] = []
+    real_draw = table_panels.draw_line
+
+    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "link trouble" in args or kwargs.get("where") == "link trouble":
+            said.append(text)
+        return real_draw(surface, font, text, *args, **kwargs)
+
+    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    app = make_app()
+    folder = tmp_path / "class"
+    first = RunningServer(Classroom(scenario(), Settings(), folder)).start()
+    first.call(first.classroom.start)
+    second = None
+    try:
+        app.reset(Title())
+        app.push(JoinClass(first.address, first.classroom.code, "Window", computer=True))
+        _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
+        brief = app.top
+        assert isinstance(brief, BriefingScreen)
+        brief.go.activate()
+        table = app.top
+        assert isinstance(table, TableScreen)
+        remote = table.session
+        assert isinstance(remote, RemoteTable)
+        _steps(app, lambda: table.my_turn and not table.pending, 400)
+        assert not remote.link_trouble
+        first.stop()
+        _steps(app, lambda: bool(remote.link_trouble), 400)
+        assert "dropped: trying again" in remote.link_trouble[0]
+        app.draw(app.window)
+        assert said and "trying again" in " ".join(said)
+        second = RunningServer(Classroom(scenario(), Settings(), folder),
+                               port=first.port).start()
+        _steps(app, lambda: not remote.link_trouble and table.my_turn, 600)
+        said.clear()
+        app.draw(app.window)
+        assert not said
+        moves = len(remote.remote.moves)
+        table.play(Move.wait())
+        _steps(app, lambda: len(remote.remote.moves) > moves, 400)
+        assert not app.crashes
+    finally:
+        for server in (first, second):
+            if server is not None:
+                server.stop()
+
+
 @pytest.mark.skipif(not lan.available(), reason="zeroconf is not installed")
 def test_the_join_screen_lists_a_class_found_on_the_network(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
