@@ -3,7 +3,10 @@ does when the link drops and is made again while the move waits to be sent."""
 
 from __future__ import annotations
 
+import io
+import os
 import queue
+import threading
 import time
 from pathlib import Path
 from typing import Any, cast
@@ -13,8 +16,10 @@ import pytest
 from game.moves import Move
 from game.net.classroom import Classroom
 from game.errors import IllegalMoveError
-from game.net.client import Connection, Gone, Received, RemoteTable, TableChanged
-from game.net.messages import Final, Join, Play, _Message
+from game.net.client import (NEWS_SECONDS, Connection, Gone, NetworkGame, Received,
+                             RemoteTable, TableChanged)
+from game.net.messages import Final, Join, Notice, Play, _Message
+from game.textplay import Quit
 from game.settings import Settings
 from tests.net_helpers import scenario
 
@@ -184,3 +189,51 @@ def test_news_on_its_way_is_never_taken_for_the_answer_to_a_move(tmp_path: Path)
     movers = [e.speaker for e in table.remote.log if e.kind == "move"]
     assert movers[:2] == ["ru", "us"]
     assert link.inbox.empty()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a terminal's input is watched on POSIX only")
+def test_the_teachers_news_is_shown_while_a_terminal_team_thinks(tmp_path: Path) -> None:
+    """At the prompt, the teacher's message shows as it arrives, with the prompt again under
+    it, not once the team has typed its move."""
+    table, link, room = _seated(tmp_path, False)
+    out = io.StringIO()
+    table.out = out.write  # as run_join says the table's news: in the terminal
+    read, write = os.pipe()
+    typed = os.fdopen(read, "r")
+    game = NetworkGame(table, typed, out)
+    link.inbox.put((1, Notice(text="Five minutes left.")))
+
+    def type_later() -> None:
+        time.sleep(NEWS_SECONDS * 3)
+        os.write(write, "p\n".encode())
+
+    typist = threading.Thread(target=type_later)
+    typist.start()
+    answer = game.ask("Your move: ")
+    typist.join()
+    os.close(write)
+    assert answer == "p"
+    text = out.getvalue()
+    assert text.index("*** Five minutes left.") < text.rindex("Your move: ")
+    assert text.count("Your move: ") == 2
+    with pytest.raises(Quit):  # the input ended
+        game.ask("Your move: ")
+    typed.close()
+
+
+def test_a_pause_is_said_once_not_as_news_and_again_as_the_tables_note(
+        tmp_path: Path) -> None:
+    room = Classroom(scenario(), Settings(), tmp_path)
+    room.start()
+    join = Join(code=room.code, team="Solo", side="ru", computer=True)
+    link = Link(join)
+    room.join(join, lambda m: link.inbox.put((1, cast(Any, m))) if m is not None else None)
+    said: list[str] = []
+    table = RemoteTable(cast(Connection, link), said.append, None)
+    table.seat(5)
+    table.poll()
+    room.pause()
+    table.poll()
+    assert table.status == "paused"
+    assert [text.strip() for text in said if "paused" in text] == [
+        "*** The teacher has paused the class: wait until it starts again."]

@@ -378,7 +378,7 @@ class Classroom:
         self._set_status(PAUSED)
         for table in self.tables.values():
             table.deadline = None
-        self._notify("The teacher has paused the class.")
+        self._notify(self._waiting_note())  # the tables' note says the same
         for table in self.tables.values():
             self._broadcast(table)
 

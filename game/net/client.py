@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import queue
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -45,6 +47,8 @@ from game.textplay import Quit, TextGame
 MAX_SERVER_MESSAGE = 8_000_000
 #: How long a client keeps trying to reach a server that went away, in seconds.
 RETRY_SECONDS = 60.0
+#: How often a terminal prompt looks for the server's news while the team thinks.
+NEWS_SECONDS = 0.5
 
 
 class ServerGone(ParleyError):
@@ -320,6 +324,9 @@ class RemoteTable:
         self._answered = False
         #: Why the link dropped, while it is being made again (None: it is up).
         self._dropped: str | None = None
+        #: The last news the server sent (a table's note that says the same is not said
+        #: again).
+        self._noticed = ""
 
     # ----- what the terminal game reads ------------------------------------------------
 
@@ -610,6 +617,7 @@ class RemoteTable:
             if answer:
                 self._refused, self._answered = message.text, True
         elif isinstance(message, Notice):
+            self._noticed = message.text
             self.out(f"\n*** {message.text}\n")
         elif isinstance(message, Final):
             self.final = message
@@ -660,7 +668,8 @@ class RemoteTable:
             self.players = tuple(message.humans)
         if message.fallback is not None:
             game.own_fallback = message.fallback
-        if message.note and (message.note != self.note or message.status != self.status):
+        if message.note and (message.note != self.note or message.status != self.status) \
+                and message.note != self._noticed:  # said once, not as news and note
             self.out(f"\n*** {message.note}\n")
         self.status, self.note = message.status, message.note
         self._choices = choices
@@ -725,6 +734,45 @@ class NetworkGame(TextGame):
         self.table = table
         super().__init__(cast(Session, table), inp, out)
         self._waited: tuple[int, str] | None = None
+        #: What was typed and not yet read as a line (see :meth:`ask`).
+        self._typed = b""
+        #: How many times the table has said something (its news while a prompt waits).
+        self._news = 0
+        said = table.out
+
+        def counted(text: str) -> None:
+            self._news += 1
+            said(text)
+
+        table.out = counted
+
+    def ask(self, prompt: str) -> str:
+        """As the terminal game asks, but while the team thinks the server's news (the
+        teacher's message, a pause, a dropped link) is shown at once, not once the team
+        has typed, and the prompt is written again under it. (Where the input cannot be
+        watched, on Windows or from a file-like object, as the terminal game asks.)"""
+        descriptor = _watchable(self.inp)
+        if descriptor is None:
+            return super().ask(prompt)
+        self.out.write(prompt)
+        self.out.flush()
+        while b"\n" not in self._typed:
+            ready, _, _ = select.select([descriptor], [], [], NEWS_SECONDS)
+            if ready:
+                chunk = os.read(descriptor, 4096)
+                if not chunk:  # the input ended
+                    if not self._typed:
+                        raise Quit
+                    self._typed += b"\n"
+                self._typed += chunk
+                continue
+            before = self._news
+            self.table.poll_quietly()
+            if self._news != before:
+                self.out.write(prompt)
+                self.out.flush()
+        line, _, self._typed = self._typed.partition(b"\n")
+        return line.decode("utf-8", "replace").strip()
 
     def say(self, text: str = "", indent: int = 0, hang: int = 0) -> None:
         # The terminal game's title and debrief call a side no player sits at "computer":
@@ -807,6 +855,17 @@ class NetworkGame(TextGame):
             self.say()
             self.say(f"Your copy of the game is saved in {kept}.")
         return 0
+
+
+def _watchable(stream: TextIO) -> int | None:
+    """The descriptor of *stream* when it can be watched for input while the table's news
+    is shown (a terminal or a pipe, not on Windows); None otherwise."""
+    if os.name == "nt":
+        return None
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        return None
 
 
 def run_join(address: str, code: str, team: str, side: str | None, computer: bool,
