@@ -54,8 +54,9 @@ COLUMN_HELP: list[tuple[str, str]] = [
     ("red_lines", "\"kept\", or \"crossed:\" with the side's red lines the deal crosses."),
     ("mark", "The team's own mark out of 100: 0 for a deal across its red line; 50 for no "
              "deal (the fallback kept); a deal scores 50 plus its share of best_gain (100 for "
-             "the best gain or more); a deal worse than the fallback scores below 50. Empty "
-             "for the computer's side and for an unfinished game."),
+             "the best gain or more); a deal worse than the fallback scores below 50. The "
+             "computer's side has its mark too, as every debrief states it, but no rank. "
+             "Empty for an unfinished game."),
     ("class_rank", "Where the mark stands among the marks of the teams that played the same "
                    "side of the same scenario (1 is the highest; equal marks share a rank)."),
     ("class_mean_mark", "The mean mark of those teams."),
@@ -211,7 +212,7 @@ def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:
             "best_gain": r.best_gain_points,
             "red_lines": "crossed: " + "; ".join(r.red_lines_crossed)
             if r.red_lines_crossed else "kept",
-            "mark": r.mark if people and d.finished else "",
+            "mark": r.mark if d.finished else "",
             "class_rank": "", "class_mean_mark": "",
             "opponent": game.teams.get(scenario.other(side)) or "",
             "opponent_points": o.points, "opponent_gain": o.gain_points,
@@ -233,7 +234,7 @@ def _compare(rows: list[dict[str, Any]]) -> None:
     same side of the same scenario."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        if row["mark"] != "":
+        if row["mark"] != "" and row["played_by"] == "people":
             groups[(row["scenario"], row["side"])].append(row)
     for group in groups.values():
         marks = [int(row["mark"]) for row in group]
@@ -307,7 +308,8 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
     finished = [sides for sides in games.values() if sides[0]["joint_score"] != ""]
     scores = [int(sides[0]["joint_score"]) for sides in finished]
     mean = f"{sum(scores) / len(scores):.0f}" if scores else "-"
-    marked = [r.values for r in rows if r.values["mark"] != ""]
+    marked = [r.values for r in rows
+              if r.values["mark"] != "" and r.values["played_by"] == "people"]
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{e(title)}</title><style>body{{font-family:system-ui,sans-serif;"
            "max-width:80rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}"

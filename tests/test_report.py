@@ -74,8 +74,14 @@ def test_the_marks_tell_a_red_line_crossed_from_a_principled_walk_out(tmp_path: 
     assert int(us["Reds Accept"]["points"]) == d.results["us"].points
     assert int(us["Reds Accept"]["gain"]) == d.results["us"].gain_points
     assert us["Reds Accept"]["opponent"] == "Computer"
+    # The computer's side has its mark as every debrief states it ("Its own mark"), but
+    # no rank: ranks and means compare the teams.
     computer = [row for row in rows if row["played_by"] == "computer"]
-    assert len(computer) == 2 and all(row["mark"] == "" for row in computer)
+    assert len(computer) == 2
+    assert all(row["mark"] != "" and row["class_rank"] == "" and row["class_mean_mark"] == ""
+               for row in computer)
+    assert int(next(row for row in computer if row["opponent"] == "Reds Accept")["mark"]) \
+        == d.results["ru"].mark
 
 
 def test_the_csv_header_is_plain_and_the_page_explains_every_column(tmp_path: Path) -> None:

@@ -123,7 +123,9 @@ def test_the_class_report_matches_the_saves_it_read(tmp_path: Path) -> None:
             assert int(row["points"]) == d.results[side].points
             assert int(row["gain"]) == d.results[side].gain_points
             assert row["played_by"] == ("people" if side == "us" else "computer")
-            assert (row["mark"] != "") == (side == "us")
+            # Every side's own mark, as the debrief states it; only teams are ranked.
+            assert int(row["mark"]) == d.results[side].mark
+            assert (row["class_rank"] != "") == (side == "us")
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
     assert "broken.json" in page
     _, problems = gather(tmp_path)
