@@ -571,6 +571,15 @@ def test_the_teacher_runs_the_class_and_downloads_everything(tmp_path: Path) -> 
     assert table["finished"] and table["outcome"] and table["last_move"]
     assert {t["team"] for t in table["teams"].values()} == {"Alpha <b>", "Beta"}
     assert "Alpha <b>" in got["csv"] and "Beta" in got["csv"]
+    # The finished table's results on the teacher's page are the report's figures.
+    import csv as csv_module
+    rows = {row["team"]: row for row in csv_module.DictReader(io.StringIO(got["csv"]))}
+    results = {r["team"]: r for r in table["results"]}
+    assert set(results) == {"Alpha <b>", "Beta"}
+    for team, result in results.items():
+        row = rows[team]
+        assert (str(result["points"]), str(result["fallback"]), str(result["mark"])) == \
+            (row["points"], row["fallback"], row["mark"])
     names = got["zip"].namelist()
     assert len(names) == 2 and any(n.endswith(".html") for n in names)
     for messages in got["messages"]:

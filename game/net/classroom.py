@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.debrief import debrief
 from game.errors import IllegalMoveError, ParleyError, SaveError
 from game.model import Scenario
 from game.moves import Move
@@ -450,6 +451,14 @@ class Classroom:
             ended = scenario.outcome(state.outcome)
             data["outcome"] = ended.name if ended else state.outcome
         data["teams_recorded"] = dict(game.teams)
+        if game.finished:
+            # Each side's result as its debrief and the class report state it.
+            report = debrief(game)
+            data["results"] = [
+                {"side": r.name, "team": game.teams.get(side, ""), "points": r.points,
+                 "fallback": r.batna_points, "mark": r.mark,
+                 "people": side in session.humans}
+                for side, r in report.results.items()]
         return data
 
     # ----- sending -------------------------------------------------------------------------

@@ -89,8 +89,10 @@ function draw(data) {
     card.appendChild(el("h2", "Table " + t.id + (t.computer ? " (against the computer)" : "")));
     for (const side of Object.keys(t.teams)) {
       const team = t.teams[side];
+      // Once the game is over a team that has left is no alarm.
+      const gone = !team.connected && !t.finished;
       card.appendChild(el("div", team.team + ": " + team.side +
-        (team.connected ? "" : " (not connected)"), team.connected ? "" : "off"));
+        (gone ? " (not connected)" : ""), gone ? "off" : ""));
     }
     card.appendChild(el("div", t.round, "small"));
     if (t.to_move && !t.finished) card.appendChild(el("div", "To move: " + t.to_move, "small"));
@@ -102,6 +104,11 @@ function draw(data) {
     }
     if (t.last_move) card.appendChild(el("div", "Last move: " + t.last_move, "small"));
     if (t.outcome) card.appendChild(el("div", t.outcome, "outcome"));
+    for (const r of t.results || []) {
+      card.appendChild(el("div", r.side + (r.team ? " (" + r.team + ")" : "") + ": " +
+        r.points + " points against a fallback of " + r.fallback + "; " +
+        (r.people ? "mark " : "its own mark ") + r.mark + " out of 100", "small"));
+    }
     box.appendChild(card);
   }
 }
