@@ -730,6 +730,12 @@ def _host(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ParleyError(f"cannot listen on {args.bind}:{args.port} "
                           f"({exc.strerror or exc})") from None
+    except KeyboardInterrupt:
+        classroom.flush()  # every table's last move is on the disk before it says so
+        print(f"\nThe class server has stopped. Every table is saved in "
+              f"{classroom.tables_folder}: start it again with the same --class-dir "
+              f"({folder}) and the teams join again to go on.", flush=True)
+        return 0
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
 import threading
 import time
 import zipfile
@@ -649,3 +650,37 @@ def test_the_address_students_are_told_is_the_one_they_reach(
     monkeypatch.setattr(socket, "socket", _Datagram)
     monkeypatch.setattr(socket, "gethostbyname", by_name)
     assert server.local_address() == shown
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Ctrl-C is sent as SIGINT on POSIX")
+def test_ctrl_c_stops_the_server_and_says_where_every_table_is(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PARLEY_SAVES=str(tmp_path / "saves"),
+               PARLEY_CONFIG=str(tmp_path / "config"), PARLEY_LOGS=str(tmp_path / "logs"))
+    main = Path(__file__).resolve().parent.parent / "main.py"
+    import socket
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    server = subprocess.Popen([sys.executable, str(main), "host", "--port", port, "--bind",
+                               "127.0.0.1", "--class-dir", str(tmp_path / "class")],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=env)
+    assert server.stdout is not None
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = server.stdout.readline()
+        lines.append(line)
+        if not line or line.startswith("Press Ctrl-C"):
+            break
+    server.send_signal(signal.SIGINT)
+    rest, _ = server.communicate(timeout=30)
+    text = "".join(lines) + rest
+    assert server.returncode == 0, text
+    assert "The class server has stopped. Every table is saved in" in text
+    assert str(tmp_path / "class" / "tables") in text.replace("\n", "")
+    assert "Traceback" not in text and "Interrupted" not in text

@@ -446,6 +446,8 @@ class RemoteTable:
     def save_path(self) -> Path | None:
         return self.record_file
 
+    at_class = True
+
     #: The pause menu's "Quit to title" says what leaving keeps at a class's table.
     leave_note = ("Leave the table. Your team keeps its seat: join the class again with the "
                   "same team name and code to go on.")

@@ -70,6 +70,9 @@ class Session:
     #: class server); None: the save says it.
     leave_note: str | None = None
 
+    #: Whether the game is one of a class's tables (its server runs the rules of the day).
+    at_class = False
+
     def __init__(self, game: Game, humans: Iterable[str], *,
                  autosave: Autosave | None = None,
                  computers: dict[str, tuple[Difficulty | None, Strategy | None]] | None = None

@@ -40,6 +40,9 @@ class DebriefScreen(Screen):
                      for n, name in enumerate(PAGES)]
         self.again = Button("Play again", self._again, kind="primary",
                             tooltip="Same scenario: choose the mode and side again.")
+        # A class's table plays what the teacher runs: "Play again" would leave the class
+        # for a game on this computer alone.
+        self.again.visible = not session.at_class
         self.title_button = Button("Back to title", self.back)
         self.export = Button("Save the transcript", self.save_transcript, hint="T",
                              tooltip="Write this game's transcript as Markdown and as an HTML "
@@ -58,8 +61,8 @@ class DebriefScreen(Screen):
 
     def _rebuild_ring(self) -> None:
         text = self.texts_by_page.get(self.page)
-        self.ring.set([self.again, self.title_button, self.export, *self.tabs,
-                       *([text] if text else [])])
+        self.ring.set([*([self.again] if self.again.visible else []), self.title_button,
+                       self.export, *self.tabs, *([text] if text else [])])
 
     def show(self, page: int) -> None:
         self.page = page % len(PAGES)

@@ -121,6 +121,8 @@ def test_a_window_team_plays_a_whole_game_against_another_team(make_app, tmp_pat
         assert remote.whole_game is not None and not remote.whole_game_lost
         debrief = app.push(Debrief(table.session))
         assert isinstance(debrief, DebriefScreen)
+        # The class plays what the teacher runs: no "Play again" that would leave it.
+        assert not debrief.again.visible and debrief.again not in debrief.ring.widgets
         app.step(0.05)
         assert not app.crashes
         assert other and other[-1]["type"] == "final"
