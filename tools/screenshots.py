@@ -85,6 +85,8 @@ def seat_players(app: App) -> None:
             top.go.activate()
         elif isinstance(top, HandoverScreen):
             top.ready.activate()
+        elif isinstance(top, TableScreen) and top.pass_button.visible:
+            top.pass_button.activate()  # the team that moved has read what it did
         elif isinstance(top, QuestionScreen):
             top.answer(top.table.session.decide_for(top.side).move)
         else:

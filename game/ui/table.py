@@ -93,6 +93,11 @@ class TableScreen(TableFace):
         self.debrief_button = Button("See the debrief", self.to_debrief, kind="primary",
                                      tooltip="What was agreed, how good it was, and what "
                                              "really happened.")
+        #: Two teams at one screen: once a team has moved, it reads what its move did,
+        #: then passes the screen with this button.
+        self.pass_button = Button("Pass the screen", self.hand_over, kind="primary",
+                                  tooltip="Your move is made: once you have read what it "
+                                          "did, the other team takes the seat.")
         #: The "what changed" card over the table, while it is up.
         self.card: MomentCard | None = None
         self.card_time = 0.0
@@ -144,6 +149,12 @@ class TableScreen(TableFace):
         self.tactics_button.enabled = not game.finished  # the list is read between turns
         self.debrief_button.visible = game.finished and not self.pending
         table_panels.sync_debrief_button(self.debrief_button, self.session)
+        self.pass_button.visible = self.passing
+        if self.passing:
+            to = game.to_move or ""
+            team, name = self.session.team(to), game.scenario.sides[to].name
+            self.pass_button.set_label(f"Pass the screen to {team} ({name})" if team else
+                                       f"Pass the screen to the team playing {name}")
         # Only the seated side's own brief, and never while nobody is seated.
         self.brief_button.visible = self.session.is_human(self.seat)
         self.skip_button.visible = self.pending
@@ -177,6 +188,8 @@ class TableScreen(TableFace):
         self.ring.set(self._table_widgets())
         if self.debrief_button.visible:
             self.ring.focus(self.debrief_button)
+        elif self.pass_button.visible:
+            self.ring.focus(self.pass_button)
 
     def _table_widgets(self) -> list[Widget]:
         """The table's widgets in focus order (under the list of tactics when it is
@@ -184,6 +197,8 @@ class TableScreen(TableFace):
         widgets: list[Widget] = []
         if self.debrief_button.visible:
             widgets.append(self.debrief_button)
+        if self.pass_button.visible:
+            widgets.append(self.pass_button)
         widgets += [*self.agenda.rows, self.agenda.copy]
         widgets += self.actions.moves + [self.tactics_button, self.undo_button,
                                          self.redo_button]
@@ -218,13 +233,34 @@ class TableScreen(TableFace):
         if not self.pending:
             self._caught_up()
 
+    @property
+    def passing(self) -> bool:
+        """Two teams at one screen, the team seated has moved and the other is to move: the
+        team reads what its move did, then passes the screen (:meth:`hand_over`)."""
+        game = self.session.game
+        return (self.session.mode == HOTSEAT and self.seat is not None and not game.finished
+                and game.to_move != self.seat and not self.pending
+                and not self.waiting_for_briefs)
+
+    def hand_over(self) -> None:
+        """The team that moved passes the screen: nothing private shows until the next
+        team is seated."""
+        game = self.session.game
+        if self.session.mode != HOTSEAT or game.finished or game.to_move == self.seat:
+            return
+        self.seat = None
+        self._refresh()
+        self.app.push(HandOver(self.session, game.to_move or "", self.seated))
+
     def _caught_up(self) -> None:
         game = self.session.game
         if (self.session.mode == HOTSEAT and not game.finished and game.to_move != self.seat
                 and not self.waiting_for_briefs):
-            self.seat = None  # nothing private shows until the next team is seated
+            if self.seat is None:  # nobody seated (a game resumed): the hand-over at once
+                self.hand_over()
+                return
+            # The team that moved reads what its move did before it passes the screen.
             self._refresh()
-            self.app.push(HandOver(self.session, game.to_move or "", self.seated))
             return
         self.turn_started = self.clock
         self._refresh()
@@ -356,6 +392,8 @@ class TableScreen(TableFace):
             return self.hint
         if self.debrief_button.visible:
             return "Enter: see the debrief   [ or ]: sources   Esc: pause"
+        if self.pass_button.visible:
+            return "Enter: pass the screen   Ctrl+Z: take back your move   Esc: pause"
         if self.pending:
             return "Space: skip ahead   Tab or arrows: move   T: tactics   Esc: pause"
         return self.hint
@@ -590,6 +628,7 @@ class TableScreen(TableFace):
         self.debrief_button.rect = pygame.Rect(self.centre.x, self.centre.bottom - bh,
                                                self.centre.w, bh)
         self.skip_button.rect = self.debrief_button.rect.copy()
+        self.pass_button.rect = self.debrief_button.rect.copy()
         small_font = t.fonts.get("small")
         x = self.moves_rect.right - u
         for button in (self.redo_button, self.undo_button):

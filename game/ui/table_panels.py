@@ -64,6 +64,9 @@ class TableView(Protocol):
     def debrief_button(self) -> Button: ...
 
     @property
+    def pass_button(self) -> Button: ...
+
+    @property
     def centre(self) -> pygame.Rect: ...
 
     @property
@@ -126,7 +129,7 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         said = next((text for text in trouble if strong.size(text)[0] <= w), trouble[-1])
         draw_line(surface, strong, said, t.c["bad"], (x, y), w, "center", "link trouble")
         return
-    if table.pending or table.debrief_button.visible:
+    if table.pending or table.debrief_button.visible or table.pass_button.visible:
         return
     if game.finished:
         status = "The talks are over."

@@ -50,8 +50,8 @@ def play_to_debrief(app: App) -> None:
         elif top.name == "table":
             if top.pending:
                 press(app, pygame.K_SPACE)
-            elif top.debrief_button.visible:
-                press(app, pygame.K_RETURN)
+            elif top.debrief_button.visible or top.pass_button.visible:
+                press(app, pygame.K_RETURN)  # the debrief, or the screen passed on
             elif top.my_turn:
                 human_turn(app)
             else:
@@ -348,25 +348,40 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     assert table.name == "table"
     first = session.game.to_move
     skip_all(app)
+    moves = len(session.game.moves)
     press(app, pygame.K_4)  # the first team passes
     for _ in range(200):
-        if app.top.name == "handover":
+        if table.pass_button.visible:
             break
         press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    # The team that moved stays seated and reads what its move did, then passes the
+    # screen itself; it may still take the move back here (Ctrl+Z).
+    assert app.top is table and table.seat == first and table.passing
+    assert table.shown == len(session.visible_log())
+    assert table.ring.focused is table.pass_button and not table.my_turn
+    press(app, pygame.K_z, pygame.KMOD_CTRL)
+    assert len(session.game.moves) == moves and table.my_turn
+    assert not table.pass_button.visible
+    press(app, pygame.K_4)
+    for _ in range(200):
+        if table.pass_button.visible:
+            break
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    press(app, pygame.K_RETURN)
     handover = app.top
     assert handover.name == "handover" and handover.take_back.visible
-    assert handover.previous == first
-    moves = len(session.game.moves)
+    assert handover.previous == first and table.seat is None
     press(app, pygame.K_u)
-    assert app.top is table and len(session.game.moves) == moves - 1
+    assert app.top is table and len(session.game.moves) == moves
     assert session.game.to_move == first and table.seat == first
     assert "Took back 1 move" in (app.toast_text or "")
     # The team now at the keyboard can never take back the other team's move.
     press(app, pygame.K_4)
     for _ in range(200):
-        if app.top.name == "handover":
+        if table.pass_button.visible:
             break
         press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    table.pass_button.activate()
     app.top.ready.activate()
     app.step(0.02)
     assert app.top is table and session.undo_blocked(table.seat) is not None
