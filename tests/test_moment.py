@@ -82,3 +82,19 @@ def test_a_timed_out_move_is_named() -> None:
     session.time_out()
     moment = what_changed(game, game.log, "us")
     assert any(a.side == "ru" and a.timed_out for a in moment.acts)
+
+
+def test_what_a_side_says_matters_most_is_named_on_the_card() -> None:
+    """The issue a side names as what matters to it is said at the table: the card names
+    it, for the side that asked and for the side that answered."""
+    from game.moves import Move
+    from game.ui.moment_card import moment_spans
+
+    game = Game(scenario(), seed=1)
+    game.apply(Move.use("ask_priority"))  # Russia asks
+    game.apply(Move.answer("start_date"))  # the US names an issue of its choice
+    for viewer, said in (("ru", "United States: Says what matters most: Start date"),
+                         ("us", "You say what matters most: Start date")):
+        log = game.visible_log(viewer)
+        moment = what_changed(game, log[since_last_move(log, "us"):], viewer)
+        assert said in [span.text for span in moment_spans(moment, viewer)]

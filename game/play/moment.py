@@ -33,6 +33,8 @@ class Act:
     follows a tactic)."""
     reply: str = ""
     """For an answer to "what matters most": "name", "deflect" or "decline"."""
+    named: str = ""
+    """The issue a side said matters to it (answering, or unasked), by its name."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
     and entries private to another side are skipped here too)."""
     scenario = game.scenario
     names = {m.id: m.name for m in scenario.meters}
+    issue_ids = {issue.id for issue in scenario.issues}
     acts: list[Act] = []
     events: list[str] = []
     changes: list[MeterChange] = []
@@ -150,7 +153,11 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             kind = move.kind if move is not None else ""
             # An answer without a reply is a deflection, as the engine takes it.
             reply = (move.reply or "deflect") if move is not None and kind == "answer" else ""
-            acts.append(Act(side, scenario.sides[side].name, entry.title, timed, kind, reply))
+            # What a side says matters to it is said at the table: the card names it.
+            named = scenario.issue(entry.ref).name \
+                if entry.kind == "reply" and entry.ref in issue_ids else ""
+            acts.append(Act(side, scenario.sides[side].name, entry.title, timed, kind, reply,
+                            named))
             if entry.offer is not None:
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.analysis import points
 from game.errors import IllegalMoveError
 from game.moves import Entry, Move
 from game.ui import table_panels
@@ -525,6 +526,13 @@ class TableScreen(TableFace):
         if warning and not self.actions.arm("accept"):
             self.app.toast(f"{warning} To accept it anyway, press 2 or click "
                            "\u201cPress again\u201d.", 5.0)
+            return
+        if not warning and not self.actions.arm("accept"):
+            # Accepting ends the talks: a stray key must not do it.
+            worth = points(self.agenda.worth(side, table)) if table is not None else 0
+            self.app.toast(f"Accepting ends the talks with this deal, worth {worth} points "
+                           "to you. Press 2 again (or click \u201cPress again\u201d) to "
+                           "accept.", 5.0)
             return
         self.play(Move.accept())
 

@@ -156,6 +156,37 @@ def test_a_warning_about_a_move_goes_once_the_move_is_made(make_app) -> None:  #
     assert not table.my_turn and app.toast_text is None
 
 
+def test_accepting_ends_the_talks_only_on_a_second_press(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Accepting ends the talks: the first press of 2 says so, with the deal's worth in the
+    points every screen shows; the second accepts."""
+    from game.analysis import points
+
+    app = make_app()
+    table = at_the_table(app)
+    session = table.session
+    for _ in range(3000):  # a proposal on the table worth more than the fallback to the US
+        standing = session.game.state.standing
+        if table.my_turn and standing is not None and \
+                table.agenda.worth("us", standing) > session.game.fallback("us") and \
+                not table.agenda.crossed("us", standing):
+            break
+        if table.my_turn:
+            table.play(Move.wait())
+        elif table.pending:
+            table.skip()
+        else:
+            app.step(0.05)
+    else:
+        raise AssertionError("no acceptable proposal came")
+    worth = points(table.agenda.worth("us", standing))
+    press(app, pygame.K_2)
+    assert table.my_turn and not session.game.finished
+    assert app.toast_text is not None and f"worth {worth} points to you" in app.toast_text
+    assert table.actions.moves[1].texts()[0] == "Press again"
+    press(app, pygame.K_2)
+    assert session.game.finished and session.game.state.agreed is not None
+
+
 def test_no_tooltip_comes_over_the_controls_after_a_click(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     table = at_the_table(app)
