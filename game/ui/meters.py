@@ -1,5 +1,6 @@
 """Meters at the table: trust, ceasefire, support at home, each with its change on the
-last turn (shown by sign and arrow as well as colour, for colour-blind players)."""
+last turn, or at the seated side's turn since its last move, as the "what changed" card
+tells it (shown by sign and arrow as well as colour, for colour-blind players)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,20 @@ from game.ui.theme import Theme
 from game.ui.widgets import Widget, draw_focus
 
 
-def shown_meters(scenario: Scenario, entries: list[Entry]) -> tuple[dict[str, float],
-                                                                     dict[str, float]]:
+def shown_meters(scenario: Scenario, entries: list[Entry], since: int | None = None
+                 ) -> tuple[dict[str, float], dict[str, float]]:
     """The meters as the shown part of the log leaves them, and how much each moved since
-    the latest move shown began (that move's effects and every event after it). Each
-    change in the record carries the value after it: nothing is re-added."""
+    the latest move shown began (that move's effects and every event after it), or since
+    the entry at *since* (a seated side's last move: the "what changed" card's start, so
+    that the badges and the card agree). Each change in the record carries the value
+    after it: nothing is re-added."""
     values = {m.id: float(m.start) for m in scenario.meters}
     latest_turn = next((e.turn for e in reversed(entries) if e.kind in ("move", "reply")),
                        entries[-1].turn if entries else 0)
     before: dict[str, float] | None = None
-    for entry in entries:
-        if before is None and entry.turn == latest_turn:
+    for n, entry in enumerate(entries):
+        if before is None and (n == since if since is not None
+                               else entry.turn == latest_turn):
             before = dict(values)
         for change in entry.changes:
             if change.kind == "meter":

@@ -210,13 +210,13 @@ class TableScreen(TableFace):
         widgets += [*self.meters, self.log]
         return widgets
 
-    def _reveal(self, count: int) -> None:
-        visible = self.session.visible_log()
-        start = self.shown
-        new = visible[self.shown:self.shown + count]
-        self.shown += len(new)
-        self.log.set_entries(visible[:self.shown])
-        values, last = shown_meters(self.session.scenario, visible[:self.shown])
+    def _sync_meters(self) -> None:
+        """The meters as the shown record leaves them, each with its change: caught up at
+        a seated side's turn, since that side's last move, as the "what changed" card
+        counts it; while a turn is being shown, since that turn's move."""
+        shown = self.session.visible_log()[:self.shown]
+        since = since_last_move(shown, self.seat) if self.my_turn else None
+        values, last = shown_meters(self.session.scenario, shown, since)
         warned = {d.meter: d for d in dangers(self.session.scenario, values)}
         was = [row.danger for row in self.meters]
         for row in self.meters:
@@ -226,6 +226,14 @@ class TableScreen(TableFace):
             row.danger = danger.consequence() if danger else None
         if was != [row.danger for row in self.meters] and self.size != (0, 0):
             self.layout(self.size)  # a warning takes lines under its meter
+
+    def _reveal(self, count: int) -> None:
+        visible = self.session.visible_log()
+        start = self.shown
+        new = visible[self.shown:self.shown + count]
+        self.shown += len(new)
+        self.log.set_entries(visible[:self.shown])
+        self._sync_meters()
         for n, entry in enumerate(new):
             if entry.kind == "event":
                 self._announce(visible, start + n)
@@ -265,6 +273,7 @@ class TableScreen(TableFace):
             return
         self.turn_started = self.clock
         self._refresh()
+        self._sync_meters()  # the badges count as the card does
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()
@@ -376,6 +385,7 @@ class TableScreen(TableFace):
             self._reveal(0)
         self.turn_started = self.clock
         self._refresh()
+        self._sync_meters()  # the badges count from this team's last move, as its card
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.moves import Move
@@ -134,8 +136,8 @@ def test_answers_are_headed_by_what_was_answered_and_a_stated_priority_is_not_an
     assert heads == {"decline": ["You decline to answer", "United States: Declines to answer"],
                      "deflect": ["You sidestep the question",
                                  "United States: Sidesteps the question"],
-                     "name": ["You say what matters most",
-                              "United States: Says what matters most"]}
+                     "name": ["You say what matters most: Form of joint action",
+                              "United States: Says what matters most: Form of joint action"]}
 
     # In the log, an answer is marked as one; what a side says of its own accord is not.
     said: list[str] = []
@@ -152,3 +154,49 @@ def test_answers_are_headed_by_what_was_answered_and_a_stated_priority_is_not_an
     for entry in game.log:
         painter.paint(entry, 600)
     assert "Russia" in said and not any("(answering)" in text for text in said)
+
+
+@pytest.mark.parametrize("mode", ["computer", "hotseat"])
+def test_the_meter_badges_and_the_card_count_the_same_changes(make_app, mode: str) -> None:  # type: ignore[no-untyped-def]
+    """At a team's turn the "what changed" card lists each meter's changes since its last
+    move; the badge beside each meter is their sum, never another span's."""
+    from tools.screenshots import new_game, seat_players
+
+    app = make_app(seed=5)
+    new_game(app, mode=mode)
+    checked = 0
+    for _ in range(4000):
+        seat_players(app)
+        table = app.top
+        if table.name != "table" or table.session.game.finished:
+            if table.name != "table":
+                app.step(0.05)
+                continue
+            break
+        if table.pending:
+            table.skip()
+            continue
+        if table.banner is not None:  # the event first, then the card
+            table.close_banner()
+            continue
+        if table.my_turn and table.card is not None:
+            names = {row.meter.name: row for row in table.meters}
+            moved: dict[str, float] = {}
+            for change in table.card.moment.changes:
+                moved[change.meter] = moved.get(change.meter, 0.0) + change.delta
+            for name, row in names.items():
+                assert row.change == pytest.approx(moved.get(name, 0.0)), name
+            checked += 1
+            if checked >= 6:
+                break
+        if table.my_turn:
+            # A move with effects of its own (a tactic: trust, support), which the card
+            # counts from and the badge must too; else a pass.
+            game = table.session.game
+            tactics = [c.move for c in game.choices(table.seat)
+                       if c.why_not is None and c.move.kind == "tactic"
+                       and c.move.tactic != "state_priority"]
+            table.play(tactics[0] if tactics else Move.wait())
+        else:
+            app.step(0.05)
+    assert checked >= 3
