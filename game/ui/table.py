@@ -337,8 +337,11 @@ class TableScreen(TableFace):
         moment = what_changed(game, entries, viewer)
         if moment.empty:
             return
-        round_label = phase_round(game.scenario, game.settings.rounds, moment.round)
-        self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {moment.round} of "
+        # At a team's turn, the round it now moves in, as the header says; in a demo, the
+        # round of what the card tells.
+        now = moment.round if demo else game.state.round
+        round_label = phase_round(game.scenario, game.settings.rounds, now)
+        self.card = MomentCard(moment, viewer, f"{title} \u00b7 round {now} of "
                                                f"{round_label[3]}",
                                **({"close": demo_view.DEMO_CARD_CLOSE} if demo else {}))
         self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace

@@ -186,6 +186,8 @@ def test_the_meter_badges_and_the_card_count_the_same_changes(make_app, mode: st
                 moved[change.meter] = moved.get(change.meter, 0.0) + change.delta
             for name, row in names.items():
                 assert row.change == pytest.approx(moved.get(name, 0.0)), name
+            # The card's round is the one the team now moves in, as the header says.
+            assert f"round {table.session.game.state.round} of" in table.card.title
             checked += 1
             if checked >= 6:
                 break
