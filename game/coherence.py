@@ -107,17 +107,25 @@ def incoherence(scenario: Scenario, package: Positions | Mapping[str, str]) -> s
     warning beside the options as soon as it is not None. :func:`contradictions_in` lists
     every rule a package breaks, when one sentence is not enough.
     """
-    broken = contradictions_in(scenario, package)
-    if not broken:
+    clashes = clashes_in(scenario, package)
+    if not clashes:
         return None
+    return " ".join(f"{names}: {why}" for names, why in clashes)
+
+
+def clashes_in(scenario: Scenario, package: Positions | Mapping[str, str]
+               ) -> list[tuple[str, str]]:
+    """For every contradiction *package* holds (see :func:`incoherence`): the options of
+    the package it names ("Right away with Verified calm first") and its ``why`` sentence
+    (a package builder short of room shows the names alone)."""
     chosen = _positions(scenario, package)
     clashes = []
-    for rule in broken:
+    for rule in contradictions_in(scenario, package):
         names = [issue.options[k].name for issue_id in rule.options  # in the rule's order
                  for n, issue in enumerate(scenario.issues)
                  if issue.id == issue_id and (k := chosen[n]) is not None]
-        clashes.append(f"{' with '.join(names)}: {rule.why}")
-    return " ".join(clashes)
+        clashes.append((" with ".join(names), rule.why))
+    return clashes
 
 
 def combinations_met(scenario: Scenario, side: str,

@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from game.analysis import from_ids, points, to_ids
-from game.coherence import incoherence
+from game.coherence import clashes_in, incoherence
 from game.model import Issue
 from game.ui.meters import arrow
 from game.ui.screen import panel, paragraph
@@ -409,6 +409,11 @@ class Agenda:
         contradiction = incoherence(game.scenario, package)
         if contradiction:
             note = f"Cannot be proposed: {contradiction}"
+            if len(wrap(note, small, width)) > self.note_lines:
+                # Short of room: the options alone (the reason comes with a try to
+                # propose, and in the brief).
+                named = "; ".join(names for names, _ in clashes_in(game.scenario, package))
+                note = f"Cannot be proposed together: {named}."
             colour = theme.c["bad"]
         elif crossed:
             note = self.red_note(crossed[0], small, width)

@@ -48,3 +48,30 @@ def test_the_agenda_at_the_end_speaks_of_a_deal_only_when_there_is_one(
     else:
         assert label == f"No deal: you keep your fallback, {fallback} points."
         assert note == NO_DEAL_NOTE and "the deal is worth" not in note
+
+
+def test_a_package_that_cannot_stand_together_is_named_whole_in_the_note(
+        make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The note under the builder names the options that cannot stand together, whole: with
+    their reason where it fits the note's lines, else alone (never cut off mid-word)."""
+    from game.ui.text import wrap
+    from tests.ui.conftest import seated_vs_computer
+
+    app = make_app()
+    table = seated_vs_computer(app)
+    board = table.agenda
+    said: list[tuple[str, int, int]] = []
+
+    def paragraph(surface, font, text, colour, x, y, width, lines, where):  # type: ignore[no-untyped-def]
+        said.append((text, len(wrap(text, font, width)), lines))
+        return 0
+
+    monkeypatch.setattr(agenda_module, "paragraph", paragraph)
+    for row in board.rows:
+        wanted = {"start_date": "may_25", "precondition": "verified_calm"}.get(row.issue.id)
+        if wanted is not None:
+            row.index = next(n for n, (option, _) in enumerate(row.values) if option == wanted)
+    board.on_change()
+    board.draw(pygame.Surface(app.size), app.theme)
+    [(text, lines, room)] = [s for s in said if s[0].startswith("Cannot be proposed")]
+    assert "Right away with Verified calm first" in text and lines <= room
