@@ -263,6 +263,10 @@ class TableScreen(TableFace):
 
     def _caught_up(self) -> None:
         game = self.session.game
+        if self.session.mode == HOTSEAT and game.finished:
+            # Both teams read the end together: neither side's private view (its brief,
+            # its own points alone) stays up.
+            self.seat = None
         if (self.session.mode == HOTSEAT and not game.finished and game.to_move != self.seat
                 and not self.waiting_for_briefs):
             if self.seat is None:  # nobody seated (a game resumed): the hand-over at once
@@ -387,9 +391,14 @@ class TableScreen(TableFace):
             self.log.set_entries(visible)
             self._reveal(0)
         self.turn_started = self.clock
+        if self.tactics_open:
+            self.shut_tactics()
         self._refresh()
         self._sync_meters()  # the badges count from this team's last move, as its card
-        self._focus_for_turn()
+        # A new team sits down: the focus starts on the agenda, not where the other team
+        # left it (on Tactics, Enter would open the list).
+        if self.my_turn:
+            self.ring.focus(self.agenda.rows[0])
         self._show_card()
         self._ask_if_asked()
 

@@ -8,7 +8,7 @@ from typing import Protocol
 import pygame
 
 from game.analysis import points
-from game.play.session import Session
+from game.play.session import HOTSEAT, Session
 from game.play.wording import phase_round
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner
@@ -138,7 +138,15 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         status = f"{name} is considering its move\u2026"
     elif table.my_turn:
         status = "Your move: build a package or choose a move."
-        if small.size(status)[0] > w:
+        if table.session.mode == HOTSEAT:
+            # Two teams at one screen: whose move it is, by name.
+            mover = game.scenario.sides[game.to_move or ""]
+            team = table.session.team(game.to_move or "")
+            status = next((text for text in (
+                f"{mover.whose_first} move ({team}): build a package or choose a move.",
+                f"{mover.whose_first} move ({team}).", f"{mover.whose_first} move.")
+                if small.size(text)[0] <= w), f"{mover.whose_first} move.")
+        elif small.size(status)[0] > w:
             status = "Your move."
         seconds = game.settings.seconds_per_turn
         if seconds:

@@ -407,3 +407,48 @@ def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(mak
     button.action()
     press(app, pygame.K_6)  # the sixth issue: start date
     assert app.top is table and session.game.state.revealed["us"] == ("start_date",)
+
+
+def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_view(
+        make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two teams at one screen: the header names the side and team to move; a new team
+    sits down with the focus on the agenda, not on the other team's last button; at the
+    end neither team's private view stays up."""
+    from game.moves import Move
+    from game.ui import table_panels
+    from tools.screenshots import new_game, seat_players
+
+    said: list[str] = []
+    real = table_panels.draw_line
+
+    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "status" in args:
+            said.append(text)
+        return real(surface, font, text, *args, **kwargs)
+
+    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    app = make_app()
+    session = new_game(app, mode=HOTSEAT)
+    seat_players(app)
+    table = app.top
+    for _ in range(200):
+        if table.my_turn:
+            break
+        table.skip() if table.pending else app.step(0.05)
+    to = session.game.to_move
+    mover = session.scenario.sides[to]
+    app.draw(app.window)
+    assert said and said[-1].startswith(f"{mover.whose_first} move ({session.team(to)})")
+    table.ring.focus(table.tactics_button)  # where a team that used a tactic leaves it
+    table.play(Move.wait())
+    for _ in range(200):
+        if table.pass_button.visible:
+            break
+        table.skip() if table.pending else app.step(0.05)
+    table.pass_button.activate()
+    app.top.ready.activate()
+    assert app.top is table and table.my_turn
+    assert table.ring.focused is table.agenda.rows[0] and not table.tactics_open
+    # To the end: no side's brief or own view is left up for both teams.
+    play_to_debrief(app)
+    assert table.seat is None and not table.brief_button.visible
