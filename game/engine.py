@@ -67,6 +67,8 @@ RECENT_LINES = 3
 _TITLES = {"propose": "Proposal", "counter": "Counter-proposal",
            "accept": "Accepts the proposal", "reject": "Rejects the proposal",
            "walkout": "Walks out", "pass": "Passes"}
+#: The headline of a proposal that makes the side's last proposal again, unchanged.
+SAME_AGAIN = "Same proposal again"
 #: The same headlines said to the side that made the move, where the record's is a verb.
 YOUR_TITLES = {"accept": "You accept the proposal", "reject": "You reject the proposal",
                "walkout": "You walk out", "pass": "You pass"}
@@ -765,8 +767,9 @@ class Game:
         else:
             spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"
-        self._add("move", title=_TITLES[kind], body=body, speaker=side, move=move,
-                  offer=offer)
+        # The same offer again is headed as such, on the card as in the log.
+        title = SAME_AGAIN if previous == package else _TITLES[kind]
+        self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
             shift, verb = self._shift(side, previous, package)
             if shift and shift in self.scenario.move_effects:
@@ -828,10 +831,10 @@ class Game:
             agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
                                for k in taken)
             which = "a point" if len(taken) == 1 else "points"
-            matches = f"it now matches {them} on {after} of {len(package)} issues " + \
-                ("as before" if after == before else f"(before: {before})")
+            # All of the move, what it gave on other issues too, against the proposal named.
+            whole = how.replace("it now matches it on", f"it now matches {them} on", 1)
             return "harden", (f"takes back {which} both sides' proposals had agreed on "
-                              f"({agreed}); {matches}")
+                              f"({agreed}); {whole}")
         if toward > 0:
             return "concede", f"moves toward {them}: {how}"
         if toward < 0:

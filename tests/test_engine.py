@@ -645,3 +645,19 @@ def test_a_side_that_says_what_matters_most_names_the_issue_it_chooses() -> None
     assert Move.from_json(move.to_json()) == move and move.issue == "start_date"
     with pytest.raises(ValueError):
         Move.from_json({"kind": "propose", "package": {}, "issue": "targets"})
+
+
+def test_the_same_proposal_made_again_is_headed_as_such() -> None:
+    """A side that makes its last proposal again, unchanged, is not said to make a new
+    counter-proposal: the record (and so every card) heads it as the same one again."""
+    from game.engine import SAME_AGAIN
+
+    game = Game(scenario(), seed=1)
+    package = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+               "precondition": "verified_calm", "separation": "areas_marked",
+               "targets": "nusra_only", "start_date": "when_verified"}
+    game.apply(Move.propose(package))  # Russia
+    game.apply(Move.propose(package | {"targets": "nusra_and_isil"}))  # the US
+    game.apply(Move.propose(package))  # Russia, unchanged
+    titles = [e.title for e in game.log if e.kind == "move" and e.speaker == "ru"]
+    assert titles == ["Proposal", SAME_AGAIN]

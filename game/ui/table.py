@@ -213,9 +213,11 @@ class TableScreen(TableFace):
     def _sync_meters(self) -> None:
         """The meters as the shown record leaves them, each with its change: caught up at
         a seated side's turn, since that side's last move, as the "what changed" card
-        counts it; while a turn is being shown, since that turn's move."""
+        counts it (and, a team having moved at one screen, what its move did); while a
+        turn is being shown, since that turn's move."""
         shown = self.session.visible_log()[:self.shown]
-        since = since_last_move(shown, self.seat) if self.my_turn else None
+        since = since_last_move(shown, self.seat) \
+            if self.my_turn or self.passing else None
         values, last = shown_meters(self.session.scenario, shown, since)
         warned = {d.meter: d for d in dangers(self.session.scenario, values)}
         was = [row.danger for row in self.meters]
@@ -274,6 +276,7 @@ class TableScreen(TableFace):
                 return
             # The team that moved reads what its move did before it passes the screen.
             self._refresh()
+            self._sync_meters()
             return
         self.turn_started = self.clock
         self._refresh()
@@ -350,6 +353,8 @@ class TableScreen(TableFace):
                                **({"close": demo_view.DEMO_CARD_CLOSE} if demo else {}))
         self.card_time = (6.0 + 0.5 * len(moment.acts + moment.changes)) * self.app.pace
         self.log.visible = False  # the card lies over the log until it closes
+        # No focused control's tooltip comes over the new card until a key is used again.
+        self.ring.keyboard = False
         self._layout_card()
 
     def _layout_card(self) -> None:
@@ -465,7 +470,10 @@ class TableScreen(TableFace):
             self.tactics_open = False
             self.hint = self.TABLE_HINT
             self._ring()
-            self.ring.focus(self.tactics_button)
+            # Back to the button that opened it; or, once the move is made at one screen,
+            # to passing the screen, as the key hint says Enter does.
+            self.ring.focus(self.pass_button if self.pass_button.visible
+                            else self.tactics_button)
 
     def use_tactic(self, button: Button) -> None:
         """A tactic chosen in the list or by its letter: the list closes, then it acts."""
@@ -475,6 +483,11 @@ class TableScreen(TableFace):
             self._ring()
         if button.enabled:
             button.activate()
+            # The tactic is used: the focus leaves the Tactics button, where a later Enter
+            # would open the list again over the table.
+            if self.ring.focused is self.tactics_button:
+                self.ring.focus(self.pass_button if self.pass_button.visible
+                                else self.agenda.rows[0])
 
     def tactic_help(self) -> tuple[str, str] | None:
         """The name and help of the tactic pointed at or focused in the open list, for

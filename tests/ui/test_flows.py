@@ -452,3 +452,39 @@ def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_
     # To the end: no side's brief or own view is left up for both teams.
     play_to_debrief(app)
     assert table.seat is None and not table.brief_button.visible
+
+
+def test_keys_after_the_tactics_list_go_where_the_hint_says(make_app) -> None:  # type: ignore[no-untyped-def]
+    """After a tactic is used the focus leaves the Tactics button (a later Enter must not
+    open the list again); a list closed after the team's move at one screen leaves Enter
+    to pass the screen, as the hint says; a new card brings up no focused control's
+    tooltip over it."""
+    from tools.screenshots import new_game, seat_players
+
+    app = make_app()
+    session = new_game(app, mode=HOTSEAT)
+    seat_players(app)
+    table = app.top
+    for _ in range(200):
+        if table.my_turn:
+            break
+        table.skip() if table.pending else app.step(0.05)
+    table.open_tactics()
+    usable = [b for b in table.actions.tactics[table.seat] if b.enabled]
+    table.use_tactic(usable[0])
+    assert table.ring.focused is not table.tactics_button and not table.tactics_open
+    for _ in range(200):
+        if table.pass_button.visible:
+            break
+        table.skip() if table.pending else app.step(0.05)
+    assert table.passing
+    press(app, pygame.K_t)
+    assert table.tactics_open
+    press(app, pygame.K_ESCAPE)
+    assert not table.tactics_open and table.ring.focused is table.pass_button
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "handover"
+    app.top.ready.activate()
+    if table.card is not None:
+        assert not table.ring.keyboard  # the Enter just pressed brings no tooltip over it
+    assert session.game.to_move == table.seat
