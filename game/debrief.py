@@ -47,6 +47,18 @@ class SideResult:
     other side would also have preferred to no deal (0 when there was none)."""
     mark: int
     """The side's own mark out of 100 (see :func:`mark`)."""
+    taken_back: int = 0
+    """How many times it took back a point both sides' proposals had agreed on."""
+
+    @property
+    def conduct(self) -> str | None:
+        """A sentence when the side went back on what both proposals had agreed (None: it
+        never did): good faith is part of the result."""
+        if not self.taken_back:
+            return None
+        times = "once" if self.taken_back == 1 else f"{self.taken_back} times"
+        return (f"{self.whose_first} proposals took back a point both sides had agreed on "
+                f"{times}, and trust fell each time.")
 
     @property
     def fallback_moved(self) -> str | None:
@@ -211,7 +223,8 @@ def debrief(game: Game) -> Debrief:
             red_lines_crossed=crossed,
             priorities=[(i.name, spec.weights[i.id]) for i in order],
             best_gain_points=best,
-            mark=mark(gain, best, points(batna), bool(crossed), agreed is not None))
+            mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
+            taken_back=game.taken_back(side))
     score, parts = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None

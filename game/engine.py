@@ -332,6 +332,9 @@ class Game:
         self._latest: dict[str, Package] = {}
         #: The same offers as issue id -> option id mappings, for snapshots.
         self._offer_ids: list[tuple[str, dict[str, str]]] = []
+        #: Side id -> how many times it took back a point both sides' latest proposals
+        #: had agreed on (rules edition 6, see :meth:`_shift`).
+        self._taken_back: Counter[str] = Counter()
         self._used: Counter[str] = Counter()
         self._used_by: Counter[tuple[str, str]] = Counter()
         self._fired: Counter[str] = Counter()
@@ -448,6 +451,11 @@ class Game:
         if side is None:
             return [e for e in self._log if e.private is None]
         return list(self._seen[side])
+
+    def taken_back(self, side: str) -> int:
+        """How many of *side*'s proposals took back a point both sides' latest proposals
+        had agreed on (public: the record says each)."""
+        return self._taken_back[side]
 
     @property
     def meter_history(self) -> tuple[dict[str, float], ...]:
@@ -827,6 +835,7 @@ class Game:
             else clauses[0]
         taken = reopened(previous, package, theirs, asked) if self.edition >= 6 else []
         if taken:
+            self._taken_back[side] += 1
             issues = self.scenario.issues
             agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
                                for k in taken)

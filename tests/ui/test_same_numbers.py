@@ -208,3 +208,40 @@ def test_after_talks_without_a_deal_every_debrief_says_how_to_take_the_questions
         if seen == {True, False}:
             break
     assert seen == {True, False}
+
+
+def test_a_point_taken_back_is_said_in_every_debrief(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A side that took back a point both proposals had agreed on is told so beside its
+    result, in the window, the terminal and the transcript alike; a side that never did is
+    not."""
+    from game.engine import Game
+    from game.moves import Move
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = Game(scenario, Settings(), seed=505)
+    first = {"joint_action": "joint_execution", "syria_coordination": "damascus_informed",
+             "precondition": "no_precondition", "separation": "areas_marked",
+             "targets": "all_violators", "start_date": "mid_june"}
+    game.apply(Move.propose(first))  # Russia
+    game.apply(Move.propose(first | {"joint_action": "intelligence_sharing",  # the US
+                                     "precondition": "verified_calm",
+                                     "separation": "us_pledge", "targets": "nusra_only",
+                                     "start_date": "when_verified"}))
+    # Russia takes back the role both proposals held, and meets the US on two issues.
+    game.apply(Move.propose(first | {"syria_coordination": "full_coordination",
+                                     "precondition": "verified_calm",
+                                     "start_date": "when_verified"}))
+    while not game.finished:
+        game.apply(Move.wait())
+    session = Session(game, ("us",))
+    model = debrief(game)
+    said = model.results["ru"].conduct
+    assert said == ("Russia's proposals took back a point both sides had agreed on once, "
+                    "and trust fell each time.")
+    assert model.results["us"].conduct is None
+    app = make_app()
+    window, terminal = window_and_terminal(app, session)
+    from html import unescape
+    for text in (window, terminal, " ".join(transcript.markdown(game).split()),
+                 unescape(" ".join(transcript.html(game).split()))):
+        assert said in text
