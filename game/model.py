@@ -191,6 +191,11 @@ class Personality(Part):
                                                    "declines below.")
 
 
+def possessive(name: str) -> str:
+    """*name* as a possessive: "Russia's", "the United States'", "Team Owls'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _first_up(text: str) -> str:
     """*text* with a capital first letter, the rest as it is."""
     return text[:1].upper() + text[1:]
@@ -261,7 +266,7 @@ class Side(Part):
     def whose(self) -> str:
         """Its name as a possessive inside a sentence ("the United States'", "Russia's")."""
         called = self.called
-        return f"{called}'" if called.endswith("s") else f"{called}'s"
+        return possessive(called)
 
     @property
     def whose_first(self) -> str:

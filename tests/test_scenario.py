@@ -614,3 +614,11 @@ def test_conditional_effects_load_with_their_conditions_parsed() -> None:
     extra = scenario.tactic("plea").sides["red"].conditional[0]
     assert extra.effects.meters == {"trust": 2}
     assert scenario.condition("trust >= 60").holds({"trust": 61})
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone_as_a_possessive() -> None:
+    from game.model import possessive
+
+    assert possessive("Russia") == "Russia's"
+    assert possessive("the United States") == "the United States'"
+    assert possessive("Team Owls") == "Team Owls'"  # "For Team Owls' eyes only"

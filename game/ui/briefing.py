@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.analysis import points
+from game.model import possessive
 from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
@@ -113,7 +114,7 @@ class BriefingScreen(Screen):
         spec = self.session.scenario.sides[self.side]
         team = self.session.team(self.side)
         title_bar(surface, t, f"Confidential brief: {spec.name}",
-                  f"For {team}'s eyes only. {spec.negotiator}.")
+                  f"For {possessive(team)} eyes only. {spec.negotiator}.")
         u = t.unit
         bottom = self.go.rect.y - u
         y = delegation_card(surface, t, self.app, self.session, self.side,
@@ -197,7 +198,7 @@ class HandoverScreen(Screen):
         y += big.get_linesize() + u
         head = t.fonts.get("heading")
         team = self.session.team(self.side)
-        draw_line(surface, head, f"{team}, playing {spec.name}, takes the seat.",
+        draw_line(surface, head, f"{team}, playing {spec.called}, takes the seat.",
                   t.c["text"], (w // 2, y), w - 4 * u, align="center", where="handover who")
         y += head.get_linesize() + u
         other = self.session.scenario.other(self.side)
