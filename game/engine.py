@@ -33,8 +33,8 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (Table, asked_by, meets, offer_words, option_words, package_speech,
-                         nearer, pick_line, reopened, step)
+from game.speech import (FARTHER, NEARER, TAKEN_BACK, Table, asked_by, judged_issues, meets,
+                         offer_words, option_words, package_speech, pick_line, step)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -819,31 +819,31 @@ class Game:
         before, after = meets(previous, theirs), meets(package, theirs)
         asked = asked_by([p for who, p in self._offers if who == other], self.edition)
         toward, generous = step(previous, package, theirs, asked, self.edition)
+        kinds = judged_issues(previous, package, theirs, asked, self.edition)
+        taken = [k for k, kind in enumerate(kinds) if kind == TAKEN_BACK] \
+            if self.edition >= 6 else []
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"{self.scenario.sides[other].whose} last proposal"
-        clauses = [f"it now matches it on {after} of {len(package)} issues " +
-                   ("as before" if after == before else f"(before: {before})")]
-        if self.edition >= 6:
-            closer, farther = nearer(previous, package, theirs)
-            clauses += [f"{words} {_issues(count)}" for words, count in
-                        (("comes nearer to it on", closer), ("goes farther from it on", farther))
-                        if count]
+        # A point taken back leads the sentence, which then names the proposal it measures
+        # the rest of the move against.
+        clauses = [f"it now matches {them if taken else 'it'} on {after} of {len(package)} "
+                   "issues " + ("as before" if after == before else f"(before: {before})")]
+        clauses += [f"{words} {_issues(count)}" for words, count in
+                    (("comes nearer to it on", kinds.count(NEARER)),
+                     ("goes farther from it on", kinds.count(FARTHER))) if count]
         if generous and toward:
             clauses.append(f"on {_issues(generous)} it gives more than that proposal asked")
         how = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
             else clauses[0]
-        taken = reopened(previous, package, theirs, asked) if self.edition >= 6 else []
         if taken:
             self._taken_back[side] += 1
             issues = self.scenario.issues
             agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
                                for k in taken)
             which = "a point" if len(taken) == 1 else "points"
-            # All of the move, what it gave on other issues too, against the proposal named.
-            whole = how.replace("it now matches it on", f"it now matches {them} on", 1)
             return "harden", (f"takes back {which} both sides' proposals had agreed on "
-                              f"({agreed}); {whole}")
+                              f"({agreed}); {how}")
         if toward > 0:
             return "concede", f"moves toward {them}: {how}"
         if toward < 0:

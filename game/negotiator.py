@@ -64,7 +64,7 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.speech import gives_more, step
+from game.speech import TAKEN_BACK, TOWARD, judged, step
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -218,21 +218,16 @@ class _Bids:
         # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
         sums = {0: self.everywhere}
         for issue, (was, their) in enumerate(zip(previous, theirs)):
-            toward = away = stay = 0
+            # The packages by what their option here counts (an agreed point taken back
+            # counts in no sum: such a package is never one).
+            parts = {-1: 0, 0: 0, 1: 0}
             for option, settling in enumerate(self.settles[issue]):
-                if option == was:
-                    stay |= settling
-                elif option == their or abs(option - their) < abs(was - their):
-                    toward |= settling
-                elif abs(option - their) == abs(was - their) or \
-                        gives_more(issue, was, option, asked):
-                    stay |= settling
-                elif was != their:
-                    away |= settling
-                # An agreed point taken back: never (it is left out of every sum).
+                kind = judged(issue, was, option, their, asked)
+                if kind != TAKEN_BACK:
+                    parts[TOWARD[kind]] |= settling
             moved: dict[int, int] = {}
             for total, mask in sums.items():
-                for change, part in ((1, toward), (0, stay), (-1, away)):
+                for change, part in parts.items():
                     if mask & part:
                         moved[total + change] = moved.get(total + change, 0) | (mask & part)
             sums = moved

@@ -138,6 +138,48 @@ def meets(package: Package, theirs: Package) -> int:
     return sum(map(operator.eq, package, theirs))
 
 
+#: How a proposal's change of option on one issue counts against the other side's latest
+#: proposal (see :func:`judged`).
+SAME, MEETS, NEARER, MORE, FARTHER, TAKEN_BACK = \
+    "same", "meets", "nearer", "more", "farther", "taken back"
+#: What each counts toward that proposal (a point taken back also makes the whole proposal
+#: a move away, from rules edition 6).
+TOWARD = {SAME: 0, MEETS: 1, NEARER: 1, MORE: 0, FARTHER: -1, TAKEN_BACK: -1}
+
+
+def judged(k: int, before: int, after: int, their: int,
+           asked: Sequence[Package] | None, edition: int = 6) -> str:
+    """How moving from option *before* to *after* on issue *k* counts against *their*
+    option (see :func:`step`): it MEETS it; comes NEARER to it in the issue's order of
+    options (from edition 6); gives MORE than was asked; goes FARTHER from it (from
+    edition 6); leaves it when both latest proposals held it (TAKEN_BACK: an agreed point
+    taken back); or counts neither way (SAME). The one rule the record, the lines and the
+    computer's bids (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
+    if after == before:
+        return SAME
+    if after == their:
+        return MEETS
+    if before != their:
+        if edition < 6:
+            return SAME  # before edition 6, only meeting or leaving *their* option counted
+        change = abs(after - their) - abs(before - their)
+        if change < 0:
+            return NEARER
+        if change == 0:
+            return SAME
+    if gives_more(k, before, after, asked):
+        return MORE
+    return TAKEN_BACK if before == their else FARTHER
+
+
+def judged_issues(previous: Package, package: Package, theirs: Package,
+                  asked: Sequence[Package] | None = None, edition: int = 6) -> list[str]:
+    """How each issue of *package*, after *previous*, counts against *theirs*
+    (:func:`judged`)."""
+    return [judged(k, before, after, their, asked, edition)
+            for k, (before, after, their) in enumerate(zip(previous, package, theirs))]
+
+
 def step(previous: Package, package: Package, theirs: Package,
          asked: Sequence[Package] | None = None, edition: int = 6) -> tuple[int, int]:
     """How a proposal *package*, after the proposer's *previous* one, moves against the other
@@ -145,69 +187,42 @@ def step(previous: Package, package: Package, theirs: Package,
     far it moves toward *theirs*, in issues; the issues on which it gives more than the
     latest proposal asks).
 
-    On each issue it changes, a proposal moves toward *theirs* when it now settles the issue
-    as *theirs* does, and (from edition 6) when it comes nearer to that option in the
-    issue's order of options; it moves away when it leaves the option *theirs* has, and
-    (from edition 6) when it goes farther from it. A move away to an option that asks for
-    more than *theirs* does not count: one nearer, in the issue's order, to the other side's
-    opening proposal, or one the other side proposed itself in any of *asked* (its
-    proposals so far, its opening one first); it gives more than was asked. From edition 6,
-    a proposal that leaves an option on which both sides' latest proposals agreed takes
-    back an agreed point, and counts as a move away whatever it gives elsewhere (the first
-    number is then at most -1).
+    On each issue it changes (:func:`judged`), a proposal moves toward *theirs* when it now
+    settles the issue as *theirs* does, and (from edition 6) when it comes nearer to that
+    option in the issue's order of options; it moves away when it leaves the option *theirs*
+    has, and (from edition 6) when it goes farther from it. A move away to an option that
+    asks for more than *theirs* does not count: one nearer, in the issue's order, to the
+    other side's opening proposal, or one the other side proposed itself in any of *asked*
+    (its proposals so far, its opening one first); it gives more than was asked. From
+    edition 6, a proposal that leaves an option on which both sides' latest proposals
+    agreed takes back an agreed point, and counts as a move away whatever it gives
+    elsewhere (the first number is then at most -1).
 
     (Rules edition 4 passed the opening proposal alone as *asked*: the option had to lie
     nearer to it. Without *asked*, before edition 4, every option left counts against the
     proposer, and the first number is the plain change in :func:`meets`. Before edition 6
     only meeting and leaving *theirs* counted, and a proposal was judged by the balance.)"""
-    toward = generous = 0
-    reopened = False
-    by_order = edition >= 6
-    for k, (before, after, their) in enumerate(zip(previous, package, theirs)):
-        if after == before:
-            continue
-        if after == their:
-            toward += 1
-            continue
-        if before != their:
-            if not by_order:
-                continue
-            nearer = abs(after - their) - abs(before - their)
-            if nearer < 0:
-                toward += 1
-                continue
-            if nearer == 0:
-                continue
-        if gives_more(k, before, after, asked):
-            generous += 1
-        else:
-            toward -= 1
-            reopened |= before == their
-    if reopened and by_order:
+    kinds = judged_issues(previous, package, theirs, asked, edition)
+    toward = sum(TOWARD[kind] for kind in kinds)
+    if edition >= 6 and TAKEN_BACK in kinds:
         toward = min(toward, -1)
-    return toward, generous
+    return toward, kinds.count(MORE)
 
 
 def reopened(previous: Package, package: Package, theirs: Package,
              asked: Sequence[Package] | None) -> list[int]:
-    """The issues on which *package* takes back an agreed point (see :func:`step`): the
-    option both *previous* and *theirs* held, left for one that does not give more than
-    *asked*."""
-    return [k for k, (before, after, their) in enumerate(zip(previous, package, theirs))
-            if before == their != after and not gives_more(k, before, after, asked)]
+    """The issues on which *package* takes back an agreed point (see :func:`step`)."""
+    return [k for k, kind in enumerate(judged_issues(previous, package, theirs, asked))
+            if kind == TAKEN_BACK]
 
 
-def nearer(previous: Package, package: Package, theirs: Package) -> tuple[int, int]:
+def nearer(previous: Package, package: Package, theirs: Package,
+           asked: Sequence[Package] | None = None) -> tuple[int, int]:
     """On how many issues *package*, after *previous*, comes nearer to the option *theirs*
-    has in the issue's order of options without meeting it, and on how many it goes
-    farther from an option it did not meet (from rules edition 6, see :func:`step`)."""
-    closer = farther = 0
-    for before, after, their in zip(previous, package, theirs):
-        if their not in (before, after):
-            change = abs(after - their) - abs(before - their)
-            closer += change < 0
-            farther += change > 0
-    return closer, farther
+    has without meeting it, and on how many it goes farther from an option it did not
+    meet, not giving more than was asked (rules edition 6, see :func:`judged`)."""
+    kinds = judged_issues(previous, package, theirs, asked)
+    return kinds.count(NEARER), kinds.count(FARTHER)
 
 
 def gives_more(k: int, before: int, after: int, asked: Sequence[Package] | None) -> bool:

@@ -736,7 +736,9 @@ class NetworkGame(TextGame):
         self.table = table
         super().__init__(cast(Session, table), inp, out)
         self._waited: tuple[int, str] | None = None
-        #: What was typed and not yet read as a line (see :meth:`ask`).
+        #: The input's descriptor when it can be watched for the server's news while a
+        #: prompt waits (see :meth:`ask`), and what was typed and not yet read as a line.
+        self._descriptor = _watchable(inp)
         self._typed = b""
         #: How many times the table has said something (its news while a prompt waits).
         self._news = 0
@@ -753,7 +755,7 @@ class NetworkGame(TextGame):
         teacher's message, a pause, a dropped link) is shown at once, not once the team
         has typed, and the prompt is written again under it. (Where the input cannot be
         watched, on Windows or from a file-like object, as the terminal game asks.)"""
-        descriptor = _watchable(self.inp)
+        descriptor = self._descriptor
         if descriptor is None:
             return super().ask(prompt)
         self.out.write(prompt)

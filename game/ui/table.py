@@ -151,7 +151,7 @@ class TableScreen(TableFace):
         self.debrief_button.visible = game.finished and not self.pending
         table_panels.sync_debrief_button(self.debrief_button, self.session)
         self.pass_button.visible = self.passing
-        if self.passing:
+        if self.pass_button.visible:
             to = game.to_move or ""
             team, name = self.session.team(to), game.scenario.sides[to].name
             self.pass_button.set_label(f"Pass the screen to {team} ({name})" if team else
@@ -276,11 +276,9 @@ class TableScreen(TableFace):
                 return
             # The team that moved reads what its move did before it passes the screen.
             self._refresh()
-            self._sync_meters()
             return
         self.turn_started = self.clock
         self._refresh()
-        self._sync_meters()  # the badges count as the card does
         self._focus_for_turn()
         self._show_card()
         self._ask_if_asked()
@@ -470,10 +468,10 @@ class TableScreen(TableFace):
             self.tactics_open = False
             self.hint = self.TABLE_HINT
             self._ring()
-            # Back to the button that opened it; or, once the move is made at one screen,
-            # to passing the screen, as the key hint says Enter does.
-            self.ring.focus(self.pass_button if self.pass_button.visible
-                            else self.tactics_button)
+            # Back to the button that opened it, unless the move is made at one screen:
+            # then _ring has put it on passing the screen, as the key hint says Enter does.
+            if not self.pass_button.visible:
+                self.ring.focus(self.tactics_button)
 
     def use_tactic(self, button: Button) -> None:
         """A tactic chosen in the list or by its letter: the list closes, then it acts."""
@@ -486,8 +484,7 @@ class TableScreen(TableFace):
             # The tactic is used: the focus leaves the Tactics button, where a later Enter
             # would open the list again over the table.
             if self.ring.focused is self.tactics_button:
-                self.ring.focus(self.pass_button if self.pass_button.visible
-                                else self.agenda.rows[0])
+                self.ring.focus(self.agenda.rows[0])
 
     def tactic_help(self) -> tuple[str, str] | None:
         """The name and help of the tactic pointed at or focused in the open list, for
