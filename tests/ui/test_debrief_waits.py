@@ -42,7 +42,8 @@ def finished() -> Withheld:
     return Withheld(game, ("us",))
 
 
-def table_at_end(app, session: Session) -> TableScreen:  # type: ignore[no-untyped-def]
+def table_at_end(app, session: Session) -> tuple[TableScreen, OutcomeScreen]:  # type: ignore[no-untyped-def]
+    """The table of *session* shown to its end: the table, and the front page over it."""
     table = app.reset(Table(session))
     assert isinstance(table, TableScreen)
     table.skip()
@@ -50,16 +51,15 @@ def table_at_end(app, session: Session) -> TableScreen:  # type: ignore[no-untyp
         if isinstance(app.top, OutcomeScreen):
             break
         app.step(0.05)
-    assert isinstance(app.top, OutcomeScreen), app.top.name
-    return table
+    outcome = app.top
+    assert isinstance(outcome, OutcomeScreen), outcome.name
+    return table, outcome
 
 
 def test_the_debrief_waits_for_the_whole_game_then_opens(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     session = finished()
-    table = table_at_end(app, session)
-    outcome = app.top
-    assert isinstance(outcome, OutcomeScreen)
+    table, outcome = table_at_end(app, session)
     # The front page of the end shows; its way on says it waits, and does not go on.
     assert not outcome.go.enabled and outcome.go.label == DEBRIEF_WAITING
     press(app, pygame.K_RETURN)
@@ -86,9 +86,7 @@ def test_a_whole_game_that_will_not_come_is_said(make_app) -> None:  # type: ign
     app = make_app()
     session = finished()
     session.lost = True
-    table = table_at_end(app, session)
-    outcome = app.top
-    assert isinstance(outcome, OutcomeScreen)
+    table, outcome = table_at_end(app, session)
     assert not outcome.go.enabled and outcome.go.label == DEBRIEF_LOST
     press(app, pygame.K_ESCAPE)
     app.step(0.05)
@@ -102,9 +100,7 @@ def test_a_game_on_this_computer_offers_the_debrief_at_once(make_app) -> None:  
     game = play_one(load_scenario(DEFAULT_SCENARIO), 3, Settings(), players={})
     session = Session(game, ("us",))
     assert session.whole_game is game and not session.whole_game_lost
-    table = table_at_end(app, session)
-    outcome = app.top
-    assert isinstance(outcome, OutcomeScreen)
+    table, outcome = table_at_end(app, session)
     assert outcome.go.enabled and table.debrief_button.enabled
     app.push(Debrief(session))
     assert isinstance(app.top, DebriefScreen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 import pytest
 
@@ -33,6 +35,28 @@ def human_turn(app: App) -> None:
         press(app, pygame.K_1)
     else:
         press(app, pygame.K_4)
+
+
+def shown_until(app: App, table, done: Callable[[], bool], frames: int = 200) -> None:  # type: ignore[no-untyped-def]
+    """Let the table show its turns (Space skips one being shown) until *done* holds."""
+    for _ in range(frames):
+        if done():
+            return
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    raise AssertionError(f"never happened; on top: {app.top.name}")
+
+
+def hotseat_turn(app: App):  # type: ignore[no-untyped-def]
+    """A new game for two teams at one screen, to the first team's turn at the table:
+    the session and the table."""
+    from tools.screenshots import new_game, seat_players
+
+    session = new_game(app, mode=HOTSEAT)
+    seat_players(app)
+    table = app.top
+    assert table.name == "table"
+    shown_until(app, table, lambda: table.my_turn)
+    return session, table
 
 
 def play_to_debrief(app: App) -> None:
@@ -350,10 +374,7 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     skip_all(app)
     moves = len(session.game.moves)
     press(app, pygame.K_4)  # the first team passes
-    for _ in range(200):
-        if table.pass_button.visible:
-            break
-        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    shown_until(app, table, lambda: table.pass_button.visible)
     # The team that moved stays seated and reads what its move did, then passes the
     # screen itself; it may still take the move back here (Ctrl+Z).
     assert app.top is table and table.seat == first and table.passing
@@ -363,10 +384,7 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     assert len(session.game.moves) == moves and table.my_turn
     assert not table.pass_button.visible
     press(app, pygame.K_4)
-    for _ in range(200):
-        if table.pass_button.visible:
-            break
-        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    shown_until(app, table, lambda: table.pass_button.visible)
     press(app, pygame.K_RETURN)
     handover = app.top
     assert handover.name == "handover" and handover.take_back.visible
@@ -377,10 +395,7 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     assert "Took back 1 move" in (app.toast_text or "")
     # The team now at the keyboard can never take back the other team's move.
     press(app, pygame.K_4)
-    for _ in range(200):
-        if table.pass_button.visible:
-            break
-        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    shown_until(app, table, lambda: table.pass_button.visible)
     table.pass_button.activate()
     app.top.ready.activate()
     app.step(0.02)
@@ -416,7 +431,6 @@ def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_
     end neither team's private view stays up."""
     from game.moves import Move
     from game.ui import table_panels
-    from tools.screenshots import new_game, seat_players
 
     said: list[str] = []
     real = table_panels.draw_line
@@ -428,23 +442,14 @@ def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_
 
     monkeypatch.setattr(table_panels, "draw_line", draw_line)
     app = make_app()
-    session = new_game(app, mode=HOTSEAT)
-    seat_players(app)
-    table = app.top
-    for _ in range(200):
-        if table.my_turn:
-            break
-        table.skip() if table.pending else app.step(0.05)
+    session, table = hotseat_turn(app)
     to = session.game.to_move
     mover = session.scenario.sides[to]
     app.draw(app.window)
     assert said and said[-1].startswith(f"{mover.whose_first} move ({session.team(to)})")
     table.ring.focus(table.tactics_button)  # where a team that used a tactic leaves it
     table.play(Move.wait())
-    for _ in range(200):
-        if table.pass_button.visible:
-            break
-        table.skip() if table.pending else app.step(0.05)
+    shown_until(app, table, lambda: table.pass_button.visible)
     table.pass_button.activate()
     app.top.ready.activate()
     assert app.top is table and table.my_turn
@@ -459,24 +464,13 @@ def test_keys_after_the_tactics_list_go_where_the_hint_says(make_app) -> None:  
     open the list again); a list closed after the team's move at one screen leaves Enter
     to pass the screen, as the hint says; a new card brings up no focused control's
     tooltip over it."""
-    from tools.screenshots import new_game, seat_players
-
     app = make_app()
-    session = new_game(app, mode=HOTSEAT)
-    seat_players(app)
-    table = app.top
-    for _ in range(200):
-        if table.my_turn:
-            break
-        table.skip() if table.pending else app.step(0.05)
+    session, table = hotseat_turn(app)
     table.open_tactics()
     usable = [b for b in table.actions.tactics[table.seat] if b.enabled]
     table.use_tactic(usable[0])
     assert table.ring.focused is not table.tactics_button and not table.tactics_open
-    for _ in range(200):
-        if table.pass_button.visible:
-            break
-        table.skip() if table.pending else app.step(0.05)
+    shown_until(app, table, lambda: table.pass_button.visible)
     assert table.passing
     press(app, pygame.K_t)
     assert table.tactics_open

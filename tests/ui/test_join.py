@@ -51,6 +51,18 @@ def _steps(app: App, until: Any, frames: int = 4000) -> None:
     raise AssertionError(f"never happened; on top: {app.top.name}")
 
 
+def _at_the_table(app: App) -> TableScreen:
+    """From the join screen, once the server seats the team: the brief, read, then the
+    table (as a team sees them); returns the table."""
+    _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
+    brief = app.top
+    assert isinstance(brief, BriefingScreen)
+    brief.go.activate()
+    table = app.top
+    assert isinstance(table, TableScreen)
+    return table
+
+
 def test_the_title_offers_to_join_a_class(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     title = app.reset(Title())
@@ -86,12 +98,7 @@ def test_a_window_team_plays_a_whole_game_against_another_team(make_app, tmp_pat
         assert isinstance(screen, JoinScreen)
         _steps(app, lambda: "Waiting" in screen.status, 400)
         thread.start()
-        _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
-        brief = app.top
-        assert isinstance(brief, BriefingScreen)
-        brief.go.activate()
-        table = app.top
-        assert isinstance(table, TableScreen)
+        table = _at_the_table(app)
         assert [type(s) for s in app.stack] == [TitleScreen, TableScreen]
         remote = table.session
         assert isinstance(remote, RemoteTable)
@@ -143,13 +150,7 @@ def test_quit_to_title_leaves_the_class_server_and_the_team_comes_back(make_app,
         def sit_down() -> TableScreen:
             app.reset(Title())
             app.push(JoinClass(server.address, room.code, "Window", computer=True))
-            _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
-            brief = app.top
-            assert isinstance(brief, BriefingScreen)
-            brief.go.activate()
-            table = app.top
-            assert isinstance(table, TableScreen)
-            return table
+            return _at_the_table(app)
 
         table = sit_down()
         remote = table.session
@@ -213,12 +214,7 @@ def test_a_window_at_a_table_says_the_link_dropped_and_sits_down_again_by_itself
     try:
         app.reset(Title())
         app.push(JoinClass(first.address, first.classroom.code, "Window", computer=True))
-        _steps(app, lambda: isinstance(app.top, BriefingScreen), 400)
-        brief = app.top
-        assert isinstance(brief, BriefingScreen)
-        brief.go.activate()
-        table = app.top
-        assert isinstance(table, TableScreen)
+        table = _at_the_table(app)
         remote = table.session
         assert isinstance(remote, RemoteTable)
         _steps(app, lambda: table.my_turn and not table.pending, 400)
