@@ -366,3 +366,28 @@ def test_a_table_restored_before_its_first_move_is_played(tmp_path: Path) -> Non
     assert vs_table2.id == "3" and gamma.last.choices
     _play_out(restarted, vs_table2)
     assert vs_table2.finished
+
+
+def test_a_finished_tables_results_are_worked_out_once_for_the_teachers_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The teacher's page asks for the class every second: a finished table's results are
+    worked out once, and every later answer gives the same figures."""
+    from game.net import classroom as classroom_module
+
+    room = _class(tmp_path)
+    table, _, _ = _join(room, "Alpha")
+    _join(room, "Beta")
+    room.start()
+    _play_out(room, table)
+    calls: list[object] = []
+    real = classroom_module.debrief
+
+    def counted(game):  # type: ignore[no-untyped-def]
+        calls.append(game)
+        return real(game)
+
+    monkeypatch.setattr(classroom_module, "debrief", counted)
+    first = room.overview()["tables"][0]["results"]
+    again = room.overview()["tables"][0]["results"]
+    assert len(calls) == 1 and first == again
+    assert {r["team"] for r in first} == {"Alpha", "Beta"}

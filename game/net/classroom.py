@@ -95,6 +95,9 @@ class Table:
     """How many moves the last save held."""
     claimed: bool = False
     """Whether the save file is the table's own yet (created exclusively)."""
+    results: list[dict[str, Any]] | None = None
+    """Once the game is over, each side's result as the teacher's page shows it (worked
+    out once: the page asks every second)."""
 
     @property
     def started(self) -> bool:
@@ -452,13 +455,14 @@ class Classroom:
             data["outcome"] = ended.name if ended else state.outcome
         data["teams_recorded"] = dict(game.teams)
         if game.finished:
-            # Each side's result as its debrief and the class report state it.
-            report = debrief(game)
-            data["results"] = [
-                {"side": r.name, "team": game.teams.get(side, ""), "points": r.points,
-                 "fallback": r.batna_points, "mark": r.mark,
-                 "people": side in session.humans}
-                for side, r in report.results.items()]
+            if table.results is None:
+                # Each side's result as its debrief and the class report state it.
+                table.results = [
+                    {"side": r.name, "team": game.teams.get(side, ""), "points": r.points,
+                     "fallback": r.batna_points, "mark": r.mark,
+                     "people": side in session.humans}
+                    for side, r in debrief(game).results.items()]
+            data["results"] = table.results
         return data
 
     # ----- sending -------------------------------------------------------------------------

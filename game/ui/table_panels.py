@@ -116,18 +116,15 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         f"Round {within} of {count} in this phase, {rnd} of {total} in all"
     # The longest wording that fits the strip: all of it, then less.
     left_short = "over" if game.finished and not table.pending else f"{left} left"
-    for text in (f"{where}  \u00b7  {after}", f"{where}  \u00b7  {left_short}",
-                 f"Round {rnd} of {total}  \u00b7  {after}",
-                 f"Round {rnd} of {total}  \u00b7  {left_short}"):
-        if small.size(text)[0] <= w:
-            break
+    text = fitting(small, w, f"{where}  \u00b7  {after}", f"{where}  \u00b7  {left_short}",
+                   f"Round {rnd} of {total}  \u00b7  {after}",
+                   f"Round {rnd} of {total}  \u00b7  {left_short}")
     draw_line(surface, small, text, t.c["text"], (x, y), w, "center", "round")
     y += small.get_linesize()
     trouble = table.session.link_trouble
     if trouble:  # in sight for as long as it lasts, whatever else is going on
         strong = t.fonts.get("small", bold=True)
-        said = next((text for text in trouble if strong.size(text)[0] <= w), trouble[-1])
-        draw_line(surface, strong, said, t.c["bad"], (x, y), w, "center", "link trouble")
+        draw_line(surface, strong, fitting(strong, w, *trouble), t.c["bad"], (x, y), w, "center", "link trouble")
         return
     if table.pending or table.debrief_button.visible or table.pass_button.visible:
         return
@@ -137,17 +134,16 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         name = game.scenario.sides[game.to_move or ""].name
         status = f"{name} is considering its move\u2026"
     elif table.my_turn:
-        status = "Your move: build a package or choose a move."
         if table.session.mode == HOTSEAT:
             # Two teams at one screen: whose move it is, by name.
-            mover = game.scenario.sides[game.to_move or ""]
+            whose = game.scenario.sides[game.to_move or ""].whose_first
             team = table.session.team(game.to_move or "")
-            status = next((text for text in (
-                f"{mover.whose_first} move ({team}): build a package or choose a move.",
-                f"{mover.whose_first} move ({team}).", f"{mover.whose_first} move.")
-                if small.size(text)[0] <= w), f"{mover.whose_first} move.")
-        elif small.size(status)[0] > w:
-            status = "Your move."
+            status = fitting(small, w,
+                             f"{whose} move ({team}): build a package or choose a move.",
+                             f"{whose} move ({team}).", f"{whose} move.")
+        else:
+            status = fitting(small, w, "Your move: build a package or choose a move.",
+                             "Your move.")
         seconds = game.settings.seconds_per_turn
         if seconds:
             remaining = max(0, int(seconds - (table.clock - table.turn_started)))
@@ -279,3 +275,9 @@ def sync_debrief_button(button: Button, session: Session) -> bool:
     button.enabled = ready
     button.set_label(label)
     return changed
+
+
+def fitting(font: pygame.font.Font, width: int, *wordings: str) -> str:
+    """The first of *wordings* (longest first) that fits *width* in *font*; the last when
+    none does."""
+    return next((text for text in wordings if font.size(text)[0] <= width), wordings[-1])
