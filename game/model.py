@@ -51,12 +51,21 @@ class Source(Part):
         """Who said it and where, as every screen and page names a quote's source: the
         speaker and the origin, or only the longer of the two when one begins with the
         other ("Washington Examiner, 20 May 2016" beside "Washington Examiner, 20 May 2016,
-        looking back on these talks" is said once, with what the longer one adds)."""
+        looking back on these talks" is said once, with what the longer one adds), and a
+        publication and date both begin with said once."""
         speaker, origin = self.speaker, self.origin
         if origin.startswith(speaker):
             return origin
         if speaker.startswith(origin):
             return speaker
+        # Both begin with the same publication and date: said once, then what each adds
+        # ("Washington Examiner, 20 May 2016, on Shoigu; on a meeting broadcast that day").
+        said, told = speaker.split(", "), origin.split(", ")
+        shared = 0
+        while shared < min(len(said), len(told)) and said[shared] == told[shared]:
+            shared += 1
+        if shared:
+            return f"{speaker}; {', '.join(told[shared:])}"
         return f"{speaker}; {origin}"
 
 

@@ -35,6 +35,9 @@ def test_an_attribution_names_the_speaker_and_the_origin_once_each() -> None:
     assert source(paper, later).attribution == later
     about = f"{paper}, on Russian Defence Minister Sergei Shoigu"
     assert source(about, paper).attribution == about
+    meeting = f"{paper}, on a Russian Defence Ministry meeting broadcast that day"
+    assert source(about, meeting).attribution == \
+        f"{about}; on a Russian Defence Ministry meeting broadcast that day"
     assert source("Eric Schultz, deputy White House press secretary",
                   "Daily briefing, 20 May 2016").attribution == \
         "Eric Schultz, deputy White House press secretary; Daily briefing, 20 May 2016"
