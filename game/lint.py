@@ -233,8 +233,9 @@ class _Linter:
                                 "default words; add one variant that needs neither")
 
     def contradictions(self) -> None:
-        """Rules that never match, rules every package of which other rules already rule
-        out, and rules that leave no coherent package at all."""
+        """Rules that never match, and rules every package of which other rules already
+        rule out (rules that leave no package at all are an error: see
+        :meth:`game.scenario._Checker._playable`)."""
         rules = self.s.contradictions
         if not rules:
             return
@@ -258,9 +259,6 @@ class _Linter:
                                 "matches is already ruled out by other contradictions")
                 for n in matched[i]:
                     count[n] -= 1
-        if not space.packages:
-            self.warn(("contradictions",), "these contradictions rule out every package: no "
-                                           "deal is possible")
 
     def combination_values(self) -> None:
         """Combinations no coherent package holds, and combination values that push a
@@ -305,10 +303,6 @@ class _Linter:
         coherent = len(space.packages)
         for side_id, side in self.s.sides.items():
             crosses = space.crosses[side_id][:coherent]
-            if side.red_lines and coherent and all(crosses):
-                self.warn(("sides", side_id, "red_lines"),
-                          "these red lines rule out every package: the side can never agree "
-                          "to anything")
             best = max((u for u, crossed in zip(space.utility[side_id][:coherent], crosses)
                         if not crossed), default=0.0)
             if best <= side.batna.value:

@@ -279,7 +279,37 @@ class _Checker:
                                                        "needs a 'when': without one it would "
                                                        "end every game after the first move")
         self._fallbacks()
+        if not self.problems:
+            self._playable()
         return self.problems
+
+    def _playable(self) -> None:
+        """A game needs a package that can be proposed, and each side one it may agree to:
+        contradictions that rule out every package, or a side's red lines that rule out
+        every package the contradictions leave, make a scenario no game can be played on."""
+        from game.analysis import outcome_space  # built on a scenario that passed the rest
+        space = outcome_space(self.s)
+        if not space.packages:
+            sizes = [len(issue.options) for issue in self.s.issues]
+            every = math.prod(sizes)
+            named = [{issue: len(options) for issue, options in rule.parts}
+                     for rule in space.rules]
+            alone = [i for i, counts in enumerate(named)
+                     if math.prod(counts.get(k, n) for k, n in enumerate(sizes)) == every]
+            which = (f"contradiction {alone[0] + 1} alone lists every option of the issues "
+                     "it names" if alone else "together they cover every combination")
+            self.error(("contradictions", alone[0], "options") if alone else
+                       ("contradictions",),
+                       f"these contradictions rule out every package ({which}): no "
+                       "proposal could be made, so no game can be played; remove a "
+                       "contradiction or take options out of one")
+            return
+        for side_id, side in self.s.sides.items():
+            if side.red_lines and all(space.crosses[side_id][:len(space.packages)]):
+                self.error(("sides", side_id, "red_lines"),
+                           f"these red lines rule out every package {side_id!r} could "
+                           "propose or accept: it could never agree to anything, so no game "
+                           "can be played; narrow or remove one")
 
     def _unique_ids(self) -> None:
         seen: dict[str, DocPath] = {name: () for name in BUILTIN_NAMES}

@@ -81,10 +81,20 @@ def test_a_phase_never_entered() -> None:
     assert p.line == where(text, "id: later")[0]
 
 
-def test_red_lines_that_rule_out_every_package() -> None:
+def error(text: str, words: str) -> Problem:
+    """The one problem of *text*, an error that says *words* (the scenario does not load)."""
+    scenario, problems = check_text(text, "mini.yaml")
+    assert scenario is None
+    assert len(problems) == 1 and problems[0].severity == "error", problems
+    assert words in problems[0].message
+    return problems[0]
+
+
+def test_red_lines_that_rule_out_every_package_are_an_error() -> None:
     text = edit("forbid: {border: [south]}", "forbid: {border: [south, north]}")
-    p = only(text, "rule out every package")
+    p = error(text, "rule out every package 'red' could propose or accept")
     assert p.path == "sides.red.red_lines"
+    assert "no game can be played" in p.message
 
 
 def test_a_batna_better_than_every_deal() -> None:
@@ -152,19 +162,41 @@ def test_of_two_equal_contradictions_the_later_is_named() -> None:
     assert p.line == where(text, "{river: [kept], border: [south]}")[0]
 
 
-def test_contradictions_that_rule_out_every_package() -> None:
+def test_contradictions_that_rule_out_every_package_are_an_error() -> None:
     text = with_rules("{border: [north], river: [shared, kept]}",
                       "{border: [south], river: [shared, kept]}")
-    p = only(text, "rule out every package")
+    p = error(text, "these contradictions rule out every package (together they cover")
     assert p.path == "contradictions"
     assert p.line == where(text, "- options: {border: [north]")[0]
+
+
+def test_the_contradiction_that_alone_rules_out_every_package_is_named() -> None:
+    text = with_rules("{border: [north], river: [kept]}",
+                      "{border: [north, south], river: [shared, kept]}")
+    p = error(text, "contradiction 2 alone lists every option")
+    assert p.path == "contradictions[1].options"
+    assert p.line == where(text, "{border: [north, south], river: [shared, kept]}")[0]
+
+
+@pytest.mark.parametrize("command", [["validate"], ["play", "--text", "--side", "none"],
+                                     ["simulate", "-n", "2"]])
+def test_an_unplayable_scenario_is_refused_with_where_and_why_not_a_crash(
+        tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(edit("forbid: {border: [south]}", "forbid: {border: [south, north]}"),
+                    encoding="utf-8")
+    code = main([command[0], str(path), *command[1:]])
+    said = capsys.readouterr()
+    assert code not in (0, 70)
+    assert "rule out every package 'red' could propose or accept" in said.out + said.err
+    assert "Traceback" not in said.out + said.err
 
 
 def test_red_lines_count_only_coherent_packages() -> None:
     # Red's red line rules out the south, and a contradiction every northern package: the
     # red line leaves Red nothing it may agree to.
     text = with_rules("{border: [north], river: [shared, kept]}")
-    p = only(text, "rule out every package: the side can never agree")
+    p = error(text, "rule out every package 'red' could propose or accept")
     assert p.path == "sides.red.red_lines"
 
 
