@@ -33,8 +33,9 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (FARTHER, NEARER, TAKEN_BACK, Table, asked_by, judged_issues, meets,
-                         offer_words, option_words, package_speech, pick_line, step)
+from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, judged_issues,
+                         meets, offer_words, option_words, package_speech, pick_line,
+                         weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -80,8 +81,9 @@ ANSWER_TITLES = {"name": ("Says what matters most", "You say what matters most")
 
 Played = tuple[str, Move, str | None]
 
-#: The edition of the rules new games are played by (see :attr:`Game.edition`).
-EDITION = 6
+#: The team name the record gives a side the computer plays (see :attr:`Game.teams`).
+COMPUTER = "Computer"
+
 _ANSWER_FIRST = ("First answer the question you were asked: name what matters most to you, "
                  "deflect, or decline.")
 
@@ -293,7 +295,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -304,7 +306,11 @@ class Game:
         #: side had proposed before, but not nearer its opening, counted as one; 5 for
         #: games saved while only meeting or leaving the other side's option counted and a
         #: proposal that took back an agreed point could still count as a concession
-        #: (:meth:`_shift`).
+        #: (:meth:`_shift`); 6 for games saved while leaving an agreed point was judged by
+        #: what the other side had asked alone (an option it had once asked for gave more,
+        #: even back toward the proposer's own opening; any other took the point back,
+        #: even one further toward the other side), and a proposal's line was said as a
+        #: concession only when it met the other side's latest proposal on more issues.
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -735,8 +741,12 @@ class Game:
         else:
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
+            # The game chooses a player's words for it, but never a reproach: a team says
+            # what it thinks of the other side's offers in its own moves, not in words put
+            # in its mouth (a side with no team named is the computer's).
             table = Table(self.scenario, side, self._offers, threats, proposing,
-                          edition=self.edition)
+                          edition=self.edition,
+                          reproach=self.teams.get(side, COMPUTER) == COMPUTER)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -755,10 +765,16 @@ class Game:
         previous = self._latest.get(side)
         theirs = self._latest.get(self._rules.other[side])
         said: str = kind
+        # How the record judges the proposal against the other side's latest (worked out
+        # once, for its line and for its effects).
+        judgement = self._judged(side, previous, package, theirs) \
+            if previous is not None and theirs is not None and previous != package and \
+            self.edition >= 3 else None
         if previous is not None and theirs is not None and \
-                "concede" in self._rules.lines[side] and \
-                meets(package, theirs) > meets(previous, theirs):
-            said = "concede"  # a step toward the other side is said as one
+                "concede" in self._rules.lines[side] and (
+                    judgement is not None and judgement[0] > 0 if self.edition >= 7 else
+                    meets(package, theirs) > meets(previous, theirs)):
+            said = "concede"  # a step toward the other side, as the record judges it
         offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
@@ -779,7 +795,7 @@ class Game:
         title = SAME_AGAIN if previous == package else _TITLES[kind]
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
-            shift, verb = self._shift(side, previous, package)
+            shift, verb = self._shift(side, previous, package, judgement)
             if shift and shift in self.scenario.move_effects:
                 self._effects(self.scenario.move_effects[shift],
                               f"{self.scenario.sides[side].called_first} {verb}", ref=shift)
@@ -791,8 +807,8 @@ class Game:
         counted = self._rules.offers_name[side]
         self._set(counted, self._names[counted] + 1)
 
-    def _shift(self, side: str, previous: Package,
-               package: Package) -> tuple[str | None, str]:
+    def _shift(self, side: str, previous: Package, package: Package,
+               judgement: tuple[int, int, list[str]] | None) -> tuple[str | None, str]:
         """Whether *side*'s new proposal *package* concedes ground or hardens against its
         *previous* one, and how the record says so.
 
@@ -806,7 +822,11 @@ class Game:
         it for an option that side proposed itself in an earlier proposal (edition 4 counted
         that as hardening when its opening proposal had held another option). (Edition 2
         judged by the maker's own values, which told the other side something private and
-        counted a fair trade as hardening.)"""
+        counted a fair trade as hardening.) From edition 7, leaving a point both latest
+        proposals held is judged by the way it goes between the two sides' openings: toward
+        the other side's end it gives more than was asked, back toward the proposer's own
+        it takes the point back, whatever either side asked on the way. *judgement* is :meth:`_judged` of
+        the proposal (None before edition 3, or without a proposal of the other side's)."""
         if self.edition < 3:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None
@@ -814,12 +834,10 @@ class Game:
                            "hardens its position, by its own measure")
         other = self._rules.other[side]
         theirs = self._latest.get(other)
-        if theirs is None:
+        if theirs is None or judgement is None:
             return None, ""
         before, after = meets(previous, theirs), meets(package, theirs)
-        asked = asked_by([p for who, p in self._offers if who == other], self.edition)
-        toward, generous = step(previous, package, theirs, asked, self.edition)
-        kinds = judged_issues(previous, package, theirs, asked, self.edition)
+        toward, generous, kinds = judgement
         taken = [k for k, kind in enumerate(kinds) if kind == TAKEN_BACK] \
             if self.edition >= 6 else []
         # Named, not "the other side": in the shared record a student reads "the other
@@ -849,6 +867,18 @@ class Game:
         if toward < 0:
             return "harden", f"moves away from {them}: {how}"
         return None, ""
+
+    def _judged(self, side: str, previous: Package, package: Package,
+                theirs: Package) -> tuple[int, int, list[str]]:
+        """How *side*'s proposal *package*, after its *previous* one, moves against the other
+        side's latest proposal *theirs*, by this game's rules: :func:`~game.speech.step`
+        (toward, issues given beyond the ask) and each issue's judgement."""
+        other = self._rules.other[side]
+        asked = asked_by([p for who, p in self._offers if who == other], self.edition)
+        opening = next(p for who, p in self._offers if who == side)
+        kinds = judged_issues(previous, package, theirs, asked, self.edition, opening)
+        toward, generous = weighed(kinds, self.edition)
+        return toward, generous, kinds
 
     def _do_accept(self, side: str, move: Move) -> None:
         self._add("move", title=_TITLES["accept"], body=self._line(side, "accept"),

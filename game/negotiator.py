@@ -210,9 +210,10 @@ class _Bids:
             self.avoiding &= self.everywhere ^ self.settles[issue][option]
 
     def no_step_back(self, previous: Package, theirs: Package,
-                     asked: Sequence[Package]) -> int:
+                     asked: Sequence[Package], opening: Package) -> int:
         """The packages that the record would not judge a step away from *theirs* after
-        *previous* (:func:`game.speech.step`, *asked* the other side's proposals so far):
+        *previous* (:func:`game.speech.step`, *asked* the other side's proposals so far,
+        *opening* this side's first):
         on balance they come no farther from it, issue by issue, and take back no point the
         two proposals agree on."""
         # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
@@ -222,7 +223,7 @@ class _Bids:
             # counts in no sum: such a package is never one).
             parts = {-1: 0, 0: 0, 1: 0}
             for option, settling in enumerate(self.settles[issue]):
-                kind = judged(issue, was, option, their, asked)
+                kind = judged(issue, was, option, their, asked, opening=opening)
                 if kind != TAKEN_BACK:
                     parts[TOWARD[kind]] |= settling
             moved: dict[int, int] = {}
@@ -469,7 +470,8 @@ class Negotiator:
             theirs = view.last_offer(self.other)
             # Before the two offers share a point, it still takes no step away from the
             # other side's latest one, as the record judges a step (see _choose).
-            facing = (theirs, [p for who, p in view.offers if who == self.other]) \
+            facing = (theirs, [p for who, p in view.offers if who == self.other],
+                      next(p for who, p in view.offers if who == self.side)) \
                 if steady and hold is None and previous is not None and theirs is not None \
                 else None
             package = self._choose(model, target, stream, previous, hold, steady=steady,
@@ -486,7 +488,8 @@ class Negotiator:
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
-                    (facing and step(previous, package, *facing)[0] < 0)):
+                    (facing and step(previous, package, facing[0], facing[1],
+                                     opening=facing[2])[0] < 0)):
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
@@ -723,7 +726,8 @@ class Negotiator:
     def _choose(self, model: OpponentModel | None, target: float,
                 rng: random.Random | _Stream, previous: Package | None = None,
                 hold: Package | None = None, steady: bool = False,
-                facing: tuple[Package, Sequence[Package]] | None = None) -> Package:
+                facing: tuple[Package, Sequence[Package], Package] | None = None
+                ) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
         yet), drawing from *rng* (a decision's stream: past its first draw) when it draws.
         With *hold* (the other side's latest proposal), only packages that lie no further
@@ -731,9 +735,9 @@ class Negotiator:
         for itself when none worth about its target does. *steady*: it does not take back
         without giving (no package that is no worse for it than *previous* on every issue),
         unless nothing worth about its target is left; False once the other side has
-        threatened. With *facing* (the other side's latest proposal and all its proposals,
-        when there is no *hold*), only packages the record would not judge a step away
-        from that proposal (:meth:`_Bids.no_step_back`), or the next better one for itself
+        threatened. With *facing* (the other side's latest proposal, all its proposals and
+        this side's opening one, when there is no *hold*), only packages the record would
+        not judge a step away from that proposal (:meth:`_Bids.no_step_back`), or the next better one for itself
         when none worth about its target is one."""
         low, high = self._span(target)
         packages = self.space.packages

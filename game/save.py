@@ -38,8 +38,12 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: counted as a step away; version 4 saves with an option left for one the other side had
 #: proposed before, but not nearer its opening, counted as one; version 5 saves with only
 #: meeting or leaving the other side's option counted, by the balance (an agreed point
-#: taken back could count as a concession).
-SAVE_VERSION = 6
+#: taken back could count as a concession); version 6 saves with an agreed point left for
+#: an option the other side had once asked for counted as giving more than was asked, even
+#: back toward the proposer's own opening (and for any other as taken back, even further
+#: toward the other side), and a proposal said as a concession only when it met the other
+#: side on more issues.
+SAVE_VERSION = 7
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

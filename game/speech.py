@@ -138,6 +138,11 @@ def meets(package: Package, theirs: Package) -> int:
     return sum(map(operator.eq, package, theirs))
 
 
+#: The edition of the rules new games are played by (see :attr:`game.engine.Game.edition`):
+#: the record's judgement of a step (:func:`judged`) is the part of the rules that changed
+#: from one edition to the next.
+EDITION = 7
+
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).
 SAME, MEETS, NEARER, MORE, FARTHER, TAKEN_BACK = \
@@ -148,13 +153,21 @@ TOWARD = {SAME: 0, MEETS: 1, NEARER: 1, MORE: 0, FARTHER: -1, TAKEN_BACK: -1}
 
 
 def judged(k: int, before: int, after: int, their: int,
-           asked: Sequence[Package] | None, edition: int = 6) -> str:
+           asked: Sequence[Package] | None, edition: int = EDITION,
+           opening: Package | None = None) -> str:
     """How moving from option *before* to *after* on issue *k* counts against *their*
     option (see :func:`step`): it MEETS it; comes NEARER to it in the issue's order of
     options (from edition 6); gives MORE than was asked; goes FARTHER from it (from
     edition 6); leaves it when both latest proposals held it (TAKEN_BACK: an agreed point
-    taken back); or counts neither way (SAME). The one rule the record, the lines and the
-    computer's bids (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
+    taken back); or counts neither way (SAME). *opening* is the proposer's own opening
+    proposal: from edition 7, leaving an agreed point is judged by the way the change goes
+    in the issue's order of options, when the two sides' opening proposals (*opening*, and
+    the first of *asked*) lie apart on the issue. Toward the other side's opening end it
+    gives more than was asked, even when the other side never asked for that option; back
+    toward the proposer's own end it takes the point back, even when the other side once
+    asked for that option (a side that gave more than was asked, and saw it accepted,
+    gives nothing by going back to the first ask). The one rule the record, the lines and
+    the computer's bids (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
     if after == before:
         return SAME
     if after == their:
@@ -167,21 +180,30 @@ def judged(k: int, before: int, after: int, their: int,
             return NEARER
         if change == 0:
             return SAME
+    elif edition >= 7 and opening is not None and asked:
+        # From a point both held, the way the change goes in the issue's order: toward the
+        # end the other side opened at gives more; toward the proposer's own, away from
+        # it, takes the point back (whatever either side asked on the way).
+        toward = (asked[0][k] > opening[k]) - (asked[0][k] < opening[k])
+        if toward:
+            return MORE if (after - before) * toward > 0 else TAKEN_BACK
     if gives_more(k, before, after, asked):
         return MORE
     return TAKEN_BACK if before == their else FARTHER
 
 
 def judged_issues(previous: Package, package: Package, theirs: Package,
-                  asked: Sequence[Package] | None = None, edition: int = 6) -> list[str]:
+                  asked: Sequence[Package] | None = None, edition: int = EDITION,
+                  opening: Package | None = None) -> list[str]:
     """How each issue of *package*, after *previous*, counts against *theirs*
     (:func:`judged`)."""
-    return [judged(k, before, after, their, asked, edition)
+    return [judged(k, before, after, their, asked, edition, opening)
             for k, (before, after, their) in enumerate(zip(previous, package, theirs))]
 
 
 def step(previous: Package, package: Package, theirs: Package,
-         asked: Sequence[Package] | None = None, edition: int = 6) -> tuple[int, int]:
+         asked: Sequence[Package] | None = None, edition: int = EDITION,
+         opening: Package | None = None) -> tuple[int, int]:
     """How a proposal *package*, after the proposer's *previous* one, moves against the other
     side's latest proposal *theirs*, as the record judges it under rules *edition*: (how
     far it moves toward *theirs*, in issues; the issues on which it gives more than the
@@ -198,11 +220,20 @@ def step(previous: Package, package: Package, theirs: Package,
     agreed takes back an agreed point, and counts as a move away whatever it gives
     elsewhere (the first number is then at most -1).
 
+    *opening* is the proposer's own opening proposal: from edition 7, a proposal that
+    leaves a point both latest proposals held, where the two openings lie apart, gives
+    more than was asked when it moves toward the end the other side opened at, and takes
+    the point back when it moves toward its own, whatever either side asked on the way.
+
     (Rules edition 4 passed the opening proposal alone as *asked*: the option had to lie
     nearer to it. Without *asked*, before edition 4, every option left counts against the
     proposer, and the first number is the plain change in :func:`meets`. Before edition 6
     only meeting and leaving *theirs* counted, and a proposal was judged by the balance.)"""
-    kinds = judged_issues(previous, package, theirs, asked, edition)
+    return weighed(judged_issues(previous, package, theirs, asked, edition, opening), edition)
+
+
+def weighed(kinds: Sequence[str], edition: int = EDITION) -> tuple[int, int]:
+    """:func:`step` from each issue's judgement (:func:`judged_issues`)."""
     toward = sum(TOWARD[kind] for kind in kinds)
     if edition >= 6 and TAKEN_BACK in kinds:
         toward = min(toward, -1)
@@ -210,9 +241,10 @@ def step(previous: Package, package: Package, theirs: Package,
 
 
 def reopened(previous: Package, package: Package, theirs: Package,
-             asked: Sequence[Package] | None) -> list[int]:
+             asked: Sequence[Package] | None, opening: Package | None = None) -> list[int]:
     """The issues on which *package* takes back an agreed point (see :func:`step`)."""
-    return [k for k, kind in enumerate(judged_issues(previous, package, theirs, asked))
+    return [k for k, kind in enumerate(judged_issues(previous, package, theirs, asked,
+                                                     opening=opening))
             if kind == TAKEN_BACK]
 
 
@@ -220,7 +252,7 @@ def nearer(previous: Package, package: Package, theirs: Package,
            asked: Sequence[Package] | None = None) -> tuple[int, int]:
     """On how many issues *package*, after *previous*, comes nearer to the option *theirs*
     has without meeting it, and on how many it goes farther from an option it did not
-    meet, not giving more than was asked (rules edition 6, see :func:`judged`)."""
+    meet, not giving more than was asked (from rules edition 6, see :func:`judged`)."""
     kinds = judged_issues(previous, package, theirs, asked)
     return kinds.count(NEARER), kinds.count(FARTHER)
 
@@ -252,12 +284,17 @@ class Table:
 
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
-                 proposing: Package | None = None, edition: int = 6) -> None:
+                 proposing: Package | None = None, edition: int = EDITION,
+                 reproach: bool = True) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
+        *reproach*: whether a line may reproach the other side (``{insisted}``,
+        ``{withdrawn}``, ``{unmoved}``): not for a player's move, whose words the game
+        chooses for it;
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
         from 5 also one the other side proposed itself."""
         self._edition = edition
+        self._reproach = reproach
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
@@ -289,10 +326,12 @@ class Table:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
-                                       asked_by(theirs, self._edition), self._edition)[0]
+                                       asked_by(theirs, self._edition), self._edition,
+                                       mine[0])[0]
         if len(theirs) >= 2 and mine_then is not None:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
-                                     asked_by(mine[:then], self._edition), self._edition)[0]
+                                     asked_by(mine[:then], self._edition), self._edition,
+                                     theirs[0])[0]
         self._mine_then = mine_then
         self._read_yet = True
 
@@ -338,8 +377,10 @@ class Table:
         scenario = self.scenario
         if name == "other":
             return scenario.sides[self.other].name
-        if name in _COMPLAINTS and self.conceding > 0:
-            return None  # no reproach in the same breath as a step toward the other side
+        if name in _COMPLAINTS and (not self._reproach or self.conceding > 0):
+            # No reproach in a player's mouth, nor in the same breath as a step toward the
+            # other side.
+            return None
         if name == "insisted":
             theirs = self.theirs
             if len(theirs) < 2:

@@ -818,7 +818,7 @@ def test_it_keeps_off_its_least_liked_option_on_the_issues_that_matter_most() ->
 def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one() -> None:
     """The computer's mask of packages that take no step away (_Bids.no_step_back) picks
     exactly the packages game.speech.step judges at least level, for any previous offer,
-    other side's proposal and earlier asks."""
+    other side's proposal, earlier asks and opening offer of its own."""
     from game.library import shipped_scenarios
     from game.speech import step
 
@@ -828,10 +828,15 @@ def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one
         packages = player.space.packages
         rng = random.Random(path.stem)
         for _ in range(40):
-            previous, theirs, earlier = (rng.choice(packages) for _ in range(3))
+            previous, theirs, earlier, opening = (rng.choice(packages) for _ in range(4))
+            # Half the time the two offers share points (agreed points to take back).
+            if rng.random() < 0.5:
+                theirs = tuple(p if rng.random() < 0.5 else t
+                               for p, t in zip(previous, theirs))
             asked = [earlier, theirs]
-            mask = player._bids.no_step_back(previous, theirs, asked)
+            mask = player._bids.no_step_back(previous, theirs, asked, opening)
             picked = {player.by_utility[k] for k in range(len(packages)) if mask >> k & 1}
             judged = {n for n in player.by_utility  # the packages it may bid
-                      if step(previous, packages[n], theirs, asked)[0] >= 0}
+                      if step(previous, packages[n], theirs, asked,
+                              opening=opening)[0] >= 0}
             assert picked == judged

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from game.engine import EDITION, Game
 from game.errors import SaveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
+from game.moves import Entry
 from game.save import (Autosave, claim, latest_unfinished, list_saves, parse_save,
                        read_save, restore, to_save, write_save)
 from game.scenario import load_scenario, read_scenario
@@ -312,8 +315,10 @@ def test_a_save_of_format_3_replays_with_an_option_given_beyond_the_ask_as_a_ste
     assert away == ["United States moves away from Russia's last proposal: "
                     "it now matches it on 2 of 6 issues (before: 3)"]
     assert EDITION >= 4
-    assert not any(e.ref == "harden" for e in today.log if e.kind == "effect")
-    assert today.state.meters["trust"] > game.state.meters["trust"]
+    # (Today Russia's later return to its own opening option on separation, after both
+    # sides' proposals had agreed on areas marked, takes that point back: rules edition 7.)
+    assert not any(e.ref == "harden" and e.title.startswith("United States")
+                   for e in today.log if e.kind == "effect")
 
 
 def test_a_save_of_format_4_replays_with_an_option_the_other_side_asked_before_as_a_step_away(
@@ -362,3 +367,38 @@ def test_a_save_of_format_5_replays_with_an_agreed_point_taken_back_judged_by_th
                    "the Syrian government: Informed through Moscow); it now matches the United "
                    "States' last proposal on 2 of 6 issues (before: 1)"]
     assert today.state.meters["trust"] == 31.0
+
+
+def test_a_save_of_format_6_replays_with_a_return_to_the_first_ask_as_giving_more() -> None:
+    """A game saved while going back from an agreed point to an option the other side had
+    first asked for gave more than was asked, even back toward the proposer's own opening,
+    and while a proposal was said as a concession only when it met the other side on more
+    issues, replays by those rules (its trust and lines as played). By today's rules the
+    United States, which offered Russia more than it asked on separation and saw Russia take
+    it up, takes that point back when it returns to Russia's first ask; and its step nearer
+    to Russia on separation is said in its own words for a concession."""
+    game, today = replayed_by_its_edition("save_v6_back_to_first_ask.json",
+                                          "joint_strikes_2016_edition6.yaml", 6, 6)
+    judged = ("concede", "harden")
+    then = [e.title for e in game.log if e.kind == "effect" and e.ref in judged]
+    assert then == ["The United States moves toward Russia's last proposal: it now matches it "
+                    "on 5 of 6 issues as before, and comes nearer to it on 1 issue",
+                    "Russia moves toward the United States' last proposal: it now matches it "
+                    "on 6 of 6 issues (before: 5)"]
+    assert game.state.meters["trust"] == 27.0
+    now = [e.title for e in today.log if e.kind == "effect" and e.ref in judged]
+    assert now == then + ["The United States takes back a point both sides' proposals had "
+                          "agreed on (Separation from al-Nusra: Separation checked first); it "
+                          "now matches Russia's last proposal on 5 of 6 issues (before: 6)"]
+    assert today.state.meters["trust"] == 23.0
+    spoken = game.scenario.sides["us"].lines["concede"]
+    # Each variant's words outside its placeholders ("{moved} has moved, and so can we").
+    words = [max(re.split(r"\{\w+\}", v if isinstance(v, str) else v.text), key=len)
+             for v in spoken]
+
+    def said_as_concession(log: Sequence[Entry]) -> list[bool]:
+        return [any(w in e.body.split(" On ")[0] for w in words)
+                for e in log if e.kind == "move" and e.speaker == "us" and e.offer]
+    # The United States' second proposal comes nearer to Russia's on separation only.
+    assert said_as_concession(game.log)[1] is False
+    assert said_as_concession(today.log)[1] is True

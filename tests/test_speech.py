@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pathlib import Path
@@ -451,7 +453,7 @@ def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path:
     from game.settings import Settings
     from game.simulate import play_one
     from game.model import line_text
-    from game.speech import meets
+    from game.speech import asked_by, step
 
     scenario = load_scenario(path)
     assert all("concede" in side.lines for side in scenario.sides.values())
@@ -469,7 +471,9 @@ def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path:
             assert speaker is not None and package is not None
             mine = [p for who, p in offers if who == speaker]
             theirs = [p for who, p in offers if who != speaker]
-            if mine and theirs and meets(package, theirs[-1]) > meets(mine[-1], theirs[-1]):
+            # A step toward the other side, as the record judges it.
+            if mine and theirs and step(mine[-1], package, theirs[-1], asked_by(theirs, 7),
+                                        opening=mine[0])[0] > 0:
                 steps += 1
                 said = entry.body.lower()
                 assert not any(r in said for r in reproaches), entry.body
@@ -567,3 +571,72 @@ def test_from_edition_6_a_step_nearer_counts_and_an_agreed_point_taken_back_hard
     # was asked: no agreed point is taken back.
     assert step(previous, (1, 1, 0), theirs, [opening]) == (2, 1)
     assert reopened(previous, (1, 1, 0), theirs, [opening]) == []
+
+
+def test_from_edition_7_going_back_toward_ones_own_opening_from_an_agreed_point_takes_it_back(
+        ) -> None:
+    """A side that gave more than was asked, and saw the other side take it up, gives
+    nothing by going back to what the other side first asked: from edition 7 leaving the
+    agreed point back toward its own end of the issue (the sides' openings say which end is
+    whose) takes the point back, even when the other side once proposed that option
+    (edition 6 counted it as giving more than asked).
+    Leaving it the other way, further toward the other side's end, gives more, even beyond
+    anything the other side asked (edition 6 counted that as a point taken back)."""
+    from game.speech import judged, reopened, step
+
+    mine = (0, 0)       # the proposer's opening: its end of each issue's order
+    first = (2, 0)      # the other side first asked for option 2 on the first issue
+    previous = (3, 0)   # the proposer then offered 3, beyond that ask ...
+    theirs = (3, 0)     # ... and the other side took it up: an agreed point
+    back = (2, 0)       # back to the other side's first ask
+    asked = [first, theirs]
+    assert judged(0, 3, 2, 3, asked, 6, mine) == "more"
+    assert step(previous, back, theirs, asked, 6, mine) == (0, 1)
+    assert judged(0, 3, 2, 3, asked, 7, mine) == "taken back"
+    assert step(previous, back, theirs, asked, 7, mine) == (-1, 0)
+    assert reopened(previous, back, theirs, asked, mine) == [0]
+    # Without the proposer's opening (a caller that does not know it), as edition 6.
+    assert judged(0, 3, 2, 3, asked, 7) == "more"
+    # From an agreed point further toward the other side's first ask: it gives more.
+    assert judged(0, 1, 2, 1, [first, (1, 0)], 7, mine) == "more"
+    assert step((1, 0), (2, 0), (1, 0), [first, (1, 0)], 7, mine) == (0, 1)
+    # And further still, beyond anything the other side asked (it opened at 1): more than
+    # was asked, where edition 6, blind to the direction, took it for a point taken back.
+    theirs_only = [(1, 0)]
+    assert judged(0, 1, 3, 1, theirs_only, 6, mine) == "taken back"
+    assert judged(0, 1, 3, 1, theirs_only, 7, mine) == "more"
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_game_never_puts_a_reproach_in_a_players_mouth(path: Path) -> None:
+    """The game chooses a player's words for its moves, but never one that reproaches the
+    other side ({insisted}, {withdrawn}, {unmoved}): a team says what it thinks of the other
+    side's offers by its own moves. The computer's delegations still do."""
+    from game.model import line_text
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(path)
+    # Each reproaching variant as a pattern its filled line matches from the start.
+    reproaching = {side: [re.compile(".+?".join(re.escape(part) for part in
+                                                re.split(r"\{\w+\}", line_text(v))))
+                          for variants in spec.lines.values()
+                          for v in ([variants] if isinstance(variants, str) else variants)
+                          if set(speech.placeholders(line_text(v))) &
+                          {"insisted", "withdrawn", "unmoved"}]
+                   for side, spec in scenario.sides.items()}
+    said = {"player": 0, "computer": 0}
+    for seed in range(20):
+        for player, style in zip(scenario.side_ids * 2, ("principled", "principled",
+                                                           "hardline", "careless")):
+            game = play_one(scenario, seed, Settings(), players={player: style})
+            for entry in game.log:
+                if entry.kind not in ("move", "reply") or entry.speaker is None:
+                    continue
+                who = "player" if entry.speaker == player else "computer"
+                said[who] += any(pattern.match(entry.body)
+                                 for pattern in reproaching[entry.speaker])
+    assert said["player"] == 0
+    if any(reproaching.values()):
+        assert said["computer"] > 0

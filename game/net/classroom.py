@@ -30,7 +30,8 @@ from game.moves import Move
 from game.net.messages import (TEAM_NAME_MAX, Farewell, Final, Join, Notice, Refused,
                                Update, Welcome, _Message, choice_json, state_json)
 from game.net.redact import side_record, side_scenario
-from game.play.session import COMPUTER, HOTSEAT, VS_COMPUTER, Session
+from game.engine import COMPUTER
+from game.play.session import HOTSEAT, VS_COMPUTER, Session
 from game.play.wording import move_label, round_label, rounds_text
 from game.safetext import plain
 from game.save import Autosave, SaveFile, claim, read_save, restore, to_save, write_save

@@ -111,8 +111,11 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
     asked = [from_ids(scenario, e.offer) for e in entries[:at]
              if e.kind == "move" and e.speaker == side and e.offer is not None
              and e.move is not None and e.move.kind == "propose"]
+    opening = next(e.offer for e in entries[:at]
+                   if e.kind == "move" and e.speaker == proposer and e.offer is not None
+                   and e.move is not None and e.move.kind == "propose")
     toward, _ = step(from_ids(scenario, previous), from_ids(scenario, offer),
-                     from_ids(scenario, mine), asked)
+                     from_ids(scenario, mine), asked, opening=from_ids(scenario, opening))
     return "pleased" if toward > 0 else "angry" if toward < 0 else "firm"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.answers import computer_move
-from game.engine import Game, Played
+from game.engine import COMPUTER, Game, Played
 from game.errors import IllegalMoveError, SaveError
 from game.model import Scenario
 from game.moves import Entry, Move
@@ -32,8 +32,6 @@ VS_COMPUTER = "computer"
 HOTSEAT = "hotseat"
 DEMO = "demo"
 MODES = (VS_COMPUTER, HOTSEAT, DEMO)
-#: The team name recorded for a side the computer plays.
-COMPUTER = "Computer"
 #: The longest team name kept.
 TEAM_NAME_LIMIT = 30
 
@@ -84,6 +82,10 @@ class Session:
             raise ValueError(f"no side {sorted(unknown)!r} in this scenario")
         #: The sides people play, in the order the sides sit at the table.
         self.humans: tuple[str, ...] = tuple(s for s in game.sides if s in people)
+        # The record names the team at every side people play (the game chooses their
+        # words by it: never a reproach); a game made without team names gets the defaults.
+        for side, team in team_names(game.sides, self.humans, game.teams).items():
+            game.teams.setdefault(side, team)
         self._autosave = autosave
         #: Why the last autosave failed, until a front end has shown it (then set to None).
         self.save_error: str | None = None
