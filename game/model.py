@@ -154,7 +154,7 @@ class Combination(Part):
     ``value`` is added to the side's utility of every package that picks, for every issue
     named, one of the options listed; it is on the package's 0-1 scale (0.03 is 3 points of
     100), not weighted by any issue. The utility is then kept within 0 to 1: anything
-    beyond is cut off, and lint warns when that can happen.
+    beyond is cut off, and `validate` warns when that can happen.
     """
 
     options: OptionsByIssue = Field(

@@ -78,6 +78,27 @@ class _TooBig(Exception):
         self.path = path
 
 
+def _syntax_hint(problem: str, began: int | None) -> str:
+    """What most often causes PyYAML's *problem*, in words a modder can act on; *began* is
+    the line where the block being read began (PyYAML notices a misplaced line only where
+    the block cannot go on, often a line or more after it)."""
+    block = f"the block that began at line {began}" if began else "the block above"
+    if problem.startswith("mapping values are not allowed"):
+        return ("a 'name: value' stands where none can: check the indentation of this line "
+                "and of the line above it, and put quotes around a text that contains ': '")
+    if problem.startswith("did not find expected key"):
+        return (f"{block} goes on with a line that is none of its names: check the "
+                "indentation of the lines from there to here; one may be indented more or "
+                "less than the names beside it")
+    if problem.startswith("did not find expected '-' indicator"):
+        return (f"the list in {block} goes on with a line that is not a '- ' item: check "
+                "the indentation of the lines from there to here")
+    if problem.startswith("could not find expected ':'"):
+        return ("a name lacks its ':', or a text runs on to the next line without quotes: "
+                "check this line and the one above it")
+    return ""
+
+
 def read_yaml(raw: bytes | str, name: str) -> tuple[Document | None, list[Problem]]:
     """Parse *raw* into a :class:`Document`; on failure return the problems instead."""
     if isinstance(raw, bytes):
@@ -105,7 +126,10 @@ def read_yaml(raw: bytes | str, name: str) -> tuple[Document | None, list[Proble
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return None, [Problem(name, line, column, "", f"YAML syntax error: {what}")]
+        began = exc.context_mark.line + 1 if exc.context_mark else None
+        hint = _syntax_hint(exc.problem or "", began)
+        return None, [Problem(name, line, column, "",
+                              f"YAML syntax error: {what}" + (f" ({hint})" if hint else ""))]
     except yaml.YAMLError as exc:
         return None, [Problem(name, 1, 1, "", f"YAML error: {exc}")]
     finally:

@@ -186,3 +186,20 @@ def test_quoted_scalars_are_remembered() -> None:
     doc, _ = read_yaml("a: 'x'\nb: \"y\"\nc: z\n", "f.yaml")
     assert doc is not None
     assert doc.quoted == {("a",), ("b",)}
+
+
+@pytest.mark.parametrize(("text", "where", "hint"), [
+    # A value indented less than its name ends the mapping early.
+    ("sides:\n  us:\n    name: US\n    batna:\n      value: 0.4\n    why:\n  x: 1\n y: 2\n",
+     None, "check the indentation"),
+    # A line indented more than the names beside it.
+    ("a:\n  b: 1\n  c: 2\n   d: 3\n", None, "a 'name: value' stands where none can"),
+    # A list that goes on with a line that is not an item.
+    ("a:\n  - 1\n  - 2\n  b: 3\n", "began at line", "is not a '- ' item"),
+])
+def test_an_indentation_mistake_gets_a_hint_of_what_to_check(
+        text: str, where: str | None, hint: str) -> None:
+    p = only_problem(text)
+    assert "YAML syntax error" in p.message and hint in p.message
+    if where:
+        assert where in p.message
