@@ -56,9 +56,11 @@ class SideResult:
         never did): good faith is part of the result."""
         if not self.taken_back:
             return None
-        times = "once" if self.taken_back == 1 else f"{self.taken_back} times"
-        return (f"{self.whose_first} proposals took back a point both sides had agreed on "
-                f"{times}, and trust fell each time.")
+        if self.taken_back == 1:
+            return (f"{self.whose_first} proposals once took back a point both sides had "
+                    "agreed on, and trust fell.")
+        return (f"{self.whose_first} proposals took back a point both sides had agreed on, "
+                f"{self.taken_back} times in all; trust fell each time.")
 
     @property
     def fallback_moved(self) -> str | None:

@@ -18,9 +18,9 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session
-from game.play.wording import (TOGETHER, change_text, combination_texts, contradiction_texts,
-                               event_title, move_label, offer_rows, round_label, rounds_text,
-                               short_name)
+from game.play.wording import (TOGETHER, accept_warning, at_stake, change_text,
+                               combination_texts, contradiction_texts, event_title,
+                               move_label, offer_rows, round_label, rounds_text, short_name)
 from game.safetext import control
 from game.textdebrief import write_debrief
 
@@ -144,6 +144,9 @@ class TextGame:
         self.offer_shown: Mapping[str, str] | None = None
         #: The package builder has listed the options that cannot stand together.
         self.rules_shown = False
+        #: The round of the last entry shown: a new round is headed as it begins, even
+        #: when the computer moves first in it or an event opens it.
+        self.round_shown = 0
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -237,9 +240,9 @@ class TextGame:
         self.say()
         self.say(s.summary)
         self.say()
-        sides = " and ".join(f"{self.name(x)} ({'you' if x in self.humans else 'computer'})"
+        sides = " and ".join(f"{s.sides[x].called} ({'you' if x in self.humans else 'computer'})"
                              for x in game.sides)
-        self.say(f"At the table: {sides}. {self.name(game.sides[0])} speaks first.")
+        self.say(f"At the table: {sides}. {s.sides[game.sides[0]].called_first} speaks first.")
         self.say(rounds_text(s, game.settings.rounds) + " If there is no deal after the "
                  "last round, the talks end without one.")
         self.say("Every deal is scored in points from 0 to 100 for each side.")
@@ -280,7 +283,7 @@ class TextGame:
                 self.say(f"- {text}", 4, 2)
         self.say()
         self.say("Your goal: a deal worth more points than your BATNA, without crossing a "
-                 "red line, and without wrecking trust or your support at home.")
+                 f"red line, and without wrecking {at_stake(self.scenario, side)}.")
         sources = sorted({c for c in spec.cite + spec.batna.cite})
         if sources:
             self.say()
@@ -314,6 +317,10 @@ class TextGame:
             self.show_entry(entry, viewer)
 
     def show_entry(self, entry: Entry, viewer: str | None) -> None:
+        if entry.kind not in ("phase", "outcome") and entry.round > self.round_shown:
+            self.say()
+            self.rule(self.round_label(entry.round))
+        self.round_shown = max(self.round_shown, entry.round)
         if entry.kind == "phase":
             self.say()
             self.rule(self.round_label(entry.round))
@@ -385,12 +392,14 @@ class TextGame:
         state = game.state
         self.say()
         self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
+        self.round_shown = max(self.round_shown, state.round)
         self.say(self.meters_line(), 0, 2)
         for danger in dangers(self.scenario, state.meters):
             self.say(f"Warning: {danger.sentence()}", 0, 2)
         batna = points(game.fallback(side))
         if state.standing is not None:
-            by = "you" if state.standing_by == side else self.name(state.standing_by or side)
+            by = "you" if state.standing_by == side else \
+                self.scenario.sides[state.standing_by or side].called
             package = self._package(state.standing)
             value = points(game.space.utility_of(side, package))
             crossed = game.space.red_lines_crossed(side, package)
@@ -427,7 +436,7 @@ class TextGame:
         """The other side asked what matters most: the player names an issue of their
         choice (truly or not), deflects or declines, before making the turn's move. False
         when the answer was not taken (the table is shown again)."""
-        other = self.name(self.scenario.other(side))
+        other = self.scenario.sides[self.scenario.other(side)].called_first
         spec = self.scenario.sides[side]
         self.say()
         self.say(f"{other} asked what matters most to you. Answer as you choose: the "
@@ -558,22 +567,14 @@ class TextGame:
             self.say(f"Type a number from 1 to {len(issues)}, or c to cancel.")
 
     def accept_anyway(self, side: str) -> bool:
-        """Before accepting a proposal that crosses one of the side's red lines or is worth
-        no more than its fallback, as the window does: say so and ask again."""
-        game = self.session.game
-        standing = game.state.standing
-        if standing is None:
+        """Before accepting, as the window does: say what the deal is worth, or warn that it
+        crosses one of the side's red lines or is worth no more than its fallback
+        (:func:`~game.play.wording.accept_warning`), and ask again."""
+        warning, serious = accept_warning(self.session.game, side)
+        if not warning:
             return True
-        package = self._package(standing)
-        if game.space.red_lines_crossed(side, package):
-            warning = "The proposal on the table crosses one of your red lines: the deal " \
-                      "would count as a loss."
-        elif game.space.utility_of(side, package) <= game.fallback(side):
-            warning = "The proposal on the table is worth no more to you than your fallback."
-        else:
-            return True
-        return self.ask(f"{warning} Accept it anyway? Type y to confirm: ").lower() \
-            .startswith("y")
+        question = "Accept it anyway?" if serious else "Accept it?"
+        return self.ask(f"{warning} {question} Type y to confirm: ").lower().startswith("y")
 
     def menu(self, side: str, details: bool = False) -> dict[str, tuple[Move, str | None]]:
         """Show the moves under keys that never change during a game: the moves

@@ -466,3 +466,28 @@ def test_the_meters_line_names_each_meter_by_a_whole_head_of_its_name(path) -> N
     for meter in load_scenario(path).meters:
         head = short_name(meter.name)
         assert meter.name.startswith(head) and head.split()[-1] not in ("and", "or", "the")
+
+
+@pytest.mark.parametrize("answer", ["n", "y"])
+def test_accepting_any_deal_takes_a_second_yes_as_in_the_window(answer: str) -> None:
+    # At the United States' fourth turn (seed 2) Russia's proposal is worth more to it than
+    # its fallback and crosses no red line: accepting it still ends the talks, so the
+    # terminal says what the deal is worth and asks again, in the window's words.
+    text, out = play({"us"}, "\n" + "p\n" * 3 + "2\n" + f"{answer}\n" + "q\ny\n", seed=2)
+    flat = " ".join(out.split())
+    game = text.session.game
+    assert "Accepting ends the talks with this deal, worth " in flat
+    assert " points to you. Accept it? Type y to confirm:" in flat
+    assert (game.state.agreed is not None) == (answer == "y")
+
+
+def test_a_new_round_is_headed_as_it_begins_even_when_the_computer_moves_first() -> None:
+    # Whoever moves first in a round, and whatever event opens it, the record shown in the
+    # terminal heads every round once, in order: no round's moves appear under another's.
+    text, out = play(set(), "")
+    game = text.session.game
+    rounds = sorted({e.round for e in game.log if e.kind != "outcome"})
+    headed = [n for n in rounds if text.round_label(n).upper() in out.upper()]
+    assert headed == rounds
+    positions = [out.upper().index(text.round_label(n).upper()) for n in rounds]
+    assert positions == sorted(positions)

@@ -7,12 +7,16 @@ Nothing here splits text or re-adds deltas: it reads the record's fields.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from game.analysis import points
+from game.analysis import from_ids, points
 from game.coherence import options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
 from game.protocol import phase_plan
+
+if TYPE_CHECKING:
+    from game.engine import Game
 
 #: How each kind of move is labelled in a list of moves (a tactic's label is its name).
 MOVE_LABELS = {"accept": "Accept the proposal on the table",
@@ -72,6 +76,21 @@ def contradiction_texts(scenario: Scenario) -> list[str]:
     cannot begin ...". Both sides see them: they are the rules of the table."""
     return [f"{options_text(scenario, rule.options)}: {rule.why}"
             for rule in scenario.contradictions]
+
+
+def at_stake(scenario: Scenario, side: str) -> str:
+    """The meters a side's goal asks it not to wreck, in a sentence: the shared ones by the
+    heads of their names, then its own in full ("trust, ceasefire stability or US support at
+    home and among allies"; "trust between delegations" alone when that is all there is).
+
+    Every front end's goal says the same."""
+    # A side's own meter is named for the side ("Russian support ..."): said as written.
+    words = [n if n[1:2].isupper() else n[:1].lower() + n[1:]
+             for n in (short_name(m.name) for m in scenario.meters if m.side is None)] + \
+        [m.name for m in scenario.meters if m.side == side]
+    if len(words) < 2:
+        return "".join(words) or "the talks"
+    return f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def short_name(name: str) -> str:
@@ -181,3 +200,22 @@ def round_label(scenario: Scenario, rounds: int | None, number: int) -> str:
     if count == 1 or count == total:
         return f"{name}, round {number} of {total}"
     return f"{name} round {within} of {count} (round {number} of {total})"
+
+
+def accept_warning(game: Game, side: str) -> tuple[str, bool]:
+    """What accepting the proposal on the table means to *side*, said before it accepts in
+    every front end (accepting ends the talks: a stray key must not do it): the sentence,
+    and whether it warns (the deal crosses one of the side's red lines, or is worth no
+    more to it than its fallback). Empty with nothing on the table."""
+    standing = game.state.standing
+    if standing is None:
+        return "", False
+    package = from_ids(game.scenario, standing)
+    if game.space.red_lines_crossed(side, package):
+        return ("The proposal on the table crosses one of your red lines: the deal would "
+                "count as a loss."), True
+    worth = game.space.utility_of(side, package)
+    if worth <= game.fallback(side):
+        return "The proposal on the table is worth no more to you than your fallback.", True
+    return f"Accepting ends the talks with this deal, worth {points(worth)} points to you.", \
+        False

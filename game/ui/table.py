@@ -8,13 +8,12 @@ from collections.abc import Callable
 
 import pygame
 
-from game.analysis import points
 from game.errors import IllegalMoveError
 from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import phase_round
+from game.play.wording import accept_warning, phase_round
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
@@ -547,23 +546,13 @@ class TableScreen(TableFace):
         self.play(Move.propose(package))
 
     def accept(self) -> None:
-        side = self.seat or ""
-        table = self.session.game.state.standing
-        warning = ""
-        if table is not None:
-            if self.agenda.crossed(side, table):
-                warning = "The proposal on the table crosses one of your red lines."
-            elif self.agenda.worth(side, table) <= self.session.game.fallback(side):
-                warning = "The proposal on the table is worth no more to you than your fallback."
-        if warning and not self.actions.arm("accept"):
-            self.app.toast(f"{warning} To accept it anyway, press 2 or click "
-                           "\u201cPress again\u201d.", 5.0)
-            return
-        if not warning and not self.actions.arm("accept"):
-            # Accepting ends the talks: a stray key must not do it.
-            worth = points(self.agenda.worth(side, table)) if table is not None else 0
-            self.app.toast(f"Accepting ends the talks with this deal, worth {worth} points "
-                           "to you. Press 2 again (or click \u201cPress again\u201d) to "
+        """Accept the proposal on the table at the second press: the first says what the
+        deal is worth, or warns (:func:`~game.play.wording.accept_warning`)."""
+        warning, serious = accept_warning(self.session.game, self.seat or "")
+        if not self.actions.arm("accept"):
+            self.app.toast(f"{warning} To accept it anyway, press 2 or click \u201cPress "
+                           "again\u201d." if serious else
+                           f"{warning} Press 2 again (or click \u201cPress again\u201d) to "
                            "accept.", 5.0)
             return
         self.play(Move.accept())

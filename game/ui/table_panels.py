@@ -9,7 +9,7 @@ import pygame
 
 from game.analysis import points
 from game.play.session import HOTSEAT, Session
-from game.play.wording import phase_round
+from game.play.wording import at_stake, phase_round
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner
 from game.ui.screen import overlay_box, panel, paragraph
@@ -163,8 +163,9 @@ def goal_texts(table: TableView, fallback: int | None = None) -> list[str]:
     side = table.seat if table.session.is_human(table.seat) else None
     if side:
         batna = points(table.session.game.fallback(side)) if fallback is None else fallback
+        stake = at_stake(table.session.game.scenario, side)
         return [f"Beat your fallback ({batna} points), keep your red lines, and "
-                f"do not wreck trust or your support at home.",
+                f"do not wreck {stake}.",
                 f"Beat your fallback ({batna} points); keep your red lines."]
     return ["Both sides are played by the computer. Each wants a deal worth more "
             "than its fallback, within its red lines.",

@@ -236,8 +236,8 @@ def test_a_point_taken_back_is_said_in_every_debrief(make_app) -> None:  # type:
     session = Session(game, ("us",))
     model = debrief(game)
     said = model.results["ru"].conduct
-    assert said == ("Russia's proposals took back a point both sides had agreed on once, "
-                    "and trust fell each time.")
+    assert said == ("Russia's proposals once took back a point both sides had agreed on, "
+                    "and trust fell.")
     assert model.results["us"].conduct is None
     app = make_app()
     window, terminal = window_and_terminal(app, session)

@@ -15,7 +15,7 @@ from game.debrief import debrief
 from game.errors import ScenarioError
 from game.handout import answer_sheet_html, side_page
 from game.library import shipped_scenarios
-from game.model import Side
+from game.model import Scenario, Side
 from game.play.headline import boxed, front_page
 from game.play.moment import what_changed
 from game.play.session import Session
@@ -85,3 +85,48 @@ def test_no_screen_or_page_uses_a_bare_name_in_a_sentence(scenario, make_app) ->
         for text in texts:
             found = BARE.search(text)
             assert found is None, (seed, found.group(0) if found else "", text[:300])
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_the_terminal_game_uses_no_bare_name_in_a_sentence(scenario: Scenario) -> None:
+    # The whole terminal game as a player at each side reads it: the title, the brief,
+    # every turn's table ("On the table, from the United States") and the moves.
+    from game.engine import Game
+    for side in scenario.side_ids:
+        session = Session(Game(scenario, Settings(), seed=5), {side})
+        out = io.StringIO()
+        TextGame(session, io.StringIO("\n" + "p\n" * 5 + "q\ny\n"), out).run()
+        text = " ".join(out.getvalue().split())
+        assert "On the table, from " in text
+        found = BARE.search(text)
+        assert found is None, (side, found.group(0) if found else "")
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_each_side_s_goal_names_the_meters_it_must_not_wreck(scenario: Scenario) -> None:
+    # Every front end states the goal with the scenario's own meters: the shared ones and
+    # the side's own, never another scenario's ("support at home" where the meter is
+    # "US standing with its partners").
+    from game.engine import Game
+    from game.play.wording import at_stake
+    for side in scenario.side_ids:
+        stake = at_stake(scenario, side)
+        own = [m.name for m in scenario.meters if m.side == side]
+        others = [m.name for m in scenario.meters if m.side not in (None, side)]
+        assert all(name in stake for name in own)
+        assert not any(name in stake for name in others)
+        session = Session(Game(scenario, Settings(), seed=5), {side})
+        out = io.StringIO()
+        TextGame(session, io.StringIO(), out).briefing(side)
+        assert f"without wrecking {stake}." in " ".join(out.getvalue().split())
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_window_states_the_same_goal(path: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.play.wording import at_stake
+    from game.ui.table_panels import goal_texts
+    from tests.ui.conftest import seated_vs_computer
+
+    table = seated_vs_computer(make_app(), path)
+    stake = at_stake(table.session.game.scenario, "us")
+    assert goal_texts(table)[0].endswith(f"do not wreck {stake}.")
