@@ -479,6 +479,6 @@ class _Checker:
         for trigger in needed:
             if not any(o.trigger == trigger and o.when is None for o in self.s.outcomes):
                 self.error(("outcomes",), f"no outcome for trigger {trigger!r} without a "
-                                          "'when': add one as the fallback, last of its "
-                                          "trigger")
+                                          "'when': add one as the default outcome, last of "
+                                          "its trigger")
 

@@ -361,13 +361,13 @@ def test_meter_with_max_not_above_min() -> None:
     assert "max (60) must be above min (60)" in p.message
 
 
-def test_missing_fallback_outcome() -> None:
+def test_missing_default_outcome() -> None:
     text = edit('  - {id: late, name: Late, trigger: deadline, text: "Time ran out."}\n', "")
     p = only(text)
     assert p.path == "outcomes"
     assert (p.line, p.column) == where(text, "- {id: deal")
     assert "no outcome for trigger 'deadline' without a 'when'" in p.message
-    assert "fallback" in p.message
+    assert "add one as the default outcome, last of its trigger" in p.message
 
 
 def test_walkout_needs_a_fallback_only_when_walking_out_is_allowed() -> None:
