@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from game.analysis import points
 from game.debrief import Debrief
 from game.model import Scenario
@@ -43,8 +45,9 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         put(*chart.deal, "D")
     name_a = scenario.sides[a].called
     name_b = scenario.sides[b].called
-    lines = [f"Outcome space: points for {name_b} (up) against points for {name_a} "
-             "(across)"]
+    # The words around the chart fit its width, however long the sides' names.
+    lines = textwrap.wrap(f"Outcome space: points for {name_b} (up) against points for "
+                          f"{name_a} (across)", width)
     for row in range(height):
         label = f"{points(1 - row / (height - 1)):>4} " if row % 5 == 0 else "     "
         lines.append(label + "|" + "".join(grid[row]))
@@ -62,7 +65,7 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
             cell(*chart.deal) == cell(*chart.nash):
         deal += (" (drawn over N: the deal is at the Nash point)" if chart.deal == chart.nash
                  else " (drawn over N, the Nash point next to it)")
-    lines.append(f"  . package   * Pareto frontier   N Nash point{deal}")
-    lines.append(f"  {initials}")
-    lines.append("  | and - : the BATNAs; deals up and to the right of both beat no deal")
+    for text in (f". package   * Pareto frontier   N Nash point{deal}", initials,
+                 "| and - : the BATNAs; deals up and to the right of both beat no deal"):
+        lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"

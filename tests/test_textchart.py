@@ -19,8 +19,10 @@ def test_the_legend_says_when_the_deal_is_at_the_nash_point() -> None:
         chart = d.chart
         if chart.deal is None or chart.nash is None:
             continue
-        legend = outcome_chart(scenario, d).splitlines()[-3]
-        drawn = "\n".join(outcome_chart(scenario, d).splitlines()[1:-4])
+        lines = outcome_chart(scenario, d).splitlines()
+        start = next(n for n, line in enumerate(lines) if line.startswith("  . package"))
+        legend = " ".join(line.strip() for line in lines[start:])
+        drawn = "\n".join(line for line in lines[:start] if line[5:6] == "|")
         if chart.deal == chart.nash:
             at_nash += 1
             assert "N" not in drawn and "the deal is at the Nash point" in legend
@@ -28,3 +30,16 @@ def test_the_legend_says_when_the_deal_is_at_the_nash_point() -> None:
             elsewhere += 1
             assert "the deal is at the Nash point" not in legend
     assert at_nash and elsewhere
+
+
+def test_the_words_around_the_chart_fit_its_width_whatever_the_names() -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    long = {side: spec.model_copy(update={"in_sentence": "the " + spec.name + " delegation "
+                                          "of a rather long-named party"})
+            for side, spec in scenario.sides.items()}
+    renamed = scenario.model_copy(update={"sides": long})
+    d = debrief(play_one(scenario, 1, Settings()))
+    for width in (78, 60):
+        lines = outcome_chart(renamed, d, width=width).splitlines()
+        assert max(len(line) for line in lines) <= width
+        assert "(across)" in " ".join(lines)
