@@ -343,7 +343,7 @@ class Device:
 PROMPTS = ("Press Enter to take your seat at the table. ",
            "Your move (number or letter, ? for help): ",
            "Your answer (number, d or n): ", "Propose it? [Y/n] ",
-           "Accept it anyway? Type y to confirm: ")
+           "Accept it anyway? Type y to confirm: ", "Accept it? Type y to confirm: ")
 
 
 def hold(device: Device, release: Path, deadline: float) -> None:
@@ -393,7 +393,7 @@ def play_terminal(device: Device, scenario: Scenario, deadline: float,
             if prompt == "option":
                 device.write(" ".join(str(n) for n in DEAL_PACKAGE) + "\n")
                 continue
-            if prompt.startswith(("Propose it", "Accept it anyway")):
+            if prompt.startswith(("Propose it", "Accept it")):
                 line = "y\n"  # the rule chose the move: it is confirmed
             else:
                 asked = prompt.startswith("Your answer")
