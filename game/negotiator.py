@@ -494,8 +494,16 @@ class Negotiator:
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
             elif taken := self._taken_back_after_threat(view, package, previous):
-                kept = (f", taking back on {taken} issue{'s' if taken > 1 else ''} what its "
-                        f"last offer gave: the other side's threat freed it to")
+                # A move that still comes toward the other side on balance says so: the
+                # record and its line say that much.
+                # (A threat was answered: there are both sides' proposals.)
+                assert theirs is not None and previous is not None
+                asked = [p for who, p in view.offers if who == self.other]
+                opening = next(p for who, p in view.offers if who == self.side)
+                balance = "moving toward the other side on balance, but " if step(
+                    previous, package, theirs, asked, opening=opening)[0] > 0 else ""
+                kept = (f", {balance}taking back on {taken} issue{'s' if taken > 1 else ''} "
+                        f"what its last offer gave: the other side's threat freed it to")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")

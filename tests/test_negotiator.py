@@ -756,16 +756,20 @@ def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> No
     # Against a hard-liner's threats, each of the computer's proposals that lies further
     # from the hard-liner's last proposal than its own previous one did on some issue (in
     # the issue's order of options) says in its reason on how many, and that the threat
-    # freed it; no other does.
+    # freed it, and first, when it still moves toward the hard-liner on balance, that it
+    # does; no other does.
     sc = scenario()
     kinds = {t.id: t.kind for t in sc.tactics}
     order = {i.id: [o.id for o in i.options] for i in sc.issues}
-    said = 0
+    from game.speech import step
+
+    said = balanced = 0
     for seed in range(30):
         for player in sc.side_ids:
             game = play_one(sc, seed, Settings(), players={player: "hardline"})
             computer = sc.other(player)
             offers: dict[str, tuple[int, ...]] = {}
+            seen: list[tuple[str, tuple[int, ...]]] = []
             threatened = False
             reason = ""
             for entry in game.log:
@@ -790,11 +794,22 @@ def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> No
                     if away:
                         assert f"taking back on {away} issue" in reason, (seed, reason)
                         assert "threat freed it" in reason
+                        # A proposal that still moves toward the player on balance (its
+                        # record and its line say so) says that first.
+                        assert theirs is not None and previous is not None
+                        asked = [p for who, p in seen if who == player]
+                        opening = next(p for who, p in seen if who == computer)
+                        toward = step(previous, package, theirs, asked,
+                                      opening=opening)[0] > 0
+                        assert ("moving toward the other side on balance, but taking "
+                                "back" in reason) == toward, (seed, reason)
+                        balanced += toward
                     else:
                         assert "threat freed it" not in reason, (seed, reason)
                     said += bool(away)
                 offers[entry.speaker or ""] = package
-    assert said
+                seen.append((entry.speaker or "", package))
+    assert said and balanced
 
 
 def test_it_keeps_off_its_least_liked_option_on_the_issues_that_matter_most() -> None:
