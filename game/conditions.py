@@ -193,9 +193,11 @@ def _evaluator() -> SimpleEval:
 #: A comparison of a name with a number, in words: the name first.
 _COMPARED = {ast.Lt: "below", ast.LtE: "at most", ast.Gt: "above", ast.GtE: "at least",
              ast.Eq: "at", ast.NotEq: "not at"}
-#: The same for the round: "from round 4".
-_ROUNDS = {ast.Lt: "before round", ast.LtE: "up to round", ast.Gt: "after round",
-           ast.GtE: "from round", ast.Eq: "in round", ast.NotEq: "except in round"}
+#: The same for the round: "in round 4 or later" (not "from round 4", which a player read
+#: as "since round 4": what the condition held since then).
+_ROUNDS = {ast.Lt: "before round {}", ast.LtE: "in round {} or earlier",
+           ast.Gt: "after round {}", ast.GtE: "in round {} or later", ast.Eq: "in round {}",
+           ast.NotEq: "except in round {}"}
 #: A comparison the other way round ("10 > trust"), as the name-first one.
 _MIRRORED: dict[type, type] = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt,
                                ast.GtE: ast.LtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
@@ -203,12 +205,13 @@ _MIRRORED: dict[type, type] = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt,
 
 def in_words(text: str, labels: Mapping[str, str]) -> str:
     """A condition of comparisons of a name with a number, joined by ``and`` and ``or``,
-    as a player reads it: ``trust < 10 and round >= 4`` -> "trust below 10, from round 4".
+    as a player reads it: ``trust < 10 and round >= 4`` -> "trust below 10, in round 4 or
+    later".
     *labels* names each name (a meter's name, in lower case); the round reads as a round.
     Anything else (arithmetic, ``not``, a name compared with a name) is left as written.
 
     >>> in_words("trust < 10 and round >= 4", {"trust": "trust between delegations"})
-    'trust between delegations below 10, from round 4'
+    'trust between delegations below 10, in round 4 or later'
     >>> in_words("calm <= 5 or 20 > support", {"calm": "calm", "support": "support"})
     'calm at most 5, or support below 20'
     >>> in_words("trust * 2 < 10", {"trust": "trust"})
@@ -236,7 +239,7 @@ def in_words(text: str, labels: Mapping[str, str]) -> str:
             return None
         number = f"{right.value:g}"
         if left.id == "round":
-            return f"{_ROUNDS[op]} {number}"
+            return _ROUNDS[op].format(number)
         return f"{labels.get(left.id, left.id)} {_COMPARED[op]} {number}"
 
     return said(tree) or text

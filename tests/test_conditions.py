@@ -210,10 +210,11 @@ def test_a_condition_reads_in_words_where_it_can() -> None:
 
     labels = {"trust": "trust between delegations", "calm": "calm"}
     assert in_words("trust < 10 and round >= 4", labels) == \
-        "trust between delegations below 10, from round 4"
+        "trust between delegations below 10, in round 4 or later"
     assert in_words("calm <= 5 or 20 > trust", labels) == \
         "calm at most 5, or trust between delegations below 20"
     assert in_words("round == 3", labels) == "in round 3"
+    assert in_words("round <= 3", labels) == "in round 3 or earlier"
     assert in_words("trust >= 60.5", labels) == "trust between delegations at least 60.5"
     # What does not read as words is left as written.
     for text in ("trust * 2 < 10", "not trust < 10", "trust < calm", "1 < trust < 9",
@@ -233,5 +234,5 @@ def test_a_computer_that_walks_out_gives_its_breaking_point_in_words() -> None:
                                                   players={"us": "hardline"}).moves
                if move.kind == "walkout" and side == "ru" and reason]
     assert reasons
-    assert all("breaking point (trust between delegations below 10, from round 4)" in r
+    assert all("breaking point (trust between delegations below 10, in round 4 or later)" in r
                for r in reasons), reasons[0]

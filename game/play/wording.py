@@ -211,11 +211,11 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     if standing is None:
         return "", False
     package = from_ids(game.scenario, standing)
+    worth, fallback = points(game.space.utility_of(side, package)), points(game.fallback(side))
     if game.space.red_lines_crossed(side, package):
-        return ("The proposal on the table crosses one of your red lines: the deal would "
-                "count as a loss."), True
-    worth = game.space.utility_of(side, package)
-    if worth <= game.fallback(side):
-        return "The proposal on the table is worth no more to you than your fallback.", True
-    return f"Accepting ends the talks with this deal, worth {points(worth)} points to you.", \
-        False
+        return (f"The proposal on the table, worth {worth} points to you, crosses one of your "
+                "red lines: the deal would count as a loss."), True
+    if worth <= fallback:
+        return (f"The proposal on the table is worth {worth} points to you, no more than "
+                f"your fallback ({fallback})."), True
+    return f"Accepting ends the talks with this deal, worth {worth} points to you.", False

@@ -65,6 +65,8 @@ class Actions:
                                       role="small", tooltip=tactic.help))
             self.tactics[side] = buttons
         self.side: str | None = None
+        #: id(button) -> why it is greyed out at the player's turn.
+        self._why_not: dict[int, str] = {}
 
     def arm(self, kind: str) -> bool:
         """Ask for a second press before *kind*; True if this press is the second."""
@@ -96,6 +98,7 @@ class Actions:
         nothing is still being shown)."""
         self.side = side
         self.disarm()
+        self._why_not = {}
         # The engine says what the side may do now and, for the rest, why not.
         choices = self.session.choices(side) if side is not None else []
         why: dict[str, str | None] = {c.move.kind: c.why_not for c in choices
@@ -108,6 +111,7 @@ class Actions:
             help_text = MOVE_HELP[kind]
             if active and reason:
                 help_text += f" Not now: {reason}"
+                self._why_not[id(button)] = f"Not now: {reason}"
             button.tooltip = help_text
         if side is None:
             return
@@ -118,7 +122,14 @@ class Actions:
             tip = f"{tactic.help} Using it is your move for this turn."
             if active and choice.why_not is not None:
                 tip += f" Not available now: {choice.why_not}"
+                self._why_not[id(button)] = f"{tactic.name}: not available now. " \
+                    f"{choice.why_not}"
             button.tooltip = tip
+
+    def why_not(self, button: Button) -> str | None:
+        """Why *button* is greyed out at the player's turn (None: it is not, or it is not
+        the player's turn): its key says so, as its tooltip does under the pointer."""
+        return self._why_not.get(id(button))
 
     def layout(self, moves_rect: pygame.Rect, theme: Theme, extra: list[Button]) -> None:
         """The moves, then *extra* buttons (the tactics list's), in a grid of three

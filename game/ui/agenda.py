@@ -125,7 +125,7 @@ class IssueRow(Choice):
 #: fit the note's lines.
 RED_NOTE = "This package crosses one of your red lines: a loss, whatever its worth."
 #: Under the result once talks have ended: with a deal, and without one.
-DEAL_NOTE = "The talks are over: the debrief says what the deal is worth."
+DEAL_NOTE = "The talks are over: the debrief says how this deal compares with the best ones."
 NO_DEAL_NOTE = "The talks are over: the debrief shows what a deal could have been."
 
 

@@ -45,6 +45,12 @@ def reading_time(entry: Entry) -> float:
                5.0)
 
 
+#: What Esc says when it calls off a move that waited for a second press.
+CALLED_OFF = {"accept": "Not accepted: the proposal is still on the table.",
+              "walkout": "You stay at the table.",
+              "propose": "Not proposed: the package is still yours to change."}
+
+
 class TableScreen(TableFace):
     """The negotiating table: the one :class:`~game.ui.navigation.TableFace`."""
 
@@ -232,6 +238,10 @@ class TableScreen(TableFace):
         visible = self.session.visible_log()
         start = self.shown
         new = visible[self.shown:self.shown + count]
+        if new and new[-1].kind == "event":
+            # An event comes with its effects: the meters show what its banner says.
+            more = len(event_effects(visible, start + len(new) - 1))
+            new = visible[start:start + len(new) + more]
         self.shown += len(new)
         self.log.set_entries(visible[:self.shown])
         self._sync_meters()
@@ -768,7 +778,12 @@ class TableScreen(TableFace):
             if key == pygame.K_ESCAPE:
                 if self.tactics_open:
                     self.shut_tactics()
+                elif self.actions.armed is not None:
+                    # Esc takes back a first press that waits for a second one.
+                    self.app.toast(CALLED_OFF[self.actions.armed], 3.0)
+                    self.actions.disarm()
                 else:
+                    self.actions.disarm()
                     self.app.push(Pause(self))
                 return
             if key == pygame.K_t and not ctrl and not self.demo:
@@ -823,6 +838,8 @@ class TableScreen(TableFace):
             button = self.actions.moves[digits[key]]
             if button.enabled:
                 button.activate()
+            elif why := self.actions.why_not(button):
+                self.app.toast(why, 4.0)  # a key says what the pointer's tooltip says
             return True
         if key == pygame.K_c and self.session.is_human(self.seat):
             self.agenda.copy_table()
@@ -833,6 +850,8 @@ class TableScreen(TableFace):
             n = LETTERS.index(name)
             if n < len(buttons) and buttons[n].enabled:
                 self.use_tactic(buttons[n])
+            elif n < len(buttons) and (why := self.actions.why_not(buttons[n])):
+                self.app.toast(why, 4.0)
             return True
         return False
 

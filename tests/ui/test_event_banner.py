@@ -52,6 +52,20 @@ def test_an_event_is_announced_with_its_effects(make_app) -> None:  # type: igno
     assert app.window.get_at((box.centerx, box.y + 1))[:3] == app.theme.c["event"][:3]
 
 
+def test_the_meters_say_what_the_banner_says_while_it_shows(make_app) -> None:  # type: ignore[no-untyped-def]
+    # The banner gives each meter's value after the event ("(now 41)"): the meter beside it
+    # shows the same number from the moment the banner comes up, not a step later.
+    app = make_app(seed=SEED)
+    table = until_event(app)
+    visible = table.session.visible_log()
+    at = max(n for n, e in enumerate(visible[:table.shown]) if e.kind == "event")
+    after = {c.target: c.after for e in event_effects(visible, at) for c in e.changes
+             if c.kind == "meter"}
+    assert after
+    shown = {row.meter.id: row.value for row in table.meters}
+    assert all(shown[meter] == value for meter, value in after.items()), (shown, after)
+
+
 @pytest.mark.parametrize("size", [(1024, 600), (1280, 720), (1920, 1080)])
 def test_the_banner_covers_no_control_in_use(make_app, size) -> None:  # type: ignore[no-untyped-def]
     app = make_app(size=size, seed=SEED)

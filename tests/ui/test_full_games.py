@@ -244,3 +244,63 @@ def test_the_table_at_the_end_shows_the_deal_and_no_live_control(make_app) -> No
     assert not table.tactics_button.enabled
     assert all(not b.enabled for b in table.actions.moves)
     assert table.agenda.over
+
+
+def test_esc_calls_off_a_first_press_that_waits_for_a_second(make_app) -> None:  # type: ignore[no-untyped-def]
+    """After the first press of 2, Esc takes it back with a word (the proposal stays on the
+    table), instead of pausing with the button still reading "Press again"; the next 2 is a
+    first press again. With nothing waiting, Esc pauses as before."""
+    from game.ui.table import CALLED_OFF
+
+    app = make_app()
+    table = at_the_table(app)
+    session = table.session
+    for _ in range(3000):
+        if table.my_turn and any(c.move.kind == "accept" and c.why_not is None
+                                 for c in session.choices("us")):
+            break
+        if table.my_turn:
+            table.play(Move.wait())
+        elif table.pending:
+            table.skip()
+        else:
+            app.step(0.05)
+    else:
+        raise AssertionError("nothing came to accept")
+    press(app, pygame.K_2)
+    assert table.actions.moves[1].texts()[0] == "Press again"
+    press(app, pygame.K_ESCAPE)
+    assert app.top is table and table.actions.armed is None
+    assert app.toast_text == CALLED_OFF["accept"]
+    assert table.actions.moves[1].texts()[0] != "Press again"
+    press(app, pygame.K_2)
+    assert not session.game.finished and table.actions.armed == "accept"
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is not table  # paused
+
+
+def test_a_greyed_out_move_s_key_says_why_not(make_app) -> None:  # type: ignore[no-untyped-def]
+    """From the keyboard, a move or tactic that may not be used now says why when its key
+    is pressed, as its tooltip does under the pointer (a student pressed the letter of a
+    greyed-out threat and nothing happened)."""
+    from game.ui.actions import LETTERS
+
+    app = make_app()
+    table = at_the_table(app)
+    session = table.session
+    for _ in range(3000):
+        if table.my_turn:
+            break
+        table.skip() if table.pending else app.step(0.05)
+    choices = session.choices("us")
+    accept = next(c for c in choices if c.move.kind == "accept")
+    assert accept.why_not is not None  # nothing to accept at the opening
+    press(app, pygame.K_2)
+    assert app.toast_text == f"Not now: {accept.why_not}"
+    tactics = [c for c in choices if c.move.kind == "tactic"]
+    n, barred = next((n, c) for n, c in enumerate(tactics) if c.why_not is not None)
+    name = session.scenario.tactic(barred.move.tactic or "").name
+    press(app, getattr(pygame, f"K_{LETTERS[n].lower()}"))
+    assert app.toast_text == f"{name}: not available now. {barred.why_not}"
+    assert table.my_turn  # neither key made a move
