@@ -825,8 +825,10 @@ class Game:
         counted a fair trade as hardening.) From edition 7, leaving a point both latest
         proposals held is judged by the way it goes between the two sides' openings: toward
         the other side's end it gives more than was asked, back toward the proposer's own
-        it takes the point back, whatever either side asked on the way. *judgement* is :meth:`_judged` of
-        the proposal (None before edition 3, or without a proposal of the other side's)."""
+        it takes the point back, whatever either side asked on the way.
+
+        *judgement* is :meth:`_judged` of the proposal (None before edition 3, or without a
+        proposal of the other side's)."""
         if self.edition < 3:
             change = self.space.utility_of(side, package) - self.space.utility_of(side, previous)
             shift = "concede" if change < -0.005 else "harden" if change > 0.005 else None

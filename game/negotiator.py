@@ -745,8 +745,8 @@ class Negotiator:
         unless nothing worth about its target is left; False once the other side has
         threatened. With *facing* (the other side's latest proposal, all its proposals and
         this side's opening one, when there is no *hold*), only packages the record would
-        not judge a step away from that proposal (:meth:`_Bids.no_step_back`), or the next better one for itself
-        when none worth about its target is one."""
+        not judge a step away from that proposal (:meth:`_Bids.no_step_back`), or the next
+        better one for itself when none worth about its target is one."""
         low, high = self._span(target)
         packages = self.space.packages
         bids = self._bids
