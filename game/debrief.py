@@ -75,9 +75,9 @@ class SideResult:
         """The side's own mark with what it means, as every debrief states it (*yours*: the
         reader played this side, see :func:`addressed`)."""
         whose, it = ("Your", "you") if yours else ("Its", "it")
-        return (f"{whose} own mark: {self.mark} out of 100 (50 is as good as no deal; 100 is "
-                f"the best gain {it} could have had in a deal the other side would also "
-                f"take over no deal: {self.best_gain_points} points over {whose.lower()} "
+        return (f"{whose} own mark: {self.mark} out of 100. 50 means no better than no deal; "
+                f"100 means the most {it} could have gained in a deal the other side would "
+                f"also have taken ({self.best_gain_points} points over {whose.lower()} "
                 f"fallback of {self.batna_points}).")
 
     @property
