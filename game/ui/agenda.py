@@ -37,6 +37,13 @@ class IssueRow(Choice):
         self.step(-1 if pos[0] < self.rect.centerx else 1)
         return True
 
+    def step(self, delta: int) -> None:
+        """The next option in the issue's order, stopping at either end: the options run
+        from one side's wish to the other's, and going round from the last to the first
+        would jump to the far end (a player pressing Right once more found it there)."""
+        if 0 <= self.index + delta < len(self.values):
+            super().step(delta)
+
     #: The table's option shows on the line of the issue's name, right-aligned (True), or
     #: on a line of its own (False): set by the agenda's layout, for all rows alike.
     inline = True

@@ -304,3 +304,19 @@ def test_a_greyed_out_move_s_key_says_why_not(make_app) -> None:  # type: ignore
     press(app, getattr(pygame, f"K_{LETTERS[n].lower()}"))
     assert app.toast_text == f"{name}: not available now. {barred.why_not}"
     assert table.my_turn  # neither key made a move
+
+
+def test_an_issue_s_options_stop_at_either_end(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Left and Right walk an issue's options in their order, from one side's wish to the
+    other's, and stop at the ends: one more Right on the last option does not jump to the
+    first, at the far end (a window playtest found it there, 96 points to 75)."""
+    app = make_app()
+    table = at_the_table(app)
+    row = table.agenda.rows[0]
+    last = len(row.values) - 1
+    for _ in range(len(row.values) + 2):
+        row.step(1)
+    assert row.index == last
+    for _ in range(len(row.values) + 2):
+        row.step(-1)
+    assert row.index == 0
