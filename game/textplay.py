@@ -17,7 +17,7 @@ from game.model import Scenario
 from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
-from game.play.session import TEAM_NAME_LIMIT, Session
+from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
 from game.play.wording import (TOGETHER, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, event_title,
                                move_label, offer_rows, round_label, rounds_text, short_name)
@@ -108,6 +108,8 @@ def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str
             elif len(name) > TEAM_NAME_LIMIT:
                 out.write(f"That name is {len(name)} characters long; keep it to "
                           f"{TEAM_NAME_LIMIT}.\n")
+            elif taken := computer_name_taken(name):
+                out.write(f"{taken}\n")
             else:
                 names[side] = name
     return names

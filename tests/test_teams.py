@@ -110,3 +110,24 @@ def test_team_flags_belong_to_a_new_terminal_game(
     assert _play(["play", "--text", "--load", str(save), "--team", "us=Other"], "",
                  monkeypatch) == 2
     assert "a saved game keeps its own names" in capsys.readouterr().err
+
+
+def test_no_team_takes_the_computer_s_name(
+        saves: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # "Computer" is the record's name for a side the computer plays (the game chooses a
+    # player's words without reproach by it): the terminal asks again, and a name given
+    # on the command line falls back to the team's default.
+    from game.play.session import team_names
+
+    assert team_names(["ru", "us"], ["ru", "us"], {"us": " computer ", "ru": "Reds"}) == \
+        {"ru": "Reds", "us": "Team B"}
+    settings = tmp_path / "classroom.toml"
+    settings.write_text("require_team_names = true\n", encoding="utf-8")
+    code = _play(["--settings", str(settings), "play", "--text", "--side", "us", "--seed", "2"],
+                 "\nComputer\nGroup 4\n\np\nq\ny\n", monkeypatch)
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "'Computer' is the computer's name: choose another team name." in out
+    (path,) = saves.glob("*.json")
+    assert read_save(path).teams["us"] == "Group 4"

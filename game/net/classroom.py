@@ -30,8 +30,7 @@ from game.moves import Move
 from game.net.messages import (TEAM_NAME_MAX, Farewell, Final, Join, Notice, Refused,
                                Update, Welcome, _Message, choice_json, state_json)
 from game.net.redact import side_record, side_scenario
-from game.engine import COMPUTER
-from game.play.session import HOTSEAT, VS_COMPUTER, Session
+from game.play.session import HOTSEAT, VS_COMPUTER, Session, computer_name_taken
 from game.play.wording import move_label, round_label, rounds_text
 from game.safetext import plain
 from game.save import Autosave, SaveFile, claim, read_save, restore, to_save, write_save
@@ -115,8 +114,9 @@ def clean_team_name(name: str) -> str:
     cleaned = " ".join(plain(name).split())[:TEAM_NAME_MAX]
     if not cleaned:
         raise Refusal("Give your team a name (letters or digits).")
-    if cleaned.casefold() == COMPUTER.casefold():
-        raise Refusal(f"{COMPUTER!r} is the computer's name: choose another team name.")
+    taken = computer_name_taken(cleaned)
+    if taken:
+        raise Refusal(taken)
     return cleaned
 
 

@@ -36,16 +36,27 @@ MODES = (VS_COMPUTER, HOTSEAT, DEMO)
 TEAM_NAME_LIMIT = 30
 
 
+def computer_name_taken(name: str) -> str | None:
+    """Why *name* cannot be a team's (None: it can): "Computer" is the record's name for a
+    side the computer plays, and the game reads it so (a player's words are chosen
+    without reproach, a computer's are not). Every front end asks again with this."""
+    if name.strip().casefold() == COMPUTER.casefold():
+        return f"{COMPUTER!r} is the computer's name: choose another team name."
+    return None
+
+
 def team_names(sides: Iterable[str], humans: Iterable[str],
                given: dict[str, str] | None = None) -> dict[str, str]:
     """The team name recorded for each side: the name given (trimmed, at most 30
-    characters), "Team A"/"Team B" for a human side with none, "Computer" otherwise."""
+    characters), "Team A"/"Team B" for a human side with none (or given the computer's
+    name), "Computer" otherwise."""
     people = [s for s in sides if s in set(humans)]
     names = {}
     for side in sides:
         if side in people:
             default = f"Team {'AB'[people.index(side)]}"
-            names[side] = ((given or {}).get(side) or "").strip()[:TEAM_NAME_LIMIT] or default
+            name = ((given or {}).get(side) or "").strip()[:TEAM_NAME_LIMIT]
+            names[side] = default if not name or computer_name_taken(name) else name
         else:
             names[side] = COMPUTER
     return names

@@ -13,7 +13,7 @@ from game.settings import DIFFICULTIES
 from game.ui.coach import coach_by_default
 from game.ui.flow import begin_game
 from game.ui.screen import Host, Screen, panel, paragraph, title_bar
-from game.play.session import DEMO, HOTSEAT, VS_COMPUTER
+from game.play.session import DEMO, HOTSEAT, VS_COMPUTER, computer_name_taken
 from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
@@ -289,6 +289,12 @@ class ModeScreen(FormScreen):
         else:
             teams = {side: field.value for side, field in self.teams.items()}
             fields = list(self.teams.values()) if mode == HOTSEAT else []
+        computer = next((f for f in fields if computer_name_taken(f.value)), None)
+        if computer is not None:
+            self.app.toast(computer_name_taken(computer.value) or "")
+            self.ring.focus(computer)
+            self._sync_focus()
+            return
         if self.app.settings.require_team_names:
             empty = next((f for f in fields if not f.value.strip()), None)
             if empty is not None:

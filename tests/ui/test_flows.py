@@ -482,3 +482,17 @@ def test_keys_after_the_tactics_list_go_where_the_hint_says(make_app) -> None:  
     if table.card is not None:
         assert not table.ring.keyboard  # the Enter just pressed brings no tooltip over it
     assert session.game.to_move == table.seat
+
+
+def test_the_window_asks_for_another_name_than_the_computer_s(make_app) -> None:  # type: ignore[no-untyped-def]
+    """'Computer' is the record's name for a side the computer plays: a team that types it
+    is asked for another, as in the terminal and at a class's table."""
+    app = make_app(size=(1024, 600))
+    start_from_title(app)
+    pick_side(app, "us")
+    press(app, pygame.K_UP)  # the team name
+    type_text(app, "computer")
+    press(app, pygame.K_RETURN)  # on to Begin
+    press(app, pygame.K_RETURN)
+    assert app.top.name != "briefing"
+    assert app.toast_text == "'Computer' is the computer's name: choose another team name."
