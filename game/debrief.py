@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from game.analysis import DealReport, from_ids, half_up, points
 from game.engine import Game
@@ -49,6 +50,15 @@ class SideResult:
     """The side's own mark out of 100 (see :func:`mark`)."""
     taken_back: int = 0
     """How many times it took back a point both sides' proposals had agreed on."""
+    called_first: str = ""
+    """Its name at the start of a sentence ("The United States")."""
+    threats: int = 0
+    """How many threats it made."""
+    rejections: int = 0
+    """How many of the other side's proposals it rejected."""
+    pressure_cost: tuple[tuple[str, float], ...] = ()
+    """What its threats and rejections took off the meters both sides share: (the meter's
+    name, the fall), as the record's effects of those moves add up."""
 
     @property
     def conduct(self) -> str | None:
@@ -61,6 +71,25 @@ class SideResult:
                     "agreed on, and trust fell.")
         return (f"{self.whose_first} proposals took back a point both sides had agreed on, "
                 f"{self.taken_back} times in all; trust fell each time.")
+
+    @property
+    def pressure(self) -> str | None:
+        """A sentence on the side's threats and rejections and what they cost the meters
+        both sides share (None: it made neither): bluster is part of the result too."""
+        if not self.threats and not self.rejections:
+            return None
+        parts = []
+        if self.threats:
+            parts.append("made 1 threat" if self.threats == 1 else
+                         f"made {self.threats} threats")
+        if self.rejections:
+            parts.append("rejected 1 proposal" if self.rejections == 1 else
+                         f"rejected {self.rejections} proposals")
+        cost = " and ".join(f"{fall:g} off {name[:1].lower() + name[1:]}"
+                            for name, fall in self.pressure_cost)
+        which = "it" if self.threats + self.rejections == 1 else "these moves"
+        took = f"; {which} took {cost}" if cost else ""
+        return f"{self.called_first} {' and '.join(parts)}{took}."
 
     @property
     def fallback_moved(self) -> str | None:
@@ -202,6 +231,37 @@ def best_gain(game: Game, side: str, batna: dict[str, float]) -> int:
     return max(points(best) - points(batna[side]), 0) if best is not None else 0
 
 
+def _pressure(game: Game, side: str) -> dict[str, Any]:
+    """*side*'s threats and rejections, read from the public record, with what the effects
+    of those moves took off the meters both sides share (:attr:`SideResult.pressure_cost`)."""
+    scenario = game.scenario
+    kinds = {tactic.id: tactic.kind for tactic in scenario.tactics}
+    shared = {meter.id: meter.name for meter in scenario.meters if meter.side is None}
+    threats = rejections = 0
+    fall: dict[str, float] = {}
+    pressing = False  # the effects that follow are those of one of its threats or rejections
+    for entry in game.log:
+        if entry.private is not None:
+            continue
+        if entry.kind == "move":
+            move = entry.move
+            pressing = entry.speaker == side and move is not None and (
+                move.kind == "reject" or
+                (move.kind == "tactic" and kinds.get(move.tactic or "") == "threat"))
+            if pressing and move is not None:
+                threats += move.kind == "tactic"
+                rejections += move.kind == "reject"
+        elif entry.kind == "effect":
+            if pressing:
+                for change in entry.changes:
+                    if change.kind == "meter" and change.target in shared:
+                        fall[change.target] = fall.get(change.target, 0.0) - change.delta
+        else:
+            pressing = False
+    cost = tuple((shared[meter], lost) for meter, lost in fall.items() if lost > 0)
+    return {"threats": threats, "rejections": rejections, "pressure_cost": cost}
+
+
 def debrief(game: Game) -> Debrief:
     """The debrief of a finished game (of the game so far, if it is still going on)."""
     scenario = game.scenario
@@ -226,7 +286,8 @@ def debrief(game: Game) -> Debrief:
             priorities=[(i.name, spec.weights[i.id]) for i in order],
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
-            taken_back=game.taken_back(side))
+            taken_back=game.taken_back(side), called_first=spec.called_first,
+            **_pressure(game, side))
     score, parts = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None

@@ -32,6 +32,8 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
             say(r.fallback_moved, 4, 2)
         if r.conduct:
             say(r.conduct, 4, 2)
+        if r.pressure:
+            say(r.pressure, 4, 2)
         for red in r.red_lines_crossed:
             say(f"Red line crossed: {red}", 4, 2)
         say(r.mark_sentence(addressed(side, humans)), 4, 2)

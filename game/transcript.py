@@ -106,6 +106,7 @@ def _results(d: Debrief) -> list[str]:
             if r.red_lines_crossed else ""
         moved = f" {r.fallback_moved}" if r.fallback_moved else ""
         moved += f" {r.conduct}" if r.conduct else ""
+        moved += f" {r.pressure}" if r.pressure else ""
         mark = f" Its own mark: {r.mark} out of 100." if d.finished else ""
         rows.append(f"{r.name}: {r.points} points against a BATNA of {r.batna_points} "
                     f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}{mark}")

@@ -126,6 +126,8 @@ class DebriefScreen(Screen):
                 spans.append(Span(result.fallback_moved, indent=12, colour="muted", gap=0.1))
             if result.conduct:
                 spans.append(Span(result.conduct, indent=12, colour="bad", gap=0.1))
+            if result.pressure:
+                spans.append(Span(result.pressure, indent=12, colour="muted", gap=0.1))
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
                                   gap=0.1))

@@ -245,3 +245,47 @@ def test_a_point_taken_back_is_said_in_every_debrief(make_app) -> None:  # type:
     for text in (window, terminal, " ".join(transcript.markdown(game).split()),
                  unescape(" ".join(transcript.html(game).split()))):
         assert said in text
+
+
+@pytest.mark.parametrize("side", ["ru", "us"])
+def test_a_hard_liner_s_threats_and_rejections_are_counted_in_every_debrief(
+        side: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    """The debrief says how many threats a side made and proposals it rejected, and what
+    those moves took off the meters both sides share, in the window, the terminal and the
+    transcript alike; a side that made neither is not named for it."""
+    from html import unescape
+
+    from game.simulate import play_one
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = play_one(scenario, 3, Settings(), players={side: "hardline"})
+    kinds = {t.id: t.kind for t in scenario.tactics}
+    threats = [m for s, m, _ in game.moves if s == side and m.kind == "tactic" and
+               kinds.get(m.tactic or "") == "threat"]
+    rejections = [m for s, m, _ in game.moves if s == side and m.kind == "reject"]
+    assert threats and rejections
+    # The trust those moves cost, from the effects the record ties to them (by their ref),
+    # each after a move of this side's.
+    lost = 0.0
+    mover = None
+    for entry in game.log:
+        if entry.kind == "move":
+            mover = entry.speaker
+        elif entry.kind == "effect" and mover == side and entry.private is None and \
+                (entry.ref == "reject" or kinds.get(entry.ref or "") == "threat"):
+            lost -= sum(c.delta for c in entry.changes
+                        if c.kind == "meter" and c.target == "trust")
+    result = debrief(game).results[side]
+    said = result.pressure
+    assert said is not None
+    assert said.startswith(f"{scenario.sides[side].called_first} made {len(threats)} "
+                           f"threat{'s' if len(threats) > 1 else ''} and rejected "
+                           f"{len(rejections)} proposal")
+    assert f"took {lost:g} off trust between delegations" in said
+    session = Session(game, (side,))
+    window, terminal = window_and_terminal(make_app(), session)
+    for text in (window, terminal, " ".join(transcript.markdown(game).split()),
+                 unescape(" ".join(transcript.html(game).split()))):
+        assert said in text
+    other = debrief(game).results[scenario.other(side)]
+    assert other.threats == 0 and other.rejections == 0 and other.pressure is None
