@@ -19,8 +19,11 @@ from game.play.wording import change_text, event_title
 from game.ui.text import draw_line, shortened, wrap
 from game.ui.theme import Theme
 
-#: Lines of the event's report the banner shows at most (the log keeps all of it).
-REPORT_LINES = 6
+#: Lines of the event's report the banner shows at most (the log keeps all of it): enough
+#: for every shipped event at the smallest window the game supports, so that a report is
+#: cut only where the column itself has no room for it (at six, a window playtest read
+#: "... armed groups fighting beside al-Nusra attacke...").
+REPORT_LINES = 12
 CLOSE = "Any key or a click closes this."
 
 

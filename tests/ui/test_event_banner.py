@@ -139,3 +139,27 @@ def test_the_outcome_takes_the_banner_away(make_app) -> None:  # type: ignore[no
     table.session.visible_log = lambda: [*original(), outcome]  # type: ignore[method-assign]
     table._reveal(len(table.session.visible_log()))
     assert table.banner is None
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
+def test_every_shipped_event_s_report_shows_whole_in_the_banner(make_app, size) -> None:  # type: ignore[no-untyped-def]
+    # Each event of every shipped scenario, laid out over the log column of a table: its
+    # report is not cut ("..."), at the smallest window the game supports and at the usual.
+    from game.library import shipped_scenarios
+    from game.scenario import load_scenario
+    from game.ui.event_banner import EventBanner
+
+    app = make_app(size=size)
+    table = seated_vs_computer(app)
+    u = table.theme.unit
+    area = table.log_rect.union(table.quote_rect).inflate(-u, -u)
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        for event in scenario.events:
+            entry = next(e for e in table.session.game.log if e.kind == "phase")
+            shown = entry._replace(kind="event", title=event.name, body=event.text,
+                                   ref=event.id)
+            banner = EventBanner(scenario, shown, [], None, 1.0)
+            banner.layout(area, table.theme)
+            words = " ".join(text for _, _, text in banner._lines)
+            assert "\u2026" not in words, (path.stem, event.id, size)
