@@ -4,6 +4,8 @@ games showed a student could misread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.moves import Move
@@ -156,6 +158,21 @@ def test_a_warning_about_a_move_goes_once_the_move_is_made(make_app) -> None:  #
     assert not table.my_turn and app.toast_text is None
 
 
+def pass_until(app, table, holds: Callable[[], bool], failure: str) -> None:  # type: ignore[no-untyped-def]
+    """Let the computer play and the table show it, the player passing, until it is the
+    player's turn and *holds* is true (an AssertionError saying *failure* if it never is)."""
+    for _ in range(3000):
+        if table.my_turn and holds():
+            return
+        if table.my_turn:
+            table.play(Move.wait())
+        elif table.pending:
+            table.skip()
+        else:
+            app.step(0.05)
+    raise AssertionError(failure)
+
+
 def test_accepting_ends_the_talks_only_on_a_second_press(make_app) -> None:  # type: ignore[no-untyped-def]
     """Accepting ends the talks: the first press of 2 says so, with the deal's worth in the
     points every screen shows; the second accepts."""
@@ -164,20 +181,12 @@ def test_accepting_ends_the_talks_only_on_a_second_press(make_app) -> None:  # t
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    for _ in range(3000):  # a proposal on the table worth more than the fallback to the US
-        standing = session.game.state.standing
-        if table.my_turn and standing is not None and \
-                table.agenda.worth("us", standing) > session.game.fallback("us") and \
-                not table.agenda.crossed("us", standing):
-            break
-        if table.my_turn:
-            table.play(Move.wait())
-        elif table.pending:
-            table.skip()
-        else:
-            app.step(0.05)
-    else:
-        raise AssertionError("no acceptable proposal came")
+    # A proposal on the table worth more than the fallback to the US.
+    pass_until(app, table, lambda: (standing := session.game.state.standing) is not None and
+               table.agenda.worth("us", standing) > session.game.fallback("us") and
+               not table.agenda.crossed("us", standing), "no acceptable proposal came")
+    standing = session.game.state.standing
+    assert standing is not None
     worth = points(table.agenda.worth("us", standing))
     press(app, pygame.K_2)
     assert table.my_turn and not session.game.finished
@@ -255,18 +264,9 @@ def test_esc_calls_off_a_first_press_that_waits_for_a_second(make_app) -> None: 
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    for _ in range(3000):
-        if table.my_turn and any(c.move.kind == "accept" and c.why_not is None
-                                 for c in session.choices("us")):
-            break
-        if table.my_turn:
-            table.play(Move.wait())
-        elif table.pending:
-            table.skip()
-        else:
-            app.step(0.05)
-    else:
-        raise AssertionError("nothing came to accept")
+    pass_until(app, table, lambda: any(c.move.kind == "accept" and c.why_not is None
+                                       for c in session.choices("us")),
+               "nothing came to accept")
     press(app, pygame.K_2)
     assert table.actions.moves[1].texts()[0] == "Press again"
     press(app, pygame.K_ESCAPE)
@@ -289,10 +289,7 @@ def test_a_greyed_out_move_s_key_says_why_not(make_app) -> None:  # type: ignore
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    for _ in range(3000):
-        if table.my_turn:
-            break
-        table.skip() if table.pending else app.step(0.05)
+    pass_until(app, table, lambda: True, "the player's turn never came")
     choices = session.choices("us")
     accept = next(c for c in choices if c.move.kind == "accept")
     assert accept.why_not is not None  # nothing to accept at the opening
