@@ -640,3 +640,33 @@ def test_the_game_never_puts_a_reproach_in_a_players_mouth(path: Path) -> None:
     assert said["player"] == 0
     if any(reproaching.values()):
         assert said["computer"] > 0
+
+
+def test_russias_gives_little_in_return_is_said_only_of_an_offer_that_does() -> None:
+    # A refusal that says what an offer is worth is said only when the offer on the table
+    # bears it out: the checked calm Moscow is asked for, and no more than shared
+    # intelligence in return (a playtest heard it of an offer with joint planning).
+    scenario = read_scenario(Path("scenarios/joint_strikes_2016.yaml").read_text(),
+                             "joint_strikes_2016.yaml")
+    line = "No. That offer asks much of Russia and gives little in return."
+    issues = scenario.issues
+
+    def ids(package: tuple[int, ...]) -> dict[str, str]:
+        return {i.id: i.options[k].id for i, k in zip(issues, package)}
+
+    space = Game(scenario, seed=0).space
+    offers = [ids(p) for p in space.packages]
+    little = [o for o in offers if o["precondition"] in ("verified_calm", "grounded_air_force")
+              and o["joint_action"] in ("deconfliction_only", "intelligence_sharing")]
+    generous = [o for o in offers if o["joint_action"] in ("joint_planning", "joint_execution")]
+    assert little and generous
+    said = {"little": 0, "generous": 0}
+    for seed in range(40):
+        for kind, pool in (("little", little), ("generous", generous)):
+            game = Game(scenario, seed=seed)
+            game.apply(Move.propose(offers[0]))
+            game.apply(Move.propose(pool[seed % len(pool)]))
+            game.apply(Move.reject())
+            said[kind] += sum(1 for entry in game.log if entry.body == line)
+    assert said["generous"] == 0
+    assert said["little"] > 0

@@ -267,3 +267,14 @@ def test_a_smart_bully_does_not_get_what_good_faith_earns(side: str) -> None:
                for seed in range(60)]
     assert sum(bullied) / 60 < principled - 0.1
     assert sum(result >= principled for result in bullied) <= 9
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_no_shipped_tactic_makes_its_own_sides_fallback_worth_more(path: Path) -> None:
+    # Saying you will walk away does not make walking away worth more: a tactic that raised
+    # its user's fallback paid a hard-liner who threatened and then left (a playtest saw
+    # Russia's fallback go from 40 to 44 by two threats), and only one side had such a
+    # threat. Events may move a fallback; a side's own words may not.
+    for tactic in scenario(path).tactics:
+        for side, use in tactic.sides.items():
+            assert use.effects.batna.get(side, 0.0) <= 0.0, (tactic.id, side)
