@@ -355,6 +355,15 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
 
 
+def frontier_gap(points: int | None) -> str:
+    """How far a deal falls short of the Pareto frontier, in the words every debrief uses:
+    plain words first, the term after them (a debrief is read by 15-year-olds)."""
+    if points is None:
+        return ""
+    return (f"It is {points} points away from the best deals for both sides (the Pareto "
+            "frontier: deals no other beats for both; 0 means it is one of them).")
+
+
 def _chart(game: Game, report: DealReport, agreed: tuple[int, ...] | None,
            nash: tuple[int, ...] | None) -> OutcomeChart:
     space = game.space

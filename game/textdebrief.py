@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from game.debrief import Debrief, addressed
+from game.debrief import Debrief, addressed, frontier_gap
 from game.model import Scenario
 from game.textchart import outcome_chart
 
@@ -26,7 +26,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
     say("Results, in points out of 100 for each side:")
     for side, r in d.results.items():
         who = "you" if side in humans else "computer"
-        say(f"{r.name} ({who}): {r.points} points, BATNA {r.batna_points}, gain "
+        say(f"{r.name} ({who}): {r.points} points, fallback {r.batna_points}, gain "
             f"{r.gain_points:+d}. {r.verdict}", 2, 2)
         if r.fallback_moved:
             say(r.fallback_moved, 4, 2)
@@ -44,16 +44,15 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         worth = ", ".join(f"{n} points to {scenario.sides[s].called}"
                           for s, n in d.nash_points.items())
         if d.is_nash:
-            say(f"Your deal is the Nash bargaining point, the fairest of the efficient deals "
-                f"({worth}).")
+            say(f"Your deal is the fairest split of what both sides could gain (the Nash point: "
+                f"{worth}).")
         else:
-            say(f"The fairest efficient deal (the Nash bargaining point) would have been "
-                f"({worth}):")
+            say(f"The fairest split of what both sides could gain (the Nash point: {worth}) "
+                "would have been:")
             for issue, option in d.nash:
                 say(f"{issue}: {option}", 2)
     if d.frontier_sentence is not None:
-        say(f"{d.frontier_sentence} Distance to the Pareto frontier: {d.frontier_points} "
-            "points.")
+        say(f"{d.frontier_sentence} {frontier_gap(d.frontier_points)}")
     say()
     write(outcome_chart(scenario, d, width=min(shutil.get_terminal_size().columns, 78)))
     if reveal:

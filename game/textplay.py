@@ -284,7 +284,7 @@ class TextGame:
             for text in rules:
                 self.say(f"- {text}", 4, 2)
         self.say()
-        self.say("Your goal: a deal worth more points than your BATNA, without crossing a "
+        self.say("Your goal: a deal worth more points than your fallback, without crossing a "
                  f"red line, and without wrecking {at_stake(self.scenario, side)}.")
         sources = sorted({c for c in spec.cite + spec.batna.cite})
         if sources:
@@ -806,11 +806,11 @@ class TextGame:
                  "option for every issue), accept or reject the other side's proposal, use a "
                  "tactic, pass, or walk out. A deal is made when one side accepts the other's "
                  "proposal. A deal gives each side points from 0 to 100 (your brief shows "
-                 "how); it is worth taking only if it gives you more than your BATNA, what "
-                 "you get with no deal. When the other side asks what matters most to you, "
+                 "how); it is worth taking only if it gives you more than your fallback (your "
+                 "BATNA), what you get with no deal. When the other side asks what matters most to you, "
                  "you answer as you choose before your move: name an issue (the truth, or "
                  "not), deflect, or decline. At the end, a joint score out of 100 "
-                 "rewards both sides' gains over their BATNAs, a deal no other deal beats for "
+                 "rewards both sides' gains over their fallbacks, a deal no other deal beats for "
                  "both, and the meters. A meter that falls too far can end the talks: the "
                  "game warns you when one more heavy blow could do it, and when trust is "
                  "low enough for a delegation to walk out.", 0, 0)

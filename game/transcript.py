@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from game.debrief import Debrief, debrief
+from game.debrief import Debrief, debrief, frontier_gap
 from game.engine import Game
 from game.moves import Entry
 from game.safetext import markdown_text, plain
@@ -108,7 +108,7 @@ def _results(d: Debrief) -> list[str]:
         moved += f" {r.conduct}" if r.conduct else ""
         moved += f" {r.pressure}" if r.pressure else ""
         mark = f" Its own mark: {r.mark} out of 100." if d.finished else ""
-        rows.append(f"{r.name}: {r.points} points against a BATNA of {r.batna_points} "
+        rows.append(f"{r.name}: {r.points} points against a fallback of {r.batna_points} "
                     f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}{mark}")
     return rows
 
@@ -157,10 +157,10 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     out += ["", f"**Joint score:** {d.score}/100 (" + ", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts) + ")", ""]
     if d.nash:
-        out += ["**Nash bargaining point:** " + _nash(game, d), ""]
+        out += ["**The fairest split of what both could gain (the Nash point):** " + _nash(game, d), ""]
     if d.frontier_sentence is not None:
-        out += [f"**The Pareto frontier:** {d.frontier_sentence} Distance: "
-                f"{d.frontier_points} points.", ""]
+        out += [f"**The Pareto frontier:** {d.frontier_sentence} "
+                f"{frontier_gap(d.frontier_points)}", ""]
     if game.settings.reveal_priorities:
         out += ["### What each side cared about", ""]
         out += [f"- {r.name}: " + ", ".join(f"{n} {w:.0%}" for n, w in r.priorities)
@@ -226,10 +226,10 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     out.append(f"<p><strong>Joint score:</strong> {d.score}/100 (" + e(", ".join(
         f"{name.lower()} {points}" for name, points in d.score_parts)) + ")</p>")
     if d.report.nash:
-        out.append("<p><strong>Nash bargaining point:</strong> " + e(_nash(game, d)) + "</p>")
+        out.append("<p><strong>The fairest split of what both could gain (the Nash point):</strong> " + e(_nash(game, d)) + "</p>")
     if d.frontier_sentence is not None:
         out.append(f"<p><strong>The Pareto frontier:</strong> {e(d.frontier_sentence)} "
-                   f"Distance: {d.frontier_points} points.</p>")
+                   f"{e(frontier_gap(d.frontier_points))}</p>")
     out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d),
             "</div>"]
     if game.settings.reveal_priorities:

@@ -371,11 +371,17 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
 
 def test_at_one_keyboard_a_team_reads_its_own_moves_private_effect_before_the_hand_over(
         ) -> None:
-    # Russia warns that its air campaign will go on: its own fallback rises, which only its
-    # team may see. It is shown, and the team is asked to read it, before the screen clears.
+    # A modder's threat that raises its maker's own fallback (no shipped tactic does): the
+    # change only Russia's team may see is shown, and the team is asked to read it, before
+    # the screen clears.
     from game.safetext import TerminalOutput
+    from game.scenario import read_scenario
     from game.textplay import CLEAR, terminal_clearer
-    sc = scenario()
+    shipped = DEFAULT_SCENARIO.read_text(encoding="utf-8")
+    threat = "effects: {meters: {trust: -8, ceasefire: -4, support_ru: 3}}"
+    assert threat in shipped
+    sc = read_scenario(shipped.replace(threat, threat[:-1] + ", batna: {ru: 0.02}}"),
+                       DEFAULT_SCENARIO.name)
     raw = Terminal()
     out = TerminalOutput(raw)
     game = Game(sc, None, 5)

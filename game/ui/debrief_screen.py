@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import addressed, debrief
+from game.debrief import addressed, debrief, frontier_gap
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -141,19 +141,18 @@ class DebriefScreen(Screen):
         if d.nash is not None and d.nash_points is not None:
             spans.append(Span("", gap=0.3))
             if d.is_nash:
-                spans.append(Span("The deal is the Nash point, the fairest split of what both "
-                                  "could gain.", bold=True, gap=0.1))
+                spans.append(Span("The deal is the fairest split of what both sides could "
+                                  "gain (the Nash point).", bold=True, gap=0.1))
             else:
-                spans.append(Span("The Nash point, the fairest split of what both could "
-                                  "gain, was:", bold=True, gap=0.1))
+                spans.append(Span("The fairest split of what both sides could gain (the Nash "
+                                  "point) was:", bold=True, gap=0.1))
                 for issue, option in d.nash:
                     spans.append(Span(f"{issue}: {option}", indent=12, gap=0.1))
             worth = ", ".join(f"{game.scenario.sides[s].name} {n} points"
                               for s, n in d.nash_points.items())
             spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
         if d.frontier_sentence is not None:
-            spans.append(Span(f"{d.frontier_sentence} Distance from the deal to the Pareto "
-                              f"frontier: {d.frontier_points} points (0 is on it).",
+            spans.append(Span(f"{d.frontier_sentence} {frontier_gap(d.frontier_points)}",
                               colour="muted"))
         return spans
 

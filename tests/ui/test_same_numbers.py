@@ -49,7 +49,7 @@ def from_terminal(session: Session) -> tuple[Figures, int]:
     write_debrief(session.scenario, debrief(session.game), set(), True, text.say, text.rule,
                   out.write)
     flat = " ".join(out.getvalue().split())
-    found = re.findall(rf"({names(session)}) \(computer\): (\d+) points, BATNA (\d+), gain "
+    found = re.findall(rf"({names(session)}) \(computer\): (\d+) points, fallback (\d+), gain "
                        r"([+-]\d+)", flat)
     score = re.search(r"Joint score: (\d+)/100", flat)
     assert found and score, flat[:400]
@@ -59,7 +59,7 @@ def from_terminal(session: Session) -> tuple[Figures, int]:
 def from_transcript(session: Session, html: bool) -> tuple[Figures, int]:
     text = transcript.html(session.game) if html else transcript.markdown(session.game)
     flat = " ".join(re.sub(r"<[^>]+>", " ", text).split()) if html else " ".join(text.split())
-    found = re.findall(rf"({names(session)}): (\d+) points against a BATNA of (\d+) \(gain "
+    found = re.findall(rf"({names(session)}): (\d+) points against a fallback of (\d+) \(gain "
                        r"([+-]\d+)\)", flat)
     score = re.search(r"Joint score:\W*(\d+)/100", flat)
     assert found and score
