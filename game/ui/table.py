@@ -234,19 +234,24 @@ class TableScreen(TableFace):
         if was != [row.danger for row in self.meters] and self.size != (0, 0):
             self.layout(self.size)  # a warning takes lines under its meter
 
-    def _reveal(self, count: int) -> None:
+    def _reveal(self, count: int, announce: bool = True) -> None:
+        """Show the next *count* entries of the record; with *announce*, an event among
+        them comes with its effects and its banner, and what follows it waits until the
+        banner goes (each event its own banner, the meters what the banner says)."""
         visible = self.session.visible_log()
         start = self.shown
         new = visible[self.shown:self.shown + count]
-        if new and new[-1].kind == "event":
-            # An event comes with its effects: the meters show what its banner says.
-            more = len(event_effects(visible, start + len(new) - 1))
-            new = visible[start:start + len(new) + more]
+        if announce:
+            for n, entry in enumerate(new):
+                if entry.kind == "event":
+                    more = len(event_effects(visible, start + n))
+                    new = visible[start:start + n + 1 + more]
+                    break
         self.shown += len(new)
         self.log.set_entries(visible[:self.shown])
         self._sync_meters()
         for n, entry in enumerate(new):
-            if entry.kind == "event":
+            if entry.kind == "event" and announce:
                 self._announce(visible, start + n)
             elif entry.kind == "outcome":
                 self.banner = None  # the outcome is the news now: nothing lies over it
@@ -391,7 +396,7 @@ class TableScreen(TableFace):
 
     def show_all(self) -> None:
         """Show the whole log at once (a resumed game), with no event banner."""
-        self._reveal(len(self.session.visible_log()))
+        self._reveal(len(self.session.visible_log()), announce=False)
         self.banner = None
         self.card_waiting = False
 
@@ -902,6 +907,8 @@ class TableScreen(TableFace):
             changed |= int(self.clock - dt - self.turn_started) != \
                 int(self.clock - self.turn_started)
         if self.pending:
+            if self.banner is not None:
+                return changed  # the rest of the record waits until the event is read
             self.timer -= dt
             if self.timer <= 0:
                 self._reveal(1)

@@ -163,3 +163,39 @@ def test_every_shipped_event_s_report_shows_whole_in_the_banner(make_app, size) 
             banner.layout(area, table.theme)
             words = " ".join(text for _, _, text in banner._lines)
             assert "\u2026" not in words, (path.stem, event.id, size)
+
+
+def test_every_event_gets_its_own_banner_even_two_in_one_round(make_app) -> None:  # type: ignore[no-untyped-def]
+    # Two events of one round each come with a banner of their own, one after the other,
+    # and the meters say what the banner up says: a window playtest saw one banner while
+    # the meters moved by two events (the second had replaced the first).
+    doubled = False
+    for seed in range(6):
+        app = make_app(seed=seed)
+        table = seated_vs_computer(app)
+        announced: list[int] = []
+        announce = table._announce
+
+        def spy(visible, at, announce=announce, announced=announced):  # type: ignore[no-untyped-def]
+            announced.append(at)
+            announce(visible, at)
+            after = {c.target: c.after for e in event_effects(visible, at) for c in e.changes
+                     if c.kind == "meter"}
+            shown = {row.meter.id: row.value for row in table.meters}
+            assert all(shown[m] == v for m, v in after.items()), (shown, after)
+
+        table._announce = spy
+        for _ in range(20000):
+            if table.session.game.finished and not table.pending:
+                break
+            if table.my_turn:
+                table.play(Move.wait())
+            app.step(0.1)
+        visible = table.session.visible_log()
+        events = [n for n, e in enumerate(visible) if e.kind == "event"]
+        assert announced == events, (seed, announced, events)
+        rounds = [visible[n].round for n in events]
+        doubled |= len(set(rounds)) < len(rounds)
+        if doubled:
+            break
+    assert doubled, "no game had two events in one round"
