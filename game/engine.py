@@ -33,8 +33,8 @@ from game.moves import Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, judged_issues,
-                         meets, offer_words, option_words, package_speech, pick_line,
+from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, how_much,
+                         judged_issues, meets, offer_words, option_words, package_speech, pick_line,
                          weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
@@ -949,11 +949,10 @@ class Game:
             said = self._revealed[side]
             if issue.id not in said:
                 said.append(issue.id)
-            rank = said.index(issue.id) + 1
-            which = "most" if rank == 1 else f"{_ordinal(rank)} most"
+            which = how_much(said.index(issue.id) + 1)
             lead = self._line(side, "answer")  # an optional opening, in character
             body = f"{lead} What matters {which} to us: {option_words(issue.name)}.".strip()
-            self._add("reply", title="What matters most", body=body, speaker=side,
+            self._add("reply", title=f"What matters {which}", body=body, speaker=side,
                       move=move, ref=issue.id)
             kind = "answer"
         else:
@@ -992,10 +991,10 @@ class Game:
         else:
             issue = left[0]
             self._revealed[side].append(issue.id)
-            rank = len(self._revealed[side])
-            which = "most" if rank == 1 else f"{_ordinal(rank)} most"
+            which = how_much(len(self._revealed[side]))
             text = f"What matters {which} to us: {option_words(issue.name)}."
-        self._add("reply", title="What matters most", body=text, speaker=side,
+        self._add("reply", title=f"What matters {which}" if left else "What matters most",
+                  body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)
 
     def _effects(self, effects: Effects, cause: str, ref: str | None = None) -> None:
@@ -1108,10 +1107,6 @@ class Game:
                 seen.append(entry)
         else:
             self._seen[private].append(entry)
-
-
-def _ordinal(n: int) -> str:
-    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
 
 
 def _issues(count: int) -> str:

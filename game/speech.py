@@ -132,6 +132,14 @@ _REST_STANDS = ("The rest of our last proposal stands.",
                 "On every other point, our last proposal holds.")
 
 
+def how_much(rank: int) -> str:
+    """How much an issue named *rank*-th matters, in the words of "What matters ... to us":
+    "most", "second most" and so on (the record, the card and both front ends' menus)."""
+    if rank <= 1:
+        return "most"
+    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(rank, f"{rank}th") + " most"
+
+
 def meets(package: Package, theirs: Package) -> int:
     """On how many issues *package* settles as *theirs* does: how the record judges whether
     a proposal moves toward the other side (the engine's ``Game._shift``)."""

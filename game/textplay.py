@@ -18,10 +18,11 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (TOGETHER, accept_warning, at_stake, change_text,
+from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, event_title,
                                move_label, offer_rows, round_label, rounds_text, short_name)
 from game.safetext import control
+from game.speech import how_much
 from game.textdebrief import write_debrief
 
 WIDTH = 78
@@ -78,13 +79,22 @@ def choose_sides(scenario: Scenario, inp: TextIO, out: TextIO) -> set[str]:
         answer = line.strip().lower()
         if answer.isdigit() and 1 <= int(answer) <= len(sides):
             return {sides[int(answer) - 1]}
-        if answer in sides:
-            return {answer}
+        named = [side for side in sides if answer in _called(scenario, side)]
+        if named:
+            return {named[0]}
         if answer in ("b", "both"):
             return set(sides)
         if answer in ("n", "none", "neither"):
             return set()
         out.write("Type 1 or 2 for a side, b for both, or n to watch.\n")
+
+
+def _called(scenario: Scenario, side: str) -> set[str]:
+    """What a player may type for *side*: its id, name, short name, or name in a sentence,
+    in lower case ("ru", "russia", "us", "the united states")."""
+    spec = scenario.sides[side]
+    return {word.strip().lower() for word in (side, spec.name, spec.short, spec.in_sentence)
+            if word}
 
 
 def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str],
@@ -526,8 +536,10 @@ class TextGame:
                     move = Move.propose(to_ids(self.scenario, proposal))
                 elif move.kind == "walkout" and not self.ask(
                         "Walk out and end the talks? Type y to confirm: ").lower().startswith("y"):
+                    self.say(CALLED_OFF["walkout"])
                     continue
                 elif move.kind == "accept" and not self.accept_anyway(side):
+                    self.say(CALLED_OFF["accept"])
                     continue
                 elif move.kind == "tactic" and move.tactic and \
                         self.scenario.tactic(move.tactic).kind == "preference":
@@ -554,16 +566,28 @@ class TextGame:
         """The issue the side says matters most to it (the truth or not), or None when it
         calls it off."""
         spec = self.scenario.sides[side]
-        said = self.session.game.state.revealed.get(side, ())
-        issues = [i for i in self.scenario.issues if i.id not in said]
-        self.say("Which issue do you say matters most to you? The truth helps them find a "
-                 "deal you value; another issue may mislead them.")
+        said = list(self.session.game.state.revealed.get(side, ()))
+        # The issues keep their numbers from the agenda, those named before included (shown
+        # as named), so that a number means the same issue every time.
+        issues = self.scenario.issues
+        self.say(f"Which issue do you say matters {how_much(len(said) + 1)} to you? The "
+                 "truth helps them find a deal you value; another issue may mislead them.")
         for n, issue in enumerate(issues, 1):
-            self.say(f"{n:>2}  {issue.name} ({spec.weights[issue.id]:.0%} of your score)", 2, 4)
+            if issue.id in said:
+                self.say(f"{n:>2}  {issue.name}: named already, as what matters "
+                         f"{how_much(said.index(issue.id) + 1)}", 2, 4)
+            else:
+                self.say(f"{n:>2}  {issue.name} ({spec.weights[issue.id]:.0%} of your "
+                         "score)", 2, 4)
         while True:
             choice = self.ask("Issue (number; c cancels): ").lower()
             if choice.isdigit() and 1 <= int(choice) <= len(issues):
-                return issues[int(choice) - 1].id
+                issue = issues[int(choice) - 1]
+                if issue.id not in said:
+                    return issue.id
+                self.say(f"You have named {issue.name} already. Choose another issue, or c "
+                         "to cancel.")
+                continue
             if choice in ("c", "cancel", ""):
                 return None
             self.say(f"Type a number from 1 to {len(issues)}, or c to cancel.")
@@ -576,7 +600,8 @@ class TextGame:
         if not warning:
             return True
         question = "Accept it anyway?" if serious else "Accept it?"
-        return self.ask(f"{warning} {question} Type y to confirm: ").lower().startswith("y")
+        self.say(warning)  # wrapped to the terminal's width; the prompt stays short
+        return self.ask(f"{question} Type y to confirm: ").lower().startswith("y")
 
     def menu(self, side: str, details: bool = False) -> dict[str, tuple[Move, str | None]]:
         """Show the moves under keys that never change during a game: the moves

@@ -497,3 +497,33 @@ def test_a_new_round_is_headed_as_it_begins_even_when_the_computer_moves_first()
     assert headed == rounds
     positions = [out.upper().index(text.round_label(n).upper()) for n in rounds]
     assert positions == sorted(positions)
+
+
+def test_saying_what_matters_next_keeps_each_issue_under_its_number() -> None:
+    # A second time, the issues keep their agenda numbers: start date (6), named already, is
+    # shown as named and refused, not replaced by another issue under its number (a playtest
+    # typed 2 for the Syrian government's role and named another issue). The record, the
+    # card and the question all say "second most".
+    text, out = play({"us"}, "\n" + "6\n6\n" + "6\n6\n2\n" + "q\ny\n", seed=3)
+    flat = " ".join(out.split())
+    assert "Which issue do you say matters second most to you?" in flat
+    assert "6 Start date: named already, as what matters most" in flat
+    assert "You have named Start date already." in flat
+    assert text.session.game.state.revealed["us"] == ("start_date", "syria_coordination")
+    replies = [e for e in text.session.game.log if e.kind == "reply" and e.speaker == "us"]
+    assert [e.title for e in replies] == ["What matters most", "What matters second most"]
+    assert "What matters second most to us: role of the Syrian government" in replies[1].body
+
+
+@pytest.mark.parametrize("typed, side", [("russia", "ru"), ("RU", "ru"),
+                                          ("the united states", "us"), ("United States", "us")])
+def test_a_side_may_be_chosen_by_its_name(typed: str, side: str) -> None:
+    from game.textplay import choose_sides
+    out = io.StringIO()
+    assert choose_sides(scenario(), io.StringIO(f"{typed}\n"), out) == {side}
+
+
+def test_saying_no_to_the_second_yes_says_the_move_was_called_off() -> None:
+    from game.play.wording import CALLED_OFF
+    _, out = play({"us"}, "\n" + "p\n" + "2\n" + "n\n" + "w\nn\n" + "q\ny\n", seed=3)
+    assert CALLED_OFF["accept"] in out and CALLED_OFF["walkout"] in out

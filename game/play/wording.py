@@ -219,3 +219,10 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
         return (f"The proposal on the table is worth {worth} points to you, no more than "
                 f"your fallback ({fallback})."), True
     return f"Accepting ends the talks with this deal, worth {worth} points to you.", False
+
+
+#: What the game says when a player calls off a move that waited for a second yes (Esc in
+#: the window, anything but y in the terminal).
+CALLED_OFF = {"accept": "Not accepted: the proposal is still on the table.",
+              "walkout": "You stay at the table.",
+              "propose": "Not proposed: the package is still yours to change."}

@@ -12,6 +12,7 @@ from functools import partial
 import pygame
 
 from game.moves import Move
+from game.speech import how_much
 from game.ui.navigation import TableFace
 from game.ui.screen import Host, Screen, overlay_box, paragraph
 from game.ui.text import draw_line
@@ -35,14 +36,21 @@ class QuestionScreen(Screen):
         self.asker = scenario.sides[scenario.other(side)].name
         if tactic is not None:
             self.hint = "1-9: name an issue   Up/Down: move   Enter: choose   Esc: back"
-            said = table.session.game.state.revealed.get(side, ())
+            said = list(table.session.game.state.revealed.get(side, ()))
+            self.which = which = how_much(len(said) + 1)
+            # Every issue under its agenda number, those named before shown as named.
             self.buttons = [
-                Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)",
+                Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)"
+                       if issue.id not in said else
+                       f"{issue.name}: named already, as what matters "
+                       f"{how_much(said.index(issue.id) + 1)}",
                        partial(self.answer, Move.use(tactic, issue.id)),
                        hint=str(n) if n < 10 else "", role="small",
-                       tooltip="Tell them this issue matters most to you. The truth helps "
-                               "them find a deal you value; another issue may mislead them.")
-                for n, issue in enumerate((i for i in scenario.issues if i.id not in said), 1)]
+                       enabled=issue.id not in said,
+                       tooltip=f"Tell them this issue matters {which} to you. The truth "
+                               "helps them find a deal you value; another issue may mislead "
+                               "them.")
+                for n, issue in enumerate(scenario.issues, 1)]
             self.ring.set(self.buttons)
             self.box = pygame.Rect(0, 0, 0, 0)
             return
@@ -83,7 +91,10 @@ class QuestionScreen(Screen):
             keys.update({pygame.K_1 + n: n for n in range(min(9, named))})
             if event.key in keys:
                 button = self.buttons[keys[event.key]]
-                if button.action is not None:
+                if not button.enabled:
+                    self.app.toast(f"{button.label.split(':')[0]} is named already: choose "
+                                   "another issue.", 3.0)
+                elif button.action is not None:
                     button.action()
                 return
         super().handle_event(event)
@@ -112,7 +123,7 @@ class QuestionScreen(Screen):
         head = t.fonts.get("heading", bold=True)
         x, width = self.box.x + 3 * u, self.box.w - 6 * u
         if self.tactic is not None:
-            title = "Say what matters most to you"
+            title = f"Say what matters {self.which} to you"
             text = "Name the issue you choose: the truth, or another. Saying it is your move."
         else:
             title = f"{self.asker} asks what matters most to you"

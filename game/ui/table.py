@@ -13,7 +13,7 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import accept_warning, phase_round
+from game.play.wording import CALLED_OFF, accept_warning, phase_round
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
@@ -45,10 +45,6 @@ def reading_time(entry: Entry) -> float:
                5.0)
 
 
-#: What Esc says when it calls off a move that waited for a second press.
-CALLED_OFF = {"accept": "Not accepted: the proposal is still on the table.",
-              "walkout": "You stay at the table.",
-              "propose": "Not proposed: the package is still yours to change."}
 
 
 class TableScreen(TableFace):

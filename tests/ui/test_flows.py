@@ -422,6 +422,26 @@ def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(mak
     button.action()
     press(app, pygame.K_6)  # the sixth issue: start date
     assert app.top is table and session.game.state.revealed["us"] == ("start_date",)
+    # The next time, every issue keeps its number: start date is shown as named and its
+    # key names nothing new (a playtest found the list renumbered without it).
+    for _ in range(MAX_FRAMES):
+        if table.my_turn and not table.pending:
+            break
+        if table.pending:
+            press(app, pygame.K_SPACE)
+        else:
+            app.step(0.05)
+    button = next(b for b in table.actions.tactics["us"] if b.label.startswith("Say what"))
+    button.action()
+    screen = app.top
+    assert screen.name == "question" and len(screen.buttons) == len(session.scenario.issues)
+    assert not screen.buttons[5].enabled and "named already" in screen.buttons[5].label
+    press(app, pygame.K_6)
+    assert app.top is screen and "named already" in (app.toast_text or "")
+    press(app, pygame.K_2)  # the Syrian government's role
+    assert session.game.state.revealed["us"] == ("start_date", "syria_coordination")
+    titles = [e.title for e in session.game.log if e.kind == "reply" and e.speaker == "us"]
+    assert titles == ["What matters most", "What matters second most"]
 
 
 def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_view(

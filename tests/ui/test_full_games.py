@@ -259,7 +259,7 @@ def test_esc_calls_off_a_first_press_that_waits_for_a_second(make_app) -> None: 
     """After the first press of 2, Esc takes it back with a word (the proposal stays on the
     table), instead of pausing with the button still reading "Press again"; the next 2 is a
     first press again. With nothing waiting, Esc pauses as before."""
-    from game.ui.table import CALLED_OFF
+    from game.play.wording import CALLED_OFF
 
     app = make_app()
     table = at_the_table(app)
