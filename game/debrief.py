@@ -8,7 +8,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -406,5 +406,17 @@ def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, in
     return gains + frontier + meter_score, parts
 
 
-__all__ = ["NO_DEAL_QUESTIONS", "Debrief", "OutcomeChart", "SideResult", "addressed",
+#: The most each part of the joint score can give (:func:`joint_score`), by its label.
+PART_MOST = {"Gains over both fallbacks": 50, "Closeness to the best deals": 30,
+             "The meters at the end": 20}
+
+
+def score_parts_text(parts: Sequence[tuple[str, int]]) -> str:
+    """The joint score's parts in one line, each with the most it can give ("gains over
+    both fallbacks 44 of 50, ..."), as the terminal and the transcripts say them."""
+    return ", ".join(f"{label.lower()} {value} of {PART_MOST[label]}" for label, value in parts)
+
+
+__all__ = ["NO_DEAL_QUESTIONS", "PART_MOST", "Debrief", "OutcomeChart", "SideResult",
+           "addressed", "score_parts_text",
            "best_gain", "debrief", "joint_score", "mark", "verdict"]

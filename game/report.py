@@ -318,7 +318,8 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
            "dt{font-weight:600;margin-top:.4rem}dd{margin-left:1.5rem}"
            "svg{max-width:44rem;width:100%;height:auto}</style></head><body>",
            f"<h1>{e(title)}</h1>",
-           f"<p>{len(games)} games, {len(finished)} finished, {len(marked)} teams marked; "
+           f"<p>{len(games)} game{'' if len(games) == 1 else 's'}, {len(finished)} finished, "
+           f"{len(marked)} team{'' if len(marked) == 1 else 's'} marked; "
            f"mean joint score of finished games: {mean} out of 100. Every figure is in points "
            "out of 100; the CSV file beside this page holds every figure, one row for each "
            "side of each game.</p>",

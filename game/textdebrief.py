@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from game.debrief import Debrief, addressed, frontier_gap
+from game.debrief import Debrief, addressed, frontier_gap, score_parts_text
 from game.model import Scenario
 from game.textchart import outcome_chart
 
@@ -38,8 +38,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
             say(f"Red line crossed: {red}", 4, 2)
         say(r.mark_sentence(addressed(side, humans)), 4, 2)
     say()
-    say(f"Joint score: {d.score}/100 (" + ", ".join(
-        f"{label.lower()} {value}" for label, value in d.score_parts) + ")")
+    say(f"Joint score: {d.score}/100 ({score_parts_text(d.score_parts)})")
     if d.nash is not None and d.nash_points is not None:
         worth = ", ".join(f"{n} points to {scenario.sides[s].called}"
                           for s, n in d.nash_points.items())

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from game.debrief import Debrief, debrief, frontier_gap
+from game.debrief import Debrief, debrief, frontier_gap, score_parts_text
 from game.engine import Game
 from game.moves import Entry
 from game.safetext import markdown_text, plain
@@ -154,10 +154,10 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
     out += [f"- {row}" for row in _results(d)]
-    out += ["", f"**Joint score:** {d.score}/100 (" + ", ".join(
-        f"{name.lower()} {points}" for name, points in d.score_parts) + ")", ""]
+    out += ["", f"**Joint score:** {d.score}/100 ({score_parts_text(d.score_parts)})", ""]
     if d.nash:
-        out += ["**The fairest split of what both could gain (the Nash point):** " + _nash(game, d), ""]
+        out += ["**The fairest split of what both could gain (the Nash point):** " +
+                _nash(game, d), ""]
     if d.frontier_sentence is not None:
         out += [f"**The Pareto frontier:** {d.frontier_sentence} "
                 f"{frontier_gap(d.frontier_points)}", ""]
@@ -223,10 +223,11 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
         out.append("<p><strong>The deal:</strong></p><ul>" + "".join(
             f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal) + "</ul>")
     out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in _results(d)) + "</ul>")
-    out.append(f"<p><strong>Joint score:</strong> {d.score}/100 (" + e(", ".join(
-        f"{name.lower()} {points}" for name, points in d.score_parts)) + ")</p>")
+    out.append(f"<p><strong>Joint score:</strong> {d.score}/100 "
+               f"({e(score_parts_text(d.score_parts))})</p>")
     if d.report.nash:
-        out.append("<p><strong>The fairest split of what both could gain (the Nash point):</strong> " + e(_nash(game, d)) + "</p>")
+        out.append("<p><strong>The fairest split of what both could gain (the Nash "
+                   "point):</strong> " + e(_nash(game, d)) + "</p>")
     if d.frontier_sentence is not None:
         out.append(f"<p><strong>The Pareto frontier:</strong> {e(d.frontier_sentence)} "
                    f"{e(frontier_gap(d.frontier_points))}</p>")

@@ -7,14 +7,19 @@ from game.debrief import debrief
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.moves import Move
-from game.scenario import load_scenario
+from game.scenario import read_scenario
 from game.settings import Settings
 
 FEBRUARY = DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml"
 
 
 def test_a_moved_fallback_is_named_by_its_side() -> None:
-    scenario = load_scenario(FEBRUARY)
+    # A modder's threat that strengthens its maker's fallback (no shipped tactic does).
+    shipped = FEBRUARY.read_text(encoding="utf-8")
+    threat = "effects: {meters: {trust: -8, calm: -4, support_ru: 3}}"
+    assert threat in shipped
+    scenario = read_scenario(shipped.replace(threat, threat[:-1] + ", batna: {ru: 0.02}}"),
+                             FEBRUARY.name)
     game = Game(scenario, Settings(), seed=3)
     ideal = {side: {issue.id: max(issue.options,
                                   key=lambda o, i=issue: scenario.sides[side].values[i.id][o.id]

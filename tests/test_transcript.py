@@ -166,3 +166,24 @@ def test_a_change_with_a_cause_of_its_own_says_its_cause_and_sources_are_named_o
             assert "last proposal: it now matches it on" in text
             found = True
     assert found
+
+
+def test_every_debrief_gives_each_part_of_the_joint_score_with_the_most_it_can_give() -> None:
+    # "86/100 (46, 30, 10)" did not say that the parts are out of 50, 30 and 20 (a window
+    # playtest): the window, the terminal and both transcripts now say so, in one wording.
+    import io
+    from game.debrief import PART_MOST, score_parts_text
+    from game.textdebrief import write_debrief
+    g = game()
+    d = debrief(g)
+    assert [label for label, _ in d.score_parts] == list(PART_MOST)
+    assert sum(value for _, value in d.score_parts) == d.score
+    line = score_parts_text(d.score_parts)
+    assert all(f"{label.lower()} {value} of {PART_MOST[label]}" in line
+               for label, value in d.score_parts)
+    out = io.StringIO()
+    write_debrief(g.scenario, d, set(), False, lambda text="", *a: out.write(f"{text}\n"),
+                  lambda *a: None, out.write)
+    assert f"Joint score: {d.score}/100 ({line})" in out.getvalue()
+    assert f"({line})" in transcript.markdown(g)
+    assert line.replace("&", "&amp;") in transcript.html(g)

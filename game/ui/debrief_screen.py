@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import addressed, debrief, frontier_gap
+from game.debrief import PART_MOST, addressed, debrief, frontier_gap
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -137,7 +137,7 @@ class DebriefScreen(Screen):
         spans.append(Span(f"Joint score: {d.score} out of 100", style="heading", bold=True,
                           gap=0.2))
         for name, score in d.score_parts:
-            spans.append(Span(f"{name}: {score}", indent=12, gap=0.1))
+            spans.append(Span(f"{name}: {score} of {PART_MOST[name]}", indent=12, gap=0.1))
         if d.nash is not None and d.nash_points is not None:
             spans.append(Span("", gap=0.3))
             if d.is_nash:
