@@ -12,14 +12,21 @@ import pytest
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
-from game.scenario import load_scenario
+from game.scenario import read_scenario
 from game.settings import Settings
 from game.simulate import Tally, format_summary, play_one, simulate, summary
 
 
 @cache
 def scenario() -> Scenario:
-    return load_scenario(DEFAULT_SCENARIO)
+    """The main scenario with a modder's threat that strengthens Russia's fallback (no
+    shipped tactic or event moves one), so that some games end with a fallback moved: the
+    gains are counted over the starting fallbacks all the same."""
+    shipped = DEFAULT_SCENARIO.read_text(encoding="utf-8")
+    threat = "effects: {meters: {trust: -8, ceasefire: -4, support_ru: 3}}"
+    assert threat in shipped
+    return read_scenario(shipped.replace(threat, threat[:-1] + ", batna: {ru: 0.02}}"),
+                         DEFAULT_SCENARIO.name)
 
 
 @cache

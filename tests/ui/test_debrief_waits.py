@@ -46,10 +46,10 @@ def table_at_end(app, session: Session) -> tuple[TableScreen, OutcomeScreen]:  #
     """The table of *session* shown to its end: the table, and the front page over it."""
     table = app.reset(Table(session))
     assert isinstance(table, TableScreen)
-    table.skip()
     for _ in range(400):
         if isinstance(app.top, OutcomeScreen):
             break
+        table.skip()  # Space: each event's banner in turn, then the rest at once
         app.step(0.05)
     outcome = app.top
     assert isinstance(outcome, OutcomeScreen), outcome.name
