@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from game.model import Combination, Contradiction, OptionsByIssue, Scenario
+from game.speech import option_words
 
 #: A package as option positions (0-based, in the scenario's issue order), as in
 #: :mod:`game.analysis`; kept here too so that this module needs only the model.
@@ -137,15 +138,21 @@ def combinations_met(scenario: Scenario, side: str,
 
 
 def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
-    """The options of a rule or combination as players read them, e.g. "Right away with
-    Verified calm first or Calm and grounded air force"."""
+    """The options of a rule or combination as players read them, each issue's named after
+    them, e.g. "Right away (start date) with Verified calm first or Calm and grounded air
+    force (ceasefire precondition on Damascus)"; a third issue comes with "and" (a student
+    could not tell which issue "No condition or Russian pledge with No separation" was
+    about)."""
     issues = {i.id: i for i in scenario.issues}
     parts: list[str] = []
     for issue_id, option_ids in options.items():
         issue = issues.get(issue_id)
         names = {o.id: o.name for o in issue.options} if issue is not None else {}
-        parts.append(" or ".join(names.get(o, o) for o in option_ids) or "(no option)")
-    return " with ".join(parts)
+        chosen = " or ".join(names.get(o, o) for o in option_ids) or "(no option)"
+        parts.append(f"{chosen} ({option_words(issue.name)})" if issue is not None else chosen)
+    if len(parts) <= 2:
+        return " with ".join(parts)
+    return f"{parts[0]} with {', '.join(parts[1:-1])} and {parts[-1]}"
 
 
 def patterns(scenario: Scenario, rules: Sequence[Contradiction | Combination]) -> \

@@ -87,7 +87,14 @@ def test_combinations_met_names_what_adds_to_a_sides_utility() -> None:
 def test_options_text_reads_as_players_see_the_options() -> None:
     rule = scenario().contradictions[0]
     assert options_text(scenario(), rule.options) == \
-        "Right away with Verified calm first or Calm and grounded air force"
+        "Right away (start date) with Verified calm first or Calm and grounded air force " \
+        "(ceasefire precondition on Damascus)"
+    # Three issues: each named after its options, the last with "and".
+    three = next(r for r in scenario().contradictions if len(r.options) == 3)
+    said = options_text(scenario(), three.options)
+    assert said.count(" with ") == 1 and said.count(" and ") >= 1
+    assert all(f"({issue.name.lower()})" in said.lower() for issue in scenario().issues
+               if issue.id in three.options)
 
 
 @pytest.mark.parametrize("path", sorted(DEFAULT_SCENARIO.parent.glob("*.yaml")),

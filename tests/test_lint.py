@@ -206,7 +206,7 @@ def test_a_combination_that_no_coherent_package_holds() -> None:
                 with_combinations(("{border: [north], river: [kept]}", "0.05")))
     p = only(text, "never worth anything")
     assert p.path == "sides.red.combinations[0].options"
-    assert "North with Kept" in p.message
+    assert "North (border) with Kept (river)" in p.message
 
 
 def test_a_combination_that_pushes_a_utility_above_1() -> None:
