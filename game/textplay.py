@@ -18,7 +18,7 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
+from game.play.wording import (CALLED_OFF, TOGETHER, crossing, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, event_title,
                                move_label, offer_rows, round_label, rounds_text, short_name)
 from game.safetext import control
@@ -416,8 +416,8 @@ class TextGame:
             value = points(game.space.utility_of(side, package))
             crossed = game.space.red_lines_crossed(side, package)
             if crossed:
-                verdict = ("it crosses your red line, so agreeing to it counts as a loss "
-                           "(a mark of 0)")
+                verdict = f"it {crossing(crossed)}, so agreeing to it counts as a loss " \
+                    "(a mark of 0)"
             else:
                 verdict = "better than no deal" if value > batna else "NOT better than no deal"
             above = " (above)" if self.offer_shown == state.standing else ""

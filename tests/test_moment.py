@@ -9,6 +9,7 @@ from game.analysis import points
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
+from game.moves import Move
 from game.play.moment import since_last_move, what_changed
 from game.play.session import Session
 from game.scenario import load_scenario
@@ -98,3 +99,33 @@ def test_what_a_side_says_matters_most_is_named_on_the_card() -> None:
         log = game.visible_log(viewer)
         moment = what_changed(game, log[since_last_move(log, "us"):], viewer)
         assert said in [span.text for span in moment_spans(moment, viewer)]
+
+
+def test_an_offer_across_red_lines_names_them_to_its_side_alone() -> None:
+    # "Crosses a red line" of an offer that crossed two, and neither named (a playtest): a
+    # side's card, its accept warning and the terminal name every red line crossed, in the
+    # red line's own words; a card shown to both sides at once names none.
+    from game.play.wording import accept_warning, crossing
+    us = scenario().sides["us"]
+    texts = [red.text for red in us.red_lines]
+    assert len(texts) == 2
+    said = crossing(texts)
+    assert said.startswith("crosses 2 of your red lines: ")
+    assert all(t.rstrip(".") in said for t in texts)
+    assert crossing(texts[:1]) == f"crosses your red line \u201c{texts[0].rstrip('.')}\u201d"
+    # Played: Russia proposes a package across both US red lines.
+    game = Game(scenario(), seed=1)
+    package = next(p for p in game.space.packages
+                   if len(game.space.red_lines_crossed("us", p)) == 2
+                   and not game.space.red_lines_crossed("ru", p))
+    chosen = {i.id: i.options[k].id for i, k in zip(scenario().issues, package)}
+    game.apply(Move.propose(chosen))
+    warning, serious = accept_warning(game, "us")
+    assert serious and said in warning
+    log = game.visible_log("us")
+    (worth,) = what_changed(game, log, "us").offer.worth  # type: ignore[union-attr]
+    assert worth.verdict == f"{said}: a loss"
+    shared = what_changed(game, game.log, None).offer  # type: ignore[union-attr]
+    assert shared is not None
+    assert all(w.verdict in ("crosses a red line: a loss",) or not w.crosses
+               for w in shared.worth)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import io
 
 import pytest
@@ -269,8 +271,9 @@ def test_accepting_a_deal_across_a_red_line_asks_again(answer: str) -> None:
     # Russia's proposal at the US's second turn crosses a US red line (seed 3): accepting it
     # takes a second yes, as in the window.
     text, out = play({"us"}, "\n" + "p\n" + "2\n" + f"{answer}\n" + "q\ny\n", seed=3)
-    assert "crosses one of your red lines: the deal would count as a loss. Accept it " \
-           "anyway?" in " ".join(out.split())
+    # The warning names the red lines it crosses, in their own words.
+    assert re.search(r"crosses (your red line|\d of your red lines:) \u201cNo [^\u201d]+\u201d.*: "
+                     r"the deal would count as a loss\. Accept it anyway\?", " ".join(out.split()))
     game = text.session.game
     assert (game.state.agreed is not None) == (answer == "y")
 
@@ -328,8 +331,8 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
     assert package is not None and game.space.red_lines_crossed("us", package)
     value = round(game.space.utility_of("us", package) * 100)
     # Just shown issue by issue above, with its points: the turn's summary says so.
-    assert f"On the table, from Russia (above): worth {value} points to you, your fallback " \
-        "45: it crosses your red line" in screen
+    assert re.search(rf"On the table, from Russia \(above\): worth {value} points to you, your "
+                     r"fallback 45: it crosses (your red line|\d of your red lines:) \u201c", screen)
     before = out[:out.index("UNITED STATES TO MOVE")]
     assert f"Worth {value} points to you, but it crosses your red line" in \
         " ".join(before.split())

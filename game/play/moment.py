@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.analysis import points
 from game.engine import Game
 from game.moves import Entry
-from game.play.wording import event_title, offer_rows, signed
+from game.play.wording import crossing, event_title, offer_rows, signed
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,14 @@ class Worth:
     points: int
     fallback: int
     crosses: bool
+    crossed: tuple[str, ...] = ()
+    """The texts of the red lines it crosses, for the side itself (empty when the card is
+    shown to both sides at once: red lines are private)."""
 
     @property
     def verdict(self) -> str:
+        if self.crossed:
+            return f"{crossing(self.crossed)}: a loss"
         if self.crosses:
             return "crosses a red line: a loss"
         if self.points > self.fallback:
@@ -186,9 +191,10 @@ def _offer(game: Game, side: str, offered: Mapping[str, str],
     worth: list[Worth] = []
     if package is not None:
         for who in ([viewer] if viewer is not None else list(game.sides)):
+            crossed = tuple(space.red_lines_crossed(who, package))
             worth.append(Worth(who, scenario.sides[who].called,
                                points(space.utility_of(who, package)),
-                               points(game.fallback(who)),
-                               bool(space.red_lines_crossed(who, package))))
+                               points(game.fallback(who)), bool(crossed),
+                               crossed if viewer is not None else ()))
     spec = scenario.sides[side]
     return Offer(side, spec.name, rows, tuple(worth), spec.whose_first)

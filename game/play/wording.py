@@ -6,7 +6,7 @@ Nothing here splits text or re-adds deltas: it reads the record's fields.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from game.analysis import from_ids, points
@@ -202,6 +202,17 @@ def round_label(scenario: Scenario, rounds: int | None, number: int) -> str:
     return f"{name} round {within} of {count} (round {number} of {total})"
 
 
+def crossing(texts: Sequence[str]) -> str:
+    """Which of its own red lines a package crosses, said to that side alone: "crosses your
+    red line “No strikes on every group ...”", "crosses 2 of your red lines: “...”; “...”"
+    (a playtest read "crosses a red line" of an offer that crossed two, and could not tell
+    which). Never said to the other side: red lines are private."""
+    quoted = "; ".join(f"\u201c{text.strip().rstrip('.')}\u201d" for text in texts)
+    if len(texts) == 1:
+        return f"crosses your red line {quoted}"
+    return f"crosses {len(texts)} of your red lines: {quoted}"
+
+
 def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     """What accepting the proposal on the table means to *side*, said before it accepts in
     every front end (accepting ends the talks: a stray key must not do it): the sentence,
@@ -212,9 +223,10 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
         return "", False
     package = from_ids(game.scenario, standing)
     worth, fallback = points(game.space.utility_of(side, package)), points(game.fallback(side))
-    if game.space.red_lines_crossed(side, package):
-        return (f"The proposal on the table, worth {worth} points to you, crosses one of your "
-                "red lines: the deal would count as a loss."), True
+    crossed = game.space.red_lines_crossed(side, package)
+    if crossed:
+        return (f"The proposal on the table, worth {worth} points to you, {crossing(crossed)}: "
+                "the deal would count as a loss."), True
     if worth <= fallback:
         return (f"The proposal on the table is worth {worth} points to you, no more than "
                 f"your fallback ({fallback})."), True

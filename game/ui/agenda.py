@@ -15,6 +15,7 @@ from game.model import Issue
 from game.ui.meters import arrow
 from game.ui.screen import panel, paragraph
 from game.play.session import Session
+from game.play.wording import crossing
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
@@ -429,8 +430,14 @@ class Agenda:
             note = (f"The table's proposal is worth {points(self.worth(side, self.table))} "
                     f"points to you.")
             colour = theme.c["muted"]
-            if self.crossed(side, self.table):
-                note = "The table's proposal crosses one of your red lines."
+            table_crosses = self.crossed(side, self.table)
+            if table_crosses:
+                note = f"The table's proposal {crossing(table_crosses)}."
+                if len(wrap(note, small, width)) > self.note_lines:  # short of room
+                    count = len(table_crosses)
+                    note = "The table's proposal crosses " + \
+                        ("one of your red lines." if count == 1 else
+                         f"{count} of your red lines.")
                 colour = theme.c["bad"]
         else:
             note = "The white mark on the bar is your fallback: stay to its right."

@@ -13,7 +13,7 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import CALLED_OFF, accept_warning, phase_round
+from game.play.wording import CALLED_OFF, accept_warning, crossing, phase_round
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
@@ -544,8 +544,9 @@ class TableScreen(TableFace):
             self.app.toast(why, 5.0)
             return
         warning = ""
-        if self.agenda.crossed(side, package):
-            warning = "This package crosses one of your red lines."
+        crossed = self.agenda.crossed(side, package)
+        if crossed:
+            warning = f"This package {crossing(crossed)}."
         elif self.agenda.worth(side, package) <= game.fallback(side):
             warning = "This package is worth no more to you than your fallback."
         elif game.state.standing == package and game.state.standing_by != side:
