@@ -121,3 +121,16 @@ def test_every_points_table_says_alike_how_combinations_add_up(name: str) -> Non
         else:
             assert TOGETHER not in window and TOGETHER not in printed
             assert TOGETHER not in terminal
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_every_event_says_whether_it_happened(path) -> None:  # type: ignore[no-untyped-def]
+    # An event the record does not hold says so in plain words, at its start ("Imagined for
+    # this game:"; a student read "What could have happened:" and could not tell); one that
+    # follows the record says where ("As happened on 25 May 2016", "As in Munich, ...").
+    for event in load_scenario(path).events:
+        text = " ".join(event.text.split())
+        assert text.startswith(("Imagined for this game: ", "As happened on ", "As in ")), \
+            (event.id, text[:60])
+        assert text.startswith("Imagined") == (event.date is None and
+                                              not text.startswith("As in ")), event.id

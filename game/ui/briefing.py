@@ -122,8 +122,8 @@ class BriefingScreen(Screen):
                                         min(self.card.w, bottom - self.card.y)))
         small = t.fonts.get("small")
         if y + small.get_linesize() * 2 < bottom:
-            paragraph(surface, small, "Read it now: on the table you will see only the "
-                      "numbers, not this page. Esc at the table pauses the game.",
+            paragraph(surface, small, "Read it now: the table shows the numbers, not this "
+                      "page; F1 at the table opens it again. Esc there pauses the game.",
                       t.c["muted"], self.card.x, y + u, self.card.w,
                       max(1, (bottom - y - u) // small.get_linesize()), "brief note")
 

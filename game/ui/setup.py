@@ -179,7 +179,7 @@ class ModeScreen(FormScreen):
                            0, lambda _: self._relayout(),
                            tooltip="Who plays each side.")
         # No side is the default: the team picks one, and both are offered alike.
-        self.side = Choice("Your side", [(None, "Choose one: < or >")] +
+        self.side = Choice("Your side", [(None, "Not chosen: Left or Right")] +
                            [(s, scenario.sides[s].name) for s in sides], 0,
                            lambda _: self._relayout(),
                            tooltip="The side your team negotiates for: Left/Right to choose.")
