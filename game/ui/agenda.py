@@ -308,11 +308,17 @@ class Agenda:
         self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
                                      shown * self.pitch - u // 2)
         self.scroll = 0
+        # An option's tooltip, with no room beside its row, goes under the rows: over the
+        # package's worth for a moment, never over the other side's proposal in the log
+        # that the player is comparing it with (a playtest's complaint).
+        spot = pygame.Rect(rect.x + u, self.rows_rect.bottom + u // 2, rect.w - 2 * u,
+                           max(0, rect.bottom - self.rows_rect.bottom - u))
         for row in self.rows:
             row.inline = inline
             row.table_lines = table_lines
             row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
             row.clip = self.rows_rect
+            row.tip_spot = spot
             y += self.pitch
 
     @property

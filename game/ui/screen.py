@@ -86,7 +86,11 @@ class Screen:
         self.draw_content(surface)
         self.ring.draw(surface, self.theme)
         self.draw_hint(surface)
-        self.ring.draw_tooltip(surface, self.theme)
+        self.ring.draw_tooltip(surface, self.theme, self.tip_avoid())
+
+    def tip_avoid(self) -> list[pygame.Rect]:
+        """What a tooltip should not cover, beyond the widgets (none by default)."""
+        return []
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """What the screen draws under its widgets."""

@@ -948,6 +948,11 @@ class TableScreen(TableFace):
         if self.card is not None:
             self.card.draw(surface, t)
 
+    def tip_avoid(self) -> list[pygame.Rect]:
+        # The log column (the record, the source, the card of what changed): what a player
+        # weighs an option against.
+        return [self.log_rect.union(self.quote_rect)]
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:
             super().draw(surface)

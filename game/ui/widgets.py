@@ -33,6 +33,9 @@ class Widget:
         self.tooltip = tooltip
         #: Where the widget may be drawn and clicked (inside a scrolled list), or None.
         self.clip: pygame.Rect | None = None
+        #: Where its tooltip goes when no place beside it is clear of other controls (None:
+        #: the first place beside it on the screen).
+        self.tip_spot: pygame.Rect | None = None
 
     def activate(self) -> None:
         """What Enter or a click does."""
@@ -366,9 +369,12 @@ class FocusRing:
             else:
                 widget.draw(surface, theme, widget is focused, widget is self.hover)
 
-    def draw_tooltip(self, surface: pygame.Surface, theme: Theme) -> None:
+    def draw_tooltip(self, surface: pygame.Surface, theme: Theme,
+                     avoid: Sequence[pygame.Rect] = ()) -> None:
         """The tooltip of the hovered widget (after a moment) or, when the keyboard is in
-        use, of the focused one."""
+        use, of the focused one; kept off other widgets and off *avoid* (what the screen
+        shows that a player reads beside the control: the table's log column) where it
+        can be."""
         widget = None
         if self.hover is not None and self.hover_time > 0.35 and self.hover.tooltip:
             widget = self.hover
@@ -403,9 +409,13 @@ class FocusRing:
                   tip.get_rect(bottomleft=(r.x, r.y - 6)),
                   tip.get_rect(topleft=(r.x, r.bottom + 6))]
         others = [w.rect for w in self.widgets if w is not widget and w.visible]
+        others += [r for r in avoid if not r.colliderect(widget.rect)]
         on_screen = [p for p in places if screen.contains(p)]
-        box = next((p for p in on_screen if p.collidelist(others) == -1),
-                   on_screen[0] if on_screen else places[-1].clamp(screen))
+        if widget.tip_spot is not None:
+            fallback = tip.get_rect(topleft=widget.tip_spot.topleft)
+        else:
+            fallback = on_screen[0] if on_screen else places[-1].clamp(screen)
+        box = next((p for p in on_screen if p.collidelist(others) == -1), fallback)
         box.clamp_ip(screen)
         self.tip_rect = box
         surface.blit(tip, box)

@@ -21,3 +21,29 @@ def test_the_tip_of_a_wide_button_goes_where_it_hides_no_other_button(make_app) 
     assert ring.tip_rect is not None
     assert not ring.tip_rect.colliderect(tutorial.rect)
     assert surface.get_rect().contains(ring.tip_rect)
+
+
+def test_an_options_tip_never_covers_the_log_it_is_compared_with(make_app) -> None:  # type: ignore[no-untyped-def]
+    # A window playtest: the tip of an agenda row covered the other side's proposal in the
+    # log column (the log, or the card of what changed over it). With no free place beside
+    # the row, it goes under the rows, in the agenda panel.
+    from tests.ui.conftest import seated_vs_computer
+    for size in ((1024, 600), (1280, 720), (1920, 1080)):
+        app = make_app(size=size)
+        table = seated_vs_computer(app)
+        for _ in range(200):
+            if table.my_turn and not table.pending:
+                break
+            table.think = 0
+            table.skip()
+            app.step(0.05)
+        column = table.log_rect.union(table.quote_rect)
+        for row in table.agenda.rows[:3]:
+            table.ring.focus(row)
+            table.ring.keyboard, table.ring.still = True, 2.0
+            app.invalidate()
+            app.step(0.0)
+            tip = table.ring.tip_rect
+            assert tip is not None
+            assert not tip.colliderect(column), (size, row.label, tip, column)
+            assert app.window.get_rect().contains(tip)
