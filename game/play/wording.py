@@ -13,6 +13,7 @@ from game.analysis import from_ids, points
 from game.coherence import options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
+from game.speech import option_words
 from game.protocol import phase_plan
 
 if TYPE_CHECKING:
@@ -68,6 +69,27 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
             parts.append(f"{issue.name}: {' or '.join(names)}")
     unit = "point" if worth == 1 else "points"
     return f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}"
+
+
+def with_others(scenario: Scenario, side: str, issue_id: str, option_id: str) -> str:
+    """What an option is worth to *side* more or less beside others, from its combinations
+    that hold it ("3 points more with Verified calm first or Calm and grounded air force
+    (ceasefire precondition on Damascus); ..."); empty when none does. An option's own
+    points can read against the brief without it: "Deconfliction only" outscores "Joint
+    planning" on its issue, yet joint planning is worth more in all once calm is checked."""
+    parts = []
+    for combination in scenario.sides[side].combinations:
+        if option_id not in combination.options.get(issue_id, ()):
+            continue
+        worth = points(abs(combination.value))
+        said = f"{worth} point{'' if worth == 1 else 's'} " \
+            f"{'more' if combination.value > 0 else 'less'}"
+        rest = [f"{' or '.join(o.name for o in issue.options if o.id in chosen)} "
+                f"({option_words(issue.name)})"
+                for issue in scenario.issues if issue.id != issue_id
+                for chosen in [combination.options.get(issue.id)] if chosen]
+        parts.append(f"{said} with {' and '.join(rest)}" if rest else said)
+    return "; ".join(parts)
 
 
 def contradiction_texts(scenario: Scenario) -> list[str]:

@@ -15,7 +15,7 @@ from game.model import Issue
 from game.ui.meters import arrow
 from game.ui.screen import panel, paragraph
 from game.play.session import Session
-from game.play.wording import crossing
+from game.play.wording import crossing, with_others
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
@@ -237,6 +237,9 @@ class Agenda:
             spec = self.session.scenario.sides[self.side]
             text += (f" Worth to you: {points(spec.values[issue.id][option.id])} of 100 on "
                      f"this issue, which weighs {spec.weights[issue.id]:.0%} of the whole.")
+            together = with_others(self.session.scenario, self.side, issue.id, option.id)
+            if together:
+                text += f" Beside other options, in all: {together}."
         return text
 
     def worth(self, side: str, package: dict[str, str]) -> float:

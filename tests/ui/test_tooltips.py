@@ -47,3 +47,27 @@ def test_an_options_tip_never_covers_the_log_it_is_compared_with(make_app) -> No
             assert tip is not None
             assert not tip.colliderect(column), (size, row.label, tip, column)
             assert app.window.get_rect().contains(tip)
+
+
+def test_an_options_tip_says_what_it_is_worth_beside_other_options(make_app) -> None:  # type: ignore[no-untyped-def]
+    # "Deconfliction only 60 > Joint planning 50" on its issue read against the US brief
+    # (joint strikes worth a great deal once calm is checked): the tip of an option that a
+    # combination holds says what it adds or takes away beside the others.
+    from game.play.wording import with_others
+    from tests.ui.conftest import seated_vs_computer
+    app = make_app()
+    table = seated_vs_computer(app)  # the US
+    scenario = table.session.scenario
+    row = next(r for r in table.agenda.rows if r.issue.id == "joint_action")
+    for option in row.issue.options:
+        row.index = [v for v, _ in row.values].index(option.id)
+        table.agenda._changed()
+        together = with_others(scenario, "us", "joint_action", option.id)
+        if option.id in ("joint_planning", "joint_execution"):
+            assert together.startswith("3 points more with Verified calm first or Calm and "
+                                       "grounded air force (ceasefire precondition on "
+                                       "Damascus) and Once conditions are met (start date)")
+            assert "5 points less with No condition or Russian pledge" in together
+            assert f"Beside other options, in all: {together}." in row.tooltip
+        else:
+            assert together == "" and "Beside other options" not in row.tooltip
