@@ -143,6 +143,16 @@ def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
     force (ceasefire precondition on Damascus)"; a third issue comes with "and" (a student
     could not tell which issue "No condition or Russian pledge with No separation" was
     about)."""
+    parts = option_parts(scenario, options)
+    if len(parts) <= 2:
+        return " with ".join(parts)
+    return f"{parts[0]} with {', '.join(parts[1:-1])} and {parts[-1]}"
+
+
+def option_parts(scenario: Scenario, options: OptionsByIssue) -> list[str]:
+    """Each issue of *options* as players read it: its options, then the issue's name
+    ("Verified calm first or Calm and grounded air force (ceasefire precondition on
+    Damascus)"), in the order *options* names the issues."""
     issues = {i.id: i for i in scenario.issues}
     parts: list[str] = []
     for issue_id, option_ids in options.items():
@@ -150,9 +160,7 @@ def options_text(scenario: Scenario, options: OptionsByIssue) -> str:
         names = {o.id: o.name for o in issue.options} if issue is not None else {}
         chosen = " or ".join(names.get(o, o) for o in option_ids) or "(no option)"
         parts.append(f"{chosen} ({option_words(issue.name)})" if issue is not None else chosen)
-    if len(parts) <= 2:
-        return " with ".join(parts)
-    return f"{parts[0]} with {', '.join(parts[1:-1])} and {parts[-1]}"
+    return parts
 
 
 def patterns(scenario: Scenario, rules: Sequence[Contradiction | Combination]) -> \

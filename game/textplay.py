@@ -18,9 +18,10 @@ from game.moves import Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (CALLED_OFF, TOGETHER, crossing, accept_warning, at_stake, change_text,
-                               combination_texts, contradiction_texts, event_title,
-                               move_label, offer_rows, round_label, rounds_text, short_name)
+from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
+                               combination_texts, contradiction_texts, crossing, event_title,
+                               move_label, named_already, offer_rows, round_label,
+                               rounds_text, short_name)
 from game.safetext import control
 from game.speech import how_much
 from game.textdebrief import write_debrief
@@ -574,8 +575,7 @@ class TextGame:
                  "truth helps them find a deal you value; another issue may mislead them.")
         for n, issue in enumerate(issues, 1):
             if issue.id in said:
-                self.say(f"{n:>2}  {issue.name}: named already, as what matters "
-                         f"{how_much(said.index(issue.id) + 1)}", 2, 4)
+                self.say(f"{n:>2}  {issue.name}: {named_already(said, issue.id)}", 2, 4)
             else:
                 self.say(f"{n:>2}  {issue.name} ({spec.weights[issue.id]:.0%} of your "
                          "score)", 2, 4)
@@ -832,10 +832,10 @@ class TextGame:
                  "tactic, pass, or walk out. A deal is made when one side accepts the other's "
                  "proposal. A deal gives each side points from 0 to 100 (your brief shows "
                  "how); it is worth taking only if it gives you more than your fallback (your "
-                 "BATNA), what you get with no deal. When the other side asks what matters most to you, "
-                 "you answer as you choose before your move: name an issue (the truth, or "
-                 "not), deflect, or decline. At the end, a joint score out of 100 "
-                 "rewards both sides' gains over their fallbacks, a deal no other deal beats for "
-                 "both, and the meters. A meter that falls too far can end the talks: the "
+                 "BATNA), what you get with no deal. When the other side asks what matters "
+                 "most to you, you answer as you choose before your move: name an issue (the "
+                 "truth, or not), deflect, or decline. At the end, a joint score out of 100 "
+                 "rewards both sides' gains over their fallbacks, a deal no other deal beats "
+                 "for both, and the meters. A meter that falls too far can end the talks: the "
                  "game warns you when one more heavy blow could do it, and when trust is "
                  "low enough for a delegation to walk out.", 0, 0)

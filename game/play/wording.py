@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from game.analysis import from_ids, points
-from game.coherence import options_text
+from game.coherence import option_parts, options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
-from game.speech import option_words
+from game.speech import how_much
 from game.protocol import phase_plan
 
 if TYPE_CHECKING:
@@ -84,10 +84,8 @@ def with_others(scenario: Scenario, side: str, issue_id: str, option_id: str) ->
         worth = points(abs(combination.value))
         said = f"{worth} point{'' if worth == 1 else 's'} " \
             f"{'more' if combination.value > 0 else 'less'}"
-        rest = [f"{' or '.join(o.name for o in issue.options if o.id in chosen)} "
-                f"({option_words(issue.name)})"
-                for issue in scenario.issues if issue.id != issue_id
-                for chosen in [combination.options.get(issue.id)] if chosen]
+        rest = option_parts(scenario, {k: v for k, v in combination.options.items()
+                                       if k != issue_id})
         parts.append(f"{said} with {' and '.join(rest)}" if rest else said)
     return "; ".join(parts)
 
@@ -222,6 +220,12 @@ def round_label(scenario: Scenario, rounds: int | None, number: int) -> str:
     if count == 1 or count == total:
         return f"{name}, round {number} of {total}"
     return f"{name} round {within} of {count} (round {number} of {total})"
+
+
+def named_already(said: Sequence[str], issue_id: str) -> str:
+    """How a menu marks an issue the side has named before, where every issue keeps its
+    agenda number: "named already, as what matters second most"."""
+    return f"named already, as what matters {how_much(list(said).index(issue_id) + 1)}"
 
 
 def crossing(texts: Sequence[str]) -> str:

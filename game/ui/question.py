@@ -12,6 +12,7 @@ from functools import partial
 import pygame
 
 from game.moves import Move
+from game.play.wording import named_already
 from game.speech import how_much
 from game.ui.navigation import TableFace
 from game.ui.screen import Host, Screen, overlay_box, paragraph
@@ -42,8 +43,7 @@ class QuestionScreen(Screen):
             self.buttons = [
                 Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)"
                        if issue.id not in said else
-                       f"{issue.name}: named already, as what matters "
-                       f"{how_much(said.index(issue.id) + 1)}",
+                       f"{issue.name}: {named_already(said, issue.id)}",
                        partial(self.answer, Move.use(tactic, issue.id)),
                        hint=str(n) if n < 10 else "", role="small",
                        enabled=issue.id not in said,

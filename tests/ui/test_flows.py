@@ -402,17 +402,22 @@ def test_in_hot_seat_the_team_that_just_moved_takes_its_move_back_at_the_hand_ov
     assert app.top is table and session.undo_blocked(table.seat) is not None
 
 
-def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(make_app) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(seed=3)
-    table = seat_us(app)
-    session = table.session
+def until_my_turn(app: App, table: TableScreen) -> None:
+    """Space through the computer's pacing until the player at *table* may move."""
     for _ in range(MAX_FRAMES):
         if table.my_turn and not table.pending:
-            break
+            return
         if table.pending:
             press(app, pygame.K_SPACE)
         else:
             app.step(0.05)
+
+
+def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(seed=3)
+    table = seat_us(app)
+    session = table.session
+    until_my_turn(app, table)
     button = next(b for b in table.actions.tactics["us"] if b.label.startswith("Say what"))
     assert button.action is not None
     button.action()
@@ -424,13 +429,7 @@ def test_saying_what_matters_most_the_player_picks_the_issue_or_calls_it_off(mak
     assert app.top is table and session.game.state.revealed["us"] == ("start_date",)
     # The next time, every issue keeps its number: start date is shown as named and its
     # key names nothing new (a playtest found the list renumbered without it).
-    for _ in range(MAX_FRAMES):
-        if table.my_turn and not table.pending:
-            break
-        if table.pending:
-            press(app, pygame.K_SPACE)
-        else:
-            app.step(0.05)
+    until_my_turn(app, table)
     button = next(b for b in table.actions.tactics["us"] if b.label.startswith("Say what"))
     button.action()
     screen = app.top
