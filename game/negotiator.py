@@ -94,11 +94,8 @@ MARGIN = 0.005
 #: without an offer is taken to cost (see :meth:`Negotiator._worth`).
 TURN_COST = 0.3
 #: The share of its usual concession it makes while the other side has put nothing on the
-#: table worth more to it than no deal (see :meth:`Negotiator.unanswered`) ...
+#: table worth more to it than no deal (see :meth:`Negotiator.unanswered`).
 UNANSWERED_SHARE = 0.7
-#: ... once the other side has made at least this many proposals (its opening alone may be
-#: an anchor).
-UNANSWERED_AFTER = 2
 #: What saying what matters most to it is expected to be worth at the start of the talks,
 #: said in return for the other side's word (which keeps the exchange going), before the
 #: cost of the turn.
@@ -509,7 +506,7 @@ class Negotiator:
                         f"its last offer already met the other side's" if shared else "")
             what = "Stood by its last proposal" if package == previous else \
                 "Proposed a package"
-            slow = ("; it gives ground slowly while nothing the other side has offered "
+            slow = ("; it gives ground slowly while nothing the other side has proposed "
                     "beats its fallback" if self.unanswered(view) else "")
             return Decision(Move.propose(view.ids(package)),
                             f"{what}, worth {points(value)} points to {self.name} "
@@ -689,18 +686,20 @@ class Negotiator:
         return float(start - (start - reserve) * share * time ** (1 / exponent))
 
     def unanswered(self, view: SideView) -> bool:
-        """Whether the other side has made proposals (:data:`UNANSWERED_AFTER` or more) and
-        none of them is worth more to this side than its fallback (red lines aside: the
-        other side may not know them). Then it gives ground only :data:`UNANSWERED_SHARE`
-        of its usual way: a delegation does not walk all the way to its reserve towards a
-        side that has offered it nothing better than no deal, so asking for everything and
-        waiting for the deadline does not pay."""
+        """Whether the other side has put nothing on the table worth more to this side than
+        its fallback (red lines aside: the other side may not know them): no proposal yet,
+        or only proposals below it. Until it has, it gives ground only
+        :data:`UNANSWERED_SHARE` of its usual way: a delegation does not bid against
+        itself, walking toward its reserve turn after turn while the other side offers
+        nothing better than no deal, or nothing at all. So asking for everything, or never
+        proposing, and waiting for the deadline does not pay, and the first proposal that
+        beats its fallback is answered at once (its curve drops to the full pace, never
+        climbs: what it has given stays given)."""
         kept = self._unanswered
         if kept is not None and kept[0] is view:  # asked more than once for one decision
             return kept[1]
         own, index, other = self.own, self.space.index, self.other
-        worth = [own[index[p]] for who, p in view.offers if who == other]
-        answer = len(worth) >= UNANSWERED_AFTER and max(worth) <= view.batna
+        answer = all(own[index[p]] <= view.batna for who, p in view.offers if who == other)
         self._unanswered = (view, answer)
         return answer
 

@@ -414,8 +414,52 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
     view = views[stingy]
     decision = Negotiator(view).decide(view)
     assert decision.move.kind == "propose"
-    assert "gives ground slowly while nothing the other side has offered beats its " \
+    assert "gives ground slowly while nothing the other side has proposed beats its " \
         "fallback" in decision.reason
+
+
+def test_it_does_not_bid_against_itself_while_the_other_side_proposes_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A side that never proposes (it waits, asks, gestures) gets no more than one that asks
+    for everything: the computer concedes only part of its way. Its first proposal worth
+    more than the computer's fallback is answered at once, and the computer's target only
+    ever falls: what it has given stays given."""
+    import game.negotiator as negotiator
+
+    # Without events: an event may harden Russia (a negative stance raises its target).
+    base = scenario()
+    quiet = base.model_copy(update={"events": [event.model_copy(update={"chance": 0.0})
+                                               for event in base.events]})
+    quiet._conditions = base._conditions
+    game = Game(quiet, Settings(rounds=12), seed=0)
+    space = game.space
+    packages = [p for n, p in enumerate(space.packages) if space.allowed[n]]
+    ru_fallback = game.view("ru").batna
+    fair = max((p for p in packages if space.utility_of("ru", p) > ru_fallback + 0.05),
+               key=lambda p: space.utility_of("us", p))
+    player = Negotiator(game.view("ru"))
+    targets: list[float] = []
+    slowed: list[bool] = []
+    proposed = False
+    while not game.finished and game.state.round < 11:
+        if game.to_move == "ru":
+            view = game.view("ru")
+            targets.append(player.target(view, OpponentModel(view)))
+            slowed.append(player.unanswered(view))
+            if game.state.round == 8:
+                monkeypatch.setattr(negotiator, "UNANSWERED_SHARE", 1.0)
+                usual = Negotiator(view)._target(view, None)
+                monkeypatch.undo()
+                assert targets[-1] > usual + 0.02, "it concedes its usual way to silence"
+        move = Move.wait()
+        if game.to_move == "us" and game.state.round >= 9 and not proposed:
+            move = Move.propose(game.view("us").ids(fair))
+            proposed = game.why_not(move) is None
+            move = move if proposed else Move.wait()
+        game.apply(move)
+    assert proposed
+    assert slowed[0] and True in slowed and slowed[-1] is False
+    assert all(a >= b - 1e-9 for a, b in zip(targets, targets[1:]))
 
 
 def test_without_tactics_it_makes_no_tactic_move() -> None:
