@@ -392,11 +392,11 @@ def _play(args: argparse.Namespace) -> int:
         humans = set(sides)
     elif args.side == "none":
         humans = set()
-    elif args.side in sides:
-        humans = {args.side}
+    elif (named := scenario.side_named(args.side)) is not None:
+        humans = {named}
     else:
         print(f"parley: unknown side {args.side!r}; choose one of "
-              f"{', '.join(sides + ['both', 'none'])}", file=sys.stderr)
+              f"{_sides_named(scenario)}, both or none", file=sys.stderr)
         return 2
     teams, problem = _teams(args.team, scenario, humans, save is not None)
     if problem is not None:
@@ -434,6 +434,11 @@ def _play(args: argparse.Namespace) -> int:
     return code
 
 
+def _sides_named(scenario: Scenario) -> str:
+    """The scenario's sides as a player may name them: "us (United States), ru (Russia)"."""
+    return ", ".join(f"{side} ({scenario.sides[side].name})" for side in scenario.side_ids)
+
+
 def _teams(given: list[str], scenario: Scenario, humans: set[str],
            resumed: bool) -> tuple[dict[str, str], str | None]:
     """The team names ``--team SIDE=NAME`` gives, or a sentence saying what is wrong."""
@@ -447,9 +452,11 @@ def _teams(given: list[str], scenario: Scenario, humans: set[str],
         side, name = side.strip(), name.strip()
         if not equals or not side or not name:
             return {}, f"--team takes SIDE=NAME, e.g. us='Group 3' (got {text!r})"
-        if side not in scenario.sides:
+        named = scenario.side_named(side)
+        if named is None:
             return {}, (f"--team {text}: unknown side {side!r}; the scenario's sides are "
                         f"{', '.join(scenario.side_ids)}")
+        side = named
         if side not in humans:
             return {}, (f"--team {text}: {scenario.sides[side].name} is played by the "
                         "computer in this game")
@@ -595,15 +602,17 @@ def _players(given: list[str], path: str) -> tuple[dict[str, str], str | None]:
     players: dict[str, str] = {}
     if not given:
         return players, None
-    sides = _load(path).side_ids
+    scenario = _load(path)
     for text in given:
         side, equals, name = text.partition("=")
         side, name = side.strip(), name.strip()
         if not equals or not side or not name:
             return {}, f"--player takes SIDE=STYLE, e.g. us=principled (got {text!r})"
-        if side not in sides:
+        named = scenario.side_named(side)
+        if named is None:
             return {}, (f"--player: unknown side {side!r}: the scenario's sides are "
-                        f"{', '.join(sides)}")
+                        f"{', '.join(scenario.side_ids)}")
+        side = named
         if name not in STYLES:
             return {}, (f"--player: unknown style {name!r}: the styles are "
                         f"{', '.join(STYLES)}")
@@ -796,11 +805,12 @@ def _brief(args: argparse.Namespace) -> int:
         text = answer_sheet_html(scenario, settings)
     elif args.side == "both":
         text = briefs_html(scenario, sides, settings)
-    elif args.side in sides:
-        text = briefs_html(scenario, [args.side], settings)
+    elif (named := scenario.side_named(args.side)) is not None:
+        args.side = named
+        text = briefs_html(scenario, [named], settings)
     else:
         print(f"parley: brief --side {args.side}: unknown side; choose one of "
-              f"{', '.join(sides + ['both'])}", file=sys.stderr)
+              f"{_sides_named(scenario)} or both", file=sys.stderr)
         return 2
     try:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -505,6 +505,17 @@ class Scenario(Part):
         a, b = self.side_ids
         return b if side == a else a
 
+    def side_named(self, text: str) -> str | None:
+        """The id of the side *text* names, in any case: its id, name, short name or name in
+        a sentence ("ru", "Russia", "US", "the United States"); None when it names none."""
+        wanted = text.strip().lower()
+        for side in self.side_ids:
+            spec = self.sides[side]
+            if wanted in {word.strip().lower() for word in
+                          (side, spec.name, spec.short, spec.in_sentence) if word}:
+                return side
+        return None
+
     def condition(self, text: str) -> Condition:
         """The parsed form of a condition written in this scenario."""
         return self._conditions[text]

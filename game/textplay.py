@@ -80,22 +80,14 @@ def choose_sides(scenario: Scenario, inp: TextIO, out: TextIO) -> set[str]:
         answer = line.strip().lower()
         if answer.isdigit() and 1 <= int(answer) <= len(sides):
             return {sides[int(answer) - 1]}
-        named = [side for side in sides if answer in _called(scenario, side)]
-        if named:
-            return {named[0]}
+        named = scenario.side_named(answer)
+        if named is not None:
+            return {named}
         if answer in ("b", "both"):
             return set(sides)
         if answer in ("n", "none", "neither"):
             return set()
         out.write("Type 1 or 2 for a side, b for both, or n to watch.\n")
-
-
-def _called(scenario: Scenario, side: str) -> set[str]:
-    """What a player may type for *side*: its id, name, short name, or name in a sentence,
-    in lower case ("ru", "russia", "us", "the united states")."""
-    spec = scenario.sides[side]
-    return {word.strip().lower() for word in (side, spec.name, spec.short, spec.in_sentence)
-            if word}
 
 
 def ask_team_names(scenario: Scenario, sides: list[str], given: Mapping[str, str],

@@ -131,7 +131,30 @@ def test_a_broken_scenario_is_reported_without_a_traceback(
 
 def test_unknown_side_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--text", "--side", "france"]) == 2
-    assert "unknown side" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "unknown side 'france'; choose one of ru (Russia), us (United States), both or " \
+        "none" in err
+
+
+@pytest.mark.parametrize("named", ["Russia", "russia", "RU", " ru "])
+def test_a_side_is_taken_by_its_name_as_by_its_id(
+        named: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Every place that takes a side takes its name too, as the terminal's question does:
+    ``play --side``, ``--team SIDE=NAME`` and ``simulate --player SIDE=STYLE`` (``brief
+    --side`` and joining a class are tested with them)."""
+    from game.cli import _teams
+    from game.scenario import load_scenario
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\ny\n"))
+    assert main(["play", "--text", "--side", named, "--seed", "1", "--no-save",
+                 "--team", f"{named}=Red Group"]) == 0
+    assert "At the table: Russia (you)" in capsys.readouterr().out
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    assert _teams([f"{named}=Red Group"], scenario, {"ru"}, False) == ({"ru": "Red Group"}, None)
+    assert main(["simulate", str(DEFAULT_SCENARIO), "-n", "2", "--player",
+                 f"{named}=careless"]) == 0
+    assert "players             RU careless" in capsys.readouterr().out
 
 
 def test_simulate_matrix_plays_every_pair(capsys: pytest.CaptureFixture[str]) -> None:

@@ -103,6 +103,9 @@ def test_brief_command_writes_each_kind(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["brief", "joint_strikes_2016", "--side", "us", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").count('class="page side"') == 1
     assert "the brief of United States" in capsys.readouterr().out
+    russia = tmp_path / "ru.html"
+    assert main(["brief", "joint_strikes_2016", "--side", "Russia", "-o", str(russia)]) == 0
+    assert "the brief of Russia" in capsys.readouterr().out
     teacher = tmp_path / "teacher.html"
     assert main(["brief", str(DEFAULT_SCENARIO), "--teacher", "-o", str(teacher)]) == 0
     assert "answer sheet" in teacher.read_text(encoding="utf-8")

@@ -80,6 +80,9 @@ def test_a_team_asks_for_a_side(tmp_path: Path) -> None:
     assert seat2.side == "us" and not table.started  # not the table where "us" is taken
     with pytest.raises(Refusal, match="no side 'xx'"):
         _join(room, "Delta", side="xx")
+    # A side by its name, as a player types it.
+    _, seat3, _ = _join(room, "Epsilon", side="Russia")
+    assert seat3.side == "ru"
 
 
 def test_a_wrong_code_or_name_is_refused_plainly(tmp_path: Path) -> None:

@@ -236,7 +236,8 @@ class Classroom:
             raise Refusal("That class code is not this class's: check it with your teacher.")
         team = clean_team_name(request.team)
         sides = self.scenario.side_ids
-        if request.side is not None and request.side not in sides:
+        wanted = None if request.side is None else self.scenario.side_named(request.side)
+        if request.side is not None and wanted is None:
             raise Refusal(f"There is no side {request.side[:40]!r}: choose "
                           f"{' or '.join(sides)}, or leave it out for any side.")
         known = self._teams.get(team.casefold())
@@ -251,9 +252,9 @@ class Classroom:
             return table, seat, previous
         if len(self.tables) >= MAX_TABLES:
             raise Refusal("This class has as many tables as it can hold; ask your teacher.")
-        waiting = None if request.computer else self._open_table(request.side)
+        waiting = None if request.computer else self._open_table(wanted)
         if waiting is None:
-            side = request.side or self._least_played()
+            side = wanted or self._least_played()
             table = self._new_table(computer=request.computer)
         else:
             table = waiting
