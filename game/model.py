@@ -337,7 +337,8 @@ class TacticUse(Part):
                                     "back), {threat} (a threat it has repeated), {moved} "
                                     "or {unmoved} (the other side's name, only when its "
                                     "last proposal moved toward this side's, or did not, "
-                                    "as the record judges it); a variant whose placeholder "
+                                    "as the record judges it, until this side answers it "
+                                    "with a proposal); a variant whose placeholder "
                                     "cannot be filled, or whose condition does not hold, is "
                                     "not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")

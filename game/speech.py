@@ -11,8 +11,10 @@ scenario controls beyond its own text):
   it, and has now taken back;
 * ``{threat}`` - a threat the other side has made more than once;
 * ``{moved}`` - the other delegation's name, only when its last offer meets the speaker's
-  own on more issues than its offer before did (it has moved);
-* ``{unmoved}`` - the other delegation's name, only when it does not (it has not moved).
+  own on more issues than its offer before did (it has moved) and the speaker has not
+  answered that offer with a proposal yet;
+* ``{unmoved}`` - the other delegation's name, only when it does not (it has not moved),
+  likewise.
 
 Every placeholder is filled from what both sides see at the table, never from a side's
 values: a line never gives away what its speaker keeps private.
@@ -330,13 +332,16 @@ class Table:
                 then = len(mine)
             elif side == self.speaker:
                 mine.append(package)
+        # Whether the speaker has answered the other side's last proposal with one of its
+        # own already: then what that proposal did is old news, said once.
+        answered = len(mine) > then
         if self._proposing is not None:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
                                        asked_by(theirs, self._edition), self._edition,
                                        mine[0])[0]
-        if len(theirs) >= 2 and mine_then is not None:
+        if len(theirs) >= 2 and mine_then is not None and not answered:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
                                      asked_by(mine[:then], self._edition), self._edition,
                                      theirs[0])[0]
@@ -355,7 +360,9 @@ class Table:
     def other_moved(self) -> int | None:
         """How the record judged the other side's last proposal: how many more issues it
         met the speaker's latest proposal on than the other side's proposal before did
-        (None: it has made fewer than two, or the speaker had proposed nothing before)."""
+        (None: it has made fewer than two, the speaker had proposed nothing before, or the
+        speaker has answered it with a proposal already, so that a line does not greet the
+        same step twice, after a pass say)."""
         if not self._read_yet:
             self._read()
         return self._other_moved

@@ -218,6 +218,17 @@ def test_moved_and_unmoved_name_the_other_side_only_when_its_offer_did_or_did_no
     lines = ["{unmoved} has not moved. We propose:", "{moved} has moved; so do we:"]
     assert {choose_line(lines, better, None, pick) for pick in range(30)} == \
         {"Beta has moved; so do we:"}
+    # Once Alpha has answered Beta's step with a proposal, that step is old news: after a
+    # pass of Beta's, say, Alpha does not greet it again ("Beta has moved") nor, after a
+    # step back, reproach it twice.
+    answered = Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1)), ("b", (1, 1)),
+                                     ("a", (1, 1))], {})
+    assert answered.fill("moved") is None and answered.fill("unmoved") is None
+    assert Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1)), ("b", (0, 1)), ("a", (0, 0))],
+                 {}).fill("unmoved") is None
+    # Said with the answering proposal itself, it still greets the step.
+    assert Table(scenario, "a", [("a", (1, 0)), ("b", (0, 1)), ("b", (1, 1))], {},
+                 proposing=(1, 1)).fill("moved") == "Beta"
 
 
 def test_the_same_sentence_filled_differently_is_not_said_twice_in_a_row() -> None:
