@@ -655,7 +655,8 @@ class TextGame:
         example = " ".join(str(n % len(i.options) + 1) for n, i in enumerate(issues, 1))
         self.say()
         self.say("Build your package: one option for every issue. Type the option's number "
-                 f"for each issue, or all the numbers at once (e.g. {example}); c cancels.")
+                 f"for each issue, or all the numbers at once (e.g. {example} or "
+                 f"{example.replace(' ', ',')}); c cancels.")
         rules = contradiction_texts(self.scenario)
         if rules and not self.rules_shown:
             # Once a game (b shows the brief, where they are too): the builder says which
@@ -715,7 +716,8 @@ class TextGame:
                 answer = self.ask(prompt)
                 if answer.lower() in ("c", "cancel"):
                     return None
-                parts = answer.split()
+                # Numbers apart by spaces or commas ("2 3 2" or "2,3,2").
+                parts = answer.replace(",", " ").split()
                 if not parts and default:
                     choices.append(default - 1)
                     break

@@ -437,13 +437,15 @@ def _builder(side: str, typed: str) -> str:
 
 
 def test_the_builder_s_example_has_a_number_for_every_issue() -> None:
-    out = _builder("us", "c\n")
-    example = out.split("(e.g. ")[1].split(")")[0]
+    out = " ".join(_builder("us", "c\n").split())
+    example, commas = out.split("(e.g. ")[1].split(")")[0].split(" or ")
     assert len(example.split()) == len(scenario().issues)
+    assert commas == example.replace(" ", ",")
 
 
-def test_a_whole_package_may_be_typed_without_spaces() -> None:
-    out = _builder("us", "313323\ny\n")
+@pytest.mark.parametrize("typed", ["313323", "3 1 3 3 2 3", "3,1,3,3,2,3", "3, 1, 3, 3, 2, 3"])
+def test_a_whole_package_may_be_typed_with_or_without_spaces_or_commas(typed: str) -> None:
+    out = _builder("us", f"{typed}\ny\n")
     assert "Your package, worth 86 points to you" in " ".join(out.split())
 
 
