@@ -106,6 +106,26 @@ def test_outcome_conditions_see_the_agreed_package() -> None:
     assert game.state.outcome == "intelligence_deal"
 
 
+@pytest.mark.parametrize(("excluded", "named"), [
+    ("isil_and_nusra", "A cessation for all but ISIL and al-Nusra"),
+    ("nusra_and_allies", "A cessation that also leaves out al-Nusra's allies"),
+    ("government_list", "A cessation that leaves out every group Damascus calls terrorist")])
+def test_a_february_deal_is_named_for_whom_it_leaves_outside(excluded: str, named: str) -> None:
+    # A playtest read "also leaves out al-Nusra's allies" of a deal that left out every group
+    # on the Syrian government's list.
+    february = load_scenario(next(p for p in shipped_scenarios() if "ceasefire" in p.name))
+    game = Game(february, seed=1)
+    to_bargaining(game)
+    space = game.space
+    # (The government's list crosses a US red line: a deal may cross one all the same.)
+    package = next(p for p in space.packages if february.issues[0].options[p[0]].id == excluded)
+    assert february.issues[0].id == "excluded_groups"
+    game.apply(Move.propose(game.view(game.to_move).ids(package)))
+    game.apply(Move.accept())
+    outcome = next(o for o in february.outcomes if o.id == game.state.outcome)
+    assert outcome.name.startswith(named)
+
+
 @pytest.mark.parametrize(("walker", "outcome"), [("ru", "unilateral_strikes"),
                                                  ("us", "us_walkout")])
 def test_walking_out_ends_the_talks(walker: str, outcome: str) -> None:
