@@ -56,6 +56,9 @@ class SideResult:
     """How many threats it made."""
     rejections: int = 0
     """How many of the other side's proposals it rejected."""
+    beyond: str = ""
+    """Why its deal gained more than :attr:`best_gain_points` (the other side took a deal
+    across its own red line, or worth less to it than its fallback); empty when it did not."""
     pressure_cost: tuple[tuple[str, float], ...] = ()
     """What its threats and rejections took off the meters both sides share: (the meter's
     name, the fall), as the record's effects of those moves add up."""
@@ -104,10 +107,14 @@ class SideResult:
         """The side's own mark with what it means, as every debrief states it (*yours*: the
         reader played this side, see :func:`addressed`)."""
         whose, it = ("Your", "you") if yours else ("Its", "it")
-        return (f"{whose} own mark: {self.mark} out of 100. 50 means no better than no deal; "
-                f"100 means the most {it} could have gained in a deal the other side would "
-                f"also have taken ({self.best_gain_points} points over {whose.lower()} "
-                f"fallback of {self.batna_points}).")
+        sentence = (f"{whose} own mark: {self.mark} out of 100. 50 means no better than no "
+                    f"deal; 100 means the most {it} could have gained in a deal the other side "
+                    f"would also have taken ({self.best_gain_points} points over "
+                    f"{whose.lower()} fallback of {self.batna_points}).")
+        if self.beyond:
+            sentence += (f" This deal gained {it} more, {self.gain_points} points: "
+                         f"{self.beyond}.")
+        return sentence
 
     @property
     def gain(self) -> float:
@@ -276,6 +283,13 @@ def debrief(game: Game) -> Debrief:
         crossed = report.red_lines_crossed[side]
         gain = points(utility) - points(batna)
         best = best_gain(game, side, report.batna)
+        other = scenario.other(side)
+        beyond = ""
+        if agreed is not None and not crossed and gain > best:
+            # More than any deal the other side would have taken: it took this one anyway.
+            beyond = ("the other side agreed to it across its own red line"
+                      if report.red_lines_crossed[other] else
+                      "the other side agreed to it for less than its own fallback")
         results[side] = SideResult(
             side=side, name=spec.name, short=spec.short, whose_first=spec.whose_first,
             team=game.teams.get(side, ""),
@@ -287,7 +301,7 @@ def debrief(game: Game) -> Debrief:
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
             taken_back=game.taken_back(side), called_first=spec.called_first,
-            **_pressure(game, side))
+            beyond=beyond, **_pressure(game, side))
     score, parts = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None

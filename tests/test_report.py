@@ -241,3 +241,28 @@ def test_an_edited_copy_of_a_groups_save_never_replaces_it(tmp_path: Path) -> No
     assert us["honest.json"]["mark"] == "50"  # its own walk-out, not the forged deal
     assert "conflicts with forged.json" in us["honest.json"]["note"]
     assert "conflicts with honest.json" in us["forged.json"]["note"]
+
+
+def test_a_deal_beyond_the_best_gain_says_why_every_debrief_reads_it() -> None:
+    # The United States accepted a deal across its own red line: Russia gained more than any
+    # deal the United States would have taken could give it, and its mark's sentence, which
+    # says what 100 means, says so instead of leaving a gain above "the most it could have
+    # gained" unexplained (a playtest read a mark of 100 beside a smaller best gain).
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    space = Game(scenario, Settings(), 1).space
+    # Russia's best package that crosses no red line of its own.
+    best = max((p for n, p in enumerate(space.packages) if not space.crosses["ru"][n]),
+               key=lambda p: space.utility_of("ru", p))
+    assert space.red_lines_crossed("us", best)
+    chosen = to_ids(scenario, best)
+    game = game_of([Move.propose(chosen), Move.propose(chosen), Move.propose(chosen),
+                    Move.accept()], {"us": "Group G", "ru": "Computer"}, 1)
+    assert game.state.agreed == chosen
+    ru = debrief(game).results["ru"]
+    assert ru.gain_points > ru.best_gain_points and ru.mark == 100
+    assert ru.beyond == "the other side agreed to it across its own red line"
+    sentence = ru.mark_sentence(yours=True)
+    assert sentence.endswith(f"This deal gained you more, {ru.gain_points} points: the other "
+                             "side agreed to it across its own red line.")
+    us = debrief(game).results["us"]
+    assert us.beyond == "" and "This deal gained" not in us.mark_sentence(yours=True)
