@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.analysis import half_up
-from game.debrief import debrief
+from game.debrief import debrief, score_parts_text
 from game.errors import ParleyError
 from game.resolve import FOLDER_ADVICE, ScenarioFinder
 from game.save import SaveFile, SaveSummary, list_saves, restore
@@ -184,8 +184,7 @@ def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:
         "scenario": scenario.id,
         "outcome": d.outcome_name if d.finished else "Unfinished",
         "joint_score": d.score if d.finished else "",
-        "joint_score_parts": ", ".join(f"{label.lower()} {value}"
-                                       for label, value in d.score_parts) if d.finished else "",
+        "joint_score_parts": score_parts_text(d.score_parts) if d.finished else "",
         "frontier_distance": "" if d.frontier_points is None else d.frontier_points,
         "rounds": game.state.round, "difficulty": settings.difficulty,
         "rounds_setting": settings.rounds or "", "undo": settings.undo,

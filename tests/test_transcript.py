@@ -168,7 +168,8 @@ def test_a_change_with_a_cause_of_its_own_says_its_cause_and_sources_are_named_o
     assert found
 
 
-def test_every_debrief_gives_each_part_of_the_joint_score_with_the_most_it_can_give() -> None:
+def test_every_debrief_gives_each_part_of_the_joint_score_with_the_most_it_can_give(
+        tmp_path: Path) -> None:
     # "86/100 (46, 30, 10)" did not say that the parts are out of 50, 30 and 20 (a window
     # playtest): the window, the terminal and both transcripts now say so, in one wording.
     import io
@@ -187,3 +188,9 @@ def test_every_debrief_gives_each_part_of_the_joint_score_with_the_most_it_can_g
     assert f"Joint score: {d.score}/100 ({line})" in out.getvalue()
     assert f"({line})" in transcript.markdown(g)
     assert line.replace("&", "&amp;") in transcript.html(g)
+    # The class report's rows (its CSV column and its page) say the same.
+    from game.report import gather
+    from game.save import to_save, write_save
+    write_save(to_save(g, set()), tmp_path / "game.json")
+    rows, _ = gather(tmp_path)
+    assert rows and {row.values["joint_score_parts"] for row in rows} == {line}
