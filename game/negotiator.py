@@ -506,8 +506,11 @@ class Negotiator:
                         f"its last offer already met the other side's" if shared else "")
             what = "Stood by its last proposal" if package == previous else \
                 "Proposed a package"
+            # Said once the other side has had a turn to propose (not of its own opening).
             slow = ("; it gives ground slowly while nothing the other side has proposed "
-                    "beats its fallback" if self.unanswered(view) else "")
+                    "beats its fallback" if self.unanswered(view) and any(
+                        entry.speaker == self.other and entry.kind in ("move", "timeout")
+                        for entry in view.record) else "")
             return Decision(Move.propose(view.ids(package)),
                             f"{what}, worth {points(value)} points to {self.name} "
                             f"(target {points(target)}), chosen by {how}{kept}{slow}.")

@@ -899,3 +899,12 @@ def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one
                       if step(previous, packages[n], theirs, asked,
                               opening=opening)[0] >= 0}
             assert picked == judged
+
+
+def test_its_opening_reason_does_not_speak_of_proposals_the_other_side_had_no_turn_to_make(
+        ) -> None:
+    game = Game(scenario(), seed=0)
+    view = game.view(game.to_move or "")
+    decision = Negotiator(view).decide(view)
+    assert decision.move.kind == "propose"
+    assert "gives ground slowly" not in decision.reason

@@ -65,8 +65,12 @@ class DebriefScreen(Screen):
                        self.export, *self.tabs, *([text] if text else [])])
 
     def show(self, page: int) -> None:
+        """Open *page*. A focus left on another page's tab moves to this one's, so that one
+        tab only looks chosen (the focus ring and the mark under the open page's tab)."""
         self.page = page % len(PAGES)
         self._rebuild_ring()
+        if self.ring.focused in self.tabs:
+            self.ring.focus(self.tabs[self.page])
 
     def save_transcript(self) -> None:
         """Write the transcript (Markdown and HTML) and show where it went."""
@@ -172,8 +176,10 @@ class DebriefScreen(Screen):
             hidden = "" if own else " (hidden from the other side until now)"
             spans.append(Span(f"{result.name}{hidden}", style="heading", bold=True, gap=0.2))
             for name, weight in result.priorities:
+                # The issue's name before its bar, so that the names line up whatever the
+                # bars' lengths (a playtest found them staggered).
                 bar = "\u2022" * max(1, round(weight * 20))
-                spans.append(Span(f"{weight:.0%}  {bar}  {name}", indent=12, gap=0.1))
+                spans.append(Span(f"{weight:.0%}  {name}  {bar}", indent=12, gap=0.1))
             spans.append(Span("", gap=0.4))
         if d.reasons:
             spans.append(Span("Why the computer did what it did", style="heading", bold=True,

@@ -24,3 +24,35 @@ def test_enter_on_arriving_at_the_debrief_keeps_the_debrief(
         assert screen.page == 0
     # "Play again" is still there, a Tab or a click away.
     assert screen.again in screen.ring.widgets
+
+
+def test_one_tab_only_looks_chosen_whichever_key_opens_a_page(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    # A playtest saw two tabs marked at once: the focus ring stayed on "Result" while the
+    # mark under the tabs moved to "Priorities".
+    session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(), DEMO, seed=46)
+    session.play_to_end()
+    app = make_app()
+    screen = app.push(Debrief(session))
+    assert screen.ring.focused is screen.tabs[0]
+    press(app, pygame.K_4)
+    assert screen.page == 3 and screen.ring.focused is screen.tabs[3]
+    press(app, pygame.K_RIGHT)
+    assert screen.page == 4 and screen.ring.focused is screen.tabs[4]
+    # The focus on another control stays where the player put it.
+    screen.ring.focus(screen.title_button)
+    press(app, pygame.K_2)
+    assert screen.page == 1 and screen.ring.focused is screen.title_button
+
+
+def test_the_priorities_page_lines_up_the_issue_names(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(), DEMO, seed=46)
+    session.play_to_end()
+    screen = make_app().push(Debrief(session))
+    rows = [span.text for span in screen._priority_spans() if "%  " in span.text]
+    assert rows
+    for side in session.scenario.sides.values():
+        for issue in session.scenario.issues:
+            weight = side.weights[issue.id]
+            assert any(row.startswith(f"{weight:.0%}  {issue.name}  \u2022") for row in rows)
