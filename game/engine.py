@@ -1056,9 +1056,11 @@ class Game:
             if roll >= event.chance:
                 continue
             self._fired[event.id] += 1
-            self._set(event.id, self._fired[event.id])
-            self._add("event", title=event.name, body=event.text, cite=event.cite,
-                      ref=event.id, occurrence=self._fired[event.id])
+            occurrence = self._fired[event.id]
+            self._set(event.id, occurrence)
+            body = event.again if occurrence > 1 and event.again else event.text
+            self._add("event", title=event.name, body=body, cite=event.cite,
+                      ref=event.id, occurrence=occurrence)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
             self._check_breakdown()
             if self.finished:

@@ -330,6 +330,10 @@ class _Linter:
                     f"its condition {shown(event.when)} never holds"
                 self.warn(("events", i, "when" if event.chance else "chance"),
                           f"event {event.id!r} can never happen: {what}")
+            if event.once and event.again is not None:
+                self.warn(("events", i, "again"),
+                          f"event {event.id!r} has an 'again' text but happens only once: "
+                          "set once: false for it to happen again, or leave 'again' out")
 
     def outcomes(self) -> None:
         fixed_by_trigger = {

@@ -389,6 +389,10 @@ class Event(Part):
     chance: Unit = Field(default=1.0, description="Chance it happens in a round where its "
                                                   "condition holds.")
     once: bool = Field(default=True, description="Whether it can happen only once.")
+    again: Text | None = Field(
+        default=None, description="What is announced when an event that can happen more "
+                                  "than once (once: false) happens again; without it, its "
+                                  "text is announced again word for word.")
     effects: Effects = Field(default=Effects())
     cite: list[Id] = Field(default=[], description="Ids of sources the event rests on.")
     date: Line | None = Field(

@@ -70,6 +70,17 @@ def test_an_event_that_never_happens() -> None:
     assert (p.line, p.column) == where(text, "round >= 9")
 
 
+def test_an_again_text_for_an_event_that_happens_once() -> None:
+    text = edit('    text: "A storm floods the valley."',
+                '    text: "A storm floods the valley."\n    again: "Another storm."')
+    p = only(text, "event 'storm' has an 'again' text but happens only once")
+    assert p.path == "events[0].again" and p.line == where(text, "again:")[0]
+    assert not [w for w in warnings(edit('    text: "A storm floods the valley."',
+                                         '    text: "A storm floods the valley."\n'
+                                         '    again: "Another storm."\n    once: false'))
+                if "again" in w.message]
+
+
 def test_a_phase_never_entered() -> None:
     text = edit("    rounds: 3\n    moves: [propose, accept, reject, tactic, walkout]",
                 "    rounds: 1\n    moves: [propose, accept, reject, tactic, walkout]\n"

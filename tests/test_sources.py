@@ -132,5 +132,9 @@ def test_every_event_says_whether_it_happened(path) -> None:  # type: ignore[no-
         text = " ".join(event.text.split())
         assert text.startswith(("Imagined for this game: ", "As happened on ", "As in ")), \
             (event.id, text[:60])
+        # Said again when it happens again, in words of its own.
+        if event.again is not None:
+            again = " ".join(event.again.split())
+            assert again.startswith(text.split(":")[0] + ":") and again != text, event.id
         assert text.startswith("Imagined") == (event.date is None and
                                               not text.startswith("As in ")), event.id
