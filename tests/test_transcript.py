@@ -194,3 +194,20 @@ def test_every_debrief_gives_each_part_of_the_joint_score_with_the_most_it_can_g
     write_save(to_save(g, set()), tmp_path / "game.json")
     rows, _ = gather(tmp_path)
     assert rows and {row.values["joint_score_parts"] for row in rows} == {line}
+
+
+def test_meters_at_the_same_level_are_drawn_side_by_side_in_every_chart() -> None:
+    # Both sides' support starts at 60 in the main scenario: drawn on one line, one of the
+    # two was hidden (a playtest). Meters that meet are spread a few pixels around their
+    # level, in the window's chart and in the transcript's alike.
+    import re
+    from game.svgchart import meter_dodge, meters_svg
+    assert meter_dodge([[60, 60, 50], [60, 55, 50], [30, 30, 50]], 4) == \
+        [[-2, 0, -4], [2, 0, 0], [0, 0, 4]]
+    d = debrief(game())
+    starts = [values[0] for _, values in d.meters]
+    assert len(set(starts)) < len(starts), "the main scenario has meters that start level"
+    firsts = [line.split()[0] for line in re.findall(r'<polyline points="([^"]+)" fill="none" '
+                                                        r'stroke="#[0-9a-f]+" stroke-width="2">',
+                                                        meters_svg(d))]
+    assert len(firsts) == len(d.meters) and len(set(firsts)) == len(firsts)

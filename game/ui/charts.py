@@ -9,6 +9,7 @@ import pygame
 from game.analysis import points
 from game.debrief import Debrief
 from game.model import Scenario
+from game.svgchart import meter_dodge
 from game.ui.screen import paragraph
 from game.ui.text import draw_line
 from game.ui.theme import Theme
@@ -188,11 +189,13 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     draw_line(surface, small, f"{METER_AXIS} (0 to {turns})", t.c["muted"],
               (plot.centerx, plot.bottom + 2), plot.w, "center", "meters axis")
     palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
+    dodge = meter_dodge([values for _, values in d.meters], max(4, u // 2))
     for n, (meter, (_, values)) in enumerate(zip(meters, d.meters)):
         colour = palette[n % len(palette)]
         if meter.side:
             colour = t.side_colour(scenario, meter.side)
-        path = [at(k, value) for k, value in enumerate(values)]
+        path = [(x, y + dodge[n][k]) for k, (x, y) in
+                enumerate(at(k, value) for k, value in enumerate(values))]
         if len(path) > 1:
             pygame.draw.lines(surface, colour, False, path, 2)
         step = max(1, len(path) // 12)
