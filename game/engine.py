@@ -20,7 +20,7 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from transitions import MachineError
 
@@ -268,21 +268,20 @@ def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | No
     return f"{what} in this phase ({phase.name})."
 
 
-#: id of a scenario -> (the scenario, its phase machine, its rules by number of rounds).
-#: The scenario is kept so that its id is not reused while the entry lasts.
-_RULES: dict[int, tuple[Scenario, PhaseMachine, dict[int | None, Rules]]] = {}
-#: The most scenarios whose rules are kept (a class server may load many versions).
-_RULES_LIMIT = 64
+#: What :func:`_rules` keeps on a scenario: the scenario it was made for (a copy of it, which
+#: may differ and copies its private attributes, makes its own), its phase machine, and its
+#: rules by number of rounds.
+_KeptRules = tuple[Scenario, PhaseMachine, dict[int | None, "Rules"]]
 
 
 def _rules(scenario: Scenario, rounds: int | None) -> Rules:
-    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept (a copy
-    of the scenario, which may differ, makes its own)."""
-    kept = _RULES.get(id(scenario))
+    """The :class:`Rules` of *scenario* over *rounds*, made on first use and kept with the
+    scenario, so that they go with it: a window or a class server that loads its scenario
+    afresh for each game does not keep every earlier load alive."""
+    kept = cast("_KeptRules | None", scenario._kept_rules)
     if kept is None or kept[0] is not scenario:
-        if len(_RULES) >= _RULES_LIMIT:
-            _RULES.clear()
-        kept = _RULES[id(scenario)] = (scenario, PhaseMachine(scenario), {})
+        kept = (scenario, PhaseMachine(scenario), {})
+        scenario._kept_rules = kept
     rules = kept[2].get(rounds)
     if rules is None:
         rules = kept[2][rounds] = Rules(scenario, rounds, kept[1])

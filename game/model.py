@@ -484,6 +484,9 @@ class Scenario(Part):
     _file: str = PrivateAttr(default="<scenario>")
     _digest: str = PrivateAttr(default="")
     _space: object = PrivateAttr(default=None)
+    #: The engine's rules of this scenario, made on first use (see ``game.engine._rules``):
+    #: kept with the scenario and gone with it.
+    _kept_rules: object = PrivateAttr(default=None)
 
     @property
     def file(self) -> str:

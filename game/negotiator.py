@@ -54,6 +54,7 @@ from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
 import random
+import weakref
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -142,22 +143,31 @@ def _tuned(personality: Personality, difficulty: Difficulty,
 #: What the computer derives from a scenario's parts alone, kept for the next game: the ids
 #: of the parts -> (the parts, what was derived). The parts are kept so that their ids are
 #: not reused while the entry lasts.
-_DERIVED: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = {}
-#: The most entries kept (a class server may load many versions of its scenarios).
+_Kept = dict[tuple[int, ...], tuple[tuple[object, ...], Any]]
+_DERIVED: _Kept = {}
+#: The same, for what is derived from a scenario's outcome space: kept with that space and
+#: gone with it, so that a window or a class server that loads its scenario afresh for
+#: each game does not keep every earlier load's packages alive (about 1 MB each).
+_DERIVED_WITH: weakref.WeakKeyDictionary[object, _Kept] = weakref.WeakKeyDictionary()
+#: The most entries kept in :data:`_DERIVED` (a class server may load many versions of
+#: its scenarios).
 _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
 
 
-def _shared(parts: tuple[object, ...], make: Callable[[], _T]) -> _T:
+def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
     """``make()``, which depends on *parts* alone (immutable parts of a scenario and
-    settings, told apart by identity): made once and shared by later games."""
+    settings, told apart by identity): made once and shared by later games. With *owner*
+    (an object the parts belong to, which *make()*'s result must not hold), it is kept as
+    long as the owner lives."""
     key = tuple(map(id, parts))
-    kept = _DERIVED.get(key)
+    kept_by = _DERIVED if owner is None else _DERIVED_WITH.setdefault(owner, {})
+    kept = kept_by.get(key)
     if kept is None or not all(map(operator.is_, kept[0], parts)):
-        if len(_DERIVED) >= _DERIVED_LIMIT:
-            _DERIVED.clear()
-        kept = _DERIVED[key] = (parts, make())
+        if len(kept_by) >= _DERIVED_LIMIT:
+            kept_by.clear()
+        kept = kept_by[key] = (parts, make())
     result: _T = kept[1]
     return result
 
@@ -358,7 +368,7 @@ class Negotiator:
         self.by_utility = space.by_utility
         derived = _shared((known.me, known.issues, known.tactics, known.meters,
                            space.by_utility, space.utility, space.packages),
-                          lambda: _derived(view))
+                          lambda: _derived(view), owner=space)
         self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         #: Its name inside a sentence, for its reasons ("worth 80 points to the United

@@ -33,10 +33,12 @@ class OtherSide:
     negotiator: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OwnSpace:
     """Every package a deal may be (the scenario's coherent packages), with this side's
-    own utility and whether the package crosses one of its own red lines."""
+    own utility and whether the package crosses one of its own red lines. Made once per
+    scenario, side and length of the talks, and told apart by identity (what the computer
+    derives from it is kept with it, see :func:`game.negotiator._shared`)."""
 
     packages: Sequence[Package]
     index: Mapping[Package, int]

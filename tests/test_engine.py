@@ -699,3 +699,22 @@ def test_the_same_proposal_made_again_is_headed_as_such() -> None:
     game.apply(Move.propose(package))  # Russia, unchanged
     titles = [e.title for e in game.log if e.kind == "move" and e.speaker == "ru"]
     assert titles == ["Proposal", SAME_AGAIN]
+
+
+def test_a_scenario_loaded_afresh_for_each_game_leaves_no_earlier_load_alive() -> None:
+    # The window and a class server load the scenario again for each game: what the engine
+    # and the computer derive from a load is kept with it and goes with it (kept in caches
+    # of their own, every load's outcome space stayed alive, about 1 MB a game).
+    import gc
+    import weakref
+    from game.play.session import Session
+
+    def one_game() -> weakref.ref[Scenario]:
+        fresh = load_scenario(DEFAULT_SCENARIO)
+        session = Session.start(fresh, Settings(), "demo", seed=3)
+        session.play_to_end()
+        return weakref.ref(fresh)
+
+    loads = [one_game() for _ in range(3)]
+    gc.collect()
+    assert [load() for load in loads] == [None, None, None]
