@@ -214,8 +214,9 @@ def parse_save(raw: bytes, name: str = "<save>") -> SaveFile:
     except JSONProblem as exc:
         raise SaveError(f"{name}: the save is damaged: {exc}") from exc
     except json.JSONDecodeError as exc:
-        # Every save ends with the brace that closes it: without it, the file was cut.
-        if not text.rstrip().endswith("}"):
+        # Every save ends with the brace that closes it: without it, or with the reading
+        # stopped by the end of the text (a cut just after an inner brace), it was cut.
+        if not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip()):
             raise SaveError(f"{name}: the save is cut short at line {exc.lineno} (truncated "
                             "while it was being written?)") from exc
         raise SaveError(f"{name}: the save is damaged at line {exc.lineno}, column "

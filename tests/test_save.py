@@ -76,6 +76,12 @@ def test_truncated_and_damaged_saves_are_told_apart(tmp_path: Path) -> None:
     raw = saved(tmp_path).read_bytes()
     with pytest.raises(SaveError, match="cut short"):
         parse_save(raw[: len(raw) // 2], "half.json")
+    # Cut just after an inner object's closing brace, it is cut short all the same (it had
+    # been called damaged).
+    for end in [n + 1 for n in range(len(raw) // 4, len(raw) - 2) if raw[n:n + 1] == b"}"][:40]:
+        for tail in (b"", b"\n"):
+            with pytest.raises(SaveError, match="cut short"):
+                parse_save(raw[:end] + tail, "cut.json")
     damaged = raw.replace(b'"moves"', b'"moves" "', 1)
     with pytest.raises(SaveError, match="damaged at line"):
         parse_save(damaged, "damaged.json")
