@@ -447,10 +447,17 @@ def test_it_does_not_bid_against_itself_while_the_other_side_proposes_nothing(
             targets.append(player.target(view, OpponentModel(view)))
             slowed.append(player.unanswered(view))
             if game.state.round == 8:
-                monkeypatch.setattr(negotiator, "UNANSWERED_SHARE", 1.0)
+                assert player.share(view) == negotiator.SILENT_SHARE < \
+                    negotiator.UNANSWERED_SHARE
+                monkeypatch.setattr(negotiator, "SILENT_SHARE", 1.0)
                 usual = Negotiator(view)._target(view, None)
                 monkeypatch.undo()
                 assert targets[-1] > usual + 0.02, "it concedes its usual way to silence"
+                decision = Negotiator(view).decide(view)
+                assert decision.move.kind == "propose"
+                assert decision.reason.endswith(
+                    "; it gives little ground while the other side has proposed nothing."), \
+                    decision.reason
         move = Move.wait()
         if game.to_move == "us" and game.state.round >= 9 and not proposed:
             move = Move.propose(game.view("us").ids(fair))

@@ -481,11 +481,17 @@ def test_the_meters_line_names_each_meter_by_a_whole_head_of_its_name(path) -> N
 
 @pytest.mark.parametrize("answer", ["n", "y"])
 def test_accepting_any_deal_takes_a_second_yes_as_in_the_window(answer: str) -> None:
-    # At the United States' seventh turn (seed 2) Russia's proposal is worth more to it than
-    # its fallback and crosses no red line (Russia gives ground slowly to a side that has
-    # proposed nothing): accepting it still ends the talks, so the terminal says what the
-    # deal is worth and asks again, in the window's words.
-    text, out = play({"us"}, "\n" + "p\n" * 6 + "2\n" + f"{answer}\n" + "q\ny\n", seed=2)
+    # The United States proposes the fairest split (Russia gives little ground to a side
+    # that has proposed nothing), then passes; at its fifth turn (seed 2) Russia's proposal
+    # is worth more to it than its fallback and crosses no red line: accepting it still
+    # ends the talks, so the terminal says what the deal is worth and asks again, in the
+    # window's words.
+    nash = Game(scenario(), seed=2).report().nash
+    assert nash is not None
+    digits = "".join(str([o.id for o in issue.options].index(nash[issue.id]) + 1)
+                     for issue in scenario().issues)
+    text, out = play({"us"}, "\n" + f"1\n{digits}\ny\n" + "p\n" * 3 + "2\n" + f"{answer}\n" +
+                     "q\ny\n", seed=2)
     flat = " ".join(out.split())
     game = text.session.game
     assert "Accepting ends the talks with this deal, worth " in flat

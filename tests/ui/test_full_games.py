@@ -181,7 +181,16 @@ def test_accepting_ends_the_talks_only_on_a_second_press(make_app) -> None:  # t
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    # A proposal on the table worth more than the fallback to the US.
+    # The US proposes the fairest split first (the computer gives little ground to a side
+    # that has proposed nothing); then a proposal on the table worth more than the
+    # fallback to the US.
+    nash = session.game.report().nash
+    assert nash is not None
+    for row in table.agenda.rows:
+        row.index = [v for v, _ in row.values].index(nash[row.issue.id])
+    table.agenda.on_change()
+    table.propose()
+    assert not table.my_turn
     pass_until(app, table, lambda: (standing := session.game.state.standing) is not None and
                table.agenda.worth("us", standing) > session.game.fallback("us") and
                not table.agenda.crossed("us", standing), "no acceptable proposal came")
