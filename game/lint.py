@@ -154,17 +154,37 @@ class _Linter:
     def options(self) -> None:
         sides = list(self.s.sides.values())
         for i, issue in enumerate(self.s.issues):
+            # A combination of a side's that names an option of this issue may make it
+            # worth more beside some options of other issues than its value says: then the
+            # packages decide (each option against the other in every package).
+            combined = any(issue.id in combination.options
+                           for side in sides for combination in side.combinations)
             for j, option in enumerate(issue.options):
-                for other in issue.options:
+                for k, other in enumerate(issue.options):
                     if other.id == option.id:
                         continue
                     mine = [side.values[issue.id][option.id] for side in sides]
                     theirs = [side.values[issue.id][other.id] for side in sides]
-                    if all(t >= m for t, m in zip(theirs, mine)) and theirs != mine:
+                    if all(t >= m for t, m in zip(theirs, mine)) and theirs != mine and \
+                            (not combined or self._dominated(i, j, k)):
                         self.warn(("issues", i, "options", j, "id"),
                                   f"option {option.id!r} is dominated for both sides by "
                                   f"{other.id!r}: no side gains by choosing it")
                         break
+
+    def _dominated(self, issue: int, option: int, other: int) -> bool:
+        """Whether, in every package with *option* on the *issue*-th issue, *other* instead
+        is worth at least as much to both sides, combinations counted."""
+        space = outcome_space(self.s)
+        sides = space.sides
+        for package, n in space.index.items():
+            if package[issue] != option:
+                continue
+            swapped = space.index[package[:issue] + (other,) + package[issue + 1:]]
+            if any(space.utility[side][swapped] < space.utility[side][n] - 1e-12
+                   for side in sides):
+                return False
+        return True
 
     def option_order(self) -> None:
         """An issue whose options follow neither side's values, rising or falling: the

@@ -64,6 +64,23 @@ def test_an_option_dominated_for_both_sides() -> None:
     assert p.line == where(text, "id: shared")[0] and p.path == "issues[1].options[0].id"
 
 
+def test_an_option_better_only_beside_another_option_is_not_dominated() -> None:
+    # Kept is worth more than Shared to both sides on its own, but Blue values Shared with
+    # the north line far above its parts: beside North, Shared is worth more to Blue, so
+    # neither option is dominated (a side's combinations count, not its values alone).
+    dominated = edit("river: {shared: 0.6, kept: 0.0}", "river: {shared: 0.6, kept: 0.7}")
+    combined = edit("    personality: {strategy: boulware}",
+                    "    combinations:\n"
+                    "      - options: {border: [north], river: [shared]}\n"
+                    "        value: 0.2\n"
+                    "        why: \"A shared river makes the north line livable.\"\n"
+                    "    personality: {strategy: boulware}", dominated)
+    assert not [w for w in warnings(combined) if "dominated" in w.message]
+    # A combination too small to change which is better leaves the warning.
+    small = combined.replace("value: 0.2", "value: 0.01")
+    only(small, "option 'shared' is dominated for both sides by 'kept'")
+
+
 def test_an_event_that_never_happens() -> None:
     text = edit("when: round >= 2", "when: round >= 9")
     p = only(text, "event 'storm' can never happen")

@@ -50,6 +50,11 @@ class IssueRow(Choice):
     inline = True
     #: Lines for the table's option on its own line (the most any option needs).
     table_lines = 1
+    #: Only whether the option shown is the table's, on the line of the issue's name (set
+    #: by the agenda's layout when the table's option on a line of its own would leave an
+    #: issue out of view: every issue shows before any detail of one; the table's proposal
+    #: is whole in the log and in the row's tooltip).
+    compact = False
     #: Shows the table's option only, with no arrows (the demo: nobody builds a package).
     readonly = False
     #: What a read-only row says when nothing is on the table.
@@ -92,8 +97,11 @@ class IssueRow(Choice):
             return
         on_table = self.on_table is not None and self.on_table == self.value
         tag = ""
-        if self.on_table is not None and self.inline:
+        if self.on_table is not None and self.compact:
+            tag = "as on the table" if on_table else "not as on the table"
+        elif self.on_table is not None and self.inline:
             tag = "as on the table" if on_table else f"table: {self.table_name}"
+        if tag:
             draw_line(surface, small, tag, c["accent"] if on_table else c["muted"],
                       (r.right - u, y), align="right")
         draw_line(surface, small, self.label, c["muted"], (r.x + u, y),
@@ -109,7 +117,7 @@ class IssueRow(Choice):
         inner = r.w - 2 * u - 2 * arrows.size("< ")[0]
         draw_line(surface, body, self.values[self.index][1], c["bad"] if self.red else c["text"],
                   (r.centerx, y), inner, align="center", where="issue option")
-        if self.on_table is not None and not self.inline:
+        if self.on_table is not None and not self.inline and not self.compact:
             y += body.get_linesize()
             if on_table:
                 draw_line(surface, small, "The same as on the table", c["accent"],
@@ -233,6 +241,8 @@ class Agenda:
         issue = row.issue
         option = issue.options[row.index]
         text = f"{issue.description} Now: {option.name}: {option.description}"
+        if row.on_table is not None and row.on_table != row.value:
+            text += f" On the table: {row.table_name}."
         if self.side is not None and self.session.is_human(self.side):
             spec = self.session.scenario.sides[self.side]
             text += (f" Worth to you: {points(spec.values[issue.id][option.id])} of 100 on "
@@ -308,6 +318,14 @@ class Agenda:
         # whole row at a time, so no row is ever cut in half at its edge.
         self.pitch = rh + u // 2
         shown = max(1, min(len(self.rows), (room + u // 2) // self.pitch))
+        # Every issue in view comes first: when the table's option on a line of its own
+        # would leave one out (a playtest proposed without seeing two of five issues), the
+        # rows say only whether they hold the table's option.
+        compact = False
+        if shown < len(self.rows) and rh > IssueRow.height(theme, 0):
+            lean = IssueRow.height(theme, 0)
+            if (room + u // 2) // (lean + u // 2) >= len(self.rows):
+                compact, rh, self.pitch, shown = True, lean, lean + u // 2, len(self.rows)
         self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
                                      shown * self.pitch - u // 2)
         self.scroll = 0
@@ -317,7 +335,8 @@ class Agenda:
         spot = pygame.Rect(rect.x + u, self.rows_rect.bottom + u // 2, rect.w - 2 * u,
                            max(0, rect.bottom - self.rows_rect.bottom - u))
         for row in self.rows:
-            row.inline = inline
+            row.inline = inline and not compact
+            row.compact = compact
             row.table_lines = table_lines
             row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
             row.clip = self.rows_rect

@@ -75,3 +75,32 @@ def test_a_package_that_cannot_stand_together_is_named_whole_in_the_note(
     board.draw(pygame.Surface(app.size), app.theme)
     [(text, lines, room)] = [s for s in said if s[0].startswith("Cannot be proposed")]
     assert "Right away with Verified calm first" in text and lines <= room
+
+
+@pytest.mark.parametrize("scenario_id", ["ceasefire_feb_2016", "joint_strikes_2016"])
+def test_every_issue_is_in_view_with_a_proposal_on_the_table_at_1280x720(
+        make_app, scenario_id: str) -> None:  # type: ignore[no-untyped-def]
+    # A playtest proposed a February package without seeing one of its five issues: the
+    # table's option on a line of its own under each row left room for four. The rows then
+    # say only whether they hold the table's option; the table's proposal is whole in the
+    # log and in the row's tooltip.
+    from game.ui import flow, text
+    from tests.ui.conftest import seated_vs_computer, skip_to_turn
+
+    app = make_app((1280, 720))
+    table = seated_vs_computer(app, flow.SCENARIOS / f"{scenario_id}.yaml")
+    skip_to_turn(app, table)
+    board = table.agenda
+    if board.table is None:  # the player opens: it passes, and the computer proposes
+        from game.moves import Move
+        table.play(Move.wait())
+        skip_to_turn(app, table)
+    assert board.table is not None, "the computer's opening proposal is on the table"
+    assert all(board.rows_rect.contains(row.rect) for row in board.rows), \
+        [row.issue.id for row in board.rows if not board.rows_rect.contains(row.rect)]
+    assert board.scrolls == (False, False)
+    for row in board.rows:
+        if row.on_table != row.value:
+            assert f"On the table: {row.table_name}." in row.tooltip
+    app.step(0.05)
+    assert not text.OVERFLOWS

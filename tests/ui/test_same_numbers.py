@@ -262,11 +262,15 @@ def test_a_hard_liner_s_threats_and_rejections_are_counted_in_every_debrief(
     from game.simulate import play_one
 
     scenario = load_scenario(DEFAULT_SCENARIO)
-    game = play_one(scenario, 3, Settings(), players={side: "hardline"})
     kinds = {t.id: t.kind for t in scenario.tactics}
-    threats = [m for s, m, _ in game.moves if s == side and m.kind == "tactic" and
-               kinds.get(m.tactic or "") == "threat"]
-    rejections = [m for s, m, _ in game.moves if s == side and m.kind == "reject"]
+    # The first game from seed 3 on in which the hard-liner both threatens and rejects.
+    for seed in range(3, 60):
+        game = play_one(scenario, seed, Settings(), players={side: "hardline"})
+        threats = [m for s, m, _ in game.moves if s == side and m.kind == "tactic" and
+                   kinds.get(m.tactic or "") == "threat"]
+        rejections = [m for s, m, _ in game.moves if s == side and m.kind == "reject"]
+        if threats and rejections:
+            break
     assert threats and rejections
     # The trust those moves cost, from the effects the record ties to them (by their ref),
     # each after a move of this side's.
