@@ -238,7 +238,8 @@ def _parser() -> argparse.ArgumentParser:
                                  help="every saved game in a folder as one class table "
                                       "(CSV) and summary page",
                                  description="Gather every save in a folder into one CSV "
-                                             "table (one row per game) and an HTML summary "
+                                             "table (one row for each side of each game) and "
+                                             "an HTML summary "
                                              "page written beside it.")
     report.add_argument("folder", help="folder of saved games")
     report.add_argument("-o", "--output", metavar="FILE", default="class.csv")

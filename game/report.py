@@ -290,6 +290,8 @@ GAME_COLUMNS: list[tuple[str, Any]] = [
     ("Outcome", lambda v: v["outcome"]),
     ("Rounds", lambda v: v["rounds"]),
     ("Points", lambda v: v["points_both"]),
+    # Every side's own mark, the computer's too, as every debrief states it.
+    ("Marks", lambda v: v["marks_both"]),
     ("Joint score", lambda v: f"{v['joint_score']} ({v['joint_score_parts']})"
                               if v["joint_score"] != "" else ""),
     ("Distance to frontier", lambda v: v["frontier_distance"]),
@@ -347,6 +349,8 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
         first = dict(sides[0])
         first["teams"] = "; ".join(f"{v['side']}: {v['team']}" for v in sides)
         first["points_both"] = ", ".join(f"{v['side']} {v['points']}" for v in sides)
+        first["marks_both"] = ", ".join(f"{v['side']} {v['mark']}" for v in sides
+                                        if v["mark"] != "")
         out.append("<tr>" + "".join(f"<td>{e(str(show(first)))}</td>"
                                     for _, show in GAME_COLUMNS) + "</tr>")
     out += ["</table>", "<h2>What the columns mean</h2>", "<dl>"]

@@ -107,7 +107,9 @@ def _results(d: Debrief) -> list[str]:
         moved = f" {r.fallback_moved}" if r.fallback_moved else ""
         moved += f" {r.conduct}" if r.conduct else ""
         moved += f" {r.pressure}" if r.pressure else ""
-        mark = f" Its own mark: {r.mark} out of 100." if d.finished else ""
+        # As every debrief states it, with what 50 and 100 mean (a transcript is read by
+        # a teacher: of both sides, in the third person).
+        mark = f" {r.mark_sentence(yours=False)}" if d.finished else ""
         rows.append(f"{r.name}: {r.points} points against a fallback of {r.batna_points} "
                     f"(gain {r.gain_points:+d}). {r.verdict}{moved}{crossed}{mark}")
     return rows

@@ -167,7 +167,8 @@ def test_the_transcript_shows_each_sides_own_mark() -> None:
     d = debrief(game)
     text = transcript.markdown(game)
     for r in d.results.values():
-        assert f"Its own mark: {r.mark} out of 100." in text
+        # As every debrief states it, with what 50 and 100 mean.
+        assert " ".join(r.mark_sentence(yours=False).split()) in " ".join(text.split())
     assert d.results["us"].mark == 0
 
 
@@ -210,6 +211,14 @@ def test_the_page_lists_each_sides_teams_best_mark_first(tmp_path: Path) -> None
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
     table = page.split("<h2>Teams</h2>", 1)[1].split("<h2>Games</h2>", 1)[0]
     assert table.index("<td>Half Team</td>") < table.index("<td>Zero Team</td>")
+    # The games table gives every side's own mark, the computer's too (a window playtest
+    # found the computer's only in the CSV), as the debrief states them.
+    games = page.split("<h2>Games</h2>", 1)[1]
+    assert "<th>Marks</th>" in games
+    for game in (deal_across_the_red_line("Zero Team"), walked_out("Half Team")):
+        marks = debrief(game).results
+        assert f"<td>Russia {marks['ru'].mark}, United States {marks['us'].mark}</td>" \
+            in games
 
 
 @pytest.mark.parametrize("command", [["report", "{folder}"], ["brief", "tutorial"],

@@ -110,12 +110,13 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     y += bold.get_linesize()
     left = state.rounds - rnd
     after = "the talks are over" if game.finished and not table.pending else \
-        f"{left} round{'s' if left != 1 else ''} after this"
+        "the last round" if left == 0 else f"{left} round{'s' if left != 1 else ''} after this"
     _, within, count, total = phase_round(game.scenario, game.settings.rounds, rnd)
     where = f"Round {rnd} of {total}" if count in (1, total) else \
         f"Round {within} of {count} in this phase, {rnd} of {total} in all"
     # The longest wording that fits the strip: all of it, then less.
-    left_short = "over" if game.finished and not table.pending else f"{left} left"
+    left_short = "over" if game.finished and not table.pending else \
+        "last" if left == 0 else f"{left} left"
     text = fitting(small, w, f"{where}  \u00b7  {after}", f"{where}  \u00b7  {left_short}",
                    f"Round {rnd} of {total}  \u00b7  {after}",
                    f"Round {rnd} of {total}  \u00b7  {left_short}")

@@ -515,3 +515,31 @@ def test_the_window_asks_for_another_name_than_the_computer_s(make_app) -> None:
     press(app, pygame.K_RETURN)
     assert app.top.name != "briefing"
     assert app.toast_text == "'Computer' is the computer's name: choose another team name."
+
+
+def test_the_header_of_the_last_round_says_it_is_the_last(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "Round 7 of 7 · 0 rounds after this" (a window playtest).
+    from game.moves import Move
+    from game.ui import table_panels
+    from tests.ui.conftest import seated_vs_computer, skip_to_turn
+
+    said: list[str] = []
+    real = table_panels.draw_line
+
+    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return real(surface, font, text, *args, **kwargs)
+
+    app = make_app()
+    table = seated_vs_computer(app)
+    game = table.session.game
+    skip_to_turn(app, table)
+    while game.state.round < game.state.rounds:
+        table.play(Move.wait())
+        skip_to_turn(app, table)
+    assert table.my_turn and not game.finished
+    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    app.invalidate()
+    app.step(0.02)
+    assert any("the last round" in text for text in said), said
+    assert not any("0 rounds after this" in text for text in said)
