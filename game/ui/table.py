@@ -483,12 +483,17 @@ class TableScreen(TableFace):
             if not self.pass_button.visible:
                 self.ring.focus(self.tactics_button)
 
-    def use_tactic(self, button: Button) -> None:
-        """A tactic chosen in the list or by its letter: the list closes, then it acts."""
+    def _list_closes(self) -> None:
+        """The list closes because a move is made from it (its focus is not given back to
+        the Tactics button: the move is made)."""
         if self.tactics_open:
             self.tactics_open = False
             self.hint = self.TABLE_HINT
             self._ring()
+
+    def use_tactic(self, button: Button) -> None:
+        """A tactic chosen in the list or by its letter: the list closes, then it acts."""
+        self._list_closes()
         if button.enabled:
             button.activate()
             # The tactic is used: the focus leaves the Tactics button, where a later Enter
@@ -511,11 +516,16 @@ class TableScreen(TableFace):
     def choose_issue(self, tactic: str) -> None:
         """Saying what matters most: the team picks the issue it names."""
         if self.my_turn:
+            self._list_closes()
             self.app.push(Question(self, self.seat or "", tactic))
 
     def play(self, move: Move) -> None:
         if not self.my_turn:
             return
+        # However the move was chosen (a tactic's button in the list, by Enter or a click,
+        # acts at once): the list of tactics does not stay open over the table, where it
+        # showed the tactic as unused and hid the event banners that followed.
+        self._list_closes()
         self.close_card()
         try:
             self.session.play(move)

@@ -543,3 +543,29 @@ def test_the_header_of_the_last_round_says_it_is_the_last(make_app, monkeypatch)
     app.step(0.02)
     assert any("the last round" in text for text in said), said
     assert not any("0 rounds after this" in text for text in said)
+
+
+@pytest.mark.parametrize("how", ["enter", "click"])
+def test_a_tactic_chosen_in_the_list_closes_the_list(make_app, how: str) -> None:  # type: ignore[no-untyped-def]
+    # Chosen by Enter or a click on its button in the open list, a tactic acted at once and
+    # the list stayed open over the table, the tactic still shown as unused and the event
+    # banners that followed hidden under it (a window playtest).
+    from tests.ui.conftest import click, seated_vs_computer, skip_to_turn
+
+    app = make_app()
+    table = seated_vs_computer(app)
+    skip_to_turn(app, table)
+    table.open_tactics()
+    assert table.tactics_open
+    button = next(b for b in table.actions.tactics[table.actions.side or ""] if b.enabled)
+    moves = len(table.session.game.moves)
+    if how == "enter":
+        table.ring.focus(button)
+        press(app, pygame.K_RETURN)
+    else:
+        app.step(0.02)
+        click(app, button.rect.center)
+    if app.top.name == "question":  # saying what matters most: the issue comes first
+        press(app, pygame.K_RETURN)
+    assert len(table.session.game.moves) == moves + 1 or app.top is not table
+    assert not table.tactics_open
