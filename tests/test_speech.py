@@ -681,3 +681,31 @@ def test_russias_gives_little_in_return_is_said_only_of_an_offer_that_does() -> 
             said[kind] += sum(1 for entry in game.log if entry.body == line)
     assert said["generous"] == 0
     assert said["little"] > 0
+
+
+def test_asking_to_keep_only_one_thing_is_asked_only_the_first_time() -> None:
+    # "If you could keep only one thing in this package, what would it be?" was answered
+    # with "What matters second most to us: ..." (a terminal playtest): it is asked only
+    # while no question of its kind has been asked yet.
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    first, later = set(), set()
+    for seed in range(40):
+        for asker in scenario.side_ids:
+            game = Game(scenario, seed=seed)
+            asked = 0
+            while not game.finished and asked < 3:
+                side = game.to_move
+                if side == asker and game.why_not(Move.use("ask_priority")) is None:
+                    start = len(game.log)
+                    game.apply(Move.use("ask_priority"))
+                    asked += 1
+                    said = next(e.body for e in game.log[start:] if e.kind == "move")
+                    (first if asked == 1 else later).add(said)
+                elif game.state.asked == side:
+                    game.apply(Move.deflect())
+                else:
+                    game.apply(Move.wait())
+    assert any("only one thing" in said for said in first)
+    assert later and not any("only one thing" in said for said in later)
