@@ -419,8 +419,7 @@ class TextGame:
             if not above:
                 for issue, option in offer_rows(self.scenario, state.standing):
                     self.say(f"{issue}: {option}", 4, 2)
-            for red in crossed:
-                self.say(f"Red line crossed: {red}", 4, 2)
+            # (The verdict names every red line crossed, in its own words: not again here.)
         else:
             self.say(f"Nothing is on the table. Your fallback is worth {batna} points.")
         if state.last_turn:
@@ -758,9 +757,12 @@ class TextGame:
                 # move did first (its own fallback's change is shown to it alone).
                 undo = "" if self.session.undo_blocked(previous) else \
                     " (u takes your move back)"
-                if self._answer_or_take_back(
-                        previous, f"\n{self.name(previous)} team: read what your move did "
-                                  f"above, then press Enter to hand over{undo}. "):
+                # Said wrapped like every line, then a short prompt (one line of 99
+                # characters broke at the terminal's edge).
+                self.say()
+                self.say(f"{self.name(previous)} team: read what your move did above, then "
+                         f"press Enter to hand over{undo}.")
+                if self._answer_or_take_back(previous, "Press Enter to hand over: "):
                     return
             self.clear()
         self.offer_shown = None

@@ -339,6 +339,10 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
     for issue in game.scenario.issues:
         option = next(o for o in issue.options if o.id == standing[issue.id])
         assert f"      {issue.name}: {option.name}\n" in before
+    # Each red line crossed is named once in the turn's summary, not again below it (a
+    # playtest read it twice).
+    for red in game.space.red_lines_crossed("us", package):
+        assert screen.count(red.rstrip(".")) == 1, red
 
 
 class Terminal(io.StringIO):
@@ -361,6 +365,9 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
     # Before the screen is cleared, Russia's team is asked to read what its move did.
     read = screen.index("Russia team: read what your move did above")
     assert read < screen.rindex(CLEAR)
+    # Said wrapped like every line, then a short prompt: no line of it runs past 80.
+    lines = screen[read:screen.index("Press Enter to hand over: ", read) + 26].splitlines()
+    assert lines and all(len(line) <= 80 for line in lines), lines
     # Both hand-overs begin with the sequence that clears the screen and the scrollback,
     # which the terminal's filter lets through although it strips every other escape.
     assert "\x1b[3J" in CLEAR and "\x1b[2J" in CLEAR
