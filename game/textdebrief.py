@@ -25,7 +25,10 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
     say()
     say("Results, in points out of 100 for each side:")
     for side, r in d.results.items():
-        who = "you" if side in humans else "computer"
+        # "you" only when one team is at the screen, as the mark's sentence says it: two
+        # teams at one screen are each named.
+        who = "you" if addressed(side, humans) else \
+            (r.team or "a team") if side in humans else "computer"
         say(f"{r.name} ({who}): {r.points} points, fallback {r.batna_points}, gain "
             f"{r.gain_points:+d}. {r.verdict}", 2, 2)
         if r.fallback_moved:

@@ -211,3 +211,21 @@ def test_meters_at_the_same_level_are_drawn_side_by_side_in_every_chart() -> Non
                                                         r'stroke="#[0-9a-f]+" stroke-width="2">',
                                                         meters_svg(d))]
     assert len(firsts) == len(d.meters) and len(set(firsts)) == len(firsts)
+
+
+def test_the_terminal_debrief_names_two_teams_at_one_screen_as_its_mark_sentence_does() -> None:
+    # "United States (you): ... Its own mark" with two teams at one keyboard: "you" only
+    # when one team is at the screen; two are each named by their team.
+    import io
+    from game.textdebrief import write_debrief
+    g = game()
+    g.teams = {"us": "Blue Group", "ru": "Red Group"}
+    d = debrief(g)
+    for humans, said in (({"us", "ru"}, ["United States (Blue Group):", "Russia (Red Group):"]),
+                         ({"us"}, ["United States (you):", "Russia (computer):"])):
+        out = io.StringIO()
+        write_debrief(g.scenario, d, humans, False,
+                      lambda text="", *a: out.write(f"{text}\n"), lambda *a: None, out.write)
+        text = out.getvalue()
+        assert all(s in text for s in said), text[:400]
+        assert ("Your own mark" in text) == (humans == {"us"})
