@@ -427,11 +427,20 @@ class TextGame:
         self.offer_shown = None
 
     def meters_line(self) -> str:
-        """Every meter on one line, by the head of its name: "Trust 35 | Ceasefire
-        stability 55 | ..." (m shows the full names)."""
+        """Every meter by the head of its name: "Trust 35 | Ceasefire stability 55 | ..."
+        (m shows the full names), on as few lines of the width as it takes, broken only
+        between meters (never between a meter and its number)."""
         meters = self.session.game.state.meters
-        return "Meters: " + " | ".join(f"{short_name(m.name)} {meters[m.id]:g}"
-                                       for m in self.scenario.meters)
+        lines = ["Meters:"]
+        for n, m in enumerate(self.scenario.meters):
+            part = f"{short_name(m.name)} {meters[m.id]:g}"
+            joined = f"{lines[-1]}{' | ' if n else ' '}{part}"
+            if n and len(joined) > WIDTH:
+                lines[-1] += " |"
+                lines.append(f"  {part}")
+            else:
+                lines[-1] = joined
+        return "\n".join(lines)
 
     def _package(self, chosen: Mapping[str, str]) -> Package:
         return self.session.game.space.package_of(chosen) or from_ids(self.scenario, chosen)

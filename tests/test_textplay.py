@@ -484,6 +484,19 @@ def test_the_meters_line_names_each_meter_by_a_whole_head_of_its_name(path) -> N
     for meter in load_scenario(path).meters:
         head = short_name(meter.name)
         assert meter.name.startswith(head) and head.split()[-1] not in ("and", "or", "the")
+    # Broken between meters only, never between a meter and its number (a playtest saw
+    # "Russian standing" end one line and "50" alone on the next).
+    session = Session(Game(load_scenario(path), None, 1), {"us"})
+    text = TextGame(session, io.StringIO(""), io.StringIO())
+    out = io.StringIO()
+    text.out = out
+    text.say(text.meters_line(), 0, 2)
+    lines = out.getvalue().splitlines()
+    from game.textplay import WIDTH
+    assert all(len(line) <= WIDTH for line in lines)
+    for line in lines:
+        assert re.fullmatch(r"(Meters:|  ) ?[A-Z][^|]* -?\d+( \| [A-Z][^|]* -?\d+)*( \|)?",
+                            line), line
 
 
 @pytest.mark.parametrize("answer", ["n", "y"])
