@@ -100,7 +100,8 @@ def test_a_changed_scenario_replays_as_far_as_it_can_and_says_so(tmp_path: Path)
     # The changed scenario drops a tactic the saved game used.
     used = [m.move.get("tactic") for m in read_save(path).moves if m.move.get("tactic")]
     assert used
-    changed = text.replace(f"- id: {used[0]}\n", f"- id: {used[0]}_renamed\n")
+    # Renamed everywhere, its conditions too (a condition may name it).
+    changed = re.sub(rf"\b{used[0]}\b", f"{used[0]}_renamed", text)
     variant = read_scenario(changed, "changed.yaml")
     restored = restore(read_save(path), variant)
     assert restored.warning is not None and "changed" in restored.warning
