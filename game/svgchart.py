@@ -10,6 +10,8 @@ from game.model import Scenario
 
 W, H, PAD = 520, 400, 56
 PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
+#: The Nash point's diamond: the gold of the window's chart, dark enough on white.
+NASH = "#b8860b"
 
 
 def _x(value: float) -> float:
@@ -65,20 +67,21 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
             for x, y in path:
                 parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="none" '
                              f'stroke="{spec[side].colour}" stroke-width="2"/>')
+    # The same marks as the window's chart: a diamond for the Nash point, a ring round the
+    # deal.
     if chart.nash is not None:
         x, y = chart.nash
-        parts.append(f'<rect x="{_x(x) - 6}" y="{_y(y) - 6}" width="12" height="12" '
-                     'fill="none" stroke="#000" stroke-width="2"><title>Nash point</title>'
-                     '</rect>')
+        parts.append(f'<path d="M{_x(x) - 7},{_y(y)} L{_x(x)},{_y(y) - 7} L{_x(x) + 7},'
+                     f'{_y(y)} L{_x(x)},{_y(y) + 7} Z" fill="{NASH}"><title>Nash point</title>'
+                     '</path>')
     if chart.deal is not None:
         x, y = chart.deal
-        parts.append(f'<path d="M{_x(x) - 8},{_y(y)} L{_x(x)},{_y(y) - 8} L{_x(x) + 8},'
-                     f'{_y(y)} L{_x(x)},{_y(y) + 8} Z" fill="#000"><title>The deal</title>'
-                     '</path>')
+        parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="#000" '
+                     'stroke-width="3"><title>The deal</title></circle>')
     legend = [("#9a9a9a", "packages"), ("#222", "Pareto frontier"),
               (spec[a].colour, f"{spec[a].short} offers, BATNA"),
               (spec[b].colour, f"{spec[b].short} offers, BATNA"),
-              ("#000", "square: Nash point; diamond: the deal")]
+              ("#000", "diamond: Nash point; ring: the deal")]
     for i, (colour, label) in enumerate(legend):
         parts.append(f'<text x="{PAD + 4 + (i % 3) * 150}" y="{18 + (i // 3) * 16}" '
                      f'font-size="11" fill="{colour}">{escape(label)}</text>')

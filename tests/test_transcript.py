@@ -229,3 +229,19 @@ def test_the_terminal_debrief_names_two_teams_at_one_screen_as_its_mark_sentence
         text = out.getvalue()
         assert all(s in text for s in said), text[:400]
         assert ("Your own mark" in text) == (humans == {"us"})
+
+
+def test_the_transcripts_outcome_chart_marks_the_nash_point_and_the_deal_as_the_window_does() -> None:
+    # The window draws a diamond for the Nash point and a ring round the deal; the HTML
+    # transcript drew a square and a diamond, and its legend said so (a window playtest).
+    import re
+    from game.svgchart import outcome_space_svg
+    g = game()
+    d = debrief(g)
+    svg = outcome_space_svg(g.scenario, d)
+    assert "diamond: Nash point; ring: the deal" in svg
+    if d.chart.nash is not None:
+        assert re.search(r'<path d="M[^"]+ Z" fill="#[0-9a-f]+"><title>Nash point</title>', svg)
+    if d.chart.deal is not None:
+        assert re.search(r'<circle [^>]*stroke-width="3"><title>The deal</title>', svg)
+    assert "<title>Nash point</title></rect>" not in svg
