@@ -536,6 +536,12 @@ class TableScreen(TableFace):
         self.app.dismiss_toast()
         self.think = THINK * self.app.pace
         self._reveal(len(self.session.visible_log()))
+        if self.pending:
+            # The move is made: no move button stays lit while what followed it is still
+            # being shown (an event's banner after the player's move left them lit for
+            # seconds, and a key pressed then did nothing).
+            self.actions.refresh(self.actions.side, False)
+            self.agenda.copy.enabled = False
 
     def _report_save_error(self) -> None:
         if self.session.save_error:
