@@ -761,7 +761,12 @@ class TextGame:
         that just moved may still take its move back."""
         previous = self.last_human
         if self.clear:
-            if previous is not None:
+            if previous is None and self.session.game.state.turn == 0:
+                # The public introduction is for both teams: they read it together before
+                # the first hand-over clears it (it was cleared at once).
+                self.say()
+                self.ask("Both teams: read the introduction above, then press Enter. ")
+            elif previous is not None:
                 # The screen is about to be cleared: the team that just moved reads what its
                 # move did first (its own fallback's change is shown to it alone).
                 undo = "" if self.session.undo_blocked(previous) else \

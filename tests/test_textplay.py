@@ -356,12 +356,17 @@ def test_the_hand_over_clears_the_screen_and_the_scrollback() -> None:
     raw = Terminal()
     out = TerminalOutput(raw)
     session = Session(Game(scenario(), None, 5), {"us", "ru"})
-    # Russia's team: Enter, its brief, a pass, then Enter once it has read what its move
-    # did; the US team: Enter, its brief, and it leaves.
-    typed = "\n\n" + "p\n" + "\n" + "\n\n" + "q\ny\n"
+    # Both teams: Enter once they have read the introduction together; Russia's team:
+    # Enter, its brief, a pass, then Enter once it has read what its move did; the US team:
+    # Enter, its brief, and it leaves.
+    typed = "\n" + "\n\n" + "p\n" + "\n" + "\n\n" + "q\ny\n"
     text = TextGame(session, io.StringIO(typed), out, terminal_clearer(out))
     text.run()
     screen = raw.getvalue()
+    # The public introduction stays until both teams have read it (the first hand-over
+    # cleared it at once, a playtest found).
+    together = screen.index("Both teams: read the introduction above, then press Enter.")
+    assert screen.index("At the table:") < together < screen.index(CLEAR)
     # Before the screen is cleared, Russia's team is asked to read what its move did.
     read = screen.index("Russia team: read what your move did above")
     assert read < screen.rindex(CLEAR)
