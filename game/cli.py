@@ -802,13 +802,12 @@ def _brief(args: argparse.Namespace) -> int:
     scenario = _scenario_named(args.scenario)
     settings = _settings(args)
     sides = list(scenario.side_ids)
+    if args.side != "both" and (named := scenario.side_named(args.side)) is not None:
+        sides = [named]
     if args.teacher:
         text = answer_sheet_html(scenario, settings)
-    elif args.side == "both":
+    elif args.side == "both" or len(sides) == 1:
         text = briefs_html(scenario, sides, settings)
-    elif (named := scenario.side_named(args.side)) is not None:
-        args.side = named
-        text = briefs_html(scenario, [named], settings)
     else:
         print(f"parley: brief --side {args.side}: unknown side; choose one of "
               f"{_sides_named(scenario)} or both", file=sys.stderr)
@@ -821,7 +820,7 @@ def _brief(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     what = "the answer sheet" if args.teacher else "the brief of " + " and ".join(
-        scenario.sides[s].name for s in (sides if args.side == "both" else [args.side]))
+        scenario.sides[s].name for s in sides)
     print(f"wrote {output} ({what}: open it in a browser and print it)")
     return 0
 

@@ -271,7 +271,7 @@ def _fixed_refusal(scenario: Scenario, kind: str, side: str, tactic: Tactic | No
 #: What :func:`_rules` keeps on a scenario: the scenario it was made for (a copy of it, which
 #: may differ and copies its private attributes, makes its own), its phase machine, and its
 #: rules by number of rounds.
-_KeptRules = tuple[Scenario, PhaseMachine, dict[int | None, "Rules"]]
+_KeptRules = tuple[Scenario, PhaseMachine, dict[int | None, Rules]]
 
 
 def _rules(scenario: Scenario, rounds: int | None) -> Rules:

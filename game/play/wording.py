@@ -59,16 +59,20 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
     planning and execution; Start date: Once conditions are met. Joint strikes that begin
     only once calm is verified."
     """
-    worth = points(abs(combination.value))
-    more = "more" if combination.value > 0 else "less"
     parts = []
     for issue in scenario.issues:
         chosen = combination.options.get(issue.id)
         if chosen:
             names = [o.name for o in issue.options if o.id in chosen]
             parts.append(f"{issue.name}: {' or '.join(names)}")
-    unit = "point" if worth == 1 else "points"
-    return f"{worth} {unit} {more} together: {'; '.join(parts)}. {combination.why}"
+    return f"{_more_or_less(combination)} together: {'; '.join(parts)}. {combination.why}"
+
+
+def _more_or_less(combination: Combination) -> str:
+    """What a combination adds or takes away, in points: "3 points more", "1 point less"."""
+    worth = points(abs(combination.value))
+    return f"{worth} point{'' if worth == 1 else 's'} " \
+        f"{'more' if combination.value > 0 else 'less'}"
 
 
 def with_others(scenario: Scenario, side: str, issue_id: str, option_id: str) -> str:
@@ -81,9 +85,7 @@ def with_others(scenario: Scenario, side: str, issue_id: str, option_id: str) ->
     for combination in scenario.sides[side].combinations:
         if option_id not in combination.options.get(issue_id, ()):
             continue
-        worth = points(abs(combination.value))
-        said = f"{worth} point{'' if worth == 1 else 's'} " \
-            f"{'more' if combination.value > 0 else 'less'}"
+        said = _more_or_less(combination)
         rest = option_parts(scenario, {k: v for k, v in combination.options.items()
                                        if k != issue_id})
         parts.append(f"{said} with {' and '.join(rest)}" if rest else said)

@@ -321,11 +321,11 @@ class Agenda:
         # Every issue in view comes first: when the table's option on a line of its own
         # would leave one out (a playtest proposed without seeing two of five issues), the
         # rows say only whether they hold the table's option.
-        compact = False
-        if shown < len(self.rows) and rh > IssueRow.height(theme, 0):
-            lean = IssueRow.height(theme, 0)
-            if (room + u // 2) // (lean + u // 2) >= len(self.rows):
-                compact, rh, self.pitch, shown = True, lean, lean + u // 2, len(self.rows)
+        lean = IssueRow.height(theme, 0)
+        compact = rh > lean and shown < len(self.rows) and \
+            (room + u // 2) // (lean + u // 2) >= len(self.rows)
+        if compact:
+            rh, self.pitch, shown = lean, lean + u // 2, len(self.rows)
         self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
                                      shown * self.pitch - u // 2)
         self.scroll = 0

@@ -133,6 +133,15 @@ class TableScreen(TableFace):
         return (not self.pending and not game.finished and not self.waiting_for_briefs
                 and self.session.is_human(game.to_move) and self.seat == game.to_move)
 
+    def _moves_follow_turn(self) -> None:
+        """Light the moves (and the copy of the table's proposal) only while the player may
+        make one."""
+        game = self.session.game
+        side = self.seat if self.session.is_human(self.seat) else None
+        shown_side = side or (game.to_move if self.session.mode == "demo" else None)
+        self.actions.refresh(shown_side, self.my_turn)
+        self.agenda.copy.enabled = self.my_turn and game.state.standing is not None
+
     def _refresh(self) -> None:
         """Bring the widgets up to what is shown (called when the log has caught up)."""
         game = self.session.game
@@ -145,9 +154,7 @@ class TableScreen(TableFace):
         for row in self.agenda.rows:
             row.readonly = self.agenda.readonly or game.finished
             row.enabled = row.enabled and not game.finished
-        shown_side = side or (game.to_move if self.session.mode == "demo" else None)
-        self.actions.refresh(shown_side, self.my_turn)
-        self.agenda.copy.enabled = self.my_turn and state.standing is not None
+        self._moves_follow_turn()
         self.tactics_button.enabled = not game.finished  # the list is read between turns
         self.debrief_button.visible = game.finished and not self.pending
         table_panels.sync_debrief_button(self.debrief_button, self.session)
@@ -539,9 +546,9 @@ class TableScreen(TableFace):
         if self.pending:
             # The move is made: no move button stays lit while what followed it is still
             # being shown (an event's banner after the player's move left them lit for
-            # seconds, and a key pressed then did nothing).
-            self.actions.refresh(self.actions.side, False)
-            self.agenda.copy.enabled = False
+            # seconds, and a key pressed then did nothing); the rest of _refresh waits
+            # until the record has caught up.
+            self._moves_follow_turn()
 
     def _report_save_error(self) -> None:
         if self.session.save_error:

@@ -12,12 +12,17 @@ from game.ui.navigation import Debrief
 from tests.ui.conftest import press
 
 
-def test_enter_on_arriving_at_the_debrief_keeps_the_debrief(
-        make_app) -> None:  # type: ignore[no-untyped-def]
+def demo_played() -> Session:
+    """A whole demo game of the main scenario, for its debrief."""
     session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(), DEMO, seed=46)
     session.play_to_end()
+    return session
+
+
+def test_enter_on_arriving_at_the_debrief_keeps_the_debrief(
+        make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    screen = app.push(Debrief(session))
+    screen = app.push(Debrief(demo_played()))
     for _ in range(3):  # a student pressing Enter to go on, as at every earlier screen
         press(app, pygame.K_RETURN)
         assert app.top is screen
@@ -30,10 +35,8 @@ def test_one_tab_only_looks_chosen_whichever_key_opens_a_page(
         make_app) -> None:  # type: ignore[no-untyped-def]
     # A playtest saw two tabs marked at once: the focus ring stayed on "Result" while the
     # mark under the tabs moved to "Priorities".
-    session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(), DEMO, seed=46)
-    session.play_to_end()
     app = make_app()
-    screen = app.push(Debrief(session))
+    screen = app.push(Debrief(demo_played()))
     assert screen.ring.focused is screen.tabs[0]
     press(app, pygame.K_4)
     assert screen.page == 3 and screen.ring.focused is screen.tabs[3]
@@ -47,8 +50,7 @@ def test_one_tab_only_looks_chosen_whichever_key_opens_a_page(
 
 def test_the_priorities_page_lines_up_the_issue_names(
         make_app) -> None:  # type: ignore[no-untyped-def]
-    session = Session.start(load_scenario(DEFAULT_SCENARIO), Settings(), DEMO, seed=46)
-    session.play_to_end()
+    session = demo_played()
     screen = make_app().push(Debrief(session))
     rows = [span.text for span in screen._priority_spans() if "%  " in span.text]
     assert rows
