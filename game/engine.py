@@ -58,7 +58,7 @@ _DEFAULT_LINES = {
     "accept": "We accept the proposal on the table.",
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
-    "pass": "We have nothing to add for now; our position stands.",
+    "pass": "We have nothing to add for now.",
 }
 
 #: How many of a side's latest lines it does not say again while another will do.

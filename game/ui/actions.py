@@ -19,7 +19,7 @@ MOVE_HELP = {
                "it or answer with its own.",
     "accept": "Agree to the proposal on the table. The game ends with this deal.",
     "reject": "Turn down the proposal on the table. It costs a little trust.",
-    "pass": "Say nothing new this turn: your position stands.",
+    "pass": "Say nothing new this turn, and wait for the other side.",
     "walkout": "Leave the talks. The game ends with no deal: each side falls back on its BATNA.",
 }
 #: The tactics' keys: C copies the table's proposal, T opens the list of tactics; P, R and
