@@ -343,6 +343,9 @@ class Game:
         self._used: Counter[str] = Counter()
         self._used_by: Counter[tuple[str, str]] = Counter()
         self._fired: Counter[str] = Counter()
+        #: Side id -> the name of the latest event that hardened it (lowered its stance)
+        #: since its last proposal: what its next proposal's line may name ({event}).
+        self._hardened: dict[str, str] = {}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
@@ -745,7 +748,8 @@ class Game:
             # in its mouth (a side with no team named is the computer's).
             table = Table(self.scenario, side, self._offers, threats, proposing,
                           edition=self.edition,
-                          reproach=self.teams.get(side, COMPUTER) == COMPUTER)
+                          reproach=self.teams.get(side, COMPUTER) == COMPUTER,
+                          hardened_by=self._hardened.get(side))
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -799,6 +803,7 @@ class Game:
                 self._effects(self.scenario.move_effects[shift],
                               f"{self.scenario.sides[side].called_first} {verb}", ref=shift)
         self._standing, self._standing_by = package, side
+        self._hardened.pop(side, None)  # its line has answered the event, or had no need
         self._offers.append((side, package))
         self._latest[side] = package
         self._offer_ids.append((side, offer))
@@ -1061,6 +1066,9 @@ class Game:
             self._add("event", title=event.name, body=body, cite=event.cite,
                       ref=event.id, occurrence=occurrence)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
+            for side, delta in event.effects.stance.items():
+                if delta < 0:
+                    self._hardened[side] = event.name
             self._check_breakdown()
             if self.finished:
                 return

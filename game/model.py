@@ -313,8 +313,8 @@ def line_text(variant: str | SaidWhen) -> str:
 
 #: What a negotiator says: one line, or several variants (one is chosen each time, never the
 #: same twice in a row), each a line or a line said only while a condition holds. A line
-#: may refer to what just happened with {other}, {insisted}, {withdrawn}, {threat}, {moved}
-#: or {unmoved}.
+#: may refer to what just happened with {other}, {insisted}, {withdrawn}, {threat}, {moved},
+#: {unmoved} or {event}.
 Lines = Line | Annotated[list[Line | SaidWhen], Field(min_length=1, max_length=12)]
 
 class ConditionalEffects(Part):
@@ -338,7 +338,10 @@ class TacticUse(Part):
                                     "or {unmoved} (the other side's name, only when its "
                                     "last proposal moved toward this side's, or did not, "
                                     "as the record judges it, until this side answers it "
-                                    "with a proposal); a variant whose placeholder "
+                                    "with a proposal), {event} (in a proposal's line only: "
+                                    "the name of the latest event that hardened the "
+                                    "computer's side since its last proposal, while its "
+                                    "proposal gives no ground); a variant whose placeholder "
                                     "cannot be filled, or whose condition does not hold, is "
                                     "not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")

@@ -530,6 +530,12 @@ class Negotiator:
                  if share == SILENT_SHARE else
                  "; it gives ground slowly while nothing the other side has proposed beats "
                  "its fallback")
+            if package == previous:
+                # The same package again: nothing it chose anew, nothing it kept or took back.
+                return Decision(Move.propose(view.ids(package)),
+                                f"{what}, worth {points(value)} points to {self.name} "
+                                f"(target {points(target)}): still the best it could offer "
+                                f"by {how}{slow}.")
             return Decision(Move.propose(view.ids(package)),
                             f"{what}, worth {points(value)} points to {self.name} "
                             f"(target {points(target)}), chosen by {how}{kept}{slow}.")

@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from game.model import Issue, Scenario
 
 #: The placeholders a line may use.
-PLACEHOLDERS = ("other", "insisted", "withdrawn", "threat", "moved", "unmoved")
+PLACEHOLDERS = ("other", "insisted", "withdrawn", "threat", "moved", "unmoved", "event")
 _TOKEN = re.compile(r"\{([^{}]*)\}")
 
 Package = tuple[int, ...]
@@ -43,7 +43,7 @@ def placeholder_problems(text: str) -> list[str]:
     """What is wrong with the placeholders of a line (an empty list: nothing).
 
     >>> placeholder_problems("You insist on {insisted}; {whatever} we say.")
-    ["unknown placeholder '{whatever}'; a line may use {other}, {insisted}, {withdrawn}, {threat}, {moved}, {unmoved}"]
+    ["unknown placeholder '{whatever}'; a line may use {other}, {insisted}, {withdrawn}, {threat}, {moved}, {unmoved}, {event}"]
     """
     known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
     problems = [f"unknown placeholder '{{{name}}}'; a line may use {known}"
@@ -295,16 +295,19 @@ class Table:
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
                  proposing: Package | None = None, edition: int = EDITION,
-                 reproach: bool = True) -> None:
+                 reproach: bool = True, hardened_by: str | None = None) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
         *reproach*: whether a line may reproach the other side (``{insisted}``,
-        ``{withdrawn}``, ``{unmoved}``): not for a player's move, whose words the game
-        chooses for it;
+        ``{withdrawn}``, ``{unmoved}``) or give a reason for its move (``{event}``): not for
+        a player's move, whose words the game chooses for it;
+        *hardened_by*: the name of the latest event that hardened the speaker since its
+        last proposal, if any (``{event}``);
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
         from 5 also one the other side proposed itself."""
         self._edition = edition
         self._reproach = reproach
+        self._hardened_by = hardened_by
         self.scenario = scenario
         self.speaker = speaker
         self.other = scenario.other(speaker)
@@ -424,6 +427,14 @@ class Table:
                 if a != b and b == then[n] == now[n]:
                     return option_words(scenario.issues[n].options[b].name)
             return None
+        if name == "event":
+            # Why the speaker gives no more ground than before: an event that hardened it,
+            # named only in its own (the computer's) words, with a proposal after its first
+            # that gives no ground.
+            if self._hardened_by is None or not self._reproach or self._proposing is None \
+                    or len(self.all_mine) < 2 or self.conceding > 0:
+                return None
+            return self._hardened_by
         if name == "threat":
             repeated = [t for t, count in self.threats.items() if count > 1]
             return scenario.tactic(repeated[-1]).name.lower() if repeated else None

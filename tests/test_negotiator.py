@@ -915,3 +915,22 @@ def test_its_opening_reason_does_not_speak_of_proposals_the_other_side_had_no_tu
     decision = Negotiator(view).decide(view)
     assert decision.move.kind == "propose"
     assert "gives ground slowly" not in decision.reason
+
+
+def test_standing_by_its_last_proposal_it_says_so_and_claims_no_new_choice() -> None:
+    # A computer making its last proposal again chose nothing anew: its reason says it
+    # stood by it, never that the package was "chosen" or that it "kept" some of it.
+    stood = 0
+    for game in games():
+        last: dict[str, object] = {}
+        for side, move, reason in game.moves:
+            if move.kind != "propose":
+                continue
+            if last.get(side) == move.chosen:
+                stood += 1
+                assert reason is not None and reason.startswith("Stood by its last proposal")
+                assert "chosen by" not in reason and "keeping" not in reason, reason
+            else:
+                assert reason is None or not reason.startswith("Stood by"), reason
+            last[side] = move.chosen
+    assert stood > 0

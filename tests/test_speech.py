@@ -712,3 +712,59 @@ def test_asking_to_keep_only_one_thing_is_asked_only_the_first_time() -> None:
                     game.apply(Move.wait())
     assert any("only one thing" in said for said in first)
     assert later and not any("only one thing" in said for said in later)
+
+
+def test_event_names_the_event_that_hardened_the_speaker_only_while_it_gives_no_ground() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    offers = [("a", (1, 0)), ("b", (0, 0))]
+    hardened = "Fighting flares"
+    # Alpha's second proposal gives no ground: the event that hardened it is its reason.
+    same = Table(scenario, "a", offers, {}, proposing=(1, 0), hardened_by=hardened)
+    assert same.fill("event") == hardened
+    # Not with a step toward Beta (it meets Beta on the size of the deal) ...
+    toward = Table(scenario, "a", offers, {}, proposing=(0, 0), hardened_by=hardened)
+    assert toward.conceding > 0 and toward.fill("event") is None
+    # ... nor with its first proposal, nor without a proposal, nor without such an event,
+    # nor in a player's mouth (the game does not give a team reasons for its moves).
+    assert Table(scenario, "a", [("b", (0, 0))], {}, proposing=(1, 0),
+                 hardened_by=hardened).fill("event") is None
+    assert Table(scenario, "a", offers, {}, hardened_by=hardened).fill("event") is None
+    assert Table(scenario, "a", offers, {}, proposing=(1, 0)).fill("event") is None
+    assert Table(scenario, "a", offers, {}, proposing=(1, 0), hardened_by=hardened,
+                 reproach=False).fill("event") is None
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_a_delegation_names_an_event_only_after_it_hardened_it_and_gives_no_ground(
+        path: Path) -> None:
+    # The class: every line that names an event as the speaker's reason, over many games
+    # of each shipped scenario, follows an event that lowered that side's stance since its
+    # last proposal, and comes with a proposal that gives no ground.
+    from game.scenario import load_scenario
+    from game.simulate import play_one
+    from game.settings import Settings
+
+    scenario = load_scenario(path)
+    events = {e.name: e for e in scenario.events}
+    hardening = {e.name for e in scenario.events if any(d < 0 for d in e.effects.stance.values())}
+    named = 0
+    for seed in range(150):
+        game = play_one(scenario, seed, Settings())
+        since: dict[str, set[str]] = {side: set() for side in scenario.sides}
+        for entry in game.log:
+            if entry.kind == "event":
+                for side, delta in events[entry.title].effects.stance.items():
+                    if delta < 0:
+                        since[side].add(entry.title)
+            elif entry.kind == "move" and entry.offer is not None and entry.speaker:
+                said = re.findall("After \u201c([^\u201d]+)\u201d", entry.body)
+                for name in said:
+                    named += 1
+                    assert name in hardening and name in since[entry.speaker], (seed, entry.body)
+                    assert not entry.body.startswith(tuple(
+                        line if isinstance(line, str) else line.text
+                        for line in scenario.sides[entry.speaker].lines.get("concede", [])))
+                since[entry.speaker] = set()
+    # The two large scenarios' computers do say it (the tutorial's step toward each other
+    # after its one hardening event in these games).
+    assert named > 0 or path.stem == "tutorial"
