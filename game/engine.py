@@ -35,7 +35,7 @@ from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, how_much,
                          judged_issues, meets, offer_words, option_words, package_speech, pick_line,
-                         weighed)
+                         traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -294,7 +294,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -846,6 +846,7 @@ class Game:
         toward, generous, kinds = judgement
         taken = [k for k, kind in enumerate(kinds) if kind == TAKEN_BACK] \
             if self.edition >= 6 else []
+        trade = bool(taken) and self.edition >= 8 and traded(kinds)
         # Named, not "the other side": in the shared record a student reads "the other
         # side" as the side that just moved.
         them = f"{self.scenario.sides[other].whose} last proposal"
@@ -861,11 +862,17 @@ class Game:
         how = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
             else clauses[0]
         if taken:
-            self._taken_back[side] += 1
             issues = self.scenario.issues
             agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
                                for k in taken)
             which = "a point" if len(taken) == 1 else "points"
+            if trade:
+                # Offered up for ground elsewhere (edition 8): judged by the balance.
+                traded_for = f"trades {which} both sides' proposals had agreed on ({agreed}) " \
+                    f"for ground elsewhere; {how}"
+                return ("concede" if toward > 0 else "harden" if toward < 0 else None,
+                        traded_for)
+            self._taken_back[side] += 1
             return "harden", (f"takes back {which} both sides' proposals had agreed on "
                               f"({agreed}); {how}")
         if toward > 0:

@@ -227,7 +227,8 @@ class _Bids:
         *previous* (:func:`game.speech.step`, *asked* the other side's proposals so far,
         *opening* this side's first):
         on balance they come no farther from it, issue by issue, and take back no point the
-        two proposals agree on."""
+        two proposals agree on, not even in a trade (which the record judges by the balance
+        from rules edition 8: the computer keeps to the stricter rule of edition 7)."""
         # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
         sums = {0: self.everywhere}
         for issue, (was, their) in enumerate(zip(previous, theirs)):

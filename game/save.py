@@ -42,8 +42,10 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: an option the other side had once asked for counted as giving more than was asked, even
 #: back toward the proposer's own opening (and for any other as taken back, even further
 #: toward the other side), and a proposal said as a concession only when it met the other
-#: side on more issues.
-SAVE_VERSION = 7
+#: side on more issues; version 7 saves with an agreed point taken back as part of a trade
+#: (ground given on as many other issues) counted as a step away, trust lost and a point
+#: taken back on the record.
+SAVE_VERSION = 8
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

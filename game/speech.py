@@ -151,7 +151,7 @@ def meets(package: Package, theirs: Package) -> int:
 #: The edition of the rules new games are played by (see :attr:`game.engine.Game.edition`):
 #: the record's judgement of a step (:func:`judged`) is the part of the rules that changed
 #: from one edition to the next.
-EDITION = 7
+EDITION = 8
 
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).
@@ -246,8 +246,25 @@ def weighed(kinds: Sequence[str], edition: int = EDITION) -> tuple[int, int]:
     """:func:`step` from each issue's judgement (:func:`judged_issues`)."""
     toward = sum(TOWARD[kind] for kind in kinds)
     if edition >= 6 and TAKEN_BACK in kinds:
-        toward = min(toward, -1)
+        if edition >= 8 and traded(kinds):
+            # A trade: what it gives beyond the ask counts as given, against the points
+            # it takes back.
+            toward += kinds.count(MORE)
+        else:
+            toward = min(toward, -1)
     return toward, kinds.count(MORE)
+
+
+def traded(kinds: Sequence[str]) -> bool:
+    """Whether a proposal judged issue by issue as *kinds* (:func:`judged_issues`) trades
+    the agreed points it takes back for ground elsewhere (from rules edition 8): on at
+    least as many other issues it meets the other side's latest proposal, comes nearer to
+    it, or gives more than it asked. Packages are agreed whole: a point both latest
+    proposals held is not settled until the whole package is, and offering it up for more
+    on another issue is a trade, judged by the balance. Taken back for nothing, it hardens
+    (edition 6 judged every point taken back so, trade or not)."""
+    given = kinds.count(MEETS) + kinds.count(NEARER) + kinds.count(MORE)
+    return given >= kinds.count(TAKEN_BACK) > 0
 
 
 def reopened(previous: Package, package: Package, theirs: Package,
@@ -418,6 +435,8 @@ class Table:
             moved = self.other_moved()
             if moved is None or moved > 0 or self.mine is None or self.conceding < 0:
                 return None  # (nor while the speaker itself moves away: "not go backwards")
+            if moved == 0 and self._edition >= 8:
+                return None  # a trade, not a step back (see :func:`traded`)
             last, before = self.theirs[-1], self.theirs[-2]
             # The speaker's latest proposal before the other side's last one (there is one:
             # the record judged the other side's last proposal against it).
@@ -430,9 +449,12 @@ class Table:
         if name == "event":
             # Why the speaker gives no more ground than before: an event that hardened it,
             # named only in its own (the computer's) words, with a proposal after its first
-            # that gives no ground.
+            # that moves away from the other side, or stands by its last one.
             if self._hardened_by is None or not self._reproach or self._proposing is None \
-                    or len(self.all_mine) < 2 or self.conceding > 0:
+                    or len(self.all_mine) < 2:
+                return None
+            if self.conceding > 0 or (self.conceding == 0 and
+                                      self.all_mine[-2] != self._proposing):
                 return None
             return self._hardened_by
         if name == "threat":

@@ -629,7 +629,8 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     # latest proposal does, against the maker's previous proposal, and on the issues it
     # does not settle so, whether it comes nearer or goes farther in the issue's order of
     # options. A trade that meets the other side on one issue and goes farther on another
-    # counts as neither; one that takes back a point both proposals agreed on hardens.
+    # counts as neither; one that takes back a point both proposals agreed on hardens,
+    # unless it trades it for as much ground elsewhere (then it counts by the balance).
     game = Game(scenario(), seed=1)
     base = {"joint_action": "intelligence_sharing", "syria_coordination": "no_coordination",
             "precondition": "verified_calm", "separation": "areas_marked",
@@ -653,10 +654,15 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     game.apply(Move.propose(theirs))
     taken = trade | {"separation": "separated_first", "targets": "nusra_and_isil"}
     before = len(game.log)
-    game.apply(Move.propose(taken))  # meets Russia on separation, takes targets back
+    game.apply(Move.propose(taken))  # meets Russia on separation, trades targets for it
+    assert not [e for e in game.log[before:] if e.ref in ("concede", "harden")]
+    assert game.taken_back("us") == 0
+    game.apply(Move.propose(theirs))
+    before = len(game.log)
+    game.apply(Move.propose(taken | {"start_date": "mid_june"}))  # ... and another: for nothing
     [entry] = [e for e in game.log[before:] if e.ref in ("concede", "harden")]
     assert entry.ref == "harden" and "takes back a point both sides' proposals had agreed " \
-        "on (Target groups: Al-Nusra Front only)" in entry.title
+        "on (Start date: " in entry.title
     game.apply(Move.propose(theirs))
     game.apply(Move.propose(base))  # back to 3 of 6
     assert [e for e in game.log if e.ref == "harden"]

@@ -361,19 +361,27 @@ def test_a_save_of_format_5_replays_with_an_agreed_point_taken_back_judged_by_th
         ) -> None:
     """A game saved while a proposal that took back a point both sides' proposals had
     agreed on could still count as a concession, by the balance of the issues it met and
-    left, replays by that rule (trust as played); by today's rules taking back an agreed
-    point hardens, whatever else the proposal gives, and the record says which point."""
+    left, replays by that rule (trust as played). Editions 6 and 7 judged any agreed point
+    taken back a move away, whatever else the proposal gave; by today's rules (edition 8)
+    one offered up for ground elsewhere is a trade, judged by the balance again, and the
+    record says which point was traded."""
     game, today = replayed_by_its_edition("save_v5_taken_back.json",
                                           "joint_strikes_2016_edition5.yaml", 5, 3)
     then = [e.title for e in game.log if e.kind == "effect"]
     assert then == ["Russia moves toward the United States' last proposal: it now matches it "
                     "on 2 of 6 issues (before: 1)"]
     assert game.state.meters["trust"] == 38.0
+    at_7 = Game.replay(game.scenario, game.settings, game.seed, game.moves, edition=7)
+    assert [e.title for e in at_7.log if e.kind == "effect"] == [
+        "Russia takes back a point both sides' proposals had agreed on (Role of the Syrian "
+        "government: Informed through Moscow); it now matches the United States' last "
+        "proposal on 2 of 6 issues (before: 1)"]
+    assert at_7.state.meters["trust"] == 31.0
     now = [e.title for e in today.log if e.kind == "effect"]
-    assert now == ["Russia takes back a point both sides' proposals had agreed on (Role of "
-                   "the Syrian government: Informed through Moscow); it now matches the United "
-                   "States' last proposal on 2 of 6 issues (before: 1)"]
-    assert today.state.meters["trust"] == 31.0
+    assert now == ["Russia trades a point both sides' proposals had agreed on (Role of the "
+                   "Syrian government: Informed through Moscow) for ground elsewhere; it now "
+                   "matches the United States' last proposal on 2 of 6 issues (before: 1)"]
+    assert today.state.meters["trust"] == 38.0 and today.taken_back("ru") == 0
 
 
 def test_a_save_of_format_6_replays_with_a_return_to_the_first_ask_as_giving_more() -> None:
@@ -409,3 +417,19 @@ def test_a_save_of_format_6_replays_with_a_return_to_the_first_ask_as_giving_mor
     # The United States' second proposal comes nearer to Russia's on separation only.
     assert said_as_concession(game.log)[1] is False
     assert said_as_concession(today.log)[1] is True
+
+
+def test_a_version_7_save_replays_a_trade_as_a_point_taken_back() -> None:
+    """A game saved while an agreed point offered up for ground elsewhere counted as taken
+    back (trust lost, the debrief's fault) replays by those rules. By today's rules the
+    same proposal is a trade: neither way, no trust lost, no point taken back."""
+    game, today = replayed_by_its_edition("save_v7_trade.json",
+                                          "ceasefire_feb_2016_edition7.yaml", 7, 3)
+    judged = ("concede", "harden")
+    then = [e.title for e in game.log if e.kind == "effect" and e.ref in judged]
+    assert then == ["The United States takes back a point both sides' proposals had agreed "
+                    "on (Humanitarian access: An agreed list of areas); it now matches "
+                    "Russia's last proposal on 1 of 5 issues as before"]
+    assert game.taken_back("us") == 1 and today.taken_back("us") == 0
+    assert [e.title for e in today.log if e.kind == "effect" and e.ref in judged] == []
+    assert today.state.meters["trust"] == game.state.meters["trust"] + 4

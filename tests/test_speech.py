@@ -577,9 +577,10 @@ def test_from_edition_6_a_step_nearer_counts_and_an_agreed_point_taken_back_hard
     assert nearer((2, 2, 1), (2, 2, 2), theirs) == (0, 1)
     assert step((2, 2, 1), (2, 2, 2), theirs, [opening, (0, 0, 2)]) == (0, 1)  # they asked it
     # Two issues met and the agreed one taken back: a concession by the balance until
-    # edition 5, a move away from edition 6.
+    # edition 5, a move away in editions 6 and 7 (a trade again from edition 8).
     assert step(previous, (3, 1, 0), theirs, [opening], 5) == (1, 0)
-    assert step(previous, (3, 1, 0), theirs, [opening]) == (-1, 0)
+    assert step(previous, (3, 1, 0), theirs, [opening], 7) == (-1, 0)
+    assert step(previous, (3, 1, 0), theirs, [opening]) == (1, 0)
     assert reopened(previous, (3, 1, 0), theirs, [opening]) == [0]
     # Leaving the agreed option for one nearer the other side's opening gives more than
     # was asked: no agreed point is taken back.
@@ -724,6 +725,14 @@ def test_event_names_the_event_that_hardened_the_speaker_only_while_it_gives_no_
     # Not with a step toward Beta (it meets Beta on the size of the deal) ...
     toward = Table(scenario, "a", offers, {}, proposing=(0, 0), hardened_by=hardened)
     assert toward.conceding > 0 and toward.fill("event") is None
+    # ... nor with a trade that counts neither way (a step toward Beta on one issue, away on
+    # the other), but with one that moves away.
+    trade = Table(scenario, "a", [("a", (1, 1)), ("b", (0, 1))], {}, proposing=(0, 0),
+                  hardened_by=hardened)
+    assert trade.conceding == 0 and trade.fill("event") is None
+    away = Table(scenario, "a", [("a", (0, 0)), ("b", (0, 0))], {}, proposing=(1, 0),
+                 hardened_by=hardened)
+    assert away.conceding < 0 and away.fill("event") == hardened
     # ... nor with its first proposal, nor without a proposal, nor without such an event,
     # nor in a player's mouth (the game does not give a team reasons for its moves).
     assert Table(scenario, "a", [("b", (0, 0))], {}, proposing=(1, 0),
@@ -768,3 +777,69 @@ def test_a_delegation_names_an_event_only_after_it_hardened_it_and_gives_no_grou
     # The two large scenarios' computers do say it (the tutorial's step toward each other
     # after its one hardening event in these games).
     assert named > 0 or path.stem == "tutorial"
+
+
+def test_from_edition_8_an_agreed_point_offered_up_for_ground_elsewhere_is_a_trade() -> None:
+    """Packages are agreed whole: from edition 8 a proposal that takes back a point both
+    latest proposals held, but meets the other side, comes nearer to it or gives more than
+    it asked on as many other issues, is a trade judged by the balance (editions 6 and 7
+    judged it a move away). Taken back for nothing, a point still hardens."""
+    from game.speech import judged_issues, step, traded
+
+    opening = (0, 0, 0)
+    theirs = (2, 1, 0)
+    previous = (2, 2, 2)  # agreed on the first issue
+    one_for_one = (3, 1, 2)  # the agreed point for the other side's option on the second
+    assert traded(judged_issues(previous, one_for_one, theirs, [opening]))
+    assert step(previous, one_for_one, theirs, [opening], 7) == (-1, 0)
+    assert step(previous, one_for_one, theirs, [opening]) == (0, 0)  # neither way
+    # For nothing: a point taken back, as before.
+    for_nothing = (3, 2, 2)
+    assert not traded(judged_issues(previous, for_nothing, theirs, [opening]))
+    assert step(previous, for_nothing, theirs, [opening]) == (-1, 0)
+    # For one step nearer: a trade, neither way. Farther on a third issue as well: a trade,
+    # but a move away on balance.
+    assert step(previous, (3, 2, 1), theirs, [opening]) == (0, 0)
+    assert step((2, 1, 2), (3, 2, 1), (2, 0, 0), [opening]) == (-1, 0)
+    # Given beyond the ask on one issue, for the agreed point on another: a trade.
+    kinds = judged_issues((2, 1, 2), (3, 0, 2), (2, 1, 0), [opening])
+    assert kinds[:2] == ["taken back", "more"] and traded(kinds)
+    assert step((2, 1, 2), (3, 0, 2), (2, 1, 0), [opening]) == (0, 1)
+
+
+def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> None:
+    """In play (February, as a playtest found it): the United States offers up aid to an
+    agreed list of areas, on which both latest proposals agreed, for Russia's start date.
+    Edition 7 took trust for it and counted a point taken back (the debrief names it as a
+    fault); edition 8 sees a trade and takes nothing."""
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
+    ids = [i.id for i in scenario.issues]
+    options = [[o.id for o in i.options] for i in scenario.issues]
+
+    def package(*picks: int) -> dict[str, str]:
+        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+
+    results = {}
+    for edition in (7, 8):
+        game = Game(scenario, seed=3, edition=edition)
+        assert game.to_move == "us"
+        game.apply(Move.propose(package(0, 2, 1, 0, 2)))
+        game.apply(Move.propose(package(2, 0, 1, 2, 0)))  # both hold an agreed list of areas
+        before = game.state.meters["trust"]
+        game.apply(Move.propose(package(0, 2, 2, 2, 2)))  # that, for Russia's start date
+        said = [e.title for e in game.log if e.kind == "effect" and e.ref == "harden"]
+        results[edition] = (game.state.meters["trust"] - before, game.taken_back("us"), said)
+    lost, counted, said = results[7]
+    assert lost == -4 and counted == 1 and "takes back a point" in said[-1]
+    assert results[8] == (0, 0, [])
+
+
+def test_a_trade_is_not_reproached_as_a_point_withdrawn() -> None:
+    # Beta offers up the start date both sides held for Alpha's size of deal: from edition 8
+    # a trade, which Alpha's lines do not reproach as a step back ({withdrawn}).
+    scenario = read_scenario(TINY, "tiny.yaml")
+    offers = [("a", (1, 1)), ("b", (0, 1)), ("b", (1, 0))]
+    assert Table(scenario, "a", offers, {}, edition=7).fill("withdrawn") is not None
+    assert Table(scenario, "a", offers, {}).fill("withdrawn") is None
