@@ -341,7 +341,8 @@ class TacticUse(Part):
                                     "with a proposal), {event} (in a proposal's line only: "
                                     "the name of the latest event that hardened the "
                                     "computer's side since its last proposal, while its "
-                                    "proposal gives no ground); a variant whose placeholder "
+                                    "proposal moves away from the other side's or stands by "
+                                    "its last one); a variant whose placeholder "
                                     "cannot be filled, or whose condition does not hold, is "
                                     "not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
