@@ -498,6 +498,21 @@ class Negotiator:
                 return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
                                              f"target of {points(target)} points.")
             how = "its model of the other side's wishes" if modelled else "its own priorities"
+            # Said once the other side has had a turn to propose (not of its own opening).
+            share = self.share(view)
+            slow = "" if share == 1.0 or not any(
+                entry.speaker == self.other and entry.kind in ("move", "timeout")
+                for entry in view.record) else \
+                ("; it gives little ground while the other side has proposed nothing"
+                 if share == SILENT_SHARE else
+                 "; it gives ground slowly while nothing the other side has proposed beats "
+                 "its fallback")
+            worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
+            if package == previous:
+                # The same package again: nothing it chose anew, nothing it kept or took back.
+                return Decision(Move.propose(view.ids(package)),
+                                f"Stood by its last proposal, {worth}: still the best it "
+                                f"could offer by {how}{slow}.")
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
@@ -520,26 +535,8 @@ class Negotiator:
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
-            what = "Stood by its last proposal" if package == previous else \
-                "Proposed a package"
-            # Said once the other side has had a turn to propose (not of its own opening).
-            share = self.share(view)
-            slow = "" if share == 1.0 or not any(
-                entry.speaker == self.other and entry.kind in ("move", "timeout")
-                for entry in view.record) else \
-                ("; it gives little ground while the other side has proposed nothing"
-                 if share == SILENT_SHARE else
-                 "; it gives ground slowly while nothing the other side has proposed beats "
-                 "its fallback")
-            if package == previous:
-                # The same package again: nothing it chose anew, nothing it kept or took back.
-                return Decision(Move.propose(view.ids(package)),
-                                f"{what}, worth {points(value)} points to {self.name} "
-                                f"(target {points(target)}): still the best it could offer "
-                                f"by {how}{slow}.")
             return Decision(Move.propose(view.ids(package)),
-                            f"{what}, worth {points(value)} points to {self.name} "
-                            f"(target {points(target)}), chosen by {how}{kept}{slow}.")
+                            f"Proposed a package, {worth}, chosen by {how}{kept}{slow}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
