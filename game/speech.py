@@ -317,8 +317,8 @@ class Table:
         *reproach*: whether a line may reproach the other side (``{insisted}``,
         ``{withdrawn}``, ``{unmoved}``) or give a reason for its move (``{event}``): not for
         a player's move, whose words the game chooses for it;
-        *hardened_by*: the name of the latest event that hardened the speaker since its
-        last proposal, if any (``{event}``);
+        *hardened_by*: the name of the latest event that set the talks back (by what both
+        sides see) since the speaker's last proposal, if any (``{event}``);
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
         from 5 also one the other side proposed itself."""
@@ -447,9 +447,9 @@ class Table:
                     return option_words(scenario.issues[n].options[b].name)
             return None
         if name == "event":
-            # Why the speaker gives no more ground than before: an event that hardened it,
-            # named only in its own (the computer's) words, with a proposal after its first
-            # that moves away from the other side, or stands by its last one.
+            # Why the speaker gives no more ground than before: an event that set the talks
+            # back, named only in its own (the computer's) words, with a proposal after its
+            # first that moves away from the other side, or stands by its last one.
             if self._hardened_by is None or not self._reproach or self._proposing is None \
                     or len(self.all_mine) < 2:
                 return None

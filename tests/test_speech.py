@@ -715,11 +715,12 @@ def test_asking_to_keep_only_one_thing_is_asked_only_the_first_time() -> None:
     assert later and not any("only one thing" in said for said in later)
 
 
-def test_event_names_the_event_that_hardened_the_speaker_only_while_it_gives_no_ground() -> None:
+def test_event_names_the_event_that_set_the_talks_back_only_while_the_speaker_gives_no_ground() -> None:
     scenario = read_scenario(TINY, "tiny.yaml")
     offers = [("a", (1, 0)), ("b", (0, 0))]
     hardened = "Fighting flares"
-    # Alpha's second proposal gives no ground: the event that hardened it is its reason.
+    # Alpha's second proposal gives no ground: the event that set the talks back is its
+    # reason.
     same = Table(scenario, "a", offers, {}, proposing=(1, 0), hardened_by=hardened)
     assert same.fill("event") == hardened
     # Not with a step toward Beta (it meets Beta on the size of the deal) ...
@@ -744,27 +745,28 @@ def test_event_names_the_event_that_hardened_the_speaker_only_while_it_gives_no_
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
-def test_a_delegation_names_an_event_only_after_it_hardened_it_and_gives_no_ground(
+def test_a_delegation_names_an_event_only_after_it_set_the_talks_back_and_gives_no_ground(
         path: Path) -> None:
     # The class: every line that names an event as the speaker's reason, over many games
-    # of each shipped scenario, follows an event that lowered that side's stance since its
-    # last proposal, and comes with a proposal that gives no ground.
+    # of each shipped scenario, follows an event that set the talks back by what both sides
+    # see (a meter lowered, none raised: never the speaker's private stance) since its last
+    # proposal, and comes with a proposal that gives no ground.
     from game.scenario import load_scenario
     from game.simulate import play_one
     from game.settings import Settings
 
     scenario = load_scenario(path)
-    events = {e.name: e for e in scenario.events}
-    hardening = {e.name for e in scenario.events if any(d < 0 for d in e.effects.stance.values())}
+    hardening = {e.name for e in scenario.events
+                 if any(d < 0 for d in e.effects.meters.values())
+                 and not any(d > 0 for d in e.effects.meters.values())}
     named = 0
     for seed in range(150):
         game = play_one(scenario, seed, Settings())
         since: dict[str, set[str]] = {side: set() for side in scenario.sides}
         for entry in game.log:
-            if entry.kind == "event":
-                for side, delta in events[entry.title].effects.stance.items():
-                    if delta < 0:
-                        since[side].add(entry.title)
+            if entry.kind == "event" and entry.title in hardening:
+                for side in since:
+                    since[side].add(entry.title)
             elif entry.kind == "move" and entry.offer is not None and entry.speaker:
                 said = re.findall("After \u201c([^\u201d]+)\u201d", entry.body)
                 for name in said:
@@ -843,3 +845,15 @@ def test_a_trade_is_not_reproached_as_a_point_withdrawn() -> None:
     offers = [("a", (1, 1)), ("b", (0, 1)), ("b", (1, 0))]
     assert Table(scenario, "a", offers, {}, edition=7).fill("withdrawn") is not None
     assert Table(scenario, "a", offers, {}).fill("withdrawn") is None
+
+
+def test_what_sets_the_talks_back_is_read_from_the_meters_never_from_a_private_stance() -> None:
+    # {event} is heard by the other side: an event's effect on a side's stance or fallback
+    # is that side's own and never decides whether a line may name it.
+    from game.engine import _sets_back
+    from game.model import Effects
+
+    assert not _sets_back(Effects(stance={"a": -0.1}))
+    assert not _sets_back(Effects(batna={"a": 0.05}, stance={"a": -0.1}))
+    assert _sets_back(Effects(meters={"trust": -3, "calm": -5}, stance={"a": 0.02}))
+    assert not _sets_back(Effects(meters={"trust": 5, "calm": -6}))
