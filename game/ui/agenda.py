@@ -55,6 +55,10 @@ class IssueRow(Choice):
     #: issue out of view: every issue shows before any detail of one; the table's proposal
     #: is whole in the log and in the row's tooltip).
     compact = False
+    #: Whether a compact row says in words if its option is the table's (set by the
+    #: agenda's layout, for all rows alike: only when the words fit beside every issue's
+    #: name; else the bar at a row's edge alone marks the table's option).
+    tagged = True
     #: Shows the table's option only, with no arrows (the demo: nobody builds a package).
     readonly = False
     #: What a read-only row says when nothing is on the table.
@@ -98,7 +102,8 @@ class IssueRow(Choice):
         on_table = self.on_table is not None and self.on_table == self.value
         tag = ""
         if self.on_table is not None and self.compact:
-            tag = "as on the table" if on_table else "not as on the table"
+            tag = ("as on the table" if on_table else "not as on the table") \
+                if self.tagged else ""
         elif self.on_table is not None and self.inline:
             tag = "as on the table" if on_table else f"table: {self.table_name}"
         if tag:
@@ -145,6 +150,11 @@ DEAL_NOTE = "The talks are over: the debrief says how this deal compares with th
 NO_DEAL_NOTE = "The talks are over: the debrief shows what a deal could have been."
 
 
+#: The copy button's labels, longest first: the longest that fits the title row is used.
+COPY_LABELS = ("Start from the proposal on the table", "Start from the table's proposal",
+               "Start from the table", "Copy the table")
+
+
 class Agenda:
     """The builder's widgets and the panel drawn around them."""
 
@@ -157,13 +167,15 @@ class Agenda:
         self.readonly = session.mode == "demo"
         for row in self.rows:
             row.readonly = self.readonly
-        self.copy = Button("Start from the proposal on the table", self.copy_table,
+        self.copy = Button(COPY_LABELS[0], self.copy_table,
                            hint="C", role="small",
                            tooltip="Set every issue of your package to the proposal on the "
                                    "table, to change only what you must.")
         self.rect = pygame.Rect(0, 0, 0, 0)
         #: Where the rows show; they scroll inside it when they do not all fit.
         self.rows_rect = pygame.Rect(0, 0, 0, 0)
+        #: Where the scroll arrows end on the right, in the title row (see :meth:`layout`).
+        self.arrows_right = 0
         self.scroll = 0
         #: A row's height and the gap below it: the rows scroll by this much.
         self.pitch = 1
@@ -283,49 +295,76 @@ class Agenda:
         return head, worth, note
 
     def layout(self, rect: pygame.Rect, theme: Theme) -> None:
-        """Place the rows inside *rect* (the panel): the table's line at the top, the
-        worth and the button below, the rows between, scrolling when they do not fit."""
+        """Place the rows inside *rect* (the panel): the button that copies the table's
+        proposal in the title row, the table's line under it, the worth at the bottom,
+        the rows between, scrolling when they do not fit."""
         u = theme.unit
         self.rect = rect
         self.theme = theme
         small = theme.fonts.get("small")
         head, worth, note = self._fixed(theme, rect.w - 3 * u)
+        # The copy button sits right-aligned in the title row, as Undo and Redo do in the
+        # moves' panel, with the longest of its labels that leaves the title whole: the
+        # rows below get the room (at 1024x600 every issue of six shows). Where none fits
+        # (large text in a small window), it spans the panel's foot.
+        title_w = theme.fonts.get("small", bold=True).size("Agenda and proposal".upper())[0]
+        free = rect.w - 4 * u - title_w - self.arrows_width(theme)
+        label = next((label for label in COPY_LABELS
+                      if self._copy_width(theme, label) <= free), None)
+        if label is not None:
+            self.copy.set_label(label)
+            bw = self._copy_width(theme, label)
+            self.copy.rect = pygame.Rect(rect.right - u - bw, rect.y + u // 2, bw,
+                                         small.get_linesize() + u // 2)
+            foot = rect.bottom
+        else:
+            self.copy.set_label(COPY_LABELS[0])
+            bh = small.get_linesize() + u
+            self.copy.rect = pygame.Rect(rect.x + u, rect.bottom - u - bh, rect.w - 2 * u, bh)
+            foot = self.copy.rect.y
+        #: Where the scroll arrows end on the right, in the title row.
+        self.arrows_right = (self.copy.rect.x if label is not None else rect.right) - u
         y = rect.y + u + small.get_linesize() + u // 2  # panel title
-        # The line on the table's proposal, unless the rows need its room: each row says
-        # the table's option too.
-        rows_h = len(self.rows) * (IssueRow.height(theme, 2) + u // 2)
-        spare = rect.h - (y - rect.y) - rows_h - (worth + note) * small.get_linesize() - \
-            4 * u - small.get_linesize()
-        self.head_lines = head if spare >= small.get_linesize() * head else 0
-        y += small.get_linesize() * self.head_lines + u // 2
-        bh = small.get_linesize() + u
-        self.copy.rect = pygame.Rect(rect.x + u, rect.bottom - u - bh, rect.w - 2 * u, bh)
         self.worth_lines, self.note_lines = worth, note
-        self.utility_y = self.copy.rect.y - u - (worth + note) * small.get_linesize() - \
-            max(6, u) - 4
+        self.utility_y = foot - u - (worth + note) * small.get_linesize() - max(6, u) - 4
         if self.readonly:  # the demo: a line of worth for each side, no bar, note or button
             self.utility_y = rect.bottom - u - len(self.session.game.sides) * \
                 small.get_linesize()
-        room = self.utility_y - u // 2 - y
         inline = all(
             small.size(row.label)[0] + small.size(f"table: {name}")[0] + 3 * u <= rect.w - 2 * u
             for row in self.rows for _, name in row.values)
         table_lines = max((len(wrap(f"Table: {name}", small, rect.w - 4 * u))
                            for row in self.rows for _, name in row.values), default=1)
-        rh = IssueRow.height(theme, table_lines if self.table is not None and not inline
-                             and not self.readonly else 0)
-        # The rows show whole: their room holds a whole number of them, and they scroll a
-        # whole row at a time, so no row is ever cut in half at its edge.
-        self.pitch = rh + u // 2
-        shown = max(1, min(len(self.rows), (room + u // 2) // self.pitch))
-        # Every issue in view comes first: when the table's option on a line of its own
-        # would leave one out (a playtest proposed without seeing two of five issues), the
-        # rows say only whether they hold the table's option.
+        full = IssueRow.height(theme, table_lines if self.table is not None and not inline
+                               and not self.readonly else 0)
         lean = IssueRow.height(theme, 0)
-        compact = rh > lean and shown < len(self.rows) and \
-            (room + u // 2) // (lean + u // 2) >= len(self.rows)
-        if compact:
-            rh, self.pitch, shown = lean, lean + u // 2, len(self.rows)
+
+        def fit(top: int) -> tuple[int, int, bool]:
+            """The rows' height, how many show and whether they are compact, when they
+            start at *top*. They show whole: their room holds a whole number of them, and
+            they scroll a whole row at a time, so no row is ever cut in half at its edge.
+            Issues in view come first: when the table's option on a line of its own would
+            leave out an issue that rows without it would show (a playtest proposed
+            without seeing two of five issues), the rows say only whether they hold the
+            table's option."""
+            room = self.utility_y - u // 2 - top + u // 2
+            count = len(self.rows)
+            shown = max(0, min(count, room // (full + u // 2)))
+            lean_shown = max(0, min(count, room // (lean + u // 2)))
+            if full > lean and lean_shown > shown:
+                return lean, lean_shown, True
+            return full, shown, False
+
+        # The line on the table's proposal, unless the rows need its room (each row says
+        # the table's option too): it shows when the rows show as many, and as fully,
+        # below it.
+        below = y + u // 2
+        with_head = fit(below + small.get_linesize() * head)
+        self.head_lines = head if with_head == fit(below) and with_head[1] else 0
+        y = below + small.get_linesize() * self.head_lines
+        rh, shown, compact = fit(y)
+        shown = max(shown, 1)  # one row shows, whatever the room
+        self.pitch = rh + u // 2
         self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
                                      shown * self.pitch - u // 2)
         self.scroll = 0
@@ -334,14 +373,27 @@ class Agenda:
         # that the player is comparing it with (a playtest's complaint).
         spot = pygame.Rect(rect.x + u, self.rows_rect.bottom + u // 2, rect.w - 2 * u,
                            max(0, rect.bottom - self.rows_rect.bottom - u))
+        tagged = all(small.size(row.label)[0] + small.size("not as on the table")[0] + 3 * u
+                     <= rect.w - 2 * u for row in self.rows)
         for row in self.rows:
             row.inline = inline and not compact
             row.compact = compact
+            row.tagged = tagged
             row.table_lines = table_lines
             row.rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u, rh)
             row.clip = self.rows_rect
             row.tip_spot = spot
             y += self.pitch
+
+    def _copy_width(self, theme: Theme, label: str) -> int:
+        """The copy button's width with *label*."""
+        self.copy.set_label(label)
+        return self.copy.natural_width(theme)
+
+    @staticmethod
+    def arrows_width(theme: Theme) -> int:
+        """The width the two scroll arrows take in the title row."""
+        return 4 * max(8, theme.unit) + theme.unit
 
     @property
     def scrolls(self) -> tuple[bool, bool]:
@@ -398,10 +450,13 @@ class Agenda:
         above, below = self.scrolls
         size = max(8, u)
         mid = self.rect.y + u + small.get_linesize() // 2
+        # Left of the copy button in the title row, whether it shows or not (the demo
+        # hides it).
+        right = self.arrows_right
         if below:
-            arrow(surface, t.c["accent"], (self.rect.right - 2 * size, mid), size, False)
+            arrow(surface, t.c["accent"], (right - size, mid), size, False)
         if above:
-            arrow(surface, t.c["accent"], (self.rect.right - 4 * size, mid), size, True)
+            arrow(surface, t.c["accent"], (right - 3 * size, mid), size, True)
         self._draw_worth(surface, t, x, width)
 
     def _draw_worth(self, surface: pygame.Surface, theme: Theme, x: int, width: int) -> None:

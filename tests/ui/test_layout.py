@@ -114,3 +114,20 @@ def test_agenda_rows_show_whole_however_they_scroll(make_app, scale) -> None:  #
     assert shown and all(not agenda.rows_rect.colliderect(r.rect) for r in rows
                          if r not in shown)
     assert pygame.Rect(agenda.rows_rect).bottom <= agenda.utility_y
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_issue_of_the_main_scenario_shows_while_a_package_is_built(make_app, size) -> None:  # type: ignore[no-untyped-def]
+    # The copy button sits in the agenda's title row, so that even the smallest window
+    # shows all six issues at once, with a proposal on the table (a player should not
+    # propose without seeing an issue).
+    app = make_app(size=size, seed=7)
+    dict(SCENES)["07_table"](app)
+    table = app.top
+    agenda = table.agenda
+    assert agenda.table is not None and len(agenda.rows) == 6
+    check_screen(app, "table")
+    assert not any(agenda.scrolls)
+    assert all(agenda.rows_rect.contains(row.rect) for row in agenda.rows)
+    title_row = agenda.rect.y + app.theme.unit + app.theme.fonts.get("small").get_linesize()
+    assert agenda.copy.rect.bottom <= title_row + app.theme.unit
