@@ -862,7 +862,8 @@ class Game:
         them = f"{self.scenario.sides[other].whose} last proposal"
         # A point taken back leads the sentence, which then names the proposal it measures
         # the rest of the move against.
-        clauses = [f"it now matches {them if taken else 'it'} on {after} of {len(package)} "
+        named = bool(taken) and not (trade and toward)  # else the balance names it first
+        clauses = [f"it now matches {them if named else 'it'} on {after} of {len(package)} "
                    "issues " + ("as before" if after == before else f"(before: {before})")]
         clauses += [f"{words} {_issues(count)}" for words, count in
                     (("comes nearer to it on", kinds.count(NEARER)),
@@ -877,9 +878,13 @@ class Game:
                                for k in taken)
             which = "a point" if len(taken) == 1 else "points"
             if trade:
-                # Offered up for ground elsewhere (edition 8): judged by the balance.
+                # Offered up for ground elsewhere (edition 8): judged by the balance, which
+                # the record says when it is not even (a step farther on another issue can
+                # tip a trade into a move away, and trust falls for it).
+                balance = (f", and moves toward {them} on balance" if toward > 0 else
+                           f", but moves away from {them} on balance" if toward < 0 else "")
                 traded_for = f"trades {which} both sides' proposals had agreed on ({agreed}) " \
-                    f"for ground elsewhere; {how}"
+                    f"for ground elsewhere{balance}; {how}"
                 return ("concede" if toward > 0 else "harden" if toward < 0 else None,
                         traded_for)
             self._taken_back[side] += 1

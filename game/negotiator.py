@@ -65,7 +65,7 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.speech import TAKEN_BACK, TOWARD, judged, step
+from game.speech import FARTHER, TAKEN_BACK, TOWARD, judged, judged_issues, step
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -521,17 +521,18 @@ class Negotiator:
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
-            elif taken := self._taken_back_after_threat(view, package, previous):
-                # A move that still comes toward the other side on balance says so: the
-                # record and its line say that much.
-                # (A threat was answered: there are both sides' proposals.)
+            elif (self._taken_back_after_threat(view, package, previous) and
+                  (given_back := self._given_back(view, package, previous))):
+                # Counted as the record counts them (points taken back, steps farther), so
+                # that its reason and the record give the same numbers. A move that still
+                # comes toward the other side on balance says so: the record and its line
+                # say that much. (A threat was answered: there are both sides' proposals.)
                 assert theirs is not None and previous is not None
                 asked = [p for who, p in view.offers if who == self.other]
                 opening = next(p for who, p in view.offers if who == self.side)
                 balance = "moving toward the other side on balance, but " if step(
                     previous, package, theirs, asked, opening=opening)[0] > 0 else ""
-                kept = (f", {balance}taking back on {taken} issue{'s' if taken > 1 else ''} "
-                        f"what its last offer gave: the other side's threat freed it to")
+                kept = f", {balance}{given_back}: the other side's threat freed it to"
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -553,6 +554,26 @@ class Negotiator:
             return 0
         return sum(abs(option - wish) > abs(was - wish)
                    for option, wish, was in zip(package, theirs, previous))
+
+    def _given_back(self, view: SideView, package: Package, previous: Package) -> str:
+        """What *package* takes back of *previous*, as the record judges it against the
+        other side's latest proposal: "taking back 2 points both proposals had agreed on
+        and going farther from the other side's proposal on 1 issue" ("" when it does
+        neither)."""
+        theirs = view.last_offer(self.other)
+        assert theirs is not None
+        asked = [p for who, p in view.offers if who == self.other]
+        opening = next(p for who, p in view.offers if who == self.side)
+        kinds = judged_issues(previous, package, theirs, asked, opening=opening)
+        back, farther = kinds.count(TAKEN_BACK), kinds.count(FARTHER)
+        parts = []
+        if back:
+            parts.append(f"taking back {'a point' if back == 1 else f'{back} points'} both "
+                         f"proposals had agreed on")
+        if farther:
+            parts.append(f"going farther from the other side's proposal on {farther} "
+                         f"issue{'s' if farther > 1 else ''}")
+        return " and ".join(parts)
 
     def model(self, view: SideView) -> OpponentModel:
         """What it has learnt of the other side from *view*."""

@@ -806,13 +806,15 @@ def test_after_a_threat_it_may_take_back_what_it_gave() -> None:
 def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> None:
     # Against a hard-liner's threats, each of the computer's proposals that lies further
     # from the hard-liner's last proposal than its own previous one did on some issue (in
-    # the issue's order of options) says in its reason on how many, and that the threat
-    # freed it, and first, when it still moves toward the hard-liner on balance, that it
-    # does; no other does.
+    # the issue's order of options), and that the record judges to take back a point or go
+    # farther, says in its reason how many of each, as the record counts them (a teacher
+    # read "taking back on 3 issues" beside a record that named 2 points and 1 step
+    # farther), and that the threat freed it, and first, when it still moves toward the
+    # hard-liner on balance, that it does; no other does.
     sc = scenario()
     kinds = {t.id: t.kind for t in sc.tactics}
     order = {i.id: [o.id for o in i.options] for i in sc.issues}
-    from game.speech import step
+    from game.speech import FARTHER, TAKEN_BACK, judged_issues, step
 
     said = balanced = 0
     for seed in range(30):
@@ -842,18 +844,31 @@ def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> No
                             package != previous:
                         away = sum(abs(p - t) > abs(q - t)
                                    for p, t, q in zip(package, theirs, previous))
+                    back = farther = 0
                     if away:
-                        assert f"taking back on {away} issue" in reason, (seed, reason)
+                        assert theirs is not None and previous is not None
+                        asked = [p for who, p in seen if who == player]
+                        opening = next(p for who, p in seen if who == computer)
+                        judged = judged_issues(previous, package, theirs, asked,
+                                               opening=opening)
+                        back, farther = judged.count(TAKEN_BACK), judged.count(FARTHER)
+                        away = back + farther
+                    if away:
+                        if back:
+                            points = "a point" if back == 1 else f"{back} points"
+                            assert f"taking back {points} both proposals had agreed on" \
+                                in reason, (seed, reason)
+                        if farther:
+                            assert f"farther from the other side's proposal on {farther} " \
+                                f"issue" in reason, (seed, reason)
                         assert "threat freed it" in reason
                         # A proposal that still moves toward the player on balance (its
                         # record and its line say so) says that first.
                         assert theirs is not None and previous is not None
-                        asked = [p for who, p in seen if who == player]
-                        opening = next(p for who, p in seen if who == computer)
                         toward = step(previous, package, theirs, asked,
                                       opening=opening)[0] > 0
-                        assert ("moving toward the other side on balance, but taking "
-                                "back" in reason) == toward, (seed, reason)
+                        assert ("moving toward the other side on balance, but " in reason) \
+                            == toward, (seed, reason)
                         balanced += toward
                     else:
                         assert "threat freed it" not in reason, (seed, reason)

@@ -379,8 +379,9 @@ def test_a_save_of_format_5_replays_with_an_agreed_point_taken_back_judged_by_th
     assert at_7.state.meters["trust"] == 31.0
     now = [e.title for e in today.log if e.kind == "effect"]
     assert now == ["Russia trades a point both sides' proposals had agreed on (Role of the "
-                   "Syrian government: Informed through Moscow) for ground elsewhere; it now "
-                   "matches the United States' last proposal on 2 of 6 issues (before: 1)"]
+                   "Syrian government: Informed through Moscow) for ground elsewhere, and moves "
+                   "toward the United States' last proposal on balance; it now matches it on 2 "
+                   "of 6 issues (before: 1)"]
     assert today.state.meters["trust"] == 38.0 and today.taken_back("ru") == 0
 
 

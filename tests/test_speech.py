@@ -838,6 +838,34 @@ def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> No
     assert results[8] == (0, 0, [])
 
 
+def test_a_trade_that_also_goes_farther_says_it_moves_away_on_balance() -> None:
+    """A trade is judged by the balance, and the record says so when the balance is not
+    even: the United States offers up the agreed list of areas for Russia's start date, but
+    also goes farther from Russia on monitoring. Trust falls for the move away, and the
+    record says why (a teacher read "trades ... for ground elsewhere" beside a loss of trust,
+    and the glossary's word that a trade costs none)."""
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
+    ids = [i.id for i in scenario.issues]
+    options = [[o.id for o in i.options] for i in scenario.issues]
+
+    def package(*picks: int) -> dict[str, str]:
+        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+
+    game = Game(scenario, seed=3)
+    game.apply(Move.propose(package(0, 2, 1, 0, 2)))
+    game.apply(Move.propose(package(2, 0, 1, 2, 0)))
+    before = game.state.meters["trust"]
+    game.apply(Move.propose(package(0, 3, 2, 2, 2)))
+    said = [e.title for e in game.log if e.kind == "effect" and e.ref == "harden"]
+    assert game.state.meters["trust"] < before and game.taken_back("us") == 0
+    assert said == ["The United States trades a point both sides' proposals had agreed on "
+                    "(Humanitarian access: An agreed list of areas) for ground elsewhere, but "
+                    "moves away from Russia's last proposal on balance; it now matches it on 1 "
+                    "of 5 issues as before, and goes farther from it on 1 issue"]
+
+
 def test_a_trade_is_not_reproached_as_a_point_withdrawn() -> None:
     # Beta offers up the start date both sides held for Alpha's size of deal: from edition 8
     # a trade, which Alpha's lines do not reproach as a step back ({withdrawn}).
