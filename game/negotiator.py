@@ -521,8 +521,9 @@ class Negotiator:
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
-            elif (self._taken_back_after_threat(view, package, previous) and
-                  (given_back := self._given_back(view, package, previous))):
+            elif previous is not None and \
+                    self._taken_back_after_threat(view, package, previous) and \
+                    (given_back := self._given_back(view, package, previous)):
                 # Counted as the record counts them (points taken back, steps farther), so
                 # that its reason and the record give the same numbers. A move that still
                 # comes toward the other side on balance says so: the record and its line
