@@ -68,6 +68,24 @@ def test_every_brief_names_its_sources_by_their_attribution(name: str) -> None:
             assert who in said
 
 
+@pytest.mark.parametrize("name", ["joint_strikes_2016", "ceasefire_feb_2016"])
+def test_both_briefs_rest_on_as_many_sources_and_alike_on_their_own_officials(
+        name: str) -> None:
+    # Each government in its own terms: the two briefs cite about as many sources, and
+    # where one quotes its own officials' words (not a newspaper's account of them), so
+    # does the other. A teacher found the US brief quoting the White House while Russia's
+    # rested on the Washington Examiner's account of its minister alone.
+    scenario = SCENARIOS[name]
+    cites = cited_by_sides(scenario)
+    us, ru = len(cites["us"]), len(cites["ru"])
+    assert abs(us - ru) <= 1, cites
+
+    def own_words(side: str) -> list[str]:
+        return [c for c in cites[side]
+                if not scenario.source(c).speaker.startswith("Washington Examiner")]
+    assert bool(own_words("us")) == bool(own_words("ru")), (own_words("us"), own_words("ru"))
+
+
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_no_page_names_a_source_twice_over(name: str) -> None:
     scenario = SCENARIOS[name]
