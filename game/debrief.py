@@ -45,7 +45,8 @@ class SideResult:
     """Issue names with this side's private weights, most important first."""
     best_gain_points: int
     """The most this side could have gained over its fallback, in points, in a deal the
-    other side would also have preferred to no deal (0 when there was none)."""
+    other side could still accept: one worth at least its own fallback to it (0 when there
+    was none)."""
     mark: int
     """The side's own mark out of 100 (see :func:`mark`)."""
     taken_back: int = 0
@@ -109,7 +110,7 @@ class SideResult:
         whose, it = ("Your", "you") if yours else ("Its", "it")
         sentence = (f"{whose} own mark: {self.mark} out of 100. 50 means no better than no "
                     f"deal; 100 means the most {it} could have gained in a deal the other side "
-                    f"would also have taken ({self.best_gain_points} points over "
+                    f"could still accept ({self.best_gain_points} points over "
                     f"{whose.lower()} fallback of {self.batna_points}).")
         if self.beyond:
             sentence += (f" This deal gained {it} more, {self.gain_points} points: "
@@ -207,8 +208,8 @@ def mark(gain_points: int, best_gain_points: int, batna_points: int, crossed: bo
          deal: bool) -> int:
     """One side's own mark out of 100, from its result alone: 0 for a deal across its red
     line; 50 with no deal (the fallback kept, nothing gained); a deal scores 50 plus its
-    share of the best gain the side could have had in a deal the other side would also have
-    preferred to no deal (100: that best gain or more), and a deal worse than the fallback
+    share of the best gain the side could have had in a deal the other side could still
+    accept (100: that best gain or more), and a deal worse than the fallback
     scores below 50, down to 0 for a deal worth nothing.
 
     >>> mark(0, 30, 45, False, False), mark(15, 30, 45, False, True), mark(-9, 30, 45, False, True)
@@ -229,7 +230,8 @@ def mark(gain_points: int, best_gain_points: int, batna_points: int, crossed: bo
 
 def best_gain(game: Game, side: str, batna: dict[str, float]) -> int:
     """The most *side* could have gained over its fallback, in points, in a deal that
-    crosses no red line and that the other side would also have preferred to no deal."""
+    crosses no red line and that is worth at least its own fallback to the other side (the
+    edge of what the other side could accept)."""
     space = game.space
     other = game.scenario.other(side)
     own, theirs = space.utility[side], space.utility[other]

@@ -49,8 +49,8 @@ COLUMN_HELP: list[tuple[str, str]] = [
     ("gain", "points minus fallback: what the result gained over walking away. Below zero, "
              "the team signed a deal worse than no deal."),
     ("best_gain", "The most this side could have gained over its fallback in a deal that "
-                  "crosses no red line and that the other side would also have preferred to "
-                  "no deal."),
+                  "crosses no red line and that is worth at least its own fallback to the "
+                  "other side: the most that side could be asked to accept."),
     ("red_lines", "\"kept\", or \"crossed:\" with the side's red lines the deal crosses."),
     ("mark", "The team's own mark out of 100: 0 for a deal across its red line; 50 for no "
              "deal (the fallback kept); a deal scores 50 plus its share of best_gain (100 for "

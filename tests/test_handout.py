@@ -91,6 +91,31 @@ def test_answer_sheet_has_the_debriefs_figures(scenario) -> None:  # type: ignor
         assert f"<strong>Best gain:</strong> {best} points over its fallback" in page
 
 
+def test_the_best_gain_is_said_as_it_is_found(scenario) -> None:  # type: ignore[no-untyped-def]
+    # The best gain is reached by a deal worth at least the other side's fallback to it,
+    # and at the edge that deal leaves the other side no better off than no deal: the page
+    # says "at least its own fallback", not that the other side would prefer it (a teacher
+    # found Russia's best gain in a deal worth exactly the US's fallback).
+    page = " ".join(_text(answer_sheet_html(scenario)).split())
+    game = Game(scenario, Settings(), 0)
+    d = debrief(game)
+    space = game.space
+    edge = False
+    for side in scenario.side_ids:
+        other = scenario.other(side)
+        batna = {s: scenario.sides[s].batna.value for s in scenario.side_ids}
+        best = d.results[side].best_gain_points
+        acceptable = [n for n in range(len(space.packages)) if space.allowed[n] and
+                      space.utility[other][n] >= batna[other]]
+        gains = {n: points(space.utility[side][n]) - points(batna[side]) for n in acceptable}
+        assert max(gains.values()) == best
+        reaching = [n for n, gain in gains.items() if gain == best]
+        edge |= all(points(space.utility[other][n]) == points(batna[other]) for n in reaching)
+    assert edge, "no side's best gain sits at the other's fallback (this shows nothing)"
+    assert "in a deal worth at least its own fallback to the other side" in page
+    assert "prefer" not in page
+
+
 def test_conditions_read_in_the_scenarios_words(scenario) -> None:  # type: ignore[no-untyped-def]
     words = condition_words(scenario, "joint_action >= joint_planning and trust < 30")
     assert words == ("Form of joint action is at least \u201cJoint planning\u201d and Trust "
