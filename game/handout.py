@@ -19,7 +19,8 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
-from game.play.wording import TOGETHER, combination_text, contradiction_texts, rounds_text
+from game.play.wording import (TOGETHER, combination_text, contradiction_texts, in_all_texts,
+                               rounds_text)
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -133,7 +134,9 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
     if spec.combinations:
         out.append(f"<p class=\"small\">{e(TOGETHER)}</p><ul class=\"small\">" +
                    "".join(f"<li>{e(combination_text(scenario, c))}</li>"
-                           for c in spec.combinations) + "</ul>")
+                           for c in spec.combinations) + "</ul>" +
+                   "".join(f'<p class="small">{e(text)}</p>'
+                           for text in in_all_texts(scenario, side)))
     out.append("</div></div>")
     out += _sources(scenario, [*spec.cite, *spec.batna.cite])
     out.append("</section>")

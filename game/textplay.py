@@ -20,7 +20,7 @@ from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
 from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, crossing, event_title,
-                               move_label, named_already, offer_rows, round_label,
+                               in_all_texts, move_label, named_already, offer_rows, round_label,
                                rounds_text, short_name)
 from game.safetext import control
 from game.speech import how_much
@@ -280,6 +280,8 @@ class TextGame:
             self.say(TOGETHER, 2)
             for text in together:
                 self.say(f"- {text}", 4, 2)
+            for text in in_all_texts(self.scenario, side):
+                self.say(text, 2)
         rules = contradiction_texts(self.scenario)
         if rules:
             self.say("Some options cannot stand together in one deal (for both sides; a "

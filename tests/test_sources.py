@@ -141,6 +141,51 @@ def test_every_points_table_says_alike_how_combinations_add_up(name: str) -> Non
             assert TOGETHER not in terminal
 
 
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_where_combinations_change_the_best_option_every_brief_adds_it_up(name: str) -> None:
+    # An option's own points can read against the brief: the US table gives "Deconfliction
+    # only" 60 and "Joint planning" 50 of 100 on joint action, while its brief says joint
+    # strikes are worth a great deal once its conditions are met (a teacher found students
+    # would not add the lines up). Where a side's combinations change which option of an
+    # issue is worth most, the window, the page and the terminal say what each is worth in
+    # all, as the outcome space counts it.
+    from game.analysis import outcome_space, points
+    from game.play.wording import in_all_texts
+
+    scenario = SCENARIOS[name]
+    space = outcome_space(scenario)
+    session = Session.start(scenario, Settings(), DEMO, seed=3)
+    said = 0
+    for side in scenario.side_ids:
+        window = [span.text for span in brief_spans(session, side)]
+        printed = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", side_page(
+            scenario, side, Settings()))).split())
+        out = io.StringIO()
+        TextGame(session, io.StringIO(), out).briefing(side)
+        terminal = " ".join(out.getvalue().split())
+        texts = in_all_texts(scenario, side)
+        for text in texts:
+            assert text in window and text in printed and text in terminal
+        for k, issue in enumerate(scenario.issues):
+            tables = space.tables[side][k]
+            best_alone = max(range(len(issue.options)), key=tables.__getitem__)
+            in_all = {o: max(space.utility[side][n] - sum(
+                space.tables[side][j][p] for j, p in enumerate(package) if j != k)
+                for n, package in enumerate(space.packages) if package[k] == o)
+                for o in range(len(issue.options))}
+            changed = max(in_all.values()) > in_all[best_alone] + 1e-9
+            text = next((t for t in texts if t.startswith(f"{issue.name} in all")), None)
+            assert (text is not None) == changed, (side, issue.name, texts)
+            if text is not None:
+                said += 1
+                for o, option in enumerate(issue.options):
+                    assert f"{option.name} " in text
+                    assert f"to {points(in_all[o])}" in text or \
+                        f"{option.name} {points(in_all[o])}" in text, (option.name, text)
+    if name == "joint_strikes_2016":
+        assert said == 1  # the US's joint action
+
+
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
 def test_every_event_says_whether_it_happened(path) -> None:  # type: ignore[no-untyped-def]
     # An event the record does not hold says so in plain words, at its start ("Imagined for

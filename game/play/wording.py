@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from game.analysis import from_ids, points
+from game.analysis import from_ids, outcome_space, points
 from game.coherence import option_parts, options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
@@ -66,6 +66,47 @@ def combination_text(scenario: Scenario, combination: Combination) -> str:
             names = [o.name for o in issue.options if o.id in chosen]
             parts.append(f"{issue.name}: {' or '.join(names)}")
     return f"{_more_or_less(combination)} together: {'; '.join(parts)}. {combination.why}"
+
+
+def in_all_texts(scenario: Scenario, side: str) -> list[str]:
+    """For each issue on which *side*'s combinations change which option is worth most to
+    it, what each option is worth in all, in points of the side's 100: its own share, and
+    with the combinations that can hold it in a package that may be proposed, from the
+    least to the most. An option's own points can read against the brief without it
+    ("Deconfliction only" outscores "Joint planning" on its issue, yet joint planning is
+    worth more in all once calm is checked), and students do not add the lines up.
+
+    For example: "Form of joint action in all, the lines above counted (points of your
+    100): Joint planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only
+    12, Intelligence sharing 11."
+    """
+    space = outcome_space(scenario)
+    table, combinations = space.tables[side], space.combinations[side]
+    texts = []
+    for k, issue in enumerate(scenario.issues):
+        held = [(pattern, value) for pattern, value in combinations
+                if any(issue_at == k for issue_at, _ in pattern.parts)]
+        if not held:
+            continue
+        spans: dict[int, tuple[float, float]] = {}
+        for package in space.packages:
+            option = package[k]
+            worth = table[k][option] + sum(value for pattern, value in held
+                                           if pattern.matches(package))
+            low, high = spans.get(option, (worth, worth))
+            spans[option] = (min(low, worth), max(high, worth))
+        order = sorted(spans, key=lambda o: (-spans[o][1], o))
+        own_best = max(spans, key=lambda o: table[k][o])
+        if spans[own_best][1] >= spans[order[0]][1] - 1e-9:
+            continue  # the option worth most alone is worth as much as any in all
+        parts = []
+        for option in order:
+            low, high = (points(x) for x in spans[option])
+            said = f"{low}" if low == high else f"{low} to {high}"
+            parts.append(f"{issue.options[option].name} {said}")
+        texts.append(f"{issue.name} in all, the lines above counted (points of your 100): "
+                     f"{', '.join(parts)}.")
+    return texts
 
 
 def _more_or_less(combination: Combination) -> str:

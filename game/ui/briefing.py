@@ -13,7 +13,8 @@ from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
-from game.play.wording import TOGETHER, combination_texts, contradiction_texts, rounds_text
+from game.play.wording import (TOGETHER, combination_texts, contradiction_texts, in_all_texts,
+                               rounds_text)
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -46,6 +47,8 @@ def brief_spans(session: Session, side: str) -> list[Span]:
         spans.append(Span(TOGETHER, gap=0.2))
         for text in together:
             spans.append(Span(f"\u2014 {text}", gap=0.2, indent=12))
+        for text in in_all_texts(scenario, side):
+            spans.append(Span(text, gap=0.2))
         spans.append(Span("", gap=0.5))
     rules = contradiction_texts(scenario)
     if rules:
