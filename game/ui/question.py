@@ -20,6 +20,11 @@ from game.ui.text import draw_line
 from game.ui.widgets import Button
 
 
+#: Seconds a question is on screen before Enter answers it: a press of Enter meant to skip
+#: the pacing at the table, as the question comes up, does not pick an answer.
+SETTLE = 0.6
+
+
 class QuestionScreen(Screen):
     name = "question"
     opaque = False
@@ -70,6 +75,8 @@ class QuestionScreen(Screen):
                    tooltip="Refuse outright; they learn nothing, and may trust you less.")]
         self.ring.set(self.buttons)
         self.box = pygame.Rect(0, 0, 0, 0)
+        #: Seconds the question has been on screen (see :data:`SETTLE`).
+        self.shown_for = 0.0
 
     def answer(self, move: Move) -> None:
         self.app.pop()
@@ -83,7 +90,21 @@ class QuestionScreen(Screen):
             return
         self.app.toast("Answer first: name an issue, deflect (D) or decline (N).", 3.0)
 
+    def update(self, dt: float) -> bool:
+        self.shown_for += dt
+        return super().update(dt)
+
     def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and (
+                event.key == pygame.K_SPACE or
+                (event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and
+                 self.shown_for < SETTLE)):
+            # Space and Enter skip the computer's pacing at the table, and the question
+            # may come up in the middle of it: a press meant to skip never answers (a
+            # playtester's second Space named an issue it never chose). Space does not
+            # answer at all (the help line names 1-9, D, N and Enter); Enter does once the
+            # question has been on screen for a moment.
+            return
         if event.type == pygame.KEYDOWN:
             named = len(self.buttons) - (0 if self.tactic is not None else 2)
             keys = {} if self.tactic is not None else \
