@@ -176,6 +176,9 @@ class Agenda:
         self.rows_rect = pygame.Rect(0, 0, 0, 0)
         #: Where the scroll arrows end on the right, in the title row (see :meth:`layout`).
         self.arrows_right = 0
+        #: Where an issue's tooltip goes when there is no room beside its row (set by the
+        #: table: the panel beside the agenda); None: under the rows.
+        self.beside: pygame.Rect | None = None
         self.scroll = 0
         #: A row's height and the gap below it: the rows scroll by this much.
         self.pitch = 1
@@ -368,11 +371,13 @@ class Agenda:
         self.rows_rect = pygame.Rect(rect.x + u, y, rect.w - 2 * u,
                                      shown * self.pitch - u // 2)
         self.scroll = 0
-        # An option's tooltip, with no room beside its row, goes under the rows: over the
-        # package's worth for a moment, never over the other side's proposal in the log
-        # that the player is comparing it with (a playtest's complaint).
-        spot = pygame.Rect(rect.x + u, self.rows_rect.bottom + u // 2, rect.w - 2 * u,
-                           max(0, rect.bottom - self.rows_rect.bottom - u))
+        # An option's tooltip, with no room beside its row, goes to the panel the table
+        # names (:attr:`beside`), else under the rows; never over the other side's
+        # proposal in the log that the player is comparing it with (a playtest's
+        # complaint).
+        spot = self.beside or pygame.Rect(rect.x + u, self.rows_rect.bottom + u // 2,
+                                          rect.w - 2 * u,
+                                          max(0, rect.bottom - self.rows_rect.bottom - u))
         tagged = all(small.size(row.label)[0] + small.size("not as on the table")[0] + 3 * u
                      <= rect.w - 2 * u for row in self.rows)
         for row in self.rows:

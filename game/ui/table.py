@@ -681,6 +681,11 @@ class TableScreen(TableFace):
         self.moves_rect = pygame.Rect(c2.x, bottom - moves_h, c2.w, moves_h)
         self.actions.layout(pygame.Rect(c2.x + u, self.moves_rect.y + title, c2.w - 2 * u, 0),
                             t, extra)
+        # An issue's tooltip, with no room beside its row, covers the objective beside the
+        # agenda for a moment: never the package's worth under the rows, which a player
+        # watches while changing options (a playtest at 1024x600 found the worth hidden
+        # whenever a row had the focus), nor the log.
+        self.agenda.beside = None if self.demo else self.goal_rect.copy()
         self.agenda.layout(pygame.Rect(c2.x, top, c2.w, self.moves_rect.y - u - top), t)
         quote_h = title + table_panels.quote_lines(self, c3.w - 3 * u) * small + u
         quote_h = min(quote_h, c3.h // 2)

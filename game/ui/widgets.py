@@ -369,6 +369,24 @@ class FocusRing:
             else:
                 widget.draw(surface, theme, widget is focused, widget is self.hover)
 
+    def _tip_face(self, text: str, width: int, theme: Theme) -> pygame.Surface:
+        """*text* as a tooltip at most *width* wide (the last one made is kept)."""
+        key = (text, width, id(theme))
+        if self._tip != key or self._tip_surface is None:
+            font = theme.fonts.get("small")
+            pad = theme.unit
+            lines = wrap(text, font, width - 2 * pad)
+            h = len(lines) * font.get_linesize() + 2 * pad
+            w = max(font.size(line)[0] for line in lines) + 2 * pad
+            face = pygame.Surface((w, h))
+            face.fill(theme.c["panel_alt"])
+            pygame.draw.rect(face, theme.c["accent"], face.get_rect(), 1)
+            for n, line in enumerate(lines):
+                face.blit(font.render(line, True, theme.c["text"]),
+                          (pad, pad + n * font.get_linesize()))
+            self._tip, self._tip_surface = key, face
+        return self._tip_surface
+
     def draw_tooltip(self, surface: pygame.Surface, theme: Theme,
                      avoid: Sequence[pygame.Rect] = ()) -> None:
         """The tooltip of the hovered widget (after a moment) or, when the keyboard is in
@@ -383,23 +401,8 @@ class FocusRing:
             widget = self.focused
         if widget is None:
             return
-        font = theme.fonts.get("small")
         width = min(max(260, surface.get_width() // 3), surface.get_width() - 20)
-        key = (widget.tooltip, width, id(theme))
-        if self._tip != key:
-            pad = theme.unit
-            lines = wrap(widget.tooltip, font, width - 2 * pad)
-            h = len(lines) * font.get_linesize() + 2 * pad
-            w = max(font.size(line)[0] for line in lines) + 2 * pad
-            face = pygame.Surface((w, h))
-            face.fill(theme.c["panel_alt"])
-            pygame.draw.rect(face, theme.c["accent"], face.get_rect(), 1)
-            for n, line in enumerate(lines):
-                face.blit(font.render(line, True, theme.c["text"]),
-                          (pad, pad + n * font.get_linesize()))
-            self._tip, self._tip_surface = key, face
-        tip = self._tip_surface
-        assert tip is not None
+        tip = self._tip_face(widget.tooltip, width, theme)
         # Beside the widget, else above or below it: the first place on the screen that
         # covers no other widget (a tip over the next button hides what it is about).
         screen = surface.get_rect()
@@ -411,11 +414,17 @@ class FocusRing:
         others = [w.rect for w in self.widgets if w is not widget and w.visible]
         others += [r for r in avoid if not r.colliderect(widget.rect)]
         on_screen = [p for p in places if screen.contains(p)]
-        if widget.tip_spot is not None:
-            fallback = tip.get_rect(topleft=widget.tip_spot.topleft)
-        else:
-            fallback = on_screen[0] if on_screen else places[-1].clamp(screen)
-        box = next((p for p in on_screen if p.collidelist(others) == -1), fallback)
+        box = next((p for p in on_screen if p.collidelist(others) == -1), None)
+        if box is None and widget.tip_spot is not None:
+            # The widget's own spot, the tip wrapped to its width where it is narrower.
+            spot = widget.tip_spot
+            if 0 < spot.w < tip.get_width():
+                tip = self._tip_face(widget.tooltip, spot.w, theme)
+            # Taller than the spot: it ends where the spot does (and rises above it).
+            box = tip.get_rect(topleft=spot.topleft) if tip.get_height() <= spot.h or \
+                spot.h <= 0 else tip.get_rect(bottomleft=spot.bottomleft)
+        elif box is None:
+            box = on_screen[0] if on_screen else places[-1].clamp(screen)
         box.clamp_ip(screen)
         self.tip_rect = box
         surface.blit(tip, box)

@@ -1,4 +1,5 @@
-"""A keyboard-focus tooltip never covers the next button when there is room elsewhere."""
+"""A keyboard-focus tooltip never covers the next button when there is room elsewhere, nor
+what a player reads beside the control."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def test_the_tip_of_a_wide_button_goes_where_it_hides_no_other_button(make_app) 
 
 def test_an_options_tip_never_covers_the_log_it_is_compared_with(make_app) -> None:  # type: ignore[no-untyped-def]
     # A window playtest: the tip of an agenda row covered the other side's proposal in the
-    # log column (the log, or the card of what changed over it). With no free place beside
-    # the row, it goes under the rows, in the agenda panel.
+    # log column (the log, or the card of what changed over it). Another, at 1024x600,
+    # found the package's worth under the rows hidden whenever a row had the focus. With no
+    # free place beside the row, the tip covers the objective beside the agenda, wrapped
+    # to its width: never the log, the worth and its bar, or another row.
     from tests.ui.conftest import seated_vs_computer
     for size in ((1024, 600), (1280, 720), (1920, 1080)):
         app = make_app(size=size)
@@ -47,6 +50,11 @@ def test_an_options_tip_never_covers_the_log_it_is_compared_with(make_app) -> No
             assert tip is not None
             assert not tip.colliderect(column), (size, row.label, tip, column)
             assert app.window.get_rect().contains(tip)
+            agenda = table.agenda
+            worth = pygame.Rect(agenda.rect.x, agenda.utility_y, agenda.rect.w,
+                                agenda.rect.bottom - agenda.utility_y)
+            assert not tip.colliderect(worth), (size, row.label, tip, worth)
+            assert not any(tip.colliderect(other.rect) for other in agenda.rows)
 
 
 def test_an_options_tip_says_what_it_is_worth_beside_other_options(make_app) -> None:  # type: ignore[no-untyped-def]
