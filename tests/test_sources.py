@@ -201,3 +201,17 @@ def test_every_event_says_whether_it_happened(path) -> None:  # type: ignore[no-
             assert again.startswith(text.split(":")[0] + ":") and again != text, event.id
         assert text.startswith("Imagined") == (event.date is None and
                                               not text.startswith("As in ")), event.id
+
+
+@pytest.mark.parametrize("name", ["joint_strikes_2016", "ceasefire_feb_2016"])
+def test_where_the_history_gives_one_sides_reproach_it_gives_the_others(name: str) -> None:
+    # Both sides' accounts: a history entry in which one government says the other did not
+    # keep its word says what the other government said too (a playtester found the end of
+    # the September plan told in Moscow's words alone).
+    for item in SCENARIOS[name].debrief.history:
+        text = " ".join(item.text.split())
+        if "had not kept" in text:
+            assert "Each side said" in text or ("Washington" in text and "Russia" in text
+                                                and text.count("said") >= 2), item.date
+            assert re.search(r"For Washington|Washington said|the US said|US blamed", text), \
+                item.date
