@@ -71,6 +71,8 @@ class TableScreen(TableFace):
         self.actions = Actions(session, self.play, self.propose, self.accept,
                                self.choose_issue)
         self.agenda.on_change = self.actions.disarm
+        #: What the changes beside the meters count from (see :meth:`_sync_meters`).
+        self.meters_since = "this turn"
         self.meters = [MeterRow(m, app.theme.side_colour(scenario, m.side) if m.side else None)
                        for m in scenario.meters]
         for row in self.meters:
@@ -227,6 +229,13 @@ class TableScreen(TableFace):
         since = since_last_move(shown, self.seat) \
             if self.my_turn or self.passing else None
         values, last = shown_meters(self.session.scenario, shown, since)
+        # What the changes beside the meters count from, said in the panel's title row (a
+        # playtester saw trust "-1" while a turn was shown, then "+6" at its own turn, and
+        # could not tell why the number had changed its start).
+        moved = since is not None and any(e.kind == "move" and e.speaker == self.seat
+                                          for e in shown)
+        self.meters_since = ("since your last move" if moved else
+                             "since the talks began" if since is not None else "this turn")
         warned = {d.meter: d for d in dangers(self.session.scenario, values)}
         was = [row.danger for row in self.meters]
         for row in self.meters:
@@ -963,6 +972,7 @@ class TableScreen(TableFace):
                             expression=expression(game.scenario, shown, side))
         table_panels.draw_centre(self, surface)
         panel(surface, t, self.meters_rect, "Meters")
+        table_panels.draw_meters_since(self, surface)
         self.agenda.draw(surface, t)
         panel(surface, t, self.log_rect, "At the table")
         if self.demo:

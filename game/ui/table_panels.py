@@ -73,6 +73,14 @@ class TableView(Protocol):
     def goal_rect(self) -> pygame.Rect: ...
 
     @property
+    def meters_rect(self) -> pygame.Rect: ...
+
+    @property
+    def meters_since(self) -> str:
+        """What the changes beside the meters count from ("since your last move")."""
+        ...
+
+    @property
     def quote_rect(self) -> pygame.Rect: ...
 
     @property
@@ -181,6 +189,20 @@ def goal_height(table: TableView, width: int) -> int:
     text = goal_texts(table, 100)[-1]
     return u + small.get_linesize() + u // 2 + \
         len(wrap(text, small, width - 3 * u)) * small.get_linesize() + u
+
+
+def draw_meters_since(table: TableView, surface: pygame.Surface) -> None:
+    """What the changes beside the meters count from, right-aligned in the panel's title
+    row, where it fits beside the title."""
+    t = table.theme
+    u = t.unit
+    rect = table.meters_rect
+    small = t.fonts.get("small")
+    text = f"change {table.meters_since}"
+    title = t.fonts.get("small", bold=True).size("METERS")[0]
+    if title + small.size(text)[0] + 4 * u <= rect.w:
+        draw_line(surface, small, text, t.c["muted"], (rect.right - u * 3 // 2, rect.y + u),
+                  align="right")
 
 
 def draw_goal(table: TableView, surface: pygame.Surface) -> None:

@@ -174,6 +174,8 @@ def test_the_meter_badges_and_the_card_count_the_same_changes(make_app, mode: st
                 continue
             break
         if table.pending:
+            table._sync_meters()
+            assert table.meters_since == "this turn"
             table.skip()
             continue
         if table.banner is not None:  # the event first, then the card
@@ -186,6 +188,12 @@ def test_the_meter_badges_and_the_card_count_the_same_changes(make_app, mode: st
                 moved[change.meter] = moved.get(change.meter, 0.0) + change.delta
             for name, row in names.items():
                 assert row.change == pytest.approx(moved.get(name, 0.0)), name
+            # The panel says what the badges count from (a playtester saw "-1" while a turn
+            # was shown, then "+6" at its own turn, and could not tell why).
+            moved_before = any(e.kind == "move" and e.speaker == table.seat
+                               for e in table.session.visible_log()[:table.shown])
+            assert table.meters_since == ("since your last move" if moved_before
+                                          else "since the talks began")
             # The card's round is the one the team now moves in, as the header says.
             assert f"round {table.session.game.state.round} of" in table.card.title
             checked += 1
