@@ -214,7 +214,7 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
             "<p>Every package both sides could sign is a grey dot (pale: it crosses a red "
             "line); the black line is the Pareto frontier, the packages within both sides' "
             "red lines that no other such package beats for both; the dashed lines are the "
-            "two fallbacks; the square is the Nash bargaining point.</p>", f'<div class="chart">{outcome_space_svg(scenario, d)}</div>']
+            "two fallbacks; the gold diamond is the Nash bargaining point.</p>", f'<div class="chart">{outcome_space_svg(scenario, d)}</div>']
     if d.nash is not None and d.nash_points is not None:
         worth = ", ".join(f"{scenario.sides[s].name} {n}" for s, n in d.nash_points.items())
         out.append(f"<h2>The Nash bargaining point ({e(worth)} points)</h2>"

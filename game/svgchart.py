@@ -78,10 +78,15 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
         x, y = chart.deal
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="#000" '
                      'stroke-width="3"><title>The deal</title></circle>')
+    # The key names only what is drawn (an answer sheet has no offers and no deal).
+    offered = {side for side, _, _ in chart.path}
+    marks = [name for name, drawn in (("diamond: Nash point", chart.nash is not None),
+                                      ("ring: the deal", chart.deal is not None)) if drawn]
     legend = [("#9a9a9a", "packages"), ("#222", "Pareto frontier"),
-              (spec[a].colour, f"{spec[a].short} offers, BATNA"),
-              (spec[b].colour, f"{spec[b].short} offers, BATNA"),
-              ("#000", "diamond: Nash point; ring: the deal")]
+              *((spec[side].colour, f"{spec[side].short} offers, BATNA" if side in offered
+                 else f"{spec[side].short} BATNA (dashed)") for side in (a, b))]
+    if marks:
+        legend.append(("#000", "; ".join(marks)))
     for i, (colour, label) in enumerate(legend):
         parts.append(f'<text x="{PAD + 4 + (i % 3) * 150}" y="{18 + (i // 3) * 16}" '
                      f'font-size="11" fill="{colour}">{escape(label)}</text>')

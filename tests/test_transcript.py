@@ -245,3 +245,18 @@ def test_the_transcripts_outcome_chart_marks_the_nash_point_and_the_deal_as_the_
     if d.chart.deal is not None:
         assert re.search(r'<circle [^>]*stroke-width="3"><title>The deal</title>', svg)
     assert "<title>Nash point</title></rect>" not in svg
+
+
+def test_the_answer_sheets_chart_keys_only_what_it_draws() -> None:
+    # The teacher's answer sheet draws no offers and no deal: its key named both, and its
+    # caption called the Nash point's diamond a square (a teacher's playtest).
+    from game.handout import answer_sheet_html
+    from game.svgchart import outcome_space_svg
+    g = game()
+    empty = debrief(Game(g.scenario, Settings(), 0))
+    assert not empty.chart.path and empty.chart.deal is None
+    svg = outcome_space_svg(g.scenario, empty)
+    assert "offers" not in svg and "the deal" not in svg and "diamond: Nash point" in svg
+    assert all(f"{s.short} BATNA (dashed)" in svg for s in g.scenario.sides.values())
+    page = answer_sheet_html(g.scenario)
+    assert "square" not in page and "diamond is the Nash bargaining point" in page
