@@ -37,6 +37,8 @@ class QuestionScreen(Screen):
         self.side = side
         #: The tactic that says what matters most, when the player uses it (None: asked).
         self.tactic = tactic
+        #: Seconds the question has been on screen (see :data:`SETTLE`).
+        self.shown_for = 0.0
         scenario = table.session.scenario
         spec = scenario.sides[side]
         self.asker = scenario.sides[scenario.other(side)].name
@@ -75,8 +77,6 @@ class QuestionScreen(Screen):
                    tooltip="Refuse outright; they learn nothing, and may trust you less.")]
         self.ring.set(self.buttons)
         self.box = pygame.Rect(0, 0, 0, 0)
-        #: Seconds the question has been on screen (see :data:`SETTLE`).
-        self.shown_for = 0.0
 
     def answer(self, move: Move) -> None:
         self.app.pop()
