@@ -591,7 +591,7 @@ def _simulate(args: argparse.Namespace) -> int:
     else:
         names = {o.id: o.name for o in scenario.outcomes}
         names.update({s: scenario.sides[s].short for s in scenario.sides})
-        print(format_summary(data, names))
+        print(format_summary(data, names, scenario))
     return 0
 
 

@@ -274,13 +274,14 @@ def format_matrix(data: dict[str, Any], names: dict[str, str]) -> str:
     corner = f"{names.get(a, a)} \\ {names.get(b, b)}"
     plural = {"difficulty": "difficulties", "strategy": "strategies"}[data["axis"]]
     lines = [f"{data['games_per_pair']:,} games per pair of {plural}: agreement rate, "
-             f"then mean utility {names.get(a, a)} / {names.get(b, b)}",
+             f"then mean points {names.get(a, a)} / {names.get(b, b)}",
              f"{corner:<14}" +
              "".join(f"{v:>{width}}" for v in values)]
     for first in values:
         row = [c for c in data["pairs"] if c[a] == first]
         lines.append(f"{first:<14}" + "".join(
-            f"{c['agreement_rate']:>7.0%} {c['mean_utility'][a]:.2f}/{c['mean_utility'][b]:.2f}"
+            f"{c['agreement_rate']:>7.0%} {100 * c['mean_utility'][a]:.0f}/"
+            f"{100 * c['mean_utility'][b]:.0f}"
             .rjust(width) for c in row))
     return "\n".join(lines)
 
@@ -325,8 +326,11 @@ def summary(scenario: Scenario, tally: Tally,
 PACKAGES_SHOWN = 5
 
 
-def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
-    """The summary as text for a terminal; *names* maps ids to display names."""
+def format_summary(data: dict[str, Any], names: dict[str, str],
+                   scenario: Scenario | None = None) -> str:
+    """The summary as text for a terminal, in points of 100 as every screen and page gives
+    them (the JSON keeps utilities from 0 to 1); *names* maps ids to display names, and
+    *scenario*, when given, names the options and tactics as players read them."""
     lines = [f"{data['games']:,} games of {data['scenario']}"]
     players = data.get("players", {})
     if any(style != "computer" for style in players.values()):
@@ -334,32 +338,44 @@ def format_summary(data: dict[str, Any], names: dict[str, str]) -> str:
             f"{names.get(side, side)} {style}" for side, style in players.items()))
     lines += [f"  agreement rate      {data['agreement_rate']:.1%}",
               f"  mean rounds         {data['mean_rounds']:.2f}"]
-    for side, value in data["mean_utility"].items():
-        lines.append(f"  mean utility {names.get(side, side):<7}{value:.3f}")
-    for side, value in data["mean_gain"].items():
-        lines.append(f"  mean gain {names.get(side, side):<10}{value:+.3f}  "
-                     "(the result's utility minus the starting fallback)")
+    # Each figure's meaning beside its first side only.
+    for n, (side, value) in enumerate(data["mean_utility"].items()):
+        lines.append(f"  mean points {names.get(side, side):<8}{100 * value:.1f}" +
+                     ("" if n else "  (the deal's worth to the side, or its fallback "
+                                   "without one)"))
+    for n, (side, value) in enumerate(data["mean_gain"].items()):
+        lines.append(f"  mean gain {names.get(side, side):<10}{100 * value:+.1f}" +
+                     ("" if n else "  (points over its fallback at the start)"))
     if data["mean_nash_share"] is not None:
-        lines.append(f"  mean Nash share     {data['mean_nash_share']:.3f}  (the product of "
+        lines.append(f"  mean Nash share     {data['mean_nash_share']:.1%}  (the product of "
                      "both gains, as a share of the Nash point's)")
     if data["mean_distance_to_frontier"] is not None:
         lines.append(f"  mean distance of deals to the Pareto frontier "
-                     f"{data['mean_distance_to_frontier']:.3f}")
+                     f"{100 * data['mean_distance_to_frontier']:.1f} points")
     lines.append("  outcomes:")
     total = max(data["games"], 1)
     for outcome, count in sorted(data["outcomes"].items(), key=lambda kv: -kv[1]):
         lines.append(f"    {count / total:6.1%}  {count:>7,}  {names.get(outcome, outcome)}")
+    options = {(issue.id, option.id): option.name
+               for issue in (scenario.issues if scenario else ()) for option in issue.options}
     agreed = data["packages_agreed"]
     lines.append("  packages agreed:" + ("" if agreed else " none"))
     for item in agreed[:PACKAGES_SHOWN]:
-        options = ", ".join(item["package"].values())
-        lines.append(f"    {item['count'] / total:6.1%}  {item['count']:>7,}  {options}")
+        said = ", ".join(options.get((issue, option), option)
+                         for issue, option in item["package"].items())
+        lines.append(f"    {item['count'] / total:6.1%}  {item['count']:>7,}  {said}")
     if len(agreed) > PACKAGES_SHOWN:
         rest = len(agreed) - PACKAGES_SHOWN
         lines.append(f"    and {rest:,} other package{'s' if rest != 1 else ''}")
-    for key, title in (("outcomes_never_reached", "outcomes never reached"),
-                       ("tactics_never_used", "tactics never used"),
-                       ("options_never_proposed", "options never proposed")):
-        items = data[key]
-        lines.append(f"  {title}: {', '.join(items) if items else 'none'}")
+    tactics = {t.id: t.name for t in scenario.tactics} if scenario else {}
+    # An option by its name and its issue's (two issues may name options alike).
+    unproposed = {option.id: f"{option.name} ({issue.name.lower()})"
+                  for issue in (scenario.issues if scenario else ())
+                  for option in issue.options}
+    for key, title, said_as in (("outcomes_never_reached", "outcomes never reached", names),
+                                ("tactics_never_used", "tactics never used", tactics),
+                                ("options_never_proposed", "options never proposed",
+                                 unproposed)):
+        items = [said_as.get(item, item) for item in data[key]]
+        lines.append(f"  {title}: {'; '.join(items) if items else 'none'}")
     return "\n".join(lines)

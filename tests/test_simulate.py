@@ -125,12 +125,22 @@ def test_the_agreed_packages_add_up_to_the_agreements() -> None:
 
 
 def test_the_text_summary_shows_the_new_figures() -> None:
+    # In points and names, as every screen and page gives them (a teacher read "mean
+    # utility RU 0.712" and option ids beside "71 points" everywhere else); the JSON keeps
+    # utilities from 0 to 1 and ids.
     _, tally = simulate(DEFAULT_SCENARIO, 40, seed=0)
-    data = summary(scenario(), tally)
-    names = {s: scenario().sides[s].short for s in scenario().side_ids}
-    text = format_summary(data, names)
-    assert f"mean gain RU        {data['mean_gain']['ru']:+.3f}" in text
-    assert f"mean Nash share     {data['mean_nash_share']:.3f}" in text
+    sc = scenario()
+    data = summary(sc, tally)
+    names = {s: sc.sides[s].short for s in sc.side_ids}
+    text = format_summary(data, names, sc)
+    assert f"mean points RU      {100 * data['mean_utility']['ru']:.1f}" in text
+    assert f"mean gain RU        {100 * data['mean_gain']['ru']:+.1f}" in text
+    assert f"mean Nash share     {data['mean_nash_share']:.1%}" in text
     top = data["packages_agreed"][0]
-    assert ", ".join(top["package"].values()) in text
+    options = {(i.id, o.id): o.name for i in sc.issues for o in i.options}
+    assert ", ".join(options[(issue, option)] for issue, option in top["package"].items()) \
+        in text
     assert f"and {len(data['packages_agreed']) - 5:,} other packages" in text
+    for tactic in data["tactics_never_used"]:
+        assert next(t.name for t in sc.tactics if t.id == tactic) in text
+    assert "utility" not in text
