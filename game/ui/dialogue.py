@@ -159,6 +159,9 @@ class DialogueLog(Widget):
         self.total = 0
         #: Rounds in the game, for the dividers' "round N of M" (0: "round N").
         self.rounds = 0
+        #: The fade over the top edge while the record goes on above it (made per size and
+        #: colour).
+        self._fade: tuple[tuple[int, int, tuple[int, ...]], pygame.Surface] | None = None
 
     def texts(self) -> list[str]:
         return []
@@ -271,6 +274,19 @@ class DialogueLog(Widget):
                 found.append((box.move(self.rect.x, y), n, m))
         return found
 
+    def _top_fade(self, theme: Theme) -> pygame.Surface:
+        """A band a line high, the panel's colour fading from whole to clear downwards."""
+        height = theme.fonts.get("body").get_linesize()
+        colour = tuple(theme.c["panel"])[:3]
+        key = (self.rect.w, height, colour)
+        if self._fade is None or self._fade[0] != key:
+            fade = pygame.Surface((max(1, self.rect.w), height), pygame.SRCALPHA)
+            for row in range(height):
+                fade.fill((*colour, round(255 * (1 - row / height))),
+                          (0, row, self.rect.w, 1))
+            self._fade = (key, fade)
+        return self._fade[1]
+
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         self.relayout(theme)
         clip = surface.get_clip()
@@ -291,6 +307,10 @@ class DialogueLog(Widget):
             if chosen is not None and chosen[0] == n:
                 box = laid.marks[chosen[1]][0].move(self.rect.x, y)
                 pygame.draw.rect(surface, theme.c["focus"], box.inflate(4, 2), 2)
+        if self.total - self.rect.h - self.offset > 0:
+            # The record goes on above: its cut top line fades into the panel rather than
+            # showing half a name (a playtester read a speaker's name cut in two).
+            surface.blit(self._top_fade(theme), self.rect.topleft)
         surface.set_clip(clip)
         if self.total > self.rect.h:
             track = pygame.Rect(self.rect.right - 6, self.rect.y, 4, self.rect.h)

@@ -210,3 +210,34 @@ def test_the_meter_badges_and_the_card_count_the_same_changes(make_app, mode: st
         else:
             app.step(0.05)
     assert checked >= 3
+
+
+def test_the_log_fades_its_cut_top_line_into_the_panel(make_app) -> None:  # type: ignore[no-untyped-def]
+    # With the record going on above the log's top edge, a line cut there (a speaker's name
+    # cut in two, at 1024x600) fades into the panel; at the top of the record, nothing
+    # fades.
+    from tools.screenshots import SCENES, settle
+
+    app = make_app(size=(1024, 600), seed=7)
+    dict(SCENES)["07_table"](app)
+    table = app.top
+    if table.banner is not None:
+        table.close_banner()
+    table.close_card()
+    log = table.log
+    assert log.total > log.rect.h, "the record fits the log (this shows nothing)"
+    log.offset = 0
+    settle(app, 2)
+    panel = tuple(app.theme.c["panel"])[:3]
+    top = [tuple(app.window.get_at((x, log.rect.y)))[:3]
+           for x in range(log.rect.x, log.rect.right - 8, 7)]
+    assert all(pixel == panel for pixel in top)
+    faded = []
+    made = log._top_fade
+    log._top_fade = lambda theme: faded.append(1) or made(theme)  # type: ignore[method-assign]
+    settle(app, 1)
+    assert faded
+    faded.clear()
+    log.offset = log.total - log.rect.h  # scrolled to the first entry
+    settle(app, 2)
+    assert not faded
