@@ -113,10 +113,14 @@ def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
 def meters_svg(d: Debrief) -> str:
     """Each meter after every turn, as lines."""
     turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
-    ticks = [(t / turns, str(t)) for t in range(0, turns + 1, max(turns // 8, 1))]
+    # Each round's end numbered, as the window's chart does (a point is a turn's end).
+    rounds = turns // 2
+    every = max(1, -(-rounds // 12))
+    ticks = [(2 * r / turns, str(r)) for r in range(1, rounds + 1)
+             if r % every == 0 or r == rounds]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
-    parts = _axes("each turn's end, two to a round", "meter (share of its range)", ticks,
-                  y_ticks)
+    parts = _axes("round (the points: each turn's end, two to a round)",
+                  "meter (share of its range)", ticks, y_ticks)
     shares = [[(value - low) / (high - low) for value in values]
               for (_, values), (low, high) in zip(d.meters, d.meter_ranges)]
     dodge = meter_dodge(shares, 3)

@@ -260,3 +260,20 @@ def test_the_answer_sheets_chart_keys_only_what_it_draws() -> None:
     assert all(f"{s.short} BATNA (dashed)" in svg for s in g.scenario.sides.values())
     page = answer_sheet_html(g.scenario)
     assert "square" not in page and "diamond is the Nash bargaining point" in page
+
+
+def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
+    # A playtester could not match the meters chart's points to rounds: its axis said only
+    # "each turn's end, two to a round". The page's chart numbers each round's end, as the
+    # window's does (laid out at every size by the layout tests).
+    import re
+    from game.svgchart import meters_svg
+    g = game()
+    d = debrief(g)
+    turns = max(len(values) for _, values in d.meters) - 1
+    rounds = turns // 2
+    assert rounds >= 2
+    svg = meters_svg(d)
+    labels = re.findall(r'text-anchor="middle" font-size="11">(\d+)</text>', svg)
+    assert labels == [str(r) for r in range(1, rounds + 1)]
+    assert "round (the points: each turn" in svg

@@ -170,7 +170,7 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     meters = scenario.meters
     legend_h = small.get_linesize() * ((len(meters) + 1) // 2) + u
     plot = pygame.Rect(small.size("100")[0] + u, u, max(w - small.size("100")[0] - 3 * u, 1),
-                       max(h - legend_h - small.get_linesize() * 2 - 2 * u, 1))
+                       max(h - legend_h - small.get_linesize() * 3 - 2 * u, 1))
     pygame.draw.rect(surface, t.c["panel_alt"], plot)
     low = min((m.min for m in meters), default=0)
     high = max((m.max for m in meters), default=100)
@@ -186,8 +186,21 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
         pygame.draw.line(surface, t.c["border"], (plot.x, py), (plot.right, py))
         draw_line(surface, small, f"{value:.0f}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
                   align="right")
-    draw_line(surface, small, f"{METER_AXIS} (0 to {turns})", t.c["muted"],
-              (plot.centerx, plot.bottom + 2), plot.w, "center", "meters axis")
+    # Each round's end numbered under the axis (a playtester could not match the points to
+    # rounds), as many as fit.
+    rounds = turns // 2
+    label_w = small.size(str(max(rounds, 1)))[0] + u
+    every = max(1, -(-rounds * label_w // max(plot.w, 1)))
+    for r in range(1, rounds + 1):
+        if r % every and r != rounds:
+            continue
+        px, _ = at(2 * r, low)
+        pygame.draw.line(surface, t.c["muted"], (px, plot.bottom), (px, plot.bottom + 3))
+        draw_line(surface, small, str(r), t.c["muted"], (px, plot.bottom + 3), label_w,
+                  "center", "meters axis round")
+    draw_line(surface, small, f"Round (the points: {METER_AXIS.lower()})",
+              t.c["muted"], (plot.centerx, plot.bottom + 3 + small.get_linesize()), plot.w,
+              "center", "meters axis")
     palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
     dodge = meter_dodge([values for _, values in d.meters], max(4, u // 2))
     for n, (meter, (_, values)) in enumerate(zip(meters, d.meters)):
@@ -203,7 +216,7 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
             marker(surface, colour, p, max(3, u // 2), METER_STYLES[n % len(METER_STYLES)])
         col, row = n % 2, n // 2
         lx = plot.x + col * plot.w // 2
-        ly = plot.bottom + small.get_linesize() + u + row * small.get_linesize()
+        ly = plot.bottom + 2 * small.get_linesize() + u + row * small.get_linesize()
         marker(surface, colour, (lx + u, ly + small.get_linesize() // 2), max(3, u // 2),
                METER_STYLES[n % len(METER_STYLES)])
         draw_line(surface, small, f"{meter.name}: {values[-1]:.0f}", t.c["text"],
