@@ -94,6 +94,7 @@ class App:
         self.drawn = 0
         self._since_draw = HEARTBEAT
         self._toast: tuple[str, float] | None = None
+        self.toast_rect: pygame.Rect | None = None
         if font_notice:  # one of Parley's own fonts is damaged: said, and another used
             self.toast(font_notice, 10.0)
         #: Unexpected errors caught so far (the monkey test asserts there are none).
@@ -441,7 +442,15 @@ class App:
             return
         box = pygame.Rect(0, 0, max(i.get_width() for i in images),
                           font.get_linesize() * len(images))
-        box.midtop = (surface.get_width() // 2, self.theme.unit * 2)
+        top = self.top
+        spot = top.toast_at() if top is not None else None
+        if spot is not None:
+            box.midbottom = spot
+            box.clamp_ip(surface.get_rect().inflate(-24, -12))
+        else:
+            box.midtop = (surface.get_width() // 2, self.theme.unit * 2)
+        #: Where the message was last drawn (for the layout tests).
+        self.toast_rect = box.inflate(24, 12)
         pygame.draw.rect(surface, self.theme.c["panel_alt"], box.inflate(24, 12),
                          border_radius=6)
         pygame.draw.rect(surface, self.theme.c["accent"], box.inflate(24, 12), 1,

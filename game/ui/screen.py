@@ -92,6 +92,11 @@ class Screen:
         """What a tooltip should not cover, beyond the widgets (none by default)."""
         return []
 
+    def toast_at(self) -> tuple[int, int] | None:
+        """Where a message over this screen sits, as the point under its middle (None: at
+        the top of the window, the default)."""
+        return None
+
     def draw_content(self, surface: pygame.Surface) -> None:
         """What the screen draws under its widgets."""
 

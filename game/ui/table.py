@@ -719,6 +719,14 @@ class TableScreen(TableFace):
         self._layout_banner()
         self.log.relayout(t)
 
+    def toast_at(self) -> tuple[int, int] | None:
+        """A message at the table (a move to confirm, a screenshot saved) sits just above
+        the moves, where the key was pressed: over the top of the window it covered the
+        header's round and the delegations (a playtester's complaint)."""
+        if self.demo:
+            return None
+        return self.moves_rect.centerx, self.moves_rect.y - self.theme.unit
+
     def panels(self) -> dict[str, pygame.Rect]:
         """The table's panels by name (for the layout check: none may be empty, overlap
         another or leave the window)."""

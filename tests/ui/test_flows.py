@@ -621,3 +621,28 @@ def test_no_move_button_stays_lit_once_the_players_move_is_made(make_app) -> Non
                table.actions.wait, table.actions.walkout,
                table.agenda.copy, *table.actions.tactics[table.actions.side or ""]]
     assert not any(button.enabled for button in buttons)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 720)])
+def test_a_move_to_confirm_is_asked_above_the_moves_not_over_the_header(make_app, size) -> None:  # type: ignore[no-untyped-def]
+    # The first press of Accept says what the deal is worth and asks for a second: that
+    # message covered the header's round and the delegations (a playtester at 1024x600).
+    app = make_app(size=size, seed=1)
+    table = seat_us(app)
+    for _ in range(MAX_FRAMES):
+        if table.my_turn and table.session.game.state.standing is not None:
+            break
+        if table.my_turn:
+            press(app, pygame.K_4)
+        press(app, pygame.K_SPACE) if table.pending else app.step(0.05)
+    assert table.my_turn and table.session.game.state.standing is not None
+    moves = len(table.session.game.moves)
+    press(app, pygame.K_2)
+    assert len(table.session.game.moves) == moves and app.toast_text
+    app.invalidate()
+    app.step(0.016)
+    toast = app.toast_rect
+    assert toast is not None
+    header = table.centre.union(table.cards[0]).union(table.cards[1])
+    assert not toast.colliderect(header), (toast, header)
+    assert toast.bottom <= table.moves_rect.y and app.window.get_rect().contains(toast)
