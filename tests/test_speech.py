@@ -885,3 +885,31 @@ def test_what_sets_the_talks_back_is_read_from_the_meters_never_from_a_private_s
     assert not _sets_back(Effects(batna={"a": 0.05}, stance={"a": -0.1}))
     assert _sets_back(Effects(meters={"trust": -3, "calm": -5}, stance={"a": 0.02}))
     assert not _sets_back(Effects(meters={"trust": 5, "calm": -6}))
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_last_move_of_the_talks_never_waits_for_a_reply(path) -> None:  # type: ignore[no-untyped-def]
+    # Nobody can answer the last move: a playtester heard Russia end the February talks
+    # with "We await Washington's reply". Its lines, for the computer and for a player,
+    # never wait for an answer or a proposal to come.
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    waiting = ("await", "wait to hear", "reply", "let washington say", "let moscow say",
+               "before we make a proposal", "say what it can offer")
+    scenario = load_scenario(path)
+    last_moves = 0
+    for players in ({}, *({side: style} for side in scenario.side_ids
+                          for style in ("hardline", "careless"))):
+        for seed in range(25):
+            game = play_one(scenario, seed, Settings(), players=players)
+            outcome = scenario.outcome(game.state.outcome)
+            if outcome is None or outcome.trigger != "deadline":
+                continue  # the talks ended before their last move
+            last = [e for e in game.log if e.kind == "move"][-1]
+            if last.move is not None and last.move.kind == "pass":
+                last_moves += 1
+                said = last.body.lower()
+                assert not any(word in said for word in waiting), (players, seed, last.body)
+    assert last_moves, "no game ended on a pass (this shows nothing)"
