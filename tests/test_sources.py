@@ -215,3 +215,15 @@ def test_where_the_history_gives_one_sides_reproach_it_gives_the_others(name: st
                                                 and text.count("said") >= 2), item.date
             assert re.search(r"For Washington|Washington said|the US said|US blamed", text), \
                 item.date
+
+
+def test_both_february_briefs_say_their_own_government_bombs_in_syria() -> None:
+    # Each government in its own terms, with its own force named: the February US brief
+    # spoke of Russia's airstrikes and never of its own (a playtester found Russia alone
+    # coming across as the side that uses force).
+    scenario = SCENARIOS["ceasefire_feb_2016"]
+    us = " ".join(scenario.sides["us"].brief.split())
+    ru = " ".join(scenario.sides["ru"].brief.split())
+    assert re.search(r"your own aircraft bomb", us)
+    assert re.search(r"Russia has carried out airstrikes|Russia's air campaign", ru)
+    assert "src_since_september" in cited_by_sides(scenario)["us"]
