@@ -913,3 +913,35 @@ def test_the_last_move_of_the_talks_never_waits_for_a_reply(path) -> None:  # ty
                 said = last.body.lower()
                 assert not any(word in said for word in waiting), (players, seed, last.body)
     assert last_moves, "no game ended on a pass (this shows nothing)"
+
+
+def test_a_threat_line_about_checks_is_said_only_while_the_table_has_none() -> None:
+    # February: "If Moscow will not accept checks on violations, ..." was said while the
+    # proposal on the table already held observers on the ground (a playtester). The line
+    # is said only while the table's proposal has no checks.
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(next(p for p in shipped_scenarios()
+                                  if p.stem.startswith("ceasefire")))
+    checks = {"joint_task_force", "observers"}
+    said = other = 0
+    for seed in range(60):
+        game = play_one(scenario, seed, Settings(), players={"us": "hardline"})
+        table: dict[str, str] | None = None
+        for entry in game.log:
+            if entry.kind != "move" or entry.move is None:
+                continue
+            if entry.move.kind == "propose" and entry.offer:
+                table = entry.offer
+            elif entry.move.kind in ("reject", "accept"):
+                table = None if entry.move.kind == "reject" else table
+            elif entry.move.tactic == "take_it_to_the_group":
+                if "checks on violations" in entry.body:
+                    said += 1
+                    assert table is None or table["monitoring"] not in checks, \
+                        (seed, table, entry.body)
+                else:
+                    other += 1
+    assert said and other
