@@ -945,3 +945,18 @@ def test_a_threat_line_about_checks_is_said_only_while_the_table_has_none() -> N
                 else:
                     other += 1
     assert said and other
+
+
+@pytest.mark.parametrize("name", ["joint_strikes_2016", "ceasefire_feb_2016"])
+def test_a_tactic_used_more_than_once_has_more_than_one_line(name: str) -> None:
+    # A February playtester heard "Speak for the side you back" say the same words in
+    # rounds 1 and 4: a tactic a side may use again has another way to say it.
+    from game.scenario import load_scenario
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem == name))
+    for tactic in scenario.tactics:
+        if tactic.limit == 1:
+            continue
+        for side, spec in (tactic.sides or {}).items():
+            lines = [spec.line] if isinstance(spec.line, str) else list(spec.line or [])
+            assert len(lines) >= 2, (tactic.id, side)
