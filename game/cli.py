@@ -381,6 +381,12 @@ def _play(args: argparse.Namespace) -> int:
                   "window asks for them on its own screen", file=sys.stderr)
             return 2
         return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
+    if settings.seconds_per_turn:
+        # The terminal game has no countdown: its games say so in their save, transcript
+        # and class report (a teacher read "90 s a move" for games that had none).
+        print("parley: the terminal game has no countdown; seconds_per_turn applies in the "
+              "window only", file=sys.stderr)
+        settings = Settings.from_json({**settings.to_json(), "seconds_per_turn": None})
     if args.side is None:
         if save is not None:
             humans = set()  # the save says who plays

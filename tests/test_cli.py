@@ -259,3 +259,30 @@ def test_the_scenario_of_a_terminal_game_may_be_named_in_every_way_the_help_show
     assert main(given + ["--side", "none", "--seed", "3"]) == 0
     out = capsys.readouterr().out
     assert "Cessation of Hostilities" in out and "Joint Strikes?" not in out
+
+
+def test_a_terminal_game_records_that_it_had_no_countdown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The terminal game has no countdown: a teacher's seconds_per_turn applies in the
+    # window only, and a terminal game's save, transcript and report say it had none (a
+    # teacher read "90 s a move" for games that had no clock).
+    from game.play import session as sessions
+    from game.transcript import markdown
+
+    played = []
+    start = sessions.Session.__init__
+
+    def seen(self, game, *args, **kwargs):  # type: ignore[no-untyped-def]
+        played.append(game)
+        start(self, game, *args, **kwargs)
+    monkeypatch.setattr(sessions.Session, "__init__", seen)
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+    settings = tmp_path / "classroom.toml"
+    settings.write_text("seconds_per_turn = 90\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["play", "--text", "--side", "none", "--seed", "9",
+                 "--settings", str(settings)]) == 0
+    assert "no countdown" in capsys.readouterr().err
+    assert played and played[0].settings.seconds_per_turn is None
+    assert "seconds per turn no limit" in markdown(played[0])
