@@ -29,7 +29,7 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
 from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
-from game.moves import Change, Entry, EntryKind, Move
+from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
@@ -809,9 +809,15 @@ class Game:
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
             shift, verb = self._shift(side, previous, package, judgement)
+            cause = f"{self.scenario.sides[side].called_first} {verb}"
             if shift and shift in self.scenario.move_effects:
-                self._effects(self.scenario.move_effects[shift],
-                              f"{self.scenario.sides[side].called_first} {verb}", ref=shift)
+                self._effects(self.scenario.move_effects[shift], cause, ref=shift)
+            elif shift is None and verb:
+                # A trade that comes out even changes no meter, and the record says so: a
+                # student who traded an agreed point for as much elsewhere saw nothing said
+                # of it, and could not tell a fair trade from a point taken back unnoticed.
+                self._add("effect", title=f"{cause}: it comes out even, so trust does not "
+                                          "move", ref=TRADE)
         self._standing, self._standing_by = package, side
         self._hardened.pop(side, None)  # its line has answered the event, or had no need
         self._offers.append((side, package))
@@ -1138,6 +1144,7 @@ class Game:
                 seen.append(entry)
         else:
             self._seen[private].append(entry)
+
 
 
 def _issues(count: int) -> str:

@@ -14,7 +14,7 @@ from game.analysis import Package, from_ids, points, to_ids
 from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
-from game.moves import Entry, Move
+from game.moves import TRADE, Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
@@ -354,6 +354,8 @@ class TextGame:
                      if not (c.kind == "stance" and c.target in self.humans)]
             if parts:
                 self.say(f"{entry.title}: " + "; ".join(parts) + ".", 3, 2)
+            elif entry.ref == TRADE:  # a trade that comes out even changes nothing
+                self.say(f"{entry.title}.", 3, 2)
         elif entry.kind == "reason":
             self.say(f"(computer's reasoning: {entry.body})", 3, 2)
         elif entry.kind == "outcome":

@@ -9,7 +9,7 @@ from html import escape
 
 from game.debrief import Debrief, debrief, frontier_gap, score_parts_text
 from game.engine import Game
-from game.moves import Entry
+from game.moves import TRADE, Entry
 from game.safetext import markdown_text, plain
 from game.play.wording import changes_text, event_title, offer_rows, round_label, rounds_text
 from game.svgchart import meters_svg, outcome_space_svg
@@ -47,7 +47,9 @@ def lines_of(game: Game, humans: Iterable[str] | None = None) -> list[Line]:
             continue
         if entry.kind == "effect":
             text = changes_text(scenario, entry)
-            if text and entry.ref in scenario.move_effects:
+            if not text and entry.ref == TRADE:
+                text = entry.title  # a trade that comes out even: said, changing nothing
+            elif text and entry.ref in scenario.move_effects:
                 # A cause of its own, a rule of the table (a proposal judged a step toward
                 # the other side, a rejection, an answer): said, so the change does not hang
                 # unexplained. A tactic's or an event's effects follow its own line.

@@ -838,6 +838,45 @@ def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> No
     assert results[8] == (0, 0, [])
 
 
+def test_a_trade_that_comes_out_even_is_said_on_the_record_in_every_front_end() -> None:
+    # A trade that changes no meter was said nowhere: a student who traded an agreed point
+    # for as much elsewhere saw nothing, and the record, the terminal and the transcript
+    # now say it came out even.
+    import io
+
+    from game.moves import TRADE
+    from game.play.session import Session
+    from game.scenario import load_scenario
+    from game.textplay import TextGame
+    from game.transcript import markdown
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
+    ids = [i.id for i in scenario.issues]
+    options = [[o.id for o in i.options] for i in scenario.issues]
+
+    def package(*picks: int) -> dict[str, str]:
+        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+
+    game = Game(scenario, seed=3)
+    game.apply(Move.propose(package(0, 2, 1, 0, 2)))
+    game.apply(Move.propose(package(2, 0, 1, 2, 0)))
+    trust = game.state.meters["trust"]
+    game.apply(Move.propose(package(0, 2, 2, 2, 2)))  # the agreed list of areas, for the date
+    even = [e for e in game.log if e.ref == TRADE]
+    assert len(even) == 1 and not even[0].changes and even[0].private is None
+    assert even[0].title == (
+        "The United States trades a point both sides' proposals had agreed on (Humanitarian "
+        "access: An agreed list of areas) for ground elsewhere; it now matches Russia's last "
+        "proposal on 1 of 5 issues as before: it comes out even, so trust does not move")
+    assert game.state.meters["trust"] == trust
+    assert even[0].title in " ".join(markdown(game).split())
+    out = io.StringIO()
+    terminal = TextGame(Session(game, ()), io.StringIO(), out)
+    for entry in game.log:
+        terminal.show_entry(entry, "us")
+    assert "it comes out even, so trust does not move" in " ".join(out.getvalue().split())
+
+
 def test_a_trade_that_also_goes_farther_says_it_moves_away_on_balance() -> None:
     """A trade is judged by the balance, and the record says so when the balance is not
     even: the United States offers up the agreed list of areas for Russia's start date, but

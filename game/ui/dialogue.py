@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.model import Scenario
-from game.moves import Entry
+from game.moves import TRADE, Entry
 from game.play.wording import change_text, event_title, offer_rows
 from game.ui.text import wrap
 from game.ui.theme import Theme
@@ -101,6 +101,8 @@ class EntryPainter:
                      if not (change.kind == "stance" and change.target in self.humans)]
             if parts:
                 lines(f"{entry.title}: " + "; ".join(parts) + ".", small, c["muted"], indent)
+            elif entry.ref == TRADE:  # a trade that comes out even: said, though it changes nothing
+                lines(f"{entry.title}.", small, c["muted"], indent)
         elif kind == "outcome":
             lines(f"Outcome: {entry.title}", t.fonts.get("heading", bold=True), c["accent"])
             lines(entry.body, body, c["text"])

@@ -241,3 +241,36 @@ def test_the_log_fades_its_cut_top_line_into_the_panel(make_app) -> None:  # typ
     log.offset = log.total - log.rect.h  # scrolled to the first entry
     settle(app, 2)
     assert not faded
+
+
+def test_the_log_says_a_trade_that_comes_out_even(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A trade that changes no meter is said in the window's log as in the terminal and the
+    # transcript (see the speech tests), where before nothing was.
+    from game.library import shipped_scenarios
+    from game.moves import TRADE
+    from game.ui import dialogue
+    from game.ui.dialogue import EntryPainter
+
+    app = make_app()
+    scenario = load_scenario(next(p for p in shipped_scenarios()
+                                  if p.stem.startswith("ceasefire")))
+    ids = [i.id for i in scenario.issues]
+    options = [[o.id for o in i.options] for i in scenario.issues]
+
+    def package(*picks: int) -> dict[str, str]:
+        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+
+    game = Game(scenario, seed=3)
+    for picks in ((0, 2, 1, 0, 2), (2, 0, 1, 2, 0), (0, 2, 2, 2, 2)):
+        game.apply(Move.propose(package(*picks)))
+    even = next(e for e in game.log if e.ref == TRADE)
+    said: list[str] = []
+    real_wrap = dialogue.wrap
+
+    def wrap(text, font, width):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return real_wrap(text, font, width)
+
+    monkeypatch.setattr(dialogue, "wrap", wrap)
+    EntryPainter(scenario, app.theme).paint(even, 600)
+    assert f"{even.title}." in said
