@@ -63,6 +63,16 @@ class SideResult:
     pressure_cost: tuple[tuple[str, float], ...] = ()
     """What its threats and rejections took off the meters both sides share: (the meter's
     name, the fall), as the record's effects of those moves add up."""
+    proposals: int = 0
+    """How many proposals it made."""
+    across: int = 0
+    """How many of them crossed one of the other side's red lines."""
+    across_lines: tuple[str, ...] = ()
+    """The other side's red lines they crossed, in the scenario's order."""
+    other_name: str = ""
+    """The other side's name inside a sentence ("the United States", "Russia")."""
+    whose: str = ""
+    """Its possessive inside a sentence ("the United States'", "Russia's")."""
 
     @property
     def conduct(self) -> str | None:
@@ -94,6 +104,19 @@ class SideResult:
         which = "it" if self.threats + self.rejections == 1 else "these moves"
         took = f"; {which} took {cost}" if cost else ""
         return f"{self.called_first} {' and '.join(parts)}{took}."
+
+    @property
+    def asked_across(self) -> str | None:
+        """A sentence when its proposals crossed one of the other side's red lines (None:
+        none did), read once the talks are over, when the red lines are no longer private:
+        a proposal the other side can never accept moves nothing, and a hard-line player
+        did not learn why the other side would not engage."""
+        if not self.across:
+            return None
+        lines = "; ".join(f"\u201c{text}\u201d" for text in self.across_lines)
+        which = "a red line" if len(self.across_lines) == 1 else "red lines"
+        return (f"{self.across} of {self.whose} {self.proposals} proposals crossed {which} "
+                f"of {self.other_name} ({lines}), which it could never accept.")
 
     @property
     def fallback_moved(self) -> str | None:
@@ -240,6 +263,25 @@ def best_gain(game: Game, side: str, batna: dict[str, float]) -> int:
     return max(points(best) - points(batna[side]), 0) if best is not None else 0
 
 
+def _across(game: Game, side: str) -> dict[str, Any]:
+    """*side*'s proposals, and those that crossed a red line of the other side (its red
+    lines are the debrief's to tell: they are no longer private once the talks are over)."""
+    scenario = game.scenario
+    other = scenario.other(side)
+    space = game.space
+    proposals = [ids for who, ids in game.state.offers if who == side]
+    crossed: list[str] = []
+    across = 0
+    for ids in proposals:
+        hit = space.red_lines_crossed(other, from_ids(scenario, ids))
+        across += bool(hit)
+        crossed += [text for text in hit if text not in crossed]
+    order = [red.text for red in scenario.sides[other].red_lines]
+    return {"proposals": len(proposals), "across": across,
+            "across_lines": tuple(sorted(crossed, key=order.index)),
+            "other_name": scenario.sides[other].called, "whose": scenario.sides[side].whose}
+
+
 def _pressure(game: Game, side: str) -> dict[str, Any]:
     """*side*'s threats and rejections, read from the public record, with what the effects
     of those moves took off the meters both sides share (:attr:`SideResult.pressure_cost`)."""
@@ -303,7 +345,7 @@ def debrief(game: Game) -> Debrief:
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
             taken_back=game.taken_back(side), called_first=spec.called_first,
-            beyond=beyond, **_pressure(game, side))
+            beyond=beyond, **_pressure(game, side), **_across(game, side))
     score, parts = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None

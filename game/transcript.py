@@ -101,7 +101,10 @@ def _facts(game: Game) -> list[tuple[str, str]]:
                          f"{s.seconds_per_turn or 'no limit'}")]
 
 
-def _results(d: Debrief) -> list[str]:
+def _results(d: Debrief, reveal: bool) -> list[str]:
+    """Each side's result as the transcript states it; *reveal*: the teacher's settings
+    reveal what each side held private (its red lines, named when the other side's
+    proposals crossed them)."""
     rows = []
     for r in d.results.values():
         crossed = f" Red line crossed: {'; '.join(r.red_lines_crossed)}" \
@@ -109,6 +112,7 @@ def _results(d: Debrief) -> list[str]:
         moved = f" {r.fallback_moved}" if r.fallback_moved else ""
         moved += f" {r.conduct}" if r.conduct else ""
         moved += f" {r.pressure}" if r.pressure else ""
+        moved += f" {r.asked_across}" if r.asked_across and reveal else ""
         # As every debrief states it, with what 50 and 100 mean (a transcript is read by
         # a teacher: of both sides, in the third person).
         mark = f" {r.mark_sentence(yours=False)}" if d.finished else ""
@@ -157,7 +161,7 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
-    out += [f"- {row}" for row in _results(d)]
+    out += [f"- {row}" for row in _results(d, game.settings.reveal_priorities)]
     out += ["", f"**Joint score:** {d.score}/100 ({score_parts_text(d.score_parts)})", ""]
     if d.nash:
         out += ["**The fairest split of what both could gain (the Nash point):** " +
@@ -226,7 +230,8 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.deal:
         out.append("<p><strong>The deal:</strong></p><ul>" + "".join(
             f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal) + "</ul>")
-    out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in _results(d)) + "</ul>")
+    rows = _results(d, game.settings.reveal_priorities)
+    out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in rows) + "</ul>")
     out.append(f"<p><strong>Joint score:</strong> {d.score}/100 "
                f"({e(score_parts_text(d.score_parts))})</p>")
     if d.report.nash:

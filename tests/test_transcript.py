@@ -277,3 +277,52 @@ def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
     labels = re.findall(r'text-anchor="middle" font-size="11">(\d+)</text>', svg)
     assert labels == [str(r) for r in range(1, rounds + 1)]
     assert "round (the points: each turn" in svg
+
+
+def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines() -> None:
+    # A hard-line player never learnt why the other side would not engage: its proposals
+    # crossed the other side's red lines, which are the debrief's to tell once the talks
+    # are over. The terminal's debrief and the transcript say how many did, and which red
+    # lines (the window's result page says the same sentence: see the window tests).
+    import io
+
+    from game.analysis import from_ids
+    from game.textdebrief import write_debrief
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = play_one(scenario, 5, Settings(), players={"us": "hardline"})
+    assert game.finished
+    d = debrief(game)
+    said = 0
+    for side, result in d.results.items():
+        other = scenario.other(side)
+        mine = [ids for who, ids in game.state.offers if who == side]
+        across = [ids for ids in mine
+                  if game.space.red_lines_crossed(other, from_ids(scenario, ids))]
+        assert (result.proposals, result.across) == (len(mine), len(across))
+        if not across:
+            assert result.asked_across is None
+            continue
+        said += 1
+        sentence = result.asked_across
+        assert sentence is not None
+        assert sentence.startswith(f"{len(across)} of {scenario.sides[side].whose} "
+                                   f"{len(mine)} proposals crossed")
+        for text in result.across_lines:
+            assert text in sentence and text in [r.text for r in scenario.sides[other].red_lines]
+        out = io.StringIO()
+        write_debrief(scenario, d, {"us"}, True,
+                      lambda text="", *a: out.write(f"{text}\n"), lambda *a: None, out.write)
+        assert sentence in " ".join(out.getvalue().split())
+        assert sentence in " ".join(transcript.markdown(game).split())
+        # It names the other side's red lines: not when the teacher hides what each side
+        # held private.
+        hidden = Game.replay(scenario, Settings(reveal_priorities=False), game.seed,
+                             game.moves, game.teams, edition=game.edition)
+        quiet = io.StringIO()
+        write_debrief(scenario, debrief(hidden), {"us"}, False,
+                      lambda text="", *a: quiet.write(f"{text}\n"), lambda *a: None,
+                      quiet.write)
+        assert sentence not in " ".join(quiet.getvalue().split())
+        assert sentence not in " ".join(transcript.markdown(hidden).split())
+    assert said

@@ -132,6 +132,11 @@ class DebriefScreen(Screen):
                 spans.append(Span(result.conduct, indent=12, colour="bad", gap=0.1))
             if result.pressure:
                 spans.append(Span(result.pressure, indent=12, colour="muted", gap=0.1))
+            # It names the other side's red lines: said when the teacher's settings reveal
+            # what each side held private.
+            if result.asked_across and (self.session.settings.reveal_priorities or
+                                        self.session.mode == "demo"):
+                spans.append(Span(result.asked_across, indent=12, colour="muted", gap=0.1))
             for crossed in result.red_lines_crossed:
                 spans.append(Span(f"Red line crossed: {crossed}", indent=12, colour="bad",
                                   gap=0.1))

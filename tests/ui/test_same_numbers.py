@@ -296,3 +296,26 @@ def test_a_hard_liner_s_threats_and_rejections_are_counted_in_every_debrief(
         assert said in text
     other = debrief(game).results[scenario.other(side)]
     assert other.threats == 0 and other.rejections == 0 and other.pressure is None
+
+
+def test_the_windows_result_page_says_which_proposals_crossed_the_others_red_lines(make_app) -> None:  # type: ignore[no-untyped-def]
+    # As the terminal's debrief and the transcript say it (see the transcript tests): how
+    # many of a side's proposals crossed the other side's red lines, and which.
+    app = make_app()
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = play_one(scenario, 5, Settings(), players={"us": "hardline"})
+    session = Session(game, ())
+    sentences = [r.asked_across for r in debrief(game).results.values() if r.asked_across]
+    assert sentences
+    screen = app.push(Debrief(session))
+    lines = [span.text for span in screen.texts_by_page[0].spans]
+    assert all(sentence in lines for sentence in sentences)
+    app.pop()
+    # Not when the teacher's settings hide what each side held private: it names the
+    # other side's red lines.
+    from game.engine import Game
+    hidden = Game.replay(scenario, Settings(reveal_priorities=False), game.seed, game.moves,
+                         game.teams, edition=game.edition)
+    screen = app.push(Debrief(Session(hidden, ("us",))))
+    lines = [span.text for span in screen.texts_by_page[0].spans]
+    assert not any(sentence in lines for sentence in sentences)
