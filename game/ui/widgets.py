@@ -264,8 +264,9 @@ class FocusRing:
         #: Seconds since the last key: the focused widget's tooltip waits for a pause, so
         #: that it never covers what the player is stepping through.
         self.still = 0.0
-        self._tip: tuple[Any, ...] | None = None
-        self._tip_surface: pygame.Surface | None = None
+        #: Tooltips made, by (text, width, theme): a tip drawn in a narrower spot is made at
+        #: both widths each frame, so more than the last one is kept.
+        self._tips: dict[tuple[Any, ...], pygame.Surface] = {}
         #: Where the last tooltip was drawn.
         self.tip_rect: pygame.Rect | None = None
         self._skip_to_enabled()
@@ -370,9 +371,10 @@ class FocusRing:
                 widget.draw(surface, theme, widget is focused, widget is self.hover)
 
     def _tip_face(self, text: str, width: int, theme: Theme) -> pygame.Surface:
-        """*text* as a tooltip at most *width* wide (the last one made is kept)."""
+        """*text* as a tooltip at most *width* wide (made once, then kept)."""
         key = (text, width, id(theme))
-        if self._tip != key or self._tip_surface is None:
+        face = self._tips.get(key)
+        if face is None:
             font = theme.fonts.get("small")
             pad = theme.unit
             lines = wrap(text, font, width - 2 * pad)
@@ -384,8 +386,10 @@ class FocusRing:
             for n, line in enumerate(lines):
                 face.blit(font.render(line, True, theme.c["text"]),
                           (pad, pad + n * font.get_linesize()))
-            self._tip, self._tip_surface = key, face
-        return self._tip_surface
+            if len(self._tips) >= 8:
+                self._tips.clear()
+            self._tips[key] = face
+        return face
 
     def draw_tooltip(self, surface: pygame.Surface, theme: Theme,
                      avoid: Sequence[pygame.Rect] = ()) -> None:

@@ -79,3 +79,35 @@ def test_an_options_tip_says_what_it_is_worth_beside_other_options(make_app) -> 
             assert f"Beside other options, in all: {together}." in row.tooltip
         else:
             assert together == "" and "Beside other options" not in row.tooltip
+
+
+def test_a_tip_wrapped_to_its_spot_is_made_once_not_every_frame(make_app) -> None:  # type: ignore[no-untyped-def]
+    # An agenda row's tip is wrapped to the objective panel's width: it is made at the
+    # usual width and at the spot's, and both are kept, so that no frame makes either again.
+    from game.ui import widgets
+    from tests.ui.conftest import seated_vs_computer
+
+    app = make_app(size=(1024, 600))
+    table = seated_vs_computer(app)
+    table.ring.focus(table.agenda.rows[0])
+    table.ring.keyboard, table.ring.still = True, 2.0
+    made = []
+    real = widgets.wrap
+
+    def wrap(text, font, width):  # type: ignore[no-untyped-def]
+        made.append(text)
+        return real(text, font, width)
+
+    app.invalidate()
+    app.step(0.0)
+    tip = table.ring.tip_rect
+    assert tip is not None and table.agenda.beside is not None
+    assert tip.w <= table.agenda.beside.w
+    widgets.wrap = wrap  # type: ignore[assignment]
+    try:
+        for _ in range(3):
+            app.invalidate()
+            app.step(0.0)
+    finally:
+        widgets.wrap = real  # type: ignore[assignment]
+    assert table.agenda.rows[0].tooltip not in made
