@@ -270,15 +270,11 @@ def _across(game: Game, side: str) -> dict[str, Any]:
     other = scenario.other(side)
     space = game.space
     proposals = [ids for who, ids in game.state.offers if who == side]
-    crossed: list[str] = []
-    across = 0
-    for ids in proposals:
-        hit = space.red_lines_crossed(other, from_ids(scenario, ids))
-        across += bool(hit)
-        crossed += [text for text in hit if text not in crossed]
-    order = [red.text for red in scenario.sides[other].red_lines]
-    return {"proposals": len(proposals), "across": across,
-            "across_lines": tuple(sorted(crossed, key=order.index)),
+    hits = [set(space.red_lines_crossed(other, from_ids(scenario, ids))) for ids in proposals]
+    crossed = set().union(*hits)
+    return {"proposals": len(proposals), "across": sum(map(bool, hits)),
+            "across_lines": tuple(red.text for red in scenario.sides[other].red_lines
+                                  if red.text in crossed),
             "other_name": scenario.sides[other].called, "whose": scenario.sides[side].whose}
 
 

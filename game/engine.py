@@ -61,6 +61,7 @@ _DEFAULT_LINES = {
     "pass": "We have nothing to add for now.",
 }
 
+
 def _sets_back(effects: Effects) -> bool:
     """Whether an event with these *effects* sets the talks back, as both sides see it: it
     lowers some meter and raises none (a line may then give it as a reason to ask for more,
@@ -1144,7 +1145,6 @@ class Game:
                 seen.append(entry)
         else:
             self._seen[private].append(entry)
-
 
 
 def _issues(count: int) -> str:

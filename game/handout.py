@@ -203,9 +203,10 @@ def answer_sheet_html(scenario: Scenario, settings: Settings | None = None) -> s
         result = d.results[side]
         out.append(f"<p><strong>Best gain:</strong> {result.best_gain_points} points over "
                    "its fallback, in a deal worth at least its own fallback to the other "
-                   "side, the most that side could be asked to accept (a mark of 100 in the class report). With the fallbacks as the talks "
-                   "begin: a tactic or an event that moves a fallback during a game moves "
-                   "this figure in that game's report.</p>")
+                   "side, the most that side could be asked to accept (a mark of 100 in the "
+                   "class report). With the fallbacks as the talks begin: a tactic or an "
+                   "event that moves a fallback during a game moves this figure in that "
+                   "game's report.</p>")
         out.append("<p><strong>Priorities:</strong> " + e(", ".join(
             f"{name} {points(weight)}%" for name, weight in d.results[side].priorities)) +
             "</p></div>")

@@ -65,7 +65,8 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.speech import FARTHER, TAKEN_BACK, TOWARD, judged, judged_issues, step
+from game.speech import (FARTHER, TAKEN_BACK, TOWARD, judged, judged_issues, step,
+                          weighed)
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -523,17 +524,14 @@ class Negotiator:
                         "its own position has risen since")
             elif previous is not None and \
                     self._taken_back_after_threat(view, package, previous) and \
-                    (given_back := self._given_back(view, package, previous)):
+                    (given_back := self._given_back(view, package, previous))[0]:
                 # Counted as the record counts them (points taken back, steps farther), so
                 # that its reason and the record give the same numbers. A move that still
                 # comes toward the other side on balance says so: the record and its line
                 # say that much. (A threat was answered: there are both sides' proposals.)
-                assert theirs is not None and previous is not None
-                asked = [p for who, p in view.offers if who == self.other]
-                opening = next(p for who, p in view.offers if who == self.side)
-                balance = "moving toward the other side on balance, but " if step(
-                    previous, package, theirs, asked, opening=opening)[0] > 0 else ""
-                kept = f", {balance}{given_back}: the other side's threat freed it to"
+                words, toward = given_back
+                balance = "moving toward the other side on balance, but " if toward > 0 else ""
+                kept = f", {balance}{words}: the other side's threat freed it to"
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -556,11 +554,13 @@ class Negotiator:
         return sum(abs(option - wish) > abs(was - wish)
                    for option, wish, was in zip(package, theirs, previous))
 
-    def _given_back(self, view: SideView, package: Package, previous: Package) -> str:
+    def _given_back(self, view: SideView, package: Package, previous: Package
+                    ) -> tuple[str, int]:
         """What *package* takes back of *previous*, as the record judges it against the
         other side's latest proposal: "taking back 2 points both proposals had agreed on
         and going farther from the other side's proposal on 1 issue" ("" when it does
-        neither)."""
+        neither), with how far it moves toward that proposal on balance (as
+        :func:`~game.speech.step` counts it)."""
         theirs = view.last_offer(self.other)
         assert theirs is not None
         asked = [p for who, p in view.offers if who == self.other]
@@ -574,7 +574,7 @@ class Negotiator:
         if farther:
             parts.append(f"going farther from the other side's proposal on {farther} "
                          f"issue{'s' if farther > 1 else ''}")
-        return " and ".join(parts)
+        return " and ".join(parts), weighed(kinds)[0]
 
     def model(self, view: SideView) -> OpponentModel:
         """What it has learnt of the other side from *view*."""

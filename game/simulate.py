@@ -356,8 +356,8 @@ def format_summary(data: dict[str, Any], names: dict[str, str],
     total = max(data["games"], 1)
     for outcome, count in sorted(data["outcomes"].items(), key=lambda kv: -kv[1]):
         lines.append(f"    {count / total:6.1%}  {count:>7,}  {names.get(outcome, outcome)}")
-    options = {(issue.id, option.id): option.name
-               for issue in (scenario.issues if scenario else ()) for option in issue.options}
+    issues = scenario.issues if scenario else ()
+    options = {(issue.id, option.id): option.name for issue in issues for option in issue.options}
     agreed = data["packages_agreed"]
     lines.append("  packages agreed:" + ("" if agreed else " none"))
     for item in agreed[:PACKAGES_SHOWN]:
@@ -370,8 +370,7 @@ def format_summary(data: dict[str, Any], names: dict[str, str],
     tactics = {t.id: t.name for t in scenario.tactics} if scenario else {}
     # An option by its name and its issue's (two issues may name options alike).
     unproposed = {option.id: f"{option.name} ({issue.name.lower()})"
-                  for issue in (scenario.issues if scenario else ())
-                  for option in issue.options}
+                  for issue in issues for option in issue.options}
     for key, title, said_as in (("outcomes_never_reached", "outcomes never reached", names),
                                 ("tactics_never_used", "tactics never used", tactics),
                                 ("options_never_proposed", "options never proposed",

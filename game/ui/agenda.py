@@ -313,20 +313,20 @@ class Agenda:
         title_w = theme.fonts.get("small", bold=True).size("Agenda and proposal".upper())[0]
         free = rect.w - 4 * u - title_w - self.arrows_width(theme)
         label = next((label for label in COPY_LABELS
-                      if self._copy_width(theme, label) <= free), None)
+                      if self.copy.natural_width(theme, label) <= free), None)
         if label is not None:
             self.copy.set_label(label)
-            bw = self._copy_width(theme, label)
+            bw = self.copy.natural_width(theme)
             self.copy.rect = pygame.Rect(rect.right - u - bw, rect.y + u // 2, bw,
                                          small.get_linesize() + u // 2)
             foot = rect.bottom
+            self.arrows_right = self.copy.rect.x - u
         else:
             self.copy.set_label(COPY_LABELS[0])
             bh = small.get_linesize() + u
             self.copy.rect = pygame.Rect(rect.x + u, rect.bottom - u - bh, rect.w - 2 * u, bh)
             foot = self.copy.rect.y
-        #: Where the scroll arrows end on the right, in the title row.
-        self.arrows_right = (self.copy.rect.x if label is not None else rect.right) - u
+            self.arrows_right = rect.right - u
         y = rect.y + u + small.get_linesize() + u // 2  # panel title
         self.worth_lines, self.note_lines = worth, note
         self.utility_y = foot - u - (worth + note) * small.get_linesize() - max(6, u) - 4
@@ -389,11 +389,6 @@ class Agenda:
             row.clip = self.rows_rect
             row.tip_spot = spot
             y += self.pitch
-
-    def _copy_width(self, theme: Theme, label: str) -> int:
-        """The copy button's width with *label*."""
-        self.copy.set_label(label)
-        return self.copy.natural_width(theme)
 
     @staticmethod
     def arrows_width(theme: Theme) -> int:

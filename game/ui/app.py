@@ -94,6 +94,7 @@ class App:
         self.drawn = 0
         self._since_draw = HEARTBEAT
         self._toast: tuple[str, float] | None = None
+        #: Where the message over the screen was last drawn (for the layout tests).
         self.toast_rect: pygame.Rect | None = None
         if font_notice:  # one of Parley's own fonts is damaged: said, and another used
             self.toast(font_notice, 10.0)
@@ -449,7 +450,6 @@ class App:
             box.clamp_ip(surface.get_rect().inflate(-24, -12))
         else:
             box.midtop = (surface.get_width() // 2, self.theme.unit * 2)
-        #: Where the message was last drawn (for the layout tests).
         self.toast_rect = box.inflate(24, 12)
         pygame.draw.rect(surface, self.theme.c["panel_alt"], box.inflate(24, 12),
                          border_radius=6)

@@ -101,7 +101,7 @@ class EntryPainter:
                      if not (change.kind == "stance" and change.target in self.humans)]
             if parts:
                 lines(f"{entry.title}: " + "; ".join(parts) + ".", small, c["muted"], indent)
-            elif entry.ref == TRADE:  # a trade that comes out even: said, though it changes nothing
+            elif entry.ref == TRADE:  # a trade that comes out even: said, changing nothing
                 lines(f"{entry.title}.", small, c["muted"], indent)
         elif kind == "outcome":
             lines(f"Outcome: {entry.title}", t.fonts.get("heading", bold=True), c["accent"])

@@ -104,10 +104,12 @@ class Button(Widget):
         (at a larger text size, say)."""
         return max(round(least * theme.ui_scale), self.natural_width(theme))
 
-    def natural_width(self, theme: Theme) -> int:
-        """The width that holds each line of the label whole beside its key hint."""
+    def natural_width(self, theme: Theme, label: str | None = None) -> int:
+        """The width that holds each line of the label (or of *label*, one it might take)
+        whole beside its key hint."""
         font = theme.fonts.get(self.role, bold=self.kind == "primary")
-        width = max(font.size(line)[0] for line in self.label.split("\n")) + \
+        said = self.label if label is None else label
+        width = max(font.size(line)[0] for line in said.split("\n")) + \
             2 * theme.unit + 4
         if self.hint:
             small = theme.fonts.get("small", bold=True)
