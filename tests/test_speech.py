@@ -809,11 +809,8 @@ def test_from_edition_8_an_agreed_point_offered_up_for_ground_elsewhere_is_a_tra
     assert step((2, 1, 2), (3, 0, 2), (2, 1, 0), [opening]) == (0, 1)
 
 
-def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> None:
-    """In play (February, as a playtest found it): the United States offers up aid to an
-    agreed list of areas, on which both latest proposals agreed, for Russia's start date.
-    Edition 7 took trust for it and counted a point taken back (the debrief names it as a
-    fault); edition 8 sees a trade and takes nothing."""
+def february_packages():  # type: ignore[no-untyped-def]
+    """The February scenario, and a package of it from option positions, issue by issue."""
     from game.scenario import load_scenario
 
     scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
@@ -822,6 +819,16 @@ def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> No
 
     def package(*picks: int) -> dict[str, str]:
         return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+    return scenario, package
+
+
+def test_a_trade_costs_no_trust_and_is_no_point_taken_back_on_the_record() -> None:
+    """In play (February, as a playtest found it): the United States offers up aid to an
+    agreed list of areas, on which both latest proposals agreed, for Russia's start date.
+    Edition 7 took trust for it and counted a point taken back (the debrief names it as a
+    fault); edition 8 sees a trade and takes nothing."""
+
+    scenario, package = february_packages()
 
     results = {}
     for edition in (7, 8):
@@ -846,16 +853,10 @@ def test_a_trade_that_comes_out_even_is_said_on_the_record_in_every_front_end() 
 
     from game.moves import TRADE
     from game.play.session import Session
-    from game.scenario import load_scenario
     from game.textplay import TextGame
     from game.transcript import markdown
 
-    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
-    ids = [i.id for i in scenario.issues]
-    options = [[o.id for o in i.options] for i in scenario.issues]
-
-    def package(*picks: int) -> dict[str, str]:
-        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+    scenario, package = february_packages()
 
     game = Game(scenario, seed=3)
     game.apply(Move.propose(package(0, 2, 1, 0, 2)))
@@ -883,14 +884,8 @@ def test_a_trade_that_also_goes_farther_says_it_moves_away_on_balance() -> None:
     also goes farther from Russia on monitoring. Trust falls for the move away, and the
     record says why (a teacher read "trades ... for ground elsewhere" beside a loss of trust,
     and the glossary's word that a trade costs none)."""
-    from game.scenario import load_scenario
 
-    scenario = load_scenario(next(p for p in shipped_scenarios() if p.stem.startswith("ceasefire")))
-    ids = [i.id for i in scenario.issues]
-    options = [[o.id for o in i.options] for i in scenario.issues]
-
-    def package(*picks: int) -> dict[str, str]:
-        return {ids[k]: options[k][p] for k, p in enumerate(picks)}
+    scenario, package = february_packages()
 
     game = Game(scenario, seed=3)
     game.apply(Move.propose(package(0, 2, 1, 0, 2)))

@@ -110,10 +110,24 @@ def test_a_long_tactic_heading_wraps_instead_of_being_cut(
     assert tested
 
 
+def wrapped(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every text the log's painter wraps from now on, in order (what it writes)."""
+    from game.ui import dialogue
+
+    said: list[str] = []
+    real_wrap = dialogue.wrap
+
+    def wrap(text, font, width):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return real_wrap(text, font, width)
+
+    monkeypatch.setattr(dialogue, "wrap", wrap)
+    return said
+
+
 def test_answers_are_headed_by_what_was_answered_and_a_stated_priority_is_not_an_answer(
         make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from game.play.moment import what_changed
-    from game.ui import dialogue
     from game.ui.dialogue import EntryPainter
     from game.ui.moment_card import moment_spans
 
@@ -140,14 +154,7 @@ def test_answers_are_headed_by_what_was_answered_and_a_stated_priority_is_not_an
                               "United States: Says what matters most: Form of joint action"]}
 
     # In the log, an answer is marked as one; what a side says of its own accord is not.
-    said: list[str] = []
-    real_wrap = dialogue.wrap
-
-    def wrap(text, font, width):  # type: ignore[no-untyped-def]
-        said.append(text)
-        return real_wrap(text, font, width)
-
-    monkeypatch.setattr(dialogue, "wrap", wrap)
+    said = wrapped(monkeypatch)
     painter = EntryPainter(scenario, app.theme)
     game = Game(scenario, seed=2)
     game.apply(Move.use(tactic["preference"], scenario.issues[0].id))
@@ -248,7 +255,6 @@ def test_the_log_says_a_trade_that_comes_out_even(make_app, monkeypatch) -> None
     # transcript (see the speech tests), where before nothing was.
     from game.library import shipped_scenarios
     from game.moves import TRADE
-    from game.ui import dialogue
     from game.ui.dialogue import EntryPainter
 
     app = make_app()
@@ -264,13 +270,6 @@ def test_the_log_says_a_trade_that_comes_out_even(make_app, monkeypatch) -> None
     for picks in ((0, 2, 1, 0, 2), (2, 0, 1, 2, 0), (0, 2, 2, 2, 2)):
         game.apply(Move.propose(package(*picks)))
     even = next(e for e in game.log if e.ref == TRADE)
-    said: list[str] = []
-    real_wrap = dialogue.wrap
-
-    def wrap(text, font, width):  # type: ignore[no-untyped-def]
-        said.append(text)
-        return real_wrap(text, font, width)
-
-    monkeypatch.setattr(dialogue, "wrap", wrap)
+    said = wrapped(monkeypatch)
     EntryPainter(scenario, app.theme).paint(even, 600)
     assert f"{even.title}." in said

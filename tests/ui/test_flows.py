@@ -322,23 +322,30 @@ def test_a_risky_proposal_needs_a_second_press(make_app) -> None:
     assert table.session.game.moves[made][1].kind == "propose"
 
 
-def test_a_key_pressed_to_skip_the_pacing_never_answers_the_question(make_app) -> None:  # type: ignore[no-untyped-def]
-    """Space and Enter skip the computer's pacing; the question of what matters most may
-    come up in the middle of it. A playtester pressed Space twice and found an issue named
-    for it. Space never answers; Enter does only once the question has settled on screen."""
-    app = make_app(seed=1)  # a game in which the computer asks in the second round
+def until_asked(app: App) -> TableScreen:
+    """The United States seated against the computer, passing (Space through the pacing)
+    until the computer asks what matters most: the question is on top."""
     table = seat_us(app)
-    session = table.session
     for _ in range(MAX_FRAMES):
         if app.top.name == "question":
             break
         if table.pending:
             press(app, pygame.K_SPACE)
         elif table.my_turn:
-            press(app, pygame.K_4)
+            press(app, pygame.K_4)  # pass, and wait for the computer to ask
         else:
             app.step(0.05)
     assert app.top.name == "question", "the computer never asked"
+    return table
+
+
+def test_a_key_pressed_to_skip_the_pacing_never_answers_the_question(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Space and Enter skip the computer's pacing; the question of what matters most may
+    come up in the middle of it. A playtester pressed Space twice and found an issue named
+    for it. Space never answers; Enter does only once the question has settled on screen."""
+    app = make_app(seed=1)  # a game in which the computer asks in the second round
+    table = until_asked(app)
+    session = table.session
     moves = len(session.game.moves)
     for key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_SPACE, pygame.K_KP_ENTER):
         press(app, key)
@@ -355,18 +362,8 @@ def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> Non
     """The computer asks; the question comes over the table; Esc does not dodge it; D
     deflects, and the player's turn goes on."""
     app = make_app(seed=1)  # a game in which the computer asks in the second round
-    table = seat_us(app)
+    table = until_asked(app)
     session = table.session
-    for _ in range(MAX_FRAMES):
-        if app.top.name == "question":
-            break
-        if table.pending:
-            press(app, pygame.K_SPACE)
-        elif table.my_turn:
-            press(app, pygame.K_4)  # pass, and wait for the computer to ask
-        else:
-            app.step(0.05)
-    assert app.top.name == "question", "the computer never asked"
     assert session.game.state.asked == session.humans[0]
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "question" and "Answer first" in (app.toast_text or "")
