@@ -177,6 +177,9 @@ class Rules:
         #: (side id, tactic id) -> what the side says as it uses the tactic (the same).
         self.tactic_lines = {(s, t.id): _variants(use.line) for t in scenario.tactics
                              for s, use in t.sides.items()}
+        #: (side id, tactic id) -> what the other side answers when the side uses it.
+        self.tactic_replies = {(s, t.id): _variants(use.reply) for t in scenario.tactics
+                               for s, use in t.sides.items() if use.reply is not None}
 
     def ids_of(self, package: Package) -> dict[str, str]:
         """:func:`~game.analysis.to_ids` of *package*."""
@@ -304,7 +307,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, 7, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -319,7 +322,10 @@ class Game:
         #: what the other side had asked alone (an option it had once asked for gave more,
         #: even back toward the proposer's own opening; any other took the point back,
         #: even one further toward the other side), and a proposal's line was said as a
-        #: concession only when it met the other side's latest proposal on more issues.
+        #: concession only when it met the other side's latest proposal on more issues; 7
+        #: for games saved while an agreed point offered up in a trade counted as taken
+        #: back; 8 for games saved before the computer answered a tactic in words (a
+        #: tactic's ``reply``).
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -973,6 +979,26 @@ class Game:
                 self._reveal(other)
         elif tactic.kind == "preference":
             self._reveal(side, move.issue)
+        if self.edition >= 9:
+            self._reply(side, tactic)
+
+    def _reply(self, side: str, tactic: Tactic) -> None:
+        """The other delegation answers *tactic* in words, when the scenario gives it a
+        reply that can be said now and the computer plays that side: the game never
+        speaks for a player."""
+        variants = self._rules.tactic_replies.get((side, tactic.id))
+        other = self._rules.other[side]
+        if variants is None or self.teams.get(other, COMPUTER) != COMPUTER:
+            return
+        if not isinstance(variants, str):
+            # A variant written for the state the talks are in (a repeated threat, high
+            # trust) is said before one for any state.
+            fitting = tuple(v for v in variants if v[1] is not None and self._holds(v[1]))
+            variants = fitting or tuple(v for v in variants if v[1] is None)
+            if not variants:
+                return  # every variant is for another state of the talks
+        self._add("reply", title=f"Reply to \u201c{tactic.name}\u201d",
+                  body=self._say(other, variants), speaker=other, ref=tactic.id)
 
     def _do_answer(self, side: str, move: Move) -> None:
         self._asked = None

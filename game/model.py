@@ -347,6 +347,15 @@ class TacticUse(Part):
                                     "cannot be filled, or whose condition does not hold, is "
                                     "not used.")
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
+    reply: Lines | None = Field(
+        default=None,
+        description="What the other delegation answers at once, when the computer plays it: "
+                    "one line or a list of variants, with the same placeholders and "
+                    "conditions as 'line', said by the other side (a condition reads the "
+                    "talks after this use and its effects: 'trust >= 60', or "
+                    "'walk_away >= 2' for a threat made a second time). Left out: the "
+                    "other side answers with its next move alone. The game never speaks "
+                    "for a player: a side played by a person or a team gives no reply.")
     effects: Effects = Field(default=Effects(), description="What using it changes.")
     conditional: list[ConditionalEffects] = Field(
         default=[], max_length=10,

@@ -677,7 +677,8 @@ class Negotiator:
         for entry in record[len(read):]:
             kind = entry.kind
             if kind in ("move", "reply", "timeout"):
-                cause = entry.speaker
+                if entry.move is not None:  # words in reply to a tactic change nothing
+                    cause = entry.speaker
             elif kind in ("event", "phase", "outcome"):
                 cause = None
             if cause == other:

@@ -44,8 +44,9 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: toward the other side), and a proposal said as a concession only when it met the other
 #: side on more issues; version 7 saves with an agreed point taken back as part of a trade
 #: (ground given on as many other issues) counted as a step away, trust lost and a point
-#: taken back on the record.
-SAVE_VERSION = 8
+#: taken back on the record; version 8 saves with no words from the computer in reply to
+#: a tactic (a tactic's ``reply``).
+SAVE_VERSION = 9
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

@@ -254,6 +254,11 @@ class _Checker:
                     self._cites(path + ("sides", side_id, "cite"), use.cite)
                     self._effects(path + ("sides", side_id, "effects"), use.effects)
                     self._lines(path + ("sides", side_id, "line"), use.line)
+                    if use.reply is not None:
+                        # A reply may be given only sometimes: every variant may have a
+                        # condition (none holds: no reply).
+                        self._lines(path + ("sides", side_id, "reply"), use.reply,
+                                    always=False)
                     for k, extra in enumerate(use.conditional):
                         where = path + ("sides", side_id, "conditional", k)
                         self._condition(where + ("when",), extra.when)
@@ -337,7 +342,10 @@ class _Checker:
             else:
                 seen[ident] = path
 
-    def _lines(self, path: DocPath, lines: str | list[str | SaidWhen]) -> None:
+    def _lines(self, path: DocPath, lines: str | list[str | SaidWhen], *,
+               always: bool = True) -> None:
+        """Check a line or its variants; *always*: whether something must be said whatever
+        the talks have come to (a variant without a condition)."""
         if isinstance(lines, str):
             for problem in placeholder_problems(lines):
                 self.error(path, problem)
@@ -349,7 +357,7 @@ class _Checker:
                 where += ("text",)
             for problem in placeholder_problems(line_text(variant)):
                 self.error(where, problem)
-        if all(isinstance(variant, SaidWhen) for variant in lines):
+        if always and all(isinstance(variant, SaidWhen) for variant in lines):
             self.error(path, "every variant here has a 'when': give at least one variant "
                              "without one, to be said when no condition holds")
 

@@ -676,8 +676,12 @@ def test_a_side_that_says_what_matters_most_names_the_issue_it_chooses() -> None
     assert "does not name an issue" in (game.why_not(Move.use("ask_priority", "targets")) or "")
     game.apply(Move.use("state_priority", "start_date"))  # not its top issue: its choice
     assert game.state.revealed["us"] == ("start_date",)
-    reply = [e for e in game.log if e.kind == "reply"][-1]
+    issues = {issue.id for issue in scenario().issues}
+    reply = [e for e in game.log if e.kind == "reply" and e.ref in issues][-1]
     assert reply.speaker == "us" and reply.ref == "start_date"
+    # Russia, the computer's, answers in words after it.
+    after = game.log[game.log.index(reply) + 1]
+    assert after.speaker == "ru" and after.ref == "state_priority"
     game.apply(Move.wait())
     assert game.why_not(Move.use("state_priority", "start_date")) == \
         "You have already named that issue."

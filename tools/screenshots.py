@@ -380,6 +380,35 @@ def scene_what_changed(app: App) -> None:
 
 
 
+def scene_reply(app: App) -> None:
+    """The player threatens; the computer's delegation answers in words, then moves, and
+    the turn comes back with the card saying so."""
+    session = new_game(app)
+    kinds = {t.id: t.kind for t in session.scenario.tactics}
+    while True:
+        assert not session.game.finished, "the threat never became available"
+        if session.computer_to_move:
+            session.play_computer()
+            continue
+        threat = next((c.move for c in session.game.choices("us") if c.available and
+                       c.move.kind == "tactic" and kinds.get(c.move.tactic or "") == "threat"),
+                      None)
+        if threat is not None:
+            break
+        session.play(session.decide_for("us").move)
+    app.rebase(Table(session))
+    table = table_of(app)
+    table.show_all()
+    table.play(threat)
+    for _ in range(400):
+        skip_all(app)
+        if table.my_turn:
+            break
+        table.think = 0
+        app.step(0.02)
+    assert any(e.kind == "reply" and e.move is None for e in session.game.log)
+
+
 SCENES: list[tuple[str, Scene]] = [
     ("01_title", scene_title),
     ("02_scenarios", scene_scenarios),
@@ -412,6 +441,7 @@ SCENES: list[tuple[str, Scene]] = [
     ("29_table_firm", face_at_table("firm")),
     ("30_table_pleased", face_at_table("pleased")),
     ("31_table_angry", face_at_table("angry")),
+    ("32_table_reply", scene_reply),
 ]
 
 

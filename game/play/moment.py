@@ -35,6 +35,8 @@ class Act:
     """For an answer to "what matters most": "name", "deflect" or "decline"."""
     named: str = ""
     """The issue a side said matters to it (answering, or unasked), by its name."""
+    words: str = ""
+    """What the computer's delegation said in reply to a tactic (a tactic's ``reply``)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
     scenario = game.scenario
     names = {m.id: m.name for m in scenario.meters}
     issue_ids = {issue.id for issue in scenario.issues}
+    tactic_ids = {tactic.id for tactic in scenario.tactics}
     acts: list[Act] = []
     events: list[str] = []
     changes: list[MeterChange] = []
@@ -161,8 +164,11 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             # What a side says matters to it is said at the table: the card names it.
             named = scenario.issue(entry.ref).name \
                 if entry.kind == "reply" and entry.ref in issue_ids else ""
+            # Words in reply to a tactic are the act itself: the card quotes them.
+            words = entry.body if entry.kind == "reply" and move is None and \
+                entry.ref in tactic_ids else ""
             acts.append(Act(side, scenario.sides[side].name, entry.title, timed, kind, reply,
-                            named))
+                            named, words))
             if entry.offer is not None:
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":

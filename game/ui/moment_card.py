@@ -28,6 +28,8 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
             said = f"{'You' if act.side == viewer else act.who}: {act.what}{late}"
         if act.named:
             said += f": {act.named}"
+        if act.words:
+            said = f"{act.who}, in reply: \u201c{act.words}\u201d"
         spans.append(Span(said, bold=True, gap=0.2))
     for event in moment.events:
         spans.append(Span(f"Event: {event}", colour="event", bold=True, gap=0.2))

@@ -1,0 +1,205 @@
+"""The computer answers a tactic in words (a tactic's ``reply``): said by the other side at
+once, chosen by the state of the talks, never in a player's mouth, and not in games saved
+before it (rules edition 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import COMPUTER, EDITION, Game
+from game.errors import ScenarioError
+from game.library import shipped_scenarios
+from game.model import SaidWhen, Scenario, line_text
+from game.moves import Move
+from game.play.session import Session
+from game.save import read_save, restore
+from game.scenario import load_scenario, read_scenario
+from tests.test_speech import SMALL_NOW, TINY
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: Beta presses; Alpha answers, differently once Beta has pressed twice.
+REPLIED = TINY.replace(
+    '      b: {line: ["We warned you.", "We warn you again about {threat}... {other}."]}',
+    '      b:\n'
+    '        line: ["We warned you.", "We warn you again."]\n'
+    '        reply:\n'
+    '          - "Alpha will not be hurried."\n'
+    '          - "Pressure does not change our view."\n'
+    '          - {text: "You said that before, {other}.", when: "press >= 2"}')
+
+
+def replies(game: Game) -> list[tuple[str | None, str, str]]:
+    """The replies to tactics on the record: (speaker, title, words)."""
+    return [(e.speaker, e.title, e.body) for e in game.log
+            if e.kind == "reply" and e.move is None
+            and e.ref in {t.id for t in game.scenario.tactics}]
+
+
+def pressed(game: Game, times: int) -> Game:
+    """Alpha proposes, Beta presses; *times* rounds of it."""
+    for _ in range(times):
+        game.apply(Move.propose(SMALL_NOW))  # Alpha
+        game.apply(Move.use("press"))  # Beta
+    return game
+
+
+def test_the_computer_answers_a_tactic_at_once_and_a_repeated_one_as_repeated() -> None:
+    scenario = read_scenario(REPLIED, "replied.yaml")
+    game = pressed(Game(scenario, seed=4), 2)
+    said = replies(game)
+    assert [(who, title) for who, title, _ in said] == [("a", "Reply to \u201cPress hard\u201d")] * 2
+    first, second = said[0][2], said[1][2]
+    assert first in ("Alpha will not be hurried.", "Pressure does not change our view.")
+    # Pressed a second time: the variant written for a repeated threat is said.
+    assert second == "You said that before, Beta."
+    # Said right after the tactic and its effects, before Alpha's own move.
+    log = game.log
+    at = next(k for k, e in enumerate(log) if e.kind == "reply" and e.move is None)
+    assert log[at - 1].kind == "effect" or log[at - 1].title == "Press hard"
+    assert log[at + 1].speaker != "a" or log[at + 1].kind != "reply"
+    # What both sides see: the reply is on both records.
+    for side in game.sides:
+        assert any(e.kind == "reply" and e.move is None for e in game.view(side).record)
+
+
+def test_no_reply_is_put_in_a_players_mouth() -> None:
+    """A side a person or a team plays gives no reply: the game never speaks for it."""
+    scenario = read_scenario(REPLIED, "replied.yaml")
+    assert replies(pressed(Game(scenario, seed=4, teams={"a": "Team A"}), 2)) == []
+    assert len(replies(pressed(Game(scenario, seed=4, teams={"a": COMPUTER}), 2))) == 2
+    # Through the play layer: a student at Alpha hears no words of its own in reply.
+    session = Session(Game(scenario, seed=4), ["a"])
+    assert session.game.teams["a"] != COMPUTER
+    session.play(Move.propose(SMALL_NOW))
+    session.play_computer()
+    assert replies(session.game) == []
+
+
+def test_games_of_edition_8_replay_without_replies() -> None:
+    scenario = read_scenario(REPLIED, "replied.yaml")
+    old = pressed(Game(scenario, seed=4, edition=8), 2)
+    assert replies(old) == []
+    assert replies(Game.replay(scenario, None, 4, old.moves)) != []
+    assert EDITION == 9
+
+
+def test_a_save_of_format_8_replays_as_played() -> None:
+    """A student's save from before replies (version 8): its game replays by edition 8 on
+    the file it was played on and on today's shipped scenario alike, without a reply; the
+    same moves by today's rules on today's scenario bring Russia's answer to the threat."""
+    save = read_save(FIXTURES / "save_v8_tactic.json")
+    assert save.version == 8
+    played_on = load_scenario(FIXTURES / "joint_strikes_2016_edition8.yaml")
+    assert played_on.digest == save.scenario.sha256
+    restored = restore(save, played_on)
+    game = restored.game
+    assert restored.replayed == len(save.moves) == 5 and not restored.lost
+    assert game.edition == 8 and replies(game) == []
+    threat = [e for e in game.log if e.kind == "move" and e.ref == "channel_only"]
+    assert len(threat) == 1
+    today = load_scenario(next(p for p in shipped_scenarios() if "joint_strikes" in str(p)))
+    same = Game.replay(today, game.settings, game.seed, game.moves, dict(game.teams),
+                       edition=8)
+    assert replies(same) == []
+    now = Game.replay(today, game.settings, game.seed, game.moves, dict(game.teams))
+    assert [(who, title) for who, title, _ in replies(now)] == [
+        ("ru", "Reply to \u201cThreaten to keep deconfliction only\u201d")]
+
+
+def test_a_reply_whose_every_variant_has_a_condition_is_said_only_when_one_holds() -> None:
+    text = REPLIED.replace('          - "Alpha will not be hurried."\n'
+                           '          - "Pressure does not change our view."\n', "")
+    scenario = read_scenario(text, "replied.yaml")  # allowed: a reply may be occasional
+    game = pressed(Game(scenario, seed=4), 1)
+    assert replies(game) == []
+    pressed(game, 1)
+    assert [words for _, _, words in replies(game)] == ["You said that before, Beta."]
+
+
+def test_a_bad_reply_is_reported_where_it_is() -> None:
+    text = REPLIED.replace('"You said that before, {other}."', '"You said {that}."')
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(text, "replied.yaml")
+    assert "replied.yaml:" in str(caught.value) and "reply" in str(caught.value)
+    assert "{that}" in str(caught.value)
+    text = REPLIED.replace('when: "press >= 2"', 'when: "pres >= 2"')
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(text, "replied.yaml")
+    assert "pres" in str(caught.value)
+
+
+#: Tactic kinds that call for an answer in words (a question is answered by the answer
+#: itself, an opening statement by the other side's own).
+ANSWERED = ("appeal", "precondition", "threat", "allies", "concession", "preference")
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
+def test_every_shipped_tactic_that_calls_for_an_answer_gets_one(path: Path) -> None:
+    scenario = load_scenario(path)
+    main = "joint_strikes" in str(path)
+    for tactic in scenario.tactics:
+        if tactic.kind not in ANSWERED:
+            continue
+        for side_id, use in tactic.sides.items():
+            assert use.reply is not None, (tactic.id, side_id)
+            variants = [use.reply] if isinstance(use.reply, str) else use.reply
+            plain = [v for v in variants if not isinstance(v, SaidWhen)]
+            assert plain, (tactic.id, side_id)  # something to say in any state of the talks
+            if main:
+                assert len(plain) >= 2, (tactic.id, side_id)
+            # A reply is said by the other side: it never names the speaker's own side as
+            # "we" would the user's.
+            words = " ".join(line_text(v) for v in variants)
+            assert "{insisted}" not in words and "{event}" not in words
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
+def test_computer_games_of_shipped_scenarios_answer_their_tactics(path: Path) -> None:
+    """Over computer-vs-computer games, every tactic of a kind that calls for an answer is
+    answered once, by the other side, right after it; nothing else is."""
+    scenario: Scenario = load_scenario(path)
+    kinds = {t.id: t.kind for t in scenario.tactics}
+    answered = used = 0
+    for seed in range(40):
+        game = Game(scenario, seed=seed)
+        session = Session(game, [])
+        session.play_to_end()
+        log = session.game.log
+        for k, entry in enumerate(log):
+            if entry.kind == "reply" and entry.move is None and entry.ref in kinds:
+                before = next(e for e in reversed(log[:k]) if e.kind == "move")
+                assert before.ref == entry.ref and before.speaker != entry.speaker
+                answered += 1
+            if entry.kind == "move" and entry.move is not None and \
+                    entry.move.kind == "tactic" and kinds[entry.ref or ""] in ANSWERED:
+                later = [e for e in log[k + 1:] if e.kind in ("move", "reply")]
+                replies_to = [e for e in later if e.kind == "reply" and e.ref == entry.ref]
+                assert replies_to, (seed, entry.ref)
+                used += 1
+    assert answered == used
+    if "joint_strikes" in str(path):  # where the computer uses its tactics most
+        assert answered > 0
+
+
+def test_the_card_and_every_record_carry_the_reply_in_its_words() -> None:
+    """The card that greets a player's turn quotes the computer's reply, as the log, the
+    terminal and the transcript do."""
+    from game.play.moment import since_last_move, what_changed
+    from game.transcript import lines_of
+    from game.ui.moment_card import moment_spans
+
+    scenario = read_scenario(REPLIED, "replied.yaml")
+    session = Session(Game(scenario, seed=4), ["b"])
+    session.play_computer()  # Alpha opens
+    session.play(Move.use("press"))  # the player, at Beta, presses
+    session.play_computer()  # Alpha answers, then moves
+    game = session.game
+    (_, _, words), = replies(game)
+    seen = game.visible_log("b")
+    moment = what_changed(game, seen[since_last_move(seen, "b"):], "b")
+    assert [act.words for act in moment.acts if act.words] == [words]
+    assert f"Alpha, in reply: \u201c{words}\u201d" in [s.text for s in moment_spans(moment, "b")]
+    assert any(words in line.text for line in lines_of(game, ["b"]))
