@@ -203,3 +203,65 @@ def test_the_card_and_every_record_carry_the_reply_in_its_words() -> None:
     assert [act.words for act in moment.acts if act.words] == [words]
     assert f"Alpha, in reply: \u201c{words}\u201d" in [s.text for s in moment_spans(moment, "b")]
     assert any(words in line.text for line in lines_of(game, ["b"]))
+
+
+#: Words that promise what the computer's next move may not give: a reply is said before
+#: the computer decides its move, so it answers what was said and commits to nothing.
+PROMISES = ("good faith with good faith", "keep it in mind", "take it into account",
+            "weigh it", "will move", "will give")
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
+def test_no_reply_promises_a_move(path: Path) -> None:
+    scenario = load_scenario(path)
+    for tactic in scenario.tactics:
+        for side_id, use in tactic.sides.items():
+            if use.reply is None:
+                continue
+            variants = [use.reply] if isinstance(use.reply, str) else use.reply
+            for variant in variants:
+                text = line_text(variant).lower()
+                assert not [p for p in PROMISES if p in text], (tactic.id, side_id, text)
+
+
+def test_the_words_of_a_players_decline_and_gesture_commit_to_nothing() -> None:
+    """The game chooses a player's words: a refusal to name a priority demands no answer
+    (the player may have answered already), and a goodwill gesture gives no option of the
+    agenda (the US gesture once offered to have its groups mark where they are)."""
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        for side in scenario.sides.values():
+            declines = side.lines.get("decline", [])
+            for variant in [declines] if isinstance(declines, str) else declines:
+                assert "answer our proposal" not in line_text(variant).lower()
+    main = load_scenario(next(p for p in shipped_scenarios() if "joint_strikes" in str(p)))
+    gesture = next(t for t in main.tactics if t.id == "goodwill").sides["us"].line
+    words = " ".join(line_text(v) for v in ([gesture] if isinstance(gesture, str) else gesture))
+    assert "keep their distance" not in words and "where they are" not in words
+
+
+def test_russia_speaks_of_planners_only_in_a_deal_that_plans_together() -> None:
+    """Russia accepting a deal of shared intelligence alone never says "let the planners
+    start": a line that describes the deal is said only of a deal it describes."""
+    from game.analysis import to_ids
+
+    main = load_scenario(next(p for p in shipped_scenarios() if "joint_strikes" in str(p)))
+    joint = [o.id for o in main.issue("joint_action").options]
+    position = [issue.id for issue in main.issues].index("joint_action")
+    game = Game(main, seed=0)
+    space = game.space
+    sharing = max((n for n, p in enumerate(space.packages)
+                   if p[position] == joint.index("intelligence_sharing")),
+                  key=lambda n: space.utility["ru"][n])
+    package = to_ids(main, space.packages[sharing])
+    said = set()
+    for seed in range(40):
+        game = Game(main, seed=seed)
+        while game.to_move != "us" or game.why_not(Move.propose(package)) is not None:
+            game.apply(Move.wait())
+        game.apply(Move.propose(package))
+        game.apply(Move.accept())  # Russia
+        said.add(game.log[-1].body if game.log[-1].speaker == "ru" else
+                 next(e.body for e in reversed(game.log) if e.speaker == "ru" and
+                      e.move is not None and e.move.kind == "accept"))
+    assert len(said) >= 2 and not any("planners" in words for words in said), said
