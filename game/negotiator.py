@@ -216,6 +216,15 @@ class _Bids:
                 sum((mask for other, mask in enumerate(settles) if values[other] >= value),
                     0)
                 for value in values])
+        #: no_better[issue][option]: the packages whose option on the issue is worth at most
+        #: as much to this side as the option given (it takes back nothing of it).
+        self.no_better: list[list[int]] = []
+        for each, settles in zip(issues, self.settles):
+            values = [me.values[each.id][option.id] for option in each.options]
+            self.no_better.append([
+                sum((mask for other, mask in enumerate(settles) if values[other] <= value),
+                    0)
+                for value in values])
         #: The packages without the option it likes least on any issue that weighs most
         #: to it (see :func:`_least_on_heaviest`).
         self.avoiding = self.everywhere
@@ -489,7 +498,7 @@ class Negotiator:
                 if steady and hold is None and previous is not None and theirs is not None \
                 else None
             package = self._choose(model, target, stream, previous, hold, steady=steady,
-                                   facing=facing)
+                                   facing=facing, unanswered=steady and theirs is None)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -793,8 +802,8 @@ class Negotiator:
     def _choose(self, model: OpponentModel | None, target: float,
                 rng: random.Random | _Stream, previous: Package | None = None,
                 hold: Package | None = None, steady: bool = False,
-                facing: tuple[Package, Sequence[Package], Package] | None = None
-                ) -> Package:
+                facing: tuple[Package, Sequence[Package], Package] | None = None,
+                unanswered: bool = False) -> Package:
         """The package it bids at *target*, by *model* (None: a model that knows nothing
         yet), drawing from *rng* (a decision's stream: past its first draw) when it draws.
         With *hold* (the other side's latest proposal), only packages that lie no further
@@ -805,7 +814,11 @@ class Negotiator:
         threatened. With *facing* (the other side's latest proposal, all its proposals and
         this side's opening one, when there is no *hold*), only packages the record would
         not judge a step away from that proposal (:meth:`_Bids.no_step_back`), or the next
-        better one for itself when none worth about its target is one."""
+        better one for itself when none worth about its target is one. *unanswered*: the
+        other side has proposed nothing yet, so no step can be judged against its wishes;
+        then it takes back nothing of *previous* on any issue (each concession stays given,
+        so its offers do not zigzag), or bids the next package better for itself that
+        does so when none worth about its target does."""
         low, high = self._span(target)
         packages = self.space.packages
         bids = self._bids
@@ -845,6 +858,16 @@ class Negotiator:
             if keeping is None:
                 later = fair >> high
                 if later:  # the first package better for itself that is no step away
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
+        if unanswered and previous is not None:
+            given = bids.everywhere
+            for no_better, option in zip(bids.no_better, previous):
+                given &= no_better[option]
+            both = given & (span if keeping is None else keeping)
+            keeping = both or (given & span) or None
+            if keeping is None:
+                later = given >> high
+                if later:
                     return packages[self.by_utility[high + _lowest_bit(later)]]
         if steady and previous is not None:
             # Nor does it take back without giving: a package no worse for itself than its

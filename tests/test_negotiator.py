@@ -951,3 +951,41 @@ def test_standing_by_its_last_proposal_it_says_so_and_claims_no_new_choice() -> 
                 assert reason is None or not reason.startswith("Stood by"), reason
             last[side] = move.chosen
     assert stood > 0
+
+
+@pytest.mark.parametrize("human", ["us", "ru"])
+def test_facing_a_player_who_proposes_nothing_the_computer_takes_back_nothing(
+        human: str) -> None:
+    """A student who only waits gives the computer nothing to judge a step by. Its offers
+    then concede and stand, never taking back on one issue what an earlier offer gave
+    (they used to zigzag: a point given, taken back, given again); only an event that sets
+    the talks back may harden it. It still gives ground as the talks go on."""
+    from game.play.session import Session
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    computer = scenario.other(human)
+    values = scenario.sides[computer].values
+    conceded = 0
+    for seed in range(30):
+        session = Session(Game(scenario, seed=seed), [human])
+        while not session.game.finished:
+            if session.game.to_move == human:
+                session.play(Move.deflect() if session.game.state.asked == human
+                             else Move.wait())
+            else:
+                session.play_computer()
+        game = session.game
+        offers = [(n, e) for n, e in enumerate(game.log) if e.kind == "move" and
+                  e.speaker == computer and e.move is not None and e.move.kind == "propose"]
+        for (n, before), (m, after) in zip(offers, offers[1:]):
+            assert before.offer is not None and after.offer is not None
+            taken = [issue for issue, option in after.offer.items()
+                     if values[issue][option] > values[issue][before.offer[issue]]]
+            hardened = any(e.kind == "event" for e in game.log[n:m])
+            assert not taken or hardened, (seed, taken)
+        first, last = offers[0][1].offer, offers[-1][1].offer
+        assert first is not None and last is not None
+        worth = game.space.utility_of
+        conceded += worth(computer, from_ids(scenario, last)) < \
+            worth(computer, from_ids(scenario, first))
+    assert conceded >= 20
