@@ -184,6 +184,9 @@ def test_where_combinations_change_the_best_option_every_brief_adds_it_up(name: 
                         f"{option.name} {points(in_all[o])}" in text, (option.name, text)
     if name == "joint_strikes_2016":
         assert said == 1  # the US's joint action
+        # "5 to 16" says why: the issues a range depends on are named.
+        text, = in_all_texts(scenario, "us")
+        assert "a range depends on ceasefire precondition on Damascus and start date" in text
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)

@@ -13,7 +13,7 @@ from game.analysis import from_ids, outcome_space, points
 from game.coherence import option_parts, options_text
 from game.model import Combination, Scenario
 from game.moves import Change, Entry, Move
-from game.speech import how_much
+from game.speech import how_much, option_words
 from game.protocol import phase_plan
 
 if TYPE_CHECKING:
@@ -77,8 +77,9 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
     worth more in all once calm is checked), and students do not add the lines up.
 
     For example: "Form of joint action in all, the lines above counted (points of your
-    100): Joint planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only
-    12, Intelligence sharing 11."
+    100; a range depends on ceasefire precondition on Damascus and start date): Joint
+    planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only 12,
+    Intelligence sharing 11."
     """
     space = outcome_space(scenario)
     table, combinations = space.tables[side], space.combinations[side]
@@ -104,8 +105,11 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
             low, high = (points(x) for x in spans[option])
             said = f"{low}" if low == high else f"{low} to {high}"
             parts.append(f"{issue.options[option].name} {said}")
-        texts.append(f"{issue.name} in all, the lines above counted (points of your 100): "
-                     f"{', '.join(parts)}.")
+        # The issues a range depends on, named: a student reads "5 to 16" and asks why.
+        others = sorted({at for pattern, _ in held for at, _ in pattern.parts} - {k})
+        by = " and ".join(option_words(scenario.issues[at].name) for at in others)
+        texts.append(f"{issue.name} in all, the lines above counted (points of your 100"
+                     f"{f'; a range depends on {by}' if by else ''}): {', '.join(parts)}.")
     return texts
 
 
