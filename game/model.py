@@ -332,7 +332,8 @@ class TacticUse(Part):
 
     line: Lines = Field(description="What the side's negotiator says: one line or a list "
                                     "of variants. Placeholders: {other} (the other side's "
-                                    "name), {insisted} (an option the other side keeps in "
+                                    "name as its 'name' gives it, without an article: "
+                                    "write 'the {other}' where one is needed), {insisted} (an option the other side keeps in "
                                     "its offers), {withdrawn} (an option it offered and took "
                                     "back), {threat} (a threat it has repeated), {moved} "
                                     "or {unmoved} (the other side's name, only when its "
@@ -349,7 +350,8 @@ class TacticUse(Part):
     cite: list[Id] = Field(default=[], description="Ids of sources the line rests on.")
     reply: Lines | None = Field(
         default=None,
-        description="What the other delegation answers at once, when the computer plays it: "
+        description="What the other delegation answers at once, when the computer plays "
+                    "that other side: "
                     "one line or a list of variants, with the same placeholders and "
                     "conditions as 'line', said by the other side (a condition reads the "
                     "talks after this use and its effects: 'trust >= 60', or "

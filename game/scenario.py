@@ -155,6 +155,17 @@ def _from_pydantic(doc: Document, err: Any) -> Problem:
     if kind == "missing":
         return doc.problem(loc[:-1], f"missing required field {loc[-1]!r}")
     found = _show(err.get("input"), text_expected=kind == "string_type")
+    if kind == "model_type" and not isinstance(err.get("input"), dict):
+        # A block of fields was expected and something else found, most often because a
+        # line was indented less than the fields beside it and became a key of the block
+        # above (a side's 'reply' read as one more side).
+        fields = _fields_at(loc)
+        what = f"a block of fields ({', '.join(fields)})" if fields else "a block of fields"
+        hint = ""
+        if len(loc) >= 2 and isinstance(loc[-1], str) and isinstance(loc[-2], str):
+            hint = (f"; {loc[-1]!r} is read here as a key under {loc[-2]!r}: if it belongs "
+                    "to the block above it, indent it as far as the fields there")
+        return doc.problem(loc, f"expected {what}; found {found}{hint}")
     message = err["msg"]
     if kind == "string_pattern_mismatch" and "a-z0-9_" in str(err.get("ctx", {})):
         message = ("expected an id: a lowercase letter, then lowercase letters, digits or _, "

@@ -4,7 +4,7 @@ what just happened filled in, and offers spoken issue by issue.
 A line may hold placeholders, each filled from the table (never from code or data a
 scenario controls beyond its own text):
 
-* ``{other}`` - the other delegation's name;
+* ``{other}`` - the other delegation's name, as its ``name`` gives it (no article);
 * ``{insisted}`` - an option the other side has kept in its last two offers and the speaker
   does not offer itself;
 * ``{withdrawn}`` - an option the other side offered before, as the speaker's own offer has

@@ -265,3 +265,17 @@ def test_russia_speaks_of_planners_only_in_a_deal_that_plans_together() -> None:
                  next(e.body for e in reversed(game.log) if e.speaker == "ru" and
                       e.move is not None and e.move.kind == "accept"))
     assert len(said) >= 2 and not any("planners" in words for words in said), said
+
+
+def test_a_reply_indented_too_little_is_reported_as_such() -> None:
+    """'reply' indented as far as the side above it becomes one more side: the error says
+    what was expected there and that the indentation is the likely cause (a teacher's
+    modding test met pydantic's own words, "a valid dictionary or instance of TacticUse")."""
+    text = REPLIED.replace("        reply:\n", "      reply:\n")
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(text, "replied.yaml")
+    message = str(caught.value)
+    assert "TacticUse" not in message and "valid dictionary" not in message
+    assert "expected a block of fields (line, cite, reply, effects, conditional)" in message
+    assert "'reply' is read here as a key under 'sides'" in message
+    assert "indent it as far as the fields there" in message
