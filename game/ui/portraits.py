@@ -14,7 +14,7 @@ from game.library import ASSET_DIR
 from game.play.presence import Expression
 from game.ui import art
 from game.ui.screen import Host, paragraph
-from game.ui.text import draw_line
+from game.ui.text import draw_line, wrap
 from game.ui.theme import Theme
 from game.untrusted import UntrustedError, read_file
 
@@ -291,7 +291,10 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: S
     inner.w -= u // 2
     body = t.fonts.get("body", bold=True)
     small = t.fonts.get("small")
-    text_h = body.get_linesize() + small.get_linesize() * (1 if compact else 2)
+    # A long delegation ("Russian delegation, co-chair of the Support Group") takes two
+    # lines under the picture rather than being cut (the picture gives up the room).
+    named = 1 if compact else min(2, len(wrap(spec.negotiator, small, inner.w)))
+    text_h = body.get_linesize() + small.get_linesize() * (1 if compact else 1 + named)
     pic = min(inner.h - (0 if compact else text_h + u // 2), inner.w if not compact else inner.h)
     pic = max(pic, 16)
     portrait = scenario_portrait(scenario, side, (pic, pic)) or \
@@ -318,9 +321,8 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: S
         y = paragraph(surface, small, spec.negotiator, t.c["muted"], x, y, width, room,
                       "card negotiator")
     else:
-        draw_line(surface, small, spec.negotiator, t.c["muted"], (x, y), width,
-                  where="card negotiator")
-        y += small.get_linesize()
+        y = paragraph(surface, small, spec.negotiator, t.c["muted"], x, y, width, named,
+                      "card negotiator")
     if not compact:
         draw_line(surface, small, f"Played by: {session.team(side)}", t.c["muted"], (x, y),
                   width, where="card team")

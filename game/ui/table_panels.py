@@ -135,9 +135,15 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         strong = t.fonts.get("small", bold=True)
         draw_line(surface, strong, fitting(strong, w, *trouble), t.c["bad"], (x, y), w, "center", "link trouble")
         return
-    if table.pending or table.debrief_button.visible or table.pass_button.visible:
+    if table.debrief_button.visible or table.pass_button.visible:
         return
-    if game.finished:
+    if table.pending:
+        # The record is being read out, an entry at a time: said, so that a player who
+        # sees the moves greyed out and nothing moving for a few seconds knows why (a
+        # student took the screen for stalled after an event).
+        status = fitting(small, w, "Reading out what happened\u2026 Space skips ahead.",
+                         "Reading out what happened\u2026")
+    elif game.finished:
         status = "The talks are over."
     elif table.session.computer_to_move:
         name = game.scenario.sides[game.to_move or ""].name

@@ -279,6 +279,10 @@ class FocusRing:
         focus never jumps to a control the player did not move to."""
         old = self.widgets[self.index % len(self.widgets)] if self.widgets else None
         self.widgets = list(widgets)
+        if self.hover is not None and self.hover not in self.widgets:
+            # A control that has left the screen (a closed list's) is no longer under the
+            # pointer: its tooltip went on floating over the table.
+            self.hover, self.hover_time = None, 0.0
         if keep and old is not None and old in self.widgets:
             self.index = self.widgets.index(old)
             return

@@ -643,3 +643,40 @@ def test_a_move_to_confirm_is_asked_above_the_moves_not_over_the_header(make_app
     header = table.centre.union(table.cards[0]).union(table.cards[1])
     assert not toast.colliderect(header), (toast, header)
     assert toast.bottom <= table.moves_rect.y and app.window.get_rect().contains(toast)
+
+
+def test_the_header_says_the_record_is_being_read_out(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # While the log reads out an event and its effects, an entry at a time, the moves are
+    # greyed and nothing moves for a few seconds: the header says why (a window playtest
+    # took the screen for stalled).
+    from game.moves import Move
+    from game.ui import table_panels
+    from tests.ui.conftest import seated_vs_computer, skip_to_turn
+
+    said: list[str] = []
+    real = table_panels.draw_line
+
+    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return real(surface, font, text, *args, **kwargs)
+
+    app = make_app()
+    table = seated_vs_computer(app)
+    skip_to_turn(app, table)
+    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    table.play(Move.wait())
+    for _ in range(400):  # until the computer has moved and its entries wait their turn
+        if table.pending:
+            break
+        table.think = 0
+        app.step(0.02)
+    assert table.pending
+    said.clear()
+    app.invalidate()
+    app.step(0.02)
+    assert any(text.startswith("Reading out what happened") for text in said), said
+    skip_to_turn(app, table)
+    said.clear()
+    app.invalidate()
+    app.step(0.02)
+    assert not any(text.startswith("Reading out") for text in said)

@@ -226,6 +226,28 @@ def test_no_tooltip_comes_over_the_controls_after_a_click(make_app) -> None:  # 
     assert table.ring.tip_rect is not None
 
 
+def test_no_tooltip_of_a_closed_list_stays_over_the_table(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The pointer rests on a tactic in the open list, and the list is closed with Esc:
+    the tactic's tooltip went on floating over the meters and the agenda."""
+    app = make_app()
+    table = at_the_table(app)
+    table.open_tactics()
+    app.step(0.05)
+    tactic = table.actions.tactics["us"][0]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=tactic.rect.center,
+                                         rel=(0, 0), buttons=(0, 0, 0)))
+    for _ in range(20):
+        app.step(0.05)
+    assert table.ring.hover is tactic  # its help shows in the list's own strip
+    press(app, pygame.K_ESCAPE)
+    assert not table.tactics_open
+    table.ring.tip_rect = None
+    for _ in range(20):
+        app.step(0.05)
+    assert table.ring.hover is not tactic
+    assert table.ring.tip_rect is None
+
+
 def test_the_options_of_a_crossed_red_line_show_red(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     table = at_the_table(app)

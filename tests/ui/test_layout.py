@@ -131,3 +131,25 @@ def test_every_issue_of_the_main_scenario_shows_while_a_package_is_built(make_ap
     assert all(agenda.rows_rect.contains(row.rect) for row in agenda.rows)
     title_row = agenda.rect.y + app.theme.unit + app.theme.fonts.get("small").get_linesize()
     assert agenda.copy.rect.bottom <= title_row + app.theme.unit
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5], ids=lambda x: f"{round(x * 100)}%")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_shipped_briefing_lays_out_cleanly(make_app, size, scale) -> None:  # type: ignore[no-untyped-def]
+    """The briefing of each side of each shipped scenario, not only the main one's US: a
+    student at 1024x600 saw Russia's February delegation cut off under its picture."""
+    from game.library import shipped_scenarios
+    from game.ui import flow
+    from game.ui.navigation import Title
+
+    app = make_app(size=size, seed=7)
+    app.prefs.text_scale = scale
+    app.restyle()
+    for path in shipped_scenarios():
+        scenario, error = flow.load(path)
+        assert scenario is not None, error
+        for side in scenario.side_ids:
+            app.reset(Title())
+            flow.begin_game(app, scenario, "computer", human_side=side,
+                            teams={side: "Team Harbour"})
+            check_screen(app, f"briefing of {scenario.id} for {side}")
