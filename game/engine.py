@@ -738,17 +738,20 @@ class Game:
             return True
         return self._conditions[text].holds(self._names)
 
-    def _line(self, side: str, kind: str, proposing: Package | None = None) -> str:
+    def _line(self, side: str, kind: str, proposing: Package | None = None, *,
+              reproach: bool = True) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
         lines = self._rules.lines[side]
         default = _DEFAULT_LINES[kind]
         return self._say(side, lines[kind] if kind in lines else default, proposing,
-                         default or None)
+                         default or None, reproach=reproach)
 
     def _say(self, side: str, variants: Said, proposing: Package | None = None,
-             fallback: str | None = None) -> str:
-        """*side*'s line from *variants*; *fallback* when none can be said now."""
+             fallback: str | None = None, *, reproach: bool = True) -> str:
+        """*side*'s line from *variants*; *fallback* when none can be said now;
+        *reproach*: False to say no reproach ({insisted}, {withdrawn}, {unmoved}) even
+        from the computer."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
@@ -765,7 +768,8 @@ class Game:
             # in its mouth (a side with no team named is the computer's).
             table = Table(self.scenario, side, self._offers, threats, proposing,
                           edition=self.edition,
-                          reproach=self.teams.get(side, COMPUTER) == COMPUTER,
+                          reproach=reproach and
+                          self.teams.get(side, COMPUTER) == COMPUTER,
                           hardened_by=self._hardened.get(side))
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
@@ -793,7 +797,12 @@ class Game:
         if previous is not None and theirs is not None and \
                 "concede" in self._rules.lines[side] and (
                     judgement is not None and judgement[0] > 0 if self.edition >= 7 else
-                    meets(package, theirs) > meets(previous, theirs)):
+                    meets(package, theirs) > meets(previous, theirs)) and (
+                    # From edition 9, not while it moves away on any issue: "Moscow will
+                    # move" over a step back on the issue a student cared most about read
+                    # as a trick (the record still weighs the balance).
+                    self.edition < 9 or judgement is None or
+                    not {FARTHER, TAKEN_BACK} & set(judgement[2])):
             said = "concede"  # a step toward the other side, as the record judges it
         offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
@@ -929,7 +938,14 @@ class Game:
         self._finish("agreement")
 
     def _do_reject(self, side: str, move: Move) -> None:
-        self._add("move", title=_TITLES["reject"], body=self._line(side, "reject"),
+        # A package across the side's own red line is refused for that, which it keeps
+        # private: from edition 9 its words then blame no option of the other side's
+        # ({insisted}), which would send a student to fix the wrong issue.
+        standing = self._standing
+        crossed = self.edition >= 9 and standing is not None and \
+            self.space.crosses[side][self.space.index[standing]]
+        self._add("move", title=_TITLES["reject"],
+                  body=self._line(side, "reject", reproach=not crossed),
                   speaker=side, move=move)
         self._standing = self._standing_by = None
         self._set_package(None)

@@ -250,6 +250,7 @@ class Side(Part):
                                 "is followed by the package, spoken issue by issue; "
                                 "'concede' is said instead of 'propose' or 'counter' with a "
                                 "proposal that moves toward the other side's latest one "
+                                "and away from it on no issue "
                                 "(when left out, those are said); 'stand_by' with the same "
                                 "package as the side's last proposal, made again (when left "
                                 "out, the game's own words); 'answer' opens a named "

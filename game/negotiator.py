@@ -540,7 +540,15 @@ class Negotiator:
                 # say that much. (A threat was answered: there are both sides' proposals.)
                 words, toward = given_back
                 balance = "moving toward the other side on balance, but " if toward > 0 else ""
-                kept = f", {balance}{words}: the other side's threat freed it to"
+                kept = f", {balance}{words}: a threat the other side made earlier freed it to"
+            elif previous is not None and view.last_offer(self.other) is None and \
+                    (back := self._taken_back_own(view, package, previous)):
+                # The other side has proposed nothing: what it took back of its own last
+                # offer, by its own values, and why (see _choose's *unanswered*).
+                why = "a threat the other side made earlier freed it to" \
+                    if self._threats_made(view)[1] else "its own position has risen since"
+                kept = (f", taking back on {back} issue{'s' if back > 1 else ''} what its "
+                        f"last offer gave: {why}")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
@@ -550,6 +558,14 @@ class Negotiator:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
+
+    def _taken_back_own(self, view: SideView, package: Package, previous: Package) -> int:
+        """On how many issues *package* holds an option worth more to this side than
+        *previous* did: what it takes back of its own last offer, by its own values."""
+        values = view.known.me.values
+        return sum(values[issue.id][issue.options[now].id] >
+                   values[issue.id][issue.options[was].id]
+                   for issue, now, was in zip(view.known.issues, package, previous))
 
     def _taken_back_after_threat(self, view: SideView, package: Package,
                                  previous: Package | None) -> int:

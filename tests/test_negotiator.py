@@ -861,7 +861,7 @@ def test_its_reason_says_a_step_away_after_a_threat_is_the_threats_doing() -> No
                         if farther:
                             assert f"farther from the other side's proposal on {farther} " \
                                 f"issue" in reason, (seed, reason)
-                        assert "threat freed it" in reason
+                        assert "a threat the other side made earlier freed it" in reason
                         # A proposal that still moves toward the player on balance (its
                         # record and its line say so) says that first.
                         assert theirs is not None and previous is not None
@@ -989,3 +989,41 @@ def test_facing_a_player_who_proposes_nothing_the_computer_takes_back_nothing(
         conceded += worth(computer, from_ids(scenario, last)) < \
             worth(computer, from_ids(scenario, first))
     assert conceded >= 20
+
+
+def test_its_reason_says_why_it_took_back_from_a_player_who_proposed_nothing() -> None:
+    """A student who only waits, and threatens once: the computer may take back what its
+    offers gave, and its reason says so and why (its reason spoke only of giving little
+    ground while the other side proposed nothing)."""
+    from game.play.session import Session
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    values = scenario.sides["ru"].values
+    explained = 0
+    for seed in range(30):
+        session = Session(Game(scenario, seed=seed), ["us"])
+        threatened = False
+        while not session.game.finished:
+            game = session.game
+            if game.to_move != "us":
+                session.play_computer()
+            elif game.state.asked == "us":
+                session.play(Move.deflect())
+            elif not threatened and game.why_not(Move.use("channel_only")) is None:
+                session.play(Move.use("channel_only"))
+                threatened = True
+            else:
+                session.play(Move.wait())
+        log = session.game.log
+        offers = [(k, e) for k, e in enumerate(log) if e.kind == "move" and
+                  e.speaker == "ru" and e.move is not None and e.move.kind == "propose"]
+        for (_, before), (k, after) in zip(offers, offers[1:]):
+            assert before.offer is not None and after.offer is not None
+            back = sum(values[i][after.offer[i]] > values[i][before.offer[i]]
+                       for i in after.offer)
+            if back:
+                reason = next(e.body for e in reversed(log[:k]) if e.kind == "reason")
+                assert f"taking back on {back} issue" in reason, (seed, reason)
+                assert "freed it to" in reason or "position has risen" in reason
+                explained += 1
+    assert explained > 0

@@ -279,3 +279,90 @@ def test_a_reply_indented_too_little_is_reported_as_such() -> None:
     assert "expected a block of fields (line, cite, reply, effects, conditional)" in message
     assert "'reply' is read here as a key under 'sides'" in message
     assert "indent it as far as the fields there" in message
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
+def test_a_threat_is_answered_as_buying_nothing(path: Path) -> None:
+    """After a threat the computer may take back what it had given (a threat frees it to):
+    its words in reply must not sound as if the threat had moved it ("We would rather keep
+    talking", then a harder offer, a student read as being tricked)."""
+    for tactic in load_scenario(path).tactics:
+        if tactic.kind != "threat":
+            continue
+        for side_id, use in tactic.sides.items():
+            assert use.reply is not None
+            variants = [use.reply] if isinstance(use.reply, str) else use.reply
+            plain = [line_text(v) for v in variants if not isinstance(v, SaidWhen)]
+            assert all("rather keep talking" not in text for text in plain)
+            assert any("threat" in text.lower() for text in plain), (tactic.id, plain)
+
+
+def test_februarys_sources_do_not_tell_how_the_talks_ended() -> None:
+    """Sources are quoted during play; one written in May, looking back, is cut before it
+    says the ceasefire was "hashed out in late February" (a student read it as a spoiler)."""
+    feb = load_scenario(next(p for p in shipped_scenarios() if "ceasefire_feb" in str(p)))
+    for source in feb.sources:
+        assert "hashed out" not in source.text, source.id
+
+
+FEB_US = {"excluded_groups": "isil_and_nusra", "monitoring": "observers",
+          "humanitarian_access": "unhindered", "start_date": "within_days",
+          "cochair_duties": "answer_for_own_side"}
+FEB_RU = {"excluded_groups": "nusra_and_allies", "monitoring": "cochair_rules",
+          "humanitarian_access": "access_later", "start_date": "two_weeks",
+          "cochair_duties": "press_own_side"}
+
+
+def _feb() -> Scenario:
+    return load_scenario(next(p for p in shipped_scenarios() if "ceasefire_feb" in str(p)))
+
+
+def test_a_step_toward_that_also_steps_away_is_not_voiced_as_a_concession() -> None:
+    """Russia meets the US on two issues and goes farther from it on a third: the record
+    weighs the balance (a step toward), but its words no longer say "Moscow will move"
+    over the step back (rules edition 9; edition 8 said so)."""
+    feb = _feb()
+    concede = [line_text(v).split("{")[0] for v in feb.sides["ru"].lines["concede"]]
+    # Who is left outside: from al-Nusra's allies to Damascus's whole list, farther from
+    # the US's "ISIL and al-Nusra only".
+    mixed = {**FEB_RU, "excluded_groups": "government_list",
+             "humanitarian_access": "unhindered", "start_date": "within_days"}
+    said = {}
+    for edition in (8, 9):
+        said[edition] = []
+        for seed in range(20):
+            game = Game(feb, seed=seed, edition=edition)
+            game.apply(Move.propose(FEB_US))
+            game.apply(Move.propose(FEB_RU))
+            game.apply(Move.wait())
+            game.apply(Move.propose(mixed))
+            entry = next(e for e in reversed(game.log) if e.kind == "move")
+            judged = next(e for e in reversed(game.log) if e.kind == "effect" and
+                          e.title.startswith("Russia moves toward"))
+            assert "goes farther from it on 1 issue" in judged.title
+            said[edition].append(any(entry.body.startswith(c) for c in concede if c))
+    assert any(said[8]) and not any(said[9])
+
+
+def test_a_package_across_the_computers_red_line_is_not_refused_for_another_reason() -> None:
+    """The US keeps offering observers while Russia answers for Damascus (across Russia's
+    red line). Russia's refusal no longer names another point of the US offer as its
+    reason ("While your offers keep this point, ISIL and al-Nusra only"), which sent a
+    student to fix the wrong issue; it keeps the red line itself private."""
+    feb = _feb()
+    blamed = {}
+    for package, edition in ((FEB_US, 8), (FEB_US, 9),
+                             ({**FEB_US, "monitoring": "joint_task_force"}, 9)):
+        crossing = package is FEB_US
+        found = []
+        for seed in range(30):
+            game = Game(feb, seed=seed, edition=edition)
+            game.apply(Move.propose(package))
+            game.apply(Move.propose(FEB_RU))
+            game.apply(Move.propose(package))
+            game.apply(Move.reject())  # Russia
+            found.append("While your offers keep this point" in game.log[
+                max(k for k, e in enumerate(game.log) if e.kind == "move")].body)
+        blamed[(crossing, edition)] = any(found)
+    assert blamed[(True, 8)] and not blamed[(True, 9)]
+    assert blamed[(False, 9)]  # a package it may sign is still refused with a reason

@@ -467,7 +467,7 @@ def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path:
     from game.settings import Settings
     from game.simulate import play_one
     from game.model import line_text
-    from game.speech import asked_by, step
+    from game.speech import FARTHER, TAKEN_BACK, asked_by, judged_issues, step
 
     scenario = load_scenario(path)
     assert all("concede" in side.lines for side in scenario.sides.values())
@@ -493,9 +493,15 @@ def test_no_shipped_delegation_reproaches_the_other_while_moving_toward_it(path:
                 assert not any(r in said for r in reproaches), entry.body
                 lines = scenario.sides[speaker].lines["concede"]
                 opening = [lines] if isinstance(lines, str) else lines
-                # Its line is one of the side's 'concede' lines (up to any placeholder).
-                assert any(said.startswith(line_text(v).split("{")[0].lower()[:12])
-                           for v in opening), entry.body
+                # Its line is one of the side's 'concede' lines (up to any placeholder),
+                # unless the step also moves away on an issue (rules edition 9): then it
+                # is said as a plain proposal, never as a concession.
+                kinds = judged_issues(mine[-1], package, theirs[-1], asked_by(theirs, 9), 9,
+                                      opening=mine[0])
+                # Each 'concede' variant as a pattern its filled line matches from the start.
+                conceding = any(re.match(".+?".join(re.escape(part) for part in re.split(
+                    r"\{\w+\}", line_text(v).lower())), said) for v in opening)
+                assert conceding == (not {FARTHER, TAKEN_BACK} & set(kinds)), entry.body
             offers.append((speaker, package))
     assert steps
 
@@ -653,7 +659,10 @@ def test_the_game_never_puts_a_reproach_in_a_players_mouth(path: Path) -> None:
                 said[who] += any(pattern.match(entry.body)
                                  for pattern in reproaching[entry.speaker])
     assert said["player"] == 0
-    if any(reproaching.values()):
+    # The patterns do match what the computer says (in the tutorial its reproaches come in
+    # refusals of packages across its own red line, which name no point of the other
+    # side's: see test_replies).
+    if any(reproaching.values()) and path.stem != "tutorial":
         assert said["computer"] > 0
 
 
