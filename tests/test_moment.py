@@ -129,3 +129,36 @@ def test_an_offer_across_red_lines_names_them_to_its_side_alone() -> None:
     assert shared is not None
     assert all(w.verdict in ("crosses a red line: a loss",) or not w.crosses
                for w in shared.worth)
+
+
+def test_the_card_tells_of_a_trade_that_changed_no_meter() -> None:
+    """A proposal that trades an agreed point for as much elsewhere changes no meter, and
+    the card said nothing of it (a window playtest: the offer's row showed the other
+    option, and only the log, scrolled, said a point both had agreed on was traded)."""
+    from game.engine import Game
+    from game.library import shipped_scenarios
+    from game.moves import TRADE, Move
+    from game.play.moment import since_last_move, what_changed
+    from game.scenario import load_scenario
+    from game.ui.moment_card import moment_spans
+
+    feb = load_scenario(next(p for p in shipped_scenarios() if "ceasefire_feb" in str(p)))
+    us = {"excluded_groups": "isil_and_nusra", "monitoring": "joint_task_force",
+          "humanitarian_access": "named_areas", "start_date": "within_days",
+          "cochair_duties": "answer_for_own_side"}
+    ru = {"excluded_groups": "nusra_and_allies", "monitoring": "cochair_rules",
+          "humanitarian_access": "named_areas", "start_date": "two_weeks",
+          "cochair_duties": "press_own_side"}
+    game = Game(feb, seed=1, teams={"ru": "Team B"})
+    game.apply(Move.propose(us))
+    game.apply(Move.propose(ru))  # the player, at Russia
+    # The US takes back the agreed list of areas and meets Russia on what the co-chairs
+    # answer for: a trade that comes out even.
+    game.apply(Move.propose({**us, "humanitarian_access": "unhindered",
+                             "cochair_duties": "press_own_side"}))
+    trade = [e for e in game.log if e.ref == TRADE]
+    assert len(trade) == 1 and not trade[0].changes
+    seen = game.visible_log("ru")
+    moment = what_changed(game, seen[since_last_move(seen, "ru"):], "ru")
+    assert moment.notes == (trade[0].title,)
+    assert trade[0].title in [span.text for span in moment_spans(moment, "ru")]

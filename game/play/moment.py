@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from game.analysis import points
 from game.engine import Game
-from game.moves import Entry
+from game.moves import TRADE, Entry
 from game.play.wording import crossing, event_title, offer_rows, signed
 
 
@@ -115,10 +115,13 @@ class Moment:
     offer: Offer | None
     changes: tuple[MeterChange, ...]
     fallback: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    """What the record says of a move that changed no meter: a trade of an agreed point
+    that came out even (the log's line; the card showed nothing of it)."""
 
     @property
     def empty(self) -> bool:
-        return not (self.acts or self.events or self.changes)
+        return not (self.acts or self.events or self.changes or self.notes)
 
 
 def since_last_move(entries: Sequence[Entry], side: str | None, start: int = 0) -> int:
@@ -145,6 +148,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
     events: list[str] = []
     changes: list[MeterChange] = []
     fallback: list[str] = []
+    notes: list[str] = []
     offer: Offer | None = None
     timed_out: set[str] = set()
     round_ = entries[-1].round if entries else game.state.round
@@ -181,7 +185,10 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
                 elif change.kind == "batna" and change.target == viewer:
                     fallback.append(f"Your fallback {signed(points(change.delta))} points "
                                     f"(now {points(change.after)}): {entry.title}")
-    return Moment(round_, tuple(acts), tuple(events), offer, tuple(changes), tuple(fallback))
+            if entry.ref == TRADE and not entry.changes:
+                notes.append(entry.title)
+    return Moment(round_, tuple(acts), tuple(events), offer, tuple(changes), tuple(fallback),
+                  tuple(notes))
 
 
 def _offer(game: Game, side: str, offered: Mapping[str, str],

@@ -52,7 +52,7 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
                 text = f"{row.issue}: {row.offered} (yours: {row.own})"
             spans.append(Span(text, style="small", colour="text" if row.own is None or
                               not row.same else "muted", gap=0.1, indent=16))
-    if moment.changes or moment.fallback:
+    if moment.changes or moment.fallback or moment.notes:
         spans.append(Span("", gap=0.1))
         spans.append(Span("What it changed", style="small", colour="muted", bold=True,
                           gap=0.1))
@@ -61,6 +61,8 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
                           colour="up" if change.delta > 0 else "down", gap=0.1, indent=16))
     for line in moment.fallback:
         spans.append(Span(line, style="small", colour="accent", gap=0.1, indent=16))
+    for line in moment.notes:
+        spans.append(Span(line, style="small", colour="muted", gap=0.1, indent=16))
     return spans
 
 
