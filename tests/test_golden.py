@@ -100,3 +100,25 @@ def test_quotation_marks_in_briefs_hold_only_words_from_the_record(path: Path) -
         for quoted in re.findall(r'["\u201c]([^"\u201d]+)["\u201d]', text):
             assert quoted in record, f"{side.name}'s brief quotes words not in the record: " \
                                      f"{quoted!r}"
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_shipped_source_quotes_its_text_word_for_word(path: Path) -> None:
+    # As for the main scenario (above), in every shipped scenario: a source from the
+    # article quotes it, any other quotes what the checked history gives in quotation
+    # marks, cut pieces marked "[...]".
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    article, history = shared / "seed/article.txt", shared / "HISTORY.md"
+    if not (article.exists() and history.exists()):
+        pytest.skip("the shared article and history are not beside the project")
+
+    def plain(text_path: Path) -> str:
+        return " ".join(text_path.read_text(encoding="utf-8").split()).replace("\u2019", "'")
+    texts = {"the article": plain(article), "the history": plain(history)}
+    for source in load_scenario(path).sources:
+        where = "the article" if "Washington Examiner" in source.origin else "the history"
+        quoted = " ".join(source.text.split()).replace("\u2019", "'")
+        for piece in quoted.replace("[Assad]", "[...]").split("[...]"):
+            piece = piece.strip(" .")
+            if piece:
+                assert piece in texts[where], f"source {source.id} does not quote {where}"
