@@ -382,8 +382,8 @@ class TextGame:
             batna = points(self.fallbacks[viewer])
             if game.space.red_lines_crossed(viewer, package):
                 self.say(f"Worth {value} points to you, but it crosses your red line: "
-                         "agreeing to it counts as a loss (your mark would be 0, whatever "
-                         "its points).", 6, 2)
+                         "agreeing to it counts as a loss (a mark of 0 out of 100 in the "
+                         "debrief, whatever its points).", 6, 2)
             else:
                 self.say(f"Worth {value} points to you: {against(value, batna)}.", 6, 2)
 
@@ -414,7 +414,7 @@ class TextGame:
             crossed = game.space.red_lines_crossed(side, package)
             if crossed:
                 verdict = f"it {crossing(crossed)}, so agreeing to it counts as a loss " \
-                    "(a mark of 0)"
+                    "(a mark of 0 out of 100 in the debrief)"
             else:
                 verdict = "better than no deal" if value > batna else "NOT better than no deal"
             above = " (above)" if self.offer_shown == state.standing else ""

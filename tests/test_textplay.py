@@ -336,6 +336,10 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
     before = out[:out.index("UNITED STATES TO MOVE")]
     assert f"Worth {value} points to you, but it crosses your red line" in \
         " ".join(before.split())
+    # "Mark" is said with what it is, the first time play uses the word (a beginner met
+    # "your mark would be 0" long before the debrief explained marks).
+    assert "counts as a loss (a mark of 0 out of 100 in the debrief" in " ".join(before.split())
+    assert "(a mark of 0 out of 100 in the debrief)" in screen
     for issue in game.scenario.issues:
         option = next(o for o in issue.options if o.id == standing[issue.id])
         assert f"      {issue.name}: {option.name}\n" in before
