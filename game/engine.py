@@ -325,7 +325,9 @@ class Game:
         #: concession only when it met the other side's latest proposal on more issues; 7
         #: for games saved while an agreed point offered up in a trade counted as taken
         #: back; 8 for games saved before the computer answered a tactic in words (a
-        #: tactic's ``reply``).
+        #: tactic's ``reply``), while a step toward the other side that also went farther
+        #: or took back on an issue was said in the words for a concession, and while a
+        #: refusal of a package across the refuser's red line could name another point.
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()

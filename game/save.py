@@ -45,7 +45,8 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: side on more issues; version 7 saves with an agreed point taken back as part of a trade
 #: (ground given on as many other issues) counted as a step away, trust lost and a point
 #: taken back on the record; version 8 saves with no words from the computer in reply to
-#: a tactic (a tactic's ``reply``).
+#: a tactic (a tactic's ``reply``), a step toward that also stepped away said as a
+#: concession, and a refusal across the refuser's red line free to name another point.
 SAVE_VERSION = 9
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1

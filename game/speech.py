@@ -150,7 +150,8 @@ def meets(package: Package, theirs: Package) -> int:
 
 #: The edition of the rules new games are played by (see :attr:`game.engine.Game.edition`):
 #: the record's judgement of a step (:func:`judged`) is the part of the rules that changed
-#: from one edition to the next, and in edition 9 the computer's words in reply to a tactic.
+#: from one edition to the next, and in edition 9 what the delegations say (replies to
+#: tactics, no concession words over a step back, no false reason for a refusal).
 EDITION = 9
 
 #: How a proposal's change of option on one issue counts against the other side's latest
