@@ -326,8 +326,9 @@ class Game:
         #: for games saved while an agreed point offered up in a trade counted as taken
         #: back; 8 for games saved before the computer answered a tactic in words (a
         #: tactic's ``reply``), while a step toward the other side that also went farther
-        #: or took back on an issue was said in the words for a concession, and while a
-        #: refusal of a package across the refuser's red line could name another point.
+        #: or took back on an issue was said in the words for a concession, while a
+        #: refusal of a package across the refuser's red line could name another point,
+        #: and while the record said a step that met no more issues "as before".
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -887,8 +888,17 @@ class Game:
         # A point taken back leads the sentence, which then names the proposal it measures
         # the rest of the move against.
         named = bool(taken) and not (trade and toward)  # else the balance names it first
-        clauses = [f"it now matches {them if named else 'it'} on {after} of {len(package)} "
-                   "issues " + ("as before" if after == before else f"(before: {before})")]
+        target = them if named else "it"
+        if after != before:
+            clauses = [f"it now matches {target} on {after} of {len(package)} issues "
+                       f"(before: {before})"]
+        elif self.edition >= 9:
+            # "it now matches it on 0 of 5 issues as before" read awkwardly (a playtest).
+            count = "none" if after == 0 else f"{after}"
+            clauses = [f"it still matches {target} on {count} of the {len(package)} issues"]
+        else:
+            clauses = [f"it now matches {target} on {after} of {len(package)} issues as "
+                       "before"]
         clauses += [f"{words} {_issues(count)}" for words, count in
                     (("comes nearer to it on", kinds.count(NEARER)),
                      ("goes farther from it on", kinds.count(FARTHER))) if count]

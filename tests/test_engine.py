@@ -620,7 +620,7 @@ def test_a_step_that_meets_the_other_side_and_gives_more_elsewhere_says_as_befor
     game.apply(Move.propose(base | {"joint_action": "joint_planning",
                                     "precondition": "no_precondition"}))
     entry = [e for e in game.log if e.ref == "concede"][-1]
-    assert "matches it on 5 of 6 issues as before, and on 1 issue it gives more than that " \
+    assert "still matches it on 5 of the 6 issues, and on 1 issue it gives more than that " \
         "proposal asked" in entry.title, entry.title
 
 

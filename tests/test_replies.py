@@ -366,3 +366,22 @@ def test_a_package_across_the_computers_red_line_is_not_refused_for_another_reas
         blamed[(crossing, edition)] = any(found)
     assert blamed[(True, 8)] and not blamed[(True, 9)]
     assert blamed[(False, 9)]  # a package it may sign is still refused with a reason
+
+
+def test_a_step_that_meets_no_more_issues_says_so_plainly() -> None:
+    """'it now matches it on 0 of 5 issues as before' read awkwardly (a playtest): from
+    edition 9 the record says 'it still matches it on none of the 5 issues'."""
+    feb = _feb()
+    nearer = {**FEB_RU, "monitoring": "cochair_channel"}  # nearer to the US's observers
+    titles = {}
+    for edition in (8, 9):
+        game = Game(feb, seed=2, edition=edition)
+        game.apply(Move.propose(FEB_US))
+        game.apply(Move.propose(FEB_RU))
+        game.apply(Move.wait())
+        game.apply(Move.propose(nearer))
+        titles[edition] = next(e.title for e in reversed(game.log) if e.ref == "concede")
+    assert titles[8].endswith("it now matches it on 0 of 5 issues as before, and comes "
+                              "nearer to it on 1 issue")
+    assert titles[9].endswith("it still matches it on none of the 5 issues, and comes "
+                              "nearer to it on 1 issue")

@@ -403,9 +403,12 @@ def test_a_save_of_format_6_replays_with_a_return_to_the_first_ask_as_giving_mor
                     "on 6 of 6 issues (before: 5)"]
     assert game.state.meters["trust"] == 27.0
     now = [e.title for e in today.log if e.kind == "effect" and e.ref in judged]
-    assert now == then + ["The United States takes back a point both sides' proposals had "
-                          "agreed on (Separation from al-Nusra: Separation checked first); it "
-                          "now matches Russia's last proposal on 5 of 6 issues (before: 6)"]
+    # (Said from edition 9 as "still matches ... on 5 of the 6 issues".)
+    assert now == ["The United States moves toward Russia's last proposal: it still matches "
+                   "it on 5 of the 6 issues, and comes nearer to it on 1 issue", then[1],
+                   "The United States takes back a point both sides' proposals had "
+                   "agreed on (Separation from al-Nusra: Separation checked first); it "
+                   "now matches Russia's last proposal on 5 of 6 issues (before: 6)"]
     assert today.state.meters["trust"] == 23.0
     spoken = game.scenario.sides["us"].lines["concede"]
     # Each variant's words outside its placeholders ("{moved} has moved, and so can we").

@@ -876,8 +876,8 @@ def test_a_trade_that_comes_out_even_is_said_on_the_record_in_every_front_end() 
     assert len(even) == 1 and not even[0].changes and even[0].private is None
     assert even[0].title == (
         "The United States trades a point both sides' proposals had agreed on (Humanitarian "
-        "access: An agreed list of areas) for ground elsewhere; it now matches Russia's last "
-        "proposal on 1 of 5 issues as before: it comes out even, so trust does not move")
+        "access: An agreed list of areas) for ground elsewhere; it still matches Russia's "
+        "last proposal on 1 of the 5 issues: it comes out even, so trust does not move")
     assert game.state.meters["trust"] == trust
     assert even[0].title in " ".join(markdown(game).split())
     out = io.StringIO()
@@ -905,8 +905,8 @@ def test_a_trade_that_also_goes_farther_says_it_moves_away_on_balance() -> None:
     assert game.state.meters["trust"] < before and game.taken_back("us") == 0
     assert said == ["The United States trades a point both sides' proposals had agreed on "
                     "(Humanitarian access: An agreed list of areas) for ground elsewhere, but "
-                    "moves away from Russia's last proposal on balance; it now matches it on 1 "
-                    "of 5 issues as before, and goes farther from it on 1 issue"]
+                    "moves away from Russia's last proposal on balance; it still matches it on "
+                    "1 of the 5 issues, and goes farther from it on 1 issue"]
 
 
 def test_a_trade_is_not_reproached_as_a_point_withdrawn() -> None:
