@@ -1020,8 +1020,9 @@ class Game:
             return
         if not isinstance(variants, str):
             # A variant written for the state the talks are in (a repeated threat, high
-            # trust) is said before one for any state.
-            fitting = tuple(v for v in variants if v[1] is not None and self._holds(v[1]))
+            # trust) is said before one for any state; its condition is read once, here.
+            fitting = tuple((text, None) for text, when in variants
+                            if when is not None and self._holds(when))
             variants = fitting or tuple(v for v in variants if v[1] is None)
             if not variants:
                 return  # every variant is for another state of the talks

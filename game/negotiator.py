@@ -208,23 +208,16 @@ class _Bids:
         #: Every package.
         self.everywhere = (1 << len(by_utility)) - 1
         #: no_worse[issue][option]: the packages whose option on the issue is worth at least
-        #: as much to this side as the option given.
+        #: as much to this side as the option given; no_better[issue][option]: at most as
+        #: much (they take back nothing of it).
         self.no_worse: list[list[int]] = []
-        for each, settles in zip(issues, self.settles):
-            values = [me.values[each.id][option.id] for option in each.options]
-            self.no_worse.append([
-                sum((mask for other, mask in enumerate(settles) if values[other] >= value),
-                    0)
-                for value in values])
-        #: no_better[issue][option]: the packages whose option on the issue is worth at most
-        #: as much to this side as the option given (it takes back nothing of it).
         self.no_better: list[list[int]] = []
         for each, settles in zip(issues, self.settles):
             values = [me.values[each.id][option.id] for option in each.options]
-            self.no_better.append([
-                sum((mask for other, mask in enumerate(settles) if values[other] <= value),
-                    0)
-                for value in values])
+            self.no_worse.append([sum((mask for other, mask in enumerate(settles)
+                                       if values[other] >= value), 0) for value in values])
+            self.no_better.append([sum((mask for other, mask in enumerate(settles)
+                                        if values[other] <= value), 0) for value in values])
         #: The packages without the option it likes least on any issue that weighs most
         #: to it (see :func:`_least_on_heaviest`).
         self.avoiding = self.everywhere
@@ -531,9 +524,9 @@ class Negotiator:
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
-            elif previous is not None and \
-                    self._taken_back_after_threat(view, package, previous) and \
-                    (given_back := self._given_back(view, package, previous))[0]:
+            elif previous is not None and package != previous and \
+                    view.last_offer(self.other) is not None and self._threats_made(view)[1] \
+                    and (given_back := self._given_back(view, package, previous))[0]:
                 # Counted as the record counts them (points taken back, steps farther), so
                 # that its reason and the record give the same numbers. A move that still
                 # comes toward the other side on balance says so: the record and its line
@@ -566,18 +559,6 @@ class Negotiator:
         return sum(values[issue.id][issue.options[now].id] >
                    values[issue.id][issue.options[was].id]
                    for issue, now, was in zip(view.known.issues, package, previous))
-
-    def _taken_back_after_threat(self, view: SideView, package: Package,
-                                 previous: Package | None) -> int:
-        """On how many issues *package*, bid after the other side has threatened, lies
-        further from the other side's last proposal than its previous offer did, in each
-        issue's order of options (0: none, or no threat)."""
-        theirs = view.last_offer(self.other)
-        if previous is None or theirs is None or package == previous or \
-                not self._threats_made(view)[1]:
-            return 0
-        return sum(abs(option - wish) > abs(was - wish)
-                   for option, wish, was in zip(package, theirs, previous))
 
     def _given_back(self, view: SideView, package: Package, previous: Package
                     ) -> tuple[str, int]:

@@ -14,7 +14,7 @@ from game.library import ASSET_DIR
 from game.play.presence import Expression
 from game.ui import art
 from game.ui.screen import Host, paragraph
-from game.ui.text import draw_line, wrap
+from game.ui.text import draw_line
 from game.ui.theme import Theme
 from game.untrusted import UntrustedError, read_file
 
@@ -293,7 +293,7 @@ def delegation_card(surface: pygame.Surface, theme: Theme, app: Host, session: S
     small = t.fonts.get("small")
     # A long delegation ("Russian delegation, co-chair of the Support Group") takes two
     # lines under the picture rather than being cut (the picture gives up the room).
-    named = 1 if compact else min(2, len(wrap(spec.negotiator, small, inner.w)))
+    named = 1 if compact or small.size(spec.negotiator)[0] <= inner.w else 2
     text_h = body.get_linesize() + small.get_linesize() * (1 if compact else 1 + named)
     pic = min(inner.h - (0 if compact else text_h + u // 2), inner.w if not compact else inner.h)
     pic = max(pic, 16)
