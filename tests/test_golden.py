@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
+from game.model import Scenario
 from game.scenario import check_file, load_scenario
 from game.settings import Settings
 from game.simulate import Tally, play_one, summary
@@ -51,21 +52,30 @@ def test_the_main_scenario_meets_its_content_minimums() -> None:
     assert len(s.meters) >= 4 and len(s.tactics) >= 8 and len(s.events) >= 4
     assert len(s.phases) >= 3 and len(s.outcomes) >= 5
     assert len(s.debrief.questions) >= 5 and all(side.brief for side in s.sides.values())
-    # A source from the article quotes it; any other (a government's own words) quotes
-    # what the checked history gives in quotation marks, cut pieces marked "[...]".
+    check_quotes(s)
+
+
+def check_quotes(scenario: Scenario) -> bool:
+    """Assert that each source of *scenario* quotes its text word for word: a source from
+    the article quotes it; any other (a government's own words) quotes what the checked
+    history gives in quotation marks, cut pieces marked "[...]". False when the shared
+    article and history are not beside the project (nothing checked)."""
     shared = Path(__file__).resolve().parents[2] / "shared"
     article, history = shared / "seed/article.txt", shared / "HISTORY.md"
-    if article.exists() and history.exists():
-        def plain(path: Path) -> str:
-            return " ".join(path.read_text(encoding="utf-8").split()).replace("\u2019", "'")
-        texts = {"the article": plain(article), "the history": plain(history)}
-        for source in s.sources:
-            where = "the article" if "Washington Examiner" in source.origin else "the history"
-            quoted = " ".join(source.text.split()).replace("\u2019", "'")
-            for piece in quoted.replace("[Assad]", "[...]").split("[...]"):
-                piece = piece.strip(" .")
-                if piece:
-                    assert piece in texts[where], f"source {source.id} does not quote {where}"
+    if not (article.exists() and history.exists()):
+        return False
+
+    def plain(path: Path) -> str:
+        return " ".join(path.read_text(encoding="utf-8").split()).replace("\u2019", "'")
+    texts = {"the article": plain(article), "the history": plain(history)}
+    for source in scenario.sources:
+        where = "the article" if "Washington Examiner" in source.origin else "the history"
+        quoted = " ".join(source.text.split()).replace("\u2019", "'")
+        for piece in quoted.replace("[Assad]", "[...]").split("[...]"):
+            piece = piece.strip(" .")
+            if piece:
+                assert piece in texts[where], f"source {source.id} does not quote {where}"
+    return True
 
 
 def test_the_shipped_schema_is_the_formats_own() -> None:
@@ -104,21 +114,6 @@ def test_quotation_marks_in_briefs_hold_only_words_from_the_record(path: Path) -
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_every_shipped_source_quotes_its_text_word_for_word(path: Path) -> None:
-    # As for the main scenario (above), in every shipped scenario: a source from the
-    # article quotes it, any other quotes what the checked history gives in quotation
-    # marks, cut pieces marked "[...]".
-    shared = Path(__file__).resolve().parents[2] / "shared"
-    article, history = shared / "seed/article.txt", shared / "HISTORY.md"
-    if not (article.exists() and history.exists()):
+    # As for the main scenario (above), in every shipped scenario.
+    if not check_quotes(load_scenario(path)):
         pytest.skip("the shared article and history are not beside the project")
-
-    def plain(text_path: Path) -> str:
-        return " ".join(text_path.read_text(encoding="utf-8").split()).replace("\u2019", "'")
-    texts = {"the article": plain(article), "the history": plain(history)}
-    for source in load_scenario(path).sources:
-        where = "the article" if "Washington Examiner" in source.origin else "the history"
-        quoted = " ".join(source.text.split()).replace("\u2019", "'")
-        for piece in quoted.replace("[Assad]", "[...]").split("[...]"):
-            piece = piece.strip(" .")
-            if piece:
-                assert piece in texts[where], f"source {source.id} does not quote {where}"

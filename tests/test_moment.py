@@ -142,13 +142,12 @@ def test_the_card_tells_of_a_trade_that_changed_no_meter() -> None:
     from game.scenario import load_scenario
     from game.ui.moment_card import moment_spans
 
+    from tests.test_replies import FEB_RU, FEB_US
+
     feb = load_scenario(next(p for p in shipped_scenarios() if "ceasefire_feb" in str(p)))
-    us = {"excluded_groups": "isil_and_nusra", "monitoring": "joint_task_force",
-          "humanitarian_access": "named_areas", "start_date": "within_days",
-          "cochair_duties": "answer_for_own_side"}
-    ru = {"excluded_groups": "nusra_and_allies", "monitoring": "cochair_rules",
-          "humanitarian_access": "named_areas", "start_date": "two_weeks",
-          "cochair_duties": "press_own_side"}
+    # Both sides offer the agreed list of areas.
+    us = {**FEB_US, "monitoring": "joint_task_force", "humanitarian_access": "named_areas"}
+    ru = {**FEB_RU, "humanitarian_access": "named_areas"}
     game = Game(feb, seed=1, teams={"ru": "Team B"})
     game.apply(Move.propose(us))
     game.apply(Move.propose(ru))  # the player, at Russia

@@ -120,3 +120,22 @@ def pick_side(app: App, side: str) -> None:
     assert mode.side.value == side
     while mode.ring.focused is not mode.begin:
         press(app, pygame.K_DOWN)
+
+
+def header_lines(monkeypatch: pytest.MonkeyPatch, where: str | None = None) -> list[str]:
+    """Every line the table's header draws from now on, as drawn (only the lines drawn for
+    *where*, e.g. "status" or "link trouble", when given): a list that grows as frames are
+    drawn."""
+    from game.ui import table_panels
+
+    said: list[str] = []
+    real = table_panels.draw_line
+
+    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        spot = kwargs.get("where", args[4] if len(args) > 4 else "")
+        if where is None or spot == where:
+            said.append(text)
+        return real(surface, font, text, *args, **kwargs)
+
+    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    return said

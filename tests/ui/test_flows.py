@@ -475,17 +475,9 @@ def test_at_one_screen_the_header_names_whose_move_and_the_end_shows_no_private_
     sits down with the focus on the agenda, not on the other team's last button; at the
     end neither team's private view stays up."""
     from game.moves import Move
-    from game.ui import table_panels
+    from tests.ui.conftest import header_lines
 
-    said: list[str] = []
-    real = table_panels.draw_line
-
-    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "status" in args:
-            said.append(text)
-        return real(surface, font, text, *args, **kwargs)
-
-    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    said = header_lines(monkeypatch, "status")
     app = make_app()
     session, table = hotseat_turn(app)
     to = session.game.to_move
@@ -546,15 +538,7 @@ def test_the_window_asks_for_another_name_than_the_computer_s(make_app) -> None:
 def test_the_header_of_the_last_round_says_it_is_the_last(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # "Round 7 of 7 · 0 rounds after this" (a window playtest).
     from game.moves import Move
-    from game.ui import table_panels
-    from tests.ui.conftest import seated_vs_computer, skip_to_turn
-
-    said: list[str] = []
-    real = table_panels.draw_line
-
-    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        said.append(text)
-        return real(surface, font, text, *args, **kwargs)
+    from tests.ui.conftest import header_lines, seated_vs_computer, skip_to_turn
 
     app = make_app()
     table = seated_vs_computer(app)
@@ -564,7 +548,7 @@ def test_the_header_of_the_last_round_says_it_is_the_last(make_app, monkeypatch)
         table.play(Move.wait())
         skip_to_turn(app, table)
     assert table.my_turn and not game.finished
-    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    said = header_lines(monkeypatch)
     app.invalidate()
     app.step(0.02)
     assert any("the last round" in text for text in said), said
@@ -650,20 +634,12 @@ def test_the_header_says_the_record_is_being_read_out(make_app, monkeypatch) -> 
     # greyed and nothing moves for a few seconds: the header says why (a window playtest
     # took the screen for stalled).
     from game.moves import Move
-    from game.ui import table_panels
-    from tests.ui.conftest import seated_vs_computer, skip_to_turn
-
-    said: list[str] = []
-    real = table_panels.draw_line
-
-    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        said.append(text)
-        return real(surface, font, text, *args, **kwargs)
+    from tests.ui.conftest import header_lines, seated_vs_computer, skip_to_turn
 
     app = make_app()
     table = seated_vs_computer(app)
     skip_to_turn(app, table)
-    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    said = header_lines(monkeypatch)
     table.play(Move.wait())
     for _ in range(400):  # until the computer has moved and its entries wait their turn
         if table.pending:

@@ -27,7 +27,7 @@ from game.ui.table import TableScreen
 from game.ui.table_panels import DEBRIEF_WAITING
 from game.ui.title import TitleScreen
 from tests.net_helpers import running, scripted_team
-from tests.ui.conftest import press
+from tests.ui.conftest import header_lines, press
 
 
 def _fill(screen: JoinScreen, address: str, code: str, team: str) -> None:
@@ -194,18 +194,9 @@ def test_a_window_at_a_table_says_the_link_dropped_and_sits_down_again_by_itself
     from game.net.classroom import Classroom
     from game.net.server import RunningServer
     from game.settings import Settings
-    from game.ui import table_panels
     from tests.net_helpers import scenario
 
-    said: list[str] = []
-    real_draw = table_panels.draw_line
-
-    def draw_line(surface, font, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "link trouble" in args or kwargs.get("where") == "link trouble":
-            said.append(text)
-        return real_draw(surface, font, text, *args, **kwargs)
-
-    monkeypatch.setattr(table_panels, "draw_line", draw_line)
+    said = header_lines(monkeypatch, "link trouble")
     app = make_app()
     folder = tmp_path / "class"
     first = RunningServer(Classroom(scenario(), Settings(), folder)).start()
