@@ -950,14 +950,12 @@ class Game:
         self._finish("agreement")
 
     def _do_reject(self, side: str, move: Move) -> None:
-        # A package across the side's own red line is refused for that, which it keeps
-        # private: from edition 9 its words then blame no option of the other side's
-        # ({insisted}), which would send a student to fix the wrong issue.
-        standing = self._standing
-        crossed = self.edition >= 9 and standing is not None and \
-            self.space.crosses[side][self.space.index[standing]]
+        # From edition 9 a refusal names no point of the other side's ({insisted} and the
+        # other reproaches): its real reason may be private (a red line), and a point named
+        # instead sent a student to fix the wrong issue; choosing the words by that private
+        # reason would tell it. The side's next proposal says what it wants.
         self._add("move", title=_TITLES["reject"],
-                  body=self._line(side, "reject", reproach=not crossed),
+                  body=self._line(side, "reject", reproach=self.edition < 9),
                   speaker=side, move=move)
         self._standing = self._standing_by = None
         self._set_package(None)

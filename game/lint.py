@@ -252,6 +252,20 @@ class _Linter:
                                 "as {insisted}: when none can be said the game speaks its "
                                 "default words; add one variant that needs neither")
 
+        # A refusal names no point of the other side's (its real reason may be private):
+        # a 'reject' variant that needs one is never said.
+        for side_id, side in self.s.sides.items():
+            rejects = side.lines.get("reject", [])
+            for j, variant in enumerate([rejects] if isinstance(rejects, str) else rejects):
+                text = variant if isinstance(variant, str) else variant.text
+                needs = sorted(set(placeholders(text)) & {"insisted", "withdrawn", "unmoved"})
+                if needs:
+                    where: tuple[str | int, ...] = ("sides", side_id, "lines", "reject") + \
+                        (() if isinstance(rejects, str) else (j,))
+                    self.warn(where, f"this refusal is never said: a 'reject' line fills no "
+                                     f"{{{needs[0]}}} (a refusal names no point of the "
+                                     "other side's, since its real reason may be private)")
+
     def contradictions(self) -> None:
         """Rules that never match, and rules every package of which other rules already
         rule out (rules that leave no package at all are an error: see

@@ -254,7 +254,9 @@ class Side(Part):
                                 "(when left out, those are said); 'stand_by' with the same "
                                 "package as the side's last proposal, made again (when left "
                                 "out, the game's own words); 'answer' opens a named "
-                                "priority.")
+                                "priority; a 'reject' line fills no {insisted}, "
+                                "{withdrawn} or {unmoved} (a refusal names no point of the "
+                                "other side's: its real reason may be private).")
 
     def ranked(self, issues: Sequence[Issue], named: Collection[str] = ()) -> list[Issue]:
         """*issues* from the one that weighs most for this side to the one that weighs least,

@@ -14,11 +14,9 @@ from game.library import shipped_scenarios
 from game.model import SaidWhen, Scenario, line_text
 from game.moves import Move
 from game.play.session import Session
-from game.save import read_save, restore
 from game.scenario import load_scenario, read_scenario
 from tests.test_speech import SMALL_NOW, TINY
 
-FIXTURES = Path(__file__).parent / "fixtures"
 
 #: Beta presses; Alpha answers, differently once Beta has pressed twice.
 REPLIED = TINY.replace(
@@ -90,13 +88,10 @@ def test_a_save_of_format_8_replays_as_played() -> None:
     """A student's save from before replies (version 8): its game replays by edition 8 on
     the file it was played on and on today's shipped scenario alike, without a reply; the
     same moves by today's rules on today's scenario bring Russia's answer to the threat."""
-    save = read_save(FIXTURES / "save_v8_tactic.json")
-    assert save.version == 8
-    played_on = load_scenario(FIXTURES / "joint_strikes_2016_edition8.yaml")
-    assert played_on.digest == save.scenario.sha256
-    restored = restore(save, played_on)
-    game = restored.game
-    assert restored.replayed == len(save.moves) == 5 and not restored.lost
+    from tests.test_save import replayed_by_its_edition
+
+    game, _ = replayed_by_its_edition("save_v8_tactic.json",
+                                      "joint_strikes_2016_edition8.yaml", 8, 5)
     assert game.edition == 8 and replies(game) == []
     threat = [e for e in game.log if e.kind == "move" and e.ref == "channel_only"]
     assert len(threat) == 1
@@ -348,8 +343,11 @@ def test_a_package_across_the_computers_red_line_is_not_refused_for_another_reas
     """The US keeps offering observers while Russia answers for Damascus (across Russia's
     red line). Russia's refusal no longer names another point of the US offer as its
     reason ("While your offers keep this point, ISIL and al-Nusra only"), which sent a
-    student to fix the wrong issue; it keeps the red line itself private."""
-    feb = _feb()
+    student to fix the wrong issue. From edition 9 no refusal names a point, across a red
+    line or not: words chosen by whether a package crosses the refuser's red line would
+    tell the other side that private fact. (On the February file of edition 7, which still
+    has a refusal that names a point.)"""
+    feb = load_scenario(Path(__file__).parent / "fixtures" / "ceasefire_feb_2016_edition7.yaml")
     blamed = {}
     for package, edition in ((FEB_US, 8), (FEB_US, 9),
                              ({**FEB_US, "monitoring": "joint_task_force"}, 9)):
@@ -365,7 +363,7 @@ def test_a_package_across_the_computers_red_line_is_not_refused_for_another_reas
                 max(k for k, e in enumerate(game.log) if e.kind == "move")].body)
         blamed[(crossing, edition)] = any(found)
     assert blamed[(True, 8)] and not blamed[(True, 9)]
-    assert blamed[(False, 9)]  # a package it may sign is still refused with a reason
+    assert not blamed[(False, 9)]  # nor a package it may sign: the words tell nothing
 
 
 def test_a_step_that_meets_no_more_issues_says_so_plainly() -> None:
@@ -385,3 +383,17 @@ def test_a_step_that_meets_no_more_issues_says_so_plainly() -> None:
                               "nearer to it on 1 issue")
     assert titles[9].endswith("it still matches it on none of the 5 issues, and comes "
                               "nearer to it on 1 issue")
+
+
+def test_validate_warns_of_a_refusal_that_would_name_a_point() -> None:
+    """A 'reject' variant that needs {insisted} is never said (a refusal names no point):
+    validate says so where it stands, as it does of the February file of edition 7."""
+    from game.scenario import check_file
+
+    path = Path(__file__).parent / "fixtures" / "ceasefire_feb_2016_edition7.yaml"
+    _, problems = check_file(path)
+    never = [p for p in problems if "this refusal is never said" in p.message]
+    assert [p.severity for p in never] == ["warning", "warning"]
+    assert all("{insisted}" in p.message for p in never)
+    for path in shipped_scenarios():
+        assert not any("refusal is never said" in p.message for p in check_file(path)[1])
