@@ -397,7 +397,8 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
                                                              ub > mine_b + 1e-9):
             weakly = True
     if better_both:
-        return "Another deal was better for both sides."
+        return " ".join(["Another deal was better for both sides.",
+                         *_lose_lose_sentences(game, agreed)])
     if weakly:
         return ("No deal was better for both sides, but another was better for one side at "
                 "no cost to the other.")
@@ -407,6 +408,30 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
                 "one crosses a red line, so it is not on the frontier of deals both could "
                 "sign.")
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
+
+
+def _lose_lose_sentences(game: Game, agreed: tuple[int, ...]) -> list[str]:
+    """For each issue the deal settled on an option both sides were worse off with (another
+    option of the issue, all else kept, was worth more to both, combinations counted), a
+    sentence naming the two options, with the scenario's `lose_lose` reason when it gives
+    one."""
+    space = game.space
+    a, b = game.sides
+    mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
+    said = []
+    for i, issue in enumerate(game.scenario.issues):
+        option = issue.options[agreed[i]]
+        for k, other in enumerate(issue.options):
+            n = space.index.get(agreed[:i] + (k,) + agreed[i + 1:])
+            if k == agreed[i] or n is None or n >= len(space.packages) or \
+                    not space.allowed[n]:
+                continue
+            if space.utility[a][n] > mine_a + 1e-9 and space.utility[b][n] > mine_b + 1e-9:
+                why = f" {option.lose_lose}" if option.lose_lose else ""
+                said.append(f"On “{issue.name}”, both would have done better with "
+                            f"“{other.name}” than with “{option.name}”.{why}")
+                break
+    return said
 
 
 def frontier_gap(points: int | None) -> str:

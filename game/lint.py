@@ -167,10 +167,19 @@ class _Linter:
                     theirs = [side.values[issue.id][other.id] for side in sides]
                     if all(t >= m for t, m in zip(theirs, mine)) and theirs != mine and \
                             (not combined or self._dominated(i, j, k)):
-                        self.warn(("issues", i, "options", j, "id"),
-                                  f"option {option.id!r} is dominated for both sides by "
-                                  f"{other.id!r}: no side gains by choosing it")
+                        if option.lose_lose is None:
+                            self.warn(("issues", i, "options", j, "id"),
+                                      f"option {option.id!r} is dominated for both sides "
+                                      f"by {other.id!r}: no side gains by choosing it (if "
+                                      "that is on purpose, say why in its 'lose_lose')")
                         break
+                else:
+                    if option.lose_lose is not None:
+                        self.warn(("issues", i, "options", j, "lose_lose"),
+                                  f"option {option.id!r} has a 'lose_lose' sentence, but no "
+                                  "other option of its issue is worth more to both sides: "
+                                  "say it only of an option both would be better off "
+                                  "without")
 
     def _dominated(self, issue: int, option: int, other: int) -> bool:
         """Whether, in every package with *option* on the *issue*-th issue, *other* instead

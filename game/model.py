@@ -76,6 +76,13 @@ class Option(Part):
                                "position among its issue's options.")
     name: Line = Field(description="Short label shown on the agenda.")
     description: Text = Field(description="What this option means in practice.")
+    lose_lose: Line | None = Field(
+        default=None,
+        description="For an option both sides value below another option of its issue, kept "
+                    "on purpose: players who take their interests to be opposed may settle "
+                    "on it and both lose. One sentence saying why both are worse off with "
+                    "it; validate then does not warn that it is dominated (it warns when it "
+                    "is not), and the debrief of a deal that holds it says so.")
 
 
 class Issue(Part):

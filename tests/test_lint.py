@@ -64,6 +64,22 @@ def test_an_option_dominated_for_both_sides() -> None:
     assert p.line == where(text, "id: shared")[0] and p.path == "issues[1].options[0].id"
 
 
+def test_a_lose_lose_option_is_dominated_on_purpose() -> None:
+    dominated = edit("river: {shared: 0.6, kept: 0.0}", "river: {shared: 0.6, kept: 0.7}")
+    marked = dominated.replace(
+        'description: "Both draw it."}',
+        'description: "Both draw it.", lose_lose: "Neither side can fish a shared river."}')
+    assert marked != dominated
+    assert not [w for w in warnings(marked) if "dominated" in w.message]
+    # Said of an option no other beats for both, the sentence would not be true.
+    untrue = MINI.replace(
+        'description: "Both draw it."}',
+        'description: "Both draw it.", lose_lose: "Neither side can fish a shared river."}')
+    p = only(untrue, "option 'shared' has a 'lose_lose' sentence, but no other option")
+    assert p.path == "issues[1].options[0].lose_lose" and \
+        p.line == where(untrue, "lose_lose")[0]
+
+
 def test_an_option_better_only_beside_another_option_is_not_dominated() -> None:
     # Kept is worth more than Shared to both sides on its own, but Blue values Shared with
     # the north line far above its parts: beside North, Shared is worth more to Blue, so

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import shutil
 from pathlib import Path
 
@@ -156,8 +157,57 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
         ua, ub = space.utility[a][n], space.utility[b][n]
         better = any(space.allowed[m] and space.utility[a][m] > ua and space.utility[b][m] > ub
                      for m in range(len(space.packages)))
-        assert (sentence == "Another deal was better for both sides.") == better, \
+        assert sentence is not None
+        assert sentence.startswith("Another deal was better for both sides.") == better, \
             to_ids(scenario, package)
+        # Each issue it says both sides lost on: the option named instead, all else kept,
+        # is a deal both could sign and worth more to both; and it says every such issue.
+        for i, issue in enumerate(scenario.issues):
+            said = f"On “{issue.name}”, both would have done better with “"
+            swaps = [space.index[package[:i] + (k,) + package[i + 1:]]
+                     for k in range(len(issue.options)) if k != package[i]]
+            lost = any(m < len(space.packages) and space.allowed[m] and
+                       space.utility[a][m] > ua and space.utility[b][m] > ub for m in swaps)
+            assert (said in sentence) == lost, (issue.id, to_ids(scenario, package))
+
+
+def test_the_debrief_names_a_lose_lose_option_the_deal_settled_on() -> None:
+    from game import textdebrief, transcript
+
+    scenario = load_scenario(DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
+    game = Game(scenario, Settings(), 0)
+    space = game.space
+    duties = next(i for i in scenario.issues if i.id == "cochair_duties")
+    trap = next(o for o in duties.options if o.lose_lose)
+    # A deal both could sign that leaves each party to itself, proposed and accepted.
+    first, second = game.sides
+    for n in range(len(space.packages)):
+        ids = to_ids(scenario, space.packages[n])
+        if space.allowed[n] and ids["cochair_duties"] == trap.id and \
+                game.why_not(Move.propose(ids)) is None:
+            break
+    while not game.finished:
+        if game.to_move == first and game.why_not(Move.propose(ids)) is None:
+            game.apply(Move.propose(ids))
+        elif game.to_move == second and game.why_not(Move.accept()) is None:
+            game.apply(Move.accept())
+        else:
+            game.apply(Move.wait())
+    assert game.state.agreed == ids
+    sentence = debrief(game).frontier_sentence
+    assert sentence is not None
+    expected = (f"On “{duties.name}”, both would have done better with “Each co-chair "
+                f"presses the side it backs” than with “{trap.name}”. {trap.lose_lose}")
+    assert expected in sentence
+    # Every front end that shows the debrief says it, word for word (the window draws the
+    # same debrief's sentence).
+    said: list[str] = []
+    textdebrief.write_debrief(scenario, debrief(game), set(), True,
+                              lambda text="", *_: said.append(str(text)),
+                              lambda _title: None, lambda _text: None)
+    for text in ("\n".join(said), transcript.markdown(game),
+                 html.unescape(transcript.html(game))):
+        assert " ".join(expected.split()) in " ".join(text.split())
 
 
 def test_the_transcript_shows_each_sides_own_mark() -> None:
