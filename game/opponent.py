@@ -3,12 +3,16 @@
 It estimates the other side's utility of every package as a weighted sum, like the real
 one, from nothing but a :class:`~game.view.SideView`:
 
-* **option values** start from the guess that interests are opposed and valued alike: on
-  each issue, the option this side likes least is worth to the other what this side's
-  favourite is worth to it, and so on down. The options the other side keeps proposing,
-  its first proposals most, move that guess part of the way (at most halfway: a side that
-  bids by its own model of this side fills its proposals with what it thinks this side
-  wants, so reading values from proposals alone does worse than the guess);
+* **option values** start from the guess that interests are opposed: on each issue, the
+  option this side likes least is the other's favourite, and so on down. How far apart the
+  options lie is guessed halfway between two readings: the other side values them alike
+  (this side's values, mirrored), or it gains what this side loses (this side's values,
+  upside down). The options the other side keeps proposing, its first proposals most, move
+  that guess part of the way (at most halfway: a side that bids by its own model of this
+  side fills its proposals with what it thinks this side wants, so reading values from
+  proposals alone does worse than the guess). Its very first proposal is made at its
+  ideal, so an option it opens with is taken for its favourite on that issue, whatever the
+  guess said: the two sides may want the same thing;
 * **issue weights** start even. Issues the other side has named as its priorities rank
   first, in the order named; among the rest, an issue the other side holds firm on while it
   moves on others weighs more, and one on which it gives up a lot weighs less (a side
@@ -39,6 +43,9 @@ PROPOSED_PRIOR = 4.0
 #: ... and how much less each later proposal counts than the one before (later ones are
 #: nearer a compromise and say less about what it wants).
 PROPOSED_DECAY = 0.85
+#: How far above the guess's favourite an option of the other side's first proposal is
+#: put, on an issue where the guess ranked it lower.
+OPENING_LEAD = 0.1
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -50,9 +57,10 @@ def _scaled(values: list[float]) -> list[float]:
 
 
 def opposed_values(view: SideView) -> list[list[float]]:
-    """The guess that interests are opposed, shaped like this side's own values: on each
-    issue the option this side likes least gets the value this side gives its favourite,
-    and so on down (stretched onto 0..1)."""
+    """The guess that interests are opposed: on each issue the option this side likes least
+    is the other's favourite, and so on down. Each value lies halfway between this side's
+    values mirrored (the option it likes least gets the value of its favourite, and so on)
+    and its values upside down, both stretched onto 0..1."""
     me = view.known.me
     result = []
     for issue in view.known.issues:
@@ -61,7 +69,8 @@ def opposed_values(view: SideView) -> list[list[float]]:
         for value, k in zip(sorted(own, reverse=True),
                             sorted(range(len(own)), key=lambda k: own[k])):
             mirrored[k] = value
-        result.append(_scaled(mirrored))
+        result.append([(a + b) / 2 for a, b in zip(_scaled(mirrored),
+                                                   _scaled([-v for v in own]))])
     return result
 
 
@@ -166,8 +175,8 @@ class OpponentModel:
         self.known = bool(offers) or bool(revealed)
         n = len(self.issues)
 
-        # Option values: opposed interests, shaped like this side's own (copied: the notes
-        # keep the guess for the next model). What its proposals hold: an option it keeps
+        # Option values: the guess of opposed interests (copied: the notes keep it for the
+        # next model). What its proposals hold: an option it keeps
         # proposing on an issue, above all in its first proposals (made nearest its ideal),
         # is likely one it values. On issues that weigh little to it, its proposals hold
         # what it thinks this side wants; those issues count little in its utility, so a
@@ -187,6 +196,12 @@ class OpponentModel:
                                    for v, c in zip(row, counts)])
                 else:
                     values.append([keep * v + blend * 0.5 for v in row])
+            # Its first proposal is made at its ideal: what it holds on an issue is its
+            # favourite there, even where the guess (opposed interests) said otherwise.
+            for row, option in zip(values, offers[0]):
+                top = max(row)
+                if row[option] < top:
+                    row[option] = top + OPENING_LEAD
         else:
             values = [list(row) for row in notes.prior]
         self.values = values

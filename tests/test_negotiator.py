@@ -525,6 +525,46 @@ def test_it_says_what_matters_most_to_it_only_in_return_and_the_other_side_learn
     assert stated, "no side stated a priority in return in 60 games"
 
 
+def test_the_opposed_interests_guess_lies_halfway_between_mirrored_and_upside_down() -> None:
+    from game.opponent import opposed_values
+
+    february = load_scenario(DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
+    view = Game(february, seed=0).view("us")
+    k = [i.id for i in february.issues].index("monitoring")
+    # The US values the four options 0.5, 0.55, 0.85 and 1. Mirrored (its least liked gets
+    # its favourite's value, and so on), stretched onto 0..1: 1, 0.7, 0.1, 0. Upside down,
+    # stretched: 1, 0.9, 0.3, 0. Halfway between the two:
+    assert opposed_values(view)[k] == pytest.approx([1.0, 0.8, 0.2, 0.0])
+
+
+def test_the_model_takes_the_other_sides_first_proposal_for_its_ideal() -> None:
+    """Where both sides want the same option, the opposed-interests guess is wrong; the
+    other side's first proposal, made at its ideal, corrects it."""
+    february = load_scenario(DEFAULT_SCENARIO.parent / "ceasefire_feb_2016.yaml")
+    game = Game(february, seed=0)
+    k = [i.id for i in february.issues].index("cochair_duties")
+    options = [o.id for o in february.issues[k].options]
+
+    def favourite() -> str:
+        row = OpponentModel(game.view("us")).values[k]
+        return options[row.index(max(row))]
+
+    # Unlike the US, which likes it least, Russia prefers each co-chair to press the side
+    # it backs; before Russia proposes, the guess says it wants each party left to itself.
+    assert favourite() == "each_for_itself"
+    space = game.space
+    ideal = max((n for n in range(len(space.packages)) if not space.crosses["ru"][n]),
+                key=lambda n: space.utility["ru"][n])
+    ids = game.view("ru").ids(space.packages[ideal])
+    assert ids["cochair_duties"] == "press_own_side"
+    while not game.view("us").offers:
+        if game.to_move == "ru" and game.why_not(Move.propose(ids)) is None:
+            game.apply(Move.propose(ids))
+        else:
+            game.apply(Move.wait())
+    assert favourite() == "press_own_side"
+
+
 def test_what_the_other_side_keeps_proposing_moves_the_models_option_values() -> None:
     base = scenario()
     game = Game(base, seed=0)
