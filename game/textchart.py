@@ -52,12 +52,15 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         label = f"{points(1 - row / (height - 1)):>4} " if row % 5 == 0 else "     "
         lines.append(label + "|" + "".join(grid[row]))
     lines.append("     +" + "-" * plot_w)
-    ticks = [" "] * plot_w
+    # Each tick's number centred on its column (the chart leaves two columns of its width
+    # free at the right for the last one).
+    ticks = [" "] * (plot_w + 2)
     for value in (0.0, 0.25, 0.5, 0.75, 1.0):
         text = f"{points(value)}"
-        col = min(int(round(value * (plot_w - 1))), plot_w - len(text))
-        ticks[col:col + len(text)] = list(text)
-    lines.append("      " + "".join(ticks))
+        col = cell(value, 0.0)[1]
+        start = max(col - (len(text) - 1) // 2, 0)
+        ticks[start:start + len(text)] = list(text)
+    lines.append(("      " + "".join(ticks)).rstrip())
     initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
                          f"{scenario.sides[s].called}" for s in chart.sides)
     deal = "   D the deal" if chart.deal is not None else ""

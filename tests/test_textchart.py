@@ -43,3 +43,18 @@ def test_the_words_around_the_chart_fit_its_width_whatever_the_names() -> None:
         lines = outcome_chart(renamed, d, width=width).splitlines()
         assert max(len(line) for line in lines) <= width
         assert "(across)" in " ".join(lines)
+
+
+def test_each_tick_number_is_centred_on_the_column_of_its_value() -> None:
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    d = debrief(play_one(scenario, 1, Settings()))
+    for width in (78, 60):
+        lines = outcome_chart(scenario, d, width=width).splitlines()
+        axis = next(n for n, line in enumerate(lines) if line.startswith("     +-"))
+        ticks = lines[axis + 1]
+        plot_w = len(lines[axis]) - 6  # the columns after "     +"
+        for value, text in ((0.25, "25"), (0.5, "50"), (0.75, "75"), (1.0, "100")):
+            col = 6 + int(round(value * (plot_w - 1)))  # where the value is drawn
+            start = ticks.index(text, col - 2)
+            assert start <= col < start + len(text), (width, text)
+        assert ticks.startswith("      0") and len(ticks) <= width
