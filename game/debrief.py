@@ -398,7 +398,8 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
             weakly = True
     if better_both:
         return " ".join(["Another deal was better for both sides.",
-                         *_lose_lose_sentences(game, agreed)])
+                         *(_lose_lose_sentences(game, agreed) or
+                           [_better_example(game, agreed)])])
     if weakly:
         return ("No deal was better for both sides, but another was better for one side at "
                 "no cost to the other.")
@@ -429,9 +430,58 @@ def _lose_lose_sentences(game: Game, agreed: tuple[int, ...]) -> list[str]:
             if space.utility[a][n] > mine_a + 1e-9 and space.utility[b][n] > mine_b + 1e-9:
                 why = f" {option.lose_lose}" if option.lose_lose else ""
                 said.append(f"On “{issue.name}”, both would have done better with "
-                            f"“{other.name}” than with “{option.name}”.{why}")
+                            f"“{other.name}” than with “{option.name}”: "
+                            f"{_gains(game, agreed, n)}.{why}")
                 break
     return said
+
+
+def better_for_both(game: Game, agreed: tuple[int, ...]) -> int | None:
+    """The deal both sides could sign that is better for both than *agreed* and changes the
+    fewest issues; among those, the one whose smaller gain in points is largest (the first
+    such, on a tie). None when there is none."""
+    space = game.space
+    a, b = game.sides
+    mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
+    best: tuple[int, int, int] | None = None
+    found = None
+    for n in range(len(space.packages)):
+        ua, ub = space.utility[a][n], space.utility[b][n]
+        if not space.allowed[n] or ua <= mine_a + 1e-9 or ub <= mine_b + 1e-9:
+            continue
+        changed = sum(1 for x, y in zip(space.packages[n], agreed) if x != y)
+        key = (changed, -min(points(ua) - points(mine_a), points(ub) - points(mine_b)), n)
+        if best is None or key < best:
+            best, found = key, n
+    return found
+
+
+def _better_example(game: Game, agreed: tuple[int, ...]) -> str:
+    """A sentence naming what :func:`better_for_both` changes, and what each side gains."""
+    n = better_for_both(game, agreed)
+    assert n is not None
+    space = game.space
+    scenario = game.scenario
+    package = space.packages[n]
+    changes = [f"“{issue.options[new].name}” instead of “{issue.options[old].name}” on "
+               f"“{issue.name}”"
+               for issue, new, old in zip(scenario.issues, package, agreed) if new != old]
+    listed = changes[0] if len(changes) == 1 else \
+        ", ".join(changes[:-1]) + " and " + changes[-1]
+    return f"For example, {listed} would have given {_gains(game, agreed, n)}."
+
+
+def _gains(game: Game, agreed: tuple[int, ...], n: int) -> str:
+    """What package *n* would have given each side more than *agreed*, in points (its
+    options' points and its combinations', as the points tables list them)."""
+    space = game.space
+    gains = []
+    for side in game.sides:
+        more = points(space.utility[side][n]) - points(space.utility_of(side, agreed))
+        amount = f"{more} more points" if more > 1 else "1 more point" if more == 1 else \
+            "less than a point more"
+        gains.append(f"{game.scenario.sides[side].called} {amount}")
+    return " and ".join(gains)
 
 
 def frontier_gap(points: int | None) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis import to_ids
+from game.analysis import from_ids, points, to_ids
 from game.cli import main
-from game.debrief import _frontier_sentence, debrief, mark
+from game.debrief import _frontier_sentence, better_for_both, debrief, mark
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.moves import Move
@@ -146,6 +146,11 @@ def test_mark(gain: int, best: int, fallback: int, crossed: bool, deal: bool,
     assert mark(gain, best, fallback, crossed, deal) == expected
 
 
+def gain_words(more: int) -> str:
+    return f"{more} more points" if more > 1 else "1 more point" if more == 1 else \
+        "less than a point more"
+
+
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
 def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
     scenario = load_scenario(path)
@@ -166,9 +171,36 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
             said = f"On “{issue.name}”, both would have done better with “"
             swaps = [space.index[package[:i] + (k,) + package[i + 1:]]
                      for k in range(len(issue.options)) if k != package[i]]
-            lost = any(m < len(space.packages) and space.allowed[m] and
-                       space.utility[a][m] > ua and space.utility[b][m] > ub for m in swaps)
-            assert (said in sentence) == lost, (issue.id, to_ids(scenario, package))
+            lost = [m for m in swaps if m < len(space.packages) and space.allowed[m] and
+                    space.utility[a][m] > ua and space.utility[b][m] > ub]
+            assert (said in sentence) == bool(lost), (issue.id, to_ids(scenario, package))
+            if lost:  # with what the first such option would have given each side
+                m = lost[0]
+                more = [points(space.utility[side][m]) - points(u) for side, u in
+                        ((a, ua), (b, ub))]
+                assert (f"“{issue.options[package[i]].name}”: "
+                        f"{scenario.sides[a].called} {gain_words(more[0])} and "
+                        f"{scenario.sides[b].called} {gain_words(more[1])}.") in sentence
+        # Without such an issue, it gives an example: a deal both could sign, better for
+        # both, changing as few issues as any such deal, with each side's gain in points.
+        if better and "both would have done better with" not in sentence:
+            m = better_for_both(game, package)
+            assert m is not None and space.allowed[m]
+            assert space.utility[a][m] > ua and space.utility[b][m] > ub
+            changed = [i for i, (x, y) in enumerate(zip(space.packages[m], package)) if x != y]
+            assert len(changed) == min(
+                sum(1 for x, y in zip(space.packages[k], package) if x != y)
+                for k in range(len(space.packages)) if space.allowed[k] and
+                space.utility[a][k] > ua and space.utility[b][k] > ub)
+            for i in changed:
+                issue = scenario.issues[i]
+                assert (f"“{issue.options[space.packages[m][i]].name}” instead of "
+                        f"“{issue.options[package[i]].name}” on “{issue.name}”") in sentence
+            for side, u in ((a, ua), (b, ub)):
+                more = points(space.utility[side][m]) - points(u)
+                assert f"{scenario.sides[side].called} {gain_words(more)}" in sentence
+        elif not better:
+            assert "For example" not in sentence
 
 
 def test_the_debrief_names_a_lose_lose_option_the_deal_settled_on() -> None:
@@ -196,8 +228,14 @@ def test_the_debrief_names_a_lose_lose_option_the_deal_settled_on() -> None:
     assert game.state.agreed == ids
     sentence = debrief(game).frontier_sentence
     assert sentence is not None
+    better = {**ids, "cochair_duties": "press_own_side"}
+    gains = [points(space.utility_of(side, from_ids(scenario, better))) -
+             points(space.utility_of(side, from_ids(scenario, ids))) for side in game.sides]
+    called = [scenario.sides[side].called for side in game.sides]
     expected = (f"On “{duties.name}”, both would have done better with “Each co-chair "
-                f"presses the side it backs” than with “{trap.name}”. {trap.lose_lose}")
+                f"presses the side it backs” than with “{trap.name}”: {called[0]} "
+                f"{gains[0]} more points and {called[1]} {gains[1]} more points. "
+                f"{trap.lose_lose}")
     assert expected in sentence
     # Every front end that shows the debrief says it, word for word (the window draws the
     # same debrief's sentence).
