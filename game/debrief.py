@@ -379,28 +379,21 @@ def _rows(scenario: Scenario, chosen: dict[str, str]) -> list[tuple[str, str]]:
 def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None:
     """Whether any deal both sides could sign was better for both, or for one at no cost
     to the other: the sentence says exactly which (computed, never assumed from a
-    distance)."""
+    distance), and names what would have given both more."""
     if agreed is None:
         return None
     space = game.space
+    better = _better_for_both(game, agreed)
+    if better:
+        return " ".join(["Another deal was better for both sides.",
+                         *(_lose_lose_sentences(game, agreed, better) or
+                           [_better_example(game, agreed, better)])])
     a, b = game.sides
     mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
-    better_both = weakly = False
-    for n in range(len(space.packages)):
-        if not space.allowed[n]:
-            continue
-        ua, ub = space.utility[a][n], space.utility[b][n]
-        if ua > mine_a + 1e-9 and ub > mine_b + 1e-9:
-            better_both = True
-            break
-        if ua >= mine_a - 1e-9 and ub >= mine_b - 1e-9 and (ua > mine_a + 1e-9 or
-                                                             ub > mine_b + 1e-9):
-            weakly = True
-    if better_both:
-        return " ".join(["Another deal was better for both sides.",
-                         *(_lose_lose_sentences(game, agreed) or
-                           [_better_example(game, agreed)])])
-    if weakly:
+    if any(space.allowed[n] and space.utility[a][n] >= mine_a - 1e-9 and
+           space.utility[b][n] >= mine_b - 1e-9 and
+           (space.utility[a][n] > mine_a + 1e-9 or space.utility[b][n] > mine_b + 1e-9)
+           for n in range(len(space.packages))):
         return ("No deal was better for both sides, but another was better for one side at "
                 "no cost to the other.")
     if not space.allowed[space.index[agreed]]:
@@ -411,61 +404,69 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
 
 
-def _lose_lose_sentences(game: Game, agreed: tuple[int, ...]) -> list[str]:
-    """For each issue the deal settled on an option both sides were worse off with (another
-    option of the issue, all else kept, was worth more to both, combinations counted), a
-    sentence naming the two options, with the scenario's `lose_lose` reason when it gives
-    one."""
+def _better_for_both(game: Game, agreed: tuple[int, ...]) -> list[int]:
+    """The deals both sides could sign that are worth more to both than *agreed*."""
     space = game.space
     a, b = game.sides
     mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
+    ua, ub = space.utility[a], space.utility[b]
+    return [n for n in range(len(space.packages))
+            if space.allowed[n] and ua[n] > mine_a + 1e-9 and ub[n] > mine_b + 1e-9]
+
+
+def _changed(package: tuple[int, ...], agreed: tuple[int, ...]) -> list[int]:
+    """The positions of the issues *package* settles otherwise than *agreed*."""
+    return [i for i, (x, y) in enumerate(zip(package, agreed)) if x != y]
+
+
+def _lose_lose_sentences(game: Game, agreed: tuple[int, ...], better: list[int]) -> list[str]:
+    """For each issue the deal settled on an option both sides were worse off with (a deal
+    in *better* changes that issue alone: combinations counted), a sentence naming the two
+    options (the first such in the issue's order), with what each side would have gained
+    and the scenario's `lose_lose` reason when it gives one."""
+    space = game.space
+    alone: dict[int, int] = {}  # issue position -> the better deal changing it alone
+    for n in better:
+        changed = _changed(space.packages[n], agreed)
+        if len(changed) == 1:
+            i = changed[0]
+            if i not in alone or space.packages[n][i] < space.packages[alone[i]][i]:
+                alone[i] = n
     said = []
-    for i, issue in enumerate(game.scenario.issues):
-        option = issue.options[agreed[i]]
-        for k, other in enumerate(issue.options):
-            n = space.index.get(agreed[:i] + (k,) + agreed[i + 1:])
-            if k == agreed[i] or n is None or n >= len(space.packages) or \
-                    not space.allowed[n]:
-                continue
-            if space.utility[a][n] > mine_a + 1e-9 and space.utility[b][n] > mine_b + 1e-9:
-                why = f" {option.lose_lose}" if option.lose_lose else ""
-                said.append(f"On “{issue.name}”, both would have done better with "
-                            f"“{other.name}” than with “{option.name}”: "
-                            f"{_gains(game, agreed, n)}.{why}")
-                break
+    for i, n in sorted(alone.items()):
+        issue = game.scenario.issues[i]
+        option, other = issue.options[agreed[i]], issue.options[space.packages[n][i]]
+        why = f" {option.lose_lose}" if option.lose_lose else ""
+        said.append(f"On “{issue.name}”, both would have done better with “{other.name}” "
+                    f"than with “{option.name}”: {_gains(game, agreed, n)}.{why}")
     return said
 
 
-def better_for_both(game: Game, agreed: tuple[int, ...]) -> int | None:
-    """The deal both sides could sign that is better for both than *agreed* and changes the
-    fewest issues; among those, the one whose smaller gain in points is largest (the first
-    such, on a tie). None when there is none."""
+def better_for_both(game: Game, agreed: tuple[int, ...],
+                    better: list[int] | None = None) -> int | None:
+    """The deal both sides could sign that is better for both than *agreed* (among
+    *better*, :func:`_better_for_both` when not given) and changes the fewest issues; among
+    those, the one whose smaller gain in points is largest (the first such, on a tie). None
+    when there is none."""
     space = game.space
     a, b = game.sides
-    mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
-    best: tuple[int, int, int] | None = None
-    found = None
-    for n in range(len(space.packages)):
-        ua, ub = space.utility[a][n], space.utility[b][n]
-        if not space.allowed[n] or ua <= mine_a + 1e-9 or ub <= mine_b + 1e-9:
-            continue
-        changed = sum(1 for x, y in zip(space.packages[n], agreed) if x != y)
-        key = (changed, -min(points(ua) - points(mine_a), points(ub) - points(mine_b)), n)
-        if best is None or key < best:
-            best, found = key, n
-    return found
+    was_a, was_b = points(space.utility_of(a, agreed)), points(space.utility_of(b, agreed))
+    return min(better if better is not None else _better_for_both(game, agreed),
+               key=lambda n: (len(_changed(space.packages[n], agreed)),
+                              -min(points(space.utility[a][n]) - was_a,
+                                   points(space.utility[b][n]) - was_b), n),
+               default=None)
 
 
-def _better_example(game: Game, agreed: tuple[int, ...]) -> str:
+def _better_example(game: Game, agreed: tuple[int, ...], better: list[int]) -> str:
     """A sentence naming what :func:`better_for_both` changes, and what each side gains."""
-    n = better_for_both(game, agreed)
+    n = better_for_both(game, agreed, better)
     assert n is not None
-    space = game.space
-    scenario = game.scenario
-    package = space.packages[n]
-    changes = [f"“{issue.options[new].name}” instead of “{issue.options[old].name}” on "
-               f"“{issue.name}”"
-               for issue, new, old in zip(scenario.issues, package, agreed) if new != old]
+    package = game.space.packages[n]
+    issues = game.scenario.issues
+    changes = [f"“{issues[i].options[package[i]].name}” instead of "
+               f"“{issues[i].options[agreed[i]].name}” on “{issues[i].name}”"
+               for i in _changed(package, agreed)]
     listed = changes[0] if len(changes) == 1 else \
         ", ".join(changes[:-1]) + " and " + changes[-1]
     return f"For example, {listed} would have given {_gains(game, agreed, n)}."

@@ -176,9 +176,9 @@ class OpponentModel:
         n = len(self.issues)
 
         # Option values: the guess of opposed interests (copied: the notes keep it for the
-        # next model). What its proposals hold: an option it keeps
-        # proposing on an issue, above all in its first proposals (made nearest its ideal),
-        # is likely one it values. On issues that weigh little to it, its proposals hold
+        # next model). What its proposals hold: an option it keeps proposing on an issue,
+        # above all in its first proposals (made nearest its ideal), is likely one it
+        # values. On issues that weigh little to it, its proposals hold
         # what it thinks this side wants; those issues count little in its utility, so a
         # partial blend still gains.
         if offers:
