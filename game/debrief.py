@@ -8,7 +8,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -186,7 +186,9 @@ class Debrief:
     frontier_points: int | None
     """The deal's distance to the Pareto frontier, in points (None: no deal)."""
     frontier_sentence: str | None
-    """What the frontier says of the deal, true for every deal (None: no deal)."""
+    """What the frontier says of the deal, true for every deal; after talks that ended
+    without a deal, what they left on the table (:func:`_no_deal_sentence`). None while
+    the game goes on."""
     chart: OutcomeChart
     meters: list[tuple[str, list[float]]]
     """Each meter's name and its value at the start and after every turn."""
@@ -197,6 +199,19 @@ class Debrief:
     questions: list[str]
     questions_note: str | None = None
     """Said before the questions when there was no deal (they may ask about "your deal")."""
+
+    @property
+    def frontier_heading(self) -> str:
+        """The heading the transcripts give :attr:`frontier_text`."""
+        return "The Pareto frontier" if self.deal is not None else \
+            "What the talks left on the table"
+
+    @property
+    def frontier_text(self) -> str:
+        """The frontier sentence with the deal's distance to the frontier, as every front
+        end shows it ("" while the game goes on)."""
+        return " ".join(part for part in (self.frontier_sentence or "",
+                                          frontier_gap(self.frontier_points)) if part)
 
 
 #: Before the questions for discussion after talks that ended without a deal.
@@ -359,7 +374,8 @@ def debrief(game: Game) -> Debrief:
         is_nash=agreed is not None and agreed == nash,
         frontier_points=points(report.distance_to_frontier)
         if report.distance_to_frontier is not None else None,
-        frontier_sentence=_frontier_sentence(game, agreed),
+        frontier_sentence=_frontier_sentence(game, agreed) if agreed is not None else
+        _no_deal_sentence(game, report.batna) if state.finished else None,
         chart=_chart(game, report, agreed, nash),
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
         meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
@@ -402,6 +418,63 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
                 "one crosses a red line, so it is not on the frontier of deals both could "
                 "sign.")
     return "No other deal was better for both sides: the deal is on the Pareto frontier."
+
+
+def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
+    """What talks that ended without a deal left on the table: whether any deal both sides
+    could sign was worth more to each than its fallback at the end (the packages the Nash
+    point is chosen from), and if so the one nearest a side's last proposal, with what it
+    would have given each side over its fallback."""
+    space = game.space
+    a, b = game.sides
+    ua, ub = space.utility[a], space.utility[b]
+    signable = [n for n in range(len(space.packages))
+                if space.allowed[n] and ua[n] - batna[a] > 0 and ub[n] - batna[b] > 0]
+    if not signable:
+        return ("No deal both sides could sign was worth more to each than its fallback: "
+                "with these fallbacks, walking away cost neither side anything.")
+    last = {side: from_ids(game.scenario, dict(move.package))
+            for side, move, _ in game.moves if move.kind == "propose" and move.package}
+    if not last:
+        return (f"Deals both sides could sign were worth more to each than its fallback "
+                f"({len(signable)} of the {len(space.packages)} packages), but neither side "
+                f"made a proposal.")
+
+    def nearest(n: int) -> tuple[int, int, str, int]:
+        # The fewest issues changed from a last proposal; among those, the largest smaller
+        # gain over the fallbacks in points; then the earlier proposal's side, the package.
+        gain = min(points(ua[n]) - points(batna[a]), points(ub[n]) - points(batna[b]))
+        changed, side = min((len(_changed(space.packages[n], package)), side)
+                            for side, package in last.items())
+        return changed, -gain, side, n
+
+    changed, _, side, n = min(nearest(n) for n in signable)
+    spec = game.scenario.sides[side]
+    over = _over_fallbacks(game, batna, n)
+    if not changed:
+        return (f"{spec.whose_first} last proposal was worth more than its fallback to each side: accepted, "
+                f"it would have given {over}.")
+    package, proposed = space.packages[n], last[side]
+    issues = game.scenario.issues
+    changes = [f"“{issues[i].options[package[i]].name}” instead of "
+               f"“{issues[i].options[proposed[i]].name}” on “{issues[i].name}”"
+               for i in _changed(package, proposed)]
+    listed = changes[0] if len(changes) == 1 else \
+        ", ".join(changes[:-1]) + " and " + changes[-1]
+    return (f"Deals both sides could sign were worth more to each than its fallback. For "
+            f"example, {spec.whose} last proposal with {listed} would have given {over}.")
+
+
+def _over_fallbacks(game: Game, batna: Mapping[str, float], n: int) -> str:
+    """What package *n* gives each side above its fallback, in points: "the United States
+    9 points above its fallback and Russia 1 point above its fallback"."""
+    gains = []
+    for side in game.sides:
+        more = points(game.space.utility[side][n]) - points(batna[side])
+        amount = f"{more} points" if more > 1 else "1 point" if more == 1 else \
+            "less than a point"
+        gains.append(f"{game.scenario.sides[side].called} {amount} above its fallback")
+    return " and ".join(gains)
 
 
 def _better_for_both(game: Game, agreed: tuple[int, ...]) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from game.debrief import Debrief, addressed, frontier_gap, score_parts_text
+from game.debrief import Debrief, addressed, score_parts_text
 from game.model import Scenario
 from game.textchart import outcome_chart
 
@@ -55,8 +55,8 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
                 "would have been:")
             for issue, option in d.nash:
                 say(f"{issue}: {option}", 2)
-    if d.frontier_sentence is not None:
-        say(f"{d.frontier_sentence} {frontier_gap(d.frontier_points)}")
+    if d.frontier_text:
+        say(d.frontier_text)
     say()
     write(outcome_chart(scenario, d, width=min(shutil.get_terminal_size().columns, 78)))
     if reveal:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from game.debrief import Debrief, debrief, frontier_gap, score_parts_text
+from game.debrief import Debrief, debrief, score_parts_text
 from game.engine import Game
 from game.moves import TRADE, Entry
 from game.safetext import markdown_text, plain
@@ -166,9 +166,8 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.nash:
         out += ["**The fairest split of what both could gain (the Nash point):** " +
                 _nash(game, d), ""]
-    if d.frontier_sentence is not None:
-        out += [f"**The Pareto frontier:** {d.frontier_sentence} "
-                f"{frontier_gap(d.frontier_points)}", ""]
+    if d.frontier_text:
+        out += [f"**{d.frontier_heading}:** {d.frontier_text}", ""]
     if game.settings.reveal_priorities:
         out += ["### What each side cared about", ""]
         out += [f"- {r.name}: " + ", ".join(f"{n} {w:.0%}" for n, w in r.priorities)
@@ -237,9 +236,9 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.report.nash:
         out.append("<p><strong>The fairest split of what both could gain (the Nash "
                    "point):</strong> " + e(_nash(game, d)) + "</p>")
-    if d.frontier_sentence is not None:
-        out.append(f"<p><strong>The Pareto frontier:</strong> {e(d.frontier_sentence)} "
-                   f"{e(frontier_gap(d.frontier_points))}</p>")
+    if d.frontier_text:
+        out.append(f"<p><strong>{e(d.frontier_heading)}:</strong> "
+                   f"{e(d.frontier_text)}</p>")
     out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d),
             "</div>"]
     if game.settings.reveal_priorities:

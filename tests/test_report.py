@@ -11,7 +11,7 @@ import pytest
 
 from game.analysis import from_ids, points, to_ids
 from game.cli import main
-from game.debrief import _frontier_sentence, better_for_both, debrief, mark
+from game.debrief import _frontier_sentence, _no_deal_sentence, better_for_both, debrief, mark
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.moves import Move
@@ -246,6 +246,106 @@ def test_the_debrief_names_a_lose_lose_option_the_deal_settled_on() -> None:
     for text in ("\n".join(said), transcript.markdown(game),
                  html.unescape(transcript.html(game))):
         assert " ".join(expected.split()) in " ".join(text.split())
+
+
+def points_over(more: int) -> str:
+    return f"{more} points" if more > 1 else "1 point" if more == 1 else "less than a point"
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_the_no_deal_sentence_is_true_for_every_game_without_a_deal(path: Path) -> None:
+    """After talks that ended without a deal the debrief says what they left on the table:
+    a deal both sides could sign worth more than each one's fallback at the end, the one
+    nearest a side's last proposal (none nearer), with each side's points over its fallback
+    as the results list them; or that there was none."""
+    from game.simulate import play_one
+
+    scenario = load_scenario(path)
+    forms: set[str] = set()
+    for seed in range(60):
+        style = ("hardline", "careless")[seed % 2]
+        game = play_one(scenario, seed, Settings(), players={scenario.side_ids[seed % 2]: style})
+        if game.state.agreed is not None:
+            continue
+        d = debrief(game)
+        sentence = d.frontier_sentence
+        assert sentence is not None and d.frontier_text == sentence
+        space, a, b = game.space, *game.sides
+        batna = d.report.batna
+        signable = [n for n in range(len(space.packages)) if space.allowed[n] and
+                    space.utility[a][n] > batna[a] and space.utility[b][n] > batna[b]]
+        assert (d.nash is not None) == bool(signable)
+        if not signable:
+            assert sentence.startswith("No deal both sides could sign")
+            forms.add("none")
+            continue
+        last = {}
+        for side, move, _ in game.moves:
+            if move.kind == "propose" and move.package:
+                last[side] = from_ids(scenario, dict(move.package))
+        assert last, "the styles always propose"
+        nearest = min(sum(x != y for x, y in zip(space.packages[n], package))
+                      for n in signable for package in last.values())
+        named = [side for side in last if
+                 f"{scenario.sides[side].whose} last proposal" in sentence or
+                 sentence.startswith(f"{scenario.sides[side].whose_first} last proposal")]
+        assert len(named) == 1, sentence
+        package = last[named[0]]
+        if nearest == 0:
+            assert " was worth more than its fallback to each side: accepted" in sentence
+            forms.add("last")
+            deal = package
+        else:
+            assert sentence.startswith("Deals both sides could sign were worth more to each "
+                                       "than its fallback. For example, ")
+            forms.add("example")
+            changes = {}
+            for i, issue in enumerate(scenario.issues):
+                for k, option in enumerate(issue.options):
+                    if f"“{option.name}” instead of “{issue.options[package[i]].name}” on " \
+                            f"“{issue.name}”" in sentence:
+                        changes[i] = k
+            assert len(changes) == nearest, sentence
+            deal = tuple(changes.get(i, k) for i, k in enumerate(package))
+        assert space.index[deal] in signable
+        for side in game.sides:
+            more = points(space.utility_of(side, deal)) - d.results[side].batna_points
+            assert f"{scenario.sides[side].called} {points_over(more)} above its fallback" \
+                in sentence
+    assert forms, "some game ended without a deal"
+
+
+def test_the_no_deal_sentence_when_nothing_beat_both_fallbacks_or_nobody_proposed() -> None:
+    game = Game(SCENARIO, Settings(), 0)
+    # Fallbacks no package beats for both: walking away cost neither side anything.
+    assert _no_deal_sentence(game, {side: 1.0 for side in game.sides}).startswith(
+        "No deal both sides could sign was worth more to each than its fallback")
+    game.apply(Move.wait())
+    game.apply(Move.wait())  # the opening statements; a walkout is possible from round 2
+    game.apply(Move.walkout())
+    packages = len(game.space.packages)
+    sentence = debrief(game).frontier_sentence
+    assert sentence is not None and sentence.startswith(
+        "Deals both sides could sign were worth more to each than its fallback (")
+    assert f"of the {packages} packages), but neither side made a proposal." in sentence
+
+
+def test_every_front_end_says_what_talks_without_a_deal_left_on_the_table() -> None:
+    from game import textdebrief, transcript
+
+    game = walked_out_on(SCENARIO)
+    d = debrief(game)
+    assert d.deal is None and d.frontier_sentence is not None
+    said: list[str] = []
+    textdebrief.write_debrief(SCENARIO, d, {"us"}, True,
+                              lambda text="", *_: said.append(str(text)),
+                              lambda _title: None, lambda _text: None)
+    markdown, page = transcript.markdown(game), html.unescape(transcript.html(game))
+    assert f"**What the talks left on the table:** {d.frontier_sentence}" in markdown
+    assert f"What the talks left on the table:</strong> {d.frontier_sentence}" in page
+    assert d.frontier_sentence in "\n".join(said)
+    # While the game goes on there is nothing to say.
+    assert debrief(Game(SCENARIO, Settings(), 0)).frontier_text == ""
 
 
 def test_the_transcript_shows_each_sides_own_mark() -> None:

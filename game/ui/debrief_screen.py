@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import PART_MOST, addressed, debrief, frontier_gap
+from game.debrief import PART_MOST, addressed, debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -160,9 +160,8 @@ class DebriefScreen(Screen):
             worth = ", ".join(f"{game.scenario.sides[s].name} {n} points"
                               for s, n in d.nash_points.items())
             spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
-        if d.frontier_sentence is not None:
-            spans.append(Span(f"{d.frontier_sentence} {frontier_gap(d.frontier_points)}",
-                              colour="muted"))
+        if d.frontier_text:
+            spans.append(Span(d.frontier_text, colour="muted"))
         return spans
 
     def _priority_spans(self) -> list[Span]:
