@@ -212,8 +212,11 @@ class _Bids:
         #: much (they take back nothing of it).
         self.no_worse: list[list[int]] = []
         self.no_better: list[list[int]] = []
+        #: values[issue][option]: what the option is worth to this side on the issue.
+        self.values: list[list[float]] = []
         for each, settles in zip(issues, self.settles):
             values = [me.values[each.id][option.id] for option in each.options]
+            self.values.append(values)
             self.no_worse.append([sum((mask for other, mask in enumerate(settles)
                                        if values[other] >= value), 0) for value in values])
             self.no_better.append([sum((mask for other, mask in enumerate(settles)
@@ -492,6 +495,9 @@ class Negotiator:
                 else None
             package = self._choose(model, target, stream, previous, hold, steady=steady,
                                    facing=facing, unanswered=steady and theirs is None)
+            if theirs is not None and self.modelling:
+                # (Easy play, which reads no model of the other side, does not check.)
+                package = self._no_more_than_asked(package, theirs)
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -922,6 +928,30 @@ class Negotiator:
         else:
             pick = draws.choice([self.by_utility[k] for k in kept])
         return packages[pick]
+
+    def _no_more_than_asked(self, package: Package, theirs: Package) -> Package:
+        """*package*, giving no more than *theirs* (the other side's latest proposal) asks
+        on any issue: where it holds an option worth less to this side than the option
+        asked, the option asked instead, when the package stays one it may propose and is
+        worth no less to it (combinations counted). A skilled negotiator does not concede
+        past the other side's own ask: the option asked serves it better, and the other
+        side asked for no more. The option asked lies nearest the other side's wishes, so
+        no step the record judges comes out farther from them."""
+        values = self._bids.values
+        space = self.space
+        index, own, crosses, coherent = space.index, self.own, space.crosses, \
+            len(space.packages)
+        best, worth = package, own[index[package]]
+        changed = True
+        while changed:  # until no such option is left that could be put right
+            changed = False
+            for i, (mine, asked) in enumerate(zip(best, theirs)):
+                if values[i][mine] < values[i][asked]:
+                    candidate = best[:i] + (asked,) + best[i + 1:]
+                    n = index[candidate]
+                    if n < coherent and not crosses[n] and own[n] >= worth:
+                        best, worth, changed = candidate, own[n], True
+        return best
 
     def _next_offer_value(self, target: float) -> float:
         # The candidates are in order of this side's utility: the first is worth least.
