@@ -422,7 +422,8 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
 
 def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
     """What talks that ended without a deal left on the table: whether any deal both sides
-    could sign was worth more to each than its fallback at the end (the packages the Nash
+    could sign was worth more to each than its fallback at the end (better for both than
+    walking away) (the packages the Nash
     point is chosen from), and if so the one nearest a side's last proposal, with what it
     would have given each side over its fallback."""
     space = game.space
@@ -431,12 +432,12 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
     signable = [n for n in range(len(space.packages))
                 if space.allowed[n] and ua[n] - batna[a] > 0 and ub[n] - batna[b] > 0]
     if not signable:
-        return ("No deal both sides could sign was worth more to each than its fallback: "
-                "with these fallbacks, walking away cost neither side anything.")
+        return ("No deal both sides could sign was better for both than walking away: with "
+                "these fallbacks, walking away cost neither side anything.")
     last = {side: from_ids(game.scenario, dict(move.package))
             for side, move, _ in game.moves if move.kind == "propose" and move.package}
     if not last:
-        return (f"Deals both sides could sign were worth more to each than its fallback "
+        return (f"Deals both sides could sign were better for both than walking away "
                 f"({len(signable)} of the {len(space.packages)} packages), but neither side "
                 f"made a proposal.")
 
@@ -452,8 +453,8 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
     spec = game.scenario.sides[side]
     over = _over_fallbacks(game, batna, n)
     if not changed:
-        return (f"{spec.whose_first} last proposal was worth more than its fallback to each side: accepted, "
-                f"it would have given {over}.")
+        return (f"{spec.whose_first} last proposal was better for both sides than walking "
+                f"away: accepted, it would have given {over}.")
     package, proposed = space.packages[n], last[side]
     issues = game.scenario.issues
     changes = [f"“{issues[i].options[package[i]].name}” instead of "
@@ -461,7 +462,7 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
                for i in _changed(package, proposed)]
     listed = changes[0] if len(changes) == 1 else \
         ", ".join(changes[:-1]) + " and " + changes[-1]
-    return (f"Deals both sides could sign were worth more to each than its fallback. For "
+    return (f"Deals both sides could sign were better for both than walking away. For "
             f"example, {spec.whose} last proposal with {listed} would have given {over}.")
 
 
@@ -563,7 +564,8 @@ def frontier_gap(points: int | None) -> str:
     plain words first, the term after them (a debrief is read by 15-year-olds)."""
     if points is None:
         return ""
-    return (f"It is {points} points away from the best deals for both sides (the Pareto "
+    away = "1 point" if points == 1 else f"{points} points"
+    return (f"It is {away} away from the best deals for both sides (the Pareto "
             "frontier: deals no other beats for both; 0 means it is one of them).")
 
 

@@ -369,6 +369,8 @@ class Game:
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
+        #: The sides that have said their red lines aloud (a 'red_line' tactic).
+        self._stated: set[str] = set()
         #: The last line each side spoke (a side never says the same line twice in a row).
         #: Each side's latest lines (the variants, the latest last): not said again soon.
         self._last_line: dict[str, list[str]] = {side: [] for side in self.sides}
@@ -528,7 +530,9 @@ class Game:
             offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
             batna=self._batna[side], stance=self._stance[side],
             legal=self._legal_now() if self.to_move == side else (),
-            record=tuple(self._seen[side]))
+            record=tuple(self._seen[side]),
+            across=self.space.crosses[self._rules.other[side]]
+            if self._rules.other[side] in self._stated else None)
         return view
 
     def _knowledge(self, side: str) -> Knowledge:
@@ -624,6 +628,8 @@ class Game:
                     return f"There is no issue {move.issue!r} in this scenario."
                 if move.issue in self._revealed[side]:
                     return "You have already named that issue."
+            if tactic.kind == "red_line" and not self.scenario.sides[side].red_lines:
+                return "Your side has no red lines to state."
         why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase) or \
             self._now(move, side, tactic)
         if why is None and move.kind == "propose" and move.package is not None:
@@ -688,8 +694,10 @@ class Game:
         getattr(self, f"_do_{move.kind}")(side, move)
         if not self.finished:
             self._check_breakdown()
-        if move.kind == "answer" and not self.finished:
-            # An answer comes before the side's move: its turn goes on.
+        if not self.finished and (move.kind == "answer" or (
+                move.kind == "tactic" and self._tactics[move.tactic or ""].kind == "red_line")):
+            # An answer comes before the side's move, and so do its red lines said aloud:
+            # its turn goes on.
             self._snapshot = None
             self._choices = {}
             self._legal = None
@@ -985,6 +993,10 @@ class Game:
         self._set(tactic.id, self._used[tactic.id])
         self._used_by[(side, tactic.id)] += 1
         said = self._say(side, self._rules.tactic_lines[(side, tactic.id)])
+        if tactic.kind == "red_line":
+            # Its red lines, each in its own words: the other side knows them from now on.
+            said = " ".join([said, *(red.text for red in self.scenario.sides[side].red_lines)])
+            self._stated.add(side)
         self._add("move", title=tactic.name, body=said, speaker=side, move=move, cite=use.cite,
                   ref=tactic.id)
         extras = [extra for extra in use.conditional if self._holds(extra.when)]

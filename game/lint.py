@@ -364,6 +364,12 @@ class _Linter:
                          if tactic.phases is None or p.id in tactic.phases):
                 self.warn(("tactics", i, "id"),
                           f"tactic {tactic.id!r} is never available: no phase allows tactics")
+            if tactic.kind == "red_line":
+                for side_id in tactic.sides:
+                    if not self.s.sides[side_id].red_lines:
+                        self.warn(("tactics", i, "sides", side_id),
+                                  f"{side_id!r} has no red lines to say aloud: tactic "
+                                  f"{tactic.id!r} is never available to it")
 
     def events(self) -> None:
         for i, event in enumerate(self.s.events):

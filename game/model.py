@@ -29,7 +29,7 @@ Shift = Annotated[float, Field(ge=-0.5, le=0.5)]
 
 MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout"]
 TacticKind = Literal["statement", "appeal", "precondition", "threat", "allies",
-                     "concession", "question", "preference"]
+                     "concession", "question", "preference", "red_line"]
 Strategy = Literal["boulware", "linear", "conceder", "tit_for_tat"]
 Trigger = Literal["agreement", "walkout", "deadline", "breakdown"]
 
@@ -385,7 +385,9 @@ class Tactic(Part):
     kind: TacticKind = Field(description="What kind of move it is; the other side's "
                                          "personality reacts by kind. 'question' makes the "
                                          "other side reveal a priority, 'preference' "
-                                         "reveals one's own.")
+                                         "reveals one's own, 'red_line' says the side's "
+                                         "red lines aloud, each in its own words after the "
+                                         "line: the other side knows them from then on.")
     help: Text = Field(description="What it does, shown as the move's tooltip.")
     when: str | None = Field(default=None, description="Condition for it to be available.")
     when_text: Line | None = Field(default=None, description="What players are told while "

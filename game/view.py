@@ -95,6 +95,9 @@ class SideView(NamedTuple):
     legal: tuple[Move, ...]
     record: tuple[Entry, ...]
     """The entries of the record this side may see."""
+    across: Sequence[bool] | None = None
+    """For each package (numbered as in ``known.space``), whether it crosses one of the
+    red lines the other side has said aloud (a 'red_line' tactic): None until it has."""
 
     @property
     def side(self) -> str:

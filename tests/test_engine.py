@@ -728,3 +728,46 @@ def test_a_scenario_loaded_afresh_for_each_game_leaves_no_earlier_load_alive() -
     loads = [one_game() for _ in range(3)]
     gc.collect()
     assert [load() for load in loads] == [None, None, None]
+
+
+def test_red_lines_said_aloud_are_known_to_the_other_side_from_then_on() -> None:
+    """A 'red_line' tactic says the side's red lines, each in its own words, after its
+    line; the side's turn goes on (it still makes its move); the other side's view knows
+    which packages cross them from then on, and not before; it is said once."""
+    game = Game(scenario(), Settings(), 3)
+    us, ru = scenario().sides["us"], scenario().sides["ru"]
+    tactic = next(t for t in scenario().tactics if t.kind == "red_line")
+    game.apply(Move.wait())  # Russia opens
+    assert game.view("ru").across is None and game.view("us").across is None
+    turn, meters = game.state.turn, dict(game.state.meters)
+    entries = game.apply(Move.use(tactic.id))
+    said = next(e for e in entries if e.kind == "move")
+    assert said.speaker == "us" and said.title == tactic.name
+    for red in us.red_lines:
+        assert red.text in said.body
+    assert game.to_move == "us" and game.state.turn == turn  # its move is still to come
+    assert game.state.meters["trust"] == meters["trust"] + 2
+    assert game.view("ru").across is game.space.crosses["us"]
+    assert game.view("us").across is None  # Russia has said nothing
+    assert game.why_not(Move.use(tactic.id)) is not None  # once
+    game.apply(Move.propose(JOINT))
+    assert game.to_move == "ru"
+    assert any(game.space.crosses["us"]) and not all(game.space.crosses["us"])
+    assert ru.red_lines  # Russia may say its own in turn
+    assert game.why_not(Move.use(tactic.id)) is None
+
+
+def test_a_side_without_red_lines_cannot_say_them() -> None:
+    from tests.conftest import MINI, edit
+    from tests.test_lint import RED_LINES_TACTIC
+    from game.scenario import check_text
+
+    text = edit("events:", RED_LINES_TACTIC, MINI)
+    mini, problems = check_text(text, "mini.yaml")
+    assert mini is not None, problems
+    game = Game(mini, Settings(), 0)
+    assert game.why_not(Move.use("lines")) is None  # Red opens, and has one
+    game.apply(Move.use("lines"))
+    game.apply(Move.wait())
+    assert game.to_move == "blue"
+    assert game.why_not(Move.use("lines")) == "Your side has no red lines to state."

@@ -58,6 +58,24 @@ def test_a_tactic_that_is_never_available() -> None:
     assert (p.line, p.column) == where(text, "round > 3")
 
 
+RED_LINES_TACTIC = """\
+  - id: lines
+    name: Say your red lines
+    kind: red_line
+    help: "Say what you can never accept."
+    sides:
+      red: {line: "Hear what Red can never accept."}
+      blue: {line: "Hear what Blue can never accept."}
+events:"""
+
+
+def test_a_red_line_tactic_for_a_side_without_red_lines() -> None:
+    text = edit("events:", RED_LINES_TACTIC)
+    p = only(text, "has no red lines to say aloud")
+    assert p.message.startswith("'blue' has no red lines") and "'lines'" in p.message
+    assert p.line == where(text, "      blue: {line: \"Hear what Blue")[0]
+
+
 def test_an_option_dominated_for_both_sides() -> None:
     text = edit("river: {shared: 0.6, kept: 0.0}", "river: {shared: 0.6, kept: 0.7}")
     p = only(text, "option 'shared' is dominated for both sides by 'kept'")

@@ -44,17 +44,35 @@ def _strings(data: Any) -> list[str]:
     return []
 
 
+def _said_aloud(data: Any, side: str, tactics: set[str]) -> bool:
+    """Whether a parsed message holds, at any depth, the record entry of *side* using one
+    of *tactics*."""
+    if isinstance(data, dict):
+        if data.get("speaker") == side and data.get("ref") in tactics and \
+                data.get("kind") == "move":
+            return True
+        return any(_said_aloud(v, side, tactics) for v in data.values())
+    if isinstance(data, list):
+        return any(_said_aloud(item, side, tactics) for item in data)
+    return False
+
+
 def _check_nothing_private(raw: list[str], me: str) -> int:
     """Every message a device of side *me* received before the game ended holds none of
-    the other side's private data; returns how many messages were checked."""
+    the other side's private data; returns how many messages were checked. Its red lines
+    are no longer private once it has said them aloud (a 'red_line' tactic) itself."""
     other = scenario().other(me)
     secrets = _secrets_of(other)
+    aloud = {t.id for t in scenario().tactics if t.kind == "red_line"}
     checked = 0
     for text in raw:
         message = json.loads(text)
         if message["type"] == "final":
             break  # the game is over: the debrief shows both sides
         checked += 1
+        if _said_aloud(message, other, aloud):
+            said = {r.text for r in scenario().sides[other].red_lines}
+            secrets = [secret for secret in secrets if secret not in said]
         strings = "\n".join(_strings(message))
         for secret in secrets:
             assert secret not in strings, (message["type"], secret[:40])

@@ -276,7 +276,8 @@ def test_the_no_deal_sentence_is_true_for_every_game_without_a_deal(path: Path) 
                     space.utility[a][n] > batna[a] and space.utility[b][n] > batna[b]]
         assert (d.nash is not None) == bool(signable)
         if not signable:
-            assert sentence.startswith("No deal both sides could sign")
+            assert sentence.startswith("No deal both sides could sign was better for both than "
+                                       "walking away")
             forms.add("none")
             continue
         last = {}
@@ -292,12 +293,13 @@ def test_the_no_deal_sentence_is_true_for_every_game_without_a_deal(path: Path) 
         assert len(named) == 1, sentence
         package = last[named[0]]
         if nearest == 0:
-            assert " was worth more than its fallback to each side: accepted" in sentence
+            assert " last proposal was better for both sides than walking away: accepted" \
+                in sentence
             forms.add("last")
             deal = package
         else:
-            assert sentence.startswith("Deals both sides could sign were worth more to each "
-                                       "than its fallback. For example, ")
+            assert sentence.startswith("Deals both sides could sign were better for both than "
+                                       "walking away. For example, ")
             forms.add("example")
             changes = {}
             for i, issue in enumerate(scenario.issues):
@@ -319,14 +321,14 @@ def test_the_no_deal_sentence_when_nothing_beat_both_fallbacks_or_nobody_propose
     game = Game(SCENARIO, Settings(), 0)
     # Fallbacks no package beats for both: walking away cost neither side anything.
     assert _no_deal_sentence(game, {side: 1.0 for side in game.sides}).startswith(
-        "No deal both sides could sign was worth more to each than its fallback")
+        "No deal both sides could sign was better for both than walking away")
     game.apply(Move.wait())
     game.apply(Move.wait())  # the opening statements; a walkout is possible from round 2
     game.apply(Move.walkout())
     packages = len(game.space.packages)
     sentence = debrief(game).frontier_sentence
     assert sentence is not None and sentence.startswith(
-        "Deals both sides could sign were worth more to each than its fallback (")
+        "Deals both sides could sign were better for both than walking away (")
     assert f"of the {packages} packages), but neither side made a proposal." in sentence
 
 
@@ -463,3 +465,11 @@ def test_a_deal_beyond_the_best_gain_says_why_every_debrief_reads_it() -> None:
                              "side agreed to it across its own red line.")
     us = debrief(game).results["us"]
     assert us.beyond == "" and "This deal gained" not in us.mark_sentence(yours=True)
+
+
+def test_the_distance_to_the_frontier_is_said_in_points_or_one_point() -> None:
+    from game.debrief import frontier_gap
+
+    assert frontier_gap(None) == ""
+    assert frontier_gap(1).startswith("It is 1 point away from the best deals")
+    assert frontier_gap(4).startswith("It is 4 points away from the best deals")

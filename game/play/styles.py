@@ -7,8 +7,9 @@ the view's seed, turn and side, so a game with the same seed is played the same 
 time, in any process.
 
 * ``principled`` negotiates on interests: it asks what matters most to the other side,
-  says what matters most to itself, and then proposes packages that keep its red lines and
-  beat its fallback. Its target falls steadily over the rounds from its ideal package
+  says what matters most to itself, says its red lines aloud once the other side asks for
+  something across them, and then proposes packages that keep its red lines (and the
+  other side's, once said) and beat its fallback. Its target falls steadily over the rounds from its ideal package
   towards a floor just above its fallback (never below the best offer the other side has
   made it); among the packages that reach the target it proposes the one it guesses the
   other side likes best. That guess comes from what the other side revealed and offered,
@@ -174,6 +175,8 @@ def principled_package(view: SideView) -> Package:
     target = principled_target(view) - 1e-9
     table = guess_other_values(view)
     reaching = [n for n in _allowed(view) if space.utility[n] >= target]
+    if view.across is not None:  # what the other side has said it can never accept
+        reaching = [n for n in reaching if not view.across[n]] or reaching
     mine = view.last_offer(view.side)
     if mine is not None:  # good faith: never more than it asked for last time
         asked = view.utility(mine)
@@ -216,6 +219,12 @@ def principled(view: SideView) -> Move:
             next_worth = view.utility(principled_package(view))
             if worth >= next_worth - PRINCIPLED_CLOSE:
                 return Move.accept()
+    # Where the other side keeps asking for what it can never accept, it says its red
+    # lines aloud (once) rather than let the other side guess.
+    theirs = view.last_offer(view.other)
+    red = _tactics_of_kind(view, "red_line")
+    if red and theirs is not None and view.known.space.crosses[view.known.space.index[theirs]]:
+        return Move.use(red[0])
     if not final:
         questions = _tactics_of_kind(view, "question")
         if questions and not used["question"] and not view.revealed.get(view.other):
