@@ -76,10 +76,10 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
     ("Deconfliction only" outscores "Joint planning" on its issue, yet joint planning is
     worth more in all once calm is checked), and students do not add the lines up.
 
-    For example: "Form of joint action in all, the lines above counted (points of your
-    100; a range depends on ceasefire precondition on Damascus and start date): Joint
-    planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only 12,
-    Intelligence sharing 11."
+    For example: "Form of joint action: each option's worth with the lines above added
+    (points of your 100; ranges depend on ceasefire precondition on Damascus and start
+    date): Joint planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only
+    12, Intelligence sharing 11."
     """
     space = outcome_space(scenario)
     table, combinations = space.tables[side], space.combinations[side]
@@ -108,8 +108,9 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
         # The issues a range depends on, named: a student reads "5 to 16" and asks why.
         others = sorted({at for pattern, _ in held for at, _ in pattern.parts} - {k})
         by = " and ".join(option_words(scenario.issues[at].name) for at in others)
-        texts.append(f"{issue.name} in all, the lines above counted (points of your 100"
-                     f"{f'; a range depends on {by}' if by else ''}): {', '.join(parts)}.")
+        texts.append(f"{issue.name}: each option's worth with the lines above added (points "
+                     f"of your 100{f'; ranges depend on {by}' if by else ''}): "
+                     f"{', '.join(parts)}.")
     return texts
 
 
