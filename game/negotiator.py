@@ -957,8 +957,8 @@ class Negotiator:
             if move.kind == "tactic" and move.tactic is not None and \
                     move.tactic in tactics and tactics[move.tactic].kind == "red_line":
                 return Decision(move, f"Said its red lines aloud in return for the other "
-                                      f"side's: its latest proposal crossed one of them, "
-                                      f"and {self.name} will not go there.")
+                                      f"side's, whose latest proposal crossed one of them: "
+                                      f"{self.name} will not go there.")
         return None
 
     def _clear_of(self, package: Package, target: float, reserve: float,
