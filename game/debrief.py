@@ -69,6 +69,8 @@ class SideResult:
     """How many of them crossed one of the other side's red lines."""
     across_lines: tuple[str, ...] = ()
     """The other side's red lines they crossed, in the scenario's order."""
+    across_after_said: int = 0
+    """How many of them came after the other side had said its red lines aloud."""
     other_name: str = ""
     """The other side's name inside a sentence ("the United States", "Russia")."""
     whose: str = ""
@@ -115,8 +117,11 @@ class SideResult:
             return None
         lines = "; ".join(f"\u201c{text}\u201d" for text in self.across_lines)
         which = "a red line" if len(self.across_lines) == 1 else "red lines"
+        after = "" if not self.across_after_said else \
+            f"; {'all' if self.across_after_said == self.across else self.across_after_said}" \
+            f" of them after {self.other_name} had said its red lines aloud"
         return (f"{self.across} of {self.whose} {self.proposals} proposals crossed {which} "
-                f"of {self.other_name} ({lines}), which it could never accept.")
+                f"of {self.other_name} ({lines}), which it could never accept{after}.")
 
     @property
     def fallback_moved(self) -> str | None:
@@ -287,7 +292,17 @@ def _across(game: Game, side: str) -> dict[str, Any]:
     proposals = [ids for who, ids in game.state.offers if who == side]
     hits = [set(space.red_lines_crossed(other, from_ids(scenario, ids))) for ids in proposals]
     crossed = set().union(*hits)
+    # In the order of the moves: which of its proposals came after the other side had said
+    # its red lines aloud (a 'red_line' tactic).
+    said, after = False, []
+    for who, move, _ in game.moves:
+        if who == other and move.kind == "tactic" and \
+                scenario.tactic(move.tactic or "").kind == "red_line":
+            said = True
+        elif who == side and move.kind == "propose":
+            after.append(said)
     return {"proposals": len(proposals), "across": sum(map(bool, hits)),
+            "across_after_said": sum(1 for hit, late in zip(hits, after) if hit and late),
             "across_lines": tuple(red.text for red in scenario.sides[other].red_lines
                                   if red.text in crossed),
             "other_name": scenario.sides[other].called, "whose": scenario.sides[side].whose}

@@ -473,3 +473,28 @@ def test_the_distance_to_the_frontier_is_said_in_points_or_one_point() -> None:
     assert frontier_gap(None) == ""
     assert frontier_gap(1).startswith("It is 1 point away from the best deals")
     assert frontier_gap(4).startswith("It is 4 points away from the best deals")
+
+
+def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None:
+    """Proposals across the other side's red lines are counted apart once that side has
+    said them aloud: the player was told, and asked anyway."""
+    tactic = next(t.id for t in SCENARIO.tactics if t.kind == "red_line")
+    ours = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+            "precondition": "verified_calm", "separation": "areas_marked",
+            "targets": "nusra_and_isil", "start_date": "mid_june"}
+    game = game_of([Move.propose(ACROSS_US_RED_LINE),  # Russia, before it was told
+                    Move.use(tactic), Move.propose(ours),  # the US says its red lines
+                    Move.propose(ACROSS_US_RED_LINE), Move.propose(ours),
+                    Move.propose(ACROSS_US_RED_LINE), Move.walkout()],
+                   {"ru": "Group R", "us": "Computer"})
+    said = debrief(game).results["ru"].asked_across
+    assert said is not None
+    assert said.startswith("3 of Russia's 3 proposals crossed a red line of the United "
+                           "States")
+    assert said.endswith("which it could never accept; 2 of them after the United States "
+                         "had said its red lines aloud.")
+    # Before anything was said aloud, nothing is added.
+    early = game_of([Move.propose(ACROSS_US_RED_LINE), Move.propose(ours)],
+                    {"ru": "Group R", "us": "Computer"})
+    assert (debrief(early).results["ru"].asked_across or "").endswith(
+        "which it could never accept.")
