@@ -437,10 +437,10 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
 
 def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
     """What talks that ended without a deal left on the table: whether any deal both sides
-    could sign was worth more to each than its fallback at the end (better for both than
-    walking away) (the packages the Nash
-    point is chosen from), and if so the one nearest a side's last proposal, with what it
-    would have given each side over its fallback."""
+    could sign was worth more to each than its fallback at the end, that is better for both
+    than walking away (the packages the Nash point is chosen from), and if so the one
+    nearest a side's last proposal, with what it would have given each side over its
+    fallback."""
     space = game.space
     a, b = game.sides
     ua, ub = space.utility[a], space.utility[b]

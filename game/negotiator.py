@@ -967,9 +967,9 @@ class Negotiator:
         aloud (*across*, see :attr:`SideView.across`): among those worth about *target*
         that cross none, the one that changes the fewest issues of *package* (then the one
         worth most to itself); else the one that crosses none worth nearest *target* and
-        no less than *reserve* (the higher on a tie): knowing the other side's red lines
-        makes it ask neither more nor much less; else *package* (every package it could bid
-        crosses them)."""
+        no less than *reserve*, above or below it (the higher on a tie), so that knowing the
+        other side's red lines moves its ask as little as it can; else *package* (every
+        package it could bid crosses them)."""
         low, high = self._span(target)
         packages, by_utility, values = self.space.packages, self.by_utility, self.sorted_values
         clear = [k for k in range(low, high) if not across[by_utility[k]]]
@@ -988,10 +988,9 @@ class Negotiator:
         asked, the option asked instead, when the package stays one it may propose and is
         worth no less to it (combinations counted), and crosses none of the red lines the
         other side has said aloud (*across*) that it did not already cross. A skilled
-        negotiator does not concede
-        past the other side's own ask: the option asked serves it better, and the other
-        side asked for no more. The option asked lies nearest the other side's wishes, so
-        no step the record judges comes out farther from them."""
+        negotiator does not concede past the other side's own ask: the option asked serves
+        it better, and the other side asked for no more. The option asked lies nearest the
+        other side's wishes, so no step the record judges comes out farther from them."""
         values = self._bids.values
         space = self.space
         index, own, crosses, coherent = space.index, self.own, space.crosses, \
