@@ -21,7 +21,7 @@ from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
 from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, crossing, event_title,
                                in_all_texts, move_label, named_already, offer_rows, round_label,
-                               rounds_text, short_name)
+                               rounds_text, short_name, tactic_help)
 from game.safetext import control
 from game.speech import how_much
 from game.textdebrief import write_debrief
@@ -635,7 +635,7 @@ class TextGame:
             else:
                 hidden += 1
             if move.kind == "tactic":
-                label += f": {self.scenario.tactic(move.tactic or '').help}"
+                label += f": {tactic_help(self.scenario.tactic(move.tactic or ''))}"
             if choice.why_not is None:
                 lines.append(f"{key:>2}  {label}")
             else:

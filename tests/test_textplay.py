@@ -568,3 +568,20 @@ def test_saying_no_to_the_second_yes_says_the_move_was_called_off() -> None:
     from game.play.wording import CALLED_OFF
     _, out = play({"us"}, "\n" + "p\n" + "2\n" + "n\n" + "w\nn\n" + "q\ny\n", seed=3)
     assert CALLED_OFF["accept"] in out and CALLED_OFF["walkout"] in out
+
+
+def test_every_front_end_says_which_tactics_leave_the_move() -> None:
+    """Saying one's red lines aloud comes before the move, as an answer does, and every
+    other tactic is the turn's move: the terminal's list of moves and the window's tooltips
+    say which, from one sentence (:func:`game.play.wording.tactic_help`)."""
+    from game.play.wording import tactic_help
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    red = next(t for t in scenario.tactics if t.kind == "red_line")
+    other = next(t for t in scenario.tactics if t.kind == "appeal")
+    assert tactic_help(red).endswith("It leaves you your move: you still make one this turn.")
+    assert tactic_help(other).endswith("Using it is your move for this turn.")
+    _, out = play({"us"}, "\nm\nq\ny\n")
+    out = " ".join(out.split())
+    assert f"{red.name}: {tactic_help(red)}" in out
+    assert f"{other.name}: {tactic_help(other)}" in out

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.analysis import from_ids, outcome_space, points
 from game.coherence import option_parts, options_text
-from game.model import Combination, Scenario
+from game.model import Combination, Scenario, Tactic
 from game.moves import Change, Entry, Move
 from game.speech import how_much, option_words
 from game.protocol import phase_plan
@@ -180,6 +180,14 @@ def short_name(name: str) -> str:
                 head.pop()
             return " ".join(head)
     return name
+
+
+def tactic_help(tactic: Tactic) -> str:
+    """A tactic's help as every front end shows it, with whether using it is the turn's
+    move: saying one's red lines aloud comes before the move, as an answer does."""
+    if tactic.kind == "red_line":
+        return f"{tactic.help} It leaves you your move: you still make one this turn."
+    return f"{tactic.help} Using it is your move for this turn."
 
 
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:

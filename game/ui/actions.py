@@ -11,6 +11,7 @@ import pygame
 
 from game.moves import Move
 from game.play.session import Session
+from game.play.wording import tactic_help
 from game.ui.theme import Theme
 from game.ui.widgets import Button
 
@@ -62,7 +63,7 @@ class Actions:
                     else partial(play, Move.use(tactic.id))
                 buttons.append(Button(tactic.name, use,
                                       hint=LETTERS[n] if n < len(LETTERS) else "",
-                                      role="small", tooltip=tactic.help))
+                                      role="small", tooltip=tactic_help(tactic)))
             self.tactics[side] = buttons
         self.side: str | None = None
         #: id(button) -> why it is greyed out at the player's turn.
@@ -119,7 +120,7 @@ class Actions:
         for button, choice in zip(self.tactics[side], tactics):
             tactic = self.session.scenario.tactic(choice.move.tactic or "")
             button.enabled = active and choice.why_not is None
-            tip = f"{tactic.help} Using it is your move for this turn."
+            tip = tactic_help(tactic)
             if active and choice.why_not is not None:
                 tip += f" Not available now: {choice.why_not}"
                 self._why_not[id(button)] = f"{tactic.name}: not available now. " \

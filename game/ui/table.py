@@ -13,7 +13,8 @@ from game.moves import Entry, Move
 from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
-from game.play.wording import CALLED_OFF, accept_warning, crossing, phase_round
+from game.play.wording import CALLED_OFF, accept_warning, crossing, phase_round, \
+    tactic_help
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
@@ -771,8 +772,7 @@ class TableScreen(TableFace):
         small = font.get_linesize()
         box_w = min(w - 4 * u, max(int(w * 0.6), 720))
         # The strip holds the longest help with its name, and a line for why not now.
-        helps = [f"{x.name}: {x.help} Using it is your move for this turn."
-                 for x in self.session.scenario.tactics]
+        helps = [f"{x.name}: {tactic_help(x)}" for x in self.session.scenario.tactics]
         lines = max((len(wrap(x, font, box_w - 6 * u)) for x in helps), default=1) + 1
         help_h = small * min(lines, 8) + u
         bottom = h - self.hint_height() - u

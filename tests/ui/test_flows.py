@@ -656,3 +656,25 @@ def test_the_header_says_the_record_is_being_read_out(make_app, monkeypatch) -> 
     app.invalidate()
     app.step(0.02)
     assert not any(text.startswith("Reading out") for text in said)
+
+
+def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.play.wording import tactic_help
+
+    app = make_app(seed=3)
+    table = seat_us(app)
+    session = table.session
+    until_my_turn(app, table)
+    red = next(t for t in session.scenario.tactics if t.kind == "red_line")
+    button = next(b for b in table.actions.tactics["us"] if b.label == red.name)
+    assert button.enabled and button.tooltip == tactic_help(red)
+    assert button.action is not None
+    turn = session.game.state.turn
+    button.action()
+    app.step(0.05)
+    said = [e for e in session.game.log if e.kind == "move" and e.ref == red.id]
+    assert len(said) == 1 and all(r.text in said[0].body
+                                  for r in session.scenario.sides["us"].red_lines)
+    # Still the player's turn, and the button is spent (once a game).
+    assert table.my_turn and session.game.state.turn == turn
+    assert not next(b for b in table.actions.tactics["us"] if b.label == red.name).enabled
