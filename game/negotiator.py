@@ -508,6 +508,20 @@ class Negotiator:
             if theirs is not None and self.modelling:
                 # (Easy play, which reads no model of the other side, does not check.)
                 package = self._no_more_than_asked(package, theirs, view.across)
+            if previous is not None and theirs is not None and package != previous and \
+                    self._threatened_since_its_offer(view) and step(
+                        previous, package, theirs,
+                        [p for who, p in view.offers if who == self.other],
+                        opening=next(p for who, p in view.offers if who == self.side))[0] > 0:
+                # It answers no threat with a concession: a threat that moved it would teach
+                # the other side to threaten again (and its reply to the threat said so).
+                worth = f"worth {points(self.own[index[previous]])} points to {self.name}"
+                if standing is None and state.standing_by == self.side:
+                    return Decision(Move.wait(), f"Held its offer, {worth}: it answers no "
+                                                 f"threat with a concession.")
+                return Decision(Move.propose(view.ids(previous)),
+                                f"Stood by its last proposal, {worth}: it answers no threat "
+                                f"with a concession.")
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -1062,6 +1076,20 @@ class Negotiator:
         best = self.own[self.space.index[offered]] if offered is not None else None
         earlier, _ = self._threats_made(view)
         return self._trust_share(view), best, earlier
+
+    def _threatened_since_its_offer(self, view: SideView) -> bool:
+        """Whether the other side has threatened since this side's latest proposal."""
+        kinds = view.known.tactic_kinds
+        for entry in reversed(view.record):
+            move = entry.move
+            if entry.kind != "move" or move is None:
+                continue
+            if entry.speaker == self.side and move.kind == "propose":
+                return False
+            if entry.speaker == self.other and move.tactic and \
+                    kinds.get(move.tactic) == "threat":
+                return True
+        return False
 
     def _threats_made(self, view: SideView) -> tuple[int, int]:
         """How many threats this side and the other side have made so far."""

@@ -1174,3 +1174,43 @@ def test_it_says_its_red_lines_only_in_return_for_the_other_sides() -> None:
                     assert space.crosses[side][space.index[latest[other]]]
                 said.add(side)
     assert answered > 0
+
+
+@pytest.mark.parametrize("style", ["hardline", "careless"])
+def test_it_answers_no_threat_with_a_concession(style: str) -> None:
+    """After the other side threatens, the computer's next proposal comes no nearer to the
+    other side's latest one, on balance, than its own last proposal did, as the record
+    judges a step: it stands by it (or holds it on the table) and says why."""
+    from game.library import shipped_scenarios
+    from game.speech import step
+
+    stood = 0
+    for path in shipped_scenarios():
+        shipped = load_scenario(path)
+        kinds = {t.id: t.kind for t in shipped.tactics}
+        for seed in range(20):
+            for player in ("us", "ru"):
+                game = play_one(shipped, seed, Settings(), players={player: style})
+                offers: list[tuple[str, tuple[int, ...]]] = []
+                threatened = False
+                for side, move, reason in game.moves:
+                    if side == player:
+                        threatened = threatened or (move.kind == "tactic" and
+                                                    kinds[move.tactic or ""] == "threat")
+                    if reason is not None and "it answers no threat with a concession" in \
+                            reason:
+                        stood += 1
+                    if move.kind != "propose" or move.chosen is None:
+                        continue
+                    package = from_ids(shipped, dict(move.chosen))
+                    if side != player and threatened:
+                        mine = [p for who, p in offers if who == side]
+                        theirs = [p for who, p in offers if who == player]
+                        if mine and theirs and reason is not None and \
+                                not reason.startswith("Proposed back the other side's own"):
+                            assert step(mine[-1], package, theirs[-1], theirs,
+                                        opening=mine[0])[0] <= 0, (path.stem, seed, reason)
+                    if side != player:
+                        threatened = False
+                    offers.append((side, package))
+    assert stood > 0
