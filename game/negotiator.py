@@ -509,12 +509,14 @@ class Negotiator:
                 # (Easy play, which reads no model of the other side, does not check.)
                 package = self._no_more_than_asked(package, theirs, view.across)
             if previous is not None and theirs is not None and package != previous and \
+                    not (view.across is not None and view.across[index[previous]]) and \
                     self._threatened_since_its_offer(view) and step(
                         previous, package, theirs,
                         [p for who, p in view.offers if who == self.other],
                         opening=next(p for who, p in view.offers if who == self.side))[0] > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
+                # (Not by standing on a proposal across red lines the other side has said.)
                 worth = f"worth {points(self.own[index[previous]])} points to {self.name}"
                 if standing is None and state.standing_by == self.side:
                     return Decision(Move.wait(), f"Held its offer, {worth}: it answers no "

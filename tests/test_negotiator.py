@@ -1122,18 +1122,20 @@ def test_its_reason_says_why_it_took_back_from_a_player_who_proposed_nothing() -
     assert explained > 0
 
 
-def _red_line_games() -> list[Game]:
+def _red_line_games(styles: tuple[str, ...] = ("principled",)) -> list[Game]:
     from game.library import shipped_scenarios
 
-    return [play_one(load_scenario(path), seed, Settings(), players={side: "principled"})
-            for path in shipped_scenarios() for side in ("us", "ru") for seed in range(15)]
+    return [play_one(load_scenario(path), seed, Settings(), players={side: style})
+            for path in shipped_scenarios() for side in ("us", "ru") for seed in range(15)
+            for style in styles]
 
 
 def test_it_keeps_the_red_lines_the_other_side_said_aloud() -> None:
     """Once a side has said its red lines aloud, the computer on the other side proposes no
     package that crosses them."""
     said_in = 0
-    for game in _red_line_games():
+    # Careless players also threaten, and say their red lines at random.
+    for game in _red_line_games(("principled", "careless")):
         scenario, space = game.scenario, game.space
         said: set[str] = set()
         for side, move, reason in game.moves:
@@ -1214,3 +1216,44 @@ def test_it_answers_no_threat_with_a_concession(style: str) -> None:
                         threatened = False
                     offers.append((side, package))
     assert stood > 0
+
+
+def test_after_a_threat_it_stands_on_no_proposal_across_red_lines_said_aloud() -> None:
+    """Told the other side's red lines and then threatened, the computer does not stand by
+    its last proposal where that crosses them: the red lines come first."""
+    from game.play.session import Session
+
+    shipped = scenario()
+    red = next(t.id for t in shipped.tactics if t.kind == "red_line")
+    threat = next(t.id for t in shipped.tactics if t.kind == "threat" and "us" in t.sides)
+    checked = 0
+    for seed in range(12):
+        game = Game(shipped, Settings(), seed)
+        session = Session(game, ["us"])
+        session.play_computer()  # Russia opens, at its ideal: across the US red lines
+        session.play(Move.wait())
+        session.play_computer()
+        ours = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
+                "precondition": "verified_calm", "separation": "areas_marked",
+                "targets": "nusra_and_isil", "start_date": "mid_june"}
+        if game.why_not(Move.propose(ours)) is not None:
+            continue
+        session.play(Move.propose(ours))
+        session.play_computer()
+        if game.why_not(Move.use(red)) is not None or game.why_not(Move.use(threat)):
+            continue
+        session.play(Move.use(red))  # said aloud: it keeps the turn
+        if game.why_not(Move.use(threat)) is not None:
+            continue
+        session.play(Move.use(threat))
+        if game.to_move != "ru":
+            continue
+        before = [p for who, p in game.view("ru").offers if who == "ru"]
+        if not game.space.crosses["us"][game.space.index[before[-1]]]:
+            continue
+        session.play_computer()
+        after = [p for who, p in game.view("ru").offers if who == "ru"]
+        if len(after) > len(before):
+            checked += 1
+            assert not game.space.crosses["us"][game.space.index[after[-1]]]
+    assert checked > 0
