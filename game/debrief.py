@@ -456,41 +456,38 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
                 f"({len(signable)} of the {len(space.packages)} packages), but neither side "
                 f"made a proposal.")
 
+    fallback = {side: points(batna[side]) for side in game.sides}
+
     def nearest(n: int) -> tuple[int, int, str, int]:
         # The fewest issues changed from a last proposal; among those, the largest smaller
         # gain over the fallbacks in points; then the earlier proposal's side, the package.
-        gain = min(points(ua[n]) - points(batna[a]), points(ub[n]) - points(batna[b]))
         changed, side = min((len(_changed(space.packages[n], package)), side)
                             for side, package in last.items())
-        return changed, -gain, side, n
+        return changed, -_smaller_gain(game, n, fallback), side, n
 
     changed, _, side, n = min(nearest(n) for n in signable)
     spec = game.scenario.sides[side]
-    over = _over_fallbacks(game, batna, n)
+    # As the results list them: points over the fallback, each rounded on its own.
+    over = _each_side(game, n, fallback, more="", after=" above its fallback")
     if not changed:
         return (f"{spec.whose_first} last proposal was better for both sides than walking "
                 f"away: accepted, it would have given {over}.")
-    package, proposed = space.packages[n], last[side]
-    issues = game.scenario.issues
-    changes = [f"“{issues[i].options[package[i]].name}” instead of "
-               f"“{issues[i].options[proposed[i]].name}” on “{issues[i].name}”"
-               for i in _changed(package, proposed)]
-    listed = changes[0] if len(changes) == 1 else \
-        ", ".join(changes[:-1]) + " and " + changes[-1]
+    listed = _instead(game, space.packages[n], last[side])
     return (f"Deals both sides could sign were better for both than walking away. For "
             f"example, {spec.whose} last proposal with {listed} would have given {over}.")
 
 
-def _over_fallbacks(game: Game, batna: Mapping[str, float], n: int) -> str:
-    """What package *n* gives each side above its fallback, in points: "the United States
-    9 points above its fallback and Russia 1 point above its fallback"."""
-    gains = []
+def _each_side(game: Game, n: int, was: Mapping[str, int], more: str, after: str) -> str:
+    """What package *n* gives each side beyond *was* (points by side), in points, both
+    sides in one phrase: "the United States 7 {more}points{after} and Russia 1
+    {more}point{after}" ("less than a point" when it rounds to none)."""
+    said = []
     for side in game.sides:
-        more = points(game.space.utility[side][n]) - points(batna[side])
-        amount = f"{more} points" if more > 1 else "1 point" if more == 1 else \
-            "less than a point"
-        gains.append(f"{game.scenario.sides[side].called} {amount} above its fallback")
-    return " and ".join(gains)
+        gain = points(game.space.utility[side][n]) - was[side]
+        amount = f"{gain} {more}points" if gain > 1 else f"1 {more}point" if gain == 1 \
+            else f"less than a point{' ' + more.strip() if more else ''}"
+        said.append(f"{game.scenario.sides[side].called} {amount}{after}")
+    return " and ".join(said)
 
 
 def _better_for_both(game: Game, agreed: tuple[int, ...]) -> list[int]:
@@ -538,40 +535,43 @@ def better_for_both(game: Game, agreed: tuple[int, ...],
     those, the one whose smaller gain in points is largest (the first such, on a tie). None
     when there is none."""
     space = game.space
-    a, b = game.sides
-    was_a, was_b = points(space.utility_of(a, agreed)), points(space.utility_of(b, agreed))
+    was = {side: points(space.utility_of(side, agreed)) for side in game.sides}
     return min(better if better is not None else _better_for_both(game, agreed),
                key=lambda n: (len(_changed(space.packages[n], agreed)),
-                              -min(points(space.utility[a][n]) - was_a,
-                                   points(space.utility[b][n]) - was_b), n),
+                              -_smaller_gain(game, n, was), n),
                default=None)
+
+
+def _smaller_gain(game: Game, n: int, was: Mapping[str, int]) -> int:
+    """The smaller of the two sides' gains, in points, that package *n* brings beyond *was*
+    (points by side)."""
+    return min(points(game.space.utility[side][n]) - was[side] for side in game.sides)
 
 
 def _better_example(game: Game, agreed: tuple[int, ...], better: list[int]) -> str:
     """A sentence naming what :func:`better_for_both` changes, and what each side gains."""
     n = better_for_both(game, agreed, better)
     assert n is not None
-    package = game.space.packages[n]
+    return (f"For example, {_instead(game, game.space.packages[n], agreed)} would have "
+            f"given {_gains(game, agreed, n)}.")
+
+
+def _instead(game: Game, package: tuple[int, ...], base: tuple[int, ...]) -> str:
+    """The issues *package* settles otherwise than *base*, in words: "“A” instead of “B”
+    on “Issue” and “C” instead of “D” on “Other issue”"."""
     issues = game.scenario.issues
     changes = [f"“{issues[i].options[package[i]].name}” instead of "
-               f"“{issues[i].options[agreed[i]].name}” on “{issues[i].name}”"
-               for i in _changed(package, agreed)]
-    listed = changes[0] if len(changes) == 1 else \
+               f"“{issues[i].options[base[i]].name}” on “{issues[i].name}”"
+               for i in _changed(package, base)]
+    return changes[0] if len(changes) == 1 else \
         ", ".join(changes[:-1]) + " and " + changes[-1]
-    return f"For example, {listed} would have given {_gains(game, agreed, n)}."
 
 
 def _gains(game: Game, agreed: tuple[int, ...], n: int) -> str:
     """What package *n* would have given each side more than *agreed*, in points (its
     options' points and its combinations', as the points tables list them)."""
-    space = game.space
-    gains = []
-    for side in game.sides:
-        more = points(space.utility[side][n]) - points(space.utility_of(side, agreed))
-        amount = f"{more} more points" if more > 1 else "1 more point" if more == 1 else \
-            "less than a point more"
-        gains.append(f"{game.scenario.sides[side].called} {amount}")
-    return " and ".join(gains)
+    return _each_side(game, n, {side: points(game.space.utility_of(side, agreed))
+                                for side in game.sides}, more="more ", after="")
 
 
 def frontier_gap(points: int | None) -> str:

@@ -28,7 +28,7 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
     outcome_space
 from game.coherence import incoherence
 from game.errors import IllegalMoveError
-from game.model import Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
+from game.model import BEFORE_THE_MOVE, Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
 from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
@@ -695,7 +695,8 @@ class Game:
         if not self.finished:
             self._check_breakdown()
         if not self.finished and (move.kind == "answer" or (
-                move.kind == "tactic" and self._tactics[move.tactic or ""].kind == "red_line")):
+                move.kind == "tactic" and
+                self._tactics[move.tactic or ""].kind in BEFORE_THE_MOVE)):
             # An answer comes before the side's move, and so do its red lines said aloud:
             # its turn goes on.
             self._snapshot = None

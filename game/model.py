@@ -30,6 +30,9 @@ Shift = Annotated[float, Field(ge=-0.5, le=0.5)]
 MoveKind = Literal["propose", "accept", "reject", "tactic", "walkout"]
 TacticKind = Literal["statement", "appeal", "precondition", "threat", "allies",
                      "concession", "question", "preference", "red_line"]
+#: The tactic kinds said before the side's move, as an answer is: using one leaves the side
+#: its move (the engine's rule, and what every front end tells players).
+BEFORE_THE_MOVE: frozenset[str] = frozenset({"red_line"})
 Strategy = Literal["boulware", "linear", "conceder", "tit_for_tat"]
 Trigger = Literal["agreement", "walkout", "deadline", "breakdown"]
 

@@ -495,12 +495,14 @@ class Negotiator:
             hold = self._kept_in_common(view, previous)
             steady = not self._threats_made(view)[1]
             theirs = view.last_offer(self.other)
+            # What the record judges a step against: the other side's latest proposal, all
+            # its proposals and this side's opening one (once both sides have proposed).
+            against = (theirs, [p for who, p in view.offers if who == self.other],
+                       next(p for who, p in view.offers if who == self.side)) \
+                if previous is not None and theirs is not None else None
             # Before the two offers share a point, it still takes no step away from the
             # other side's latest one, as the record judges a step (see _choose).
-            facing = (theirs, [p for who, p in view.offers if who == self.other],
-                      next(p for who, p in view.offers if who == self.side)) \
-                if steady and hold is None and previous is not None and theirs is not None \
-                else None
+            facing = against if steady and hold is None else None
             package = self._choose(model, target, stream, previous, hold, steady=steady,
                                    facing=facing, unanswered=steady and theirs is None)
             if view.across is not None and view.across[index[package]]:
@@ -508,12 +510,10 @@ class Negotiator:
             if theirs is not None and self.modelling:
                 # (Easy play, which reads no model of the other side, does not check.)
                 package = self._no_more_than_asked(package, theirs, view.across)
-            if previous is not None and theirs is not None and package != previous and \
+            if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
-                    self._threatened_since_its_offer(view) and step(
-                        previous, package, theirs,
-                        [p for who, p in view.offers if who == self.other],
-                        opening=next(p for who, p in view.offers if who == self.side))[0] > 0:
+                    self._threatened_since_its_offer(view) and \
+                    step(previous, package, against[0], against[1], opening=against[2])[0] > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
                 # (Not by standing on a proposal across red lines the other side has said.)

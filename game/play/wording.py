@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.analysis import from_ids, outcome_space, points
 from game.coherence import option_parts, options_text
-from game.model import Combination, Scenario, Tactic
+from game.model import BEFORE_THE_MOVE, Combination, Scenario, Tactic
 from game.moves import Change, Entry, Move
 from game.speech import how_much, option_words
 from game.protocol import phase_plan
@@ -185,7 +185,7 @@ def short_name(name: str) -> str:
 def tactic_help(tactic: Tactic) -> str:
     """A tactic's help as every front end shows it, with whether using it is the turn's
     move: saying one's red lines aloud comes before the move, as an answer does."""
-    if tactic.kind == "red_line":
+    if tactic.kind in BEFORE_THE_MOVE:
         return f"{tactic.help} It leaves you your move: you still make one this turn."
     return f"{tactic.help} Using it is your move for this turn."
 
