@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 from game.errors import ParleyError, ScenarioError, SettingsError
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
+from game.play.wording import program as _program, read_again
 from game.safetext import TerminalOutput, control
 from game.settings import DIFFICULTIES, KNOWN, Settings
 
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from game.save import SaveFile
 
 
-def _program() -> str:
-    """The command as the player types it: ``parley`` once installed, ``python main.py``
-    in a checkout."""
-    return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
 
 
 def _rules() -> argparse.ArgumentParser:
@@ -431,13 +428,20 @@ def _play(args: argparse.Namespace) -> int:
         autosave = None if args.no_save or not humans else \
             Autosave(save_folder(), game, humans)
         session = Session(game, humans, autosave=autosave)
-    text = TextGame(session, sys.stdin, sys.stdout, terminal_clearer(sys.stdout))
+    def where_saved() -> str | None:
+        if session.game.moves and (session.saved.written or not session.save_works):
+            return _where_saved(session)
+        return None
+
+    text = TextGame(session, sys.stdin, sys.stdout, terminal_clearer(sys.stdout),
+                    where_saved)
     if args.load:
         text.skip_to(max(len(session.game.log) - 6, 0))
     _PLAYING[:] = [session]
     code = text.run()
-    if session.game.moves and (session.saved.written or not session.save_works):
-        print(_where_saved(session))
+    note = None if text.told_where_saved else where_saved()
+    if note:
+        print(note)
     return code
 
 
@@ -490,9 +494,11 @@ def _where_saved(session: Session) -> str:
     if failed:
         return (f"(the last moves could not be saved: {saved.path} holds the game as it was "
                 "at the last save that worked)")
-    resume = "" if session.game.finished else \
-        f"\nResume it with: {_program()} play --text --load {saved.path}"
-    return f"(game saved to {saved.path}){resume}"
+    if session.game.finished:
+        then = "\n" + read_again(saved.path)
+    else:
+        then = f"\nResume it with: {_program()} play --text --load {saved.path}"
+    return f"(game saved to {saved.path}){then}"
 
 
 def _folders(args: argparse.Namespace) -> list[Path]:

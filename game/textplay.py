@@ -131,7 +131,10 @@ class TextGame:
     """Plays one session in a terminal."""
 
     def __init__(self, session: Session, inp: TextIO, out: TextIO,
-                 clear: Callable[[], None] | None = None) -> None:
+                 clear: Callable[[], None] | None = None,
+                 where_saved: Callable[[], str | None] | None = None) -> None:
+        """*where_saved*: says where the game is saved (None: nothing to say), once the
+        game is over, before the player leaves the table."""
         self.session = session
         self.scenario = session.scenario
         self.humans = set(session.humans)
@@ -152,6 +155,9 @@ class TextGame:
         #: The round of the last entry shown: a new round is headed as it begins, even
         #: when the computer moves first in it or an event opens it.
         self.round_shown = 0
+        self.where_saved = where_saved
+        #: Whether the game's end has been told where the game is saved.
+        self.told_where_saved = False
 
     # ----- output helpers ----------------------------------------------------------------
 
@@ -214,10 +220,28 @@ class TextGame:
             write_debrief(self.scenario, debrief(game), self.humans,
                           game.settings.reveal_priorities, self.say, self.rule,
                           self.out.write)
+            self.leave_the_table()
         except Quit:
             self.say()
             self.say("Game left unfinished.")
         return 0
+
+    def leave_the_table(self) -> None:
+        """After the debrief: where the game is saved, then, at a terminal, wait for the
+        player to leave, so that a window that closes when the game ends does not take the
+        debrief with it."""
+        note = self.where_saved() if self.where_saved is not None else None
+        if note:
+            self.out.write(note + "\n")
+        self.told_where_saved = True
+        if not self.inp.isatty():
+            return
+        self.say()
+        try:
+            # A plain read: at a class's table the server's news no longer matters.
+            TextGame.ask(self, "The game is over. Press Enter to leave the table. ")
+        except Quit:
+            self.say()
 
     def skip_to(self, shown: int) -> None:
         """Start showing the record from entry *shown* (for a resumed game)."""

@@ -178,6 +178,10 @@ def test_two_terminal_clients_play_a_whole_game(tmp_path: Path) -> None:
             assert f" ({other}) to move..." in text
             saved = list((tmp_path / name).glob("class-*-finished.json"))
             assert len(saved) == 1 and read_save(saved[0]).teams.values()
+            # How to read it again, and no wait for Enter from a pipe.
+            flat = " ".join(text.split())
+            assert f"transcript {saved[0]} -o transcript.html" in flat
+            assert "Press Enter to leave" not in text
         # The other team's moves arrived live: each saw the other's passes.
         assert results["Alpha"][1].count("\u201c") > 8
         server.classroom.flush()

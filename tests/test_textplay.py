@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import io
+from pathlib import Path
 
 import pytest
 from functools import cache
@@ -585,3 +586,52 @@ def test_every_front_end_says_which_tactics_leave_the_move() -> None:
     out = " ".join(out.split())
     assert f"{red.name}: {tactic_help(red)}" in out
     assert f"{other.name}: {tactic_help(other)}" in out
+
+
+class _Keyboard(io.StringIO):
+    """What a player types at a terminal (a pipe or a file is not one)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("typed", ["\n", ""])
+def test_at_a_terminal_the_debrief_stays_until_the_player_leaves(typed: str) -> None:
+    """A window that closes when the game ends took the debrief with it: at a terminal the
+    game says where it is saved and how to read it again, then waits for Enter (or the end
+    of input, which is no unfinished game)."""
+    out = io.StringIO()
+    session = Session(Game(scenario(), None, 3), set())
+    text = TextGame(session, _Keyboard(typed), out, where_saved=lambda: "(game saved here)")
+    assert text.run() == 0 and text.told_where_saved
+    shown = out.getvalue()
+    debrief, saved, leave = (shown.index("QUESTIONS FOR DISCUSSION"),
+                             shown.index("(game saved here)"),
+                             shown.index("Press Enter to leave the table."))
+    assert debrief < saved < leave
+    assert "left unfinished" not in shown
+
+
+def test_from_a_pipe_the_game_ends_without_waiting() -> None:
+    text, out = play(set(), "")
+    assert "Press Enter to leave" not in out and text.told_where_saved
+
+
+def test_a_finished_game_says_how_to_read_it_again(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """After the game, the player is told where it is saved and the command that writes
+    its transcript, debrief included; that command works on that save."""
+    from game.cli import main
+
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n" + "p\n" * 40))
+    assert main(["play", "--text", str(DEFAULT_SCENARIO), "--side", "us", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    [saved] = list((tmp_path / "saves").glob("*.json"))
+    assert f"(game saved to {saved})" in out and "--load" not in out.split("DEBRIEF")[-1]
+    command = f"transcript {saved} -o transcript.html"
+    assert command in " ".join(out.split())
+    monkeypatch.chdir(tmp_path)
+    assert main(command.split()) == 0
+    assert "DEBRIEF" in (tmp_path / "transcript.html").read_text(encoding="utf-8").upper()

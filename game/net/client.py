@@ -36,6 +36,7 @@ from game.moves import Entry, Move
 from game.net.messages import (SERVER, Farewell, Final, Join, Notice, Play, Refused, Update,
                                Welcome, choice_from_json, entry_from_json, state_from_json)
 from game.play.session import VS_COMPUTER, Session
+from game.play.wording import read_again
 from game.protocol import Choice, GameState
 from game.save import SaveFile, file_part, restore, write_save
 from game.scenario import read_scenario
@@ -857,7 +858,8 @@ class NetworkGame(TextGame):
         kept = table.keep_save(save)
         if kept is not None:
             self.say()
-            self.say(f"Your copy of the game is saved in {kept}.")
+            self.say(f"Your copy of the game is saved in {kept}. {read_again(kept)}")
+        self.leave_the_table()
         return 0
 
 

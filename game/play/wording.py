@@ -6,7 +6,9 @@ Nothing here splits text or re-adds deltas: it reads the record's fields.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.analysis import from_ids, outcome_space, points
@@ -23,6 +25,18 @@ if TYPE_CHECKING:
 MOVE_LABELS = {"accept": "Accept the proposal on the table",
                "reject": "Reject the proposal on the table",
                "walkout": "Walk out (ends the talks)", "pass": "Pass (hold your position)"}
+
+
+def program() -> str:
+    """The command as the player types it: ``parley`` once installed, ``python main.py``
+    in a checkout."""
+    return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
+
+
+def read_again(save: Path | str) -> str:
+    """How to read a finished game again, debrief included, from its save."""
+    return f"Read it again, debrief included, with: {program()} transcript {save} -o " \
+        "transcript.html"
 
 
 def offer_rows(scenario: Scenario, offer: Mapping[str, str]) -> list[tuple[str, str]]:
