@@ -58,6 +58,13 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="2" fill="{fill}"/>')
     points = " ".join(f"{_x(x)},{_y(y)}" for x, y in chart.frontier)
     parts.append(f'<polyline points="{points}" fill="none" stroke="#222" stroke-width="2"/>')
+    # The same marks as the window's chart: a diamond for the Nash point, drawn under the
+    # offers so that an offer made there still shows, and a ring round the deal.
+    if chart.nash is not None:
+        x, y = chart.nash
+        parts.append(f'<path d="M{_x(x) - 7},{_y(y)} L{_x(x)},{_y(y) - 7} L{_x(x) + 7},'
+                     f'{_y(y)} L{_x(x)},{_y(y) + 7} Z" fill="{NASH}"><title>Nash point</title>'
+                     '</path>')
     for side in chart.sides:
         path = [(x, y) for s, x, y in chart.path if s == side]
         if path:
@@ -67,13 +74,6 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
             for x, y in path:
                 parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="none" '
                              f'stroke="{spec[side].colour}" stroke-width="2"/>')
-    # The same marks as the window's chart: a diamond for the Nash point, a ring round the
-    # deal.
-    if chart.nash is not None:
-        x, y = chart.nash
-        parts.append(f'<path d="M{_x(x) - 7},{_y(y)} L{_x(x)},{_y(y) - 7} L{_x(x) + 7},'
-                     f'{_y(y)} L{_x(x)},{_y(y) + 7} Z" fill="{NASH}"><title>Nash point</title>'
-                     '</path>')
     if chart.deal is not None:
         x, y = chart.deal
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="#000" '

@@ -63,12 +63,34 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
     lines.append(("      " + "".join(ticks)).rstrip())
     initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
                          f"{scenario.sides[s].called}" for s in chart.sides)
-    deal = "   D the deal" if chart.deal is not None else ""
-    if chart.deal is not None and chart.nash is not None and \
-            cell(*chart.deal) == cell(*chart.nash):
-        deal += (" (drawn over N: the deal is at the Nash point)" if chart.deal == chart.nash
-                 else " (drawn over N, the Nash point next to it)")
-    for text in (f". package   * Pareto frontier   N Nash point{deal}", initials,
+    # A mark drawn over an offer says so: a student looked for an offer under N or D.
+    offered: dict[tuple[int, int], list[str]] = {}
+    for side, x, y in chart.path:
+        offered.setdefault(cell(x, y), []).append(side)
+
+    def offers_by(sides: list[str]) -> str:
+        return " and ".join(dict.fromkeys(scenario.sides[s].called for s in sides))
+
+    nash = deal = ""
+    nash_cell = cell(*chart.nash) if chart.nash is not None else None
+    if chart.nash is not None:
+        nash = "   N Nash point"
+    if chart.deal is not None:
+        # The deal is the last offer, accepted: D stands for it.
+        deal_cell = cell(*chart.deal)
+        under = []
+        if deal_cell == nash_cell:
+            under.append("N (the deal is at the Nash point)" if chart.deal == chart.nash
+                         else "N (the Nash point is next to it)")
+        earlier = offered.get(deal_cell, [])[:-1]
+        if earlier:
+            under.append(f"an earlier offer by {offers_by(earlier)}")
+        deal = "   D the deal (the offer accepted" + \
+            (f"; drawn over {' and '.join(under)})" if under else ")")
+    if nash and nash_cell in offered and not (chart.deal is not None and
+                                              cell(*chart.deal) == nash_cell):
+        nash += f" (drawn over an offer by {offers_by(offered[nash_cell])})"
+    for text in (f". package   * Pareto frontier{nash}{deal}", initials,
                  "| and - : the BATNAs; deals up and to the right of both beat no deal"):
         lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"

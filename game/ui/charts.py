@@ -97,6 +97,9 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     batna_a, batna_b = chart.batna
     _dashed(surface, ca, at(batna_a, 0), at(batna_a, 1))
     _dashed(surface, cb, at(0, batna_b), at(1, batna_b))
+    # The Nash point, under the offers' path: an offer made there still shows.
+    if chart.nash is not None:
+        marker(surface, t.c["chart_nash"], at(*chart.nash), max(6, u), "diamond")
     # The offers' path.
     offers = [(who, at(x, y)) for who, x, y in chart.path]
     if len(offers) > 1:
@@ -104,8 +107,6 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     for who, p in offers:
         marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
                SHAPES[chart.sides.index(who)])
-    if chart.nash is not None:
-        marker(surface, t.c["chart_nash"], at(*chart.nash), max(6, u), "diamond")
     if chart.deal is not None:
         pygame.draw.circle(surface, t.c["text"], at(*chart.deal), max(10, u + 4), 3)
     return surface
