@@ -418,7 +418,7 @@ def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None
     if better:
         return " ".join(["Another deal was better for both sides.",
                          *(_lose_lose_sentences(game, agreed, better) or
-                           [_better_example(game, agreed, better)])])
+                           [_better_example(game, agreed, better)]), _unseen(game)])
     a, b = game.sides
     mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
     if any(space.allowed[n] and space.utility[a][n] >= mine_a - 1e-9 and
@@ -474,7 +474,27 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
                 f"away: accepted, it would have given {over}.")
     listed = _instead(game, space.packages[n], last[side])
     return (f"Deals both sides could sign were better for both than walking away. For "
-            f"example, {spec.whose} last proposal with {listed} would have given {over}.")
+            f"example, {spec.whose} last proposal with {listed} would have given {over}. "
+            f"{_unseen(game)}")
+
+
+def _unseen(game: Game) -> str:
+    """Why neither side proposed the better deal the debrief names (a student asked why the
+    computer never offered it): each side knows only its own points, and what the record
+    shows of what each said mattered most to it."""
+    said = [side for side in game.sides if game.state.revealed.get(side)]
+    names = game.scenario.sides
+    how = ("Such a deal is found by asking what matters most, saying it, and trading what "
+           "matters less.")
+    if not said:
+        told = "and neither said what mattered most to it"
+    elif len(said) == 1:
+        told = f"and only {names[said[0]].called} said what mattered most to it"
+    else:
+        told = "even once both had said what mattered most to them"
+        how = ("Finding it takes more than naming priorities: trading, on several issues at "
+               "once, what matters less to you for what matters more.")
+    return f"Neither side could see it: each knows only its own points, {told}. {how}"
 
 
 def _each_side(game: Game, n: int, was: Mapping[str, int], more: str, after: str) -> str:

@@ -498,3 +498,35 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
                     {"ru": "Group R", "us": "Computer"})
     assert (debrief(early).results["ru"].asked_across or "").endswith(
         "which it could never accept.")
+
+
+def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> None:
+    """A student asked why the computer never offered the better deal the debrief named:
+    the debrief says each side knows only its own points, and who said what mattered most
+    to it, as the record has it."""
+    from game.simulate import play_one
+
+    seen = set()
+    for seed in range(60):
+        style = ["principled", "careless", "hardline"][seed % 3]
+        game = play_one(SCENARIO, seed, Settings(), players={"us": style})
+        sentence = debrief(game).frontier_sentence or ""
+        explained = "Neither side could see it: each knows only its own points, " in sentence
+        better = sentence.startswith("Another deal was better for both sides.") or \
+            "For example, " in sentence
+        assert explained == better, sentence
+        if not explained:
+            continue
+        said = [s for s in game.sides if game.state.revealed.get(s)]
+        names = [SCENARIO.sides[s].called for s in said]
+        clause = ("and neither said what mattered most to it" if not said else
+                  f"and only {names[0]} said what mattered most to it" if len(said) == 1
+                  else "even once both had said what mattered most to them")
+        assert clause in sentence, (said, sentence)
+        seen.add(len(said))
+        assert sentence.endswith(
+            "Finding it takes more than naming priorities: trading, on several issues at "
+            "once, what matters less to you for what matters more." if len(said) == 2 else
+            "Such a deal is found by asking what matters most, saying it, and trading what "
+            "matters less.")
+    assert len(seen) >= 2, seen
