@@ -858,7 +858,9 @@ class NetworkGame(TextGame):
         kept = table.keep_save(save)
         if kept is not None:
             self.say()
-            self.say(f"Your copy of the game is saved in {kept}. {read_again(kept)}")
+            self.say(f"Your copy of the game is saved in {kept}.")
+            # Not wrapped: the command is copied whole.
+            self.out.write(read_again(kept) + "\n")
         self.leave_the_table()
         return 0
 

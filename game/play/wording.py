@@ -29,13 +29,14 @@ MOVE_LABELS = {"accept": "Accept the proposal on the table",
 
 def program() -> str:
     """The command as the player types it: ``parley`` once installed, ``python main.py``
-    in a checkout."""
+    in a checkout (as the README's table of commands writes it)."""
     return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
 
 
 def read_again(save: Path | str) -> str:
-    """How to read a finished game again, debrief included, from its save."""
-    return f"Read it again, debrief included, with: {program()} transcript {save} -o " \
+    """How to read a finished game again, debrief included, from its save: the command on
+    a line of its own, so that it can be copied whole."""
+    return f"Read it again, debrief included, with:\n  {program()} transcript {save} -o " \
         "transcript.html"
 
 
