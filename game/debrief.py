@@ -479,9 +479,10 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
 
 
 def _unseen(game: Game) -> str:
-    """Why neither side proposed the better deal the debrief names (a student asked why the
+    """Why the better deal the debrief names is hard to find (a student asked why the
     computer never offered it): each side knows only its own points, and what the record
-    shows of what each said mattered most to it."""
+    shows of what each said mattered most to it. (Not that neither side could see it: a
+    side may have been offered the better option and left it.)"""
     said = [side for side in game.sides if game.state.revealed.get(side)]
     names = game.scenario.sides
     how = ("Such a deal is found by asking what matters most, saying it, and trading what "
@@ -494,7 +495,7 @@ def _unseen(game: Game) -> str:
         told = "even once both had said what mattered most to them"
         how = ("Finding it takes more than naming priorities: trading, on several issues at "
                "once, what matters less to you for what matters more.")
-    return f"Neither side could see it: each knows only its own points, {told}. {how}"
+    return f"Each side knows only its own points, {told}. {how}"
 
 
 def _each_side(game: Game, n: int, was: Mapping[str, int], more: str, after: str) -> str:
