@@ -1003,3 +1003,30 @@ def test_a_tactic_used_more_than_once_has_more_than_one_line(name: str) -> None:
         for side, spec in (tactic.sides or {}).items():
             lines = [spec.line] if isinstance(spec.line, str) else list(spec.line or [])
             assert len(lines) >= 2, (tactic.id, side)
+
+
+def test_no_line_speaks_of_a_package_before_one_is_on_the_table() -> None:
+    """"If you could keep only one thing in this package..." was asked in the first round,
+    before anyone had proposed (a playtest): a line that speaks of the package on the
+    table is said only once there is one. Careless players ask at random moments."""
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    asked_early = 0
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        for seed in range(40):
+            side = scenario.side_ids[seed % 2]
+            game = play_one(scenario, seed, Settings(), players={side: "careless"})
+            offers = 0
+            for entry in game.log:
+                if entry.kind != "move":
+                    continue
+                if "this package" in entry.body:
+                    assert offers, (path.name, seed, entry.body)
+                if entry.move is not None and entry.move.kind == "tactic" and not offers:
+                    asked_early += entry.move.tactic == "ask_priority"
+                offers += entry.offer is not None and entry.move is not None and \
+                    entry.move.kind == "propose"
+    assert asked_early  # the question was asked before any proposal, in some games
