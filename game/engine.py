@@ -911,7 +911,9 @@ class Game:
         clauses += [f"{words} {_issues(count)}" for words, count in
                     (("comes nearer to it on", kinds.count(NEARER)),
                      ("goes farther from it on", kinds.count(FARTHER))) if count]
-        if generous and toward:
+        if generous and (toward or trade):
+            # (In a trade that comes out even too: what it gives beyond the ask is what
+            # evens it, and a record that left it out read as a step back called even.)
             clauses.append(f"on {_issues(generous)} it gives more than that proposal asked")
         how = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
             else clauses[0]
