@@ -33,9 +33,9 @@ from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, how_much,
-                         judged_issues, meets, offer_words, option_words, package_speech, pick_line,
-                         traded, weighed)
+from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, directions,
+                         how_much, judged_issues, meets, offer_words, option_words,
+                         package_speech, pick_line, traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -126,6 +126,9 @@ class Rules:
         self.conditions = scenario._conditions
         #: Side id -> the side facing it.
         self.other = {self.sides[0]: self.sides[1], self.sides[1]: self.sides[0]}
+        #: Side id -> the way toward the other side's end of each issue's options, for its
+        #: proposals, as the scenario says it (:func:`~game.speech.directions`).
+        self.ends = {side: directions(scenario.issues, side) for side in self.sides}
         self.plan = phase_plan(scenario, rounds)
         self.total_rounds = sum(n for _, n in self.plan)
         self.phases = {p.id: p for p in scenario.phases}
@@ -307,7 +310,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -949,7 +952,8 @@ class Game:
         other = self._rules.other[side]
         asked = asked_by([p for who, p in self._offers if who == other], self.edition)
         opening = next(p for who, p in self._offers if who == side)
-        kinds = judged_issues(previous, package, theirs, asked, self.edition, opening)
+        kinds = judged_issues(previous, package, theirs, asked, self.edition, opening,
+                              self._rules.ends[side])
         toward, generous = weighed(kinds, self.edition)
         return toward, generous, kinds
 

@@ -45,6 +45,7 @@ def lint(scenario: Scenario, doc: Document) -> list[Problem]:
     linter = _Linter(scenario, warn)
     linter.options()
     linter.option_order()
+    linter.runs_from()
     linter.contradictions()
     linter.combination_values()
     linter.red_lines_and_batnas()
@@ -215,6 +216,27 @@ class _Linter:
                           "them from one side's wish to the other's, since a step is judged "
                           "by their order (an option nearer the other side's opening "
                           "proposal gives it more)")
+
+    def runs_from(self) -> None:
+        """An issue whose ``runs_from`` does not fit the sides' values: the record would
+        judge a step from an agreed point the wrong way (a concession as a point taken
+        back)."""
+        s = self.s
+        for i, issue in enumerate(s.issues):
+            named = issue.runs_from
+            if named is None or named not in s.sides:
+                continue
+            first, last = issue.options[0].id, issue.options[-1].id
+            for side_id, wish in ((named, first), (s.other(named), last)):
+                values = s.sides[side_id].values.get(issue.id, {})
+                other_end = last if wish == first else first
+                if values.get(wish, 0.0) < values.get(other_end, 0.0):
+                    self.warn(("issues", i, "runs_from"),
+                              f"runs_from says {issue.id!r} runs from {named!r}'s wish "
+                              f"({first!r}) to {s.other(named)!r}'s ({last!r}), but "
+                              f"{side_id!r} values {other_end!r} above {wish!r}: a step "
+                              "toward the other side's end would be judged the wrong way")
+                    break
 
     def walkouts(self) -> None:
         for side_id, side in self.s.sides.items():

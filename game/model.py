@@ -98,6 +98,16 @@ class Issue(Part):
     options: list[Option] = Field(min_length=2, max_length=8,
                                   description="The options, in a meaningful order "
                                               "(conditions compare their positions).")
+    runs_from: Id | None = Field(
+        default=None,
+        description="When the options run from one side's wish to the other's: the id of "
+                    "the side whose wish the first option is (the last is the other "
+                    "side's). Public, as the order is: the record and the computer read it "
+                    "to judge which way a proposal leaves a point both sides' latest "
+                    "proposals held (toward the other side's end it gives more than was "
+                    "asked; back toward the proposer's own it takes the point back), even "
+                    "when both opened on the same option. Without it, the two sides' "
+                    "opening proposals tell the way, when they differ.")
     cite: list[Id] = Field(default=[], description="Ids of sources this issue rests on.")
 
 

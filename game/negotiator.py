@@ -65,8 +65,8 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.speech import (FARTHER, TAKEN_BACK, TOWARD, judged, judged_issues, step,
-                          weighed)
+from game.speech import (FARTHER, TAKEN_BACK, TOWARD, directions, judged, judged_issues,
+                          step, weighed)
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -198,7 +198,10 @@ class _Bids:
     few operations on whole masks instead of a pass over every candidate."""
 
     def __init__(self, me: Side, issues: Sequence[Issue], by_utility: Sequence[int],
-                 packages: Sequence[Package]) -> None:
+                 packages: Sequence[Package], ends: Sequence[int] = ()) -> None:
+        #: The way toward the other side's end of each issue, as the scenario says it
+        #: (:func:`game.speech.directions`, for this side's proposals).
+        self.ends = tuple(ends)
         #: columns[issue][k]: the option the k-th package picks on the issue.
         self.columns = [[packages[n][i] for n in by_utility] for i in range(len(issues))]
         #: settles[issue][option]: the packages that settle the issue with the option.
@@ -242,7 +245,8 @@ class _Bids:
             # counts in no sum: such a package is never one).
             parts = {-1: 0, 0: 0, 1: 0}
             for option, settling in enumerate(self.settles[issue]):
-                kind = judged(issue, was, option, their, asked, opening=opening)
+                kind = judged(issue, was, option, their, asked, opening=opening,
+                              ends=self.ends)
                 if kind != TAKEN_BACK:
                     parts[TOWARD[kind]] |= settling
             moved: dict[int, int] = {}
@@ -354,7 +358,8 @@ def _derived(view: SideView) -> _Derived:
     space = known.space
     return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
                     opposed_values(view),
-                    _Bids(known.me, known.issues, space.by_utility, space.packages))
+                    _Bids(known.me, known.issues, space.by_utility, space.packages,
+                          directions(known.issues, known.side)))
 
 
 class Negotiator:
@@ -513,7 +518,8 @@ class Negotiator:
             if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
                     self._threatened_since_its_offer(view) and \
-                    step(previous, package, against[0], against[1], opening=against[2])[0] > 0:
+                    step(previous, package, against[0], against[1], opening=against[2],
+                         ends=self._bids.ends)[0] > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
                 # (Not by standing on a proposal across red lines the other side has said.)
@@ -552,7 +558,7 @@ class Negotiator:
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
                     (facing and step(previous, package, facing[0], facing[1],
-                                     opening=facing[2])[0] < 0)):
+                                     opening=facing[2], ends=self._bids.ends)[0] < 0)):
                 # See _choose: nothing worth its target keeps them any more.
                 kept = (", taking back some of what its last offer gave the other side: "
                         "its own position has risen since")
@@ -603,7 +609,8 @@ class Negotiator:
         assert theirs is not None
         asked = [p for who, p in view.offers if who == self.other]
         opening = next(p for who, p in view.offers if who == self.side)
-        kinds = judged_issues(previous, package, theirs, asked, opening=opening)
+        kinds = judged_issues(previous, package, theirs, asked, opening=opening,
+                              ends=self._bids.ends)
         back, farther = kinds.count(TAKEN_BACK), kinds.count(FARTHER)
         parts = []
         if back:

@@ -46,8 +46,12 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: (ground given on as many other issues) counted as a step away, trust lost and a point
 #: taken back on the record; version 8 saves with no words from the computer in reply to
 #: a tactic (a tactic's ``reply``), a step toward that also stepped away said as a
-#: concession, and a refusal across the refuser's red line free to name another point.
-SAVE_VERSION = 9
+#: concession, and a refusal across the refuser's red line free to name another point;
+#: version 9 saves with a change from a point both latest proposals held, where both sides
+#: had opened on the same option, counted as taking it back whichever way it went (unless
+#: the other side had once asked for the new option), not by the way the scenario says the
+#: issue runs (``runs_from``).
+SAVE_VERSION = 10
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

@@ -240,6 +240,8 @@ class _Checker:
         self.ref(("opens",), s.opens, self.sides, "side")
         for i, issue in enumerate(s.issues):
             self._cites(("issues", i, "cite"), issue.cite)
+            if issue.runs_from is not None:
+                self.ref(("issues", i, "runs_from"), issue.runs_from, self.sides, "side")
         for i, meter in enumerate(s.meters):
             path: DocPath = ("meters", i)
             if meter.min >= meter.max:

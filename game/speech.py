@@ -151,8 +151,10 @@ def meets(package: Package, theirs: Package) -> int:
 #: The edition of the rules new games are played by (see :attr:`game.engine.Game.edition`):
 #: the record's judgement of a step (:func:`judged`) is the part of the rules that changed
 #: from one edition to the next, and in edition 9 what the delegations say (replies to
-#: tactics, no concession words over a step back, no false reason for a refusal).
-EDITION = 9
+#: tactics, no concession words over a step back, no false reason for a refusal); in
+#: edition 10 a change from an agreed point goes the way the scenario says the issue runs
+#: (``runs_from``).
+EDITION = 10
 
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).
@@ -165,7 +167,7 @@ TOWARD = {SAME: 0, MEETS: 1, NEARER: 1, MORE: 0, FARTHER: -1, TAKEN_BACK: -1}
 
 def judged(k: int, before: int, after: int, their: int,
            asked: Sequence[Package] | None, edition: int = EDITION,
-           opening: Package | None = None) -> str:
+           opening: Package | None = None, ends: Sequence[int] | None = None) -> str:
     """How moving from option *before* to *after* on issue *k* counts against *their*
     option (see :func:`step`): it MEETS it; comes NEARER to it in the issue's order of
     options (from edition 6); gives MORE than was asked; goes FARTHER from it (from
@@ -177,8 +179,13 @@ def judged(k: int, before: int, after: int, their: int,
     gives more than was asked, even when the other side never asked for that option; back
     toward the proposer's own end it takes the point back, even when the other side once
     asked for that option (a side that gave more than was asked, and saw it accepted,
-    gives nothing by going back to the first ask). The one rule the record, the lines and
-    the computer's bids (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
+    gives nothing by going back to the first ask). *ends* (:func:`directions`, for the
+    proposer): from edition 10, where the scenario says which end of the issue's options
+    is whose (``runs_from``), that tells the way, even when both sides opened on the same
+    option (edition 9 then judged every change from the point as taking it back, unless
+    the other side had once asked for the option, and a student who gave more lost
+    trust). The one rule the record, the lines and the computer's bids
+    (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
     if after == before:
         return SAME
     if after == their:
@@ -191,6 +198,9 @@ def judged(k: int, before: int, after: int, their: int,
             return NEARER
         if change == 0:
             return SAME
+    elif edition >= 10 and ends and ends[k]:
+        # From a point both held, the way the scenario says the issue runs.
+        return MORE if (after - before) * ends[k] > 0 else TAKEN_BACK
     elif edition >= 7 and opening is not None and asked:
         # From a point both held, the way the change goes in the issue's order: toward the
         # end the other side opened at gives more; toward the proposer's own, away from
@@ -205,16 +215,27 @@ def judged(k: int, before: int, after: int, their: int,
 
 def judged_issues(previous: Package, package: Package, theirs: Package,
                   asked: Sequence[Package] | None = None, edition: int = EDITION,
-                  opening: Package | None = None) -> list[str]:
+                  opening: Package | None = None,
+                  ends: Sequence[int] | None = None) -> list[str]:
     """How each issue of *package*, after *previous*, counts against *theirs*
     (:func:`judged`)."""
-    return [judged(k, before, after, their, asked, edition, opening)
+    return [judged(k, before, after, their, asked, edition, opening, ends)
             for k, (before, after, their) in enumerate(zip(previous, package, theirs))]
+
+
+def directions(issues: Sequence[Issue], proposer: str) -> tuple[int, ...]:
+    """For each issue, the way toward the other side's end of its options, for a proposal
+    of *proposer*'s, as the scenario says (``runs_from``): 1 when the options run from
+    the proposer's wish to the other side's, -1 the other way, 0 when the issue does not
+    say (see :func:`judged`)."""
+    return tuple(0 if issue.runs_from is None else 1 if issue.runs_from == proposer else -1
+                 for issue in issues)
 
 
 def step(previous: Package, package: Package, theirs: Package,
          asked: Sequence[Package] | None = None, edition: int = EDITION,
-         opening: Package | None = None) -> tuple[int, int]:
+         opening: Package | None = None, ends: Sequence[int] | None = None
+         ) -> tuple[int, int]:
     """How a proposal *package*, after the proposer's *previous* one, moves against the other
     side's latest proposal *theirs*, as the record judges it under rules *edition*: (how
     far it moves toward *theirs*, in issues; the issues on which it gives more than the
@@ -234,13 +255,16 @@ def step(previous: Package, package: Package, theirs: Package,
     *opening* is the proposer's own opening proposal: from edition 7, a proposal that
     leaves a point both latest proposals held, where the two openings lie apart, gives
     more than was asked when it moves toward the end the other side opened at, and takes
-    the point back when it moves toward its own, whatever either side asked on the way.
+    the point back when it moves toward its own, whatever either side asked on the way;
+    from edition 10, where the scenario says which end is whose (*ends*, see
+    :func:`directions`), by that.
 
     (Rules edition 4 passed the opening proposal alone as *asked*: the option had to lie
     nearer to it. Without *asked*, before edition 4, every option left counts against the
     proposer, and the first number is the plain change in :func:`meets`. Before edition 6
     only meeting and leaving *theirs* counted, and a proposal was judged by the balance.)"""
-    return weighed(judged_issues(previous, package, theirs, asked, edition, opening), edition)
+    return weighed(judged_issues(previous, package, theirs, asked, edition, opening, ends),
+                   edition)
 
 
 def weighed(kinds: Sequence[str], edition: int = EDITION) -> tuple[int, int]:
@@ -269,10 +293,11 @@ def traded(kinds: Sequence[str]) -> bool:
 
 
 def reopened(previous: Package, package: Package, theirs: Package,
-             asked: Sequence[Package] | None, opening: Package | None = None) -> list[int]:
+             asked: Sequence[Package] | None, opening: Package | None = None,
+             ends: Sequence[int] | None = None) -> list[int]:
     """The issues on which *package* takes back an agreed point (see :func:`step`)."""
     return [k for k, kind in enumerate(judged_issues(previous, package, theirs, asked,
-                                                     opening=opening))
+                                                     opening=opening, ends=ends))
             if kind == TAKEN_BACK]
 
 
@@ -361,11 +386,13 @@ class Table:
             if len(mine) >= 2 and theirs:
                 self._conceding = step(mine[-2], self._proposing, theirs[-1],
                                        asked_by(theirs, self._edition), self._edition,
-                                       mine[0])[0]
+                                       mine[0], directions(self.scenario.issues,
+                                                           self.speaker))[0]
         if len(theirs) >= 2 and mine_then is not None and not answered:
             self._other_moved = step(theirs[-2], theirs[-1], mine_then,
                                      asked_by(mine[:then], self._edition), self._edition,
-                                     theirs[0])[0]
+                                     theirs[0], directions(self.scenario.issues,
+                                                           self.other))[0]
         self._mine_then = mine_then
         self._read_yet = True
 

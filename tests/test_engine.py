@@ -652,17 +652,21 @@ def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -
     game.apply(Move.propose(trade))  # one issue toward Russia, one farther: 5 of 6, balanced
     assert not [e for e in game.log[before:] if e.ref in ("concede", "harden")]
     game.apply(Move.propose(theirs))
-    taken = trade | {"separation": "separated_first", "targets": "nusra_and_isil"}
+    # Meets Russia on separation, and trades for it the agreed "Verified calm first", back
+    # toward the United States' own end of the issue (the scenario says precondition runs
+    # from Russia's wish to the United States'; both opened on the same option).
+    taken = trade | {"separation": "separated_first", "precondition": "grounded_air_force"}
     before = len(game.log)
-    game.apply(Move.propose(taken))  # meets Russia on separation, trades targets for it
+    game.apply(Move.propose(taken))
     assert not [e for e in game.log[before:] if e.ref in ("concede", "harden")]
     assert game.taken_back("us") == 0
     game.apply(Move.propose(theirs))
     before = len(game.log)
-    game.apply(Move.propose(taken | {"start_date": "mid_june"}))  # ... and another: for nothing
+    # ... and another, for nothing: back from the agreed joint planning toward its own end.
+    game.apply(Move.propose(taken | {"joint_action": "intelligence_sharing"}))
     [entry] = [e for e in game.log[before:] if e.ref in ("concede", "harden")]
     assert entry.ref == "harden" and "takes back a point both sides' proposals had agreed " \
-        "on (Start date: " in entry.title
+        "on (Form of joint action: " in entry.title
     game.apply(Move.propose(theirs))
     game.apply(Move.propose(base))  # back to 3 of 6
     assert [e for e in game.log if e.ref == "harden"]

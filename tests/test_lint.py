@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.errors import Problem
-from game.scenario import check_text
+from game.errors import Problem, ScenarioError
+from game.scenario import check_text, read_scenario
 from tests.conftest import MINI, edit, where
 
 
@@ -372,3 +372,22 @@ def test_options_in_neither_sides_order() -> None:
     p = only(text, "the options of 'start_date' follow neither side's values")
     assert p.path == "issues[3].options" and p.severity == "warning"
     assert not [w for w in warnings(shipped) if "follow neither side" in w.message]
+
+
+def test_a_runs_from_that_does_not_fit_the_values_is_warned_about() -> None:
+    """``runs_from`` names the side whose wish the first option is: the main scenario's
+    precondition runs from Russia's "No condition" to the United States' "Calm and grounded
+    air force". Named the other way round, the record would judge every step from an
+    agreed point the wrong way, and validate says so; an unknown side is an error."""
+    shipped = (Path(__file__).resolve().parent.parent / "scenarios" /
+               "joint_strikes_2016.yaml").read_text("utf-8")
+    said = "    cite: [schultz_todo, schultz_goal]\n    runs_from: ru\n"
+    assert shipped.count(said) == 1
+    assert not [w for w in warnings(shipped) if "runs_from" in w.message]
+    p = only(shipped.replace(said, said.replace("from: ru", "from: us")),
+             "runs_from says 'precondition' runs from 'us''s wish")
+    assert p.path == "issues[2].runs_from" and p.severity == "warning"
+    assert "'us' values 'grounded_air_force' above 'no_precondition'" in p.message
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(shipped.replace(said, said.replace("from: ru", "from: russia")), "mod.yaml")
+    assert "unknown side 'russia'" in str(caught.value)

@@ -992,11 +992,12 @@ def test_it_keeps_off_its_least_liked_option_on_the_issues_that_matter_most() ->
 def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one() -> None:
     """The computer's mask of packages that take no step away (_Bids.no_step_back) picks
     exactly the packages game.speech.step judges at least level, for any previous offer,
-    other side's proposal, earlier asks and opening offer of its own, by rules edition 7:
-    the computer never takes back an agreed point, not even in a trade, which the record
-    judges by the balance from edition 8."""
+    other side's proposal, earlier asks and opening offer of its own, each issue judged by
+    today's rules (the way the scenario says an issue runs included, edition 10) and the
+    whole weighed by edition 7's: the computer never takes back an agreed point, not even
+    in a trade, which the record judges by the balance from edition 8."""
     from game.library import shipped_scenarios
-    from game.speech import step
+    from game.speech import directions, judged_issues, weighed
 
     for path in shipped_scenarios():
         game = Game(load_scenario(path), seed=1)
@@ -1012,9 +1013,11 @@ def test_the_bids_that_are_no_step_back_are_those_the_record_would_not_judge_one
             asked = [earlier, theirs]
             mask = player._bids.no_step_back(previous, theirs, asked, opening)
             picked = {player.by_utility[k] for k in range(len(packages)) if mask >> k & 1}
+            ends = directions(game.scenario.issues, game.sides[0])
+            assert player._bids.ends == ends and any(ends)
             judged = {n for n in player.by_utility  # the packages it may bid
-                      if step(previous, packages[n], theirs, asked, 7,
-                              opening=opening)[0] >= 0}
+                      if weighed(judged_issues(previous, packages[n], theirs, asked,
+                                               opening=opening, ends=ends), 7)[0] >= 0}
             assert picked == judged
 
 

@@ -437,3 +437,28 @@ def test_a_version_7_save_replays_a_trade_as_a_point_taken_back() -> None:
     assert game.taken_back("us") == 1 and today.taken_back("us") == 0
     assert [e.title for e in today.log if e.kind == "effect" and e.ref in judged] == []
     assert today.state.meters["trust"] == game.state.meters["trust"] + 4
+
+
+def test_a_save_of_format_9_replays_a_step_from_an_agreed_point_as_played() -> None:
+    """Both sides had opened on "Verified calm first", and Russia's next proposal went on
+    to "Calm and grounded air force", the United States' end of the issue: edition 9 judged
+    it a point taken back, and trust fell (a student who gave more was told off, a
+    playtest). The save replays so; on today's scenario, which says the issue runs from
+    Russia's wish to the United States' (``runs_from``), the same moves give more than was
+    asked, and trust does not fall."""
+    from game.library import shipped_scenarios
+    from game.scenario import load_scenario
+
+    game, today = replayed_by_its_edition("save_v9_more_from_agreed.json",
+                                          "joint_strikes_2016_edition9.yaml", 9, 3)
+    [harden] = [e for e in game.log if e.ref == "harden"]
+    assert harden.speaker is None and "Russia takes back a point both sides' proposals " \
+        "had agreed on (Ceasefire precondition on Damascus: Verified calm first)" in harden.title
+    # By today's rules on the file it was played on, which does not say which end is whose,
+    # nothing tells the way: the same judgement.
+    assert [e.title for e in today.log if e.ref == "harden"] == [harden.title]
+    shipped = load_scenario(next(p for p in shipped_scenarios() if "joint_strikes" in p.name))
+    now = Game.replay(shipped, game.settings, game.seed, game.moves, dict(game.teams))
+    assert not [e for e in now.log if e.ref == "harden"]
+    assert now.taken_back("ru") == 0 and game.taken_back("ru") == 1
+    assert now.state.meters["trust"] > game.state.meters["trust"]

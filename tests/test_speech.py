@@ -699,10 +699,15 @@ def test_russias_gives_little_in_return_is_said_only_of_an_offer_that_does() -> 
 def test_asking_to_keep_only_one_thing_is_asked_only_the_first_time() -> None:
     # "If you could keep only one thing in this package, what would it be?" was answered
     # with "What matters second most to us: ..." (a terminal playtest): it is asked only
-    # while no question of its kind has been asked yet.
+    # while no question of its kind has been asked yet (and once a package is on the
+    # table: the other side proposes one when it first may).
     from game.library import DEFAULT_SCENARIO
     from game.scenario import load_scenario
     scenario = load_scenario(DEFAULT_SCENARIO)
+    package = Move.propose({"joint_action": "intelligence_sharing",
+                            "syria_coordination": "no_coordination",
+                            "precondition": "verified_calm", "separation": "areas_marked",
+                            "targets": "nusra_only", "start_date": "when_verified"})
     first, later = set(), set()
     for seed in range(40):
         for asker in scenario.side_ids:
@@ -718,6 +723,9 @@ def test_asking_to_keep_only_one_thing_is_asked_only_the_first_time() -> None:
                     (first if asked == 1 else later).add(said)
                 elif game.state.asked == side:
                     game.apply(Move.deflect())
+                elif side != asker and not game.state.offers and \
+                        game.why_not(package) is None:
+                    game.apply(package)
                 else:
                     game.apply(Move.wait())
     assert any("only one thing" in said for said in first)
@@ -1071,3 +1079,66 @@ def test_a_trade_said_to_come_out_even_names_what_it_gives_beyond_the_ask() -> N
                         said = re.search(r"on (\d+) issues? it gives more than", entry.title)
                         assert (int(said.group(1)) if said else 0) == more, entry.title
     assert evens and generous
+
+
+def test_the_way_the_scenario_says_an_issue_runs_judges_a_change_from_an_agreed_point() -> None:
+    """Where both sides opened on the same option, edition 9 judged every change from a
+    point both held as taking it back: a student who gave more was told off and lost trust
+    (a playtest). From edition 10 the scenario's ``runs_from`` tells the way."""
+    scenario = read_scenario(TINY.replace("  - id: deal\n", "  - id: deal\n    runs_from: b\n"),
+                             "tiny.yaml")
+    # For Alpha's proposals the first issue runs from Beta's wish to Alpha's, and the
+    # second says nothing; for Beta's, the other way.
+    assert speech.directions(scenario.issues, "a") == (-1, 0)
+    assert speech.directions(scenario.issues, "b") == (1, 0)
+    ends_a = (1, 0)  # an issue of three options running from Alpha's wish to Beta's
+    # Both opened on option 1 of 3; Alpha leaves it toward Beta's end, then toward its own.
+    opening, asked = (1, 0), [(1, 0)]
+    assert speech.judged(0, 1, 2, 1, asked, 10, opening, ends_a) == speech.MORE
+    assert speech.judged(0, 1, 0, 1, asked, 10, opening, ends_a) == speech.TAKEN_BACK
+    assert speech.judged(0, 1, 2, 1, asked, 9, opening, ends_a) == speech.TAKEN_BACK
+    # An issue that does not say: as before, nothing tells the way.
+    assert speech.judged(1, 0, 1, 0, asked, 10, opening, ends_a) == speech.TAKEN_BACK
+
+
+def test_every_change_from_an_agreed_point_on_an_issue_that_says_its_way_is_judged_truly() -> None:
+    """Over games of every shipped scenario (scripted players move the offers about): a
+    change from a point both latest proposals held, on an issue whose ``runs_from`` is set,
+    is judged as giving more exactly when the new option is worth less to the proposer (its
+    values read here only to check the record, which never reads them)."""
+    from game.analysis import from_ids
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    seen = {speech.MORE: 0, speech.TAKEN_BACK: 0}
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        declared = [issue.runs_from is not None for issue in scenario.issues]
+        for seed in range(45):
+            side = scenario.side_ids[seed % 2]
+            style = ["careless", "principled", "hardline"][seed % 3]
+            played = play_one(scenario, seed, Settings(), players={side: style})
+            game = Game(scenario, played.settings, played.seed)
+            latest: dict[str, tuple[int, ...]] = {}
+            for who, move, reason in played.moves:
+                other = scenario.other(who)
+                if move.kind == "propose" and move.package and who in latest and \
+                        other in latest:
+                    package = from_ids(scenario, move.chosen)
+                    kinds = game._judged(who, latest[who], package, latest[other])[2]
+                    for k, kind in enumerate(kinds):
+                        before, after = latest[who][k], package[k]
+                        if not declared[k] or before != latest[other][k] or after == before:
+                            continue
+                        issue = scenario.issues[k]
+                        values = scenario.sides[who].values[issue.id]
+                        worse = values[issue.options[after].id] < \
+                            values[issue.options[before].id]
+                        assert kind == (speech.MORE if worse else speech.TAKEN_BACK), \
+                            (path.name, seed, issue.id, before, after)
+                        seen[kind] += 1
+                game.apply(move, reason)
+                if move.kind == "propose" and move.package:
+                    latest[who] = from_ids(scenario, move.chosen)
+    assert all(seen.values()), seen

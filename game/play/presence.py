@@ -17,7 +17,7 @@ from typing import Literal
 from game.analysis import from_ids
 from game.model import Scenario
 from game.moves import Entry
-from game.speech import step
+from game.speech import directions, step
 
 Expression = Literal["angry", "firm", "neutral", "pleased"]
 #: Every expression, from the worst mood to the best.
@@ -115,7 +115,8 @@ def offer_face(scenario: Scenario, entries: Sequence[Entry], at: int, side: str)
                    if e.kind == "move" and e.speaker == proposer and e.offer is not None
                    and e.move is not None and e.move.kind == "propose")
     toward, _ = step(from_ids(scenario, previous), from_ids(scenario, offer),
-                     from_ids(scenario, mine), asked, opening=from_ids(scenario, opening))
+                     from_ids(scenario, mine), asked, opening=from_ids(scenario, opening),
+                     ends=directions(scenario.issues, scenario.other(side)))
     return "pleased" if toward > 0 else "angry" if toward < 0 else "firm"
 
 
