@@ -9,7 +9,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.analysis import DealReport, from_ids, half_up, points
@@ -196,7 +196,8 @@ class Debrief:
     the game goes on."""
     chart: OutcomeChart
     meters: list[tuple[str, list[float]]]
-    """Each meter's name and its value at the start and after every turn."""
+    """Each meter's name and its value at the start and after every turn, and just before
+    the events that open a round when they change a meter (see :attr:`meter_turns`)."""
     meter_ranges: list[tuple[float, float]]
     reasons: list[tuple[int, str, str]]
     """(round, side, reason) for every computer decision."""
@@ -204,6 +205,15 @@ class Debrief:
     questions: list[str]
     questions_note: str | None = None
     """Said before the questions when there was no deal (they may ask about "your deal")."""
+    meter_turns: list[int] = field(default_factory=list)
+    """How many turns had been played at each point of :attr:`meters` (a point just before
+    a round's events shares its turn with the point after them; empty: one point a turn)."""
+
+    def meter_positions(self) -> list[int]:
+        """Where each point of :attr:`meters` lies, in turns played."""
+        count = max((len(values) for _, values in self.meters), default=0)
+        return list(self.meter_turns) if len(self.meter_turns) == count else \
+            list(range(count))
 
     @property
     def frontier_heading(self) -> str:
@@ -393,6 +403,7 @@ def debrief(game: Game) -> Debrief:
         _no_deal_sentence(game, report.batna) if state.finished else None,
         chart=_chart(game, report, agreed, nash),
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
+        meter_turns=list(game.meter_turns),
         meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
         reasons=[(e.round, e.speaker or "", e.body) for e in game.log if e.kind == "reason"],
         history=list(scenario.debrief.history), questions=list(scenario.debrief.questions),

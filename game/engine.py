@@ -409,10 +409,15 @@ class Game:
         self._known: dict[str, Knowledge] = {}
         #: Each side's latest view, given again until the game moves on.
         self._views: dict[str, SideView] = {}
-        #: The meters after each turn (index 0: at the start), for the debrief's chart.
-        self._meter_history: list[dict[str, float]] = []
+        #: The meters at the start, after every change and at each turn's end, for the
+        #: debrief's chart; with the turn each point belongs to (:attr:`meter_turns`: 0 for
+        #: the start and the first round's events) and how many turns have ended.
+        self._meter_history: list[dict[str, float]] = [dict(self._meters)]
+        self._meter_turns: list[int] = [0]
+        self._turns_ended = 0
+        self._meter_at = 0
         self._begin_round()
-        self._meter_history.append(dict(self._meters))
+        self._meter_at = 1  # the first turn's
 
     # ----- rebuilding a game ------------------------------------------------------------
 
@@ -492,8 +497,18 @@ class Game:
 
     @property
     def meter_history(self) -> tuple[dict[str, float], ...]:
-        """The meters at the start and after each turn (public, for the debrief chart)."""
+        """The meters at the start, after every change and at the end of each turn (public,
+        for the debrief chart: every level the record showed the players, the highs and
+        lows between a move and the next round's events included, a playtest found them
+        missing when the chart had one point a turn)."""
         return tuple(dict(m) for m in self._meter_history)
+
+    @property
+    def meter_turns(self) -> tuple[int, ...]:
+        """The turn each point of :attr:`meter_history` belongs to: 0 for the start and the
+        first round's events, n for the changes in the n-th turn, the events that follow
+        it, and its end."""
+        return tuple(self._meter_turns)
 
     @property
     def state(self) -> GameState:
@@ -717,7 +732,12 @@ class Game:
                     self._set("round", self._round)
                     self._set("rounds_left", self._total_rounds - self._round)
                     self._begin_round()
-        self._meter_history.append(dict(self._meters))
+        # The turn's end (the chart's line goes on through a turn that changed nothing).
+        if self._meter_turns[-1] != self._meter_at:
+            self._meter_history.append(dict(self._meters))
+            self._meter_turns.append(self._meter_at)
+        self._turns_ended += 1
+        self._meter_at = self._turns_ended + 1
         self._snapshot = None
         self._choices = {}
         self._legal = None
@@ -1127,6 +1147,8 @@ class Game:
                     Change("stance", side, round(delta, 4), self._stance[side]))
         if public:
             self._add("effect", title=cause, changes=tuple(public), ref=ref)
+            self._meter_history.append(dict(self._meters))
+            self._meter_turns.append(self._meter_at)
         for side in self.sides:
             if side in private:
                 self._add("effect", title=cause, changes=tuple(private[side]), ref=ref,

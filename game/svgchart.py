@@ -93,6 +93,12 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
     return _svg(parts, "The outcome space")
 
 
+#: The meters chart's horizontal axis, in every front end: a point at each turn's end, two
+#: turns to a round, and one after every change within a turn (a move's, then the next
+#: round's events'), so that every level the record showed is on the chart.
+METER_AXIS = "Each turn's end, two to a round; a step: each change within a turn"
+
+
 def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
     """For each series and point, how many pixels to move it down (up, when negative) so
     that series at the same value side by side do not hide one another: those that meet
@@ -112,22 +118,24 @@ def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
 
 def meters_svg(d: Debrief) -> str:
     """Each meter after every turn, as lines."""
-    turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
-    # Each round's end numbered, as the window's chart does (a point is a turn's end).
+    positions = d.meter_positions()
+    turns = max(positions[-1] if positions else 0, 1)
+    # Each round's end numbered, as the window's chart does (a point is a turn's end, and
+    # the events that open a round, when they change a meter, make a step there).
     rounds = turns // 2
     every = max(1, -(-rounds // 12))
     ticks = [(2 * r / turns, str(r)) for r in range(1, rounds + 1)
              if r % every == 0 or r == rounds]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
-    parts = _axes("round (the points: each turn's end, two to a round)",
+    parts = _axes(f"round (the points: {METER_AXIS.lower()})",
                   "meter (share of its range)", ticks, y_ticks)
     shares = [[(value - low) / (high - low) for value in values]
               for (_, values), (low, high) in zip(d.meters, d.meter_ranges)]
     dodge = meter_dodge(shares, 3)
     for i, ((name, _), share) in enumerate(zip(d.meters, shares)):
         colour = PALETTE[i % len(PALETTE)]
-        points = " ".join(f"{_x(t / turns)},{_y(value) + dodge[i][t]}"
-                          for t, value in enumerate(share))
+        points = " ".join(f"{_x(positions[k] / turns)},{_y(value) + dodge[i][k]}"
+                          for k, value in enumerate(share))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
                      f'stroke-width="2"><title>{escape(name)}</title></polyline>')
         parts.append(f'<text x="{PAD + 4 + (i % 2) * 230}" y="{16 + (i // 2) * 15}" '

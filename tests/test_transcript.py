@@ -270,7 +270,7 @@ def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
     from game.svgchart import meters_svg
     g = game()
     d = debrief(g)
-    turns = max(len(values) for _, values in d.meters) - 1
+    turns = d.meter_positions()[-1]
     rounds = turns // 2
     assert rounds >= 2
     svg = meters_svg(d)
@@ -326,3 +326,38 @@ def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines(
         assert sentence not in " ".join(quiet.getvalue().split())
         assert sentence not in " ".join(transcript.markdown(hidden).split())
     assert said
+
+
+def test_every_meter_level_the_record_shows_is_a_point_of_the_meters_chart() -> None:
+    """The record said trust had reached 41 and the chart peaked at 39: it had one point a
+    turn, taken after the next round's events (a playtest). Every level the record shows,
+    "(now 41)", is now a point of the chart, at the turn it came in, in every front end
+    (they all draw the debrief's series)."""
+    from game.library import shipped_scenarios
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    steps = 0
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        names = {m.id: m.name for m in scenario.meters}
+        for seed in range(30):
+            side = scenario.side_ids[seed % 2]
+            style = ["careless", "principled", "hardline"][seed % 3]
+            played = play_one(scenario, seed, Settings(), players={side: style})
+            d = debrief(played)
+            positions = d.meter_positions()
+            assert positions == sorted(positions) and positions[0] == 0
+            # One point at least at each turn's end: the line runs through every turn.
+            assert set(positions) == set(range(positions[-1] + 1))
+            series = dict(d.meters)
+            for entry in played.log:
+                for change in entry.changes:
+                    if change.kind == "meter" and entry.private is None:
+                        assert change.after in series[names[change.target]], entry.title
+            steps += len(positions) - len(set(positions))
+            # The last point holds the meters as the game ended.
+            for meter in scenario.meters:
+                assert series[meter.name][-1] == played.state.meters[meter.id]
+    assert steps  # some turns changed a meter more than once (a move, then events)

@@ -9,7 +9,7 @@ import pygame
 from game.analysis import points
 from game.debrief import Debrief
 from game.model import Scenario
-from game.svgchart import meter_dodge
+from game.svgchart import METER_AXIS, meter_dodge
 from game.ui.screen import paragraph
 from game.ui.text import draw_line
 from game.ui.theme import Theme
@@ -153,10 +153,6 @@ def draw_legend(surface: pygame.Surface, rows: list[tuple[str, str, pygame.Color
     return y
 
 
-#: The meters chart's horizontal axis: its values are taken as each turn ends (the log also
-#: gives the values between, after each move and event), two turns to a round.
-METER_AXIS = "Each turn's end, two to a round"
-
 METER_STYLES = ("circle", "square", "triangle", "diamond")
 
 
@@ -175,7 +171,10 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     pygame.draw.rect(surface, t.c["panel_alt"], plot)
     low = min((m.min for m in meters), default=0)
     high = max((m.max for m in meters), default=100)
-    turns = max(max((len(values) for _, values in d.meters), default=1) - 1, 1)
+    # Each point where it lies in turns played (a round's events, when they change a
+    # meter, make a step at the turn's end).
+    positions = d.meter_positions()
+    turns = max(positions[-1] if positions else 0, 1)
 
     def at(turn: int, value: float) -> tuple[int, int]:
         return (plot.x + round(turn / turns * plot.w),
@@ -209,7 +208,7 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
         if meter.side:
             colour = t.side_colour(scenario, meter.side)
         path = [(x, y + dodge[n][k]) for k, (x, y) in
-                enumerate(at(k, value) for k, value in enumerate(values))]
+                enumerate(at(positions[k], value) for k, value in enumerate(values))]
         if len(path) > 1:
             pygame.draw.lines(surface, colour, False, path, 2)
         step = max(1, len(path) // 12)
