@@ -205,6 +205,9 @@ class Debrief:
     questions: list[str]
     questions_note: str | None = None
     """Said before the questions when there was no deal (they may ask about "your deal")."""
+    score_how: list[str] = field(default_factory=list)
+    """How each part of the joint score was reached, a sentence each, from figures the
+    debrief shows."""
     meter_turns: list[int] = field(default_factory=list)
     """How many turns had been played at each point of :attr:`meters` (a point just before
     a round's events shares its turn with the point after them; empty: one point a turn)."""
@@ -382,7 +385,7 @@ def debrief(game: Game) -> Debrief:
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
             taken_back=game.taken_back(side), called_first=spec.called_first,
             beyond=beyond, **_pressure(game, side), **_across(game, side))
-    score, parts = joint_score(game, report)
+    score, parts, how = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)
     nash = from_ids(scenario, report.nash) if report.nash is not None else None
     meters = game.meter_history
@@ -392,7 +395,7 @@ def debrief(game: Game) -> Debrief:
         outcome_text=outcome.text if outcome else "",
         deal=_rows(scenario, state.agreed) if state.agreed is not None else None,
         deal_ids=state.agreed, results=results, report=report, score=score,
-        score_parts=parts,
+        score_parts=parts, score_how=how,
         nash=_rows(scenario, report.nash) if report.nash is not None else None,
         nash_points={s: points(v) for s, v in report.nash_utility.items()}
         if report.nash_utility else None,
@@ -633,29 +636,49 @@ def _chart(game: Game, report: DealReport, agreed: tuple[int, ...] | None,
         deal=(space.utility_of(a, agreed), space.utility_of(b, agreed)) if agreed else None)
 
 
-def joint_score(game: Game, report: DealReport) -> tuple[int, list[tuple[str, int]]]:
+def joint_score(game: Game, report: DealReport
+                ) -> tuple[int, list[tuple[str, int]], list[str]]:
     """Score the pair's result out of 100: up to 50 for gains over both BATNAs (a loss for
-    either side scores 0), 30 for closeness to the Pareto frontier, 20 for the meters."""
+    either side scores 0), 30 for closeness to the Pareto frontier, 20 for the meters; with
+    its parts, and a sentence for each saying how it was reached from figures the debrief
+    shows (a student could not check "gains over both fallbacks 38 of 50")."""
     sides = game.sides
     space = game.space
+    names = [game.scenario.sides[s].called for s in sides]
     if report.package is None or any(report.red_lines_crossed[s] for s in sides) or \
             any(report.gain[s] < 0 for s in sides):
         gains = 0
         frontier = 0
+        why = ("there was no deal" if report.package is None else
+               "the deal crossed a red line" if any(report.red_lines_crossed[s] for s in sides)
+               else "the deal left a side below its fallback")
+        how = [f"Gains over both fallbacks: nothing, since {why}.",
+               f"Closeness to the best deals: nothing, since {why}."]
     else:
-        best = max((space.utility[sides[0]][n] - report.batna[sides[0]]) +
-                   (space.utility[sides[1]][n] - report.batna[sides[1]])
+        # In the points the debrief shows (each side's points less its fallback's), so that
+        # a student can redo it.
+        fallback = [points(report.batna[s]) for s in sides]
+        gained = [points(report.utility[s]) - low for s, low in zip(sides, fallback)]
+        most = max(sum(points(space.utility[s][n]) - low for s, low in zip(sides, fallback))
                    for n in space.frontier)
-        total = sum(report.gain[s] for s in sides)
-        gains = half_up(50 * max(min(total / best, 1.0), 0.0)) if best > 0 else 0
-        distance = report.distance_to_frontier or 0.0
-        frontier = half_up(30 * max(1 - distance / 0.3, 0.0))
+        gains = half_up(50 * max(min(sum(gained) / most, 1.0), 0.0)) if most > 0 else 0
+        away = points(report.distance_to_frontier or 0.0)
+        frontier = max(30 - away, 0)
+        how = [f"Gains over both fallbacks: {names[0]} gained {gained[0]} points and "
+               f"{names[1]} {gained[1]}, {sum(gained)} together, of the {most} the best deal "
+               f"for both could give: {gains} of 50.",
+               f"Closeness to the best deals: {away} point{'' if away == 1 else 's'} from "
+               f"them; 30 at none, one less for each point away: {frontier} of 30."]
     meters = game.state.meters
     spans = [(meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
-    meter_score = half_up(20 * sum(spans) / len(spans)) if spans else 0
+    share = half_up(100 * sum(spans) / len(spans)) if spans else 0
+    meter_score = half_up(20 * share / 100)
+    if spans:
+        how.append(f"The meters at the end: on average {share}% of the way up their ranges: "
+                   f"{meter_score} of 20.")
     parts = [("Gains over both fallbacks", gains), ("Closeness to the best deals", frontier),
              ("The meters at the end", meter_score)]
-    return gains + frontier + meter_score, parts
+    return gains + frontier + meter_score, parts, how
 
 
 #: The most each part of the joint score can give (:func:`joint_score`), by its label.

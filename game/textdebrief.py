@@ -44,6 +44,8 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         say(r.mark_sentence(addressed(side, humans)), 4, 2)
     say()
     say(f"Joint score: {d.score}/100 ({score_parts_text(d.score_parts)})")
+    for how in d.score_how:
+        say(how, 4, 2)
     if d.nash is not None and d.nash_points is not None:
         worth = ", ".join(f"{n} points to {scenario.sides[s].called}"
                           for s, n in d.nash_points.items())

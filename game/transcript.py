@@ -163,6 +163,7 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
     out += [f"- {row}" for row in _results(d, game.settings.reveal_priorities)]
     out += ["", f"**Joint score:** {d.score}/100 ({score_parts_text(d.score_parts)})", ""]
+    out += [f"- {how}" for how in d.score_how] + ([""] if d.score_how else [])
     if d.nash:
         out += ["**The fairest split of what both could gain (the Nash point):** " +
                 _nash(game, d), ""]
@@ -233,6 +234,8 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     out.append("<ul>" + "".join(f"<li>{e(row)}</li>" for row in rows) + "</ul>")
     out.append(f"<p><strong>Joint score:</strong> {d.score}/100 "
                f"({e(score_parts_text(d.score_parts))})</p>")
+    if d.score_how:
+        out.append("<ul>" + "".join(f"<li>{e(how)}</li>" for how in d.score_how) + "</ul>")
     if d.report.nash:
         out.append("<p><strong>The fairest split of what both could gain (the Nash "
                    "point):</strong> " + e(_nash(game, d)) + "</p>")

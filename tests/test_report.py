@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import html
 import shutil
 from pathlib import Path
@@ -530,3 +531,42 @@ def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> No
             "Such a deal is found by asking what matters most, saying it, and trading what "
             "matters less.")
     assert len(seen) >= 2, seen
+
+
+def test_each_part_of_the_joint_score_can_be_redone_from_the_figures_shown() -> None:
+    """A student could not check "gains over both fallbacks 38 of 50" (the gains were +27
+    and +23, exactly 50): each part now says how it was reached, from the figures the
+    debrief shows, and the arithmetic holds."""
+    from game.analysis import half_up
+    from game.simulate import play_one
+
+    deals = 0
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        for seed in range(30):
+            style = ["principled", "careless", "hardline"][seed % 3]
+            d = debrief(play_one(scenario, seed, Settings(),
+                                 players={scenario.side_ids[seed % 2]: style}))
+            parts = dict(d.score_parts)
+            assert d.score == sum(parts.values()) and len(d.score_how) == 3
+            gains, close, meters = d.score_how
+            assert meters.endswith(f": {parts['The meters at the end']} of 20.")
+            share = int(re.search(r"on average (\d+)% of the way up", meters).group(1))
+            assert parts["The meters at the end"] == half_up(20 * share / 100)
+            if parts["Gains over both fallbacks"] == 0 and "nothing, since" in gains:
+                continue
+            deals += 1
+            a, b = (r.gain_points for r in d.results.values())
+            found = re.search(r"gained (-?\d+) points and .* (-?\d+), (-?\d+) together, of "
+                              r"the (\d+) the best deal for both could give: (\d+) of 50\.",
+                              gains)
+            assert found, gains
+            shown_a, shown_b, total, most, part = map(int, found.groups())
+            assert (shown_a, shown_b, total) == (a, b, a + b)
+            assert part == parts["Gains over both fallbacks"] == half_up(50 * min(total / most,
+                                                                                 1.0))
+            away = int(re.search(r": (\d+) points? from them", close).group(1))
+            assert away == d.frontier_points
+            assert parts["Closeness to the best deals"] == max(30 - away, 0)
+            assert close.endswith(f": {max(30 - away, 0)} of 30.")
+    assert deals

@@ -145,8 +145,11 @@ class DebriefScreen(Screen):
             spans.append(Span("", gap=0.3))
         spans.append(Span(f"Joint score: {d.score} out of 100", style="heading", bold=True,
                           gap=0.2))
-        for name, score in d.score_parts:
-            spans.append(Span(f"{name}: {score} of {PART_MOST[name]}", indent=12, gap=0.1))
+        # Each part with how it was reached, from figures this page shows (a student could
+        # not check "gains over both fallbacks 38 of 50").
+        for how in d.score_how or [f"{name}: {score} of {PART_MOST[name]}."
+                                   for name, score in d.score_parts]:
+            spans.append(Span(how, indent=12, gap=0.1))
         if d.nash is not None and d.nash_points is not None:
             spans.append(Span("", gap=0.3))
             if d.is_nash:

@@ -79,9 +79,10 @@ def from_window(app, session: Session) -> tuple[Figures, int]:  # type: ignore[n
     score = next(re.fullmatch(r"Joint score: (\d+) out of 100", line) for line in lines
                  if line.startswith("Joint score"))
     assert figures and score
-    # Each part of the joint score with the most it can give, as every debrief says it.
+    # Each part of the joint score with the most it can give, as every debrief says it,
+    # after how it was reached.
     from game.debrief import PART_MOST
-    assert all(any(re.fullmatch(rf"{label}: \d+ of {most}", line) for line in lines)
+    assert all(any(re.fullmatch(rf"{label}: .*\b\d+ of {most}\.", line) for line in lines)
                for label, most in PART_MOST.items())
     app.pop()
     return figures, int(score.group(1))
