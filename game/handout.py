@@ -50,7 +50,7 @@ break-inside:avoid}
 .sources{font-size:7pt;color:#333}.sources ul{column-count:2;column-gap:1.1rem}
 .sources li{break-inside:avoid}.sources li{margin-bottom:1pt}
 .chart svg{width:100%;max-width:30rem;height:auto;border:1px solid #ccc}
-.small{font-size:7.2pt;color:#444}
+.small{font-size:7pt;color:#444}
 @media screen{.page{border-bottom:3px dashed #999;margin-bottom:2rem;padding-bottom:2rem}}
 @media print{body{margin:0;max-width:none;padding:0}.page{padding-bottom:0}}
 """

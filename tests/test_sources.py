@@ -179,6 +179,9 @@ def test_where_combinations_change_the_best_option_every_brief_adds_it_up(name: 
             assert (text is not None) == changed, (side, issue.name, texts)
             if text is not None:
                 said += 1
+                top = max(range(len(issue.options)), key=in_all.__getitem__)
+                assert text.endswith(f": “{issue.options[top].name}” can beat "
+                                     f"“{issue.options[best_alone].name}”."), text
                 for o, option in enumerate(issue.options):
                     assert f"{option.name} " in text
                     assert f"to {points(in_all[o])}" in text or \

@@ -94,7 +94,7 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
     For example: "Form of joint action: each option's worth with the lines above added
     (points of your 100; ranges depend on ceasefire precondition on Damascus and start
     date): Joint planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only
-    12, Intelligence sharing 11."
+    12, Intelligence sharing 11: “Joint planning” can beat “Deconfliction only”."
     """
     space = outcome_space(scenario)
     table, combinations = space.tables[side], space.combinations[side]
@@ -123,9 +123,12 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
         # The issues a range depends on, named: a student reads "5 to 16" and asks why.
         others = sorted({at for pattern, _ in held for at, _ in pattern.parts} - {k})
         by = " and ".join(option_words(scenario.issues[at].name) for at in others)
+        # Said plainly: the table's best option on the issue is not the one worth most in
+        # all (a student read the brief's points as contradicting its priorities).
         texts.append(f"{issue.name}: each option's worth with the lines above added (points "
                      f"of your 100{f'; ranges depend on {by}' if by else ''}): "
-                     f"{', '.join(parts)}.")
+                     f"{', '.join(parts)}: “{issue.options[order[0]].name}” can beat "
+                     f"“{issue.options[own_best].name}”.")
     return texts
 
 
