@@ -85,9 +85,14 @@ def front_page(scenario: Scenario, state: GameState, record: Sequence[Entry] = (
         terms_title, package = "No proposal was made.", {}
     terms = tuple(offer_rows(scenario, package)) if package else ()
     dates = {event.id: event.date for event in scenario.events if event.date}
-    dateline = next((dates[e.ref] for e in reversed(record)
-                     if e.kind == "event" and e.ref in dates and e.private is None),
-                    scenario.date)
+    dated = next((e for e in reversed(record)
+                  if e.kind == "event" and e.ref in dates and e.private is None), None)
+    dateline = scenario.date
+    if dated is not None and dated.ref is not None:
+        # Talks that went on for rounds after a dated event ended after that day: a
+        # walkout dated the day Russia held off its strikes read as a contradiction.
+        later = any(e.round > dated.round for e in record)
+        dateline = f"After {dates[dated.ref]}" if later else dates[dated.ref]
     return Headline(dateline=dateline, kicker=kicker, headline=headline,
                     deck=outcome.name, lede=outcome.text, terms_title=terms_title,
                     terms=terms, ending=ending, walked=walked)
