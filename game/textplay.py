@@ -404,10 +404,15 @@ class TextGame:
             package = self._package(offer)
             value = points(game.space.utility_of(viewer, package))
             batna = points(self.fallbacks[viewer])
-            if game.space.red_lines_crossed(viewer, package):
-                self.say(f"Worth {value} points to you, but it crosses your red line: "
-                         "agreeing to it counts as a loss (a mark of 0 out of 100 in the "
-                         "debrief, whatever its points).", 6, 2)
+            crossed = game.space.red_lines_crossed(viewer, package)
+            if crossed:
+                # How many (a playtester read "your red line" here and "2 of your red
+                # lines" in the turn's summary, of one package); the summary names them.
+                how_many = "your red line" if len(crossed) == 1 else \
+                    f"{len(crossed)} of your red lines"
+                self.say(f"Worth {value} points to you, but it crosses {how_many}: agreeing "
+                         "to it counts as a loss (a mark of 0 out of 100 in the debrief, "
+                         "whatever its points).", 6, 2)
             else:
                 self.say(f"Worth {value} points to you: {against(value, batna)}.", 6, 2)
 
@@ -726,8 +731,9 @@ class TextGame:
         self.say(f"Your package, worth {value} points to you: {against(value, batna)}.")
         for name, choice in offer_rows(self.scenario, chosen):
             self.say(f"{name}: {choice}", 4, 2)
-        for red in game.space.red_lines_crossed(side, package):
-            self.say(f"Warning: it crosses your red line: {red}", 2, 2)
+        crossed = game.space.red_lines_crossed(side, package)
+        if crossed:
+            self.say(f"Warning: it {crossing(crossed)}.", 2, 2)
         if self.ask("Propose it? [Y/n] ").lower().startswith("n"):
             return None
         return package

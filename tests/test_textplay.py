@@ -335,7 +335,9 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
     assert re.search(rf"On the table, from Russia \(above\): worth {value} points to you, your "
                      r"fallback 45: it crosses (your red line|\d of your red lines:) \u201c", screen)
     before = out[:out.index("UNITED STATES TO MOVE")]
-    assert f"Worth {value} points to you, but it crosses your red line" in \
+    crossed = game.space.red_lines_crossed("us", package)
+    how_many = "your red line" if len(crossed) == 1 else f"{len(crossed)} of your red lines"
+    assert f"Worth {value} points to you, but it crosses {how_many}:" in \
         " ".join(before.split())
     # "Mark" is said with what it is, the first time play uses the word (a beginner met
     # "your mark would be 0" long before the debrief explained marks).
