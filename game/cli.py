@@ -207,7 +207,9 @@ def _parser() -> argparse.ArgumentParser:
                                                  "or .html (one self-contained page with the "
                                                  "charts).")
     transcript.add_argument("save", help="saved game (.json)")
-    transcript.add_argument("-o", "--output", metavar="FILE", required=True)
+    transcript.add_argument("-o", "--output", metavar="FILE",
+                            help="where to write it (default: the save's name ending in "
+                                 ".html, beside it)")
 
     brief = commands.add_parser("brief", parents=[_settings_file(
                                     "the rounds the handout states follow it")], help="print-ready handouts: each side's confidential "
@@ -655,7 +657,7 @@ def _transcript(args: argparse.Namespace) -> int:
     save = read_save(Path(args.save))
     finder = ScenarioFinder(folders=_folders(args), advice=FOLDER_ADVICE)
     restored = restore(save, finder.find(save, Path(args.save)).scenario)
-    output = Path(args.output)
+    output = Path(args.output) if args.output else Path(args.save).with_suffix(".html")
     if output.suffix.lower() in (".html", ".htm"):
         text = transcript.html(restored.game, restored.humans)
     elif output.suffix.lower() in (".md", ".markdown", ".txt"):

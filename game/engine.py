@@ -33,9 +33,9 @@ from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (EDITION, FARTHER, NEARER, TAKEN_BACK, Table, asked_by, directions,
-                         how_much, judged_issues, meets, offer_words, option_words,
-                         package_speech, pick_line, traded, weighed)
+from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, Table, asked_by,
+                         directions, how_much, judged_issues, meets, offer_words,
+                         option_words, package_speech, pick_line, traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -867,8 +867,8 @@ class Game:
                 # A trade that comes out even changes no meter, and the record says so: a
                 # student who traded an agreed point for as much elsewhere saw nothing said
                 # of it, and could not tell a fair trade from a point taken back unnoticed.
-                self._add("effect", title=f"{cause}: it comes out even, so trust does not "
-                                          "move", ref=TRADE)
+                # So does more than was asked, given for nothing in return.
+                self._add("effect", title=cause, ref=TRADE)
         self._standing, self._standing_by = package, side
         self._hardened.pop(side, None)  # its line has answered the event, or had no need
         self._offers.append((side, package))
@@ -953,6 +953,8 @@ class Game:
                            f", but moves away from {them} on balance" if toward < 0 else "")
                 traded_for = f"trades {which} both sides' proposals had agreed on ({agreed}) " \
                     f"for ground elsewhere{balance}; {how}"
+                if not toward:
+                    traded_for += ": it comes out even, so trust does not move"
                 return ("concede" if toward > 0 else "harden" if toward < 0 else None,
                         traded_for)
             self._taken_back[side] += 1
@@ -962,6 +964,16 @@ class Game:
             return "concede", f"moves toward {them}: {how}"
         if toward < 0:
             return "harden", f"moves away from {them}: {how}"
+        if generous:
+            # Given, and said (a student who gave more than was asked saw nothing said of
+            # it, and the count of issues met had fallen), though it buys no trust: it is no
+            # step toward what the other side asked.
+            issues = self.scenario.issues
+            given = "; ".join(f"{issues[k].name}: {issues[k].options[package[k]].name}"
+                              for k, kind in enumerate(kinds) if kind == MORE)
+            return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
+                          f"{how}: more than was asked counts neither way, so trust does "
+                          "not move")
         return None, ""
 
     def _judged(self, side: str, previous: Package, package: Package,

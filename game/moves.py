@@ -133,8 +133,9 @@ class Move:
                    tactic, timed_out, reply, issue)
 
 
-#: The ``ref`` of the record's entry for a trade that comes out even: it changes nothing,
-#: and every front end says it in words (see :meth:`game.engine.Game._do_propose`).
+#: The ``ref`` of the record's entry for a proposal that changes no meter yet is said: a
+#: trade that comes out even, or more than was asked given for nothing in return; every
+#: front end says it in words (see :meth:`game.engine.Game._do_propose`).
 TRADE = "trade"
 EntryKind = Literal["phase", "event", "move", "reply", "reason", "effect", "timeout",
                     "outcome"]

@@ -21,7 +21,7 @@ from game.engine import EDITION, Game
 from game.errors import SaveError
 from game.library import DEFAULT_SCENARIO
 from game.model import Scenario
-from game.moves import Entry
+from game.moves import TRADE, Entry
 from game.save import (Autosave, claim, latest_unfinished, list_saves, parse_save,
                        read_save, restore, to_save, write_save)
 from game.scenario import load_scenario, read_scenario
@@ -461,4 +461,11 @@ def test_a_save_of_format_9_replays_a_step_from_an_agreed_point_as_played() -> N
     now = Game.replay(shipped, game.settings, game.seed, game.moves, dict(game.teams))
     assert not [e for e in now.log if e.ref == "harden"]
     assert now.taken_back("ru") == 0 and game.taken_back("ru") == 1
+    # Said on the record all the same (a student who gave more saw nothing said of it).
+    [given] = [e for e in now.log if e.ref == TRADE]
+    assert given.title.startswith(
+        "Russia gives more than the United States' last proposal asked on 1 issue (Ceasefire "
+        "precondition on Damascus: Calm and grounded air force); it now matches it on 2 of 6 "
+        "issues (before: 3): more than was asked counts neither way, so trust does not move")
+    assert not given.changes
     assert now.state.meters["trust"] > game.state.meters["trust"]

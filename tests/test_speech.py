@@ -1076,8 +1076,10 @@ def test_a_trade_said_to_come_out_even_names_what_it_gives_beyond_the_ask() -> N
                         evens += 1
                         more = kinds.count(MORE)
                         generous += more > 0
-                        said = re.search(r"on (\d+) issues? it gives more than", entry.title)
-                        assert (int(said.group(1)) if said else 0) == more, entry.title
+                        said = re.search(r"on (\d+) issues? it gives more than|gives more "
+                                         r"than .*? asked on (\d+) issues? \(", entry.title)
+                        assert (int(said.group(1) or said.group(2)) if said else 0) == more, \
+                            entry.title
     assert evens and generous
 
 

@@ -35,9 +35,11 @@ def program() -> str:
 
 def read_again(save: Path | str) -> str:
     """How to read a finished game again, debrief included, from its save: the command on
-    a line of its own, so that it can be copied whole."""
-    return f"Read it again, debrief included, with:\n  {program()} transcript {save} -o " \
-        "transcript.html"
+    a line of its own, as short as it can be (a terminal narrower than it breaks it
+    mid-word), so that it can be copied whole."""
+    page = Path(save).with_suffix(".html").name
+    return f"Read it again, debrief included, as a web page ({page}, beside the save), " \
+        f"with:\n  {program()} transcript {save}"
 
 
 def offer_rows(scenario: Scenario, offer: Mapping[str, str]) -> list[tuple[str, str]]:
