@@ -211,6 +211,32 @@ class Debrief:
     meter_turns: list[int] = field(default_factory=list)
     """How many turns had been played at each point of :attr:`meters` (a point just before
     a round's events shares its turn with the point after them; empty: one point a turn)."""
+    meter_rounds: list[int] = field(default_factory=list)
+    """The round the talks were in at each point of :attr:`meters`."""
+
+    def meter_summary(self) -> list[str]:
+        """Each meter's course in one line, for a debrief without the meters chart (the
+        terminal's): "Trust between delegations: 35 at the start, lowest 31 (round 3),
+        highest 55 (round 7), 55 at the end." Its high and low are the chart's points, so
+        every level the record showed is among them."""
+        positions = self.meter_positions()
+        lines = []
+        for name, values in self.meters:
+            if not values:
+                continue
+
+            def at(k: int) -> str:
+                if len(self.meter_rounds) == len(values):
+                    return f"round {self.meter_rounds[k]}"
+                # Position t is the end of turn t, in round (t + 1) // 2 (the start: round 1).
+                return f"round {max((positions[k] + 1) // 2, 1)}"
+
+            low = min(range(len(values)), key=lambda k: (values[k], k))
+            high = min(range(len(values)), key=lambda k: (-values[k], k))
+            lines.append(f"{name}: {values[0]:.0f} at the start, lowest {values[low]:.0f} "
+                         f"({at(low)}), highest {values[high]:.0f} ({at(high)}), "
+                         f"{values[-1]:.0f} at the end.")
+        return lines
 
     def meter_positions(self) -> list[int]:
         """Where each point of :attr:`meters` lies, in turns played."""
@@ -406,7 +432,7 @@ def debrief(game: Game) -> Debrief:
         _no_deal_sentence(game, report.batna) if state.finished else None,
         chart=_chart(game, report, agreed, nash),
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
-        meter_turns=list(game.meter_turns),
+        meter_turns=list(game.meter_turns), meter_rounds=list(game.meter_rounds),
         meter_ranges=[(float(m.min), float(m.max)) for m in scenario.meters],
         reasons=[(e.round, e.speaker or "", e.body) for e in game.log if e.kind == "reason"],
         history=list(scenario.debrief.history), questions=list(scenario.debrief.questions),

@@ -414,6 +414,8 @@ class Game:
         #: the start and the first round's events) and how many turns have ended.
         self._meter_history: list[dict[str, float]] = [dict(self._meters)]
         self._meter_turns: list[int] = [0]
+        #: The round the talks were in at each point (a round's events: the new round's).
+        self._meter_rounds: list[int] = [1]
         self._turns_ended = 0
         self._meter_at = 0
         self._begin_round()
@@ -509,6 +511,12 @@ class Game:
         first round's events, n for the changes in the n-th turn, the events that follow
         it, and its end."""
         return tuple(self._meter_turns)
+
+    @property
+    def meter_rounds(self) -> tuple[int, ...]:
+        """The round the talks were in at each point of :attr:`meter_history` (the events
+        that open a round, and the end of the turn before them, count in the new one)."""
+        return tuple(self._meter_rounds)
 
     @property
     def state(self) -> GameState:
@@ -736,6 +744,7 @@ class Game:
         if self._meter_turns[-1] != self._meter_at:
             self._meter_history.append(dict(self._meters))
             self._meter_turns.append(self._meter_at)
+            self._meter_rounds.append(min(self._round, self._total_rounds))
         self._turns_ended += 1
         self._meter_at = self._turns_ended + 1
         self._snapshot = None
@@ -1161,6 +1170,7 @@ class Game:
             self._add("effect", title=cause, changes=tuple(public), ref=ref)
             self._meter_history.append(dict(self._meters))
             self._meter_turns.append(self._meter_at)
+            self._meter_rounds.append(min(self._round, self._total_rounds))
         for side in self.sides:
             if side in private:
                 self._add("effect", title=cause, changes=tuple(private[side]), ref=ref,

@@ -82,7 +82,7 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
     offered = {side for side, _, _ in chart.path}
     marks = [name for name, drawn in (("diamond: Nash point", chart.nash is not None),
                                       ("ring: the deal", chart.deal is not None)) if drawn]
-    legend = [("#9a9a9a", "packages"), ("#222", "Pareto frontier"),
+    legend = [("#9a9a9a", "packages (pale: a red line)"), ("#222", "Pareto frontier"),
               *((spec[side].colour, f"{spec[side].short} offers, BATNA" if side in offered
                  else f"{spec[side].short} BATNA (dashed)") for side in (a, b))]
     if marks:
@@ -116,8 +116,9 @@ def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
     return dodge
 
 
-def meters_svg(d: Debrief) -> str:
-    """Each meter after every turn, as lines."""
+def meters_svg(d: Debrief, scenario: Scenario | None = None) -> str:
+    """Each meter after every turn, as lines; a meter of one side's in that side's colour,
+    as the window draws it (with *scenario*: trust and Russian support were two greens)."""
     positions = d.meter_positions()
     turns = max(positions[-1] if positions else 0, 1)
     # Each round's end numbered, as the window's chart does (a point is a turn's end, and
@@ -134,6 +135,10 @@ def meters_svg(d: Debrief) -> str:
     dodge = meter_dodge(shares, 3)
     for i, ((name, _), share) in enumerate(zip(d.meters, shares)):
         colour = PALETTE[i % len(PALETTE)]
+        if scenario is not None and i < len(scenario.meters):
+            side = scenario.meters[i].side
+            if side is not None and side in scenario.sides:
+                colour = scenario.sides[side].colour
         points = " ".join(f"{_x(positions[k] / turns)},{_y(value) + dodge[i][k]}"
                           for k, value in enumerate(share))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '

@@ -61,6 +61,10 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         say(d.frontier_text)
     say()
     write(outcome_chart(scenario, d, width=min(shutil.get_terminal_size().columns, 78)))
+    say()
+    say("The meters over the game:")
+    for line in d.meter_summary():
+        say(line, 2, 2)
     if reveal:
         say()
         say("What each side cared about (now revealed):")

@@ -242,7 +242,7 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.frontier_text:
         out.append(f"<p><strong>{e(d.frontier_heading)}:</strong> "
                    f"{e(d.frontier_text)}</p>")
-    out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d),
+    out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d, game.scenario),
             "</div>"]
     if game.settings.reveal_priorities:
         out.append("<h3>What each side cared about</h3><ul>" + "".join(

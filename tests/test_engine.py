@@ -524,7 +524,8 @@ def test_the_engines_face_is_narrow() -> None:
     assert face == {"scenario", "settings", "seed", "teams", "edition", "space", "sides",
                     "replay",
                     "replay_legal", "undone", "finished", "to_move", "moves", "log",
-                    "visible_log", "meter_history", "meter_turns", "taken_back", "state",
+                    "visible_log", "meter_history", "meter_turns", "meter_rounds", "taken_back",
+                    "state",
                     "fallback", "view",
                     "report", "legal_moves", "choices", "why_not", "apply"}
 

@@ -361,3 +361,42 @@ def test_every_meter_level_the_record_shows_is_a_point_of_the_meters_chart() -> 
             for meter in scenario.meters:
                 assert series[meter.name][-1] == played.state.meters[meter.id]
     assert steps  # some turns changed a meter more than once (a move, then events)
+
+
+def test_the_terminal_debrief_gives_each_meters_course_and_the_page_colours_a_sides_meter() -> None:
+    """The terminal's debrief had no meters chart (a playtest): it gives each meter's start,
+    low, high and end, with their rounds, from the chart's points. The page's chart drew
+    trust and Russian support in two greens: a meter of one side's is in its colour."""
+    import io
+
+    from game.library import shipped_scenarios
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.svgchart import meters_svg
+    from game.textdebrief import write_debrief
+
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        played = play_one(scenario, 5, Settings(), players={"us": "hardline"})
+        d = debrief(played)
+        lines = d.meter_summary()
+        assert len(lines) == len(scenario.meters)
+        for line, (name, values), meter in zip(lines, d.meters, scenario.meters):
+            low, high = min(values), max(values)
+            assert line == (
+                f"{name}: {values[0]:.0f} at the start, lowest {low:.0f} (round "
+                f"{d.meter_rounds[values.index(low)]}), highest {high:.0f} (round "
+                f"{d.meter_rounds[values.index(high)]}), {values[-1]:.0f} at the end.")
+            assert values[-1] == played.state.meters[meter.id]
+        assert d.meter_rounds == sorted(d.meter_rounds) and d.meter_rounds[0] == 1
+        out = io.StringIO()
+        write_debrief(scenario, d, {"us"}, False, lambda text="", *_: out.write(text + "\n"),
+                      lambda title="": out.write(title + "\n"), out.write)
+        shown = " ".join(out.getvalue().split())
+        assert "The meters over the game:" in shown and all(line in shown for line in lines)
+        svg = meters_svg(d, scenario)
+        for meter in scenario.meters:
+            if meter.side is not None:
+                assert f'stroke="{scenario.sides[meter.side].colour}" stroke-width="2">' \
+                       f"<title>{meter.name}</title>" in svg
