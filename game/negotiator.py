@@ -878,6 +878,15 @@ class Negotiator:
                 near &= allowed
             held = near & span
             both = held if keeping is None else held & keeping
+            if not both and keeping is not None:
+                # Nothing worth its target both keeps the other side's options and spares
+                # its heaviest issue its worst option: it holds that issue, with the first
+                # package better for itself that does both, rather than give up what it
+                # cares most about (a playtester saw it name an issue as what mattered most
+                # to it, then give it up whole).
+                later = (near & bids.avoiding) >> high
+                if later:
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
             keeping = both or held
             if not keeping:
                 # The first package better for itself that keeps them, if any.
@@ -890,6 +899,10 @@ class Negotiator:
         if facing is not None and previous is not None:
             fair = bids.no_step_back(previous, *facing)
             both = fair & (span if keeping is None else keeping)
+            if not both and keeping is not None:
+                later = (fair & bids.avoiding) >> high  # as above: it holds its heaviest issue
+                if later:
+                    return packages[self.by_utility[high + _lowest_bit(later)]]
             keeping = both or (fair & span) or None
             if keeping is None:
                 later = fair >> high
