@@ -232,7 +232,7 @@ class TextGame:
         debrief with it."""
         note = self.where_saved() if self.where_saved is not None else None
         if note:
-            self.out.write(note + "\n")
+            self.say_with_commands(note)
         self.told_where_saved = True
         if not self.inp.isatty():
             return
@@ -242,6 +242,16 @@ class TextGame:
             TextGame.ask(self, "The game is over. Press Enter to leave the table. ")
         except Quit:
             self.say()
+
+    def say_with_commands(self, text: str) -> None:
+        """*text* line by line: a sentence wrapped to the width, a command (a line indented
+        by two spaces) as it is, so that it can be copied whole (a terminal narrower than it
+        still breaks it, but never mid-sentence)."""
+        for line in text.split("\n"):
+            if line.startswith("  "):
+                self.out.write(line + "\n")
+            else:
+                self.say(line)
 
     def skip_to(self, shown: int) -> None:
         """Start showing the record from entry *shown* (for a resumed game)."""

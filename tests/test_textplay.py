@@ -631,7 +631,11 @@ def test_a_finished_game_says_how_to_read_it_again(tmp_path: Path,
     assert main(["play", "--text", str(DEFAULT_SCENARIO), "--side", "us", "--seed", "3"]) == 0
     out = capsys.readouterr().out
     [saved] = list((tmp_path / "saves").glob("*.json"))
-    assert f"(game saved to {saved})" in out and "--load" not in out.split("DEBRIEF")[-1]
+    assert f"(game saved to {saved})" in " ".join(out.split()) and \
+        "--load" not in out.split("DEBRIEF")[-1]
+    # Its sentences wrapped to the width, as every sentence of the game is.
+    assert max(len(line) for line in out.split("DEBRIEF")[-1].splitlines()
+               if not line.startswith("  ") and " " in line.strip()) <= 78
     command = f"transcript {saved}"
     # On a line of its own, as short as it can be, so that it is copied whole.
     assert any(line.startswith("  ") and line.endswith(command) and len(line.split()) == 3

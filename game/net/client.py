@@ -859,8 +859,7 @@ class NetworkGame(TextGame):
         if kept is not None:
             self.say()
             self.say(f"Your copy of the game is saved in {kept}.")
-            # Not wrapped: the command is copied whole.
-            self.out.write(read_again(kept) + "\n")
+            self.say_with_commands(read_again(kept))
         self.leave_the_table()
         return 0
 

@@ -6,6 +6,7 @@ Nothing here splits text or re-adds deltas: it reads the record's fields.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -28,9 +29,21 @@ MOVE_LABELS = {"accept": "Accept the proposal on the table",
 
 
 def program() -> str:
-    """The command as the player types it: ``parley`` once installed, ``python main.py``
-    in a checkout (as the README's table of commands writes it)."""
-    return "python main.py" if Path(sys.argv[0]).name == "main.py" else "parley"
+    """The command as the player types it: ``parley`` once installed; in a checkout,
+    ``python main.py`` (as the README's table of commands writes it), or, when the game
+    runs in a virtual environment that is not activated, that environment's Python, as it
+    was typed to start the game (``.venv/bin/python main.py``): a teacher who copied
+    ``python main.py transcript ...`` from the end of a game got an error (a playtest)."""
+    if Path(sys.argv[0]).name != "main.py":
+        return "parley"
+    if sys.prefix == sys.base_prefix or os.environ.get("VIRTUAL_ENV"):
+        return f"python {sys.argv[0]}"
+    python = Path(sys.executable)
+    try:
+        python = python.relative_to(Path.cwd())
+    except ValueError:
+        pass
+    return f"{python} {sys.argv[0]}"
 
 
 def read_again(save: Path | str) -> str:
