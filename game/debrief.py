@@ -693,8 +693,10 @@ def joint_score(game: Game, report: DealReport
         how = [f"Gains over both fallbacks: {names[0]} gained {gained[0]} points and "
                f"{names[1]} {gained[1]}, {sum(gained)} together, of the {most} the best deal "
                f"for both could give: {gains} of 50.",
-               f"Closeness to the best deals: {away} point{'' if away == 1 else 's'} from "
-               f"them; 30 at none, one less for each point away: {frontier} of 30."]
+               "Closeness to the best deals: " +
+               ("the deal is one of them" if not away else
+                f"the deal is {away} point{'' if away == 1 else 's'} from them, and this "
+                f"part loses a point for each") + f": {frontier} of 30."]
     meters = game.state.meters
     spans = [(meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
     share = half_up(100 * sum(spans) / len(spans)) if spans else 0
