@@ -96,7 +96,7 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
 #: The meters chart's horizontal axis, in every front end: a point at each turn's end, two
 #: turns to a round, and one after every change within a turn (a move's, then the next
 #: round's events'), so that every level the record showed is on the chart.
-METER_AXIS = "Each turn's end, two to a round; a step: each change within a turn"
+METER_AXIS = "Two turns each, a point at each turn's end; a step marks a change within a turn"
 
 
 def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
@@ -121,15 +121,19 @@ def meters_svg(d: Debrief, scenario: Scenario | None = None) -> str:
     as the window draws it (with *scenario*: trust and Russian support were two greens)."""
     positions = d.meter_positions()
     turns = max(positions[-1] if positions else 0, 1)
-    # Each round's end numbered, as the window's chart does (a point is a turn's end, and
-    # the events that open a round, when they change a meter, make a step there).
-    rounds = turns // 2
+    # Each round numbered in the middle of its two turns, as the window's chart does: a
+    # change at a round's start (its events) lies in that round's span (the rounds' ends
+    # numbered, a teacher read a round's events as the round before).
+    rounds = -(-turns // 2)
     every = max(1, -(-rounds // 12))
-    ticks = [(2 * r / turns, str(r)) for r in range(1, rounds + 1)
-             if r % every == 0 or r == rounds]
+    ticks = [(min((2 * r - 1) / turns, 1.0), str(r)) for r in range(1, rounds + 1)
+             if r % every == 0 or r == rounds or r == 1]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
-    parts = _axes(f"round (the points: {METER_AXIS.lower()})",
-                  "meter (share of its range)", ticks, y_ticks)
+    parts = _axes(f"round ({METER_AXIS.lower()})", "meter (share of its range)", ticks,
+                  y_ticks)
+    for r in range(1, rounds):  # where one round ends and the next begins
+        parts.append(f'<line x1="{_x(2 * r / turns)}" y1="{H - PAD}" x2="{_x(2 * r / turns)}" '
+                     f'y2="{H - PAD + 5}" stroke="#444"/>')
     shares = [[(value - low) / (high - low) for value in values]
               for (_, values), (low, high) in zip(d.meters, d.meter_ranges)]
     dodge = meter_dodge(shares, 3)

@@ -264,19 +264,30 @@ def test_the_answer_sheets_chart_keys_only_what_it_draws() -> None:
 
 def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
     # A playtester could not match the meters chart's points to rounds: its axis said only
-    # "each turn's end, two to a round". The page's chart numbers each round's end, as the
-    # window's does (laid out at every size by the layout tests).
+    # "each turn's end, two to a round". The page's chart numbers each round, as the
+    # window's does (laid out at every size by the layout tests), in the middle of its two
+    # turns: numbered at its end, a round's opening events read as the round before's (a
+    # teacher's playtest). A change the debrief puts in round r lies in round r's span.
     import re
-    from game.svgchart import meters_svg
+    from game.svgchart import W, PAD, meters_svg
     g = game()
     d = debrief(g)
     turns = d.meter_positions()[-1]
-    rounds = turns // 2
+    rounds = -(-turns // 2)
     assert rounds >= 2
     svg = meters_svg(d)
-    labels = re.findall(r'text-anchor="middle" font-size="11">(\d+)</text>', svg)
-    assert labels == [str(r) for r in range(1, rounds + 1)]
-    assert "round (the points: each turn" in svg
+    found = re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" '
+                       r'font-size="11">(\d+)</text>', svg)
+    assert [label for _, label in found] == [str(r) for r in range(1, rounds + 1)]
+    width = W - 2 * PAD
+    for x, label in found:
+        middle = PAD + width * min((2 * int(label) - 1) / turns, 1.0)
+        assert abs(float(x) - middle) < 0.5
+    assert "round (two turns each" in svg
+    # Each point lies in the span of the round the debrief gives it (the start of round r
+    # is the end of turn 2r - 2).
+    for position, round_ in zip(d.meter_positions(), d.meter_rounds):
+        assert 2 * round_ - 2 <= position <= 2 * round_, (position, round_)
 
 
 def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines() -> None:

@@ -186,19 +186,22 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
         pygame.draw.line(surface, t.c["border"], (plot.x, py), (plot.right, py))
         draw_line(surface, small, f"{value:.0f}", t.c["muted"], (plot.x - 4, py - small.get_linesize() // 2),
                   align="right")
-    # Each round's end numbered under the axis (a playtester could not match the points to
-    # rounds), as many as fit.
-    rounds = turns // 2
+    # Each round numbered under the middle of its two turns (a playtester could not match
+    # the points to rounds; a teacher read a round's opening events, numbered at the end of
+    # the round before, as that round's), as many as fit; a tick where each round ends.
+    rounds = -(-turns // 2)
     label_w = small.size(str(max(rounds, 1)))[0] + u
     every = max(1, -(-rounds * label_w // max(plot.w, 1)))
     for r in range(1, rounds + 1):
-        if r % every and r != rounds:
+        if r < rounds:
+            px, _ = at(2 * r, low)
+            pygame.draw.line(surface, t.c["muted"], (px, plot.bottom), (px, plot.bottom + 3))
+        if r % every and r not in (1, rounds):
             continue
-        px, _ = at(2 * r, low)
-        pygame.draw.line(surface, t.c["muted"], (px, plot.bottom), (px, plot.bottom + 3))
+        px, _ = at(min(2 * r - 1, turns), low)
         draw_line(surface, small, str(r), t.c["muted"], (px, plot.bottom + 3), label_w,
                   "center", "meters axis round")
-    draw_line(surface, small, f"Round (the points: {METER_AXIS.lower()})",
+    draw_line(surface, small, f"Round ({METER_AXIS.lower()})",
               t.c["muted"], (plot.centerx, plot.bottom + 3 + small.get_linesize()), plot.w,
               "center", "meters axis")
     palette = [t.c["text"], t.c["chart_nash"], t.c["muted"], t.c["accent"]]
