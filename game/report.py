@@ -235,6 +235,21 @@ def _compare(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         if row["mark"] != "" and row["played_by"] == "people":
             groups[(row["scenario"], row["side"])].append(row)
+    # A team name in more than one game: the same group, or groups nobody named (every game
+    # of the terminal's is "Team" unless named), which a teacher could not tell apart.
+    games_of: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row["played_by"] == "people":
+            games_of[str(row["team"])].add(str(row["file"]))
+    for row in rows:
+        others = sorted(games_of.get(str(row["team"]), set()) - {str(row["file"])}) \
+            if row["played_by"] == "people" else []
+        if others:
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more"
+                                             if len(others) > 3 else "")
+            said = (f"the team name is also in {shown}: check it is the same group (name "
+                    "the teams with --team to tell them apart)")
+            row["note"] = "; ".join(n for n in (row["note"], said) if n)
     for group in groups.values():
         marks = [int(row["mark"]) for row in group]
         mean = half_up(sum(marks) / len(marks))
@@ -272,7 +287,8 @@ def write_csv(rows: list[Row], path: Path) -> None:
 
 
 #: The page's table of teams: (heading, CSV column it shows).
-TEAM_COLUMNS = [("Team", "team"), ("Side", "side"), ("Outcome", "outcome"),
+TEAM_COLUMNS = [("Scenario", "scenario"), ("Team", "team"), ("Side", "side"),
+                ("Outcome", "outcome"),
                 ("Points", "points"), ("Fallback", "fallback"), ("Gain", "gain"),
                 ("Best gain", "best_gain"), ("Red lines", "red_lines"), ("Mark", "mark"),
                 ("Rank in class", "class_rank"), ("Class mean mark", "class_mean_mark"),
@@ -281,6 +297,7 @@ TEAM_COLUMNS = [("Team", "team"), ("Side", "side"), ("Outcome", "outcome"),
 #: The page's table of games: (heading, how to show a game from its first row).
 GAME_COLUMNS: list[tuple[str, Any]] = [
     ("Game", lambda v: v["file"]),
+    ("Scenario", lambda v: v["scenario"]),
     ("Teams", lambda v: v["teams"]),
     ("Settings", lambda v: f"{v['difficulty']}, undo {'on' if v['undo'] else 'off'}"
                            + (f", {v['rounds_setting']} bargaining rounds"
@@ -305,12 +322,25 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
     games: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         games.setdefault(str(row.values["file"]), []).append(row.values)
-    outcomes = Counter(str(sides[0]["outcome"]) for sides in games.values())
+    # With more than one scenario in the folder, each outcome and team says which it was
+    # played in (a teacher saw two scenarios' outcomes side by side, and "Team A (Russia)"
+    # twice).
+    several = len({str(sides[0]["scenario"]) for sides in games.values()}) > 1
+
+    def played_in(values: dict[str, Any]) -> str:
+        return f", {values['scenario']}" if several else ""
+
+    outcomes = Counter(str(sides[0]["outcome"]) + (f" ({sides[0]['scenario']})" if several
+                                                   else "")
+                       for sides in games.values())
     finished = [sides for sides in games.values() if sides[0]["joint_score"] != ""]
     scores = [int(sides[0]["joint_score"]) for sides in finished]
     mean = f"{sum(scores) / len(scores):.0f}" if scores else "-"
     marked = [r.values for r in rows
               if r.values["mark"] != "" and r.values["played_by"] == "people"]
+    # In the order of the table of teams below it.
+    marked.sort(key=lambda v: (str(v["scenario"]), str(v["side"]), -int(v["mark"]),
+                               str(v["team"])))
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{e(title)}</title><style>body{{font-family:system-ui,sans-serif;"
            "max-width:80rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}"
@@ -331,8 +361,8 @@ def write_html(rows: list[Row], problems: list[str], path: Path, title: str) -> 
            "side; the mark is explained below the tables.</p>"]
     if marked:
         out.append("<h3>Marks out of 100</h3>")
-        out.append(bar_svg([(f"{v['team']} ({v['side']})", int(v["mark"])) for v in marked],
-                           "Marks out of 100"))
+        out.append(bar_svg([(f"{v['team']} ({v['side']}{played_in(v)})", int(v["mark"]))
+                            for v in marked], "Marks out of 100"))
     out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h, _ in TEAM_COLUMNS) +
                "</tr>")
     people = [r.values for r in rows if r.values["played_by"] == "people"]

@@ -162,8 +162,10 @@ def bar_svg(counts: list[tuple[str, int]], title: str) -> str:
         width = round(300 * count / top, 1)
         parts.append(f'<text x="340" y="{y + 13}" text-anchor="end" font-size="12">'
                      f'{escape(label)}</text>')
+        # One colour for every bar: a colour per bar meant nothing, and the same colour
+        # meant different things in two charts of one page (a teacher's playtest).
         parts.append(f'<rect x="348" y="{y}" width="{width}" height="18" '
-                     f'fill="{PALETTE[i % len(PALETTE)]}"/>')
+                     f'fill="{PALETTE[1]}"/>')
         parts.append(f'<text x="{352 + width}" y="{y + 13}" font-size="12">{count}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 700 {height}" role="img" '
             f'aria-label="{escape(title)}">' + "".join(parts) + "</svg>")

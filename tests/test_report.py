@@ -573,3 +573,43 @@ def test_each_part_of_the_joint_score_can_be_redone_from_the_figures_shown() -> 
             assert parts["Closeness to the best deals"] == max(30 - away, 0)
             assert close.endswith(f": {max(30 - away, 0)} of 30.")
     assert deals
+
+
+def test_the_class_page_says_each_games_scenario_and_notes_a_team_name_in_two_games(
+        tmp_path: Path) -> None:
+    """A teacher's folder held games of two scenarios, every team called "Team" (the
+    terminal game asks for no name unless the settings require one): the page showed two
+    scenarios' outcomes side by side and "Team (Russia)" twice, and nothing said the rows
+    could be different groups. The page now names each game's scenario where the folder
+    holds more than one, lists the marks in the table's order, and the note says a team
+    name is in another game too."""
+    from game.library import shipped_scenarios
+    from game.simulate import play_one
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    tutorial = load_scenario(next(p for p in shipped_scenarios() if p.stem == "tutorial"))
+    for name, scenario, seed in (("a.json", SCENARIO, 1), ("b.json", tutorial, 2),
+                                 ("c.json", tutorial, 3)):
+        game = play_one(scenario, seed, Settings(), players={"us": "principled"})
+        game = Game.replay(scenario, game.settings, game.seed, game.moves, {"us": "Team"})
+        write_save(to_save(game, {"us"}), folder / name)
+    rows = report(folder, tmp_path / "class.csv")
+    people = [row for row in rows if row["played_by"] == "people"]
+    assert len(people) == 3
+    for row in people:
+        others = sorted({"a.json", "b.json", "c.json"} - {row["file"]})
+        assert f"the team name is also in {', '.join(others)}: check it is the same group" \
+            in row["note"]
+    computers = [row for row in rows if row["played_by"] == "computer"]
+    assert all("team name" not in row["note"] for row in computers)
+    page = (tmp_path / "class.html").read_text(encoding="utf-8")
+    assert "<th>Scenario</th><th>Team</th>" in page and "<th>Game</th><th>Scenario</th>" in page
+    for scenario in (SCENARIO, tutorial):
+        assert f"Team (United States, {scenario.id})" in page
+    # Marks in the order of the table of teams.
+    table = page.split("<h3>Marks out of 100</h3>")[1]
+    bars = re.findall(r'<text x="340"[^>]*>([^<]+)</text>', table.split("</svg>")[0])
+    listed = [f"Team (United States, {row['scenario']})" for row in sorted(
+        people, key=lambda r: (r["scenario"], -int(r["mark"])))]
+    assert bars == listed
