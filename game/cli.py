@@ -517,7 +517,7 @@ def _scenario_of(save: SaveFile, args: argparse.Namespace) -> Scenario:
     from game.resolve import ScenarioFinder
 
     finder = ScenarioFinder([args.scenario] if args.scenario else [], _folders(args),
-                            advice="Name the scenario file (python main.py play --text FILE "
+                            advice=f"Name the scenario file ({_program()} play --text FILE "
                                    "--load SAVE), or the folder that holds it "
                                    "(--scenarios-dir DIR).")
     found = finder.find(save, Path(args.load))

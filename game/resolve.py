@@ -198,8 +198,10 @@ class ScenarioFinder:
             first = loaded.problems[0] if loaded.problems else "it has problems"
             more = len(loaded.problems) - 1
             also = f" (and {more} more)" if more > 0 else ""
+            from game.play.wording import program
+
             return (f"{place.where}: cannot be loaded: {first}{also}; check it with: "
-                    f"python main.py validate {path}")
+                    f"{program()} validate {path}")
         return f"{place.where}: holds another scenario, {loaded.title!r} ({loaded.id})"
 
     def _in_folder(self, place: _Place, wanted: str) -> str:

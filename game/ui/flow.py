@@ -21,6 +21,7 @@ from game.ui.navigation import (Briefing, Confirm, HandOver, JoinClass, Message,
                                 Setup, Table, Title)
 from game.ui.screen import Host
 from game.ui.theme import load_theme
+from game.play.wording import program
 
 if TYPE_CHECKING:
     # The game itself (the engine under the session) is read when a game starts, not for
@@ -158,7 +159,7 @@ def resume_game(app: Host, summary: SaveSummary) -> None:
     path = summary.path
     finder = ScenarioFinder(advice="Put the scenario file back where the game was played "
                                    "and load it again, or go on in the terminal, naming the "
-                                   f"file: python main.py play --text FILE --load {path}")
+                                   f"file: {program()} play --text FILE --load {path}")
     try:
         scenario = finder.find(save, path).scenario
         restored = restore(save, scenario)

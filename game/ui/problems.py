@@ -11,6 +11,7 @@ from game.ui.screen import Host, Screen, title_bar
 from game.ui.scrolltext import ScrollText
 from game.ui.text import Span
 from game.ui.widgets import Button
+from game.play.wording import program
 
 
 class MessageScreen(Screen):
@@ -86,7 +87,7 @@ class ProblemsScreen(MessageScreen):
 
     def __init__(self, app: Host, error: ScenarioError) -> None:
         spans = [Span("This scenario cannot be played until these problems are fixed. "
-                      "Check it with: python main.py validate FILE", colour="muted", gap=1)]
+                      f"Check it with: {program()} validate FILE", colour="muted", gap=1)]
         for problem in error.problems:
             where = f"{problem.file}:{problem.line}:{problem.column}"
             spans.append(Span(where, bold=True, gap=0))

@@ -23,6 +23,7 @@ from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import TEXT_SCALES, Theme
 from game.ui.widgets import Button, Choice, Widget, draw_focus
+from game.play.wording import program
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ class SettingsScreen(Screen):
         self.done = Button("Done", self.back, kind="primary")
         self.export = Button("Save as a file", self.save_file,
                              tooltip="Write these rules to classroom.toml in the current "
-                                     "folder, to hand out: python main.py --settings "
+                                     f"folder, to hand out: {program()} --settings "
                                      "classroom.toml")
         self.rules: list[Widget] = [self.rounds, self.difficulty, self.undo, self.seconds,
                                     self.timeout, self.names, self.reveal]

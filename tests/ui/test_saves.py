@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from game.play.wording import program
 from game.ui import flow
 
 from .conftest import pick_side, press, wait_for_turn
@@ -97,7 +98,7 @@ def test_a_save_whose_scenario_is_gone_says_where_it_looked(make_app, tmp_path) 
         assert text.startswith("Cannot find the scenario this game was played on: "
                                "'Tutorial: Your First Negotiation (May 2016)' (tutorial).")
         assert f"{mod} (where the game was played): no such file" in text
-        assert f"python main.py play --text FILE --load {folder / 'modded.json'}" in text
+        assert f"{program()} play --text FILE --load {folder / 'modded.json'}" in text
         app.reset(TitleScreen(app))
     assert (folder / "modded.json").is_file()
 
