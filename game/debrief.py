@@ -238,6 +238,18 @@ class Debrief:
                          f"{values[-1]:.0f} at the end.")
         return lines
 
+    def meter_x(self) -> list[float]:
+        """Where each point of :attr:`meters` is drawn, in turns: at its turn's end, but a
+        quarter of a turn later for a point of a new round at the end of the turn before
+        it (that round's opening events), so that it lies inside the round it belongs to
+        (drawn on the line between two rounds, a playtester read a round's events as the
+        round before's)."""
+        positions = self.meter_positions()
+        if len(self.meter_rounds) != len(positions):
+            return [float(p) for p in positions]
+        return [p + 0.25 if p and p == 2 * r - 2 else float(p)
+                for p, r in zip(positions, self.meter_rounds)]
+
     def meter_positions(self) -> list[int]:
         """Where each point of :attr:`meters` lies, in turns played."""
         count = max((len(values) for _, values in self.meters), default=0)

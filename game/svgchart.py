@@ -120,6 +120,7 @@ def meters_svg(d: Debrief, scenario: Scenario | None = None) -> str:
     """Each meter after every turn, as lines; a meter of one side's in that side's colour,
     as the window draws it (with *scenario*: trust and Russian support were two greens)."""
     positions = d.meter_positions()
+    xs = d.meter_x()
     turns = max(positions[-1] if positions else 0, 1)
     # Each round numbered in the middle of its two turns, as the window's chart does: a
     # change at a round's start (its events) lies in that round's span (the rounds' ends
@@ -143,7 +144,7 @@ def meters_svg(d: Debrief, scenario: Scenario | None = None) -> str:
             side = scenario.meters[i].side
             if side is not None and side in scenario.sides:
                 colour = scenario.sides[side].colour
-        points = " ".join(f"{_x(positions[k] / turns)},{_y(value) + dodge[i][k]}"
+        points = " ".join(f"{_x(xs[k] / turns)},{_y(value) + dodge[i][k]}"
                           for k, value in enumerate(share))
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" '
                      f'stroke-width="2"><title>{escape(name)}</title></polyline>')

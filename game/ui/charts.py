@@ -83,11 +83,11 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     label = t.fonts.get("small").render(f"Worth to {sb.called}", True, t.c["text"])
     label = pygame.transform.rotate(label, 90)
     surface.blit(label, (2, plot.centery - label.get_height() // 2))
-    # Every package: dim when it crosses either side's red lines.
+    # Every package: hollow when it crosses either side's red lines (drawn in the border
+    # colour, they could not be told from the background, a playtest found).
     dot = max(2, u // 3)
     for x, y, allowed in chart.packages:
-        colour = t.c["chart_point"] if allowed else t.c["border"]
-        pygame.draw.circle(surface, colour, at(x, y), dot)
+        pygame.draw.circle(surface, t.c["chart_point"], at(x, y), dot, 0 if allowed else 1)
     # The Pareto frontier.
     if len(chart.frontier) > 1:
         pygame.draw.lines(surface, t.c["chart_frontier"], False,
@@ -100,10 +100,13 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     # The Nash point, under the offers' path: an offer made there still shows.
     if chart.nash is not None:
         marker(surface, t.c["chart_nash"], at(*chart.nash), max(6, u), "diamond")
-    # The offers' path.
+    # Each side's offers joined in order, in its colour, as the legend says (one grey line
+    # through both sides' offers in turn read as neither's path, a playtest found).
     offers = [(who, at(x, y)) for who, x, y in chart.path]
-    if len(offers) > 1:
-        pygame.draw.lines(surface, t.c["muted"], False, [p for _, p in offers], 1)
+    for whose, colour in ((a, ca), (b, cb)):
+        path = [p for who, p in offers if who == whose]
+        if len(path) > 1:
+            pygame.draw.lines(surface, colour, False, path, 1)
     for who, p in offers:
         marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
                SHAPES[chart.sides.index(who)])
@@ -116,7 +119,8 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
     """(shape, text, colour) rows explaining the outcome-space chart."""
     a, b = d.chart.sides
     t = theme
-    rows = [("dot", "Every possible package (dim: crosses a red line)", t.c["chart_point"]),
+    rows = [("dot", "Every possible package (hollow: crosses a red line)",
+             t.c["chart_point"]),
             ("line", "Pareto frontier: within the red lines, none is better for both",
              t.c["chart_frontier"]),
             ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]
@@ -174,9 +178,10 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     # Each point where it lies in turns played (a round's events, when they change a
     # meter, make a step at the turn's end).
     positions = d.meter_positions()
+    xs = d.meter_x()
     turns = max(positions[-1] if positions else 0, 1)
 
-    def at(turn: int, value: float) -> tuple[int, int]:
+    def at(turn: float, value: float) -> tuple[int, int]:
         return (plot.x + round(turn / turns * plot.w),
                 plot.bottom - round((value - low) / max(high - low, 1) * plot.h))
 
@@ -211,7 +216,7 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
         if meter.side:
             colour = t.side_colour(scenario, meter.side)
         path = [(x, y + dodge[n][k]) for k, (x, y) in
-                enumerate(at(positions[k], value) for k, value in enumerate(values))]
+                enumerate(at(xs[k], value) for k, value in enumerate(values))]
         if len(path) > 1:
             pygame.draw.lines(surface, colour, False, path, 2)
         step = max(1, len(path) // 12)

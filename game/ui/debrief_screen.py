@@ -169,7 +169,8 @@ class DebriefScreen(Screen):
 
     def _priority_spans(self) -> list[Span]:
         d = self.report
-        spans = [Span("What each side cared about, hidden during the game:", colour="muted",
+        spans = [Span("What each side cared about, each keeping its own from the other "
+                      "during the game:", colour="muted",
                       gap=0.6)]
         reveal = self.session.settings.reveal_priorities
         for side, result in d.results.items():

@@ -1,6 +1,7 @@
-"""An offer made at the Nash point still shows on the debrief's chart, in the window and in
-the HTML transcript: the Nash point's diamond is drawn under the offers (a playtest found
-the marks covering offers)."""
+"""The debrief's outcome chart as the legend reads it: an offer made at the Nash point still
+shows, in the window and in the HTML transcript (the Nash point's diamond is drawn under
+the offers; a playtest found the marks covering offers), and each side's offers are joined
+in its own colour."""
 
 from __future__ import annotations
 
@@ -68,3 +69,32 @@ def test_in_the_transcript_the_diamond_comes_before_the_offers() -> None:
     diamond = svg.index("<title>Nash point</title>")
     first_offer = svg.index('r="4" fill="none"')
     assert diamond < first_offer
+
+
+def test_in_the_window_each_sides_offers_are_joined_in_its_colour(  # type: ignore[no-untyped-def]
+        make_app) -> None:
+    """The legend says "Offers by Russia, joined in order": one grey line through both
+    sides' offers in turn read as neither's path (a window playtest). Each side's offers
+    are joined in its own colour, and the two sides' are not joined to each other."""
+    app = make_app()
+    theme = app.theme
+    scenario, d, _ = _offer_at_nash()
+    a, b = d.chart.sides
+    path = [(a, 0.1, 0.1), (b, 0.9, 0.1), (a, 0.1, 0.9), (b, 0.9, 0.9)]
+    drawn = outcome_space(scenario, _only(d, path=path), (600, 600), theme)
+    plain = outcome_space(scenario, _only(d), (600, 600), theme)
+    changed = {(x, y) for x in range(drawn.get_width()) for y in range(drawn.get_height())
+               if drawn.get_at((x, y)) != plain.get_at((x, y))}
+    colours = {side: theme.side_colour(scenario, side)[:3] for side in (a, b)}
+    xs = sorted({x for x, _ in changed})
+    ys = sorted({y for _, y in changed})
+    # Halfway up the plot on the left, A's line (its two offers lie one above the other);
+    # on the right, B's; and no line across the middle, which only a path joining the two
+    # sides' offers in turn would draw.
+    middle_y = (ys[0] + ys[-1]) // 2
+    row = sorted(x for x, y in changed if y == middle_y)
+    assert row and drawn.get_at((row[0], middle_y))[:3] == colours[a]
+    assert drawn.get_at((row[-1], middle_y))[:3] == colours[b]
+    middle_x = (xs[0] + xs[-1]) // 2
+    assert not [y for x, y in changed if x == middle_x and ys[0] + 40 < y < ys[-1] - 40]
+    pygame.quit()
