@@ -91,7 +91,10 @@ class TableScreen(TableFace):
         #: The list of tactics is open over the table.
         self.tactics_open = False
         self.tactics_box = pygame.Rect(0, 0, 0, 0)
-        self.skip_button = Button("Skip ahead", self.skip, hint="Space",
+        # It says why the moves are greyed while the record is read out, in the header's
+        # last line, which it covers (a window playtest saw the tops of the letters).
+        self.skip_button = Button("Reading out what happened\u2026 skip ahead", self.skip,
+                                  hint="Space",
                                   tooltip="Show the rest of this turn at once.")
         self.undo_button = Button("Undo", self.undo, role="small")
         self.redo_button = Button("Redo", self.redo, role="small")

@@ -67,6 +67,9 @@ class TableView(Protocol):
     def pass_button(self) -> Button: ...
 
     @property
+    def skip_button(self) -> Button: ...
+
+    @property
     def centre(self) -> pygame.Rect: ...
 
     @property
@@ -135,15 +138,13 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
         strong = t.fonts.get("small", bold=True)
         draw_line(surface, strong, fitting(strong, w, *trouble), t.c["bad"], (x, y), w, "center", "link trouble")
         return
-    if table.debrief_button.visible or table.pass_button.visible:
+    if table.debrief_button.visible or table.pass_button.visible or \
+            table.skip_button.visible:
+        # A button stands in this line's place (the one to skip ahead says the record is
+        # being read out, so that a player who sees the moves greyed out and nothing
+        # moving for a few seconds knows why: a student took the screen for stalled).
         return
-    if table.pending:
-        # The record is being read out, an entry at a time: said, so that a player who
-        # sees the moves greyed out and nothing moving for a few seconds knows why (a
-        # student took the screen for stalled after an event).
-        status = fitting(small, w, "Reading out what happened\u2026 Space skips ahead.",
-                         "Reading out what happened\u2026")
-    elif game.finished:
+    if game.finished:
         status = "The talks are over."
     elif table.session.computer_to_move:
         name = game.scenario.sides[game.to_move or ""].name
