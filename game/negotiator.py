@@ -884,15 +884,15 @@ class Negotiator:
                 # package better for itself that does both, rather than give up what it
                 # cares most about (a playtester saw it name an issue as what mattered most
                 # to it, then give it up whole).
-                later = (near & bids.avoiding) >> high
-                if later:
-                    return packages[self.by_utility[high + _lowest_bit(later)]]
+                bid = self._above(near & bids.avoiding, high)
+                if bid is not None:
+                    return bid
             keeping = both or held
             if not keeping:
                 # The first package better for itself that keeps them, if any.
-                later = near >> high
-                if later:
-                    return packages[self.by_utility[high + _lowest_bit(later)]]
+                bid = self._above(near, high)
+                if bid is not None:
+                    return bid
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
                 keeping = None
@@ -900,14 +900,16 @@ class Negotiator:
             fair = bids.no_step_back(previous, *facing)
             both = fair & (span if keeping is None else keeping)
             if not both and keeping is not None:
-                later = (fair & bids.avoiding) >> high  # as above: it holds its heaviest issue
-                if later:
-                    return packages[self.by_utility[high + _lowest_bit(later)]]
+                # As above: it holds its heaviest issue.
+                bid = self._above(fair & bids.avoiding, high)
+                if bid is not None:
+                    return bid
             keeping = both or (fair & span) or None
             if keeping is None:
-                later = fair >> high
-                if later:  # the first package better for itself that is no step away
-                    return packages[self.by_utility[high + _lowest_bit(later)]]
+                # The first package better for itself that is no step away.
+                bid = self._above(fair, high)
+                if bid is not None:
+                    return bid
         if unanswered and previous is not None:
             given = bids.everywhere
             for no_better, option in zip(bids.no_better, previous):
@@ -915,9 +917,9 @@ class Negotiator:
             both = given & (span if keeping is None else keeping)
             keeping = both or (given & span) or None
             if keeping is None:
-                later = given >> high
-                if later:
-                    return packages[self.by_utility[high + _lowest_bit(later)]]
+                bid = self._above(given, high)
+                if bid is not None:
+                    return bid
         if steady and previous is not None:
             # Nor does it take back without giving: a package no worse for itself than its
             # previous offer on every issue (and better on some) gives the other side
@@ -974,6 +976,15 @@ class Negotiator:
         else:
             pick = draws.choice([self.by_utility[k] for k in kept])
         return packages[pick]
+
+    def _above(self, mask: int, high: int) -> Package | None:
+        """The package of *mask* (a bit mask over :attr:`by_utility`) worth least to itself
+        among those from position *high* up, that is the first better for itself than the
+        packages worth about its target (which end at *high*); None when *mask* has none."""
+        later = mask >> high
+        if not later:
+            return None
+        return self.space.packages[self.by_utility[high + _lowest_bit(later)]]
 
     def _red_lines_aloud(self, view: SideView, legal: tuple[Move, ...]) -> Decision | None:
         """Its red lines said aloud (a 'red_line' tactic), in return for the other side's:
