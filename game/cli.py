@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from game.save import SaveFile
 
 
-
-
 def _rules() -> argparse.ArgumentParser:
     """The flags for the rules of the day, shared by the window and ``play``; each overrides
     the settings file (their defaults are left out, so a flag not given changes nothing)."""

@@ -9,7 +9,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from game.analysis import DealReport, from_ids, half_up, points
@@ -183,6 +183,9 @@ class Debrief:
     """Joint score out of 100: gains over the BATNAs, closeness to the Pareto frontier and
     the meters at the end."""
     score_parts: list[tuple[str, int]]
+    score_how: list[str]
+    """How each part of the joint score was reached, a sentence each, from figures the
+    debrief shows."""
     nash: list[tuple[str, str]] | None
     """The Nash bargaining package as (issue name, option name) rows."""
     nash_points: dict[str, int] | None
@@ -196,8 +199,12 @@ class Debrief:
     the game goes on."""
     chart: OutcomeChart
     meters: list[tuple[str, list[float]]]
-    """Each meter's name and its value at the start and after every turn, and just before
-    the events that open a round when they change a meter (see :attr:`meter_turns`)."""
+    """Each meter's name and its value at the start, after every change and at each turn's
+    end (the engine's :attr:`~game.engine.Game.meter_history`)."""
+    meter_turns: list[int]
+    """The turn each point of :attr:`meters` belongs to (0: the start)."""
+    meter_rounds: list[int]
+    """The round the talks were in at each point of :attr:`meters`."""
     meter_ranges: list[tuple[float, float]]
     reasons: list[tuple[int, str, str]]
     """(round, side, reason) for every computer decision."""
@@ -205,37 +212,18 @@ class Debrief:
     questions: list[str]
     questions_note: str | None = None
     """Said before the questions when there was no deal (they may ask about "your deal")."""
-    score_how: list[str] = field(default_factory=list)
-    """How each part of the joint score was reached, a sentence each, from figures the
-    debrief shows."""
-    meter_turns: list[int] = field(default_factory=list)
-    """How many turns had been played at each point of :attr:`meters` (a point just before
-    a round's events shares its turn with the point after them; empty: one point a turn)."""
-    meter_rounds: list[int] = field(default_factory=list)
-    """The round the talks were in at each point of :attr:`meters`."""
-
     def meter_summary(self) -> list[str]:
         """Each meter's course in one line, for a debrief without the meters chart (the
         terminal's): "Trust between delegations: 35 at the start, lowest 31 (round 3),
         highest 55 (round 7), 55 at the end." Its high and low are the chart's points, so
         every level the record showed is among them."""
-        positions = self.meter_positions()
         lines = []
         for name, values in self.meters:
-            if not values:
-                continue
-
-            def at(k: int) -> str:
-                if len(self.meter_rounds) == len(values):
-                    return f"round {self.meter_rounds[k]}"
-                # Position t is the end of turn t, in round (t + 1) // 2 (the start: round 1).
-                return f"round {max((positions[k] + 1) // 2, 1)}"
-
             low = min(range(len(values)), key=lambda k: (values[k], k))
             high = min(range(len(values)), key=lambda k: (-values[k], k))
             lines.append(f"{name}: {values[0]:.0f} at the start, lowest {values[low]:.0f} "
-                         f"({at(low)}), highest {values[high]:.0f} ({at(high)}), "
-                         f"{values[-1]:.0f} at the end.")
+                         f"(round {self.meter_rounds[low]}), highest {values[high]:.0f} "
+                         f"(round {self.meter_rounds[high]}), {values[-1]:.0f} at the end.")
         return lines
 
     def meter_x(self) -> list[float]:
@@ -244,17 +232,8 @@ class Debrief:
         it (that round's opening events), so that it lies inside the round it belongs to
         (drawn on the line between two rounds, a playtester read a round's events as the
         round before's)."""
-        positions = self.meter_positions()
-        if len(self.meter_rounds) != len(positions):
-            return [float(p) for p in positions]
-        return [p + 0.25 if p and p == 2 * r - 2 else float(p)
-                for p, r in zip(positions, self.meter_rounds)]
-
-    def meter_positions(self) -> list[int]:
-        """Where each point of :attr:`meters` lies, in turns played."""
-        count = max((len(values) for _, values in self.meters), default=0)
-        return list(self.meter_turns) if len(self.meter_turns) == count else \
-            list(range(count))
+        return [turn + 0.25 if turn and turn == 2 * r - 2 else float(turn)
+                for turn, r in zip(self.meter_turns, self.meter_rounds)]
 
     @property
     def frontier_heading(self) -> str:
@@ -674,6 +653,13 @@ def _chart(game: Game, report: DealReport, agreed: tuple[int, ...] | None,
         deal=(space.utility_of(a, agreed), space.utility_of(b, agreed)) if agreed else None)
 
 
+#: The joint score's parts, by their labels (:func:`joint_score`).
+GAINS, CLOSENESS, METERS = ("Gains over both fallbacks", "Closeness to the best deals",
+                            "The meters at the end")
+#: The most each part of the joint score can give, by its label.
+PART_MOST = {GAINS: 50, CLOSENESS: 30, METERS: 20}
+
+
 def joint_score(game: Game, report: DealReport
                 ) -> tuple[int, list[tuple[str, int]], list[str]]:
     """Score the pair's result out of 100: up to 50 for gains over both BATNAs (a loss for
@@ -690,8 +676,7 @@ def joint_score(game: Game, report: DealReport
         why = ("there was no deal" if report.package is None else
                "the deal crossed a red line" if any(report.red_lines_crossed[s] for s in sides)
                else "the deal left a side below its fallback")
-        how = [f"Gains over both fallbacks: nothing, since {why}.",
-               f"Closeness to the best deals: nothing, since {why}."]
+        how = [f"{GAINS}: nothing, since {why}.", f"{CLOSENESS}: nothing, since {why}."]
     else:
         # In the points the debrief shows (each side's points less its fallback's), so that
         # a student can redo it.
@@ -699,31 +684,26 @@ def joint_score(game: Game, report: DealReport
         gained = [points(report.utility[s]) - low for s, low in zip(sides, fallback)]
         most = max(sum(points(space.utility[s][n]) - low for s, low in zip(sides, fallback))
                    for n in space.frontier)
-        gains = half_up(50 * max(min(sum(gained) / most, 1.0), 0.0)) if most > 0 else 0
+        gains = half_up(PART_MOST[GAINS] * max(min(sum(gained) / most, 1.0), 0.0)) \
+            if most > 0 else 0
         away = points(report.distance_to_frontier or 0.0)
-        frontier = max(30 - away, 0)
-        how = [f"Gains over both fallbacks: {names[0]} gained {gained[0]} points and "
-               f"{names[1]} {gained[1]}, {sum(gained)} together, of the {most} the best deal "
-               f"for both could give: {gains} of 50.",
-               "Closeness to the best deals: " +
+        frontier = max(PART_MOST[CLOSENESS] - away, 0)
+        how = [f"{GAINS}: {names[0]} gained {gained[0]} points and {names[1]} {gained[1]}, "
+               f"{sum(gained)} together, of the {most} the best deal for both could give: "
+               f"{gains} of {PART_MOST[GAINS]}.",
+               f"{CLOSENESS}: " +
                ("the deal is one of them" if not away else
                 f"the deal is {away} point{'' if away == 1 else 's'} from them, and this "
-                f"part loses a point for each") + f": {frontier} of 30."]
+                f"part loses a point for each") + f": {frontier} of {PART_MOST[CLOSENESS]}."]
     meters = game.state.meters
     spans = [(meters[m.id] - m.min) / (m.max - m.min) for m in game.scenario.meters]
     share = half_up(100 * sum(spans) / len(spans)) if spans else 0
-    meter_score = half_up(20 * share / 100)
+    meter_score = half_up(PART_MOST[METERS] * share / 100)
     if spans:
-        how.append(f"The meters at the end: on average {share}% of the way up their ranges: "
-                   f"{meter_score} of 20.")
-    parts = [("Gains over both fallbacks", gains), ("Closeness to the best deals", frontier),
-             ("The meters at the end", meter_score)]
+        how.append(f"{METERS}: on average {share}% of the way up their ranges: "
+                   f"{meter_score} of {PART_MOST[METERS]}.")
+    parts = [(GAINS, gains), (CLOSENESS, frontier), (METERS, meter_score)]
     return gains + frontier + meter_score, parts, how
-
-
-#: The most each part of the joint score can give (:func:`joint_score`), by its label.
-PART_MOST = {"Gains over both fallbacks": 50, "Closeness to the best deals": 30,
-             "The meters at the end": 20}
 
 
 def score_parts_text(parts: Sequence[tuple[str, int]]) -> str:

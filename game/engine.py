@@ -409,17 +409,15 @@ class Game:
         self._known: dict[str, Knowledge] = {}
         #: Each side's latest view, given again until the game moves on.
         self._views: dict[str, SideView] = {}
-        #: The meters at the start, after every change and at each turn's end, for the
-        #: debrief's chart; with the turn each point belongs to (:attr:`meter_turns`: 0 for
-        #: the start and the first round's events) and how many turns have ended.
-        self._meter_history: list[dict[str, float]] = [dict(self._meters)]
-        self._meter_turns: list[int] = [0]
-        #: The round the talks were in at each point (a round's events: the new round's).
-        self._meter_rounds: list[int] = [1]
-        self._turns_ended = 0
+        #: The debrief chart's points: the meters at the start, after every change and at
+        #: each turn's end, each with its turn (0: the start and the first round's events)
+        #: and round (see :attr:`meter_turns`, :attr:`meter_rounds`).
+        self._meter_points: list[tuple[dict[str, float], int, int]] = []
+        #: The turn the points marked now belong to.
         self._meter_at = 0
+        self._mark_meters()
         self._begin_round()
-        self._meter_at = 1  # the first turn's
+        self._meter_at = 1
 
     # ----- rebuilding a game ------------------------------------------------------------
 
@@ -503,20 +501,25 @@ class Game:
         for the debrief chart: every level the record showed the players, the highs and
         lows between a move and the next round's events included, a playtest found them
         missing when the chart had one point a turn)."""
-        return tuple(dict(m) for m in self._meter_history)
+        return tuple(dict(meters) for meters, _, _ in self._meter_points)
 
     @property
     def meter_turns(self) -> tuple[int, ...]:
         """The turn each point of :attr:`meter_history` belongs to: 0 for the start and the
         first round's events, n for the changes in the n-th turn, the events that follow
         it, and its end."""
-        return tuple(self._meter_turns)
+        return tuple(turn for _, turn, _ in self._meter_points)
 
     @property
     def meter_rounds(self) -> tuple[int, ...]:
         """The round the talks were in at each point of :attr:`meter_history` (the events
         that open a round, and the end of the turn before them, count in the new one)."""
-        return tuple(self._meter_rounds)
+        return tuple(round_ for _, _, round_ in self._meter_points)
+
+    def _mark_meters(self) -> None:
+        """A point of the debrief chart: the meters now, in the turn being played."""
+        self._meter_points.append((dict(self._meters), self._meter_at,
+                                   min(self._round, self._total_rounds)))
 
     @property
     def state(self) -> GameState:
@@ -741,12 +744,9 @@ class Game:
                     self._set("rounds_left", self._total_rounds - self._round)
                     self._begin_round()
         # The turn's end (the chart's line goes on through a turn that changed nothing).
-        if self._meter_turns[-1] != self._meter_at:
-            self._meter_history.append(dict(self._meters))
-            self._meter_turns.append(self._meter_at)
-            self._meter_rounds.append(min(self._round, self._total_rounds))
-        self._turns_ended += 1
-        self._meter_at = self._turns_ended + 1
+        if self._meter_points[-1][1] != self._meter_at:
+            self._mark_meters()
+        self._meter_at += 1
         self._snapshot = None
         self._choices = {}
         self._legal = None
@@ -1168,9 +1168,7 @@ class Game:
                     Change("stance", side, round(delta, 4), self._stance[side]))
         if public:
             self._add("effect", title=cause, changes=tuple(public), ref=ref)
-            self._meter_history.append(dict(self._meters))
-            self._meter_turns.append(self._meter_at)
-            self._meter_rounds.append(min(self._round, self._total_rounds))
+            self._mark_meters()
         for side in self.sides:
             if side in private:
                 self._add("effect", title=cause, changes=tuple(private[side]), ref=ref,

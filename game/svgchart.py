@@ -99,6 +99,15 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
 METER_AXIS = "Two turns each, a point at each turn's end; a step marks a change within a turn"
 
 
+def round_axis(turns: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """The rounds along the meters chart's axis of *turns* turns, in every front end: each
+    round's number at the middle of its two turns (the last one's at most at the axis'
+    end), as (turn, round); and the turn where each round but the last ends."""
+    rounds = -(-turns // 2)
+    return ([(min(2 * r - 1, turns), r) for r in range(1, rounds + 1)],
+            [2 * r for r in range(1, rounds)])
+
+
 def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
     """For each series and point, how many pixels to move it down (up, when negative) so
     that series at the same value side by side do not hide one another: those that meet
@@ -119,21 +128,20 @@ def meter_dodge(series: Sequence[Sequence[float]], gap: int) -> list[list[int]]:
 def meters_svg(d: Debrief, scenario: Scenario | None = None) -> str:
     """Each meter after every turn, as lines; a meter of one side's in that side's colour,
     as the window draws it (with *scenario*: trust and Russian support were two greens)."""
-    positions = d.meter_positions()
     xs = d.meter_x()
-    turns = max(positions[-1] if positions else 0, 1)
+    turns = max(d.meter_turns[-1], 1)
     # Each round numbered in the middle of its two turns, as the window's chart does: a
     # change at a round's start (its events) lies in that round's span (the rounds' ends
     # numbered, a teacher read a round's events as the round before).
-    rounds = -(-turns // 2)
-    every = max(1, -(-rounds // 12))
-    ticks = [(min((2 * r - 1) / turns, 1.0), str(r)) for r in range(1, rounds + 1)
-             if r % every == 0 or r == rounds or r == 1]
+    labels, ends = round_axis(turns)
+    every = max(1, -(-len(labels) // 12))
+    ticks = [(turn / turns, str(r)) for turn, r in labels
+             if r % every == 0 or r in (1, len(labels))]
     y_ticks = [(v / 4, f"{v * 25}%") for v in range(5)]
     parts = _axes(f"round ({METER_AXIS.lower()})", "meter (share of its range)", ticks,
                   y_ticks)
-    for r in range(1, rounds):  # where one round ends and the next begins
-        parts.append(f'<line x1="{_x(2 * r / turns)}" y1="{H - PAD}" x2="{_x(2 * r / turns)}" '
+    for turn in ends:  # where one round ends and the next begins
+        parts.append(f'<line x1="{_x(turn / turns)}" y1="{H - PAD}" x2="{_x(turn / turns)}" '
                      f'y2="{H - PAD + 5}" stroke="#444"/>')
     shares = [[(value - low) / (high - low) for value in values]
               for (_, values), (low, high) in zip(d.meters, d.meter_ranges)]

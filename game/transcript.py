@@ -242,8 +242,8 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
     if d.frontier_text:
         out.append(f"<p><strong>{e(d.frontier_heading)}:</strong> "
                    f"{e(d.frontier_text)}</p>")
-    out += ['<div class="charts">', outcome_space_svg(game.scenario, d), meters_svg(d, game.scenario),
-            "</div>"]
+    out += ['<div class="charts">', outcome_space_svg(game.scenario, d),
+            meters_svg(d, game.scenario), "</div>"]
     if game.settings.reveal_priorities:
         out.append("<h3>What each side cared about</h3><ul>" + "".join(
             f"<li>{e(r.name)}: " + e(", ".join(f"{n} {w:.0%}" for n, w in r.priorities)) +

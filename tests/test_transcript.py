@@ -272,7 +272,7 @@ def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
     from game.svgchart import W, PAD, meters_svg
     g = game()
     d = debrief(g)
-    turns = d.meter_positions()[-1]
+    turns = d.meter_turns[-1]
     rounds = -(-turns // 2)
     assert rounds >= 2
     svg = meters_svg(d)
@@ -360,7 +360,7 @@ def test_every_meter_level_the_record_shows_is_a_point_of_the_meters_chart() -> 
             style = ["careless", "principled", "hardline"][seed % 3]
             played = play_one(scenario, seed, Settings(), players={side: style})
             d = debrief(played)
-            positions = d.meter_positions()
+            positions = d.meter_turns
             assert positions == sorted(positions) and positions[0] == 0
             # One point at least at each turn's end: the line runs through every turn.
             assert set(positions) == set(range(positions[-1] + 1))

@@ -9,7 +9,7 @@ import pygame
 from game.analysis import points
 from game.debrief import Debrief
 from game.model import Scenario
-from game.svgchart import METER_AXIS, meter_dodge
+from game.svgchart import METER_AXIS, meter_dodge, round_axis
 from game.ui.screen import paragraph
 from game.ui.text import draw_line
 from game.ui.theme import Theme
@@ -175,11 +175,9 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     pygame.draw.rect(surface, t.c["panel_alt"], plot)
     low = min((m.min for m in meters), default=0)
     high = max((m.max for m in meters), default=100)
-    # Each point where it lies in turns played (a round's events, when they change a
-    # meter, make a step at the turn's end).
-    positions = d.meter_positions()
+    # Each point where it lies in turns played (the changes within a turn make a step).
     xs = d.meter_x()
-    turns = max(positions[-1] if positions else 0, 1)
+    turns = max(d.meter_turns[-1], 1)
 
     def at(turn: float, value: float) -> tuple[int, int]:
         return (plot.x + round(turn / turns * plot.w),
@@ -194,16 +192,17 @@ def meters_over_time(scenario: Scenario, d: Debrief, size: tuple[int, int],
     # Each round numbered under the middle of its two turns (a playtester could not match
     # the points to rounds; a teacher read a round's opening events, numbered at the end of
     # the round before, as that round's), as many as fit; a tick where each round ends.
-    rounds = -(-turns // 2)
+    labels, ends = round_axis(turns)
+    rounds = len(labels)
     label_w = small.size(str(max(rounds, 1)))[0] + u
     every = max(1, -(-rounds * label_w // max(plot.w, 1)))
-    for r in range(1, rounds + 1):
-        if r < rounds:
-            px, _ = at(2 * r, low)
-            pygame.draw.line(surface, t.c["muted"], (px, plot.bottom), (px, plot.bottom + 3))
+    for turn in ends:
+        px, _ = at(turn, low)
+        pygame.draw.line(surface, t.c["muted"], (px, plot.bottom), (px, plot.bottom + 3))
+    for turn, r in labels:
         if r % every and r not in (1, rounds):
             continue
-        px, _ = at(min(2 * r - 1, turns), low)
+        px, _ = at(turn, low)
         draw_line(surface, small, str(r), t.c["muted"], (px, plot.bottom + 3), label_w,
                   "center", "meters axis round")
     draw_line(surface, small, f"Round ({METER_AXIS.lower()})",

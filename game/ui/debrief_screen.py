@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import PART_MOST, addressed, debrief
+from game.debrief import addressed, debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -147,8 +147,7 @@ class DebriefScreen(Screen):
                           gap=0.2))
         # Each part with how it was reached, from figures this page shows (a student could
         # not check "gains over both fallbacks 38 of 50").
-        for how in d.score_how or [f"{name}: {score} of {PART_MOST[name]}."
-                                   for name, score in d.score_parts]:
+        for how in d.score_how:
             spans.append(Span(how, indent=12, gap=0.1))
         if d.nash is not None and d.nash_points is not None:
             spans.append(Span("", gap=0.3))
