@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.moves import Move
 from game.negotiator import Decision, Negotiator
-from game.speech import option_words
+from game.speech import issue_words
 from game.view import SideView
 
 
@@ -23,7 +23,7 @@ def computer_answer(view: SideView) -> Decision:
         left = me.ranked(view.known.issues, view.revealed[view.side])
         issue = left[0] if left else me.ranked(view.known.issues)[0]
         return Decision(Move.answer(issue.id),
-                        f"Answered truthfully that {option_words(issue.name)} matters to it: "
+                        f"Answered truthfully that {issue_words(issue)} matters to it: "
                         f"trust was high enough ({trust:g}) for candour.")
     if trust >= (1.0 - candour) * 50:
         return Decision(Move.deflect(), f"Sidestepped the question: trust ({trust:g}) was "

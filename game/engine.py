@@ -35,7 +35,7 @@ from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, Table, asked_by,
                          directions, how_much, judged_issues, meets, offer_words,
-                         option_words, package_speech, pick_line, traded, weighed)
+                         issue_words, package_speech, pick_line, traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -1097,7 +1097,7 @@ class Game:
                 said.append(issue.id)
             which = how_much(said.index(issue.id) + 1)
             lead = self._line(side, "answer")  # an optional opening, in character
-            body = f"{lead} What matters {which} to us: {option_words(issue.name)}.".strip()
+            body = f"{lead} What matters {which} to us is {issue_words(issue)}.".strip()
             self._add("reply", title=f"What matters {which}", body=body, speaker=side,
                       move=move, ref=issue.id)
             kind = "answer"
@@ -1138,7 +1138,7 @@ class Game:
             issue = left[0]
             self._revealed[side].append(issue.id)
             which = how_much(len(self._revealed[side]))
-            text = f"What matters {which} to us: {option_words(issue.name)}."
+            text = f"What matters {which} to us is {issue_words(issue)}."
         self._add("reply", title=f"What matters {which}" if left else "What matters most",
                   body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)

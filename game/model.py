@@ -94,6 +94,13 @@ class Issue(Part):
     id: Id = Field(description="Unique id; in conditions it stands for the 1-based "
                                "position of the option on the table (0 when none).")
     name: Line = Field(description="Short label shown on the agenda.")
+    in_sentence: Line | None = Field(
+        default=None, description="The name as it reads inside a sentence, with its article "
+                                  "when it takes one, e.g. 'the start date' or "
+                                  "'humanitarian access': the delegations say 'On the start "
+                                  "date: mid-June.' and 'What matters most to us is the start "
+                                  "date.' Default: the name with a small first letter "
+                                  "('start date').")
     description: Text = Field(description="What the issue is about.")
     options: list[Option] = Field(min_length=2, max_length=8,
                                   description="The options, in a meaningful order "

@@ -71,6 +71,12 @@ def option_words(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
+def issue_words(issue: Issue) -> str:
+    """An issue's name as it reads inside a sentence: its ``in_sentence`` ("the start
+    date"), else its name as :func:`option_words` says it ("start date")."""
+    return issue.in_sentence or option_words(issue.name)
+
+
 #: First words that stay capitalised inside a sentence.
 _PROPER = {"I", "Assad", "Damascus", "Moscow", "Washington", "Russia", "Russian", "Syria",
            "Syrian", "US", "United", "Geneva", "Aleppo"}
@@ -87,14 +93,14 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
             continue
         option = next((o for o in issue.options if o.id == chosen), None)
         if option is not None:
-            parts.append(_option_said(issue.name, option.name))
+            parts.append(_option_said(issue, option.name))
     return _joined(parts, previous is not None and len(parts) < len(issues))
 
 
 def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
     """How each option of each issue is said in an offer, by position ("On the start date:
     mid-June."): made once for a scenario and read by :func:`package_speech`."""
-    return [[_option_said(issue.name, option.name) for option in issue.options]
+    return [[_option_said(issue, option.name) for option in issue.options]
             for issue in issues]
 
 
@@ -110,9 +116,9 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     return _joined(parts, previous is not None and len(parts) < len(words))
 
 
-def _option_said(issue: str, option: str) -> str:
+def _option_said(issue: Issue, option: str) -> str:
     """One issue of an offer as said: "On the start date: mid-June."."""
-    return f"On {option_words(issue)}: {option_words(option)}."
+    return f"On {issue_words(issue)}: {option_words(option)}."
 
 
 def _joined(parts: list[str], rest_stands: bool) -> str:

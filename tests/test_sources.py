@@ -175,13 +175,15 @@ def test_where_combinations_change_the_best_option_every_brief_adds_it_up(name: 
                 for o in range(len(issue.options))}
             changed = max(in_all.values()) > in_all[best_alone] + 1e-9
             text = next((t for t in texts if t.startswith(
-                f"{issue.name}: each option's worth with the lines above added")), None)
+                f"{issue.name}, all told (points of your whole score: ")), None)
             assert (text is not None) == changed, (side, issue.name, texts)
             if text is not None:
                 said += 1
                 top = max(range(len(issue.options)), key=in_all.__getitem__)
-                assert text.endswith(f": “{issue.options[top].name}” can beat "
+                assert text.endswith(f". “{issue.options[top].name}” can beat "
                                      f"“{issue.options[best_alone].name}”."), text
+                share = scenario.sides[side].weights[issue.id]
+                assert f"whole score: {share:.0%} of the option's score above" in text
                 for o, option in enumerate(issue.options):
                     assert f"{option.name} " in text
                     assert f"to {points(in_all[o])}" in text or \
@@ -190,7 +192,8 @@ def test_where_combinations_change_the_best_option_every_brief_adds_it_up(name: 
         assert said == 1  # the US's joint action
         # "5 to 16" says why: the issues a range depends on are named.
         text, = in_all_texts(scenario, "us")
-        assert "ranges depend on ceasefire precondition on Damascus and start date" in text
+        assert "ranges depend on the ceasefire precondition on Damascus and the start date" \
+            in text
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)

@@ -146,6 +146,28 @@ def test_an_offer_is_spoken_issue_by_issue_and_then_only_what_changed() -> None:
     assert "start date" not in body
 
 
+def test_an_issue_is_named_in_a_sentence_as_the_scenario_says() -> None:
+    """"On the start date: right away." and "What matters most to us is the start date.",
+    not "On start date: ..." (a terminal playtest read the offers as a form); without
+    ``in_sentence`` the name is said with a small first letter."""
+    named = TINY.replace("    name: Start date\n",
+                         "    name: Start date\n    in_sentence: the start date\n")
+    scenario = read_scenario(named, "tiny.yaml")
+    game = Game(scenario, seed=1)
+    game.apply(Move.propose(SMALL_NOW))
+    assert game.log[-1].body.endswith("On size of the deal: small. On the start date: "
+                                      "right away.")
+    game = Game(scenario, seed=1)
+    game._reveal("a", "when")  # Alpha says what matters most to it (the engine's reply)
+    assert game.log[-1].body == "What matters most to us is the start date."
+    # Every shipped issue reads as part of a sentence: in lower case, unless a proper noun
+    # or an article starts it.
+    for path in shipped_scenarios():
+        for issue in read_scenario(path.read_text(), path.name).issues:
+            said = speech.issue_words(issue)
+            assert said[0].islower() or said.split()[0] in speech._PROPER, (path.name, said)
+
+
 def test_an_unknown_placeholder_is_an_error_with_its_place() -> None:
     broken = TINY.replace("{insisted}", "{insistence}")
     with pytest.raises(ScenarioError) as raised:

@@ -56,7 +56,7 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
     game = text.session.game
     first = next(e for e in game.log if e.kind == "move" and e.speaker == "us"
                  and e.move is not None and e.move.kind == "propose")
-    assert "On form of joint action: joint planning." in first.body
+    assert "On the form of joint action: joint planning." in first.body
     assert f"US: \u201c{first.body}\u201d" in flat
     assert "Form of joint action: Joint planning" in out and "Worth " in out
     # The package typed is the one the US proposed (the computer may have opened first).
@@ -556,7 +556,8 @@ def test_saying_what_matters_next_keeps_each_issue_under_its_number() -> None:
     assert text.session.game.state.revealed["us"] == ("start_date", "syria_coordination")
     replies = [e for e in text.session.game.log if e.kind == "reply" and e.speaker == "us"]
     assert [e.title for e in replies] == ["What matters most", "What matters second most"]
-    assert "What matters second most to us: role of the Syrian government" in replies[1].body
+    assert "What matters second most to us is the role of the Syrian government." in \
+        replies[1].body
 
 
 @pytest.mark.parametrize("typed, side", [("russia", "ru"), ("RU", "ru"),

@@ -16,7 +16,7 @@ from game.analysis import from_ids, outcome_space, points
 from game.coherence import option_parts, options_text
 from game.model import BEFORE_THE_MOVE, Combination, Scenario, Tactic
 from game.moves import Change, Entry, Move
-from game.speech import how_much, option_words
+from game.speech import how_much, issue_words
 from game.protocol import phase_plan
 
 if TYPE_CHECKING:
@@ -106,10 +106,11 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
     ("Deconfliction only" outscores "Joint planning" on its issue, yet joint planning is
     worth more in all once calm is checked), and students do not add the lines up.
 
-    For example: "Form of joint action: each option's worth with the lines above added
-    (points of your 100; ranges depend on ceasefire precondition on Damascus and start
-    date): Joint planning 5 to 16, Joint planning and execution 3 to 14, Deconfliction only
-    12, Intelligence sharing 11: “Joint planning” can beat “Deconfliction only”."
+    For example: "Form of joint action, all told (points of your whole score: 20% of the
+    option's score above, with the lines above added; ranges depend on the ceasefire
+    precondition on Damascus and the start date): Joint planning 5 to 16, Joint planning and
+    execution 3 to 14, Deconfliction only 12, Intelligence sharing 11. “Joint planning” can
+    beat “Deconfliction only”."
     """
     space = outcome_space(scenario)
     table, combinations = space.tables[side], space.combinations[side]
@@ -137,12 +138,16 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
             parts.append(f"{issue.options[option].name} {said}")
         # The issues a range depends on, named: a student reads "5 to 16" and asks why.
         others = sorted({at for pattern, _ in held for at, _ in pattern.parts} - {k})
-        by = " and ".join(option_words(scenario.issues[at].name) for at in others)
+        by = " and ".join(issue_words(scenario.issues[at]) for at in others)
         # Said plainly: the table's best option on the issue is not the one worth most in
         # all (a student read the brief's points as contradicting its priorities).
-        texts.append(f"{issue.name}: each option's worth with the lines above added (points "
-                     f"of your 100{f'; ranges depend on {by}' if by else ''}): "
-                     f"{', '.join(parts)}: “{issue.options[order[0]].name}” can beat "
+        # In points of the whole score, tied to the scores above by the issue's share (a
+        # student read "12" beside "60" as a second scale).
+        share = scenario.sides[side].weights[issue.id]
+        texts.append(f"{issue.name}, all told (points of your whole score: {share:.0%} of "
+                     f"the option's score above, with the lines above added"
+                     f"{f'; ranges depend on {by}' if by else ''}): "
+                     f"{', '.join(parts)}. “{issue.options[order[0]].name}” can beat "
                      f"“{issue.options[own_best].name}”.")
     return texts
 
