@@ -534,11 +534,14 @@ class Negotiator:
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
+            how = "its model of the other side's wishes" if modelled else "its own priorities"
             if package == previous and standing is None and \
                     state.standing_by == self.side:
-                return Decision(Move.wait(), f"Held its offer: nothing new to give at its "
-                                             f"target of {points(target)} points.")
-            how = "its model of the other side's wishes" if modelled else "its own priorities"
+                # Its offer's worth said beside its target: "nothing new to give at its
+                # target of 64 points" over an offer worth 82 read as a contradiction.
+                return Decision(Move.wait(), f"Held its offer, worth {points(value)} points "
+                                             f"to {self.name} (target {points(target)}): "
+                                             f"still the best it could offer by {how}.")
             # Said once the other side has had a turn to propose (not of its own opening).
             share = self.share(view)
             slow = "" if share == 1.0 or not any(

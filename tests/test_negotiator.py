@@ -5,16 +5,17 @@ from __future__ import annotations
 import gc
 import math
 import random
+import re
 from statistics import correlation
 import types
 from functools import cache
 
 import pytest
 
-from game.analysis import from_ids
+from game.analysis import from_ids, points
 from game.answers import computer_move
 from game.engine import Game
-from game.library import DEFAULT_SCENARIO
+from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
 from game.moves import Move
 from game.negotiator import Negotiator, OpponentModel
@@ -1299,3 +1300,26 @@ def test_the_computer_holds_its_heaviest_issue_until_late_in_the_talks() -> None
                     assert entry.offer[scenario.issues[issue].id] != \
                         scenario.issues[issue].options[option].id, (path.name, seed, entry.body)
     assert proposals
+
+
+def test_a_held_offer_is_explained_by_its_own_worth_beside_the_target() -> None:
+    """"Held its offer: nothing new to give at its target of 64 points" over an offer
+    worth 82 to it read as a contradiction (a terminal playtest): the reason says what the
+    offer it holds is worth to it, and that is at least its target."""
+    held = 0
+    for scenario, seed in [(load_scenario(path), seed) for path in shipped_scenarios()
+                           for seed in range(40)]:
+        played = play_one(scenario, seed, Settings())
+        game = Game(scenario, played.settings, seed)
+        for side, move, reason in played.moves:
+            said = re.match(r"Held its offer, worth (\d+) points to .+ \(target (\d+)\): "
+                            r"still the best", reason or "")
+            if said is not None:
+                held += 1
+                assert move.kind == "pass" and game.state.standing_by == side
+                standing = game.space.package_of(game.state.standing or {})
+                assert standing is not None
+                worth = points(game.space.utility_of(side, standing))
+                assert said[1] == str(worth) and int(said[1]) >= int(said[2]), reason
+            game.apply(move, reason)
+    assert held > 0

@@ -211,6 +211,32 @@ def test_every_event_says_whether_it_happened(path) -> None:  # type: ignore[no-
             assert again.startswith(text.split(":")[0] + ":") and again != text, event.id
         assert text.startswith("Imagined") == (event.date is None and
                                               not text.startswith("As in ")), event.id
+        # An event that happened on a date cites a source of that date (the 25 May event
+        # cited nothing, while the imagined ones cited their background).
+        if event.date is not None:
+            assert event.cite, event.id
+            scenario = load_scenario(path)
+            assert any(event.date in scenario.source(c).attribution for c in event.cite), \
+                event.id
+
+
+def test_the_us_threatens_over_checks_only_while_nobody_checks() -> None:
+    """February's US line "If Moscow will not accept checks on violations, ..." is said
+    only while the proposal on the table leaves violations unchecked (a co-chairs' channel
+    where nobody rules on them): a student who had just offered the co-chairs' monitoring
+    with rules on force heard it as absurd."""
+    scenario = SCENARIOS["ceasefire_feb_2016"]
+    issue = scenario.issue("monitoring")
+    tactic = scenario.tactic("take_it_to_the_group")
+    lines = tactic.sides["us"].line
+    assert isinstance(lines, list)
+    checked = [v for v in lines if not isinstance(v, str) and "checks on violations" in v.text]
+    assert len(checked) == 1 and checked[0].when is not None
+    condition = scenario.condition(checked[0].when)
+    positions = {o.id: float(n + 1) for n, o in enumerate(issue.options)}
+    said = {o.id for o in issue.options
+            if condition.holds({**positions, "monitoring": positions[o.id]})}
+    assert said == {"cochair_channel"}
 
 
 @pytest.mark.parametrize("name", ["joint_strikes_2016", "ceasefire_feb_2016"])
