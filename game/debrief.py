@@ -419,7 +419,7 @@ def debrief(game: Game) -> Debrief:
         is_nash=agreed is not None and agreed == nash,
         frontier_points=points(report.distance_to_frontier)
         if report.distance_to_frontier is not None else None,
-        frontier_sentence=_frontier_sentence(game, agreed) if agreed is not None else
+        frontier_sentence=_frontier_sentence(game, agreed, nash) if agreed is not None else
         _no_deal_sentence(game, report.batna) if state.finished else None,
         chart=_chart(game, report, agreed, nash),
         meters=[(m.name, [values[m.id] for values in meters]) for m in scenario.meters],
@@ -438,18 +438,53 @@ def _rows(scenario: Scenario, chosen: dict[str, str]) -> list[tuple[str, str]]:
     return rows
 
 
-def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None) -> str | None:
+def _frontier_sentence(game: Game, agreed: tuple[int, ...] | None,
+                       nash: tuple[int, ...] | None = None) -> str | None:
     """Whether any deal both sides could sign was better for both, or for one at no cost
     to the other: the sentence says exactly which (computed, never assumed from a
-    distance), and names what would have given both more."""
+    distance), and names what would have given both more; with the Nash point *nash*,
+    why it may seem to beat the deal when it does not (:func:`_rounded_nash`)."""
     if agreed is None:
         return None
-    space = game.space
     better = _better_for_both(game, agreed)
     if better:
         return " ".join(["Another deal was better for both sides.",
                          *(_lose_lose_sentences(game, agreed, better) or
                            [_better_example(game, agreed, better)]), _unseen(game)])
+    sentence = _not_beaten(game, agreed)
+    note = _rounded_nash(game, agreed, nash)
+    return f"{sentence} {note}" if note else sentence
+
+
+def _rounded_nash(game: Game, agreed: tuple[int, ...], nash: tuple[int, ...] | None) -> str:
+    """Why the Nash point, shown in rounded points, seems to give one side more and the
+    other as much as the deal, when it gives the other less (a student read "United States
+    67, Russia 77" beside a deal of 62 and 77 as five points lost at no cost; it gave
+    Russia 76.75): "" when it does not seem to, or truly does."""
+    if nash is None or nash == agreed:
+        return ""
+    space = game.space
+    shown = {side: (points(space.utility_of(side, agreed)), points(space.utility_of(side, nash)))
+             for side in game.sides}
+    if any(there < here for here, there in shown.values()) or \
+            all(there == here for here, there in shown.values()):
+        return ""
+    less = [side for side in game.sides
+            if space.utility_of(side, nash) < space.utility_of(side, agreed) - 1e-9]
+    if not less:
+        return ""
+    names = game.scenario.sides
+    more = " and ".join(f"{names[side].called} {there - here} more "
+                        f"point{'' if there - here == 1 else 's'}"
+                        for side, (here, there) in shown.items() if there > here)
+    fewer = " and ".join(names[side].called for side in less)
+    return (f"The Nash point shows {more} and {fewer} as many only because points are "
+            f"rounded: it gives {fewer} less than a point less.")
+
+
+def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:
+    """:func:`_frontier_sentence` for a deal no other beats for both sides."""
+    space = game.space
     a, b = game.sides
     mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
     if any(space.allowed[n] and space.utility[a][n] >= mine_a - 1e-9 and
