@@ -21,7 +21,7 @@ from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
 from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
                                combination_texts, contradiction_texts, crossing, event_title,
                                in_all_texts, move_label, named_already, offer_rows, round_label,
-                               rounds_text, short_name, tactic_help)
+                               rounds_text, short_name, tactic_help, walkout_warning)
 from game.safetext import control
 from game.speech import how_much
 from game.textdebrief import write_debrief
@@ -579,7 +579,8 @@ class TextGame:
                         continue
                     move = Move.propose(to_ids(self.scenario, proposal))
                 elif move.kind == "walkout" and not self.ask(
-                        "Walk out and end the talks? Type y to confirm: ").lower().startswith("y"):
+                        f"{walkout_warning(self.session.game, side)} Walk out? Type y to "
+                        "confirm: ").lower().startswith("y"):
                     self.say(CALLED_OFF["walkout"])
                     continue
                 elif move.kind == "accept" and not self.accept_anyway(side):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from functools import cache
 
+from game.analysis import points
 from game.engine import Game
 from game.moves import Move
 from game.play.session import Session
@@ -572,6 +573,12 @@ def test_saying_no_to_the_second_yes_says_the_move_was_called_off() -> None:
     from game.play.wording import CALLED_OFF
     _, out = play({"us"}, "\n" + "p\n" + "2\n" + "n\n" + "w\nn\n" + "q\ny\n", seed=3)
     assert CALLED_OFF["accept"] in out and CALLED_OFF["walkout"] in out
+    # Before the yes, what walking out means: the fallback and its worth, in the points
+    # every screen shows.
+    us = scenario().sides["us"]
+    flat = " ".join(out.split())
+    assert (f"Walking out ends the talks with no deal: you fall back on \u201c{us.batna.name}"
+            f"\u201d, worth {points(us.batna.value)} points to you.") in flat
 
 
 def test_every_front_end_says_which_tactics_leave_the_move() -> None:

@@ -353,6 +353,24 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     return f"Accepting ends the talks with this deal, worth {worth} points to you.", False
 
 
+def walkout_warning(game: Game, side: str) -> str:
+    """What walking out means to *side*, said before it walks out in every front end (the
+    window said nothing at the first press, only relabelled the button): the talks end
+    with no deal, what its fallback is worth, and what the proposal on the table would
+    have given it when that is more."""
+    spec = game.scenario.sides[side]
+    fallback = points(game.fallback(side))
+    said = (f"Walking out ends the talks with no deal: you fall back on "
+            f"\u201c{spec.batna.name}\u201d, worth {fallback} points to you.")
+    standing = game.state.standing
+    if standing is not None and game.state.standing_by != side:
+        package = from_ids(game.scenario, standing)
+        worth = points(game.space.utility_of(side, package))
+        if worth > fallback and not game.space.red_lines_crossed(side, package):
+            said += f" The proposal on the table would give you {worth}."
+    return said
+
+
 #: What the game says when a player calls off a move that waited for a second yes (Esc in
 #: the window, anything but y in the terminal).
 CALLED_OFF = {"accept": "Not accepted: the proposal is still on the table.",

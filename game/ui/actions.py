@@ -36,13 +36,18 @@ class Actions:
 
     def __init__(self, session: Session, play: Callable[[Move], None],
                  propose: Callable[[], None], accept: Callable[[], None],
-                 choose_issue: Callable[[str], None]) -> None:
+                 choose_issue: Callable[[str], None],
+                 walkout: Callable[[], None] | None = None) -> None:
         """*choose_issue*: called with a tactic that says what matters most, to let the
-        player pick the issue it names."""
+        player pick the issue it names; *walkout*: called at a press of Walk out (None: it
+        asks for a second press, then walks out)."""
         self.session = session
         self.play = play
         #: The move waiting for a second press, after a warning.
         self.armed: str | None = None
+        #: Called when a move waiting for a second press stops waiting (the warning that
+        #: asked for it goes with it).
+        self.on_disarm: Callable[[], None] | None = None
         self.propose = Button(LABELS["propose"], propose, hint="1",
                               tooltip=MOVE_HELP["propose"], kind="primary")
         self.accept = Button(LABELS["accept"], accept, hint="2", tooltip=MOVE_HELP["accept"])
@@ -50,7 +55,8 @@ class Actions:
                              tooltip=MOVE_HELP["reject"])
         self.wait = Button(LABELS["pass"], lambda: play(Move.wait()), hint="4",
                            tooltip=MOVE_HELP["pass"])
-        self.walkout = Button(LABELS["walkout"], self._walkout, hint="5", kind="danger",
+        self.walkout = Button(LABELS["walkout"], walkout or self._walkout, hint="5",
+                              kind="danger",
                               tooltip=MOVE_HELP["walkout"])
         self.moves = [self.propose, self.accept, self.reject, self.wait, self.walkout]
         self.tactics: dict[str, list[Button]] = {}
@@ -80,6 +86,8 @@ class Actions:
         return False
 
     def disarm(self) -> None:
+        if self.armed is not None and self.on_disarm is not None:
+            self.on_disarm()
         self.armed = None
         self.walkout.set_label(LABELS["walkout"])
         self.accept.set_label(LABELS["accept"])

@@ -76,6 +76,23 @@ class IssueRow(Choice):
     def texts(self) -> list[str]:
         return [self.label, self.values[self.index][1]]
 
+    def tag(self, theme: Theme) -> str:
+        """What the row says of the table's option beside the issue's name ("" when it says
+        nothing there: nothing on the table, or the table's option on a line of its own)."""
+        if self.on_table is None or not (self.compact or self.inline):
+            return ""
+        if self.on_table == self.value:
+            return "as on the table" if self.inline or self.tagged else ""
+        named = f"table: {self.table_name}"
+        if self.inline:
+            return named
+        # The table's option itself where it fits beside this issue's name (a small window
+        # said only "not as on the table" on every row, a window playtest).
+        small = theme.fonts.get("small")
+        if small.size(self.label)[0] + small.size(named)[0] + 3 * theme.unit <= self.rect.w:
+            return named
+        return "not as on the table" if self.tagged else ""
+
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
         c = theme.c
         r = self.rect
@@ -100,12 +117,7 @@ class IssueRow(Choice):
                           r.w - 2 * u, align="center", where="issue option")
             return
         on_table = self.on_table is not None and self.on_table == self.value
-        tag = ""
-        if self.on_table is not None and self.compact:
-            tag = ("as on the table" if on_table else "not as on the table") \
-                if self.tagged else ""
-        elif self.on_table is not None and self.inline:
-            tag = "as on the table" if on_table else f"table: {self.table_name}"
+        tag = self.tag(theme)
         if tag:
             draw_line(surface, small, tag, c["accent"] if on_table else c["muted"],
                       (r.right - u, y), align="right")

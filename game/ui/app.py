@@ -435,9 +435,12 @@ class App:
             self._toast = None
             return
         font = self.theme.fonts.get("body")
-        # A long message (a path, a problem in a file) wraps rather than leaving the window.
-        width = surface.get_width() - 8 * self.theme.unit
-        lines = wrap(text, font, width)[:4]
+        # A long message (a path, a problem in a file) wraps rather than leaving the window,
+        # in a box no wider than most of it (a warning across the whole table, flush with
+        # its edge, hid every panel at once: a window playtest).
+        u = self.theme.unit
+        width = min(surface.get_width() - 8 * u, max(surface.get_width() * 3 // 5, 480))
+        lines = wrap(text, font, width)[:6]
         images = [render(font, line, self.theme.c["text"]) for line in lines if line]
         if not images:
             return
@@ -447,7 +450,8 @@ class App:
         spot = top.toast_at() if top is not None else None
         if spot is not None:
             box.midbottom = spot
-            box.clamp_ip(surface.get_rect().inflate(-24, -12))
+            # Its frame (12 and 6 pixels round the text) stays a unit inside the window.
+            box.clamp_ip(surface.get_rect().inflate(-24 - 2 * u, -12 - 2 * u))
         else:
             box.midtop = (surface.get_width() // 2, self.theme.unit * 2)
         self.toast_rect = box.inflate(24, 12)

@@ -14,7 +14,7 @@ from game.ui import table_panels
 from game.ui.actions import LETTERS, Actions
 from game.ui.agenda import Agenda
 from game.play.wording import CALLED_OFF, accept_warning, crossing, phase_round, \
-    tactic_help
+    tactic_help, walkout_warning
 from game.ui import demo_view
 from game.ui.dialogue import DialogueLog
 from game.ui.event_banner import EventBanner, event_effects
@@ -37,6 +37,10 @@ from game.ui.widgets import Button, Widget, clicked
 BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
               "effect": 0.7, "outcome": 0.5}
 THINK = 0.7
+#: Seconds a warning that asks for a second press stays up: until the move is made or
+#: called off, in practice (it went after 5 seconds while the button still read "Press
+#: again", a window playtest).
+CONFIRMING = 600.0
 
 
 def reading_time(entry: Entry) -> float:
@@ -70,7 +74,8 @@ class TableScreen(TableFace):
         self.log.rounds = session.game.state.rounds
         self.agenda = Agenda(session)
         self.actions = Actions(session, self.play, self.propose, self.accept,
-                               self.choose_issue)
+                               self.choose_issue, self.walk_out)
+        self.actions.on_disarm = self.app.dismiss_toast
         self.agenda.on_change = self.actions.disarm
         #: What the changes beside the meters count from (see :meth:`_sync_meters`).
         self.meters_since = "this turn"
@@ -589,7 +594,7 @@ class TableScreen(TableFace):
             warning = "This is the other side's own proposal: you could accept it instead (2)."
         if warning and not self.actions.arm("propose"):
             self.app.toast(f"{warning} To propose it anyway, press 1 or click "
-                           "\u201cPress again\u201d.", 5.0)
+                           "\u201cPress again\u201d.", CONFIRMING)
             return
         self.play(Move.propose(package))
 
@@ -601,9 +606,19 @@ class TableScreen(TableFace):
             self.app.toast(f"{warning} To accept it anyway, press 2 or click \u201cPress "
                            "again\u201d." if serious else
                            f"{warning} Press 2 again (or click \u201cPress again\u201d) to "
-                           "accept.", 5.0)
+                           "accept.", CONFIRMING)
             return
         self.play(Move.accept())
+
+    def walk_out(self) -> None:
+        """Walk out at the second press: the first says what walking out means to the
+        player (:func:`~game.play.wording.walkout_warning`)."""
+        if not self.actions.arm("walkout"):
+            self.app.toast(f"{walkout_warning(self.session.game, self.seat or '')} Press 5 "
+                           "again (or click \u201cPress again\u201d) to walk out; Esc stays "
+                           "at the table.", CONFIRMING)
+            return
+        self.play(Move.walkout())
 
     def skip(self) -> None:
         self.close_banner()
@@ -830,8 +845,9 @@ class TableScreen(TableFace):
                     self.shut_tactics()
                 elif self.actions.armed is not None:
                     # Esc takes back a first press that waits for a second one.
-                    self.app.toast(CALLED_OFF[self.actions.armed], 3.0)
+                    called_off = CALLED_OFF[self.actions.armed]
                     self.actions.disarm()
+                    self.app.toast(called_off, 3.0)
                 else:
                     self.actions.disarm()
                     self.app.push(Pause(self))

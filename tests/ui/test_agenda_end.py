@@ -104,3 +104,32 @@ def test_every_issue_is_in_view_with_a_proposal_on_the_table_at_1280x720(
             assert f"On the table: {row.table_name}." in row.tooltip
     app.step(0.05)
     assert not text.OVERFLOWS
+
+
+def test_a_small_window_names_the_tables_option_where_it_fits(make_app) -> None:  # type: ignore[no-untyped-def]
+    """At 1024x600 every row said only "not as on the table" (a window playtest): a row
+    names the table's option beside the issue wherever both fit on its line."""
+    from game.ui import flow, text
+    from tests.ui.conftest import seated_vs_computer, skip_to_turn
+
+    app = make_app((1024, 600))
+    table = seated_vs_computer(app, flow.SCENARIOS / "joint_strikes_2016.yaml")
+    skip_to_turn(app, table)
+    board = table.agenda
+    if board.table is None:
+        from game.moves import Move
+        table.play(Move.wait())
+        skip_to_turn(app, table)
+    assert board.table is not None
+    small, u = app.theme.fonts.get("small"), app.theme.unit
+    named = 0
+    for row in board.rows:
+        if row.on_table == row.value or not row.compact:
+            continue
+        fits = small.size(row.label)[0] + small.size(f"table: {row.table_name}")[0] + \
+            3 * u <= row.rect.w
+        assert (row.tag(app.theme) == f"table: {row.table_name}") == fits, row.issue.id
+        named += fits
+    assert named, "no row named the table's option"
+    app.step(0.05)
+    assert not text.OVERFLOWS

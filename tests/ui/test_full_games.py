@@ -348,3 +348,53 @@ def test_an_issue_s_options_stop_at_either_end(make_app) -> None:  # type: ignor
     for _ in range(len(row.values) + 2):
         row.step(-1)
     assert row.index == 0
+
+
+def test_walking_out_says_what_it_means_and_waits_for_a_second_press(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The first press of 5 said nothing (only the button's label changed) and a second
+    press after any key ended the game (a window playtest): it says what walking out means,
+    as the terminal does, and the warning stays up while the move waits; Esc calls it off
+    and takes the warning away."""
+    import time
+
+    from game.play.wording import CALLED_OFF, walkout_warning
+
+    app = make_app()
+    table = at_the_table(app)
+    session = table.session
+    pass_until(app, table, lambda: any(c.move.kind == "walkout" and c.why_not is None
+                                       for c in session.choices("us")),
+               "walking out never became possible")
+    press(app, pygame.K_5)
+    warning = walkout_warning(session.game, "us")
+    assert warning.startswith("Walking out ends the talks with no deal: you fall back on")
+    assert app.toast_text is not None and app.toast_text.startswith(warning)
+    assert table.actions.walkout.texts()[0] == "Press again" and not session.game.finished
+    # It stays while the move waits (it went after 5 seconds, the button still armed).
+    assert app._toast is not None and app._toast[1] - time.monotonic() > 60
+    # Drawn a unit inside the window, not across the whole table.
+    app.step(0.02)
+    window, u = app.window.get_rect(), app.theme.unit
+    assert app.toast_rect is not None and window.inflate(-2 * u, -2 * u).contains(app.toast_rect)
+    assert app.toast_rect.w <= window.w * 3 // 5 + 24
+    press(app, pygame.K_ESCAPE)
+    assert app.toast_text == CALLED_OFF["walkout"] and table.actions.armed is None
+    press(app, pygame.K_5)
+    press(app, pygame.K_5)
+    assert session.game.finished and session.game.state.walked_out == "us"
+
+
+def test_a_warning_goes_when_its_move_stops_waiting(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Changing the package after a warning about it takes the warning away with the
+    second press it asked for."""
+    app = make_app()
+    table = at_the_table(app, flow.SCENARIOS / "tutorial.yaml")
+    values = table.session.scenario.sides["us"].values
+    for row in table.agenda.rows:  # below the fallback: a warning first
+        row.index = min(range(len(row.values)),
+                        key=lambda n, r=row: values[r.issue.id][r.values[n][0]])
+    table.agenda.on_change()
+    table.propose()
+    assert table.actions.armed == "propose" and app.toast_text is not None
+    table.agenda.on_change()  # the package changed
+    assert table.actions.armed is None and app.toast_text is None
