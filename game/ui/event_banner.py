@@ -116,11 +116,13 @@ class EventBanner:
         c = theme.c
         pygame.draw.rect(surface, c["panel_alt"], self.box, border_radius=8)
         pygame.draw.rect(surface, c["event"], self.box, 3, border_radius=8)
-        # The time left, as a bar along the top that shortens.
+        # The time left, as a thin bar that shortens, a unit below the top and in a muted
+        # colour: in the border's colour just inside it, it read as a doubled border, and
+        # when short as a stray mark (a window playtest).
         share = max(0.0, min(1.0, self.left / self.seconds)) if self.seconds > 0 else 0.0
-        bar = pygame.Rect(self.box.x + 2 * u, self.box.y + u // 2,
-                          round((self.box.w - 4 * u) * share), max(3, u // 3))
-        pygame.draw.rect(surface, c["event"], bar)
+        bar = pygame.Rect(self.box.x + 2 * u, self.box.y + u,
+                          round((self.box.w - 4 * u) * share), max(2, u // 4))
+        pygame.draw.rect(surface, c["muted"], bar)
         x, y = self.box.x + 2 * u, self.box.y + 2 * u
         titles, reports, effects = self._counts
         clip = surface.get_clip()

@@ -1015,8 +1015,8 @@ class TableScreen(TableFace):
 
     def tip_avoid(self) -> list[pygame.Rect]:
         # The log column (the record, the source, the card of what changed): what a player
-        # weighs an option against.
-        return [self.log_rect.union(self.quote_rect)]
+        # weighs an option against; and the header's round and whose move it is.
+        return [self.log_rect.union(self.quote_rect), self.centre]
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:

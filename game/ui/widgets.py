@@ -253,6 +253,19 @@ def clicked(event: pygame.event.Event) -> bool:
     return event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3)
 
 
+
+def tip_places(rect: pygame.Rect, size: tuple[int, int]) -> list[pygame.Rect]:
+    """Where a tooltip of *size* may go for the control at *rect*, in the order tried:
+    beside it (right, then left), above and below it (from its left edge, then from its
+    right), then beside it from its bottom."""
+    w, h = size
+    return [pygame.Rect(rect.right + 8, rect.y, w, h), pygame.Rect(rect.x - 8 - w, rect.y, w, h),
+            pygame.Rect(rect.x, rect.y - 6 - h, w, h), pygame.Rect(rect.x, rect.bottom + 6, w, h),
+            pygame.Rect(rect.right - w, rect.y - 6 - h, w, h),
+            pygame.Rect(rect.right - w, rect.bottom + 6, w, h),
+            pygame.Rect(rect.right + 8, rect.bottom - h, w, h),
+            pygame.Rect(rect.x - 8 - w, rect.bottom - h, w, h)]
+
 class FocusRing:
     """The widgets of a screen in focus order. Tab / Shift+Tab (and, if the screen wants,
     Up/Down) move the focus; Enter acts; the mouse hovers and clicks."""
@@ -417,14 +430,17 @@ class FocusRing:
         # covers no other widget (a tip over the next button hides what it is about).
         screen = surface.get_rect()
         r = widget.rect
-        places = [tip.get_rect(topleft=(r.right + 8, r.y)),
-                  tip.get_rect(topright=(r.x - 8, r.y)),
-                  tip.get_rect(bottomleft=(r.x, r.y - 6)),
-                  tip.get_rect(topleft=(r.x, r.bottom + 6))]
+        places = tip_places(r, tip.get_size())
         others = [w.rect for w in self.widgets if w is not widget and w.visible]
         others += [r for r in avoid if not r.colliderect(widget.rect)]
         on_screen = [p for p in places if screen.contains(p)]
         box = next((p for p in on_screen if p.collidelist(others) == -1), None)
+        if box is None and widget.tip_spot is None and on_screen:
+            # Nowhere covers nothing: the place that covers least of the other controls and
+            # of what the screen asks it to spare (the first place covered the next
+            # buttons, a header's round or a help panel's heading: a window playtest).
+            box = min(on_screen, key=lambda p: sum(
+                (p.clip(o).w * p.clip(o).h) for o in others))
         if box is None and widget.tip_spot is not None:
             # The widget's own spot, the tip wrapped to its width where it is narrower.
             spot = widget.tip_spot

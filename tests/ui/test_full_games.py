@@ -10,7 +10,7 @@ import pygame
 
 from game.moves import Move
 from game.ui import flow
-from game.ui.widgets import Widget
+from game.ui.widgets import Widget, tip_places
 from tests.ui.conftest import click, press, seated_vs_computer
 
 
@@ -398,3 +398,35 @@ def test_a_warning_goes_when_its_move_stops_waiting(make_app) -> None:  # type: 
     assert table.actions.armed == "propose" and app.toast_text is not None
     table.agenda.on_change()  # the package changed
     assert table.actions.armed is None and app.toast_text is None
+
+
+def test_a_tooltip_with_nowhere_free_covers_the_least_it_can(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Where every place beside, above or below a control covers something, its tooltip
+    takes the one that covers least of the other controls and of what the screen asks it
+    to spare (the first such place covered the next move buttons, or the header's round
+    and whose move it is: a window playtest)."""
+    app = make_app()
+    table = at_the_table(app)
+    app.step(0.05)
+    ring = table.ring
+    spare = table.tip_avoid()
+    assert table.centre in spare
+    for widget in [*table.actions.moves, table.agenda.copy]:
+        if not widget.visible or not widget.tooltip:
+            continue
+        ring.hover, ring.hover_time = widget, 1.0
+        ring.draw_tooltip(app.window, app.theme, spare)
+        box = ring.tip_rect
+        assert box is not None and app.window.get_rect().contains(box)
+        others = [w.rect for w in ring.widgets if w is not widget and w.visible] + \
+            [r for r in spare if not r.colliderect(widget.rect)]
+
+        def covered(place: pygame.Rect) -> int:
+            return sum(place.clip(o).w * place.clip(o).h for o in others)
+
+        places = tip_places(widget.rect, box.size)
+        assert len(places) == 8
+        on_screen = [p for p in places if app.window.get_rect().contains(p)]
+        assert covered(box) == min(covered(p) for p in on_screen), widget.texts()
+        # The round and whose move it is stay in view.
+        assert not box.colliderect(table.centre) or covered(box) > 0, widget.texts()
