@@ -324,14 +324,15 @@ def _load(path: str) -> Scenario:
     return load_scenario(path)
 
 
-def _window(scenario: str | None, demo: bool, settings: Settings | None = None) -> int:
+def _window(scenario: str | None, demo: bool, settings: Settings | None = None, *,
+            side: str | None = None, seed: int | None = None, load: Path | None = None) -> int:
     try:
         from game.ui.app import run
     except ImportError as exc:
         print(f"parley: the game window is not available ({exc}); play in the terminal "
               f"with: {_program()} play --text", file=sys.stderr)
         return 2
-    return int(run(scenario, demo=demo, settings=settings))
+    return int(run(scenario, demo=demo, settings=settings, side=side, seed=seed, load=load))
 
 
 def _settings(args: argparse.Namespace, window: bool = False) -> Settings:
@@ -377,7 +378,15 @@ def _play(args: argparse.Namespace) -> int:
             print("parley: --team names the teams of the terminal game (play --text); the "
                   "window asks for them on its own screen", file=sys.stderr)
             return 2
-        return _window(args.scenario or str(DEFAULT_SCENARIO), args.side == "none", settings)
+        side = args.side if args.side in (None, "both", "none") else \
+            scenario.side_named(args.side)
+        if args.side is not None and side is None:
+            print(f"parley: unknown side {args.side!r}; choose one of "
+                  f"{_sides_named(scenario)}, both or none", file=sys.stderr)
+            return 2
+        return _window(args.scenario or str(DEFAULT_SCENARIO), side == "none", settings,
+                       side=None if side == "none" else side, seed=args.seed,
+                       load=Path(args.load) if args.load else None)
     if settings.seconds_per_turn:
         # The terminal game has no countdown: its games say so in their save, transcript
         # and class report (a teacher read "90 s a move" for games that had none).

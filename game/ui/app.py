@@ -535,18 +535,21 @@ def os_window() -> pygame.Window:
 
 def run(scenario_path: str | None = None, *, demo: bool = False,
         settings: Settings | None = None, size: tuple[int, int] | None = None,
-        fullscreen: bool = False, join: JoinClass | None = None) -> int:
+        fullscreen: bool = False, join: JoinClass | None = None, side: str | None = None,
+        seed: int | None = None, load: Path | None = None) -> int:
     """Open the window and play until the player quits; returns the exit code.
 
     *scenario_path* starts with that scenario chosen (its problems, if any, are shown on
     screen); *demo* goes straight to a computer-against-computer game of it (or of the
-    default scenario)."""
-    app = App(size=size, fullscreen=fullscreen, settings=settings)
+    default scenario); *side* (a side id, or "both") starts at the game's setup with it
+    chosen; *seed* seeds the games begun in this window; *load* goes on with a saved
+    game."""
+    app = App(size=size, fullscreen=fullscreen, settings=settings, seed=seed)
     app.first_frame()
     try:
         try:
             from game.ui import flow
-            flow.start(app, scenario_path, demo=demo, join=join)
+            flow.start(app, scenario_path, demo=demo, join=join, side=side, save=load)
         except Exception as exc:  # noqa: BLE001 - shown on the crash screen like any other
             app.crashed(exc)
         return app.loop()

@@ -14,7 +14,7 @@ from game.errors import Problem, SaveError, ScenarioError
 from game.library import DEFAULT_SCENARIO, SCENARIO_DIR
 from game.model import Scenario
 from game.resolve import ScenarioFinder
-from game.save import Restored, SaveSummary, restore, save_folder
+from game.save import Restored, SaveSummary, read_save, restore, save_folder
 from game.scenario import load_scenario
 from game.settings import Difficulty
 from game.ui.navigation import (Briefing, Confirm, HandOver, JoinClass, Message, Problems,
@@ -48,14 +48,23 @@ def load(path: str | Path) -> tuple[Scenario | None, ScenarioError | None]:
 
 
 def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
-          join: JoinClass | None = None) -> None:
+          join: JoinClass | None = None, side: str | None = None,
+          save: Path | None = None) -> None:
     """Fill the stack for a fresh launch: the title, then whatever was asked for (with
-    *join*, joining a class)."""
+    *join*, joining a class; with *save*, that saved game; with *side*, a side id or
+    "both", the game's setup with it chosen)."""
     app.push(Title())
     if join is not None:
         app.push(join)
         return
-    if scenario_path is None and not demo:
+    if save is not None:
+        try:
+            summary = SaveSummary(save, read_save(save), None)
+        except SaveError as exc:
+            summary = SaveSummary(save, None, str(exc))
+        resume_game(app, summary)
+        return
+    if scenario_path is None and not demo and side is None:
         return
     scenario, error = load(scenario_path or default_scenario_path())
     if scenario is None:
@@ -66,7 +75,7 @@ def start(app: Host, scenario_path: str | None = None, *, demo: bool = False,
         from game.play.session import DEMO
         begin_game(app, scenario, DEMO)
     else:
-        app.push(Setup(scenario))
+        app.push(Setup(scenario, side))
 
 
 def begin_game(app: Host, scenario: Scenario, mode: str, *, human_side: str | None = None,

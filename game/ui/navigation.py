@@ -93,9 +93,11 @@ class ChooseScenario(Destination[Screen]):
 
 @dataclass(frozen=True)
 class Setup(Destination[Screen]):
-    """Mode, side, difficulty and team names for a game of *scenario*."""
+    """Mode, side, difficulty and team names for a game of *scenario*; *side* (a side id,
+    or "both" for two teams at one screen) is chosen already (``play --side``)."""
 
     scenario: Scenario
+    side: str | None = None
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,9 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
         case ChooseScenario():
             from game.ui.choose import ScenarioScreen
             return ScenarioScreen(app)
-        case Setup(scenario):
+        case Setup(scenario, side):
             from game.ui.setup import ModeScreen
-            return ModeScreen(app, scenario)
+            return ModeScreen(app, scenario, side)
         case HandOver(session, side, then):
             from game.ui.briefing import HandoverScreen
             return HandoverScreen(app, session, side, then)

@@ -171,7 +171,9 @@ class ModeScreen(FormScreen):
     name = "mode"
     hint = "Up/Down: move   Left/Right: change   Enter: begin   Esc: back"
 
-    def __init__(self, app: Host, scenario: Scenario) -> None:
+    def __init__(self, app: Host, scenario: Scenario, side: str | None = None) -> None:
+        """*side*: a side id, or "both" for two teams at one screen, chosen already (on
+        the command line); None: the team chooses."""
         super().__init__(app)
         self.scenario = scenario
         sides = scenario.side_ids
@@ -201,6 +203,10 @@ class ModeScreen(FormScreen):
                                    self.team, *self.teams.values()]
         self.ring.set(self.rows + [self.begin, self.back_button])
         self.ring.focus(self.begin)
+        if side == "both":
+            self.mode.index = [m for m, _ in self.mode.values].index(HOTSEAT)
+        elif side in sides:
+            self.side.index = [s for s, _ in self.side.values].index(side)
 
     def _fields(self) -> list[EntryField]:
         return [self.team, *self.teams.values()]

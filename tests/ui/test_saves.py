@@ -147,3 +147,38 @@ def test_hostile_saves_never_break_the_title_or_the_load_screen(make_app) -> Non
         if app.top.name != "saves":
             press(app, pygame.K_ESCAPE)
     assert app.crashes == []
+
+
+def test_the_command_line_opens_a_save_and_a_side_in_the_window(make_app, monkeypatch,
+                                                                 capsys) -> None:  # type: ignore[no-untyped-def]
+    """``play --load SAVE``, ``--side`` and ``--seed`` without ``--text`` were ignored by
+    the window (a window playtest: ``play --seed 4 --side ru`` opened the title): the save
+    opens at its table, the side comes chosen on the game's setup, the seed seeds its
+    games; an unknown side is refused as in the terminal."""
+    from game import cli
+    from game.ui.setup import ModeScreen
+    from tools.screenshots import new_game, play_turns
+
+    app = make_app()
+    new_game(app, "computer", "us")
+    play_turns(app, 2)
+    moves = app.top.session.game.moves
+    save, = Path(os.environ["PARLEY_SAVES"]).glob("*.json")
+    fresh = make_app()
+    flow.start(fresh, save=save)
+    assert fresh.top.name == "table" and fresh.top.session.game.moves == moves
+    # A side chosen on the command line comes chosen on the setup; "both": two teams.
+    for side, mode in (("ru", "computer"), ("both", "hotseat")):
+        other = make_app()
+        flow.start(other, None, side=side)
+        screen = other.top
+        assert isinstance(screen, ModeScreen) and screen.mode.value == mode
+        assert screen.side.value == (side if side != "both" else None)
+    # The command line hands them over; a side no scenario has is refused with a word.
+    given: dict[str, object] = {}
+    monkeypatch.setattr(cli, "_window", lambda *a, **k: given.update(k) or 0)
+    assert cli.main(["play", "--side", "Russia", "--seed", "4"]) == 0
+    assert given["side"] == "ru" and given["seed"] == 4 and given["load"] is None
+    assert cli.main(["play", "--load", str(save)]) == 0 and given["load"] == save
+    assert cli.main(["play", "--side", "france"]) == 2
+    assert "unknown side 'france'" in capsys.readouterr().err
