@@ -530,7 +530,11 @@ class TableScreen(TableFace):
         """The name and help of the tactic pointed at or focused in the open list, for
         its help strip."""
         buttons = self.actions.tactics.get(self.actions.side or "", [])
-        widget = self.ring.hover if self.ring.hover in buttons else self.ring.focused
+        # The keyboard's choice while the keyboard is in use (the strip described the
+        # tactic the resting pointer was on, not the one the arrows had moved to).
+        ring = self.ring
+        widget = ring.focused if ring.keyboard and ring.focused in buttons else \
+            ring.hover if ring.hover in buttons else ring.focused
         if widget in buttons:
             button = buttons[buttons.index(widget)]
             return button.label, button.tooltip

@@ -73,3 +73,26 @@ def test_a_tactic_letter_uses_it_from_the_table_or_the_list(make_app) -> None:  
     side, move, _ = table.session.game.moves[moves]
     assert side == table.session.humans[0] and move.kind == "tactic"
     assert table.session.scenario.tactic(move.tactic or "").name == button.label
+
+
+def test_the_help_strip_follows_the_keyboard_over_a_resting_pointer(make_app) -> None:  # type: ignore[no-untyped-def]
+    """With the pointer resting on one tactic and the arrows moved to another, the strip
+    described the one under the pointer (a window playtest): it follows the keyboard
+    while the keyboard is in use, and the pointer again once it moves."""
+    app = make_app(seed=7)
+    scene_tactics(app)
+    table = table_of(app)
+    buttons = table.actions.tactics[table.seat or ""]
+    rested = buttons[0]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rested.rect.center,
+                                         rel=(0, 0), buttons=(0, 0, 0)))
+    app.step(0.05)
+    assert table.tactic_help() == (rested.label, rested.tooltip)
+    press(app, pygame.K_DOWN)
+    focused = table.ring.focused
+    assert focused in buttons and focused is not rested
+    assert table.tactic_help() == (focused.label, focused.tooltip)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rested.rect.center,
+                                         rel=(1, 0), buttons=(0, 0, 0)))
+    app.step(0.05)
+    assert table.tactic_help() == (rested.label, rested.tooltip)
