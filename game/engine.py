@@ -27,8 +27,10 @@ from transitions import MachineError
 from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_ids, \
     outcome_space
 from game.coherence import incoherence
+from game.conditions import Condition
 from game.errors import IllegalMoveError
-from game.model import BEFORE_THE_MOVE, Effects, Outcome, Phase, SaidWhen, Scenario, Tactic
+from game.model import (BEFORE_THE_MOVE, Effects, Event, Outcome, Phase, SaidWhen, Scenario,
+                        Tactic)
 from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
@@ -1189,8 +1191,11 @@ class Game:
         # that can happen needs (most rounds none can).
         dice: random.Random | None = None
         rolled = 0
+        rolls: list[float] = []
         names, fired = self._names, self._fired
-        for n, (event, when) in enumerate(self._rules.events):
+        most = self.scenario.most_chance_events
+        by_chance = 0
+        for n, (event, when) in self._event_order(most):
             if event.once and fired.get(event.id):
                 continue
             if when is not None and not when.holds(names):
@@ -1198,10 +1203,14 @@ class Game:
             if dice is None:
                 dice = random.Random(self.seed * 1_000_003 + self._round)
             while rolled <= n:
-                roll = dice.random()
+                rolls.append(dice.random())
                 rolled += 1
-            if roll >= event.chance:
+            if rolls[n] >= event.chance:
                 continue
+            if event.chance < 1.0 and most is not None:
+                if by_chance >= most:
+                    continue
+                by_chance += 1
             self._fired[event.id] += 1
             occurrence = self._fired[event.id]
             self._set(event.id, occurrence)
@@ -1215,6 +1224,19 @@ class Game:
             self._check_breakdown()
             if self.finished:
                 return
+
+    def _event_order(self, most: int | None) -> list[tuple[int, tuple[Event, Condition | None]]]:
+        """The order the round's events are tried in, each with its place in the list
+        (its roll is the round's draw of that number): the list's order; with a most for
+        chance events, those certain to happen first, then the rest in an order drawn for
+        the round, so that no event wins a place by coming first in the list."""
+        events = list(enumerate(self._rules.events))
+        if most is None:
+            return events
+        shuffle = random.Random(self.seed * 1_000_033 + self._round * 7 + 1)
+        chance = [pair for pair in events if pair[1][0].chance < 1.0]
+        shuffle.shuffle(chance)
+        return [pair for pair in events if pair[1][0].chance >= 1.0] + chance
 
     def _check_breakdown(self) -> None:
         for outcome in self._rules.endings.get("breakdown", ()):

@@ -405,6 +405,13 @@ class _Linter:
                 self.warn(("events", i, "again"),
                           f"event {event.id!r} has an 'again' text but happens only once: "
                           "set once: false for it to happen again, or leave 'again' out")
+        most = self.s.most_chance_events
+        chance = sum(1 for event in self.s.events if 0 < event.chance < 1)
+        if most is not None and most >= chance:
+            self.warn(("most_chance_events",),
+                      f"most_chance_events is {most}, but only {chance} event"
+                      f"{'s happen' if chance != 1 else ' happens'} by chance: it never "
+                      "limits them; set it below that number, or leave it out")
 
     def outcomes(self) -> None:
         fixed_by_trigger = {

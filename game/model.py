@@ -513,6 +513,12 @@ class Scenario(Part):
     meters: list[Meter] = Field(default=[], max_length=12)
     tactics: list[Tactic] = Field(default=[], max_length=60)
     events: list[Event] = Field(default=[], max_length=60)
+    most_chance_events: int | None = Field(
+        default=None, ge=1, le=60,
+        description="The most events that happen by chance (chance below 1) in one round; "
+                    "events certain to happen (chance 1) always do, first. When more would "
+                    "happen, those that do are drawn at random among them, so that no "
+                    "event wins by its place in the list. Without it, any number may.")
     move_effects: dict[Literal["reject", "concede", "harden", "answer", "deflect", "decline"],
                        Effects] = Field(
         default={}, description="What every move of a kind changes: 'reject' a proposal, "

@@ -293,6 +293,44 @@ phases:"""
         assert [(e.round, e.ref) for e in game.log if e.kind == "event"] == expected
 
 
+def test_at_most_so_many_events_happen_by_chance_in_a_round_drawn_fairly() -> None:
+    """Four events in one round (trust 15, 12, 6, 11, 15) read as chaos (a playtest): a
+    scenario may set the most that happen by chance in a round. Events certain to happen
+    always do, first; among more chance events than that, those that happen are drawn for
+    the round, not taken in the file's order (which would favour the first listed: the
+    shipped scenarios list one side's setbacks before the other's)."""
+    events = """events:
+  - {id: sure, name: Sure, text: Sure., once: false}
+  - {id: rain, name: Rain, text: Rain., chance: 0.99, once: false}
+  - {id: wind, name: Wind, text: Wind., chance: 0.99, once: false}
+  - {id: snow, name: Snow, text: Snow., chance: 0.99, once: false}
+phases:"""
+    free = read_scenario(TINY.replace("phases:", events, 1), "tiny.yaml")
+    capped = read_scenario(TINY.replace("phases:", "most_chance_events: 1\n" + events, 1),
+                           "tiny.yaml")
+    first = {"rain": 0, "wind": 0, "snow": 0}
+    for seed in range(300):
+        per_round: dict[str, list[list[str]]] = {}
+        for name, tiny in (("free", free), ("capped", capped)):
+            game = Game(tiny, seed=seed)
+            while not game.finished:
+                game.apply(Move.wait())
+            rounds: dict[int, list[str]] = {}
+            for entry in game.log:
+                if entry.kind == "event":
+                    rounds.setdefault(entry.round, []).append(entry.ref or "")
+            per_round[name] = [rounds[r] for r in sorted(rounds)]
+        for free_round, capped_round in zip(per_round["free"], per_round["capped"]):
+            assert capped_round[0] == "sure"  # certain: always, and first
+            assert len(capped_round) <= 2 and set(capped_round) <= set(free_round)
+            if len(capped_round) == 2:
+                first[capped_round[1]] += 1
+        assert any(len(r) > 2 for r in per_round["free"])  # without the most, all happen
+    # Each of the three is the one drawn about a third of the time.
+    total = sum(first.values())
+    assert all(abs(n / total - 1 / 3) < 0.08 for n in first.values()), first
+
+
 def test_an_event_that_happens_again_is_announced_in_its_again_words() -> None:
     # A second report, word for word the first, read as a glitch: an event may say what
     # happens again in words of its own ("again"), and without them says its text again.

@@ -391,3 +391,15 @@ def test_a_runs_from_that_does_not_fit_the_values_is_warned_about() -> None:
     with pytest.raises(ScenarioError) as caught:
         read_scenario(shipped.replace(said, said.replace("from: ru", "from: russia")), "mod.yaml")
     assert "unknown side 'russia'" in str(caught.value)
+
+
+def test_a_most_for_chance_events_that_never_limits_them() -> None:
+    # The small scenario's one event (the storm) is certain: a most of 1 limits nothing.
+    text = edit("events:", "most_chance_events: 1\nevents:")
+    p = only(text, "most_chance_events is 1, but only 0 events happen by chance")
+    assert p.line == where(text, "most_chance_events: 1")[0]
+    # With two events by chance, a most of 1 limits them: no warning.
+    chancy = edit("events:", "most_chance_events: 1\nevents:\n"
+                  "  - {id: gust, name: Gust, text: Gust., chance: 0.5}\n"
+                  "  - {id: hail, name: Hail, text: Hail., chance: 0.5}")
+    assert not [p for p in warnings(chancy) if "most_chance_events" in p.message]

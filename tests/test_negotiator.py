@@ -1323,3 +1323,31 @@ def test_a_held_offer_is_explained_by_its_own_worth_beside_the_target() -> None:
                 assert said[1] == str(worth) and int(said[1]) >= int(said[2]), reason
             game.apply(move, reason)
     assert held > 0
+
+
+def test_the_computer_answers_a_concession_before_it_asks_a_question() -> None:
+    """A question in reply to a concession leaves the concession unanswered, and the other
+    side may take it back: over simulated games the United States' questions, asked just
+    after Russia's first concession, cost it utility. The computer asks only when the other
+    side's latest proposal gave it no more than the one before."""
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    asked = 0
+    for seed in range(150):
+        game = play_one(scenario, seed, Settings())
+        offers: dict[str, list[tuple[int, ...]]] = {s: [] for s in game.sides}
+        replay = Game(scenario, game.settings, seed)
+        for side, move, reason in game.moves:
+            if move.kind == "tactic" and scenario.tactic(move.tactic or "").kind == "question":
+                asked += 1
+                other = scenario.other(side)
+                theirs = offers[other]
+                if len(theirs) >= 2:
+                    space = replay.space
+                    assert space.utility_of(side, theirs[-1]) <= \
+                        space.utility_of(side, theirs[-2]) + 1e-9, (seed, reason)
+            if move.kind == "propose":
+                package = replay.space.package_of(move.chosen)
+                assert package is not None
+                offers[side].append(package)
+            replay.apply(move, reason)
+    assert asked > 10

@@ -89,8 +89,12 @@ class Screen:
         self.ring.draw_tooltip(surface, self.theme, self.tip_avoid())
 
     def tip_avoid(self) -> list[pygame.Rect]:
-        """What a tooltip should not cover, beyond the widgets (none by default)."""
-        return []
+        """What a tooltip should not cover, beyond the widgets: the help line of keys at
+        the foot of the window (a tooltip sliced through it, a window playtest)."""
+        if not self.key_hint():
+            return []
+        w, h = self.size
+        return [pygame.Rect(0, h - self.hint_height(), w, self.hint_height())]
 
     def toast_at(self) -> tuple[int, int] | None:
         """Where a message over this screen sits, as the point under its middle (None: at

@@ -1020,7 +1020,7 @@ class TableScreen(TableFace):
     def tip_avoid(self) -> list[pygame.Rect]:
         # The log column (the record, the source, the card of what changed): what a player
         # weighs an option against; and the header's round and whose move it is.
-        return [self.log_rect.union(self.quote_rect), self.centre]
+        return [self.log_rect.union(self.quote_rect), self.centre, *super().tip_avoid()]
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:

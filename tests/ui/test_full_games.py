@@ -411,6 +411,9 @@ def test_a_tooltip_with_nowhere_free_covers_the_least_it_can(make_app) -> None: 
     ring = table.ring
     spare = table.tip_avoid()
     assert table.centre in spare
+    # The help line of keys at the foot of the window too (a tooltip sliced through it).
+    foot = app.window.get_height() - table.hint_height()
+    assert any(r.top == foot and r.bottom == app.window.get_height() for r in spare)
     for widget in [*table.actions.moves, table.agenda.copy]:
         if not widget.visible or not widget.tooltip:
             continue

@@ -18,8 +18,11 @@ def test_a_finished_save_is_listed_by_its_outcomes_name_in_the_scenario() -> Non
     scenario = load_scenario(DEFAULT_SCENARIO)
     names = {o.id: o.name for o in scenario.outcomes}
     seen = set()
+    # Computers against each other reach nearly always the same outcome: a careless
+    # player on one side in every other game brings others (a walkout, no deal).
     for seed in range(40):
-        game = play_one(scenario, seed, Settings())
+        game = play_one(scenario, seed, Settings(),
+                        players={"us": "careless"} if seed % 2 else None)
         save = to_save(game, ["us"])
         assert save.outcome is not None
         # The same words as the debrief's heading and the newspaper's.
