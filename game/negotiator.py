@@ -362,6 +362,11 @@ def _derived(view: SideView) -> _Derived:
                           directions(known.issues, known.side)))
 
 
+#: Why a proposal took back some of what the side's last one gave, after a threat (the
+#: reason ended "a threat the other side made earlier freed it to", unfinished).
+RELEASED = "a threat the other side made earlier released it from what it had offered"
+
+
 class Negotiator:
     """Plays one side at a difficulty; call :meth:`decide` with that side's view on its
     turns. It never holds the game, only what a view gives it."""
@@ -574,13 +579,13 @@ class Negotiator:
                 # say that much. (A threat was answered: there are both sides' proposals.)
                 words, toward = given_back
                 balance = "moving toward the other side on balance, but " if toward > 0 else ""
-                kept = f", {balance}{words}: a threat the other side made earlier freed it to"
+                kept = f", {balance}{words}: {RELEASED}"
             elif previous is not None and view.last_offer(self.other) is None and \
                     (back := self._taken_back_own(view, package, previous)):
                 # The other side has proposed nothing: what it took back of its own last
                 # offer, by its own values, and why (see _choose's *unanswered*).
-                why = "a threat the other side made earlier freed it to" \
-                    if self._threats_made(view)[1] else "its own position has risen since"
+                why = RELEASED if self._threats_made(view)[1] else \
+                    "its own position has risen since"
                 kept = (f", taking back on {back} issue{'s' if back > 1 else ''} what its "
                         f"last offer gave: {why}")
             else:

@@ -45,14 +45,21 @@ def terminal_clearer(out: TextIO) -> Callable[[], None] | None:
     return clear
 
 
-def against(value: int, batna: int) -> str:
-    """How *value* points compare with a fallback of *batna* points, in words.
+def against(worth: float, fallback: float) -> str:
+    """How a package worth *worth* compares with a fallback of *fallback* (utilities), in
+    words and the points every screen shows; when the two round to the same points, whether
+    it is above or below all the same, as the debrief says it (play said "the same as your
+    fallback of 40" of a proposal the debrief called less than a point above it).
 
-    >>> against(75, 42)
-    '33 above your fallback of 42'
+    >>> against(0.75, 0.42), against(0.403, 0.40), against(0.40, 0.40)
+    ('33 above your fallback of 42', 'less than a point above your fallback of 40', 'the same as your fallback of 40')
     """
+    value, batna = points(worth), points(fallback)
     if value == batna:
-        return f"the same as your fallback of {batna}"
+        if abs(worth - fallback) <= 1e-9:
+            return f"the same as your fallback of {batna}"
+        return f"less than a point {'above' if worth > fallback else 'below'} your " \
+               f"fallback of {batna}"
     return f"{abs(value - batna)} {'above' if value > batna else 'below'} your fallback " \
            f"of {batna}"
 
@@ -412,8 +419,8 @@ class TextGame:
         if viewer is not None:
             game = self.session.game
             package = self._package(offer)
-            value = points(game.space.utility_of(viewer, package))
-            batna = points(self.fallbacks[viewer])
+            worth = game.space.utility_of(viewer, package)
+            value = points(worth)
             crossed = game.space.red_lines_crossed(viewer, package)
             if crossed:
                 # How many (a playtester read "your red line" here and "2 of your red
@@ -424,7 +431,8 @@ class TextGame:
                          "to it counts as a loss (a mark of 0 out of 100 in the debrief, "
                          "whatever its points).", 6, 2)
             else:
-                self.say(f"Worth {value} points to you: {against(value, batna)}.", 6, 2)
+                self.say(f"Worth {value} points to you: "
+                         f"{against(worth, self.fallbacks[viewer])}.", 6, 2)
 
     def report_save_error(self) -> None:
         """Tell the players once, plainly, that the game is not being saved."""
@@ -736,10 +744,10 @@ class TextGame:
             self.say(f"This package cannot be proposed: {why}", 2, 2)
             self.say("Change what you need; c cancels.", 2)
             base, marked = package, "The * marks your choice"
-        value = points(game.space.utility_of(side, package))
-        batna = points(game.fallback(side))
+        worth = game.space.utility_of(side, package)
         self.say()
-        self.say(f"Your package, worth {value} points to you: {against(value, batna)}.")
+        self.say(f"Your package, worth {points(worth)} points to you: "
+                 f"{against(worth, game.fallback(side))}.")
         for name, choice in offer_rows(self.scenario, chosen):
             self.say(f"{name}: {choice}", 4, 2)
         crossed = game.space.red_lines_crossed(side, package)

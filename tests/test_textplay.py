@@ -652,3 +652,15 @@ def test_a_finished_game_says_how_to_read_it_again(tmp_path: Path,
         " ".join(out.split())
     assert main(command.split()) == 0
     assert "DEBRIEF" in saved.with_suffix(".html").read_text(encoding="utf-8").upper()
+
+
+def test_a_package_is_compared_with_the_fallback_as_the_debrief_compares_it() -> None:
+    """Play said "the same as your fallback of 40" of a proposal the debrief called less
+    than a point above it: the words follow the exact values, the figures the points."""
+    import doctest
+
+    import game.textplay as textplay
+    from game.textplay import against
+    assert doctest.testmod(textplay).failed == 0
+    assert against(0.397, 0.40) == "less than a point below your fallback of 40"
+    assert against(0.40, 0.40) == "the same as your fallback of 40"
