@@ -35,7 +35,8 @@ from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, Table, asked_by,
+from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
+                         asked_by,
                          directions, how_much, judged_issues, meets, offer_words,
                          issue_words, package_speech, pick_line, traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
@@ -312,7 +313,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -333,7 +334,11 @@ class Game:
         #: tactic's ``reply``), while a step toward the other side that also went farther
         #: or took back on an issue was said in the words for a concession, while a
         #: refusal of a package across the refuser's red line could name another point,
-        #: and while the record said a step that met no more issues "as before".
+        #: and while the record said a step that met no more issues "as before"; 9 for
+        #: games saved while a change from a point both latest proposals held, where both
+        #: sides had opened on the same option, counted as taking it back whichever way it
+        #: went; 10 for games saved while taking up an option the other side had offered
+        #: beyond the proposer's own last ask counted as a step toward it.
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -945,6 +950,19 @@ class Game:
         clauses += [f"{words} {_issues(count)}" for words, count in
                     (("comes nearer to it on", kinds.count(NEARER)),
                      ("goes farther from it on", kinds.count(FARTHER))) if count]
+        # Said, and counted neither way (from edition 11): what that proposal offered beyond
+        # the proposer's own last ask, taken up (edition 10 counted it a step toward).
+        up = [k for k, kind in enumerate(kinds) if kind == TAKEN_UP]
+        base = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
+            else clauses[0]
+        taken_up = ""
+        if up:
+            issues = self.scenario.issues
+            taken_up = (f"beyond {self.scenario.sides[side].whose} own last ask on "
+                        f"{_issues(len(up))} (" + "; ".join(
+                            f"{issues[k].name}: {issues[k].options[package[k]].name}"
+                            for k in up) + ")")
+            clauses.append(f"takes up what it offered {taken_up}")
         if generous and (toward or trade):
             # (In a trade that comes out even too: what it gives beyond the ask is what
             # evens it, and a record that left it out read as a step back called even.)
@@ -985,6 +1003,11 @@ class Game:
             return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
                           f"{how}: more than was asked counts neither way, so trust does "
                           "not move")
+        if up:
+            # Nothing given: said, so that a student does not read a point settled their way
+            # as the other side's concession (nor wonder why trust did not move).
+            return None, (f"takes up what {them} offered {taken_up}; {base}: taking up "
+                          "what was offered gives nothing, so trust does not move")
         return None, ""
 
     def _judged(self, side: str, previous: Package, package: Package,

@@ -19,8 +19,8 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
-from game.play.wording import (TOGETHER, combination_text, contradiction_texts, in_all_texts,
-                               rounds_text)
+from game.play.wording import (POINTS_TABLE, TOGETHER, combination_text, contradiction_texts,
+                               in_all_texts, rounds_text)
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
 
@@ -120,9 +120,7 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
     else:
         out.append("<p>This side has no red line in this scenario.</p>")
     out += ["</div><div>", "<h2>Your points table</h2>",
-            "<p class=\"small\">A deal is worth 0 to 100 points to you. Each issue counts "
-            "for a share of your points; each option earns that share in full (100) or in "
-            "part.</p>",
+            f"<p class=\"small\">{e(POINTS_TABLE)}</p>",
             '<table><tr><th>Issue and option</th><th class="n">of 100</th></tr>']
     for issue in scenario.issues:
         out.append(f'<tr class="issue"><td>{e(issue.name)}</td>'

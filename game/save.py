@@ -50,8 +50,10 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: version 9 saves with a change from a point both latest proposals held, where both sides
 #: had opened on the same option, counted as taking it back whichever way it went (unless
 #: the other side had once asked for the new option), not by the way the scenario says the
-#: issue runs (``runs_from``).
-SAVE_VERSION = 10
+#: issue runs (``runs_from``); version 10 saves with an option the other side had offered
+#: beyond the proposer's own last ask, taken up, counted as a step toward it (trust gained,
+#: said as a concession) rather than as giving nothing.
+SAVE_VERSION = 11
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

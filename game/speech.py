@@ -159,16 +159,18 @@ def meets(package: Package, theirs: Package) -> int:
 #: from one edition to the next, and in edition 9 what the delegations say (replies to
 #: tactics, no concession words over a step back, no false reason for a refusal); in
 #: edition 10 a change from an agreed point goes the way the scenario says the issue runs
-#: (``runs_from``).
-EDITION = 10
+#: (``runs_from``); in edition 11 taking up an option the other side offered beyond the
+#: proposer's own last ask is no step toward it (:data:`TAKEN_UP`).
+EDITION = 11
 
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).
-SAME, MEETS, NEARER, MORE, FARTHER, TAKEN_BACK = \
-    "same", "meets", "nearer", "more", "farther", "taken back"
+SAME, MEETS, NEARER, MORE, FARTHER, TAKEN_BACK, TAKEN_UP = \
+    "same", "meets", "nearer", "more", "farther", "taken back", "taken up"
 #: What each counts toward that proposal (a point taken back also makes the whole proposal
-#: a move away, from rules edition 6).
-TOWARD = {SAME: 0, MEETS: 1, NEARER: 1, MORE: 0, FARTHER: -1, TAKEN_BACK: -1}
+#: a move away, from rules edition 6). Taking up what the other side offered beyond one's
+#: own last ask settles the point, but gives nothing: it counts neither way.
+TOWARD = {SAME: 0, MEETS: 1, NEARER: 1, MORE: 0, FARTHER: -1, TAKEN_BACK: -1, TAKEN_UP: 0}
 
 
 def judged(k: int, before: int, after: int, their: int,
@@ -190,11 +192,21 @@ def judged(k: int, before: int, after: int, their: int,
     is whose (``runs_from``), that tells the way, even when both sides opened on the same
     option (edition 9 then judged every change from the point as taking it back, unless
     the other side had once asked for the option, and a student who gave more lost
-    trust). The one rule the record, the lines and the computer's bids
-    (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
+    trust). From edition 11, moving to *their* option is TAKEN_UP, not MEETS, when it goes
+    toward the proposer's own end of the issue (as *ends* says, else as the two openings
+    lie): the other side offered more there than the proposer last asked, and taking it
+    up gives nothing (edition 10 counted it as a step toward, with trust gained and the
+    proposer's words for a concession, a playtest). The one rule the record, the lines and
+    the computer's bids (:meth:`game.negotiator._Bids.no_step_back`) judge a step by."""
     if after == before:
         return SAME
     if after == their:
+        if edition >= 11:
+            toward = ends[k] if ends and ends[k] else \
+                (asked[0][k] > opening[k]) - (asked[0][k] < opening[k]) \
+                if opening is not None and asked else 0
+            if (after - before) * toward < 0:
+                return TAKEN_UP
         return MEETS
     if before != their:
         if edition < 6:

@@ -403,13 +403,17 @@ def test_a_save_of_format_6_replays_with_a_return_to_the_first_ask_as_giving_mor
                     "on 6 of 6 issues (before: 5)"]
     assert game.state.meters["trust"] == 27.0
     now = [e.title for e in today.log if e.kind == "effect" and e.ref in judged]
-    # (Said from edition 9 as "still matches ... on 5 of the 6 issues".)
+    # (Said from edition 9 as "still matches ... on 5 of the 6 issues"; from edition 11
+    # Russia taking up what the United States offered beyond its ask is no step toward.)
     assert now == ["The United States moves toward Russia's last proposal: it still matches "
-                   "it on 5 of the 6 issues, and comes nearer to it on 1 issue", then[1],
+                   "it on 5 of the 6 issues, and comes nearer to it on 1 issue",
                    "The United States takes back a point both sides' proposals had "
                    "agreed on (Separation from al-Nusra: Separation checked first); it "
                    "now matches Russia's last proposal on 5 of 6 issues (before: 6)"]
-    assert today.state.meters["trust"] == 23.0
+    assert [e.title.split(";")[0] for e in today.log if e.ref == TRADE] == [
+        "Russia takes up what the United States' last proposal offered beyond Russia's own "
+        "last ask on 1 issue (Separation from al-Nusra: Separation checked first)"]
+    assert today.state.meters["trust"] == 20.0
     spoken = game.scenario.sides["us"].lines["concede"]
     # Each variant's words outside its placeholders ("{moved} has moved, and so can we").
     words = [max(re.split(r"\{\w+\}", v if isinstance(v, str) else v.text), key=len)
@@ -469,3 +473,34 @@ def test_a_save_of_format_9_replays_a_step_from_an_agreed_point_as_played() -> N
         "issues (before: 3): more than was asked counts neither way, so trust does not move")
     assert not given.changes
     assert now.state.meters["trust"] > game.state.meters["trust"]
+
+
+def test_a_save_of_format_10_replays_a_point_taken_up_as_a_step_toward() -> None:
+    """Russia opened asking "Areas marked" of the groups the US backs; the United States
+    offered more, "Separation checked first", and Russia took it up. Edition 10 judged that
+    a step toward the United States: Russia's words for a concession ("ready to give
+    ground") and trust +3 (a terminal playtest: "the computer calls it a concession when it
+    has just kept mine"). The save replays so; by today's rules taking up what was offered
+    gives nothing, is said plainly, and trust does not move."""
+    game, today = replayed_by_its_edition("save_v10_taken_up.json",
+                                          "joint_strikes_2016_edition10.yaml", 10, 3)
+    [concede] = [e for e in game.log if e.ref == "concede"]
+    assert concede.title == ("Russia moves toward the United States' last proposal: it now "
+                             "matches it on 1 of 6 issues (before: 0)")
+    assert not [e for e in today.log if e.ref in ("concede", "harden")]
+    [taken] = [e for e in today.log if e.ref == TRADE]
+    assert taken.title == (
+        "Russia takes up what the United States' last proposal offered beyond Russia's own "
+        "last ask on 1 issue (Separation from al-Nusra: Separation checked first); it now "
+        "matches it on 1 of 6 issues (before: 0): taking up what was offered gives nothing, "
+        "so trust does not move")
+    assert not taken.changes
+    assert today.state.meters["trust"] == game.state.meters["trust"] - 3
+    # Its line: a concession's words then, not now.
+    said = [e.body for e in game.log if e.kind == "move" and e.speaker == "ru"][-1]
+    now = [e.body for e in today.log if e.kind == "move" and e.speaker == "ru"][-1]
+    concede_lines = game.scenario.sides["ru"].lines["concede"]
+    assert isinstance(concede_lines, list)
+    openings = [(v if isinstance(v, str) else v.text).split("{")[0] for v in concede_lines]
+    assert any(said.startswith(o) for o in openings if o)
+    assert not any(now.startswith(o) for o in openings if o)

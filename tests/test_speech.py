@@ -1166,3 +1166,19 @@ def test_every_change_from_an_agreed_point_on_an_issue_that_says_its_way_is_judg
                 if move.kind == "propose" and move.package:
                     latest[who] = from_ids(scenario, move.chosen)
     assert all(seen.values()), seen
+
+
+def test_taking_up_what_was_offered_beyond_ones_ask_is_no_step_toward() -> None:
+    """On an issue whose options run from A's wish (0) to B's (3), B last asked 2 and A
+    offered 3: B moving to 3 meets A's option but gives nothing (TAKEN_UP, counted neither
+    way); B moving to 1, A's side of its ask, toward an A option of 1 meets it (MEETS).
+    Without runs_from, the two openings tell the way. Edition 10 counted both as MEETS."""
+    from game.speech import MEETS, TAKEN_UP, TOWARD, judged
+    ends = (-1,)  # for B's proposals: toward A's end is down
+    assert judged(0, 2, 3, 3, None, ends=ends) == TAKEN_UP
+    assert judged(0, 2, 1, 1, None, ends=ends) == MEETS
+    assert judged(0, 2, 3, 3, None, edition=10, ends=ends) == MEETS
+    assert TOWARD[TAKEN_UP] == 0
+    # By the openings: B opened at 3, A at 0.
+    assert judged(0, 2, 3, 3, [(0,)], opening=(3,)) == TAKEN_UP
+    assert judged(0, 2, 1, 1, [(0,)], opening=(3,)) == MEETS

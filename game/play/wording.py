@@ -353,6 +353,11 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     return f"Accepting ends the talks with this deal, worth {worth} points to you.", False
 
 
+#: What a side's points table is, in every front end's brief (the printed one, the window's).
+POINTS_TABLE = ("A deal is worth 0 to 100 points to you. Each issue counts for a share of "
+                "your points; each option earns that share in full (100) or in part.")
+
+
 def walkout_warning(game: Game, side: str) -> str:
     """What walking out means to *side*, said before it walks out in every front end (the
     window said nothing at the first press, only relabelled the button): the talks end

@@ -13,8 +13,8 @@ from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
 from game.ui.scrolltext import ScrollText
 from game.play.session import Session
-from game.play.wording import (TOGETHER, combination_texts, contradiction_texts, in_all_texts,
-                               rounds_text)
+from game.play.wording import (POINTS_TABLE, TOGETHER, combination_texts, contradiction_texts,
+                               in_all_texts, rounds_text)
 from game.ui.text import Span, draw_line
 from game.ui.widgets import Button
 
@@ -41,6 +41,17 @@ def brief_spans(session: Session, side: str) -> list[Span]:
         for red in spec.red_lines:
             spans.append(Span(f"\u2014 {red.text}", gap=0.2, indent=12))
         spans.append(Span("", gap=0.5))
+    # The points table, as the printed brief and the terminal's have it (the window's had
+    # none, and its line of what an option is worth in all spoke of the scores above).
+    spans.append(Span("Your points table", style="heading", bold=True, gap=0.3))
+    spans.append(Span(POINTS_TABLE, gap=0.3))
+    for issue in scenario.issues:
+        spans.append(Span(f"{issue.name}: {points(spec.weights[issue.id])}% of your points",
+                          bold=True, gap=0.1))
+        for option in issue.options:
+            spans.append(Span(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}",
+                              gap=0.1, indent=12))
+    spans.append(Span("", gap=0.5))
     together = combination_texts(scenario, side)
     if together:
         spans.append(Span("Worth more or less together", style="heading", bold=True, gap=0.3))
@@ -75,11 +86,16 @@ class BriefingScreen(Screen):
     hint = "Up/Down or Page Up/Down: read   Enter: to the table"
 
     def __init__(self, app: Host, session: Session, side: str,
-                 then: Callable[[], None]) -> None:
+                 then: Callable[[], None], again: bool = False) -> None:
+        """*again*: opened again from the table (F1), where Esc and F1 go back too (they
+        did nothing there, a window playtest); at the start of a game only Enter leaves."""
         super().__init__(app)
         self.session = session
         self.side = side
         self.then = then
+        self.again = again
+        if again:
+            self.hint = "Up/Down or Page Up/Down: read   Enter, Esc or F1: back to the table"
         self.text = ScrollText(brief_spans(session, side))
         self.go = Button("To the table", self._go, kind="primary")
         self.ring.set([self.go, self.text])
@@ -106,6 +122,9 @@ class BriefingScreen(Screen):
                 self.text.key(event)
                 return
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self._go()
+                return
+            if event.key in (pygame.K_ESCAPE, pygame.K_F1) and self.again:
                 self._go()
                 return
             if event.key == pygame.K_ESCAPE:
@@ -139,8 +158,8 @@ def brief_note(session: Session) -> str:
     opened again from the table (F1), how to go back (it said "Read it now ... F1 at the
     table opens it again" mid-game, a window playtest)."""
     if not session.game.moves:
-        return ("Read it now: the table shows the numbers, not this page; F1 at the table "
-                "opens it again. Esc there pauses the game.")
+        return ("Read it now: at the table you see what each package is worth as you build "
+                "it; F1 there opens this brief again, and Esc pauses the game.")
     return "Enter takes you back to the table, where F1 opens this brief again."
 
 

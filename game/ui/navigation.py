@@ -111,11 +111,13 @@ class HandOver(Destination[Screen]):
 
 @dataclass(frozen=True)
 class Briefing(Destination[Screen]):
-    """The confidential brief of *side*; *then* runs when it has been read."""
+    """The confidential brief of *side*; *then* runs when it has been read. *again*: opened
+    again from the table (F1), where Esc and F1 go back too."""
 
     session: Session
     side: str
     then: Callable[[], None]
+    again: bool = False
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,9 @@ def _build(app: Host, to: Destination[Any]) -> Screen:
         case HandOver(session, side, then):
             from game.ui.briefing import HandoverScreen
             return HandoverScreen(app, session, side, then)
-        case Briefing(session, side, then):
+        case Briefing(session, side, then, again):
             from game.ui.briefing import BriefingScreen
-            return BriefingScreen(app, session, side, then)
+            return BriefingScreen(app, session, side, then, again)
         case Table(session):
             from game.ui.table import TableScreen
             return TableScreen(app, session)

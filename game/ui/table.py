@@ -37,6 +37,9 @@ from game.ui.widgets import Button, Widget, clicked
 BASE_DELAY = {"phase": 1.2, "event": 2.0, "move": 1.0, "reply": 1.0, "reason": 1.0,
               "effect": 0.7, "outcome": 0.5}
 THINK = 0.7
+#: Seconds after a banner's time runs out during which a click where it was is taken as
+#: meant for it.
+BANNER_GRACE = 0.6
 #: Seconds a warning that asks for a second press stays up: until the move is made or
 #: called off, in practice (it went after 5 seconds while the button still read "Press
 #: again", a window playtest).
@@ -124,6 +127,9 @@ class TableScreen(TableFace):
         self.seat = session.viewer
         #: The event announced over the log column, while it shows.
         self.banner: EventBanner | None = None
+        #: Where the banner was and when its time ran out (the table's clock): a click
+        #: meant for it that comes just after does not fall on what lay beneath.
+        self._banner_gone: tuple[pygame.Rect, float] | None = None
         #: A "what changed" card due while a banner showed: it comes when the banner goes.
         self.card_waiting = False
         self.clock = 0.0
@@ -444,7 +450,7 @@ class TableScreen(TableFace):
         """The seated team's confidential brief, over the table (F1); Enter or Esc comes
         back."""
         if self.seat is not None and self.session.is_human(self.seat):
-            self.app.push(Briefing(self.session, self.seat, lambda: None))
+            self.app.push(Briefing(self.session, self.seat, lambda: None, again=True))
 
     def key_hint(self) -> str:
         """The help line as the table stands: the keys of the list when it is open, Space
@@ -598,7 +604,7 @@ class TableScreen(TableFace):
             warning = "This is the other side's own proposal: you could accept it instead (2)."
         if warning and not self.actions.arm("propose"):
             self.app.toast(f"{warning} To propose it anyway, press 1 or click "
-                           "\u201cPress again\u201d.", CONFIRMING)
+                           "\u201cPress again\u201d; Esc keeps it to change.", CONFIRMING)
             return
         self.play(Move.propose(package))
 
@@ -608,9 +614,9 @@ class TableScreen(TableFace):
         warning, serious = accept_warning(self.session.game, self.seat or "")
         if not self.actions.arm("accept"):
             self.app.toast(f"{warning} To accept it anyway, press 2 or click \u201cPress "
-                           "again\u201d." if serious else
+                           "again\u201d; Esc leaves it on the table." if serious else
                            f"{warning} Press 2 again (or click \u201cPress again\u201d) to "
-                           "accept.", CONFIRMING)
+                           "accept; Esc leaves it on the table.", CONFIRMING)
             return
         self.play(Move.accept())
 
@@ -830,6 +836,14 @@ class TableScreen(TableFace):
                 return
             if event.type == pygame.KEYDOWN:
                 self.close_banner()
+        if clicked(event) and self._banner_gone is not None:
+            box, when = self._banner_gone
+            self._banner_gone = None
+            if self.clock - when < BANNER_GRACE and box.collidepoint(event.pos):
+                # Meant for the banner, which its time took away as the player clicked: a
+                # click there closed the card of what changed beneath it, unread (a window
+                # playtest).
+                return
         if self.card is not None and not self.tactics_open:
             if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
                 self.close_card()
@@ -933,6 +947,7 @@ class TableScreen(TableFace):
             # The bar of the time left shortens: drawn again ten times a second.
             tenths = int(self.banner.left * 10)
             if self.banner.tick(dt):
+                self._banner_gone = (self.banner.box, self.clock)
                 self.close_banner()
             changed = self.banner is None or int(self.banner.left * 10) != tenths
         elif self.card_waiting:  # the banner was taken away from outside (a picture, say)

@@ -449,6 +449,11 @@ class FocusRing:
             # Taller than the spot: it ends where the spot does (and rises above it).
             box = tip.get_rect(topleft=spot.topleft) if tip.get_height() <= spot.h or \
                 spot.h <= 0 else tip.get_rect(bottomleft=spot.bottomleft)
+            if spot.w > 0 and spot.h > 0:
+                # The whole spot is the tip's: what the panel there says does not show
+                # below a shorter tip as if it were part of it (a window playtest read the
+                # objective's last word so).
+                pygame.draw.rect(surface, theme.c["panel_alt"], spot.clip(screen))
         elif box is None:
             box = on_screen[0] if on_screen else places[-1].clamp(screen)
         box.clamp_ip(screen)

@@ -25,6 +25,23 @@ def test_f1_and_the_button_open_the_seated_teams_brief(make_app) -> None:  # typ
     assert app.top is table
     table.brief_button.activate()
     assert isinstance(app.top, BriefingScreen) and app.top.side == "us"
+    # Opened again from the table, Esc and F1 go back too (they did nothing, a playtest).
+    press(app, pygame.K_ESCAPE)
+    assert app.top is table
+    press(app, pygame.K_F1)
+    assert isinstance(app.top, BriefingScreen)
+    press(app, pygame.K_F1)
+    assert app.top is table
+    # It holds the points table, as the printed brief does.
+    from game.analysis import points
+    from game.ui.briefing import brief_spans
+    said = [span.text for span in brief_spans(table.session, "us")]
+    us = table.session.scenario.sides["us"]
+    issue = table.session.scenario.issues[0]
+    option = issue.options[0]
+    assert "Your points table" in said
+    assert f"{issue.name}: {points(us.weights[issue.id])}% of your points" in said
+    assert f"{points(us.values[issue.id][option.id]):>3}  {option.name}" in said
 
 
 def test_no_brief_opens_while_nobody_is_seated(make_app) -> None:  # type: ignore[no-untyped-def]

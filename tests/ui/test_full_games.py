@@ -433,3 +433,48 @@ def test_a_tooltip_with_nowhere_free_covers_the_least_it_can(make_app) -> None: 
         assert covered(box) == min(covered(p) for p in on_screen), widget.texts()
         # The round and whose move it is stay in view.
         assert not box.colliderect(table.centre) or covered(box) > 0, widget.texts()
+
+
+def test_a_click_meant_for_a_banner_that_just_went_does_not_close_the_card(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The event banner went by itself just as the player clicked it, and the click closed
+    the card of what changed beneath it, unread (a window playtest): a click where the
+    banner was, just after its time ran out, is taken as meant for it."""
+    from game.ui.table import BANNER_GRACE
+    from tools.screenshots import at_table, new_game, seat_players
+
+    for seed in range(1, 12):
+        app = make_app(seed=seed)
+        new_game(app)
+        for _ in range(3000):
+            seat_players(app)
+            table = at_table(app)
+            if table is None or table.session.game.finished or table.banner is not None:
+                break
+            if table.my_turn:
+                table.play(table.session.decide_for(table.session.game.to_move or "").move)
+            else:
+                table.think = 0
+                app.step(0.05)
+        if table is not None and table.banner is not None:
+            break
+    assert table is not None and table.banner is not None, "no event came"
+    box = table.banner.box.copy()
+    table.update(table.banner.left + 0.01)  # its time runs out
+    assert table.banner is None
+    for _ in range(400):  # on to the player's turn, where the card of what changed opens
+        if table.card is not None:
+            break
+        table.think = 0
+        table.skip()
+        app.step(0.05)
+    card = table.card
+    assert card is not None and card.box.colliderect(box)
+    spot = card.box.clip(box).center
+    # (Given to the table itself: a question of the other side's may lie over it.)
+    press_at = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=spot, button=1)
+    table._banner_gone = (box, table.clock)  # as if its time had just run out
+    table.handle_event(press_at)
+    assert table.card is card  # meant for the banner: the card stays
+    table._banner_gone = (box, table.clock - BANNER_GRACE - 0.1)
+    table.handle_event(press_at)
+    assert table.card is None  # later, a click on the card closes it as before
