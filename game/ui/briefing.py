@@ -158,8 +158,7 @@ def brief_note(session: Session) -> str:
     opened again from the table (F1), how to go back (it said "Read it now ... F1 at the
     table opens it again" mid-game, a window playtest)."""
     if not session.game.moves:
-        return ("Read it now: at the table you see what each package is worth as you build "
-                "it; F1 there opens this brief again, and Esc pauses the game.")
+        return "Read it now: F1 at the table opens it again, and Esc there pauses the game."
     return "Enter takes you back to the table, where F1 opens this brief again."
 
 
