@@ -48,6 +48,11 @@ log = logging.getLogger(__name__)
 #: again, by turn.
 _STAND_BY = ("We stand by our offer.", "Our offer stands as it was.",
              "We hold to our last proposal.")
+#: What a side says when it proposes the other side's latest proposal back, whole: it
+#: cannot accept it (it is no longer the one on the table), and a concession's words with
+#: the changes read out ("Washington can move some way toward you: On who is left outside
+#: ...") hid that it now asks for nothing more (a playtest).
+_THEIRS_BACK = "Your last proposal is one we can sign as it stands: we put it back on the table."
 
 _DEFAULT_LINES = {
     "answer": "",
@@ -868,6 +873,8 @@ class Game:
                 if "stand_by" in self._rules.lines[side] \
                 else _STAND_BY[self._turn % len(_STAND_BY)]
             body = f"{line} {package_speech(words, package)}"
+        elif package == theirs:
+            body = _THEIRS_BACK
         else:
             spoken = package_speech(words, package, previous)
             body = f"{self._line(side, said, package)} {spoken}"
@@ -1001,8 +1008,8 @@ class Game:
             given = "; ".join(f"{issues[k].name}: {issues[k].options[package[k]].name}"
                               for k, kind in enumerate(kinds) if kind == MORE)
             return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
-                          f"{how}: more than was asked counts neither way, so trust does "
-                          "not move")
+                          f"{how}: a gift beyond the ask, but no step toward what was asked, "
+                          "so trust does not move")
         if up:
             # Nothing given: said, so that a student does not read a point settled their way
             # as the other side's concession (nor wonder why trust did not move).

@@ -1182,3 +1182,26 @@ def test_taking_up_what_was_offered_beyond_ones_ask_is_no_step_toward() -> None:
     # By the openings: B opened at 3, A at 0.
     assert judged(0, 2, 3, 3, [(0,)], opening=(3,)) == TAKEN_UP
     assert judged(0, 2, 1, 1, [(0,)], opening=(3,)) == MEETS
+
+
+def test_a_side_that_proposes_the_other_sides_proposal_back_says_so() -> None:
+    """The United States put Russia's own last proposal back on the table (it could not
+    accept it: it was no longer the one on the table), saying "Washington can move some
+    way toward you:" and reading out a change (a playtest). A proposal that is the other
+    side's latest, whole, says it can be signed as it stands."""
+    from game.engine import _THEIRS_BACK
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = Game(scenario, seed=5)
+    ru = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
+          "precondition": "russian_pledge", "separation": "areas_marked",
+          "targets": "nusra_and_isil", "start_date": "mid_june"}
+    us = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
+          "precondition": "verified_calm", "separation": "separated_first",
+          "targets": "nusra_only", "start_date": "when_verified"}
+    game.apply(Move.propose(ru))
+    game.apply(Move.propose(us))
+    game.apply(Move.propose(us))  # Russia proposes the United States' proposal back
+    said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1]
+    assert said.body == _THEIRS_BACK and said.offer == us

@@ -186,6 +186,9 @@ class HandoverScreen(Screen):
         self.take_back.visible = session.undo_blocked(self.previous) is None
         self.ring.set([self.ready, self.take_back] if self.take_back.visible
                       else [self.ready])
+        if self.take_back.visible:
+            # The footer names every key the screen takes (it left out U, a playtest).
+            self.hint = "Enter: we are ready   U: take back the last move"
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
