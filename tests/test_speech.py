@@ -1193,13 +1193,13 @@ def test_a_side_that_proposes_the_other_sides_proposal_back_says_so() -> None:
     from game.library import DEFAULT_SCENARIO
     from game.scenario import load_scenario
     scenario = load_scenario(DEFAULT_SCENARIO)
+    from game.analysis import to_ids
     game = Game(scenario, seed=5)
-    ru = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
-          "precondition": "russian_pledge", "separation": "areas_marked",
-          "targets": "nusra_and_isil", "start_date": "mid_june"}
-    us = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
-          "precondition": "verified_calm", "separation": "separated_first",
-          "targets": "nusra_only", "start_date": "when_verified"}
+    space = game.space
+    # Two packages that may be proposed: Russia's best and the United States' best.
+    able = [p for p in space.packages if space.is_coherent(p)]
+    ru, us = (to_ids(scenario, max(able, key=lambda p, s=side: space.utility_of(s, p)))
+              for side in ("ru", "us"))
     game.apply(Move.propose(ru))
     game.apply(Move.propose(us))
     game.apply(Move.propose(us))  # Russia proposes the United States' proposal back
