@@ -960,26 +960,19 @@ class Game:
         # Said, and counted neither way (from edition 11): what that proposal offered beyond
         # the proposer's own last ask, taken up (edition 10 counted it a step toward).
         up = [k for k, kind in enumerate(kinds) if kind == TAKEN_UP]
-        base = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
-            else clauses[0]
+        base = _clauses(clauses)
         taken_up = ""
         if up:
-            issues = self.scenario.issues
             taken_up = (f"beyond {self.scenario.sides[side].whose} own last ask on "
-                        f"{_issues(len(up))} (" + "; ".join(
-                            f"{issues[k].name}: {issues[k].options[package[k]].name}"
-                            for k in up) + ")")
+                        f"{_issues(len(up))} ({self._points(package, up)})")
             clauses.append(f"takes up what it offered {taken_up}")
         if generous and (toward or trade):
             # (In a trade that comes out even too: what it gives beyond the ask is what
             # evens it, and a record that left it out read as a step back called even.)
             clauses.append(f"on {_issues(generous)} it gives more than that proposal asked")
-        how = ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
-            else clauses[0]
+        how = _clauses(clauses)
         if taken:
-            issues = self.scenario.issues
-            agreed = "; ".join(f"{issues[k].name}: {issues[k].options[previous[k]].name}"
-                               for k in taken)
+            agreed = self._points(previous, taken)
             which = "a point" if len(taken) == 1 else "points"
             if trade:
                 # Offered up for ground elsewhere (edition 8): judged by the balance, which
@@ -1004,9 +997,7 @@ class Game:
             # Given, and said (a student who gave more than was asked saw nothing said of
             # it, and the count of issues met had fallen), though it buys no trust: it is no
             # step toward what the other side asked.
-            issues = self.scenario.issues
-            given = "; ".join(f"{issues[k].name}: {issues[k].options[package[k]].name}"
-                              for k, kind in enumerate(kinds) if kind == MORE)
+            given = self._points(package, [k for k, kind in enumerate(kinds) if kind == MORE])
             return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
                           f"{how}: a gift beyond the ask, but no step toward what was asked, "
                           "so trust does not move")
@@ -1016,6 +1007,12 @@ class Game:
             return None, (f"takes up what {them} offered {taken_up}; {base}: taking up "
                           "what was offered gives nothing, so trust does not move")
         return None, ""
+
+    def _points(self, package: Package, at: Sequence[int]) -> str:
+        """The options *package* holds on the issues at positions *at*, as the record names
+        them: "Start date: Mid-June; Target groups: Al-Nusra Front only"."""
+        issues = self.scenario.issues
+        return "; ".join(f"{issues[k].name}: {issues[k].options[package[k]].name}" for k in at)
 
     def _judged(self, side: str, previous: Package, package: Package,
                 theirs: Package) -> tuple[int, int, list[str]]:
@@ -1220,7 +1217,6 @@ class Game:
         # draw of the round's dice. The dice are made, and rolled, only as far as an event
         # that can happen needs (most rounds none can).
         dice: random.Random | None = None
-        rolled = 0
         rolls: list[float] = []
         names, fired = self._names, self._fired
         most = self.scenario.most_chance_events
@@ -1232,9 +1228,8 @@ class Game:
                 continue
             if dice is None:
                 dice = random.Random(self.seed * 1_000_003 + self._round)
-            while rolled <= n:
+            while len(rolls) <= n:
                 rolls.append(dice.random())
-                rolled += 1
             if rolls[n] >= event.chance:
                 continue
             if event.chance < 1.0 and most is not None:
@@ -1311,6 +1306,12 @@ class Game:
                 seen.append(entry)
         else:
             self._seen[private].append(entry)
+
+
+def _clauses(clauses: Sequence[str]) -> str:
+    """Clauses of a sentence joined, the last after ", and"."""
+    return ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
+        else clauses[0]
 
 
 def _issues(count: int) -> str:

@@ -1244,7 +1244,7 @@ class Negotiator:
         United States' tactics had cost it 0.0015 of utility a game (questions asked at its
         second move, just after Russia's first concession, cost it 0.02 where they changed
         the game); with this rule they gain it 0.0001."""
-        offers = [package for who, package in view.offers if who == self.other]
+        offers = self._proposals(view)
         if len(offers) < 2:
             return False
         index = self.space.index

@@ -201,12 +201,8 @@ def judged(k: int, before: int, after: int, their: int,
     if after == before:
         return SAME
     if after == their:
-        if edition >= 11:
-            toward = ends[k] if ends and ends[k] else \
-                (asked[0][k] > opening[k]) - (asked[0][k] < opening[k]) \
-                if opening is not None and asked else 0
-            if (after - before) * toward < 0:
-                return TAKEN_UP
+        if edition >= 11 and (after - before) * _way(k, ends, asked, opening) < 0:
+            return TAKEN_UP
         return MEETS
     if before != their:
         if edition < 6:
@@ -216,19 +212,30 @@ def judged(k: int, before: int, after: int, their: int,
             return NEARER
         if change == 0:
             return SAME
-    elif edition >= 10 and ends and ends[k]:
-        # From a point both held, the way the scenario says the issue runs.
-        return MORE if (after - before) * ends[k] > 0 else TAKEN_BACK
-    elif edition >= 7 and opening is not None and asked:
+    elif edition >= 7:
         # From a point both held, the way the change goes in the issue's order: toward the
-        # end the other side opened at gives more; toward the proposer's own, away from
-        # it, takes the point back (whatever either side asked on the way).
-        toward = (asked[0][k] > opening[k]) - (asked[0][k] < opening[k])
+        # other side's end gives more; toward the proposer's own takes the point back
+        # (whatever either side asked on the way). The end is the scenario's from edition
+        # 10 (``runs_from``), else where the two sides opened.
+        toward = _way(k, ends if edition >= 10 else None, asked, opening)
         if toward:
             return MORE if (after - before) * toward > 0 else TAKEN_BACK
     if gives_more(k, before, after, asked):
         return MORE
     return TAKEN_BACK if before == their else FARTHER
+
+
+def _way(k: int, ends: Sequence[int] | None, asked: Sequence[Package] | None,
+         opening: Package | None) -> int:
+    """The way toward the other side's end of issue *k*'s options, for the proposer: as
+    the scenario says it (*ends*, :func:`directions`), else as the two sides' openings
+    lie (the other side's first of *asked*, the proposer's *opening*); 0 when neither
+    tells."""
+    if ends and ends[k]:
+        return ends[k]
+    if opening is not None and asked:
+        return (asked[0][k] > opening[k]) - (asked[0][k] < opening[k])
+    return 0
 
 
 def judged_issues(previous: Package, package: Package, theirs: Package,
