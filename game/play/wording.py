@@ -333,17 +333,27 @@ def crossing(texts: Sequence[str]) -> str:
     return f"crosses {len(texts)} of your red lines: {quoted}"
 
 
+def on_the_table(game: Game, side: str) -> tuple[int, list[str]] | None:
+    """What the proposal on the table is worth to *side*, in points, and the texts of the
+    side's red lines it crosses; None with nothing on the table."""
+    standing = game.state.standing
+    if standing is None:
+        return None
+    package = from_ids(game.scenario, standing)
+    return (points(game.space.utility_of(side, package)),
+            game.space.red_lines_crossed(side, package))
+
+
 def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     """What accepting the proposal on the table means to *side*, said before it accepts in
     every front end (accepting ends the talks: a stray key must not do it): the sentence,
     and whether it warns (the deal crosses one of the side's red lines, or is worth no
     more to it than its fallback). Empty with nothing on the table."""
-    standing = game.state.standing
-    if standing is None:
+    table = on_the_table(game, side)
+    if table is None:
         return "", False
-    package = from_ids(game.scenario, standing)
-    worth, fallback = points(game.space.utility_of(side, package)), points(game.fallback(side))
-    crossed = game.space.red_lines_crossed(side, package)
+    worth, crossed = table
+    fallback = points(game.fallback(side))
     if crossed:
         return (f"The proposal on the table, worth {worth} points to you, {crossing(crossed)}: "
                 "the deal would count as a loss."), True
@@ -367,12 +377,9 @@ def walkout_warning(game: Game, side: str) -> str:
     fallback = points(game.fallback(side))
     said = (f"Walking out ends the talks with no deal: you fall back on "
             f"\u201c{spec.batna.name}\u201d, worth {fallback} points to you.")
-    standing = game.state.standing
-    if standing is not None and game.state.standing_by != side:
-        package = from_ids(game.scenario, standing)
-        worth = points(game.space.utility_of(side, package))
-        if worth > fallback and not game.space.red_lines_crossed(side, package):
-            said += f" The proposal on the table would give you {worth}."
+    table = on_the_table(game, side) if game.state.standing_by != side else None
+    if table is not None and table[0] > fallback and not table[1]:
+        said += f" The proposal on the table would give you {table[0]}."
     return said
 
 

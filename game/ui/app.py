@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import os
 import time
 import unicodedata
@@ -291,9 +292,10 @@ class App:
 
     # ----- the loop ---------------------------------------------------------------------
 
-    def toast(self, text: str, seconds: float = 2.5) -> None:
-        """Show *text* over the screen for *seconds*."""
-        self._toast = (text, time.monotonic() + seconds)
+    def toast(self, text: str, seconds: float | None = 2.5) -> None:
+        """Show *text* over the screen for *seconds* (None: until :meth:`dismiss_toast`, as
+        a warning that waits for a second press stays)."""
+        self._toast = (text, math.inf if seconds is None else time.monotonic() + seconds)
         self.invalidate()
 
     @property
@@ -362,8 +364,10 @@ class App:
         self.frames += 1
         self._since_draw += dt
         # Nothing is drawn again that did not change: a frame with no event and no change
-        # costs almost nothing (the heartbeat lets tooltips and the text cursor appear).
-        if events or changed or self._toast is not None or self._since_draw >= HEARTBEAT:
+        # costs almost nothing (the heartbeat lets tooltips and the text cursor appear). A
+        # message is drawn with the screen, and once more when its time is up, to go.
+        expired = self._toast is not None and time.monotonic() > self._toast[1]
+        if events or changed or expired or self._since_draw >= HEARTBEAT:
             self.draw(self.window)
             pygame.display.flip()
             self.drawn += 1

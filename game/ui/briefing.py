@@ -144,22 +144,22 @@ class BriefingScreen(Screen):
                                         min(self.card.w, bottom - self.card.y)))
         small = t.fonts.get("small")
         if y + small.get_linesize() * 2 < bottom:
-            paragraph(surface, small, brief_note(self.session), t.c["muted"], self.card.x,
+            paragraph(surface, small, self.note, t.c["muted"], self.card.x,
                       y + u, self.card.w, max(1, (bottom - y - u) // small.get_linesize()),
                       "brief note")
+
+    @property
+    def note(self) -> str:
+        """What the card says of reading the brief: at the start, to read it now; opened
+        again from the table, how to go back (it said "Read it now ... F1 at the table
+        opens it again" there, a window playtest)."""
+        if not self.again:
+            return "Read it now: F1 at the table opens it again, and Esc there pauses the game."
+        return "Enter takes you back to the table, where F1 opens this brief again."
 
     def _go(self) -> None:
         self.app.pop()
         self.then()
-
-
-def brief_note(session: Session) -> str:
-    """What the brief's card says of reading it: before the first move, to read it now;
-    opened again from the table (F1), how to go back (it said "Read it now ... F1 at the
-    table opens it again" mid-game, a window playtest)."""
-    if not session.game.moves:
-        return "Read it now: F1 at the table opens it again, and Esc there pauses the game."
-    return "Enter takes you back to the table, where F1 opens this brief again."
 
 
 class HandoverScreen(Screen):

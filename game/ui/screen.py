@@ -213,7 +213,7 @@ class Host(Protocol):
 
     def quit(self, code: int = 0) -> None: ...
 
-    def toast(self, text: str, seconds: float = 2.5) -> None:
+    def toast(self, text: str, seconds: float | None = 2.5) -> None:
         """Show *text* over the screen for *seconds*."""
         ...
 

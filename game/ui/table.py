@@ -40,10 +40,10 @@ THINK = 0.7
 #: Seconds after a banner's time runs out during which a click where it was is taken as
 #: meant for it.
 BANNER_GRACE = 0.6
-#: Seconds a warning that asks for a second press stays up: until the move is made or
-#: called off, in practice (it went after 5 seconds while the button still read "Press
-#: again", a window playtest).
-CONFIRMING = 600.0
+#: How long a warning that asks for a second press stays up: until the move is made or
+#: called off (None; it went after 5 seconds while the button still read "Press again",
+#: a window playtest).
+CONFIRMING = None
 
 
 def reading_time(entry: Entry) -> float:

@@ -18,9 +18,8 @@ def test_f1_and_the_button_open_the_seated_teams_brief(make_app) -> None:  # typ
     brief = app.top
     assert isinstance(brief, BriefingScreen) and brief.side == table.seat == "us"
     # Opened again mid-game, it says how to go back, not "Read it now" (a window playtest).
-    from game.ui.briefing import brief_note
     assert table.session.game.moves
-    assert brief_note(table.session).startswith("Enter takes you back to the table")
+    assert brief.note.startswith("Enter takes you back to the table")
     press(app, pygame.K_RETURN)
     assert app.top is table
     table.brief_button.activate()

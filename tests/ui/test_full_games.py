@@ -173,6 +173,12 @@ def pass_until(app, table, holds: Callable[[], bool], failure: str) -> None:  # 
     raise AssertionError(failure)
 
 
+def until_legal(app, table, kind: str, failure: str) -> None:  # type: ignore[no-untyped-def]
+    """:func:`pass_until` the United States may make a move of *kind*."""
+    pass_until(app, table, lambda: any(c.move.kind == kind and c.why_not is None
+                                       for c in table.session.choices("us")), failure)
+
+
 def test_accepting_ends_the_talks_only_on_a_second_press(make_app) -> None:  # type: ignore[no-untyped-def]
     """Accepting ends the talks: the first press of 2 says so, with the deal's worth in the
     points every screen shows; the second accepts."""
@@ -295,9 +301,7 @@ def test_esc_calls_off_a_first_press_that_waits_for_a_second(make_app) -> None: 
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    pass_until(app, table, lambda: any(c.move.kind == "accept" and c.why_not is None
-                                       for c in session.choices("us")),
-               "nothing came to accept")
+    until_legal(app, table, "accept", "nothing came to accept")
     press(app, pygame.K_2)
     assert table.actions.moves[1].texts()[0] == "Press again"
     press(app, pygame.K_ESCAPE)
@@ -362,9 +366,7 @@ def test_walking_out_says_what_it_means_and_waits_for_a_second_press(make_app) -
     app = make_app()
     table = at_the_table(app)
     session = table.session
-    pass_until(app, table, lambda: any(c.move.kind == "walkout" and c.why_not is None
-                                       for c in session.choices("us")),
-               "walking out never became possible")
+    until_legal(app, table, "walkout", "walking out never became possible")
     press(app, pygame.K_5)
     warning = walkout_warning(session.game, "us")
     assert warning.startswith("Walking out ends the talks with no deal: you fall back on")
