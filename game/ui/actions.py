@@ -36,11 +36,10 @@ class Actions:
 
     def __init__(self, session: Session, play: Callable[[Move], None],
                  propose: Callable[[], None], accept: Callable[[], None],
-                 choose_issue: Callable[[str], None],
-                 walkout: Callable[[], None] | None = None) -> None:
+                 choose_issue: Callable[[str], None], walkout: Callable[[], None]) -> None:
         """*choose_issue*: called with a tactic that says what matters most, to let the
-        player pick the issue it names; *walkout*: called at a press of Walk out (None: it
-        asks for a second press, then walks out)."""
+        player pick the issue it names; *propose*, *accept* and *walkout*: called at a
+        press of those moves (each asks for a second press where it must)."""
         self.session = session
         self.play = play
         #: The move waiting for a second press, after a warning.
@@ -55,8 +54,7 @@ class Actions:
                              tooltip=MOVE_HELP["reject"])
         self.wait = Button(LABELS["pass"], lambda: play(Move.wait()), hint="4",
                            tooltip=MOVE_HELP["pass"])
-        self.walkout = Button(LABELS["walkout"], walkout or self._walkout, hint="5",
-                              kind="danger",
+        self.walkout = Button(LABELS["walkout"], walkout, hint="5", kind="danger",
                               tooltip=MOVE_HELP["walkout"])
         self.moves = [self.propose, self.accept, self.reject, self.wait, self.walkout]
         self.tactics: dict[str, list[Button]] = {}
@@ -94,10 +92,6 @@ class Actions:
         state = self.session.game.state
         countering = state.standing is not None and state.standing_by != self.side
         self.propose.set_label(LABELS["counter"] if countering else LABELS["propose"])
-
-    def _walkout(self) -> None:
-        if self.arm("walkout"):
-            self.play(Move.walkout())
 
     def buttons(self) -> list[Button]:
         return self.moves + self.tactics.get(self.side or "", [])

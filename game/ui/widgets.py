@@ -253,7 +253,6 @@ def clicked(event: pygame.event.Event) -> bool:
     return event.type == pygame.MOUSEBUTTONDOWN and event.button in (1, 3)
 
 
-
 def tip_places(rect: pygame.Rect, size: tuple[int, int]) -> list[pygame.Rect]:
     """Where a tooltip of *size* may go for the control at *rect*, in the order tried:
     beside it (right, then left), above and below it (from its left edge, then from its
@@ -265,6 +264,7 @@ def tip_places(rect: pygame.Rect, size: tuple[int, int]) -> list[pygame.Rect]:
             pygame.Rect(rect.right - w, rect.bottom + 6, w, h),
             pygame.Rect(rect.right + 8, rect.bottom - h, w, h),
             pygame.Rect(rect.x - 8 - w, rect.bottom - h, w, h)]
+
 
 class FocusRing:
     """The widgets of a screen in focus order. Tab / Shift+Tab (and, if the screen wants,
@@ -454,8 +454,8 @@ class FocusRing:
                 # below a shorter tip as if it were part of it (a window playtest read the
                 # objective's last word so).
                 pygame.draw.rect(surface, theme.c["panel_alt"], spot.clip(screen))
-        elif box is None:
-            box = on_screen[0] if on_screen else places[-1].clamp(screen)
+        elif box is None:  # no place fits on the screen: the last, moved onto it
+            box = places[-1].clamp(screen)
         box.clamp_ip(screen)
         self.tip_rect = box
         surface.blit(tip, box)
