@@ -18,8 +18,9 @@ from game.moves import TRADE, Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (CALLED_OFF, TOGETHER, accept_warning, at_stake, change_text,
-                               combination_texts, contradiction_texts, crossing, event_title,
+from game.play.wording import (CALLED_OFF, POINTS_TABLE, TOGETHER, accept_warning, at_stake,
+                               change_text, combination_texts, contradiction_texts, crossing,
+                               event_title,
                                in_all_texts, move_label, named_already, offer_rows, round_label,
                                rounds_text, short_name, tactic_help, walkout_warning)
 from game.safetext import control
@@ -310,10 +311,9 @@ class TextGame:
         for red in spec.red_lines:
             self.say(f"Red line: {red.text}", 0, 2)
         self.say()
-        self.say("How many points a deal gives you: each issue counts for a share of your "
-                 "score, and each option earns that share in full (100) or in part:")
+        self.say(f"Your points table. {POINTS_TABLE}")
         for issue in self.scenario.issues:
-            self.say(f"{issue.name}: {spec.weights[issue.id]:.0%} of your score", 2)
+            self.say(f"{issue.name}: {points(spec.weights[issue.id])}% of your points", 2)
             for option in issue.options:
                 self.say(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}", 6)
         together = combination_texts(self.scenario, side)

@@ -139,6 +139,14 @@ def test_every_points_table_says_alike_how_combinations_add_up(name: str) -> Non
         else:
             assert TOGETHER not in window and TOGETHER not in printed
             assert TOGETHER not in terminal
+        # The points table itself, introduced in the same words everywhere, its shares in
+        # the same words (the terminal said "of your score", the others "of your points").
+        from game.analysis import points
+        from game.play.wording import POINTS_TABLE
+        assert POINTS_TABLE in window and POINTS_TABLE in printed and POINTS_TABLE in terminal
+        issue = scenario.issues[0]
+        share = f"{points(spec.weights[issue.id])}% of your points"
+        assert any(share in text for text in window) and share in printed and share in terminal
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
