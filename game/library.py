@@ -47,3 +47,18 @@ def shipped_scenarios() -> list[Path]:
     """Every scenario file shipped with Parley, the default first."""
     files = sorted(SCENARIO_DIR.glob("*.yaml"))
     return sorted(files, key=lambda p: p != DEFAULT_SCENARIO)
+
+
+#: Earlier versions of the shipped scenarios, as earlier releases shipped them, each
+#: gzipped and named ``<id>-<first 12 hex digits of its SHA-256>.yaml.gz`` (the hash of the
+#: scenario's own bytes, unzipped). Only the finder of saves reads them: a game saved on a
+#: version since changed replays on that very version, so its figures stay what its
+#: players saw. ``python -m tools.past_scenarios`` keeps a version here before it changes.
+PAST_DIR = SCENARIO_DIR / "past"
+#: The ending of a file in :data:`PAST_DIR`.
+PAST_SUFFIX = ".yaml.gz"
+
+
+def past_scenarios() -> list[Path]:
+    """Every earlier version of a shipped scenario kept in :data:`PAST_DIR`, by name."""
+    return sorted(PAST_DIR.glob(f"*{PAST_SUFFIX}")) if PAST_DIR.is_dir() else []

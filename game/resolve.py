@@ -16,7 +16,9 @@ The rule, in order:
    c. the scenario files (``*.yaml``, ``*.yml``) in the folder the save is in;
    d. the scenario files in each folder given to the finder (``--scenarios-dir``), in the
       order given, each folder's files by name;
-   e. the scenarios shipped with Parley.
+   e. the scenarios shipped with Parley;
+   f. the earlier versions of them that releases since have changed
+      (:data:`~game.library.PAST_DIR`), so that a game saved on one replays on it.
 
    Each file is hashed once (a file bigger than a scenario may be is skipped unread); the
    first whose hash is the save's and which loads is the scenario, and the game replays
@@ -43,10 +45,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.errors import ScenarioError, ScenarioNotFoundError
-from game.library import shipped_scenarios
+from game.library import PAST_DIR, PAST_SUFFIX, past_scenarios, shipped_scenarios
 from game.model import Scenario
 from game.save import SaveFile
-from game.scenario import check_file
+from game.scenario import check_file, unzipped
 from game.untrusted import UntrustedError, read_file
 from game.yaml_source import MAX_BYTES
 
@@ -86,19 +88,27 @@ class _Place:
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 hash of the file at *path*, as :attr:`Scenario.digest` would be.
+    """The SHA-256 hash of the file at *path*, as :attr:`Scenario.digest` would be (of the
+    scenario's own bytes, unzipped, for an earlier version kept gzipped).
 
     Raises :class:`OSError` when it cannot be read and :class:`ValueError` when it is not a
     file or is too big to be a scenario."""
+    return hashlib.sha256(_scenario_bytes(path)).hexdigest()
+
+
+def _scenario_bytes(path: Path) -> bytes:
+    """The bytes of the scenario in the file at *path*, unzipped when it is an earlier
+    version kept gzipped; raises as :func:`file_digest` does."""
     if not path.is_file():
         raise ValueError("no such file" if not path.exists() else "not a file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValueError(f"{size:,} bytes, too big to be a scenario")
     try:  # the file may have been swapped for a pipe or a device since
-        return hashlib.sha256(read_file(path, MAX_BYTES, "a scenario file")).hexdigest()
+        raw = read_file(path, MAX_BYTES, "a scenario file")
     except UntrustedError as exc:
         raise ValueError(str(exc)) from exc
+    return unzipped(raw) if path.name.endswith(PAST_SUFFIX) else raw
 
 
 class ScenarioFinder:
@@ -159,6 +169,8 @@ class ScenarioFinder:
         places.append(_Place("the scenarios shipped with Parley" + (f" in {home}" if home
                                                                       else ""),
                              shipped, False, home))
+        places.append(_Place(f"the earlier versions of them in {PAST_DIR}", past_scenarios(),
+                             False, PAST_DIR))
         return places
 
     def _by_hash(self, places: list[_Place], wanted: str) -> Scenario | None:

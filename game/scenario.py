@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
+import zlib
 from collections.abc import Iterable
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from game.analysis import MAX_PACKAGES
 from game.conditions import Condition, ConditionSyntaxError, did_you_mean, shown
 from game.errors import Problem, ScenarioError
+from game.library import PAST_SUFFIX, SCENARIO_DIR
 from game.speech import placeholder_problems
 from game.model import (FORMAT_VERSION, MIN_FORMAT_VERSION, Effects, SaidWhen, Scenario,
                         line_text)
@@ -70,8 +72,11 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
-    """Like :func:`load_scenario` but returns the problems instead of raising."""
+    """Like :func:`load_scenario` but returns the problems instead of raising. An earlier
+    version of a shipped scenario, kept gzipped (:data:`~game.library.PAST_DIR`), is read
+    unzipped, with the shipped scenarios' folder for its assets."""
     name = str(path)
+    folder = Path(path).parent
     try:
         size = Path(path).stat().st_size
         if size > MAX_BYTES:
@@ -79,12 +84,27 @@ def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
                                   f"be at most {MAX_BYTES:,} bytes")]
         # A regular file only, and never more than the limit (see game.untrusted).
         raw = read_file(path, MAX_BYTES, "a scenario file")
+        if name.endswith(PAST_SUFFIX):
+            raw, folder = unzipped(raw), SCENARIO_DIR
     except UntrustedError as exc:
         return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc}")]
     except (OSError, ValueError) as exc:
         return None, [Problem(name, 1, 1, "", "cannot read the file: "
                               f"{getattr(exc, 'strerror', None) or exc}")]
-    return check_text(raw, name, folder=Path(path).parent)
+    return check_text(raw, name, folder=folder)
+
+
+def unzipped(raw: bytes) -> bytes:
+    """The scenario in the gzipped bytes *raw*; raises ``ValueError`` for bytes that are not
+    gzip, or that unzip to more than a scenario may hold."""
+    unzip = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip's header
+    try:
+        text = unzip.decompress(raw, MAX_BYTES + 1)
+    except zlib.error as exc:
+        raise ValueError(f"not a gzipped scenario ({exc})") from exc
+    if len(text) > MAX_BYTES or not unzip.eof:
+        raise ValueError(f"unzipped, more than {MAX_BYTES:,} bytes: too big to be a scenario")
+    return text
 
 
 def read_scenario(raw: bytes | str, name: str = "<scenario>") -> Scenario:

@@ -4,6 +4,8 @@ plain message naming every place looked in; and the commands that read saves."""
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
 import io
 import shutil
 import sys
@@ -18,7 +20,8 @@ from game.cli import main
 from game.debrief import debrief
 from game.engine import Game
 from game.errors import SaveError, ScenarioNotFoundError
-from game.library import DEFAULT_SCENARIO, SCENARIO_DIR, shipped_scenarios
+from game.library import (DEFAULT_SCENARIO, PAST_DIR, PAST_SUFFIX, SCENARIO_DIR, past_scenarios,
+                          shipped_scenarios)
 from game.model import Scenario
 from game.resolve import ScenarioFinder, file_digest
 from game.save import SaveFile, read_save, restore, to_save, write_save
@@ -26,8 +29,10 @@ from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one
 from game.yaml_source import MAX_BYTES
+from tools import past_scenarios as past_tool
 
 TUTORIAL = SCENARIO_DIR / "tutorial.yaml"
+FIXTURES = Path(__file__).parent / "fixtures"
 FEBRUARY = SCENARIO_DIR / "ceasefire_feb_2016.yaml"
 #: The first side's values for one issue of the main scenario, and the same values turned
 #: round: a modified copy that keeps the id but scores every deal differently.
@@ -77,6 +82,76 @@ def test_every_shipped_scenario_is_found_by_hash_wherever_it_was_played(path: Pa
     assert found.exact and found.note is None
     assert found.scenario.digest == save.scenario.sha256
     assert Path(found.scenario.file) == path
+
+
+# ----- earlier versions of the shipped scenarios ----------------------------------------
+
+@pytest.mark.parametrize("path", past_scenarios(), ids=lambda p: p.name)
+def test_each_earlier_version_kept_loads_under_its_id_and_hash(path: Path) -> None:
+    """Each is a version an earlier release shipped, not the one shipped now, named by its
+    id and the hash of its own bytes (unzipped), which is the digest a save records."""
+    finder = ScenarioFinder()
+    loaded = finder._load(path)
+    assert isinstance(loaded, Scenario), loaded
+    assert path.name == f"{loaded.id}-{loaded.digest[:12]}{PAST_SUFFIX}"
+    assert loaded.digest == file_digest(path)
+    assert loaded.id in {shipped(p).id for p in shipped_scenarios()}
+    assert loaded.digest not in {shipped(p).digest for p in shipped_scenarios()}
+
+
+def test_a_save_of_an_earlier_shipped_version_replays_on_that_version(tmp_path: Path) -> None:
+    """A class played the main scenario before a release changed its points; the teacher
+    makes the report after updating Parley. The game replays on the version it was played
+    on, with the figures its players saw (a playtest: the transcript gave the United
+    States 77 points against a fallback of 50, where the debrief had said 73 against 45)."""
+    earlier = load_scenario(FIXTURES / "joint_strikes_2016_edition10.yaml")
+    assert earlier.digest not in {shipped(p).digest for p in shipped_scenarios()}
+    played = play_one(earlier, 7, Settings())
+    save = to_save(played, {"us"})
+    save = save.model_copy(update={"scenario": save.scenario.model_copy(
+        update={"file": str(DEFAULT_SCENARIO)})})  # played on the shipped file of then
+    save_path = tmp_path / "group2.json"
+    write_save(save, save_path)
+    found = ScenarioFinder().find(read_save(save_path), save_path)
+    assert found.exact and Path(found.scenario.file).parent == PAST_DIR
+    restored = restore(read_save(save_path), found.scenario)
+    assert not restored.warning
+    then = debrief(played)
+    now = debrief(restored.game)
+    figures = [(r.points, r.batna_points, r.gain_points) for r in then.results.values()]
+    assert [(r.points, r.batna_points, r.gain_points) for r in now.results.values()] == figures
+    assert (now.score, now.nash) == (then.score, then.nash)
+    # On the shipped version of today the same moves would score otherwise.
+    assert load_scenario(DEFAULT_SCENARIO).sides["us"].batna.value != \
+        earlier.sides["us"].batna.value
+
+
+def test_a_damaged_earlier_version_is_reported_not_raised(tmp_path: Path) -> None:
+    bad = tmp_path / f"tutorial-000000000000{PAST_SUFFIX}"
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(ValueError, match="not a gzipped scenario"):
+        file_digest(bad)
+    loaded = ScenarioFinder()._load(bad)
+    assert not isinstance(loaded, Scenario)
+    assert "not a gzipped scenario" in str(loaded)
+    huge = tmp_path / f"tutorial-111111111111{PAST_SUFFIX}"
+    huge.write_bytes(gzip.compress(b"#" * (MAX_BYTES + 10)))
+    with pytest.raises(ValueError, match="too big to be a scenario"):
+        file_digest(huge)
+
+
+def test_keeping_a_version_writes_it_once_by_its_hash_and_never_the_shipped_one(
+        tmp_path: Path) -> None:
+    raw = (FIXTURES / "joint_strikes_2016_edition10.yaml").read_bytes()
+    kept = past_tool.keep(raw, "edition10", folder=tmp_path)
+    if kept is None:  # kept already among the shipped earlier versions
+        kept = tmp_path / past_tool.kept_name("joint_strikes_2016", raw)
+        kept.write_bytes(gzip.compress(raw, mtime=0))
+    assert gzip.decompress(kept.read_bytes()) == raw
+    assert file_digest(kept) == hashlib.sha256(raw).hexdigest()
+    assert past_tool.keep(DEFAULT_SCENARIO.read_bytes(), "shipped", folder=tmp_path) is None
+    with pytest.raises(ValueError, match="does not load"):
+        past_tool.keep(b"id: [", "broken", folder=tmp_path)
 
 
 def test_the_file_named_is_taken_first_when_it_is_the_very_file(tmp_path: Path) -> None:
@@ -190,7 +265,9 @@ def test_not_found_says_which_scenario_where_it_looked_and_what_to_do(tmp_path: 
         f"the folder {tmp_path / 'missing'}: no such folder",
         f"the scenarios shipped with Parley in {SCENARIO_DIR}: "
         f"{len(shipped_scenarios())} scenario files, none of them the one this game was "
-        "played on"]
+        "played on",
+        f"the earlier versions of them in {PAST_DIR}: {len(past_scenarios())} scenario "
+        "files, none of them the one this game was played on"]
     text = str(error)
     assert text.startswith(f"cannot find the scenario this game was played on: "
                            f"{save.scenario.title!r} (tutorial).")
