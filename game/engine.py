@@ -70,15 +70,6 @@ _DEFAULT_LINES = {
 }
 
 
-def _sets_back(effects: Effects) -> bool:
-    """Whether an event with these *effects* sets the talks back, as both sides see it: it
-    lowers some meter and raises none (a line may then give it as a reason to ask for more,
-    ``{event}``). Its effects on a side's fallback or stance are that side's own, never
-    read for what the other side hears."""
-    deltas = effects.meters.values()
-    return any(d < 0 for d in deltas) and not any(d > 0 for d in deltas)
-
-
 #: How many of a side's latest lines it does not say again while another will do.
 RECENT_LINES = 3
 
@@ -377,9 +368,10 @@ class Game:
         self._used: Counter[str] = Counter()
         self._used_by: Counter[tuple[str, str]] = Counter()
         self._fired: Counter[str] = Counter()
-        #: Side id -> the name of the latest event that set the talks back since its last
-        #: proposal: what its next proposal's line may name ({event}). Read from what both
-        #: sides see (the meters), never from a side's stance, which is its own.
+        #: Side id -> the latest event that set the talks back since its last proposal, in
+        #: its in_sentence words or else by its name: what its next proposal's line may
+        #: name ({event}). Read from what both sides see (the meters), never from a side's
+        #: stance, which is its own.
         self._hardened: dict[str, str] = {}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
@@ -1243,9 +1235,9 @@ class Game:
             self._add("event", title=event.name, body=body, cite=event.cite,
                       ref=event.id, occurrence=occurrence)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
-            if _sets_back(event.effects):
+            if event.effects.sets_back():
                 for side in self.sides:
-                    self._hardened[side] = event.name
+                    self._hardened[side] = event.in_sentence or event.name
             self._check_breakdown()
             if self.finished:
                 return

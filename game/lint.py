@@ -283,6 +283,22 @@ class _Linter:
                                 "as {insisted}: when none can be said the game speaks its "
                                 "default words; add one variant that needs neither")
 
+        # {event} names an event that set the talks back: in the delegation's words when
+        # the event gives them, else by its headline ("After “Al-Nusra offensive”, ..."
+        # read a headline aloud, quotation marks and all).
+        uses = [path for path, lines in spoken
+                if any("event" in placeholders(v if isinstance(v, str) else v.text)
+                       for v in ([lines] if isinstance(lines, str) else lines))]
+        if uses:
+            for i, event in enumerate(self.s.events):
+                if event.in_sentence is None and event.effects.sets_back():
+                    self.warn(("events", i, "name"),
+                              f"event {event.id!r} sets the talks back, so a line's {{event}} "
+                              f"may name it, and it would read its headline "
+                              f"({event.name!r}); give it an in_sentence, the words a "
+                              "delegation would use for it, such as 'the fighting near "
+                              "Aleppo'")
+
         # A refusal names no point of the other side's (its real reason may be private):
         # a 'reject' variant that needs one is never said.
         for side_id, side in self.s.sides.items():

@@ -323,6 +323,14 @@ class Effects(Part):
                                                             "(positive) or less willing "
                                                             "to concede it becomes.")
 
+    def sets_back(self) -> bool:
+        """Whether an event with these effects sets the talks back, as both sides see it:
+        it lowers some meter and raises none (a line may then give it as a reason to ask
+        for more, ``{event}``). Its effects on a side's fallback or stance are that side's
+        own, never read for what the other side hears."""
+        deltas = self.meters.values()
+        return any(d < 0 for d in deltas) and not any(d > 0 for d in deltas)
+
 
 class SaidWhen(Part):
     """A variant of a line said only while a condition holds."""
@@ -370,8 +378,9 @@ class TacticUse(Part):
                                     "last proposal moved toward this side's, or did not, "
                                     "as the record judges it, until this side answers it "
                                     "with a proposal), {event} (in a proposal's line only: "
-                                    "the name of the latest event since the computer's "
-                                    "last proposal that lowered a meter and raised none, "
+                                    "the latest event since the computer's last proposal "
+                                    "that lowered a meter and raised none, in its "
+                                    "in_sentence words or else by its name, "
                                     "while its "
                                     "proposal moves away from the other side's or stands by "
                                     "its last one); a variant whose placeholder "
@@ -432,6 +441,12 @@ class Event(Part):
     id: Id = Field(description="Unique id; in conditions it stands for the times the "
                                "event has happened.")
     name: Line = Field(description="Headline shown when it happens.")
+    in_sentence: Line | None = Field(
+        default=None, description="The event as a delegation names it inside a sentence, "
+                                  "e.g. 'the fighting near Aleppo': a line's {event} says it "
+                                  "('After the fighting near Aleppo, Moscow cannot give "
+                                  "ground now.'). Without it, {event} is the headline, which "
+                                  "a line should then put in quotation marks.")
     text: Text = Field(description="What happened, as announced at the table.")
     when: str | None = Field(default=None, description="Condition for it to happen.")
     chance: Unit = Field(default=1.0, description="Chance it happens in a round where its "

@@ -368,8 +368,9 @@ class Table:
         *reproach*: whether a line may reproach the other side (``{insisted}``,
         ``{withdrawn}``, ``{unmoved}``) or give a reason for its move (``{event}``): not for
         a player's move, whose words the game chooses for it;
-        *hardened_by*: the name of the latest event that set the talks back (by what both
-        sides see) since the speaker's last proposal, if any (``{event}``);
+        *hardened_by*: the latest event that set the talks back (by what both
+        sides see) since the speaker's last proposal, in its ``in_sentence`` words or
+        else by its name, if any (``{event}``);
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
         from 5 also one the other side proposed itself."""

@@ -403,3 +403,16 @@ def test_a_most_for_chance_events_that_never_limits_them() -> None:
                   "  - {id: gust, name: Gust, text: Gust., chance: 0.5}\n"
                   "  - {id: hail, name: Hail, text: Hail., chance: 0.5}")
     assert not [p for p in warnings(chancy) if "most_chance_events" in p.message]
+
+
+def test_an_event_a_line_may_name_without_words_for_a_sentence() -> None:
+    # "After “Fighting near Aleppo: each side blames the other”, Moscow cannot give ground
+    # now" read a headline aloud, quotation marks and all (a terminal playtest).
+    text = edit('      counter: "Red answers with:"',
+                '      counter: ["Red answers with:", "After {event}, Red asks more:"]')
+    found = only(text, "give it an in_sentence")
+    assert found.path == "events[0].name" and "'Storm'" in found.message
+    words = edit('    name: Storm\n', '    name: Storm\n    in_sentence: "the storm"\n', text)
+    assert not [p for p in warnings(words) if "in_sentence" in p.message]
+    # No line names an event: nothing to warn about.
+    assert not [p for p in warnings(MINI) if "in_sentence" in p.message]

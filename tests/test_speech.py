@@ -795,7 +795,8 @@ def test_a_delegation_names_an_event_only_after_it_set_the_talks_back_and_gives_
     from game.settings import Settings
 
     scenario = load_scenario(path)
-    hardening = {e.name for e in scenario.events
+    # Each such event by the words a delegation names it in, and its headline.
+    hardening = {e.in_sentence or e.name: e.name for e in scenario.events
                  if any(d < 0 for d in e.effects.meters.values())
                  and not any(d > 0 for d in e.effects.meters.values())}
     named = 0
@@ -803,14 +804,15 @@ def test_a_delegation_names_an_event_only_after_it_set_the_talks_back_and_gives_
         game = play_one(scenario, seed, Settings())
         since: dict[str, set[str]] = {side: set() for side in scenario.sides}
         for entry in game.log:
-            if entry.kind == "event" and entry.title in hardening:
+            if entry.kind == "event" and entry.title in hardening.values():
                 for side in since:
                     since[side].add(entry.title)
             elif entry.kind == "move" and entry.offer is not None and entry.speaker:
-                said = re.findall("After \u201c([^\u201d]+)\u201d", entry.body)
-                for name in said:
+                assert not entry.body.startswith("After \u201c"), entry.body
+                said = [words for words in hardening if entry.body.startswith(f"After {words},")]
+                for words in said:
                     named += 1
-                    assert name in hardening and name in since[entry.speaker], (seed, entry.body)
+                    assert hardening[words] in since[entry.speaker], (seed, entry.body)
                     assert not entry.body.startswith(tuple(
                         line if isinstance(line, str) else line.text
                         for line in scenario.sides[entry.speaker].lines.get("concede", [])))
@@ -951,13 +953,12 @@ def test_a_trade_is_not_reproached_as_a_point_withdrawn() -> None:
 def test_what_sets_the_talks_back_is_read_from_the_meters_never_from_a_private_stance() -> None:
     # {event} is heard by the other side: an event's effect on a side's stance or fallback
     # is that side's own and never decides whether a line may name it.
-    from game.engine import _sets_back
     from game.model import Effects
 
-    assert not _sets_back(Effects(stance={"a": -0.1}))
-    assert not _sets_back(Effects(batna={"a": 0.05}, stance={"a": -0.1}))
-    assert _sets_back(Effects(meters={"trust": -3, "calm": -5}, stance={"a": 0.02}))
-    assert not _sets_back(Effects(meters={"trust": 5, "calm": -6}))
+    assert not Effects(stance={"a": -0.1}).sets_back()
+    assert not Effects(batna={"a": 0.05}, stance={"a": -0.1}).sets_back()
+    assert Effects(meters={"trust": -3, "calm": -5}, stance={"a": 0.02}).sets_back()
+    assert not Effects(meters={"trust": 5, "calm": -6}).sets_back()
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
@@ -1205,3 +1206,24 @@ def test_a_side_that_proposes_the_other_sides_proposal_back_says_so() -> None:
     game.apply(Move.propose(us))  # Russia proposes the United States' proposal back
     said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1]
     assert said.body == _THEIRS_BACK and said.offer == us
+
+
+def test_the_shipped_delegations_name_an_event_in_their_own_words() -> None:
+    """{event} says the event as a delegation would ("After the fighting near Aleppo,
+    Moscow cannot give ground now"), never its headline in quotation marks."""
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    said = 0
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        words = {e.in_sentence for e in scenario.events if e.in_sentence}
+        for seed in range(80):
+            for entry in play_one(scenario, seed, Settings()).log:
+                if entry.kind == "move" and entry.body and entry.body.startswith("After "):
+                    assert "After \u201c" not in entry.body, entry.body
+                    assert any(entry.body.startswith(f"After {w},") for w in words), \
+                        entry.body
+                    said += 1
+    assert said > 0
