@@ -105,9 +105,12 @@ def test_every_shipped_rule_and_combination_has_a_reason(path: Path) -> None:
     for rule in shipped.contradictions:
         assert rule.why.endswith(".") and len(rule.options) >= 2
         assert any(rule in contradictions_in(shipped, p) for p in space.incoherent)
+    # A combination is worth at most a tenth of the score: enough to carry a condition
+    # (joint strikes are worth less to Washington than the channel alone until calm is
+    # checked), never so much that the points table stops saying what a side wants.
     for side in shipped.sides.values():
         for combo in side.combinations:
-            assert combo.why.endswith(".") and abs(combo.value) <= 0.05
+            assert combo.why.endswith(".") and abs(combo.value) <= 0.1
 
 
 def test_computer_games_of_the_main_scenario_agree_only_coherent_packages() -> None:
