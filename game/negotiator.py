@@ -65,8 +65,8 @@ from game.moves import Entry, Move
 from game.opponent import OpponentModel, OpponentNotes, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
-from game.speech import (FARTHER, TAKEN_BACK, TOWARD, directions, judged, judged_issues,
-                          step, weighed)
+from game.speech import (FARTHER, MORE, TAKEN_BACK, TOWARD, directions, judged,
+                          judged_issues, step, weighed)
 from game.view import Knowledge, SideView
 
 #: Concession exponents of the time-dependent strategies (below 1: concede late).
@@ -567,9 +567,20 @@ class Negotiator:
                     (hold and not _no_further(package, hold, previous)) or
                     (facing and step(previous, package, facing[0], facing[1],
                                      opening=facing[2], ends=self._bids.ends)[0] < 0)):
-                # See _choose: nothing worth its target keeps them any more.
-                kept = (", taking back some of what its last offer gave the other side: "
-                        "its own position has risen since")
+                # See _choose: nothing worth its target keeps them any more. Said as the
+                # record judges the move: leaving a point the other side asked for, toward
+                # the other side's end, gives more than was asked and takes nothing back
+                # (the reason said "taking back" of a gift the record had just called one).
+                assert against is not None  # both sides have proposed
+                verdicts = judged_issues(previous, package, against[0], against[1],
+                                         opening=against[2], ends=self._bids.ends)
+                if TAKEN_BACK in verdicts or FARTHER in verdicts:
+                    kept = (", taking back some of what its last offer gave the other side: "
+                            "its own position has risen since")
+                else:
+                    more = verdicts.count(MORE)
+                    kept = (f", giving more than the other side's last proposal asked on "
+                            f"{more} issue{'s' if more > 1 else ''}")
             elif previous is not None and package != previous and \
                     view.last_offer(self.other) is not None and self._threats_made(view)[1] \
                     and (given_back := self._given_back(view, package, previous))[0]:
