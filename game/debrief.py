@@ -136,10 +136,16 @@ class SideResult:
         """The side's own mark with what it means, as every debrief states it (*yours*: the
         reader played this side, see :func:`addressed`)."""
         whose, it = ("Your", "you") if yours else ("Its", "it")
+        # The best deal's worth said beside the gain: "(45 points over your fallback of 45)"
+        # read as a misprint to a playtester.
+        best = self.best_gain_points + self.batna_points
+        what = (f"a deal worth {best} points to {it}, {self.best_gain_points} over "
+                f"{whose.lower()} fallback of {self.batna_points}" if self.best_gain_points
+                else f"none would have gained {it} anything over {whose.lower()} fallback of "
+                     f"{self.batna_points}")
         sentence = (f"{whose} own mark: {self.mark} out of 100. 50 means no better than no "
                     f"deal; 100 means the most {it} could have gained in a deal the other side "
-                    f"could still accept ({self.best_gain_points} points over "
-                    f"{whose.lower()} fallback of {self.batna_points}).")
+                    f"could still accept ({what}).")
         if self.beyond:
             sentence += (f" This deal gained {it} more, {self.gain_points} points: "
                          f"{self.beyond}.")

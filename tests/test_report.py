@@ -507,6 +507,15 @@ def test_a_deal_beyond_the_best_gain_says_why_every_debrief_reads_it() -> None:
                              "side agreed to it across its own red line.")
     us = debrief(game).results["us"]
     assert us.beyond == "" and "This deal gained" not in us.mark_sentence(yours=True)
+    # The best deal's worth beside its gain: "(45 points over your fallback of 45)" read as a
+    # misprint (a terminal playtest).
+    best = us.best_gain_points + us.batna_points
+    assert f"(a deal worth {best} points to you, {us.best_gain_points} over your fallback " \
+        f"of {us.batna_points})." in us.mark_sentence(yours=True)
+    from dataclasses import replace
+    none = replace(us, best_gain_points=0).mark_sentence(yours=False)
+    assert f"(none would have gained it anything over its fallback of {us.batna_points})." \
+        in none
 
 
 def test_the_distance_to_the_frontier_is_said_in_points_or_one_point() -> None:
