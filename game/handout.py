@@ -19,7 +19,7 @@ from game.analysis import points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
-from game.play.wording import (POINTS_TABLE, TOGETHER, combination_text, contradiction_texts,
+from game.play.wording import (LOSS, POINTS_TABLE, TOGETHER, combination_text, contradiction_texts,
                                in_all_texts, rounds_text)
 from game.settings import Settings
 from game.svgchart import outcome_space_svg
@@ -115,8 +115,8 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
     if spec.red_lines:
         out.append('<div class="keep"><ul>' + "".join(f"<li>{e(red.text)}</li>"
                                                       for red in spec.red_lines) +
-                   "</ul><p class=\"small\">A deal that crosses a red line counts as a loss, "
-                   "whatever its points.</p></div>")
+                   f"</ul><p class=\"small\">A deal that crosses a red line counts as "
+                   f"{e(LOSS)}.</p></div>")
     else:
         out.append("<p>This side has no red line in this scenario.</p>")
     out += ["</div><div>", "<h2>Your points table</h2>",

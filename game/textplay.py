@@ -18,7 +18,7 @@ from game.moves import TRADE, Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (CALLED_OFF, POINTS_TABLE, TOGETHER, accept_warning, at_stake,
+from game.play.wording import (CALLED_OFF, LOSS, POINTS_TABLE, TOGETHER, accept_warning, at_stake,
                                change_text, combination_texts, contradiction_texts, crossing,
                                event_title,
                                in_all_texts, move_label, named_already, offer_rows, round_label,
@@ -428,8 +428,7 @@ class TextGame:
                 how_many = "your red line" if len(crossed) == 1 else \
                     f"{len(crossed)} of your red lines"
                 self.say(f"Worth {value} points to you, but it crosses {how_many}: agreeing "
-                         "to it counts as a loss (a mark of 0 out of 100 in the debrief, "
-                         "whatever its points).", 6, 2)
+                         f"to it counts as {LOSS}.", 6, 2)
             else:
                 self.say(f"Worth {value} points to you: "
                          f"{against(worth, self.fallbacks[viewer])}.", 6, 2)
@@ -460,8 +459,7 @@ class TextGame:
             value = points(game.space.utility_of(side, package))
             crossed = game.space.red_lines_crossed(side, package)
             if crossed:
-                verdict = f"it {crossing(crossed)}, so agreeing to it counts as a loss " \
-                    "(a mark of 0 out of 100 in the debrief)"
+                verdict = f"it {crossing(crossed)}, so agreeing to it counts as {LOSS}"
             else:
                 verdict = "better than no deal" if value > batna else "NOT better than no deal"
             above = " (above)" if self.offer_shown == state.standing else ""

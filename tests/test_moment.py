@@ -122,12 +122,22 @@ def test_an_offer_across_red_lines_names_them_to_its_side_alone() -> None:
     game.apply(Move.propose(chosen))
     warning, serious = accept_warning(game, "us")
     assert serious and said in warning
+    # The same words for what such a deal is, on every screen and the printed brief (a
+    # student read "worth 51 points to you, fallback 45: ... a loss" and asked how).
+    from game.handout import side_page
+    from game.play.wording import LOSS
+    from game.settings import Settings
+    from game.ui.agenda import RED_NOTE
+
+    assert f"{said}: the deal would count as {LOSS}." in warning
+    assert LOSS in RED_NOTE and "a mark of 0 out of 100" in LOSS
+    assert LOSS in side_page(scenario(), "us", Settings())
     log = game.visible_log("us")
     (worth,) = what_changed(game, log, "us").offer.worth  # type: ignore[union-attr]
-    assert worth.verdict == f"{said}: a loss"
+    assert worth.verdict == f"{said}: {LOSS}"
     shared = what_changed(game, game.log, None).offer  # type: ignore[union-attr]
     assert shared is not None
-    assert all(w.verdict in ("crosses a red line: a loss",) or not w.crosses
+    assert all(w.verdict == f"crosses a red line: {LOSS}" or not w.crosses
                for w in shared.worth)
 
 

@@ -50,7 +50,7 @@ def test_a_student_can_propose_and_play_a_full_game_as_the_us() -> None:
     text, out = play({"us"}, "\n" + turn * 12 + "13\n" * 4, seed=3)
     assert "CONFIDENTIAL BRIEF: UNITED STATES" in out
     flat = " ".join(out.split())
-    assert "Your package, worth 86 points to you: 41 above your fallback of 45." in flat
+    assert "Your package, worth 90 points to you: 40 above your fallback of 50." in flat
     assert "    Form of joint action: Joint planning\n    Role of the Syrian government: No " \
         "role\n    Ceasefire precondition on Damascus: Verified calm first\n" in out
     # Offers are shown issue by issue, with what they are worth to the player.
@@ -275,7 +275,8 @@ def test_accepting_a_deal_across_a_red_line_asks_again(answer: str) -> None:
     text, out = play({"us"}, "\n" + "p\n" + "2\n" + f"{answer}\n" + "q\ny\n", seed=3)
     # The warning names the red lines it crosses, in their own words.
     assert re.search(r"crosses (your red line|\d of your red lines:) \u201cNo [^\u201d]+\u201d.*: "
-                     r"the deal would count as a loss\. Accept it anyway\?", " ".join(out.split()))
+                     r"the deal would count as a loss, whatever its points \(a mark of 0 out of "
+                     r"100\)\. Accept it anyway\?", " ".join(out.split()))
     game = text.session.game
     assert (game.state.agreed is not None) == (answer == "y")
 
@@ -334,7 +335,7 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
     value = round(game.space.utility_of("us", package) * 100)
     # Just shown issue by issue above, with its points: the turn's summary says so.
     assert re.search(rf"On the table, from Russia \(above\): worth {value} points to you, your "
-                     r"fallback 45: it crosses (your red line|\d of your red lines:) \u201c", screen)
+                     r"fallback 50: it crosses (your red line|\d of your red lines:) \u201c", screen)
     before = out[:out.index("UNITED STATES TO MOVE")]
     crossed = game.space.red_lines_crossed("us", package)
     how_many = "your red line" if len(crossed) == 1 else f"{len(crossed)} of your red lines"
@@ -342,8 +343,9 @@ def test_an_offer_across_a_red_line_still_shows_its_points_issue_by_issue() -> N
         " ".join(before.split())
     # "Mark" is said with what it is, the first time play uses the word (a beginner met
     # "your mark would be 0" long before the debrief explained marks).
-    assert "counts as a loss (a mark of 0 out of 100 in the debrief" in " ".join(before.split())
-    assert "(a mark of 0 out of 100 in the debrief)" in screen
+    assert "counts as a loss, whatever its points (a mark of 0 out of 100)" \
+        in " ".join(before.split())
+    assert "(a mark of 0 out of 100)" in screen
     for issue in game.scenario.issues:
         option = next(o for o in issue.options if o.id == standing[issue.id])
         assert f"      {issue.name}: {option.name}\n" in before
@@ -466,7 +468,7 @@ def test_the_builder_s_example_has_a_number_for_every_issue() -> None:
 @pytest.mark.parametrize("typed", ["313323", "3 1 3 3 2 3", "3,1,3,3,2,3", "3, 1, 3, 3, 2, 3"])
 def test_a_whole_package_may_be_typed_with_or_without_spaces_or_commas(typed: str) -> None:
     out = _builder("us", f"{typed}\ny\n")
-    assert "Your package, worth 86 points to you" in " ".join(out.split())
+    assert "Your package, worth 90 points to you" in " ".join(out.split())
 
 
 def test_a_wrong_number_in_a_whole_package_names_its_issue() -> None:

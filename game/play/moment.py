@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.analysis import points
 from game.engine import Game
 from game.moves import TRADE, Entry
-from game.play.wording import crossing, event_title, offer_rows, signed
+from game.play.wording import LOSS, crossing, event_title, offer_rows, signed
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ class Worth:
     @property
     def verdict(self) -> str:
         if self.crossed:
-            return f"{crossing(self.crossed)}: a loss"
+            return f"{crossing(self.crossed)}: {LOSS}"
         if self.crosses:
-            return "crosses a red line: a loss"
+            return f"crosses a red line: {LOSS}"
         if self.points > self.fallback:
             return f"{self.points - self.fallback} above the fallback"
         if self.points == self.fallback:

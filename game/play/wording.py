@@ -22,6 +22,11 @@ from game.protocol import phase_plan
 if TYPE_CHECKING:
     from game.engine import Game
 
+#: What a deal across one of a side's red lines is to it, in every front end and handout (a
+#: window playtest: "worth 51 points to you, fallback 45: crosses 2 of your red lines: a
+#: loss" left a student asking how 51 above 45 could be a loss).
+LOSS = "a loss, whatever its points (a mark of 0 out of 100)"
+
 #: How each kind of move is labelled in a list of moves (a tactic's label is its name).
 MOVE_LABELS = {"accept": "Accept the proposal on the table",
                "reject": "Reject the proposal on the table",
@@ -356,7 +361,7 @@ def accept_warning(game: Game, side: str) -> tuple[str, bool]:
     fallback = points(game.fallback(side))
     if crossed:
         return (f"The proposal on the table, worth {worth} points to you, {crossing(crossed)}: "
-                "the deal would count as a loss."), True
+                f"the deal would count as {LOSS}."), True
     if worth <= fallback:
         return (f"The proposal on the table is worth {worth} points to you, no more than "
                 f"your fallback ({fallback})."), True

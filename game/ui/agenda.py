@@ -15,7 +15,7 @@ from game.model import Issue
 from game.ui.meters import arrow
 from game.ui.screen import panel, paragraph
 from game.play.session import Session
-from game.play.wording import crossing, with_others
+from game.play.wording import LOSS, crossing, with_others
 from game.ui.text import draw_line, report_overflow, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
@@ -156,7 +156,7 @@ class IssueRow(Choice):
 
 #: The note under a package that crosses a red line, when the red line's own words do not
 #: fit the note's lines.
-RED_NOTE = "This package crosses one of your red lines: a loss, whatever its worth."
+RED_NOTE = f"This package crosses one of your red lines: {LOSS}."
 #: Under the result once talks have ended: with a deal, and without one.
 DEAL_NOTE = "The talks are over: the debrief says how this deal compares with the best ones."
 NO_DEAL_NOTE = "The talks are over: the debrief shows what a deal could have been."
@@ -471,6 +471,13 @@ class Agenda:
             arrow(surface, t.c["accent"], (right - 3 * size, mid), size, True)
         self._draw_worth(surface, t, x, width)
 
+    @property
+    def worth_rect(self) -> pygame.Rect:
+        """Where the package's worth, its bar and its note are drawn: what a player reads
+        while choosing an option, so no tooltip covers it."""
+        return pygame.Rect(self.rect.x, self.utility_y, self.rect.w,
+                           max(0, self.rect.bottom - self.utility_y))
+
     def _draw_worth(self, surface: pygame.Surface, theme: Theme, x: int, width: int) -> None:
         u = theme.unit
         small = theme.fonts.get("small")
@@ -567,7 +574,7 @@ class Agenda:
         """The note for a package (or, once the talks are over, the deal) that crosses
         *red_line*: its own words where they fit the note's lines, else the general
         warning (the red options show in the rows)."""
-        named = f"Crosses your red line ({red_line}): a loss, whatever its worth."
+        named = f"Crosses your red line ({red_line}): {LOSS}."
         if len(wrap(named, font, width)) <= self.note_lines:
             return named
         return RED_NOTE.replace("This package", "The deal") if self.over else RED_NOTE

@@ -9,6 +9,7 @@ log's prose.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pygame
@@ -65,12 +66,25 @@ class EventBanner:
         self.left = seconds
         self.box = pygame.Rect(0, 0, 0, 0)
         self._lines: list[tuple[str, str, str]] = []
+        self._close_width = 0
         self._head: pygame.font.Font | None = None
 
     def tick(self, dt: float) -> bool:
         """Count *dt* seconds down; True once the banner's time is up."""
         self.left -= dt
         return self.left <= 0
+
+    @property
+    def seconds_left(self) -> int:
+        """The whole seconds left, as its last line says them."""
+        return max(1, math.ceil(self.left))
+
+    def close_text(self, seconds: int | None = None) -> str:
+        """Its last line: how to close it, and when it goes by itself (*seconds* left; None:
+        as many as are left now). The time left was a thin bar that shortened: two window
+        playtests took it for a stray line."""
+        seconds = self.seconds_left if seconds is None else seconds
+        return f"{CLOSE[:-1]}, or it goes in {seconds} second{'s' if seconds != 1 else ''}."
 
     def layout(self, area: pygame.Rect, theme: Theme) -> None:
         """Place the banner at the top of *area*, as tall as its text needs and at most
@@ -90,7 +104,8 @@ class EventBanner:
         self._head = head
         report = wrap(self.report, body, width)
         effects = [line for text in self.effects for line in wrap(text, small, width - u)]
-        close = wrap(CLOSE, small, width)
+        # Room for its longest wording, the count at its start.
+        close = wrap(self.close_text(max(1, math.ceil(self.seconds))), small, width)
 
         def height(report_lines: int) -> int:
             return (2 * u + len(title) * head.get_linesize() + u // 2
@@ -106,8 +121,8 @@ class EventBanner:
             report[-1] = shortened(report[-1], body, width)
         self._lines = ([("head", "event", line) for line in title]
                        + [("body", "text", line) for line in report]
-                       + [("small", "text", line) for line in effects]
-                       + [("small", "muted", line) for line in close])
+                       + [("small", "text", line) for line in effects])
+        self._close_width = width
         self.box = pygame.Rect(area.x, area.y, area.w, min(area.h, height(shown)))
         self._counts = (len(title), len(report), len(effects))
 
@@ -116,18 +131,14 @@ class EventBanner:
         c = theme.c
         pygame.draw.rect(surface, c["panel_alt"], self.box, border_radius=8)
         pygame.draw.rect(surface, c["event"], self.box, 3, border_radius=8)
-        # The time left, as a thin bar that shortens, a unit below the top and in a muted
-        # colour: in the border's colour just inside it, it read as a doubled border, and
-        # when short as a stray mark (a window playtest).
-        share = max(0.0, min(1.0, self.left / self.seconds)) if self.seconds > 0 else 0.0
-        bar = pygame.Rect(self.box.x + 2 * u, self.box.y + u,
-                          round((self.box.w - 4 * u) * share), max(2, u // 4))
-        pygame.draw.rect(surface, c["muted"], bar)
         x, y = self.box.x + 2 * u, self.box.y + 2 * u
         titles, reports, effects = self._counts
         clip = surface.get_clip()
         surface.set_clip(self.box)
-        for n, (style, colour, line) in enumerate(self._lines):
+        small = theme.fonts.get("small")
+        close = [("small", "muted", line)
+                 for line in wrap(self.close_text(), small, self._close_width)]
+        for n, (style, colour, line) in enumerate(self._lines + close):
             if n in (titles, titles + reports + effects) or (n == titles + reports and effects):
                 y += u // 2
             font = self._head if style == "head" and self._head else theme.fonts.get(style)

@@ -944,12 +944,12 @@ class TableScreen(TableFace):
         self.clock += dt
         changed = False
         if self.banner is not None:
-            # The bar of the time left shortens: drawn again ten times a second.
-            tenths = int(self.banner.left * 10)
+            # Its last line counts the seconds left: drawn again when one goes by.
+            counted = self.banner.seconds_left
             if self.banner.tick(dt):
                 self._banner_gone = (self.banner.box, self.clock)
                 self.close_banner()
-            changed = self.banner is None or int(self.banner.left * 10) != tenths
+            changed = self.banner is None or self.banner.seconds_left != counted
         elif self.card_waiting:  # the banner was taken away from outside (a picture, say)
             self.close_banner()
             changed = True
@@ -1034,8 +1034,11 @@ class TableScreen(TableFace):
 
     def tip_avoid(self) -> list[pygame.Rect]:
         # The log column (the record, the source, the card of what changed): what a player
-        # weighs an option against; and the header's round and whose move it is.
-        return [self.log_rect.union(self.quote_rect), self.centre, *super().tip_avoid()]
+        # weighs an option against; the header's round and whose move it is; and the
+        # package's worth, which changes as an option is chosen (a start date's tooltip
+        # hid "Your package: 90 points" while the student chose it, a window playtest).
+        return [self.log_rect.union(self.quote_rect), self.centre, self.agenda.worth_rect,
+                *super().tip_avoid()]
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:

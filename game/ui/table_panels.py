@@ -8,6 +8,7 @@ from typing import Protocol
 import pygame
 
 from game.analysis import points
+from game.engine import Game
 from game.play.session import HOTSEAT, Session
 from game.play.wording import at_stake, phase_round
 from game.ui.dialogue import DialogueLog
@@ -102,6 +103,19 @@ class TableView(Protocol):
     def tactic_help(self) -> tuple[str, str] | None: ...
 
 
+def what_now(game: Game) -> str:
+    """What the side to move may do, after "Your move": ": build a package or choose a
+    move." while it may propose; on the game's last move, which cannot be a proposal, what
+    is left (a window playtest: the header still said "build a package" over a greyed-out
+    Counter button)."""
+    state = game.state
+    if not state.last_turn:
+        return ": build a package or choose a move."
+    if state.standing is not None and state.standing_by != game.to_move:
+        return ", the last of the game: accept or reject the proposal on the table."
+    return ", the last of the game: there is no proposal left to answer."
+
+
 def draw_centre(table: TableView, surface: pygame.Surface) -> None:
     """Phase, round, rounds left and whose move it is."""
     t = table.theme
@@ -154,12 +168,10 @@ def draw_centre(table: TableView, surface: pygame.Surface) -> None:
             # Two teams at one screen: whose move it is, by name.
             whose = game.scenario.sides[game.to_move or ""].whose_first
             team = table.session.team(game.to_move or "")
-            status = fitting(small, w,
-                             f"{whose} move ({team}): build a package or choose a move.",
+            status = fitting(small, w, f"{whose} move ({team}){what_now(game)}",
                              f"{whose} move ({team}).", f"{whose} move.")
         else:
-            status = fitting(small, w, "Your move: build a package or choose a move.",
-                             "Your move.")
+            status = fitting(small, w, f"Your move{what_now(game)}", "Your move.")
         seconds = game.settings.seconds_per_turn
         if seconds:
             remaining = max(0, int(seconds - (table.clock - table.turn_started)))

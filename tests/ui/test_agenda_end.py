@@ -133,3 +133,29 @@ def test_a_small_window_names_the_tables_option_where_it_fits(make_app) -> None:
     assert named, "no row named the table's option"
     app.step(0.05)
     assert not text.OVERFLOWS
+
+
+def test_the_header_on_the_last_move_does_not_ask_for_a_package() -> None:
+    """On the game's last move, which cannot be a proposal, the header said "Your move:
+    build a package or choose a move." over a greyed-out Counter button (a playtest)."""
+    from game.engine import Game
+    from game.moves import Move
+    from game.ui.table_panels import what_now
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    seen = set()
+    for seed in range(20):
+        played = play_one(scenario, seed, Settings(), players={"us": "principled"})
+        game = Game(scenario, seed=seed)
+        for _side, move, reason in played.moves:
+            said = what_now(game)
+            if game.state.last_turn:
+                assert game.why_not(Move("propose")) is not None
+                assert "package" not in said and said.startswith(", the last of the game:")
+                mine = game.state.standing_by == game.to_move or game.state.standing is None
+                assert ("no proposal left" in said) == mine
+                seen.add(said)
+            else:
+                assert said == ": build a package or choose a move."
+            game.apply(move, reason)
+    assert any("accept or reject" in said for said in seen)

@@ -90,11 +90,23 @@ def test_the_banner_goes_after_a_few_seconds_and_the_card_follows(make_app) -> N
     table = until_event(app)
     seconds = table.banner.seconds
     assert 3.0 <= seconds <= 12.0
+    # Its last line says how long it stays, in whole seconds counted down (a thin bar that
+    # shortened was taken for a stray line, twice); drawn again only when one goes by.
+    banner = table.banner
+    said = [banner.close_text()]
+    draws = 0
     for _ in range(int(seconds / 0.05) + 2):
         if table.banner is None:
             break
+        if banner.close_text() != said[-1]:
+            said.append(banner.close_text())
+        draws += table.update(0.0) or 0  # no time passes: nothing to draw again
         app.step(0.05)
-    assert table.banner is None
+    assert table.banner is None and draws == 0
+    counts = [int(text.split(" in ")[1].split()[0]) for text in said]
+    assert said[0].startswith("Any key or a click closes this, or it goes in ")
+    assert counts == list(range(counts[0], 0, -1)) and counts[-1] == 1, said
+    assert said[-1].endswith("in 1 second.")
     # The player's turn came while it showed: the card of what changed comes after it.
     for _ in range(400):
         if table.my_turn:
