@@ -145,3 +145,22 @@ def test_the_engine_refuses_an_incoherent_proposal_with_the_rules_sentence() -> 
     with pytest.raises(IllegalMoveError) as raised:
         game.apply(Move.propose(package))
     assert str(raised.value) == why
+
+
+def test_signing_the_status_quo_is_worth_no_more_than_no_deal() -> None:
+    """In the main scenario a deal for deconfliction only keeps things as they are: the US's
+    own fallback, and Russia's with nothing gained. What such a package says of targets or
+    a start date binds nobody, so no coherent one is worth more to either side than its
+    fallback (a playtest found one worth 59 to the United States against a fallback of
+    50: signing the status quo beat the status quo)."""
+    shipped = load_scenario(DEFAULT_SCENARIO)
+    space = outcome_space(shipped)
+    k = [issue.id for issue in shipped.issues].index("joint_action")
+    quo = shipped.issues[k].options[0]
+    assert quo.id == "deconfliction_only"
+    signed = [n for n, package in enumerate(space.packages)
+              if package[k] == 0 and space.is_coherent(package)]
+    assert signed
+    for side in shipped.side_ids:
+        fallback = shipped.sides[side].batna.value
+        assert max(space.utility[side][n] for n in signed) < fallback, side

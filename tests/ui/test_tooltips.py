@@ -78,6 +78,11 @@ def test_an_options_tip_says_what_it_is_worth_beside_other_options(make_app) -> 
                                        "Damascus) and Once conditions are met (start date)")
             assert "10 points less with No condition or Russian pledge" in together
             assert f"Beside other options, in all: {together}." in row.tooltip
+        elif option.id == "deconfliction_only":
+            # The channel alone, signed, is worth no more than no deal.
+            assert together == "10 points less with No condition (ceasefire precondition "\
+                "on Damascus)"
+            assert f"Beside other options, in all: {together}." in row.tooltip
         else:
             assert together == "" and "Beside other options" not in row.tooltip
 
