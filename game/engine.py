@@ -370,8 +370,8 @@ class Game:
         self._fired: Counter[str] = Counter()
         #: Side id -> the latest event that set the talks back since its last proposal, in
         #: its in_sentence words or else by its name: what its next proposal's line may
-        #: name ({event}). Read from what both sides see (the meters), never from a side's
-        #: stance, which is its own.
+        #: name ({event}), unless an event has eased the talks since. Read from what both
+        #: sides see (the meters), never from a side's stance, which is its own.
         self._hardened: dict[str, str] = {}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
@@ -1238,6 +1238,12 @@ class Game:
             if event.effects.sets_back():
                 for side in self.sides:
                     self._hardened[side] = event.in_sentence or event.name
+            elif any(delta > 0 for delta in event.effects.meters.values()):
+                # An event that eased the talks since: the one before is no reason to give
+                # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot
+                # give ground now" came just after an offensive that both sides saw press
+                # them to act, a terminal playtest).
+                self._hardened.clear()
             self._check_breakdown()
             if self.finished:
                 return

@@ -94,7 +94,7 @@ def offer_speech(issues: Sequence[Issue], offer: Mapping[str, str],
         option = next((o for o in issue.options if o.id == chosen), None)
         if option is not None:
             parts.append(_option_said(issue, option.name))
-    return _joined(parts, previous is not None and len(parts) < len(issues))
+    return _joined(parts, len(issues) - len(parts) if previous is not None else 0)
 
 
 def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
@@ -113,7 +113,7 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     else:
         parts = [options[n] for options, n, before in zip(words, package, previous)
                  if n != before]
-    return _joined(parts, previous is not None and len(parts) < len(words))
+    return _joined(parts, len(words) - len(parts) if previous is not None else 0)
 
 
 def _option_said(issue: Issue, option: str) -> str:
@@ -121,16 +121,19 @@ def _option_said(issue: Issue, option: str) -> str:
     return f"On {issue_words(issue)}: {option_words(option)}."
 
 
-def _joined(parts: list[str], rest_stands: bool) -> str:
-    """The issues of an offer said one after another; *rest_stands*: some issues were left
+def _joined(parts: list[str], left: int) -> str:
+    """The issues of an offer said one after another; *left*: how many issues were left
     out because the side's last proposal had them as they are."""
     if not parts:
         return "Our offer stands as it was."
-    if rest_stands:
+    if left:
         # Said in one of a few ways, picked by what was said before it (the same offer is
         # always said the same way), so that a delegation moving one issue at a time does
-        # not close every turn with the same sentence.
-        parts.append(_REST_STANDS[len("".join(parts)) % len(_REST_STANDS)])
+        # not close every turn with the same sentence; of one issue left, as one ("On every
+        # other point" of the tutorial's one other issue read wrong, a playtest).
+        said = _REST_STANDS[len("".join(parts)) % len(_REST_STANDS)]
+        parts.append(said.replace("every other point", "the other point") if left == 1
+                     else said)
     return " ".join(parts)
 
 
