@@ -62,7 +62,7 @@ from game.analysis import Package, points
 from game.conditions import in_words
 from game.model import Issue, Meter, Personality, Side, Strategy, Tactic
 from game.moves import Entry, Move
-from game.opponent import OpponentModel, OpponentNotes, opposed_values
+from game.opponent import OpponentModel, OpponentNotes, alike_values, opposed_values
 from game.reactions import reaction_factor
 from game.settings import Difficulty
 from game.speech import (FARTHER, MORE, TAKEN_BACK, TOWARD, directions, judged,
@@ -349,6 +349,8 @@ class _Derived:
     """What each of its tactics does (:func:`_tactic_effects`)."""
     prior: list[list[float]]
     """The opponent model's first guess (:func:`~game.opponent.opposed_values`)."""
+    alike: list[list[float]]
+    """Its guess where interests run alike (:func:`~game.opponent.alike_values`)."""
     bids: _Bids
     """What its bids read of its packages."""
 
@@ -357,7 +359,7 @@ def _derived(view: SideView) -> _Derived:
     known = view.known
     space = known.space
     return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
-                    opposed_values(view),
+                    opposed_values(view), alike_values(view),
                     _Bids(known.me, known.issues, space.by_utility, space.packages,
                           directions(known.issues, known.side)))
 
@@ -417,7 +419,7 @@ class Negotiator:
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
         self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
-        self._notes = OpponentNotes(known.issues, derived.prior)
+        self._notes = OpponentNotes(known.issues, derived.prior, derived.alike)
         #: What its bids read of its packages (made once per scenario and side).
         self._bids = derived.bids
 
