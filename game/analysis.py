@@ -117,8 +117,15 @@ class OutcomeSpace:
         self.utility: dict[str, list[float]] = {
             s: [self._capped(self._weighted(s, p) + extra)
                 for p, extra in zip(numbered, self.extra[s])] for s in self.sides}
-        self.crosses: dict[str, list[bool]] = {
-            s: [self._crosses(s, p) for p in numbered] for s in self.sides}
+        # Each red line's packages, as a combination's are found: by expanding its
+        # pattern, not by testing every package against every red line.
+        self.crosses: dict[str, list[bool]] = {}
+        for side_id in self.sides:
+            crosses = [False] * len(numbered)
+            for red in scenario.sides[side_id].red_lines:
+                for p in Pattern.of(scenario, red.forbid).expand(sizes):
+                    crosses[self.index[p]] = True
+            self.crosses[side_id] = crosses
         coherent = len(self.packages)
         self.allowed = [n < coherent and not any(self.crosses[s][n] for s in self.sides)
                         for n in range(len(numbered))]
@@ -171,9 +178,6 @@ class OutcomeSpace:
         """*side*'s utility of *package*: the weighted sum of its option values plus the
         values of *side*'s combinations it holds, kept within [0, 1]."""
         return self._capped(self.sum_of(side, package))
-
-    def _crosses(self, side: str, package: Package) -> bool:
-        return bool(self.red_lines_crossed(side, package))
 
     def red_lines_crossed(self, side: str, package: Package) -> list[str]:
         """The texts of *side*'s red lines that *package* crosses."""

@@ -359,12 +359,13 @@ class _Linter:
             # A package's sum leaves [0, 1] through its combinations only (the weights add
             # up to 1 within the loader's tolerance), so only their share is measured.
             worst: dict[int, tuple[float, int]] = {}
+            table = space.tables[side_id]
             for n, package in enumerate(space.packages):
                 extra = space.extra[side_id][n]
                 if not extra:
                     continue
-                total = space.sum_of(side_id, package)
-                base = total - extra
+                base = sum(table[i][o] for i, o in enumerate(package))
+                total = base + extra
                 for sign, lost in ((1, total - max(1.0, base)), (-1, min(0.0, base) - total)):
                     if lost > 1e-9 and lost > worst.get(sign, (0.0, 0))[0]:
                         worst[sign] = (lost, n)
