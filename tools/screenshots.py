@@ -283,6 +283,24 @@ def to_players_turn(app: App, turns: int) -> TableScreen:
     return table
 
 
+def scene_event_banner(app: App) -> None:
+    """An event announced over the log column, a moment after it came (the player passes
+    until one does)."""
+    new_game(app)
+    seat_players(app)
+    table = table_of(app)
+    for _ in range(4000):
+        seat_players(app)
+        if table.banner is not None:
+            break
+        if table.my_turn:
+            table.play(Move.wait())
+        table.think = 0
+        app.step(0.05)
+    assert table.banner is not None, "no event was announced"
+    app.step(0.3)
+
+
 def scene_tactics(app: App) -> None:
     """The list of tactics, open over the table on the player's turn."""
     to_players_turn(app, 4).open_tactics()
@@ -442,6 +460,7 @@ SCENES: list[tuple[str, Scene]] = [
     ("30_table_pleased", face_at_table("pleased")),
     ("31_table_angry", face_at_table("angry")),
     ("32_table_reply", scene_reply),
+    ("43_event_banner", scene_event_banner),
 ]
 
 
