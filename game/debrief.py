@@ -120,8 +120,15 @@ class SideResult:
         after = "" if not self.across_after_said else \
             f"; {'all' if self.across_after_said == self.across else self.across_after_said}" \
             f" of them after {self.other_name} had said its red lines aloud"
-        return (f"{self.across} of {self.whose} {self.proposals} proposals crossed {which} "
-                f"of {self.other_name} ({lines}), which it could never accept{after}.")
+        # "1 of Russia's 1 proposals" read clumsily, and "which it could never accept" was
+        # said of a proposal the other side had just accepted, as a loss (a playtest).
+        whose = self.whose[:1].upper() + self.whose[1:]
+        counted = (f"{whose} only proposal" if self.proposals == 1 else
+                   f"All {self.proposals} of {self.whose} proposals"
+                   if self.across == self.proposals else
+                   f"{self.across} of {self.whose} {self.proposals} proposals")
+        return (f"{counted} crossed {which} of {self.other_name} ({lines}), which it could "
+                f"accept only as a loss{after}.")
 
     @property
     def fallback_moved(self) -> str | None:
@@ -240,6 +247,14 @@ class Debrief:
         round before's)."""
         return [turn + 0.25 if turn and turn == 2 * r - 2 else float(turn)
                 for turn, r in zip(self.meter_turns, self.meter_rounds)]
+
+    @property
+    def deal_across(self) -> bool:
+        """Whether the deal crosses a red line of either side: every chart marks it so."""
+        return self.deal is not None and any(r.red_lines_crossed for r in self.results.values())
+
+    #: The key's words for a deal across a red line, in every chart.
+    DEAL_ACROSS = "the deal, across a red line: a loss for the side whose line it is"
 
     @property
     def frontier_heading(self) -> str:

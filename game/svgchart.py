@@ -12,6 +12,8 @@ W, H, PAD = 520, 400, 56
 PALETTE = ["#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d"]
 #: The Nash point's diamond: the gold of the window's chart, dark enough on white.
 NASH = "#b8860b"
+#: The ring of a deal across a red line: a red that reads on white.
+BAD = "#c0392b"
 
 
 def _x(value: float) -> float:
@@ -76,12 +78,16 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
                              f'stroke="{spec[side].colour}" stroke-width="2"/>')
     if chart.deal is not None:
         x, y = chart.deal
-        parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="#000" '
-                     'stroke-width="3"><title>The deal</title></circle>')
+        # Red across a red line, as in the window's chart.
+        stroke, title = (BAD, d.DEAL_ACROSS) if d.deal_across else ("#000", "the deal")
+        parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="{stroke}" '
+                     f'stroke-width="3"><title>{escape(title[:1].upper() + title[1:])}</title>'
+                     '</circle>')
     # The key names only what is drawn (an answer sheet has no offers and no deal).
     offered = {side for side, _, _ in chart.path}
     marks = [name for name, drawn in (("diamond: Nash point", chart.nash is not None),
-                                      ("ring: the deal", chart.deal is not None)) if drawn]
+                                      ("red ring: " + d.DEAL_ACROSS if d.deal_across else
+                                       "ring: the deal", chart.deal is not None)) if drawn]
     legend = [("#9a9a9a", "packages (pale: a red line)"), ("#222", "Pareto frontier"),
               *((spec[side].colour, f"{spec[side].short} offers, BATNA" if side in offered
                  else f"{spec[side].short} BATNA (dashed)") for side in (a, b))]

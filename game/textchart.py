@@ -80,12 +80,15 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         deal_cell = cell(*chart.deal)
         under = []
         if deal_cell == nash_cell:
-            under.append("N (the deal is at the Nash point)" if chart.deal == chart.nash
-                         else "N (the Nash point is next to it)")
+            # (Brackets within brackets read badly, a terminal playtest.)
+            under.append("N: the deal is at the Nash point" if chart.deal == chart.nash
+                         else "N: the Nash point is next to it")
         earlier = offered.get(deal_cell, [])[:-1]
         if earlier:
             under.append(f"an earlier offer by {offers_by(earlier)}")
-        deal = "   D the deal (the offer accepted" + \
+        accepted = "the offer accepted, across a red line: a loss for the side whose line " \
+            "it is" if d.deal_across else "the offer accepted"
+        deal = f"   D the deal ({accepted}" + \
             (f"; drawn over {' and '.join(under)})" if under else ")")
     if nash and nash_cell in offered and not (chart.deal is not None and
                                               cell(*chart.deal) == nash_cell):

@@ -540,15 +540,16 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
                    {"ru": "Group R", "us": "Computer"})
     said = debrief(game).results["ru"].asked_across
     assert said is not None
-    assert said.startswith("3 of Russia's 3 proposals crossed a red line of the United "
+    assert said.startswith("All 3 of Russia's proposals crossed a red line of the United "
                            "States")
-    assert said.endswith("which it could never accept; 2 of them after the United States "
-                         "had said its red lines aloud.")
+    assert said.endswith("which it could accept only as a loss; 2 of them after the United "
+                         "States had said its red lines aloud.")
     # Before anything was said aloud, nothing is added.
     early = game_of([Move.propose(ACROSS_US_RED_LINE), Move.propose(ours)],
                     {"ru": "Group R", "us": "Computer"})
-    assert (debrief(early).results["ru"].asked_across or "").endswith(
-        "which it could never accept.")
+    said = debrief(early).results["ru"].asked_across or ""
+    assert said.startswith("Russia's only proposal crossed") and \
+        said.endswith("which it could accept only as a loss.")
 
 
 def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> None:

@@ -319,8 +319,11 @@ def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines(
         said += 1
         sentence = result.asked_across
         assert sentence is not None
-        assert sentence.startswith(f"{len(across)} of {scenario.sides[side].whose} "
-                                   f"{len(mine)} proposals crossed")
+        whose = scenario.sides[side].whose
+        counted = (f"{whose[:1].upper()}{whose[1:]} only proposal" if len(mine) == 1 else
+                   f"All {len(mine)} of {whose} proposals" if len(across) == len(mine) else
+                   f"{len(across)} of {whose} {len(mine)} proposals")
+        assert sentence.startswith(f"{counted} crossed"), sentence
         for text in result.across_lines:
             assert text in sentence and text in [r.text for r in scenario.sides[other].red_lines]
         out = io.StringIO()

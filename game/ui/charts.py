@@ -59,12 +59,18 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
     w, h = max(size[0], 1), max(size[1], 1)
     left = small.size("100")[0] + small.get_linesize() + u
     bottom = small.get_linesize() * 2 + u
-    plot = pygame.Rect(left, u, max(w - left - u * 2, 1), max(h - bottom - u * 2, 1))
+    # Room above and right of the plot for the deal's ring at 100 points (a deal worth 100
+    # to one side was cut off at the chart's top, a window playtest).
+    ring = max(10, u + 4)
+    top = max(u, ring + 2)
+    plot = pygame.Rect(left, top, max(w - left - max(2 * u, ring + 2), 1),
+                       max(h - bottom - u - top, 1))
     side = min(plot.w, plot.h)
     plot = pygame.Rect(plot.x, plot.y, side, side)
     # The plot is square: the surface is only as wide as it needs.
-    surface = pygame.Surface((max(1, min(w, plot.right + small.size("100")[0] // 2 + u)), h),
-                             pygame.SRCALPHA)
+    surface = pygame.Surface(
+        (max(1, min(w, plot.right + max(small.size("100")[0] // 2 + u, ring + 2))), h),
+        pygame.SRCALPHA)
 
     def at(x: float, y: float) -> tuple[int, int]:
         return plot.x + round(x * plot.w), plot.bottom - round(y * plot.h)
@@ -111,7 +117,10 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
         marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
                SHAPES[chart.sides.index(who)])
     if chart.deal is not None:
-        pygame.draw.circle(surface, t.c["text"], at(*chart.deal), max(10, u + 4), 3)
+        # In the colour of a warning when the deal crosses a red line: the rings looked
+        # alike, and the legend's "hollow" is for the packages' dots (a window playtest).
+        pygame.draw.circle(surface, t.c["bad"] if d.deal_across else t.c["text"],
+                           at(*chart.deal), ring, 3)
     return surface
 
 
@@ -131,7 +140,8 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
         rows.append(("dash", f"Fallback of {spec.called}: {d.results[side].batna_points}",
                      colour))
     if d.chart.deal is not None:
-        rows.append(("ring", "The deal", t.c["text"]))
+        rows.append(("ring", d.DEAL_ACROSS[:1].upper() + d.DEAL_ACROSS[1:], t.c["bad"])
+                    if d.deal_across else ("ring", "The deal", t.c["text"]))
     return rows
 
 

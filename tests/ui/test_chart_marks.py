@@ -98,3 +98,42 @@ def test_in_the_window_each_sides_offers_are_joined_in_its_colour(  # type: igno
     middle_x = (xs[0] + xs[-1]) // 2
     assert not [y for x, y in changed if x == middle_x and ys[0] + 40 < y < ys[-1] - 40]
     pygame.quit()
+
+
+def test_a_deal_across_a_red_line_is_marked_so_in_every_chart_and_never_cut_off(  # type: ignore[no-untyped-def]
+        make_app) -> None:
+    """A window playtest: a deal worth 100 to one side had its ring cut off at the chart's
+    top, and a deal across a red line looked like any other. Its ring is the warning colour
+    in the window, red in the transcript's picture, and said in the terminal's key; a ring
+    at 100 points lies wholly inside the picture."""
+    from game.svgchart import BAD
+    from game.textchart import outcome_chart
+    from game.ui.charts import legend
+    from tests.test_report import deal_across_the_red_line
+
+    app = make_app()
+    theme = app.theme
+    game = deal_across_the_red_line("Group A")
+    d = debrief(game)
+    assert d.deal_across and d.chart.deal is not None
+    scenario = game.scenario
+    words = d.DEAL_ACROSS[:1].upper() + d.DEAL_ACROSS[1:]
+    assert ("ring", words, theme.c["bad"]) in legend(scenario, d, theme)
+    svg = outcome_space_svg(scenario, d)
+    assert f'stroke="{BAD}"' in svg and f"red ring: {d.DEAL_ACROSS}" in svg
+    assert "across a red line: a loss for the side whose line it is" in \
+        " ".join(outcome_chart(scenario, d).split())
+    # The ring drawn alone, at the top right corner: all of it inside the picture.
+    corner = _only(d, deal=(1.0, 1.0))
+    picture = outcome_space(scenario, corner, (600, 600), theme)
+    ring = [(x, y) for x in range(picture.get_width()) for y in range(picture.get_height())
+            if picture.get_at((x, y))[:3] == theme.c["bad"][:3]]
+    assert ring
+    top = min(y for _, y in ring)
+    right = max(x for x, _ in ring)
+    assert top > 0 and right < picture.get_width() - 1
+    # A deal within the red lines is drawn and named as before.
+    plain = debrief(play_one(scenario, 1, Settings()))
+    assert not plain.deal_across
+    assert ("ring", "The deal", theme.c["text"]) in legend(scenario, plain, theme)
+    pygame.quit()
