@@ -101,6 +101,12 @@ class Screen:
         the top of the window, the default)."""
         return None
 
+    def toast_area(self) -> pygame.Rect | None:
+        """The part of the screen a message over it must keep within, standing on its
+        bottom edge (None: :meth:`toast_at` says where, three fifths of the window wide
+        at most)."""
+        return None
+
     def draw_content(self, surface: pygame.Surface) -> None:
         """What the screen draws under its widgets."""
 

@@ -458,7 +458,11 @@ class TableScreen(TableFace):
         if self.tactics_open or self.demo:
             return self.hint
         if self.debrief_button.visible:
-            return "Enter: see the debrief   [ or ]: sources   Esc: pause"
+            # Enter acts where the focus is: on the brief's button it opened the brief
+            # under a line that promised the debrief (a window playtest).
+            enter = "Enter: see the debrief" if self.ring.focused in (
+                None, self.debrief_button) else "Enter: choose   Tab or arrows: move"
+            return f"{enter}   [ or ]: sources   Esc: pause"
         if self.pass_button.visible:
             return "Enter: pass the screen   Ctrl+Z: take back your move   Esc: pause"
         if self.pending:
@@ -748,13 +752,18 @@ class TableScreen(TableFace):
         self._layout_banner()
         self.log.relayout(t)
 
-    def toast_at(self) -> tuple[int, int] | None:
-        """A message at the table (a move to confirm, a screenshot saved) sits just above
-        the moves, where the key was pressed: over the top of the window it covered the
-        header's round and the delegations (a playtester's complaint)."""
+    def toast_area(self) -> pygame.Rect | None:
+        """A message at the table (a move to confirm, a screenshot saved) stays over the
+        agenda's rows, above the moves where the key was pressed and above the package's
+        worth: over the top of the window it covered the header's round and the
+        delegations, and just above the moves the worth, its red-line note and the card's
+        terms of the proposal being accepted (two window playtests)."""
         if self.demo:
             return None
-        return self.moves_rect.centerx, self.moves_rect.y - self.theme.unit
+        u = self.theme.unit
+        agenda = self.agenda.rect
+        return pygame.Rect(agenda.x + u, agenda.y + u, agenda.w - 2 * u,
+                           max(self.agenda.utility_y - u - agenda.y - u, u))
 
     def panels(self) -> dict[str, pygame.Rect]:
         """The table's panels by name (for the layout check: none may be empty, overlap

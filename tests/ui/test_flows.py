@@ -627,6 +627,11 @@ def test_a_move_to_confirm_is_asked_above_the_moves_not_over_the_header(make_app
     header = table.centre.union(table.cards[0]).union(table.cards[1])
     assert not toast.colliderect(header), (toast, header)
     assert toast.bottom <= table.moves_rect.y and app.window.get_rect().contains(toast)
+    # Nor over the package's worth and its note, or the card of the proposal accepted (a
+    # window playtest): within the agenda's column.
+    assert not toast.colliderect(table.agenda.worth_rect), (toast, table.agenda.worth_rect)
+    assert not toast.colliderect(table.log_rect.union(table.quote_rect))
+    assert table.agenda.rect.contains(toast), (toast, table.agenda.rect)
 
 
 def test_the_header_says_the_record_is_being_read_out(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]

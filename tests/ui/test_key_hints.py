@@ -136,5 +136,11 @@ def test_the_tables_help_line_follows_the_game(make_app) -> None:  # type: ignor
         app.step(0.05)
     assert seen == {"pending", "turn"}
     assert table.key_hint().startswith("Enter: see the debrief")
+    # With the focus moved to the brief's button, Enter opens the brief: the line says so
+    # (it promised the debrief, a window playtest), and says it again back on the button.
+    table.ring.focus(table.brief_button)
+    assert table.key_hint().startswith("Enter: choose")
+    table.ring.focus(table.debrief_button)
+    assert table.key_hint().startswith("Enter: see the debrief")
     press(app, pygame.K_RETURN)
     assert app.top.name == "debrief"
