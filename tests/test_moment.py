@@ -171,3 +171,36 @@ def test_the_card_tells_of_a_trade_that_changed_no_meter() -> None:
     moment = what_changed(game, seen[since_last_move(seen, "ru"):], "ru")
     assert moment.notes == (trade[0].title,)
     assert trade[0].title in [span.text for span in moment_spans(moment, "ru")]
+
+
+def test_the_card_tells_an_event_where_the_record_has_it() -> None:
+    """An event at a round's start came after the seated side's move and before the other
+    side's: the card listed it after the other side's proposal (a window playtest). It
+    tells it between the two, as the record does."""
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.ui.moment_card import moment_spans
+
+    seen = 0
+    for seed in range(20):
+        played = play_one(scenario(), seed, Settings())
+        game = Game(scenario(), seed=seed)
+        for side, move, reason in played.moves:
+            game.apply(move, reason)
+            if game.finished or game.to_move != "us":
+                continue
+            log = game.visible_log("us")
+            moment = what_changed(game, log[since_last_move(log, "us"):], "us")
+            if not moment.events or not moment.acts:
+                continue
+            texts = [span.text for span in moment_spans(moment, "us")]
+            order = [e for e in log[since_last_move(log, "us"):]
+                     if e.kind == "event" or
+                     (e.kind in ("move", "reply") and e.speaker is not None)]
+            # The acts and events come first, before the offer's paragraph (an empty line).
+            said = texts[:texts.index("")] if "" in texts else texts
+            # The record's order of moves and events, as the card says them.
+            assert ["event" if e.kind == "event" else "move" for e in order] == \
+                ["event" if t.startswith("Event: ") else "move" for t in said], (texts, order)
+            seen += order[0].kind == "move" and order[-1].kind == "move"
+    assert seen

@@ -118,6 +118,10 @@ class Moment:
     notes: tuple[str, ...] = ()
     """What the record says of a move that changed no meter: a trade of an agreed point
     that came out even (the log's line; the card showed nothing of it)."""
+    acts_before: tuple[int, ...] = ()
+    """For each event, how many of the acts came before it: the card tells them in the
+    record's order (it listed an event of the round's start after the move that followed
+    it, a window playtest)."""
 
     @property
     def empty(self) -> bool:
@@ -146,6 +150,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
     tactic_ids = {tactic.id for tactic in scenario.tactics}
     acts: list[Act] = []
     events: list[str] = []
+    acts_before: list[int] = []
     changes: list[MeterChange] = []
     fallback: list[str] = []
     notes: list[str] = []
@@ -177,6 +182,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
                 offer = _offer(game, side, entry.offer, viewer)
         elif entry.kind == "event":
             events.append(event_title(entry))
+            acts_before.append(len(acts))
         elif entry.kind == "effect":
             for change in entry.changes:
                 if change.kind == "meter":
@@ -188,7 +194,7 @@ def what_changed(game: Game, entries: Sequence[Entry], viewer: str | None) -> Mo
             if entry.ref == TRADE and not entry.changes:
                 notes.append(entry.title)
     return Moment(round_, tuple(acts), tuple(events), offer, tuple(changes), tuple(fallback),
-                  tuple(notes))
+                  tuple(notes), tuple(acts_before))
 
 
 def _offer(game: Game, side: str, offered: Mapping[str, str],

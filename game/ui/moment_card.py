@@ -17,7 +17,13 @@ from game.ui.theme import Theme
 def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
     """The card's text, paragraph by paragraph."""
     spans: list[Span] = []
-    for act in moment.acts:
+    # Each event where the record has it among the acts (see Moment.acts_before).
+    told = 0
+    for n, act in enumerate(moment.acts):
+        while told < len(moment.events) and moment.acts_before[told] <= n:
+            spans.append(Span(f"Event: {moment.events[told]}", colour="event", bold=True,
+                              gap=0.2))
+            told += 1
         late = " (time ran out)" if act.timed_out else ""
         if act.reply in ANSWER_TITLES:
             theirs, yours = ANSWER_TITLES[act.reply]
@@ -31,7 +37,7 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
         if act.words:
             said = f"{act.who}, in reply: \u201c{act.words}\u201d"
         spans.append(Span(said, bold=True, gap=0.2))
-    for event in moment.events:
+    for event in moment.events[told:]:
         spans.append(Span(f"Event: {event}", colour="event", bold=True, gap=0.2))
     offer = moment.offer
     if offer is not None:
