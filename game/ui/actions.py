@@ -65,9 +65,13 @@ class Actions:
             for n, tactic in enumerate(tactics):
                 use = partial(choose_issue, tactic.id) if tactic.kind == "preference" \
                     else partial(play, Move.use(tactic.id))
-                buttons.append(Button(tactic.name, use,
-                                      hint=LETTERS[n] if n < len(LETTERS) else "",
-                                      role="small", tooltip=tactic_help(tactic)))
+                button = Button(tactic.name, use, hint=LETTERS[n] if n < len(LETTERS) else "",
+                                role="small", tooltip=tactic_help(tactic))
+                # The arrows stop on a greyed-out tactic too, so that the list's help strip
+                # says why it cannot be used now: they skipped it, and only the pointer
+                # could ask (two window playtests). Enter does nothing on it.
+                button.always_focusable = True
+                buttons.append(button)
             self.tactics[side] = buttons
         self.side: str | None = None
         #: id(button) -> why it is greyed out at the player's turn.
