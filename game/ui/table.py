@@ -1046,8 +1046,14 @@ class TableScreen(TableFace):
         # weighs an option against; the header's round and whose move it is; and the
         # package's worth, which changes as an option is chosen (a start date's tooltip
         # hid "Your package: 90 points" while the student chose it, a window playtest).
-        return [self.log_rect.union(self.quote_rect), self.centre, self.agenda.worth_rect,
-                *super().tip_avoid()]
+        # The header's round lines, above the button that may stand in the status line's
+        # place (the debrief's button's tip covered them, a window playtest: a tip keeps
+        # off a spared part only when the part is not under its own button).
+        centre = self.centre
+        button = self.debrief_button.rect
+        rounds = pygame.Rect(centre.x, centre.y, centre.w, max(button.y - centre.y, 0))
+        return [self.log_rect.union(self.quote_rect), self.centre, rounds,
+                self.agenda.worth_rect, *super().tip_avoid()]
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.tactics_open:

@@ -117,3 +117,36 @@ def test_a_tip_wrapped_to_its_spot_is_made_once_not_every_frame(make_app) -> Non
     finally:
         widgets.wrap = real  # type: ignore[assignment]
     assert table.agenda.rows[0].tooltip not in made
+
+
+def test_the_debrief_buttons_tip_spares_the_headers_round(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Once the talks are over, the tip of "See the debrief", in the header's status line,
+    covered the round line above it (a window playtest)."""
+    from game.moves import Move
+    from tests.ui.conftest import seated_vs_computer
+
+    for size in ((1024, 600), (1400, 900)):
+        app = make_app(size=size)
+        table = seated_vs_computer(app)
+        for _ in range(6000):
+            if table.debrief_button.visible:
+                break
+            if table.my_turn:
+                table.play(Move.wait())
+            table.think = 0
+            table.skip()
+            app.step(0.05)
+        assert table.debrief_button.visible
+        for _ in range(50):  # the front page comes first; the table is under it
+            app.step(0.05)
+        while app.top is not table:
+            app.pop()
+        table.ring.focus(table.debrief_button)
+        table.ring.keyboard, table.ring.still = True, 2.0
+        app.invalidate()
+        app.step(0.0)
+        tip = table.ring.tip_rect
+        assert tip is not None
+        rounds = pygame.Rect(table.centre.x, table.centre.y, table.centre.w,
+                             table.debrief_button.rect.y - table.centre.y)
+        assert not tip.colliderect(rounds), (size, tip, rounds)
