@@ -17,6 +17,13 @@ from collections.abc import Iterable, Mapping
 
 from simpleeval import SimpleEval
 
+#: One parse at a time in the whole process. CPython 3.11 keeps the AST constructor's
+#: recursion depth for the whole interpreter, so two threads parsing at once can fail with
+#: "AST constructor recursion depth mismatch" (python/cpython#106905): two class clients
+#: in one process read the class's scenario at the same moment and one of them refused it
+#: (CI). ``warnings.catch_warnings``, used round the parse, is not thread-safe either.
+_PARSING = threading.Lock()
+
 #: The AST nodes a condition may contain.
 _ALLOWED = (
     ast.Expression, ast.Expr, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub,
@@ -109,7 +116,7 @@ class Condition:
         # simpleeval parses the stripped text: offsets count from its first non-blank.
         indent = len(text) - len(text.lstrip())
         try:
-            with warnings.catch_warnings():
+            with _PARSING, warnings.catch_warnings():
                 # simpleeval only warns about "a; b" and keeps the first expression.
                 warnings.simplefilter("error")
                 tree = parser.parse(text)
@@ -218,7 +225,8 @@ def in_words(text: str, labels: Mapping[str, str]) -> str:
     'trust * 2 < 10'
     """
     try:
-        tree = ast.parse(text.strip(), mode="eval").body
+        with _PARSING:
+            tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError:
         return text
 

@@ -236,3 +236,32 @@ def test_a_computer_that_walks_out_gives_its_breaking_point_in_words() -> None:
     assert reasons
     assert all("breaking point (trust between delegations below 10, in round 4 or later)" in r
                for r in reasons), reasons[0]
+
+
+def test_conditions_parse_in_many_threads_at_once() -> None:
+    """Two class clients in one process read the class's scenario at the same moment, and
+    one refused it: "cannot parse condition 'round == 5': AST constructor recursion depth
+    mismatch" (CPython 3.11 keeps that depth for the whole interpreter, python/cpython#106905;
+    a CI run). Parses are taken one at a time."""
+    import threading
+
+    from game.conditions import in_words
+
+    texts = [f"round >= {n} and (trust < {n} or calm * 2 > {n + 1}) and not round == 5"
+             for n in range(60)]
+    failures: list[BaseException] = []
+
+    def parse_all() -> None:
+        try:
+            for text in texts:
+                Condition(text, {"round", "trust", "calm"})
+                in_words(text, {"round": "round", "trust": "trust", "calm": "calm"})
+        except BaseException as exc:  # any failure is the finding
+            failures.append(exc)
+
+    threads = [threading.Thread(target=parse_all) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures[:3]
