@@ -36,8 +36,7 @@ from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
-                         asked_by,
-                         directions, how_much, judged_issues, meets, offer_words,
+                         asked_by, directions, how_much, judged_issues, meets, offer_words,
                          issue_words, package_speech, pick_line, traded, weighed)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
@@ -1238,7 +1237,7 @@ class Game:
             if event.effects.sets_back():
                 for side in self.sides:
                     self._hardened[side] = event.in_sentence or event.name
-            elif any(delta > 0 for delta in event.effects.meters.values()):
+            elif event.effects.eases():
                 # An event that eased the talks since: the one before is no reason to give
                 # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot
                 # give ground now" came just after an offensive that both sides saw press

@@ -16,7 +16,7 @@ from game.analysis import outcome_space
 from game.coherence import options_text, patterns
 from game.conditions import Condition, shown
 from game.errors import Problem
-from game.model import SaidWhen, Scenario
+from game.model import SaidWhen, Scenario, line_text
 from game.speech import placeholders
 from game.yaml_source import Document
 
@@ -286,10 +286,8 @@ class _Linter:
         # {event} names an event that set the talks back: in the delegation's words when
         # the event gives them, else by its headline ("After “Al-Nusra offensive”, ..."
         # read a headline aloud, quotation marks and all).
-        uses = [path for path, lines in spoken
-                if any("event" in placeholders(v if isinstance(v, str) else v.text)
-                       for v in ([lines] if isinstance(lines, str) else lines))]
-        if uses:
+        if any("event" in placeholders(line_text(v))
+               for _, lines in spoken for v in ([lines] if isinstance(lines, str) else lines)):
             for i, event in enumerate(self.s.events):
                 if event.in_sentence is None and event.effects.sets_back():
                     self.warn(("events", i, "name"),

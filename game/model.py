@@ -331,6 +331,12 @@ class Effects(Part):
         deltas = self.meters.values()
         return any(d < 0 for d in deltas) and not any(d > 0 for d in deltas)
 
+    def eases(self) -> bool:
+        """Whether an event with these effects eases the talks, as both sides see it: it
+        raises some meter. An event that set them back earlier is then no reason a line
+        may give (``{event}``)."""
+        return any(d > 0 for d in self.meters.values())
+
 
 class SaidWhen(Part):
     """A variant of a line said only while a condition holds."""

@@ -68,10 +68,8 @@ def opposed_values(view: SideView) -> list[list[float]]:
     is the other's favourite, and so on down. Each value lies halfway between this side's
     values mirrored (the option it likes least gets the value of its favourite, and so on)
     and its values upside down, both stretched onto 0..1."""
-    me = view.known.me
     result = []
-    for issue in view.known.issues:
-        own = [me.values[issue.id][o.id] for o in issue.options]
+    for own in _own_values(view):
         mirrored = [0.0] * len(own)
         for value, k in zip(sorted(own, reverse=True),
                             sorted(range(len(own)), key=lambda k: own[k])):
@@ -84,9 +82,13 @@ def opposed_values(view: SideView) -> list[list[float]]:
 def alike_values(view: SideView) -> list[list[float]]:
     """The guess that interests run alike: this side's own values, each issue's stretched
     onto 0..1."""
+    return [_scaled(own) for own in _own_values(view)]
+
+
+def _own_values(view: SideView) -> list[list[float]]:
+    """This side's values of each issue's options, in the issues' and options' order."""
     me = view.known.me
-    return [_scaled([me.values[issue.id][o.id] for o in issue.options])
-            for issue in view.known.issues]
+    return [[me.values[issue.id][o.id] for o in issue.options] for issue in view.known.issues]
 
 
 class OpponentNotes:
