@@ -122,8 +122,7 @@ class SideResult:
             f" of them after {self.other_name} had said its red lines aloud"
         # "1 of Russia's 1 proposals" read clumsily, and "which it could never accept" was
         # said of a proposal the other side had just accepted, as a loss (a playtest).
-        whose = self.whose[:1].upper() + self.whose[1:]
-        counted = (f"{whose} only proposal" if self.proposals == 1 else
+        counted = (f"{self.whose_first} only proposal" if self.proposals == 1 else
                    f"All {self.proposals} of {self.whose} proposals"
                    if self.across == self.proposals else
                    f"{self.across} of {self.whose} {self.proposals} proposals")
@@ -253,8 +252,15 @@ class Debrief:
         """Whether the deal crosses a red line of either side: every chart marks it so."""
         return self.deal is not None and any(r.red_lines_crossed for r in self.results.values())
 
-    #: The key's words for a deal across a red line, in every chart.
-    DEAL_ACROSS = "the deal, across a red line: a loss for the side whose line it is"
+    #: What a deal across a red line is, in every chart's key.
+    ACROSS = "across a red line: a loss for the side whose line it is"
+    DEAL_ACROSS = f"the deal, {ACROSS}"
+
+    @property
+    def deal_key(self) -> str:
+        """The deal's name in a chart's key: "The deal", or what it is when it crosses a red
+        line (:attr:`DEAL_ACROSS`)."""
+        return "The deal, " + self.ACROSS if self.deal_across else "The deal"
 
     @property
     def frontier_heading(self) -> str:

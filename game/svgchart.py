@@ -79,10 +79,9 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
     if chart.deal is not None:
         x, y = chart.deal
         # Red across a red line, as in the window's chart.
-        stroke, title = (BAD, d.DEAL_ACROSS) if d.deal_across else ("#000", "the deal")
+        stroke = BAD if d.deal_across else "#000"
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="{stroke}" '
-                     f'stroke-width="3"><title>{escape(title[:1].upper() + title[1:])}</title>'
-                     '</circle>')
+                     f'stroke-width="3"><title>{escape(d.deal_key)}</title></circle>')
     # The key names only what is drawn (an answer sheet has no offers and no deal).
     offered = {side for side, _, _ in chart.path}
     marks = [name for name, drawn in (("diamond: Nash point", chart.nash is not None),

@@ -86,8 +86,7 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         earlier = offered.get(deal_cell, [])[:-1]
         if earlier:
             under.append(f"an earlier offer by {offers_by(earlier)}")
-        accepted = "the offer accepted, across a red line: a loss for the side whose line " \
-            "it is" if d.deal_across else "the offer accepted"
+        accepted = f"the offer accepted, {d.ACROSS}" if d.deal_across else "the offer accepted"
         deal = f"   D the deal ({accepted}" + \
             (f"; drawn over {' and '.join(under)})" if under else ")")
     if nash and nash_cell in offered and not (chart.deal is not None and

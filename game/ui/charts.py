@@ -140,8 +140,7 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
         rows.append(("dash", f"Fallback of {spec.called}: {d.results[side].batna_points}",
                      colour))
     if d.chart.deal is not None:
-        rows.append(("ring", d.DEAL_ACROSS[:1].upper() + d.DEAL_ACROSS[1:], t.c["bad"])
-                    if d.deal_across else ("ring", "The deal", t.c["text"]))
+        rows.append(("ring", d.deal_key, t.c["bad"] if d.deal_across else t.c["text"]))
     return rows
 
 
