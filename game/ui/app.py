@@ -446,27 +446,27 @@ class App:
         width = min(surface.get_width() - 8 * u, max(surface.get_width() * 3 // 5, 480))
         top = self.top
         area = top.toast_area() if top is not None else None
-        most = 6
-        if area is not None:
+        if area is None:
+            lines = wrap(text, font, width)[:6]
+        else:
             # Kept to a part of the screen: as many lines as it holds, in the small font
             # when the body's would not fit them all (the instructions at the end of a
             # warning must show).
             width = max(area.w - 24, 8 * u)
             for size in ("body", "small"):
                 font = self.theme.fonts.get(size)
+                lines = wrap(text, font, width)
                 most = max(1, (area.h - 12) // font.get_linesize())
-                if len(wrap(text, font, width)) <= most:
+                if len(lines) <= most:
                     break
-        lines = wrap(text, font, width)[:most]
+            lines = lines[:most]
         images = [render(font, line, self.theme.c["text"]) for line in lines if line]
         if not images:
             return
         box = pygame.Rect(0, 0, max(i.get_width() for i in images),
                           font.get_linesize() * len(images))
-        spot = area.midbottom if area is not None else \
-            top.toast_at() if top is not None else None
-        if spot is not None:
-            box.midbottom = spot
+        if area is not None:
+            box.midbottom = area.midbottom
             # Its frame (12 and 6 pixels round the text) stays a unit inside the window.
             box.clamp_ip(surface.get_rect().inflate(-24 - 2 * u, -12 - 2 * u))
         else:

@@ -77,7 +77,7 @@ class EventBanner:
     @property
     def seconds_left(self) -> int:
         """The whole seconds left, as its last line says them."""
-        return max(1, math.ceil(self.left))
+        return _whole(self.left)
 
     def close_text(self, seconds: int | None = None) -> str:
         """Its last line: how to close it, and when it goes by itself (*seconds* left; None:
@@ -105,7 +105,7 @@ class EventBanner:
         report = wrap(self.report, body, width)
         effects = [line for text in self.effects for line in wrap(text, small, width - u)]
         # Room for its longest wording, the count at its start.
-        close = wrap(self.close_text(max(1, math.ceil(self.seconds))), small, width)
+        close = wrap(self.close_text(_whole(self.seconds)), small, width)
 
         def height(report_lines: int) -> int:
             return (2 * u + len(title) * head.get_linesize() + u // 2
@@ -147,3 +147,8 @@ class EventBanner:
                       self.box.w - 4 * u - indent, where="event banner")
             y += font.get_linesize()
         surface.set_clip(clip)
+
+
+def _whole(seconds: float) -> int:
+    """*seconds* as the banner counts them: whole seconds, rounded up, at least 1."""
+    return max(1, math.ceil(seconds))

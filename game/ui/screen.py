@@ -96,15 +96,9 @@ class Screen:
         w, h = self.size
         return [pygame.Rect(0, h - self.hint_height(), w, self.hint_height())]
 
-    def toast_at(self) -> tuple[int, int] | None:
-        """Where a message over this screen sits, as the point under its middle (None: at
-        the top of the window, the default)."""
-        return None
-
     def toast_area(self) -> pygame.Rect | None:
         """The part of the screen a message over it must keep within, standing on its
-        bottom edge (None: :meth:`toast_at` says where, three fifths of the window wide
-        at most)."""
+        bottom edge (None: at the top of the window, three fifths of it wide at most)."""
         return None
 
     def draw_content(self, surface: pygame.Surface) -> None:
