@@ -59,6 +59,6 @@ PAST_DIR = SCENARIO_DIR / "past"
 PAST_SUFFIX = ".yaml.gz"
 
 
-def past_scenarios() -> list[Path]:
-    """Every earlier version of a shipped scenario kept in :data:`PAST_DIR`, by name."""
-    return sorted(PAST_DIR.glob(f"*{PAST_SUFFIX}")) if PAST_DIR.is_dir() else []
+def past_scenarios(folder: Path = PAST_DIR) -> list[Path]:
+    """Every earlier version of a shipped scenario kept in *folder*, by name."""
+    return sorted(folder.glob(f"*{PAST_SUFFIX}")) if folder.is_dir() else []

@@ -33,13 +33,20 @@ def kept_name(scenario_id: str, raw: bytes) -> str:
     return f"{scenario_id}-{hashlib.sha256(raw).hexdigest()[:12]}{PAST_SUFFIX}"
 
 
-def keep(raw: bytes, where: str, folder: Path = PAST_DIR) -> Path | None:
+def known_digests(folder: Path = PAST_DIR) -> set[str]:
+    """The hashes of the scenarios shipped now and of the versions kept in *folder*."""
+    return {file_digest(p) for p in [*shipped_scenarios(), *past_scenarios(folder)]}
+
+
+def keep(raw: bytes, where: str, folder: Path = PAST_DIR,
+         known: set[str] | None = None) -> Path | None:
     """Keep the scenario *raw* (from *where*, for messages) in *folder*, unless it is
-    shipped now or kept already; returns the file written. Raises ``ValueError`` when it
-    does not load."""
+    shipped now or kept already (*known*: :func:`known_digests` of *folder*, made when not
+    given, and added to); returns the file written. Raises ``ValueError`` when it does not
+    load."""
+    known = known_digests(folder) if known is None else known
     digest = hashlib.sha256(raw).hexdigest()
-    if digest in {file_digest(p) for p in shipped_scenarios()} | \
-            {file_digest(p) for p in past_scenarios()}:
+    if digest in known:
         return None
     scenario, problems = check_text(raw, where, folder=SCENARIO_DIR)
     if scenario is None:
@@ -48,6 +55,7 @@ def keep(raw: bytes, where: str, folder: Path = PAST_DIR) -> Path | None:
     path = folder / kept_name(scenario.id, raw)
     # mtime 0 and no file name inside: the same version always gives the same bytes.
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    known.add(digest)
     return path
 
 
@@ -65,18 +73,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="a commit whose shipped scenarios to keep (repeatable; "
                              "default: HEAD)")
     args = parser.parse_args(argv)
+    known = known_digests()  # hashed once for every commit and scenario
     for commit in args.commit or ["HEAD"]:
         for path in shipped_scenarios():
             raw = _at(commit, path.name)
             if raw is None:
                 continue
             try:
-                kept = keep(raw, f"{commit}:scenarios/{path.name}")
+                kept = keep(raw, f"{commit}:scenarios/{path.name}", known=known)
             except ValueError as exc:
                 print(f"not kept: {exc}", file=sys.stderr)
                 return 1
             if kept is not None:
-                print(f"kept {commit}:scenarios/{path.name} as {kept.relative_to(SCENARIO_DIR.parent)}")
+                print(f"kept {commit}:scenarios/{path.name} as "
+                      f"{kept.relative_to(SCENARIO_DIR.parent)}")
     return 0
 
 
