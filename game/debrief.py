@@ -119,15 +119,17 @@ class SideResult:
         which = "a red line" if len(self.across_lines) == 1 else "red lines"
         after = "" if not self.across_after_said else \
             f"; {'all' if self.across_after_said == self.across else self.across_after_said}" \
-            f" of them after {self.other_name} had said its red lines aloud"
+            f" of them after it had said its red lines aloud"
         # "1 of Russia's 1 proposals" read clumsily, and "which it could never accept" was
         # said of a proposal the other side had just accepted, as a loss (a playtest).
         counted = (f"{self.whose_first} only proposal" if self.proposals == 1 else
                    f"All {self.proposals} of {self.whose} proposals"
                    if self.across == self.proposals else
                    f"{self.across} of {self.whose} {self.proposals} proposals")
-        return (f"{counted} crossed {which} of {self.other_name} ({lines}), which it could "
-                f"accept only as a loss{after}.")
+        # "which it could accept only as a loss" left a student unsure whose loss (a
+        # terminal playtest): the other side is named.
+        return (f"{counted} crossed {which} of {self.other_name} ({lines}), which "
+                f"{self.other_name} could accept only as a loss{after}.")
 
     @property
     def fallback_moved(self) -> str | None:

@@ -937,7 +937,7 @@ class Game:
         target = them if named else "it"
         if after != before:
             clauses = [f"it now matches {target} on {after} of {len(package)} issues "
-                       f"(before: {before})"]
+                       f"(before: {before}){_fewer_by_gifts(previous, package, theirs, kinds)}"]
         elif self.edition >= 9:
             # "it now matches it on 0 of 5 issues as before" read awkwardly (a playtest).
             count = "none" if after == 0 else f"{after}"
@@ -1309,6 +1309,22 @@ def _clauses(clauses: Sequence[str]) -> str:
     """Clauses of a sentence joined, the last after ", and"."""
     return ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
         else clauses[0]
+
+
+def _fewer_by_gifts(previous: Package, package: Package, theirs: Package,
+                    kinds: Sequence[str]) -> str:
+    """Said after a count of issues matched that fell, when the fall is all what the
+    proposal gives beyond the ask: "one fewer only because ..." (a student read "it now
+    matches it on 1 of 6 issues (before: 2): a gift" as a step back called a gift)."""
+    left = [kind for kind, was, now, asked in zip(kinds, previous, package, theirs)
+            if was == asked and now != asked]
+    if not left or any(kind != MORE for kind in left) or \
+            any(was != asked and now == asked
+                for was, now, asked in zip(previous, package, theirs)):
+        return ""
+    where = "there" if len(left) == 1 else "on those issues"
+    return f", {'one' if len(left) == 1 else len(left)} fewer only because it gives more " \
+        f"than was asked {where}"
 
 
 def _issues(count: int) -> str:

@@ -13,8 +13,8 @@ scenario controls beyond its own text):
 * ``{moved}`` - the other delegation's name, only when its last offer meets the speaker's
   own on more issues than its offer before did (it has moved) and the speaker has not
   answered that offer with a proposal yet;
-* ``{unmoved}`` - the other delegation's name, only when it does not (it has not moved),
-  likewise.
+* ``{unmoved}`` - the other delegation's name, only when it does not (it has not moved)
+  and its last offer meets the speaker's on no more issues than before, likewise.
 
 Every placeholder is filled from what both sides see at the table, never from a side's
 values: a line never gives away what its speaker keeps private.
@@ -521,6 +521,14 @@ class Table:
             # As the record judged the other side's last proposal when it was made.
             moved = self.other_moved()
             if moved is None or (moved > 0) != (name == "moved"):
+                return None
+            if name == "unmoved" and self._mine_then is not None and \
+                    meets(self._theirs[-1], self._mine_then) > \
+                    meets(self._theirs[-2], self._mine_then):
+                # It met more issues, though the record counts it no step (it took up what
+                # was offered beyond its ask): "Russia's offer comes no closer to ours"
+                # read as a contradiction just under "it now matches it on 5 of 6 issues
+                # (before: 4)" (a terminal playtest).
                 return None
             return scenario.sides[self.other].name
         return None

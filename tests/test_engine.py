@@ -664,6 +664,39 @@ def test_a_step_that_meets_the_other_side_and_gives_more_elsewhere_says_as_befor
         "proposal asked" in entry.title, entry.title
 
 
+def test_a_count_of_matches_that_falls_only_by_a_gift_says_so() -> None:
+    """A student read "it now matches it on 1 of 6 issues (before: 2): a gift" as a step
+    back called a gift: when every issue that no longer matches is one where the proposal
+    gives more than was asked, the record says that is why the count fell; not when a
+    point is also taken back or met elsewhere."""
+    from game.engine import _fewer_by_gifts
+    from game.speech import MORE, SAME, TAKEN_BACK
+
+    game = Game(scenario(), seed=1)
+    base = {"joint_action": "joint_planning", "syria_coordination": "no_coordination",
+            "precondition": "verified_calm", "separation": "areas_marked",
+            "targets": "nusra_only", "start_date": "mid_june"}
+    game.apply(Move.propose(base | {"precondition": "no_precondition"}))  # Russia opens
+    game.apply(Move.propose(base | {"precondition": "grounded_air_force"}))  # the US
+    game.apply(Move.propose(base | {"precondition": "grounded_air_force",
+                                    "start_date": "when_verified"}))  # Russia asks for more
+    before = len(game.log)
+    # The US leaves Russia's last ask on the precondition for an option nearer Russia's
+    # opening: one match fewer, and only for that.
+    game.apply(Move.propose(base | {"precondition": "verified_calm"}))
+    [said] = [e for e in game.log[before:] if e.kind == "effect" and e.speaker is None
+              and "gives more than" in e.title]
+    assert "(before: 5), one fewer only because it gives more than was asked there" \
+        in said.title, said.title
+    # As a rule: the fall is all gifts, or it is not said.
+    assert _fewer_by_gifts((0, 1), (1, 1), (0, 1), [MORE, SAME]) == \
+        ", one fewer only because it gives more than was asked there"
+    assert _fewer_by_gifts((0, 1), (1, 2), (0, 1), [MORE, MORE]) == \
+        ", 2 fewer only because it gives more than was asked on those issues"
+    assert _fewer_by_gifts((0, 1), (1, 0), (0, 1), [MORE, TAKEN_BACK]) == ""
+    assert _fewer_by_gifts((0, 1, 2), (1, 1, 0), (0, 1, 0), [MORE, SAME, SAME]) == ""
+
+
 def test_a_proposal_that_meets_the_other_side_on_more_issues_concedes_ground() -> None:
     # Judged from the table: how many issues the new proposal settles as the other side's
     # latest proposal does, against the maker's previous proposal, and on the issues it

@@ -151,6 +151,29 @@ def test_every_shipped_tactic_that_calls_for_an_answer_gets_one(path: Path) -> N
             assert "{insisted}" not in words and "{event}" not in words
 
 
+#: Words that count red lines: of several, and of one.
+SEVERAL = ("those lines", "these lines", "they are", "things ")
+ONE = ("that line", "this line", "it is", "one thing")
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
+def test_red_lines_said_aloud_are_counted_as_many_as_the_side_has(path: Path) -> None:
+    """Russia, with one red line, said "Here they are." and the United States answered
+    that it would stay clear of "those lines" (a terminal playtest): the words with which
+    a side says its red lines, and the other side's reply, count them right."""
+    scenario = load_scenario(path)
+    for tactic in scenario.tactics:
+        if tactic.kind != "red_line":
+            continue
+        for side_id, use in tactic.sides.items():
+            count = len(scenario.sides[side_id].red_lines)
+            said = [use.line] if isinstance(use.line, str) else list(use.line)
+            replies = [use.reply] if isinstance(use.reply, str) else list(use.reply or ())
+            words = " ".join(line_text(v) for v in said + replies).lower()
+            wrong = ONE if count > 1 else SEVERAL
+            assert not [w for w in wrong if w in words], (side_id, count, words)
+
+
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: Path(p).stem)
 def test_computer_games_of_shipped_scenarios_answer_their_tactics(path: Path) -> None:
     """Over computer-vs-computer games, every tactic of a kind that calls for an answer is

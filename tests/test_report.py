@@ -542,14 +542,14 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
     assert said is not None
     assert said.startswith("All 3 of Russia's proposals crossed a red line of the United "
                            "States")
-    assert said.endswith("which it could accept only as a loss; 2 of them after the United "
-                         "States had said its red lines aloud.")
+    assert said.endswith("which the United States could accept only as a loss; 2 of them "
+                         "after it had said its red lines aloud.")
     # Before anything was said aloud, nothing is added.
     early = game_of([Move.propose(ACROSS_US_RED_LINE), Move.propose(ours)],
                     {"ru": "Group R", "us": "Computer"})
     said = debrief(early).results["ru"].asked_across or ""
     assert said.startswith("Russia's only proposal crossed") and \
-        said.endswith("which it could accept only as a loss.")
+        said.endswith("which the United States could accept only as a loss.")
 
 
 def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> None:

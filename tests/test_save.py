@@ -470,8 +470,8 @@ def test_a_save_of_format_9_replays_a_step_from_an_agreed_point_as_played() -> N
     assert given.title.startswith(
         "Russia gives more than the United States' last proposal asked on 1 issue (Ceasefire "
         "precondition on Damascus: Calm and grounded air force); it now matches it on 2 of 6 "
-        "issues (before: 3): a gift beyond the ask, but no step toward what was asked, so "
-        "trust does not move")
+        "issues (before: 3), one fewer only because it gives more than was asked there: a "
+        "gift beyond the ask, but no step toward what was asked, so trust does not move")
     assert not given.changes
     assert now.state.meters["trust"] > game.state.meters["trust"]
 

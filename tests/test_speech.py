@@ -430,6 +430,29 @@ def test_a_step_toward_the_other_side_is_said_as_one_and_never_with_a_reproach()
     assert stepping.fill("withdrawn") is None and stepping.fill("unmoved") is None
 
 
+def test_unmoved_is_not_said_of_an_offer_that_met_more_issues() -> None:
+    """Russia took up what the United States had offered beyond Russia's own ask: the
+    record counts it no step ("taking up what was offered gives nothing") but says it now
+    matches on 5 of 6 issues (before: 4), so "Russia's offer comes no closer to ours" read
+    as a contradiction just below it (a terminal playtest; these are that game's offers)."""
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.speech import meets
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    offers = [("us", (2, 0, 2, 0, 0, 2)), ("ru", (3, 1, 2, 2, 2, 1)),
+              ("us", (2, 0, 2, 0, 0, 2)), ("ru", (3, 1, 3, 2, 1, 2)),
+              ("us", (2, 0, 2, 0, 1, 2)), ("ru", (2, 1, 3, 2, 1, 2)),
+              ("us", (2, 0, 2, 2, 1, 2)), ("ru", (2, 1, 2, 2, 1, 2))]
+    table = Table(scenario, "us", offers, {})
+    assert table.other_moved() == 0  # no step, as the record judges it
+    assert meets(offers[-1][1], offers[-2][1]) > meets(offers[-3][1], offers[-2][1])
+    assert table.fill("unmoved") is None and table.fill("moved") is None
+    # An offer that met no more issues is still called unmoved.
+    again = offers[:-1] + [("ru", offers[-3][1])]
+    assert Table(scenario, "us", again, {}).fill("unmoved") == "Russia"
+
+
 def test_moved_and_unmoved_follow_the_record_s_judgement_of_the_other_side() -> None:
     scenario = read_scenario(TINY, "tiny.yaml")
     # Beta's second offer meets Alpha's latest (big, later) on one more issue: it moved,

@@ -650,8 +650,10 @@ def test_a_finished_game_says_how_to_read_it_again(tmp_path: Path,
     # On a line of its own, as short as it can be, so that it is copied whole.
     assert any(line.startswith("  ") and line.endswith(command) and len(line.split()) == 3
                for line in out.splitlines()), out[-600:]
-    assert f"as a web page ({saved.with_suffix('.html').name}, beside the save)" in \
+    page = saved.with_suffix(".html")
+    assert f"run the line below: it writes {page.name} beside the save." in \
         " ".join(out.split())
+    assert not page.exists()  # written by the command, not before it
     assert main(command.split()) == 0
     assert "DEBRIEF" in saved.with_suffix(".html").read_text(encoding="utf-8").upper()
 

@@ -56,8 +56,10 @@ def read_again(save: Path | str) -> str:
     a line of its own, as short as it can be (a terminal narrower than it breaks it
     mid-word), so that it can be copied whole."""
     page = Path(save).with_suffix(".html").name
-    return f"Read it again, debrief included, as a web page ({page}, beside the save), " \
-        f"with:\n  {program()} transcript {save}"
+    # "as a web page (game.html, beside the save), with:" sent a student looking for a
+    # page the command had not written yet (a terminal playtest).
+    return f"To read it again, debrief included, as a web page, run the line below: it " \
+        f"writes {page} beside the save.\n  {program()} transcript {save}"
 
 
 def offer_rows(scenario: Scenario, offer: Mapping[str, str]) -> list[tuple[str, str]]:
