@@ -342,8 +342,12 @@ class Autosave:
             self.path = self._planned = path
             return
         stamp = now().replace(":", "").replace("+0000", "Z")
-        teams = "-".join(part for part in (file_part(game.teams.get(side, ""))
-                                           for side in game.sides if side in humans) if part)
+        # Each team with its side's short name: two games a student played, one as each
+        # side, were both saved as "...-Team_A-..." (a terminal playtest).
+        teams = "-".join("_".join(part for part in (file_part(game.teams.get(side, "")),
+                                                    file_part(game.scenario.sides[side].short))
+                                  if part)
+                         for side in game.sides if side in humans)
         stem = "-".join(part for part in (game.scenario.id, teams, stamp, str(game.seed))
                         if part)
         # Where the game will be saved; the file is created at the first save, by

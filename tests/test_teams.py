@@ -47,7 +47,7 @@ def test_team_flags_name_the_save_the_transcript_and_the_record(
                   "--team", "ru=Équipe Rouge"], PASS_THEN_QUIT, monkeypatch)
     assert code == 0
     (path,) = saves.glob("*.json")
-    assert "Equipe_Rouge-Blue_Group" in path.name
+    assert "Equipe_Rouge_RU-Blue_Group_US" in path.name
     save = read_save(path)
     game = restore(save, load_scenario(DEFAULT_SCENARIO)).game
     assert game.teams == {"us": "Blue Group", "ru": "Équipe Rouge"}
@@ -69,7 +69,7 @@ def test_the_terminal_asks_for_names_when_the_settings_require_them(
     assert "Your teacher asks every team for its name" in out
     assert "keep it to 30" in out
     (path,) = saves.glob("*.json")
-    assert "Group_4" in path.name
+    assert "Group_4_US" in path.name
     assert read_save(path).teams == {"us": "Group 4", "ru": "Computer"}
 
 
@@ -80,6 +80,8 @@ def test_without_names_the_teams_are_told_apart(saves: Path, monkeypatch: pytest
     (path,) = saves.glob("*.json")
     teams = read_save(path).teams
     assert sorted(teams.values()) == ["Team A", "Team B"]
+    # The file says which team played which side.
+    assert "-Team_A_RU-Team_B_US-" in path.name, path.name
 
 
 @pytest.mark.parametrize(("argv", "said"), [
