@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 import math
 import operator
 import random
@@ -85,6 +85,13 @@ UNSURE = 0.8
 #: How much it prefers, per issue, to keep an option of its previous offer (a delegation
 #: moves step by step rather than redrawing its whole package each turn).
 STEADY = 0.02
+
+#: How far above its target the packages it bids from may lie (the band of :meth:`_span`).
+BAND = 0.06
+#: How near its target an offer must be (below it), and how far above its target its own
+#: next proposal, for it to take the offer rather than bid far above what it aims for
+#: (see :meth:`Negotiator._near_target`): the width of the band of packages it bids from.
+NEAR_TARGET = BAND
 
 #: How far (log scale) its mood in a game may speed up or slow down its concessions.
 MOOD = 0.12
@@ -541,6 +548,10 @@ class Negotiator:
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
+            near = self._near_target(view, standing, value, target, reserve, best_earlier,
+                                     kinds)
+            if near is not None:
+                return near
             how = "its model of the other side's wishes" if modelled else "its own priorities"
             if package == previous and standing is None and \
                     state.standing_by == self.side:
@@ -829,11 +840,11 @@ class Negotiator:
         self._unanswered = (view, answer)
         return answer
 
-    def _candidates(self, target: float, band: float = 0.06) -> Sequence[int]:
+    def _candidates(self, target: float, band: float = BAND) -> Sequence[int]:
         low, high = self._span(target, band)
         return self.by_utility[low:high]
 
-    def _span(self, target: float, band: float = 0.06) -> tuple[int, int]:
+    def _span(self, target: float, band: float = BAND) -> tuple[int, int]:
         """Where the packages worth about *target* to it lie in :attr:`by_utility`: those
         from *target* to *target* + *band*, else the next better one, else its best."""
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
@@ -1075,6 +1086,30 @@ class Negotiator:
                             across is None or not across[n] or across[index[best]]):
                         best, worth, changed = candidate, own[n], True
         return best
+
+    def _near_target(self, view: SideView, standing: Package | None, bid: float,
+                     target: float, reserve: float, best_earlier: Package | None,
+                     kinds: Collection[str]) -> Decision | None:
+        """It accepts the offer on the table, worth nearly its target, when its own next
+        proposal (worth *bid* to it) would ask for far more than its target: with few
+        options, the packages that keep to how it bids (nothing taken back of what it gave)
+        may all lie well above its target or well below it. A playtest saw the computer
+        answer an offer 2 points under its target with a bid 14 points over it, then
+        propose that very offer back a round later. None: it does not."""
+        if standing is None or "accept" not in kinds or bid <= target + NEAR_TARGET:
+            return None
+        n = self.space.index[standing]
+        value = self.own[n]
+        if self.space.crosses[n] or value < max(target - NEAR_TARGET, reserve) or \
+                value <= view.batna + 0.005 or \
+                (best_earlier is not None and self.own[self.space.index[best_earlier]] >
+                 value + 1e-9):
+            return None
+        return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} points "
+                                       f"to {self.name}, near its target ({points(target)}) "
+                                       f"and above its fallback ({points(view.batna)}), where "
+                                       f"its own next proposal would have asked for "
+                                       f"{points(bid)}.")
 
     def _next_offer_value(self, target: float) -> float:
         # The candidates are in order of this side's utility: the first is worth least.

@@ -1390,3 +1390,48 @@ def test_its_reason_calls_a_move_a_take_back_or_a_gift_as_the_record_does() -> N
                         "takes back", "trades", "farther", "moves away")), title
                     seen["back"] += 1
     assert seen["back"] and seen["gift"], seen
+
+
+def test_it_takes_an_offer_near_its_target_rather_than_bid_far_above_it() -> None:
+    """A window playtest (the February scenario, the student as Russia): Russia's offer was
+    worth 69 to the United States against its target of 71; every package the United States
+    could bid without taking back what it had given was worth 85 or more to it, or far
+    under its target, so it bid 85 and, a round later, proposed Russia's 69 back. Now it
+    takes the offer when its own next proposal would lie far above its target; never an
+    offer across its red lines, under its fallback, or worse than one offered earlier."""
+    from pathlib import Path
+
+    from game.negotiator import NEAR_TARGET
+    from game.save import read_save, restore
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if "ceasefire" in p.name))
+    played = restore(read_save(Path(__file__).parent / "fixtures" /
+                               "save_feb_near_target.json"), scenario).game
+    # The game up to the United States' move after Russia's offer in round 4.
+    at = next(n for n, (side, move, _) in enumerate(played.moves)
+              if side == "us" and n > 0 and played.moves[n - 1][0] == "ru" and
+              played.moves[n - 1][1].kind == "propose" and
+              played.moves[n - 1][1].chosen.get("start_date") == "within_days")
+    game = Game.replay(scenario, played.settings, played.seed, played.moves[:at],
+                       dict(played.teams))
+    view = game.view("us")
+    decision = computer_move(Negotiator(view), view)
+    assert decision.move.kind == "accept", decision.reason
+    assert decision.reason == ("Accepted: the offer is worth 69 points to the United States, "
+                               "near its target (71) and above its fallback (41), where its "
+                               "own next proposal would have asked for 85.")
+    # Over many games between computers: every such acceptance is of an offer near its
+    # target and above its fallback.
+    seen = 0
+    for seed in range(60):
+        for entry in play_one(scenario, seed, Settings()).log:
+            said = re.fullmatch(r"Accepted: the offer is worth (\d+) points to .*, near its "
+                                r"target \((\d+)\) and above its fallback \((\d+)\), where "
+                                r"its own next proposal would have asked for (\d+)\.",
+                                entry.body) if entry.kind == "reason" else None
+            if said:
+                seen += 1
+                worth, target, fallback, bid = map(int, said.groups())
+                assert target - round(100 * NEAR_TARGET) <= worth and worth > fallback
+                assert bid > target + round(100 * NEAR_TARGET) - 1
+    assert seen > 0
