@@ -274,9 +274,14 @@ class Debrief:
     def frontier_text(self) -> str:
         """The frontier sentence with the deal's distance to the frontier, as every front
         end shows it ("" while the game goes on)."""
-        return " ".join(part for part in (self.frontier_sentence or "",
-                                          frontier_gap(self.frontier_points)) if part)
+        gap = "" if self.frontier_sentence == ON_FRONTIER else \
+            frontier_gap(self.frontier_points)
+        return " ".join(part for part in (self.frontier_sentence or "", gap) if part)
 
+
+#: The frontier sentence of a deal on the frontier (then nothing is said of its distance:
+#: "It is 0 points away from the best deals" after it said the same twice, a playtest).
+ON_FRONTIER = "No other deal was better for both sides: the deal is on the Pareto frontier."
 
 #: Before the questions for discussion after talks that ended without a deal.
 NO_DEAL_QUESTIONS = ("There was no deal: where a question asks about your deal, answer it "
@@ -527,7 +532,7 @@ def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:
         return ("No deal that keeps both sides' red lines was better for both sides; this "
                 "one crosses a red line, so it is not on the frontier of deals both could "
                 "sign.")
-    return "No other deal was better for both sides: the deal is on the Pareto frontier."
+    return ON_FRONTIER
 
 
 def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:

@@ -956,7 +956,7 @@ class Game:
         if up:
             taken_up = (f"beyond {self.scenario.sides[side].whose} own last ask on "
                         f"{_issues(len(up))} ({self._points(package, up)})")
-            clauses.append(f"takes up what it offered {taken_up}")
+            clauses.append(f"takes up what that proposal offered {taken_up}")
         if generous and (toward or trade):
             # (In a trade that comes out even too: what it gives beyond the ask is what
             # evens it, and a record that left it out read as a step back called even.)

@@ -101,7 +101,8 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
 #: The meters chart's horizontal axis, in every front end: a point at each turn's end, two
 #: turns to a round, and one after every change within a turn (a move's, then the next
 #: round's events'), so that every level the record showed is on the chart.
-METER_AXIS = "Two turns each, a point at each turn's end; a step marks a change within a turn"
+#: "Two turns each" read as two turns for each side (a window playtest).
+METER_AXIS = "One turn for each side, a point at each turn's end; a step marks a change within a turn"
 
 
 def round_axis(turns: int) -> tuple[list[tuple[int, int]], list[int]]:

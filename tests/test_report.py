@@ -522,6 +522,12 @@ def test_the_distance_to_the_frontier_is_said_in_points_or_one_point() -> None:
     from game.debrief import frontier_gap
 
     assert frontier_gap(None) == ""
+    # A deal on the frontier is said to be on it once, not also "0 points away".
+    from game.debrief import ON_FRONTIER
+    from game.simulate import play_one
+    on = [d for d in (debrief(play_one(SCENARIO, seed, Settings())) for seed in range(40))
+          if d.frontier_sentence == ON_FRONTIER]
+    assert on and all(d.frontier_text == ON_FRONTIER and d.frontier_points == 0 for d in on)
     assert frontier_gap(1).startswith("It is 1 point away from the best deals")
     assert frontier_gap(4).startswith("It is 4 points away from the best deals")
 

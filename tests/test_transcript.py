@@ -283,7 +283,7 @@ def test_the_meters_chart_numbers_each_round_on_the_page() -> None:
     for x, label in found:
         middle = PAD + width * min((2 * int(label) - 1) / turns, 1.0)
         assert abs(float(x) - middle) < 0.5
-    assert "round (two turns each" in svg
+    assert "round (one turn for each side" in svg
     # Each point is drawn inside the span of the round the debrief gives it (the start of
     # round r is the end of turn 2r - 2): a round's opening events after the line between
     # the rounds, not on it (a window playtest read them as the round before's).

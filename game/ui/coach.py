@@ -48,7 +48,8 @@ STEPS: tuple[Step, ...] = (
          "shows what your package is worth to you against your fallback."),
     Step("meters", "The meters",
          "Trust and the situation on the ground. Moves and events push them up or down; "
-         "the arrow shows how far each has moved since your last move."),
+         "the number beside each shows how far it has moved, since the moment the "
+         "panel's title names."),
     Step("moves", "Your moves",
          "1 puts your package on the table, 2 accepts the proposal there, 3 rejects it, "
          "4 passes and 5 walks out. A move ends your turn."),

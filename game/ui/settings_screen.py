@@ -153,8 +153,8 @@ class SettingsScreen(Screen):
         self.done = Button("Done", self.back, kind="primary")
         self.export = Button("Save as a file", self.save_file,
                              tooltip="Write these rules to classroom.toml in the current "
-                                     f"folder, to hand out: {program()} --settings "
-                                     "classroom.toml")
+                                     "folder (a new name if one is there already), to "
+                                     f"hand out: {program()} --settings classroom.toml")
         self.rules: list[Widget] = [self.rounds, self.difficulty, self.undo, self.seconds,
                                     self.timeout, self.names, self.reveal]
         #: The teacher's file locks the rules: shown, never changed here.
@@ -223,7 +223,12 @@ class SettingsScreen(Screen):
 
     def save_file(self) -> None:
         """Write the rules of the day as a settings file a teacher can hand out."""
-        target = Path.cwd() / "classroom.toml"
+        # Never over a file already there: a playtester's click replaced the folder's
+        # classroom.toml without a word, and a teacher's own file would have gone too.
+        target, number = Path.cwd() / "classroom.toml", 2
+        while target.exists():
+            target = target.with_name(f"classroom-{number}.toml")
+            number += 1
         try:
             write_settings(self.app.settings, target)
         except OSError as exc:

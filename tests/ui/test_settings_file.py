@@ -21,6 +21,11 @@ def test_rules_chosen_on_the_screen_are_kept_and_can_be_handed_out(
     app.push(screen)
     screen.save_file()
     assert load_settings(tmp_path / "classroom.toml") == app.settings
+    # A file already there is never written over: the next goes beside it.
+    app.settings = Settings(rounds=3)
+    screen.save_file()
+    assert load_settings(tmp_path / "classroom.toml").rounds == 5
+    assert load_settings(tmp_path / "classroom-2.toml") == app.settings
     screen.back()
     assert load_settings(preferences_file()) == app.settings
     # The next window opened on this computer starts with them.
