@@ -166,7 +166,7 @@ def test_installed_window_draws_the_title_and_lists_the_scenarios(site: Path,
     seen = json.loads(result.stdout.splitlines()[-1])
     assert seen["crashes"] == [] and seen["drawn"] >= 2
     assert seen["screen"] == "title"
-    assert any(text.startswith("Start: ") for text in seen["texts"])
+    assert any(text.startswith("Start \u201c") for text in seen["texts"])
     assert any("tutorial" in text for text in seen["texts"])
     assert sorted(Path(p).name for p in seen["scenarios"]) == \
         sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml"))

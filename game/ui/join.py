@@ -45,9 +45,11 @@ class JoinScreen(FormScreen):
         given = given or JoinClass()
         scenario, _ = load(default_scenario_path())
         sides = [(s, scenario.sides[s].name) for s in scenario.side_ids] if scenario else []
-        self.address = EntryField("Teacher's address", "192.168.1.20:8765")
-        self.code = EntryField("Class code", "ABCD2345")
-        self.team = EntryField("Your team's name", "Team A")
+        # "e.g.": drawn in the colour of typed text, a bare example read as an entry already
+        # made (a window playtest).
+        self.address = EntryField("Teacher's address", "e.g. 192.168.1.20:8765")
+        self.code = EntryField("Class code", "e.g. ABCD2345")
+        self.team = EntryField("Your team's name", "e.g. Group 3")
         self.address.tooltip = "The address the teacher's screen shows, with its port."
         self.code.tooltip = "The class code the teacher gives (small letters are fine)."
         self.team.tooltip = "Your team's name: join again with the same name to come back."

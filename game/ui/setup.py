@@ -202,11 +202,14 @@ class ModeScreen(FormScreen):
         self.rows: list[Widget] = [self.mode, self.side, self.difficulty, self.coach,
                                    self.team, *self.teams.values()]
         self.ring.set(self.rows + [self.begin, self.back_button])
-        self.ring.focus(self.begin)
         if side == "both":
             self.mode.index = [m for m, _ in self.mode.values].index(HOTSEAT)
         elif side in sides:
             self.side.index = [s for s, _ in self.side.values].index(side)
+        # The first thing to do is where the focus starts: the side, while none is chosen
+        # (a playtester pressed Enter on Begin and Left/Right there, and only got a toast).
+        self.ring.focus(self.side if self.mode.value == VS_COMPUTER and self.side.value is None
+                        else self.begin)
 
     def _fields(self) -> list[EntryField]:
         return [self.team, *self.teams.values()]

@@ -40,12 +40,17 @@ class TitleScreen(Screen):
                                  tooltip="Your last game did not end (a closed laptop, a "
                                          "crash?): go on from where it stopped.")
             self.hint = "R: resume   Enter: choose   Tab or arrows: move   F11: full screen"
-        self.start = Button(f"Start: {title}", self._start,
+        # The title in quotation marks: "Start: Tutorial: Your First Negotiation" read
+        # badly with two colons (a window playtest).
+        self.start = Button(f"Start \u201c{title}\u201d", self._start,
                             kind="normal" if self.resume else "primary",
                             tooltip="Play the default scenario: choose your side next.")
         self.tutorial: Button | None = None
         self.tutorial_scenario = tutorial_scenario(allowed)
-        if self.tutorial_scenario is not None and self.tutorial_scenario is not self.scenario:
+        # (By id: the two are loaded apart, and a second button for the tutorial that the
+        # start button already starts did the same thing twice, a window playtest.)
+        if self.tutorial_scenario is not None and (
+                self.scenario is None or self.tutorial_scenario.id != self.scenario.id):
             minutes = self.tutorial_scenario.minutes
             self.tutorial = Button(f"New here? Start with the tutorial ({minutes} minutes)",
                                    self._tutorial, hint="T",

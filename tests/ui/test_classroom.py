@@ -311,6 +311,16 @@ def test_the_settings_screen_shows_and_changes_every_teacher_setting(make_app) -
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "title"
     assert app.top.tutorial is None  # the tutorial is no longer offered
+    # With the tutorial alone offered, the start button starts it, named in quotation
+    # marks, and no second button does the same.
+    app.settings = Settings(scenarios=("tutorial",))
+    from game.ui.navigation import Title
+    app.reset(Title())
+    title = app.top
+    assert title.name == "title"
+    assert title.scenario is not None and title.scenario.id == "tutorial"
+    assert title.tutorial is None
+    assert title.start.label == f"Start \u201c{title.scenario.title}\u201d"
 
 
 def test_rules_are_fixed_during_a_game(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -381,7 +381,9 @@ def test_no_side_is_chosen_for_the_player(make_app) -> None:  # type: ignore[no-
     mode = app.top
     assert mode.side.value is None
     assert [v for v, _ in mode.side.values][1:] == list(mode.scenario.side_ids)
-    press(app, pygame.K_RETURN)  # Begin, with no side chosen
+    # The focus starts where the first choice is to be made: the side.
+    assert mode.ring.focused is mode.side
+    press(app, pygame.K_RETURN)  # Enter begins, with no side chosen
     assert app.top is mode and mode.ring.focused is mode.side
     assert "Choose your side first" in (app.toast_text or "")
     press(app, pygame.K_RIGHT)

@@ -70,6 +70,11 @@ def test_the_title_offers_to_join_a_class(make_app) -> None:  # type: ignore[no-
     button = next(b for b in title.grid if b.label == "Join a class")
     button.activate()
     assert isinstance(app.top, JoinScreen)
+    # Its examples say they are examples: they are drawn as typed text is.
+    screen = app.top
+    assert all(field.placeholder.startswith("e.g. ")
+               for field in (screen.address, screen.code, screen.team))
+    assert not any(field.value for field in (screen.address, screen.code, screen.team))
 
 
 def test_a_wrong_code_is_said_on_the_join_screen(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,8 @@ def test_enter_on_a_row_of_the_mode_screen_begins_and_changes_nothing(make_app) 
     assert scenario is not None
     mode = app.push(Setup(scenario))
     app.step(0.016)
-    assert mode.ring.focused is mode.begin and "Enter: begin" in mode.key_hint()
+    # No side is chosen yet: the focus starts on the side's row.
+    assert mode.ring.focused is mode.side and "Enter: begin" in mode.key_hint()
     # Each row in turn: the help line says Enter begins, and Enter does not turn the value.
     mode.ring.focus(mode.mode)
     assert "Enter: begin" in mode.key_hint() and "Left/Right: change" in mode.key_hint()
