@@ -230,9 +230,14 @@ class Debrief:
         """Each meter's course in one line, for a debrief without the meters chart (the
         terminal's): "Trust between delegations: 35 at the start, lowest 31 (round 3),
         highest 55 (round 7), 55 at the end." Its high and low are the chart's points, so
-        every level the record showed is among them."""
+        every level the record showed is among them; a meter that never moved is said to
+        be unchanged."""
         lines = []
         for name, values in self.meters:
+            if min(values) == max(values):
+                # "lowest 60 (round 1), highest 60 (round 1)" read oddly (a playtest).
+                lines.append(f"{name}: {values[0]:.0f} from start to end, unchanged.")
+                continue
             low = min(range(len(values)), key=lambda k: (values[k], k))
             high = min(range(len(values)), key=lambda k: (-values[k], k))
             lines.append(f"{name}: {values[0]:.0f} at the start, lowest {values[low]:.0f} "

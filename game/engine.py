@@ -843,7 +843,11 @@ class Game:
             self.edition >= 3 else None
         if previous is not None and theirs is not None and \
                 "concede" in self._rules.lines[side] and (
-                    judgement is not None and judgement[0] > 0 if self.edition >= 7 else
+                    # (From edition 11 a gift beyond the ask too: a student's proposal that
+                    # only gave more was said as "We cannot accept that as it stands".)
+                    judgement is not None and (judgement[0] > 0 or (
+                        self.edition >= 11 and judgement[0] == 0 and judgement[1] > 0))
+                    if self.edition >= 7 else
                     meets(package, theirs) > meets(previous, theirs)) and (
                     # From edition 9, not while it moves away on any issue: "Moscow will
                     # move" over a step back on the issue a student cared most about read

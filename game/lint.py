@@ -390,6 +390,16 @@ class _Linter:
                           f"the BATNA ({side.batna.value:g}) is worth at least as much as the "
                           f"best deal this side can get ({best:.2f}): it never gains by "
                           "agreeing")
+            option = next((o for issue in self.s.issues for o in issue.options
+                           if o.name.casefold() == side.batna.name.casefold()), None)
+            if option is not None:
+                # A playtester read the US fallback "Deconfliction only" (50 points) and the
+                # option "Deconfliction only" (35) as one thing.
+                self.warn(("sides", side_id, "batna", "name"),
+                          f"the BATNA is named like the option {option.id!r} "
+                          f"({option.name!r}): players read the two as one thing, though "
+                          "a deal holding the option is worth what the points table says, "
+                          "not the BATNA; name the BATNA for what happens without a deal")
 
     def tactics(self) -> None:
         for i, tactic in enumerate(self.s.tactics):

@@ -134,7 +134,9 @@ class Meter(Part):
 class Batna(Part):
     """What a side does if there is no deal: its best alternative to a negotiated agreement."""
 
-    name: Line = Field(description="Short name of the alternative.")
+    name: Line = Field(description="Short name of the alternative: what happens without "
+                                   "a deal (validate warns when it is named like an "
+                                   "option, which players read as the same thing).")
     description: Text = Field(description="What the side does without a deal.")
     value: Unit = Field(description="Its utility for the side, on the same 0-1 scale as "
                                     "packages; a deal is worth taking only above it.")
@@ -276,8 +278,8 @@ class Side(Part):
                                 "any left out; validate warns about it). A proposal's line "
                                 "is followed by the package, spoken issue by issue; "
                                 "'concede' is said instead of 'propose' or 'counter' with a "
-                                "proposal that moves toward the other side's latest one "
-                                "and away from it on no issue "
+                                "proposal that moves toward the other side's latest one, "
+                                "or gives more than it asked, and away from it on no issue "
                                 "(when left out, those are said); 'stand_by' with the same "
                                 "package as the side's last proposal, made again (when left "
                                 "out, the game's own words); 'answer' opens a named "

@@ -167,6 +167,14 @@ def test_a_batna_better_than_every_deal() -> None:
     assert p.line == where(text, "value: 0.95")[0]
 
 
+def test_a_batna_named_like_an_option() -> None:
+    text = edit('batna: {name: "Wait", description: "Nothing changes.", value: 0.3}',
+                'batna: {name: "shared", description: "Nothing changes.", value: 0.3}')
+    p = only(text, "the BATNA is named like the option 'shared'")
+    assert p.path == "sides.blue.batna.name"
+    assert p.line == where(text, 'name: "shared"')[0]
+
+
 @pytest.mark.parametrize("strict", [False, True])
 def test_validate_prints_warnings_and_strict_makes_them_errors(
         tmp_path: Path, strict: bool, capsys: pytest.CaptureFixture[str]) -> None:

@@ -400,6 +400,9 @@ def test_the_terminal_debrief_gives_each_meters_course_and_the_page_colours_a_si
         assert len(lines) == len(scenario.meters)
         for line, (name, values), meter in zip(lines, d.meters, scenario.meters):
             low, high = min(values), max(values)
+            if low == high:
+                assert line == f"{name}: {low:.0f} from start to end, unchanged."
+                continue
             assert line == (
                 f"{name}: {values[0]:.0f} at the start, lowest {low:.0f} (round "
                 f"{d.meter_rounds[values.index(low)]}), highest {high:.0f} (round "
@@ -416,3 +419,8 @@ def test_the_terminal_debrief_gives_each_meters_course_and_the_page_colours_a_si
             if meter.side is not None:
                 assert f'stroke="{scenario.sides[meter.side].colour}" stroke-width="2">' \
                        f"<title>{meter.name}</title>" in svg
+    # A meter that never moved is said to be unchanged, not "lowest 60, highest 60".
+    flat = [line for seed in range(10) for line in debrief(play_one(
+        load_scenario(shipped_scenarios()[0]), seed, Settings())).meter_summary()
+        if line.endswith("from start to end, unchanged.")]
+    assert flat
