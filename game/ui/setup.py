@@ -130,7 +130,20 @@ class FormScreen(Screen):
         second.rect = pygame.Rect(first.rect.right + u, y + u, (lw - u) // 2, rh)
         self.explain = pygame.Rect(4 * u + lw, top, w - 7 * u - lw,
                                    h - top - self.hint_height() - 2 * u)
+        # A control's tooltip goes in the room left under the buttons, not over the panel
+        # that explains the choice (a window playtest: the side's tooltip hid the panel's
+        # heading and first line) nor over the next rows; where that room is too small, it
+        # goes where it covers least.
+        room = self.explain.bottom - first.rect.bottom - 2 * u
+        enough = room >= 4 * self.theme.fonts.get("small").get_linesize() + 2 * u
+        # (No height: the tip's own, from the spot's top; nothing under it to paint over.)
+        spot = pygame.Rect(3 * u, first.rect.bottom + 2 * u, lw, 0)
+        for widget in [*rows, first, second]:
+            widget.tip_spot = spot if enough else None
         self._build_fields()
+
+    def tip_avoid(self) -> list[pygame.Rect]:
+        return [*super().tip_avoid(), self.explain]
 
     def _sync_focus(self) -> None:
         focused = self.ring.focused

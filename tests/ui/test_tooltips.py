@@ -150,3 +150,36 @@ def test_the_debrief_buttons_tip_spares_the_headers_round(make_app) -> None:  # 
         rounds = pygame.Rect(table.centre.x, table.centre.y, table.centre.w,
                              table.debrief_button.rect.y - table.centre.y)
         assert not tip.colliderect(rounds), (size, tip, rounds)
+
+
+def test_a_form_rows_tip_spares_the_panel_that_explains_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A window playtest: the side's tooltip on the mode screen hid the heading and first
+    line of "What this means", and the join screen's hid "How it works". A form's tips go
+    in the room under its buttons, covering neither the panel nor another control."""
+    from game.ui import flow
+    from game.ui.join import JoinScreen
+    from game.ui.navigation import JoinClass, Setup
+
+    for size in ((1280, 720), (1024, 600)):
+        app = make_app(size=size)
+        flow.start(app)
+        scenario, _ = flow.load(flow.SCENARIOS / "joint_strikes_2016.yaml")
+        assert scenario is not None
+        mode = app.push(Setup(scenario))
+        join = None
+        for screen in (mode, join):
+            if screen is None:
+                join = screen = app.push(JoinClass())
+                assert isinstance(screen, JoinScreen)
+            surface = pygame.Surface(size)
+            for widget in screen.ring.widgets:
+                if not widget.visible or not widget.tooltip:
+                    continue
+                screen.ring.focus(widget)
+                screen.ring.keyboard, screen.ring.still = True, 2.0
+                screen.draw(surface)
+                tip = screen.ring.tip_rect
+                assert tip is not None and surface.get_rect().contains(tip)
+                assert not tip.colliderect(screen.explain), (size, widget.texts())
+                assert not [w for w in screen.ring.widgets
+                            if w is not widget and w.visible and tip.colliderect(w.rect)]
