@@ -54,8 +54,9 @@ STEPS: tuple[Step, ...] = (
          "1 puts your package on the table, 2 accepts the proposal there, 3 rejects it, "
          "4 passes and 5 walks out. A move ends your turn."),
     Step("tactics", "Tactics",
-         "T opens the list of tactics: ask what matters to the other side, say what matters "
-         "to you, and more. Using one is your move."),
+         "T opens the list of tactics. Ask what matters most to the other side, then "
+         "trade: give what it wants and you value less for what you want most. Using one "
+         "is your move."),
     Step("card", "What changed",
          "When the turn comes back to you, this card says what the other side did, what "
          "their offer is worth to you and what moved the meters. Backspace closes it."),
