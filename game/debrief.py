@@ -267,7 +267,8 @@ class Debrief:
     def deal_key(self) -> str:
         """The deal's name in a chart's key: "The deal", or what it is when it crosses a red
         line (:attr:`DEAL_ACROSS`)."""
-        return "The deal, " + self.ACROSS if self.deal_across else "The deal"
+        return self.DEAL_ACROSS[:1].upper() + self.DEAL_ACROSS[1:] if self.deal_across \
+            else "The deal"
 
     @property
     def frontier_heading(self) -> str:

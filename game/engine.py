@@ -842,18 +842,8 @@ class Game:
             if previous is not None and theirs is not None and previous != package and \
             self.edition >= 3 else None
         if previous is not None and theirs is not None and \
-                "concede" in self._rules.lines[side] and (
-                    # (From edition 11 a gift beyond the ask too: a student's proposal that
-                    # only gave more was said as "We cannot accept that as it stands".)
-                    judgement is not None and (judgement[0] > 0 or (
-                        self.edition >= 11 and judgement[0] == 0 and judgement[1] > 0))
-                    if self.edition >= 7 else
-                    meets(package, theirs) > meets(previous, theirs)) and (
-                    # From edition 9, not while it moves away on any issue: "Moscow will
-                    # move" over a step back on the issue a student cared most about read
-                    # as a trick (the record still weighs the balance).
-                    self.edition < 9 or judgement is None or
-                    not {FARTHER, TAKEN_BACK} & set(judgement[2])):
+                "concede" in self._rules.lines[side] and \
+                self._voiced_as_concession(previous, package, theirs, judgement):
             said = "concede"  # a step toward the other side, as the record judges it
         offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
@@ -895,6 +885,25 @@ class Game:
         self._set("offers", len(self._offers))
         counted = self._rules.offers_name[side]
         self._set(counted, self._names[counted] + 1)
+
+    def _voiced_as_concession(self, previous: Package, package: Package, theirs: Package,
+                              judgement: tuple[int, int, list[str]] | None) -> bool:
+        """Whether a proposal, after the proposer's *previous* one, is said in the side's
+        words for a concession: a step toward the other side's latest proposal *theirs* as
+        the record judges it (*judgement*, :meth:`_judged`; before edition 7, more issues
+        met), or from edition 11 a gift beyond what it asked with no step either way (a
+        student's proposal that only gave more was said as "We cannot accept that as it
+        stands"); from edition 9, never while it moves away on any issue ("Moscow will
+        move" over a step back on the issue a student cared most about read as a trick;
+        the record still weighs the balance)."""
+        if self.edition < 7:
+            return meets(package, theirs) > meets(previous, theirs)
+        if judgement is None:
+            return False
+        toward, generous, kinds = judgement
+        if self.edition >= 9 and {FARTHER, TAKEN_BACK} & set(kinds):
+            return False
+        return toward > 0 or (self.edition >= 11 and toward == 0 and generous > 0)
 
     def _shift(self, side: str, previous: Package, package: Package,
                judgement: tuple[int, int, list[str]] | None) -> tuple[str | None, str]:

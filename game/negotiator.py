@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
 import random
@@ -457,6 +457,9 @@ class Negotiator:
             return Decision(Move.walkout(), f"{self._name_first} walked out: it had "
                                             f"reached its breaking point ({point}).")
 
+        # The worth of the offer on the table when nothing but its worth keeps it from
+        # taking it (no red line crossed, nothing better offered earlier): see _near_target.
+        takeable: float | None = None
         if standing is not None and "accept" in kinds:
             value = self.own[index[standing]]
             crossed = self.space.crosses[index[standing]]
@@ -474,11 +477,14 @@ class Negotiator:
                 move = Move.reject() if "reject" in kinds else Move.wait()
                 return Decision(move, f"Refused the final offer: {why}.")
             threshold = max(min(target, self._next_offer_value(target)), reserve)
-            if not crossed and not better and value >= threshold:
-                return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} "
-                                               f"points to {self.name}, at or above its "
-                                               f"target ({points(target)}) and its fallback "
-                                               f"({points(view.batna)}).")
+            if not crossed and not better:
+                if value >= threshold:
+                    return Decision(Move.accept(), f"Accepted: the offer is worth "
+                                                   f"{points(value)} points to {self.name}, "
+                                                   f"at or above its target "
+                                                   f"({points(target)}) and its fallback "
+                                                   f"({points(view.batna)}).")
+                takeable = value
 
         stream = _Stream(view.known.seed * 7_919 + state.turn * 2 + self._seat + 17)
         # Tactics draw from their own stream, seeded with this one's first draw, so that
@@ -548,10 +554,10 @@ class Negotiator:
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
                                                f"{self.name} would have proposed itself.")
-            near = self._near_target(view, standing, value, target, reserve, best_earlier,
-                                     kinds)
-            if near is not None:
-                return near
+            if takeable is not None and value > target + NEAR_TARGET and \
+                    takeable >= max(target - NEAR_TARGET, reserve) and \
+                    takeable > view.batna + 0.005:
+                return self._near_target(view, takeable, value, target)
             how = "its model of the other side's wishes" if modelled else "its own priorities"
             if package == previous and standing is None and \
                     state.standing_by == self.side:
@@ -1087,24 +1093,14 @@ class Negotiator:
                         best, worth, changed = candidate, own[n], True
         return best
 
-    def _near_target(self, view: SideView, standing: Package | None, bid: float,
-                     target: float, reserve: float, best_earlier: Package | None,
-                     kinds: Collection[str]) -> Decision | None:
-        """It accepts the offer on the table, worth nearly its target, when its own next
-        proposal (worth *bid* to it) would ask for far more than its target: with few
-        options, the packages that keep to how it bids (nothing taken back of what it gave)
-        may all lie well above its target or well below it. A playtest saw the computer
-        answer an offer 2 points under its target with a bid 14 points over it, then
-        propose that very offer back a round later. None: it does not."""
-        if standing is None or "accept" not in kinds or bid <= target + NEAR_TARGET:
-            return None
-        n = self.space.index[standing]
-        value = self.own[n]
-        if self.space.crosses[n] or value < max(target - NEAR_TARGET, reserve) or \
-                value <= view.batna + 0.005 or \
-                (best_earlier is not None and self.own[self.space.index[best_earlier]] >
-                 value + 1e-9):
-            return None
+    def _near_target(self, view: SideView, value: float, bid: float,
+                     target: float) -> Decision:
+        """It accepts the offer on the table, worth *value* to it, nearly its target, as its
+        own next proposal (worth *bid* to it) would ask for far more than its target: with
+        few options, the packages that keep to how it bids (nothing taken back of what it
+        gave) may all lie well above its target or well below it. A playtest saw the
+        computer answer an offer 2 points under its target with a bid 14 points over it,
+        then propose that very offer back a round later."""
         return Decision(Move.accept(), f"Accepted: the offer is worth {points(value)} points "
                                        f"to {self.name}, near its target ({points(target)}) "
                                        f"and above its fallback ({points(view.batna)}), where "

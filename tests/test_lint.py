@@ -159,20 +159,20 @@ def test_red_lines_that_rule_out_every_package_are_an_error() -> None:
     assert "no game can be played" in p.message
 
 
-def test_a_batna_better_than_every_deal() -> None:
+@pytest.mark.parametrize(("batna", "words", "field", "marked"), [
+    # Worth more than every deal: it never gains by agreeing.
+    ('name: "Wait", description: "Nothing changes.", value: 0.95',
+     "never gains by agreeing", "value", "value: 0.95"),
+    # Named like an option: players read the two as one thing.
+    ('name: "shared", description: "Nothing changes.", value: 0.3',
+     "the BATNA is named like the option 'shared'", "name", 'name: "shared"'),
+])
+def test_a_batna_that_misleads(batna: str, words: str, field: str, marked: str) -> None:
     text = edit('batna: {name: "Wait", description: "Nothing changes.", value: 0.3}',
-                'batna: {name: "Wait", description: "Nothing changes.", value: 0.95}')
-    p = only(text, "never gains by agreeing")
-    assert p.path == "sides.blue.batna.value"
-    assert p.line == where(text, "value: 0.95")[0]
-
-
-def test_a_batna_named_like_an_option() -> None:
-    text = edit('batna: {name: "Wait", description: "Nothing changes.", value: 0.3}',
-                'batna: {name: "shared", description: "Nothing changes.", value: 0.3}')
-    p = only(text, "the BATNA is named like the option 'shared'")
-    assert p.path == "sides.blue.batna.name"
-    assert p.line == where(text, 'name: "shared"')[0]
+                f"batna: {{{batna}}}")
+    p = only(text, words)
+    assert p.path == f"sides.blue.batna.{field}"
+    assert p.line == where(text, marked)[0]
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.model import Scenario
+from game.save import claim
 from game.settings import DIFFICULTIES, preferences_file, write_settings
 from game.ui.flow import SCENARIOS, load
 from game.ui.navigation import Title
@@ -224,13 +225,16 @@ class SettingsScreen(Screen):
     def save_file(self) -> None:
         """Write the rules of the day as a settings file a teacher can hand out."""
         # Never over a file already there: a playtester's click replaced the folder's
-        # classroom.toml without a word, and a teacher's own file would have gone too.
-        target, number = Path.cwd() / "classroom.toml", 2
-        while target.exists():
-            target = target.with_name(f"classroom-{number}.toml")
-            number += 1
+        # classroom.toml without a word, and a teacher's own file would have gone too. The
+        # name is taken as a save's is (classroom-2.toml and so on).
+        target = Path.cwd() / "classroom.toml"
         try:
-            write_settings(self.app.settings, target)
+            target = claim(target)
+            try:
+                write_settings(self.app.settings, target)
+            except OSError:
+                target.unlink(missing_ok=True)  # nothing of it was written: no empty file
+                raise
         except OSError as exc:
             self.app.toast(f"Could not write {target}: {exc.strerror or exc}", 5)
             return
