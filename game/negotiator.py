@@ -374,6 +374,9 @@ def _derived(view: SideView) -> _Derived:
 #: Why a proposal took back some of what the side's last one gave, after a threat (the
 #: reason ended "a threat the other side made earlier freed it to", unfinished).
 RELEASED = "a threat the other side made earlier released it from what it had offered"
+#: Why a proposal moved off its bid by the other side's red lines took back some of what
+#: the side's last one gave (said after "taking back ... what its last offer gave").
+CLEARED = " to make up for what those red lines cost it"
 
 
 class Negotiator:
@@ -429,6 +432,9 @@ class Negotiator:
         self._notes = OpponentNotes(known.issues, derived.prior, derived.alike)
         #: What its bids read of its packages (made once per scenario and side).
         self._bids = derived.bids
+        #: Which rule of :meth:`_choose` lifted its last bid above the packages worth about
+        #: its target, for its reason (see :meth:`_held_above`); None: none did.
+        self._lifted: str | None = None
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -530,11 +536,20 @@ class Negotiator:
             facing = against if steady and hold is None else None
             package = self._choose(model, target, stream, previous, hold, steady=steady,
                                    facing=facing, unanswered=steady and theirs is None)
+            chosen = package
             if view.across is not None and view.across[index[package]]:
                 package = self._clear_of(package, target, reserve, view.across)
+                if package != chosen:
+                    self._lifted = "red lines"
+            # Moved off its bid by the other side's red lines said aloud: said as the reason
+            # for its choice, and for what it takes back (a playtest read "its own position
+            # has risen since" of a proposal that made up for what those lines cost it).
+            cleared = package != chosen
             if theirs is not None and self.modelling:
                 # (Easy play, which reads no model of the other side, does not check.)
-                package = self._no_more_than_asked(package, theirs, view.across)
+                fewer = self._no_more_than_asked(package, theirs, view.across)
+                if fewer != package:
+                    package, self._lifted = fewer, "asked"
             if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
                     self._threatened_since_its_offer(view) and \
@@ -565,7 +580,7 @@ class Negotiator:
                 # target of 64 points" over an offer worth 82 read as a contradiction.
                 return Decision(Move.wait(), f"Held its offer, worth {points(value)} points "
                                              f"to {self.name} (target {points(target)}): "
-                                             f"still the best it could offer by {how}.")
+                                             f"{self._held_above(value, target, previous, hold, how)}.")
             # Said once the other side has had a turn to propose (not of its own opening).
             share = self.share(view)
             slow = "" if share == 1.0 or not any(
@@ -579,8 +594,8 @@ class Negotiator:
             if package == previous:
                 # The same package again: nothing it chose anew, nothing it kept or took back.
                 return Decision(Move.propose(view.ids(package)),
-                                f"Stood by its last proposal, {worth}: still the best it "
-                                f"could offer by {how}{slow}.")
+                                f"Stood by its last proposal, {worth}: "
+                                f"{self._held_above(value, target, previous, hold, how)}{slow}.")
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
@@ -594,8 +609,8 @@ class Negotiator:
                 verdicts = judged_issues(previous, package, against[0], against[1],
                                          opening=against[2], ends=self._bids.ends)
                 if TAKEN_BACK in verdicts or FARTHER in verdicts:
-                    kept = (", taking back some of what its last offer gave the other side: "
-                            "its own position has risen since")
+                    kept = (f", taking back some of what its last offer gave the other side"
+                            f"{CLEARED if cleared else ': its own position has risen since'}")
                 else:
                     more = verdicts.count(MORE)
                     kept = (f", giving more than the other side's last proposal asked on "
@@ -614,19 +629,58 @@ class Negotiator:
                     (back := self._taken_back_own(view, package, previous)):
                 # The other side has proposed nothing: what it took back of its own last
                 # offer, by its own values, and why (see _choose's *unanswered*).
-                why = RELEASED if self._threats_made(view)[1] else \
-                    "its own position has risen since"
+                why = f": {RELEASED}" if self._threats_made(view)[1] else CLEARED \
+                    if cleared else ": its own position has risen since"
                 kept = (f", taking back on {back} issue{'s' if back > 1 else ''} what its "
-                        f"last offer gave: {why}")
+                        f"last offer gave{why}")
             else:
                 kept = (f", keeping the {shared} issue{'s' if shared > 1 else ''} on which "
                         f"its last offer already met the other side's" if shared else "")
+            chosen_by = ("chosen to cross none of the red lines the other side has said "
+                         "aloud") if cleared else f"chosen by {how}"
             return Decision(Move.propose(view.ids(package)),
-                            f"Proposed a package, {worth}, chosen by {how}{kept}{slow}.")
+                            f"Proposed a package, {worth}, {chosen_by}{kept}{slow}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
+
+    def _held_above(self, value: float, target: float, previous: Package,
+                    hold: Package | None, how: str) -> str:
+        """Why it offers its last package (worth *value*) again: "still the best it could
+        offer by" *how* while that package is worth about its *target*; otherwise what kept
+        it from coming down toward its target, as :meth:`_choose` left it in
+        :attr:`_lifted` (*hold*: the other side's latest proposal, when its bid kept the
+        points they share). A reason had said "still the best it could offer" of an offer
+        worth 83 points against a target of 68."""
+        low, _ = self._span(target)
+        lifted = self._lifted
+        if value <= target + BAND + 1e-9 or lifted is None and \
+                abs(self.sorted_values[low] - value) > 1e-9:
+            return f"still the best it could offer by {how}"
+        if lifted is None:
+            return "no package is worth between its target and this one"
+        every = "every package worth between its target and this one would"
+        heaviest = lifted.endswith("heaviest")
+        if lifted.startswith("kept") and hold is not None:
+            if hold == previous:
+                return "it is the other side's own latest proposal"
+            shared = _matches(hold, previous)
+            return (f"no package worth between its target and this one keeps the {shared} "
+                    f"issue{'s' if shared > 1 else ''} on which the two offers already agree "
+                    f"without moving away from the other side's offer on another" +
+                    (" and spares it its worst option on the issue that weighs most with it"
+                     if heaviest else ""))
+        return {
+            "steady": f"{every} take back some of what it has offered and give nothing for it",
+            "unanswered": f"{every} take back some of what it has offered, and the other "
+                          f"side has proposed nothing yet",
+            "red lines": f"{every} cross a red line the other side has said",
+            "asked": "its package at about its target gave the other side more than it "
+                     "asked for on some issue, where this one takes the other side's own ask",
+        }.get(lifted, f"{every} move away from the other side's latest proposal" +
+              (" or give it its worst option on the issue that weighs most with it"
+               if heaviest else ""))
 
     def _taken_back_own(self, view: SideView, package: Package, previous: Package) -> int:
         """On how many issues *package* holds an option worth more to this side than
@@ -892,10 +946,12 @@ class Negotiator:
         other side has proposed nothing yet, so no step can be judged against its wishes;
         then it takes back nothing of *previous* on any issue (each concession stays given,
         so its offers do not zigzag), or bids the next package better for itself that
-        does so when none worth about its target does."""
+        does so when none worth about its target does. Which of these rules lifted its
+        bid above the packages worth about its target is left in :attr:`_lifted`."""
         low, high = self._span(target)
         packages = self.space.packages
         bids = self._bids
+        self._lifted = None
         # The candidates as a bit mask over :attr:`by_utility` (bit k: the k-th package).
         span = ((1 << high) - 1) ^ ((1 << low) - 1)
         # It does not offer the option it likes least on an issue that weighs most to it,
@@ -924,12 +980,14 @@ class Negotiator:
                 # to it, then give it up whole).
                 bid = self._above(near & bids.avoiding, high)
                 if bid is not None:
+                    self._lifted = "kept, heaviest" if held else "kept"
                     return bid
             keeping = both or held
             if not keeping:
                 # The first package better for itself that keeps them, if any.
                 bid = self._above(near, high)
                 if bid is not None:
+                    self._lifted = "kept"
                     return bid
                 # Nothing worth its target keeps them (its fallback or stance has risen
                 # since): its own position has moved, and it bids by it.
@@ -941,12 +999,15 @@ class Negotiator:
                 # As above: it holds its heaviest issue.
                 bid = self._above(fair & bids.avoiding, high)
                 if bid is not None:
+                    self._lifted = "no step back, heaviest" if fair & span else \
+                        "no step back"
                     return bid
             keeping = both or (fair & span) or None
             if keeping is None:
                 # The first package better for itself that is no step away.
                 bid = self._above(fair, high)
                 if bid is not None:
+                    self._lifted = "no step back"
                     return bid
         if unanswered and previous is not None:
             given = bids.everywhere
@@ -957,6 +1018,7 @@ class Negotiator:
             if keeping is None:
                 bid = self._above(given, high)
                 if bid is not None:
+                    self._lifted = "unanswered"
                     return bid
         if steady and previous is not None:
             # Nor does it take back without giving: a package no worse for itself than its
@@ -970,6 +1032,7 @@ class Negotiator:
             if forward:
                 keeping = forward
             elif self.own[self.space.index[previous]] >= target - 1e-9:
+                self._lifted = "steady"
                 return previous  # still worth its target: it stands by it
         if high - low == 1:
             # The one package worth about its target is the bid, whatever the model says
