@@ -370,8 +370,11 @@ class Game:
         #: Side id -> the latest event that set the talks back since its last proposal, in
         #: its in_sentence words or else by its name: what its next proposal's line may
         #: name ({event}), unless an event has eased the talks since. Read from what both
-        #: sides see (the meters), never from a side's stance, which is its own.
+        #: sides see (the meters), never from a side's stance, which is its own; nor an event
+        #: that lowers only the other side's support at home (Effects.sets_back_for).
         self._hardened: dict[str, str] = {}
+        #: Meter id -> the side whose standing it measures (None: both sides').
+        self._meter_owners = {meter.id: meter.side for meter in scenario.meters}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
@@ -1249,7 +1252,8 @@ class Game:
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
             if event.effects.sets_back():
                 for side in self.sides:
-                    self._hardened[side] = event.in_sentence or event.name
+                    if event.effects.sets_back_for(side, self._meter_owners):
+                        self._hardened[side] = event.in_sentence or event.name
             elif event.effects.eases():
                 # An event that eased the talks since: the one before is no reason to give
                 # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot

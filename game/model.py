@@ -7,7 +7,7 @@ description here is what a modder reads.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -332,6 +332,19 @@ class Effects(Part):
         own, never read for what the other side hears."""
         deltas = self.meters.values()
         return any(d < 0 for d in deltas) and not any(d > 0 for d in deltas)
+
+    def sets_back_for(self, side: str, owners: Mapping[str, str | None]) -> bool:
+        """Whether an event with these effects sets the talks back for *side*, as both sides
+        see it (:meth:`sets_back`): unless it lowers a meter that belongs to the other side
+        (its support at home, *owners* mapping a meter's id to its side) and none of
+        *side*'s own. "In Moscow, pressure grows to ask more of Washington" lowers Russia's
+        support: Russia may then say it cannot give ground after it, the United States may
+        not (a terminal playtest heard Washington give it as its own reason)."""
+        if not self.sets_back():
+            return False
+        hit = {owners.get(meter) for meter, delta in self.meters.items() if delta < 0}
+        hit.discard(None)
+        return not hit or side in hit
 
     def eases(self) -> bool:
         """Whether an event with these effects eases the talks, as both sides see it: it

@@ -993,6 +993,49 @@ def test_what_sets_the_talks_back_is_read_from_the_meters_never_from_a_private_s
     assert not Effects(meters={"trust": 5, "calm": -6}).sets_back()
 
 
+def test_an_event_that_presses_only_the_other_side_is_not_a_sides_reason() -> None:
+    # "After al-Nusra's attacks from shared lines, Washington cannot give ground now" (a
+    # terminal playtest): that event lowers Russia's support at home ("In Moscow, pressure
+    # grows to ask more of Washington") and Russia's alone may give it as a reason.
+    from game.model import Effects
+
+    owners = {"trust": None, "support_ru": "ru", "support_us": "us"}
+    moscow = Effects(meters={"trust": -6, "support_ru": -4}, stance={"ru": -0.04})
+    assert moscow.sets_back_for("ru", owners) and not moscow.sets_back_for("us", owners)
+    both = Effects(meters={"trust": -6, "support_ru": -4, "support_us": -4})
+    assert both.sets_back_for("ru", owners) and both.sets_back_for("us", owners)
+    shared = Effects(meters={"trust": -6})
+    assert shared.sets_back_for("ru", owners) and shared.sets_back_for("us", owners)
+    assert not Effects(meters={"trust": -6, "support_us": 2}).sets_back_for("us", owners)
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
+def test_a_side_gives_as_its_reason_only_an_event_that_pressed_it(path) -> None:  # type: ignore[no-untyped-def]
+    # Over many games, every line that names an event as the reason to give no ground
+    # names one that lowered no meter of the other side's alone.
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(path)
+    owners = {meter.id: meter.side for meter in scenario.meters}
+    said = pressed_other = 0
+    for players in ({}, {"us": "principled"}, {"ru": "principled"}):
+        for seed in range(40):
+            game = play_one(scenario, seed, Settings(), players=players)
+            for event in (e for e in scenario.events if e.in_sentence):
+                lowered = {owners.get(m) for m, d in event.effects.meters.items() if d < 0}
+                for entry in game.log:
+                    if entry.kind == "move" and entry.speaker and \
+                            f"After {event.in_sentence}," in entry.body:
+                        said += 1
+                        assert lowered - {None} <= {entry.speaker} or \
+                            entry.speaker in lowered, (seed, entry.body)
+                if lowered - {None}:
+                    pressed_other += 1
+    assert said or not pressed_other, "no line named an event (this shows nothing)"
+
+
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.stem)
 def test_the_last_move_of_the_talks_never_waits_for_a_reply(path) -> None:  # type: ignore[no-untyped-def]
     # Nobody can answer the last move: a playtester heard Russia end the February talks
