@@ -289,6 +289,15 @@ class Debrief:
 #: "It is 0 points away from the best deals" after it said the same twice, a playtest).
 ON_FRONTIER = "No other deal was better for both sides: the deal is on the Pareto frontier."
 
+#: Said before the computer's reasons wherever they are shown: what their figures are (a
+#: playtester read "worth 86 points to Russia (target 91)" and found "target" explained
+#: nowhere).
+REASONS_NOTE = ("In the computer's reasons, points are what a package is worth to that "
+                "side, out of 100. Its target is what it aimed for at that moment: near its "
+                "best package at first, coming down as the rounds run out (sooner when the "
+                "talks might break down, and as events move it), and never as low as its "
+                "fallback, what it has without a deal.")
+
 #: Before the questions for discussion after talks that ended without a deal.
 NO_DEAL_QUESTIONS = ("There was no deal: where a question asks about your deal, answer it "
                      "for the last proposal on the table, or for the deal your side would "

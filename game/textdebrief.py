@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from game.debrief import Debrief, addressed, score_parts_text
+from game.debrief import REASONS_NOTE, Debrief, addressed, score_parts_text
 from game.model import Scenario
 from game.textchart import outcome_chart
 
@@ -74,6 +74,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
     if d.reasons:
         say()
         say("Why the computer did what it did:")
+        say(REASONS_NOTE, 2, 2)
         for round_number, side, reason in d.reasons:
             say(f"round {round_number}, {scenario.sides[side].name}: {reason}", 2, 2)
     say()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from game.debrief import Debrief, debrief, score_parts_text
+from game.debrief import REASONS_NOTE, Debrief, debrief, score_parts_text
 from game.engine import Game
 from game.moves import TRADE, Entry
 from game.safetext import markdown_text, plain
@@ -141,8 +141,11 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
     out = [f"# {game.scenario.title}: transcript", ""]
     out += [f"- **{k}:** {v}" for k, v in _facts(game)]
     out += ["", "## The talks", ""]
+    lines = lines_of(game, humans)
+    if any(line.kind == "reason" for line in lines):  # what their figures are, first
+        out += [f"*{REASONS_NOTE}*", ""]
     current = 0
-    for line in lines_of(game, humans):
+    for line in lines:
         if line.round != current:
             current = line.round
             out += [f"### {round_label(game.scenario, game.settings.rounds, current)}", ""]
@@ -210,8 +213,11 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
            f"<h1>{e(game.scenario.title)}: transcript</h1>", "<table>"]
     out += [f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in _facts(game)]
     out += ["</table>", "<h2>The talks</h2>"]
+    lines = lines_of(game, humans)
+    if any(line.kind == "reason" for line in lines):  # what their figures are, first
+        out.append(f'<p class="reason">{e(REASONS_NOTE)}</p>')
     current = 0
-    for line in lines_of(game, humans):
+    for line in lines:
         if line.round != current:
             current = line.round
             out.append(f"<h3>{e(round_label(game.scenario, game.settings.rounds, current))}"

@@ -424,3 +424,29 @@ def test_the_terminal_debrief_gives_each_meters_course_and_the_page_colours_a_si
         load_scenario(shipped_scenarios()[0]), seed, Settings())).meter_summary()
         if line.endswith("from start to end, unchanged.")]
     assert flat
+
+
+def test_the_computers_reasons_come_after_what_their_figures_are_in_every_export() -> None:
+    # A playtester found "target" in the computer's reasons explained nowhere: the
+    # terminal's debrief and both transcripts say it before the reasons, once the game is
+    # over (before, they show no reason, and no note).
+    import io
+    from html import escape
+
+    from game.debrief import REASONS_NOTE
+    from game.textdebrief import write_debrief
+
+    g = game()
+    md, page = transcript.markdown(g), transcript.html(g)
+    assert md.index(REASONS_NOTE) < md.index("the computer's reasoning:")
+    assert page.index(escape(REASONS_NOTE)) < page.index("the computer&#x27;s reasoning:")
+    out = io.StringIO()
+    write_debrief(g.scenario, debrief(g), {"us"}, False,
+                  lambda text="", *a: out.write(f"{text}\n"), lambda *a: None, out.write)
+    text = out.getvalue()
+    assert text.index("Why the computer did what it did:") < text.index(REASONS_NOTE)
+    # Before the end, the team playing the United States sees none of Russia's reasons.
+    moves = [(side, move, None if side == "us" else reason) for side, move, reason in g.moves]
+    unfinished = Game.replay(g.scenario, g.settings, g.seed, moves[:6], dict(g.teams))
+    assert REASONS_NOTE not in transcript.markdown(unfinished, {"us"})
+    assert escape(REASONS_NOTE) not in transcript.html(unfinished, {"us"})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 
-from game.debrief import addressed, debrief
+from game.debrief import REASONS_NOTE, addressed, debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
 from game.ui.navigation import Message, Setup, Title
@@ -191,6 +191,7 @@ class DebriefScreen(Screen):
         if d.reasons:
             spans.append(Span("Why the computer did what it did", style="heading", bold=True,
                               gap=0.2))
+            spans.append(Span(REASONS_NOTE, style="small", indent=12, gap=0.3))
             for rnd, side, reason in d.reasons:
                 name = self.session.scenario.sides[side].name if side else ""
                 spans.append(Span(f"Round {rnd}, {name}: {reason}", style="small", indent=12,

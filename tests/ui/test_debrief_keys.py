@@ -58,3 +58,17 @@ def test_the_priorities_page_lines_up_the_issue_names(
         for issue in session.scenario.issues:
             weight = side.weights[issue.id]
             assert any(row.startswith(f"{weight:.0%}  {issue.name}  \u2022") for row in rows)
+
+
+def test_the_computers_reasons_are_preceded_by_what_their_figures_are(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    # "worth 86 points to Russia (target 91)": a playtester found "target" explained
+    # nowhere. The window says it under the reasons' heading, as the terminal and the
+    # transcripts do (tests/test_transcript.py).
+    from game.debrief import REASONS_NOTE
+
+    screen = make_app().push(Debrief(demo_played()))
+    texts = [span.text for span in screen._priority_spans()]
+    heading = texts.index("Why the computer did what it did")
+    assert texts[heading + 1] == REASONS_NOTE
+    assert "target" in texts[heading + 2]
