@@ -445,7 +445,7 @@ def _play(args: argparse.Namespace) -> int:
     text = TextGame(session, sys.stdin, sys.stdout, terminal_clearer(sys.stdout),
                     where_saved)
     if args.load:
-        text.skip_to(max(len(session.game.log) - 6, 0))
+        text.resume()
     _PLAYING[:] = [session]
     code = text.run()
     note = None if text.told_where_saved else where_saved()

@@ -265,6 +265,18 @@ class TextGame:
         """Start showing the record from entry *shown* (for a resumed game)."""
         self.shown = {key: shown for key in (None, *self.humans)}
 
+    def resume(self) -> None:
+        """For a resumed game: show the record again from the start of the round it was
+        saved in (at least its last six entries), so that what was said earlier in that
+        round is read again (a playtester who resumed in round 1 missed the red lines and
+        the question it had asked there)."""
+        log = self.session.game.log
+        start = max(len(log) - 6, 0)
+        if log:
+            start = min(start, next(n for n, entry in enumerate(log)
+                                    if entry.round == log[-1].round))
+        self.skip_to(start)
+
     def _caught_up_to_now(self, side: str) -> None:
         """After an undo or redo, the team that asked for it has the record as it now is;
         in hot-seat the other team still reads what it has not seen."""

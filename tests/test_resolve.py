@@ -443,3 +443,31 @@ def test_a_file_changed_between_hashing_and_loading_is_not_taken_for_the_very_fi
     edited(mod, mod, "", "")                             # ...changed before it is loaded
     found = finder.find(save, tmp_path / "mod" / "game.json")
     assert not found.exact and found.scenario.digest != save.scenario.sha256
+
+
+def test_play_text_load_shows_the_round_it_was_saved_in_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # A playtester resumed a game saved in round 1 and saw only its last few entries: not
+    # the red lines it had said nor the question it had asked earlier in that round.
+    from game.library import DEFAULT_SCENARIO
+
+    monkeypatch.setenv("PARLEY_SAVES", str(tmp_path / "saves"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))  # takes its seat, then stops
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    played = play_one(scenario, 3, Settings())
+    # Cut where the round then under way has more than six entries in the record.
+    for cut in range(2, len(played.moves)):
+        game, _ = Game.replay_legal(scenario, Settings(), 3, played.moves[:cut], {})
+        first = next(n for n, e in enumerate(game.log) if e.round == game.log[-1].round)
+        if len(game.log) - first > 8 and game.to_move == "ru":
+            break
+    else:
+        pytest.fail("no round with more than eight entries (this shows nothing)")
+    path = tmp_path / "game.json"
+    write_save(to_save(game, {"ru"}), path)
+    assert main(["play", "--text", "--load", str(path)]) == 0
+    out = capsys.readouterr().out.split("moves replayed")[-1]
+    round_start = game.log[first]
+    said = round_start.body or round_start.title
+    assert said.split("\n")[0][:40] in " ".join(out.split()), (said, out[:2000])
