@@ -509,7 +509,9 @@ def _rounded_nash(game: Game, agreed: tuple[int, ...], nash: tuple[int, ...] | N
     """Why the Nash point, shown in rounded points, seems to give one side more and the
     other as much as the deal, when it gives the other less (a student read "United States
     67, Russia 77" beside a deal of 62 and 77 as five points lost at no cost; it gave
-    Russia 76.75): "" when it does not seem to, or truly does."""
+    Russia 76.75; a later playtester found "Russia as many only because points are rounded:
+    it gives Russia less than a point less" hard to parse): "" when it does not seem to,
+    or truly does."""
     if nash is None or nash == agreed:
         return ""
     space = game.space
@@ -527,8 +529,9 @@ def _rounded_nash(game: Game, agreed: tuple[int, ...], nash: tuple[int, ...] | N
                         f"point{'' if there - here == 1 else 's'}"
                         for side, (here, there) in shown.items() if there > here)
     fewer = " and ".join(names[side].called for side in less)
-    return (f"The Nash point shows {more} and {fewer} as many only because points are "
-            f"rounded: it gives {fewer} less than a point less.")
+    return (f"The Nash point seems to beat this deal for both sides, with {more} and as "
+            f"many for {fewer}. It does not: points are rounded, and it gives {fewer} a "
+            f"fraction of a point less.")
 
 
 def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:

@@ -174,7 +174,7 @@ def test_a_nash_point_that_only_seems_better_is_explained(path: Path) -> None:
         seems = package != nash and all(there >= here for here, there in shown) and \
             any(there > here for here, there in shown)
         beaten = sentence.startswith("Another deal was better for both sides.")
-        said = "only because points are rounded" in sentence
+        said = "It does not: points are rounded" in sentence
         assert said == (seems and not beaten and not all(
             space.utility_of(s, nash) >= space.utility_of(s, package) - 1e-9
             for s in game.sides)), (to_ids(scenario, package), sentence)
@@ -188,8 +188,9 @@ def test_a_nash_point_that_only_seems_better_is_explained(path: Path) -> None:
                                    "cochair_duties": "press_own_side"})
         assert _frontier_sentence(game, deal, nash) == (
             "No other deal was better for both sides: the deal is on the Pareto frontier. "
-            "The Nash point shows the United States 5 more points and Russia as many only "
-            "because points are rounded: it gives Russia less than a point less.")
+            "The Nash point seems to beat this deal for both sides, with the United States 5 "
+            "more points and as many for Russia. It does not: points are rounded, and it "
+            "gives Russia a fraction of a point less.")
         assert explained
 
 
