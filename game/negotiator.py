@@ -371,6 +371,14 @@ def _derived(view: SideView) -> _Derived:
                           directions(known.issues, known.side)))
 
 
+#: How far under the package nearest its target that crosses none of the other side's red
+#: lines it looks for one worth more to the other side, when all lie under its target
+#: (see :meth:`Negotiator._clear_of`). Over 400 games against a principled player of each
+#: side, 0.025 raised the mean Nash share in the main scenario with the US played by the
+#: student from 0.756 to 0.827 (both sides gaining) and changed no February game; 0.03 and
+#: 0.05 lowered February's.
+CLEAR_BAND = 0.025
+
 #: Why a proposal took back some of what the side's last one gave, after a threat (the
 #: reason ended "a threat the other side made earlier freed it to", unfinished).
 RELEASED = "a threat the other side made earlier released it from what it had offered"
@@ -538,7 +546,8 @@ class Negotiator:
                                    facing=facing, unanswered=steady and theirs is None)
             chosen = package
             if view.across is not None and view.across[index[package]]:
-                package = self._clear_of(package, target, reserve, view.across)
+                package = self._clear_of(package, target, reserve, view.across,
+                                         self.model(view) if modelled else None)
                 if package != chosen:
                     self._lifted = "red lines"
             # Moved off its bid by the other side's red lines said aloud: said as the reason
@@ -1110,14 +1119,20 @@ class Negotiator:
         return None
 
     def _clear_of(self, package: Package, target: float, reserve: float,
-                  across: Sequence[bool]) -> Package:
+                  across: Sequence[bool], model: OpponentModel | None = None) -> Package:
         """A package in place of *package*, which crosses a red line the other side has said
         aloud (*across*, see :attr:`SideView.across`): among those worth about *target*
         that cross none, the one that changes the fewest issues of *package* (then the one
         worth most to itself); else the one that crosses none worth nearest *target* and
         no less than *reserve*, above or below it (the higher on a tie), so that knowing the
         other side's red lines moves its ask as little as it can; else *package* (every
-        package it could bid crosses them)."""
+        package it could bid crosses them). Below its target, and with a *model* of the
+        other side that has learnt something, it weighs the packages that cross none down
+        to :data:`CLEAR_BAND` under that one as its bids do (:meth:`_choose`): a little of
+        its own worth given up where the other side gains much, rather than the package
+        best for itself whatever it costs the other side (a playtest saw Russia, told the
+        US red lines, take back its pledge on the precondition the US had named as what
+        mattered most to it, for 2 points of its own)."""
         low, high = self._span(target)
         packages, by_utility, values = self.space.packages, self.by_utility, self.sorted_values
         clear = [k for k in range(low, high) if not across[by_utility[k]]]
@@ -1127,7 +1142,16 @@ class Negotiator:
         start = bisect.bisect_left(values, reserve - 1e-9)
         near = min((k for k in range(start, len(by_utility)) if not across[by_utility[k]]),
                    key=lambda k: (abs(values[k] - target), -k), default=None)
-        return packages[by_utility[near]] if near is not None else package
+        if near is None:
+            return package
+        if model is None or not model.known or values[near] >= target:
+            return packages[by_utility[near]]
+        weight, keep = self.modelling, 1 - self.modelling
+        floor = bisect.bisect_left(values, max(values[near] - CLEAR_BAND, reserve) - 1e-9)
+        best = max((k for k in range(floor, near + 1) if not across[by_utility[k]]),
+                   key=lambda k: (weight * model.utility(packages[by_utility[k]]) +
+                                  keep * values[k], k))
+        return packages[by_utility[best]]
 
     def _no_more_than_asked(self, package: Package, theirs: Package,
                             across: Sequence[bool] | None = None) -> Package:
