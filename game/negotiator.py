@@ -56,7 +56,7 @@ import operator
 import random
 import weakref
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from game.analysis import Package, points
 from game.conditions import in_words
@@ -371,6 +371,15 @@ def _derived(view: SideView) -> _Derived:
                           directions(known.issues, known.side)))
 
 
+#: Which rule lifted a bid above the packages worth about its target (see
+#: :meth:`Negotiator._held_above`): the points both offers share kept ("kept"), no step
+#: away from the other side's offer ("no step back"), either with its heaviest issue held
+#: (", heaviest"), nothing it gave taken back while the other side has proposed nothing
+#: ("unanswered"), nothing taken back without giving ("steady"), the other side's red lines
+#: ("red lines"), or no more given than the other side asked ("asked").
+Lifted = Literal["kept", "kept, heaviest", "no step back", "no step back, heaviest",
+                 "unanswered", "steady", "red lines", "asked"]
+
 #: How far under the package nearest its target that crosses none of the other side's red
 #: lines it looks for one worth more to the other side, when all lie under its target
 #: (see :meth:`Negotiator._clear_of`). Over 400 games against a principled player of each
@@ -442,7 +451,7 @@ class Negotiator:
         self._bids = derived.bids
         #: Which rule of :meth:`_choose` lifted its last bid above the packages worth about
         #: its target, for its reason (see :meth:`_held_above`); None: none did.
-        self._lifted: str | None = None
+        self._lifted: Lifted | None = None
 
     # ----- the decision -----------------------------------------------------------------
 
@@ -638,8 +647,10 @@ class Negotiator:
                     (back := self._taken_back_own(view, package, previous)):
                 # The other side has proposed nothing: what it took back of its own last
                 # offer, by its own values, and why (see _choose's *unanswered*).
-                why = f": {RELEASED}" if self._threats_made(view)[1] else CLEARED \
-                    if cleared else ": its own position has risen since"
+                if self._threats_made(view)[1]:
+                    why = f": {RELEASED}"
+                else:
+                    why = CLEARED if cleared else ": its own position has risen since"
                 kept = (f", taking back on {back} issue{'s' if back > 1 else ''} what its "
                         f"last offer gave{why}")
             else:
