@@ -161,7 +161,9 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
         out.append("")
     if not game.finished:
         return markdown_text("\n".join(out + ["## Debrief", "", NOT_OVER]) + "\n")
-    out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}. {d.outcome_text}", ""]
+    # The outcome by its name: what it means ends the talks just above (a playtester read
+    # the same paragraph twice in a row).
+    out += ["## Debrief", "", f"**Outcome:** {d.outcome_name}.", ""]
     if d.deal:
         out += ["**The deal:**", ""] + [f"- {k}: {v}" for k, v in d.deal] + [""]
     out += [f"- {row}" for row in _results(d, game.settings.reveal_priorities)]
@@ -232,7 +234,7 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
         out += ["<h2>Debrief</h2>", f"<p>{e(NOT_OVER)}</p>", "</body></html>"]
         return plain("\n".join(out) + "\n")
     out += ["<h2>Debrief</h2>",
-            f'<p class="outcome"><strong>{e(d.outcome_name)}.</strong> {e(d.outcome_text)}</p>']
+            f'<p class="outcome"><strong>Outcome: {e(d.outcome_name)}.</strong></p>']
     if d.deal:
         out.append("<p><strong>The deal:</strong></p><ul>" + "".join(
             f"<li>{e(k)}: {e(v)}</li>" for k, v in d.deal) + "</ul>")

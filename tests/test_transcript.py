@@ -450,3 +450,19 @@ def test_the_computers_reasons_come_after_what_their_figures_are_in_every_export
     unfinished = Game.replay(g.scenario, g.settings, g.seed, moves[:6], dict(g.teams))
     assert REASONS_NOTE not in transcript.markdown(unfinished, {"us"})
     assert escape(REASONS_NOTE) not in transcript.html(unfinished, {"us"})
+
+
+def test_what_the_outcome_means_is_said_once_where_the_talks_end() -> None:
+    # A playtester read the outcome's paragraph twice in a row: last in the talks, then
+    # first in the debrief. The debrief names the outcome; its meaning ends the talks.
+    from html import unescape
+
+    g = game()
+    d = debrief(g)
+    assert d.outcome_text
+    for text in (transcript.markdown(g), transcript.html(g)):
+        said = unescape(text)
+        assert said.count(d.outcome_text) == 1
+        assert said.index(d.outcome_text) < said.index("Debrief")
+        assert f"Outcome: {d.outcome_name}." in said.replace("**", "").replace(
+            "<strong>", "").replace("</strong>", "")
