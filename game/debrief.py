@@ -311,14 +311,20 @@ def addressed(side: str, humans: Iterable[str]) -> bool:
     return set(humans) == {side}
 
 
-def verdict(gain_points: int, crossed: list[str], deal: bool) -> str:
-    """A plain-words judgement of one side's result."""
+def verdict(gain_points: int, crossed: list[str], deal: bool, gain: float = 0.0) -> str:
+    """A plain-words judgement of one side's result; *gain* is the exact gain over the
+    fallback, which *gain_points* rounds (a gain of 0 points may still be a little above
+    or below it, and is said so, as every screen says it)."""
     if crossed:
         return "A loss: the deal crosses a red line."
     if not deal:
         return "No deal: the side falls back on its BATNA."
     if gain_points < 0:
         return "A loss: the deal is worse than walking away."
+    if gain_points == 0 and gain < -1e-9:
+        return "A loss, by less than a point: the deal is worse than walking away."
+    if gain_points == 0 and gain <= 1e-9:
+        return "No better than walking away."
     if gain_points < 5:
         return "Barely better than walking away."
     if gain_points < 20:
@@ -444,7 +450,7 @@ def debrief(game: Game) -> Debrief:
             team=game.teams.get(side, ""),
             utility=utility, batna=batna, points=points(utility), batna_points=points(batna),
             gain_points=gain, start_batna_points=points(spec.batna.value),
-            verdict=verdict(gain, crossed, agreed is not None),
+            verdict=verdict(gain, crossed, agreed is not None, utility - batna),
             red_lines_crossed=crossed,
             priorities=[(i.name, spec.weights[i.id]) for i in order],
             best_gain_points=best,

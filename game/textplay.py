@@ -65,6 +65,23 @@ def against(worth: float, fallback: float) -> str:
            f"of {batna}"
 
 
+def table_verdict(worth: float, fallback: float, crossed: list[str]) -> str:
+    """Whether the offer on the table, worth *worth* against *fallback* (utilities), is
+    better than no deal, unrounded as :func:`against` says it ("40 points, your fallback
+    40: NOT better than no deal" had followed "less than a point above your fallback of 40"
+    of the same offer, a playtest).
+
+    >>> table_verdict(0.4025, 0.40, []), table_verdict(0.40, 0.40, [])
+    ('better than no deal (by less than a point)', 'NOT better than no deal')
+    """
+    if crossed:
+        return f"it {crossing(crossed)}, so agreeing to it counts as {LOSS}"
+    if worth <= fallback + 1e-9:
+        return "NOT better than no deal"
+    return "better than no deal" + (" (by less than a point)"
+                                    if points(worth) == points(fallback) else "")
+
+
 class Quit(Exception):
     """The player left (typed q, or the input ended)."""
 
@@ -468,12 +485,10 @@ class TextGame:
             by = "you" if state.standing_by == side else \
                 self.scenario.sides[state.standing_by or side].called
             package = self._package(state.standing)
-            value = points(game.space.utility_of(side, package))
-            crossed = game.space.red_lines_crossed(side, package)
-            if crossed:
-                verdict = f"it {crossing(crossed)}, so agreeing to it counts as {LOSS}"
-            else:
-                verdict = "better than no deal" if value > batna else "NOT better than no deal"
+            worth = game.space.utility_of(side, package)
+            value = points(worth)
+            verdict = table_verdict(worth, game.fallback(side),
+                                    game.space.red_lines_crossed(side, package))
             above = " (above)" if self.offer_shown == state.standing else ""
             self.say(f"On the table, from {by}{above}: worth {value} points to you, your "
                      f"fallback {batna}: {verdict}.", 0, 2)

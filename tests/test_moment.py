@@ -204,3 +204,29 @@ def test_the_card_tells_an_event_where_the_record_has_it() -> None:
                 ["event" if t.startswith("Event: ") else "move" for t in said], (texts, order)
             seen += order[0].kind == "move" and order[-1].kind == "move"
     assert seen
+
+
+def test_an_offer_a_fraction_of_a_point_from_the_fallback_is_said_alike_everywhere() -> None:
+    # A playtest read "Worth 40 points to you: less than a point above your fallback of 40"
+    # and, of the same offer, "your fallback 40: NOT better than no deal". Every screen
+    # compares the unrounded worth with the fallback: the window's card, the terminal's
+    # table line and the terminal's move line, and the debrief's verdict.
+    from game.debrief import verdict
+    from game.play.moment import Worth
+    from game.textplay import against, table_verdict
+
+    for worth, fallback, said, card, end in (
+            (0.4025, 0.40, "above", "less than a point above the fallback",
+             "Barely better than walking away."),
+            (0.3975, 0.40, "below", "less than a point below the fallback",
+             "A loss, by less than a point: the deal is worse than walking away."),
+            (0.40, 0.40, "the same", "no better than the fallback",
+             "No better than walking away.")):
+        better = worth > fallback + 1e-9
+        shown = Worth("us", "the United States", points(worth), points(fallback), False,
+                      above=worth - fallback)
+        assert shown.verdict == card and shown.good == better
+        assert said in against(worth, fallback)
+        assert table_verdict(worth, fallback, []).startswith(
+            "better" if better else "NOT better")
+        assert verdict(points(worth) - points(fallback), [], True, worth - fallback) == end

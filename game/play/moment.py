@@ -51,6 +51,15 @@ class Worth:
     crossed: tuple[str, ...] = ()
     """The texts of the red lines it crosses, for the side itself (empty when the card is
     shown to both sides at once: red lines are private)."""
+    above: float = 0.0
+    """Its worth less the fallback, unrounded: an offer of 40 points against a fallback of
+    40 may still lie a little above or below it (play had said "no better than the
+    fallback" of one the terminal called less than a point above it)."""
+
+    @property
+    def good(self) -> bool:
+        """Whether it is better than no deal: above the fallback, across no red line."""
+        return not self.crosses and self.above > 1e-9
 
     @property
     def verdict(self) -> str:
@@ -61,7 +70,9 @@ class Worth:
         if self.points > self.fallback:
             return f"{self.points - self.fallback} above the fallback"
         if self.points == self.fallback:
-            return "no better than the fallback"
+            if abs(self.above) <= 1e-9:
+                return "no better than the fallback"
+            return f"less than a point {'above' if self.above > 0 else 'below'} the fallback"
         return f"{self.fallback - self.points} below the fallback"
 
 
@@ -211,9 +222,9 @@ def _offer(game: Game, side: str, offered: Mapping[str, str],
     if package is not None:
         for who in ([viewer] if viewer is not None else list(game.sides)):
             crossed = tuple(space.red_lines_crossed(who, package))
-            worth.append(Worth(who, scenario.sides[who].called,
-                               points(space.utility_of(who, package)),
-                               points(game.fallback(who)), bool(crossed),
-                               crossed if viewer is not None else ()))
+            value, fallback = space.utility_of(who, package), game.fallback(who)
+            worth.append(Worth(who, scenario.sides[who].called, points(value),
+                               points(fallback), bool(crossed),
+                               crossed if viewer is not None else (), value - fallback))
     spec = scenario.sides[side]
     return Offer(side, spec.name, rows, tuple(worth), spec.whose_first)

@@ -45,7 +45,7 @@ def moment_spans(moment: Moment, viewer: str | None) -> list[Span]:
         whose = "Your offer" if offer.side == viewer else f"{offer.whose} offer"
         for worth in offer.worth:
             to = "to you" if worth.side == viewer else f"to {worth.who}"
-            colour = "bad" if worth.crosses or worth.points <= worth.fallback else "good"
+            colour = "good" if worth.good else "bad"
             spans.append(Span(f"{whose}: worth {worth.points} points {to}, fallback "
                               f"{worth.fallback}: {worth.verdict}.", colour=colour, bold=True,
                               gap=0.2))
