@@ -123,6 +123,8 @@ class SideResult:
         # "1 of Russia's 1 proposals" read clumsily, and "which it could never accept" was
         # said of a proposal the other side had just accepted, as a loss (a playtest).
         counted = (f"{self.whose_first} only proposal" if self.proposals == 1 else
+                   f"Both of {self.whose} proposals"
+                   if self.across == self.proposals == 2 else
                    f"All {self.proposals} of {self.whose} proposals"
                    if self.across == self.proposals else
                    f"{self.across} of {self.whose} {self.proposals} proposals")

@@ -321,6 +321,7 @@ def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines(
         assert sentence is not None
         whose = scenario.sides[side].whose
         counted = (f"{whose[:1].upper()}{whose[1:]} only proposal" if len(mine) == 1 else
+                   f"Both of {whose} proposals" if len(across) == len(mine) == 2 else
                    f"All {len(mine)} of {whose} proposals" if len(across) == len(mine) else
                    f"{len(across)} of {whose} {len(mine)} proposals")
         assert sentence.startswith(f"{counted} crossed"), sentence
@@ -466,3 +467,15 @@ def test_what_the_outcome_means_is_said_once_where_the_talks_end() -> None:
         assert said.index(d.outcome_text) < said.index("Debrief")
         assert f"Outcome: {d.outcome_name}." in said.replace("**", "").replace(
             "<strong>", "").replace("</strong>", "")
+
+
+
+def test_two_proposals_across_red_lines_are_both_not_all_2() -> None:
+    # "All 2 of the United States' proposals crossed a red line" (a playtest).
+    from dataclasses import replace
+
+    result = next(r for r in debrief(game()).results.values())
+    lines = [red.text for red in scenario().sides[scenario().other(result.side)].red_lines]
+    two = replace(result, proposals=2, across=2, across_lines=lines[:1], across_after_said=0)
+    assert two.asked_across is not None
+    assert two.asked_across.startswith(f"Both of {two.whose} proposals crossed")
