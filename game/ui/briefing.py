@@ -83,6 +83,7 @@ def brief_spans(session: Session, side: str) -> list[Span]:
 
 class BriefingScreen(Screen):
     name = "briefing"
+    titled = True
     hint = "Up/Down or Page Up/Down: read   Enter: to the table"
 
     def __init__(self, app: Host, session: Session, side: str,

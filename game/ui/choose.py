@@ -19,6 +19,7 @@ from game.ui.widgets import Button
 
 class ScenarioScreen(Screen):
     name = "scenarios"
+    titled = True
     hint = "Up/Down: choose   Enter: play this scenario   Esc: back"
 
     def __init__(self, app: Host) -> None:

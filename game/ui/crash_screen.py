@@ -23,6 +23,7 @@ class CrashScreen(Screen):
     """Says what happened, where the report is, and offers to resume or to quit."""
 
     name = "crash"
+    titled = True
     hint = "Enter: choose   Tab or arrows: move"
 
     def __init__(self, app: Host, report: CrashReport) -> None:

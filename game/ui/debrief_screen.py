@@ -24,6 +24,7 @@ PAGES = ("Result", "Outcome space", "Meters", "Priorities", "History", "Question
 
 class DebriefScreen(Screen):
     name = "debrief"
+    titled = True
     hint = "Left/Right or 1-6: pages   Up/Down: scroll   T: save the transcript   Esc: title"
 
     def __init__(self, app: Host, session: Session) -> None:

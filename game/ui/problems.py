@@ -18,6 +18,7 @@ class MessageScreen(Screen):
     """A title, some text and a button back."""
 
     name = "message"
+    titled = True
     hint = "Enter or Esc: back   Up/Down: scroll"
 
     def __init__(self, app: Host, title: str, text: str | list[Span],

@@ -18,6 +18,7 @@ MOST = 30
 
 class SavesScreen(Screen):
     name = "saves"
+    titled = True
     hint = "Up/Down: choose   Enter: continue this game   Esc: back"
 
     def __init__(self, app: Host) -> None:

@@ -88,13 +88,23 @@ class Screen:
         self.draw_hint(surface)
         self.ring.draw_tooltip(surface, self.theme, self.tip_avoid())
 
+    #: Whether the screen opens with a :func:`title_bar`, which tooltips then spare.
+    titled = False
+
     def tip_avoid(self) -> list[pygame.Rect]:
         """What a tooltip should not cover, beyond the widgets: the help line of keys at
-        the foot of the window (a tooltip sliced through it, a window playtest)."""
-        if not self.key_hint():
-            return []
+        the foot of the window (a tooltip sliced through it, a window playtest), and the
+        title bar of a screen that has one (the mode screen's first row put its tip over
+        the scenario's title, a window playtest)."""
         w, h = self.size
-        return [pygame.Rect(0, h - self.hint_height(), w, self.hint_height())]
+        avoid = []
+        if self.key_hint():
+            avoid.append(pygame.Rect(0, h - self.hint_height(), w, self.hint_height()))
+        if self.titled:
+            fonts, u = self.theme.fonts, self.theme.unit
+            avoid.append(pygame.Rect(0, 0, w, 2 * u + fonts.get("heading", bold=True)
+                                     .get_linesize() + fonts.get("body").get_linesize()))
+        return avoid
 
     def toast_area(self) -> pygame.Rect | None:
         """The part of the screen a message over it must keep within, standing on its

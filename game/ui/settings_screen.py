@@ -100,6 +100,7 @@ class Toggle(Widget):
 
 class SettingsScreen(Screen):
     name = "settings"
+    titled = True
     hint = "Up/Down: move   Left/Right: change   Enter: tick   Esc: back"
 
     def __init__(self, app: Host, in_game: bool = False) -> None:

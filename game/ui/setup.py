@@ -97,6 +97,8 @@ class FormScreen(Screen):
     """A screen with text entries (pygame_gui's) among its widgets: keys go to the entry in
     focus, Enter moves on from it, and pygame_gui's own focus follows the ring's."""
 
+    titled = True
+
     def _fields(self) -> list[EntryField]:
         """The screen's text entries."""
         raise NotImplementedError
