@@ -195,8 +195,9 @@ class ModeScreen(FormScreen):
         self.mode = Choice("Mode", [(m, MODE_TEXT[m][0]) for m in (VS_COMPUTER, HOTSEAT, DEMO)],
                            0, lambda _: self._relayout(),
                            tooltip="Who plays each side.")
-        # No side is the default: the team picks one, and both are offered alike.
-        self.side = Choice("Your side", [(None, "Not chosen: Left or Right")] +
+        # No side is the default: the team picks one, and both are offered alike. Until it
+        # has, the row says what to do ("Not chosen: Left or Right" read as an option).
+        self.side = Choice("Your side", [(None, "Choose one: press Left or Right")] +
                            [(s, scenario.sides[s].name) for s in sides], 0,
                            lambda _: self._relayout(),
                            tooltip="The side your team negotiates for: Left/Right to choose.")
