@@ -164,7 +164,11 @@ class DebriefScreen(Screen):
                               for s, n in d.nash_points.items())
             spans.append(Span(f"Worth: {worth}.", indent=12, colour="muted", gap=0.3))
         if d.frontier_text:
-            spans.append(Span(d.frontier_text, colour="muted"))
+            # Under its heading, as the transcripts give it, in the text's own colour: what
+            # the talks left on the table is the page's lesson (a teacher found it too dim
+            # to read on a projector).
+            spans.append(Span(d.frontier_heading, bold=True, gap=0.1))
+            spans.append(Span(d.frontier_text))
         return spans
 
     def _priority_spans(self) -> list[Span]:

@@ -72,3 +72,16 @@ def test_the_computers_reasons_are_preceded_by_what_their_figures_are(
     heading = texts.index("Why the computer did what it did")
     assert texts[heading + 1] == REASONS_NOTE
     assert "target" in texts[heading + 2]
+
+
+def test_what_the_talks_left_on_the_table_is_read_under_its_heading(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    # A teacher found the result page's sentence on the Pareto frontier too dim to read on
+    # a projector: it comes under its heading, as in the transcripts, in the text's colour.
+    session = demo_played()
+    screen = make_app().push(Debrief(session))
+    spans = screen._result_spans()
+    d = screen.report
+    at = next(n for n, span in enumerate(spans) if span.text == d.frontier_text)
+    assert spans[at].colour == "text"
+    assert spans[at - 1].text == d.frontier_heading and spans[at - 1].bold
