@@ -951,9 +951,10 @@ class Game:
         # the rest of the move against.
         named = bool(taken) and not (trade and toward)  # else the balance names it first
         target = them if named else "it"
+        fewer = _fewer_by_gifts(previous, package, theirs, kinds) if after != before else ""
         if after != before:
             clauses = [f"it now matches {target} on {after} of {len(package)} issues "
-                       f"(before: {before}){_fewer_by_gifts(previous, package, theirs, kinds)}"]
+                       f"(before: {before}){fewer}"]
         elif self.edition >= 9:
             # "it now matches it on 0 of 5 issues as before" read awkwardly (a playtest).
             count = "none" if after == 0 else f"{after}"
@@ -973,10 +974,15 @@ class Game:
             taken_up = (f"beyond {self.scenario.sides[side].whose} own last ask on "
                         f"{_issues(len(up))} ({self._points(package, up)})")
             clauses.append(f"takes up what that proposal offered {taken_up}")
-        if generous and (toward or trade):
+        # The gifts that left matched points are said already ("one fewer only because it
+        # gives more than was asked there"): not again (a playtester read the same gift
+        # twice in one sentence); any others are "other" issues.
+        others = generous - (before - after) if fewer else generous
+        if others and (toward or trade):
             # (In a trade that comes out even too: what it gives beyond the ask is what
             # evens it, and a record that left it out read as a step back called even.)
-            clauses.append(f"on {_issues(generous)} it gives more than that proposal asked")
+            issues = _issues(others).replace(" ", " other ", 1) if fewer else _issues(others)
+            clauses.append(f"on {issues} it gives more than that proposal asked")
         how = _clauses(clauses)
         if taken:
             agreed = self._points(previous, taken)

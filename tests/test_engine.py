@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from functools import cache
 
@@ -848,3 +849,24 @@ def test_a_side_without_red_lines_cannot_say_them() -> None:
     game.apply(Move.wait())
     assert game.to_move == "blue"
     assert game.why_not(Move.use("lines")) == "Your side has no red lines to state."
+
+
+def test_a_gift_said_as_the_reason_a_count_fell_is_not_said_again() -> None:
+    """A window playtest read "one fewer only because it gives more than was asked there,
+    ..., and on 1 issue it gives more than that proposal asked" of one gift. Over many
+    games, a record that says why the count fell never counts the same gifts again; other
+    gifts in the same proposal are said as "other" issues."""
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    said = 0
+    for seed in range(60):
+        for players in ({"us": "careless"}, {"ru": "careless"}, {"us": "principled"}):
+            game = play_one(scenario(), seed, Settings(), players=players)
+            for entry in game.log:
+                if entry.kind != "effect" or "fewer only because" not in entry.title:
+                    continue
+                said += 1
+                assert not re.search(r"on \d+ issues? it gives more than that proposal",
+                                     entry.title), entry.title
+    assert said
