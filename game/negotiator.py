@@ -581,13 +581,16 @@ class Negotiator:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
                 # (Not by standing on a proposal across red lines the other side has said.)
+                # Which threat, by its round: a playtester read the reason two rounds after
+                # the threat, and a concession of its own, and took it for another.
                 worth = f"worth {points(self.own[index[previous]])} points to {self.name}"
+                since = (f"it answers no threat with a concession, and the other side "
+                         f"threatened in round {self._threat_since_its_offer(view)}, since "
+                         f"its last proposal")
                 if standing is None and state.standing_by == self.side:
-                    return Decision(Move.wait(), f"Held its offer, {worth}: it answers no "
-                                                 f"threat with a concession.")
+                    return Decision(Move.wait(), f"Held its offer, {worth}: {since}.")
                 return Decision(Move.propose(view.ids(previous)),
-                                f"Stood by its last proposal, {worth}: it answers no threat "
-                                f"with a concession.")
+                                f"Stood by its last proposal, {worth}: {since}.")
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
                 return Decision(Move.accept(), f"Accepted: the offer on the table is what "
@@ -604,11 +607,12 @@ class Negotiator:
                 return Decision(Move.wait(), f"Held its offer, worth {points(value)} points "
                                              f"to {self.name} (target {points(target)}): "
                                              f"{self._held_above(value, target, previous, hold, how)}.")
-            # Said once the other side has had a turn to propose (not of its own opening),
-            # its pace beside its usual one ("slowly" was said of a delegation whose offers
-            # fell from 96 to 73 points over the talks, a playtester).
+            # Said once the other side has had a turn to propose, and not of an opening made
+            # in the first round (a playtester read "it gives ground" of one), with its pace
+            # beside its usual one ("slowly" was said of a delegation whose offers fell from
+            # 96 to 73 points over the talks, a playtester).
             share = self.share(view)
-            slow = "" if share == 1.0 or not any(
+            slow = "" if share == 1.0 or previous is None and state.round <= 1 or not any(
                 entry.speaker == self.other and entry.kind in ("move", "timeout")
                 for entry in view.record) else \
                 ("; it gives ground at half its usual pace while the other side has proposed "
@@ -1295,17 +1299,22 @@ class Negotiator:
 
     def _threatened_since_its_offer(self, view: SideView) -> bool:
         """Whether the other side has threatened since this side's latest proposal."""
+        return self._threat_since_its_offer(view) is not None
+
+    def _threat_since_its_offer(self, view: SideView) -> int | None:
+        """The round of the other side's latest threat since this side's latest proposal
+        (None: it has made none since)."""
         kinds = view.known.tactic_kinds
         for entry in reversed(view.record):
             move = entry.move
             if entry.kind != "move" or move is None:
                 continue
             if entry.speaker == self.side and move.kind == "propose":
-                return False
+                return None
             if entry.speaker == self.other and move.tactic and \
                     kinds.get(move.tactic) == "threat":
-                return True
-        return False
+                return entry.round
+        return None
 
     def _threats_made(self, view: SideView) -> tuple[int, int]:
         """How many threats this side and the other side have made so far."""

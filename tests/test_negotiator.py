@@ -1217,13 +1217,23 @@ def test_it_answers_no_threat_with_a_concession(style: str) -> None:
                 game = play_one(shipped, seed, Settings(), players={player: style})
                 offers: list[tuple[str, tuple[int, ...]]] = []
                 threatened = False
+                # The rounds of the threats made since the computer's last proposal, which
+                # its reason names (a playtester took a threat two rounds back for another).
+                rounds: list[int] = []
+                replay = Game(shipped, game.settings, seed)
                 for side, move, reason in game.moves:
                     if side == player:
-                        threatened = threatened or (move.kind == "tactic" and
-                                                    kinds[move.tactic or ""] == "threat")
+                        threat = move.kind == "tactic" and kinds[move.tactic or ""] == "threat"
+                        threatened = threatened or threat
+                        if threat:
+                            rounds.append(replay.state.round)
                     if reason is not None and "it answers no threat with a concession" in \
                             reason:
                         stood += 1
+                        assert reason.endswith(f", and the other side threatened in round "
+                                               f"{rounds[-1]}, since its last proposal."), \
+                            reason
+                    replay.apply(move, reason)
                     if move.kind != "propose" or move.chosen is None:
                         continue
                     package = from_ids(shipped, dict(move.chosen))
@@ -1236,6 +1246,7 @@ def test_it_answers_no_threat_with_a_concession(style: str) -> None:
                                         opening=mine[0])[0] <= 0, (path.stem, seed, reason)
                     if side != player:
                         threatened = False
+                        rounds.clear()
                     offers.append((side, package))
     assert stood > 0
 
@@ -1579,3 +1590,29 @@ def test_told_a_principled_players_red_lines_it_finds_deals_better_for_both() ->
     _, tally = simulate(DEFAULT_SCENARIO, 200, jobs=2, players={"us": "principled"})
     assert tally.nash_share / tally.nash_games > 0.79
     assert tally.gain["ru"] / tally.games > 0.33 and tally.gain["us"] / tally.games > 0.265
+
+
+def test_an_opening_in_the_first_round_is_not_said_to_give_ground() -> None:
+    """"it gives ground at half its usual pace while the other side has proposed nothing"
+    was said of Russia's first proposal in the first round (a playtest of February): an
+    opening gives no ground. (A first proposal after rounds of waiting still says it: see
+    test_it_does_not_bid_against_itself_while_the_other_side_proposes_nothing.)"""
+    from game.library import shipped_scenarios
+
+    first = 0
+    for path in shipped_scenarios():
+        shipped = load_scenario(path)
+        for seed in range(20):
+            for players in ({"us": "principled"}, {"ru": "principled"}, {"us": "careless"}):
+                game = play_one(shipped, seed, Settings(), players=players)
+                replay = Game(shipped, game.settings, seed)
+                proposed: set[str] = set()
+                for side, move, reason in game.moves:
+                    if move.kind == "propose" and side not in players and \
+                            side not in proposed and replay.state.round <= 1:
+                        first += 1
+                        assert "gives ground" not in (reason or ""), reason
+                    if move.kind == "propose":
+                        proposed.add(side)
+                    replay.apply(move, reason)
+    assert first
