@@ -864,7 +864,11 @@ class Game:
         elif package == theirs:
             body = _THEIRS_BACK
         else:
-            spoken = package_speech(words, package, previous)
+            # In the words for a concession, what it takes up of the other side's offer is
+            # said as such (see package_speech).
+            up = [k for k, kind in enumerate(judgement[2]) if kind == TAKEN_UP] \
+                if judgement is not None and said == "concede" else []
+            spoken = package_speech(words, package, previous, up)
             body = f"{self._line(side, said, package)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]

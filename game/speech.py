@@ -105,15 +105,25 @@ def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
 
 
 def package_speech(words: Sequence[Sequence[str]], package: Package,
-                   previous: Package | None = None) -> str:
+                   previous: Package | None = None, apart: Sequence[int] = ()) -> str:
     """:func:`offer_speech` of a package given as option positions, said with the scenario's
-    :func:`offer_words` (the engine says a proposal every turn: its words are made once)."""
+    :func:`offer_words` (the engine says a proposal every turn: its words are made once).
+    *apart*: the positions of issues on which it takes up what the other side offered,
+    said after the rest as such, not as the side's own step (a playtester heard Russia
+    list the US's gift on separation among its own concessions); only when it changes
+    other issues too."""
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
-    else:
-        parts = [options[n] for options, n, before in zip(words, package, previous)
-                 if n != before]
-    return _joined(parts, len(words) - len(parts) if previous is not None else 0)
+        return _joined(parts, 0)
+    changed = [k for k, (n, before) in enumerate(zip(package, previous)) if n != before]
+    taken = [k for k in apart if k in changed]
+    if len(taken) == len(changed):
+        taken = []
+    parts = [words[k][package[k]] for k in changed if k not in taken]
+    if taken:
+        parts.append("We also take up what you offered: " +
+                     " ".join(words[k][package[k]] for k in taken))
+    return _joined(parts, len(words) - len(changed))
 
 
 def _option_said(issue: Issue, option: str) -> str:

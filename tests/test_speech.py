@@ -228,6 +228,34 @@ def test_a_package_by_positions_is_said_as_its_offer_by_ids() -> None:
     assert package_speech(words, (1, 0), (1, 0)) == "Our offer stands as it was."
 
 
+def test_what_a_concession_takes_up_of_the_other_sides_offer_is_said_as_such() -> None:
+    # A playtester heard Russia list the US's gift on separation among its own concessions
+    # ("The United States has moved, and Russia will move too: ... On separation from
+    # al-Nusra: separation checked first"). What it takes up comes after, as such.
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = read_scenario(TINY, "tiny.yaml")
+    words = offer_words(scenario.issues)
+    assert package_speech(words, (1, 0), (0, 1), apart=[0]) == \
+        "On start date: right away. We also take up what you offered: On size of the deal: big."
+    # Alone, it is said as the whole change (no step of the side's own to set it apart from).
+    assert package_speech(words, (1, 1), (0, 1), apart=[0]) == \
+        package_speech(words, (1, 1), (0, 1))
+    main = load_scenario(next(p for p in shipped_scenarios() if "joint" in p.stem))
+    said = 0
+    for seed in range(30):
+        game = play_one(main, seed, Settings(), players={"us": "principled"})
+        for n, entry in enumerate(game.log):
+            if entry.kind == "move" and "We also take up what you offered" in entry.body:
+                said += 1
+                note = next(e for e in game.log[n + 1:] if e.kind == "effect" and
+                            e.private is None and e.speaker is None)
+                assert "takes up what" in note.title, (entry.body, note.title)
+    assert said
+
+
 def from_positions(scenario: Scenario, package: tuple[int, ...]) -> dict[str, str]:
     return {issue.id: issue.options[n].id for issue, n in zip(scenario.issues, package)}
 
