@@ -197,7 +197,7 @@ class ModeScreen(FormScreen):
                            tooltip="Who plays each side.")
         # No side is the default: the team picks one, and both are offered alike. Until it
         # has, the row says what to do ("Not chosen: Left or Right" read as an option).
-        self.side = Choice("Your side", [(None, "Choose one: press Left or Right")] +
+        self.side = Choice("Your side", [(None, "Press Left or Right")] +
                            [(s, scenario.sides[s].name) for s in sides], 0,
                            lambda _: self._relayout(),
                            tooltip="The side your team negotiates for: Left/Right to choose.")

@@ -380,7 +380,7 @@ def test_no_side_is_chosen_for_the_player(make_app) -> None:  # type: ignore[no-
     start_from_title(app)
     mode = app.top
     assert mode.side.value is None
-    assert mode.side.values[0][1] == "Choose one: press Left or Right"
+    assert mode.side.values[0][1] == "Press Left or Right"
     assert [v for v, _ in mode.side.values][1:] == list(mode.scenario.side_ids)
     # The focus starts where the first choice is to be made: the side.
     assert mode.ring.focused is mode.side
