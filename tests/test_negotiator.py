@@ -1212,7 +1212,9 @@ def test_it_answers_no_threat_with_a_concession(style: str) -> None:
     for path in shipped_scenarios():
         shipped = load_scenario(path)
         kinds = {t.id: t.kind for t in shipped.tactics}
-        for seed in range(20):
+        # (A careless player's threat seldom comes where the computer would have conceded:
+        # 6 times in 360 games.)
+        for seed in range(20 if style == "hardline" else 60):
             for player in ("us", "ru"):
                 game = play_one(shipped, seed, Settings(), players={player: style})
                 offers: list[tuple[str, tuple[int, ...]]] = []
