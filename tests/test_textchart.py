@@ -17,7 +17,7 @@ from game.textchart import outcome_chart
 def test_the_legend_says_when_the_deal_is_at_the_nash_point() -> None:
     scenario = load_scenario(DEFAULT_SCENARIO)
     at_nash = elsewhere = 0
-    for seed in range(40):
+    for seed in range(60):  # (seeds 49 and 57 end at the Nash point)
         d = debrief(play_one(scenario, seed, Settings()))
         chart = d.chart
         if chart.deal is None or chart.nash is None:
