@@ -1440,21 +1440,33 @@ def test_it_takes_an_offer_near_its_target_rather_than_bid_far_above_it() -> Non
     assert decision.move.kind == "accept", decision.reason
     assert decision.reason == ("Accepted: the offer is worth 69 points to the United States, "
                                "near its target (71) and above its fallback (41), where its "
-                               "own next proposal would have asked for 85.")
+                               "own next proposal would have asked for 85, more than its last "
+                               "proposal (79).")
     # Over many games between computers: every such acceptance is of an offer near its
-    # target and above its fallback.
+    # target and above its fallback. Where the bid it would have made asks more than its
+    # last proposal did, the reason says so (a playtester read "would have asked for 82"
+    # beside a standing offer of 74), and only then.
     seen = 0
     for seed in range(60):
-        for entry in play_one(scenario, seed, Settings()).log:
+        last: dict[str, int] = {}
+        played = play_one(scenario, seed, Settings())
+        for side, move, reason in played.moves:
             said = re.fullmatch(r"Accepted: the offer is worth (\d+) points to .*, near its "
                                 r"target \((\d+)\) and above its fallback \((\d+)\), where "
-                                r"its own next proposal would have asked for (\d+)\.",
-                                entry.body) if entry.kind == "reason" else None
+                                r"its own next proposal would have asked for (\d+)"
+                                r"(?:, more than its last proposal \((\d+)\))?\.",
+                                reason or "")
             if said:
                 seen += 1
-                worth, target, fallback, bid = map(int, said.groups())
+                worth, target, fallback, bid = map(int, said.groups()[:4])
                 assert target - round(100 * NEAR_TARGET) <= worth and worth > fallback
                 assert bid > target + round(100 * NEAR_TARGET) - 1
+                assert (said[5] is not None) == (bid > last[side]), reason
+                if said[5] is not None:
+                    assert int(said[5]) == last[side]
+            if move.kind == "propose" and move.chosen is not None:
+                last[side] = points(played.space.utility_of(
+                    side, from_ids(scenario, dict(move.chosen))))
     assert seen > 0
 
 
