@@ -101,9 +101,7 @@ class Screen:
         if self.key_hint():
             avoid.append(pygame.Rect(0, h - self.hint_height(), w, self.hint_height()))
         if self.titled:
-            fonts, u = self.theme.fonts, self.theme.unit
-            avoid.append(pygame.Rect(0, 0, w, 2 * u + fonts.get("heading", bold=True)
-                                     .get_linesize() + fonts.get("body").get_linesize()))
+            avoid.append(pygame.Rect(0, 0, w, title_height(self.theme)))
         return avoid
 
     def toast_area(self) -> pygame.Rect | None:
@@ -288,8 +286,16 @@ def overlay_box(surface: pygame.Surface, theme: Theme, box: pygame.Rect,
     pygame.draw.rect(surface, border, box, width, border_radius=10)
 
 
+def title_height(theme: Theme, subtitle: bool = True) -> int:
+    """The y below a :func:`title_bar` (with a *subtitle* or not)."""
+    fonts, u = theme.fonts, theme.unit
+    return 4 * u + fonts.get("heading", bold=True).get_linesize() + \
+        (fonts.get("body").get_linesize() if subtitle else 0)
+
+
 def title_bar(surface: pygame.Surface, theme: Theme, title: str, subtitle: str = "") -> int:
-    """The heading at the top of a menu screen; returns the y below it."""
+    """The heading at the top of a menu screen; returns the y below it
+    (:func:`title_height`)."""
     w = surface.get_width()
     u = theme.unit
     font = theme.fonts.get("heading", bold=True)
@@ -302,4 +308,4 @@ def title_bar(surface: pygame.Surface, theme: Theme, title: str, subtitle: str =
                   where="subtitle")
         y += small.get_linesize()
     pygame.draw.line(surface, theme.c["border"], (u * 3, y + u), (w - u * 3, y + u))
-    return y + 2 * u
+    return title_height(theme, bool(subtitle))
