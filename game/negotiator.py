@@ -395,7 +395,8 @@ CLEAR_BAND = 0.025
 
 #: Why a proposal took back some of what the side's last one gave, after a threat (the
 #: reason ended "a threat the other side made earlier freed it to", unfinished; then it
-#: blamed a threat made before the offer it took back, see :meth:`Negotiator._released`).
+#: blamed a threat made before the offer it took back: see
+#: :meth:`Negotiator._threat_since_its_offer`).
 RELEASED = ("a threat the other side made since its last proposal released it from what "
             "that proposal offered")
 #: Why a proposal moved off its bid by the other side's red lines took back some of what
@@ -547,8 +548,12 @@ class Negotiator:
                 any(who == self.other for who, _ in view.offers))
             low, high = self._span(target)
             model = self.model(view) if modelled and high - low > 1 else None
-            hold = self._kept_in_common(view, previous)
-            steady = not self._released(view)
+            # The round of a threat made since its last proposal, which frees it to take back
+            # what that proposal gave (read once for the decision).
+            threat = self._threat_since_its_offer(view)
+            released = threat is not None
+            hold = self._kept_in_common(view, previous, released)
+            steady = not released
             theirs = view.last_offer(self.other)
             # What the record judges a step against: the other side's latest proposal, all
             # its proposals and this side's opening one (once both sides have proposed).
@@ -580,7 +585,7 @@ class Negotiator:
                     package, self._lifted = fewer, "asked"
             if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
-                    self._threatened_since_its_offer(view) and \
+                    released and \
                     step(previous, package, against[0], against[1], opening=against[2],
                          ends=self._bids.ends)[0] > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
@@ -590,7 +595,7 @@ class Negotiator:
                 # the threat, and a concession of its own, and took it for another.
                 worth = f"worth {points(self.own[index[previous]])} points to {self.name}"
                 since = (f"it answers no threat with a concession, and the other side "
-                         f"threatened in round {self._threat_since_its_offer(view)}, since "
+                         f"threatened in round {threat}, since "
                          f"its last proposal")
                 if standing is None and state.standing_by == self.side:
                     return Decision(Move.wait(), f"Held its offer, {worth}: {since}.")
@@ -652,7 +657,7 @@ class Negotiator:
                     kept = (f", giving more than the other side's last proposal asked on "
                             f"{more} issue{'s' if more > 1 else ''}")
             elif previous is not None and package != previous and \
-                    view.last_offer(self.other) is not None and self._released(view) \
+                    view.last_offer(self.other) is not None and released \
                     and (given_back := self._given_back(view, package, previous))[0]:
                 # Counted as the record counts them (points taken back, steps farther), so
                 # that its reason and the record give the same numbers. A move that still
@@ -665,7 +670,7 @@ class Negotiator:
                     (back := self._taken_back_own(view, package, previous)):
                 # The other side has proposed nothing: what it took back of its own last
                 # offer, by its own values, and why (see _choose's *unanswered*).
-                if self._released(view):
+                if released:
                     why = f": {RELEASED}"
                 else:
                     why = CLEARED if cleared else ": its own position has risen since"
@@ -952,28 +957,21 @@ class Negotiator:
         count = len(self.by_utility)
         return (low, low + 1) if low < count else (max(count - 1, 0), count)
 
-    def _kept_in_common(self, view: SideView, previous: Package | None) -> Package | None:
+    def _kept_in_common(self, view: SideView, previous: Package | None,
+                        released: bool | None = None) -> Package | None:
         """The other side's latest proposal, when this side's next bid should lie no further
         from it on any issue than its own last offer did (see :func:`_no_further`): a
         delegation does not take back what it has given, least of all a point the other
         side has met, so a step of the other side's is never answered by a step back. None
-        when the two offers share no point yet, or once the other side has threatened (a
-        threat frees it to take back what it gave)."""
+        when the two offers share no point yet, or when the other side has threatened since
+        this side's last proposal (*released*; None: read from the view), which frees it to
+        take back what that proposal gave (see :meth:`_threat_since_its_offer`)."""
         theirs = view.last_offer(self.other)
-        if previous is None or theirs is None or not _matches(previous, theirs) or \
-                self._released(view):
+        if released is None:
+            released = self._threat_since_its_offer(view) is not None
+        if previous is None or theirs is None or not _matches(previous, theirs) or released:
             return None
         return theirs
-
-    def _released(self, view: SideView) -> bool:
-        """Whether a threat frees it to take back what it gave: one the other side made
-        since this side's latest proposal, which that proposal gave before it. Not one made
-        earlier: what it gave after a threat stays given (three playtests saw it go back and
-        forth on an issue for the rest of the talks after one threat, its reasons blaming a
-        threat made before the offer it took back; over 200 games against a hard-line
-        student such returns to an option it had left fell from 138 to 86 in the main
-        scenario and from 269 to 85 in February)."""
-        return self._threatened_since_its_offer(view)
 
     def _choose(self, model: OpponentModel | None, target: float,
                 rng: random.Random | _Stream, previous: Package | None = None,
@@ -1308,13 +1306,14 @@ class Negotiator:
         earlier, _ = self._threats_made(view)
         return self._trust_share(view), best, earlier
 
-    def _threatened_since_its_offer(self, view: SideView) -> bool:
-        """Whether the other side has threatened since this side's latest proposal."""
-        return self._threat_since_its_offer(view) is not None
-
     def _threat_since_its_offer(self, view: SideView) -> int | None:
         """The round of the other side's latest threat since this side's latest proposal
-        (None: it has made none since)."""
+        (None: it has made none since). Such a threat frees it to take back what that
+        proposal gave; one made earlier does not: what it gave after a threat stays given
+        (three playtests saw it go back and forth on an issue for the rest of the talks
+        after one threat, its reasons blaming a threat made before the offer it took back;
+        over 200 games against a hard-line student such returns to an option it had left
+        fell from 138 to 86 in the main scenario and from 269 to 85 in February)."""
         kinds = view.known.tactic_kinds
         for entry in reversed(view.record):
             move = entry.move
