@@ -15,6 +15,8 @@ from typing import Any
 from game.analysis import DealReport, from_ids, half_up, points
 from game.engine import Game
 from game.model import HistoryFact, Scenario
+from game.moves import Move
+from game.speech import how_much, issue_words
 
 Point = tuple[float, float]
 
@@ -60,9 +62,14 @@ class SideResult:
     beyond: str = ""
     """Why its deal gained more than :attr:`best_gain_points` (the other side took a deal
     across its own red line, or worth less to it than its fallback); empty when it did not."""
+    pressing: tuple[tuple[str, int], ...] = ()
+    """Its other tactics whose effects took something off the meters both sides share
+    (a demand, its allies invoked): (the tactic's name, how many times), in the order first
+    used (a playtester's demand and appeal to allies went uncounted beside a threat)."""
     pressure_cost: tuple[tuple[str, float], ...] = ()
-    """What its threats and rejections took off the meters both sides share: (the meter's
-    name, the fall), as the record's effects of those moves add up."""
+    """What its threats, rejections and :attr:`pressing` tactics took off the meters both
+    sides share: (the meter's name, the fall), as the record's effects of those moves add
+    up."""
     proposals: int = 0
     """How many proposals it made."""
     across: int = 0
@@ -90,9 +97,10 @@ class SideResult:
 
     @property
     def pressure(self) -> str | None:
-        """A sentence on the side's threats and rejections and what they cost the meters
-        both sides share (None: it made neither): bluster is part of the result too."""
-        if not self.threats and not self.rejections:
+        """A sentence on the side's threats and rejections, and its other moves that took
+        something off the meters both sides share, with what they cost those meters (None:
+        it made none): bluster is part of the result too."""
+        if not self.threats and not self.rejections and not self.pressing:
             return None
         parts = []
         if self.threats:
@@ -101,11 +109,21 @@ class SideResult:
         if self.rejections:
             parts.append("rejected 1 proposal" if self.rejections == 1 else
                          f"rejected {self.rejections} proposals")
+        if self.pressing:
+            used = " and ".join(
+                f"\u201c{name}\u201d" + ("" if times == 1 else " twice" if times == 2 else
+                                         f" {times} times")
+                for name, times in self.pressing)
+            also = "also " if parts else ""
+            parts.append(f"used {used}, which {also}lowered the meters both sides share")
         cost = " and ".join(f"{fall:g} off {name[:1].lower() + name[1:]}"
                             for name, fall in self.pressure_cost)
-        which = "it" if self.threats + self.rejections == 1 else "these moves"
+        moves = self.threats + self.rejections + sum(times for _, times in self.pressing)
+        which = "it" if moves == 1 else "these moves"
         took = f"; {which} took {cost}" if cost else ""
-        return f"{self.called_first} {' and '.join(parts)}{took}."
+        said = " and ".join(parts) if len(parts) < 3 else \
+            ", ".join(parts[:-1]) + ", and " + parts[-1]
+        return f"{self.called_first} {said}{took}."
 
     @property
     def asked_across(self) -> str | None:
@@ -177,8 +195,10 @@ class OutcomeChart:
     """Every package: x, y, and whether it crosses neither side's red lines."""
     frontier: list[Point]
     """The Pareto frontier, left to right."""
-    path: list[tuple[str, float, float]]
-    """Every proposal in order: (side, x, y)."""
+    path: list[tuple[str, float, float, bool]]
+    """Every proposal in order: (side, x, y, across), *across* when it crosses a red line
+    of either side (drawn hollow, as such packages are: a proposal across the student's red
+    line, a loss whatever its points, had been drawn solid above the frontier, a playtest)."""
     batna: Point
     nash: Point | None
     deal: Point | None
@@ -260,6 +280,12 @@ class Debrief:
     def deal_across(self) -> bool:
         """Whether the deal crosses a red line of either side: every chart marks it so."""
         return self.deal is not None and any(r.red_lines_crossed for r in self.results.values())
+
+    @property
+    def offers_across(self) -> bool:
+        """Whether any proposal crossed a red line of either side: every chart draws those
+        hollow (or, in the terminal, in capitals) and says so in its key."""
+        return any(across for *_, across in self.chart.path)
 
     #: What a deal across a red line is, in every chart's key.
     ACROSS = "across a red line: a loss for the side whose line it is"
@@ -396,34 +422,52 @@ def _across(game: Game, side: str) -> dict[str, Any]:
 
 
 def _pressure(game: Game, side: str) -> dict[str, Any]:
-    """*side*'s threats and rejections, read from the public record, with what the effects
-    of those moves took off the meters both sides share (:attr:`SideResult.pressure_cost`)."""
+    """*side*'s threats and rejections, and its other tactics whose effects took something
+    off the meters both sides share, read from the public record, with what the effects of
+    those moves took off those meters (:attr:`SideResult.pressure_cost`)."""
     scenario = game.scenario
-    kinds = {tactic.id: tactic.kind for tactic in scenario.tactics}
+    tactics = {tactic.id: tactic for tactic in scenario.tactics}
     shared = {meter.id: meter.name for meter in scenario.meters if meter.side is None}
-    threats = rejections = 0
-    fall: dict[str, float] = {}
-    pressing = False  # the effects that follow are those of one of its threats or rejections
+    # Each tactic or rejection of its, with what the effects that follow it did to the
+    # shared meters.
+    moves: list[tuple[Move, dict[str, float]]] = []
+    current: dict[str, float] | None = None
     for entry in game.log:
         if entry.private is not None:
             continue
         if entry.kind == "move":
             move = entry.move
-            pressing = entry.speaker == side and move is not None and (
-                move.kind == "reject" or
-                (move.kind == "tactic" and kinds.get(move.tactic or "") == "threat"))
-            if pressing and move is not None:
-                threats += move.kind == "tactic"
-                rejections += move.kind == "reject"
+            current = None
+            if entry.speaker == side and move is not None and (
+                    move.kind == "reject" or move.kind == "tactic" and move.tactic in tactics):
+                current = {}
+                moves.append((move, current))
         elif entry.kind == "effect":
-            if pressing:
+            if current is not None:
                 for change in entry.changes:
                     if change.kind == "meter" and change.target in shared:
-                        fall[change.target] = fall.get(change.target, 0.0) - change.delta
+                        current[change.target] = current.get(change.target, 0.0) + change.delta
         else:
-            pressing = False
+            current = None
+    threats = rejections = 0
+    pressing: dict[str, int] = {}
+    fall: dict[str, float] = {}
+    for move, changed in moves:
+        kind = "reject" if move.kind == "reject" else tactics[move.tactic or ""].kind
+        if kind == "threat":
+            threats += 1
+        elif kind == "reject":
+            rejections += 1
+        elif any(delta < 0 for delta in changed.values()):
+            name = tactics[move.tactic or ""].name
+            pressing[name] = pressing.get(name, 0) + 1
+        else:
+            continue
+        for meter, delta in changed.items():
+            fall[meter] = fall.get(meter, 0.0) - delta
     cost = tuple((shared[meter], lost) for meter, lost in fall.items() if lost > 0)
-    return {"threats": threats, "rejections": rejections, "pressure_cost": cost}
+    return {"threats": threats, "rejections": rejections,
+            "pressing": tuple(pressing.items()), "pressure_cost": cost}
 
 
 def debrief(game: Game) -> Debrief:
@@ -547,12 +591,15 @@ def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:
     space = game.space
     a, b = game.sides
     mine_a, mine_b = space.utility_of(a, agreed), space.utility_of(b, agreed)
-    if any(space.allowed[n] and space.utility[a][n] >= mine_a - 1e-9 and
-           space.utility[b][n] >= mine_b - 1e-9 and
-           (space.utility[a][n] > mine_a + 1e-9 or space.utility[b][n] > mine_b + 1e-9)
-           for n in range(len(space.packages))):
+    ua, ub = space.utility[a], space.utility[b]
+    free = [n for n in range(len(space.packages))
+            if space.allowed[n] and ua[n] >= mine_a - 1e-9 and ub[n] >= mine_b - 1e-9 and
+            (ua[n] > mine_a + 1e-9 or ub[n] > mine_b + 1e-9)]
+    if free:
+        # Named, as a deal better for both is: a playtester read "another was better for
+        # one side" with nothing to show which, and could not learn from it.
         return ("No deal was better for both sides, but another was better for one side at "
-                "no cost to the other.")
+                f"no cost to the other. {_free_example(game, agreed, free)}")
     if not space.allowed[space.index[agreed]]:
         # The frontier holds only deals both sides could sign: this one is not among them.
         return ("No deal that keeps both sides' red lines was better for both sides; this "
@@ -607,13 +654,24 @@ def _no_deal_sentence(game: Game, batna: Mapping[str, float]) -> str:
 def _unseen(game: Game) -> str:
     """Why the better deal the debrief names is hard to find (a student asked why the
     computer never offered it): each side knows only its own points, and what the record
-    shows of what each said mattered most to it. (Not that neither side could see it: a
-    side may have been offered the better option and left it.)"""
+    shows of what each said mattered most to it, and whether that was true (a playtester
+    named the issue that mattered least to it and read that it had said what mattered
+    most). (Not that neither side could see it: a side may have been offered the better
+    option and left it.)"""
     said = [side for side in game.sides if game.state.revealed.get(side)]
     names = game.scenario.sides
     how = ("Such a deal is found by asking what matters most, saying it, and trading what "
            "matters less.")
-    if not said:
+    untrue = {side: wrong for side in said if (wrong := _said_untrue(game, side))}
+    if untrue:
+        truthful = [side for side in said if side not in untrue]
+        wrong = "; ".join(untrue.values())
+        told = (f"and only {names[truthful[0]].called} said truly what mattered most to it: "
+                f"{wrong}" if truthful else
+                f"and neither said truly what mattered most to it: {wrong}")
+        how = ("Such a deal is found by asking what matters most, answering truly, and "
+               "trading what matters less.")
+    elif not said:
         told = "and neither said what mattered most to it"
     elif len(said) == 1:
         told = f"and only {names[said[0]].called} said what mattered most to it"
@@ -622,6 +680,31 @@ def _unseen(game: Game) -> str:
         how = ("Finding it takes more than naming priorities: trading, on several issues at "
                "once, what matters less to you for what matters more.")
     return f"Each side knows only its own points, {told}. {how}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+
+
+def _said_untrue(game: Game, side: str) -> str | None:
+    """How *side* first named an issue as mattering more to it than it did, read once the
+    talks are over, when its weights are no longer private ("Russia said the start date
+    mattered most to it, but it was only sixth of its 6 issues"); None when every issue it
+    named mattered as much as it said (an issue tied with another counts as either)."""
+    spec = game.scenario.sides[side]
+    issues = game.scenario.issues
+    ranked = spec.ranked(issues)
+    for k, issue_id in enumerate(game.state.revealed.get(side, ())):
+        weight = spec.weights[issue_id]
+        if k < len(ranked) and weight >= spec.weights[ranked[k].id] - 1e-9:
+            continue
+        place = 1 + sum(1 for issue in issues if spec.weights[issue.id] > weight + 1e-9)
+        came = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"{place}th"
+        if sum(1 for issue in issues if abs(spec.weights[issue.id] - weight) <= 1e-9) > 1:
+            came = f"tied for {came}"
+        return (f"{spec.called} said {issue_words(game.scenario.issue(issue_id))} mattered "
+                f"{how_much(k + 1)} to it, but it was only {came} of its {len(issues)} issues")
+    return None
 
 
 def _each_side(game: Game, n: int, was: Mapping[str, int], more: str, after: str) -> str:
@@ -703,6 +786,33 @@ def _better_example(game: Game, agreed: tuple[int, ...], better: list[int]) -> s
             f"given {_gains(game, agreed, n)}.")
 
 
+def _free_example(game: Game, agreed: tuple[int, ...], free: list[int]) -> str:
+    """A sentence naming a deal in *free* (better for one side than *agreed*, as good for
+    the other): one whose gain shows in whole points where there is one, then the one
+    that changes the fewest issues; among those, the one that gives the side it favours
+    the most points (the first such, on a tie)."""
+    space = game.space
+    was = {side: points(space.utility_of(side, agreed)) for side in game.sides}
+    agreed_utility = {side: space.utility_of(side, agreed) for side in game.sides}
+
+    def gainer(n: int) -> str:
+        return max(game.sides, key=lambda side: space.utility[side][n] - agreed_utility[side])
+
+    def order(n: int) -> tuple[bool, int, int, int]:
+        gain = points(space.utility[gainer(n)][n]) - was[gainer(n)]
+        return gain < 1, len(_changed(space.packages[n], agreed)), -gain, n
+
+    n = min(free, key=order)
+    side = gainer(n)
+    other = game.scenario.other(side)
+    names = game.scenario.sides
+    gain = points(space.utility[side][n]) - was[side]
+    amount = (f"{gain} more points" if gain > 1 else "1 more point" if gain == 1 else
+              "a fraction of a point more")
+    return (f"For example, {_instead(game, space.packages[n], agreed)} would have given "
+            f"{names[side].called} {amount} and {names[other].called} as many.")
+
+
 def _instead(game: Game, package: tuple[int, ...], base: tuple[int, ...]) -> str:
     """The issues *package* settles otherwise than *base*, in words: "“A” instead of “B”
     on “Issue” and “C” instead of “D” on “Other issue”"."""
@@ -740,7 +850,8 @@ def _chart(game: Game, report: DealReport, agreed: tuple[int, ...] | None,
     path = []
     for side, chosen in game.state.offers:
         package = from_ids(game.scenario, chosen)
-        path.append((side, space.utility_of(a, package), space.utility_of(b, package)))
+        path.append((side, space.utility_of(a, package), space.utility_of(b, package),
+                     not space.allowed[space.index[package]]))
     return OutcomeChart(
         sides=(a, b), packages=points_, frontier=frontier, path=path,
         batna=(report.batna[a], report.batna[b]),

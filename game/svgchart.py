@@ -68,13 +68,15 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
                      f'{_y(y)} L{_x(x)},{_y(y) + 7} Z" fill="{NASH}"><title>Nash point</title>'
                      '</path>')
     for side in chart.sides:
-        path = [(x, y) for s, x, y in chart.path if s == side]
+        path = [(x, y, across) for s, x, y, across in chart.path if s == side]
         if path:
-            line = " ".join(f"{_x(x)},{_y(y)}" for x, y in path)
+            line = " ".join(f"{_x(x)},{_y(y)}" for x, y, _ in path)
             parts.append(f'<polyline points="{line}" fill="none" stroke="{spec[side].colour}" '
                          'stroke-width="1.5" stroke-dasharray="2 2"/>')
-            for x, y in path:
-                parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="none" '
+            # Hollow across a red line, as in the window's chart.
+            for x, y, across in path:
+                fill = "none" if across else spec[side].colour
+                parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="4" fill="{fill}" '
                              f'stroke="{spec[side].colour}" stroke-width="2"/>')
     if chart.deal is not None:
         x, y = chart.deal
@@ -83,17 +85,21 @@ def outcome_space_svg(scenario: Scenario, d: Debrief) -> str:
         parts.append(f'<circle cx="{_x(x)}" cy="{_y(y)}" r="10" fill="none" stroke="{stroke}" '
                      f'stroke-width="3"><title>{escape(d.deal_key)}</title></circle>')
     # The key names only what is drawn (an answer sheet has no offers and no deal).
-    offered = {side for side, _, _ in chart.path}
+    offered = {side for side, *_ in chart.path}
     marks = [name for name, drawn in (("diamond: Nash point", chart.nash is not None),
                                       ("red ring: " + d.DEAL_ACROSS if d.deal_across else
                                        "ring: the deal", chart.deal is not None)) if drawn]
+    hollow = " (hollow: a red line)" if d.offers_across else ""
     legend = [("#9a9a9a", "packages (pale: a red line)"), ("#222", "Pareto frontier"),
-              *((spec[side].colour, f"{spec[side].short} offers, BATNA" if side in offered
-                 else f"{spec[side].short} BATNA (dashed)") for side in (a, b))]
+              *((spec[side].colour, f"{spec[side].short} offers{hollow}, fallback"
+                 if side in offered else f"{spec[side].short} fallback (dashed)")
+                for side in (a, b))]
     if marks:
         legend.append(("#000", "; ".join(marks)))
+    # Two to a row: a side's key ("US offers (hollow: a red line), fallback") is too long
+    # for three.
     for i, (colour, label) in enumerate(legend):
-        parts.append(f'<text x="{PAD + 4 + (i % 3) * 150}" y="{18 + (i // 3) * 16}" '
+        parts.append(f'<text x="{PAD + 4 + (i % 2) * 232}" y="{16 + (i // 2) * 15}" '
                      f'font-size="11" fill="{colour}">{escape(label)}</text>')
     return _svg(parts, "The outcome space")
 

@@ -12,7 +12,8 @@ from game.model import Scenario
 def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int = 21) -> str:
     """Every package as a dot (x: the first side's utility, y: the second's), the Pareto
     frontier as ``*``, the Nash point ``N``, the deal ``D``, the offers by each side's
-    initial in lower case, and both BATNAs as ``|`` and ``-`` lines."""
+    initial in lower case (``x`` for one across a red line, a loss whatever its points),
+    and both BATNAs as ``|`` and ``-`` lines."""
     chart = d.chart
     a, b = chart.sides
     plot_w = max(width - 8, 20)
@@ -37,8 +38,8 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
             put(x, y, ".")
     for x, y in chart.frontier:
         put(x, y, "*")
-    for side, x, y in chart.path:
-        put(x, y, scenario.sides[side].short[0].lower())
+    for side, x, y, across in chart.path:
+        put(x, y, "x" if across else scenario.sides[side].short[0].lower())
     if chart.nash is not None:
         put(*chart.nash, "N")
     if chart.deal is not None:
@@ -62,10 +63,11 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         ticks[start:start + len(text)] = list(text)
     lines.append(("      " + "".join(ticks)).rstrip())
     initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
-                         f"{scenario.sides[s].called}" for s in chart.sides)
+                         f"{scenario.sides[s].called}" for s in chart.sides) + \
+        (", x = an offer across a red line" if d.offers_across else "")
     # A mark drawn over an offer says so: a student looked for an offer under N or D.
     offered: dict[tuple[int, int], list[str]] = {}
-    for side, x, y in chart.path:
+    for side, x, y, _ in chart.path:
         offered.setdefault(cell(x, y), []).append(side)
 
     def offers_by(sides: list[str]) -> str:

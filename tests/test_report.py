@@ -242,8 +242,40 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
             for side, u in ((a, ua), (b, ub)):
                 more = points(space.utility[side][m]) - points(u)
                 assert f"{scenario.sides[side].called} {gain_words(more)}" in sentence
+        elif not better and "at no cost to the other" in sentence:
+            _check_free_example(game, package, sentence)
         elif not better:
             assert "For example" not in sentence
+
+
+_FREE = re.compile(r"For example, (.*) would have given (.+?) (\d+ more points?|a fraction "
+                   r"of a point more) and (.+?) as many\.")
+
+
+def _check_free_example(game: Game, deal: tuple[int, ...], sentence: str) -> None:
+    """The deal a frontier sentence names as better for one side at no cost to the other
+    than *deal*: one both sides could sign, as good for the one and worth the points it
+    says more to the other."""
+    scenario, space = game.scenario, game.space
+    found = _FREE.search(sentence)
+    assert found, sentence
+    changes, gainer, amount, other = found.groups()
+    ids = to_ids(scenario, deal)
+    for change in re.split(r", | and (?=“)", changes):
+        new, old, issue_name = re.fullmatch(r"“(.+)” instead of “(.+)” on “(.+)”",
+                                            change).groups()
+        issue = next(i for i in scenario.issues if i.name == issue_name)
+        assert next(o.name for o in issue.options if o.id == ids[issue.id]) == old
+        ids[issue.id] = next(o.id for o in issue.options if o.name == new)
+    package = from_ids(scenario, ids)
+    assert space.allowed[space.index[package]]
+    sides = {scenario.sides[s].called: s for s in game.sides}
+    up, same = sides[gainer], sides[other]
+    assert abs(space.utility_of(same, package) - space.utility_of(same, deal)) < 1e-9
+    assert space.utility_of(up, package) > space.utility_of(up, deal) + 1e-9
+    more = points(space.utility_of(up, package)) - points(space.utility_of(up, deal))
+    assert amount == ("a fraction of a point more" if more == 0 else
+                      "1 more point" if more == 1 else f"{more} more points")
 
 
 def test_the_debrief_names_a_lose_lose_option_the_deal_settled_on() -> None:
@@ -572,11 +604,13 @@ def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> No
         sentence = debrief(game).frontier_sentence or ""
         explained = "Each side knows only its own points, " in sentence
         better = sentence.startswith("Another deal was better for both sides.") or \
-            "For example, " in sentence
+            "For example, " in sentence and "at no cost to the other" not in sentence
         assert explained == better, sentence
         if not explained:
             continue
         said = [s for s in game.sides if game.state.revealed.get(s)]
+        if any(_named_below_its_rank(game, s) for s in said):
+            continue  # see test_a_priority_said_untruly_is_not_counted_as_candour
         names = [SCENARIO.sides[s].called for s in said]
         clause = ("and neither said what mattered most to it" if not said else
                   f"and only {names[0]} said what mattered most to it" if len(said) == 1
@@ -589,6 +623,77 @@ def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> No
             "Such a deal is found by asking what matters most, saying it, and trading what "
             "matters less.")
     assert len(seen) >= 2, seen
+
+
+def _named_below_its_rank(game: Game, side: str) -> bool:
+    """Whether *side* named an issue k-th that weighs less to it than its k-th issue."""
+    spec = game.scenario.sides[side]
+    weights = sorted(spec.weights.values(), reverse=True)
+    return any(spec.weights[issue] < weights[k] - 1e-9
+               for k, issue in enumerate(game.state.revealed.get(side, ())))
+
+
+def test_a_priority_said_untruly_is_not_counted_as_candour() -> None:
+    """A playtester named the issue that mattered least to Russia as what mattered most,
+    and the debrief said "only Russia said what mattered most to it": once the talks are
+    over, the debrief says which side named an issue above its true rank, and where it
+    truly ranked."""
+    from game.play.styles import STYLES
+    from game.simulate import play_one
+
+    def bluffer(view):  # type: ignore[no-untyped-def]
+        # Plays in good faith but for one thing: the issue it names is its least.
+        least = min(view.known.issues, key=lambda i: view.me.weights[i.id])
+        if view.state.asked == view.side:
+            return Move.answer(least.id)
+        move = STYLES["principled"](view)
+        if move.kind == "tactic" and move.tactic == "state_priority":
+            return Move.use("state_priority", least.id)
+        return move
+
+    checked = 0
+    for seed in range(40):
+        game = play_one(SCENARIO, seed, Settings(), players={"ru": bluffer})
+        sentence = debrief(game).frontier_sentence or ""
+        if "Each side knows only its own points, " not in sentence or \
+                not game.state.revealed.get("ru"):
+            continue
+        assert _named_below_its_rank(game, "ru")
+        least = min(SCENARIO.issues, key=lambda i: SCENARIO.sides["ru"].weights[i.id])
+        assert least.in_sentence
+        # Two issues weigh least to Russia, 10% each: fifth, tied, of six.
+        assert f"Russia said {least.in_sentence} mattered most to it, but it was only " \
+               "tied for fifth of its 6 issues" in sentence, sentence
+        assert "only Russia said what mattered most" not in sentence
+        truthful = game.state.revealed.get("us") and not _named_below_its_rank(game, "us")
+        assert (("and only the United States said truly what mattered most to it: Russia "
+                 if truthful else "and neither said truly what mattered most to it: Russia ")
+                in sentence), sentence
+        assert sentence.endswith("Such a deal is found by asking what matters most, "
+                                 "answering truly, and trading what matters less.")
+        checked += 1
+    assert checked >= 3
+
+
+def test_a_deal_better_for_one_side_at_no_cost_is_named() -> None:
+    """"Another was better for one side at no cost to the other" was said with nothing to
+    show which (a playtest): the debrief names one, and the deal it names is one both
+    sides could sign, worth the points it says more to one side and as much to the other."""
+    from game.simulate import play_one
+
+    named = 0
+    for path in shipped_scenarios()[:2]:
+        scenario = load_scenario(path)
+        for seed in range(100):
+            # (Careless play leaves such deals; principled play seldom does.)
+            game = play_one(scenario, seed // 2, Settings(),
+                            players={scenario.side_ids[seed % 2]: "careless"})
+            sentence = debrief(game).frontier_sentence or ""
+            if "at no cost to the other" not in sentence:
+                continue
+            _check_free_example(game, from_ids(scenario, game.state.agreed), sentence)
+            named += 1
+    assert named >= 3
 
 
 def test_each_part_of_the_joint_score_can_be_redone_from_the_figures_shown() -> None:

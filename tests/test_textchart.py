@@ -82,7 +82,7 @@ def test_an_offer_drawn_over_by_n_or_d_is_named_in_the_legend() -> None:
             return (20 - min(int(round(y * 20)), 20),
                     min(int(round(x * (plot_w - 1))), plot_w - 1))
 
-        offers = [(side, cell(x, y)) for side, x, y in chart.path]
+        offers = [(side, cell(x, y)) for side, x, y, _ in chart.path]
         if chart.deal is not None:
             assert "D the deal (the offer accepted" in legend
             assert offers[-1][1] == cell(*chart.deal)

@@ -257,7 +257,7 @@ def test_the_answer_sheets_chart_keys_only_what_it_draws() -> None:
     assert not empty.chart.path and empty.chart.deal is None
     svg = outcome_space_svg(g.scenario, empty)
     assert "offers" not in svg and "the deal" not in svg and "diamond: Nash point" in svg
-    assert all(f"{s.short} BATNA (dashed)" in svg for s in g.scenario.sides.values())
+    assert all(f"{s.short} fallback (dashed)" in svg for s in g.scenario.sides.values())
     page = answer_sheet_html(g.scenario)
     assert "square" not in page and "diamond is the Nash bargaining point" in page
 

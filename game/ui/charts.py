@@ -108,14 +108,15 @@ def outcome_space(scenario: Scenario, d: Debrief, size: tuple[int, int],
         marker(surface, t.c["chart_nash"], at(*chart.nash), max(6, u), "diamond")
     # Each side's offers joined in order, in its colour, as the legend says (one grey line
     # through both sides' offers in turn read as neither's path, a playtest found).
-    offers = [(who, at(x, y)) for who, x, y in chart.path]
+    offers = [(who, at(x, y), across) for who, x, y, across in chart.path]
     for whose, colour in ((a, ca), (b, cb)):
-        path = [p for who, p in offers if who == whose]
+        path = [p for who, p, _ in offers if who == whose]
         if len(path) > 1:
             pygame.draw.lines(surface, colour, False, path, 1)
-    for who, p in offers:
+    for who, p, across in offers:
+        # Hollow across a red line, as the packages' dots are.
         marker(surface, ca if who == a else cb, p, max(4, u // 2 + 1),
-               SHAPES[chart.sides.index(who)])
+               SHAPES[chart.sides.index(who)], 2 if across else 0)
     if chart.deal is not None:
         # In the colour of a warning when the deal crosses a red line: the rings looked
         # alike, and the legend's "hollow" is for the packages' dots (a window playtest).
@@ -128,8 +129,11 @@ def legend(scenario: Scenario, d: Debrief, theme: Theme) -> list[tuple[str, str,
     """(shape, text, colour) rows explaining the outcome-space chart."""
     a, b = d.chart.sides
     t = theme
-    rows = [("dot", "Every possible package (hollow: crosses a red line)",
-             t.c["chart_point"]),
+    # Offers across a red line are hollow too; said once, here, where some are (said on
+    # both sides' rows, the key pushed the chart's note out of a small window).
+    hollow = "hollow: crosses a red line; offers too" if d.offers_across else \
+        "hollow: crosses a red line"
+    rows = [("dot", f"Every possible package ({hollow})", t.c["chart_point"]),
             ("line", "Pareto frontier: within the red lines, none is better for both",
              t.c["chart_frontier"]),
             ("diamond", "Nash point: the fairest split of the gains", t.c["chart_nash"])]

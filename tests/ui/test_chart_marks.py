@@ -28,7 +28,7 @@ def _offer_at_nash() -> tuple[Scenario, Debrief, str]:
         chart = d.chart
         if chart.nash is None or chart.deal == chart.nash:
             continue
-        at_nash = [s for s, x, y in chart.path if (x, y) == chart.nash]
+        at_nash = [s for s, x, y, _ in chart.path if (x, y) == chart.nash]
         if at_nash:
             return scenario, d, at_nash[-1]
     raise AssertionError("no game with an offer at the Nash point")
@@ -67,7 +67,7 @@ def test_in_the_transcript_the_diamond_comes_before_the_offers() -> None:
     scenario, d, _ = _offer_at_nash()
     svg = outcome_space_svg(scenario, d)
     diamond = svg.index("<title>Nash point</title>")
-    first_offer = svg.index('r="4" fill="none"')
+    first_offer = svg.index('r="4" fill=')
     assert diamond < first_offer
 
 
@@ -80,7 +80,8 @@ def test_in_the_window_each_sides_offers_are_joined_in_its_colour(  # type: igno
     theme = app.theme
     scenario, d, _ = _offer_at_nash()
     a, b = d.chart.sides
-    path = [(a, 0.1, 0.1), (b, 0.9, 0.1), (a, 0.1, 0.9), (b, 0.9, 0.9)]
+    path = [(a, 0.1, 0.1, False), (b, 0.9, 0.1, False), (a, 0.1, 0.9, False),
+            (b, 0.9, 0.9, False)]
     drawn = outcome_space(scenario, _only(d, path=path), (600, 600), theme)
     plain = outcome_space(scenario, _only(d), (600, 600), theme)
     changed = {(x, y) for x in range(drawn.get_width()) for y in range(drawn.get_height())
@@ -137,3 +138,55 @@ def test_a_deal_across_a_red_line_is_marked_so_in_every_chart_and_never_cut_off(
     assert not plain.deal_across
     assert ("ring", "The deal", theme.c["text"]) in legend(scenario, plain, theme)
     pygame.quit()
+
+
+def test_an_offer_across_a_red_line_is_drawn_hollow_in_every_chart(  # type: ignore[no-untyped-def]
+        make_app) -> None:
+    """A proposal across the student's red line, which the game had called a loss whatever
+    its points, was drawn solid above the frontier on the debrief's chart (a window
+    playtest): every chart draws such an offer apart, as its key says, in the window
+    (hollow), the transcript's picture (hollow) and the terminal (an x)."""
+    from game.analysis import from_ids
+    from game.textchart import outcome_chart
+    from game.ui.charts import legend
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if "joint" in p.name))
+    for seed in range(40):
+        game = play_one(scenario, seed, Settings(), players={"ru": "hardline"})
+        d = debrief(game)
+        if d.offers_across and not all(across for *_, across in d.chart.path):
+            break
+    else:
+        raise AssertionError("no game with offers both across a red line and not")
+    space = game.space
+    offers = game.state.offers
+    assert [across for *_, across in d.chart.path] == [
+        not space.allowed[space.index[from_ids(scenario, chosen)]] for _, chosen in offers]
+    across = sum(flag for *_, flag in d.chart.path)
+    # The window: each side's key says it, and an offer across is a ring, not a disc.
+    app = make_app()
+    theme = app.theme
+    keys = [text for _, text, _ in legend(scenario, d, theme)]
+    assert keys[0] == "Every possible package (hollow: crosses a red line; offers too)"
+    a, b = d.chart.sides
+    colour = theme.side_colour(scenario, a)[:3]
+    plain = outcome_space(scenario, _only(d), (600, 600), theme)
+    for flag in (True, False):
+        alone = outcome_space(scenario, _only(d, path=[(a, 0.62, 0.83, flag)]), (600, 600),
+                              theme)
+        mine = [(x, y) for x in range(600) for y in range(600)
+                if alone.get_at((x, y)) != plain.get_at((x, y))]
+        assert all(alone.get_at(p)[:3] == colour for p in mine)
+        cx = sum(x for x, _ in mine) // len(mine)
+        cy = sum(y for _, y in mine) // len(mine)
+        assert (alone.get_at((cx, cy))[:3] == colour) is not flag
+    pygame.quit()
+    # The transcript's picture: an offer across is an unfilled circle.
+    svg = outcome_space_svg(scenario, d)
+    assert svg.count('r="4" fill="none"') == across
+    assert svg.count('r="4" fill="#') == len(d.chart.path) - across
+    assert "offers (hollow: a red line), fallback" in svg
+    # The terminal: an x where an offer across lies, and the key says what it is.
+    text = outcome_chart(scenario, d)
+    assert "x = an offer across a red line" in " ".join(text.split())
+    assert "x" in "".join(line[6:] for line in text.splitlines()[1:22])

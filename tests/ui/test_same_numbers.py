@@ -299,6 +299,64 @@ def test_a_hard_liner_s_threats_and_rejections_are_counted_in_every_debrief(
     assert other.threats == 0 and other.rejections == 0 and other.pressure is None
 
 
+@pytest.mark.parametrize("side", ["ru", "us"])
+def test_every_move_that_lowered_the_shared_meters_is_counted_in_every_debrief(
+        side: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    """A careless player's demand and appeal to its allies cost trust as its threat did,
+    and the debrief had counted only the threat (a playtest): every tactic of a side's whose
+    effects took something off a shared meter is named, and what the sentence says those
+    moves took off trust is what the record's effects of them add up to, in the window,
+    the terminal and the transcripts alike. Moves that only raised trust are not named."""
+    from html import unescape
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    tactics = {t.id: t for t in scenario.tactics}
+    for seed in range(60):
+        game = play_one(scenario, seed, Settings(), players={side: "careless"})
+        # Each of this side's tactics and rejections, with what its effects did to trust
+        # and whether they lowered any meter both sides share.
+        moves: list[tuple[str, float, bool]] = []
+        mover = None
+        for entry in game.log:
+            if entry.kind == "move":
+                mover = entry.speaker
+                move = entry.move
+                if mover == side and move is not None and move.kind in ("tactic", "reject"):
+                    moves.append((move.tactic or "reject", 0.0, False))
+                else:
+                    mover = None
+            elif entry.kind == "effect" and mover == side and entry.private is None:
+                name, trust, lowered = moves[-1]
+                for c in entry.changes:
+                    if c.kind == "meter" and c.target in ("trust", "ceasefire"):
+                        trust += c.delta if c.target == "trust" else 0.0
+                        lowered = lowered or c.delta < 0
+                moves[-1] = (name, trust, lowered)
+            elif entry.kind != "effect":
+                mover = None
+        named = {tactics[t].name for t, _, lowered in moves
+                 if t in tactics and lowered and tactics[t].kind != "threat"}
+        if named:
+            break
+    assert named, "no careless game used a tactic that lowered the shared meters"
+    counted = [(t, trust) for t, trust, lowered in moves
+               if t == "reject" or tactics[t].kind == "threat" or lowered]
+    lost = -sum(trust for _, trust in counted)
+    result = debrief(game).results[side]
+    said = result.pressure
+    assert said is not None
+    for name in named:
+        assert f"\u201c{name}\u201d" in said
+    for t, _, lowered in moves:
+        if t in tactics and not lowered and tactics[t].kind != "threat":
+            assert f"\u201c{tactics[t].name}\u201d" not in said
+    assert f"took {lost:g} off trust between delegations" in said
+    window, terminal = window_and_terminal(make_app(), Session(game, (side,)))
+    for text in (window, terminal, " ".join(transcript.markdown(game).split()),
+                 unescape(" ".join(transcript.html(game).split()))):
+        assert said in text
+
+
 def test_the_windows_result_page_says_which_proposals_crossed_the_others_red_lines(make_app) -> None:  # type: ignore[no-untyped-def]
     # As the terminal's debrief and the transcript say it (see the transcript tests): how
     # many of a side's proposals crossed the other side's red lines, and which.
