@@ -37,7 +37,7 @@ from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
                          asked_by, directions, how_much, judged_issues, meets, offer_words,
-                         issue_words, package_speech, pick_line, traded, weighed)
+                         package_speech, pick_line, traded, weighed, what_matters)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -66,6 +66,7 @@ _DEFAULT_LINES = {
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
     "pass": "We have nothing to add for now.",
+    "hold": "Our proposal is on the table. We are waiting for your answer.",
 }
 
 
@@ -1074,7 +1075,14 @@ class Game:
         self._finish("walkout")
 
     def _do_pass(self, side: str, move: Move) -> None:
-        self._add("move", title=_TITLES["pass"], body=self._line(side, "pass"), speaker=side,
+        # Its own proposal on the table, a side that passes waits for the answer, and says
+        # so where the scenario gives it words for that: "has nothing to add this turn",
+        # with a counter-proposal of the student's answered the turn before, read as the
+        # computer ignoring it (a playtest).
+        holding = self._standing is not None and self._standing_by == side and \
+            "hold" in self._rules.lines[side]
+        self._add("move", title=_TITLES["pass"],
+                  body=self._line(side, "hold" if holding else "pass"), speaker=side,
                   move=move)
 
     def _do_tactic(self, side: str, move: Move) -> None:
@@ -1141,9 +1149,11 @@ class Game:
             said = self._revealed[side]
             if issue.id not in said:
                 said.append(issue.id)
-            which = how_much(said.index(issue.id) + 1)
+            rank = said.index(issue.id)
+            which = how_much(rank + 1)
             lead = self._line(side, "answer")  # an optional opening, in character
-            body = f"{lead} What matters {which} to us is {issue_words(issue)}.".strip()
+            before = [self.scenario.issue(i) for i in said[:rank]]
+            body = f"{lead} {what_matters(before, issue)}".strip()
             self._add("reply", title=f"What matters {which}", body=body, speaker=side,
                       move=move, ref=issue.id)
             kind = "answer"
@@ -1182,9 +1192,10 @@ class Game:
             text = "We have already told you what matters most to us."
         else:
             issue = left[0]
+            before = [self.scenario.issue(i) for i in self._revealed[side]]
             self._revealed[side].append(issue.id)
             which = how_much(len(self._revealed[side]))
-            text = f"What matters {which} to us is {issue_words(issue)}."
+            text = what_matters(before, issue)
         self._add("reply", title=f"What matters {which}" if left else "What matters most",
                   body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)

@@ -271,7 +271,8 @@ class Side(Part):
                     "the sum of their values.")
     personality: Personality
     lines: dict[Literal["propose", "counter", "concede", "stand_by", "accept", "reject",
-                        "walkout", "pass", "answer", "deflect", "decline"], Lines] = Field(
+                        "walkout", "pass", "hold", "answer", "deflect", "decline"],
+                Lines] = Field(
         default={}, description="What the negotiator says when making each kind of move, "
                                 "one line or a list of variants with the same placeholders "
                                 "and conditions as a tactic's line (a default is used for "
@@ -282,7 +283,10 @@ class Side(Part):
                                 "or gives more than it asked, and away from it on no issue "
                                 "(when left out, those are said); 'stand_by' with the same "
                                 "package as the side's last proposal, made again (when left "
-                                "out, the game's own words); 'answer' opens a named "
+                                "out, the game's own words); 'hold' instead of 'pass' "
+                                "while the side's own proposal is on the table, waiting "
+                                "for the other side's answer (when left out, 'pass' is "
+                                "said); 'answer' opens a named "
                                 "priority; a 'reject' line fills no {insisted}, "
                                 "{withdrawn} or {unmoved} (a refusal names no point of the "
                                 "other side's: its real reason may be private).")

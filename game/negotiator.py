@@ -611,7 +611,11 @@ class Negotiator:
                 return self._near_target(view, takeable, value, target,
                                          None if previous is None else
                                          self.own[index[previous]])
-            how = "its model of the other side's wishes" if modelled else "its own priorities"
+            # By the model only where it weighed the choice: with one package about its
+            # target there was nothing to weigh (the same opening read "by its model" in one
+            # game and "by its own priorities" in another, a playtest).
+            how = "its model of the other side's wishes" if model is not None else \
+                "its own priorities"
             if package == previous and standing is None and \
                     state.standing_by == self.side:
                 # Its offer's worth said beside its target: "nothing new to give at its

@@ -161,6 +161,19 @@ def how_much(rank: int) -> str:
     return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(rank, f"{rank}th") + " most"
 
 
+def what_matters(before: Sequence[Issue], issue: Issue) -> str:
+    """What a side says when it names *issue* as what matters most to it, after the issues
+    *before* it named already: "What matters most to us is the start date.", then "After
+    the start date, what matters most to us is the role of the Syrian government." (asked
+    "what matters most to Moscow?", a delegation that answered "What matters second most
+    to us is ..." read as answering another question, a playtest)."""
+    if not before:
+        return f"What matters most to us is {issue_words(issue)}."
+    said = [issue_words(i) for i in before]
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return f"After {listed}, what matters most to us is {issue_words(issue)}."
+
+
 def meets(package: Package, theirs: Package) -> int:
     """On how many issues *package* settles as *theirs* does: how the record judges whether
     a proposal moves toward the other side (the engine's ``Game._shift``)."""

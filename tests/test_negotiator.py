@@ -1630,3 +1630,47 @@ def test_an_opening_in_the_first_round_is_not_said_to_give_ground() -> None:
                         proposed.add(side)
                     replay.apply(move, reason)
     assert first
+
+
+def test_its_reason_credits_the_model_only_when_the_model_weighed_the_choice(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same opening, its best package, read "chosen by its model of the other side's
+    wishes" in one game and "chosen by its own priorities" in another (a playtest): with
+    one package about its target there is nothing for the model to weigh. A reason says
+    "by its model" exactly when the decision made one to choose its bid."""
+    import game.negotiator as negotiator
+
+    made: list[bool] = []
+    real = negotiator.Negotiator.model
+
+    def model(self: Negotiator, view):  # type: ignore[no-untyped-def]
+        made[-1] = True
+        return real(self, view)
+
+    real_decide = negotiator.Negotiator.decide
+
+    def decide(self: Negotiator, view):  # type: ignore[no-untyped-def]
+        made.append(False)
+        return real_decide(self, view)
+
+    monkeypatch.setattr(negotiator.Negotiator, "model", model)
+    monkeypatch.setattr(negotiator.Negotiator, "decide", decide)
+    seen = {"model": 0, "own": 0}
+    for seed in range(40):
+        game = Game(scenario(), seed=seed)
+        players = {side: Negotiator(game.view(side)) for side in game.sides}
+        while not game.finished:
+            side = game.to_move
+            assert side is not None
+            view = game.view(side)
+            if view.state.asked == side:
+                game.apply(Move.deflect())
+                continue
+            decision = players[side].decide(view)
+            reason = decision.reason
+            if ", chosen by " in reason or "still the best it could offer by " in reason:
+                by_model = "its model of the other side's wishes" in reason
+                assert by_model == made[-1], reason
+                seen["model" if by_model else "own"] += 1
+            game.apply(decision.move, decision.reason)
+    assert seen["model"] > 20 and seen["own"] > 20, seen

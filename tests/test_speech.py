@@ -1330,3 +1330,69 @@ def test_the_shipped_delegations_name_an_event_in_their_own_words() -> None:
                         entry.body
                     said += 1
     assert said > 0
+
+
+def test_a_later_priority_is_said_after_the_ones_named_before() -> None:
+    """Asked "what matters most to Moscow?" a second time, a delegation answered "What
+    matters second most to us is ...", which read as answering another question (a
+    playtest): it names what it said before, then what matters most to it after that."""
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.speech import what_matters
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    issue = {i.id: i for i in scenario.issues}
+    assert what_matters([], issue["start_date"]) == "What matters most to us is the start date."
+    assert what_matters([issue["start_date"]], issue["separation"]) == \
+        "After the start date, what matters most to us is separation from al-Nusra."
+    assert what_matters([issue["start_date"], issue["separation"], issue["targets"]],
+                        issue["precondition"]) == (
+        "After the start date, separation from al-Nusra and the target groups, what matters "
+        "most to us is the ceasefire precondition on Damascus.")
+
+
+def test_a_side_that_passes_with_its_own_proposal_on_the_table_says_it_waits() -> None:
+    """"Russia has said what it can do, and has nothing to add this turn", with its own
+    proposal on the table and the student's counter answered the turn before, read as the
+    computer ignoring the student (a playtest): passing while its own proposal is on the
+    table, a side says its `hold` line, that it waits for the answer. It says its `pass`
+    line with the other side's proposal on the table, or nothing on it, and a side with no
+    `hold` line says its `pass` line."""
+    held = TINY.replace('      pass: "{other}, we wait."\n',
+                        '      pass: "{other}, we wait."\n'
+                        '      hold: "Our offer is on the table; the next step is yours."\n')
+    game = Game(read_scenario(held, "tiny.yaml"), seed=3)
+    game.apply(Move.propose(SMALL_NOW))  # Alpha proposes
+    game.apply(Move.wait())  # Beta: no hold line of its own
+    assert game.log[-1].body == "We have nothing to add for now."
+    game.apply(Move.wait())  # Alpha, its own proposal on the table
+    assert game.log[-1].body == "Our offer is on the table; the next step is yours."
+    game.apply(Move.propose(BIG_NOW))  # Beta
+    game.apply(Move.wait())  # Alpha, with Beta's proposal on the table
+    assert game.log[-1].body == "Beta, we wait."
+    # Shipped: each delegation of each scenario has words for waiting, and the computer
+    # says them when it holds its offer.
+    for path in shipped_scenarios():
+        scenario = read_scenario(path.read_text(), path.name)
+        assert all("hold" in side.lines for side in scenario.sides.values()), path.name
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = read_scenario(shipped_scenarios()[0].read_text(), "joint_strikes_2016.yaml")
+    holds = 0
+    for seed in range(10):
+        game = play_one(scenario, seed, Settings())
+        replay = Game(scenario, Settings(), seed)
+        for side, move, reason in game.moves:
+            state = replay.state
+            replay.apply(move, reason)
+            if move.kind == "pass":
+                lines = scenario.sides[side].lines
+                said = replay.log[-1].body if replay.log[-1].kind == "move" else \
+                    next(e.body for e in reversed(replay.log) if e.kind == "move")
+                own = state.standing is not None and state.standing_by == side
+                variants = lines["hold" if own else "pass"]
+                texts = [v if isinstance(v, str) else v.text for v in variants]
+                assert said in texts, (own, said)
+                holds += own
+    assert holds > 3

@@ -549,8 +549,8 @@ def test_a_new_round_is_headed_as_it_begins_even_when_the_computer_moves_first()
 def test_saying_what_matters_next_keeps_each_issue_under_its_number() -> None:
     # A second time, the issues keep their agenda numbers: start date (6), named already, is
     # shown as named and refused, not replaced by another issue under its number (a playtest
-    # typed 2 for the Syrian government's role and named another issue). The record, the
-    # card and the question all say "second most".
+    # typed 2 for the Syrian government's role and named another issue). The record's
+    # heading, the card and the question all say "second most".
     text, out = play({"us"}, "\n" + "6\n6\n" + "6\n6\n2\n" + "q\ny\n", seed=3)
     flat = " ".join(out.split())
     assert "Which issue do you say matters second most to you?" in flat
@@ -559,8 +559,10 @@ def test_saying_what_matters_next_keeps_each_issue_under_its_number() -> None:
     assert text.session.game.state.revealed["us"] == ("start_date", "syria_coordination")
     replies = [e for e in text.session.game.log if e.kind == "reply" and e.speaker == "us"]
     assert [e.title for e in replies] == ["What matters most", "What matters second most"]
-    assert "What matters second most to us is the role of the Syrian government." in \
-        replies[1].body
+    # The second answer names the first: asked what matters most, it answers that (a
+    # delegation's "What matters second most to us is ..." read as another question's).
+    assert "After the start date, what matters most to us is the role of the Syrian " \
+        "government." in replies[1].body
 
 
 @pytest.mark.parametrize("typed, side", [("russia", "ru"), ("RU", "ru"),
