@@ -35,6 +35,17 @@ def points(utility: float) -> int:
     return half_up(utility * 100)
 
 
+def percent(weight: float) -> str:
+    """An issue's weight as a share of a side's points ("25%"), by :func:`points`, as
+    every screen and file shows it (a format's own rounding, halves to even, showed a
+    weight of 0.125 as 12% beside the brief's 13%).
+
+    >>> percent(0.25), percent(0.125)
+    ('25%', '13%')
+    """
+    return f"{points(weight)}%"
+
+
 def half_up(value: float) -> int:
     """*value* to the nearest whole number, halves up (62.5 -> 63), for every whole number
     a player sees: a mark, a score, points. A hair of slack absorbs float error (0.735 * 100

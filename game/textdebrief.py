@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
+from game.analysis import percent
 from game.debrief import REASONS_NOTE, Debrief, addressed, score_parts_text
 from game.model import Scenario
 from game.textchart import outcome_chart
@@ -69,7 +70,7 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
         say()
         say("What each side cared about (now revealed):")
         for r in d.results.values():
-            say(f"{r.name}: " + ", ".join(f"{label} {weight:.0%}"
+            say(f"{r.name}: " + ", ".join(f"{label} {percent(weight)}"
                                           for label, weight in r.priorities), 2, 2)
     if d.reasons:
         say()

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from game.analysis import Package, from_ids, points, to_ids
+from game.analysis import Package, from_ids, percent, points, to_ids
 from game.debrief import debrief
 from game.errors import IllegalMoveError
 from game.model import Scenario
@@ -532,8 +532,8 @@ class TextGame:
                  "truth, another issue, or nothing at all.")
         issues = self.scenario.issues
         for n, issue in enumerate(issues, 1):
-            self.say(f"{n:>2}  Name {issue.name} ({spec.weights[issue.id]:.0%} of your "
-                     "score)", 2, 4)
+            self.say(f"{n:>2}  Name {issue.name} ({percent(spec.weights[issue.id])} of your "
+                     "points)", 2, 4)
         self.say(" d  Deflect: answer without naming anything", 2, 4)
         self.say(" n  Decline: refuse to discuss your priorities", 2, 4)
         while True:
@@ -654,8 +654,8 @@ class TextGame:
             if issue.id in said:
                 self.say(f"{n:>2}  {issue.name}: {named_already(said, issue.id)}", 2, 4)
             else:
-                self.say(f"{n:>2}  {issue.name} ({spec.weights[issue.id]:.0%} of your "
-                         "score)", 2, 4)
+                self.say(f"{n:>2}  {issue.name} ({percent(spec.weights[issue.id])} of your "
+                         "points)", 2, 4)
         while True:
             choice = self.ask("Issue (number; c cancels): ").lower()
             if choice.isdigit() and 1 <= int(choice) <= len(issues):
@@ -790,7 +790,7 @@ class TextGame:
         for n, issue in enumerate(issues):
             if len(choices) == len(issues):
                 break
-            self.say(f"{issue.name} ({spec.weights[issue.id]:.0%} of your score)", 2)
+            self.say(f"{issue.name} ({percent(spec.weights[issue.id])} of your points)", 2)
             for k, option in enumerate(issue.options, 1):
                 mark = "*" if base is not None and base[n] == k - 1 else " "
                 self.say(f"{mark}{k}  {option.name:<42} "

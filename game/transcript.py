@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
+from game.analysis import percent
 from game.debrief import REASONS_NOTE, Debrief, debrief, score_parts_text
 from game.engine import Game
 from game.moves import TRADE, Entry
@@ -176,7 +177,7 @@ def markdown(game: Game, humans: Iterable[str] | None = None) -> str:
         out += [f"**{d.frontier_heading}:** {d.frontier_text}", ""]
     if game.settings.reveal_priorities:
         out += ["### What each side cared about", ""]
-        out += [f"- {r.name}: " + ", ".join(f"{n} {w:.0%}" for n, w in r.priorities)
+        out += [f"- {r.name}: " + ", ".join(f"{n} {percent(w)}" for n, w in r.priorities)
                 for r in d.results.values()]
         out.append("")
     out += ["### What really happened", ""]
@@ -254,7 +255,7 @@ def html(game: Game, humans: Iterable[str] | None = None) -> str:
             meters_svg(d, game.scenario), "</div>"]
     if game.settings.reveal_priorities:
         out.append("<h3>What each side cared about</h3><ul>" + "".join(
-            f"<li>{e(r.name)}: " + e(", ".join(f"{n} {w:.0%}" for n, w in r.priorities)) +
+            f"<li>{e(r.name)}: " + e(", ".join(f"{n} {percent(w)}" for n, w in r.priorities)) +
             "</li>" for r in d.results.values()) + "</ul>")
     out.append("<h3>What really happened</h3><ul>" + "".join(
         f"<li><strong>{e(f.date)}:</strong> {e(f.text)} (source: {e(f.source)})</li>"

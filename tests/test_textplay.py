@@ -165,7 +165,7 @@ def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
     text, out = play({"us"}, typed, seed=1)
     game = text.session.game
     assert "Russia asked what matters most to you" in out  # seed 1: Russia asks
-    assert "Name Start date (10% of your score)" in out
+    assert "Name Start date (10% of your points)" in out
     replies = [e for e in game.log if e.kind == "reply" and e.speaker == "us"]
     assert replies and replies[0].ref == "start_date"
     assert game.state.revealed["us"][0] == "start_date"

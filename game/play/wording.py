@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.analysis import from_ids, outcome_space, points
+from game.analysis import from_ids, outcome_space, percent, points
 from game.coherence import option_parts, options_text
 from game.model import BEFORE_THE_MOVE, Combination, Scenario, Tactic
 from game.moves import Change, Entry, Move
@@ -151,7 +151,7 @@ def in_all_texts(scenario: Scenario, side: str) -> list[str]:
         # In points of the whole score, tied to the scores above by the issue's share (a
         # student read "12" beside "60" as a second scale).
         share = scenario.sides[side].weights[issue.id]
-        texts.append(f"{issue.name}, all told (points of your whole score: {share:.0%} of "
+        texts.append(f"{issue.name}, all told (points of your whole score: {percent(share)} of "
                      f"the option's score above, with the lines above added"
                      f"{f'; ranges depend on {by}' if by else ''}): "
                      f"{', '.join(parts)}. “{issue.options[order[0]].name}” can beat "

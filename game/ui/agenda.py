@@ -9,14 +9,14 @@ from typing import Any
 
 import pygame
 
-from game.analysis import from_ids, points, to_ids
+from game.analysis import from_ids, percent, points, to_ids
 from game.coherence import clashes_in, incoherence
 from game.model import Issue
 from game.ui.meters import arrow
 from game.ui.screen import panel, paragraph
 from game.play.session import Session
 from game.play.wording import LOSS, crossing, with_others
-from game.ui.text import draw_line, report_overflow, wrap
+from game.ui.text import ELLIPSIS, draw_line, report_overflow, shortened, wrap
 from game.ui.theme import Theme
 from game.ui.widgets import Button, Choice, draw_focus
 
@@ -89,8 +89,14 @@ class IssueRow(Choice):
         # The table's option itself where it fits beside this issue's name (a small window
         # said only "not as on the table" on every row, a window playtest).
         small = theme.fonts.get("small")
-        if small.size(self.label)[0] + small.size(named)[0] + 3 * theme.unit <= self.rect.w:
+        room = self.rect.w - small.size(self.label)[0] - 3 * theme.unit
+        if small.size(named)[0] <= room:
             return named
+        # Cut short where the room allows a word of it: a long option's name ("Calm and
+        # grounded air force") had left its row alone saying "not as on the table" on every
+        # turn, and a playtester scrolled the log to find what the table held.
+        if small.size(f"table: {self.table_name[:8]}{ELLIPSIS}")[0] <= room:
+            return shortened(named, small, room)
         return "not as on the table" if self.tagged else ""
 
     def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, hovered: bool) -> None:
@@ -273,7 +279,7 @@ class Agenda:
         if self.side is not None and self.session.is_human(self.side):
             spec = self.session.scenario.sides[self.side]
             text += (f" Worth to you: {points(spec.values[issue.id][option.id])} of 100 on "
-                     f"this issue, which weighs {spec.weights[issue.id]:.0%} of the whole.")
+                     f"this issue, which weighs {percent(spec.weights[issue.id])} of the whole.")
             together = with_others(self.session.scenario, self.side, issue.id, option.id)
             if together:
                 text += f" Beside other options, in all: {together}."

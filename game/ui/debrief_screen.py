@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pygame
 
+from game.analysis import percent
 from game.debrief import REASONS_NOTE, addressed, debrief
 from game.ui import charts
 from game.ui.exports import transcript_folder, transcript_name, write_transcripts
@@ -191,7 +192,7 @@ class DebriefScreen(Screen):
                 # The issue's name before its bar, so that the names line up whatever the
                 # bars' lengths (a playtest found them staggered).
                 bar = "\u2022" * max(1, round(weight * 20))
-                spans.append(Span(f"{weight:.0%}  {name}  {bar}", indent=12, gap=0.1))
+                spans.append(Span(f"{percent(weight)}  {name}  {bar}", indent=12, gap=0.1))
             spans.append(Span("", gap=0.4))
         if d.reasons:
             spans.append(Span("Why the computer did what it did", style="heading", bold=True,

@@ -11,6 +11,7 @@ from functools import partial
 
 import pygame
 
+from game.analysis import percent
 from game.moves import Move
 from game.play.wording import named_already
 from game.speech import how_much
@@ -42,13 +43,17 @@ class QuestionScreen(Screen):
         scenario = table.session.scenario
         spec = scenario.sides[side]
         self.asker = scenario.sides[scenario.other(side)].name
+        # The keys there are, not "1-9" over six issues (a window playtest).
+        keys = "1: name the issue" if len(scenario.issues) == 1 else \
+            f"1-{min(len(scenario.issues), 9)}: name an issue"
+        self.hint = self.hint.replace("1-9: name an issue", keys)
         if tactic is not None:
-            self.hint = "1-9: name an issue   Up/Down: move   Enter: choose   Esc: back"
+            self.hint = f"{keys}   Up/Down: move   Enter: choose   Esc: back"
             said = list(table.session.game.state.revealed.get(side, ()))
             self.which = which = how_much(len(said) + 1)
             # Every issue under its agenda number, those named before shown as named.
             self.buttons = [
-                Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)"
+                Button(f"Name: {issue.name} ({percent(spec.weights[issue.id])} of your points)"
                        if issue.id not in said else
                        f"{issue.name}: {named_already(said, issue.id)}",
                        partial(self.answer, Move.use(tactic, issue.id)),
@@ -62,7 +67,7 @@ class QuestionScreen(Screen):
             self.box = pygame.Rect(0, 0, 0, 0)
             return
         self.buttons = [
-            Button(f"Name: {issue.name} ({spec.weights[issue.id]:.0%} of your score)",
+            Button(f"Name: {issue.name} ({percent(spec.weights[issue.id])} of your points)",
                    partial(self.answer, Move.answer(issue.id)),
                    hint=str(n) if n < 10 else "", role="small",
                    tooltip="Tell them this issue matters most to you. The truth helps them "

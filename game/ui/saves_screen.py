@@ -31,6 +31,14 @@ class SavesScreen(Screen):
         self.back_button = Button("Back", self.back)
         self.ring.set(self.buttons + [self.back_button])
 
+    def key_hint(self) -> str:
+        """What Enter does to the save chosen: a finished game is opened, not continued (a
+        playtester read "continue this game" over a game that had ended)."""
+        summary = self.selected
+        if summary is not None and summary.save is not None and summary.save.finished:
+            return "Up/Down: choose   Enter: open this finished game   Esc: back"
+        return self.hint
+
     @property
     def selected(self) -> SaveSummary | None:
         focused = self.ring.focused

@@ -365,6 +365,8 @@ def test_asked_what_matters_most_the_player_answers_by_keyboard(make_app) -> Non
     table = until_asked(app)
     session = table.session
     assert session.game.state.asked == session.humans[0]
+    # The keys it offers are the issues there are (it said "1-9" over six, a playtest).
+    assert app.top.hint.startswith(f"1-{len(session.scenario.issues)}: name an issue   D:")
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "question" and "Answer first" in (app.toast_text or "")
     turn = session.game.state.turn

@@ -378,3 +378,44 @@ def test_the_windows_result_page_says_which_proposals_crossed_the_others_red_lin
     screen = app.push(Debrief(Session(hidden, ("us",))))
     lines = [span.text for span in screen.texts_by_page[0].spans]
     assert not any(sentence in lines for sentence in sentences)
+
+
+def test_an_issues_weight_is_the_same_percentage_in_every_place_it_is_shown(
+        make_app) -> None:  # type: ignore[no-untyped-def]
+    """The brief gave an issue's weight by the game's rounding (halves up), the menus and
+    the debrief by Python's (halves to even): a weight of 12.5% read 13% in one place and
+    12% in another. With two such weights, every place says 13%: the terminal's menus, the
+    window's and the terminal's debriefs, and both transcripts."""
+    from html import unescape
+
+    from game.engine import Game
+    from game.moves import Move
+
+    base = load_scenario(DEFAULT_SCENARIO)
+    us = base.sides["us"]
+    weights = {**us.weights, "separation": 0.125, "targets": 0.125}
+    assert abs(sum(weights.values()) - 1.0) < 1e-9
+    scenario = base.model_copy(update={"sides": {
+        **base.sides, "us": us.model_copy(update={"weights": weights})}})
+    # The terminal: the menu of issues to name, then the package builder's headings.
+    out = io.StringIO()
+    game = Game(scenario, Settings(), 3)
+    game.apply(Move.propose({i.id: i.options[0].id for i in scenario.issues}))
+    text = TextGame(Session(game, {"us"}), io.StringIO("\n6\nc\n1\nc\nq\ny\n"), out)
+    text.run()
+    flat = " ".join(out.getvalue().split())
+    assert "Separation from al-Nusra (13% of your points)" in flat
+    assert "Target groups (13% of your points)" in flat
+    assert "12%" not in flat
+    # The debriefs.
+    session = Session.start(scenario, Settings(), DEMO, seed=3)
+    session.play_to_end()
+    window, terminal = window_and_terminal(make_app(), session, page=3)
+    window = " ".join(window.split())
+    # (The window gives the share first, before the issue's bar.)
+    assert "13% Separation from al-Nusra" in window and "13% Target groups" in window
+    for shown in (window, terminal, " ".join(transcript.markdown(session.game).split()),
+                  unescape(" ".join(transcript.html(session.game).split()))):
+        if shown is not window:
+            assert "Separation from al-Nusra 13%" in shown and "Target groups 13%" in shown
+        assert "12%" not in shown

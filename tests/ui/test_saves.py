@@ -182,3 +182,34 @@ def test_the_command_line_opens_a_save_and_a_side_in_the_window(make_app, monkey
     assert cli.main(["play", "--load", str(save)]) == 0 and given["load"] == save
     assert cli.main(["play", "--side", "france"]) == 2
     assert "unknown side 'france'" in capsys.readouterr().err
+
+
+def test_the_load_screen_opens_a_finished_game_and_says_so(make_app) -> None:  # type: ignore[no-untyped-def]
+    """"Enter: continue this game" was said over a game that had ended (a window
+    playtest): over a finished game it says the game is opened; over one in progress, that
+    it is continued."""
+    from game.engine import Game
+    from game.library import DEFAULT_SCENARIO
+    from game.save import to_save, write_save
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+    from game.ui.saves_screen import SavesScreen
+
+    folder = Path(os.environ["PARLEY_SAVES"])
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    done = play_one(scenario, 3, Settings())
+    assert done.finished
+    write_save(to_save(done, {"us"}, started="2026-01-01T10:00:00+00:00"),
+               folder / "finished.json")
+    going = Game(scenario, Settings(), 4)
+    write_save(to_save(going, {"us"}, started="2026-01-02T10:00:00+00:00"),
+               folder / "going.json")
+    app = make_app()
+    screen = app.push(SavesScreen(app))
+    hints = {}
+    for button, summary in zip(screen.buttons, screen.saves):
+        screen.ring.focus(button)
+        hints[summary.path.name] = screen.key_hint()
+    assert "Enter: open this finished game" in hints["finished.json"]
+    assert "Enter: continue this game" in hints["going.json"]
