@@ -111,11 +111,14 @@ class SideResult:
                          f"rejected {self.rejections} proposals")
         if self.pressing:
             used = " and ".join(
-                f"\u201c{name}\u201d" + ("" if times == 1 else " twice" if times == 2 else
-                                         f" {times} times")
+                f"\u201c{name}\u201d" + ("" if times == 1 else " (twice)" if times == 2 else
+                                         f" ({times} times)")
                 for name, times in self.pressing)
             also = "also " if parts else ""
-            parts.append(f"used {used}, which {also}lowered the meters both sides share")
+            # "Took something off", not "lowered the meters": a demand that cost trust
+            # also steadied the ceasefire (a playtest).
+            parts.append(f"used {used}, which {also}took something off the meters both "
+                         "sides share")
         cost = " and ".join(f"{fall:g} off {name[:1].lower() + name[1:]}"
                             for name, fall in self.pressure_cost)
         moves = self.threats + self.rejections + sum(times for _, times in self.pressing)

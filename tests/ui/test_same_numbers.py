@@ -347,6 +347,9 @@ def test_every_move_that_lowered_the_shared_meters_is_counted_in_every_debrief(
     assert said is not None
     for name in named:
         assert f"\u201c{name}\u201d" in said
+    # Such a move may raise one shared meter as it lowers another: it is said to take
+    # something off them, not to lower them.
+    assert "took something off the meters both sides share" in said
     for t, _, lowered in moves:
         if t in tactics and not lowered and tactics[t].kind != "threat":
             assert f"\u201c{tactics[t].name}\u201d" not in said
