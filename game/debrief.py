@@ -16,7 +16,7 @@ from game.analysis import DealReport, from_ids, half_up, points
 from game.engine import Game
 from game.model import HistoryFact, Scenario
 from game.moves import Move
-from game.speech import how_much, issue_words
+from game.speech import how_much, issue_words, listed
 
 Point = tuple[float, float]
 
@@ -287,7 +287,7 @@ class Debrief:
     @property
     def offers_across(self) -> bool:
         """Whether any proposal crossed a red line of either side: every chart draws those
-        hollow (or, in the terminal, in capitals) and says so in its key."""
+        apart (hollow in the pictures, ``x`` in the terminal) and says so in its key."""
         return any(across for *_, across in self.chart.path)
 
     #: What a deal across a red line is, in every chart's key.
@@ -699,7 +699,7 @@ def _said_untrue(game: Game, side: str) -> str | None:
     ranked = spec.ranked(issues)
     for k, issue_id in enumerate(game.state.revealed.get(side, ())):
         weight = spec.weights[issue_id]
-        if k < len(ranked) and weight >= spec.weights[ranked[k].id] - 1e-9:
+        if weight >= spec.weights[ranked[k].id] - 1e-9:
             continue
         place = 1 + sum(1 for issue in issues if spec.weights[issue.id] > weight + 1e-9)
         came = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"{place}th"
@@ -795,21 +795,19 @@ def _free_example(game: Game, agreed: tuple[int, ...], free: list[int]) -> str:
     that changes the fewest issues; among those, the one that gives the side it favours
     the most points (the first such, on a tie)."""
     space = game.space
+    a, b = game.sides
+    mine = space.utility_of(a, agreed)
     was = {side: points(space.utility_of(side, agreed)) for side in game.sides}
-    agreed_utility = {side: space.utility_of(side, agreed) for side in game.sides}
-
-    def gainer(n: int) -> str:
-        return max(game.sides, key=lambda side: space.utility[side][n] - agreed_utility[side])
-
-    def order(n: int) -> tuple[bool, int, int, int]:
-        gain = points(space.utility[gainer(n)][n]) - was[gainer(n)]
-        return gain < 1, len(_changed(space.packages[n], agreed)), -gain, n
-
-    n = min(free, key=order)
-    side = gainer(n)
+    # Each with the side it favours (the other gets as much) and that side's gain in points.
+    ranked = []
+    for n in free:
+        side = a if space.utility[a][n] > mine + 1e-9 else b
+        gain = points(space.utility[side][n]) - was[side]
+        ranked.append((gain < 1, len(_changed(space.packages[n], agreed)), -gain, n, side))
+    _, _, least, n, side = min(ranked)
+    gain = -least
     other = game.scenario.other(side)
     names = game.scenario.sides
-    gain = points(space.utility[side][n]) - was[side]
     amount = (f"{gain} more points" if gain > 1 else "1 more point" if gain == 1 else
               "a fraction of a point more")
     return (f"For example, {_instead(game, space.packages[n], agreed)} would have given "
@@ -823,8 +821,7 @@ def _instead(game: Game, package: tuple[int, ...], base: tuple[int, ...]) -> str
     changes = [f"“{issues[i].options[package[i]].name}” instead of "
                f"“{issues[i].options[base[i]].name}” on “{issues[i].name}”"
                for i in _changed(package, base)]
-    return changes[0] if len(changes) == 1 else \
-        ", ".join(changes[:-1]) + " and " + changes[-1]
+    return listed(changes)
 
 
 def _gains(game: Game, agreed: tuple[int, ...], n: int) -> str:

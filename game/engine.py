@@ -66,8 +66,10 @@ _DEFAULT_LINES = {
     "reject": "We reject the proposal on the table.",
     "walkout": "We see no point in going on. Our delegation is leaving the table.",
     "pass": "We have nothing to add for now.",
-    "hold": "Our proposal is on the table. We are waiting for your answer.",
 }
+# When none of a side's hold lines can be said now, its pass words: a default that waits
+# for an answer would be false on the last move of the talks, which nobody can answer.
+_DEFAULT_LINES["hold"] = _DEFAULT_LINES["pass"]
 
 
 #: How many of a side's latest lines it does not say again while another will do.

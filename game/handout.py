@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from html import escape as e
 
-from game.analysis import points
+from game.analysis import percent, points
 from game.debrief import debrief
 from game.engine import Game
 from game.model import Scenario
@@ -124,7 +124,7 @@ def side_page(scenario: Scenario, side: str, settings: Settings) -> str:
             '<table><tr><th>Issue and option</th><th class="n">of 100</th></tr>']
     for issue in scenario.issues:
         out.append(f'<tr class="issue"><td>{e(issue.name)}</td>'
-                   f'<td class="n">{points(spec.weights[issue.id])}% of your points</td></tr>')
+                   f'<td class="n">{percent(spec.weights[issue.id])} of your points</td></tr>')
         for option in issue.options:
             out.append(f"<tr><td>{e(option.name)}</td>"
                        f'<td class="n">{points(spec.values[issue.id][option.id])}</td></tr>')

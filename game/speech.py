@@ -161,6 +161,11 @@ def how_much(rank: int) -> str:
     return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(rank, f"{rank}th") + " most"
 
 
+def listed(items: Sequence[str]) -> str:
+    """*items* in a sentence: "A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def what_matters(before: Sequence[Issue], issue: Issue) -> str:
     """What a side says when it names *issue* as what matters most to it, after the issues
     *before* it named already: "What matters most to us is the start date.", then "After
@@ -169,9 +174,8 @@ def what_matters(before: Sequence[Issue], issue: Issue) -> str:
     to us is ..." read as answering another question, a playtest)."""
     if not before:
         return f"What matters most to us is {issue_words(issue)}."
-    said = [issue_words(i) for i in before]
-    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-    return f"After {listed}, what matters most to us is {issue_words(issue)}."
+    return (f"After {listed([issue_words(i) for i in before])}, what matters most to us is "
+            f"{issue_words(issue)}.")
 
 
 def meets(package: Package, theirs: Package) -> int:

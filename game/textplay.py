@@ -342,7 +342,7 @@ class TextGame:
         self.say()
         self.say(f"Your points table. {POINTS_TABLE}")
         for issue in self.scenario.issues:
-            self.say(f"{issue.name}: {points(spec.weights[issue.id])}% of your points", 2)
+            self.say(f"{issue.name}: {percent(spec.weights[issue.id])} of your points", 2)
             for option in issue.options:
                 self.say(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}", 6)
         together = combination_texts(self.scenario, side)

@@ -9,6 +9,7 @@ import random
 import re
 from statistics import correlation
 import types
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import pytest
@@ -19,7 +20,8 @@ from game.engine import Game
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
 from game.moves import Move
-from game.negotiator import CLEARED, RELEASED, Negotiator, OpponentModel
+from game.negotiator import CLEARED, RELEASED, Decision, Negotiator, OpponentModel
+from game.protocol import GameState
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one
@@ -500,31 +502,37 @@ def test_its_opening_offer_comes_before_any_tactic() -> None:
     assert used  # it does use tactics
 
 
+def _computer_turns(seeds: Iterable[int]) -> Iterator[
+        tuple[Game, dict[str, Negotiator], str, GameState, Decision]]:
+    """Computer against computer, game after game of the main scenario: after each move,
+    the game, its players, the side that moved, the game's state before the move and the
+    decision it made."""
+    for seed in seeds:
+        game = Game(scenario(), seed=seed)
+        players = {side: Negotiator(game.view(side)) for side in game.sides}
+        while not game.finished:
+            side = game.to_move
+            assert side is not None
+            before = game.state
+            decision = computer_move(players[side], game.view(side))
+            game.apply(decision.move, decision.reason)
+            yield game, players, side, before, decision
+
+
 def test_it_says_what_matters_most_to_it_only_in_return_and_the_other_side_learns_it() -> None:
     """It names a priority of its own only once the other side has named more of its own
     (by saying so or by answering), and the other side's model then ranks it first."""
     stated = 0
-    for seed in range(60):
-        game = Game(scenario(), seed=seed)
-        players = {s: Negotiator(game.view(s)) for s in game.sides}
-        while not game.finished:
-            side = game.to_move
-            assert side is not None
-            view = game.view(side)
-            decision = computer_move(players[side], view)
-            if decision.move.kind == "tactic" and decision.move.tactic == "state_priority":
-                other = game.scenario.other(side)
-                before = game.state.revealed
-                assert len(before[other]) > len(before[side]), \
-                    f"seed {seed}: {side} named a priority before the other side had"
-                assert "in return" in decision.reason
-                game.apply(decision.move, decision.reason)
-                said = game.state.revealed[side]
-                assert said, "a stated priority is on the record"
-                assert players[other].model(game.view(other)).revealed == list(said)
-                stated += 1
-            else:
-                game.apply(decision.move, decision.reason)
+    for game, players, side, before, decision in _computer_turns(range(60)):
+        if decision.move.kind == "tactic" and decision.move.tactic == "state_priority":
+            other = game.scenario.other(side)
+            assert len(before.revealed[other]) > len(before.revealed[side]), \
+                f"seed {game.seed}: {side} named a priority before the other side had"
+            assert "in return" in decision.reason
+            said = game.state.revealed[side]
+            assert said, "a stated priority is on the record"
+            assert players[other].model(game.view(other)).revealed == list(said)
+            stated += 1
     assert stated, "no side stated a priority in return in 60 games"
 
 
@@ -1656,21 +1664,12 @@ def test_its_reason_credits_the_model_only_when_the_model_weighed_the_choice(
     monkeypatch.setattr(negotiator.Negotiator, "model", model)
     monkeypatch.setattr(negotiator.Negotiator, "decide", decide)
     seen = {"model": 0, "own": 0}
-    for seed in range(40):
-        game = Game(scenario(), seed=seed)
-        players = {side: Negotiator(game.view(side)) for side in game.sides}
-        while not game.finished:
-            side = game.to_move
-            assert side is not None
-            view = game.view(side)
-            if view.state.asked == side:
-                game.apply(Move.deflect())
-                continue
-            decision = players[side].decide(view)
-            reason = decision.reason
-            if ", chosen by " in reason or "still the best it could offer by " in reason:
-                by_model = "its model of the other side's wishes" in reason
-                assert by_model == made[-1], reason
-                seen["model" if by_model else "own"] += 1
-            game.apply(decision.move, decision.reason)
+    # (An answer to "what matters most" is no decision of its: only its decisions' reasons
+    # say how a bid was chosen.)
+    for *_, decision in _computer_turns(range(40)):
+        reason = decision.reason
+        if ", chosen by " in reason or "still the best it could offer by " in reason:
+            by_model = "its model of the other side's wishes" in reason
+            assert by_model == made[-1], reason
+            seen["model" if by_model else "own"] += 1
     assert seen["model"] > 20 and seen["own"] > 20, seen

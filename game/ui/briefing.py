@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.analysis import points
+from game.analysis import percent, points
 from game.model import possessive
 from game.ui.portraits import delegation_card
 from game.ui.screen import Host, Screen, paragraph, title_bar
@@ -46,7 +46,7 @@ def brief_spans(session: Session, side: str) -> list[Span]:
     spans.append(Span("Your points table", style="heading", bold=True, gap=0.3))
     spans.append(Span(POINTS_TABLE, gap=0.3))
     for issue in scenario.issues:
-        spans.append(Span(f"{issue.name}: {points(spec.weights[issue.id])}% of your points",
+        spans.append(Span(f"{issue.name}: {percent(spec.weights[issue.id])} of your points",
                           bold=True, gap=0.1))
         for option in issue.options:
             spans.append(Span(f"{points(spec.values[issue.id][option.id]):>3}  {option.name}",

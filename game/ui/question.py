@@ -29,7 +29,6 @@ SETTLE = 0.6
 class QuestionScreen(Screen):
     name = "question"
     opaque = False
-    hint = "1-9: name an issue   D: deflect   N: decline   Up/Down: move   Enter: choose"
 
     def __init__(self, app: Host, table: TableFace, side: str,
                  tactic: str | None = None) -> None:
@@ -46,7 +45,7 @@ class QuestionScreen(Screen):
         # The keys there are, not "1-9" over six issues (a window playtest).
         keys = "1: name the issue" if len(scenario.issues) == 1 else \
             f"1-{min(len(scenario.issues), 9)}: name an issue"
-        self.hint = self.hint.replace("1-9: name an issue", keys)
+        self.hint = f"{keys}   D: deflect   N: decline   Up/Down: move   Enter: choose"
         if tactic is not None:
             self.hint = f"{keys}   Up/Down: move   Enter: choose   Esc: back"
             said = list(table.session.game.state.revealed.get(side, ()))
