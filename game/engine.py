@@ -311,7 +311,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -336,7 +336,9 @@ class Game:
         #: games saved while a change from a point both latest proposals held, where both
         #: sides had opened on the same option, counted as taking it back whichever way it
         #: went; 10 for games saved while taking up an option the other side had offered
-        #: beyond the proposer's own last ask counted as a step toward it.
+        #: beyond the proposer's own last ask counted as a step toward it; 11 for games
+        #: saved while a question asked by a round's last move was answered after the next
+        #: round's heading and events.
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()
@@ -381,6 +383,9 @@ class Game:
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
+        #: Whether the next round begins once that side has answered (asked by the round's
+        #: last move, from edition 12).
+        self._round_after_answer = False
         #: The sides that have said their red lines aloud (a 'red_line' tactic).
         self._stated: set[str] = set()
         #: The last line each side spoke (a side never says the same line twice in a row).
@@ -737,6 +742,9 @@ class Game:
                 self._tactics[move.tactic or ""].kind in BEFORE_THE_MOVE)):
             # An answer comes before the side's move, and so do its red lines said aloud:
             # its turn goes on.
+            if move.kind == "answer" and self._round_after_answer:
+                self._round_after_answer = False
+                self._next_round()
             self._snapshot = None
             self._choices = {}
             self._legal = None
@@ -747,11 +755,13 @@ class Game:
             if self._turn % 2 == 0:
                 if self._round >= self._total_rounds:
                     self._finish("deadline")
+                elif self.edition >= 12 and self._asked == self.sides[0]:
+                    # The round's last move asked what matters most: the answer closes the
+                    # round, and the next begins after it (its heading and events came
+                    # between question and answer before edition 12).
+                    self._round_after_answer = True
                 else:
-                    self._round += 1
-                    self._set("round", self._round)
-                    self._set("rounds_left", self._total_rounds - self._round)
-                    self._begin_round()
+                    self._next_round()
         # The turn's end (the chart's line goes on through a turn that changed nothing).
         if self._meter_points[-1][1] != self._meter_at:
             self._mark_meters()
@@ -1232,6 +1242,12 @@ class Game:
             if side in private:
                 self._add("effect", title=cause, changes=tuple(private[side]), ref=ref,
                           private=side)
+
+    def _next_round(self) -> None:
+        self._round += 1
+        self._set("round", self._round)
+        self._set("rounds_left", self._total_rounds - self._round)
+        self._begin_round()
 
     def _begin_round(self) -> None:
         phase, first = self._phase_at(self._round)

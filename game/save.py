@@ -52,8 +52,9 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: the other side had once asked for the new option), not by the way the scenario says the
 #: issue runs (``runs_from``); version 10 saves with an option the other side had offered
 #: beyond the proposer's own last ask, taken up, counted as a step toward it (trust gained,
-#: said as a concession) rather than as giving nothing.
-SAVE_VERSION = 11
+#: said as a concession) rather than as giving nothing; version 11 saves with a question
+#: asked by a round's last move answered after the next round's heading and events.
+SAVE_VERSION = 12
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

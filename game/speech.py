@@ -190,8 +190,9 @@ def meets(package: Package, theirs: Package) -> int:
 #: tactics, no concession words over a step back, no false reason for a refusal); in
 #: edition 10 a change from an agreed point goes the way the scenario says the issue runs
 #: (``runs_from``); in edition 11 taking up an option the other side offered beyond the
-#: proposer's own last ask is no step toward it (:data:`TAKEN_UP`).
-EDITION = 11
+#: proposer's own last ask is no step toward it (:data:`TAKEN_UP`); in edition 12 a
+#: question asked by a round's last move is answered before the next round begins.
+EDITION = 12
 
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).

@@ -211,6 +211,57 @@ def test_the_side_asked_what_matters_most_answers_as_it_chooses_before_its_move(
     assert game.to_move == "ru"
 
 
+
+def test_a_question_asked_by_the_rounds_last_move_is_answered_before_the_next_round() -> None:
+    """The United States asks what matters most with the opening round's last move: Russia's
+    answer follows the question at once, still in the opening round, and the bargaining
+    round's heading and events come after it (before edition 12 they came between, and a
+    playtester read the answer as a reply to the event)."""
+    game = Game(scenario(), seed=0)  # a seed with an event as the bargaining round begins
+    game.apply(Move.propose(JOINT))  # Russia opens
+    game.apply(Move.use("ask_priority"))  # the United States asks, ending the round
+    assert game.to_move == "ru" and game.state.asked == "ru"
+    assert game.state.round == 1 and game.state.phase == "opening"
+    assert [e.kind for e in game.log if e.kind in ("phase", "event")] == ["phase"]
+    game.apply(Move.answer("targets"))
+    assert game.state.round == 2 and game.state.phase == "bargaining"
+    assert game.to_move == "ru" and game.state.turn == 2
+    kinds = [e.kind for e in game.log if e.kind not in ("reason", "effect")]
+    assert kinds == ["phase", "move", "move", "reply", "phase", "event"]
+    # By edition 11 the same moves put the heading and the event between question and
+    # answer; the meters end alike.
+    old = Game.replay(scenario(), None, 0, game.moves, edition=11)
+    assert [e.kind for e in old.log if e.kind not in ("reason", "effect")] == \
+        ["phase", "move", "move", "phase", "event", "reply"]
+    assert old.state.meters == game.state.meters
+
+
+def test_in_every_shipped_scenario_an_answer_follows_its_question() -> None:
+    """Whatever move asked it, the answer is the next thing said: no heading, event or
+    other move comes between a question and its answer."""
+    from game.simulate import play_one
+
+    asked_last = 0
+    for path in shipped_scenarios():
+        played = load_scenario(path)
+        for seed in range(40):
+            game = play_one(played, seed, Settings(), players={played.side_ids[1]: "principled"})
+            said = [e for e in game.log if e.kind not in ("reason", "effect")]
+            for n, entry in enumerate(said):
+                if entry.kind != "move" or entry.move is None or entry.move.kind != "tactic" \
+                        or played.tactic(entry.move.tactic or "").kind != "question":
+                    continue
+                answer = next((e for e in said[n + 1:] if e.move and e.move.kind == "answer"),
+                              None)
+                if answer is None:
+                    continue  # the talks ended first
+                between = said[n + 1:said.index(answer)]
+                assert all(e.kind == "reply" and e.move is None for e in between), \
+                    (path.name, seed, [e.title for e in between])
+                # The side that moves second ends each round with its move.
+                asked_last += entry.speaker == played.side_ids[1]
+    assert asked_last  # the case that used to split them was played
+
 @pytest.mark.parametrize("answer", [Move.deflect(), Move.decline()])
 def test_deflecting_or_declining_reveals_nothing(answer: Move) -> None:
     game = Game(scenario(), seed=1)

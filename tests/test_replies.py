@@ -81,7 +81,7 @@ def test_games_of_edition_8_replay_without_replies() -> None:
     old = pressed(Game(scenario, seed=4, edition=8), 2)
     assert replies(old) == []
     assert replies(Game.replay(scenario, None, 4, old.moves)) != []
-    assert EDITION == 11
+    assert EDITION >= 9  # today's rules, which have replies
 
 
 def test_a_save_of_format_8_replays_as_played() -> None:

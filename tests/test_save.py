@@ -505,3 +505,21 @@ def test_a_save_of_format_10_replays_a_point_taken_up_as_a_step_toward() -> None
     openings = [(v if isinstance(v, str) else v.text).split("{")[0] for v in concede_lines]
     assert any(said.startswith(o) for o in openings if o)
     assert not any(now.startswith(o) for o in openings if o)
+
+
+def test_a_save_of_format_11_replays_an_answer_after_the_next_rounds_heading() -> None:
+    """The United States asked what matters most with the opening round's last move, and
+    Russia answered. Edition 11 put the bargaining round's heading and an event between the
+    question and the answer (a playtester read the answer as a reply to the event). The
+    save replays so; by today's rules the answer follows the question, and the round
+    begins after it."""
+    game, today = replayed_by_its_edition("save_v11_question_at_round_end.json",
+                                          "joint_strikes_2016_edition11.yaml", 11, 4)
+
+    def said(played: Game) -> list[str]:
+        return [e.kind for e in played.log if e.kind not in ("reason", "effect")]
+
+    assert said(game) == ["phase", "move", "move", "phase", "event", "reply", "move"]
+    assert said(today) == ["phase", "move", "move", "reply", "phase", "event", "move"]
+    assert today.state.meters == game.state.meters
+    assert today.state.round == game.state.round == 2
