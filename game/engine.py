@@ -881,7 +881,8 @@ class Game:
             # said as such (see package_speech).
             up = [k for k, kind in enumerate(judgement[2]) if kind == TAKEN_UP] \
                 if judgement is not None and said == "concede" else []
-            spoken = package_speech(words, package, previous, up)
+            spoken = package_speech(words, package, previous, up,
+                                    self._clearing(side, previous, package))
             body = f"{self._line(side, said, package)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
@@ -905,6 +906,20 @@ class Game:
         self._set("offers", len(self._offers))
         counted = self._rules.offers_name[side]
         self._set(counted, self._names[counted] + 1)
+
+    def _clearing(self, side: str, previous: Package | None, package: Package) -> list[int]:
+        """From edition 12, the issues on which *package* leaves *side*'s *previous*
+        proposal, which crossed a red line the other side has said aloud, for options
+        without which it would cross one still: the changes that keep it clear of them
+        all (none where it crosses one still, or the other side has said none)."""
+        other = self._rules.other[side]
+        if self.edition < 12 or previous is None or other not in self._stated:
+            return []
+        crosses, index = self.space.crosses[other], self.space.index
+        if not crosses[index[previous]] or crosses[index[package]]:
+            return []
+        return [k for k, (was, now) in enumerate(zip(previous, package))
+                if was != now and crosses[index[package[:k] + (was,) + package[k + 1:]]]]
 
     def _voiced_as_concession(self, previous: Package, package: Package, theirs: Package,
                               judgement: tuple[int, int, list[str]] | None) -> bool:

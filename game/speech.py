@@ -105,21 +105,30 @@ def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
 
 
 def package_speech(words: Sequence[Sequence[str]], package: Package,
-                   previous: Package | None = None, apart: Sequence[int] = ()) -> str:
+                   previous: Package | None = None, apart: Sequence[int] = (),
+                   clearing: Sequence[int] = ()) -> str:
     """:func:`offer_speech` of a package given as option positions, said with the scenario's
     :func:`offer_words` (the engine says a proposal every turn: its words are made once).
     *apart*: the positions of issues on which it takes up what the other side offered,
     said after the rest as such, not as the side's own step (a playtester heard Russia
     list the US's gift on separation among its own concessions); only when it changes
-    other issues too."""
+    other issues too. *clearing*: the positions of issues whose change keeps the proposal
+    clear of the red lines the other side said aloud, said first and said to do so (a
+    playtester who had said the US's red lines heard Russia's next proposal as a list of
+    changes, one of them taking something back, and could not tell it had met them)."""
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
         return _joined(parts, 0)
     changed = [k for k, (n, before) in enumerate(zip(package, previous)) if n != before]
-    taken = [k for k in apart if k in changed]
+    cleared = [k for k in changed if k in clearing]
+    taken = [k for k in apart if k in changed and k not in cleared]
     if len(taken) == len(changed):
         taken = []
-    parts = [words[k][package[k]] for k in changed if k not in taken]
+    parts = [words[k][package[k]] for k in cleared]
+    if cleared:
+        parts.append(f"With {'these' if len(cleared) > 1 else 'this'}, our proposal keeps "
+                     "clear of the red lines you named.")
+    parts += [words[k][package[k]] for k in changed if k not in taken and k not in cleared]
     if taken:
         parts.append("We also take up what you offered: " +
                      " ".join(words[k][package[k]] for k in taken))

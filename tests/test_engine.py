@@ -262,6 +262,36 @@ def test_in_every_shipped_scenario_an_answer_follows_its_question() -> None:
                 asked_last += entry.speaker == played.side_ids[1]
     assert asked_last  # the case that used to split them was played
 
+
+def test_a_proposal_that_meets_the_red_lines_named_says_so_before_what_else_it_changes() -> None:
+    """A playtester said the United States' red lines; Russia's next proposal met both and
+    took back its pledge on Damascus, and was said as three changes alike (the student
+    read honesty punished). The changes that keep clear of the red lines said aloud come
+    first, and are said to."""
+    russia = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
+              "precondition": "russian_pledge", "separation": "areas_marked",
+              "targets": "all_violators", "start_date": "may_25"}
+    game = Game(scenario(), seed=3)
+    game.apply(Move.propose(russia))
+    game.apply(Move.use("state_red_lines"))  # the United States says its red lines,
+    game.apply(Move.wait())  # before its move
+    met = dict(russia, syria_coordination="damascus_informed", targets="nusra_and_isil",
+               precondition="no_precondition")
+    game.apply(Move.propose(met))
+    said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1].body
+    assert said.endswith(
+        "On the role of the Syrian government: informed through Moscow. On the target "
+        "groups: al-Nusra and ISIL. With these, our proposal keeps clear of the red lines you "
+        "named. On the ceasefire precondition on Damascus: no condition. "
+        + said.rsplit(". ", 1)[-1]), said
+    # Before the red lines are said, or by edition 11, the same proposal says nothing of them.
+    old = Game.replay(scenario(), None, 3, game.moves, edition=11)
+    assert "red lines you named" not in [e for e in old.log if e.kind == "move"][-1].body
+    quiet = Game(scenario(), seed=3)
+    for move in (Move.propose(russia), Move.wait(), Move.propose(met)):
+        quiet.apply(move)
+    assert "red lines you named" not in [e for e in quiet.log if e.kind == "move"][-1].body
+
 @pytest.mark.parametrize("answer", [Move.deflect(), Move.decline()])
 def test_deflecting_or_declining_reveals_nothing(answer: Move) -> None:
     game = Game(scenario(), seed=1)

@@ -256,6 +256,23 @@ def test_what_a_concession_takes_up_of_the_other_sides_offer_is_said_as_such() -
     assert said
 
 
+
+def test_the_changes_that_keep_clear_of_the_red_lines_named_are_said_first_as_such() -> None:
+    scenario = read_scenario(TINY, "tiny.yaml")
+    words = offer_words(scenario.issues)
+    assert package_speech(words, (1, 0), (0, 1), clearing=[1]) == (
+        "On start date: right away. With this, our proposal keeps clear of the red lines you "
+        "named. On size of the deal: big.")
+    assert package_speech(words, (1, 0), (0, 1), clearing=[0, 1]) == (
+        "On size of the deal: big. On start date: right away. With these, our proposal keeps "
+        "clear of the red lines you named.")
+    # A change that keeps clear of them is not set apart as taken up: it is said first.
+    assert package_speech(words, (1, 0), (0, 1), apart=[1], clearing=[1]) == \
+        package_speech(words, (1, 0), (0, 1), clearing=[1])
+    # Only what changed is said to.
+    assert package_speech(words, (1, 0), (0, 0), clearing=[1]) == \
+        package_speech(words, (1, 0), (0, 0))
+
 def from_positions(scenario: Scenario, package: tuple[int, ...]) -> dict[str, str]:
     return {issue.id: issue.options[n].id for issue, n in zip(scenario.issues, package)}
 
