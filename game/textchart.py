@@ -10,10 +10,12 @@ from game.model import Scenario
 
 
 def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int = 21) -> str:
-    """Every package as a dot (x: the first side's utility, y: the second's), the Pareto
-    frontier as ``*``, the Nash point ``N``, the deal ``D``, the offers by each side's
-    initial in lower case (``x`` for one across a red line, a loss whatever its points),
-    and both BATNAs as ``|`` and ``-`` lines."""
+    """Every package within the red lines as a dot (x: the first side's utility, y: the
+    second's; those across them, drawn too, crowded the chart, and the key says they are
+    left out), the Pareto frontier as ``*``, the Nash point ``N``, the deal ``D``, the
+    offers by each side's initial in lower case (in
+    capitals for one across a red line, a loss whatever its points: a playtester could not
+    tell whose an ``x`` was), and both BATNAs as ``|`` and ``-`` lines."""
     chart = d.chart
     a, b = chart.sides
     plot_w = max(width - 8, 20)
@@ -38,8 +40,9 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
             put(x, y, ".")
     for x, y in chart.frontier:
         put(x, y, "*")
+    marks = {side: _marks(scenario.sides[side].short) for side in chart.sides}
     for side, x, y, across in chart.path:
-        put(x, y, "x" if across else scenario.sides[side].short[0].lower())
+        put(x, y, marks[side][across])
     if chart.nash is not None:
         put(*chart.nash, "N")
     if chart.deal is not None:
@@ -62,9 +65,10 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
         start = max(col - (len(text) - 1) // 2, 0)
         ticks[start:start + len(text)] = list(text)
     lines.append(("      " + "".join(ticks)).rstrip())
-    initials = ", ".join(f"{scenario.sides[s].short[0].lower()} = offers by "
-                         f"{scenario.sides[s].called}" for s in chart.sides) + \
-        (", x = an offer across a red line" if d.offers_across else "")
+    crossing = {side for side, *_, across in chart.path if across}
+    initials = ", ".join(f"{marks[s][False]} = offers by {scenario.sides[s].called}" +
+                         (f" ({marks[s][True]}: across a red line)" if s in crossing else "")
+                         for s in chart.sides)
     # A mark drawn over an offer says so: a student looked for an offer under N or D.
     offered: dict[tuple[int, int], list[str]] = {}
     for side, x, y, _ in chart.path:
@@ -94,7 +98,18 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
     if nash and nash_cell in offered and not (chart.deal is not None and
                                               cell(*chart.deal) == nash_cell):
         nash += f" (drawn over an offer by {offers_by(offered[nash_cell])})"
-    for text in (f". package   * Pareto frontier{nash}{deal}", initials,
+    # The window draws those across a red line hollow: said here, as they are left out.
+    packages = ". package (those across a red line left out)" if not all(
+        allowed for *_, allowed in chart.packages) else ". package"
+    for text in (f"{packages}   * Pareto frontier{nash}{deal}", initials,
                  "| and - : the BATNAs; deals up and to the right of both beat no deal"):
         lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"
+
+
+def _marks(short: str) -> tuple[str, str]:
+    """How a side's offers are drawn: its initial in lower case, and in capitals across a
+    red line (``x`` where the capital would read as the Nash point or the deal)."""
+    initial = short[0]
+    upper = initial.upper()
+    return initial.lower(), upper if upper not in ("N", "D") else "x"

@@ -103,3 +103,12 @@ def test_an_offer_drawn_over_by_n_or_d_is_named_in_the_legend() -> None:
             else:
                 assert not said.startswith(" (drawn over")
     assert under_nash and under_deal
+
+
+def test_an_offer_across_a_red_line_is_drawn_by_its_sides_capital_unless_that_reads_as_n_or_d(
+        ) -> None:
+    from game.textchart import _marks
+
+    assert _marks("US") == ("u", "U") and _marks("Russia") == ("r", "R")
+    # A capital N or D would read as the Nash point or the deal.
+    assert _marks("Nato") == ("n", "x") and _marks("Damascus") == ("d", "x")

@@ -145,7 +145,8 @@ def test_an_offer_across_a_red_line_is_drawn_hollow_in_every_chart(  # type: ign
     """A proposal across the student's red line, which the game had called a loss whatever
     its points, was drawn solid above the frontier on the debrief's chart (a window
     playtest): every chart draws such an offer apart, as its key says, in the window
-    (hollow), the transcript's picture (hollow) and the terminal (an x)."""
+    (hollow), the transcript's picture (hollow) and the terminal (the side's initial in
+    capitals)."""
     from game.analysis import from_ids
     from game.textchart import outcome_chart
     from game.ui.charts import legend
@@ -186,7 +187,13 @@ def test_an_offer_across_a_red_line_is_drawn_hollow_in_every_chart(  # type: ign
     assert svg.count('r="4" fill="none"') == across
     assert svg.count('r="4" fill="#') == len(d.chart.path) - across
     assert "offers (hollow: a red line), fallback" in svg
-    # The terminal: an x where an offer across lies, and the key says what it is.
+    # The terminal: the side's initial in capitals where its offer across lies, and the
+    # key says whose it is and what it means (an x said neither, a terminal playtest).
     text = outcome_chart(scenario, d)
-    assert "x = an offer across a red line" in " ".join(text.split())
-    assert "x" in "".join(line[6:] for line in text.splitlines()[1:22])
+    key = " ".join(text.split())
+    drawn = "".join(line[6:] for line in text.splitlines() if line[5:6] == "|")
+    for side in {who for who, *_, flag in d.chart.path if flag}:
+        capital = scenario.sides[side].short[0].upper()
+        assert f"offers by {scenario.sides[side].called} ({capital}: across a red line)" in key
+        assert capital in drawn
+    assert "(those across a red line left out)" in key
