@@ -686,7 +686,7 @@ def _transcript(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from game.report import gather, write_csv, write_html
+    from game.report import gather, page_title, write_csv, write_html
 
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -701,7 +701,7 @@ def _report(args: argparse.Namespace) -> int:
     page = output.with_suffix(".html")
     try:
         write_csv(rows, output)
-        write_html(rows, problems, page, f"Class report: {folder.name or folder}")
+        write_html(rows, problems, page, page_title(rows, folder))
     except OSError as exc:
         print(f"parley: report -o {output}: cannot write there ({exc.strerror or exc})",
               file=sys.stderr)

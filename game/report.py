@@ -32,6 +32,8 @@ class Row:
     """One side of one game: :data:`COLUMNS` as keys."""
 
     values: dict[str, Any]
+    scenario_title: str = ""
+    """The title of the scenario played (for the page's heading: the CSV has its id)."""
 
 
 #: The CSV's columns, each with what it means (shown on the page too).
@@ -169,10 +171,21 @@ def gather(folder: Path, scenario_dirs: list[Path] | None = None) -> tuple[list[
                 problems.append(f"{summary.path}: could not be replayed because of an error in "
                                 f"Parley ({type(exc).__name__}); the other games are reported")
                 continue
-            games.append(_rows(restored, name, copies))
-    rows = [row for game in games for row in game]
+            games.append((scenario.title, _rows(restored, name, copies)))
+    rows = [row for _, game in games for row in game]
     _compare(rows)
-    return [Row(r) for r in rows], problems
+    return [Row(r, title) for title, game in games for r in game], problems
+
+
+def page_title(rows: list[Row], folder: Path) -> str:
+    """The summary page's title: the scenario played, and the folder the saves came from
+    ("Class report: saves" said only the folder, a teacher's review); the folder alone
+    when its games were played in several scenarios (each game says which)."""
+    titles = {row.scenario_title for row in rows}
+    where = folder.name or str(folder)
+    if len(titles) == 1:
+        return f"Class report: {titles.pop()} ({where})"
+    return f"Class report: {where}"
 
 
 def _rows(restored: Any, name: str, copies: list[str]) -> list[dict[str, Any]]:

@@ -98,6 +98,9 @@ def test_the_csv_header_is_plain_and_the_page_explains_every_column(tmp_path: Pa
     for column in COLUMNS:
         assert f"<dt>{column}</dt>" in page
     assert "Marks out of 100" in page
+    # Headed by the scenario played and the folder the saves came from.
+    title = f"Class report: {walked_out('Group 1').scenario.title} ({tmp_path.name})"
+    assert f"<h1>{html.escape(title)}</h1>" in page
 
 
 def test_subfolders_copies_and_unfinished_games(tmp_path: Path) -> None:
@@ -768,6 +771,7 @@ def test_the_class_page_says_each_games_scenario_and_notes_a_team_name_in_two_ga
     assert all("team name" not in row["note"] for row in computers)
     page = (tmp_path / "class.html").read_text(encoding="utf-8")
     assert "<th>Scenario</th><th>Team</th>" in page and "<th>Game</th><th>Scenario</th>" in page
+    assert "<h1>Class report: saves</h1>" in page  # two scenarios: the folder alone
     for scenario in (SCENARIO, tutorial):
         assert f"Team (United States, {scenario.id})" in page
     # Marks in the order of the table of teams.
