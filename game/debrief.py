@@ -8,6 +8,7 @@ side's gain is its points minus its fallback's points, so the figures shown alwa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -82,6 +83,10 @@ class SideResult:
     """The other side's name inside a sentence ("the United States", "Russia")."""
     whose: str = ""
     """Its possessive inside a sentence ("the United States'", "Russia's")."""
+    gifts: tuple[tuple[str, int], ...] = ()
+    """The issues on which its proposals gave more than the other side asked while making
+    no step toward what it asked: (the issue's words, how many times), in the order first
+    given."""
 
     @property
     def conduct(self) -> str | None:
@@ -127,6 +132,20 @@ class SideResult:
         said = " and ".join(parts) if len(parts) < 3 else \
             ", ".join(parts[:-1]) + ", and " + parts[-1]
         return f"{self.called_first} {said}{took}."
+
+    @property
+    def gift(self) -> str | None:
+        """A sentence when the side gave more than the other side asked with nothing asked
+        in return (None: it never did): the record said each time that trust did not move,
+        and a playtester who had given Russia its second priority that way wanted the
+        debrief to say why it bought nothing."""
+        if not self.gifts:
+            return None
+        on = listed([words + ("" if times == 1 else " (twice)" if times == 2 else
+                              f" ({times} times)") for words, times in self.gifts])
+        return (f"{self.called_first} gave {self.other_name} more than it had asked, on {on}, "
+                "with nothing asked in return: a gift beyond the ask buys no trust, and a "
+                "point given is better traded for one that matters more.")
 
     @property
     def asked_across(self) -> str | None:
@@ -505,6 +524,8 @@ def debrief(game: Game) -> Debrief:
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
             taken_back=game.taken_back(side), called_first=spec.called_first,
+            gifts=tuple(Counter(issue_words(scenario.issue(i))
+                                for i in game.gifts(side)).items()),
             beyond=beyond, **_pressure(game, side), **_across(game, side))
     score, parts, how = joint_score(game, report)
     outcome = scenario.outcome(state.outcome)

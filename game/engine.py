@@ -35,7 +35,7 @@ from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
 from game.settings import Settings
-from game.speech import (EDITION, FARTHER, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
+from game.speech import (EDITION, FARTHER, MEETS, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
                          asked_by, directions, how_much, judged_issues, meets, offer_words,
                          package_speech, pick_line, traded, weighed, what_matters)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
@@ -369,6 +369,9 @@ class Game:
         #: Side id -> how many times it took back a point both sides' latest proposals
         #: had agreed on (rules edition 6, see :meth:`_shift`).
         self._taken_back: Counter[str] = Counter()
+        #: Side id -> the issues (positions) of its gifts: more than the other side asked,
+        #: given by a proposal that made no step toward what it asked (see :meth:`_shift`).
+        self._gifts: dict[str, list[int]] = {s: [] for s in self.sides}
         self._used: Counter[str] = Counter()
         self._used_by: Counter[tuple[str, str]] = Counter()
         self._fired: Counter[str] = Counter()
@@ -508,6 +511,12 @@ class Game:
         """How many of *side*'s proposals took back a point both sides' latest proposals
         had agreed on (public: the record says each)."""
         return self._taken_back[side]
+
+    def gifts(self, side: str) -> list[str]:
+        """The issue ids on which *side*'s proposals gave more than the other side asked
+        while making no step toward what it asked, one for each time (public: the record
+        says each; a gift made within a trade is counted by the trade's balance instead)."""
+        return [self._rules.issue_order[k] for k in self._gifts[side]]
 
     @property
     def meter_history(self) -> tuple[dict[str, float], ...]:
@@ -881,8 +890,10 @@ class Game:
             # said as such (see package_speech).
             up = [k for k, kind in enumerate(judgement[2]) if kind == TAKEN_UP] \
                 if judgement is not None and said == "concede" else []
-            spoken = package_speech(words, package, previous, up,
-                                    self._clearing(side, previous, package))
+            spoken = package_speech(
+                words, package, previous, up,
+                self._clearing(side, previous, package) if self.edition >= 12 else (),
+                len(self.scenario.sides[self._rules.other[side]].red_lines))
             body = f"{self._line(side, said, package)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
@@ -908,12 +919,12 @@ class Game:
         self._set(counted, self._names[counted] + 1)
 
     def _clearing(self, side: str, previous: Package | None, package: Package) -> list[int]:
-        """From edition 12, the issues on which *package* leaves *side*'s *previous*
-        proposal, which crossed a red line the other side has said aloud, for options
-        without which it would cross one still: the changes that keep it clear of them
-        all (none where it crosses one still, or the other side has said none)."""
+        """The issues on which *package* leaves *side*'s *previous* proposal, which
+        crossed a red line the other side has said aloud, for options without which it
+        would cross one still: the changes that keep it clear of them all (none where it
+        crosses one still, or the other side has said none). Said so from edition 12."""
         other = self._rules.other[side]
-        if self.edition < 12 or previous is None or other not in self._stated:
+        if previous is None or other not in self._stated:
             return []
         crosses, index = self.space.crosses[other], self.space.index
         if not crosses[index[previous]] or crosses[index[package]]:
@@ -1042,7 +1053,13 @@ class Game:
             # Given, and said (a student who gave more than was asked saw nothing said of
             # it, and the count of issues met had fallen), though it buys no trust: it is no
             # step toward what the other side asked.
-            given = self._points(package, [k for k, kind in enumerate(kinds) if kind == MORE])
+            more = [k for k, kind in enumerate(kinds) if kind == MORE]
+            # What keeps clear of the red lines the other side said aloud is no gift, nor
+            # is the other side's own earlier proposal, put back to it.
+            if (other, package) not in self._offers:
+                clearing = self._clearing(side, previous, package)
+                self._gifts[side] += [k for k in more if k not in clearing]
+            given = self._points(package, more)
             return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
                           f"{how}: a gift beyond the ask, but no step toward what was asked, "
                           "so trust does not move")
@@ -1051,6 +1068,13 @@ class Game:
             # as the other side's concession (nor wonder why trust did not move).
             return None, (f"takes up what {them} offered {taken_up}; {base}: taking up "
                           "what was offered gives nothing, so trust does not move")
+        if self.edition >= 12 and kinds.count(FARTHER) and (
+                kinds.count(MEETS) or kinds.count(NEARER)):
+            # Steps toward and away that even out: said, as a trade that comes out even is
+            # (the computer's reason said it took something back, and the record, silent,
+            # seemed to say the move was nothing).
+            return None, (f"moves toward {them} on some issues and away from it on others; "
+                          f"{how}: it comes out even, so trust does not move")
         return None, ""
 
     def _points(self, package: Package, at: Sequence[int]) -> str:

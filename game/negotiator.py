@@ -571,7 +571,7 @@ class Negotiator:
                     if against is not None and previous is not None else None
                 package = self._clear_of(package, target, reserve, view.across,
                                          self.model(view) if modelled else None, fair,
-                                         previous)
+                                         previous, self._named(view))
                 if package != chosen:
                     self._lifted = "red lines"
             # Moved off its bid by the other side's red lines said aloud: said as the reason
@@ -1159,9 +1159,15 @@ class Negotiator:
                                       f"{self.name} will not go there.")
         return None
 
+    def _named(self, view: SideView) -> list[int]:
+        """The positions of the issues the other side has named as what matters to it."""
+        said = view.revealed[self.other]
+        return [k for k, issue in enumerate(view.known.issues) if issue.id in said]
+
     def _clear_of(self, package: Package, target: float, reserve: float,
                   across: Sequence[bool], model: OpponentModel | None = None,
-                  fair: int | None = None, previous: Package | None = None) -> Package:
+                  fair: int | None = None, previous: Package | None = None,
+                  named: Sequence[int] = ()) -> Package:
         """A package in place of *package*, which crosses a red line the other side has said
         aloud (*across*, see :attr:`SideView.across`): among those worth about *target*
         that cross none, the one that changes the fewest issues of *package* (then the one
@@ -1178,9 +1184,27 @@ class Negotiator:
         not judge a step away from the other side's latest proposal (*fair*, a bit mask over
         :attr:`by_utility` as :meth:`_Bids.no_step_back` gives it, when both sides have
         proposed), if any is; among those worth about *target*, too, and when none of those
-        is, its *previous* proposal again if it crosses none."""
+        is, its *previous* proposal again if it crosses none. What it makes up for those
+        red lines it takes from none of the issues the other side has said matter to it
+        (*named*, by position), where a package that crosses none can keep all of them as
+        *previous* had them: a playtester who had said the US's priority and its red lines
+        saw Russia take back its pledge on that very issue, for 6 points of its own below
+        its target, and read honesty punished (a skilled negotiator asks its price on what
+        the other side values less)."""
         low, high = self._span(target)
         packages, by_utility, values = self.space.packages, self.by_utility, self.sorted_values
+        if named and previous is not None:
+            keeps = self._bids.everywhere
+            for issue in named:
+                keeps &= self._bids.no_better[issue][previous[issue]]
+            # Those that take back any of them count as crossing, if any other is left.
+            blocked = list(across)
+            for k, n in enumerate(by_utility):
+                if not keeps >> k & 1:
+                    blocked[n] = True
+            if any(not blocked[by_utility[k]] for k in
+                   range(bisect.bisect_left(values, reserve - 1e-9), len(by_utility))):
+                across = blocked
         clear = [k for k in range(low, high) if not across[by_utility[k]]]
         if clear:
             # No step away from the other side's offer where one worth its target is none;

@@ -106,16 +106,18 @@ def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
 
 def package_speech(words: Sequence[Sequence[str]], package: Package,
                    previous: Package | None = None, apart: Sequence[int] = (),
-                   clearing: Sequence[int] = ()) -> str:
+                   clearing: Sequence[int] = (), red_lines: int = 2) -> str:
     """:func:`offer_speech` of a package given as option positions, said with the scenario's
     :func:`offer_words` (the engine says a proposal every turn: its words are made once).
     *apart*: the positions of issues on which it takes up what the other side offered,
     said after the rest as such, not as the side's own step (a playtester heard Russia
     list the US's gift on separation among its own concessions); only when it changes
     other issues too. *clearing*: the positions of issues whose change keeps the proposal
-    clear of the red lines the other side said aloud, said first and said to do so (a
-    playtester who had said the US's red lines heard Russia's next proposal as a list of
-    changes, one of them taking something back, and could not tell it had met them)."""
+    clear of the red lines the other side said aloud (*red_lines* of them), said after its
+    other changes and said to do so (a playtester who had said the US's red lines heard
+    Russia's next proposal as a list of changes, one of them taking something back, and
+    could not tell it had met them; said before the others, the words read as the excuse
+    for a step back that followed them, another playtest)."""
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
         return _joined(parts, 0)
@@ -124,11 +126,14 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     taken = [k for k in apart if k in changed and k not in cleared]
     if len(taken) == len(changed):
         taken = []
-    parts = [words[k][package[k]] for k in cleared]
+    parts = [words[k][package[k]] for k in changed if k not in taken and k not in cleared]
     if cleared:
-        parts.append(f"With {'these' if len(cleared) > 1 else 'this'}, our proposal keeps "
-                     "clear of the red lines you named.")
-    parts += [words[k][package[k]] for k in changed if k not in taken and k not in cleared]
+        parts += [words[k][package[k]] for k in cleared]
+        which = "the red line" if red_lines == 1 else "the red lines"
+        these = "This keeps" if len(cleared) == 1 else \
+            f"These {_NUMBERS.get(len(cleared), str(len(cleared)))} keep" if parts[:-len(
+                cleared)] else "These keep"
+        parts.append(f"{these} our proposal clear of {which} you named.")
     if taken:
         parts.append("We also take up what you offered: " +
                      " ".join(words[k][package[k]] for k in taken))
@@ -155,6 +160,9 @@ def _joined(parts: list[str], left: int) -> str:
                      else said)
     return " ".join(parts)
 
+
+#: Small counts in words ("These two keep our proposal clear of ...").
+_NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 #: The ways an offer that names only what changed says that the rest is unchanged.
 _REST_STANDS = ("The rest of our last proposal stands.",

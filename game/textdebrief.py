@@ -38,6 +38,8 @@ def write_debrief(scenario: Scenario, d: Debrief, humans: set[str], reveal: bool
             say(r.conduct, 4, 2)
         if r.pressure:
             say(r.pressure, 4, 2)
+        if r.gift:
+            say(r.gift, 4, 2)
         if r.asked_across and reveal:  # it names the other side's red lines
             say(r.asked_across, 4, 2)
         for red in r.red_lines_crossed:

@@ -113,6 +113,7 @@ def _results(d: Debrief, reveal: bool) -> list[str]:
         moved = f" {r.fallback_moved}" if r.fallback_moved else ""
         moved += f" {r.conduct}" if r.conduct else ""
         moved += f" {r.pressure}" if r.pressure else ""
+        moved += f" {r.gift}" if r.gift else ""
         moved += f" {r.asked_across}" if r.asked_across and reveal else ""
         # As every debrief states it, with what 50 and 100 mean (a transcript is read by
         # a teacher: of both sides, in the third person).

@@ -263,11 +263,11 @@ def test_in_every_shipped_scenario_an_answer_follows_its_question() -> None:
     assert asked_last  # the case that used to split them was played
 
 
-def test_a_proposal_that_meets_the_red_lines_named_says_so_before_what_else_it_changes() -> None:
+def test_a_proposal_that_meets_the_red_lines_named_says_so() -> None:
     """A playtester said the United States' red lines; Russia's next proposal met both and
     took back its pledge on Damascus, and was said as three changes alike (the student
-    read honesty punished). The changes that keep clear of the red lines said aloud come
-    first, and are said to."""
+    read honesty punished). The changes that keep clear of the red lines said aloud are
+    said to, after the rest."""
     russia = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
               "precondition": "russian_pledge", "separation": "areas_marked",
               "targets": "all_violators", "start_date": "may_25"}
@@ -280,9 +280,9 @@ def test_a_proposal_that_meets_the_red_lines_named_says_so_before_what_else_it_c
     game.apply(Move.propose(met))
     said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1].body
     assert said.endswith(
-        "On the role of the Syrian government: informed through Moscow. On the target "
-        "groups: al-Nusra and ISIL. With these, our proposal keeps clear of the red lines you "
-        "named. On the ceasefire precondition on Damascus: no condition. "
+        "On the ceasefire precondition on Damascus: no condition. On the role of the Syrian "
+        "government: informed through Moscow. On the target groups: al-Nusra and ISIL. These "
+        "two keep our proposal clear of the red lines you named. "
         + said.rsplit(". ", 1)[-1]), said
     # Before the red lines are said, or by edition 11, the same proposal says nothing of them.
     old = Game.replay(scenario(), None, 3, game.moves, edition=11)
@@ -291,6 +291,49 @@ def test_a_proposal_that_meets_the_red_lines_named_says_so_before_what_else_it_c
     for move in (Move.propose(russia), Move.wait(), Move.propose(met)):
         quiet.apply(move)
     assert "red lines you named" not in [e for e in quiet.log if e.kind == "move"][-1].body
+
+
+def test_meeting_red_lines_said_aloud_or_putting_back_the_others_offer_is_no_gift() -> None:
+    """The record says a proposal gives more than was asked; :meth:`Game.gifts` (the
+    debrief's gifts bought with nothing) counts it only when the proposal did not keep
+    clear of the red lines the other side said aloud, and was not that side's own earlier
+    proposal put back to it."""
+    from game.simulate import play_one
+
+    excused = {"cleared": 0, "put back": 0}
+    counted = 0
+    for path in shipped_scenarios():
+        played = load_scenario(path)
+        for seed in range(100):
+            for players in ({played.side_ids[0]: "principled"},
+                            {played.side_ids[1]: "careless"}):
+                game = play_one(played, seed, Settings(), players=players)
+                proposals = [e for e in game.log if e.kind == "move" and e.offer is not None]
+                for side in game.sides:
+                    called = played.sides[side].called_first
+                    kinds = []
+                    for n, entry in enumerate(game.log):
+                        title = entry.title or ""
+                        if entry.kind != "effect" or not title.startswith(
+                                f"{called} gives more than") or "a gift beyond" not in title:
+                            continue
+                        move = next(e for e in reversed(game.log[:n]) if e.kind == "move")
+                        earlier = proposals[:proposals.index(move)]
+                        if any(e.speaker != side and e.offer == move.offer for e in earlier):
+                            kinds.append("put back")
+                        elif "our proposal clear of the red line" in move.body:
+                            kinds.append("cleared")
+                        else:
+                            kinds.append("gift")
+                    for kind in kinds:
+                        if kind in excused:
+                            excused[kind] += 1
+                    if "gift" in kinds:
+                        counted += 1
+                        assert game.gifts(side)
+                    elif all(kind == "put back" for kind in kinds):
+                        assert game.gifts(side) == []
+    assert counted and all(excused.values()), (counted, excused)
 
 @pytest.mark.parametrize("answer", [Move.deflect(), Move.decline()])
 def test_deflecting_or_declining_reveals_nothing(answer: Move) -> None:
@@ -644,7 +687,7 @@ def test_the_engines_face_is_narrow() -> None:
     assert face == {"scenario", "settings", "seed", "teams", "edition", "space", "sides",
                     "replay",
                     "replay_legal", "undone", "finished", "to_move", "moves", "log",
-                    "visible_log", "meter_history", "meter_turns", "meter_rounds", "taken_back",
+                    "visible_log", "meter_history", "meter_turns", "meter_rounds", "taken_back", "gifts",
                     "state",
                     "fallback", "view",
                     "report", "legal_moves", "choices", "why_not", "apply"}

@@ -1673,3 +1673,39 @@ def test_its_reason_credits_the_model_only_when_the_model_weighed_the_choice(
             assert by_model == made[-1], reason
             seen["model" if by_model else "own"] += 1
     assert seen["model"] > 20 and seen["own"] > 20, seen
+
+
+def test_what_it_asks_for_red_lines_said_aloud_it_takes_from_no_issue_the_other_side_named(
+        ) -> None:
+    """A terminal playtest: the student, as the United States, said that the ceasefire
+    precondition mattered most to it; Russia offered its pledge there; the student said
+    the US red lines and proposed. Russia's next proposal met those red lines and took the
+    pledge back, for 6 points of its own below its target, and the student read honesty
+    punished. It now keeps the pledge and asks its price elsewhere, and says the changes
+    keep clear of the red lines named."""
+    game = Game(scenario(), seed=11, teams={"us": "Team A", "ru": "Computer"})
+    russia = Negotiator(game.view("ru"))
+
+    def computer() -> Decision:
+        decision = computer_move(russia, game.view("ru"))
+        game.apply(decision.move, decision.reason)
+        return decision
+
+    computer()
+    game.apply(Move.use("ask_priority"))
+    computer()  # its answer
+    computer()  # its proposal
+    game.apply(Move.use("state_priority", "precondition"))
+    pledged = computer()
+    assert pledged.move.chosen["precondition"] == "russian_pledge"
+    game.apply(Move.use("state_red_lines"))
+    game.apply(Move.propose({
+        "joint_action": "joint_execution", "syria_coordination": "damascus_informed",
+        "precondition": "verified_calm", "separation": "areas_marked",
+        "targets": "nusra_and_isil", "start_date": "when_verified"}))
+    answer = computer()
+    assert answer.move.chosen["precondition"] == "russian_pledge", answer.reason
+    assert not game.space.crosses["us"][game.space.index[
+        from_ids(scenario(), answer.move.chosen)]]
+    said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1].body
+    assert "keep our proposal clear of the red lines you named" in said

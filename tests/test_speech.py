@@ -257,16 +257,21 @@ def test_what_a_concession_takes_up_of_the_other_sides_offer_is_said_as_such() -
 
 
 
-def test_the_changes_that_keep_clear_of_the_red_lines_named_are_said_first_as_such() -> None:
+def test_the_changes_that_keep_clear_of_the_red_lines_named_are_said_as_such() -> None:
     scenario = read_scenario(TINY, "tiny.yaml")
     words = offer_words(scenario.issues)
+    # After the side's other changes (said first, the words read as the excuse for a step
+    # back that followed them, a playtest), and in the number of red lines named.
     assert package_speech(words, (1, 0), (0, 1), clearing=[1]) == (
-        "On start date: right away. With this, our proposal keeps clear of the red lines you "
-        "named. On size of the deal: big.")
+        "On size of the deal: big. On start date: right away. This keeps our proposal clear "
+        "of the red lines you named.")
+    assert package_speech(words, (1, 0), (0, 1), clearing=[0], red_lines=1) == (
+        "On start date: right away. On size of the deal: big. This keeps our proposal clear "
+        "of the red line you named.")
     assert package_speech(words, (1, 0), (0, 1), clearing=[0, 1]) == (
-        "On size of the deal: big. On start date: right away. With these, our proposal keeps "
-        "clear of the red lines you named.")
-    # A change that keeps clear of them is not set apart as taken up: it is said first.
+        "On size of the deal: big. On start date: right away. These keep our proposal clear "
+        "of the red lines you named.")
+    # A change that keeps clear of them is not set apart as taken up.
     assert package_speech(words, (1, 0), (0, 1), apart=[1], clearing=[1]) == \
         package_speech(words, (1, 0), (0, 1), clearing=[1])
     # Only what changed is said to.

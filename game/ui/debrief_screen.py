@@ -134,6 +134,8 @@ class DebriefScreen(Screen):
                 spans.append(Span(result.conduct, indent=12, colour="bad", gap=0.1))
             if result.pressure:
                 spans.append(Span(result.pressure, indent=12, colour="muted", gap=0.1))
+            if result.gift:
+                spans.append(Span(result.gift, indent=12, colour="muted", gap=0.1))
             # It names the other side's red lines: said when the teacher's settings reveal
             # what each side held private.
             if result.asked_across and (self.session.settings.reveal_priorities or

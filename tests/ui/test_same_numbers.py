@@ -360,6 +360,44 @@ def test_every_move_that_lowered_the_shared_meters_is_counted_in_every_debrief(
         assert said in text
 
 
+
+def test_a_gift_beyond_the_ask_is_explained_in_every_debrief(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A playtester gave Russia more than it asked and read, each time, that trust did not
+    move, and the debrief said nothing of it: the debrief names each such gift, once the
+    record has called it one, and why it bought nothing, in the window, the terminal and
+    the transcripts alike. What kept clear of red lines said aloud, or put the other side's
+    own earlier proposal back to it, is no gift."""
+    from html import unescape
+
+    from game.library import shipped_scenarios
+
+    scenario = load_scenario(next(p for p in shipped_scenarios() if "feb" in p.stem))
+    gifts = 0
+    for seed in range(40):
+        game = play_one(scenario, seed, Settings(), players={"us": "principled"})
+        d = debrief(game)
+        for side in game.sides:
+            said = [e for e in game.log if e.kind == "effect" and e.title and
+                    e.title.startswith(f"{scenario.sides[side].called_first} gives more than")
+                    and "a gift beyond the ask" in e.title]
+            result = d.results[side]
+            assert bool(result.gift) == bool(game.gifts(side))
+            # Each gift counted is one the record said, on that issue.
+            record = " ".join(e.title or "" for e in said)
+            assert all(f"{scenario.issue(i).name}: " in record for i in game.gifts(side))
+        if game.gifts("us"):
+            gifts += 1
+            text = d.results["us"].gift
+            assert text is not None and text.startswith("The United States gave Russia more "
+                                                        "than it had asked, on ")
+            window, terminal = window_and_terminal(make_app(), Session(game, ("us",)))
+            for page in (window, terminal, " ".join(transcript.markdown(game).split()),
+                         unescape(" ".join(transcript.html(game).split()))):
+                assert text in page
+            if gifts >= 2:
+                break
+    assert gifts
+
 def test_the_windows_result_page_says_which_proposals_crossed_the_others_red_lines(make_app) -> None:  # type: ignore[no-untyped-def]
     # As the terminal's debrief and the transcript say it (see the transcript tests): how
     # many of a side's proposals crossed the other side's red lines, and which.
