@@ -54,7 +54,9 @@ def test_a_scenario_without_a_breakdown_warns_only_of_low_trust() -> None:
     trust = next(m for m in scenario.meters if m.id == "trust")
     span = trust.max - trust.min
     assert dangers(scenario, meters_at(scenario, ceasefire=trust.min)) == []
-    assert dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.21)) == []
+    blow = heaviest_blows(scenario)["trust"]
+    assert dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.2 + blow + 1)) == []
+    assert dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.21))[0].near
     (danger,) = dangers(scenario, meters_at(scenario, trust=trust.min + span * 0.2))
     assert danger.meter == "trust" and danger.outcome is None
     assert danger.sentence().endswith("This low, a delegation may walk out.")
@@ -68,7 +70,15 @@ def test_trust_is_warned_of_before_a_delegation_would_walk_out() -> None:
     assert all("trust < 10" in (side.personality.walkout_when or "")
                for side in scenario.sides.values())
     assert [d.meter for d in dangers(scenario, meters_at(scenario, trust=17))] == ["trust"]
-    assert dangers(scenario, meters_at(scenario, trust=25)) == []
+    # One heavy blow above that, a milder warning: a playtester's trust stood at 21,
+    # unwarned, and a rejection and two events took it to 9 before the next move.
+    blow = heaviest_blows(scenario)["trust"]
+    (near,) = dangers(scenario, meters_at(scenario, trust=21))
+    assert near.sentence() == ("Trust between delegations is at 21. One more heavy blow "
+                               "could bring it low enough for a delegation to walk out.")
+    assert dangers(scenario, meters_at(scenario, trust=20 + blow))[0].near
+    assert dangers(scenario, meters_at(scenario, trust=20 + blow + 1)) == []
+    assert not dangers(scenario, meters_at(scenario, trust=20))[0].near
 
 
 def test_the_terminal_warns_before_the_talks_break_down() -> None:

@@ -5,7 +5,7 @@ any move or event: "calm <= 5", say. A player should see that coming. A meter is
 when one heavy blow, the largest single fall any tactic, event or move can deal it in this
 scenario, would make such a condition hold. Only conditions on meters alone are read (the
 numbers every side sees). Trust is also in danger when it is low enough for a delegation to
-walk out (:data:`LOW_TRUST`). The warning is worked out here once and shown alike by the
+walk out (:data:`LOW_TRUST`), or one heavy blow from that. The warning is worked out here once and shown alike by the
 terminal, the window and a class's tables.
 """
 
@@ -34,9 +34,14 @@ class Danger:
     value: float
     outcome: str | None
     """The name of the outcome that would end the talks (None: a walk-out)."""
+    near: bool = False
+    """For trust: not yet low enough for a walk-out, but one heavy blow away from it."""
 
     def consequence(self) -> str:
         """What may follow, as a sentence of its own."""
+        if self.outcome is None and self.near:
+            return ("One more heavy blow could bring it low enough for a delegation to "
+                    "walk out.")
         if self.outcome is None:
             return "This low, a delegation may walk out."
         return f"One more heavy blow could end the talks: \u201c{self.outcome}\u201d."
@@ -96,9 +101,14 @@ def dangers(scenario: Scenario, meters: Mapping[str, float]) -> list[Danger]:
                                     outcome.name))
     trust = bounds.get("trust")
     if trust is not None and "trust" in meters and \
-            not any(d.meter == "trust" for d in found) and \
-            meters["trust"] - trust.min <= LOW_TRUST * (trust.max - trust.min):
-        found.append(Danger("trust", trust.name, meters["trust"], None))
+            not any(d.meter == "trust" for d in found):
+        low = meters["trust"] - trust.min - LOW_TRUST * (trust.max - trust.min)
+        if low <= 0:
+            found.append(Danger("trust", trust.name, meters["trust"], None))
+        elif low <= blows.get("trust", 0.0):
+            # A playtester's trust stood at 21, unwarned; a rejection and two events took
+            # it to 9 before the next move, and a delegation walked out.
+            found.append(Danger("trust", trust.name, meters["trust"], None, near=True))
     return found
 
 
