@@ -1332,6 +1332,12 @@ class Game:
                 for side in self.sides:
                     if event.effects.sets_back_for(side, self._meter_owners):
                         self._hardened[side] = event.in_sentence or event.name
+                    elif self.edition >= 12:
+                        # The news since is the other side's setback: an older one is no
+                        # reason to give now (Russia said "After the fighting near Aleppo,
+                        # Moscow cannot give ground now" just after a strike near a group
+                        # the US backs, a terminal playtest).
+                        self._hardened.pop(side, None)
             elif event.effects.eases():
                 # An event that eased the talks since: the one before is no reason to give
                 # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot

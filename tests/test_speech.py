@@ -1418,3 +1418,33 @@ def test_a_side_that_passes_with_its_own_proposal_on_the_table_says_it_waits() -
                 assert said in texts, (own, said)
                 holds += own
     assert holds > 3
+
+
+def test_a_setback_a_side_gives_as_its_reason_is_the_latest_news() -> None:
+    """Russia said "After the fighting near Aleppo, Moscow cannot give ground now" just
+    after a strike near a group the US backs, the fresher news and the other side's
+    setback (a terminal playtest): an event a side gives as its reason is the latest that
+    set the talks back."""
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    events = {e.id: e for e in scenario.events}
+    cited = 0
+    for seed in range(80):
+        game = play_one(scenario, seed, Settings(), players={"us": "hardline"})
+        latest = None
+        for entry in game.log:
+            if entry.kind == "event" and entry.ref in events and \
+                    events[entry.ref].effects.sets_back():
+                latest = events[entry.ref]
+            if entry.kind != "move" or latest is None:
+                continue
+            for event in events.values():
+                said = event.in_sentence or event.name
+                if f"After {said}" in entry.body:
+                    cited += 1
+                    assert event is latest, (seed, entry.body, latest.name)
+    assert cited
