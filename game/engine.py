@@ -29,8 +29,8 @@ from game.analysis import DealReport, OutcomeSpace, Package, deal_report, from_i
 from game.coherence import incoherence
 from game.conditions import Condition
 from game.errors import IllegalMoveError
-from game.model import (BEFORE_THE_MOVE, Effects, Event, Outcome, Phase, SaidWhen, Scenario,
-                        Tactic)
+from game.model import (BEFORE_THE_MOVE, Effects, Event, Outcome, Phase, RedLine, SaidWhen,
+                        Scenario, Tactic)
 from game.moves import TRADE, Change, Entry, EntryKind, Move
 from game.protocol import ENDED, Choice, GameState, PhaseMachine, phase_plan
 from game.reactions import reaction_factor
@@ -1148,7 +1148,11 @@ class Game:
         said = self._say(side, self._rules.tactic_lines[(side, tactic.id)])
         if tactic.kind == "red_line":
             # Its red lines, each in its own words: the other side knows them from now on.
-            said = " ".join([said, *(red.text for red in self.scenario.sides[side].red_lines)])
+            lines = self.scenario.sides[side].red_lines
+            said = " ".join([said, *(red.text for red in lines)])
+            if self.edition >= 12:
+                said += _crossed_now(lines, self._standing if self._standing_by ==
+                                     self._rules.other[side] else None, self.space, side)
             self._stated.add(side)
         self._add("move", title=tactic.name, body=said, speaker=side, move=move, cite=use.cite,
                   ref=tactic.id)
@@ -1410,6 +1414,30 @@ def _clauses(clauses: Sequence[str]) -> str:
     """Clauses of a sentence joined, the last after ", and"."""
     return ", and ".join([", ".join(clauses[:-1]), clauses[-1]]) if len(clauses) > 1 \
         else clauses[0]
+
+
+def _crossed_now(lines: Sequence[RedLine], standing: Package | None, space: OutcomeSpace,
+                 side: str) -> str:
+    """What a side saying its red lines *lines* says of the other side's proposal on the
+    table (*standing*), when it crosses some: " Your proposal on the table crosses the
+    second." (a playtester said Russia's red line over a US proposal that crossed it, and
+    the words did not say so); "" when it crosses none, or there is none."""
+    if standing is None:
+        return ""
+    crossed = set(space.red_lines_crossed(side, standing))
+    if not crossed:
+        return ""
+    if len(lines) == 1:
+        which = "it"
+    elif len(crossed) == len(lines):
+        which = "both" if len(lines) == 2 else "all of them"
+    elif len(crossed) == 1:
+        n = next(k for k, red in enumerate(lines) if red.text in crossed)
+        which = "the " + ("first", "second", "third", "fourth", "fifth")[n] \
+            if n < 5 else f"number {n + 1}"
+    else:
+        which = f"{len(crossed)} of them"
+    return f" Your proposal on the table crosses {which}."
 
 
 def _fewer_by_gifts(previous: Package, package: Package, theirs: Package,

@@ -335,6 +335,36 @@ def test_meeting_red_lines_said_aloud_or_putting_back_the_others_offer_is_no_gif
                         assert game.gifts(side) == []
     assert counted and all(excused.values()), (counted, excused)
 
+
+def test_red_lines_said_over_a_proposal_that_crosses_them_say_so() -> None:
+    """A playtester said Russia's red line over a US proposal that crossed it, and the
+    words did not say so."""
+    russia = {"joint_action": "joint_execution", "syria_coordination": "full_coordination",
+              "precondition": "russian_pledge", "separation": "areas_marked",
+              "targets": "all_violators", "start_date": "may_25"}
+
+    def said(*moves: Move) -> str:
+        game = Game(scenario(), seed=3)
+        for move in moves:
+            game.apply(move)
+        return [e.body for e in game.log if e.kind == "move"][-1]
+
+    lines = Move.use("state_red_lines")
+    assert said(Move.propose(russia), lines).endswith(
+        "our partners would be hit. Your proposal on the table crosses both.")
+    assert said(Move.propose(dict(russia, syria_coordination="damascus_informed")),
+                lines).endswith("Your proposal on the table crosses the second.")
+    assert said(Move.propose(dict(russia, syria_coordination="damascus_informed",
+                                  targets="nusra_and_isil")), lines).endswith("would be hit.")
+    assert said(Move.wait(), lines).endswith("would be hit.")  # no proposal on the table
+    # Russia has one red line: shutting Damascus out and grounding its air force.
+    us = dict(russia, syria_coordination="no_coordination", precondition="grounded_air_force",
+              targets="nusra_and_isil", start_date="when_verified")
+    assert said(Move.wait(), Move.propose(us), lines).endswith(
+        "Your proposal on the table crosses it.")
+    # Its own proposal on the table is not the other side's.
+    assert said(Move.propose(russia), Move.wait(), lines).endswith("one of the two, not both.")
+
 @pytest.mark.parametrize("answer", [Move.deflect(), Move.decline()])
 def test_deflecting_or_declining_reveals_nothing(answer: Move) -> None:
     game = Game(scenario(), seed=1)
