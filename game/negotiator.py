@@ -424,8 +424,10 @@ class Negotiator:
         # replay is not a rerun (drawn from the game's seed: a replayed game is the same).
         mood = random.Random(known.seed * 104_729 + known.seat)
         self.pace = math.exp(mood.uniform(-MOOD, MOOD))
-        self.personality = replace_personality(
-            self.personality, opening=self.personality.opening * (1 - mood.uniform(0, 0.05)))
+        #: Where its concession starts, as a share of its best package: its personality's
+        #: opening, lowered a little by its mood (kept apart: a copy of the personality for
+        #: each game cost more than the rest of the negotiator's setting up).
+        self.opening = self.personality.opening * (1 - mood.uniform(0, 0.05))
         space = known.space
         self.space = space
         self.own = space.utility
@@ -907,7 +909,7 @@ class Negotiator:
     def _start(self, reserve: float) -> float:
         """Where its concession starts: its opening share of its best package (never
         below *reserve*)."""
-        return max(self.best * self.personality.opening, reserve)
+        return max(self.best * self.opening, reserve)
 
     def _curve(self, reserve: float, time: float, share: float = 1.0) -> float:
         """Where its concession curve stands at *time* (its clock), from :meth:`_start`
