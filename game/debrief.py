@@ -605,9 +605,11 @@ def _rounded_nash(game: Game, agreed: tuple[int, ...], nash: tuple[int, ...] | N
                         f"point{'' if there - here == 1 else 's'}"
                         for side, (here, there) in shown.items() if there > here)
     fewer = " and ".join(names[side].called for side in less)
-    return (f"The Nash point seems to beat this deal for both sides, with {more} and as "
-            f"many for {fewer}. It does not: points are rounded, and it gives {fewer} a "
-            f"fraction of a point less.")
+    # "The same points as the deal for", not "as many for": after "6 more points", the same
+    # words in the no-cost example were read as 6 more again (a window playtest).
+    return (f"The Nash point seems to beat this deal for both sides, with {more} and the "
+            f"same points as the deal for {fewer}. It does not: points are rounded, and it "
+            f"gives {fewer} a fraction of a point less.")
 
 
 def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:
@@ -831,8 +833,11 @@ def _free_example(game: Game, agreed: tuple[int, ...], free: list[int]) -> str:
     names = game.scenario.sides
     amount = (f"{gain} more points" if gain > 1 else "1 more point" if gain == 1 else
               "a fraction of a point more")
+    # "As many as the deal did": "and Russia as many", after "6 more points", was read as
+    # 6 more for Russia too (a window playtest).
     return (f"For example, {_instead(game, space.packages[n], agreed)} would have given "
-            f"{names[side].called} {amount} and {names[other].called} as many.")
+            f"{names[side].called} {amount} and {names[other].called} as many as the deal "
+            "did.")
 
 
 def _instead(game: Game, package: tuple[int, ...], base: tuple[int, ...]) -> str:

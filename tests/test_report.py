@@ -192,7 +192,8 @@ def test_a_nash_point_that_only_seems_better_is_explained(path: Path) -> None:
         assert _frontier_sentence(game, deal, nash) == (
             "No other deal was better for both sides: the deal is on the Pareto frontier. "
             "The Nash point seems to beat this deal for both sides, with the United States 5 "
-            "more points and as many for Russia. It does not: points are rounded, and it "
+            "more points and the same points as the deal for Russia. It does not: points are "
+            "rounded, and it "
             "gives Russia a fraction of a point less.")
         assert explained
 
@@ -252,7 +253,7 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
 
 
 _FREE = re.compile(r"For example, (.*) would have given (.+?) (\d+ more points?|a fraction "
-                   r"of a point more) and (.+?) as many\.")
+                   r"of a point more) and (.+?) as many as the deal did\.")
 
 
 def _check_free_example(game: Game, deal: tuple[int, ...], sentence: str) -> None:
