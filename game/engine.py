@@ -889,7 +889,14 @@ class Game:
             # In the words for a concession, what it takes up of the other side's offer is
             # said as such (see package_speech).
             up = [k for k, kind in enumerate(judgement[2]) if kind == TAKEN_UP] \
-                if judgement is not None and said == "concede" else []
+                if judgement is not None and (said == "concede" or self.edition >= 12) \
+                else []
+            if up and len(up) == sum(a != b for a, b in zip(package, previous or package)) \
+                    and said == "counter" and "propose" in self._rules.lines[side]:
+                # It only takes up what the other side offered: no words of a counter to
+                # it ("The United States keeps insisting on joint planning. Russia proposes
+                # this instead: On the start date: mid-June", a window playtest).
+                said = "propose"
             spoken = package_speech(
                 words, package, previous, up,
                 self._clearing(side, previous, package) if self.edition >= 12 else (),
@@ -1156,6 +1163,12 @@ class Game:
             self._stated.add(side)
         self._add("move", title=tactic.name, body=said, speaker=side, move=move, cite=use.cite,
                   ref=tactic.id)
+        # What it names follows its words at once (its effects came between them before
+        # edition 12: "We will tell you plainly ...", then trust +3, then "What matters most
+        # to us is ...", a window playtest).
+        named_first = tactic.kind == "preference" and self.edition >= 12
+        if named_first:
+            self._reveal(side, move.issue)
         extras = [extra for extra in use.conditional if self._holds(extra.when)]
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
@@ -1172,7 +1185,7 @@ class Game:
                 self._asked = other  # it answers at the start of its turn, as it chooses
             else:
                 self._reveal(other)
-        elif tactic.kind == "preference":
+        elif tactic.kind == "preference" and not named_first:
             self._reveal(side, move.issue)
         if self.edition >= 9:
             self._reply(side, tactic)

@@ -112,32 +112,46 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     *apart*: the positions of issues on which it takes up what the other side offered,
     said after the rest as such, not as the side's own step (a playtester heard Russia
     list the US's gift on separation among its own concessions); only when it changes
-    other issues too. *clearing*: the positions of issues whose change keeps the proposal
-    clear of the red lines the other side said aloud (*red_lines* of them), said after its
-    other changes and said to do so (a playtester who had said the US's red lines heard
-    Russia's next proposal as a list of changes, one of them taking something back, and
-    could not tell it had met them; said before the others, the words read as the excuse
-    for a step back that followed them, another playtest)."""
+    other issues too; alone, each is said "as you offered" (Russia taking up the US's gift
+    on the start date was heard as a proposal of its own, a window playtest).
+    *clearing*: the positions of issues whose change keeps the proposal clear of the red
+    lines the other side said aloud (*red_lines* of them), said after its other changes
+    and said to do so (a playtester who had said the US's red lines heard Russia's next
+    proposal as a list of changes, one of them taking something back, and could not tell
+    it had met them; said before the others, the words read as the excuse for a step back
+    that followed them, another playtest; "This keeps ..." after two changes, a third, read
+    as said of both)."""
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
         return _joined(parts, 0)
     changed = [k for k, (n, before) in enumerate(zip(package, previous)) if n != before]
     cleared = [k for k in changed if k in clearing]
     taken = [k for k in apart if k in changed and k not in cleared]
-    if len(taken) == len(changed):
+    alone = len(taken) == len(changed)
+    if alone:
         taken = []
-    parts = [words[k][package[k]] for k in changed if k not in taken and k not in cleared]
+    parts = [_as_offered(words[k][package[k]]) if alone and k in apart else words[k][package[k]]
+             for k in changed if k not in taken and k not in cleared]
     if cleared:
-        parts += [words[k][package[k]] for k in cleared]
         which = "the red line" if red_lines == 1 else "the red lines"
-        these = "This keeps" if len(cleared) == 1 else \
-            f"These {_NUMBERS.get(len(cleared), str(len(cleared)))} keep" if parts[:-len(
-                cleared)] else "These keep"
-        parts.append(f"{these} our proposal clear of {which} you named.")
+        if len(cleared) == 1:
+            said = words[cleared[0]][package[cleared[0]]]
+            parts.append(f"{said[:-1]}, which keeps our proposal clear of {which} you named.")
+        else:
+            parts += [words[k][package[k]] for k in cleared]
+            these = f"These {_NUMBERS.get(len(cleared), str(len(cleared)))} keep" \
+                if len(parts) > len(cleared) else "These keep"
+            parts.append(f"{these} our proposal clear of {which} you named.")
     if taken:
         parts.append("We also take up what you offered: " +
                      " ".join(words[k][package[k]] for k in taken))
     return _joined(parts, len(words) - len(changed))
+
+
+def _as_offered(said: str) -> str:
+    """An issue of an offer said as taken up: "On the start date: mid-June, as you
+    offered."."""
+    return f"{said[:-1]}, as you offered."
 
 
 def _option_said(issue: Issue, option: str) -> str:

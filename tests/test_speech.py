@@ -240,9 +240,10 @@ def test_what_a_concession_takes_up_of_the_other_sides_offer_is_said_as_such() -
     words = offer_words(scenario.issues)
     assert package_speech(words, (1, 0), (0, 1), apart=[0]) == \
         "On start date: right away. We also take up what you offered: On size of the deal: big."
-    # Alone, it is said as the whole change (no step of the side's own to set it apart from).
-    assert package_speech(words, (1, 1), (0, 1), apart=[0]) == \
-        package_speech(words, (1, 1), (0, 1))
+    # Alone (no step of the side's own to set it apart from), it is said as offered: Russia
+    # taking up the US's gift on the start date was heard as its own proposal.
+    assert package_speech(words, (1, 1), (0, 1), apart=[0]).startswith(
+        "On size of the deal: big, as you offered. ")
     main = load_scenario(next(p for p in shipped_scenarios() if "joint" in p.stem))
     said = 0
     for seed in range(30):
@@ -262,11 +263,13 @@ def test_the_changes_that_keep_clear_of_the_red_lines_named_are_said_as_such() -
     words = offer_words(scenario.issues)
     # After the side's other changes (said first, the words read as the excuse for a step
     # back that followed them, a playtest), and in the number of red lines named.
+    # One such change is said to do so in its own sentence ("This keeps ...", after two
+    # changes, read as said of both).
     assert package_speech(words, (1, 0), (0, 1), clearing=[1]) == (
-        "On size of the deal: big. On start date: right away. This keeps our proposal clear "
+        "On size of the deal: big. On start date: right away, which keeps our proposal clear "
         "of the red lines you named.")
     assert package_speech(words, (1, 0), (0, 1), clearing=[0], red_lines=1) == (
-        "On start date: right away. On size of the deal: big. This keeps our proposal clear "
+        "On start date: right away. On size of the deal: big, which keeps our proposal clear "
         "of the red line you named.")
     assert package_speech(words, (1, 0), (0, 1), clearing=[0, 1]) == (
         "On size of the deal: big. On start date: right away. These keep our proposal clear "
@@ -1448,3 +1451,38 @@ def test_a_setback_a_side_gives_as_its_reason_is_the_latest_news() -> None:
                     cited += 1
                     assert event is latest, (seed, entry.body, latest.name)
     assert cited
+
+
+def test_a_proposal_that_only_takes_up_what_was_offered_is_said_as_such() -> None:
+    """Russia took up the US's gift on the start date and said "The United States keeps
+    insisting on joint planning. Russia proposes this instead: On the start date: mid-June"
+    (a window playtest): a proposal whose only change takes up what the other side
+    offered is said in the side's words for a proposal, not for a counter to it, and the
+    change "as you offered"."""
+    import itertools
+    import re
+
+    from game.library import DEFAULT_SCENARIO
+    from game.scenario import load_scenario
+    from game.settings import Settings
+    from game.simulate import play_one
+
+    scenario = load_scenario(DEFAULT_SCENARIO)
+
+    def openings(side: str, kind: str) -> list[str]:
+        lines = scenario.sides[side].lines[kind]
+        assert isinstance(lines, list)
+        return [re.split(r"\{\w+\}", v if isinstance(v, str) else v.text)[0] for v in lines]
+
+    found = 0
+    for seed, players in itertools.product(range(60), ({"us": "principled"},
+                                                    {"ru": "careless"})):
+        game = play_one(scenario, seed, Settings(), players=players)
+        for entry in game.log:
+            if entry.kind == "move" and entry.speaker and ", as you offered." in entry.body:
+                found += 1
+                assert any(entry.body.startswith(o) for o in openings(entry.speaker, "propose")
+                           if o), entry.body
+                assert not any(entry.body.startswith(o)
+                               for o in openings(entry.speaker, "counter") if o), entry.body
+    assert found
