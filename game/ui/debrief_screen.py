@@ -172,6 +172,11 @@ class DebriefScreen(Screen):
             # to read on a projector).
             spans.append(Span(d.frontier_heading, bold=True, gap=0.1))
             spans.append(Span(d.frontier_text))
+        # The seed, as the terminal prints it and the transcript gives it (the window showed
+        # it nowhere, though the command's help says it is shown, a window playtest).
+        spans.append(Span(f"Seed {game.seed}: a game started with --seed {game.seed} meets the "
+                          "same events, and the computer answers the same moves alike.",
+                          colour="muted", gap=0.3))
         return spans
 
     def _priority_spans(self) -> list[Span]:

@@ -460,3 +460,19 @@ def test_an_issues_weight_is_the_same_percentage_in_every_place_it_is_shown(
         if shown is not window:
             assert "Separation from al-Nusra 13%" in shown and "Target groups 13%" in shown
         assert "12%" not in shown
+
+
+def test_the_windows_result_page_gives_the_seed(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The command's help says the seed is shown so that a game can be replayed; the
+    window showed it nowhere (a window playtest). Its result page gives it, as the
+    terminal prints it and the transcript states it; the seed given replays the game."""
+    app = make_app()
+    scenario = load_scenario(DEFAULT_SCENARIO)
+    game = play_one(scenario, 8, Settings(), players={"us": "principled"})
+    screen = app.push(Debrief(Session(game, ("us",))))
+    lines = [span.text for span in screen.texts_by_page[0].spans]
+    app.pop()
+    assert "Seed 8: a game started with --seed 8 meets the same events, and the computer " \
+        "answers the same moves alike." in lines
+    again = play_one(scenario, 8, Settings(), players={"us": "principled"})
+    assert [e.to_json() for e in again.log] == [e.to_json() for e in game.log]
