@@ -338,7 +338,8 @@ class Game:
         #: went; 10 for games saved while taking up an option the other side had offered
         #: beyond the proposer's own last ask counted as a step toward it; 11 for games
         #: saved while a question asked by a round's last move was answered after the next
-        #: round's heading and events.
+        #: round's heading and events, with the words of edition 11 (see
+        #: :data:`game.speech.EDITION`).
         self.edition = edition
         self.scenario = scenario
         self.settings = settings or Settings()

@@ -53,7 +53,8 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: issue runs (``runs_from``); version 10 saves with an option the other side had offered
 #: beyond the proposer's own last ask, taken up, counted as a step toward it (trust gained,
 #: said as a concession) rather than as giving nothing; version 11 saves with a question
-#: asked by a round's last move answered after the next round's heading and events.
+#: asked by a round's last move answered after the next round's heading and events, and
+#: the words of edition 11 (see ``game.speech.EDITION``).
 SAVE_VERSION = 12
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1

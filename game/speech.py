@@ -222,7 +222,12 @@ def meets(package: Package, theirs: Package) -> int:
 #: edition 10 a change from an agreed point goes the way the scenario says the issue runs
 #: (``runs_from``); in edition 11 taking up an option the other side offered beyond the
 #: proposer's own last ask is no step toward it (:data:`TAKEN_UP`); in edition 12 a
-#: question asked by a round's last move is answered before the next round begins.
+#: question asked by a round's last move is answered before the next round begins, and
+#: what is said changes too: a step toward and one away that even out are said in the
+#: record, the changes that keep a proposal clear of red lines said aloud are said to, red
+#: lines said aloud say which the proposal on the table crosses, what a side says matters
+#: most to it comes before that move's effects, and a setback of the other side's alone
+#: ends an older one as a side's reason.
 EDITION = 12
 
 #: How a proposal's change of option on one issue counts against the other side's latest
