@@ -624,12 +624,14 @@ def _not_beaten(game: Game, agreed: tuple[int, ...]) -> str:
     if free:
         # Named, as a deal better for both is: a playtester read "another was better for
         # one side" with nothing to show which, and could not learn from it.
-        return ("No deal was better for both sides, but another was better for one side at "
+        # "No other deal": "No deal" is also what the game calls talks without one (a
+        # terminal playtest).
+        return ("No other deal was better for both sides, but one was better for one side at "
                 f"no cost to the other. {_free_example(game, agreed, free)}")
     if not space.allowed[space.index[agreed]]:
         # The frontier holds only deals both sides could sign: this one is not among them.
-        return ("No deal that keeps both sides' red lines was better for both sides; this "
-                "one crosses a red line, so it is not on the frontier of deals both could "
+        return ("No other deal that keeps both sides' red lines was better for both sides; "
+                "this one crosses a red line, so it is not on the frontier of deals both could "
                 "sign.")
     return ON_FRONTIER
 
