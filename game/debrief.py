@@ -17,7 +17,7 @@ from game.analysis import DealReport, from_ids, half_up, points
 from game.engine import Game
 from game.model import HistoryFact, Scenario
 from game.moves import Move
-from game.speech import how_much, issue_words, listed
+from game.speech import how_much, issue_words, listed, ordinal
 
 Point = tuple[float, float]
 
@@ -115,10 +115,8 @@ class SideResult:
             parts.append("rejected 1 proposal" if self.rejections == 1 else
                          f"rejected {self.rejections} proposals")
         if self.pressing:
-            used = " and ".join(
-                f"\u201c{name}\u201d" + ("" if times == 1 else " (twice)" if times == 2 else
-                                         f" ({times} times)")
-                for name, times in self.pressing)
+            used = " and ".join(f"\u201c{name}\u201d{_times(times)}"
+                                for name, times in self.pressing)
             also = "also " if parts else ""
             # "Took something off", not "lowered the meters": a demand that cost trust
             # also steadied the ceasefire (a playtest).
@@ -141,8 +139,7 @@ class SideResult:
         debrief to say why it bought nothing."""
         if not self.gifts:
             return None
-        on = listed([words + ("" if times == 1 else " (twice)" if times == 2 else
-                              f" ({times} times)") for words, times in self.gifts])
+        on = listed([f"{words}{_times(times)}" for words, times in self.gifts])
         return (f"{self.called_first} gave {self.other_name} more than it had asked, on {on}, "
                 "with nothing asked in return: a gift beyond the ask buys no trust, and a "
                 "point given is better traded for one that matters more.")
@@ -352,6 +349,11 @@ REASONS_NOTE = ("In the computer's reasons, points are what a package is worth t
 NO_DEAL_QUESTIONS = ("There was no deal: where a question asks about your deal, answer it "
                      "for the last proposal on the table, or for the deal your side would "
                      "have signed.")
+
+
+def _times(times: int) -> str:
+    """How often something was done, after its name: "", " (twice)", " (3 times)"."""
+    return "" if times == 1 else " (twice)" if times == 2 else f" ({times} times)"
 
 
 def addressed(side: str, humans: Iterable[str]) -> bool:
@@ -710,10 +712,6 @@ def _unseen(game: Game) -> str:
     return f"Each side knows only its own points, {told}. {how}"
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth")
-
-
 def _said_untrue(game: Game, side: str) -> str | None:
     """How *side* first named an issue as mattering more to it than it did, read once the
     talks are over, when its weights are no longer private ("Russia said the start date
@@ -727,7 +725,7 @@ def _said_untrue(game: Game, side: str) -> str | None:
         if weight >= spec.weights[ranked[k].id] - 1e-9:
             continue
         place = 1 + sum(1 for issue in issues if spec.weights[issue.id] > weight + 1e-9)
-        came = _ORDINALS[place - 1] if place <= len(_ORDINALS) else f"{place}th"
+        came = ordinal(place)
         if sum(1 for issue in issues if abs(spec.weights[issue.id] - weight) <= 1e-9) > 1:
             came = f"tied for {came}"
         return (f"{spec.called} said {issue_words(game.scenario.issue(issue_id))} mattered "

@@ -37,7 +37,8 @@ from game.reactions import reaction_factor
 from game.settings import Settings
 from game.speech import (EDITION, FARTHER, MEETS, MORE, NEARER, TAKEN_BACK, TAKEN_UP, Table,
                          asked_by, directions, how_much, judged_issues, meets, offer_words,
-                         package_speech, pick_line, traded, weighed, what_matters)
+                         only_taken_up, ordinal, package_speech, pick_line, traded, weighed,
+                         what_matters)
 from game.view import Knowledge, OtherSide, OwnSpace, SideView
 from game.untrusted import shorten
 
@@ -876,6 +877,8 @@ class Game:
         # read what is being proposed ("joint_action >= joint_planning").
         self._set_package(package)
         words = self._rules.offer_words
+        # What keeps it clear of red lines said aloud: said (edition 12), and no gift.
+        clearing = self._clearing(side, previous, package)
         if previous == package:
             # The same offer again: said as such, in full, not as a new proposal, in the
             # side's own words, else in words that differ from one turn to the next (two
@@ -892,22 +895,21 @@ class Game:
             up = [k for k, kind in enumerate(judgement[2]) if kind == TAKEN_UP] \
                 if judgement is not None and (said == "concede" or self.edition >= 12) \
                 else []
-            if up and len(up) == sum(a != b for a, b in zip(package, previous or package)) \
-                    and said == "counter" and "propose" in self._rules.lines[side]:
+            if said == "counter" and previous is not None and \
+                    only_taken_up(package, previous, up) and "propose" in self._rules.lines[side]:
                 # It only takes up what the other side offered: no words of a counter to
                 # it ("The United States keeps insisting on joint planning. Russia proposes
                 # this instead: On the start date: mid-June", a window playtest).
                 said = "propose"
             spoken = package_speech(
-                words, package, previous, up,
-                self._clearing(side, previous, package) if self.edition >= 12 else (),
+                words, package, previous, up, clearing if self.edition >= 12 else (),
                 len(self.scenario.sides[self._rules.other[side]].red_lines))
             body = f"{self._line(side, said, package)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
-            shift, verb = self._shift(side, previous, package, judgement)
+            shift, verb = self._shift(side, previous, package, judgement, clearing)
             cause = f"{self.scenario.sides[side].called_first} {verb}"
             if shift and shift in self.scenario.move_effects:
                 self._effects(self.scenario.move_effects[shift], cause, ref=shift)
@@ -960,9 +962,11 @@ class Game:
         return toward > 0 or (self.edition >= 11 and toward == 0 and generous > 0)
 
     def _shift(self, side: str, previous: Package, package: Package,
-               judgement: tuple[int, int, list[str]] | None) -> tuple[str | None, str]:
+               judgement: tuple[int, int, list[str]] | None, clearing: Sequence[int] = ()
+               ) -> tuple[str | None, str]:
         """Whether *side*'s new proposal *package* concedes ground or hardens against its
-        *previous* one, and how the record says so.
+        *previous* one, and how the record says so (*clearing*: :meth:`_clearing` of it, no
+        gift).
 
         It is judged by what both sides see at the table: how many issues the proposal
         settles as the other side's latest proposal does. Moving to the other side's option
@@ -1065,7 +1069,6 @@ class Game:
             # What keeps clear of the red lines the other side said aloud is no gift, nor
             # is the other side's own earlier proposal, put back to it.
             if (other, package) not in self._offers:
-                clearing = self._clearing(side, previous, package)
                 self._gifts[side] += [k for k in more if k not in clearing]
             given = self._points(package, more)
             return None, (f"gives more than {them} asked on {_issues(generous)} ({given}); "
@@ -1446,9 +1449,8 @@ def _crossed_now(lines: Sequence[RedLine], standing: Package | None, space: Outc
     elif len(crossed) == len(lines):
         which = "both" if len(lines) == 2 else "all of them"
     elif len(crossed) == 1:
-        n = next(k for k, red in enumerate(lines) if red.text in crossed)
-        which = "the " + ("first", "second", "third", "fourth", "fifth")[n] \
-            if n < 5 else f"number {n + 1}"
+        which = "the " + ordinal(next(k for k, red in enumerate(lines, 1)
+                                      if red.text in crossed))
     else:
         which = f"{len(crossed)} of them"
     return f" Your proposal on the table crosses {which}."

@@ -1163,8 +1163,8 @@ class Negotiator:
 
     def _named(self, view: SideView) -> list[int]:
         """The positions of the issues the other side has named as what matters to it."""
-        said = view.revealed[self.other]
-        return [k for k, issue in enumerate(view.known.issues) if issue.id in said]
+        positions = self._notes.positions
+        return [positions[issue] for issue in view.revealed[self.other] if issue in positions]
 
     def _clear_of(self, package: Package, target: float, reserve: float,
                   across: Sequence[bool], model: OpponentModel | None = None,

@@ -124,7 +124,7 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
         return _joined(parts, 0)
-    changed = [k for k, (n, before) in enumerate(zip(package, previous)) if n != before]
+    changed = _changed(package, previous)
     cleared = [k for k in changed if k in clearing]
     taken = [k for k in apart if k in changed and k not in cleared]
     alone = len(taken) == len(changed)
@@ -146,6 +146,19 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
         parts.append("We also take up what you offered: " +
                      " ".join(words[k][package[k]] for k in taken))
     return _joined(parts, len(words) - len(changed))
+
+
+def _changed(package: Package, previous: Package) -> list[int]:
+    """The positions of the issues *package* settles otherwise than *previous*."""
+    return [k for k, (n, before) in enumerate(zip(package, previous)) if n != before]
+
+
+def only_taken_up(package: Package, previous: Package, apart: Sequence[int]) -> bool:
+    """Whether every change of *package* from *previous* takes up what the other side
+    offered (*apart*, as :func:`package_speech` reads it): a proposal that only does that
+    is no counter to the other side's."""
+    changed = _changed(package, previous)
+    return bool(changed) and all(k in apart for k in changed)
 
 
 def _as_offered(said: str) -> str:
@@ -184,12 +197,20 @@ _REST_STANDS = ("The rest of our last proposal stands.",
                 "On every other point, our last proposal holds.")
 
 
+#: Ordinals in words, first to tenth (:func:`ordinal`).
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+
+
+def ordinal(n: int) -> str:
+    """*n* (from 1) as an ordinal: "first", "second", ..., "tenth", then "11th"."""
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+
+
 def how_much(rank: int) -> str:
     """How much an issue named *rank*-th matters, in the words of "What matters ... to us":
     "most", "second most" and so on (the record, the card and both front ends' menus)."""
-    if rank <= 1:
-        return "most"
-    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(rank, f"{rank}th") + " most"
+    return "most" if rank <= 1 else f"{ordinal(rank)} most"
 
 
 def listed(items: Sequence[str]) -> str:

@@ -13,9 +13,9 @@ def outcome_chart(scenario: Scenario, d: Debrief, width: int = 78, height: int =
     """Every package within the red lines as a dot (x: the first side's utility, y: the
     second's; those across them, drawn too, crowded the chart, and the key says they are
     left out), the Pareto frontier as ``*``, the Nash point ``N``, the deal ``D``, the
-    offers by each side's initial in lower case (in
-    capitals for one across a red line, a loss whatever its points: a playtester could not
-    tell whose an ``x`` was), and both BATNAs as ``|`` and ``-`` lines."""
+    offers by each side's initial in lower case (in capitals for one across a red line, a
+    loss whatever its points: a playtester could not tell whose an ``x`` was), and both
+    BATNAs as ``|`` and ``-`` lines."""
     chart = d.chart
     a, b = chart.sides
     plot_w = max(width - 8, 20)

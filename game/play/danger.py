@@ -5,8 +5,8 @@ any move or event: "calm <= 5", say. A player should see that coming. A meter is
 when one heavy blow, the largest single fall any tactic, event or move can deal it in this
 scenario, would make such a condition hold. Only conditions on meters alone are read (the
 numbers every side sees). Trust is also in danger when it is low enough for a delegation to
-walk out (:data:`LOW_TRUST`), or one heavy blow from that. The warning is worked out here once and shown alike by the
-terminal, the window and a class's tables.
+walk out (:data:`LOW_TRUST`), or one heavy blow from that. The warning is worked out here
+once and shown alike by the terminal, the window and a class's tables.
 """
 
 from __future__ import annotations
