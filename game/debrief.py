@@ -303,7 +303,8 @@ class Debrief:
     @property
     def offers_across(self) -> bool:
         """Whether any proposal crossed a red line of either side: every chart draws those
-        apart (hollow in the pictures, ``x`` in the terminal) and says so in its key."""
+        apart (hollow in the pictures, the side's capital in the terminal) and says so in its
+        key."""
         return any(across for *_, across in self.chart.path)
 
     #: What a deal across a red line is, in every chart's key.
