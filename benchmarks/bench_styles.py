@@ -12,6 +12,10 @@ with their difference (target: the principled result is higher). Nor for a "smar
 who plays hardline but accepts as soon as an offer is worth at least the principled
 player's mean result (and, in the last round, anything better than its fallback): its mean
 result and the share of games in which it gets at least the principled mean are printed.
+Nor for a patient hard-liner (one threat, its ideal package every turn, the final offer
+taken when it beats its fallback): its mean gain and the share of seeds on which it does
+at least as well as the principled player on the same seed are printed (target: at most
+10%).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import time
 from pathlib import Path
 
 from game.library import DEFAULT_SCENARIO
-from game.play.styles import STYLES, smart_bully
+from game.play.styles import STYLES, patient_hardline, smart_bully
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one, result_utilities, simulate, summary
@@ -62,6 +66,23 @@ def best_offered_to_bluster(path: Path, side: str, settings: Settings
     return principled, sum(offers) / len(offers), sum(bullied) / len(bullied), won
 
 
+def patient_against_principled(path: Path, side: str, settings: Settings
+                               ) -> tuple[float, float]:
+    """(a patient hard-liner's mean gain over its starting fallback, the share of seeds on
+    which it ends at least as well as a principled player on the same seed), over
+    :data:`OFFER_GAMES` seeds."""
+    scenario = load_scenario(path)
+    start = scenario.sides[side].batna.value
+    principled = [result_utilities(play_one(scenario, seed, settings,
+                                            players={side: "principled"}))[side]
+                  for seed in range(OFFER_GAMES)]
+    patient = [result_utilities(play_one(scenario, seed, settings,
+                                         players={side: patient_hardline}))[side]
+               for seed in range(OFFER_GAMES)]
+    matched = sum(p >= q - 1e-9 for p, q in zip(patient, principled)) / OFFER_GAMES
+    return sum(patient) / OFFER_GAMES - start, matched
+
+
 def main() -> None:
     start = time.perf_counter()
     settings = Settings(difficulty="normal")
@@ -89,6 +110,11 @@ def main() -> None:
                   f"< {principled:.3f} (the principled result)")
             bench(f"styles_{scenario.id}_{side}_smart_bully_reaches_principled", 100 * won,
                   "% of games", "-")
+            gain, matched = patient_against_principled(path, side, settings)
+            bench(f"styles_{scenario.id}_{side}_patient_hardline_mean_gain", gain, "utility",
+                  f"< {gains['principled']:.3f} (the principled gain)")
+            bench(f"styles_{scenario.id}_{side}_patient_hardline_matches_principled",
+                  100 * matched, "% of seeds", "<= 10 %")
     bench("styles_wall", time.perf_counter() - start, "s", "<= 120 s")
 
 

@@ -115,6 +115,13 @@ UNANSWERED_SHARE = 0.6
 #: answer (at 0.7 a student who never proposed and took the last offer gained 0.08-0.14 over
 #: its fallback on average, against 0.29-0.36 for one who negotiated; at 0.5, 0.05-0.07).
 SILENT_SHARE = 0.5
+#: How fast its concession clock runs, as a share of its usual pace, while the other side
+#: has made two or more proposals, all one package worth no more to it than no deal: a
+#: delegation does not walk toward a side that has not moved (see
+#: :meth:`Negotiator.stalled_since`). Without it a student who threatened once, asked for
+#: its ideal package every turn and took the final offer did as well as a principled one
+#: in 30% of games (main scenario, US; 22% as Russia) with a deal in 38% (53%).
+STALLED_PACE = 0.9
 #: What saying what matters most to it is expected to be worth at the start of the talks,
 #: said in return for the other side's word (which keeps the exchange going), before the
 #: cost of the turn.
@@ -635,6 +642,9 @@ class Negotiator:
                 for entry in view.record) else \
                 ("; it gives ground at half its usual pace while the other side has proposed "
                  "nothing" if share == SILENT_SHARE else
+                 "; it gives ground more slowly than usual while the other side repeats one "
+                 "proposal that does not beat its fallback"
+                 if self.stalled_since(view) is not None else
                  "; it gives ground more slowly than usual while nothing the other side has "
                  "proposed beats its fallback")
             worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
@@ -820,9 +830,32 @@ class Negotiator:
         deadline = elapsed / max(total - 1, 1)
         left = self.rounds_to_breakdown(view)
         if left is None or elapsed == 0:
-            return min(deadline, 1.0)
-        risk = elapsed / (elapsed + SAFETY * left) if left > 0 else 1.0
-        return min(max(deadline, risk), 1.0)
+            clock = min(deadline, 1.0)
+        else:
+            risk = elapsed / (elapsed + SAFETY * left) if left > 0 else 1.0
+            clock = min(max(deadline, risk), 1.0)
+        since = self.stalled_since(view)
+        if since is not None:
+            # The rounds since the other side's first proposal count at STALLED_PACE: the
+            # clock still moves on each round (its target never climbs back), more slowly.
+            stalled = (view.state.round - since) / max(total - 1, 1)
+            clock = max(clock - (1 - STALLED_PACE) * stalled, 0.0)
+        return clock
+
+    def stalled_since(self, view: SideView) -> int | None:
+        """The round of the other side's first proposal, while it has made two or more and
+        all of them are one package worth no more to this side than its fallback (the side
+        that asks for the same thing every turn and waits for the deadline); None
+        otherwise. Its concession clock runs at :data:`STALLED_PACE` since that round."""
+        if not self.unanswered(view):
+            return None
+        notes = self._notes
+        notes.read(view)
+        offers = notes.offers
+        if len(offers) < 2 or notes.first_round is None or \
+                any(package != offers[0] for package in offers[1:]):
+            return None
+        return notes.first_round
 
     def rounds_to_breakdown(self, view: SideView) -> float | None:
         """Rounds until some meter, sinking at the pace it has sunk so far from its start

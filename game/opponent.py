@@ -129,6 +129,8 @@ class OpponentNotes:
         # side's tactics since then.
         self._last_offer: Package | None = None
         self._pending: list[str] = []
+        #: The round of the other side's first proposal (None: it has made none).
+        self.first_round: int | None = None
 
     def read(self, view: SideView) -> None:
         """Take in what *view* shows beyond the last view read (everything, when *view*
@@ -168,6 +170,8 @@ class OpponentNotes:
                                                       []).append(gain)
                 self._pending = []
                 self._last_offer = package
+                if self.first_round is None:
+                    self.first_round = entry.round
         self._offers_read, self._record_read = offers, record
 
     def model(self, view: SideView) -> OpponentModel:

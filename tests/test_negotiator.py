@@ -382,10 +382,11 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Asking for everything and waiting for the deadline does not pay: while every
     proposal of the other side is worth no more to it than its fallback, it concedes only
-    part of its usual way, and says so in its reason; one proposal worth more ends that."""
+    part of its usual way, and says so in its reason; one proposal worth more ends that.
+    A side that asks for one and the same package every turn slows its clock too."""
     import game.negotiator as negotiator
 
-    def played(generous: bool) -> Game:
+    def played(kind: str) -> Game:
         game = Game(scenario(), Settings(rounds=12), seed=0)
         space = game.space
         ru_fallback = game.view("ru").batna
@@ -394,9 +395,14 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
         ideal = max(packages, key=lambda p: space.utility_of("us", p))
         fair = max((p for p in packages if space.utility_of("ru", p) > ru_fallback + 0.05),
                    key=lambda p: space.utility_of("us", p))
+        second = max((p for p in packages
+                      if p != ideal and space.utility_of("ru", p) <= ru_fallback),
+                     key=lambda p: space.utility_of("us", p))
         proposed = 0
         while game.state.round < 6:
-            package = fair if generous and proposed == 0 else ideal
+            package = {"generous": fair if proposed == 0 else ideal,
+                       "stingy": second if proposed % 2 else ideal,
+                       "stubborn": ideal}[kind]
             move = Move.propose(game.view("us").ids(package))
             if game.to_move == "us" and game.why_not(move) is None:
                 game.apply(move)
@@ -406,8 +412,8 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
         assert proposed >= 2
         return game
 
-    stingy, generous = played(False), played(True)
-    views = {g: g.view("ru") for g in (stingy, generous)}
+    stingy, generous, stubborn = played("stingy"), played("generous"), played("stubborn")
+    views = {g: g.view("ru") for g in (stingy, generous, stubborn)}
     assert Negotiator(views[stingy]).unanswered(views[stingy])
     assert not Negotiator(views[generous]).unanswered(views[generous])
     slow = Negotiator(views[stingy])._target(views[stingy], None)
@@ -416,10 +422,61 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
     assert slow > usual + 0.02
     monkeypatch.undo()
     view = views[stingy]
+    assert Negotiator(view).stalled_since(view) is None  # it has asked for two packages
     decision = Negotiator(view).decide(view)
     assert decision.move.kind == "propose"
     assert "gives ground more slowly than usual while nothing the other side has proposed " \
         "beats its fallback" in decision.reason
+
+    # The same package every turn: the clock runs at STALLED_PACE since its first one.
+    view = views[stubborn]
+    player = Negotiator(view)
+    first = next(entry.round for entry in view.record
+                 if entry.speaker == "us" and entry.kind == "move")
+    assert player.stalled_since(view) == first
+    stalled_clock = player.clock(view)
+    pace = negotiator.STALLED_PACE
+    monkeypatch.setattr(negotiator, "STALLED_PACE", 1.0)
+    usual_clock = Negotiator(view).clock(view)
+    monkeypatch.undo()
+    assert stalled_clock == pytest.approx(
+        usual_clock - (1 - pace) * (view.state.round - first) / (view.known.total_rounds - 1))
+    assert stalled_clock < usual_clock
+    decision = Negotiator(view).decide(view)
+    assert decision.reason.endswith(
+        "; it gives ground more slowly than usual while the other side repeats one proposal "
+        "that does not beat its fallback."), decision.reason
+
+
+def test_its_clock_never_runs_back_while_the_other_side_stalls() -> None:
+    """A side that asks for its ideal every turn slows the computer's clock, never turns it
+    back: without events (which may set a meter's pace) its clock moves on every round; one
+    new proposal ends the stall."""
+    base = scenario()
+    quiet = base.model_copy(update={"events": [event.model_copy(update={"chance": 0.0})
+                                               for event in base.events]})
+    quiet._conditions = base._conditions
+    game = Game(quiet, Settings(rounds=12), seed=3)
+    space = game.space
+    packages = [p for n, p in enumerate(space.packages) if space.allowed[n]]
+    ideal = max(packages, key=lambda p: space.utility_of("us", p))
+    player = Negotiator(game.view("ru"))
+    clocks: list[float] = []
+    stalled: list[bool] = []
+    while not game.finished and (game.state.round < 10 or game.to_move == "ru"):
+        if game.to_move == "ru":
+            view = game.view("ru")
+            clocks.append(player.clock(view))
+            stalled.append(player.stalled_since(view) is not None)
+            game.apply(player.decide(view).move)
+            continue
+        move = Move.propose(game.view("us").ids(ideal))
+        game.apply(move if game.why_not(move) is None else Move.wait())
+    assert sum(stalled) >= 5
+    assert all(later > earlier for earlier, later in zip(clocks, clocks[1:]))
+    other = next(p for p in packages if p != ideal)
+    game.apply(Move.propose(game.view("us").ids(other)))
+    assert player.stalled_since(game.view("ru")) is None
 
 
 def test_it_does_not_bid_against_itself_while_the_other_side_proposes_nothing(

@@ -21,7 +21,8 @@ time, in any process.
 * ``careless`` picks any legal move at random, and any package when it proposes.
 
 :func:`smart_bully` makes one more, for benchmarks and tests: hardline play that accepts
-as soon as an offer is worth a level it is given.
+as soon as an offer is worth a level it is given; and :func:`patient_hardline` is the
+hard-liner who threatens once and then only repeats its ideal until the final round.
 """
 
 from __future__ import annotations
@@ -281,6 +282,27 @@ def smart_bully(bar: float) -> Policy:
             return Move.accept()
         return hardline(view)
     return policy
+
+
+def patient_hardline(view: SideView) -> Move:
+    """The hard-liner who waits: one threat, then its ideal package every turn (a rejection
+    only when it may not propose), and in the final round it takes any offer that beats its fallback (a
+    playtester's way of playing hard-line: it does not sour the talks, it only never gives
+    ground). Not in :data:`STYLES`: a variant of ``hardline`` for benchmarks and tests."""
+    if view.state.asked == view.side:
+        return Move.decline()
+    offer = acceptable_standing(view)
+    if offer is not None and offer[1] >= view.utility(_ideal(view)) - HARDLINE_CLOSE:
+        return Move.accept()
+    if offer is not None and view.state.round >= view.known.total_rounds and \
+            offer[1] > view.batna + 0.005:
+        return Move.accept()
+    threats = _tactics_of_kind(view, "threat")
+    if threats and not _used(view)["threat"]:
+        return Move.use(threats[0])
+    if "propose" in _kinds(view):
+        return Move.propose(view.ids(_ideal(view)))
+    return _refuse(view) if view.standing_from_other() is not None else Move.wait()
 
 
 # ----- careless -----------------------------------------------------------------------------
