@@ -474,6 +474,11 @@ class TextGame:
     def status(self, side: str) -> None:
         game = self.session.game
         state = game.state
+        if state.round > self.round_shown:
+            # A round that opens with this side's move is headed as every other is (two
+            # playtesters found it named only in the line below).
+            self.say()
+            self.rule(self.round_label(state.round))
         self.say()
         self.rule(f"{self.name(side).upper()} TO MOVE - {self.round_label(state.round).upper()}")
         self.round_shown = max(self.round_shown, state.round)

@@ -670,3 +670,16 @@ def test_a_package_is_compared_with_the_fallback_as_the_debrief_compares_it() ->
     assert doctest.testmod(textplay).failed == 0
     assert against(0.397, 0.40) == "less than a point below your fallback of 40"
     assert against(0.40, 0.40) == "the same as your fallback of 40"
+
+
+def test_every_round_is_headed_even_when_it_opens_with_the_players_move() -> None:
+    # Russia passes its way through the talks; from bargaining round 5 no event opens a
+    # round and Russia moves first, yet each round still has a heading of its own.
+    _, out = play({"ru"}, "\n" + "p\n" * 6 + "q\ny\n", seed=2)
+    lines = out.splitlines()
+    headed = [n for n, line in enumerate(lines) if "RUSSIA TO MOVE - " in line]
+    assert len(headed) >= 6
+    for n in headed:
+        label = lines[n].split("RUSSIA TO MOVE - ")[1].strip(" -")
+        before = [line.strip(" -") for line in lines[:n]]
+        assert any(line.upper() == label and line != label for line in before), label
