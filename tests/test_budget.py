@@ -71,7 +71,7 @@ def test_a_condition_too_long_is_refused_without_being_echoed_whole() -> None:
             ["trust > 1"] * 60_000)), 1)
     start = time.perf_counter()
     scenario, problems = check_text(source, "huge.yaml")
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 5.0  # under one second idle; a hang takes minutes
     assert scenario is None and len(problems) == 1 and len(str(problems[0])) < 500
     assert "characters long" in problems[0].message
 

