@@ -394,3 +394,22 @@ def test_a_finished_tables_results_are_worked_out_once_for_the_teachers_page(
     again = room.overview()["tables"][0]["results"]
     assert len(calls) == 1 and first == again
     assert {r["team"] for r in first} == {"Alpha", "Beta"}
+
+
+def test_the_teachers_page_names_a_tactic_made_without_the_move_lists_words(
+        tmp_path: Path) -> None:
+    # The move list says "Say where your red lines are, then move"; a move made is named.
+    room = _class(tmp_path)
+    table, seat, _ = _join(room, "Alpha")
+    _join(room, "Beta")
+    room.start()
+    assert table.session is not None
+    game = table.session.game
+    tactic = next(t for t in scenario().tactics if t.kind == "red_line")
+    mover = table.seats[game.to_move or ""]
+    while game.why_not(Move.use(tactic.id)) is not None:
+        room.move(table, mover, Move.wait().to_json())
+        mover = table.seats[game.to_move or ""]
+    room.move(table, mover, Move.use(tactic.id).to_json())
+    last = room.overview()["tables"][0]["last_move"]
+    assert last.endswith(f": {tactic.name}") and "then move" not in last

@@ -598,7 +598,7 @@ def test_every_front_end_says_which_tactics_leave_the_move() -> None:
     assert tactic_help(other).endswith("Using it is your move for this turn.")
     _, out = play({"us"}, "\nm\nq\ny\n")
     out = " ".join(out.split())
-    assert f"{red.name}: {tactic_help(red)}" in out
+    assert f"{red.name}, then move: {tactic_help(red)}" in out
     assert f"{other.name}: {tactic_help(other)}" in out
 
 
@@ -683,3 +683,16 @@ def test_every_round_is_headed_even_when_it_opens_with_the_players_move() -> Non
         label = lines[n].split("RUSSIA TO MOVE - ")[1].strip(" -")
         before = [line.strip(" -") for line in lines[:n]]
         assert any(line.upper() == label and line != label for line in before), label
+
+
+def test_the_move_list_says_which_tactic_leaves_the_move() -> None:
+    # Saying red lines aloud comes before the turn's move; the list says so, and only of it.
+    from game.model import BEFORE_THE_MOVE
+
+    _, out = play({"ru"}, "\nq\ny\n", seed=2)
+    listed = out[out.index("Moves: "):out.index("b your brief")]
+    for tactic in scenario().tactics:
+        if tactic.name in listed:
+            then = f"{tactic.name}, then move" in listed
+            assert then == (tactic.kind in BEFORE_THE_MOVE), tactic.name
+    assert ", then move" in listed

@@ -449,8 +449,10 @@ class Classroom:
         data["to_move"] = scenario.sides[state.to_move].name if state.to_move else ""
         for entry in reversed(game.log):
             if entry.kind == "move" and entry.move is not None and entry.speaker:
-                data["last_move"] = (f"{scenario.sides[entry.speaker].short}: "
-                                     f"{move_label(scenario, entry.move)}")
+                # A move made: a tactic by its name alone (no ", then move").
+                made = scenario.tactic(entry.move.tactic or "").name \
+                    if entry.move.kind == "tactic" else move_label(scenario, entry.move)
+                data["last_move"] = f"{scenario.sides[entry.speaker].short}: {made}"
                 break
         if state.outcome is not None:
             ended = scenario.outcome(state.outcome)

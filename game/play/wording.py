@@ -235,12 +235,19 @@ def tactic_help(tactic: Tactic) -> str:
     return f"{tactic.help} Using it is your move for this turn."
 
 
+def tactic_label(tactic: Tactic) -> str:
+    """A tactic's name as a list of moves shows it: with ", then move" when using it leaves
+    the side its move (a playtester learnt that saying red lines does not end the turn only
+    from the help)."""
+    return f"{tactic.name}, then move" if tactic.kind in BEFORE_THE_MOVE else tactic.name
+
+
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
     """The label of *move* in a list of moves."""
     if move.kind == "propose":
         return "Make a counter-proposal" if countering else "Propose a package"
     if move.kind == "tactic":
-        return scenario.tactic(move.tactic or "").name
+        return tactic_label(scenario.tactic(move.tactic or ""))
     return MOVE_LABELS[move.kind]
 
 

@@ -11,7 +11,7 @@ import pygame
 
 from game.moves import Move
 from game.play.session import Session
-from game.play.wording import tactic_help
+from game.play.wording import tactic_help, tactic_label
 from game.ui.theme import Theme
 from game.ui.widgets import Button
 
@@ -65,7 +65,7 @@ class Actions:
             for n, tactic in enumerate(tactics):
                 use = partial(choose_issue, tactic.id) if tactic.kind == "preference" \
                     else partial(play, Move.use(tactic.id))
-                button = Button(tactic.name, use, hint=LETTERS[n] if n < len(LETTERS) else "",
+                button = Button(tactic_label(tactic), use, hint=LETTERS[n] if n < len(LETTERS) else "",
                                 role="small", tooltip=tactic_help(tactic))
                 # The arrows stop on a greyed-out tactic too, so that the list's help strip
                 # says why it cannot be used now: they skipped it, and only the pointer

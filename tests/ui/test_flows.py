@@ -680,7 +680,8 @@ def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None: 
     session = table.session
     until_my_turn(app, table)
     red = next(t for t in session.scenario.tactics if t.kind == "red_line")
-    button = next(b for b in table.actions.tactics["us"] if b.label == red.name)
+    button = next(b for b in table.actions.tactics["us"]
+                  if b.label == f"{red.name}, then move")
     assert button.enabled and button.tooltip == tactic_help(red)
     assert button.action is not None
     turn = session.game.state.turn
@@ -691,4 +692,5 @@ def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None: 
                                   for r in session.scenario.sides["us"].red_lines)
     # Still the player's turn, and the button is spent (once a game).
     assert table.my_turn and session.game.state.turn == turn
-    assert not next(b for b in table.actions.tactics["us"] if b.label == red.name).enabled
+    assert not next(b for b in table.actions.tactics["us"]
+                    if b.label == f"{red.name}, then move").enabled
