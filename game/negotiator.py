@@ -403,9 +403,10 @@ CLEAR_BAND = 0.025
 #: Why a proposal took back some of what the side's last one gave, after a threat (the
 #: reason ended "a threat the other side made earlier freed it to", unfinished; then it
 #: blamed a threat made before the offer it took back: see
-#: :meth:`Negotiator._threat_since_its_offer`).
-RELEASED = ("a threat the other side made since its last proposal released it from what "
-            "that proposal offered")
+#: :meth:`Negotiator._threat_since_its_offer`; "released it from what that proposal
+#: offered" was hard going for a teenager, a playtest).
+RELEASED = ("the other side has threatened since its last proposal, so it no longer holds to "
+            "what that proposal offered")
 #: Why a proposal moved off its bid by the other side's red lines took back some of what
 #: the side's last one gave (said after "taking back ... what its last offer gave").
 CLEARED = " to make up for what those red lines cost it"
