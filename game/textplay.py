@@ -204,6 +204,14 @@ class TextGame:
         self.out.write("-" * side + title + "-" * max(WIDTH - side - len(title), 2) + "\n")
 
     def ask(self, prompt: str) -> str:
+        # Wrapped as every other line is, the answer typed after its last line (a walk-out
+        # warning ran past the edge and broke a word in two, a playtest).
+        lead = prompt[:len(prompt) - len(prompt.lstrip("\n"))]
+        body = prompt[len(lead):]
+        lines = textwrap.wrap(body, WIDTH, break_on_hyphens=False, break_long_words=False)
+        if len(lines) > 1:
+            prompt = lead + "\n".join(lines[:-1]) + "\n" + lines[-1] + \
+                body[len(body.rstrip()):]
         self.out.write(prompt)
         self.out.flush()
         line = self.inp.readline()

@@ -696,3 +696,16 @@ def test_the_move_list_says_which_tactic_leaves_the_move() -> None:
             then = f"{tactic.name}, then move" in listed
             assert then == (tactic.kind in BEFORE_THE_MOVE), tactic.name
     assert ", then move" in listed
+
+
+def test_a_long_question_is_wrapped_and_the_answer_typed_after_it() -> None:
+    # The walk-out warning is asked as one question, wrapped as every other line is.
+    from game.textplay import WIDTH
+
+    _, out = play({"us"}, "\np\nw\nn\nq\ny\n", seed=3)
+    start = out.index("Walking out ends")
+    asked = out[start:out.index("Type y to confirm: ", start) + len("Type y to confirm: ")]
+    lines = asked.split("\n")
+    assert len(lines) > 1 and all(len(line) <= WIDTH for line in lines), lines
+    assert lines[-1].endswith("Walk out? Type y to confirm: ") or \
+        lines[-1].endswith("Type y to confirm: ")
