@@ -77,6 +77,8 @@ class SideResult:
     """How many of them crossed one of the other side's red lines."""
     across_lines: tuple[str, ...] = ()
     """The other side's red lines they crossed, in the scenario's order."""
+    across_every: int = 0
+    """How many of them crossed every one of :attr:`across_lines`."""
     across_after_said: int = 0
     """How many of them came after the other side had said its red lines aloud."""
     other_name: str = ""
@@ -153,7 +155,10 @@ class SideResult:
         if not self.across:
             return None
         lines = "; ".join(f"\u201c{text}\u201d" for text in self.across_lines)
-        which = "a red line" if len(self.across_lines) == 1 else "red lines"
+        # "All 8 ... crossed red lines" read as both lines crossed every time, of offers
+        # that crossed one (a playtest).
+        which = "a red line" if len(self.across_lines) == 1 else "red lines" \
+            if self.across_every == self.across else "one or more of the red lines"
         after = "" if not self.across_after_said else \
             f"; {'all' if self.across_after_said == self.across else self.across_after_said}" \
             f" of them after it had said its red lines aloud"
@@ -443,6 +448,7 @@ def _across(game: Game, side: str) -> dict[str, Any]:
             "across_after_said": sum(1 for hit, late in zip(hits, after) if hit and late),
             "across_lines": tuple(red.text for red in scenario.sides[other].red_lines
                                   if red.text in crossed),
+            "across_every": sum(1 for hit in hits if hit and hit == crossed),
             "other_name": scenario.sides[other].called, "whose": scenario.sides[side].whose}
 
 

@@ -594,6 +594,14 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
     assert said.startswith("Russia's only proposal crossed") and \
         said.endswith("which the United States could accept only as a loss.")
 
+    # Proposals that crossed one of two red lines each are not said to cross both
+    # (seed 21: Russia's first two crossed both, its later six one; a playtest).
+    from game.simulate import play_one
+
+    game = play_one(SCENARIO, 21, Settings(), players={"us": "hardline"})
+    said = debrief(game).results["ru"].asked_across or ""
+    assert "crossed one or more of the red lines of the United States" in said, said
+
 
 def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> None:
     """A student asked why the computer never offered the better deal the debrief named:

@@ -325,6 +325,12 @@ def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines(
                    f"All {len(mine)} of {whose} proposals" if len(across) == len(mine) else
                    f"{len(across)} of {whose} {len(mine)} proposals")
         assert sentence.startswith(f"{counted} crossed"), sentence
+        # "red lines" only when each of those proposals crossed every line named.
+        hits = [set(game.space.red_lines_crossed(other, from_ids(scenario, ids)))
+                for ids in across]
+        every = all(hit == set(result.across_lines) for hit in hits)
+        assert (" crossed one or more of the red lines of " in sentence) == \
+            (len(result.across_lines) > 1 and not every), sentence
         for text in result.across_lines:
             assert text in sentence and text in [r.text for r in scenario.sides[other].red_lines]
         out = io.StringIO()
