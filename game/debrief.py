@@ -816,7 +816,21 @@ def _better_example(game: Game, agreed: tuple[int, ...], better: list[int]) -> s
     n = better_for_both(game, agreed, better)
     assert n is not None
     return (f"For example, {_instead(game, game.space.packages[n], agreed)} would have "
-            f"given {_gains(game, agreed, n)}.")
+            f"given {_gains(game, agreed, n)}{_clear_where_crossed(game, agreed)}.")
+
+
+def _clear_where_crossed(game: Game, agreed: tuple[int, ...]) -> str:
+    """After a deal both sides could sign is named beside *agreed*, when *agreed* crossed a
+    side's red line: that the named deal did not (a playtest read "3 more points" of a deal
+    that would have turned the side's loss into a gain); "" otherwise."""
+    crossed = [game.scenario.sides[side] for side in game.sides
+               if game.space.red_lines_crossed(side, agreed)]
+    if not crossed:
+        return ""
+    if len(crossed) > 1:
+        return ", and crossed no red line of either side: a gain for both, not a loss"
+    return (f", and crossed no red line of {crossed[0].called}: a gain for "
+            f"{crossed[0].called}, not a loss")
 
 
 def _free_example(game: Game, agreed: tuple[int, ...], free: list[int]) -> str:
@@ -844,7 +858,7 @@ def _free_example(game: Game, agreed: tuple[int, ...], free: list[int]) -> str:
     # 6 more for Russia too (a window playtest).
     return (f"For example, {_instead(game, space.packages[n], agreed)} would have given "
             f"{names[side].called} {amount} and {names[other].called} as many as the deal "
-            "did.")
+            f"did{_clear_where_crossed(game, agreed)}.")
 
 
 def _instead(game: Game, package: tuple[int, ...], base: tuple[int, ...]) -> str:

@@ -246,6 +246,8 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
             for side, u in ((a, ua), (b, ub)):
                 more = points(space.utility[side][m]) - points(u)
                 assert f"{scenario.sides[side].called} {gain_words(more)}" in sentence
+            crossed = any(space.red_lines_crossed(side, package) for side in game.sides)
+            assert (", and crossed no red line of " in sentence) == crossed, sentence
         elif not better and "at no cost to the other" in sentence:
             _check_free_example(game, package, sentence)
         elif not better:
@@ -253,7 +255,8 @@ def test_the_frontier_sentence_is_true_for_every_deal(path: Path) -> None:
 
 
 _FREE = re.compile(r"For example, (.*) would have given (.+?) (\d+ more points?|a fraction "
-                   r"of a point more) and (.+?) as many as the deal did\.")
+                   r"of a point more) and (.+?) as many as the deal did"
+                   r"(, and crossed no red line of .+?: a gain for .+?, not a loss)?\.")
 
 
 def _check_free_example(game: Game, deal: tuple[int, ...], sentence: str) -> None:
@@ -263,7 +266,9 @@ def _check_free_example(game: Game, deal: tuple[int, ...], sentence: str) -> Non
     scenario, space = game.scenario, game.space
     found = _FREE.search(sentence)
     assert found, sentence
-    changes, gainer, amount, other = found.groups()
+    changes, gainer, amount, other, clear = found.groups()
+    # Said of a deal that clears the red line the deal crossed, and only then.
+    assert (clear is not None) == any(space.red_lines_crossed(s, deal) for s in game.sides)
     ids = to_ids(scenario, deal)
     for change in re.split(r", | and (?=“)", changes):
         new, old, issue_name = re.fullmatch(r"“(.+)” instead of “(.+)” on “(.+)”",
@@ -602,6 +607,32 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
     said = debrief(game).results["ru"].asked_across or ""
     assert "crossed one or more of the red lines of the United States" in said, said
 
+
+def test_a_deal_better_for_both_is_said_to_clear_the_red_line_the_deal_crossed() -> None:
+    # A student who took a final offer across its own red line read "3 more points" of a
+    # deal that would have been a gain, not a loss (seed 21, a playtest).
+    from game.play import styles
+    from game.simulate import play_one
+    from game.view import SideView
+
+    def takes_the_last_offer(view: SideView) -> Move:
+        if view.standing_from_other() is not None and view.state.last_turn and \
+                any(m.kind == "accept" for m in view.legal):
+            return Move.accept()
+        return styles.patient_hardline(view)
+
+    game = play_one(SCENARIO, 21, Settings(), players={"us": takes_the_last_offer})
+    assert game.state.agreed is not None
+    agreed = from_ids(SCENARIO, game.state.agreed)
+    assert game.space.red_lines_crossed("us", agreed)
+    said = _frontier_sentence(game, agreed) or ""
+    assert "crossed no red line of the United States: a gain for the United States, not a " \
+        "loss." in said, said
+    # Of a deal that crossed none, nothing is said of red lines.
+    fair = play_one(SCENARIO, 21, Settings(), players={"us": "principled"})
+    assert fair.state.agreed is not None
+    assert "red line" not in (_frontier_sentence(fair, from_ids(SCENARIO, fair.state.agreed))
+                              or "")
 
 def test_the_better_deal_left_unseen_is_explained_by_what_each_side_said() -> None:
     """A student asked why the computer never offered the better deal the debrief named:
