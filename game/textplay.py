@@ -18,11 +18,11 @@ from game.moves import TRADE, Entry, Move
 from game.play.danger import dangers
 from game.play.headline import boxed, front_page
 from game.play.session import TEAM_NAME_LIMIT, Session, computer_name_taken
-from game.play.wording import (CALLED_OFF, LOSS, POINTS_TABLE, TOGETHER, accept_warning,
-                               at_stake, change_text, combination_texts, contradiction_texts,
-                               crossing, event_title, in_all_texts, move_label, named_already,
-                               offer_rows, round_label, rounds_text, short_name, tactic_help,
-                               walkout_warning)
+from game.play.wording import (ANSWER_INVITE, CALLED_OFF, LOSS, POINTS_TABLE, TOGETHER,
+                               accept_warning, at_stake, change_text, combination_texts,
+                               contradiction_texts, crossing, event_title, in_all_texts,
+                               move_label, named_already, offer_rows, round_label, rounds_text,
+                               short_name, tactic_help, walkout_warning)
 from game.safetext import control
 from game.speech import how_much
 from game.textdebrief import write_debrief
@@ -541,8 +541,7 @@ class TextGame:
         other = self.scenario.sides[self.scenario.other(side)].called_first
         spec = self.scenario.sides[side]
         self.say()
-        self.say(f"{other} asked what matters most to you. Answer as you choose: the "
-                 "truth, another issue, or nothing at all.")
+        self.say(f"{other} asked what matters most to you. {ANSWER_INVITE}")
         issues = self.scenario.issues
         for n, issue in enumerate(issues, 1):
             self.say(f"{n:>2}  Name {issue.name} ({percent(spec.weights[issue.id])} of your "

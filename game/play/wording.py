@@ -227,6 +227,12 @@ def short_name(name: str) -> str:
     return name
 
 
+#: What a side asked what matters most is told, in every front end: the answer is its
+#: choice, and it does not use up the turn (a terminal playtester could not tell).
+ANSWER_INVITE = ("Answer as you choose: the truth, another issue, or nothing at all. Your "
+                 "move comes after your answer.")
+
+
 def tactic_help(tactic: Tactic) -> str:
     """A tactic's help as every front end shows it, with whether using it is the turn's
     move: saying one's red lines aloud comes before the move, as an answer does."""

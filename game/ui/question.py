@@ -13,7 +13,7 @@ import pygame
 
 from game.analysis import percent
 from game.moves import Move
-from game.play.wording import named_already
+from game.play.wording import ANSWER_INVITE, named_already
 from game.speech import how_much
 from game.ui.navigation import TableFace
 from game.ui.screen import Host, Screen, overlay_box, paragraph
@@ -152,8 +152,7 @@ class QuestionScreen(Screen):
             text = "Name the issue you choose: the truth, or another. Saying it is your move."
         else:
             title = f"{self.asker} asks what matters most to you"
-            text = "Answer as you choose: the truth, another issue, or nothing at all. Your " \
-                   "move comes after your answer."
+            text = ANSWER_INVITE
         draw_line(surface, head, title, t.c["text"], (x, self.box.y + 2 * u), width,
                   where="question title")
         paragraph(surface, t.fonts.get("small"), text, t.c["muted"], x,
