@@ -644,10 +644,10 @@ class Negotiator:
                 ("; it gives ground at half its usual pace while the other side has proposed "
                  "nothing" if share == SILENT_SHARE else
                  "; it gives ground more slowly than usual while the other side repeats one "
-                 "proposal that does not beat its fallback"
+                 "proposal that does not beat its own fallback"
                  if self.stalled_since(view) is not None else
                  "; it gives ground more slowly than usual while nothing the other side has "
-                 "proposed beats its fallback")
+                 "proposed beats its own fallback")
             worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
             if package == previous:
                 # The same package again: nothing it chose anew, nothing it kept or took back.

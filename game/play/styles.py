@@ -286,9 +286,10 @@ def smart_bully(bar: float) -> Policy:
 
 def patient_hardline(view: SideView) -> Move:
     """The hard-liner who waits: one threat, then its ideal package every turn (a rejection
-    only when it may not propose), and in the final round it takes any offer that beats its fallback (a
-    playtester's way of playing hard-line: it does not sour the talks, it only never gives
-    ground). Not in :data:`STYLES`: a variant of ``hardline`` for benchmarks and tests."""
+    only when it may not propose), and in the final round it takes any offer that beats its
+    fallback (a playtester's way of playing hard-line: it does not sour the talks, it only
+    never gives ground). Not in :data:`STYLES`: a variant of ``hardline`` for benchmarks
+    and tests."""
     if view.state.asked == view.side:
         return Move.decline()
     offer = acceptable_standing(view)
