@@ -1486,3 +1486,38 @@ def test_a_proposal_that_only_takes_up_what_was_offered_is_said_as_such() -> Non
                 assert not any(entry.body.startswith(o)
                                for o in openings(entry.speaker, "counter") if o), entry.body
     assert found
+
+
+def test_no_shipped_line_accepting_a_deal_praises_what_it_gives_up() -> None:
+    # The US said "It protects the cessation of hostilities and the groups our partners
+    # back" of a deal with full coordination with Damascus, across its own red line (a
+    # playtest): no accept line that praises the deal may be said of one across the
+    # speaker's red lines.
+    from game.engine import Game
+    from game.library import shipped_scenarios
+    from game.model import SaidWhen
+    from game.scenario import load_scenario
+    from game.settings import Settings
+
+    praising = ("protects", "keeps the ceasefire", "keeps our partners")
+    checked = 0
+    for path in shipped_scenarios():
+        scenario = load_scenario(path)
+        game = Game(scenario, Settings(), 0)
+        space = game.space
+        for side in scenario.side_ids:
+            accept = scenario.sides[side].lines.get("accept", [])
+            for line in [accept] if isinstance(accept, str) else accept:
+                if not isinstance(line, SaidWhen) or \
+                        not any(word in line.text for word in praising):
+                    continue
+                checked += 1
+                condition = game._conditions[line.when]
+                for package in space.packages:
+                    if not space.red_lines_crossed(side, package):
+                        continue
+                    names = dict(game._names)
+                    names.update({issue.id: float(k + 1)
+                                  for issue, k in zip(scenario.issues, package)})
+                    assert not condition.holds(names), (line.text, package)
+    assert checked
