@@ -383,6 +383,9 @@ class Game:
         #: sides see (the meters), never from a side's stance, which is its own; nor an event
         #: that lowers only the other side's support at home (Effects.sets_back_for).
         self._hardened: dict[str, str] = {}
+        #: Side id -> how far its latest proposal moved toward the other side's latest
+        #: then, as the record judged it (:func:`~game.speech.step`; absent: not judged).
+        self._stepped: dict[str, int] = {}
         #: Meter id -> the side whose standing it measures (None: both sides').
         self._meter_owners = {meter.id: meter.side for meter in scenario.meters}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
@@ -813,19 +816,21 @@ class Game:
         return self._conditions[text].holds(self._names)
 
     def _line(self, side: str, kind: str, proposing: Package | None = None, *,
-              reproach: bool = True) -> str:
+              reproach: bool = True, conceding: int | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
         lines = self._rules.lines[side]
         default = _DEFAULT_LINES[kind]
         return self._say(side, lines[kind] if kind in lines else default, proposing,
-                         default or None, reproach=reproach)
+                         default or None, reproach=reproach, conceding=conceding)
 
     def _say(self, side: str, variants: Said, proposing: Package | None = None,
-             fallback: str | None = None, *, reproach: bool = True) -> str:
+             fallback: str | None = None, *, reproach: bool = True,
+             conceding: int | None = None) -> str:
         """*side*'s line from *variants*; *fallback* when none can be said now;
         *reproach*: False to say no reproach ({insisted}, {withdrawn}, {unmoved}) even
-        from the computer."""
+        from the computer; *conceding*: how far *proposing* moves toward the other side,
+        as the record judges it (:func:`~game.speech.step`), when it is known."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
@@ -844,7 +849,8 @@ class Game:
                           edition=self.edition,
                           reproach=reproach and
                           self.teams.get(side, COMPUTER) == COMPUTER,
-                          hardened_by=self._hardened.get(side))
+                          hardened_by=self._hardened.get(side), ends=self._rules.ends,
+                          steps=(conceding, self._stepped.get(self._rules.other[side])))
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -872,6 +878,9 @@ class Game:
                 "concede" in self._rules.lines[side] and \
                 self._voiced_as_concession(previous, package, theirs, judgement):
             said = "concede"  # a step toward the other side, as the record judges it
+        # The same step as the speaker's line reads it (the same package again: none).
+        conceding = judgement[0] if judgement is not None else \
+            0 if previous is not None and previous == package else None
         offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
@@ -883,7 +892,7 @@ class Game:
             # The same offer again: said as such, in full, not as a new proposal, in the
             # side's own words, else in words that differ from one turn to the next (two
             # sides standing by their offers back to back do not say the same sentence).
-            line = self._line(side, "stand_by", package) \
+            line = self._line(side, "stand_by", package, conceding=conceding) \
                 if "stand_by" in self._rules.lines[side] \
                 else _STAND_BY[self._turn % len(_STAND_BY)]
             body = f"{line} {package_speech(words, package)}"
@@ -904,7 +913,7 @@ class Game:
             spoken = package_speech(
                 words, package, previous, up, clearing if self.edition >= 12 else (),
                 len(self.scenario.sides[self._rules.other[side]].red_lines))
-            body = f"{self._line(side, said, package)} {spoken}"
+            body = f"{self._line(side, said, package, conceding=conceding)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
@@ -921,6 +930,10 @@ class Game:
                 self._add("effect", title=cause, ref=TRADE)
         self._standing, self._standing_by = package, side
         self._hardened.pop(side, None)  # its line has answered the event, or had no need
+        if conceding is not None and theirs is not None:
+            self._stepped[side] = conceding
+        else:
+            self._stepped.pop(side, None)
         self._offers.append((side, package))
         self._latest[side] = package
         self._offer_ids.append((side, offer))
