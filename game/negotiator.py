@@ -55,7 +55,7 @@ import math
 import operator
 import random
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from game.analysis import Package, points
@@ -173,6 +173,9 @@ _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
 
+#: The most opponent models kept for a side of a scenario (see :attr:`_Derived.models`).
+_MODELS_LIMIT = 4096
+
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
     """``make()``, which depends on *parts* alone (immutable parts of a scenario and
@@ -220,6 +223,12 @@ class _Bids:
         self.settles = [[sum(1 << k for k, picked in enumerate(column) if picked == option)
                          for option in range(len(issue.options))]
                         for issue, column in zip(issues, self.columns)]
+        #: within[issue][option][gap]: the packages whose option on the issue lies at most
+        #: *gap* options from the option given, in the issue's order (see :func:`_no_further`).
+        self.within = [[[sum((mask for other, mask in enumerate(settles)
+                              if abs(other - option) <= gap), 0)
+                         for gap in range(len(settles))]
+                        for option in range(len(settles))] for settles in self.settles]
         #: Every package.
         self.everywhere = (1 << len(by_utility)) - 1
         #: no_worse[issue][option]: the packages whose option on the issue is worth at least
@@ -365,6 +374,19 @@ class _Derived:
     """Its guess where interests run alike (:func:`~game.opponent.alike_values`)."""
     bids: _Bids
     """What its bids read of its packages."""
+    starts: dict[str, float]
+    """Each meter's start, by id."""
+    dangers: tuple[tuple[str, float, float], ...]
+    """Each meter's id, start, and the level taken as talks about to break down (see
+    :data:`DANGER`), in the scenario's order."""
+    positions: dict[str, int]
+    """Issue id -> its position."""
+    called_first: str
+    """The side's name at the start of a sentence."""
+    models: dict[tuple[object, ...], OpponentModel] = field(default_factory=dict)
+    """Opponent models made so far (only read once made), by what they are made from:
+    the other side's proposals, what it named, and its answers to tactics (see
+    :meth:`Negotiator.model`)."""
 
 
 def _derived(view: SideView) -> _Derived:
@@ -373,7 +395,12 @@ def _derived(view: SideView) -> _Derived:
     return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
                     opposed_values(view), alike_values(view),
                     _Bids(known.me, known.issues, space.by_utility, space.packages,
-                          directions(known.issues, known.side)))
+                          directions(known.issues, known.side)),
+                    {meter.id: float(meter.start) for meter in known.meters},
+                    tuple((meter.id, meter.start, meter.min + DANGER * (meter.max - meter.min))
+                          for meter in known.meters),
+                    {issue.id: k for k, issue in enumerate(known.issues)},
+                    known.me.called_first)
 
 
 #: Which rule lifted a bid above the packages worth about its target (see
@@ -432,15 +459,16 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        derived = _shared((known.me, known.issues, known.tactics, known.meters,
-                           space.by_utility, space.utility, space.packages),
-                          lambda: _derived(view), owner=space)
+        derived = self._derived = _shared((known.me, known.issues, known.tactics,
+                                           known.meters, space.by_utility, space.utility,
+                                           space.packages),
+                                          lambda: _derived(view), owner=space)
         self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         #: Its name inside a sentence, for its reasons ("worth 80 points to the United
         #: States").
         self.name = known.me.called
-        self._name_first = known.me.called_first
+        self._name_first = derived.called_first
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         #: What :meth:`_lowest` has read: the record, each meter's lowest and current level
@@ -456,7 +484,8 @@ class Negotiator:
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
         self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
-        self._notes = OpponentNotes(known.issues, derived.prior, derived.alike)
+        self._notes = OpponentNotes(known.issues, derived.prior, derived.alike,
+                                    positions=derived.positions)
         #: What its bids read of its packages (made once per scenario and side).
         self._bids = derived.bids
         #: Which rule of :meth:`_choose` lifted its last bid above the packages worth about
@@ -770,7 +799,19 @@ class Negotiator:
         key = (sum(1 for who, _ in view.offers if who == self.other),
                len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, self._notes.model(view))
+            # A model is made from the notes alone, so one made in an earlier game from the
+            # same notes is the same model.
+            notes = self._notes
+            notes.read(view)
+            made = (tuple(notes.offers), view.revealed[self.other],
+                    tuple([(kind, tuple(gains)) for kind, gains in notes.responses.items()]))
+            models = self._derived.models
+            model = models.get(made)
+            if model is None:
+                if len(models) >= _MODELS_LIMIT:
+                    models.clear()
+                model = models[made] = notes.model(view)
+            self._cached = (key, model)
         return self._cached[1]
 
     def _proposals(self, view: SideView) -> Sequence[Package]:
@@ -836,12 +877,11 @@ class Negotiator:
             return None
         lows = self._lowest(view)
         soonest: float | None = None
-        for meter in view.known.meters:
-            low = lows.get(meter.id, float(meter.start))
-            fall = meter.start - low
+        for meter, start, danger in self._derived.dangers:
+            low = lows.get(meter, float(start))
+            fall = start - low
             if fall <= 0:
                 continue
-            danger = meter.min + DANGER * (meter.max - meter.min)
             # Two quiet rounds of prior keep one early blow from reading as a collapse.
             rate = fall / (elapsed + 2)
             left = max(low - danger, 0.0) / rate
@@ -855,11 +895,12 @@ class Negotiator:
         # does not carry on from that one: another game, or the same one taken back).
         record = view.record
         read, lows, levels, cause = self._lows
+        if record is read:
+            return lows
         if record[:len(read)] != read:
             read, lows, levels, cause = (), {}, {}, None
-        lows, levels = dict(lows), dict(levels)
         other = self.other
-        starts = {meter.id: float(meter.start) for meter in view.known.meters}
+        starts = self._derived.starts
         for entry in record[len(read):]:
             kind = entry.kind
             if kind in ("move", "reply", "timeout"):
@@ -1015,13 +1056,8 @@ class Negotiator:
             # _no_further as masks: on each issue, the packages whose option lies no
             # further from the other side's than its previous offer's did.
             near = bids.everywhere
-            for issue, (was, asked) in enumerate(zip(previous, hold)):
-                gap = abs(was - asked)
-                allowed = 0
-                for option, settling in enumerate(bids.settles[issue]):
-                    if abs(option - asked) <= gap:
-                        allowed |= settling
-                near &= allowed
+            for within, was, asked in zip(bids.within, previous, hold):
+                near &= within[asked][abs(was - asked)]
             held = near & span
             both = held if keeping is None else held & keeping
             if not both and keeping is not None:
@@ -1295,16 +1331,18 @@ class Negotiator:
         among the *legal* moves."""
         if not self.tactics:
             return None
+        if previous is None:
+            return None  # its opening offer comes first: it anchors the talks
+        state = view.state
+        if state.round >= view.known.total_rounds:
+            return None  # the last round is for offers: a tactic then wastes the move
         own = view.known.tactics
         # Its red lines it says only in return (see _red_lines_aloud), never for a tactic's
         # other effects.
         tactics = [own[m.tactic] for m in legal if m.kind == "tactic" and m.tactic and
                    own[m.tactic].kind != "red_line"]
-        state = view.state
-        if not tactics or state.round >= view.known.total_rounds:
-            return None  # the last round is for offers: a tactic then wastes the move
-        if previous is None:
-            return None  # its opening offer comes first: it anchors the talks
+        if not tactics:
+            return None
         rng = random.Random(seed())
         if can_propose and rng.random() >= self.personality.tactic_rate:
             return None
