@@ -166,6 +166,16 @@ class Rules:
         #: The scenario's events, each with its parsed condition (None: none).
         self.events = [(event, self.conditions[event.when] if event.when is not None else None)
                        for event in scenario.events]
+        #: The same, each with its place in the list (see :meth:`Game._event_order`).
+        self.numbered_events = list(enumerate(self.events))
+        #: Meter id -> the side whose standing it measures (None: both sides').
+        self.meter_owners = {meter.id: meter.side for meter in scenario.meters}
+        #: For each event, in the list's order: whether it sets the talks back, the sides
+        #: it sets them back for, and whether it eases them (see :class:`Effects`).
+        self.event_turns = [(event.effects.sets_back(),
+                             {side for side in sides
+                              if event.effects.sets_back_for(side, self.meter_owners)},
+                             event.effects.eases()) for event in scenario.events]
         #: Trigger -> the outcomes it may end the game with, in the scenario's order.
         self.endings: dict[str, list[Outcome]] = {}
         for outcome in scenario.outcomes:
@@ -386,8 +396,6 @@ class Game:
         #: Side id -> how far its latest proposal moved toward the other side's latest
         #: then, as the record judged it (:func:`~game.speech.step`; absent: not judged).
         self._stepped: dict[str, int] = {}
-        #: Meter id -> the side whose standing it measures (None: both sides').
-        self._meter_owners = {meter.id: meter.side for meter in scenario.meters}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
@@ -553,22 +561,22 @@ class Game:
     def state(self) -> GameState:
         """Where the game stands, as both sides may see it (a snapshot, made once a turn)."""
         if self._snapshot is None:
-            phase, first = self._phase_at(min(self._round, self._total_rounds))
+            now = min(self._round, self._total_rounds)
+            phase, first = self._rules.phase_at(now)
+            outcome = self._outcome
+            # (In the order of the fields.)
             self._snapshot = GameState(
-                phase=self._phase_now, round=self._round, rounds=self._total_rounds,
-                phase_round=min(self._round, self._total_rounds) - first + 1,
-                phase_rounds=self._phase_rounds[phase.id],
-                turn=self._turn, to_move=self.to_move, meters=dict(self._meters),
+                self._phase_now, self._round, self._total_rounds, now - first + 1,
+                self._phase_rounds[phase.id], self._turn,
+                None if outcome is not None else self.sides[self._turn % 2],
+                dict(self._meters),
                 # The standing proposal is always the last one made (a reject clears it).
-                standing=self._offer_ids[-1][1] if self._standing is not None else None,
-                standing_by=self._standing_by,
-                finished=self.finished,
-                outcome=self._outcome.id if self._outcome else None,
-                agreed=self._ids(self._agreed), walked_out=self._walked_out,
-                last_turn=self._last_turn,
-                offers=tuple(self._offer_ids),
-                revealed={s: tuple(ids) for s, ids in self._revealed.items()},
-                asked=self._asked)
+                self._offer_ids[-1][1] if self._standing is not None else None,
+                self._standing_by, outcome is not None,
+                outcome.id if outcome else None,
+                self._ids(self._agreed), self._walked_out, self._last_turn,
+                tuple(self._offer_ids),
+                {s: tuple(ids) for s, ids in self._revealed.items()}, self._asked)
         return self._snapshot
 
     def fallback(self, side: str) -> float:
@@ -639,9 +647,20 @@ class Game:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 choices = []
+                used_by, names, conditions = self._used_by, self._names, self._conditions
                 for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
                     if fixed is None:
-                        why = self._now(move, side, tactic)
+                        if tactic is None:
+                            why = self._now(move, side, None)
+                        # _now's reading of a tactic, here for every tactic of every turn
+                        elif tactic.limit is not None and \
+                                used_by.get((side, tactic.id), 0) >= tactic.limit:
+                            why = self._now(move, side, tactic)
+                        elif tactic.when is not None and \
+                                not conditions[tactic.when].holds(names):
+                            why = self._when_text[tactic.id]
+                        else:
+                            why = None
                         fixed = free if why is None else Choice(move, why)
                     choices.append(fixed)
             self._choices[side] = choices
@@ -1362,9 +1381,10 @@ class Game:
             self._add("event", title=event.name, body=body, cite=event.cite,
                       ref=event.id, occurrence=occurrence)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
-            if event.effects.sets_back():
+            sets_back, set_back_sides, eases = self._rules.event_turns[n]
+            if sets_back:
                 for side in self.sides:
-                    if event.effects.sets_back_for(side, self._meter_owners):
+                    if side in set_back_sides:
                         self._hardened[side] = event.in_sentence or event.name
                     elif self.edition >= 12:
                         # The news since is the other side's setback: an older one is no
@@ -1372,7 +1392,7 @@ class Game:
                         # Moscow cannot give ground now" just after a strike near a group
                         # the US backs, a terminal playtest).
                         self._hardened.pop(side, None)
-            elif event.effects.eases():
+            elif eases:
                 # An event that eased the talks since: the one before is no reason to give
                 # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot
                 # give ground now" came just after an offensive that both sides saw press
@@ -1387,9 +1407,9 @@ class Game:
         (its roll is the round's draw of that number): the list's order; with a most for
         chance events, those certain to happen first, then the rest in an order drawn for
         the round, so that no event wins a place by coming first in the list."""
-        events = list(enumerate(self._rules.events))
+        events = self._rules.numbered_events
         if most is None:
-            return events
+            return events  # (only read)
         shuffle = random.Random(self.seed * 1_000_033 + self._round * 7 + 1)
         chance = [pair for pair in events if pair[1][0].chance < 1.0]
         shuffle.shuffle(chance)
