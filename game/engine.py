@@ -168,6 +168,8 @@ class Rules:
                        for event in scenario.events]
         #: The same, each with its place in the list (see :meth:`Game._event_order`).
         self.numbered_events = list(enumerate(self.events))
+        #: Side id -> its name at the start of a sentence.
+        self.called_first = {side: scenario.sides[side].called_first for side in sides}
         #: Meter id -> the side whose standing it measures (None: both sides').
         self.meter_owners = {meter.id: meter.side for meter in scenario.meters}
         #: For each event, in the list's order: whether it sets the talks back, the sides
@@ -938,7 +940,7 @@ class Game:
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
             shift, verb = self._shift(side, previous, package, judgement, clearing)
-            cause = f"{self.scenario.sides[side].called_first} {verb}"
+            cause = f"{self._rules.called_first[side]} {verb}"
             if shift and shift in self.scenario.move_effects:
                 self._effects(self.scenario.move_effects[shift], cause, ref=shift)
             elif shift is None and verb:

@@ -173,8 +173,9 @@ _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
 
-#: The most opponent models kept for a side of a scenario (see :attr:`_Derived.models`).
-_MODELS_LIMIT = 4096
+#: The most opponent models, or bids judged, kept for a side of a scenario (see
+#: :attr:`_Derived.models` and :meth:`_Bids.no_step_back`).
+_KEPT_LIMIT = 4096
 
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
@@ -250,6 +251,8 @@ class _Bids:
         self.avoiding = self.everywhere
         for issue, option in _least_on_heaviest(me, issues):
             self.avoiding &= self.everywhere ^ self.settles[issue][option]
+        #: What :meth:`no_step_back` has given, by its arguments (they decide it alone).
+        self._no_step_back: dict[tuple[object, ...], int] = {}
 
     def no_step_back(self, previous: Package, theirs: Package,
                      asked: Sequence[Package], opening: Package) -> int:
@@ -259,6 +262,18 @@ class _Bids:
         on balance they come no farther from it, issue by issue, and take back no point the
         two proposals agree on, not even in a trade (which the record judges by the balance
         from rules edition 8: the computer keeps to the stricter rule of edition 7)."""
+        key = (previous, theirs, tuple(asked), opening)
+        kept = self._no_step_back.get(key)
+        if kept is None:
+            if len(self._no_step_back) >= _KEPT_LIMIT:
+                self._no_step_back.clear()
+            kept = self._no_step_back[key] = self._judge_steps(previous, theirs, asked,
+                                                               opening)
+        return kept
+
+    def _judge_steps(self, previous: Package, theirs: Package, asked: Sequence[Package],
+                     opening: Package) -> int:
+        """:meth:`no_step_back`, worked out."""
         # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
         sums = {0: self.everywhere}
         for issue, (was, their) in enumerate(zip(previous, theirs)):
@@ -808,7 +823,7 @@ class Negotiator:
             models = self._derived.models
             model = models.get(made)
             if model is None:
-                if len(models) >= _MODELS_LIMIT:
+                if len(models) >= _KEPT_LIMIT:
                     models.clear()
                 model = models[made] = notes.model(view)
             self._cached = (key, model)
