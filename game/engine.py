@@ -1211,10 +1211,8 @@ class Game:
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
         push = round(tactic.pressure * reaction * factor, 4)
-        stance = Effects(stance={other: push}) if push else Effects()
-        self._effects(use.effects.model_copy(update={"stance": {**use.effects.stance,
-                                                                **stance.stance}}),
-                      f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id)
+        self._effects(use.effects, f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id,
+                      stance={**use.effects.stance, other: push} if push else None)
         for extra in extras:
             self._effects(extra.effects, f"Effects of \u201c{tactic.name}\u201d "
                                          f"({extra.when})", ref=tactic.id)
@@ -1306,9 +1304,11 @@ class Game:
                   body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)
 
-    def _effects(self, effects: Effects, cause: str, ref: str | None = None) -> None:
-        """Apply *effects*; the record gets one public entry for the meters and, for each
-        side whose fallback or stance moved, one entry only that side sees."""
+    def _effects(self, effects: Effects, cause: str, ref: str | None = None,
+                 stance: dict[str, float] | None = None) -> None:
+        """Apply *effects* (with *stance* in place of their changes of stance, if given);
+        the record gets one public entry for the meters and, for each side whose fallback
+        or stance moved, one entry only that side sees."""
         public: list[Change] = []
         for meter, delta in effects.meters.items():
             low, high = self._bounds[meter]
@@ -1324,7 +1324,7 @@ class Game:
                 private.setdefault(side, []).append(
                     Change("batna", side, round(new - self._batna[side], 4), new))
                 self._batna[side] = new
-        for side, delta in effects.stance.items():
+        for side, delta in (effects.stance if stance is None else stance).items():
             if delta:
                 self._stance[side] = round(self._stance[side] + delta, 4)
                 private.setdefault(side, []).append(

@@ -492,6 +492,7 @@ class Negotiator:
                           str | None] = ((), {}, {}, None)
         self._clock: tuple[SideView, float] | None = None
         self._unanswered: tuple[SideView, bool] | None = None
+        self._share: tuple[SideView, float] | None = None
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
         #: The offers read so far, and the best of the other side's among them.
@@ -981,11 +982,17 @@ class Negotiator:
         has proposed something worth more to it than no deal; :data:`UNANSWERED_SHARE`
         while its proposals are all worth less; :data:`SILENT_SHARE` while it has proposed
         nothing at all."""
+        kept = self._share
+        if kept is not None and kept[0] is view:  # asked more than once for one decision
+            return kept[1]
         if not self.unanswered(view):
-            return 1.0
-        if any(who == self.other for who, _ in view.offers):
-            return UNANSWERED_SHARE
-        return SILENT_SHARE
+            share = 1.0
+        elif any(who == self.other for who, _ in view.offers):
+            share = UNANSWERED_SHARE
+        else:
+            share = SILENT_SHARE
+        self._share = (view, share)
+        return share
 
     def unanswered(self, view: SideView) -> bool:
         """Whether the other side has put nothing on the table worth more to this side than
