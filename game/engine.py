@@ -73,6 +73,9 @@ _DEFAULT_LINES = {
 _DEFAULT_LINES["hold"] = _DEFAULT_LINES["pass"]
 
 
+#: The most judgements, or proposals' words, a scenario's rules keep (see :class:`Rules`).
+_KEPT_LIMIT = 4096
+
 #: How many of a side's latest lines it does not say again while another will do.
 RECENT_LINES = 3
 
@@ -168,6 +171,10 @@ class Rules:
                        for event in scenario.events]
         #: The same, each with its place in the list (see :meth:`Game._event_order`).
         self.numbered_events = list(enumerate(self.events))
+        #: How proposals were judged (see :meth:`Game._judged`), by what decides it.
+        self.judged: dict[tuple[object, ...], tuple[int, int, list[str]]] = {}
+        #: Proposals as said (see :func:`package_speech`), by what decides the words.
+        self.spoken: dict[tuple[object, ...], str] = {}
         #: Side id -> its name at the start of a sentence.
         self.called_first = {side: scenario.sides[side].called_first for side in sides}
         #: Meter id -> the side whose standing it measures (None: both sides').
@@ -931,9 +938,8 @@ class Game:
                 # it ("The United States keeps insisting on joint planning. Russia proposes
                 # this instead: On the start date: mid-June", a window playtest).
                 said = "propose"
-            spoken = package_speech(
-                words, package, previous, up, clearing if self.edition >= 12 else (),
-                len(self.scenario.sides[self._rules.other[side]].red_lines))
+            spoken = self._spoken(package, previous, up, clearing if self.edition >= 12 else (),
+                                  len(self.scenario.sides[self._rules.other[side]].red_lines))
             body = f"{self._line(side, said, package, conceding=conceding)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
@@ -961,6 +967,19 @@ class Game:
         self._set("offers", len(self._offers))
         counted = self._rules.offers_name[side]
         self._set(counted, self._names[counted] + 1)
+
+    def _spoken(self, package: Package, previous: Package | None, up: Sequence[int],
+                clearing: Sequence[int], red_lines: int) -> str:
+        """:func:`package_speech` with the scenario's words, said once for every game."""
+        key = (package, previous, tuple(up), tuple(clearing), red_lines)
+        spoken = self._rules.spoken
+        said = spoken.get(key)
+        if said is None:
+            if len(spoken) >= _KEPT_LIMIT:
+                spoken.clear()
+            said = spoken[key] = package_speech(self._rules.offer_words, package, previous,
+                                                up, clearing, red_lines)
+        return said
 
     def _clearing(self, side: str, previous: Package | None, package: Package) -> list[int]:
         """The issues on which *package* leaves *side*'s *previous* proposal, which
@@ -1136,10 +1155,19 @@ class Game:
         other = self._rules.other[side]
         asked = asked_by([p for who, p in self._offers if who == other], self.edition)
         opening = next(p for who, p in self._offers if who == side)
-        kinds = judged_issues(previous, package, theirs, asked, self.edition, opening,
-                              self._rules.ends[side])
-        toward, generous = weighed(kinds, self.edition)
-        return toward, generous, kinds
+        # The same proposal after the same ones judges the same in every game (only read).
+        key = (side, previous, package, theirs, None if asked is None else tuple(asked),
+               opening, self.edition)
+        judged = self._rules.judged
+        kept = judged.get(key)
+        if kept is None:
+            kinds = judged_issues(previous, package, theirs, asked, self.edition, opening,
+                                  self._rules.ends[side])
+            toward, generous = weighed(kinds, self.edition)
+            if len(judged) >= _KEPT_LIMIT:
+                judged.clear()
+            kept = judged[key] = (toward, generous, kinds)
+        return kept
 
     def _do_accept(self, side: str, move: Move) -> None:
         self._add("move", title=_TITLES["accept"], body=self._line(side, "accept"),
