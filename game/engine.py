@@ -657,10 +657,16 @@ class Game:
             else:
                 choices = []
                 used_by, names, conditions = self._used_by, self._names, self._conditions
+                # What _now allows of a proposal or an answer to one, read here once.
+                can_propose = not self._last_turn
+                can_answer = self._standing is not None and self._standing_by != side
                 for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
                     if fixed is None:
                         if tactic is None:
-                            why = self._now(move, side, None)
+                            kind = move.kind
+                            why = None if (can_propose if kind == "propose" else
+                                           can_answer if kind in ("accept", "reject")
+                                           else False) else self._now(move, side, None)
                         # _now's reading of a tactic, here for every tactic of every turn
                         elif tactic.limit is not None and \
                                 used_by.get((side, tactic.id), 0) >= tactic.limit:

@@ -184,7 +184,8 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = N
     (an object the parts belong to, which *make()*'s result must not hold), it is kept as
     long as the owner lives."""
     key = tuple(map(id, parts))
-    kept_by = _DERIVED if owner is None else _DERIVED_WITH.setdefault(owner, {})
+    kept_by = _DERIVED if owner is None else \
+        _DERIVED_WITH.get(owner) or _DERIVED_WITH.setdefault(owner, {})
     kept = kept_by.get(key)
     if kept is None or not all(map(operator.is_, kept[0], parts)):
         if len(kept_by) >= _DERIVED_LIMIT:
