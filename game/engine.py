@@ -171,6 +171,8 @@ class Rules:
                        for event in scenario.events]
         #: The same, each with its place in the list (see :meth:`Game._event_order`).
         self.numbered_events = list(enumerate(self.events))
+        #: Packages as moves name them (``Move.package``) -> their option positions.
+        self.named: dict[tuple[tuple[str, str], ...], Package] = {}
         #: How proposals were judged (see :meth:`Game._judged`), by what decides it.
         self.judged: dict[tuple[object, ...], tuple[int, int, list[str]]] = {}
         #: Proposals as said (see :func:`package_speech`), by what decides the words.
@@ -724,7 +726,12 @@ class Game:
         why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase) or \
             self._now(move, side, tactic)
         if why is None and move.kind == "propose" and move.package is not None:
-            package = self.space.package_of(move.chosen)
+            # A package named as such before is the same package (only whole ones are kept).
+            package = self._rules.named.get(move.package)
+            if package is None:
+                package = self.space.package_of(move.chosen)
+                if package is not None and len(self._rules.named) < _KEPT_LIMIT:
+                    self._rules.named[move.package] = package
             self._checked = (move, package)
             if package is None:
                 try:
