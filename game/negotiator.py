@@ -399,6 +399,8 @@ class _Derived:
     """Issue id -> its position."""
     called_first: str
     """The side's name at the start of a sentence."""
+    proposals: dict[Package, Move] = field(default_factory=dict)
+    """The move that proposes each package, made when first proposed."""
     models: dict[tuple[object, ...], OpponentModel] = field(default_factory=dict)
     """Opponent models made so far (only read once made), by what they are made from:
     the other side's proposals, what it named, and its answers to tactics (see
@@ -494,10 +496,13 @@ class Negotiator:
         self._clock: tuple[SideView, float] | None = None
         self._unanswered: tuple[SideView, bool] | None = None
         self._share: tuple[SideView, float] | None = None
+        #: The last target and band :meth:`_span` was asked about, and its answer.
+        self._spans: tuple[float, float, tuple[int, int]] = (-1.0, -1.0, (0, 0))
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
         #: The offers read so far, and the best of the other side's among them.
-        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
+        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None,
+                             float | None] = ((), None, None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
         self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
@@ -584,7 +589,7 @@ class Negotiator:
                                                    "best the other side has made.")
                 if best_earlier != view.standing:
                     value = self.own[index[best_earlier]]
-                    return Decision(Move.propose(view.ids(best_earlier)),
+                    return Decision(self._proposal(view, best_earlier),
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
@@ -647,7 +652,7 @@ class Negotiator:
                          f"its last proposal")
                 if standing is None and state.standing_by == self.side:
                     return Decision(Move.wait(), f"Held its offer, {worth}: {since}.")
-                return Decision(Move.propose(view.ids(previous)),
+                return Decision(self._proposal(view, previous),
                                 f"Stood by its last proposal, {worth}: {since}.")
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -686,7 +691,7 @@ class Negotiator:
             worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
             if package == previous:
                 # The same package again: nothing it chose anew, nothing it kept or took back.
-                return Decision(Move.propose(view.ids(package)),
+                return Decision(self._proposal(view, package),
                                 f"Stood by its last proposal, {worth}: "
                                 f"{self._held_above(value, target, previous, hold, how)}{slow}.")
             shared = _matches(previous, hold) if previous is not None and hold else 0
@@ -733,12 +738,21 @@ class Negotiator:
                         f"its last offer already met the other side's" if shared else "")
             chosen_by = ("chosen to cross none of the red lines the other side has said "
                          "aloud") if cleared else f"chosen by {how}"
-            return Decision(Move.propose(view.ids(package)),
+            return Decision(self._proposal(view, package),
                             f"Proposed a package, {worth}, {chosen_by}{kept}{slow}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
+
+    def _proposal(self, view: SideView, package: Package) -> Move:
+        """The move that proposes *package* (moves are immutable: one is made for each
+        package and shared by later decisions and games)."""
+        proposals = self._derived.proposals
+        move = proposals.get(package)
+        if move is None:
+            move = proposals[package] = Move.propose(view.ids(package))
+        return move
 
     def _held_above(self, value: float, target: float, previous: Package,
                     hold: Package | None, how: str) -> str:
@@ -841,18 +855,27 @@ class Negotiator:
         that cross none of its red lines."""
         # Only the offers made since the last view are read (all of them, for a view that
         # does not carry on from that one).
+        return self._read_offers(view)[0]
+
+    def _read_offers(self, view: SideView) -> tuple[Package | None, float | None]:
+        """:meth:`_best_offered`, and the most any of the other side's offers is worth to
+        this side (red lines aside; None: it has made none)."""
         offers = view.offers
-        read, best = self._offered
+        read, best, highest = self._offered
+        if offers is read:
+            return best, highest
         if offers[:len(read)] != read:
-            read, best = (), None
+            read, best, highest = (), None, None
         index, own, crosses = self.space.index, self.own, self.space.crosses
         for who, package in offers[len(read):]:
-            n = index[package]
-            if who == self.other and not crosses[n] and \
-                    (best is None or own[n] > own[index[best]]):
-                best = package
-        self._offered = (offers, best)
-        return best
+            if who == self.other:
+                n = index[package]
+                if highest is None or own[n] > highest:
+                    highest = own[n]
+                if not crosses[n] and (best is None or own[n] > own[index[best]]):
+                    best = package
+        self._offered = (offers, best, highest)
+        return best, highest
 
     # ----- targets ----------------------------------------------------------------------
 
@@ -1008,8 +1031,8 @@ class Negotiator:
         kept = self._unanswered
         if kept is not None and kept[0] is view:  # asked more than once for one decision
             return kept[1]
-        own, index, other = self.own, self.space.index, self.other
-        answer = all(own[index[p]] <= view.batna for who, p in view.offers if who == other)
+        highest = self._read_offers(view)[1]
+        answer = highest is None or highest <= view.batna
         self._unanswered = (view, answer)
         return answer
 
@@ -1020,12 +1043,16 @@ class Negotiator:
     def _span(self, target: float, band: float = BAND) -> tuple[int, int]:
         """Where the packages worth about *target* to it lie in :attr:`by_utility`: those
         from *target* to *target* + *band*, else the next better one, else its best."""
+        kept = self._spans
+        if kept[0] == target and kept[1] == band:  # asked again for the same decision
+            return kept[2]
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
         high = bisect.bisect_right(self.sorted_values, target + band)
-        if low < high:
-            return low, high
-        count = len(self.by_utility)
-        return (low, low + 1) if low < count else (max(count - 1, 0), count)
+        if low >= high:
+            count = len(self.by_utility)
+            low, high = (low, low + 1) if low < count else (max(count - 1, 0), count)
+        self._spans = (target, band, (low, high))
+        return low, high
 
     def _kept_in_common(self, view: SideView, previous: Package | None,
                         released: bool | None = None) -> Package | None:
