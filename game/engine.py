@@ -601,14 +601,13 @@ class Game:
         kept = self._views.get(side)
         if kept is not None and kept.state is state:
             return kept  # nothing has happened since (the snapshot is made anew each move)
+        other = self._rules.other[side]
+        # (In the order of the fields.)
         view = self._views[side] = SideView(
-            known=self._knowledge(side), state=state, names=dict(self._names),
-            offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
-            batna=self._batna[side], stance=self._stance[side],
-            legal=self._legal_now() if self.to_move == side else (),
-            record=tuple(self._seen[side]),
-            across=self.space.crosses[self._rules.other[side]]
-            if self._rules.other[side] in self._stated else None)
+            self._knowledge(side), state, dict(self._names), tuple(self._offers),
+            state.revealed, self._standing, self._batna[side], self._stance[side],
+            self._legal_now() if state.to_move == side else (), tuple(self._seen[side]),
+            self.space.crosses[other] if other in self._stated else None)
         return view
 
     def _knowledge(self, side: str) -> Knowledge:
