@@ -252,8 +252,8 @@ class Rules:
         """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
         move, its choice whatever the game has come to (refused when the phase alone rules
         it out, see :func:`_fixed_refusal`; available for a walkout or a pass the phase
-        allows, which nothing else can refuse; else None), its tactic, and its choice when
-        it is available."""
+        allows, which nothing else can refuse; else None), its tactic, its choice when
+        it is available, and the tactic's limit and parsed condition (None: none)."""
         plan = self._plans.get((side, phase.id))
         if plan is None:
             plan = []
@@ -263,7 +263,10 @@ class Rules:
                 free = Choice(move, None)
                 fixed = Choice(move, why) if why is not None else \
                     free if move.kind in _NEVER_REFUSED_NOW else None
-                plan.append((move, fixed, tactic, free))
+                plan.append((move, fixed, tactic, free,
+                             None if tactic is None else tactic.limit,
+                             None if tactic is None or tactic.when is None
+                             else self.conditions[tactic.when]))
             self._plans[(side, phase.id)] = plan
         return plan
 
@@ -272,7 +275,7 @@ class Rules:
 _NEVER_REFUSED_NOW = frozenset({"walkout", "pass"})
 
 #: A move as :meth:`Rules.plan_of` plans it.
-_Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+_Planned = tuple[Move, Choice | None, Tactic | None, Choice, int | None, Condition | None]
 
 #: A line as the engine reads it: one line, or its variants as (words, the condition under
 #: which they may be said, or None).
@@ -657,11 +660,12 @@ class Game:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 choices = []
-                used_by, names, conditions = self._used_by, self._names, self._conditions
+                used_by, names = self._used_by, self._names
                 # What _now allows of a proposal or an answer to one, read here once.
                 can_propose = not self._last_turn
                 can_answer = self._standing is not None and self._standing_by != side
-                for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
+                for move, fixed, tactic, free, limit, when in \
+                        self._rules.plan_of(side, self._phase):
                     if fixed is None:
                         if tactic is None:
                             kind = move.kind
@@ -669,11 +673,10 @@ class Game:
                                            can_answer if kind in ("accept", "reject")
                                            else False) else self._now(move, side, None)
                         # _now's reading of a tactic, here for every tactic of every turn
-                        elif tactic.limit is not None and \
-                                used_by.get((side, tactic.id), 0) >= tactic.limit:
+                        elif limit is not None and \
+                                used_by.get((side, tactic.id), 0) >= limit:
                             why = self._now(move, side, tactic)
-                        elif tactic.when is not None and \
-                                not conditions[tactic.when].holds(names):
+                        elif when is not None and not when.holds(names):
                             why = self._when_text[tactic.id]
                         else:
                             why = None
