@@ -883,6 +883,7 @@ class Game:
         if isinstance(texts, str) and "{" not in texts:
             line = variant = texts  # one plain line: nothing to choose or fill
         else:
+            other = self._rules.other[side]
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
             # The game chooses a player's words for it, but never a reproach: a team says
@@ -893,7 +894,7 @@ class Game:
                           reproach=reproach and
                           self.teams.get(side, COMPUTER) == COMPUTER,
                           hardened_by=self._hardened.get(side), ends=self._rules.ends,
-                          steps=(conceding, self._stepped.get(self._rules.other[side])))
+                          steps=(conceding, self._stepped.get(other)), other=other)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.

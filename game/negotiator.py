@@ -254,6 +254,8 @@ class _Bids:
             self.avoiding &= self.everywhere ^ self.settles[issue][option]
         #: What :meth:`no_step_back` has given, by its arguments (they decide it alone).
         self._no_step_back: dict[tuple[object, ...], int] = {}
+        #: What :meth:`step` has given, by its arguments.
+        self._steps: dict[tuple[object, ...], int] = {}
 
     def no_step_back(self, previous: Package, theirs: Package,
                      asked: Sequence[Package], opening: Package) -> int:
@@ -270,6 +272,20 @@ class _Bids:
                 self._no_step_back.clear()
             kept = self._no_step_back[key] = self._judge_steps(previous, theirs, asked,
                                                                opening)
+        return kept
+
+    def step(self, previous: Package, package: Package, theirs: Package,
+             asked: Sequence[Package], opening: Package) -> int:
+        """How far this side's proposal *package* after *previous* moves toward *theirs*,
+        as the record judges it (:func:`game.speech.step`; *asked* the other side's
+        proposals so far, *opening* this side's first), kept by its arguments."""
+        key = (previous, package, theirs, tuple(asked), opening)
+        kept = self._steps.get(key)
+        if kept is None:
+            if len(self._steps) >= _KEPT_LIMIT:
+                self._steps.clear()
+            kept = self._steps[key] = step(previous, package, theirs, asked,
+                                           opening=opening, ends=self.ends)[0]
         return kept
 
     def _judge_steps(self, previous: Package, theirs: Package, asked: Sequence[Package],
@@ -639,8 +655,7 @@ class Negotiator:
             if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
                     released and \
-                    step(previous, package, against[0], against[1], opening=against[2],
-                         ends=self._bids.ends)[0] > 0:
+                    self._bids.step(previous, package, *against) > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
                 # (Not by standing on a proposal across red lines the other side has said.)
@@ -697,8 +712,7 @@ class Negotiator:
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
-                    (facing and step(previous, package, facing[0], facing[1],
-                                     opening=facing[2], ends=self._bids.ends)[0] < 0)):
+                    (facing and self._bids.step(previous, package, *facing) < 0)):
                 # See _choose: nothing worth its target keeps them any more. Said as the
                 # record judges the move: leaving a point the other side asked for, toward
                 # the other side's end, gives more than was asked and takes nothing back

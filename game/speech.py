@@ -453,7 +453,8 @@ class Table:
                  proposing: Package | None = None, edition: int = EDITION,
                  reproach: bool = True, hardened_by: str | None = None,
                  ends: Mapping[str, Sequence[int]] | None = None,
-                 steps: tuple[int | None, int | None] = (None, None)) -> None:
+                 steps: tuple[int | None, int | None] = (None, None),
+                 other: str | None = None) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
         *reproach*: whether a line may reproach the other side (``{insisted}``,
         ``{withdrawn}``, ``{unmoved}``) or give a reason for its move (``{event}``): not for
@@ -467,13 +468,14 @@ class Table:
         *ends*: side id -> :func:`directions` for its proposals, when the caller has them;
         *steps*: :func:`step`'s first number for the speaker's proposal now and for the
         other side's last proposal (as :meth:`other_moved` reads it), when the caller has
-        them (None: worked out here)."""
+        them (None: worked out here); *other*: the side facing the speaker, when the
+        caller has it."""
         self._edition = edition
         self._reproach = reproach
         self._hardened_by = hardened_by
         self.scenario = scenario
         self.speaker = speaker
-        self.other = scenario.other(speaker)
+        self.other = scenario.other(speaker) if other is None else other
         self._ends = ends
         self._steps = steps
         self._offers = tuple(offers)
