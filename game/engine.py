@@ -639,14 +639,20 @@ class Game:
 
     def _legal_now(self) -> tuple[Move, ...]:
         if self._legal is None:
-            self._legal = tuple(self.legal_moves())
+            side = self.to_move
+            # legal_moves(), from the turn's choices as kept (not copied)
+            self._legal = () if side is None else tuple(
+                [c.move for c in self._choices_of(side) if c.why_not is None])
         return self._legal
 
     def choices(self, side: str | None = None) -> list[Choice]:
         """Every move *side* (default: the side to move) has, in a fixed order (propose,
         accept, reject, its tactics, walk out, pass), each with None when it may make it
         now or a sentence saying why not."""
-        side = side or self.to_move or self.sides[0]
+        return list(self._choices_of(side or self.to_move or self.sides[0]))
+
+    def _choices_of(self, side: str) -> list[Choice]:
+        """:meth:`choices` of *side*, as kept for the turn (only read)."""
         # Asked by the computer and by every front end each turn; the answer changes only
         # when a move is made.
         choices = self._choices.get(side)
@@ -683,7 +689,7 @@ class Game:
                         fixed = free if why is None else Choice(move, why)
                     choices.append(fixed)
             self._choices[side] = choices
-        return list(choices)
+        return choices
 
     def why_not(self, move: Move, side: str | None = None) -> str | None:
         """Why *side* (default: the side to move) may not make *move* now, as a sentence
@@ -878,8 +884,10 @@ class Game:
             return ""
         # Only the variants whose condition holds now (one without a condition always
         # does: the loader makes sure every list has one).
+        conditions, names = self._conditions, self._names
         texts = variants if isinstance(variants, str) else \
-            [text for text, when in variants if self._holds(when)]
+            [text for text, when in variants
+             if when is None or conditions[when].holds(names)]
         if isinstance(texts, str) and "{" not in texts:
             line = variant = texts  # one plain line: nothing to choose or fill
         else:
