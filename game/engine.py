@@ -229,7 +229,7 @@ class Rules:
 
     def known_of(self, side: str) -> dict[str, Any]:
         """What *side* knows for every game (:class:`Knowledge` but for the rules of the
-        day, the conditions, the seed and the length of the game)."""
+        day, the seed and the length of the game)."""
         known = self._known.get(side)
         if known is None:
             scenario = self.scenario
@@ -243,6 +243,8 @@ class Rules:
                 phases=tuple(scenario.phases),
                 tactics={t.id: t for t in self.side_tactics[side]},
                 tactic_kinds={t.id: t.kind for t in scenario.tactics},
+                # (A copy: a view leads nowhere a player could change the game's own.)
+                conditions=dict(self.conditions),
                 space=OwnSpace(space.packages, space.index, space.utility[side],
                                space.crosses[side], space.by_utility(side),
                                space.positions))
@@ -617,8 +619,7 @@ class Game:
         known = self._known.get(side)
         if known is None:
             known = Knowledge(**self._rules.known_of(side), settings=self.settings,
-                              conditions=dict(self._conditions), seed=self.seed,
-                              total_rounds=self._total_rounds)
+                              seed=self.seed, total_rounds=self._total_rounds)
             self._known[side] = known
         return known
 
