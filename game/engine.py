@@ -171,6 +171,9 @@ class Rules:
                        for event in scenario.events]
         #: The same, each with its place in the list (see :meth:`Game._event_order`).
         self.numbered_events = list(enumerate(self.events))
+        #: Those certain to happen, and the rest (by chance), in the list's order.
+        self.certain_events = [pair for pair in self.numbered_events if pair[1][0].chance >= 1.0]
+        self.chance_events = [pair for pair in self.numbered_events if pair[1][0].chance < 1.0]
         #: Packages as moves name them (``Move.package``) -> their option positions.
         self.named: dict[tuple[tuple[str, str], ...], Package] = {}
         #: How proposals were judged (see :meth:`Game._judged`), by what decides it.
@@ -1462,13 +1465,12 @@ class Game:
         (its roll is the round's draw of that number): the list's order; with a most for
         chance events, those certain to happen first, then the rest in an order drawn for
         the round, so that no event wins a place by coming first in the list."""
-        events = self._rules.numbered_events
         if most is None:
-            return events  # (only read)
+            return self._rules.numbered_events  # (only read)
         shuffle = random.Random(self.seed * 1_000_033 + self._round * 7 + 1)
-        chance = [pair for pair in events if pair[1][0].chance < 1.0]
+        certain, chance = self._rules.certain_events, list(self._rules.chance_events)
         shuffle.shuffle(chance)
-        return [pair for pair in events if pair[1][0].chance >= 1.0] + chance
+        return certain + chance
 
     def _check_breakdown(self) -> None:
         for outcome in self._rules.endings.get("breakdown", ()):
