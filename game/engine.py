@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, cast
 
@@ -399,13 +398,14 @@ class Game:
         self._offer_ids: list[tuple[str, dict[str, str]]] = []
         #: Side id -> how many times it took back a point both sides' latest proposals
         #: had agreed on (rules edition 6, see :meth:`_shift`).
-        self._taken_back: Counter[str] = Counter()
+        self._taken_back: dict[str, int] = {}
         #: Side id -> the issues (positions) of its gifts: more than the other side asked,
         #: given by a proposal that made no step toward what it asked (see :meth:`_shift`).
         self._gifts: dict[str, list[int]] = {s: [] for s in self.sides}
-        self._used: Counter[str] = Counter()
-        self._used_by: Counter[tuple[str, str]] = Counter()
-        self._fired: Counter[str] = Counter()
+        # (Counts in plain dicts: a Counter costs more to make than a game uses it.)
+        self._used: dict[str, int] = {}
+        self._used_by: dict[tuple[str, str], int] = {}
+        self._fired: dict[str, int] = {}
         #: Side id -> the latest event that set the talks back since its last proposal, in
         #: its in_sentence words or else by its name: what its next proposal's line may
         #: name ({event}), unless an event has eased the talks since. Read from what both
@@ -542,7 +542,7 @@ class Game:
     def taken_back(self, side: str) -> int:
         """How many of *side*'s proposals took back a point both sides' latest proposals
         had agreed on (public: the record says each)."""
-        return self._taken_back[side]
+        return self._taken_back.get(side, 0)
 
     def gifts(self, side: str) -> list[str]:
         """The issue ids on which *side*'s proposals gave more than the other side asked
@@ -1135,7 +1135,7 @@ class Game:
                     traded_for += ": it comes out even, so trust does not move"
                 return ("concede" if toward > 0 else "harden" if toward < 0 else None,
                         traded_for)
-            self._taken_back[side] += 1
+            self._taken_back[side] = self._taken_back.get(side, 0) + 1
             return "harden", (f"takes back {which} both sides' proposals had agreed on "
                               f"({agreed}); {how}")
         if toward > 0:
@@ -1243,9 +1243,9 @@ class Game:
         # The state of the talks as the tactic is used decides how far it moves the other
         # side: judged before this use counts as an earlier threat.
         factor = self._reaction_factor(side, tactic)
-        self._used[tactic.id] += 1
+        self._used[tactic.id] = self._used.get(tactic.id, 0) + 1
         self._set(tactic.id, self._used[tactic.id])
-        self._used_by[(side, tactic.id)] += 1
+        self._used_by[(side, tactic.id)] = self._used_by.get((side, tactic.id), 0) + 1
         said = self._say(side, self._rules.tactic_lines[(side, tactic.id)])
         if tactic.kind == "red_line":
             # Its red lines, each in its own words: the other side knows them from now on.
@@ -1432,8 +1432,7 @@ class Game:
                 if by_chance >= most:
                     continue
                 by_chance += 1
-            self._fired[event.id] += 1
-            occurrence = self._fired[event.id]
+            occurrence = fired[event.id] = fired.get(event.id, 0) + 1
             self._set(event.id, occurrence)
             body = event.again if occurrence > 1 and event.again else event.text
             self._add("event", title=event.name, body=body, cite=event.cite,
