@@ -179,6 +179,10 @@ class Rules:
         self.judged: dict[tuple[object, ...], tuple[int, int, list[str]]] = {}
         #: Proposals as said (see :func:`package_speech`), by what decides the words.
         self.spoken: dict[tuple[object, ...], str] = {}
+        #: Each meter's start and bounds, and each side's fallback, as a game begins.
+        self.meter_starts = {m.id: float(m.start) for m in scenario.meters}
+        self.bounds = {m.id: (m.min, m.max) for m in scenario.meters}
+        self.batna_starts = {s: scenario.sides[s].batna.value for s in scenario.side_ids}
         #: Side id -> its name at the start of a sentence.
         self.called_first = {side: scenario.sides[side].called_first for side in sides}
         #: Meter id -> the side whose standing it measures (None: both sides').
@@ -385,9 +389,9 @@ class Game:
         #: The id of the current phase: the machine's state, and once the game is over the
         #: phase it ended in.
         self._phase_now: str = self._protocol.state
-        self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
-        self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
-        self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
+        self._meters: dict[str, float] = dict(rules.meter_starts)
+        self._bounds = rules.bounds
+        self._batna = dict(rules.batna_starts)
         self._stance = {s: 0.0 for s in self.sides}
         self._standing: Package | None = None
         self._standing_by: str | None = None
