@@ -173,9 +173,11 @@ _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
 
-#: The most opponent models, or bids judged, kept for a side of a scenario (see
-#: :attr:`_Derived.models` and :meth:`_Bids.no_step_back`).
+#: The most bids judged kept for a side of a scenario (see :meth:`_Bids.no_step_back`).
 _KEPT_LIMIT = 4096
+#: The most opponent models kept for a side of a scenario (see :attr:`_Derived.models`;
+#: a few kilobytes each).
+_MODELS_KEPT = 2048
 
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
@@ -853,7 +855,7 @@ class Negotiator:
             models = self._derived.models
             model = models.get(made)
             if model is None:
-                if len(models) >= _KEPT_LIMIT:
+                if len(models) >= _MODELS_KEPT:
                     models.clear()
                 model = models[made] = notes.model(view)
             self._cached = (key, model)
