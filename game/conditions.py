@@ -9,11 +9,12 @@ declares. At play time it is evaluated with plain numbers only.
 from __future__ import annotations
 
 import ast
+import operator
 import threading
 import re
 import difflib
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from simpleeval import SimpleEval
 
@@ -88,10 +89,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean {match!r}?)" if match else ""
 
 
+def _nothing(names: Mapping[str, float]) -> tuple[()]:
+    """The memo key of a condition that uses no name."""
+    return ()
+
+
 class Condition:
     """A parsed, checked condition; call :meth:`holds` with the current numbers."""
 
-    __slots__ = ("text", "names", "constants", "size", "_tree", "_order", "_memo")
+    __slots__ = ("text", "names", "constants", "size", "_tree", "_order", "_key", "_memo")
 
     #: How many past answers a condition remembers (its answer depends only on the values
     #: of the names it uses, so simulations ask the same question again and again).
@@ -155,18 +161,22 @@ class Condition:
         self.names = frozenset(names)
         self._tree = tree
         self._order = tuple(sorted(names))
+        #: names -> what the answer depends on, the memo's key (the values of the names,
+        #: in order; one name's value alone).
+        self._key: Callable[[Mapping[str, float]], object] = \
+            operator.itemgetter(*self._order) if self._order else _nothing
         #: The numbers written in the condition (lint tries values around them).
         self.constants = frozenset(float(node.value) for node in ast.walk(tree)
                                    if isinstance(node, ast.Constant) and
                                    isinstance(node.value, (int, float)))
-        self._memo: dict[tuple[float, ...], bool] = {}
+        self._memo: dict[object, bool] = {}
         #: How many nodes its expression has: what one evaluation costs, roughly.
         self.size = sum(1 for _ in ast.walk(tree))
 
     def holds(self, names: Mapping[str, float]) -> bool:
         """True when the condition holds for the numbers in *names* (a name -> number
         mapping holding at least every name the condition uses)."""
-        key = tuple([names[n] for n in self._order])
+        key = self._key(names)
         answer = self._memo.get(key)
         if answer is None:
             evaluator = _evaluator()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, cast
 
@@ -72,6 +71,9 @@ _DEFAULT_LINES = {
 # for an answer would be false on the last move of the talks, which nobody can answer.
 _DEFAULT_LINES["hold"] = _DEFAULT_LINES["pass"]
 
+
+#: The most judgements, or proposals' words, a scenario's rules keep (see :class:`Rules`).
+_KEPT_LIMIT = 4096
 
 #: How many of a side's latest lines it does not say again while another will do.
 RECENT_LINES = 3
@@ -166,6 +168,31 @@ class Rules:
         #: The scenario's events, each with its parsed condition (None: none).
         self.events = [(event, self.conditions[event.when] if event.when is not None else None)
                        for event in scenario.events]
+        #: The same, each with its place in the list (see :meth:`Game._event_order`).
+        self.numbered_events = list(enumerate(self.events))
+        #: Those certain to happen, and the rest (by chance), in the list's order.
+        self.certain_events = [pair for pair in self.numbered_events if pair[1][0].chance >= 1.0]
+        self.chance_events = [pair for pair in self.numbered_events if pair[1][0].chance < 1.0]
+        #: Packages as moves name them (``Move.package``) -> their option positions.
+        self.named: dict[tuple[tuple[str, str], ...], Package] = {}
+        #: How proposals were judged (see :meth:`Game._judged`), by what decides it.
+        self.judged: dict[tuple[object, ...], tuple[int, int, list[str]]] = {}
+        #: Proposals as said (see :func:`package_speech`), by what decides the words.
+        self.spoken: dict[tuple[object, ...], str] = {}
+        #: Each meter's start and bounds, and each side's fallback, as a game begins.
+        self.meter_starts = {m.id: float(m.start) for m in scenario.meters}
+        self.bounds = {m.id: (m.min, m.max) for m in scenario.meters}
+        self.batna_starts = {s: scenario.sides[s].batna.value for s in scenario.side_ids}
+        #: Side id -> its name at the start of a sentence.
+        self.called_first = {side: scenario.sides[side].called_first for side in sides}
+        #: Meter id -> the side whose standing it measures (None: both sides').
+        self.meter_owners = {meter.id: meter.side for meter in scenario.meters}
+        #: For each event, in the list's order: whether it sets the talks back, the sides
+        #: it sets them back for, and whether it eases them (see :class:`Effects`).
+        self.event_turns = [(event.effects.sets_back(),
+                             {side for side in sides
+                              if event.effects.sets_back_for(side, self.meter_owners)},
+                             event.effects.eases()) for event in scenario.events]
         #: Trigger -> the outcomes it may end the game with, in the scenario's order.
         self.endings: dict[str, list[Outcome]] = {}
         for outcome in scenario.outcomes:
@@ -208,7 +235,7 @@ class Rules:
 
     def known_of(self, side: str) -> dict[str, Any]:
         """What *side* knows for every game (:class:`Knowledge` but for the rules of the
-        day, the conditions, the seed and the length of the game)."""
+        day, the seed and the length of the game)."""
         known = self._known.get(side)
         if known is None:
             scenario = self.scenario
@@ -222,6 +249,8 @@ class Rules:
                 phases=tuple(scenario.phases),
                 tactics={t.id: t for t in self.side_tactics[side]},
                 tactic_kinds={t.id: t.kind for t in scenario.tactics},
+                # (A copy: a view leads nowhere a player could change the game's own.)
+                conditions=dict(self.conditions),
                 space=OwnSpace(space.packages, space.index, space.utility[side],
                                space.crosses[side], space.by_utility(side),
                                space.positions))
@@ -231,8 +260,8 @@ class Rules:
         """Every move *side* has in *phase*, in the order of :meth:`Game.choices`: the
         move, its choice whatever the game has come to (refused when the phase alone rules
         it out, see :func:`_fixed_refusal`; available for a walkout or a pass the phase
-        allows, which nothing else can refuse; else None), its tactic, and its choice when
-        it is available."""
+        allows, which nothing else can refuse; else None), its tactic, its choice when
+        it is available, and the tactic's limit and parsed condition (None: none)."""
         plan = self._plans.get((side, phase.id))
         if plan is None:
             plan = []
@@ -242,7 +271,10 @@ class Rules:
                 free = Choice(move, None)
                 fixed = Choice(move, why) if why is not None else \
                     free if move.kind in _NEVER_REFUSED_NOW else None
-                plan.append((move, fixed, tactic, free))
+                plan.append((move, fixed, tactic, free,
+                             None if tactic is None else tactic.limit,
+                             None if tactic is None or tactic.when is None
+                             else self.conditions[tactic.when]))
             self._plans[(side, phase.id)] = plan
         return plan
 
@@ -251,7 +283,7 @@ class Rules:
 _NEVER_REFUSED_NOW = frozenset({"walkout", "pass"})
 
 #: A move as :meth:`Rules.plan_of` plans it.
-_Planned = tuple[Move, Choice | None, Tactic | None, Choice]
+_Planned = tuple[Move, Choice | None, Tactic | None, Choice, int | None, Condition | None]
 
 #: A line as the engine reads it: one line, or its variants as (words, the condition under
 #: which they may be said, or None).
@@ -357,9 +389,9 @@ class Game:
         #: The id of the current phase: the machine's state, and once the game is over the
         #: phase it ended in.
         self._phase_now: str = self._protocol.state
-        self._meters: dict[str, float] = {m.id: float(m.start) for m in scenario.meters}
-        self._bounds = {m.id: (m.min, m.max) for m in scenario.meters}
-        self._batna = {s: scenario.sides[s].batna.value for s in self.sides}
+        self._meters: dict[str, float] = dict(rules.meter_starts)
+        self._bounds = rules.bounds
+        self._batna = dict(rules.batna_starts)
         self._stance = {s: 0.0 for s in self.sides}
         self._standing: Package | None = None
         self._standing_by: str | None = None
@@ -370,21 +402,23 @@ class Game:
         self._offer_ids: list[tuple[str, dict[str, str]]] = []
         #: Side id -> how many times it took back a point both sides' latest proposals
         #: had agreed on (rules edition 6, see :meth:`_shift`).
-        self._taken_back: Counter[str] = Counter()
+        self._taken_back: dict[str, int] = {}
         #: Side id -> the issues (positions) of its gifts: more than the other side asked,
         #: given by a proposal that made no step toward what it asked (see :meth:`_shift`).
         self._gifts: dict[str, list[int]] = {s: [] for s in self.sides}
-        self._used: Counter[str] = Counter()
-        self._used_by: Counter[tuple[str, str]] = Counter()
-        self._fired: Counter[str] = Counter()
+        # (Counts in plain dicts: a Counter costs more to make than a game uses it.)
+        self._used: dict[str, int] = {}
+        self._used_by: dict[tuple[str, str], int] = {}
+        self._fired: dict[str, int] = {}
         #: Side id -> the latest event that set the talks back since its last proposal, in
         #: its in_sentence words or else by its name: what its next proposal's line may
         #: name ({event}), unless an event has eased the talks since. Read from what both
         #: sides see (the meters), never from a side's stance, which is its own; nor an event
         #: that lowers only the other side's support at home (Effects.sets_back_for).
         self._hardened: dict[str, str] = {}
-        #: Meter id -> the side whose standing it measures (None: both sides').
-        self._meter_owners = {meter.id: meter.side for meter in scenario.meters}
+        #: Side id -> how far its latest proposal moved toward the other side's latest
+        #: then, as the record judged it (:func:`~game.speech.step`; absent: not judged).
+        self._stepped: dict[str, int] = {}
         self._revealed: dict[str, list[str]] = {s: [] for s in self.sides}
         #: The side asked what matters most that has not answered yet.
         self._asked: str | None = None
@@ -512,7 +546,7 @@ class Game:
     def taken_back(self, side: str) -> int:
         """How many of *side*'s proposals took back a point both sides' latest proposals
         had agreed on (public: the record says each)."""
-        return self._taken_back[side]
+        return self._taken_back.get(side, 0)
 
     def gifts(self, side: str) -> list[str]:
         """The issue ids on which *side*'s proposals gave more than the other side asked
@@ -550,22 +584,22 @@ class Game:
     def state(self) -> GameState:
         """Where the game stands, as both sides may see it (a snapshot, made once a turn)."""
         if self._snapshot is None:
-            phase, first = self._phase_at(min(self._round, self._total_rounds))
+            now = min(self._round, self._total_rounds)
+            phase, first = self._rules.phase_at(now)
+            outcome = self._outcome
+            # (In the order of the fields.)
             self._snapshot = GameState(
-                phase=self._phase_now, round=self._round, rounds=self._total_rounds,
-                phase_round=min(self._round, self._total_rounds) - first + 1,
-                phase_rounds=self._phase_rounds[phase.id],
-                turn=self._turn, to_move=self.to_move, meters=dict(self._meters),
+                self._phase_now, self._round, self._total_rounds, now - first + 1,
+                self._phase_rounds[phase.id], self._turn,
+                None if outcome is not None else self.sides[self._turn % 2],
+                dict(self._meters),
                 # The standing proposal is always the last one made (a reject clears it).
-                standing=self._offer_ids[-1][1] if self._standing is not None else None,
-                standing_by=self._standing_by,
-                finished=self.finished,
-                outcome=self._outcome.id if self._outcome else None,
-                agreed=self._ids(self._agreed), walked_out=self._walked_out,
-                last_turn=self._last_turn,
-                offers=tuple(self._offer_ids),
-                revealed={s: tuple(ids) for s, ids in self._revealed.items()},
-                asked=self._asked)
+                self._offer_ids[-1][1] if self._standing is not None else None,
+                self._standing_by, outcome is not None,
+                outcome.id if outcome else None,
+                self._ids(self._agreed), self._walked_out, self._last_turn,
+                tuple(self._offer_ids),
+                {s: tuple(ids) for s, ids in self._revealed.items()}, self._asked)
         return self._snapshot
 
     def fallback(self, side: str) -> float:
@@ -579,22 +613,20 @@ class Game:
         kept = self._views.get(side)
         if kept is not None and kept.state is state:
             return kept  # nothing has happened since (the snapshot is made anew each move)
+        other = self._rules.other[side]
+        # (In the order of the fields.)
         view = self._views[side] = SideView(
-            known=self._knowledge(side), state=state, names=dict(self._names),
-            offers=tuple(self._offers), standing=self._standing, revealed=state.revealed,
-            batna=self._batna[side], stance=self._stance[side],
-            legal=self._legal_now() if self.to_move == side else (),
-            record=tuple(self._seen[side]),
-            across=self.space.crosses[self._rules.other[side]]
-            if self._rules.other[side] in self._stated else None)
+            self._knowledge(side), state, dict(self._names), tuple(self._offers),
+            state.revealed, self._standing, self._batna[side], self._stance[side],
+            self._legal_now() if state.to_move == side else (), tuple(self._seen[side]),
+            self.space.crosses[other] if other in self._stated else None)
         return view
 
     def _knowledge(self, side: str) -> Knowledge:
         known = self._known.get(side)
         if known is None:
             known = Knowledge(**self._rules.known_of(side), settings=self.settings,
-                              conditions=dict(self._conditions), seed=self.seed,
-                              total_rounds=self._total_rounds)
+                              seed=self.seed, total_rounds=self._total_rounds)
             self._known[side] = known
         return known
 
@@ -615,14 +647,20 @@ class Game:
 
     def _legal_now(self) -> tuple[Move, ...]:
         if self._legal is None:
-            self._legal = tuple(self.legal_moves())
+            side = self.to_move
+            # legal_moves(), from the turn's choices as kept (not copied)
+            self._legal = () if side is None else tuple(
+                [c.move for c in self._choices_of(side) if c.why_not is None])
         return self._legal
 
     def choices(self, side: str | None = None) -> list[Choice]:
         """Every move *side* (default: the side to move) has, in a fixed order (propose,
         accept, reject, its tactics, walk out, pass), each with None when it may make it
         now or a sentence saying why not."""
-        side = side or self.to_move or self.sides[0]
+        return list(self._choices_of(side or self.to_move or self.sides[0]))
+
+    def _choices_of(self, side: str) -> list[Choice]:
+        """:meth:`choices` of *side*, as kept for the turn (only read)."""
         # Asked by the computer and by every front end each turn; the answer changes only
         # when a move is made.
         choices = self._choices.get(side)
@@ -636,13 +674,30 @@ class Game:
                 choices = [Choice(move, blocked) for move in self._side_moves[side]]
             else:
                 choices = []
-                for move, fixed, tactic, free in self._rules.plan_of(side, self._phase):
+                used_by, names = self._used_by, self._names
+                # What _now allows of a proposal or an answer to one, read here once.
+                can_propose = not self._last_turn
+                can_answer = self._standing is not None and self._standing_by != side
+                for move, fixed, tactic, free, limit, when in \
+                        self._rules.plan_of(side, self._phase):
                     if fixed is None:
-                        why = self._now(move, side, tactic)
+                        if tactic is None:
+                            kind = move.kind
+                            why = None if (can_propose if kind == "propose" else
+                                           can_answer if kind in ("accept", "reject")
+                                           else False) else self._now(move, side, None)
+                        # _now's reading of a tactic, here for every tactic of every turn
+                        elif limit is not None and \
+                                used_by.get((side, tactic.id), 0) >= limit:
+                            why = self._now(move, side, tactic)
+                        elif when is not None and not when.holds(names):
+                            why = self._when_text[tactic.id]
+                        else:
+                            why = None
                         fixed = free if why is None else Choice(move, why)
                     choices.append(fixed)
             self._choices[side] = choices
-        return list(choices)
+        return choices
 
     def why_not(self, move: Move, side: str | None = None) -> str | None:
         """Why *side* (default: the side to move) may not make *move* now, as a sentence
@@ -687,7 +742,12 @@ class Game:
         why = _fixed_refusal(self.scenario, move.kind, side, tactic, phase) or \
             self._now(move, side, tactic)
         if why is None and move.kind == "propose" and move.package is not None:
-            package = self.space.package_of(move.chosen)
+            # A package named as such before is the same package (only whole ones are kept).
+            package = self._rules.named.get(move.package)
+            if package is None:
+                package = self.space.package_of(move.chosen)
+                if package is not None and len(self._rules.named) < _KEPT_LIMIT:
+                    self._rules.named[move.package] = package
             self._checked = (move, package)
             if package is None:
                 try:
@@ -813,28 +873,33 @@ class Game:
         return self._conditions[text].holds(self._names)
 
     def _line(self, side: str, kind: str, proposing: Package | None = None, *,
-              reproach: bool = True) -> str:
+              reproach: bool = True, conceding: int | None = None) -> str:
         """What *side* says for a move of *kind*: one of the scenario's variants, with what
         just happened filled in, never the same line twice in a row."""
         lines = self._rules.lines[side]
         default = _DEFAULT_LINES[kind]
         return self._say(side, lines[kind] if kind in lines else default, proposing,
-                         default or None, reproach=reproach)
+                         default or None, reproach=reproach, conceding=conceding)
 
     def _say(self, side: str, variants: Said, proposing: Package | None = None,
-             fallback: str | None = None, *, reproach: bool = True) -> str:
+             fallback: str | None = None, *, reproach: bool = True,
+             conceding: int | None = None) -> str:
         """*side*'s line from *variants*; *fallback* when none can be said now;
         *reproach*: False to say no reproach ({insisted}, {withdrawn}, {unmoved}) even
-        from the computer."""
+        from the computer; *conceding*: how far *proposing* moves toward the other side,
+        as the record judges it (:func:`~game.speech.step`), when it is known."""
         if not variants:
             return ""
         # Only the variants whose condition holds now (one without a condition always
         # does: the loader makes sure every list has one).
+        conditions, names = self._conditions, self._names
         texts = variants if isinstance(variants, str) else \
-            [text for text, when in variants if self._holds(when)]
+            [text for text, when in variants
+             if when is None or conditions[when].holds(names)]
         if isinstance(texts, str) and "{" not in texts:
             line = variant = texts  # one plain line: nothing to choose or fill
         else:
+            other = self._rules.other[side]
             threats = {t: n for (who, t), n in self._used_by.items()
                        if who != side and self._tactics[t].kind == "threat"}
             # The game chooses a player's words for it, but never a reproach: a team says
@@ -844,7 +909,8 @@ class Game:
                           edition=self.edition,
                           reproach=reproach and
                           self.teams.get(side, COMPUTER) == COMPUTER,
-                          hardened_by=self._hardened.get(side))
+                          hardened_by=self._hardened.get(side), ends=self._rules.ends,
+                          steps=(conceding, self._stepped.get(other)), other=other)
             pick = self.seed * 7_207 + self._turn * 31 + self.sides.index(side)
             line, variant = pick_line(texts, table, self._last_line[side], pick, fallback)
         # The variant, not the line: the same sentence filled differently is the same line.
@@ -872,6 +938,9 @@ class Game:
                 "concede" in self._rules.lines[side] and \
                 self._voiced_as_concession(previous, package, theirs, judgement):
             said = "concede"  # a step toward the other side, as the record judges it
+        # The same step as the speaker's line reads it (the same package again: none).
+        conceding = judgement[0] if judgement is not None else \
+            0 if previous is not None and previous == package else None
         offer = self._rules.ids_of(package)
         # The line is said with the package on the table, so that a line's condition can
         # read what is being proposed ("joint_action >= joint_planning").
@@ -883,7 +952,7 @@ class Game:
             # The same offer again: said as such, in full, not as a new proposal, in the
             # side's own words, else in words that differ from one turn to the next (two
             # sides standing by their offers back to back do not say the same sentence).
-            line = self._line(side, "stand_by", package) \
+            line = self._line(side, "stand_by", package, conceding=conceding) \
                 if "stand_by" in self._rules.lines[side] \
                 else _STAND_BY[self._turn % len(_STAND_BY)]
             body = f"{line} {package_speech(words, package)}"
@@ -901,16 +970,15 @@ class Game:
                 # it ("The United States keeps insisting on joint planning. Russia proposes
                 # this instead: On the start date: mid-June", a window playtest).
                 said = "propose"
-            spoken = package_speech(
-                words, package, previous, up, clearing if self.edition >= 12 else (),
-                len(self.scenario.sides[self._rules.other[side]].red_lines))
-            body = f"{self._line(side, said, package)} {spoken}"
+            spoken = self._spoken(package, previous, up, clearing if self.edition >= 12 else (),
+                                  len(self.scenario.sides[self._rules.other[side]].red_lines))
+            body = f"{self._line(side, said, package, conceding=conceding)} {spoken}"
         # The same offer again is headed as such, on the card as in the log.
         title = SAME_AGAIN if previous == package else _TITLES[kind]
         self._add("move", title=title, body=body, speaker=side, move=move, offer=offer)
         if previous is not None and previous != package:
             shift, verb = self._shift(side, previous, package, judgement, clearing)
-            cause = f"{self.scenario.sides[side].called_first} {verb}"
+            cause = f"{self._rules.called_first[side]} {verb}"
             if shift and shift in self.scenario.move_effects:
                 self._effects(self.scenario.move_effects[shift], cause, ref=shift)
             elif shift is None and verb:
@@ -921,12 +989,29 @@ class Game:
                 self._add("effect", title=cause, ref=TRADE)
         self._standing, self._standing_by = package, side
         self._hardened.pop(side, None)  # its line has answered the event, or had no need
+        if conceding is not None and theirs is not None:
+            self._stepped[side] = conceding
+        else:
+            self._stepped.pop(side, None)
         self._offers.append((side, package))
         self._latest[side] = package
         self._offer_ids.append((side, offer))
         self._set("offers", len(self._offers))
         counted = self._rules.offers_name[side]
         self._set(counted, self._names[counted] + 1)
+
+    def _spoken(self, package: Package, previous: Package | None, up: Sequence[int],
+                clearing: Sequence[int], red_lines: int) -> str:
+        """:func:`package_speech` with the scenario's words, said once for every game."""
+        key = (package, previous, tuple(up), tuple(clearing), red_lines)
+        spoken = self._rules.spoken
+        said = spoken.get(key)
+        if said is None:
+            if len(spoken) >= _KEPT_LIMIT:
+                spoken.clear()
+            said = spoken[key] = package_speech(self._rules.offer_words, package, previous,
+                                                up, clearing, red_lines)
+        return said
 
     def _clearing(self, side: str, previous: Package | None, package: Package) -> list[int]:
         """The issues on which *package* leaves *side*'s *previous* proposal, which
@@ -1054,7 +1139,7 @@ class Game:
                     traded_for += ": it comes out even, so trust does not move"
                 return ("concede" if toward > 0 else "harden" if toward < 0 else None,
                         traded_for)
-            self._taken_back[side] += 1
+            self._taken_back[side] = self._taken_back.get(side, 0) + 1
             return "harden", (f"takes back {which} both sides' proposals had agreed on "
                               f"({agreed}); {how}")
         if toward > 0:
@@ -1102,10 +1187,19 @@ class Game:
         other = self._rules.other[side]
         asked = asked_by([p for who, p in self._offers if who == other], self.edition)
         opening = next(p for who, p in self._offers if who == side)
-        kinds = judged_issues(previous, package, theirs, asked, self.edition, opening,
-                              self._rules.ends[side])
-        toward, generous = weighed(kinds, self.edition)
-        return toward, generous, kinds
+        # The same proposal after the same ones judges the same in every game (only read).
+        key = (side, previous, package, theirs, None if asked is None else tuple(asked),
+               opening, self.edition)
+        judged = self._rules.judged
+        kept = judged.get(key)
+        if kept is None:
+            kinds = judged_issues(previous, package, theirs, asked, self.edition, opening,
+                                  self._rules.ends[side])
+            toward, generous = weighed(kinds, self.edition)
+            if len(judged) >= _KEPT_LIMIT:
+                judged.clear()
+            kept = judged[key] = (toward, generous, kinds)
+        return kept
 
     def _do_accept(self, side: str, move: Move) -> None:
         self._add("move", title=_TITLES["accept"], body=self._line(side, "accept"),
@@ -1153,9 +1247,9 @@ class Game:
         # The state of the talks as the tactic is used decides how far it moves the other
         # side: judged before this use counts as an earlier threat.
         factor = self._reaction_factor(side, tactic)
-        self._used[tactic.id] += 1
+        self._used[tactic.id] = self._used.get(tactic.id, 0) + 1
         self._set(tactic.id, self._used[tactic.id])
-        self._used_by[(side, tactic.id)] += 1
+        self._used_by[(side, tactic.id)] = self._used_by.get((side, tactic.id), 0) + 1
         said = self._say(side, self._rules.tactic_lines[(side, tactic.id)])
         if tactic.kind == "red_line":
             # Its red lines, each in its own words: the other side knows them from now on.
@@ -1177,10 +1271,8 @@ class Game:
         other = self.scenario.other(side)
         reaction = self.scenario.sides[other].personality.reactions.get(tactic.kind, 0.0)
         push = round(tactic.pressure * reaction * factor, 4)
-        stance = Effects(stance={other: push}) if push else Effects()
-        self._effects(use.effects.model_copy(update={"stance": {**use.effects.stance,
-                                                                **stance.stance}}),
-                      f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id)
+        self._effects(use.effects, f"Effects of \u201c{tactic.name}\u201d", ref=tactic.id,
+                      stance={**use.effects.stance, other: push} if push else None)
         for extra in extras:
             self._effects(extra.effects, f"Effects of \u201c{tactic.name}\u201d "
                                          f"({extra.when})", ref=tactic.id)
@@ -1272,9 +1364,11 @@ class Game:
                   body=text, speaker=side,
                   ref=self._revealed[side][-1] if left else None)
 
-    def _effects(self, effects: Effects, cause: str, ref: str | None = None) -> None:
-        """Apply *effects*; the record gets one public entry for the meters and, for each
-        side whose fallback or stance moved, one entry only that side sees."""
+    def _effects(self, effects: Effects, cause: str, ref: str | None = None,
+                 stance: dict[str, float] | None = None) -> None:
+        """Apply *effects* (with *stance* in place of their changes of stance, if given);
+        the record gets one public entry for the meters and, for each side whose fallback
+        or stance moved, one entry only that side sees."""
         public: list[Change] = []
         for meter, delta in effects.meters.items():
             low, high = self._bounds[meter]
@@ -1290,7 +1384,7 @@ class Game:
                 private.setdefault(side, []).append(
                     Change("batna", side, round(new - self._batna[side], 4), new))
                 self._batna[side] = new
-        for side, delta in effects.stance.items():
+        for side, delta in (effects.stance if stance is None else stance).items():
             if delta:
                 self._stance[side] = round(self._stance[side] + delta, 4)
                 private.setdefault(side, []).append(
@@ -1342,16 +1436,16 @@ class Game:
                 if by_chance >= most:
                     continue
                 by_chance += 1
-            self._fired[event.id] += 1
-            occurrence = self._fired[event.id]
+            occurrence = fired[event.id] = fired.get(event.id, 0) + 1
             self._set(event.id, occurrence)
             body = event.again if occurrence > 1 and event.again else event.text
             self._add("event", title=event.name, body=body, cite=event.cite,
                       ref=event.id, occurrence=occurrence)
             self._effects(event.effects, f"Effects of \u201c{event.name}\u201d", ref=event.id)
-            if event.effects.sets_back():
+            sets_back, set_back_sides, eases = self._rules.event_turns[n]
+            if sets_back:
                 for side in self.sides:
-                    if event.effects.sets_back_for(side, self._meter_owners):
+                    if side in set_back_sides:
                         self._hardened[side] = event.in_sentence or event.name
                     elif self.edition >= 12:
                         # The news since is the other side's setback: an older one is no
@@ -1359,7 +1453,7 @@ class Game:
                         # Moscow cannot give ground now" just after a strike near a group
                         # the US backs, a terminal playtest).
                         self._hardened.pop(side, None)
-            elif event.effects.eases():
+            elif eases:
                 # An event that eased the talks since: the one before is no reason to give
                 # no ground now ("After al-Nusra's attacks from shared lines, Moscow cannot
                 # give ground now" came just after an offensive that both sides saw press
@@ -1374,13 +1468,12 @@ class Game:
         (its roll is the round's draw of that number): the list's order; with a most for
         chance events, those certain to happen first, then the rest in an order drawn for
         the round, so that no event wins a place by coming first in the list."""
-        events = list(enumerate(self._rules.events))
         if most is None:
-            return events
+            return self._rules.numbered_events  # (only read)
         shuffle = random.Random(self.seed * 1_000_033 + self._round * 7 + 1)
-        chance = [pair for pair in events if pair[1][0].chance < 1.0]
+        certain, chance = self._rules.certain_events, list(self._rules.chance_events)
         shuffle.shuffle(chance)
-        return [pair for pair in events if pair[1][0].chance >= 1.0] + chance
+        return certain + chance
 
     def _check_breakdown(self) -> None:
         for outcome in self._rules.endings.get("breakdown", ()):

@@ -55,7 +55,7 @@ import math
 import operator
 import random
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from game.analysis import Package, points
@@ -185,6 +185,12 @@ _DERIVED_LIMIT = 256
 
 _T = TypeVar("_T")
 
+#: The most bids judged kept for a side of a scenario (see :meth:`_Bids.no_step_back`).
+_KEPT_LIMIT = 4096
+#: The most opponent models kept for a side of a scenario (see :attr:`_Derived.models`;
+#: a few kilobytes each).
+_MODELS_KEPT = 2048
+
 
 def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
     """``make()``, which depends on *parts* alone (immutable parts of a scenario and
@@ -192,7 +198,8 @@ def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = N
     (an object the parts belong to, which *make()*'s result must not hold), it is kept as
     long as the owner lives."""
     key = tuple(map(id, parts))
-    kept_by = _DERIVED if owner is None else _DERIVED_WITH.setdefault(owner, {})
+    kept_by = _DERIVED if owner is None else \
+        _DERIVED_WITH.get(owner) or _DERIVED_WITH.setdefault(owner, {})
     kept = kept_by.get(key)
     if kept is None or not all(map(operator.is_, kept[0], parts)):
         if len(kept_by) >= _DERIVED_LIMIT:
@@ -232,6 +239,12 @@ class _Bids:
         self.settles = [[sum(1 << k for k, picked in enumerate(column) if picked == option)
                          for option in range(len(issue.options))]
                         for issue, column in zip(issues, self.columns)]
+        #: within[issue][option][gap]: the packages whose option on the issue lies at most
+        #: *gap* options from the option given, in the issue's order (see :func:`_no_further`).
+        self.within = [[[sum((mask for other, mask in enumerate(settles)
+                              if abs(other - option) <= gap), 0)
+                         for gap in range(len(settles))]
+                        for option in range(len(settles))] for settles in self.settles]
         #: Every package.
         self.everywhere = (1 << len(by_utility)) - 1
         #: no_worse[issue][option]: the packages whose option on the issue is worth at least
@@ -253,6 +266,10 @@ class _Bids:
         self.avoiding = self.everywhere
         for issue, option in _least_on_heaviest(me, issues):
             self.avoiding &= self.everywhere ^ self.settles[issue][option]
+        #: What :meth:`no_step_back` has given, by its arguments (they decide it alone).
+        self._no_step_back: dict[tuple[object, ...], int] = {}
+        #: What :meth:`step` has given, by its arguments.
+        self._steps: dict[tuple[object, ...], int] = {}
 
     def no_step_back(self, previous: Package, theirs: Package,
                      asked: Sequence[Package], opening: Package) -> int:
@@ -262,6 +279,32 @@ class _Bids:
         on balance they come no farther from it, issue by issue, and take back no point the
         two proposals agree on, not even in a trade (which the record judges by the balance
         from rules edition 8: the computer keeps to the stricter rule of edition 7)."""
+        key = (previous, theirs, tuple(asked), opening)
+        kept = self._no_step_back.get(key)
+        if kept is None:
+            if len(self._no_step_back) >= _KEPT_LIMIT:
+                self._no_step_back.clear()
+            kept = self._no_step_back[key] = self._judge_steps(previous, theirs, asked,
+                                                               opening)
+        return kept
+
+    def step(self, previous: Package, package: Package, theirs: Package,
+             asked: Sequence[Package], opening: Package) -> int:
+        """How far this side's proposal *package* after *previous* moves toward *theirs*,
+        as the record judges it (:func:`game.speech.step`; *asked* the other side's
+        proposals so far, *opening* this side's first), kept by its arguments."""
+        key = (previous, package, theirs, tuple(asked), opening)
+        kept = self._steps.get(key)
+        if kept is None:
+            if len(self._steps) >= _KEPT_LIMIT:
+                self._steps.clear()
+            kept = self._steps[key] = step(previous, package, theirs, asked,
+                                           opening=opening, ends=self.ends)[0]
+        return kept
+
+    def _judge_steps(self, previous: Package, theirs: Package, asked: Sequence[Package],
+                     opening: Package) -> int:
+        """:meth:`no_step_back`, worked out."""
         # sums[s]: the packages whose issues so far count s toward *theirs* on balance.
         sums = {0: self.everywhere}
         for issue, (was, their) in enumerate(zip(previous, theirs)):
@@ -377,6 +420,21 @@ class _Derived:
     """Its guess where interests run alike (:func:`~game.opponent.alike_values`)."""
     bids: _Bids
     """What its bids read of its packages."""
+    starts: dict[str, float]
+    """Each meter's start, by id."""
+    dangers: tuple[tuple[str, float, float], ...]
+    """Each meter's id, start, and the level taken as talks about to break down (see
+    :data:`DANGER`), in the scenario's order."""
+    positions: dict[str, int]
+    """Issue id -> its position."""
+    called_first: str
+    """The side's name at the start of a sentence."""
+    proposals: dict[Package, Move] = field(default_factory=dict)
+    """The move that proposes each package, made when first proposed."""
+    models: dict[tuple[object, ...], OpponentModel] = field(default_factory=dict)
+    """Opponent models made so far (only read once made), by what they are made from:
+    the other side's proposals, what it named, and its answers to tactics (see
+    :meth:`Negotiator.model`)."""
 
 
 def _derived(view: SideView) -> _Derived:
@@ -385,7 +443,12 @@ def _derived(view: SideView) -> _Derived:
     return _Derived([space.utility[n] for n in space.by_utility], _tactic_effects(known),
                     opposed_values(view), alike_values(view),
                     _Bids(known.me, known.issues, space.by_utility, space.packages,
-                          directions(known.issues, known.side)))
+                          directions(known.issues, known.side)),
+                    {meter.id: float(meter.start) for meter in known.meters},
+                    tuple((meter.id, meter.start, meter.min + DANGER * (meter.max - meter.min))
+                          for meter in known.meters),
+                    {issue.id: k for k, issue in enumerate(known.issues)},
+                    known.me.called_first)
 
 
 #: Which rule lifted a bid above the packages worth about its target (see
@@ -445,15 +508,16 @@ class Negotiator:
         self.space = space
         self.own = space.utility
         self.by_utility = space.by_utility
-        derived = _shared((known.me, known.issues, known.tactics, known.meters,
-                           space.by_utility, space.utility, space.packages),
-                          lambda: _derived(view), owner=space)
+        derived = self._derived = _shared((known.me, known.issues, known.tactics,
+                                           known.meters, space.by_utility, space.utility,
+                                           space.packages),
+                                          lambda: _derived(view), owner=space)
         self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         #: Its name inside a sentence, for its reasons ("worth 80 points to the United
         #: States").
         self.name = known.me.called
-        self._name_first = known.me.called_first
+        self._name_first = derived.called_first
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         #: What :meth:`_lowest` has read: the record, each meter's lowest and current level
@@ -462,14 +526,19 @@ class Negotiator:
                           str | None] = ((), {}, {}, None)
         self._clock: tuple[SideView, float] | None = None
         self._unanswered: tuple[SideView, bool] | None = None
+        self._share: tuple[SideView, float] | None = None
+        #: The last target and band :meth:`_span` was asked about, and its answer.
+        self._spans: tuple[float, float, tuple[int, int]] = (-1.0, -1.0, (0, 0))
         #: The record read so far, and how many threats it and the other side made in it.
         self._threats: tuple[tuple[Entry, ...], int, int] = ((), 0, 0)
         #: The offers read so far, and the best of the other side's among them.
-        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None] = ((), None)
+        self._offered: tuple[tuple[tuple[str, Package], ...], Package | None,
+                             float | None] = ((), None, None)
         #: What each of its tactics does (:func:`_tactic_effects`), shared by later games.
         self._effects = derived.effects
         # What it has read of the other side so far: each model reads only what is new.
-        self._notes = OpponentNotes(known.issues, derived.prior, derived.alike)
+        self._notes = OpponentNotes(known.issues, derived.prior, derived.alike,
+                                    positions=derived.positions)
         #: What its bids read of its packages (made once per scenario and side).
         self._bids = derived.bids
         #: Which rule of :meth:`_choose` lifted its last bid above the packages worth about
@@ -551,7 +620,7 @@ class Negotiator:
                                                    "best the other side has made.")
                 if best_earlier != view.standing:
                     value = self.own[index[best_earlier]]
-                    return Decision(Move.propose(view.ids(best_earlier)),
+                    return Decision(self._proposal(view, best_earlier),
                                     f"Proposed back the other side's own earlier package, "
                                     f"worth {points(value)} points to {self.name} (target "
                                     f"{points(target)}).")
@@ -601,8 +670,7 @@ class Negotiator:
             if against is not None and previous is not None and package != previous and \
                     not (view.across is not None and view.across[index[previous]]) and \
                     released and \
-                    step(previous, package, against[0], against[1], opening=against[2],
-                         ends=self._bids.ends)[0] > 0:
+                    self._bids.step(previous, package, *against) > 0:
                 # It answers no threat with a concession: a threat that moved it would teach
                 # the other side to threaten again (and its reply to the threat said so).
                 # (Not by standing on a proposal across red lines the other side has said.)
@@ -614,7 +682,7 @@ class Negotiator:
                          f"its last proposal")
                 if standing is None and state.standing_by == self.side:
                     return Decision(Move.wait(), f"Held its offer, {worth}: {since}.")
-                return Decision(Move.propose(view.ids(previous)),
+                return Decision(self._proposal(view, previous),
                                 f"Stood by its last proposal, {worth}: {since}.")
             value = self.own[index[package]]
             if standing is not None and package == standing and "accept" in kinds:
@@ -656,14 +724,13 @@ class Negotiator:
             worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
             if package == previous:
                 # The same package again: nothing it chose anew, nothing it kept or took back.
-                return Decision(Move.propose(view.ids(package)),
+                return Decision(self._proposal(view, package),
                                 f"Stood by its last proposal, {worth}: "
                                 f"{self._held_above(value, target, previous, hold, how)}{slow}.")
             shared = _matches(previous, hold) if previous is not None and hold else 0
             if previous is not None and (
                     (hold and not _no_further(package, hold, previous)) or
-                    (facing and step(previous, package, facing[0], facing[1],
-                                     opening=facing[2], ends=self._bids.ends)[0] < 0)):
+                    (facing and self._bids.step(previous, package, *facing) < 0)):
                 # See _choose: nothing worth its target keeps them any more. Said as the
                 # record judges the move: leaving a point the other side asked for, toward
                 # the other side's end, gives more than was asked and takes nothing back
@@ -703,12 +770,21 @@ class Negotiator:
                         f"its last offer already met the other side's" if shared else "")
             chosen_by = ("chosen to cross none of the red lines the other side has said "
                          "aloud") if cleared else f"chosen by {how}"
-            return Decision(Move.propose(view.ids(package)),
+            return Decision(self._proposal(view, package),
                             f"Proposed a package, {worth}, {chosen_by}{kept}{slow}.")
         if standing is not None and "reject" in kinds:
             return Decision(Move.reject(), "Rejected the offer: it is below its target and "
                                            "it may not counter in this phase.")
         return Decision(Move.wait(), "Held its position: no move would improve on it.")
+
+    def _proposal(self, view: SideView, package: Package) -> Move:
+        """The move that proposes *package* (moves are immutable: one is made for each
+        package and shared by later decisions and games)."""
+        proposals = self._derived.proposals
+        move = proposals.get(package)
+        if move is None:
+            move = proposals[package] = Move.propose(view.ids(package))
+        return move
 
     def _held_above(self, value: float, target: float, previous: Package,
                     hold: Package | None, how: str) -> str:
@@ -786,7 +862,19 @@ class Negotiator:
         key = (sum(1 for who, _ in view.offers if who == self.other),
                len(view.revealed[self.other]))
         if self._cached is None or self._cached[0] != key:
-            self._cached = (key, self._notes.model(view))
+            # A model is made from the notes alone, so one made in an earlier game from the
+            # same notes is the same model.
+            notes = self._notes
+            notes.read(view)
+            made = (tuple(notes.offers), view.revealed[self.other],
+                    tuple([(kind, tuple(gains)) for kind, gains in notes.responses.items()]))
+            models = self._derived.models
+            model = models.get(made)
+            if model is None:
+                if len(models) >= _MODELS_KEPT:
+                    models.clear()
+                model = models[made] = notes.model(view)
+            self._cached = (key, model)
         return self._cached[1]
 
     def _proposals(self, view: SideView) -> Sequence[Package]:
@@ -799,18 +887,27 @@ class Negotiator:
         that cross none of its red lines."""
         # Only the offers made since the last view are read (all of them, for a view that
         # does not carry on from that one).
+        return self._read_offers(view)[0]
+
+    def _read_offers(self, view: SideView) -> tuple[Package | None, float | None]:
+        """:meth:`_best_offered`, and the most any of the other side's offers is worth to
+        this side (red lines aside; None: it has made none)."""
         offers = view.offers
-        read, best = self._offered
+        read, best, highest = self._offered
+        if offers is read:
+            return best, highest
         if offers[:len(read)] != read:
-            read, best = (), None
+            read, best, highest = (), None, None
         index, own, crosses = self.space.index, self.own, self.space.crosses
         for who, package in offers[len(read):]:
-            n = index[package]
-            if who == self.other and not crosses[n] and \
-                    (best is None or own[n] > own[index[best]]):
-                best = package
-        self._offered = (offers, best)
-        return best
+            if who == self.other:
+                n = index[package]
+                if highest is None or own[n] > highest:
+                    highest = own[n]
+                if not crosses[n] and (best is None or own[n] > own[index[best]]):
+                    best = package
+        self._offered = (offers, best, highest)
+        return best, highest
 
     # ----- targets ----------------------------------------------------------------------
 
@@ -876,12 +973,11 @@ class Negotiator:
             return None
         lows = self._lowest(view)
         soonest: float | None = None
-        for meter in view.known.meters:
-            low = lows.get(meter.id, float(meter.start))
-            fall = meter.start - low
+        for meter, start, danger in self._derived.dangers:
+            low = lows.get(meter, float(start))
+            fall = start - low
             if fall <= 0:
                 continue
-            danger = meter.min + DANGER * (meter.max - meter.min)
             # Two quiet rounds of prior keep one early blow from reading as a collapse.
             rate = fall / (elapsed + 2)
             left = max(low - danger, 0.0) / rate
@@ -895,11 +991,12 @@ class Negotiator:
         # does not carry on from that one: another game, or the same one taken back).
         record = view.record
         read, lows, levels, cause = self._lows
+        if record is read:
+            return lows
         if record[:len(read)] != read:
             read, lows, levels, cause = (), {}, {}, None
-        lows, levels = dict(lows), dict(levels)
         other = self.other
-        starts = {meter.id: float(meter.start) for meter in view.known.meters}
+        starts = self._derived.starts
         for entry in record[len(read):]:
             kind = entry.kind
             if kind in ("move", "reply", "timeout"):
@@ -965,11 +1062,17 @@ class Negotiator:
         has proposed something worth more to it than no deal; :data:`UNANSWERED_SHARE`
         while its proposals are all worth less; :data:`SILENT_SHARE` while it has proposed
         nothing at all."""
+        kept = self._share
+        if kept is not None and kept[0] is view:  # asked more than once for one decision
+            return kept[1]
         if not self.unanswered(view):
-            return 1.0
-        if any(who == self.other for who, _ in view.offers):
-            return UNANSWERED_SHARE
-        return SILENT_SHARE
+            share = 1.0
+        elif any(who == self.other for who, _ in view.offers):
+            share = UNANSWERED_SHARE
+        else:
+            share = SILENT_SHARE
+        self._share = (view, share)
+        return share
 
     def unanswered(self, view: SideView) -> bool:
         """Whether the other side has put nothing on the table worth more to this side than
@@ -984,8 +1087,8 @@ class Negotiator:
         kept = self._unanswered
         if kept is not None and kept[0] is view:  # asked more than once for one decision
             return kept[1]
-        own, index, other = self.own, self.space.index, self.other
-        answer = all(own[index[p]] <= view.batna for who, p in view.offers if who == other)
+        highest = self._read_offers(view)[1]
+        answer = highest is None or highest <= view.batna
         self._unanswered = (view, answer)
         return answer
 
@@ -996,12 +1099,16 @@ class Negotiator:
     def _span(self, target: float, band: float = BAND) -> tuple[int, int]:
         """Where the packages worth about *target* to it lie in :attr:`by_utility`: those
         from *target* to *target* + *band*, else the next better one, else its best."""
+        kept = self._spans
+        if kept[0] == target and kept[1] == band:  # asked again for the same decision
+            return kept[2]
         low = bisect.bisect_left(self.sorted_values, target - 1e-9)
         high = bisect.bisect_right(self.sorted_values, target + band)
-        if low < high:
-            return low, high
-        count = len(self.by_utility)
-        return (low, low + 1) if low < count else (max(count - 1, 0), count)
+        if low >= high:
+            count = len(self.by_utility)
+            low, high = (low, low + 1) if low < count else (max(count - 1, 0), count)
+        self._spans = (target, band, (low, high))
+        return low, high
 
     def _kept_in_common(self, view: SideView, previous: Package | None,
                         released: bool | None = None) -> Package | None:
@@ -1055,13 +1162,8 @@ class Negotiator:
             # _no_further as masks: on each issue, the packages whose option lies no
             # further from the other side's than its previous offer's did.
             near = bids.everywhere
-            for issue, (was, asked) in enumerate(zip(previous, hold)):
-                gap = abs(was - asked)
-                allowed = 0
-                for option, settling in enumerate(bids.settles[issue]):
-                    if abs(option - asked) <= gap:
-                        allowed |= settling
-                near &= allowed
+            for within, was, asked in zip(bids.within, previous, hold):
+                near &= within[asked][abs(was - asked)]
             held = near & span
             both = held if keeping is None else held & keeping
             if not both and keeping is not None:
@@ -1335,16 +1437,18 @@ class Negotiator:
         among the *legal* moves."""
         if not self.tactics:
             return None
+        if previous is None:
+            return None  # its opening offer comes first: it anchors the talks
+        state = view.state
+        if state.round >= view.known.total_rounds:
+            return None  # the last round is for offers: a tactic then wastes the move
         own = view.known.tactics
         # Its red lines it says only in return (see _red_lines_aloud), never for a tactic's
         # other effects.
         tactics = [own[m.tactic] for m in legal if m.kind == "tactic" and m.tactic and
                    own[m.tactic].kind != "red_line"]
-        state = view.state
-        if not tactics or state.round >= view.known.total_rounds:
-            return None  # the last round is for offers: a tactic then wastes the move
-        if previous is None:
-            return None  # its opening offer comes first: it anchors the talks
+        if not tactics:
+            return None
         rng = random.Random(seed())
         if can_propose and rng.random() >= self.personality.tactic_rate:
             return None

@@ -26,6 +26,7 @@ A few offers already beat the opposed-interests guess; stated priorities sharpen
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -53,6 +54,15 @@ ALIKE = 0.7
 #: How far above the guess's favourite an option of the other side's first proposal is
 #: put, on an issue where the guess ranked it lower.
 OPENING_LEAD = 0.1
+
+
+@functools.lru_cache(maxsize=64)
+def _ranked(n: int) -> list[float]:
+    """The share of the weight of the issue ranked first, second and so on, of *n* issues
+    (shared: only read)."""
+    ranked = [n - r + RANK_SPREAD for r in range(n)]
+    total = sum(ranked)
+    return [w / total for w in ranked]
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -98,20 +108,20 @@ class OpponentNotes:
     :meth:`model` gives the same model as one made afresh from the whole view."""
 
     def __init__(self, issues: Sequence[Issue], prior: list[list[float]],
-                 alike: list[list[float]]) -> None:
+                 alike: list[list[float]], *, positions: dict[str, int] | None = None
+                 ) -> None:
         """*issues*: the scenario's; *prior*: :func:`opposed_values` for this side;
-        *alike*: :func:`alike_values` for it."""
+        *alike*: :func:`alike_values` for it; *positions*: issue id -> its position, when
+        the caller has them (only read)."""
         self.prior = prior
         #: The guess on an issue where the other side opens on an option this side rates
         #: near its own best (:func:`alike_values`).
         self.alike = alike
         #: Issue id -> its position.
-        self.positions = {issue.id: k for k, issue in enumerate(issues)}
+        self.positions = positions if positions is not None else \
+            {issue.id: k for k, issue in enumerate(issues)}
         #: The share of the weight of the issue ranked first, second and so on.
-        n = len(issues)
-        ranked = [n - r + RANK_SPREAD for r in range(n)]
-        total = sum(ranked)
-        self.ranked = [w / total for w in ranked]
+        self.ranked = _ranked(len(issues))
         self._clear()
 
     def _clear(self) -> None:
@@ -136,6 +146,8 @@ class OpponentNotes:
         """Take in what *view* shows beyond the last view read (everything, when *view*
         does not carry on from that one: another game, or the same one taken back)."""
         offers, record = view.offers, view.record
+        if offers is self._offers_read and record is self._record_read:
+            return  # the same view again
         if offers[:len(self._offers_read)] != self._offers_read or \
                 record[:len(self._record_read)] != self._record_read:
             self._clear()

@@ -451,7 +451,10 @@ class Table:
     def __init__(self, scenario: Scenario, speaker: str,
                  offers: Sequence[tuple[str, Package]], threats: Mapping[str, int],
                  proposing: Package | None = None, edition: int = EDITION,
-                 reproach: bool = True, hardened_by: str | None = None) -> None:
+                 reproach: bool = True, hardened_by: str | None = None,
+                 ends: Mapping[str, Sequence[int]] | None = None,
+                 steps: tuple[int | None, int | None] = (None, None),
+                 other: str | None = None) -> None:
         """*proposing*: the package the speaker is proposing with this line, if any;
         *reproach*: whether a line may reproach the other side (``{insisted}``,
         ``{withdrawn}``, ``{unmoved}``) or give a reason for its move (``{event}``): not for
@@ -461,13 +464,20 @@ class Table:
         else by its name, if any (``{event}``);
         *edition*: the rules edition the record judges moves by (see :func:`step`): from 4
         an option left for one nearer the other side's opening proposal counts neither way,
-        from 5 also one the other side proposed itself."""
+        from 5 also one the other side proposed itself;
+        *ends*: side id -> :func:`directions` for its proposals, when the caller has them;
+        *steps*: :func:`step`'s first number for the speaker's proposal now and for the
+        other side's last proposal (as :meth:`other_moved` reads it), when the caller has
+        them (None: worked out here); *other*: the side facing the speaker, when the
+        caller has it."""
         self._edition = edition
         self._reproach = reproach
         self._hardened_by = hardened_by
         self.scenario = scenario
         self.speaker = speaker
-        self.other = scenario.other(speaker)
+        self.other = scenario.other(speaker) if other is None else other
+        self._ends = ends
+        self._steps = steps
         self._offers = tuple(offers)
         self._proposing = proposing
         self.threats = threats
@@ -495,20 +505,25 @@ class Table:
         # Whether the speaker has answered the other side's last proposal with one of its
         # own already: then what that proposal did is old news, said once.
         answered = len(mine) > then
+        conceding, other_moved = self._steps
         if self._proposing is not None:
             mine.append(self._proposing)
             if len(mine) >= 2 and theirs:
-                self._conceding = step(mine[-2], self._proposing, theirs[-1],
-                                       asked_by(theirs, self._edition), self._edition,
-                                       mine[0], directions(self.scenario.issues,
-                                                           self.speaker))[0]
+                self._conceding = conceding if conceding is not None else \
+                    step(mine[-2], self._proposing, theirs[-1],
+                         asked_by(theirs, self._edition), self._edition, mine[0],
+                         self._directions(self.speaker))[0]
         if len(theirs) >= 2 and mine_then is not None and not answered:
-            self._other_moved = step(theirs[-2], theirs[-1], mine_then,
-                                     asked_by(mine[:then], self._edition), self._edition,
-                                     theirs[0], directions(self.scenario.issues,
-                                                           self.other))[0]
+            self._other_moved = other_moved if other_moved is not None else \
+                step(theirs[-2], theirs[-1], mine_then, asked_by(mine[:then], self._edition),
+                     self._edition, theirs[0], self._directions(self.other))[0]
         self._mine_then = mine_then
         self._read_yet = True
+
+    def _directions(self, proposer: str) -> Sequence[int]:
+        if self._ends is not None:
+            return self._ends[proposer]
+        return directions(self.scenario.issues, proposer)
 
     @property
     def conceding(self) -> int:
