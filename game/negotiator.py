@@ -953,12 +953,21 @@ class Negotiator:
         :data:`STALLED_PACE` since that round."""
         if not self.unanswered(view):
             return None
+        other = self.other
+        first: Package | None = None
+        count = 0
+        for who, package in view.offers:
+            if who == other:
+                if first is None:
+                    first = package
+                elif package != first:
+                    return None
+                count += 1
+        if count < STALLED_AFTER:
+            return None
+        # Its round from the record, read only for a stall (rare).
         notes = self._notes
         notes.read(view)
-        offers = notes.offers
-        if len(offers) < STALLED_AFTER or notes.first_round is None or \
-                any(package != offers[0] for package in offers[1:]):
-            return None
         return notes.first_round
 
     def rounds_to_breakdown(self, view: SideView) -> float | None:
