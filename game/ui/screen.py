@@ -86,7 +86,8 @@ class Screen:
         self.draw_content(surface)
         self.ring.draw(surface, self.theme)
         self.draw_hint(surface)
-        self.ring.draw_tooltip(surface, self.theme, self.tip_avoid())
+        if self.app.top is self:  # under a dialog, its tooltip would show behind it
+            self.ring.draw_tooltip(surface, self.theme, self.tip_avoid())
 
     #: Whether the screen opens with a :func:`title_bar`, which tooltips then spare.
     titled = False

@@ -694,3 +694,28 @@ def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None: 
     assert table.my_turn and session.game.state.turn == turn
     assert not next(b for b in table.actions.tactics["us"]
                     if b.label == f"{red.name}, then move").enabled
+
+
+def test_no_tooltip_of_the_table_shows_behind_a_dialog_over_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    # A window playtest saw a tooltip of the table behind the priority dialog: only the
+    # screen on top draws its tooltip.
+    from game.ui.navigation import Question
+
+    app = make_app(seed=3)
+    table = seat_us(app)
+    until_my_turn(app, table)
+    drawn: list[object] = []
+    original = table.ring.draw_tooltip
+
+    def counted(*args: object, **kwargs: object) -> None:
+        drawn.append(args)
+        original(*args, **kwargs)  # type: ignore[arg-type]
+
+    table.ring.draw_tooltip = counted  # type: ignore[method-assign]
+    surface = pygame.Surface(app.size)
+    app.draw(surface)
+    assert drawn, "the table on top draws its tooltip"
+    drawn.clear()
+    question = app.push(Question(table, "us"))
+    app.draw(surface)
+    assert not drawn and app.top is question
