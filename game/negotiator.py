@@ -518,6 +518,9 @@ class Negotiator:
         #: States").
         self.name = known.me.called
         self._name_first = derived.called_first
+        #: Its possessive inside a sentence ("Russia's"): "its own fallback", after "the
+        #: other side repeats one proposal", left a playtester asking whose.
+        self._whose = known.me.whose
         self._seat = known.seat
         self._cached: tuple[tuple[int, int], OpponentModel] | None = None
         #: What :meth:`_lowest` has read: the record, each meter's lowest and current level
@@ -717,10 +720,10 @@ class Negotiator:
                 ("; it gives ground at half its usual pace while the other side has proposed "
                  "nothing" if share == SILENT_SHARE else
                  "; it gives ground more slowly than usual while the other side repeats one "
-                 "proposal that does not beat its own fallback"
+                 f"proposal that does not beat {self._whose} fallback"
                  if self.stalled_since(view) is not None else
                  "; it gives ground more slowly than usual while nothing the other side has "
-                 "proposed beats its own fallback")
+                 f"proposed beats {self._whose} fallback")
             worth = f"worth {points(value)} points to {self.name} (target {points(target)})"
             if package == previous:
                 # The same package again: nothing it chose anew, nothing it kept or took back.

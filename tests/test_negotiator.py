@@ -426,7 +426,7 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
     decision = Negotiator(view).decide(view)
     assert decision.move.kind == "propose"
     assert "gives ground more slowly than usual while nothing the other side has proposed " \
-        "beats its own fallback" in decision.reason
+        "beats Russia's fallback" in decision.reason
 
     # The same package every turn: the clock runs at STALLED_PACE since its first one.
     view = views[stubborn]
@@ -445,7 +445,7 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
     decision = Negotiator(view).decide(view)
     assert decision.reason.endswith(
         "; it gives ground more slowly than usual while the other side repeats one proposal "
-        "that does not beat its own fallback."), decision.reason
+        "that does not beat Russia's fallback."), decision.reason
 
 
 def test_its_clock_never_runs_back_while_the_other_side_stalls() -> None:
