@@ -398,7 +398,7 @@ def test_a_finished_tables_results_are_worked_out_once_for_the_teachers_page(
 
 def test_the_teachers_page_names_a_tactic_made_without_the_move_lists_words(
         tmp_path: Path) -> None:
-    # The move list says "Say where your red lines are, then move"; a move made is named.
+    # The move list says "Say where your red lines are, and still move"; a move made is named.
     room = _class(tmp_path)
     table, seat, _ = _join(room, "Alpha")
     _join(room, "Beta")
@@ -412,4 +412,4 @@ def test_the_teachers_page_names_a_tactic_made_without_the_move_lists_words(
         mover = table.seats[game.to_move or ""]
     room.move(table, mover, Move.use(tactic.id).to_json())
     last = room.overview()["tables"][0]["last_move"]
-    assert last.endswith(f": {tactic.name}") and "then move" not in last
+    assert last.endswith(f": {tactic.name}") and "still move" not in last

@@ -600,7 +600,7 @@ def test_every_front_end_says_which_tactics_leave_the_move() -> None:
     assert tactic_help(other).endswith("Using it is your move for this turn.")
     _, out = play({"us"}, "\nm\nq\ny\n")
     out = " ".join(out.split())
-    assert f"{red.name}, then move: {tactic_help(red)}" in out
+    assert f"{red.name}, and still move: {tactic_help(red)}" in out
     assert f"{other.name}: {tactic_help(other)}" in out
 
 
@@ -695,9 +695,9 @@ def test_the_move_list_says_which_tactic_leaves_the_move() -> None:
     listed = out[out.index("Moves: "):out.index("b your brief")]
     for tactic in scenario().tactics:
         if tactic.name in listed:
-            then = f"{tactic.name}, then move" in listed
+            then = f"{tactic.name}, and still move" in listed
             assert then == (tactic.kind in BEFORE_THE_MOVE), tactic.name
-    assert ", then move" in listed
+    assert ", and still move" in listed
 
 
 def test_a_long_question_is_wrapped_and_the_answer_typed_after_it() -> None:

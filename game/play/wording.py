@@ -242,10 +242,10 @@ def tactic_help(tactic: Tactic) -> str:
 
 
 def tactic_label(tactic: Tactic) -> str:
-    """A tactic's name as a list of moves shows it: with ", then move" when using it leaves
-    the side its move (a playtester learnt that saying red lines does not end the turn only
-    from the help)."""
-    return f"{tactic.name}, then move" if tactic.kind in BEFORE_THE_MOVE else tactic.name
+    """A tactic's name as a list of moves shows it: with ", and still move" when using it
+    leaves the side its move (a playtester learnt that saying red lines does not end the
+    turn only from the help; another read ", then move" as leaving the table)."""
+    return f"{tactic.name}, and still move" if tactic.kind in BEFORE_THE_MOVE else tactic.name
 
 
 def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:

@@ -681,7 +681,7 @@ def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None: 
     until_my_turn(app, table)
     red = next(t for t in session.scenario.tactics if t.kind == "red_line")
     button = next(b for b in table.actions.tactics["us"]
-                  if b.label == f"{red.name}, then move")
+                  if b.label == f"{red.name}, and still move")
     assert button.enabled and button.tooltip == tactic_help(red)
     assert button.action is not None
     turn = session.game.state.turn
@@ -693,7 +693,7 @@ def test_saying_ones_red_lines_in_the_window_leaves_the_move(make_app) -> None: 
     # Still the player's turn, and the button is spent (once a game).
     assert table.my_turn and session.game.state.turn == turn
     assert not next(b for b in table.actions.tactics["us"]
-                    if b.label == f"{red.name}, then move").enabled
+                    if b.label == f"{red.name}, and still move").enabled
 
 
 def test_no_tooltip_of_the_table_shows_behind_a_dialog_over_it(make_app) -> None:  # type: ignore[no-untyped-def]
