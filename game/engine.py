@@ -344,7 +344,7 @@ class Game:
     def __init__(self, scenario: Scenario, settings: Settings | None = None,
                  seed: int = 0, teams: dict[str, str] | None = None, *,
                  edition: int = EDITION) -> None:
-        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, EDITION):
+        if edition not in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, EDITION):
             raise ValueError(f"no rules edition {edition!r}")
         #: The edition of the rules the game is played by: 1 for games saved before a side
         #: chose its answer to "what matters most" (it was given at once, truthfully); 2
@@ -1003,14 +1003,15 @@ class Game:
     def _spoken(self, package: Package, previous: Package | None, up: Sequence[int],
                 clearing: Sequence[int], red_lines: int) -> str:
         """:func:`package_speech` with the scenario's words, said once for every game."""
-        key = (package, previous, tuple(up), tuple(clearing), red_lines)
+        last = self.edition >= 13
+        key = (package, previous, tuple(up), tuple(clearing), red_lines, last)
         spoken = self._rules.spoken
         said = spoken.get(key)
         if said is None:
             if len(spoken) >= _KEPT_LIMIT:
                 spoken.clear()
             said = spoken[key] = package_speech(self._rules.offer_words, package, previous,
-                                                up, clearing, red_lines)
+                                                up, clearing, red_lines, last=last)
         return said
 
     def _clearing(self, side: str, previous: Package | None, package: Package) -> list[int]:

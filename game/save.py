@@ -54,8 +54,9 @@ from game.untrusted import JSONProblem, UntrustedError, parse_json, read_file, s
 #: beyond the proposer's own last ask, taken up, counted as a step toward it (trust gained,
 #: said as a concession) rather than as giving nothing; version 11 saves with a question
 #: asked by a round's last move answered after the next round's heading and events, and
-#: the words of edition 11 (see ``game.speech.EDITION``).
-SAVE_VERSION = 12
+#: the words of edition 11 (see ``game.speech.EDITION``); version 12 saves with several
+#: changes that keep a proposal clear of red lines said as "These two" after others.
+SAVE_VERSION = 13
 #: The oldest save format it reads.
 MIN_SAVE_VERSION = 1
 #: The marker that tells a Parley save from any other JSON file.

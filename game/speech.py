@@ -106,7 +106,8 @@ def offer_words(issues: Sequence[Issue]) -> list[list[str]]:
 
 def package_speech(words: Sequence[Sequence[str]], package: Package,
                    previous: Package | None = None, apart: Sequence[int] = (),
-                   clearing: Sequence[int] = (), red_lines: int = 2) -> str:
+                   clearing: Sequence[int] = (), red_lines: int = 2, *,
+                   last: bool = True) -> str:
     """:func:`offer_speech` of a package given as option positions, said with the scenario's
     :func:`offer_words` (the engine says a proposal every turn: its words are made once).
     *apart*: the positions of issues on which it takes up what the other side offered,
@@ -120,7 +121,8 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
     proposal as a list of changes, one of them taking something back, and could not tell
     it had met them; said before the others, the words read as the excuse for a step back
     that followed them, another playtest; "This keeps ..." after two changes, a third, read
-    as said of both)."""
+    as said of both). Several, after others, are "the last two" (*last*, from edition 13;
+    "These two keep ..." after four changes left a playtester asking which two)."""
     if previous is None:
         parts = [options[n] for options, n in zip(words, package)]
         return _joined(parts, 0)
@@ -139,7 +141,8 @@ def package_speech(words: Sequence[Sequence[str]], package: Package,
             parts.append(f"{said[:-1]}, which keeps our proposal clear of {which} you named.")
         else:
             parts += [words[k][package[k]] for k in cleared]
-            these = f"These {_NUMBERS.get(len(cleared), str(len(cleared)))} keep" \
+            count = _NUMBERS.get(len(cleared), str(len(cleared)))
+            these = (f"The last {count} keep" if last else f"These {count} keep") \
                 if len(parts) > len(cleared) else "These keep"
             parts.append(f"{these} our proposal clear of {which} you named.")
     if taken:
@@ -188,7 +191,7 @@ def _joined(parts: list[str], left: int) -> str:
     return " ".join(parts)
 
 
-#: Small counts in words ("These two keep our proposal clear of ...").
+#: Small counts in words ("The last two keep our proposal clear of ...").
 _NUMBERS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 #: The ways an offer that names only what changed says that the rest is unchanged.
@@ -248,8 +251,9 @@ def meets(package: Package, theirs: Package) -> int:
 #: record, the changes that keep a proposal clear of red lines said aloud are said to, red
 #: lines said aloud say which the proposal on the table crosses, what a side says matters
 #: most to it comes before that move's effects, and a setback of the other side's alone
-#: ends an older one as a side's reason.
-EDITION = 12
+#: ends an older one as a side's reason; in edition 13 several changes that keep a
+#: proposal clear of red lines, said after its other changes, are "the last two" of them.
+EDITION = 13
 
 #: How a proposal's change of option on one issue counts against the other side's latest
 #: proposal (see :func:`judged`).

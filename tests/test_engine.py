@@ -281,9 +281,13 @@ def test_a_proposal_that_meets_the_red_lines_named_says_so() -> None:
     said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1].body
     assert said.endswith(
         "On the ceasefire precondition on Damascus: no condition. On the role of the Syrian "
-        "government: informed through Moscow. On the target groups: al-Nusra and ISIL. These "
-        "two keep our proposal clear of the red lines you named. "
+        "government: informed through Moscow. On the target groups: al-Nusra and ISIL. The "
+        "last two keep our proposal clear of the red lines you named. "
         + said.rsplit(". ", 1)[-1]), said
+    # Edition 12 said "These two" (a playtester asked which two, after four changes).
+    twelve = Game.replay(scenario(), None, 3, game.moves, edition=12)
+    assert [e for e in twelve.log if e.kind == "move"][-1].body == \
+        said.replace("The last two keep", "These two keep")
     # Before the red lines are said, or by edition 11, the same proposal says nothing of them.
     old = Game.replay(scenario(), None, 3, game.moves, edition=11)
     assert "red lines you named" not in [e for e in old.log if e.kind == "move"][-1].body

@@ -523,3 +523,22 @@ def test_a_save_of_format_11_replays_an_answer_after_the_next_rounds_heading() -
     assert said(today) == ["phase", "move", "move", "reply", "phase", "event", "move"]
     assert today.state.meters == game.state.meters
     assert today.state.round == game.state.round == 2
+
+
+def test_a_save_of_format_12_replays_the_changes_that_clear_red_lines_as_said_then() -> None:
+    """Russia's proposal, after the United States had said its red lines, changed four
+    issues and said "These two keep our proposal clear of the red lines you named" (a
+    playtester asked which two). The save replays so; by today's words they are "the last
+    two", and nothing else changes."""
+    game, today = replayed_by_its_edition("save_v12_these_two.json",
+                                          "joint_strikes_2016_edition12.yaml", 12, 5)
+
+    def said(played: Game) -> str:
+        return [e.body for e in played.log if e.kind == "move" and e.speaker == "ru"][-1]
+
+    assert "On the target groups: al-Nusra and ISIL. These two keep our proposal clear of " \
+        "the red lines you named." in said(game)
+    assert said(today) == said(game).replace("These two keep", "The last two keep")
+    assert today.state.meters == game.state.meters
+    assert [e.title for e in today.log] == [e.title for e in game.log]
+
