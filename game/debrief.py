@@ -56,6 +56,8 @@ class SideResult:
     """How many times it took back a point both sides' proposals had agreed on."""
     called_first: str = ""
     """Its name at the start of a sentence ("The United States")."""
+    called: str = ""
+    """Its name inside a sentence ("the United States", "Russia")."""
     threats: int = 0
     """How many threats it made."""
     rejections: int = 0
@@ -80,6 +82,8 @@ class SideResult:
     across_every: int = 0
     """How many of them crossed every one of :attr:`across_lines`."""
     across_after_said: int = 0
+    unsaid: bool = False
+    """Whether the scenario lets a side say its red lines aloud and neither side did."""
     """How many of them came after the other side had said its red lines aloud."""
     other_name: str = ""
     """The other side's name inside a sentence ("the United States", "Russia")."""
@@ -172,8 +176,13 @@ class SideResult:
                    f"{self.across} of {self.whose} {self.proposals} proposals")
         # "which it could accept only as a loss" left a student unsure whose loss (a
         # terminal playtest): the other side is named.
+        # A hard-liner who never said its red lines learnt only here why none of its
+        # offers moved anything, and the advice named only what matters most (a playtest).
+        unsaid = (f" Neither {self.called} nor {self.other_name} said its red lines aloud: a "
+                  "side that says its own invites the other to say its own.") \
+            if self.unsaid else ""
         return (f"{counted} crossed {which} of {self.other_name} ({lines}), which "
-                f"{self.other_name} could accept only as a loss{after}.")
+                f"{self.other_name} could accept only as a loss{after}.{unsaid}")
 
     @property
     def fallback_moved(self) -> str | None:
@@ -437,11 +446,11 @@ def _across(game: Game, side: str) -> dict[str, Any]:
     crossed = set().union(*hits)
     # In the order of the moves: which of its proposals came after the other side had said
     # its red lines aloud (a 'red_line' tactic).
-    said, after = False, []
+    said, after, anyone = False, [], False
     for who, move, _ in game.moves:
-        if who == other and move.kind == "tactic" and \
-                scenario.tactic(move.tactic or "").kind == "red_line":
-            said = True
+        if move.kind == "tactic" and scenario.tactic(move.tactic or "").kind == "red_line":
+            anyone = True
+            said = said or who == other
         elif who == side and move.kind == "propose":
             after.append(said)
     return {"proposals": len(proposals), "across": sum(map(bool, hits)),
@@ -449,6 +458,7 @@ def _across(game: Game, side: str) -> dict[str, Any]:
             "across_lines": tuple(red.text for red in scenario.sides[other].red_lines
                                   if red.text in crossed),
             "across_every": sum(1 for hit in hits if hit and hit == crossed),
+            "unsaid": not anyone and any(t.kind == "red_line" for t in scenario.tactics),
             "other_name": scenario.sides[other].called, "whose": scenario.sides[side].whose}
 
 
@@ -532,7 +542,7 @@ def debrief(game: Game) -> Debrief:
             priorities=[(i.name, spec.weights[i.id]) for i in order],
             best_gain_points=best,
             mark=mark(gain, best, points(batna), bool(crossed), agreed is not None),
-            taken_back=game.taken_back(side), called_first=spec.called_first,
+            taken_back=game.taken_back(side), called_first=spec.called_first, called=spec.called,
             gifts=tuple(Counter(issue_words(scenario.issue(i))
                                 for i in game.gifts(side)).items()),
             beyond=beyond, **_pressure(game, side), **_across(game, side))

@@ -597,7 +597,9 @@ def test_the_debrief_says_which_proposals_crossed_red_lines_said_aloud() -> None
                     {"ru": "Group R", "us": "Computer"})
     said = debrief(early).results["ru"].asked_across or ""
     assert said.startswith("Russia's only proposal crossed") and \
-        said.endswith("which the United States could accept only as a loss.")
+        said.endswith("which the United States could accept only as a loss. Neither Russia "
+                      "nor the United States said its red lines aloud: a side that says its "
+                      "own invites the other to say its own.")
 
     # Proposals that crossed one of two red lines each are not said to cross both
     # (seed 21: Russia's first two crossed both, its later six one; a playtest).

@@ -331,6 +331,12 @@ def test_every_debrief_says_when_a_sides_proposals_crossed_the_others_red_lines(
         every = all(hit == set(result.across_lines) for hit in hits)
         assert (" crossed one or more of the red lines of " in sentence) == \
             (len(result.across_lines) > 1 and not every), sentence
+        # Where neither side said its red lines, the sentence says so, and what saying
+        # them invites (a hard-liner learnt only here why its offers moved nothing).
+        anyone = any(m.kind == "tactic" and scenario.tactic(m.tactic or "").kind == "red_line"
+                     for _, m, _ in game.moves)
+        assert ("said its red lines aloud: a side that says its own invites the other to "
+                "say its own." in sentence) == (not anyone), sentence
         for text in result.across_lines:
             assert text in sentence and text in [r.text for r in scenario.sides[other].red_lines]
         out = io.StringIO()
