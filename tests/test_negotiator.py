@@ -448,15 +448,20 @@ def test_it_gives_ground_slowly_to_a_side_that_has_offered_nothing_better_than_n
         "that does not beat Russia's fallback."), decision.reason
 
 
-def test_its_clock_never_runs_back_while_the_other_side_stalls() -> None:
-    """A side that asks for its ideal every turn slows the computer's clock, never turns it
-    back: without events (which may set a meter's pace) its clock moves on every round; one
-    new proposal ends the stall."""
+def without_events() -> Scenario:
+    """The main scenario with no event ever happening (events move meters and stances)."""
     base = scenario()
     quiet = base.model_copy(update={"events": [event.model_copy(update={"chance": 0.0})
                                                for event in base.events]})
     quiet._conditions = base._conditions
-    game = Game(quiet, Settings(rounds=12), seed=3)
+    return quiet
+
+
+def test_its_clock_never_runs_back_while_the_other_side_stalls() -> None:
+    """A side that asks for its ideal every turn slows the computer's clock, never turns it
+    back: without events (which may set a meter's pace) its clock moves on every round; one
+    new proposal ends the stall."""
+    game = Game(without_events(), Settings(rounds=12), seed=3)
     space = game.space
     packages = [p for n, p in enumerate(space.packages) if space.allowed[n]]
     ideal = max(packages, key=lambda p: space.utility_of("us", p))
@@ -488,11 +493,7 @@ def test_it_does_not_bid_against_itself_while_the_other_side_proposes_nothing(
     import game.negotiator as negotiator
 
     # Without events: an event may harden Russia (a negative stance raises its target).
-    base = scenario()
-    quiet = base.model_copy(update={"events": [event.model_copy(update={"chance": 0.0})
-                                               for event in base.events]})
-    quiet._conditions = base._conditions
-    game = Game(quiet, Settings(rounds=12), seed=0)
+    game = Game(without_events(), Settings(rounds=12), seed=0)
     space = game.space
     packages = [p for n, p in enumerate(space.packages) if space.allowed[n]]
     ru_fallback = game.view("ru").batna
