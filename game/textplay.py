@@ -712,7 +712,7 @@ class TextGame:
             else:
                 key = str(number)
                 number += 1
-            label = move_label(self.scenario, move, countering)
+            label = move_label(self.scenario, move, countering, listed=True)
             keys[key] = (move, choice.why_not)
             if choice.why_not is None:
                 # Kept whole on one line: the spaces inside a name do not break.

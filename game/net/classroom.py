@@ -449,10 +449,8 @@ class Classroom:
         data["to_move"] = scenario.sides[state.to_move].name if state.to_move else ""
         for entry in reversed(game.log):
             if entry.kind == "move" and entry.move is not None and entry.speaker:
-                # A move made: a tactic by its name alone (no ", and still move").
-                made = scenario.tactic(entry.move.tactic or "").name \
-                    if entry.move.kind == "tactic" else move_label(scenario, entry.move)
-                data["last_move"] = f"{scenario.sides[entry.speaker].short}: {made}"
+                data["last_move"] = (f"{scenario.sides[entry.speaker].short}: "
+                                     f"{move_label(scenario, entry.move)}")
                 break
         if state.outcome is not None:
             ended = scenario.outcome(state.outcome)

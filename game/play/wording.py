@@ -248,12 +248,15 @@ def tactic_label(tactic: Tactic) -> str:
     return f"{tactic.name}, and still move" if tactic.kind in BEFORE_THE_MOVE else tactic.name
 
 
-def move_label(scenario: Scenario, move: Move, countering: bool = False) -> str:
-    """The label of *move* in a list of moves."""
+def move_label(scenario: Scenario, move: Move, countering: bool = False,
+               listed: bool = False) -> str:
+    """The label of *move*; *listed*: as a list of moves to choose from shows it (a tactic
+    by :func:`tactic_label`), else as a move made."""
     if move.kind == "propose":
         return "Make a counter-proposal" if countering else "Propose a package"
     if move.kind == "tactic":
-        return tactic_label(scenario.tactic(move.tactic or ""))
+        tactic = scenario.tactic(move.tactic or "")
+        return tactic_label(tactic) if listed else tactic.name
     return MOVE_LABELS[move.kind]
 
 
