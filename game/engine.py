@@ -179,9 +179,10 @@ class Rules:
         self.judged: dict[tuple[object, ...], tuple[int, int, list[str]]] = {}
         #: Proposals as said (see :func:`package_speech`), by what decides the words.
         self.spoken: dict[tuple[object, ...], str] = {}
-        #: Each meter's start and bounds, and each side's fallback, as a game begins.
+        #: Each meter's start and bounds, and each side's fallback, as a game begins. (Floats,
+        #: as every meter's value is: a meter held at its bound read 0, not 0.0.)
         self.meter_starts = {m.id: float(m.start) for m in scenario.meters}
-        self.bounds = {m.id: (m.min, m.max) for m in scenario.meters}
+        self.bounds = {m.id: (float(m.min), float(m.max)) for m in scenario.meters}
         self.batna_starts = {s: scenario.sides[s].batna.value for s in scenario.side_ids}
         #: Side id -> its name at the start of a sentence.
         self.called_first = {side: scenario.sides[side].called_first for side in sides}
