@@ -54,7 +54,6 @@ from collections.abc import Callable, Mapping, Sequence
 import math
 import operator
 import random
-import weakref
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -175,10 +174,6 @@ def _tuned(personality: Personality, difficulty: Difficulty,
 #: not reused while the entry lasts.
 _Kept = dict[tuple[int, ...], tuple[tuple[object, ...], Any]]
 _DERIVED: _Kept = {}
-#: The same, for what is derived from a scenario's outcome space: kept with that space and
-#: gone with it, so that a window or a class server that loads its scenario afresh for
-#: each game does not keep every earlier load's packages alive (about 1 MB each).
-_DERIVED_WITH: weakref.WeakKeyDictionary[object, _Kept] = weakref.WeakKeyDictionary()
 #: The most entries kept in :data:`_DERIVED` (a class server may load many versions of
 #: its scenarios).
 _DERIVED_LIMIT = 256
@@ -192,14 +187,16 @@ _KEPT_LIMIT = 4096
 _MODELS_KEPT = 2048
 
 
-def _shared(parts: tuple[object, ...], make: Callable[[], _T], owner: object = None) -> _T:
+def _shared(parts: tuple[object, ...], make: Callable[[], _T],
+            kept_in: _Kept | None = None) -> _T:
     """``make()``, which depends on *parts* alone (immutable parts of a scenario and
-    settings, told apart by identity): made once and shared by later games. With *owner*
-    (an object the parts belong to, which *make()*'s result must not hold), it is kept as
-    long as the owner lives."""
+    settings, told apart by identity): made once and shared by later games. With *kept_in*
+    (a dict held by an object the parts belong to, such as a scenario's outcome space,
+    which *make()*'s result must not hold), it is kept there, gone with that object: a
+    window or a class server that loads its scenario afresh for each game does not keep
+    every earlier load's packages alive (about 1 MB each)."""
     key = tuple(map(id, parts))
-    kept_by = _DERIVED if owner is None else \
-        _DERIVED_WITH.get(owner) or _DERIVED_WITH.setdefault(owner, {})
+    kept_by = _DERIVED if kept_in is None else kept_in
     kept = kept_by.get(key)
     if kept is None or not all(map(operator.is_, kept[0], parts)):
         if len(kept_by) >= _DERIVED_LIMIT:
@@ -511,7 +508,7 @@ class Negotiator:
         derived = self._derived = _shared((known.me, known.issues, known.tactics,
                                            known.meters, space.by_utility, space.utility,
                                            space.packages),
-                                          lambda: _derived(view), owner=space)
+                                          lambda: _derived(view), kept_in=space.derived)
         self.sorted_values = derived.sorted_values
         self.best = self.own[self.by_utility[-1]] if self.by_utility else 0.0
         #: Its name inside a sentence, for its reasons ("worth 80 points to the United

@@ -11,8 +11,8 @@ The computer negotiator is given only views; a test walks every object a view ca
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from game.conditions import Condition
 from game.model import Issue, Meter, Phase, Side, Tactic
@@ -48,6 +48,10 @@ class OwnSpace:
     """The packages crossing none of this side's red lines, worst to best for it."""
     positions: Sequence[tuple[str, Mapping[str, int]]]
     """For each issue: its id and option id -> option position."""
+    derived: dict[tuple[int, ...], tuple[tuple[object, ...], Any]] = \
+        field(default_factory=dict, repr=False)
+    """What the computer derives from the space (:func:`game.negotiator._shared`): kept
+    with it and gone with it."""
 
 
 @dataclass(frozen=True)
