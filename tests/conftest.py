@@ -119,3 +119,14 @@ def where(text: str, needle: str) -> tuple[int, int]:
     assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times, not once"
     before = text[: text.index(needle)]
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def attributes(obj: object) -> dict[str, object]:
+    """*obj*'s attributes by name, as ``vars()`` gives them, also for an object of a class
+    compiled with mypyc (see game._native), which keeps them in slots of its own."""
+    names = [name for cls in type(obj).__mro__
+             for name in getattr(cls, "__mypyc_attrs__", ())]
+    if not names:
+        return dict(vars(obj))
+    return {name: getattr(obj, name) for name in names
+            if name != "__dict__" and hasattr(obj, name)}

@@ -20,6 +20,7 @@ from game.model import Scenario
 from game.moves import Move
 from game.scenario import load_scenario, read_scenario
 from game.settings import Settings
+from tests.conftest import attributes
 from tests.test_speech import TINY
 
 JOINT = {"joint_action": "joint_planning", "syria_coordination": "damascus_informed",
@@ -717,7 +718,7 @@ def test_a_time_out_is_recorded_as_such_and_replays() -> None:
 
 def test_the_engines_face_is_narrow() -> None:
     face = {name for name in dir(Game) if not name.startswith("_")}
-    face |= {name for name in vars(Game(scenario(), seed=1)) if not name.startswith("_")}
+    face |= {name for name in attributes(Game(scenario(), seed=1)) if not name.startswith("_")}
     assert face == {"scenario", "settings", "seed", "teams", "edition", "space", "sides",
                     "replay",
                     "replay_legal", "undone", "finished", "to_move", "moves", "log",

@@ -17,6 +17,7 @@ from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import play_one
 from game.view import SideView
+from tests.conftest import attributes
 
 
 @cache
@@ -26,7 +27,7 @@ def scenarios() -> tuple[Scenario, ...]:
 
 def assert_same(model: OpponentModel, fresh: OpponentModel) -> None:
     # Every attribute, floats compared exactly: the negotiator's choices read them all.
-    assert vars(model) == vars(fresh)
+    assert attributes(model) == attributes(fresh)
     assert list(model.responses) == list(fresh.responses)
 
 
@@ -91,9 +92,9 @@ def test_a_model_made_from_notes_is_not_changed_by_later_reading() -> None:
                           alike_values(views[0][side]))
     middle = views[len(views) // 2][side]
     early = notes.model(middle)
-    kept = {name: repr(value) for name, value in vars(early).items()}
+    kept = {name: repr(value) for name, value in attributes(early).items()}
     notes.model(views[-1][side])
-    assert {name: repr(value) for name, value in vars(early).items()} == kept
+    assert {name: repr(value) for name, value in attributes(early).items()} == kept
     assert_same(early, OpponentModel(middle))
 
 
