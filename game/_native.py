@@ -21,8 +21,11 @@ import sysconfig
 from collections.abc import MutableSequence
 from pathlib import Path
 
-#: The modules compiled (the computer's decisions, the engine and what they call each turn).
-COMPILED = ("conditions", "engine", "moves", "negotiator", "opponent", "speech")
+#: The modules compiled: the engine, the computer's decisions and what they call each turn.
+#: (Not game.protocol, whose turn machine gains its triggers at run time from transitions,
+#: nor the scenario's pydantic models.)
+COMPILED = ("analysis", "answers", "conditions", "engine", "moves", "negotiator", "opponent",
+            "reactions", "speech", "view")
 #: Where ``tools.build_native`` puts them: ``build/native`` at the top of a checkout.
 NATIVE_DIR = Path(__file__).resolve().parent.parent / "build" / "native"
 MANIFEST = "manifest.json"
