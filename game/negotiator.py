@@ -1258,18 +1258,19 @@ class Negotiator:
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):
                     row[option] += STEADY
-            # The hot loop of a simulation, a column (issue) at a time: each candidate's
-            # estimate is the sum of its options' rows, added in issue order (the first
-            # column as it is: every entry is at least 0, so adding it to 0.0 changes
-            # nothing).
-            columns = bids.columns
-            estimates = list(map(rows[0].__getitem__, map(columns[0].__getitem__, kept)))
-            for row, column in zip(rows[1:], columns[1:]):
-                estimates = list(map(operator.add, estimates,
-                                     map(row.__getitem__, map(column.__getitem__, kept))))
+            # The hot loop of a simulation (compiled, see game._native): each candidate's
+            # estimate is the sum of its options' rows, added in issue order.
+            columns: list[list[int]] = bids.columns
+            own_values: list[float] = self.sorted_values
+            first_row, first_column = rows[0], columns[0]
+            later = list(zip(rows[1:], columns[1:]))
             keep = 1 - weight
-            scores = [weight * estimate + keep * own for estimate, own in
-                      zip(estimates, map(self.sorted_values.__getitem__, kept))]
+            scores: list[float] = []
+            for k in kept:
+                estimate: float = first_row[first_column[k]]
+                for row, column in later:
+                    estimate += row[column[k]]
+                scores.append(weight * estimate + keep * own_values[k])
             # The best score; among equal ones, the package numbered first.
             best = max(scores)
             by_utility = self.by_utility
