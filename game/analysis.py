@@ -58,7 +58,7 @@ def half_up(value: float) -> int:
 
 
 def package_count(scenario: Scenario) -> int:
-    return math.prod(len(issue.options) for issue in scenario.issues)
+    return math.prod([len(issue.options) for issue in scenario.issues])
 
 
 def to_ids(scenario: Scenario, package: Package) -> dict[str, str]:
@@ -102,7 +102,7 @@ class OutcomeSpace:
         self.rules: list[Pattern] = patterns(scenario, scenario.contradictions)
         sizes = [len(i.options) for i in scenario.issues]
         ruled_out = {p for rule in self.rules for p in rule.expand(sizes)}
-        every = list(itertools.product(*(range(n) for n in sizes)))
+        every = list(itertools.product(*[range(n) for n in sizes]))
         self.packages: list[Package] = [p for p in every if p not in ruled_out]
         self.incoherent: list[Package] = [p for p in every if p in ruled_out]
         numbered = self.packages + self.incoherent
@@ -119,7 +119,7 @@ class OutcomeSpace:
                 [side.weights[issue.id] * side.values[issue.id][o.id] for o in issue.options]
                 for issue in scenario.issues]
             self.combinations[side_id] = list(zip(patterns(scenario, side.combinations),
-                                                  (c.value for c in side.combinations)))
+                                                  [c.value for c in side.combinations]))
             extra = [0.0] * len(numbered)
             for pattern, value in self.combinations[side_id]:
                 for p in pattern.expand(sizes):

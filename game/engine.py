@@ -1256,7 +1256,7 @@ class Game:
         if tactic.kind == "red_line":
             # Its red lines, each in its own words: the other side knows them from now on.
             lines = self.scenario.sides[side].red_lines
-            said = " ".join([said, *(red.text for red in lines)])
+            said = " ".join([said, *[red.text for red in lines]])
             if self.edition >= 12:
                 said += _crossed_now(lines, self._standing if self._standing_by ==
                                      self._rules.other[side] else None, self.space, side)

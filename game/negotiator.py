@@ -319,7 +319,7 @@ class _Bids:
                     if mask & part:
                         moved[total + change] = moved.get(total + change, 0) | (mask & part)
             sums = moved
-        return functools.reduce(operator.or_, (m for t, m in sums.items() if t >= 0), 0)
+        return functools.reduce(operator.or_, [m for t, m in sums.items() if t >= 0], 0)
 
 
 #: Bytes "0" and "1" -> 0 and 1 (see :func:`_positions`).
