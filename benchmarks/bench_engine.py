@@ -8,6 +8,7 @@ from __future__ import annotations
 import statistics
 import time
 
+from benchmarks import compiled
 from game.answers import computer_move
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO
@@ -21,6 +22,7 @@ def bench(name: str, value: float, unit: str, target: str) -> None:
 
 
 def main() -> None:
+    compiled()
     path = DEFAULT_SCENARIO
 
     loads = []

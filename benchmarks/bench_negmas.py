@@ -46,6 +46,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from benchmarks import compiled
 from game.analysis import outcome_space
 from game.engine import Game
 from game.library import shipped_scenarios
@@ -237,6 +238,7 @@ def main() -> int:
         print("# bench_negmas skipped: NegMAS is not installed; install the bench extra "
               "with: pip install -e '.[bench]' (make bench does)", flush=True)
         return 0
+    compiled()
     for path in shipped_scenarios():
         compare(path, GAMES)
     return 0

@@ -102,3 +102,11 @@ def test_the_switch_keeps_the_game_on_its_source(tmp_path: Path,
     path: list[str] = []
     assert not _native.activate(path, manifest_for(tmp_path / "fresh"))
     assert path == []
+
+
+def test_the_benchmarks_say_whether_they_time_the_compiled_modules(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import compiled
+    compiled()
+    line = capsys.readouterr().out.split()
+    assert line[:3] == ["BENCH", "compiled_modules", str(int(_native.active))]
