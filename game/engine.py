@@ -168,7 +168,7 @@ class Rules:
         #: The scenario's events, each with its parsed condition (None: none).
         self.events = [(event, self.conditions[event.when] if event.when is not None else None)
                        for event in scenario.events]
-        #: The same, each with its place in the list (see :meth:`Game._event_order`).
+        #: The same, each with its place in the list (its roll is the round's draw of that number).
         self.numbered_events = list(enumerate(self.events))
         #: Those certain to happen, and the rest (by chance), in the list's order.
         self.certain_events = [pair for pair in self.numbered_events if pair[1][0].chance >= 1.0]
@@ -337,6 +337,29 @@ def _rules(scenario: Scenario, rounds: int | None) -> Rules:
     if rules is None:
         rules = kept[2][rounds] = Rules(scenario, rounds, kept[1])
     return rules
+
+
+class _Luck:
+    """A round's luck. One draw per event per round, whether or not it can happen, so that
+    one event's condition never changes another's luck: the n-th event's roll is the n-th
+    draw of the round's dice. The dice are made, and rolled, only as far as an event that
+    can happen needs (most rounds none can)."""
+
+    def __init__(self, seed: int) -> None:
+        self._seed = seed
+        self._dice: random.Random | None = None
+        self._rolls: list[float] = []
+        #: Events that happened by chance this round.
+        self.by_chance = 0
+
+    def roll(self, n: int) -> float:
+        """The roll of the scenario's n-th event this round."""
+        if self._dice is None:
+            self._dice = random.Random(self._seed)
+        rolls = self._rolls
+        while len(rolls) <= n:
+            rolls.append(self._dice.random())
+        return rolls[n]
 
 
 class Game:
@@ -1414,30 +1437,34 @@ class Game:
                 self._phase_now = self._protocol.state
                 self._set(self._protocol.state, 1)
             self._add("phase", title=phase.name, body=phase.description, ref=phase.id)
-        # One draw per event per round, whether or not it can happen, so that one
-        # event's condition never changes another's luck: the n-th event's roll is the n-th
-        # draw of the round's dice. The dice are made, and rolled, only as far as an event
-        # that can happen needs (most rounds none can).
-        dice: random.Random | None = None
-        rolls: list[float] = []
-        names, fired = self._names, self._fired
-        most = self.scenario.most_chance_events
-        by_chance = 0
-        for n, (event, when) in self._event_order(most):
-            if event.once and fired.get(event.id):
+        most: int | None = self.scenario.most_chance_events
+        luck = _Luck(self.seed * 1_000_003 + self._round)
+        rules = self._rules
+        if most is None:
+            self._try_events(rules.numbered_events, luck, most)
+            return
+        # With a most for chance events, those certain to happen come first, then the rest
+        # in an order drawn for the round once the certain ones have happened (they can
+        # make a chance event possible).
+        self._try_events(rules.certain_events, luck, most)
+        if not self.finished:
+            self._try_events(self._chance_order(), luck, most)
+
+    def _try_events(self, events: list[tuple[int, tuple[Event, Condition | None]]],
+                    luck: _Luck, most: int | None) -> None:
+        """Try *events* (each with its place in the scenario's list) in turn: each that
+        can happen now happens if its roll is under its chance and the most for chance
+        events is not reached; stops when the talks end."""
+        fired = self._fired
+        for n, (event, when) in events:
+            if not self._can_happen(event, when):
                 continue
-            if when is not None and not when.holds(names):
-                continue
-            if dice is None:
-                dice = random.Random(self.seed * 1_000_003 + self._round)
-            while len(rolls) <= n:
-                rolls.append(dice.random())
-            if rolls[n] >= event.chance:
+            if luck.roll(n) >= event.chance:
                 continue
             if event.chance < 1.0 and most is not None:
-                if by_chance >= most:
+                if luck.by_chance >= most:
                     continue
-                by_chance += 1
+                luck.by_chance += 1
             occurrence = fired[event.id] = fired.get(event.id, 0) + 1
             self._set(event.id, occurrence)
             body = event.again if occurrence > 1 and event.again else event.text
@@ -1465,17 +1492,25 @@ class Game:
             if self.finished:
                 return
 
-    def _event_order(self, most: int | None) -> list[tuple[int, tuple[Event, Condition | None]]]:
-        """The order the round's events are tried in, each with its place in the list
-        (its roll is the round's draw of that number): the list's order; with a most for
-        chance events, those certain to happen first, then the rest in an order drawn for
-        the round, so that no event wins a place by coming first in the list."""
-        if most is None:
-            return self._rules.numbered_events  # (only read)
+    def _chance_order(self) -> list[tuple[int, tuple[Event, Condition | None]]]:
+        """The events that happen by chance, each with its place in the list, in an order
+        drawn for the round, so that no event wins a place under the scenario's most for
+        chance events by coming first in the list; none when none of them can happen now
+        (no order changes anything then, and the draw is saved)."""
+        chance = self._rules.chance_events
+        if not any(self._can_happen(event, when) for _, (event, when) in chance):
+            return []
         shuffle = random.Random(self.seed * 1_000_033 + self._round * 7 + 1)
-        certain, chance = self._rules.certain_events, list(self._rules.chance_events)
-        shuffle.shuffle(chance)
-        return certain + chance
+        order = list(chance)
+        shuffle.shuffle(order)
+        return order
+
+    def _can_happen(self, event: Event, when: Condition | None) -> bool:
+        """Whether *event* can happen now: not a once-only event that has happened, and
+        its condition (if any) holds."""
+        if event.once and self._fired.get(event.id):
+            return False
+        return when is None or when.holds(self._names)
 
     def _check_breakdown(self) -> None:
         for outcome in self._rules.endings.get("breakdown", ()):

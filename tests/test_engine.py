@@ -491,6 +491,40 @@ phases:"""
     assert all(abs(n / total - 1 / 3) < 0.08 for n in first.values()), first
 
 
+def test_a_chance_event_a_certain_event_makes_possible_is_drawn_in_the_same_round() -> None:
+    """Under a most for chance events, the round's order for them is drawn once the
+    certain events have happened (a certain event can make one possible), and only when
+    one can happen: the events of every round are those the round's dice and its drawn
+    order give, as saved games replay them."""
+    events = """events:
+  - {id: sure, name: Sure, text: Sure., when: "round >= 2"}
+  - {id: rain, name: Rain, text: Rain., chance: 0.9, once: false, when: "sure >= 1"}
+  - {id: wind, name: Wind, text: Wind., chance: 0.9, once: false, when: "sure >= 1"}
+phases:"""
+    tiny = read_scenario(TINY.replace("phases:", "most_chance_events: 1\n" + events, 1),
+                         "tiny.yaml")
+    seen = set()
+    for seed in range(40):
+        game = Game(tiny, seed=seed)
+        while not game.finished:
+            game.apply(Move.wait())
+        expected = []
+        for round_number in range(1, game.state.rounds + 1):
+            if round_number < 2:
+                continue  # nothing can happen before "sure" first does
+            dice = random.Random(seed * 1_000_003 + round_number)
+            rolls = [dice.random() for _ in range(3)]
+            sure = [(round_number, "sure")] if round_number == 2 else []
+            order = [(1, "rain"), (2, "wind")]
+            random.Random(seed * 1_000_033 + round_number * 7 + 1).shuffle(order)
+            drawn = [(round_number, name) for n, name in order if rolls[n] < 0.9][:1]
+            expected += sure + drawn
+        got = [(e.round, e.ref) for e in game.log if e.kind == "event"]
+        assert got == expected
+        seen.update(name for _, name in got)
+    assert seen == {"sure", "rain", "wind"}
+
+
 def test_an_event_that_happens_again_is_announced_in_its_again_words() -> None:
     # A second report, word for word the first, read as a glitch: an event may say what
     # happens again in words of its own ("again"), and without them says its text again.
