@@ -387,6 +387,7 @@ class _Stream:
         self._seed = seed
         self._rng: random.Random | None = None
         self._first = 0.0
+        self._normal_next: float | None = None
 
     def first(self) -> float:
         """The stream's first draw."""
@@ -400,6 +401,20 @@ class _Stream:
         self.first()
         assert self._rng is not None
         return self._rng
+
+    def normal(self, sigma: float) -> float:
+        """A draw from the normal distribution of mean 0 and deviation *sigma*, past the
+        stream's first draw: the number ``rest().gauss(0.0, sigma)`` gives, by the same
+        steps (here compiled, see game._native), when all such draws are made here."""
+        z = self._normal_next
+        self._normal_next = None
+        if z is None:
+            draws = self.rest()
+            x2pi = draws.random() * math.tau
+            g2rad = math.sqrt(-2.0 * math.log(1.0 - draws.random()))
+            z = math.cos(x2pi) * g2rad
+            self._normal_next = math.sin(x2pi) * g2rad
+        return 0.0 + z * sigma
 
 
 @dataclass(frozen=True)
@@ -1245,7 +1260,11 @@ class Negotiator:
         # The positions in :attr:`by_utility` of the packages it may bid, in that order.
         kept: Sequence[int] = range(low, high) if keeping is None else \
             _positions(keeping >> low, low)
-        draws = rng.rest() if isinstance(rng, _Stream) else rng
+        stream: _Stream | None = None
+        if isinstance(rng, _Stream):
+            stream, draws = rng, rng.rest()
+        else:
+            draws = rng
         if model is not None and model.known and self.modelling:
             weight = self.modelling
             # It bids on one plausible opponent drawn from what its model is unsure of
@@ -1253,7 +1272,8 @@ class Negotiator:
             spread = UNSURE * (1.0 - model.certainty)
             rows = []
             for row in model.table:
-                scale = math.exp(draws.gauss(0.0, spread))
+                z = stream.normal(spread) if stream is not None else draws.gauss(0.0, spread)
+                scale = math.exp(z)
                 rows.append([v * scale for v in row])
             if previous is not None:  # keeping an option of its previous offer counts too
                 for row, option in zip(rows, previous):

@@ -21,7 +21,7 @@ from game.engine import Game
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
 from game.model import Scenario
 from game.moves import Move
-from game.negotiator import CLEARED, RELEASED, Decision, Negotiator, OpponentModel
+from game.negotiator import CLEARED, RELEASED, Decision, Negotiator, OpponentModel, _Stream
 from game.protocol import GameState
 from game.scenario import load_scenario
 from game.settings import Settings
@@ -1765,3 +1765,18 @@ def test_what_it_asks_for_red_lines_said_aloud_it_takes_from_no_issue_the_other_
         from_ids(scenario(), answer.move.chosen)]]
     said = [e for e in game.log if e.kind == "move" and e.speaker == "ru"][-1].body
     assert "keep our proposal clear of the red lines you named" in said
+
+
+def test_a_decisions_stream_draws_what_random_would_from_its_seed() -> None:
+    """A decision's stream is made only when drawn from, and draws its normal numbers
+    itself (compiled): its draws are still those of ``random.Random(seed)``, the first,
+    the uniform ones after it and the normal ones (kept in pairs across other draws, as
+    ``gauss`` keeps them)."""
+    for seed in range(60):
+        stream, plain = _Stream(seed), random.Random(seed)
+        assert stream.first() == plain.random()
+        for sigma in (0.1, 0.3, 1.0, 0.0, 2.5):
+            assert stream.normal(sigma) == plain.gauss(0.0, sigma)
+        assert stream.rest().random() == plain.random()
+        assert stream.normal(0.7) == plain.gauss(0.0, 0.7)
+        assert stream.normal(0.7) == plain.gauss(0.0, 0.7)
