@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.analysis import Package, from_ids, outcome_space, to_ids
+from game.analysis import OutcomeSpace, Package, from_ids, outcome_space, to_ids
 from game.engine import Game
 from game.model import Scenario, Strategy
 from game.play.session import Session
@@ -40,14 +40,18 @@ def nash_share(game: Game) -> float | None:
     """The product of both sides' gains over their starting fallbacks for the game's
     result, as a share of the same product at the Nash point for those fallbacks; 0 when
     the result is below either fallback, None when no package beats both fallbacks."""
-    space = outcome_space(game.scenario)
-    start = starting_fallbacks(game.scenario)
+    return _nash_share(outcome_space(game.scenario), starting_fallbacks(game.scenario),
+                       result_utilities(game))
+
+
+def _nash_share(space: OutcomeSpace, start: Mapping[str, float],
+                result: Mapping[str, float]) -> float | None:
+    """:func:`nash_share` of a game whose result gave each side *result*."""
     nash = space.nash(start)
     if nash is None:
         return None
     a, b = space.sides
     best = (space.utility[a][nash] - start[a]) * (space.utility[b][nash] - start[b])
-    result = result_utilities(game)
     gains = [result[a] - start[a], result[b] - start[b]]
     if min(gains) <= 0:
         return 0.0
@@ -81,29 +85,29 @@ class Tally:
         self.outcomes[state.outcome] += 1
         self.rounds += state.round
         space = game.space
+        # What the game gave each side, as result_utilities() reads it (once for all).
         if state.agreed is not None:
             self.agreements += 1
-            n = space.index[from_ids(game.scenario, state.agreed)]
+            agreed = from_ids(game.scenario, state.agreed)
+            n = space.index[agreed]
             self.distance += space.distance_to_frontier(n)
-            for side in game.sides:
-                self.utility[side] = self.utility.get(side, 0.0) + space.utility[side][n]
+            self.packages[agreed] += 1
+            result = {side: space.utility[side][n] for side in space.sides}
         else:
-            report = game.report()
-            for side in game.sides:
-                self.utility[side] = self.utility.get(side, 0.0) + report.batna[side]
+            result = dict(game.report().batna)
+        for side in game.sides:
+            self.utility[side] = self.utility.get(side, 0.0) + result[side]
         self.tactics.update(move.tactic for _, move, _ in game.moves
                             if move.kind == "tactic" and move.tactic)
         for _, package in state.offers:
             self.options.update(package.values())
         start = starting_fallbacks(game.scenario)
-        for side, value in result_utilities(game).items():
+        for side, value in result.items():
             self.gain[side] = self.gain.get(side, 0.0) + value - start[side]
-        share = nash_share(game)
+        share = _nash_share(space, start, result)
         if share is not None:
             self.nash_share += share
             self.nash_games += 1
-        if state.agreed is not None:
-            self.packages[from_ids(game.scenario, state.agreed)] += 1
 
     def merge(self, other: Tally) -> None:
         self.games += other.games
