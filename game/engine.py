@@ -829,7 +829,7 @@ class Game:
                       body=f"Time ran out for {whose} delegation: {what}")
         if reason:
             self._add("reason", body=reason, speaker=side, private=side)
-        getattr(self, f"_do_{move.kind}")(side, move)
+        self._carry_out(side, move)
         if not self.finished:
             self._check_breakdown()
         if not self.finished and (move.kind == "answer" or (
@@ -942,6 +942,27 @@ class Game:
         recent.append(variant)
         del recent[:-RECENT_LINES]
         return line
+
+    def _carry_out(self, side: str, move: Move) -> None:
+        """What *move* does, by its kind. (Named in full: a method name made for each move
+        was a new string each time, and CPython's attribute cache kept thousands of them.)"""
+        kind = move.kind
+        if kind == "propose":
+            self._do_propose(side, move)
+        elif kind == "tactic":
+            self._do_tactic(side, move)
+        elif kind == "accept":
+            self._do_accept(side, move)
+        elif kind == "reject":
+            self._do_reject(side, move)
+        elif kind == "pass":
+            self._do_pass(side, move)
+        elif kind == "answer":
+            self._do_answer(side, move)
+        elif kind == "walkout":
+            self._do_walkout(side, move)
+        else:  # pragma: no cover - why_not() refuses a kind the game does not have
+            raise IllegalMoveError(f"unknown kind of move {kind!r}")
 
     def _do_propose(self, side: str, move: Move) -> None:
         checked, package = self._checked  # apply() has checked the package

@@ -144,3 +144,31 @@ def test_the_text_summary_shows_the_new_figures() -> None:
     for tactic in data["tactics_never_used"]:
         assert next(t.name for t in sc.tactics if t.id == tactic) in text
     assert "utility" not in text
+
+
+def test_nothing_outlives_a_game_but_the_bounded_caches() -> None:
+    """Games already played twice, replayed, leave nothing behind: the caches shared by a
+    scenario's games hold their entries already, and nothing else may outlive a game
+    (each move had made a new method name, and CPython's attribute cache kept up to
+    4,096 of them: about 70 bytes a move)."""
+    import gc
+    import tracemalloc
+
+    played = scenario()
+    seeds = range(900, 940)
+    for _ in range(2):
+        for seed in seeds:
+            play_one(played, seed, Settings())
+    tracemalloc.start()
+    try:
+        gc.collect()
+        before, _ = tracemalloc.get_traced_memory()
+        moves = 0
+        for seed in seeds:
+            moves += len(play_one(played, seed, Settings()).moves)
+        gc.collect()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert moves > 400
+    assert after - before < 4096, f"{after - before} bytes outlived {moves} moves"
