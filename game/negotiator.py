@@ -4,13 +4,13 @@ It plays one side with well-known strategies from negotiation research, on one c
 
 * **concession** (Faratin et al.'s time-dependent tactics): its target utility falls from
   its opening level towards its reservation level, late (Boulware), steadily (linear) or
-  early (Conceder); relative tit-for-tat instead gives up, in its own utility, what the
-  other side's offers gave it. Each game the delegation's mood speeds up or slows down its
-  concessions a little and lowers its opening a little, so replays differ. The clock it
-  concedes by is the later of two: how much of
-  the talks has passed, and how close they seem to breaking down (a meter sinking towards
-  the bottom of its range at the pace it has sunk so far: talks that may be over in five
-  rounds are conceded in as if five rounds were left). What the other side's threats and
+  early (Conceder); relative tit-for-tat instead gives up the share of its own way to its
+  reservation level that the other side's offers have come of theirs toward it. Each game
+  the delegation's mood speeds up or slows down its concessions a little and lowers its
+  opening a little, so replays differ. The clock it concedes by is the later of two: how
+  much of the talks has passed, and how close they seem to breaking down (a meter sinking
+  towards the bottom of its range at the pace it has sunk so far: talks that may be over in
+  five rounds are conceded in as if five rounds were left). What the other side's threats and
   rejections take off a meter is left out of that reckoning: bluster does not buy faster
   concessions;
 * **bidding**: among packages worth about its target to it, the one its opponent model
@@ -1053,11 +1053,22 @@ class Negotiator:
         index = self.space.index
         share = self.share(view)
         if self.personality.strategy == "tit_for_tat":
-            target = self._start(reserve)
+            target = start = self._start(reserve)
             assert offers is not None
-            for before, after in zip(offers, offers[1:]):
-                moved = self.own[index[after]] - self.own[index[before]]
-                target -= max(moved, 0.0)
+            if offers:
+                # Relative tit-for-tat: it gives up the share of its own way from its start
+                # to its reserve that the other side's proposals have come of theirs, from
+                # the first toward its start, as it values them. Giving back point for point
+                # favoured the side whose values move more a step: tit-for-tat against
+                # itself at easy ended .052 apart in the main scenario over 500 games, the
+                # largest gap at any level of the main and February scenarios; as shares,
+                # .001 there, and .029 at most.
+                come = 0.0
+                for before, after in zip(offers, offers[1:]):
+                    come += max(self.own[index[after]] - self.own[index[before]], 0.0)
+                way = start - self.own[index[offers[0]]]
+                if way > 1e-9:
+                    target = start - (start - reserve) * min(come / way, 1.0)
             # Time pressure keeps two mirrors from waiting on each other forever.
             if time > 0.6:
                 target -= (target - reserve) * share * (time - 0.6) / 0.4

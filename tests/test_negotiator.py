@@ -25,7 +25,7 @@ from game.negotiator import CLEARED, RELEASED, Decision, Negotiator, OpponentMod
 from game.protocol import GameState
 from game.scenario import load_scenario
 from game.settings import Settings
-from game.simulate import play_one
+from game.simulate import play_one, simulate
 
 
 @cache
@@ -112,6 +112,28 @@ def test_tit_for_tat_concedes_only_when_the_other_side_does() -> None:
                              "targets": "nusra_and_isil", "start_date": "mid_june"}))
     after = player.target(game.view("us"), OpponentModel(game.view("us")))
     assert after < stubborn
+    # Relative tit-for-tat: it gives up the share of its way from its start to its reserve
+    # that the other side's proposals came of theirs, from the first toward its start.
+    view = game.view("us")
+    reserve = player.reserve(view)
+    start = player._start(reserve)
+    first, second = (player.own[player.space.index[package]]
+                     for who, package in view.offers if who == "ru")
+    share = (second - first) / (start - first)
+    assert 0 < share < 1 and player.clock(view) <= 0.6  # (no time pressure yet)
+    mirrored = start - (start - reserve) * share - max(view.stance, 0.0)
+    assert after == round(max(mirrored, reserve), 4)
+
+
+def test_tit_for_tat_against_itself_leaves_neither_side_ahead() -> None:
+    """Two relative tit-for-tat players, one a side: their mean gains over their fallbacks
+    are close at every level (giving back point for point, the side whose values move
+    more a step came out ahead: .052 apart at easy in the main scenario, over 500 games)."""
+    for level in ("easy", "normal", "hard"):
+        _, tally = simulate(DEFAULT_SCENARIO, 200, seed=0, settings=Settings(difficulty=level),
+                            strategies=("tit_for_tat", "tit_for_tat"))
+        gains = [gain / tally.games for gain in tally.gain.values()]
+        assert abs(gains[0] - gains[1]) < 0.04, (level, gains)
 
 
 def test_the_opponent_model_learns_from_offers_and_stated_priorities() -> None:
