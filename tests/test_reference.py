@@ -142,3 +142,29 @@ def test_every_full_step_shown_in_the_guide_equals_its_file() -> None:
         assert match.group("body") == path.read_text(encoding="utf-8"), (
             f"the YAML shown for {match.group('path')} in docs/MODDING.md differs from the "
             "file; copy the file into the guide (or the block into the file)")
+
+
+#: A simulation report shown in the guide: a block that opens with "N games of ...".
+REPORT = re.compile(r"^```\n(?P<body>(?P<games>[\d,]+) games of \S+\n.*?)^```$",
+                    re.MULTILINE | re.DOTALL)
+
+
+def test_every_simulation_report_in_the_guide_is_what_simulate_prints_today(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Each report the tutorial shows is the one `simulate -n N` prints for the step file
+    shown last before it: a change to the computer negotiator that moves the figures must
+    bring the guide along (its reports had gone stale over several changes)."""
+    from game.cli import main
+
+    guide = _guide()
+    reports = list(REPORT.finditer(guide))
+    assert len(reports) >= 4
+    for report in reports:
+        shown = [m for m in SHOWN.finditer(guide) if m.start() < report.start()]
+        step = shown[-1].group("path")
+        games = report.group("games").replace(",", "")
+        assert main(["simulate", str(ROOT / step), "-n", games]) == 0
+        printed = capsys.readouterr().out
+        assert printed == report.group("body"), (
+            f"the report shown after {step} in docs/MODDING.md is not what simulate prints "
+            f"today; run: python main.py simulate {step} -n {games}")
