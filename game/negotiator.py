@@ -633,7 +633,13 @@ class Negotiator:
                 if standing is not None and best_earlier == standing and "accept" in kinds:
                     return Decision(Move.accept(), "Accepted: the offer on the table is the "
                                                    "best the other side has made.")
-                if best_earlier != view.standing:
+                # Not one across a red line the other side has said aloud, even if that
+                # side proposed it: told those lines, it answered that it would keep clear
+                # of them (a playtest: a careless Russia proposed across its own red line,
+                # and the United States proposed that package back twice).
+                across = view.across
+                if best_earlier != view.standing and \
+                        not (across is not None and across[index[best_earlier]]):
                     value = self.own[index[best_earlier]]
                     return Decision(self._proposal(view, best_earlier),
                                     f"Proposed back the other side's own earlier package, "

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis import from_ids, outcome_space, points
+from game.analysis import from_ids, outcome_space, points, to_ids
 from game.answers import computer_move
 from game.engine import Game
 from game.library import DEFAULT_SCENARIO, shipped_scenarios
@@ -1802,3 +1802,29 @@ def test_a_decisions_stream_draws_what_random_would_from_its_seed() -> None:
         assert stream.rest().random() == plain.random()
         assert stream.normal(0.7) == plain.gauss(0.0, 0.7)
         assert stream.normal(0.7) == plain.gauss(0.0, 0.7)
+
+
+def test_it_does_not_propose_back_a_package_across_a_red_line_the_other_side_said() -> None:
+    """Told the other side's red lines, it answers that it will keep clear of them; a
+    package the other side itself proposed across one of them is not one it proposes back
+    (a playtest: a careless Russia said its red line, then proposed across it, and the
+    United States proposed that package back twice, after "We will look for a deal that
+    stays clear of that line"; the debrief then blamed the United States)."""
+    base = scenario()
+    space = outcome_space(base)
+    ideal = max(space.packages, key=lambda p: space.utility_of("us", p))
+    game = Game(base, seed=3)
+    game.apply(Move.use("state_red_lines"))  # Russia says its red lines, and still moves
+    across = game.view("us").across
+    assert across is not None and across[space.index[ideal]]  # the US's ideal crosses one
+    game.apply(Move.propose(to_ids(base, ideal)))  # ... and Russia proposes it all the same
+    game.apply(Move.use("state_red_lines"))  # the US says its own in return, and moves
+    game.apply(Move.wait())
+    russian = max(space.packages, key=lambda p: space.utility_of("ru", p))
+    game.apply(Move.propose(to_ids(base, russian)))
+    view = game.view("us")
+    decision = Negotiator(view).decide(view)
+    if decision.move.kind == "propose":
+        package = from_ids(base, dict(decision.move.package or ()))
+        assert not view.across[space.index[package]], decision.reason
+    assert "own earlier package" not in decision.reason
