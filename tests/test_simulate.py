@@ -150,7 +150,7 @@ def test_nothing_outlives_a_game_but_the_bounded_caches() -> None:
     """Games already played twice, replayed, leave nothing behind: the caches shared by a
     scenario's games hold their entries already, and nothing else may outlive a game
     (each move had made a new method name, and CPython's attribute cache kept up to
-    4,096 of them: about 70 bytes a move)."""
+    4,096 of them)."""
     import gc
     import tracemalloc
 
