@@ -166,7 +166,7 @@ def test_asked_what_matters_most_the_player_chooses_the_answer() -> None:
     game = text.session.game
     assert "Russia asked what matters most to you" in out  # seed 1: Russia asks
     # The answer does not use up the turn, and the question says so (a playtest).
-    assert "Your move comes after your answer." in " ".join(out.split())
+    assert "Answering does not use up your move." in " ".join(out.split())
     assert "Name Start date (10% of your points)" in out
     replies = [e for e in game.log if e.kind == "reply" and e.speaker == "us"]
     assert replies and replies[0].ref == "start_date"

@@ -228,9 +228,12 @@ def short_name(name: str) -> str:
 
 
 #: What a side asked what matters most is told, in every front end: the answer is its
-#: choice, and it does not use up the turn (a terminal playtester could not tell).
-ANSWER_INVITE = ("Answer as you choose: the truth, another issue, or nothing at all. Your "
-                 "move comes after your answer.")
+#: choice, and it does not use up the turn (a terminal playtester could not tell). Not
+#: "your move comes after your answer": asked at the end of a round, a side answers, and
+#: its move comes after the next round's heading and events (a playtester read that as
+#: the game skipping its move).
+ANSWER_INVITE = ("Answer as you choose: the truth, another issue, or nothing at all. "
+                 "Answering does not use up your move.")
 
 
 def tactic_help(tactic: Tactic) -> str:
