@@ -39,6 +39,15 @@ def record(game: Game) -> str:
     return json.dumps([e.to_json() for e in game.log], sort_keys=True)
 
 
+def waited_out(played: Scenario, seed: int) -> tuple[Game, list[tuple[int, str]]]:
+    """A game in which both sides only wait, and the events that happened in it, each as
+    (round, event id)."""
+    game = Game(played, seed=seed)
+    while not game.finished:
+        game.apply(Move.wait())
+    return game, [(e.round, e.ref or "") for e in game.log if e.kind == "event"]
+
+
 def to_bargaining(game: Game) -> None:
     """Both sides pass through the opening round."""
     game.apply(Move.wait())
@@ -423,10 +432,8 @@ def test_same_seed_and_moves_give_the_same_record_byte_for_byte() -> None:
 def test_different_seeds_give_different_events() -> None:
     logs = set()
     for seed in range(12):
-        game = Game(scenario(), seed=seed)
-        while not game.finished:
-            game.apply(Move.wait())
-        logs.add(tuple(e.ref for e in game.log if e.kind == "event"))
+        _, events = waited_out(scenario(), seed)
+        logs.add(tuple(ref for _, ref in events))
     assert len(logs) > 3
 
 
@@ -440,9 +447,7 @@ def test_each_event_rolls_its_own_draw_of_the_rounds_dice() -> None:
 phases:"""
     tiny = read_scenario(TINY.replace("phases:", events, 1), "tiny.yaml")
     for seed in range(8):
-        game = Game(tiny, seed=seed)
-        while not game.finished:
-            game.apply(Move.wait())
+        game, events = waited_out(tiny, seed)
         expected = []
         for round_number in range(1, game.state.rounds + 1):
             dice = random.Random(seed * 1_000_003 + round_number)
@@ -450,7 +455,7 @@ phases:"""
             expected += [(round_number, "luck")] if draws[1] < 0.5 else []
             expected += [(round_number, "late")] if round_number >= 4 and draws[2] < 0.5 \
                 else []
-        assert [(e.round, e.ref) for e in game.log if e.kind == "event"] == expected
+        assert events == expected
 
 
 def test_at_most_so_many_events_happen_by_chance_in_a_round_drawn_fairly() -> None:
@@ -472,13 +477,9 @@ phases:"""
     for seed in range(300):
         per_round: dict[str, list[list[str]]] = {}
         for name, tiny in (("free", free), ("capped", capped)):
-            game = Game(tiny, seed=seed)
-            while not game.finished:
-                game.apply(Move.wait())
             rounds: dict[int, list[str]] = {}
-            for entry in game.log:
-                if entry.kind == "event":
-                    rounds.setdefault(entry.round, []).append(entry.ref or "")
+            for round_number, ref in waited_out(tiny, seed)[1]:
+                rounds.setdefault(round_number, []).append(ref)
             per_round[name] = [rounds[r] for r in sorted(rounds)]
         for free_round, capped_round in zip(per_round["free"], per_round["capped"]):
             assert capped_round[0] == "sure"  # certain: always, and first
@@ -505,9 +506,7 @@ phases:"""
                          "tiny.yaml")
     seen = set()
     for seed in range(40):
-        game = Game(tiny, seed=seed)
-        while not game.finished:
-            game.apply(Move.wait())
+        game, got = waited_out(tiny, seed)
         expected = []
         for round_number in range(1, game.state.rounds + 1):
             if round_number < 2:
@@ -519,7 +518,6 @@ phases:"""
             random.Random(seed * 1_000_033 + round_number * 7 + 1).shuffle(order)
             drawn = [(round_number, name) for n, name in order if rolls[n] < 0.9][:1]
             expected += sure + drawn
-        got = [(e.round, e.ref) for e in game.log if e.kind == "event"]
         assert got == expected
         seen.update(name for _, name in got)
     assert seen == {"sure", "rain", "wind"}
