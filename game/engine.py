@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, cast
 
 from transitions import MachineError
@@ -829,7 +829,7 @@ class Game:
                       body=f"Time ran out for {whose} delegation: {what}")
         if reason:
             self._add("reason", body=reason, speaker=side, private=side)
-        self._carry_out(side, move)
+        _CARRY_OUT[move.kind](self, side, move)
         if not self.finished:
             self._check_breakdown()
         if not self.finished and (move.kind == "answer" or (
@@ -942,27 +942,6 @@ class Game:
         recent.append(variant)
         del recent[:-RECENT_LINES]
         return line
-
-    def _carry_out(self, side: str, move: Move) -> None:
-        """What *move* does, by its kind. (Named in full: a method name made for each move
-        was a new string each time, and CPython's attribute cache kept thousands of them.)"""
-        kind = move.kind
-        if kind == "propose":
-            self._do_propose(side, move)
-        elif kind == "tactic":
-            self._do_tactic(side, move)
-        elif kind == "accept":
-            self._do_accept(side, move)
-        elif kind == "reject":
-            self._do_reject(side, move)
-        elif kind == "pass":
-            self._do_pass(side, move)
-        elif kind == "answer":
-            self._do_answer(side, move)
-        elif kind == "walkout":
-            self._do_walkout(side, move)
-        else:  # pragma: no cover - why_not() refuses a kind the game does not have
-            raise IllegalMoveError(f"unknown kind of move {kind!r}")
 
     def _do_propose(self, side: str, move: Move) -> None:
         checked, package = self._checked  # apply() has checked the package
@@ -1576,6 +1555,14 @@ class Game:
                 seen.append(entry)
         else:
             self._seen[private].append(entry)
+
+
+#: The method that carries out each kind of move. (Named in full: a method name made for
+#: each move was a new string each time, and CPython's attribute cache kept thousands.)
+_CARRY_OUT: dict[str, Callable[[Game, str, Move], None]] = {
+    "propose": Game._do_propose, "accept": Game._do_accept, "reject": Game._do_reject,
+    "tactic": Game._do_tactic, "walkout": Game._do_walkout, "pass": Game._do_pass,
+    "answer": Game._do_answer}
 
 
 def _clauses(clauses: Sequence[str]) -> str:

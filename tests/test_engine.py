@@ -1064,3 +1064,9 @@ def test_a_gift_said_as_the_reason_a_count_fell_is_not_said_again() -> None:
                 assert not re.search(r"on \d+ issues? it gives more than that proposal",
                                      entry.title), entry.title
     assert said
+
+
+def test_every_kind_of_move_has_the_method_that_carries_it_out() -> None:
+    from game.engine import _CARRY_OUT
+    from game.moves import MOVE_KINDS
+    assert set(_CARRY_OUT) == set(MOVE_KINDS)
