@@ -17,6 +17,7 @@ import time
 import tracemalloc
 
 from game.library import DEFAULT_SCENARIO
+from game.model import Scenario
 from game.scenario import load_scenario
 from game.settings import Settings
 from game.simulate import Tally, play_one
@@ -34,47 +35,51 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 2**20
 
 
+def play(scenario: Scenario, seeds: range, settings: Settings, tally: Tally) -> None:
+    for seed in seeds:
+        tally.add(play_one(scenario, seed, settings))
+
+
+def traced_growth(scenario: Scenario, seeds: range, settings: Settings,
+                  tally: Tally) -> int:
+    """Bytes of Python's own allocations that outlive the games of *seeds*."""
+    tracemalloc.start()
+    try:
+        gc.collect()  # finished games are reference cycles (machine and model): count only
+        before, _ = tracemalloc.get_traced_memory()  # what outlives a collection
+        play(scenario, seeds, settings, tally)
+        gc.collect()
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return after - before
+
+
 def main() -> None:
     scenario = load_scenario(DEFAULT_SCENARIO)
     settings = Settings()
     tally = Tally()
-    for seed in range(WARM_UP):
-        tally.add(play_one(scenario, seed, settings))
+    play(scenario, range(WARM_UP), settings, tally)
     before_rss = rss_mb()
     start = time.perf_counter()
-    for seed in range(WARM_UP, WARM_UP + GAMES):
-        tally.add(play_one(scenario, seed, settings))
+    play(scenario, range(WARM_UP, WARM_UP + GAMES), settings, tally)
     wall = time.perf_counter() - start
     after_rss = rss_mb()
-    tracemalloc.start()
-    gc.collect()  # finished games are reference cycles (machine and model): count only
-    before, _ = tracemalloc.get_traced_memory()  # what outlives a collection
-    for seed in range(WARM_UP + GAMES, WARM_UP + GAMES + TRACED):
-        tally.add(play_one(scenario, seed, settings))
-    gc.collect()
-    after, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    first = WARM_UP + GAMES
+    new_games = traced_growth(scenario, range(first, first + TRACED), settings, tally)
     # Games played twice: a cache emptied while they were first played has them all the
     # second time, and then holds them (they fit).
-    replayed = range(WARM_UP + GAMES + TRACED, WARM_UP + GAMES + TRACED + REPLAYED)
+    replayed = range(first + TRACED, first + TRACED + REPLAYED)
     for _ in range(2):
-        for seed in replayed:
-            tally.add(play_one(scenario, seed, settings))
-    tracemalloc.start()
-    gc.collect()
-    replay_before, _ = tracemalloc.get_traced_memory()
-    for seed in replayed:
-        tally.add(play_one(scenario, seed, settings))
-    gc.collect()
-    replay_after, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+        play(scenario, replayed, settings, tally)
+    replay = traced_growth(scenario, replayed, settings, tally)
     print(f"BENCH soak_games {GAMES} games    # in {wall:.0f} s")
     print(f"BENCH soak_rss_before {before_rss:.1f} MB")
     print(f"BENCH soak_rss_after {after_rss:.1f} MB    # target: no growth")
-    print(f"BENCH soak_traced_new_games {(after - before) / 1024:.1f} KiB    "
+    print(f"BENCH soak_traced_new_games {new_games / 1024:.1f} KiB    "
           f"# over {TRACED:,} more games, the shared caches' new entries included; "
           f"target: - (bounded)")
-    print(f"BENCH soak_traced_growth {(replay_after - replay_before) / 1024:.1f} KiB    "
+    print(f"BENCH soak_traced_growth {replay / 1024:.1f} KiB    "
           f"# over a replay of {REPLAYED} games the caches hold; target: about 0")
 
 
