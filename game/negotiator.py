@@ -637,9 +637,7 @@ class Negotiator:
                 # side proposed it: told those lines, it answered that it would keep clear
                 # of them (a playtest: a careless Russia proposed across its own red line,
                 # and the United States proposed that package back twice).
-                across = view.across
-                if best_earlier != view.standing and \
-                        not (across is not None and across[index[best_earlier]]):
+                if best_earlier != view.standing and not view.crosses_said(best_earlier):
                     value = self.own[index[best_earlier]]
                     return Decision(self._proposal(view, best_earlier),
                                     f"Proposed back the other side's own earlier package, "
@@ -671,7 +669,7 @@ class Negotiator:
             package = self._choose(model, target, stream, previous, hold, steady=steady,
                                    facing=facing, unanswered=steady and theirs is None)
             chosen = package
-            if view.across is not None and view.across[index[package]]:
+            if view.across is not None and view.crosses_said(package):
                 fair = self._bids.no_step_back(previous, *against) \
                     if against is not None and previous is not None else None
                 package = self._clear_of(package, target, reserve, view.across,
@@ -689,7 +687,7 @@ class Negotiator:
                 if fewer != package:
                     package, self._lifted = fewer, "asked"
             if against is not None and previous is not None and package != previous and \
-                    not (view.across is not None and view.across[index[previous]]) and \
+                    not view.crosses_said(previous) and \
                     released and \
                     self._bids.step(previous, package, *against) > 0:
                 # It answers no threat with a concession: a threat that moved it would teach

@@ -148,3 +148,8 @@ class SideView(NamedTuple):
         """This side's own utility of *package*."""
         space = self.known.space
         return space.utility[space.index[package]]
+
+    def crosses_said(self, package: Package) -> bool:
+        """Whether *package* crosses one of the red lines the other side has said aloud."""
+        across = self.across
+        return across is not None and across[self.known.space.index[package]]
